@@ -1,0 +1,27 @@
+// One diagnostic type for every stage: a stable code, a severity, a message and a source span.
+import type { Span } from "../core/span.js";
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  /** Stable machine-readable code, e.g. "syntax", "unbalanced", "balance-failed". */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Where the problem is; null for problems with no place in a file (e.g. a missing top-level file). */
+  readonly span: Span | null;
+}
+
+export function error(code: string, message: string, span: Span | null): Diagnostic {
+  return { code, severity: "error", message, span };
+}
+
+export function warning(code: string, message: string, span: Span | null): Diagnostic {
+  return { code, severity: "warning", message, span };
+}
+
+/** A stage's result: its value and every problem found on the way. */
+export interface Result<T> {
+  readonly value: T;
+  readonly diagnostics: readonly Diagnostic[];
+}
