@@ -83,6 +83,7 @@ export interface Posting {
 
 /** A posting after booking: complete units, resolved cost and per-unit price. */
 export interface BookedPosting {
+  /** The posting as written (for pad-generated postings, a synthetic one spanning the pad). */
   readonly source: Posting;
   readonly account: string;
   readonly units: Amount;
@@ -216,11 +217,14 @@ export interface PluginDirective {
   readonly config: string | null;
 }
 
-/** A transaction after booking. */
-export interface BookedTransaction {
-  readonly entry: Transaction;
-  readonly postings: readonly BookedPosting[];
+/** A transaction after booking: the entry as written plus its complete postings. */
+export interface BookedTransaction extends Transaction {
+  /** Postings with units, costs and prices resolved (pad-generated entries have only these). */
+  readonly booked: readonly BookedPosting[];
 }
+
+/** A directive after booking: transactions carry their booked postings. */
+export type LedgerEntry = Exclude<Directive, Transaction> | BookedTransaction;
 
 export function metaValue(meta: readonly MetaEntry[], key: string): MetaValue | undefined {
   for (const entry of meta) if (entry.key === key) return entry.value;
