@@ -1,7 +1,7 @@
 // Exact decimal arithmetic, configured the way beancount's Python Decimal context is:
 // 28 significant digits, banker's rounding. decimal.js drops trailing zeros, so wherever the
 // number of digits written matters (tolerances, display) we carry a `scale` next to the value.
-import DecimalJs from "decimal.js";
+import { Decimal as DecimalJs } from "decimal.js";
 
 export const Decimal = DecimalJs.clone({ precision: 28, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -60, toExpPos: 60 });
 export type Decimal = InstanceType<typeof Decimal>;
