@@ -169,7 +169,18 @@ export class JournalParser extends EmbeddedActionsParser {
             this.ACTION(() => { (lastPostingMeta ?? meta).push(entry); });
           },
         },
-        { ALT: () => { this.SUBRULE(this.tagsLinksLine, { ARGS: [tags, links] }); } },
+        {
+          ALT: () => {
+            const lineTags: string[] = [];
+            const lineLinks: string[] = [];
+            this.SUBRULE(this.tagsLinksLine, { ARGS: [lineTags, lineLinks] });
+            this.ACTION(() => {
+              // beancount takes tag and link lines only before the first posting.
+              if (postings.length > 0) this.issue("Tags or links after the first posting are not allowed", date);
+              else { tags.push(...lineTags); links.push(...lineLinks); }
+            });
+          },
+        },
         {
           ALT: () => {
             const posting = this.SUBRULE(this.posting, { ARGS: [indent] });

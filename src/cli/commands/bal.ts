@@ -1,0 +1,75 @@
+// `feeledger bal FILE [ACCOUNT-PATTERN...]`: balances by account and commodity.
+import { loadLedger } from "../../loader/load.js";
+import { balanceReport } from "../../reports/balances.js";
+import { displayScales, plainAmount } from "../../reports/display.js";
+import { renderCsv } from "../../render/csv.js";
+import { renderJson } from "../../render/json.js";
+import { renderTable } from "../../render/table.js";
+import { formatDiagnostic } from "../../render/diagnostics.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, useColor, type Io, type OutputFormat } from "../context.js";
+
+export interface BalanceContext {
+  readonly file: string;
+  readonly patterns: readonly string[];
+  readonly tree: boolean;
+  readonly depth: number | null;
+  readonly begin: string | null;
+  readonly end: string | null;
+  readonly atCost: boolean;
+  readonly format: OutputFormat;
+  readonly color: boolean | undefined;
+}
+
+function compilePattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, "iu");
+  } catch {
+    throw new UsageError(`invalid account pattern '${pattern}'`);
+  }
+}
+
+export function runBalance(io: Io, context: BalanceContext): number {
+  requireReadableFile(context.file);
+  const patterns = context.patterns.map(compilePattern);
+  const ledger = loadLedger(context.file);
+  const errors = ledger.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    // Figures from a journal with errors would mislead: show the problems instead.
+    const style = { color: useColor(io, "stderr", context.color), excerpt: false };
+    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
+    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${context.file}' for details\n`);
+    return EXIT_ERRORS;
+  }
+  const report = balanceReport(ledger.entries, {
+    patterns, begin: context.begin, end: context.end, tree: context.tree, depth: context.depth, atCost: context.atCost,
+  });
+  const scales = displayScales(ledger.entries);
+  const amountText = (amount: Parameters<typeof plainAmount>[0], commodity: string) => plainAmount(amount, commodity, scales);
+  switch (context.format) {
+    case "csv":
+      io.stdout(renderCsv(["account", "commodity", "amount"], report.rows.map((r) => [r.account, r.commodity, amountText(r.amount, r.commodity)])));
+      break;
+    case "json":
+      io.stdout(renderJson({
+        rows: report.rows.map((r) => ({ account: r.account, commodity: r.commodity, amount: amountText(r.amount, r.commodity) })),
+        totals: report.totals.map((t) => ({ commodity: t.commodity, amount: amountText(t.amount, t.commodity) })),
+      }));
+      break;
+    case "table": {
+      let previous = "";
+      const rows = report.rows.map((r) => {
+        const name = context.tree ? "  ".repeat(r.level) + (r.level === 0 ? r.account : r.account.split(":").pop()!) : r.account;
+        const shown = r.account === previous ? "" : name;
+        previous = r.account;
+        return [shown, amountText(r.amount, r.commodity), r.commodity];
+      });
+      const footer = report.totals.map((t, index) => [index === 0 ? "Total" : "", amountText(t.amount, t.commodity), t.commodity]);
+      io.stdout(renderTable(
+        [{ header: "Account" }, { header: "Amount", align: "right" }, { header: "Commodity" }],
+        rows, { color: useColor(io, "stdout", context.color) }, footer,
+      ) + "\n");
+      break;
+    }
+  }
+  return EXIT_OK;
+}

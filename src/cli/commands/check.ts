@@ -1,0 +1,26 @@
+// `feeledger check FILE`: load everything and report every problem.
+import { loadLedger } from "../../loader/load.js";
+import { beancountCompatibility } from "../../validation/compat.js";
+import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
+import { EXIT_ERRORS, EXIT_OK, requireReadableFile, useColor, type Io } from "../context.js";
+
+export interface CheckContext {
+  readonly file: string;
+  /** Also warn wherever bean-check would reject the file. */
+  readonly beancount: boolean;
+  readonly color: boolean | undefined;
+}
+
+export function runCheck(io: Io, context: CheckContext): number {
+  requireReadableFile(context.file);
+  const ledger = loadLedger(context.file);
+  const diagnostics = [...ledger.diagnostics];
+  if (context.beancount) diagnostics.push(...beancountCompatibility(ledger));
+  const style = { color: useColor(io, "stderr", context.color), excerpt: true };
+  const sorted = sortDiagnostics(diagnostics, [...ledger.sources.keys()]);
+  for (const diagnostic of sorted) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
+  const errors = sorted.filter((d) => d.severity === "error").length;
+  const warnings = sorted.length - errors;
+  if (sorted.length > 0) io.stderr(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
+  return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}

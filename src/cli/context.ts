@@ -1,0 +1,66 @@
+// What every command shares: where output goes, colour, the journal path, and usage errors.
+import * as fs from "node:fs";
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTty: boolean;
+  readonly stderrIsTty: boolean;
+}
+
+/** A problem with how the command was called: exit status 2. */
+export class UsageError extends Error {}
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+/** Colour is on for a terminal unless --no-color or NO_COLOR says otherwise. */
+export function useColor(io: Io, stream: "stdout" | "stderr", flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  return stream === "stdout" ? io.stdoutIsTty : io.stderrIsTty;
+}
+
+/**
+ * The journal named by -f/--file, else the first positional argument, else FEELEDGER_FILE.
+ * Returns the file and the positional arguments that remain.
+ */
+export function resolveJournal(io: Io, fileOption: string | undefined, args: readonly string[]): { file: string; rest: string[] } {
+  if (fileOption !== undefined) return { file: fileOption, rest: [...args] };
+  const fromEnv = io.env.FEELEDGER_FILE;
+  if (args.length > 0 && (fromEnv === undefined || fromEnv === "" || fs.existsSync(args[0]!))) {
+    return { file: args[0]!, rest: args.slice(1) };
+  }
+  if (fromEnv !== undefined && fromEnv !== "") return { file: fromEnv, rest: [...args] };
+  throw new UsageError("no journal file given (name it, or use -f FILE or FEELEDGER_FILE)");
+}
+
+export function requireReadableFile(file: string): void {
+  if (!fs.existsSync(file)) throw new UsageError(`file not found: ${file}`);
+  if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a journal file`);
+}
+
+export type OutputFormat = "table" | "csv" | "json";
+
+export function parseFormat(value: string | undefined): OutputFormat {
+  const format = (value ?? "table").toLowerCase();
+  if (format === "table" || format === "csv" || format === "json") return format;
+  throw new UsageError(`unknown format '${value}' (expected table, csv or json)`);
+}
+
+/** YYYY-MM-DD, YYYY-MM (first of the month) or YYYY (first of the year). */
+export function parseDateOption(value: string | undefined, name: string): string | null {
+  if (value === undefined) return null;
+  const match = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$/.exec(value);
+  if (match === null) throw new UsageError(`invalid date for ${name}: '${value}' (expected YYYY-MM-DD)`);
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : 1;
+  const day = match[3] ? Number(match[3]) : 1;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw new UsageError(`invalid date for ${name}: '${value}'`);
+  }
+  return `${match[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

@@ -1,0 +1,147 @@
+// The loading pipeline: read and parse every file (following includes), interpret options, check
+// account names, sort, book, pad, assert balances, validate. Every stage returns its problems as
+// diagnostics; nothing here throws on user input.
+import * as path from "node:path";
+import type { Directive, LedgerEntry } from "../core/data.js";
+import { typeOrder } from "../core/data.js";
+import type { LedgerOptions } from "../core/options.js";
+import type { Span } from "../core/span.js";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseSource } from "../parser/parse.js";
+import { expandInclude, readSource, type SourceFile } from "../source/files.js";
+import { interpretOptions } from "./options.js";
+import { isValidAccountName, referencedAccounts } from "../validation/accounts.js";
+import { validateAccounts } from "../validation/accounts.js";
+import { validateCurrencyConstraints } from "../validation/currencies.js";
+import { validateDuplicates } from "../validation/duplicates.js";
+import { validateDocuments } from "../validation/documents.js";
+import { bookEntries } from "../booking/book.js";
+import { applyPads } from "../booking/pad.js";
+import { checkBalanceAssertions } from "../booking/balance.js";
+
+export interface Ledger {
+  /** Every entry, sorted, transactions booked, pad-generated transactions included. */
+  readonly entries: readonly LedgerEntry[];
+  readonly options: LedgerOptions;
+  /** Every file read, by the path used in spans. */
+  readonly sources: ReadonlyMap<string, SourceFile>;
+  /** The top-level file. */
+  readonly mainFile: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Parsed {
+  directives: Directive[];
+  lines: number[];
+  options: { name: string; value: string; span: Span }[];
+  sources: Map<string, SourceFile>;
+  diagnostics: Diagnostic[];
+}
+
+/** Read a file and everything it includes; entries in parse order with their line numbers. */
+function parseRecursively(mainFile: string): Parsed {
+  const parsed: Parsed = { directives: [], lines: [], options: [], sources: new Map(), diagnostics: [] };
+  const loaded = new Set<string>();
+  const visit = (file: string, stack: string[], includedFrom: Span | null): void => {
+    const absolute = path.resolve(file);
+    if (stack.includes(absolute)) {
+      const chain = [...stack.slice(stack.indexOf(absolute)), absolute].map((p) => path.relative(process.cwd(), p) || p).join(" -> ");
+      parsed.diagnostics.push(error("include-cycle", `Include cycle: ${chain}`, includedFrom));
+      return;
+    }
+    if (loaded.has(absolute)) {
+      parsed.diagnostics.push(error("duplicate-include", `Duplicate filename parsed: "${file}"`, includedFrom));
+      return;
+    }
+    const source = readSource(file);
+    if ("error" in source) {
+      parsed.diagnostics.push(error("missing-file", source.error, includedFrom));
+      return;
+    }
+    loaded.add(absolute);
+    parsed.sources.set(file, source);
+    const result = parseSource(source.text, file);
+    parsed.diagnostics.push(...result.diagnostics);
+    // Line numbers order same-day entries as beancount does; counted in one pass over the text.
+    let line = 1;
+    let offset = 0;
+    for (const directive of result.directives) {
+      line += countNewlines(source.text, offset, directive.span.start);
+      offset = directive.span.start;
+      parsed.directives.push(directive);
+      parsed.lines.push(line);
+    }
+    if (stack.length === 0) parsed.options.push(...result.options);
+    else if (result.options.length > 0) {
+      for (const option of result.options) {
+        parsed.diagnostics.push(warning("option-in-include", `Option '${option.name}' in an included file is ignored (only the top-level file's options apply)`, option.span));
+      }
+    }
+    for (const plugin of result.plugins) {
+      parsed.diagnostics.push(warning("plugin", `Plugin '${plugin.module}' is not run by feeledger`, plugin.span));
+    }
+    for (const include of result.includes) {
+      const files = expandInclude(file, include.path);
+      if (files.length === 0) {
+        parsed.diagnostics.push(error("missing-include", `File "${path.join(path.dirname(file), include.path)}" does not exist`, include.span));
+        continue;
+      }
+      for (const included of files) visit(included, [...stack, absolute], include.span);
+    }
+  };
+  visit(mainFile, [], null);
+  return parsed;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+function sortEntries(directives: Directive[], lines: number[]): Directive[] {
+  const order = directives.map((_, index) => index);
+  order.sort((a, b) => {
+    const left = directives[a]!;
+    const right = directives[b]!;
+    if (left.date !== right.date) return left.date < right.date ? -1 : 1;
+    const typeDifference = typeOrder(left) - typeOrder(right);
+    if (typeDifference !== 0) return typeDifference;
+    return lines[a]! - lines[b]!;
+  });
+  return order.map((index) => directives[index]!);
+}
+
+export function loadLedger(mainFile: string): Ledger {
+  const parsed = parseRecursively(mainFile);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const { options, diagnostics: optionProblems } = interpretOptions(parsed.options);
+  diagnostics.push(...optionProblems);
+
+  // Account names are checked against the roots the options declare.
+  const valid: Directive[] = [];
+  const validLines: number[] = [];
+  parsed.directives.forEach((directive, index) => {
+    const accounts = directive.type === "open" || directive.type === "close" ? [directive.account] : referencedAccounts(directive as LedgerEntry);
+    const bad = accounts.find((account) => !isValidAccountName(account, options.accountRoots));
+    if (bad !== undefined) {
+      diagnostics.push(error("account-name", `Invalid account name: '${bad}'`, directive.span));
+      return;
+    }
+    valid.push(directive);
+    validLines.push(parsed.lines[index]!);
+  });
+
+  const sorted = sortEntries(valid, validLines);
+  const booked = bookEntries(sorted, options);
+  diagnostics.push(...booked.diagnostics);
+  const padded = applyPads(booked.value, options);
+  diagnostics.push(...padded.diagnostics);
+  const entries = padded.value;
+  diagnostics.push(...checkBalanceAssertions(entries, options));
+  diagnostics.push(...validateAccounts(entries));
+  diagnostics.push(...validateCurrencyConstraints(entries));
+  diagnostics.push(...validateDuplicates(entries));
+  diagnostics.push(...validateDocuments(entries));
+  return { entries, options, sources: parsed.sources, mainFile, diagnostics };
+}

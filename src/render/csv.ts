@@ -1,0 +1,16 @@
+// CSV for spreadsheets: RFC 4180, a header row, plain numbers; text that a spreadsheet would run as
+// a formula is neutralised with a leading apostrophe.
+import { stringify } from "csv-stringify/sync";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Neutralise a text cell that Excel or LibreOffice would evaluate as a formula. */
+export function neutraliseCell(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[], options: { bom?: boolean } = {}): string {
+  const body = stringify([header as string[], ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: "\r\n" });
+  return (options.bom ? "\ufeff" : "") + body;
+}

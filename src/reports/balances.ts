@@ -1,0 +1,106 @@
+// The balance report: sums of posting units (or cost) per account and commodity.
+import type { LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+
+export interface BalanceQuery {
+  /** Case-insensitive regular expressions; an account matches if any matches (all accounts when empty). */
+  readonly patterns: readonly RegExp[];
+  /** Inclusive start date (YYYY-MM-DD) or null. */
+  readonly begin: string | null;
+  /** Exclusive end date or null. */
+  readonly end: string | null;
+  /** Roll subaccounts up into their parents. */
+  readonly tree: boolean;
+  /** Aggregate accounts deeper than this into their ancestor at this depth. */
+  readonly depth: number | null;
+  /** Value positions held at cost at their cost. */
+  readonly atCost: boolean;
+  /** Include entries this predicate rejects? (pending claims are filtered by the caller). */
+  readonly includeEntry?: (entry: LedgerEntry) => boolean;
+}
+
+export interface BalanceRow {
+  readonly account: string;
+  /** Nesting level in tree mode (0 for top level), 0 in flat mode. */
+  readonly level: number;
+  readonly commodity: string;
+  readonly amount: Decimal;
+}
+
+export interface BalanceReport {
+  readonly rows: readonly BalanceRow[];
+  /** Grand total per commodity over the accounts shown (top-level accounts in tree mode). */
+  readonly totals: readonly { commodity: string; amount: Decimal }[];
+}
+
+function truncate(account: string, depth: number | null): string {
+  if (depth === null) return account;
+  const parts = account.split(":");
+  return parts.length <= depth ? account : parts.slice(0, depth).join(":");
+}
+
+export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQuery): BalanceReport {
+  // account -> commodity -> sum
+  const sums = new Map<string, Map<string, Decimal>>();
+  const add = (account: string, commodity: string, amount: Decimal) => {
+    let byCommodity = sums.get(account);
+    if (byCommodity === undefined) sums.set(account, (byCommodity = new Map()));
+    const previous = byCommodity.get(commodity);
+    byCommodity.set(commodity, previous === undefined ? amount : previous.plus(amount));
+  };
+  const matches = (account: string) => query.patterns.length === 0 || query.patterns.some((p) => p.test(account));
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    if (query.begin !== null && entry.date < query.begin) continue;
+    if (query.end !== null && entry.date >= query.end) continue;
+    if (query.includeEntry && !query.includeEntry(entry)) continue;
+    for (const posting of entry.booked) {
+      if (!matches(posting.account)) continue;
+      if (query.atCost && posting.cost !== null) add(posting.account, posting.cost.currency, posting.units.number.times(posting.cost.number));
+      else add(posting.account, posting.units.currency, posting.units.number);
+    }
+  }
+
+  const rolled = new Map<string, Map<string, Decimal>>();
+  const addRolled = (account: string, commodity: string, amount: Decimal) => {
+    let byCommodity = rolled.get(account);
+    if (byCommodity === undefined) rolled.set(account, (byCommodity = new Map()));
+    const previous = byCommodity.get(commodity);
+    byCommodity.set(commodity, previous === undefined ? amount : previous.plus(amount));
+  };
+  for (const [account, byCommodity] of sums) {
+    for (const [commodity, amount] of byCommodity) {
+      if (query.tree) {
+        const parts = account.split(":");
+        const limit = query.depth === null ? parts.length : Math.min(parts.length, query.depth);
+        for (let i = 1; i <= limit; i++) addRolled(parts.slice(0, i).join(":"), commodity, amount);
+      } else {
+        addRolled(truncate(account, query.depth), commodity, amount);
+      }
+    }
+  }
+
+  const rows: BalanceRow[] = [];
+  const totals = new Map<string, Decimal>();
+  for (const account of [...rolled.keys()].sort(compareAccounts)) {
+    const level = query.tree ? account.split(":").length - 1 : 0;
+    const byCommodity = rolled.get(account)!;
+    const hasNonZero = [...byCommodity.values()].some((a) => !a.isZero());
+    if (!hasNonZero && !query.tree) continue;
+    for (const commodity of [...byCommodity.keys()].sort()) {
+      const amount = byCommodity.get(commodity)!;
+      if (amount.isZero()) continue;
+      rows.push({ account, level, commodity, amount });
+      if (level === 0) totals.set(commodity, (totals.get(commodity) ?? new Decimal(0)).plus(amount));
+    }
+  }
+  return {
+    rows,
+    totals: [...totals.keys()].sort().map((commodity) => ({ commodity, amount: totals.get(commodity)! })),
+  };
+}
+
+/** Code-point order, so "Assets:B" < "Assets:a" exactly as Python sorts strings. */
+export function compareAccounts(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}

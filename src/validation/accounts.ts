@@ -1,0 +1,72 @@
+// Account checks: names, open before use, nothing after close, duplicate opens and closes.
+import type { LedgerEntry, Open, Close } from "../core/data.js";
+import type { AccountRoots } from "../core/options.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** Accounts an entry refers to (not counting its own open or close). */
+export function referencedAccounts(entry: LedgerEntry): string[] {
+  switch (entry.type) {
+    case "transaction": return entry.postings.map((p) => p.account);
+    case "balance": case "note": case "document": return [entry.account];
+    case "pad": return [entry.account, entry.sourceAccount];
+    default: return [];
+  }
+}
+
+/**
+ * Whether an account name is valid for feeledger: a configured root, then components that each
+ * start with an uppercase letter, a digit or a letter without case (CJK), followed by letters,
+ * digits and dashes. Beancount is stricter (see compat.ts).
+ */
+export function isValidAccountName(account: string, roots: AccountRoots): boolean {
+  const parts = account.split(":");
+  if (parts.length < 2) return false;
+  const root = parts[0]!;
+  if (root !== roots.assets && root !== roots.liabilities && root !== roots.equity && root !== roots.income && root !== roots.expenses) return false;
+  for (let i = 1; i < parts.length; i++) if (!COMPONENT.test(parts[i]!)) return false;
+  return true;
+}
+const COMPONENT = /^[\p{Lu}\p{Lo}\p{Nd}][\p{L}\p{Nd}\p{M}-]*$/u;
+
+export function accountTypeOf(account: string, roots: AccountRoots): keyof AccountRoots | null {
+  const root = account.slice(0, account.indexOf(":") >>> 0);
+  for (const key of Object.keys(roots) as (keyof AccountRoots)[]) if (roots[key] === root) return key;
+  return null;
+}
+
+/** Open/close bookkeeping and references to unknown or inactive accounts (entries sorted). */
+export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const opens = new Map<string, Open>();
+  const closes = new Map<string, Close>();
+  for (const entry of entries) {
+    if (entry.type === "open") {
+      if (opens.has(entry.account)) diagnostics.push(error("duplicate-open", `Duplicate open directive for ${entry.account}`, entry.span));
+      else opens.set(entry.account, entry);
+    } else if (entry.type === "close") {
+      if (closes.has(entry.account)) diagnostics.push(error("duplicate-close", `Duplicate close directive for ${entry.account}`, entry.span));
+      else closes.set(entry.account, entry);
+      const open = opens.get(entry.account);
+      if (open === undefined) diagnostics.push(error("close-unopened", `Unopened account ${entry.account} is being closed`, entry.span));
+      else if (entry.date < open.date) diagnostics.push(error("close-before-open", `Closing date for account ${entry.account} is before opening date`, entry.span));
+    }
+  }
+  for (const entry of entries) {
+    if (entry.type === "open" || entry.type === "close") continue;
+    const seen = new Set<string>();
+    for (const account of referencedAccounts(entry)) {
+      if (seen.has(account)) continue;
+      seen.add(account);
+      const open = opens.get(account);
+      if (open === undefined) {
+        diagnostics.push(error("unknown-account", `Invalid reference to unknown account '${account}'`, entry.span));
+        continue;
+      }
+      const close = closes.get(account);
+      if (entry.date < open.date || (close !== undefined && entry.date > close.date)) {
+        diagnostics.push(error("inactive-account", `Invalid reference to inactive account '${account}'`, entry.span));
+      }
+    }
+  }
+  return diagnostics;
+}

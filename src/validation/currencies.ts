@@ -1,0 +1,24 @@
+// Currency constraints declared on open directives.
+import type { LedgerEntry } from "../core/data.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+export function validateCurrencyConstraints(entries: readonly LedgerEntry[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const allowed = new Map<string, ReadonlySet<string>>();
+  for (const entry of entries) {
+    if (entry.type === "open" && entry.currencies.length > 0 && !allowed.has(entry.account)) {
+      allowed.set(entry.account, new Set(entry.currencies));
+    }
+  }
+  if (allowed.size === 0) return diagnostics;
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    for (const posting of entry.booked) {
+      const currencies = allowed.get(posting.account);
+      if (currencies !== undefined && !currencies.has(posting.units.currency)) {
+        diagnostics.push(error("currency-constraint", `Invalid currency ${posting.units.currency} for account '${posting.account}'`, entry.span));
+      }
+    }
+  }
+  return diagnostics;
+}

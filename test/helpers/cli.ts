@@ -1,0 +1,32 @@
+// Run the real CLI in-process with captured output, as a user would run bin/feeledger.
+import { main, type Io } from "../../src/cli/main.js";
+
+export interface CliResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+}
+
+export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliResult {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: (text) => { stdout += text; },
+    stderr: (text) => { stderr += text; },
+    env: { NO_COLOR: "1", ...env },
+    stdoutIsTty: false,
+    stderrIsTty: false,
+  };
+  const code = main(["node", "feeledger", ...args], io);
+  return { stdout, stderr, code };
+}
+
+/** Parse `FILE:LINE:COL: severity: message` lines out of stderr. */
+export function diagnosticLines(stderr: string): { file: string; line: number; column: number; severity: string; message: string }[] {
+  const result = [];
+  for (const line of stderr.split("\n")) {
+    const match = /^(.+?):(\d+):(\d+): (error|warning): (.*)$/.exec(line);
+    if (match) result.push({ file: match[1]!, line: Number(match[2]), column: Number(match[3]), severity: match[4]!, message: match[5]! });
+  }
+  return result;
+}
