@@ -34,6 +34,11 @@ export interface CostSpec {
   readonly label: string | null;
   /** `*`: average the lots (beancount parses it but does not support it). */
   readonly merge: boolean;
+  /**
+   * Whether `#` was written (`{10 # USD}`): a missing total is then to be interpolated rather
+   * than absent. Implied when `total` is set.
+   */
+  readonly hash?: boolean;
 }
 
 /** A resolved lot cost after booking. */

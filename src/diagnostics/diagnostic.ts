@@ -10,6 +10,11 @@ export interface Diagnostic {
   readonly message: string;
   /** Where the problem is; null for problems with no place in a file (e.g. a missing top-level file). */
   readonly span: Span | null;
+  /**
+   * The posting a problem is about, when it is about one (e.g. an elided amount that cannot be
+   * filled in). `span` stays the transaction's; beancount reports these at the posting's line.
+   */
+  readonly postingSpan?: Span;
 }
 
 export function error(code: string, message: string, span: Span | null): Diagnostic {

@@ -18,6 +18,7 @@ import { validateDocuments } from "../validation/documents.js";
 import { bookEntries } from "../booking/book.js";
 import { applyPads } from "../booking/pad.js";
 import { checkBalanceAssertions } from "../booking/balance.js";
+import { checkTransactionBalances } from "../booking/residual.js";
 
 export interface Ledger {
   /** Every entry, sorted, transactions booked, pad-generated transactions included. */
@@ -118,19 +119,24 @@ export function loadLedger(mainFile: string): Ledger {
   const { options, diagnostics: optionProblems } = interpretOptions(parsed.options);
   diagnostics.push(...optionProblems);
 
-  // Account names are checked against the roots the options declare.
-  const valid: Directive[] = [];
-  const validLines: number[] = [];
-  parsed.directives.forEach((directive, index) => {
-    const accounts = directive.type === "open" || directive.type === "close" ? [directive.account] : referencedAccounts(directive as LedgerEntry);
-    const bad = accounts.find((account) => !isValidAccountName(account, options.accountRoots));
-    if (bad !== undefined) {
-      diagnostics.push(error("account-name", `Invalid account name: '${bad}'`, directive.span));
-      return;
+  // Account names are checked against the roots the options declare; like beancount, each bad
+  // name is reported where it is written and the entry is kept.
+  for (const directive of parsed.directives) {
+    if (directive.type === "transaction") {
+      for (const posting of directive.postings) {
+        if (!isValidAccountName(posting.account, options.accountRoots)) {
+          diagnostics.push(error("account-name", `Invalid account name: '${posting.account}'`, posting.span));
+        }
+      }
+      continue;
     }
-    valid.push(directive);
-    validLines.push(parsed.lines[index]!);
-  });
+    const accounts = directive.type === "open" || directive.type === "close" ? [directive.account] : referencedAccounts(directive as LedgerEntry);
+    for (const account of accounts) {
+      if (!isValidAccountName(account, options.accountRoots)) diagnostics.push(error("account-name", `Invalid account name: '${account}'`, directive.span));
+    }
+  }
+  const valid = parsed.directives;
+  const validLines = parsed.lines;
 
   const sorted = sortEntries(valid, validLines);
   const booked = bookEntries(sorted, options);
@@ -143,5 +149,6 @@ export function loadLedger(mainFile: string): Ledger {
   diagnostics.push(...validateCurrencyConstraints(entries));
   diagnostics.push(...validateDuplicates(entries));
   diagnostics.push(...validateDocuments(entries));
+  diagnostics.push(...checkTransactionBalances(entries, options));
   return { entries, options, sources: parsed.sources, mainFile, diagnostics };
 }

@@ -275,7 +275,16 @@ export class JournalParser extends EmbeddedActionsParser {
       if (priceToken !== null) {
         priceIsTotal = (priceToken as IToken).tokenType === T.AtAt;
         const p = price as IncompleteAmount | null;
-        if (p?.number?.isNegative()) this.issue("Negative prices are not allowed", priceToken, true);
+        if (p?.number?.isNegative()) {
+          // beancount reports it and goes on with the absolute price.
+          this.issue("Negative prices are not allowed", priceToken);
+          price = { ...p, number: p.number.abs() };
+        }
+      }
+      const cost = costSpec as CostSpec | null;
+      const p = price as IncompleteAmount | null;
+      if (cost?.currency && p?.currency && cost.currency !== p.currency) {
+        this.issue(`Cost and price currencies must match: ${cost.currency} != ${p.currency}`, priceToken!);
       }
       return {
         span: this.span(indent.endOffset! + 1, eol.startOffset),

@@ -112,7 +112,7 @@ function applyControl(control: Control, result: ParsedSource, pushedTags: { tag:
 
 /** Apply pushed tags and metadata, and report duplicate metadata keys (the first value stays). */
 function finishDirective(directive: Directive, pushedTags: { tag: string }[], pushedMeta: MetaEntry[], diagnostics: Diagnostic[]): Directive {
-  let meta = dedupeMeta(directive.meta, diagnostics);
+  let meta = dedupeMeta(directive.meta, directive.span, diagnostics);
   if (directive.type !== "transaction") return meta === directive.meta ? directive : { ...directive, meta };
   if (pushedMeta.length > 0) {
     const present = new Set(meta.map((m) => m.key));
@@ -122,7 +122,7 @@ function finishDirective(directive: Directive, pushedTags: { tag: string }[], pu
   let postings = directive.postings;
   if (postings.some((p) => p.meta.length > 1)) {
     postings = postings.map((p) => {
-      const deduped = dedupeMeta(p.meta, diagnostics);
+      const deduped = dedupeMeta(p.meta, directive.span, diagnostics);
       return deduped === p.meta ? p : { ...p, meta: deduped };
     });
   }
@@ -133,14 +133,15 @@ function finishDirective(directive: Directive, pushedTags: { tag: string }[], pu
   return transaction;
 }
 
-function dedupeMeta(meta: readonly MetaEntry[], diagnostics: Diagnostic[]): readonly MetaEntry[] {
+/** Duplicate keys are reported on the directive's line, as beancount does. */
+function dedupeMeta(meta: readonly MetaEntry[], directiveSpan: Span, diagnostics: Diagnostic[]): readonly MetaEntry[] {
   if (meta.length < 2) return meta;
   const seen = new Set<string>();
   let duplicate = false;
   for (const entry of meta) {
     if (seen.has(entry.key)) {
       duplicate = true;
-      diagnostics.push(error("duplicate-meta", `Duplicate metadata key '${entry.key}'`, entry.span));
+      diagnostics.push(error("duplicate-meta", `Duplicate metadata field '${entry.key}' (the first value is kept)`, { ...directiveSpan, end: directiveSpan.start }));
     }
     seen.add(entry.key);
   }

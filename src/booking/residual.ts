@@ -1,0 +1,39 @@
+// Whether each transaction balances: the weights of its booked postings (cost if held at cost,
+// else price times units, else units) must sum to zero within the transaction's tolerances
+// (beancount's validate_check_transaction_balances in ops/validation.py). Tolerances are inferred
+// again from the booked postings, leaving out the ones interpolation filled in.
+import type { BookedPosting, LedgerEntry } from "../core/data.js";
+import type { LedgerOptions } from "../core/options.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { postingWeight } from "./interpolate.js";
+import { Inventory } from "./inventory.js";
+import { ToleranceRules, toleranceFor, type Tolerances } from "./tolerance.js";
+
+/** The sum of the postings' weights, one position per currency (zero sums drop out). */
+export function transactionResidual(postings: readonly BookedPosting[]): Inventory {
+  const residual = new Inventory();
+  for (const posting of postings) residual.add(postingWeight(posting.units, posting.cost, posting.price), null);
+  return residual;
+}
+
+/** Whether every position of the residual is within its currency's tolerance. */
+export function isSmall(residual: Inventory, tolerances: Tolerances): boolean {
+  for (const position of residual) {
+    if (position.units.number.abs().gt(toleranceFor(tolerances, position.units.currency))) return false;
+  }
+  return true;
+}
+
+/** "Transaction does not balance: (-0.02 USD)" for each transaction whose residual is too large. */
+export function checkTransactionBalances(entries: readonly LedgerEntry[], options: LedgerOptions): Diagnostic[] {
+  const rules = new ToleranceRules(options);
+  const diagnostics: Diagnostic[] = [];
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    const residual = transactionResidual(entry.booked);
+    if (residual.isEmpty()) continue;
+    if (isSmall(residual, rules.inferFromBooked(entry.booked))) continue;
+    diagnostics.push(error("unbalanced", `Transaction does not balance: ${residual.toString()}`, entry.span));
+  }
+  return diagnostics;
+}

@@ -1,0 +1,41 @@
+// Writers change a journal through text edits on source offsets: every byte outside an edit stays
+// exactly as it was (comments, alignment, blank lines, CRLF line ends, a BOM).
+
+/** Replace text[start, end) of one file with `text`. */
+export interface TextEdit {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Apply non-overlapping edits to one file's text. Edits at the same offset keep their given order. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.index - b.index);
+  let result = "";
+  let position = 0;
+  for (const { edit } of ordered) {
+    if (edit.start < position) throw new Error(`overlapping edits at offset ${edit.start} in ${edit.file}`);
+    result += text.slice(position, edit.start) + edit.text;
+    position = edit.end;
+  }
+  return result + text.slice(position);
+}
+
+/** The line ending a file mostly uses, so inserted lines match it. */
+export function lineEnding(text: string): "\r\n" | "\n" {
+  const crlf = text.split("\r\n").length - 1;
+  const lf = text.split("\n").length - 1 - crlf;
+  return crlf > lf ? "\r\n" : "\n";
+}
+
+/** Group edits by file, preserving first-seen file order. */
+export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]> {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const edit of edits) {
+    const list = byFile.get(edit.file);
+    if (list) list.push(edit);
+    else byFile.set(edit.file, [edit]);
+  }
+  return byFile;
+}
