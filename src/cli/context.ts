@@ -64,3 +64,17 @@ export function parseDateOption(value: string | undefined, name: string): string
   }
   return `${match[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
+
+/** What each command's register function receives. */
+export interface CommandShared {
+  readonly io: Io;
+  readonly setExit: (code: number) => void;
+  /** The program-wide options: -f/--file and --no-color. */
+  readonly global: () => { file?: string; color?: boolean };
+}
+
+export function parsePositiveInteger(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
+  return number;
+}

@@ -1,14 +1,7 @@
 // The commander program: one thin command per file under commands/; returns an exit code.
-import { Command, CommanderError, Option } from "commander";
-import { EXIT_ERRORS, EXIT_USAGE, UsageError, parseDateOption, parseFormat, resolveJournal, type Io } from "./context.js";
-import { runCheck } from "./commands/check.js";
-import { runBalance } from "./commands/bal.js";
-
-function parseDepth(value: string): number {
-  const depth = Number(value);
-  if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth takes a whole number of at least 1, not '${value}'`);
-  return depth;
-}
+import { Command, CommanderError } from "commander";
+import { EXIT_ERRORS, EXIT_USAGE, UsageError, type CommandShared, type Io } from "./context.js";
+import { COMMANDS } from "./commands/index.js";
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -22,46 +15,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);
 
-  const global = () => program.opts<{ file?: string; color?: boolean }>();
-
-  program
-    .command("check")
-    .description("load the journal and report every problem (FILE:LINE:COL: error: message)")
-    .argument("[FILE]", "the journal")
-    .option("--beancount", "also warn wherever bean-check would reject the file (for Fava users)")
-    .action((file: string | undefined, options: { beancount?: boolean }) => {
-      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
-      setExit(runCheck(io, { file: journal.file, beancount: options.beancount === true, color: global().color }));
-    });
-
-  program
-    .command("bal")
-    .alias("balance")
-    .description("balances by account and commodity")
-    .argument("[FILE-AND-PATTERNS...]", "the journal, then account patterns (case-insensitive regular expressions)")
-    .option("--flat", "each account's own postings (default)")
-    .option("--tree", "roll subaccounts up into their parents")
-    .option("--depth <N>", "aggregate accounts deeper than N", parseDepth)
-    .option("-b, --begin <DATE>", "include postings on or after DATE")
-    .option("-e, --end <DATE>", "include postings before DATE (exclusive)")
-    .option("--cost", "value what is held at cost at its cost")
-    .addOption(new Option("--format <FORMAT>", "table, csv or json").default("table"))
-    .action((args: string[], options: { flat?: boolean; tree?: boolean; depth?: number; begin?: string; end?: string; cost?: boolean; format: string }) => {
-      const journal = resolveJournal(io, global().file, args);
-      if (options.flat && options.tree) throw new UsageError("--flat and --tree exclude each other");
-      setExit(runBalance(io, {
-        file: journal.file,
-        patterns: journal.rest,
-        tree: options.tree === true,
-        depth: options.depth ?? null,
-        begin: parseDateOption(options.begin, "--begin"),
-        end: parseDateOption(options.end, "--end"),
-        atCost: options.cost === true,
-        format: parseFormat(options.format),
-        color: global().color,
-      }));
-    });
+  const shared: CommandShared = {
+    io,
+    setExit,
+    global: () => program.opts<{ file?: string; color?: boolean }>(),
+  };
+  for (const register of COMMANDS) register(program, shared);
 
   return program;
 }

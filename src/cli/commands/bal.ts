@@ -1,12 +1,17 @@
 // `feeledger bal FILE [ACCOUNT-PATTERN...]`: balances by account and commodity.
 import { loadLedger } from "../../loader/load.js";
 import { balanceReport } from "../../reports/balances.js";
+import { financialEntries } from "../../claims/claim.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
 import { formatDiagnostic } from "../../render/diagnostics.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, useColor, type Io, type OutputFormat } from "../context.js";
+import { Option, type Command } from "commander";
+import {
+  EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, parseFormat, parsePositiveInteger, requireReadableFile, resolveJournal,
+  useColor, type CommandShared, type Io, type OutputFormat,
+} from "../context.js";
 
 export interface BalanceContext {
   readonly file: string;
@@ -16,6 +21,8 @@ export interface BalanceContext {
   readonly begin: string | null;
   readonly end: string | null;
   readonly atCost: boolean;
+  /** Include pending expense claims. */
+  readonly pending: boolean;
   readonly format: OutputFormat;
   readonly color: boolean | undefined;
 }
@@ -42,6 +49,7 @@ export function runBalance(io: Io, context: BalanceContext): number {
   }
   const report = balanceReport(ledger.entries, {
     patterns, begin: context.begin, end: context.end, tree: context.tree, depth: context.depth, atCost: context.atCost,
+    includeEntry: financialEntries(context.pending),
   });
   const scales = displayScales(ledger.entries);
   const amountText = (amount: Parameters<typeof plainAmount>[0], commodity: string) => plainAmount(amount, commodity, scales);
@@ -72,4 +80,36 @@ export function runBalance(io: Io, context: BalanceContext): number {
     }
   }
   return EXIT_OK;
+}
+
+export function registerBalance(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("bal")
+    .alias("balance")
+    .description("balances by account and commodity")
+    .argument("[FILE-AND-PATTERNS...]", "the journal, then account patterns (case-insensitive regular expressions)")
+    .option("--flat", "each account's own postings (default)")
+    .option("--tree", "roll subaccounts up into their parents")
+    .option("--depth <N>", "aggregate accounts deeper than N", (value: string) => parsePositiveInteger(value, "--depth"))
+    .option("-b, --begin <DATE>", "include postings on or after DATE")
+    .option("-e, --end <DATE>", "include postings before DATE (exclusive)")
+    .option("--cost", "value what is held at cost at its cost")
+    .option("--pending", "include pending expense claims (flag ! with claim metadata)")
+    .addOption(new Option("--format <FORMAT>", "table, csv or json").default("table"))
+    .action((args: string[], options: { flat?: boolean; tree?: boolean; depth?: number; begin?: string; end?: string; cost?: boolean; pending?: boolean; format: string }) => {
+      const journal = resolveJournal(io, global().file, args);
+      if (options.flat && options.tree) throw new UsageError("--flat and --tree exclude each other");
+      setExit(runBalance(io, {
+        file: journal.file,
+        patterns: journal.rest,
+        tree: options.tree === true,
+        depth: options.depth ?? null,
+        begin: parseDateOption(options.begin, "--begin"),
+        end: parseDateOption(options.end, "--end"),
+        atCost: options.cost === true,
+        pending: options.pending === true,
+        format: parseFormat(options.format),
+        color: global().color,
+      }));
+    });
 }

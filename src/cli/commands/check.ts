@@ -1,8 +1,11 @@
 // `feeledger check FILE`: load everything and report every problem.
 import { loadLedger } from "../../loader/load.js";
 import { beancountCompatibility } from "../../validation/compat.js";
+import { runDomainChecks } from "../../validation/domain.js";
+import { today } from "../../core/dates.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
-import { EXIT_ERRORS, EXIT_OK, requireReadableFile, useColor, type Io } from "../context.js";
+import type { Command } from "commander";
+import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
 
 export interface CheckContext {
   readonly file: string;
@@ -15,6 +18,7 @@ export function runCheck(io: Io, context: CheckContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file);
   const diagnostics = [...ledger.diagnostics];
+  diagnostics.push(...runDomainChecks(ledger, { today: today(io.env) }));
   if (context.beancount) diagnostics.push(...beancountCompatibility(ledger));
   const style = { color: useColor(io, "stderr", context.color), excerpt: true };
   const sorted = sortDiagnostics(diagnostics, [...ledger.sources.keys()]);
@@ -23,4 +27,17 @@ export function runCheck(io: Io, context: CheckContext): number {
   const warnings = sorted.length - errors;
   if (sorted.length > 0) io.stderr(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
   return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+export function registerCheck(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("check")
+    .description("load the journal and report every problem (FILE:LINE:COL: error: message)")
+    .argument("[FILE]", "the journal")
+    .option("--beancount", "also warn wherever bean-check would reject the file (for Fava users)")
+    .action((file: string | undefined, options: { beancount?: boolean }) => {
+      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
+      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      setExit(runCheck(io, { file: journal.file, beancount: options.beancount === true, color: global().color }));
+    });
 }

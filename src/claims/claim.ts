@@ -1,0 +1,46 @@
+// What makes a transaction an expense claim (费用报销单) and where it stands.
+// A transaction with `claim` metadata is a claim. Flag `!`: a claim form not yet in the books,
+// left out of balances and reports unless asked for (--pending). Flag `*`: posted.
+import type { LedgerEntry, MetaEntry, Transaction } from "../core/data.js";
+import { metaValue } from "../core/data.js";
+
+export type ClaimStatus = "submitted" | "approved" | "rejected" | "posted";
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ["submitted", "approved", "rejected", "posted"];
+
+/** The text of a string-valued (or other scalar) metadata entry, or null. */
+export function metaText(meta: readonly MetaEntry[], key: string): string | null {
+  const value = metaValue(meta, key);
+  if (value === undefined) return null;
+  switch (value.type) {
+    case "string": case "account": case "currency": case "tag": case "link": case "date": return value.value;
+    case "bool": return value.value ? "TRUE" : "FALSE";
+    case "number": return value.value.toFixed();
+    case "amount": return `${value.value.number.toFixed()} ${value.value.currency}`;
+    case "null": return null;
+  }
+}
+
+export function claimId(entry: LedgerEntry): string | null {
+  return entry.type === "transaction" ? metaText(entry.meta, "claim") : null;
+}
+
+export function isClaim(entry: LedgerEntry): entry is Transaction & LedgerEntry {
+  return claimId(entry) !== null;
+}
+
+/** The claim's status: its `status` metadata, else `submitted` under `!` and `posted` under `*`. */
+export function claimStatus(entry: Transaction): ClaimStatus {
+  const written = metaText(entry.meta, "status");
+  if (written !== null && (CLAIM_STATUSES as readonly string[]).includes(written)) return written as ClaimStatus;
+  return entry.flag === "*" ? "posted" : "submitted";
+}
+
+/** A claim form that is not in the books yet: flag `!` with `claim` metadata. */
+export function isPendingClaim(entry: LedgerEntry): boolean {
+  return entry.type === "transaction" && entry.flag === "!" && claimId(entry) !== null;
+}
+
+/** The filter reports use: pending claims only when asked for. */
+export function financialEntries(includePending: boolean): (entry: LedgerEntry) => boolean {
+  return includePending ? () => true : (entry) => !isPendingClaim(entry);
+}
