@@ -15,6 +15,8 @@
 // the HIFO booking method, plugins (they change numbers), reductions against
 // AVERAGE accounts, account components starting with a non-uppercase/non-digit
 // character.  See test/fixtures/differential/README.md.
+//
+// GEN_DEBUG=1 prints the pad plan (account, currency, dates, amounts) to stderr.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -370,7 +372,7 @@ class Gen {
       name, role, ccys: ccys.slice(), constrain: !!constraint, constraint,
       booking, method: booking || this.defaultBooking, stocks,
       lots: new Map(), // sym -> [{units, cost(Q), date, label, nice}]
-      tradeDays: new Set(), lotDates: new Set(),
+      lotDates: new Set(), // every lot date and trade day used in this account
       refs: [],
     });
   }
@@ -720,12 +722,9 @@ class Gen {
 
   stockAccounts(day, withHoldings = false) {
     return this.openAt(day, 'stock').filter((a) => !a.lotDates.has(day)
-      && (!withHoldings || (a.method !== 'AVERAGE' && a.stocks.some((s) => this.units(a, s.sym) > 0))));
+      && (!withHoldings || (a.method !== 'AVERAGE' && a.stocks.some((s) => this.hasUnits(a, s.sym)))));
   }
-  units(a, sym) {
-    const lots = a.lots.get(sym) || [];
-    return Number(qsum(lots.map((l) => l.units)).n > 0n ? 1 : 0);
-  }
+  hasUnits(a, sym) { return qsign(this.lotUnits(a, sym)) > 0; }
   lotUnits(a, sym) { return qsum((a.lots.get(sym) || []).map((l) => l.units)); }
 
   costSpec(parts) { return this.rng.shuffle(parts.slice()).join(', '); }
@@ -768,7 +767,7 @@ class Gen {
       label = r.pick(['lot', 'batch', '批次', 'L']) + '-' + (++this.labelCounter);
       parts.push(this.str(label));
     }
-    a.lotDates.add(lotDate); a.lotDates.add(day); a.tradeDays.add(day);
+    a.lotDates.add(lotDate); a.lotDates.add(day);
     const cost = form === 'total' ? `{{${this.costSpec(parts)}}}` : `{${this.costSpec(parts)}}`;
     let price = null;
     if (r.chance(0.2)) price = `@ ${fmtQ(px.q, Math.max(px.k, qDecimals(px.q)))} ${s.ccy}`;
@@ -888,7 +887,7 @@ class Gen {
     const accts = this.stockAccounts(day, true);
     if (!accts.length) return false;
     const a = r.pick(accts);
-    const s = r.pick(a.stocks.filter((x) => this.units(a, x.sym) > 0));
+    const s = r.pick(a.stocks.filter((x) => this.hasUnits(a, x.sym)));
     const pnl = this.openAt(day, 'pnl')[0];
     const cash = this.cashFor(day, s.ccy);
     if (!pnl || !cash) return false;
@@ -896,7 +895,7 @@ class Gen {
     for (const lots of a.lots.values()) for (const l of lots) costCcys.add(l.ccy);
     const reds = this.planReduction(a, s);
     if (!reds.length) return false;
-    a.tradeDays.add(day); a.lotDates.add(day);
+    a.lotDates.add(day);
     const px = this.randAmount(s.ccy, Math.max(1, s.px * 0.6), s.px * 1.5, r.pick([0, 2, 2]));
     const ps = [];
     let proceeds = ZERO;

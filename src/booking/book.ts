@@ -7,7 +7,9 @@
 // group whose reduction or interpolation fails loses its postings but the transaction stays.
 // Whether each transaction balances is checked later (checkTransactionBalances), after pads and
 // balance assertions, where beancount's validation checks it.
-import type { BookedPosting, BookedTransaction, BookingMethod, Directive, LedgerEntry, Transaction } from "../core/data.js";
+import type { Amount, BookedPosting, BookedTransaction, BookingMethod, Directive, LedgerEntry, Posting, Transaction } from "../core/data.js";
+import type { ScaledNumber } from "../core/number.js";
+import { add, negate } from "../core/scaled.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { categorizeByCurrency } from "./categorize.js";
@@ -15,7 +17,7 @@ import { draftPostings, toleranceSource } from "./draft.js";
 import { interpolateGroup } from "./interpolate.js";
 import { Inventory } from "./inventory.js";
 import { bookReductions, type BookingMethods } from "./reduce.js";
-import { ToleranceRules, type ToleranceSource } from "./tolerance.js";
+import { ToleranceRules, quantizeToTolerance, type ToleranceSource } from "./tolerance.js";
 
 /** Each account's booking method from its open directive (the last one naming a method wins). */
 export function bookingMethods(entries: readonly Directive[], options: LedgerOptions): BookingMethods {
@@ -61,6 +63,8 @@ export function bookTransaction(
   rules: ToleranceRules,
   diagnostics: Diagnostic[],
 ): BookedTransaction | null {
+  const simple = bookSimpleTransaction(transaction, rules);
+  if (simple !== null) return simple;
   const drafts = draftPostings(transaction, diagnostics);
   const groups = categorizeByCurrency(transaction, drafts, balances, diagnostics);
   if (groups === null) return null;
@@ -74,5 +78,101 @@ export function bookTransaction(
     if (reduced === null) continue;
     for (const posting of interpolateGroup(transaction, reduced, group.currency, tolerances, diagnostics)) postings.push(posting);
   }
-  return { ...transaction, booked: postings };
+  return withBooked(transaction, postings);
+}
+
+/**
+ * The common case, booked without the general machinery: no costs, no prices, every amount
+ * with its currency, at most one auto-posting. Gives exactly what the general path gives
+ * (postings grouped by currency in order of first appearance, the auto-posting absorbing each
+ * group's residual, rounded to the group's tolerance, and dropped where the residual is zero);
+ * null when the transaction is not that simple.
+ */
+function bookSimpleTransaction(transaction: Transaction, rules: ToleranceRules): BookedTransaction | null {
+  const postings = transaction.postings;
+  let auto: Posting | null = null;
+  let autoIndex = -1;
+  let firstCurrency: string | null = null;
+  let mixed = false;
+  for (let index = 0; index < postings.length; index++) {
+    const posting = postings[index]!;
+    if (posting.costSpec !== null || posting.price !== null) return null;
+    const units = posting.units;
+    if (units === null) {
+      if (auto !== null) return null;
+      auto = posting;
+      autoIndex = index;
+      continue;
+    }
+    if (units.number === null || units.currency === null) return null;
+    if (firstCurrency === null) firstCurrency = units.currency;
+    else if (units.currency !== firstCurrency) mixed = true;
+  }
+  if (firstCurrency === null) return withBooked(transaction, []);
+
+  const currencies: string[] = [firstCurrency];
+  if (mixed) {
+    for (const posting of postings) {
+      const currency = posting.units?.currency;
+      if (currency != null && !currencies.includes(currency)) currencies.push(currency);
+    }
+  }
+  const booked: BookedPosting[] = [];
+  for (const currency of currencies) {
+    // The group's residual, summed as an inventory sums it: a zero sum starts afresh.
+    let residual: ScaledNumber | null = null;
+    let written = 0;
+    for (let index = 0; index < postings.length; index++) {
+      const posting = postings[index]!;
+      const units = posting.units;
+      if (index === autoIndex) {
+        written = booked.length;
+        booked.push(null as unknown as BookedPosting); // the auto-posting's place, filled below
+        continue;
+      }
+      if (units === null || units.currency !== currency) continue;
+      const amount = units as Amount;
+      booked.push({ source: posting, account: posting.account, units: amount, cost: null, price: null, interpolated: false });
+      const number: ScaledNumber = { value: amount.number, scale: amount.scale };
+      residual = residual === null ? number : add(residual, number);
+      if (residual.value.isZero()) residual = null;
+    }
+    if (auto === null) continue;
+    if (residual === null) {
+      booked.splice(written, 1);
+      continue;
+    }
+    const number = quantizeToTolerance(rules.unitsTolerance(currency, smallestScale(postings, currency)), negate(residual));
+    const units: Amount = { number: number.value, scale: number.scale, currency };
+    booked[written] = { source: auto, account: auto.account, units, cost: null, price: null, interpolated: true };
+  }
+  return withBooked(transaction, booked);
+}
+
+/** The smallest positive number of decimals written in `currency`, or null (integers only). */
+function smallestScale(postings: readonly Posting[], currency: string): number | null {
+  let smallest: number | null = null;
+  for (const posting of postings) {
+    const units = posting.units;
+    if (units === null || units.currency !== currency || units.scale <= 0) continue;
+    if (smallest === null || units.scale < smallest) smallest = units.scale;
+  }
+  return smallest;
+}
+
+/** The transaction with its booked postings (fields listed: much faster than a spread here). */
+function withBooked(transaction: Transaction, booked: readonly BookedPosting[]): BookedTransaction {
+  return {
+    type: "transaction",
+    date: transaction.date,
+    span: transaction.span,
+    meta: transaction.meta,
+    flag: transaction.flag,
+    payee: transaction.payee,
+    narration: transaction.narration,
+    tags: transaction.tags,
+    links: transaction.links,
+    postings: transaction.postings,
+    booked,
+  };
 }

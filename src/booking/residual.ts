@@ -3,6 +3,7 @@
 // (beancount's validate_check_transaction_balances in ops/validation.py). Tolerances are inferred
 // again from the booked postings, leaving out the ones interpolation filled in.
 import type { BookedPosting, LedgerEntry } from "../core/data.js";
+import type { Decimal } from "../core/number.js";
 import type { LedgerOptions } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { postingWeight } from "./interpolate.js";
@@ -30,10 +31,23 @@ export function checkTransactionBalances(entries: readonly LedgerEntry[], option
   const diagnostics: Diagnostic[] = [];
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
+    if (sumsToZeroInOneCurrency(entry.booked)) continue;
     const residual = transactionResidual(entry.booked);
     if (residual.isEmpty()) continue;
     if (isSmall(residual, rules.inferFromBooked(entry.booked))) continue;
     diagnostics.push(error("unbalanced", `Transaction does not balance: ${residual.toString()}`, entry.span));
   }
   return diagnostics;
+}
+
+/** A quick answer for the common case: units only, one currency, summing to exactly zero. */
+function sumsToZeroInOneCurrency(postings: readonly BookedPosting[]): boolean {
+  if (postings.length === 0) return true;
+  const currency = postings[0]!.units.currency;
+  let sum: Decimal | null = null;
+  for (const posting of postings) {
+    if (posting.cost !== null || posting.price !== null || posting.units.currency !== currency) return false;
+    sum = sum === null ? posting.units.number : sum.plus(posting.units.number);
+  }
+  return sum !== null && sum.isZero();
 }

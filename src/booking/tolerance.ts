@@ -70,6 +70,17 @@ export class ToleranceRules {
     return tolerance;
   }
 
+  /**
+   * The tolerance of `currency` in a transaction whose postings are plain units: from the
+   * smallest positive scale written in that currency (null: only integers), else the defaults.
+   */
+  unitsTolerance(currency: string, smallestScale: number | null): Decimal {
+    const preset = this.defaults.get(currency);
+    if (smallestScale === null) return preset ?? this.defaults.get("*") ?? ZERO;
+    const inferred = this.unitTolerance(smallestScale);
+    return preset !== undefined && preset.gt(inferred) ? preset : inferred;
+  }
+
   /** The tolerance of a balance assertion. */
   balanceTolerance(balance: Balance): Decimal {
     if (balance.tolerance !== null) return balance.tolerance;
@@ -160,11 +171,20 @@ const NO_NUMBERS: readonly Decimal[] = [];
  * neat number (fewer than five significant digits once doubled): 0.005 rounds to 0.01.
  */
 export function quantizeWithTolerance(tolerances: Tolerances, currency: string, number: ScaledNumber): ScaledNumber {
-  const tolerance = toleranceFor(tolerances, currency);
+  return quantizeToTolerance(toleranceFor(tolerances, currency), number);
+}
+
+/** Scale to round to for each tolerance value seen (tolerances are shared objects), or null. */
+const roundingScales = new WeakMap<Decimal, number | null>();
+
+export function quantizeToTolerance(tolerance: Decimal, number: ScaledNumber): ScaledNumber {
   if (tolerance.isZero()) return number;
-  const quantum = tolerance.times(2);
-  const digits = quantum.sd();
-  if (digits >= MAXIMUM_NEAT_DIGITS) return number;
-  const exponent = quantum.e - (digits - 1);
-  return quantize(number, -exponent);
+  let scale = roundingScales.get(tolerance);
+  if (scale === undefined) {
+    const quantum = tolerance.times(2);
+    const digits = quantum.sd();
+    scale = digits >= MAXIMUM_NEAT_DIGITS ? null : -(quantum.e - (digits - 1));
+    roundingScales.set(tolerance, scale);
+  }
+  return scale === null ? number : quantize(number, scale);
 }

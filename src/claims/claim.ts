@@ -44,3 +44,23 @@ export function isPendingClaim(entry: LedgerEntry): boolean {
 export function financialEntries(includePending: boolean): (entry: LedgerEntry) => boolean {
   return includePending ? () => true : (entry) => !isPendingClaim(entry);
 }
+
+/** A claim that is in the books: `claim` metadata and a flag other than `!`. */
+export function isPostedClaim(entry: LedgerEntry): boolean {
+  return entry.type === "transaction" && entry.flag !== "!" && claimId(entry) !== null;
+}
+
+/** Metadata of a posting with the claim's as fallback (`customer`, `department`: the posting's wins). */
+export function postingMetaText(claim: Transaction, posting: { readonly meta: readonly MetaEntry[] }, key: string): string | null {
+  return metaText(posting.meta, key) ?? metaText(claim.meta, key);
+}
+
+/** Every claim carrying `id`, in ledger order (more than one is an error the validator reports). */
+export function findClaims(entries: readonly LedgerEntry[], id: string): (Transaction & LedgerEntry)[] {
+  return entries.filter((entry): entry is Transaction & LedgerEntry => claimId(entry) === id);
+}
+
+/** Whether `account` is `root` or one of its subaccounts. */
+export function isUnder(account: string, root: string): boolean {
+  return account === root || (account.startsWith(root) && account.charCodeAt(root.length) === 58 /* ":" */);
+}

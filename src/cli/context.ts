@@ -1,5 +1,7 @@
 // What every command shares: where output goes, colour, the journal path, and usage errors.
 import * as fs from "node:fs";
+import { addDays, addMonths } from "../core/dates.js";
+import type { Lang } from "../reports/sheet.js";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -77,4 +79,72 @@ export function parsePositiveInteger(value: string, flag: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
   return number;
+}
+
+/** A date range: `begin` inclusive, `end` exclusive, either open (null). */
+export interface DateRange {
+  readonly begin: string | null;
+  readonly end: string | null;
+}
+
+/** The first day of one side of a period expression and the first day after it. */
+function periodBounds(text: string): { begin: string; end: string } | null {
+  let match = /^(\d{4})$/.exec(text);
+  if (match) return { begin: `${match[1]}-01-01`, end: `${String(Number(match[1]) + 1).padStart(4, "0")}-01-01` };
+  match = /^(\d{4})-?[Qq]([1-4])$/.exec(text);
+  if (match) {
+    const begin = `${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, "0")}-01`;
+    return { begin, end: addMonths(begin, 3) };
+  }
+  match = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) {
+    const begin = `${match[1]}-${match[2]!.padStart(2, "0")}-01`;
+    return { begin, end: addMonths(begin, 1) };
+  }
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) {
+    const day = parseDateOption(text, "--period");
+    return day === null ? null : { begin: day, end: addDays(day, 1) };
+  }
+  return null;
+}
+
+/**
+ * A period: `2026`, `2026-03`, `2026Q1` (or `2026-Q1`), `2026-03-15`, or a range of two of them
+ * `2026-01..2026-06` (both ends included; either may be left out: `2026-03..`).
+ */
+export function parsePeriod(value: string, flag = "--period"): DateRange {
+  const text = value.trim();
+  const invalid = () => new UsageError(`invalid period for ${flag}: '${value}' (expected 2026, 2026-03, 2026Q1 or 2026-01..2026-06)`);
+  const dots = text.indexOf("..");
+  if (dots < 0) {
+    const bounds = periodBounds(text);
+    if (bounds === null) throw invalid();
+    return bounds;
+  }
+  const left = text.slice(0, dots).trim();
+  const right = text.slice(dots + 2).trim();
+  const from = left === "" ? null : periodBounds(left);
+  const to = right === "" ? null : periodBounds(right);
+  if ((left !== "" && from === null) || (right !== "" && to === null) || (from === null && to === null)) throw invalid();
+  const range = { begin: from?.begin ?? null, end: to?.end ?? null };
+  if (range.begin !== null && range.end !== null && range.begin >= range.end) throw new UsageError(`empty period for ${flag}: '${value}'`);
+  return range;
+}
+
+/** --lang zh|en, else Chinese when LC_ALL (or, when unset, LANG) starts with zh. */
+export function parseLang(value: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  if (value !== undefined) {
+    const lang = value.toLowerCase();
+    if (lang.startsWith("zh")) return "zh";
+    if (lang.startsWith("en")) return "en";
+    throw new UsageError(`unknown language '${value}' (expected zh or en)`);
+  }
+  const locale = env.LC_ALL !== undefined && env.LC_ALL !== "" ? env.LC_ALL : env.LANG ?? "";
+  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+/** The output format an -o FILE implies: by its extension, .csv or .json, else a table. */
+export function formatFromFileName(file: string): OutputFormat {
+  const lower = file.toLowerCase();
+  return lower.endsWith(".csv") ? "csv" : lower.endsWith(".json") ? "json" : "table";
 }

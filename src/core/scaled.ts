@@ -64,8 +64,9 @@ export function divide(a: ScaledNumber, b: ScaledNumber): ScaledNumber {
   return { value, scale: preferred < limit ? preferred : limit };
 }
 
+/** Python's unary minus: the negation of a zero is a positive zero. */
 export function negate(a: ScaledNumber): ScaledNumber {
-  return { value: a.value.neg(), scale: a.scale };
+  return { value: a.value.isZero() ? a.value.abs() : a.value.neg(), scale: a.scale };
 }
 
 export function absolute(a: ScaledNumber): ScaledNumber {

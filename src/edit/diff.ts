@@ -37,7 +37,12 @@ export function unifiedDiff(file: string, before: string, edits: readonly TextEd
   const starts = lineStarts(before);
   // Each edit widened to whole lines; touching ranges merged; the new text of each range computed.
   const ranges = edits
-    .map((edit) => ({ start: lineIndexOf(starts, edit.start), end: lineIndexOf(starts, Math.max(edit.start, edit.end - (edit.end > edit.start ? 1 : 0))) + 1 }))
+    .map((edit) => {
+      const start = lineIndexOf(starts, edit.start);
+      // A pure insertion at a line start (or after the final newline) replaces no old line.
+      if (edit.end === edit.start && starts[start] === edit.start) return { start, end: start };
+      return { start, end: lineIndexOf(starts, Math.max(edit.start, edit.end - (edit.end > edit.start ? 1 : 0))) + 1 };
+    })
     .sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];
   for (const range of ranges) {

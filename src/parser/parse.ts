@@ -2,6 +2,7 @@
 // A directive with a syntax error is dropped and reported; parsing goes on with the next one.
 import type { IToken } from "chevrotain";
 import { Scanner } from "./scanner.js";
+import { DirectReader } from "./direct.js";
 import { JournalParser, type Parsed, type Control } from "./grammar.js";
 import type { Directive, MetaEntry, Transaction } from "../core/data.js";
 import type { Span } from "../core/span.js";
@@ -32,15 +33,31 @@ function describeToken(token: IToken): string {
   return `${token.tokenType.name} '${token.image}'`;
 }
 
-export function parseSource(text: string, file: string): ParsedSource {
+export interface ParseOptions {
+  /**
+   * Read plain transactions straight from the text (direct.ts) and use the grammar for the rest
+   * (default). Off, the grammar parses everything: the tests compare the two.
+   */
+  readonly direct?: boolean;
+}
+
+export function parseSource(text: string, file: string, options: ParseOptions = {}): ParsedSource {
   const parser = journalParser();
   const scanner = new Scanner(text);
+  const direct = options.direct === false ? null : new DirectReader(text, file);
   const result: ParsedSource = { file, directives: [], options: [], includes: [], plugins: [], diagnostics: [] };
   const span = (start: number, end: number): Span => ({ file, start, end });
   const pushedTags: { tag: string; span: Span }[] = [];
   const pushedMeta: MetaEntry[] = [];
 
-  for (let group = scanner.next(); group !== null; group = scanner.next()) {
+  for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
+    const transaction = direct === null ? null : direct.transaction(start);
+    if (transaction !== null) {
+      scanner.resumeAt(direct!.next);
+      result.directives.push(finishDirective(transaction, pushedTags, pushedMeta, result.diagnostics));
+      continue;
+    }
+    const group = scanner.scanDirective();
     if (group.errors.length > 0) {
       for (const problem of group.errors) result.diagnostics.push(error("syntax", problem.message, span(problem.start, problem.end)));
       continue;
@@ -120,15 +137,18 @@ function finishDirective(directive: Directive, pushedTags: { tag: string }[], pu
     if (extra.length > 0) meta = [...meta, ...extra];
   }
   let postings = directive.postings;
-  if (postings.some((p) => p.meta.length > 1)) {
+  for (const posting of postings) {
+    if (posting.meta.length < 2) continue;
     postings = postings.map((p) => {
       const deduped = dedupeMeta(p.meta, directive.span, diagnostics);
       return deduped === p.meta ? p : { ...p, meta: deduped };
     });
+    break;
   }
   let tags = directive.tags;
   if (pushedTags.length > 0 || hasDuplicates(tags)) tags = unique([...tags, ...pushedTags.map((t) => t.tag)]);
   const links = hasDuplicates(directive.links) ? unique(directive.links) : directive.links;
+  if (meta === directive.meta && postings === directive.postings && tags === directive.tags && links === directive.links) return directive;
   const transaction: Transaction = { ...directive, meta, postings, tags, links };
   return transaction;
 }

@@ -28,36 +28,49 @@ const enum Ch {
   LCurl = 123, Pipe = 124, RCurl = 125, Tilde = 126,
 }
 
-function isDigit(c: number): boolean { return c >= Ch.Zero && c <= Ch.Nine; }
-function isUpper(c: number): boolean { return c >= Ch.UpperA && c <= Ch.UpperZ; }
-function isLower(c: number): boolean { return c >= Ch.LowerA && c <= Ch.LowerZ; }
-function isNonAscii(c: number): boolean { return c >= 0x80; }
-function isSpace(c: number): boolean { return c === Ch.Space || c === Ch.Tab || c === Ch.CarriageReturn; }
+export function isDigit(c: number): boolean { return c >= Ch.Zero && c <= Ch.Nine; }
+export function isUpper(c: number): boolean { return c >= Ch.UpperA && c <= Ch.UpperZ; }
+export function isLower(c: number): boolean { return c >= Ch.LowerA && c <= Ch.LowerZ; }
+export function isNonAscii(c: number): boolean { return c >= 0x80; }
+export function isSpace(c: number): boolean { return c === Ch.Space || c === Ch.Tab || c === Ch.CarriageReturn; }
 /** Characters inside an account component after its first: [A-Za-z0-9-] or any non-ASCII. */
-function isAccountChar(c: number): boolean {
+export function isAccountChar(c: number): boolean {
   return isUpper(c) || isLower(c) || isDigit(c) || c === Ch.Minus || (isNonAscii(c) && !isUnicodeSpace(c));
 }
 /** Characters that may start an account component after the root: [A-Z0-9] or non-ASCII. */
-function isComponentStart(c: number): boolean {
+export function isComponentStart(c: number): boolean {
   return isUpper(c) || isDigit(c) || (isNonAscii(c) && !isUnicodeSpace(c));
 }
-function isCurrencyChar(c: number): boolean {
+export function isCurrencyChar(c: number): boolean {
   return isUpper(c) || isDigit(c) || c === Ch.Apostrophe || c === Ch.Dot || c === Ch.Underscore || c === Ch.Minus;
 }
 /** Tag and link characters: beancount's [A-Za-z0-9-_/.] plus, as a feeledger extension, any non-ASCII letter. */
-function isTagChar(c: number): boolean {
+export function isTagChar(c: number): boolean {
   return isUpper(c) || isLower(c) || isDigit(c) || c === Ch.Minus || c === Ch.Underscore || c === Ch.Slash || c === Ch.Dot
     || (isNonAscii(c) && !isUnicodeSpace(c));
 }
 /** Metadata key characters after the first: beancount's [a-zA-Z0-9-_] plus non-ASCII (feeledger extension). */
-function isKeyChar(c: number): boolean {
+export function isKeyChar(c: number): boolean {
   return isUpper(c) || isLower(c) || isDigit(c) || c === Ch.Minus || c === Ch.Underscore || (isNonAscii(c) && !isUnicodeSpace(c));
 }
-function isUnicodeSpace(c: number): boolean {
+export function isUnicodeSpace(c: number): boolean {
   return c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029;
 }
 /** Characters that end an invalid token when chomping it. */
 function isTokenEnd(c: number): boolean { return c === Ch.Space || c === Ch.Tab || c === Ch.Newline || c === Ch.CarriageReturn; }
+
+/** End of an account starting at p: a root then one or more `:Component`; p itself if none. */
+export function matchAccount(text: string, p: number): number {
+  let q = p + 1;
+  while (q < text.length && isAccountChar(text.charCodeAt(q))) q++;
+  let end = p;
+  while (text.charCodeAt(q) === Ch.Colon && isComponentStart(text.charCodeAt(q + 1))) {
+    q += 2;
+    while (q < text.length && isAccountChar(text.charCodeAt(q))) q++;
+    end = q;
+  }
+  return end;
+}
 
 /** Single characters that flag a transaction or posting (beancount's lexer: [!&#?%PSTCURM]). */
 const FLAG_LETTERS = new Set([0x50, 0x53, 0x54, 0x43, 0x55, 0x52, 0x4d]); // P S T C U R M
@@ -92,9 +105,17 @@ export class Scanner {
 
   /** The next directive's tokens, or null at the end of the text. */
   next(): DirectiveTokens | null {
+    return this.seekDirective() < 0 ? null : this.scanDirective();
+  }
+
+  /**
+   * Move to the start of the next directive, past blank, comment and stray indented lines (the
+   * last are reported in strayErrors); its offset, or -1 at the end of the text.
+   */
+  seekDirective(): number {
     const text = this.text;
     for (;;) {
-      if (this.pos >= text.length) return null;
+      if (this.pos >= text.length) return -1;
       const kind = this.classifyLine(this.pos);
       if (kind === LineKind.Directive) break;
       if (kind === LineKind.Indented) {
@@ -110,7 +131,12 @@ export class Scanner {
       }
       if (this.pos < text.length) this.pos++; // the newline
     }
-    return this.scanDirective();
+    return this.pos;
+  }
+
+  /** Go on after a directive that was read without tokens, from the start of the line after it. */
+  resumeAt(offset: number): void {
+    this.pos = offset;
   }
 
   /** Offset of the newline ending the line that contains `offset` (or the text's length). */
@@ -145,7 +171,8 @@ export class Scanner {
     return offset < this.text.length && isSpace(this.text.charCodeAt(offset)) && this.classifyLine(offset) === LineKind.Indented;
   }
 
-  private scanDirective(): DirectiveTokens {
+  /** The tokens of the directive that starts at the current position (see seekDirective). */
+  scanDirective(): DirectiveTokens {
     const text = this.text;
     const tokens: IToken[] = [];
     const errors: ScanError[] = [];
@@ -337,7 +364,7 @@ export class Scanner {
   /** Words starting with an uppercase letter: an account, a currency, TRUE/FALSE/NULL or a flag letter. */
   private scanUpperWord(p: number, tokens: IToken[], errors: ScanError[]): number {
     const text = this.text;
-    const accountEnd = this.matchAccount(p);
+    const accountEnd = matchAccount(text, p);
     // Currency: [A-Z][A-Z0-9'._-]{0,22}[A-Z0-9]
     let q = p + 1;
     while (q < text.length && q - p < 24 && isCurrencyChar(text.charCodeAt(q))) q++;
@@ -361,26 +388,13 @@ export class Scanner {
     return this.chompInvalid(p, errors, "Invalid token");
   }
 
-  /** Length-end of an account at p: a root then one or more `:Component`; p itself if none. */
-  private matchAccount(p: number): number {
-    const text = this.text;
-    let q = p + 1;
-    while (q < text.length && isAccountChar(text.charCodeAt(q))) q++;
-    let end = p;
-    while (text.charCodeAt(q) === Ch.Colon && isComponentStart(text.charCodeAt(q + 1))) {
-      q += 2;
-      while (q < text.length && isAccountChar(text.charCodeAt(q))) q++;
-      end = q;
-    }
-    return end;
-  }
 
   /** Keywords, metadata keys, and accounts whose root is not ASCII (e.g. 资产:银行存款 with name_assets). */
   private scanLowerOrUnicodeWord(p: number, tokens: IToken[], errors: ScanError[]): number {
     const text = this.text;
     const first = text.charCodeAt(p);
     if (isNonAscii(first)) {
-      const accountEnd = this.matchAccount(p);
+      const accountEnd = matchAccount(text, p);
       if (accountEnd > p) {
         tokens.push(makeToken(T.Account, text.slice(p, accountEnd), p, accountEnd));
         return accountEnd;

@@ -1,10 +1,29 @@
-// Terminal tables: thousands separators, right-aligned numbers, negatives in red.
+// Terminal tables: thousands separators, right-aligned numbers, negatives in red. A table wider
+// than the terminal first cuts the text of the columns that allow it, then splits into parts
+// stacked one above the other, each repeating the row-label columns. Heading rows span the table.
 import Table from "cli-table3";
 import { Chalk } from "chalk";
 
 export interface Column {
   readonly header: string;
   readonly align?: "left" | "right";
+  /** When the table is too wide, this text may be cut at its end or at its start (marked …). */
+  readonly shrink?: "end" | "start";
+  /** A row label, repeated in each part of a table split to fit. */
+  readonly repeat?: boolean;
+}
+
+/** A row with a flag (an alert row is drawn in red when colour is on), or a heading across the table. */
+export type Row =
+  | { readonly cells: readonly string[]; readonly alert?: boolean }
+  | { readonly heading: string };
+
+type CellsRow = Extract<Row, { cells: readonly string[] }>;
+
+export interface TableStyle {
+  readonly color: boolean;
+  /** Columns available; wider tables are cut and split (no limit when absent). */
+  readonly width?: number;
 }
 
 /** Group the integer part of a plain decimal string in threes. */
@@ -17,33 +36,149 @@ export function groupThousands(plain: string): string {
   return (negative ? "-" : "") + integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + fraction;
 }
 
-export interface TableStyle { readonly color: boolean }
+/** East Asian wide and fullwidth characters take two terminal columns; combining marks none. */
+function charWidth(codePoint: number): number {
+  if (codePoint < 0x1100) return codePoint === 0 || (codePoint >= 0x300 && codePoint < 0x370) ? 0 : 1;
+  if ((codePoint >= 0x1100 && codePoint <= 0x115f) || (codePoint >= 0x2e80 && codePoint <= 0x303e) ||
+    (codePoint >= 0x3041 && codePoint <= 0x33ff) || (codePoint >= 0x3400 && codePoint <= 0x4dbf) ||
+    (codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0xa000 && codePoint <= 0xa4cf) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) || (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) || (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) || (codePoint >= 0x1f300 && codePoint <= 0x1f64f) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3fffd)) return 2;
+  return 1;
+}
+
+/** Terminal columns a text takes. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += charWidth(char.codePointAt(0)!);
+  return width;
+}
 
 /**
- * Render rows of cells. Cells that are plain numbers get grouped and right-aligned; negative ones
- * are red when colour is on. `footer` rows are separated from the body by a rule.
+ * Cut a text to `width` columns, marking the cut with … at its end or its start. Cut at the start
+ * (account names), it keeps whole components when it can: `…:03-客户礼品`.
  */
-export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: TableStyle, footer: readonly (readonly string[])[] = []): string {
-  const paint = new Chalk({ level: style.color ? 1 : 0 });
-  const table = new Table({
-    head: columns.map((c) => (style.color ? paint.bold(c.header) : c.header)),
-    style: { head: [], border: [], compact: true },
-    colAligns: columns.map((c) => c.align ?? "left"),
-    chars: {
-      top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "",
-      "bottom-right": "", left: "", "left-mid": "", mid: "─", "mid-mid": "─", right: "", "right-mid": "", middle: "  ",
-    },
-  });
-  const format = (cells: readonly string[]) => cells.map((cell, index) => {
-    if (columns[index]?.align !== "right" || !/^-?\d+(\.\d+)?$/.test(cell)) return cell;
-    const grouped = groupThousands(cell);
-    return cell.startsWith("-") ? paint.red(grouped) : grouped;
-  });
-  for (const row of rows) table.push(format(row));
-  if (footer.length > 0) {
-    const width = columns.length;
-    table.push(Array.from({ length: width }, () => ""));
-    for (const row of footer) table.push(format(row));
+export function cutText(text: string, width: number, from: "end" | "start"): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  if (from === "start") chars.reverse();
+  let kept = "";
+  let used = 1;
+  for (const char of chars) {
+    const w = charWidth(char.codePointAt(0)!);
+    if (used + w > width) break;
+    kept = from === "start" ? char + kept : kept + char;
+    used += w;
   }
-  return table.toString();
+  if (from === "end") return kept + "…";
+  const colon = kept.indexOf(":");
+  return "…" + (colon > 0 && colon < kept.length - 1 ? kept.slice(colon) : kept);
+}
+
+const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
+/** Cell padding (one each side) and the gap between columns, as drawn below. */
+const PADDING = 2;
+const GAP = 2;
+const MIN_SHRUNK = 16;
+
+function tableWidth(widths: readonly number[]): number {
+  return widths.reduce((sum, w) => sum + w + PADDING, 0) + GAP * Math.max(0, widths.length - 1);
+}
+
+/** Narrow the shrinkable columns, widest first, until the table fits (or they cannot shrink more). */
+function shrinkColumns(columns: readonly Column[], widths: number[], limit: number): void {
+  for (;;) {
+    const excess = tableWidth(widths) - limit;
+    if (excess <= 0) return;
+    let widest = -1;
+    columns.forEach((column, index) => {
+      const floor = Math.max(MIN_SHRUNK, displayWidth(column.header));
+      if (column.shrink !== undefined && widths[index]! > floor && (widest < 0 || widths[index]! > widths[widest]!)) widest = index;
+    });
+    if (widest < 0) return;
+    const floor = Math.max(MIN_SHRUNK, displayWidth(columns[widest]!.header));
+    widths[widest] = Math.max(floor, widths[widest]! - excess);
+  }
+}
+
+/**
+ * The column indexes of each part: the label columns, then the others in order. As few parts as
+ * fit, with the columns spread evenly over them when that fits too (no part of one column).
+ */
+function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number): number[][] {
+  const labels = columns.map((_, index) => index).filter((index) => columns[index]!.repeat === true);
+  const others = columns.map((_, index) => index).filter((index) => columns[index]!.repeat !== true);
+  const fits = (part: readonly number[]) => tableWidth([...labels, ...part].map((i) => widths[i]!)) <= limit;
+  const greedy: number[][] = [];
+  let part: number[] = [];
+  for (const index of others) {
+    if (part.length > 0 && !fits([...part, index])) {
+      greedy.push(part);
+      part = [];
+    }
+    part.push(index);
+  }
+  greedy.push(part);
+  const size = Math.ceil(others.length / greedy.length);
+  const even = Array.from({ length: greedy.length }, (_, n) => others.slice(n * size, (n + 1) * size)).filter((p) => p.length > 0);
+  return (even.length === greedy.length && even.every(fits) ? even : greedy).map((p) => [...labels, ...p]);
+}
+
+/**
+ * Render rows of cells. Cells of right-aligned columns that are plain numbers (optionally with
+ * %) get grouped; negative ones, and alert rows, are red when colour is on. `footer` rows are
+ * separated from the body by an empty row. Trailing spaces are trimmed.
+ */
+export function renderTable(
+  columns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
+): string {
+  const paint = new Chalk({ level: style.color ? 1 : 0 });
+  const asRow = (row: readonly string[] | Row): Row => ("cells" in row || "heading" in row ? row as Row : { cells: row as readonly string[] });
+  const prepare = (row: Row): Row => ("heading" in row ? row : {
+    alert: row.alert,
+    cells: columns.map((column, index) => {
+      const cell = (row.cells[index] ?? "").replace(/[\r\n\t]+/g, " ");
+      const number = NUMBER.exec(cell);
+      return column.align === "right" && number !== null ? groupThousands(number[1]!) + number[2]! : cell;
+    }),
+  });
+  const body = rows.map(asRow).map(prepare);
+  const feet = footer.map(asRow).map(prepare);
+  const cellRows = [...body, ...feet].filter((row): row is CellsRow => "cells" in row);
+  const widths = columns.map((column, index) => Math.max(displayWidth(column.header), ...cellRows.map((row) => displayWidth(row.cells[index]!))));
+  const limit = style.width ?? Number.POSITIVE_INFINITY;
+  shrinkColumns(columns, widths, limit);
+  const draw = (row: CellsRow): string[] => row.cells.map((text, index) => {
+    const column = columns[index]!;
+    const cell = column.shrink === undefined ? text : cutText(text, widths[index]!, column.shrink);
+    if (row.alert) return paint.red(cell);
+    return column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, "")) ? paint.red(cell) : cell;
+  });
+  const parts = tableWidth(widths) > limit ? splitColumns(columns, widths, limit) : [columns.map((_, index) => index)];
+  return parts.map((part) => {
+    const table = new Table({
+      head: part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header)),
+      style: { head: [], border: [], compact: true },
+      colAligns: part.map((index) => columns[index]!.align ?? "left"),
+      chars: {
+        top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "",
+        "bottom-right": "", left: "", "left-mid": "", mid: "─", "mid-mid": "─", right: "", "right-mid": "", middle: "  ",
+      },
+    });
+    const push = (row: Row) => {
+      if ("heading" in row) table.push([{ content: style.color ? paint.bold(row.heading) : row.heading, colSpan: part.length }]);
+      else {
+        const cells = draw(row);
+        table.push(part.map((index) => cells[index]!));
+      }
+    };
+    body.forEach(push);
+    if (feet.length > 0) {
+      table.push(part.map(() => ""));
+      feet.forEach(push);
+    }
+    return table.toString().split("\n").map((line) => line.trimEnd()).join("\n");
+  }).join("\n\n");
 }

@@ -3,6 +3,13 @@
 // Each check is a small named function over the loaded ledger.
 import type { Ledger } from "../loader/load.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { SCHEDULES_CHECK } from "./schedules.js";
+import { CLAIMS_CHECK } from "./claims.js";
+import { FAPIAO_CHECK } from "./fapiao.js";
+import { RECEIPTS_CHECK } from "./receipts.js";
+import { POLICIES_CHECK } from "./policies.js";
+import { BUDGET_CONTROL_CHECK } from "./budget-control.js";
+import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
 
 export interface DomainCheck {
   /** Stable name, e.g. "claims", "fapiao", "policies". */
@@ -15,7 +22,15 @@ export interface DomainContext {
   readonly today: string;
 }
 
-export const DOMAIN_CHECKS: DomainCheck[] = [];
+export const DOMAIN_CHECKS: DomainCheck[] = [
+  SCHEDULES_CHECK,
+  CLAIMS_CHECK,
+  FAPIAO_CHECK,
+  RECEIPTS_CHECK,
+  POLICIES_CHECK,
+  BUDGET_CONTROL_CHECK,
+  ACCOUNT_RULES_CHECK,
+];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

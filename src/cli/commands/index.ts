@@ -3,8 +3,28 @@ import type { Command } from "commander";
 import type { CommandShared } from "../context.js";
 import { registerCheck } from "./check.js";
 import { registerBalance } from "./bal.js";
+import { registerAmortize } from "./amortize.js";
+import { registerReport } from "./report.js";
+import { registerClaims } from "./claims.js";
+import { registerApprove } from "./approve.js";
+import { registerReject } from "./reject.js";
+import { registerPost } from "./post.js";
+import { registerRegister } from "./reg.js";
+import { registerIncomeStatement } from "./is.js";
+import { registerBalanceSheet } from "./bs.js";
+import { registerPrint } from "./print.js";
 
 export const COMMANDS: readonly ((program: Command, shared: CommandShared) => void)[] = [
   registerCheck,
   registerBalance,
+  registerAmortize,
+  registerReport,
+  registerClaims,
+  registerApprove,
+  registerReject,
+  registerPost,
+  registerRegister,
+  registerIncomeStatement,
+  registerBalanceSheet,
+  registerPrint,
 ];

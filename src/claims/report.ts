@@ -1,0 +1,82 @@
+// The claims list: one row per claim (per commodity, for the rare claim in two), with its state,
+// the total it charges to expense accounts, how many postings carry evidence, and its problems.
+import type { BookedTransaction, LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { claimId, claimStatus, isClaim, isUnder, metaText, postingMetaText, type ClaimStatus } from "./claim.js";
+import { spanWithin } from "./place.js";
+
+export interface ClaimQuery {
+  readonly status: ClaimStatus | null;
+  readonly claimant: string | null;
+  /** Matches the claim's customer or any of its postings' customers. */
+  readonly customer: string | null;
+  /** Inclusive start date or null. */
+  readonly begin: string | null;
+  /** Exclusive end date or null. */
+  readonly end: string | null;
+}
+
+export interface ClaimRow {
+  readonly claim: string;
+  readonly date: string;
+  readonly claimant: string;
+  /** Distinct values over the expense postings (a posting's own wins over the claim's), joined by ", ". */
+  readonly department: string;
+  readonly customer: string;
+  readonly status: ClaimStatus;
+  /** The claim's total debit to expense accounts in `commodity`. */
+  readonly amount: Decimal;
+  readonly commodity: string;
+  /** Postings that carry an `invoice` or a `receipt`. */
+  readonly receipts: number;
+  /** Diagnostics located in the claim. */
+  readonly problems: readonly Diagnostic[];
+  readonly entry: BookedTransaction;
+}
+
+function distinct(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((value): value is string => value !== null && value !== ""))];
+}
+
+export function claimRows(entries: readonly LedgerEntry[], expensesRoot: string, diagnostics: readonly Diagnostic[], query: ClaimQuery): ClaimRow[] {
+  const rows: ClaimRow[] = [];
+  for (const entry of entries) {
+    if (!isClaim(entry)) continue;
+    if (query.begin !== null && entry.date < query.begin) continue;
+    if (query.end !== null && entry.date >= query.end) continue;
+    const status = claimStatus(entry);
+    if (query.status !== null && status !== query.status) continue;
+    const claimant = metaText(entry.meta, "claimant") ?? "";
+    if (query.claimant !== null && claimant !== query.claimant) continue;
+    const expenses = entry.booked.filter((posting) => isUnder(posting.account, expensesRoot));
+    const byPosting = (key: string) => {
+      const values = distinct(expenses.map((posting) => postingMetaText(entry, posting.source, key)));
+      return values.length > 0 ? values : distinct([metaText(entry.meta, key)]);
+    };
+    const customers = byPosting("customer");
+    if (query.customer !== null && !customers.includes(query.customer)) continue;
+    const totals = new Map<string, Decimal>();
+    for (const posting of expenses) {
+      if (!posting.units.number.greaterThan(0)) continue;
+      totals.set(posting.units.currency, (totals.get(posting.units.currency) ?? new Decimal(0)).plus(posting.units.number));
+    }
+    if (totals.size === 0) totals.set(expenses[0]?.units.currency ?? entry.booked[0]?.units.currency ?? "", new Decimal(0));
+    const receipts = entry.postings.filter((posting) => metaText(posting.meta, "invoice") !== null || metaText(posting.meta, "receipt") !== null).length;
+    const problems = diagnostics.filter((d) => d.span !== null && spanWithin(d.span, entry.span));
+    for (const [commodity, amount] of totals) {
+      rows.push({
+        claim: claimId(entry)!, date: entry.date, claimant, department: byPosting("department").join(", "),
+        customer: customers.join(", "), status, amount, commodity, receipts, problems, entry,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Totals of the rows' amounts per commodity, in first-seen order. */
+export function claimTotals(rows: readonly ClaimRow[]): { commodity: string; amount: Decimal }[] {
+  const totals = new Map<string, Decimal>();
+  for (const row of rows) totals.set(row.commodity, (totals.get(row.commodity) ?? new Decimal(0)).plus(row.amount));
+  return [...totals].map(([commodity, amount]) => ({ commodity, amount }));
+}

@@ -1,0 +1,109 @@
+// `feeledger amortize FILE --through YYYY-MM [--output FILE] [--dry-run]`: write every installment
+// due through a month that the journal does not already hold.
+import * as path from "node:path";
+import type { Command } from "commander";
+import { loadLedger, type Ledger } from "../../loader/load.js";
+import { today } from "../../core/dates.js";
+import { scheduleStates } from "../../schedules/states.js";
+import type { Month } from "../../schedules/schedule.js";
+import { validateSchedules } from "../../validation/schedules.js";
+import { planAmortization } from "../../edit/amortize.js";
+import { unifiedDiff } from "../../edit/diff.js";
+import { planChanges, writeChanges, StaleFileError } from "../../edit/write.js";
+import { editsByFile } from "../../edit/edits.js";
+import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
+import { renderTable } from "../../render/table.js";
+import {
+  EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io,
+} from "../context.js";
+
+export interface AmortizeContext {
+  readonly file: string;
+  /** The last month to write installments for. */
+  readonly through: Month;
+  /** The journal file new installments go to; null: the file of each schedule. */
+  readonly output: string | null;
+  readonly dryRun: boolean;
+  readonly color: boolean | undefined;
+}
+
+export function runAmortize(io: Io, context: AmortizeContext): number {
+  requireReadableFile(context.file);
+  const ledger = loadLedger(context.file);
+  const output = context.output === null ? null : journalFile(ledger, context.output);
+  const states = scheduleStates(ledger);
+  // Installments computed from a faulty journal could be wrong: show the errors, write nothing.
+  const errors = sortDiagnostics([...ledger.diagnostics, ...validateSchedules(ledger, states, today(io.env))], [...ledger.sources.keys()])
+    .filter((diagnostic) => diagnostic.severity === "error");
+  if (errors.length > 0) {
+    const style = { color: useColor(io, "stderr", context.color), excerpt: true };
+    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
+    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written\n`);
+    return EXIT_ERRORS;
+  }
+  const textOf = (file: string) => ledger.sources.get(file)!.text;
+  const plan = planAmortization(states.value, context.through, textOf, output);
+  if (plan.installments.length === 0) {
+    io.stdout(`Nothing to write: the journal holds every installment due through ${context.through}.\n`);
+    return EXIT_OK;
+  }
+  const count = `${plan.installments.length} installment${plan.installments.length === 1 ? "" : "s"}`;
+  if (context.dryRun) {
+    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(unifiedDiff(file, textOf(file), edits));
+    io.stderr(`${count} would be written; nothing was written (--dry-run)\n`);
+    return EXIT_OK;
+  }
+  try {
+    writeChanges(planChanges(plan.edits, textOf));
+  } catch (thrown) {
+    if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${thrown.message}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
+    else throw thrown;
+    return EXIT_ERRORS;
+  }
+  io.stdout(renderTable(
+    [{ header: "Date" }, { header: "Schedule" }, { header: "Installment", align: "right" }, { header: "Amount", align: "right" }, { header: "Commodity" }],
+    plan.installments.map(({ schedule, installment }) => [
+      installment.date, schedule.id, `${installment.number}/${schedule.months}`, installment.amount.toFixed(schedule.scale), schedule.currency,
+    ]),
+    { color: useColor(io, "stdout", context.color) },
+  ) + "\n");
+  const files = [...new Set(plan.installments.map((planned) => planned.file))].join(", ");
+  const named = new Set(plan.installments.filter((planned) => !planned.schedule.idWritten).map((planned) => planned.schedule.id)).size;
+  io.stdout(`Wrote ${count} to ${files}${named === 0 ? "" : `, and a schedule-id to ${named} schedule${named === 1 ? "" : "s"}`}.\n`);
+  return EXIT_OK;
+}
+
+/** The journal's own name for `file`, which must be one of the files it loads. */
+function journalFile(ledger: Ledger, file: string): string {
+  const wanted = path.resolve(file);
+  for (const loaded of ledger.sources.keys()) if (path.resolve(loaded) === wanted) return loaded;
+  const include = path.relative(path.dirname(path.resolve(ledger.mainFile)), wanted).split(path.sep).join("/");
+  throw new UsageError(`--output ${file} is not part of the journal ${ledger.mainFile}; add 'include "${include}"' to it first, so that the installments count`);
+}
+
+function parseThrough(value: string | undefined): Month {
+  if (value === undefined) throw new UsageError("amortize needs --through YYYY-MM, the last month to write installments for");
+  return parseDateOption(value, "--through")!.slice(0, 7);
+}
+
+export function registerAmortize(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("amortize")
+    .description("write the monthly installments of amortization schedules due through a month")
+    .argument("[FILE]", "the journal")
+    .option("--through <YYYY-MM>", "write installments for months up to and including this one")
+    .option("--output <FILE>", "append new installments to this file of the journal (default: the file of each schedule)")
+    .option("--dry-run", "print the changes as a unified diff and write nothing")
+    .action((file: string | undefined, options: { through?: string; output?: string; dryRun?: boolean }) => {
+      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
+      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      setExit(runAmortize(io, {
+        file: journal.file,
+        through: parseThrough(options.through),
+        output: options.output ?? null,
+        dryRun: options.dryRun === true,
+        color: global().color,
+      }));
+    });
+}

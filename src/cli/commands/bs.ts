@@ -1,0 +1,23 @@
+// `feeledger bs FILE`: the balance sheet (资产负债表) at the end date.
+import type { Command } from "commander";
+import { financialEntries } from "../../claims/claim.js";
+import { displayScales } from "../../reports/display.js";
+import { balanceSheet, statementSheet } from "../../reports/statements.js";
+import { EXIT_ERRORS, EXIT_OK, type CommandShared, type Io } from "../context.js";
+import { emitSheet, loadForReport, type ReportFlags } from "../reporting.js";
+import { statementCommand, statementContext, type StatementContext } from "./is.js";
+
+export function runBalanceSheet(io: Io, context: StatementContext): number {
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  const statement = balanceSheet(ledger.entries, ledger.options, { ...context.range, depth: context.depth, includeEntry: financialEntries(context.pending) });
+  emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)));
+  return EXIT_OK;
+}
+
+export function registerBalanceSheet(program: Command, shared: CommandShared): void {
+  statementCommand(program, "bs", "balance sheet (资产负债表) before the end date; with a beginning, earlier income and expenses are previous earnings")
+    .action((file: string | undefined, flags: ReportFlags & { depth?: number }) => {
+      shared.setExit(runBalanceSheet(shared.io, statementContext(shared.io, shared, file, flags)));
+    });
+}

@@ -1,0 +1,107 @@
+// What `approve`, `reject` and `post` share: load, plan the decision, report each claim's outcome,
+// then show the diff (--dry-run) or write atomically. Not a command of its own.
+import { loadLedger } from "../../loader/load.js";
+import { error } from "../../diagnostics/diagnostic.js";
+import { planDecision, type Decision } from "../../claims/workflow.js";
+import { placeOf } from "../../claims/place.js";
+import { unifiedDiff } from "../../edit/diff.js";
+import { editsByFile } from "../../edit/edits.js";
+import { planChanges, writeChanges, StaleFileError } from "../../edit/write.js";
+import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
+import { today } from "../../core/dates.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, requireReadableFile, useColor, type Io } from "../context.js";
+
+export interface DecisionContext {
+  readonly file: string;
+  /** Claim ids, or "all" (post --all). */
+  readonly claims: readonly string[] | "all";
+  readonly decision: Decision;
+  readonly dryRun: boolean;
+  readonly color: boolean | undefined;
+  /** Runs after planning, just before writing (tests change the file underneath here). */
+  readonly beforeWrite?: () => void;
+}
+
+const DONE: Record<Decision["kind"], string> = { approve: "approved", reject: "rejected", post: "posted" };
+
+/** The date a decision is recorded on: --on, else today (FEELEDGER_TODAY for reproducible runs). */
+export function decisionDate(io: Io, on: string | undefined): string {
+  return parseDateOption(on, "--on") ?? today(io.env);
+}
+
+/** A person's name or a reason as given on the command line: one line, not empty. */
+export function requireText(value: string | undefined, flag: string, command: string): string {
+  const trimmed = value?.trim() ?? "";
+  if (trimmed === "") throw new UsageError(`${command} needs ${flag}`);
+  if (/[\r\n]/.test(trimmed)) throw new UsageError(`${flag} must be a single line`);
+  return trimmed;
+}
+
+/** Positional claim ids after the journal; at least one. */
+export function requireClaimIds(rest: readonly string[], command: string): string[] {
+  if (rest.length === 0) throw new UsageError(`${command} needs a claim id, e.g. feeledger ${command} FILE EC-2026-031`);
+  return [...rest];
+}
+
+export function runDecision(io: Io, context: DecisionContext): number {
+  requireReadableFile(context.file);
+  const ledger = loadLedger(context.file);
+  const color = useColor(io, "stderr", context.color);
+  const style = { color, excerpt: true };
+  const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error"), [...ledger.sources.keys()]);
+  if (errors.length > 0) {
+    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
+    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"} in the journal; nothing was written\n`);
+    return EXIT_ERRORS;
+  }
+  const plan = planDecision(ledger, context.claims, context.decision, { today: today(io.env) }, context.claims !== "all");
+  const done = DONE[context.decision.kind];
+  const verb = context.decision.kind;
+  const brief = { color, excerpt: false };
+  const written: string[] = [];
+  let refused = 0;
+  for (const outcome of plan.outcomes) {
+    switch (outcome.kind) {
+      case "refused":
+        refused++;
+        if (outcome.claim === null) io.stderr(`feeledger: ${outcome.reason}\n`);
+        else io.stderr(formatDiagnostic(error("claim-refused", `${outcome.id} not ${done}: ${outcome.reason}`, outcome.claim.span), ledger.sources, brief, context.file) + "\n");
+        break;
+      case "unchanged":
+        io.stdout(`${outcome.reason}; nothing to do\n`);
+        break;
+      case "changed": {
+        for (const warning of outcome.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, brief, context.file) + "\n");
+        const decision = context.decision;
+        const by = decision.kind === "post" ? "" : ` by ${decision.by}`;
+        written.push(`${outcome.id}: ${done}${by} on ${decision.on} (${placeOf(outcome.claim.span, ledger.sources)})\n`);
+        break;
+      }
+    }
+  }
+  if (context.claims === "all" && plan.outcomes.length === 0) io.stdout(`no approved claims to ${verb}; nothing to do\n`);
+  const textOf = (file: string) => ledger.sources.get(file)!.text;
+  const count = (n: number) => `${n} claim${n === 1 ? "" : "s"}`;
+  if (plan.edits.length === 0) {
+    if (written.length > 0) io.stderr(`nothing was written: ${count(refused)} refused\n`);
+    return refused > 0 ? EXIT_ERRORS : EXIT_OK;
+  }
+  if (context.dryRun) {
+    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(unifiedDiff(file, textOf(file), edits));
+    io.stderr(`${count(written.length)} would be ${done}; nothing was written (--dry-run)\n`);
+    return refused > 0 ? EXIT_ERRORS : EXIT_OK;
+  }
+  const changes = planChanges(plan.edits, textOf);
+  context.beforeWrite?.();
+  try {
+    writeChanges(changes);
+  } catch (thrown) {
+    if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${thrown.message}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
+    else throw thrown;
+    return EXIT_ERRORS;
+  }
+  for (const line of written) io.stdout(line);
+  return refused > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+

@@ -1,0 +1,50 @@
+// `feeledger is FILE`: the income statement (利润表) over a period.
+import type { Command } from "commander";
+import { financialEntries } from "../../claims/claim.js";
+import { displayScales } from "../../reports/display.js";
+import { incomeStatement, statementSheet } from "../../reports/statements.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+
+export interface StatementContext {
+  readonly file: string;
+  readonly range: DateRange;
+  readonly depth: number | null;
+  readonly pending: boolean;
+  readonly output: OutputChoice;
+  readonly color: boolean | undefined;
+}
+
+export function runIncomeStatement(io: Io, context: StatementContext): number {
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  const statement = incomeStatement(ledger.entries, ledger.options, { ...context.range, depth: context.depth, includeEntry: financialEntries(context.pending) });
+  emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)));
+  return EXIT_OK;
+}
+
+/** The context `is` and `bs` share: FILE, the range, --depth and the output flags. */
+export function statementContext(io: Io, shared: CommandShared, file: string | undefined, flags: ReportFlags & { depth?: number }): StatementContext {
+  const journal = resolveJournal(io, shared.global().file, file === undefined ? [] : [file]);
+  if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+  return {
+    file: journal.file, range: reportRange(flags), depth: flags.depth ?? null, pending: flags.pending === true,
+    output: outputChoice(io, flags, shared.global().color), color: shared.global().color,
+  };
+}
+
+/** A statement command: FILE, --depth and the common report flags. */
+export function statementCommand(program: Command, name: string, description: string): Command {
+  return addReportFlags(program
+    .command(name)
+    .description(description)
+    .argument("[FILE]", "the journal")
+    .option("--depth <N>", "aggregate accounts deeper than N", (value: string) => parsePositiveInteger(value, "--depth")));
+}
+
+export function registerIncomeStatement(program: Command, shared: CommandShared): void {
+  statementCommand(program, "is", "income statement (利润表): income and expenses over the period, net income")
+    .action((file: string | undefined, flags: ReportFlags & { depth?: number }) => {
+      shared.setExit(runIncomeStatement(shared.io, statementContext(shared.io, shared, file, flags)));
+    });
+}

@@ -1,0 +1,25 @@
+// `feeledger post FILE [CLAIM...|--all] [--on DATE] [--dry-run]`: post approved claims to the books
+// (flag ! to *, status posted, posted-on), refusing any that is not approved or breaks a blocking
+// rule. Named claims are all posted or none; --all posts every approved claim that passes.
+import type { Command } from "commander";
+import { UsageError, resolveJournal, type CommandShared } from "../context.js";
+import { decisionDate, runDecision } from "./claim-decision.js";
+
+export function registerPost(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("post")
+    .description("post approved expense claims to the books (入账)")
+    .argument("[FILE-AND-CLAIMS...]", "the journal, then the claim ids (or --all)")
+    .option("--all", "every approved claim that passes the checks")
+    .option("--on <DATE>", "the posting date recorded as posted-on (default: today)")
+    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .action((args: string[], options: { all?: boolean; on?: string; dryRun?: boolean }) => {
+      const journal = resolveJournal(io, global().file, args);
+      if (options.all === true && journal.rest.length > 0) throw new UsageError("name claims or use --all, not both");
+      if (options.all !== true && journal.rest.length === 0) throw new UsageError("post needs claim ids or --all");
+      setExit(runDecision(io, {
+        file: journal.file, claims: options.all === true ? "all" : journal.rest, decision: { kind: "post", on: decisionDate(io, options.on) },
+        dryRun: options.dryRun === true, color: global().color,
+      }));
+    });
+}

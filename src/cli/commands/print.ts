@@ -1,0 +1,33 @@
+// `feeledger print FILE`: the journal's entries as normalised beancount text (one file, includes
+// merged), which feeledger and bean-check read back to the same balances.
+import type { Command } from "commander";
+import { printJournal } from "../../render/journal.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { emit, loadForReport } from "../reporting.js";
+
+export interface PrintContext {
+  readonly file: string;
+  /** -o FILE, or null for standard output. */
+  readonly output: string | null;
+  readonly color: boolean | undefined;
+}
+
+export function runPrint(io: Io, context: PrintContext): number {
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  emit(io, context.output, printJournal({ entries: ledger.entries, options: ledger.options.raw, mainFile: ledger.mainFile }));
+  return EXIT_OK;
+}
+
+export function registerPrint(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("print")
+    .description("the entries as normalised beancount text (includes merged, amounts as booked, pad-generated entries left to the pad)")
+    .argument("[FILE]", "the journal")
+    .option("-o, --output <FILE>", "write to FILE")
+    .action((file: string | undefined, flags: { output?: string }) => {
+      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
+      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      setExit(runPrint(io, { file: journal.file, output: flags.output ?? null, color: global().color }));
+    });
+}

@@ -1,0 +1,48 @@
+// `feeledger reg FILE [ACCOUNT-PATTERN...]`: postings with a running total per commodity.
+import type { Command } from "commander";
+import { financialEntries } from "../../claims/claim.js";
+import { displayScales } from "../../reports/display.js";
+import { registerReport, registerSheet } from "../../reports/register.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+
+export interface RegisterContext {
+  readonly file: string;
+  readonly patterns: readonly string[];
+  readonly range: DateRange;
+  readonly pending: boolean;
+  readonly output: OutputChoice;
+  readonly color: boolean | undefined;
+}
+
+function compilePattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, "iu");
+  } catch {
+    throw new UsageError(`invalid account pattern '${pattern}'`);
+  }
+}
+
+export function runRegister(io: Io, context: RegisterContext): number {
+  const patterns = context.patterns.map(compilePattern);
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  const report = registerReport(ledger.entries, { patterns, ...context.range, includeEntry: financialEntries(context.pending) });
+  emitSheet(io, context.output, registerSheet(report, displayScales(ledger.entries)));
+  return EXIT_OK;
+}
+
+export function registerRegister(program: Command, { io, setExit, global }: CommandShared): void {
+  addReportFlags(program
+    .command("reg")
+    .alias("register")
+    .description("postings to the matching accounts with a running total per commodity")
+    .argument("[FILE-AND-PATTERNS...]", "the journal, then account patterns (case-insensitive regular expressions)"))
+    .action((args: string[], flags: ReportFlags) => {
+      const journal = resolveJournal(io, global().file, args);
+      setExit(runRegister(io, {
+        file: journal.file, patterns: journal.rest, range: reportRange(flags), pending: flags.pending === true,
+        output: outputChoice(io, flags, global().color), color: global().color,
+      }));
+    });
+}

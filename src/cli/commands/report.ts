@@ -1,0 +1,163 @@
+// `feeledger report structure|trend|budget|tax FILE`: the cost reports (费用报表); `report schedules`
+// is registered from report-schedules.ts.
+import type { Command } from "commander";
+import { financialEntries } from "../../claims/claim.js";
+import { budgetReport, budgetSheet } from "../../reports/budget.js";
+import { displayScales } from "../../reports/display.js";
+import type { Grouping } from "../../reports/grouping.js";
+import { REPORT_ROOT_OPTION, feeledgerOption } from "../../reports/journal-options.js";
+import { closeRange, type Interval } from "../../reports/periods.js";
+import type { Sheet } from "../../reports/sheet.js";
+import { structureReport, structureSheet } from "../../reports/structure.js";
+import { taxReport, taxSheet } from "../../reports/tax.js";
+import { trendReport, trendSheet } from "../../reports/trend.js";
+import type { Ledger } from "../../loader/load.js";
+import {
+  EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal,
+  type CommandShared, type DateRange, type Io,
+} from "../context.js";
+import {
+  addIntervalFlags, addReportFlags, emitSheet, intervalOf, loadForReport, outputChoice, parseGrouping, reportRange,
+  type OutputChoice, type ReportFlags,
+} from "../reporting.js";
+import { registerReportSchedules } from "./report-schedules.js";
+
+/** What every report subcommand is given. */
+export interface ReportContext {
+  readonly file: string;
+  readonly range: DateRange;
+  /** Include pending expense claims. */
+  readonly pending: boolean;
+  readonly output: OutputChoice;
+  readonly color: boolean | undefined;
+}
+
+export interface StructureContext extends ReportContext {
+  /** --root, else the journal's `report-root` option, else the Expenses root. */
+  readonly root: string | null;
+  readonly grouping: Grouping;
+  readonly top: number | null;
+  readonly compare: DateRange | null;
+}
+
+export interface TrendContext extends ReportContext {
+  readonly root: string | null;
+  readonly grouping: Grouping;
+  readonly top: number | null;
+  readonly interval: Interval;
+}
+
+export interface BudgetContext extends ReportContext {
+  readonly interval: Interval;
+}
+
+/** Load the journal, build the sheet, write it; 1 when the journal has errors. */
+function runSheet(io: Io, context: ReportContext, build: (ledger: Ledger) => Sheet | null): number {
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  const sheet = build(ledger);
+  if (sheet === null) {
+    io.stderr("feeledger: nothing to report: no transactions in the period\n");
+    return EXIT_OK;
+  }
+  emitSheet(io, context.output, sheet);
+  return EXIT_OK;
+}
+
+function reportRoot(ledger: Ledger, root: string | null): string {
+  return root ?? feeledgerOption(ledger.entries, REPORT_ROOT_OPTION) ?? ledger.options.accountRoots.expenses;
+}
+
+export function runStructure(io: Io, context: StructureContext): number {
+  return runSheet(io, context, (ledger) => {
+    const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping, includeEntry: financialEntries(context.pending) };
+    const report = structureReport(ledger.entries, { selection, ...context.range, top: context.top, compare: context.compare });
+    return structureSheet(report, displayScales(ledger.entries));
+  });
+}
+
+export function runTrend(io: Io, context: TrendContext): number {
+  return runSheet(io, context, (ledger) => {
+    const range = closeRange(context.range, ledger.entries);
+    if (range === null) return null;
+    const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping, includeEntry: financialEntries(context.pending) };
+    const report = trendReport(ledger.entries, { selection, ...range, interval: context.interval, top: context.top });
+    return trendSheet(report, displayScales(ledger.entries));
+  });
+}
+
+export function runBudget(io: Io, context: BudgetContext): number {
+  return runSheet(io, context, (ledger) => {
+    const range = closeRange(context.range, ledger.entries);
+    if (range === null) return null;
+    const report = budgetReport(ledger.entries, { ...range, interval: context.interval, includeEntry: financialEntries(context.pending) });
+    return budgetSheet(report, displayScales(ledger.entries));
+  });
+}
+
+export function runTax(io: Io, context: ReportContext): number {
+  return runSheet(io, context, (ledger) => {
+    const range = closeRange(context.range, ledger.entries);
+    if (range === null) return null;
+    const report = taxReport(ledger.entries, { ...range, includeEntry: financialEntries(context.pending) });
+    return taxSheet(report, displayScales(ledger.entries));
+  });
+}
+
+type Flags = ReportFlags & {
+  root?: string; by?: string; depth?: number; top?: number; compare?: string;
+  monthly?: boolean; quarterly?: boolean; yearly?: boolean;
+};
+
+/** A subcommand taking FILE and the common report flags. */
+function subcommand(report: Command, name: string, description: string): Command {
+  return addReportFlags(report.command(name).description(description).argument("[FILE]", "the journal"));
+}
+
+function addGroupingFlags(command: Command): Command {
+  return command
+    .option("--root <ACCOUNT>", "the account whose costs are reported (default: the journal's report-root option, else Expenses)")
+    .option("--depth <N>", "group by accounts N levels below the root (default 1)", (value: string) => parsePositiveInteger(value, "--depth"))
+    .option("--by <WHAT>", "group by customer, claimant, department, payee, tag or meta:KEY instead of by account")
+    .option("--top <N>", "keep the N largest groups and fold the rest into (other)", (value: string) => parsePositiveInteger(value, "--top"));
+}
+
+export function registerReport(program: Command, { io, setExit, global }: CommandShared): Command {
+  const report = program.command("report").description("reports: structure, trend, budget, tax, schedules");
+  const common = (file: string | undefined, flags: Flags): ReportContext => {
+    const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
+    if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+    return { file: journal.file, range: reportRange(flags), pending: flags.pending === true, output: outputChoice(io, flags, global().color), color: global().color };
+  };
+
+  addGroupingFlags(subcommand(report, "structure", "how the costs under the root split (费用结构), with shares that add up to 100.00"))
+    .option("--compare <PERIOD>", "set another period beside this one (2025, 2026-02, 2026Q1, ...)")
+    .action((file: string | undefined, flags: Flags) => {
+      setExit(runStructure(io, {
+        ...common(file, flags), root: flags.root ?? null, grouping: parseGrouping(flags.by, flags.depth), top: flags.top ?? null,
+        compare: flags.compare === undefined ? null : parsePeriod(flags.compare, "--compare"),
+      }));
+    });
+
+  addIntervalFlags(addGroupingFlags(subcommand(report, "trend", "costs per month, quarter or year (费用变动趋势), with 环比 and 同比")))
+    .action((file: string | undefined, flags: Flags) => {
+      setExit(runTrend(io, {
+        ...common(file, flags), root: flags.root ?? null, grouping: parseGrouping(flags.by, flags.depth), top: flags.top ?? null,
+        interval: intervalOf(flags, "month"),
+      }));
+    });
+
+  addIntervalFlags(subcommand(report, "budget", "budget, actual, remaining and execution rate (预算执行率) per budgeted account and period"))
+    .action((file: string | undefined, flags: Flags) => {
+      setExit(runBudget(io, { ...common(file, flags), interval: intervalOf(flags, "month") }));
+    });
+
+  addIntervalFlags(subcommand(report, "tax", "the 业务招待费 deduction test (企业所得税法实施条例 第四十三条) per year"), "year")
+    .action((file: string | undefined, flags: Flags) => {
+      intervalOf(flags, "year");
+      setExit(runTax(io, common(file, flags)));
+    });
+
+  registerReportSchedules(report, { io, setExit, global });
+  return report;
+}

@@ -1,0 +1,360 @@
+// The common transaction, read straight from the text. Most of a large journal is plain
+// transactions: a flag, payee and narration, tags and links, `key: value` metadata, and postings
+// with a number and a currency or none. Reading those without tokens and without the parser's
+// machinery is several times faster and leaves far less garbage. The reader gives exactly the
+// transaction the grammar (grammar.ts) would give, or null as soon as it meets anything else
+// (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
+// then scans that directive into tokens and the grammar parses it. The grammar stays the
+// definition of the language; test/unit/direct-reader.test.ts checks that both agree.
+import type { IncompleteAmount, MetaEntry, MetaValue, Posting, Transaction } from "../core/data.js";
+import { parseNumberLiteral, type Decimal } from "../core/number.js";
+import {
+  isCurrencyChar, isDigit, isKeyChar, isLower, isNonAscii, isSpace, isTagChar, isUnicodeSpace, isUpper, matchAccount, validDate,
+} from "./scanner.js";
+
+const enum Code {
+  Newline = 10, Quote = 34, Hash = 35, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Colon = 58, Semicolon = 59,
+  Bang = 33, Star = 42, Backslash = 92, Caret = 94, LowerT = 116,
+}
+
+const NULL_VALUE: MetaValue = Object.freeze({ type: "null" });
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_META: readonly MetaEntry[] = Object.freeze([]);
+/** Integer part of a number written with thousands separators, as the scanner accepts it. */
+const GROUPED_DIGITS = /^\d{1,3}(,\d{3})+$/;
+
+/** Whether a token may end before `c`: whitespace, a comment, the end of the line. */
+function endsToken(c: number): boolean {
+  return isSpace(c) || c === Code.Newline || c === Code.Semicolon;
+}
+
+/** A posting whose metadata lines may still follow. */
+interface OpenPosting {
+  readonly start: number;
+  readonly lineEnd: number;
+  readonly account: string;
+  readonly units: IncompleteAmount | null;
+  meta: MetaEntry[] | null;
+}
+
+export class DirectReader {
+  /** Offset just past the last line of the transaction `transaction` returned. */
+  next = 0;
+  /** One string per distinct account, currency and metadata key, shared by every use. */
+  private readonly names = new Map<string, string>();
+  /** Each date as written: its ISO form, or null when there is no such day. */
+  private readonly dates = new Map<string, string | null>();
+  /** Where the value `metaValue` or `units` read ends. */
+  private end = 0;
+  // Scratch lists of the transaction being read.
+  private readonly tags: string[] = [];
+  private readonly links: string[] = [];
+  private readonly meta: MetaEntry[] = [];
+  private readonly postings: Posting[] = [];
+
+  constructor(private readonly text: string, private readonly file: string) {}
+
+  private intern(start: number, end: number): string {
+    const name = this.text.slice(start, end);
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
+  }
+
+  private skipSpaces(p: number): number {
+    const text = this.text;
+    while (isSpace(text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  /** Offset of the newline ending a line at p (after optional spaces and a comment), or -1. */
+  private lineEnd(p: number): number {
+    const text = this.text;
+    p = this.skipSpaces(p);
+    const c = text.charCodeAt(p);
+    if (c === Code.Newline) return p;
+    if (c === Code.Semicolon) return text.indexOf("\n", p);
+    return -1;
+  }
+
+  /** A YYYY-MM-DD date at p that ends there, as the grammar's date payload; null otherwise. */
+  private date(p: number): string | null {
+    const text = this.text;
+    for (let index = 0; index < 10; index++) {
+      const c = text.charCodeAt(p + index);
+      if (index === 4 || index === 7 ? c !== Code.Minus : !isDigit(c)) return null;
+    }
+    if (!endsToken(text.charCodeAt(p + 10))) return null;
+    const written = text.slice(p, p + 10);
+    let date = this.dates.get(written);
+    if (date === undefined) {
+      const number = (from: number, to: number) => Number(written.slice(from, to));
+      date = validDate(number(0, 4), number(5, 7), number(8, 10));
+      this.dates.set(written, date);
+    }
+    return date;
+  }
+
+  /** A plain string literal at p (no escapes, on one line); sets `end`. */
+  private string(p: number): string | null {
+    const text = this.text;
+    let q = p + 1;
+    for (;;) {
+      const c = text.charCodeAt(q);
+      if (c === Code.Quote) break;
+      if (c === Code.Backslash || c === Code.Newline || Number.isNaN(c)) return null;
+      q++;
+    }
+    if (!endsToken(text.charCodeAt(q + 1))) return null;
+    this.end = q + 1;
+    return text.slice(p + 1, q);
+  }
+
+  /** A number literal at p, negated after a minus as the grammar's factor does; sets `end`. */
+  private number(p: number): { value: Decimal; scale: number } | null {
+    const text = this.text;
+    const negative = text.charCodeAt(p) === Code.Minus;
+    const start = negative ? p + 1 : p;
+    let q = start;
+    while (isDigit(text.charCodeAt(q))) q++;
+    if (q === start) return null;
+    let grouped = q;
+    for (let c = text.charCodeAt(grouped); isDigit(c) || c === Code.Comma; c = text.charCodeAt(++grouped));
+    while (grouped > q && text.charCodeAt(grouped - 1) === Code.Comma) grouped--;
+    let end = grouped;
+    if (text.charCodeAt(end) === Code.Dot) {
+      end++;
+      while (isDigit(text.charCodeAt(end))) end++;
+    }
+    // Anything else (dates, arithmetic, `5.` followed by a letter) is left to the grammar.
+    if (!endsToken(text.charCodeAt(end))) return null;
+    if (grouped > q && !GROUPED_DIGITS.test(text.slice(start, grouped))) return null;
+    const literal = parseNumberLiteral(text.slice(start, end));
+    this.end = end;
+    return negative ? { value: literal.value.negated(), scale: literal.scale } : literal;
+  }
+
+  /** End of a currency at p as the scanner reads it (not an account, TRUE, FALSE or NULL), or -1. */
+  private currencyEnd(p: number): number {
+    const text = this.text;
+    let q = p + 1;
+    while (q - p < 24 && isCurrencyChar(text.charCodeAt(q))) q++;
+    while (q > p + 1 && !(isUpper(text.charCodeAt(q - 1)) || isDigit(text.charCodeAt(q - 1)))) q--;
+    if (q === p + 1 || !endsToken(text.charCodeAt(q))) return -1;
+    return q;
+  }
+
+  /** The value of a metadata line at p (after `key:` and spaces); sets `end`. */
+  private metaValue(p: number): MetaValue | null {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    if (c === Code.Newline || c === Code.Semicolon) {
+      this.end = p;
+      return NULL_VALUE;
+    }
+    if (c === Code.Quote) {
+      const value = this.string(p);
+      return value === null ? null : { type: "string", value };
+    }
+    if (isDigit(c)) {
+      const date = this.date(p);
+      if (date !== null) {
+        this.end = p + 10;
+        return { type: "date", value: date };
+      }
+    }
+    if (isDigit(c) || c === Code.Minus) {
+      const number = this.number(p);
+      if (number === null) return null;
+      const currencyStart = this.skipSpaces(this.end);
+      if (!isUpper(text.charCodeAt(currencyStart))) return { type: "number", value: number.value, scale: number.scale };
+      const currencyEnd = this.currencyEnd(currencyStart);
+      if (currencyEnd < 0 || matchAccount(text, currencyStart) > currencyStart) return null;
+      const currency = this.intern(currencyStart, currencyEnd);
+      if (currency === "TRUE" || currency === "FALSE" || currency === "NULL") return null;
+      this.end = currencyEnd;
+      return { type: "amount", value: { number: number.value, scale: number.scale, currency } };
+    }
+    if (isUpper(c)) {
+      const accountEnd = matchAccount(text, p);
+      if (accountEnd > p) {
+        if (!endsToken(text.charCodeAt(accountEnd))) return null;
+        this.end = accountEnd;
+        return { type: "account", value: this.intern(p, accountEnd) };
+      }
+      const end = this.currencyEnd(p);
+      if (end < 0) return null;
+      const word = this.intern(p, end);
+      this.end = end;
+      if (word === "TRUE" || word === "FALSE") return { type: "bool", value: word === "TRUE" };
+      if (word === "NULL") return NULL_VALUE;
+      return { type: "currency", value: word };
+    }
+    return null;
+  }
+
+  /** The units of a posting at p (after its account and spaces): null for none; sets `end`. */
+  private units(p: number): IncompleteAmount | null | undefined {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    this.end = p;
+    if (c === Code.Newline || c === Code.Semicolon) return null;
+    if (!(isDigit(c) || c === Code.Minus)) return undefined;
+    const number = this.number(p);
+    if (number === null) return undefined;
+    let q = this.skipSpaces(this.end);
+    let currency: string | null = null;
+    if (isUpper(text.charCodeAt(q))) {
+      const currencyEnd = this.currencyEnd(q);
+      if (currencyEnd < 0 || matchAccount(text, q) > q) return undefined;
+      currency = this.intern(q, currencyEnd);
+      if (currency === "TRUE" || currency === "FALSE" || currency === "NULL") return undefined;
+      q = currencyEnd;
+    }
+    this.end = q;
+    return { number: number.value, scale: number.scale, currency };
+  }
+
+  /** The transaction starting at `start` (a line's first column), or null to leave it to the grammar. */
+  transaction(start: number): Transaction | null {
+    const text = this.text;
+    const file = this.file;
+    const date = this.date(start);
+    if (date === null) return null;
+    let p = this.skipSpaces(start + 10);
+    if (p === start + 10) return null;
+
+    let flag: string;
+    const flagCode = text.charCodeAt(p);
+    if (flagCode === Code.Star || flagCode === Code.Bang) {
+      flag = flagCode === Code.Star ? "*" : "!";
+      p++;
+    } else if (flagCode === Code.LowerT && text.startsWith("txn", p)) {
+      flag = "*";
+      p += 3;
+    } else {
+      return null;
+    }
+    if (!endsToken(text.charCodeAt(p))) return null;
+
+    // Header: up to two strings, then tags and links, then an optional comment.
+    let first: string | null = null;
+    let second: string | null = null;
+    const tags = this.tags;
+    const links = this.links;
+    tags.length = 0;
+    links.length = 0;
+    for (;;) {
+      p = this.skipSpaces(p);
+      const c = text.charCodeAt(p);
+      if (c === Code.Quote) {
+        if (second !== null || tags.length > 0 || links.length > 0) return null;
+        const value = this.string(p);
+        if (value === null) return null;
+        if (first === null) first = value;
+        else second = value;
+        p = this.end;
+      } else if (c === Code.Hash || c === Code.Caret) {
+        let q = p + 1;
+        while (isTagChar(text.charCodeAt(q))) q++;
+        if (q === p + 1 || !endsToken(text.charCodeAt(q))) return null;
+        const name = text.slice(p + 1, q);
+        if (c === Code.Hash) tags.push(name);
+        else links.push(name);
+        p = q;
+      } else {
+        break;
+      }
+    }
+    p = this.lineEnd(p);
+    if (p < 0) return null;
+
+    let end = p;
+    const meta = this.meta;
+    const postings = this.postings;
+    meta.length = 0;
+    postings.length = 0;
+    let open: OpenPosting | null = null;
+    for (;;) {
+      // A continuation line starts with whitespace and is not blank.
+      const lineStart = p + 1;
+      if (!isSpace(text.charCodeAt(lineStart))) break;
+      const q = this.skipSpaces(lineStart);
+      const c = text.charCodeAt(q);
+      if (c === Code.Newline || Number.isNaN(c)) break;
+      if (c === Code.Semicolon) {
+        p = text.indexOf("\n", q);
+        if (p < 0) return null;
+        end = p;
+        continue;
+      }
+      const word = isNonAscii(c) && !isUnicodeSpace(c);
+      let accountEnd = q;
+      if (isUpper(c) || word) accountEnd = matchAccount(text, q);
+      if (accountEnd > q) {
+        // A posting: ACCOUNT [NUMBER [CURRENCY]].
+        if (!endsToken(text.charCodeAt(accountEnd))) return null;
+        const units = this.units(this.skipSpaces(accountEnd));
+        if (units === undefined) return null;
+        p = this.lineEnd(this.end);
+        if (p < 0) return null;
+        if (open !== null) postings.push(this.posting(open));
+        open = { start: q, lineEnd: p, account: this.intern(q, accountEnd), units, meta: null };
+      } else if (isLower(c) || word) {
+        // A metadata line: KEY metaValue, for the last posting or else the transaction.
+        let keyEnd = q + 1;
+        while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
+        if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return null;
+        const value = this.metaValue(this.skipSpaces(keyEnd + 1));
+        if (value === null) return null;
+        p = this.lineEnd(this.end);
+        if (p < 0) return null;
+        const entry: MetaEntry = { key: this.intern(q, keyEnd), value, span: { file, start: q, end: p } };
+        if (open !== null) (open.meta ??= []).push(entry);
+        else meta.push(entry);
+      } else {
+        return null;
+      }
+      end = p;
+    }
+    if (open !== null) postings.push(this.posting(open));
+    this.next = p + 1;
+
+    let payee: string | null = null;
+    let narration = "";
+    if (second !== null) {
+      payee = first;
+      narration = second;
+    } else if (first !== null) {
+      narration = first;
+    }
+    // Lists are gathered in scratch arrays and copied at their exact length: an array grown by
+    // push keeps room for 17 elements, which adds up over a million transactions.
+    return {
+      type: "transaction", date, span: { file, start, end }, meta: exactCopy(meta, NO_META),
+      flag, payee, narration, tags: exactCopy(tags, NO_STRINGS), links: exactCopy(links, NO_STRINGS),
+      postings: postings.slice(),
+    };
+  }
+
+  private posting(open: OpenPosting): Posting {
+    const meta = open.meta === null ? NO_META : exactCopy(open.meta, NO_META);
+    const end = meta.length === 0 ? open.lineEnd : meta[meta.length - 1]!.span.end;
+    return {
+      span: { file: this.file, start: open.start, end },
+      flag: null,
+      account: open.account,
+      units: open.units,
+      costSpec: null,
+      costIsTotal: false,
+      price: null,
+      priceIsTotal: false,
+      meta,
+    };
+  }
+}
+
+function exactCopy<T>(scratch: T[], empty: readonly T[]): readonly T[] {
+  return scratch.length === 0 ? empty : scratch.slice();
+}

@@ -1,0 +1,123 @@
+// A report sheet as a terminal table, CSV or JSON, from the same rows.
+// - table: headings in the chosen language, a caption line, amounts grouped, percents with %,
+//   sparklines, totals below a gap.
+// - CSV: the stable English keys as the header, data rows then total rows, plain numbers.
+// - JSON: { report, ...facts, rows, totals }, each row an object keyed like the CSV; amounts and
+//   percents as strings (no precision lost), counts as numbers, empty cells null.
+import { Decimal } from "../core/number.js";
+import type { Cell, Lang, Sheet, SheetColumn, SheetRow } from "../reports/sheet.js";
+import { renderCsv } from "./csv.js";
+import { renderJson } from "./json.js";
+import { renderTable, type Column, type Row } from "./table.js";
+
+export interface SheetStyle {
+  readonly format: "table" | "csv" | "json";
+  readonly lang: Lang;
+  readonly color: boolean;
+  /** Columns of the terminal, for tables. */
+  readonly width: number;
+  /** Start CSV with a byte-order mark (Excel on Windows then reads UTF-8). */
+  readonly bom: boolean;
+}
+
+const SPARKS = "▁▂▃▄▅▆▇█";
+
+/** One block per value, from the lowest to the highest of the series. */
+export function sparkline(values: readonly string[]): string {
+  if (values.length === 0) return "";
+  const numbers = values.map((value) => new Decimal(value));
+  const low = Decimal.min(...numbers);
+  const high = Decimal.max(...numbers);
+  const range = high.minus(low);
+  return numbers.map((n) => {
+    if (range.isZero()) return n.isZero() ? SPARKS[0] : SPARKS[3];
+    return SPARKS[n.minus(low).times(SPARKS.length - 1).dividedBy(range).round().toNumber()];
+  }).join("");
+}
+
+function cellText(cell: Cell, lang: Lang): string {
+  if (cell === null) return "";
+  if (typeof cell === "string") return cell;
+  if ("series" in cell) return sparkline(cell.series);
+  return cell[lang];
+}
+
+function shown(sheet: Sheet, where: "table" | "data"): SheetColumn[] {
+  return sheet.columns.filter((column) => (column.show ?? "all") === "all" || column.show === where);
+}
+
+function tableCell(column: SheetColumn, row: SheetRow, lang: Lang): string {
+  const text = cellText(row.cells[column.key] ?? null, lang);
+  return column.kind === "percent" && text !== "" ? `${text}%` : text;
+}
+
+/** One column per row, headed by the row's labels; one line per other column. */
+function transposedTable(sheet: Sheet, style: SheetStyle): string {
+  const columns = shown(sheet, "table");
+  const labels = columns.filter((column) => column.label === true);
+  const rows = [...sheet.rows, ...sheet.totals];
+  const tableColumns: Column[] = [
+    { header: labels.map((column) => column.header[style.lang]).join(" ") },
+    ...rows.map((row) => ({ header: labels.map((column) => tableCell(column, row, style.lang)).join(" "), align: "right" as const })),
+  ];
+  const lines = columns.filter((column) => column.label !== true).map((column) => ({
+    cells: [column.header[style.lang], ...rows.map((row) => tableCell(column, row, style.lang))],
+  }));
+  return renderTable(tableColumns, lines, { color: style.color, width: style.width });
+}
+
+/** Rows as table rows; with a heading column, a heading line wherever its value changes. */
+function tableRows(rows: readonly SheetRow[], columns: readonly SheetColumn[], heading: SheetColumn | undefined, lang: Lang): Row[] {
+  const result: Row[] = [];
+  let current: string | null = null;
+  for (const row of rows) {
+    if (heading !== undefined) {
+      const text = tableCell(heading, row, lang);
+      if (text !== current) result.push({ heading: text });
+      current = text;
+    }
+    result.push({ alert: row.alert, cells: columns.map((column) => tableCell(column, row, lang)) });
+  }
+  return result;
+}
+
+function renderSheetTable(sheet: Sheet, style: SheetStyle): string {
+  if (sheet.transpose === true) return `${sheet.caption[style.lang]}\n\n${transposedTable(sheet, style)}\n`;
+  const heading = sheet.columns.find((column) => column.heading === true);
+  const columns = shown(sheet, "table").filter((column) => column !== heading);
+  const tableColumns: Column[] = columns.map((column) => ({
+    header: column.header[style.lang],
+    align: column.kind === "text" ? "left" : "right",
+    shrink: column.shrink,
+    repeat: column.label,
+  }));
+  const table = renderTable(
+    tableColumns, tableRows(sheet.rows, columns, heading, style.lang), { color: style.color, width: style.width },
+    tableRows(sheet.totals, columns, heading, style.lang),
+  );
+  return `${sheet.caption[style.lang]}\n\n${table}\n`;
+}
+
+function renderSheetCsv(sheet: Sheet, style: SheetStyle): string {
+  const columns = shown(sheet, "data");
+  const toCells = (row: SheetRow) => columns.map((column) => cellText(row.cells[column.key] ?? null, "en"));
+  return renderCsv(columns.map((column) => column.key), [...sheet.rows, ...sheet.totals].map(toCells), { bom: style.bom });
+}
+
+function renderSheetJson(sheet: Sheet): string {
+  const columns = shown(sheet, "data");
+  const toObject = (row: SheetRow) => Object.fromEntries(columns.map((column) => {
+    const text = cellText(row.cells[column.key] ?? null, "en");
+    const value = row.cells[column.key] == null ? null : column.kind === "count" ? Number(text) : text;
+    return [column.key, value];
+  }));
+  return renderJson({ report: sheet.report, ...sheet.facts, rows: sheet.rows.map(toObject), totals: sheet.totals.map(toObject) });
+}
+
+export function renderSheet(sheet: Sheet, style: SheetStyle): string {
+  switch (style.format) {
+    case "table": return renderSheetTable(sheet, style);
+    case "csv": return renderSheetCsv(sheet, style);
+    case "json": return renderSheetJson(sheet);
+  }
+}

@@ -1,0 +1,126 @@
+// Which group a cost posting belongs to, for the structure and trend reports: the account below the
+// report root (to a depth), or a property of the posting (customer, claimant, department, payee,
+// tags, any metadata key). Posting metadata wins over the transaction's; a posting without the
+// property falls in the "unassigned" group.
+import type { BookedPosting, BookedTransaction, LedgerEntry } from "../core/data.js";
+import { metaText } from "../claims/claim.js";
+import { Decimal } from "../core/number.js";
+import { compareAccounts } from "./balances.js";
+import { isUnder } from "./journal-options.js";
+import { OTHER, UNASSIGNED, type Localized } from "./sheet.js";
+
+export type Grouping =
+  /** The account below the root, `depth` components deep. */
+  | { readonly kind: "account"; readonly depth: number }
+  /** A metadata value (customer, claimant, department are metadata keys too). */
+  | { readonly kind: "meta"; readonly key: string }
+  | { readonly kind: "payee" }
+  /** The transaction's tags together, e.g. `#gift #visit` (so every posting counts once). */
+  | { readonly kind: "tag" };
+
+export const UNASSIGNED_GROUP: unique symbol = Symbol("unassigned");
+export const OTHER_GROUP: unique symbol = Symbol("other");
+export type Group = string | typeof UNASSIGNED_GROUP | typeof OTHER_GROUP;
+
+/** The postings a cost report looks at: those under the root, with their group. */
+export interface CostPosting {
+  readonly date: string;
+  readonly group: Group;
+  readonly commodity: string;
+  readonly amount: Decimal;
+}
+
+export interface CostSelection {
+  /** The account whose subtree is reported. */
+  readonly root: string;
+  readonly grouping: Grouping;
+  /** Which entries count (pending claims are left out by the caller's filter). */
+  readonly includeEntry: (entry: LedgerEntry) => boolean;
+}
+
+function groupOf(entry: BookedTransaction, posting: BookedPosting, root: string, grouping: Grouping): Group {
+  switch (grouping.kind) {
+    case "account": {
+      if (posting.account === root) return root;
+      const rootDepth = root.split(":").length;
+      return posting.account.split(":").slice(rootDepth, rootDepth + grouping.depth).join(":");
+    }
+    case "meta":
+      return metaText(posting.source.meta, grouping.key) ?? metaText(entry.meta, grouping.key) ?? UNASSIGNED_GROUP;
+    case "payee":
+      return entry.payee ?? UNASSIGNED_GROUP;
+    case "tag":
+      return entry.tags.length === 0 ? UNASSIGNED_GROUP : [...entry.tags].sort().map((tag) => `#${tag}`).join(" ");
+  }
+}
+
+export function costPostings(entries: readonly LedgerEntry[], selection: CostSelection): CostPosting[] {
+  const postings: CostPosting[] = [];
+  for (const entry of entries) {
+    if (entry.type !== "transaction" || !selection.includeEntry(entry)) continue;
+    for (const posting of entry.booked) {
+      if (!isUnder(posting.account, selection.root)) continue;
+      postings.push({
+        date: entry.date,
+        group: groupOf(entry, posting, selection.root, selection.grouping),
+        commodity: posting.units.currency,
+        amount: posting.units.number,
+      });
+    }
+  }
+  return postings;
+}
+
+/**
+ * Groups in the order shown: accounts in chart order, other groupings largest first; then
+ * "unassigned", then "other".
+ */
+export function orderGroups(groups: Iterable<Group>, amountOf: (group: Group) => Decimal, grouping: Grouping): Group[] {
+  const rank = (group: Group) => (group === UNASSIGNED_GROUP ? 1 : group === OTHER_GROUP ? 2 : 0);
+  return [...groups].sort((a, b) => {
+    if (rank(a) !== rank(b)) return rank(a) - rank(b);
+    if (typeof a !== "string" || typeof b !== "string") return 0;
+    if (grouping.kind !== "account") {
+      const byAmount = amountOf(b).comparedTo(amountOf(a));
+      if (byAmount !== 0) return byAmount;
+    }
+    return compareAccounts(a, b);
+  });
+}
+
+/** With `top`, the groups kept on their own (the largest); every other one folds into "other". */
+export function keptGroups(groups: Iterable<Group>, amountOf: (group: Group) => Decimal, top: number | null): ReadonlySet<Group> | null {
+  if (top === null) return null;
+  const all = [...groups];
+  if (all.length <= top) return null;
+  const largest = all.sort((a, b) => amountOf(b).comparedTo(amountOf(a)) || compareAccounts(String(a), String(b))).slice(0, top);
+  return new Set(largest);
+}
+
+export function foldGroup(group: Group, kept: ReadonlySet<Group> | null): Group {
+  return kept === null || kept.has(group) ? group : OTHER_GROUP;
+}
+
+/** The group's cell: its name, or the localized "unassigned" / "other". */
+export function groupCell(group: Group): string | Localized {
+  return group === UNASSIGNED_GROUP ? UNASSIGNED : group === OTHER_GROUP ? OTHER : group;
+}
+
+/** Sum into a nested map: key -> commodity -> amount. */
+export function addTo<K>(sums: Map<K, Map<string, Decimal>>, key: K, commodity: string, amount: Decimal): void {
+  let byCommodity = sums.get(key);
+  if (byCommodity === undefined) sums.set(key, (byCommodity = new Map()));
+  byCommodity.set(commodity, (byCommodity.get(commodity) ?? new Decimal(0)).plus(amount));
+}
+
+const META_NAMES: Record<string, string> = { customer: "客户", claimant: "报销人", department: "部门" };
+
+/** A human description of the grouping, for captions. */
+export function groupingCaption(grouping: Grouping): Localized {
+  switch (grouping.kind) {
+    case "account": return { en: `by account (depth ${grouping.depth})`, zh: `按科目（${grouping.depth} 级）` };
+    case "meta": return { en: `by ${grouping.key}`, zh: `按${META_NAMES[grouping.key] ?? ` ${grouping.key}`}` };
+    case "payee": return { en: "by payee", zh: "按收款方" };
+    case "tag": return { en: "by tag", zh: "按标签" };
+  }
+}

@@ -1,0 +1,105 @@
+// The neutral form every report is rendered from: columns with a stable key (the CSV and JSON
+// name) and a heading in each language, data rows and total rows. A report builds a sheet from
+// its computed figures; the renderers in src/render/ turn the same sheet into a table, CSV or JSON.
+import { Decimal } from "../core/number.js";
+import { addDays } from "../core/dates.js";
+import type { DisplayScales } from "./display.js";
+import { plainAmount } from "./display.js";
+
+export type Lang = "en" | "zh";
+
+/** Text in both languages: tables show the chosen one, CSV and JSON always the English. */
+export interface Localized {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** Numbers (plain decimal text) drawn as a sparkline in a terminal table. */
+export interface Series {
+  readonly series: readonly string[];
+}
+
+export type Cell = string | Localized | Series | null;
+
+/** How a column's cells are shown: amounts grouped in threes, percents with a sign, counts. */
+export type ColumnKind = "text" | "amount" | "percent" | "count";
+
+export interface SheetColumn {
+  /** Stable English name: the CSV header and the JSON field. */
+  readonly key: string;
+  readonly header: Localized;
+  readonly kind: ColumnKind;
+  /** Formats that show the column: all (default), only the terminal table, or only CSV and JSON. */
+  readonly show?: "all" | "table" | "data";
+  /** A table too wide for the terminal may cut this text at its end or at its start. */
+  readonly shrink?: "end" | "start";
+  /** A row label: repeated in each part when a wide table is split. */
+  readonly label?: boolean;
+  /** In a table, rows are grouped under this column's value, shown as a heading line. */
+  readonly heading?: boolean;
+}
+
+export interface SheetRow {
+  readonly cells: Readonly<Record<string, Cell>>;
+  /** Stands out (over budget): drawn in red when colour is on. */
+  readonly alert?: boolean;
+}
+
+export interface Sheet {
+  /** The report's name, e.g. "structure" (the JSON `report` field). */
+  readonly report: string;
+  /** The line above the table: title, scope and period. */
+  readonly caption: Localized;
+  /** Machine-readable facts about the report (root, begin, end, ...), for JSON. */
+  readonly facts: Readonly<Record<string, string | null | readonly string[]>>;
+  readonly columns: readonly SheetColumn[];
+  readonly rows: readonly SheetRow[];
+  readonly totals: readonly SheetRow[];
+  /** A table shows one column per row and a line per column (a form read top-down). */
+  readonly transpose?: boolean;
+}
+
+export function localized(en: string, zh: string): Localized {
+  return { en, zh };
+}
+
+export const TOTAL = localized("Total", "合计");
+export const OTHER = localized("(other)", "（其他）");
+export const UNASSIGNED = localized("(unassigned)", "（未指定）");
+
+/** A whole-percent figure with two decimals, rounded half up (四舍五入); null when undefined. */
+export function percentText(value: Decimal | null): string | null {
+  return value === null ? null : value.toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+/** `part / whole` as a percent, or null when the whole is zero. */
+export function percentOf(part: Decimal, whole: Decimal): Decimal | null {
+  return whole.isZero() ? null : part.times(100).dividedBy(whole);
+}
+
+/** Change from `base` to `value` as a percent of the base's size, or null from zero. */
+export function changePercent(value: Decimal, base: Decimal): Decimal | null {
+  return base.isZero() ? null : value.minus(base).times(100).dividedBy(base.abs());
+}
+
+/**
+ * Amount text at the commodity's usual places. Computed figures with more places than money has
+ * (a prorated budget) are rounded half up to those places; exact sums are never cut.
+ */
+export function amountText(value: Decimal, commodity: string, scales: DisplayScales, round = false): string {
+  if (!round) return plainAmount(value, commodity, scales);
+  const places = scales.get(commodity) ?? 2;
+  return value.toFixed(places, Decimal.ROUND_HALF_UP);
+}
+
+/** A period for captions: `2026-01-01..2026-12-31` (both included), `..2026-06-30`, or all dates. */
+export function periodCaption(begin: string | null, end: string | null): Localized {
+  if (begin === null && end === null) return localized("all dates", "全部日期");
+  const text = `${begin ?? ""}..${end === null ? "" : addDays(end, -1)}`;
+  return localized(text, text);
+}
+
+/** Join caption pieces with two spaces, in each language. */
+export function joinCaption(parts: readonly Localized[]): Localized {
+  return localized(parts.map((p) => p.en).join("  "), parts.map((p) => p.zh).join("  "));
+}

@@ -1,0 +1,171 @@
+// The financial statements. Amounts are shown with their normal sign: income, liabilities and
+// equity (credit balances in the journal) are negated, so a profit and a liability are positive.
+// - Income statement (利润表): Income and Expenses over a period; net income = income - expenses.
+// - Balance sheet (资产负债表): Assets, Liabilities and Equity at a date (the end is exclusive),
+//   with the earnings not yet closed into equity as rows of Equity, so assets = liabilities +
+//   equity: income and expenses before the beginning (when one is given) as previous earnings,
+//   the rest as current earnings, under the account names beancount's options give them.
+import type { LedgerEntry } from "../core/data.js";
+import type { LedgerOptions } from "../core/options.js";
+import { Decimal } from "../core/number.js";
+import { balanceReport } from "./balances.js";
+import type { DisplayScales } from "./display.js";
+import { isUnder } from "./journal-options.js";
+import { TOTAL, amountText, joinCaption, localized, periodCaption, type Localized, type Sheet, type SheetRow } from "./sheet.js";
+
+export interface StatementQuery {
+  readonly begin: string | null;
+  readonly end: string | null;
+  /** Aggregate accounts deeper than this. */
+  readonly depth: number | null;
+  readonly includeEntry: (entry: LedgerEntry) => boolean;
+}
+
+export type Section = "assets" | "liabilities" | "equity" | "income" | "expenses";
+
+export interface StatementLine {
+  readonly section: Section;
+  readonly account: string;
+  readonly commodity: string;
+  /** With its normal sign. */
+  readonly amount: Decimal;
+}
+
+export interface StatementTotal {
+  readonly label: Localized;
+  readonly commodity: string;
+  readonly amount: Decimal;
+}
+
+export interface Statement {
+  readonly kind: "income" | "balance";
+  readonly query: StatementQuery;
+  readonly lines: readonly StatementLine[];
+  readonly totals: readonly StatementTotal[];
+}
+
+export const SECTION_NAMES: Record<Section, Localized> = {
+  assets: localized("Assets", "资产"),
+  liabilities: localized("Liabilities", "负债"),
+  equity: localized("Equity", "所有者权益"),
+  income: localized("Income", "收入"),
+  expenses: localized("Expenses", "费用"),
+};
+
+const CREDIT_SECTIONS: ReadonlySet<Section> = new Set(["liabilities", "equity", "income"]);
+
+function sectionOf(account: string, options: LedgerOptions): Section | null {
+  const roots = options.accountRoots;
+  for (const section of ["assets", "liabilities", "equity", "income", "expenses"] as const) {
+    if (isUnder(account, roots[section])) return section;
+  }
+  return null;
+}
+
+/** Balances per account and commodity in [begin, end), sorted by account. */
+function balances(entries: readonly LedgerEntry[], query: StatementQuery, begin: string | null, end: string | null) {
+  return balanceReport(entries, { patterns: [], begin, end, tree: false, depth: query.depth, atCost: false, includeEntry: query.includeEntry }).rows;
+}
+
+function normal(section: Section, amount: Decimal): Decimal {
+  return CREDIT_SECTIONS.has(section) ? amount.negated() : amount;
+}
+
+/** Sum of the lines of some sections per commodity, in commodity order. */
+function sectionTotals(lines: readonly StatementLine[], sections: readonly Section[], label: Localized, sign = 1): StatementTotal[] {
+  const sums = new Map<string, Decimal>();
+  for (const line of lines) {
+    if (!sections.includes(line.section)) continue;
+    sums.set(line.commodity, (sums.get(line.commodity) ?? new Decimal(0)).plus(line.amount.times(sign)));
+  }
+  return [...sums.keys()].sort().map((commodity) => ({ label, commodity, amount: sums.get(commodity)! }));
+}
+
+function commodities(lines: readonly StatementLine[]): string[] {
+  return [...new Set(lines.map((line) => line.commodity))].sort();
+}
+
+/** Totals for every commodity in the lines, zero where a section has none. */
+function filled(totals: readonly StatementTotal[], all: readonly string[], label: Localized): StatementTotal[] {
+  return all.map((commodity) => totals.find((t) => t.commodity === commodity) ?? { label, commodity, amount: new Decimal(0) });
+}
+
+export function incomeStatement(entries: readonly LedgerEntry[], options: LedgerOptions, query: StatementQuery): Statement {
+  const lines: StatementLine[] = [];
+  for (const row of balances(entries, query, query.begin, query.end)) {
+    const section = sectionOf(row.account, options);
+    if (section === "income" || section === "expenses") lines.push({ section, account: row.account, commodity: row.commodity, amount: normal(section, row.amount) });
+  }
+  lines.sort((a, b) => (a.section === b.section ? 0 : a.section === "income" ? -1 : 1));
+  const all = commodities(lines);
+  const income = filled(sectionTotals(lines, ["income"], TOTAL_INCOME), all, TOTAL_INCOME);
+  const expenses = filled(sectionTotals(lines, ["expenses"], TOTAL_EXPENSES), all, TOTAL_EXPENSES);
+  const net = all.map((commodity, index) => ({ label: NET_INCOME, commodity, amount: income[index]!.amount.minus(expenses[index]!.amount) }));
+  return { kind: "income", query, lines, totals: [...income, ...expenses, ...net] };
+}
+
+export function balanceSheet(entries: readonly LedgerEntry[], options: LedgerOptions, query: StatementQuery): Statement {
+  const byAccount = new Map<string, StatementLine>();
+  const addLine = (section: Section, account: string, commodity: string, amount: Decimal) => {
+    const key = `${account}\u0000${commodity}`;
+    const previous = byAccount.get(key);
+    byAccount.set(key, { section, account, commodity, amount: previous === undefined ? amount : previous.amount.plus(amount) });
+  };
+  const equityRoot = options.accountRoots.equity;
+  const atDepth = (account: string) => (query.depth === null ? account : account.split(":").slice(0, query.depth).join(":"));
+  const current = atDepth(`${equityRoot}:${options.accountCurrentEarnings}`);
+  // Income and expenses before the beginning are previous earnings, the rest current earnings.
+  const spans = query.begin === null
+    ? [{ from: null, to: query.end, earnings: current }]
+    : [{ from: null, to: query.begin, earnings: atDepth(`${equityRoot}:${options.accountPreviousEarnings}`) }, { from: query.begin, to: query.end, earnings: current }];
+  for (const span of spans) {
+    for (const row of balances(entries, query, span.from, span.to)) {
+      const section = sectionOf(row.account, options);
+      if (section === null) continue;
+      if (section === "income" || section === "expenses") addLine("equity", span.earnings, row.commodity, row.amount.negated());
+      else addLine(section, row.account, row.commodity, normal(section, row.amount));
+    }
+  }
+  const order: Section[] = ["assets", "liabilities", "equity"];
+  const lines = [...byAccount.values()]
+    .filter((line) => !line.amount.isZero())
+    .sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section) || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0) || (a.commodity < b.commodity ? -1 : 1));
+  const all = commodities(lines);
+  const assets = filled(sectionTotals(lines, ["assets"], TOTAL_ASSETS), all, TOTAL_ASSETS);
+  const liabilities = filled(sectionTotals(lines, ["liabilities"], TOTAL_LIABILITIES), all, TOTAL_LIABILITIES);
+  const equity = filled(sectionTotals(lines, ["equity"], TOTAL_EQUITY), all, TOTAL_EQUITY);
+  const both = all.map((commodity, index) => ({ label: LIABILITIES_AND_EQUITY, commodity, amount: liabilities[index]!.amount.plus(equity[index]!.amount) }));
+  return { kind: "balance", query, lines, totals: [...assets, ...liabilities, ...equity, ...both] };
+}
+
+const TOTAL_INCOME = localized("Total income", "收入合计");
+const TOTAL_EXPENSES = localized("Total expenses", "费用合计");
+const NET_INCOME = localized("Net income", "净利润");
+const TOTAL_ASSETS = localized("Total assets", "资产合计");
+const TOTAL_LIABILITIES = localized("Total liabilities", "负债合计");
+const TOTAL_EQUITY = localized("Total equity", "所有者权益合计");
+const LIABILITIES_AND_EQUITY = localized("Liabilities and equity", "负债和所有者权益合计");
+
+export function statementSheet(statement: Statement, scales: DisplayScales): Sheet {
+  const { query } = statement;
+  const toRow = (section: Localized, account: string | Localized, commodity: string, amount: Decimal): SheetRow => ({
+    cells: { section, account, commodity, amount: amountText(amount, commodity, scales) },
+  });
+  const title = statement.kind === "income" ? localized("Income statement", "利润表") : localized("Balance sheet", "资产负债表");
+  const when = statement.kind === "income"
+    ? periodCaption(query.begin, query.end)
+    : query.end === null ? localized("at the latest entry", "截至最后一笔") : localized(`before ${query.end}`, `截至 ${query.end} 之前`);
+  return {
+    report: statement.kind === "income" ? "income-statement" : "balance-sheet",
+    caption: joinCaption([title, when]),
+    facts: { begin: query.begin, end: query.end },
+    columns: [
+      { key: "section", header: localized("Section", "类别"), kind: "text", heading: true },
+      { key: "account", header: localized("Account", "科目"), kind: "text", shrink: "start" },
+      { key: "amount", header: localized("Amount", "金额"), kind: "amount" },
+      { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
+    ],
+    rows: statement.lines.map((line) => toRow(SECTION_NAMES[line.section], line.account, line.commodity, line.amount)),
+    totals: statement.totals.map((total) => toRow(TOTAL, total.label, total.commodity, total.amount)),
+  };
+}

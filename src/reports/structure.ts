@@ -1,0 +1,176 @@
+// The cost structure report (费用结构): how the costs under a root split into groups over a period,
+// with each group's share, the number of postings, and optionally the same for another period and
+// the change. Shares are per commodity and add up to exactly 100.00.
+import type { LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+import type { DisplayScales } from "./display.js";
+import {
+  costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
+} from "./grouping.js";
+import { inRange } from "./periods.js";
+import { sharesOfTotal } from "./shares.js";
+import {
+  TOTAL, amountText, changePercent, joinCaption, localized, percentText, periodCaption,
+  type Sheet, type SheetColumn, type SheetRow,
+} from "./sheet.js";
+
+export interface DateBounds {
+  readonly begin: string | null;
+  readonly end: string | null;
+}
+
+export interface StructureQuery extends DateBounds {
+  readonly selection: CostSelection;
+  /** Keep the N largest groups and fold the rest into "other". */
+  readonly top: number | null;
+  /** Another period to set beside this one. */
+  readonly compare: DateBounds | null;
+}
+
+/** One period's figures for a group. */
+export interface Figures {
+  readonly amount: Decimal;
+  /** Percent of the commodity's total, two decimals; null when the total is zero. */
+  readonly share: Decimal | null;
+  /** Postings counted. */
+  readonly count: number;
+}
+
+export interface StructureRow {
+  readonly group: Group;
+  readonly commodity: string;
+  readonly current: Figures;
+  readonly compare: Figures | null;
+}
+
+export interface StructureReport {
+  readonly query: StructureQuery;
+  readonly rows: readonly StructureRow[];
+  /** Per commodity: the sums of the rows. */
+  readonly totals: readonly StructureRow[];
+}
+
+interface Sum { amount: Decimal; count: number }
+
+function emptySum(): Sum {
+  return { amount: new Decimal(0), count: 0 };
+}
+
+/** commodity -> group -> sum, over the postings in range. */
+function sumByGroup(postings: ReturnType<typeof costPostings>, range: DateBounds): Map<string, Map<Group, Sum>> {
+  const sums = new Map<string, Map<Group, Sum>>();
+  for (const posting of postings) {
+    if (!inRange(posting.date, range)) continue;
+    let byGroup = sums.get(posting.commodity);
+    if (byGroup === undefined) sums.set(posting.commodity, (byGroup = new Map()));
+    const sum = byGroup.get(posting.group) ?? emptySum();
+    byGroup.set(posting.group, { amount: sum.amount.plus(posting.amount), count: sum.count + 1 });
+  }
+  return sums;
+}
+
+function fold(byGroup: ReadonlyMap<Group, Sum>, kept: ReadonlySet<Group> | null): Map<Group, Sum> {
+  const folded = new Map<Group, Sum>();
+  for (const [group, sum] of byGroup) {
+    const target = foldGroup(group, kept);
+    const previous = folded.get(target) ?? emptySum();
+    folded.set(target, { amount: previous.amount.plus(sum.amount), count: previous.count + sum.count });
+  }
+  return folded;
+}
+
+function figures(sums: readonly Sum[]): Figures[] {
+  const shares = sharesOfTotal(sums.map((s) => s.amount));
+  return sums.map((sum, index) => ({ amount: sum.amount, share: shares[index]!, count: sum.count }));
+}
+
+function total(sums: readonly Sum[]): Figures {
+  const amount = sums.reduce((a, s) => a.plus(s.amount), new Decimal(0));
+  return { amount, share: amount.isZero() ? null : new Decimal(100), count: sums.reduce((n, s) => n + s.count, 0) };
+}
+
+export function structureReport(entries: readonly LedgerEntry[], query: StructureQuery): StructureReport {
+  const postings = costPostings(entries, query.selection);
+  const current = sumByGroup(postings, query);
+  const compared = query.compare === null ? null : sumByGroup(postings, query.compare);
+  const commodities = [...new Set([...current.keys(), ...(compared?.keys() ?? [])])].sort();
+  const rows: StructureRow[] = [];
+  const totals: StructureRow[] = [];
+  for (const commodity of commodities) {
+    const raw = current.get(commodity) ?? new Map<Group, Sum>();
+    const rawCompared = compared?.get(commodity) ?? new Map<Group, Sum>();
+    const amountIn = (sums: ReadonlyMap<Group, Sum>) => (group: Group) => sums.get(group)?.amount ?? new Decimal(0);
+    const visible = [...new Set([...raw.keys(), ...rawCompared.keys()])]
+      .filter((group) => !amountIn(raw)(group).isZero() || !amountIn(rawCompared)(group).isZero());
+    const kept = keptGroups(visible, amountIn(raw), query.top);
+    const sums = fold(raw, kept);
+    const comparedSums = fold(rawCompared, kept);
+    const groups = orderGroups(new Set(visible.map((group) => foldGroup(group, kept))), amountIn(sums), query.selection.grouping);
+    const currentSums = groups.map((group) => sums.get(group) ?? emptySum());
+    const currentFigures = figures(currentSums);
+    const comparedList = groups.map((group) => comparedSums.get(group) ?? emptySum());
+    const comparedFigures = compared === null ? null : figures(comparedList);
+    groups.forEach((group, index) => rows.push({
+      group, commodity, current: currentFigures[index]!, compare: comparedFigures === null ? null : comparedFigures[index]!,
+    }));
+    totals.push({ group: "", commodity, current: total(currentSums), compare: compared === null ? null : total(comparedList) });
+  }
+  return { query, rows, totals };
+}
+
+export function structureSheet(report: StructureReport, scales: DisplayScales): Sheet {
+  const { query } = report;
+  const columns: SheetColumn[] = [
+    { key: "group", header: localized("Group", "分组"), kind: "text", label: true, shrink: "start" },
+    { key: "amount", header: localized("Amount", "金额"), kind: "amount" },
+    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
+    { key: "share", header: localized("Share", "占比"), kind: "percent" },
+    { key: "count", header: localized("Count", "笔数"), kind: "count" },
+  ];
+  if (query.compare !== null) {
+    columns.push(
+      { key: "compare_amount", header: localized("Compared", "对比期金额"), kind: "amount" },
+      { key: "compare_share", header: localized("Share (cmp)", "对比期占比"), kind: "percent" },
+      { key: "compare_count", header: localized("Count (cmp)", "对比期笔数"), kind: "count" },
+      { key: "change", header: localized("Change", "变动额"), kind: "amount" },
+      { key: "change_percent", header: localized("Change %", "变动率"), kind: "percent" },
+    );
+  }
+  const toRow = (row: StructureRow, label: SheetRow["cells"][string]): SheetRow => {
+    const cells: Record<string, SheetRow["cells"][string]> = {
+      group: label,
+      amount: amountText(row.current.amount, row.commodity, scales),
+      commodity: row.commodity,
+      share: percentText(row.current.share),
+      count: String(row.current.count),
+    };
+    if (row.compare !== null) {
+      cells.compare_amount = amountText(row.compare.amount, row.commodity, scales);
+      cells.compare_share = percentText(row.compare.share);
+      cells.compare_count = String(row.compare.count);
+      cells.change = amountText(row.current.amount.minus(row.compare.amount), row.commodity, scales);
+      cells.change_percent = percentText(changePercent(row.current.amount, row.compare.amount));
+    }
+    return { cells };
+  };
+  const grouping = groupingCaption(query.selection.grouping);
+  const captionParts = [localized("Cost structure", "费用结构"), localized(query.selection.root, query.selection.root), grouping, periodCaption(query.begin, query.end)];
+  if (query.compare !== null) {
+    const other = periodCaption(query.compare.begin, query.compare.end);
+    captionParts.push(localized(`compared with ${other.en}`, `对比 ${other.zh}`));
+  }
+  return {
+    report: "structure",
+    caption: joinCaption(captionParts),
+    facts: {
+      root: query.selection.root,
+      begin: query.begin,
+      end: query.end,
+      compare_begin: query.compare?.begin ?? null,
+      compare_end: query.compare?.end ?? null,
+    },
+    columns,
+    rows: report.rows.map((row) => toRow(row, groupCell(row.group))),
+    totals: report.totals.map((row) => toRow(row, TOTAL)),
+  };
+}

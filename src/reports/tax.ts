@@ -1,0 +1,135 @@
+// The 业务招待费 test of 企业所得税法实施条例 第四十三条, per year: entertainment is deductible at 60%
+// of what was spent, but at most 5‰ of the year's sales revenue; the rest is added back to taxable
+// income (纳税调增) and never carried forward.
+//   entertainment: postings to accounts whose open has `tax: "entertainment"` (and their subaccounts)
+//   revenue:       the negated balance of accounts marked `tax: "revenue"` (主营业务收入, 其他业务收入)
+// Every figure is exact; nothing is rounded.
+import type { LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+import type { DisplayScales } from "./display.js";
+import { accountsMarked, isUnder } from "./journal-options.js";
+import { inRange, splitRange } from "./periods.js";
+import { TOTAL, amountText, joinCaption, localized, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
+
+export const DEDUCTIBLE_SHARE = new Decimal("0.6");
+export const REVENUE_CAP = new Decimal("0.005");
+
+export interface TaxQuery {
+  readonly begin: string;
+  readonly end: string;
+  readonly includeEntry: (entry: LedgerEntry) => boolean;
+}
+
+export interface TaxRow {
+  /** The year (2026), or null on the total row. */
+  readonly year: string | null;
+  readonly commodity: string;
+  readonly entertainment: Decimal;
+  readonly revenue: Decimal;
+}
+
+export interface TaxReport {
+  readonly query: TaxQuery;
+  readonly entertainmentAccounts: readonly string[];
+  readonly revenueAccounts: readonly string[];
+  readonly rows: readonly TaxRow[];
+  /** Sums over the years, per commodity, when there is more than one year. */
+  readonly totals: readonly TaxRow[];
+}
+
+/** The figures of the test for one year. */
+export interface EntertainmentTest {
+  readonly sixtyPercent: Decimal;
+  readonly revenueCap: Decimal;
+  readonly deductible: Decimal;
+  readonly addBack: Decimal;
+}
+
+export function entertainmentTest(row: TaxRow): EntertainmentTest {
+  const sixtyPercent = row.entertainment.times(DEDUCTIBLE_SHARE);
+  const revenueCap = row.revenue.times(REVENUE_CAP);
+  const deductible = Decimal.max(0, Decimal.min(sixtyPercent, revenueCap));
+  return { sixtyPercent, revenueCap, deductible, addBack: row.entertainment.minus(deductible) };
+}
+
+export function taxReport(entries: readonly LedgerEntry[], query: TaxQuery): TaxReport {
+  const entertainmentAccounts = accountsMarked(entries, "tax", "entertainment");
+  const revenueAccounts = accountsMarked(entries, "tax", "revenue");
+  const rows: TaxRow[] = [];
+  for (const year of splitRange(query.begin, query.end, "year")) {
+    const entertainment = new Map<string, Decimal>();
+    const revenue = new Map<string, Decimal>();
+    for (const entry of entries) {
+      if (entry.type !== "transaction" || !inRange(entry.date, year) || !query.includeEntry(entry)) continue;
+      for (const posting of entry.booked) {
+        const { currency, number } = posting.units;
+        if (entertainmentAccounts.some((a) => isUnder(posting.account, a))) entertainment.set(currency, (entertainment.get(currency) ?? new Decimal(0)).plus(number));
+        if (revenueAccounts.some((a) => isUnder(posting.account, a))) revenue.set(currency, (revenue.get(currency) ?? new Decimal(0)).minus(number));
+      }
+    }
+    for (const commodity of [...new Set([...entertainment.keys(), ...revenue.keys()])].sort()) {
+      rows.push({ year: year.label, commodity, entertainment: entertainment.get(commodity) ?? new Decimal(0), revenue: revenue.get(commodity) ?? new Decimal(0) });
+    }
+  }
+  const years = new Set(rows.map((row) => row.year));
+  const totals: TaxRow[] = [];
+  if (years.size > 1) {
+    for (const commodity of [...new Set(rows.map((row) => row.commodity))].sort()) {
+      const mine = rows.filter((row) => row.commodity === commodity);
+      totals.push({
+        year: null, commodity,
+        entertainment: mine.reduce((sum, row) => sum.plus(row.entertainment), new Decimal(0)),
+        revenue: mine.reduce((sum, row) => sum.plus(row.revenue), new Decimal(0)),
+      });
+    }
+  }
+  return { query, entertainmentAccounts, revenueAccounts, rows, totals };
+}
+
+export function taxSheet(report: TaxReport, scales: DisplayScales): Sheet {
+  const money = (value: Decimal, commodity: string) => amountText(value, commodity, scales);
+  const toRow = (row: TaxRow, year: Cell): SheetRow => {
+    // A total row adds each year's own test: the cap holds year by year.
+    const tests = row.year === null
+      ? report.rows.filter((r) => r.commodity === row.commodity).map(entertainmentTest)
+      : [entertainmentTest(row)];
+    const sum = (pick: (test: EntertainmentTest) => Decimal) => tests.reduce((total, test) => total.plus(pick(test)), new Decimal(0));
+    return {
+      cells: {
+        year,
+        commodity: row.commodity,
+        entertainment: money(row.entertainment, row.commodity),
+        sixty_percent: money(sum((t) => t.sixtyPercent), row.commodity),
+        revenue: money(row.revenue, row.commodity),
+        revenue_cap: money(sum((t) => t.revenueCap), row.commodity),
+        deductible: money(sum((t) => t.deductible), row.commodity),
+        add_back: money(sum((t) => t.addBack), row.commodity),
+      },
+    };
+  };
+  const { query } = report;
+  return {
+    report: "tax",
+    caption: joinCaption([
+      localized("Entertainment deduction test (EIT Regulations art. 43)", "业务招待费税前扣除测算（企业所得税法实施条例第四十三条）"),
+      periodCaption(query.begin, query.end),
+    ]),
+    facts: {
+      begin: query.begin, end: query.end,
+      entertainment_accounts: report.entertainmentAccounts, revenue_accounts: report.revenueAccounts,
+    },
+    columns: [
+      { key: "year", header: localized("Year", "年度"), kind: "text", label: true },
+      { key: "commodity", header: localized("Commodity", "币种"), kind: "text", label: true },
+      { key: "entertainment", header: localized("Entertainment spent", "业务招待费发生额"), kind: "amount" },
+      { key: "sixty_percent", header: localized("60% of it", "发生额的 60%"), kind: "amount" },
+      { key: "revenue", header: localized("Sales revenue", "销售（营业）收入"), kind: "amount" },
+      { key: "revenue_cap", header: localized("5‰ of revenue", "收入的 5‰"), kind: "amount" },
+      { key: "deductible", header: localized("Deductible (the smaller)", "税前扣除额（两者孰低）"), kind: "amount" },
+      { key: "add_back", header: localized("Added back (纳税调增)", "纳税调增额"), kind: "amount" },
+    ],
+    transpose: true,
+    rows: report.rows.map((row) => toRow(row, row.year)),
+    totals: report.totals.map((row) => toRow(row, TOTAL)),
+  };
+}

@@ -1,0 +1,159 @@
+// The trend report (费用变动趋势): costs under a root per month, quarter or year, one column per
+// period, by group, with a total column and row, and the latest period set against the one before
+// it (环比) and against the same days a year before (同比).
+import type { LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+import type { DisplayScales } from "./display.js";
+import {
+  costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
+} from "./grouping.js";
+import { inRange, intervalMonths, shiftPeriod, splitRange, type Interval, type Period } from "./periods.js";
+import {
+  TOTAL, amountText, changePercent, joinCaption, localized, percentText, periodCaption,
+  type Cell, type Sheet, type SheetColumn, type SheetRow,
+} from "./sheet.js";
+
+export interface TrendQuery {
+  readonly selection: CostSelection;
+  readonly begin: string;
+  readonly end: string;
+  readonly interval: Interval;
+  readonly top: number | null;
+}
+
+export interface TrendRow {
+  readonly group: Group;
+  readonly commodity: string;
+  /** One amount per period. */
+  readonly amounts: readonly Decimal[];
+  readonly total: Decimal;
+  /** The latest period's days one period earlier. */
+  readonly previous: Decimal;
+  /** The latest period's days a year earlier. */
+  readonly yearAgo: Decimal;
+}
+
+export interface TrendReport {
+  readonly query: TrendQuery;
+  readonly periods: readonly Period[];
+  readonly previous: Period;
+  readonly yearAgo: Period;
+  readonly rows: readonly TrendRow[];
+  /** Per commodity, the sums of the rows. */
+  readonly totals: readonly TrendRow[];
+}
+
+interface Sums { amounts: Decimal[]; previous: Decimal; yearAgo: Decimal }
+
+const zero = () => new Decimal(0);
+
+function sumOf(values: readonly Decimal[]): Decimal {
+  return values.reduce((a, b) => a.plus(b), zero());
+}
+
+function addSums(target: Sums, source: Sums): void {
+  source.amounts.forEach((amount, index) => { target.amounts[index] = target.amounts[index]!.plus(amount); });
+  target.previous = target.previous.plus(source.previous);
+  target.yearAgo = target.yearAgo.plus(source.yearAgo);
+}
+
+export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery): TrendReport {
+  const periods = splitRange(query.begin, query.end, query.interval);
+  const latest = periods[periods.length - 1]!;
+  const previous = shiftPeriod(latest, query.interval, -intervalMonths(query.interval));
+  const yearAgo = shiftPeriod(latest, query.interval, -12);
+  const emptySums = (): Sums => ({ amounts: periods.map(zero), previous: zero(), yearAgo: zero() });
+
+  // commodity -> group -> sums
+  const raw = new Map<string, Map<Group, Sums>>();
+  for (const posting of costPostings(entries, query.selection)) {
+    const index = periods.findIndex((period) => inRange(posting.date, period));
+    const isPrevious = inRange(posting.date, previous);
+    const isYearAgo = inRange(posting.date, yearAgo);
+    if (index < 0 && !isPrevious && !isYearAgo) continue;
+    let byGroup = raw.get(posting.commodity);
+    if (byGroup === undefined) raw.set(posting.commodity, (byGroup = new Map()));
+    let sums = byGroup.get(posting.group);
+    if (sums === undefined) byGroup.set(posting.group, (sums = emptySums()));
+    if (index >= 0) sums.amounts[index] = sums.amounts[index]!.plus(posting.amount);
+    if (isPrevious) sums.previous = sums.previous.plus(posting.amount);
+    if (isYearAgo) sums.yearAgo = sums.yearAgo.plus(posting.amount);
+  }
+
+  const rows: TrendRow[] = [];
+  const totals: TrendRow[] = [];
+  for (const commodity of [...raw.keys()].sort()) {
+    const byGroup = raw.get(commodity)!;
+    const visible = [...byGroup.keys()].filter((group) => {
+      const sums = byGroup.get(group)!;
+      return sums.amounts.some((a) => !a.isZero()) || !sums.previous.isZero() || !sums.yearAgo.isZero();
+    });
+    const totalOf = (sums: Sums | undefined) => (sums === undefined ? zero() : sumOf(sums.amounts));
+    const kept = keptGroups(visible, (group) => totalOf(byGroup.get(group)), query.top);
+    const folded = new Map<Group, Sums>();
+    for (const group of visible) {
+      const target = foldGroup(group, kept);
+      let sums = folded.get(target);
+      if (sums === undefined) folded.set(target, (sums = emptySums()));
+      addSums(sums, byGroup.get(group)!);
+    }
+    const grandTotal = emptySums();
+    for (const group of orderGroups(folded.keys(), (group) => totalOf(folded.get(group)), query.selection.grouping)) {
+      const sums = folded.get(group)!;
+      addSums(grandTotal, sums);
+      rows.push({ group, commodity, amounts: sums.amounts, total: sumOf(sums.amounts), previous: sums.previous, yearAgo: sums.yearAgo });
+    }
+    totals.push({
+      group: "", commodity, amounts: grandTotal.amounts, total: sumOf(grandTotal.amounts), previous: grandTotal.previous, yearAgo: grandTotal.yearAgo,
+    });
+  }
+  return { query, periods, previous, yearAgo, rows, totals };
+}
+
+export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
+  const { query, periods } = report;
+  const latest = periods[periods.length - 1]!;
+  const columns: SheetColumn[] = [
+    { key: "group", header: localized("Group", "分组"), kind: "text", label: true, shrink: "start" },
+    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
+    { key: "sparkline", header: localized("Trend", "趋势"), kind: "text", show: "table" },
+    ...periods.map((period): SheetColumn => ({ key: period.label, header: localized(period.label, period.label), kind: "amount" })),
+    { key: "total", header: localized("Total", "合计"), kind: "amount" },
+    { key: "change_previous", header: localized(`vs ${report.previous.label}`, `环比 ${report.previous.label}`), kind: "amount" },
+    { key: "change_previous_percent", header: localized(`vs ${report.previous.label} %`, "环比率"), kind: "percent" },
+    { key: "change_year_ago", header: localized(`vs ${report.yearAgo.label}`, `同比 ${report.yearAgo.label}`), kind: "amount" },
+    { key: "change_year_ago_percent", header: localized(`vs ${report.yearAgo.label} %`, "同比率"), kind: "percent" },
+  ];
+  const last = (row: TrendRow) => row.amounts[row.amounts.length - 1]!;
+  const toRow = (row: TrendRow, label: Cell): SheetRow => {
+    const cells: Record<string, Cell> = { group: label, commodity: row.commodity };
+    const amounts = row.amounts.map((amount) => amountText(amount, row.commodity, scales));
+    cells.sparkline = { series: amounts };
+    periods.forEach((period, index) => { cells[period.label] = amounts[index]!; });
+    cells.total = amountText(row.total, row.commodity, scales);
+    cells.change_previous = amountText(last(row).minus(row.previous), row.commodity, scales);
+    cells.change_previous_percent = percentText(changePercent(last(row), row.previous));
+    cells.change_year_ago = amountText(last(row).minus(row.yearAgo), row.commodity, scales);
+    cells.change_year_ago_percent = percentText(changePercent(last(row), row.yearAgo));
+    return { cells };
+  };
+  const intervalName = {
+    month: localized("monthly", "按月"), quarter: localized("quarterly", "按季"), year: localized("yearly", "按年"),
+  }[query.interval];
+  return {
+    report: "trend",
+    caption: joinCaption([
+      localized("Cost trend", "费用变动趋势"), localized(query.selection.root, query.selection.root),
+      groupingCaption(query.selection.grouping), intervalName, periodCaption(query.begin, query.end),
+      localized(`latest ${latest.label} vs ${report.previous.label} and ${report.yearAgo.label}`,
+        `${latest.label} 环比 ${report.previous.label}、同比 ${report.yearAgo.label}`),
+    ]),
+    facts: {
+      root: query.selection.root, interval: query.interval, begin: query.begin, end: query.end,
+      latest: latest.label, previous: report.previous.label, year_ago: report.yearAgo.label,
+    },
+    columns,
+    rows: report.rows.map((row) => toRow(row, groupCell(row.group))),
+    totals: report.totals.map((row) => toRow(row, TOTAL)),
+  };
+}

@@ -1,0 +1,94 @@
+// The "budget-control" check (预算控制) over Fava's own budgets,
+//   2026-01-01 custom "budget" ACCOUNT "monthly" 20000.00 CNY
+//     action: "warn"|"block"        (default warn)
+// A posted claim that takes the actual of the budget's subtree, for the budget period containing
+// the claim's date, over the budgeted amount (prorated by day as Fava does) breaks the budget; so
+// does each posted claim after it in that period. The actual counts every posted entry (claims
+// and other transactions, pending claims left out) up to and including the claim, in ledger order.
+import type { LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+import { addDays, addMonths } from "../core/dates.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { budgetFor, readBudget, type Budget, type BudgetPeriod } from "../budgets/budgets.js";
+import { claimId, isPendingClaim, isPostedClaim } from "../claims/claim.js";
+import { breachConsequence, breachSeverity, money, readAction, totalsUnder } from "../claims/control.js";
+import type { DomainCheck } from "./domain.js";
+
+interface Period { readonly start: string; readonly end: string; readonly label: string }
+
+/** The budget period (of the given kind) that contains `date`. */
+export function periodContaining(period: BudgetPeriod, date: string): Period {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  switch (period) {
+    case "daily": return { start: date, end: addDays(date, 1), label: date };
+    case "weekly": {
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      const start = addDays(date, -((weekday + 6) % 7));
+      return { start, end: addDays(start, 7), label: `the week of ${start}` };
+    }
+    case "monthly": return { start: `${date.slice(0, 7)}-01`, end: addMonths(date, 1), label: date.slice(0, 7) };
+    case "quarterly": {
+      const first = Math.floor((month - 1) / 3) * 3 + 1;
+      const start = `${date.slice(0, 4)}-${String(first).padStart(2, "0")}-01`;
+      return { start, end: addMonths(start, 3), label: `${year}-Q${(first + 2) / 3}` };
+    }
+    case "yearly": return { start: `${date.slice(0, 4)}-01-01`, end: addMonths(`${date.slice(0, 4)}-01-01`, 12), label: String(year) };
+  }
+}
+
+export function checkBudgets(entries: readonly LedgerEntry[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const budgets: Budget[] = [];
+  for (const entry of entries) {
+    if (entry.type !== "custom" || entry.customType !== "budget") continue;
+    const budget = readBudget(entry);
+    const action = readAction(entry.meta);
+    if ("problem" in budget) diagnostics.push(error("budget-malformed", budget.problem, entry.span));
+    else if (typeof action !== "string") diagnostics.push(error("budget-malformed", action.problem, entry.span));
+    else budgets.push(budget);
+  }
+  if (budgets.length === 0) return diagnostics;
+  const accounts = [...new Set(budgets.map((budget) => budget.account))];
+  /** The budget of exactly `account` in `currency` in force on `date`. */
+  const inForce = (account: string, currency: string, date: string): Budget | null => {
+    let found: Budget | null = null;
+    for (const budget of budgets) {
+      if (budget.start > date) break;
+      if (budget.account === account && budget.currency === currency) found = budget;
+    }
+    return found;
+  };
+  const actual = new Map<string, Decimal>();
+  const budgeted = new Map<string, Decimal>();
+
+  for (const entry of entries) {
+    if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
+    for (const account of accounts) {
+      const totals = totalsUnder(entry, account);
+      for (const [currency, amount] of totals) {
+        const budget = inForce(account, currency, entry.date);
+        if (budget === null) continue;
+        const period = periodContaining(budget.period, entry.date);
+        const key = `${account}\u0000${currency}\u0000${period.start}`;
+        const total = (actual.get(key) ?? new Decimal(0)).plus(amount);
+        actual.set(key, total);
+        if (!isPostedClaim(entry) || !amount.greaterThan(0)) continue;
+        let limit = budgeted.get(key);
+        if (limit === undefined) budgeted.set(key, (limit = budgetFor(budgets, account, period.start, period.end, true).get(currency) ?? new Decimal(0)));
+        if (!total.greaterThan(limit)) continue;
+        const action = readAction(budget.meta) as "warn" | "block";
+        diagnostics.push({
+          code: "budget-exceeded",
+          severity: breachSeverity(action, true),
+          message: `${claimId(entry)}: takes ${account} to ${money(total, currency, 2)} in ${period.label}, over its ${budget.period} budget of ${money(limit.toDecimalPlaces(2), currency, 2)}`
+            + breachConsequence(action, true),
+          span: entry.span,
+        });
+      }
+    }
+  }
+  return diagnostics;
+}
+
+export const BUDGET_CONTROL_CHECK: DomainCheck = { name: "budget-control", run: (ledger) => checkBudgets(ledger.entries) };

@@ -1,0 +1,79 @@
+// The "claims" check: a claim's life recorded in its metadata must be consistent.
+// Errors: a posted claim without `approved-by`; an approver who is the claimant (separation of
+// duties); decisions dated before the claim, or posting before approval; a rejected claim posted;
+// two claims with one id. Warnings: a `status` that contradicts the flag or is unknown.
+import type { LedgerEntry, MetaEntry, Transaction } from "../core/data.js";
+import { metaValue } from "../core/data.js";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { CLAIM_STATUSES, claimId, claimStatus, isClaim, metaText } from "../claims/claim.js";
+import { placeOf } from "../claims/place.js";
+import type { DomainCheck } from "./domain.js";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A decision date (`approved-on` ...): a date value, or a quoted YYYY-MM-DD; undefined when absent. */
+function decisionDate(meta: readonly MetaEntry[], key: string): string | null | undefined {
+  const value = metaValue(meta, key);
+  if (value === undefined) return undefined;
+  if (value.type === "date") return value.value;
+  if (value.type === "string" && DATE.test(value.value)) return value.value;
+  return null;
+}
+
+function checkClaim(claim: Transaction & LedgerEntry, id: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = claim.span;
+  const posted = claim.flag !== "!";
+  const written = metaText(claim.meta, "status");
+  const status = claimStatus(claim);
+  if (written !== null && !(CLAIM_STATUSES as readonly string[]).includes(written)) {
+    diagnostics.push(warning("claim-status-unknown", `${id}: unknown status "${written}" (expected ${CLAIM_STATUSES.join(", ")})`, at));
+  }
+  if (posted && status === "rejected") {
+    diagnostics.push(error("claim-rejected-posted", `${id}: rejected but posted (flag ${claim.flag})`, at));
+  } else if (posted && (status === "submitted" || status === "approved")) {
+    diagnostics.push(warning("claim-status-mismatch", `${id}: posted (flag ${claim.flag}) but its status says "${status}"`, at));
+  } else if (!posted && status === "posted") {
+    diagnostics.push(warning("claim-status-mismatch", `${id}: status says "posted" but flag ! keeps it out of the books`, at));
+  }
+
+  const approver = metaText(claim.meta, "approved-by");
+  const claimant = metaText(claim.meta, "claimant");
+  if (posted && status !== "rejected" && approver === null) {
+    diagnostics.push(error("claim-unapproved", `${id}: posted without approved-by`, at));
+  }
+  if (approver !== null && claimant !== null && approver.trim() === claimant.trim()) {
+    diagnostics.push(error("claim-self-approved", `${id}: approved by its own claimant ${claimant} (separation of duties)`, at));
+  }
+
+  const dates: Record<string, string | null | undefined> = {};
+  for (const key of ["approved-on", "rejected-on", "posted-on"]) {
+    dates[key] = decisionDate(claim.meta, key);
+    if (dates[key] === null) diagnostics.push(error("claim-date-malformed", `${id}: ${key} must be a date such as 2026-03-06`, at));
+  }
+  const before = (key: string, limit: string | null | undefined, what: string) => {
+    const date = dates[key];
+    if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace("-on", "")}-too-early`, `${id}: ${key} ${date} is before ${what} ${limit}`, at));
+  };
+  before("approved-on", claim.date, "the claim date");
+  before("rejected-on", claim.date, "the claim date");
+  before("posted-on", dates["approved-on"] ?? claim.date, dates["approved-on"] ? "approved-on" : "the claim date");
+  return diagnostics;
+}
+
+export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const first = new Map<string, LedgerEntry>();
+  for (const entry of entries) {
+    if (!isClaim(entry)) continue;
+    const id = claimId(entry)!;
+    const earlier = first.get(id);
+    if (earlier !== undefined) {
+      diagnostics.push(error("claim-duplicate-id", `claim id ${id} is used twice; the first is at ${placeOf(earlier.span, sources)}`, entry.span));
+    } else first.set(id, entry);
+    diagnostics.push(...checkClaim(entry, id));
+  }
+  return diagnostics;
+}
+
+export const CLAIMS_CHECK: DomainCheck = { name: "claims", run: (ledger) => checkClaims(ledger.entries, ledger.sources) };

@@ -1,0 +1,64 @@
+// The "fapiao" check: every `invoice` of a claim is a well-formed fapiao number, and no fapiao is
+// claimed twice anywhere in the journal, posted or pending (财会〔2020〕6号: an electronic voucher
+// must not be booked twice), also when the other use is a transaction that is not a claim. A
+// 数电发票 has a 20-digit number; a paper or older electronic fapiao a 10- or 12-digit code, '-',
+// and an 8-digit number. `invoice` metadata outside claims is otherwise the user's own business
+// (plain beancount books load unchanged).
+import type { LedgerEntry, MetaEntry, MetaValue, Transaction } from "../core/data.js";
+import type { Span } from "../core/span.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { claimId } from "../claims/claim.js";
+import { placeOf } from "../claims/place.js";
+import type { DomainCheck } from "./domain.js";
+
+const FAPIAO = /^(\d{20}|\d{10}-\d{8}|\d{12}-\d{8})$/;
+
+/** Why an `invoice` value is not a fapiao number, or null when it is one. */
+export function fapiaoProblem(value: MetaValue): string | null {
+  if (value.type !== "string") return `invoice must be a quoted fapiao number, e.g. "26442000000123456789"`;
+  if (FAPIAO.test(value.value)) return null;
+  return `malformed fapiao number "${value.value}": expected 20 digits (数电发票) or a 10- or 12-digit code, '-', and an 8-digit number`;
+}
+
+/** Every `invoice` in a transaction, with the span of the posting (or transaction) carrying it. */
+export function invoicesOf(transaction: Transaction): { entry: MetaEntry; span: Span }[] {
+  const found: { entry: MetaEntry; span: Span }[] = [];
+  const collect = (meta: readonly MetaEntry[], span: Span) => {
+    for (const entry of meta) if (entry.key === "invoice") found.push({ entry, span });
+  };
+  collect(transaction.meta, transaction.span);
+  for (const posting of transaction.postings) collect(posting.meta, posting.span);
+  return found;
+}
+
+export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const first = new Map<string, { transaction: LedgerEntry; span: Span }>();
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    const id = claimId(entry);
+    for (const { entry: invoice, span } of invoicesOf(entry)) {
+      const problem = fapiaoProblem(invoice.value);
+      if (problem !== null) {
+        if (id !== null) diagnostics.push(error("fapiao-malformed", problem, span));
+        continue;
+      }
+      const number = (invoice.value as { value: string }).value;
+      const earlier = first.get(number);
+      if (earlier === undefined) {
+        first.set(number, { transaction: entry, span });
+        continue;
+      }
+      const where = claimId(earlier.transaction);
+      if (id === null && where === null) continue;
+      diagnostics.push(error(
+        "fapiao-duplicate",
+        `fapiao ${number} is claimed twice: first${where === null ? "" : ` in ${where}`} at ${placeOf(earlier.span, sources)}`,
+        span,
+      ));
+    }
+  }
+  return diagnostics;
+}
+
+export const FAPIAO_CHECK: DomainCheck = { name: "fapiao", run: (ledger) => checkFapiao(ledger.entries, ledger.sources) };

@@ -1,0 +1,365 @@
+// A claim's life through the real CLI on copies of the sample journal: submit, approve, post;
+// reject; and every way the validator stops a claim. Today is fixed at 2026-12-31.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { describe, expect, it } from "vitest";
+import { diagnosticLines } from "../helpers/cli.js";
+import { parseCsv } from "../helpers/csv.js";
+import { append, changedLines, claim, cli, lineDiff, read, sampleCopy } from "./journal.js";
+
+const VISIT = "Expenses:6602-管理费用:01-客户管理费:01-客户拜访";
+const GIFT = "Expenses:6602-管理费用:01-客户管理费:03-客户礼品";
+const ENTERTAINMENT = "Expenses:6602-管理费用:02-业务招待费";
+const PAYABLE = "Liabilities:2241-其他应付款:E01-王伟";
+const CASH = "Assets:1001-库存现金";
+
+/** The `claims --format csv` row of one claim, as a record. */
+function claimRow(file: string, id: string): Record<string, string> {
+  const run = cli("claims", file, "--format", "csv");
+  expect(run.code, run.stderr).toBe(0);
+  const [header, ...rows] = parseCsv(run.stdout);
+  const row = rows.find((cells) => cells[0] === id);
+  expect(row, `${id} listed`).toBeDefined();
+  return Object.fromEntries(header!.map((name, index) => [name, row![index]!]));
+}
+
+function cnyBalance(file: string, pattern: string, ...flags: string[]): string | undefined {
+  const run = cli("bal", file, pattern, "--format", "csv", ...flags);
+  expect(run.code, run.stderr).toBe(0);
+  return parseCsv(run.stdout).slice(1).find((row) => row[0] === pattern)?.[2];
+}
+
+describe("a claim's life: submit, approve, post", () => {
+  it("is left out of the books until posted, then counts", () => {
+    const file = sampleCopy();
+    // Submit: the employee's claim form goes into the journal with flag ! and no status.
+    append(file, "\n" + claim({
+      date: "2026-12-30", id: "EC-2026-150",
+      lines: [`${VISIT}   420.00 CNY`, `  invoice: "26312099999999999901"`, `  receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"`, PAYABLE],
+    }));
+    expect(cli("check", file).code).toBe(0);
+    expect(claimRow(file, "EC-2026-150")).toMatchObject({ status: "submitted", amount: "420.00", commodity: "CNY", receipts: "1", problems: "" });
+    const before = cnyBalance(file, VISIT);
+    expect(cnyBalance(file, VISIT, "--pending")).not.toBe(before);
+
+    const submitted = read(file);
+    const approve = cli("approve", file, "EC-2026-150", "--by", "赵敏");
+    expect(approve.code, approve.stderr).toBe(0);
+    expect(approve.stdout).toMatch(/^EC-2026-150: approved by 赵敏 on 2026-12-31 \(.*customer-fees-2026.beancount:\d+\)\n$/);
+    expect(changedLines(submitted, read(file))).toEqual({
+      removed: [],
+      added: ['  status: "approved"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31"],
+    });
+    expect(claimRow(file, "EC-2026-150").status).toBe("approved");
+    expect(cnyBalance(file, VISIT)).toBe(before);
+
+    const approved = read(file);
+    const unchanged = ['  claim: "EC-2026-150"', '  claimant: "王伟"', '  department: "华东销售部"', '  customer: "ACME"'];
+    const post = cli("post", file, "EC-2026-150", "--on", "2027-01-04");
+    expect(post.code, post.stderr).toBe(0);
+    expect(post.stdout).toContain("EC-2026-150: posted on 2027-01-04");
+    expect(changedLines(approved, read(file))).toEqual({
+      removed: ['2026-12-30 ! "王伟" "test claim EC-2026-150"', ...unchanged, '  status: "approved"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31"],
+      added: ['2026-12-30 * "王伟" "test claim EC-2026-150"', ...unchanged, '  status: "posted"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31", "  posted-on: 2027-01-04"],
+    });
+    expect(claimRow(file, "EC-2026-150").status).toBe("posted");
+    expect(Number(cnyBalance(file, VISIT)) - Number(before)).toBe(420);
+    expect(cli("check", file).code).toBe(0);
+  });
+
+  it("posts the sample's approved claims with --all, and then has nothing left to post", () => {
+    const file = sampleCopy();
+    const run = cli("post", file, "--all");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n").filter(Boolean).map((line) => line.split(":")[0])).toEqual(["EC-2026-133", "EC-2026-138"]);
+    // December is over the (warn-level) 客户管理费 budget: posting goes ahead with a warning.
+    expect(diagnosticLines(run.stderr).map((d) => d.severity)).toEqual(["warning", "warning"]);
+    expect(run.stderr).toContain("over its monthly budget of 24000.00 CNY");
+    const again = cli("post", file, "--all");
+    expect(again).toMatchObject({ code: 0, stdout: "no approved claims to post; nothing to do\n" });
+    const csv = parseCsv(cli("claims", file, "--status", "approved", "--format", "csv").stdout);
+    expect(csv.length).toBe(1);
+  });
+});
+
+describe("reject", () => {
+  it("records who, when and why, and a rejected claim cannot be approved or posted", () => {
+    const file = sampleCopy();
+    const before = read(file);
+    const run = cli("reject", file, "EC-2026-142", "--by", "赵敏", "--reason", '发票抬头不符，"请重开"', "--on", "2026-12-30");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("EC-2026-142: rejected by 赵敏 on 2026-12-30");
+    expect(changedLines(before, read(file))).toEqual({
+      removed: ['  status: "submitted"'],
+      added: ['  status: "rejected"', '  rejected-by: "赵敏"', "  rejected-on: 2026-12-30", '  reason: "发票抬头不符，\\"请重开\\""'],
+    });
+    expect(claimRow(file, "EC-2026-142").status).toBe("rejected");
+    const rejected = read(file);
+
+    const post = cli("post", file, "EC-2026-142");
+    expect(post.code).toBe(1);
+    expect(diagnosticLines(post.stderr)).toEqual([expect.objectContaining({ severity: "error", message: "EC-2026-142 not posted: it is rejected, not approved" })]);
+    const approve = cli("approve", file, "EC-2026-142", "--by", "孙强");
+    expect(approve.code).toBe(1);
+    expect(approve.stderr).toContain("EC-2026-142 not approved: it was rejected by 赵敏 on 2026-12-30");
+    expect(read(file)).toBe(rejected);
+  });
+
+  it("refuses a posted claim", () => {
+    const file = sampleCopy();
+    const before = read(file);
+    const run = cli("reject", file, "EC-2026-031", "--by", "孙强", "--reason", "late");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("EC-2026-031 not rejected: it is already posted");
+    expect(read(file)).toBe(before);
+  });
+});
+
+describe("the validator stops what must not be posted", () => {
+  it("a fapiao claimed twice: an error at the second posting naming the first; that claim cannot be posted", () => {
+    const file = sampleCopy();
+    const original = read(file);
+    const firstLine = original.split("\n").findIndex((line) => line.includes('invoice: "26312071475314518145"')); // in EC-2026-142
+    append(file, "\n" + claim({
+      date: "2026-12-30", id: "EC-2026-151", meta: ['status: "approved"', 'approved-by: "赵敏"', "approved-on: 2026-12-30"],
+      lines: [`${ENTERTAINMENT}   1280.00 CNY`, `  invoice: "26312071475314518145"`, `  receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"`, PAYABLE],
+    }));
+    const check = cli("check", file);
+    expect(check.code).toBe(1);
+    const errors = diagnosticLines(check.stderr).filter((d) => d.severity === "error");
+    const postingLine = read(file).split("\n").findIndex((line) => line.startsWith(`  ${ENTERTAINMENT}   1280.00`)) + 1;
+    expect(errors).toEqual([expect.objectContaining({
+      line: postingLine, column: 3,
+      message: `fapiao 26312071475314518145 is claimed twice: first in EC-2026-142 at ${file}:${firstLine}`,
+    })]);
+    expect(claimRow(file, "EC-2026-151").problems).toBe("fapiao-duplicate");
+
+    const withDuplicate = read(file);
+    const post = cli("post", file, "EC-2026-151");
+    expect(post.code).toBe(1);
+    expect(post.stderr).toContain("EC-2026-151 not posted: fapiao 26312071475314518145 is claimed twice");
+    expect(read(file)).toBe(withDuplicate);
+    // The first use stays good: EC-2026-142 can still be approved.
+    expect(cli("approve", file, "EC-2026-142", "--by", "赵敏").code).toBe(0);
+  });
+
+  it("an approver who is the claimant: approve refuses; check reports a posted one", () => {
+    const file = sampleCopy();
+    const before = read(file);
+    const run = cli("approve", file, "EC-2026-142", "--by", "王伟");
+    expect(run.code).toBe(1);
+    expect(diagnosticLines(run.stderr)).toEqual([expect.objectContaining({
+      severity: "error", message: "EC-2026-142 not approved: approved by its own claimant 王伟 (separation of duties)",
+    })]);
+    expect(read(file)).toBe(before);
+
+    writeFileSync(file, before.replace('claimant: "李娜"\n  department: "华南销售部"\n  customer: "蓝海物流"\n  approved-by: "赵敏"', 'claimant: "李娜"\n  department: "华南销售部"\n  customer: "蓝海物流"\n  approved-by: "李娜"'));
+    const check = cli("check", file);
+    expect(check.code).toBe(1);
+    expect(diagnosticLines(check.stderr).filter((d) => d.severity === "error").map((d) => d.message))
+      .toEqual(["EC-2026-003: approved by its own claimant 李娜 (separation of duties)"]);
+  });
+
+  it("a policy warning: a claim over the warn-level entertainment limit is posted with a warning", () => {
+    const file = sampleCopy();
+    append(file, "\n" + claim({
+      date: "2026-12-30", id: "EC-2026-152", claimant: "李娜", meta: ['status: "approved"', 'approved-by: "孙强"', "approved-on: 2026-12-30"],
+      lines: [`${ENTERTAINMENT}   3500.00 CNY`, `  invoice: "26312099999999999902"`, `  receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"`, "Liabilities:2241-其他应付款:E02-李娜"],
+    }));
+    const run = cli("post", file, "EC-2026-152");
+    expect(run.code, run.stderr).toBe(0);
+    expect(diagnosticLines(run.stderr)).toEqual([expect.objectContaining({
+      severity: "warning", message: `EC-2026-152: 3500.00 CNY under ${ENTERTAINMENT} is over the per-claim limit of 3000.00 CNY`,
+    })]);
+    expect(claimRow(file, "EC-2026-152")).toMatchObject({ status: "posted", problems: "policy-per-claim" });
+    expect(cli("check", file).code).toBe(0);
+  });
+
+  it("a policy block: EC-2026-145's 680.00 gift can be approved (with a warning) but not posted", () => {
+    const file = sampleCopy();
+    const approve = cli("approve", file, "EC-2026-145", "--by", "吴芳");
+    expect(approve.code, approve.stderr).toBe(0);
+    expect(approve.stderr).toContain(`EC-2026-145: 680.00 CNY under ${GIFT} is over the per-claim limit of 500.00 CNY (action block: posting it will be refused)`);
+    const approved = read(file);
+    const post = cli("post", file, "EC-2026-145");
+    expect(post.code).toBe(1);
+    const lines = diagnosticLines(post.stderr);
+    expect(lines).toEqual([expect.objectContaining({
+      severity: "error", line: approved.split("\n").indexOf('2026-12-29 ! "陈静" "年终客户伴手礼补充采购" #gift') + 1,
+      message: `EC-2026-145 not posted: 680.00 CNY under ${GIFT} is over the per-claim limit of 500.00 CNY (action block)`,
+    })]);
+    expect(read(file)).toBe(approved);
+  });
+
+  it("a budget block: a claim that takes a blocking monthly budget over is refused, others pass", () => {
+    const file = sampleCopy();
+    append(file, `\n2026-12-01 custom "budget" ${VISIT} "monthly" 3000.00 CNY\n  action: "block"\n`);
+    expect(cli("check", file).code).toBe(0); // 2167.00 posted so far in December
+    const run = cli("post", file, "--all");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("EC-2026-138: posted on 2026-12-31");
+    expect(diagnosticLines(run.stderr).filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
+      `EC-2026-133 not posted: takes ${VISIT} to 4667.00 CNY in 2026-12, over its monthly budget of 3000.00 CNY (action block)`,
+    ]);
+    expect(claimRow(file, "EC-2026-133").status).toBe("approved");
+    expect(claimRow(file, "EC-2026-138").status).toBe("posted");
+  });
+
+  it("cash going negative: a claim paid from 库存现金 beyond its balance is refused", () => {
+    const file = sampleCopy();
+    append(file, "\n" + claim({
+      date: "2027-01-05", id: "EC-2027-001", meta: ['status: "approved"', 'approved-by: "赵敏"', "approved-on: 2027-01-05"],
+      lines: [`${VISIT}   6000.00 CNY`, `  invoice: "26312099999999999903"`, `  receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"`, `${CASH}   -6000.00 CNY`],
+    }));
+    expect(cli("check", file).code).toBe(0); // pending: not in the books yet
+    const before = read(file);
+    const run = cli("post", file, "EC-2027-001", "--on", "2027-01-05");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`EC-2027-001 not posted: ${CASH} goes below zero: -386.00 CNY after this posting (opened with no-negative: TRUE)`);
+    expect(read(file)).toBe(before);
+
+    writeFileSync(file, before.replace('2027-01-05 ! "王伟"', '2027-01-05 * "王伟"').replace('status: "approved"\n  approved-by: "赵敏"\n  approved-on: 2027-01-05', 'approved-by: "赵敏"\n  approved-on: 2027-01-05'));
+    const check = cli("check", file);
+    expect(check.code).toBe(1);
+    const cashLine = read(file).split("\n").findIndex((line) => line.startsWith(`  ${CASH}   -6000.00`)) + 1;
+    expect(diagnosticLines(check.stderr).filter((d) => d.severity === "error")).toEqual([expect.objectContaining({
+      line: cashLine, column: 3, message: `${CASH} goes below zero: -386.00 CNY after this posting (opened with no-negative: TRUE)`,
+    })]);
+  });
+
+  it("posting before approval, and an unknown or unapproved claim, are refused with one reason each", () => {
+    const file = sampleCopy();
+    const before = read(file);
+    const run = cli("post", file, "EC-2026-133", "EC-2026-142", "EC-2026-999", "--on", "2026-12-23");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("EC-2026-133 not posted: posted-on 2026-12-23 is before approved-on 2026-12-24");
+    expect(run.stderr).toContain("EC-2026-142 not posted: it is submitted, not approved (approve it first)");
+    expect(run.stderr).toContain("feeledger: no claim EC-2026-999 in the journal");
+    expect(read(file)).toBe(before);
+  });
+
+  it("named claims are posted all or none", () => {
+    const file = sampleCopy();
+    const before = read(file);
+    const run = cli("post", file, "EC-2026-138", "EC-2026-142");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("nothing was written: 1 claim refused");
+    expect(read(file)).toBe(before);
+  });
+});
+
+describe("writers", () => {
+  it("--dry-run prints the unified diff and writes nothing", () => {
+    const file = sampleCopy();
+    const before = read(file);
+    const run = cli("post", file, "EC-2026-133", "--dry-run");
+    expect(run.code, run.stderr).toBe(0);
+    const header = before.split("\n").indexOf('2026-12-22 ! "张磊" "北辰医药框架协议签约（北京）"') + 1;
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual([`--- ${file}`, `+++ ${file}`, expect.stringMatching(new RegExp(`^@@ -${header - 3},`))]);
+    expect(run.stdout).toContain('\n-2026-12-22 ! "张磊" "北辰医药框架协议签约（北京）"\n+2026-12-22 * "张磊" "北辰医药框架协议签约（北京）"\n');
+    expect(run.stdout).toContain('\n-  status: "approved"\n+  status: "posted"\n');
+    expect(run.stdout).toContain("\n+  posted-on: 2026-12-31\n");
+    expect(run.stderr).toContain("1 claim would be posted; nothing was written (--dry-run)");
+    expect(read(file)).toBe(before);
+  });
+
+  it("running a command twice changes nothing the second time", () => {
+    const file = sampleCopy();
+    for (const args of [["approve", "EC-2026-142", "--by", "赵敏"], ["reject", "EC-2026-145", "--by", "吴芳", "--reason", "超标"], ["post", "EC-2026-142"]]) {
+      const first = cli(args[0]!, file, ...args.slice(1));
+      expect(first.code, first.stderr).toBe(0);
+      const once = readFileSync(file);
+      const second = cli(args[0]!, file, ...args.slice(1), "--on", "2027-02-01");
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stdout).toMatch(/is already (approved|rejected|posted).*; nothing to do\n$/);
+      expect(readFileSync(file).equals(once)).toBe(true);
+    }
+  });
+
+  it("keeps every other byte: CRLF line endings, a BOM, the included file", () => {
+    const lf = sampleCopy();
+    const crlf = sampleCopy();
+    const original = read(lf);
+    writeFileSync(crlf, "\ufeff" + original.replace(/\n/g, "\r\n"));
+    const accounts = readFileSync(join(dirname(crlf), "2026/accounts.beancount"));
+    for (const file of [lf, crlf]) {
+      expect(cli("approve", file, "EC-2026-142", "--by", "赵敏").code).toBe(0);
+      expect(cli("reject", file, "EC-2026-145", "--by", "吴芳", "--reason", "超标").code).toBe(0);
+      expect(cli("post", file, "--all").code).toBe(0);
+    }
+    const edited = read(crlf);
+    expect(edited.startsWith("\ufeff")).toBe(true);
+    expect(/[^\r]\n/.test(edited)).toBe(false);
+    expect(edited).toBe("\ufeff" + read(lf).replace(/\n/g, "\r\n"));
+    expect(readFileSync(join(dirname(crlf), "2026/accounts.beancount")).equals(accounts)).toBe(true);
+    // Only the claims' lines changed: three header flags, four status lines, the decision lines.
+    expect(lineDiff(original, read(lf))).toEqual({
+      removed: [
+        '2026-12-22 ! "张磊" "北辰医药框架协议签约（北京）"', '  status: "approved"',
+        '2026-12-24 ! "李娜" "星河零售年终答谢拜访"', '  status: "approved"',
+        '2026-12-28 ! "王伟" "ACME年终拜访及新年计划沟通"', '  status: "submitted"',
+        '  status: "submitted"',
+      ],
+      added: [
+        '2026-12-22 * "张磊" "北辰医药框架协议签约（北京）"', '  status: "posted"', "  posted-on: 2026-12-31",
+        '2026-12-24 * "李娜" "星河零售年终答谢拜访"', '  status: "posted"', "  posted-on: 2026-12-31",
+        '2026-12-28 * "王伟" "ACME年终拜访及新年计划沟通"', '  status: "posted"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31", "  posted-on: 2026-12-31",
+        '  status: "rejected"', '  rejected-by: "吴芳"', "  rejected-on: 2026-12-31", '  reason: "超标"',
+      ],
+    });
+  });
+
+  it("edits a claim in an included file, in that file only", () => {
+    const file = sampleCopy();
+    const part = join(dirname(file), "2026", "december.beancount");
+    writeFileSync(part, claim({
+      date: "2026-12-30", id: "EC-2026-160", claimant: "李娜",
+      lines: [`${VISIT}   80.00 CNY`, `  invoice: "26312099999999999904"`, "Liabilities:2241-其他应付款:E02-李娜"],
+    }).replace(/\n/g, "\r\n"));
+    append(file, '\ninclude "2026/december.beancount"\n');
+    const main = read(file);
+    const run = cli("approve", file, "EC-2026-160", "--by", "钱坤");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("2026/december.beancount:1)");
+    expect(read(file)).toBe(main);
+    expect(read(part)).toContain('  customer: "ACME"\r\n  status: "approved"\r\n  approved-by: "钱坤"\r\n  approved-on: 2026-12-31\r\n  Expenses:');
+  });
+});
+
+describe("claims", () => {
+  it("lists every claim with its state, amount, receipts and problems", () => {
+    const file = sampleCopy();
+    const run = cli("claims", file, "--format", "csv");
+    expect(run.code, run.stderr).toBe(0);
+    const [header, ...rows] = parseCsv(run.stdout);
+    expect(header).toEqual(["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems"]);
+    expect(rows.length).toBe(66);
+    const count = (status: string) => rows.filter((row) => row[5] === status).length;
+    expect([count("posted"), count("submitted"), count("approved"), count("rejected")]).toEqual([60, 2, 2, 2]);
+    expect(rows.find((row) => row[0] === "EC-2026-031")).toEqual(["EC-2026-031", "2026-03-05", "王伟", "华东销售部", "ACME", "posted", "553.00", "CNY", "1", ""]);
+    expect(rows.find((row) => row[0] === "EC-2026-071")![9]).toBe("policy-receipt-above");
+    expect(rows.find((row) => row[0] === "EC-2026-053")![9]).toBe("policy-per-claim");
+    expect(rows.find((row) => row[0] === "EC-2026-145")![9]).toBe("policy-per-claim");
+  });
+
+  it("filters by status, claimant, customer and dates", () => {
+    const file = sampleCopy();
+    const ids = (...args: string[]) => parseCsv(cli("claims", file, "--format", "csv", ...args).stdout).slice(1).map((row) => row[0]);
+    expect(ids("--status", "rejected")).toEqual(["EC-2026-059", "EC-2026-117"]);
+    expect(ids("--claimant", "王伟", "-b", "2026-12-01")).toEqual(["EC-2026-122", "EC-2026-142"]);
+    expect(ids("--customer", "北辰医药", "--status", "approved")).toEqual(["EC-2026-133"]);
+    expect(ids("-b", "2026-12-24", "-e", "2026-12-29")).toEqual(["EC-2026-138", "EC-2026-142"]);
+    expect(cli("claims", file, "--status", "paid").code).toBe(2);
+  });
+
+  it("gives JSON with amounts as strings, the claim's line and its problems", () => {
+    const file = sampleCopy();
+    const run = cli("claims", file, "--format", "json", "--status", "submitted");
+    const parsed = JSON.parse(run.stdout) as { claims: { claim: string; amount: string; line: number; problems: { code: string; severity: string }[] }[]; totals: unknown[] };
+    expect(parsed.claims.map((row) => [row.claim, row.amount])).toEqual([["EC-2026-142", "1376.00"], ["EC-2026-145", "680.00"]]);
+    expect(parsed.claims[1]!.problems).toEqual([expect.objectContaining({ code: "policy-per-claim", severity: "warning" })]);
+    expect(parsed.totals).toEqual([{ commodity: "CNY", amount: "2056.00" }]);
+    expect(read(file).split("\n")[parsed.claims[0]!.line - 1]).toBe('2026-12-28 ! "王伟" "ACME年终拜访及新年计划沟通"');
+  });
+});

@@ -1,0 +1,104 @@
+// The direct reader (src/parser/direct.ts) reads plain transactions without tokens; the grammar
+// reads everything else. Whatever the text, parsing with and without the direct reader must give
+// the same directives and the same diagnostics.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseSource } from "../../src/parser/parse.js";
+import { DirectReader } from "../../src/parser/direct.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+function journals(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...journals(full));
+    else if (name.endsWith(".beancount")) found.push(full);
+  }
+  return found;
+}
+
+function expectSameAsGrammar(text: string, file = "t.beancount"): void {
+  const direct = parseSource(text, file);
+  const grammar = parseSource(text, file, { direct: false });
+  expect(direct).toEqual(grammar);
+}
+
+const PLAIN = [
+  'option "operating_currency" "CNY"',
+  "2026-01-01 open Assets:1002-银行存款 CNY",
+  "",
+  '2026-01-08 * "王伟" "拜访ACME上海总部" #visit ^EC-2026-002',
+  '  claim: "EC-2026-002"',
+  "  approved-on: 2026-01-09",
+  "  amount-limit: 500.00 CNY",
+  "  count: -3",
+  "  paid: TRUE",
+  "  nothing:",
+  "  where: Assets:1002-银行存款",
+  "  unit: CNY",
+  "  Expenses:6602-管理费用:01-客户管理费:01-客户拜访   1,086.00 CNY ; taxi",
+  '    invoice: "031002500404-16728806"',
+  "  ; a comment line inside",
+  "  Liabilities:2241-其他应付款:E01-王伟  -1,086.00 CNY",
+  "",
+  '2026-01-09 ! "只有摘要"',
+  "  Expenses:A  5.",
+  "  Assets:B",
+  "2026-01-10 txn",
+  "  Assets:B  -0 CNY",
+  "  Assets:C",
+  "",
+].join("\n");
+
+describe("the direct reader", () => {
+  it("reads plain transactions itself", () => {
+    const text = '2026-01-08 * "王伟" "拜访" ^EC-1\n  claim: "EC-1"\n  Expenses:A  86.00 CNY\n  Assets:B\n';
+    const transaction = new DirectReader(text, "t.beancount").transaction(0);
+    expect(transaction).not.toBeNull();
+    expect(transaction!.postings.map((p) => p.account)).toEqual(["Expenses:A", "Assets:B"]);
+  });
+
+  it("leaves costs, prices, arithmetic and escapes to the grammar", () => {
+    for (const line of ["  Assets:S  10 ABC {5.00 USD}", "  Assets:S  10 ABC @ 6 USD", "  Assets:S  (100/3) CNY", "  Assets:S  1+2 CNY"]) {
+      expect(new DirectReader(`2026-01-01 *\n${line}\n  Assets:B\n`, "t").transaction(0)).toBeNull();
+    }
+    expect(new DirectReader('2026-01-01 * "a \\" b"\n  Assets:B\n', "t").transaction(0)).toBeNull();
+  });
+
+  it("gives what the grammar gives on a journal of plain transactions", () => {
+    expectSameAsGrammar(PLAIN);
+    expectSameAsGrammar(PLAIN.replace(/\n/g, "\r\n"));
+    expectSameAsGrammar("\ufeff" + PLAIN);
+    expectSameAsGrammar(PLAIN.trimEnd());
+    expectSameAsGrammar(`pushtag #t\npushmeta src: "x"\n${PLAIN}popmeta src:\npoptag #t\n`);
+  });
+
+  it("gives what the grammar gives on every journal in the repository", () => {
+    const files = [...journals(join(root, "samples")), ...journals(join(root, "test/fixtures"))];
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) expectSameAsGrammar(readFileSync(file, "utf8"), file);
+  });
+
+  const FRAGMENTS = [
+    "2026-01-01", "2026-02-30", "2026/01/05", " ", "  ", "\t", "\n", "\r\n", "*", "!", "txn", "P", "\"", "\"x\"", "\"a\\\"b\"",
+    "Assets:A", "Expenses:费用:01-客户", "资产:现金", "CNY", "TRUE", "NULL", "1,234.56", "1,23", "5.", ".5", "-", "-0", "+",
+    "(", ")", "/", "*", "{", "}", "@", "#tag", "#", "^link", "key:", "客户:", "k:", ";", "; c", "\u3000", "2026-01-01 open Assets:A",
+    "9999999999999999999999999999999999.5", "10 ABC", "12.50 CNY", "\"p\" \"n\" \"x\"",
+  ];
+
+  it("gives what the grammar gives on random and mutated text", () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), (parts) => expectSameAsGrammar(parts.join(""))), { numRuns: 1500 });
+    const edits = fc.array(fc.record({ at: fc.nat(), fragment: fc.constantFrom(...FRAGMENTS), remove: fc.boolean() }), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(edits, (list) => {
+      let text = PLAIN;
+      for (const edit of list) {
+        const at = edit.at % (text.length + 1);
+        text = edit.remove ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + edit.fragment + text.slice(at);
+      }
+      expectSameAsGrammar(text);
+    }), { numRuns: 1500 });
+  });
+});
