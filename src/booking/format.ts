@@ -11,8 +11,7 @@ export function formatAmount(number: Decimal, scale: number, currency: string): 
 }
 
 export function formatCost(cost: Cost): string {
-  let text = formatAmount(cost.number, cost.scale, cost.currency);
-  if (cost.date !== null) text += ", " + cost.date;
+  let text = formatAmount(cost.number, cost.scale, cost.currency) + ", " + cost.date;
   if (cost.label !== null) text += ', "' + cost.label + '"';
   return text;
 }
@@ -55,11 +54,8 @@ export function formatPositions(positions: readonly { readonly units: Amount; re
 
 /** Python's repr of a Cost, as beancount puts it in "Cost is negative" messages. */
 export function pythonCostRepr(cost: Cost): string {
-  let date = "None";
-  if (cost.date !== null) {
-    const [year, month, day] = cost.date.split("-");
-    date = `datetime.date(${Number(year)}, ${Number(month)}, ${Number(day)})`;
-  }
+  const [year, month, day] = cost.date.split("-");
+  const date = `datetime.date(${Number(year)}, ${Number(month)}, ${Number(day)})`;
   const label = cost.label === null ? "None" : `'${cost.label}'`;
   const number = pythonString({ value: cost.number, scale: cost.scale });
   return `Cost(number=Decimal('${number}'), currency='${cost.currency}', date=${date}, label=${label})`;

@@ -62,7 +62,7 @@ function parseRecursively(mainFile: string): Parsed {
     loaded.add(absolute);
     parsed.sources.set(file, source);
     const result = parseSource(source.text, file);
-    parsed.diagnostics.push(...result.diagnostics);
+    append(parsed.diagnostics, result.diagnostics);
     // Line numbers order same-day entries as beancount does; counted in one pass over the text.
     let line = 1;
     let offset = 0;
@@ -94,6 +94,11 @@ function parseRecursively(mainFile: string): Parsed {
   return parsed;
 }
 
+/** `target.push(...items)` without the argument-count limit (a journal may have 200,000 errors). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
@@ -117,22 +122,27 @@ export function loadLedger(mainFile: string): Ledger {
   const parsed = parseRecursively(mainFile);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const { options, diagnostics: optionProblems } = interpretOptions(parsed.options);
-  diagnostics.push(...optionProblems);
+  append(diagnostics, optionProblems);
 
   // Account names are checked against the roots the options declare; like beancount, each bad
-  // name is reported where it is written and the entry is kept.
+  // name is reported where it is written and the entry is kept. A journal names a few hundred
+  // accounts hundreds of thousands of times, so each name is checked once.
+  const validity = new Map<string, boolean>();
+  const isValid = (account: string): boolean => {
+    let valid = validity.get(account);
+    if (valid === undefined) validity.set(account, (valid = isValidAccountName(account, options.accountRoots)));
+    return valid;
+  };
   for (const directive of parsed.directives) {
     if (directive.type === "transaction") {
       for (const posting of directive.postings) {
-        if (!isValidAccountName(posting.account, options.accountRoots)) {
-          diagnostics.push(error("account-name", `Invalid account name: '${posting.account}'`, posting.span));
-        }
+        if (!isValid(posting.account)) diagnostics.push(error("account-name", `Invalid account name: '${posting.account}'`, posting.span));
       }
       continue;
     }
     const accounts = directive.type === "open" || directive.type === "close" ? [directive.account] : referencedAccounts(directive as LedgerEntry);
     for (const account of accounts) {
-      if (!isValidAccountName(account, options.accountRoots)) diagnostics.push(error("account-name", `Invalid account name: '${account}'`, directive.span));
+      if (!isValid(account)) diagnostics.push(error("account-name", `Invalid account name: '${account}'`, directive.span));
     }
   }
   const valid = parsed.directives;
@@ -140,15 +150,15 @@ export function loadLedger(mainFile: string): Ledger {
 
   const sorted = sortEntries(valid, validLines);
   const booked = bookEntries(sorted, options);
-  diagnostics.push(...booked.diagnostics);
+  append(diagnostics, booked.diagnostics);
   const padded = applyPads(booked.value, options);
-  diagnostics.push(...padded.diagnostics);
+  append(diagnostics, padded.diagnostics);
   const entries = padded.value;
-  diagnostics.push(...checkBalanceAssertions(entries, options));
-  diagnostics.push(...validateAccounts(entries));
-  diagnostics.push(...validateCurrencyConstraints(entries));
-  diagnostics.push(...validateDuplicates(entries));
-  diagnostics.push(...validateDocuments(entries));
-  diagnostics.push(...checkTransactionBalances(entries, options));
+  append(diagnostics, checkBalanceAssertions(entries, options));
+  append(diagnostics, validateAccounts(entries));
+  append(diagnostics, validateCurrencyConstraints(entries));
+  append(diagnostics, validateDuplicates(entries));
+  append(diagnostics, validateDocuments(entries));
+  append(diagnostics, checkTransactionBalances(entries, options));
   return { entries, options, sources: parsed.sources, mainFile, diagnostics };
 }

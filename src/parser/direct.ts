@@ -11,6 +11,7 @@ import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import {
   isCurrencyChar, isDigit, isKeyChar, isLower, isNonAscii, isSpace, isTagChar, isUnicodeSpace, isUpper, matchAccount, validDate,
 } from "./scanner.js";
+import { hashRange, TextTable } from "./text-table.js";
 
 const enum Code {
   Newline = 10, Quote = 34, Hash = 35, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Colon = 58, Semicolon = 59,
@@ -18,6 +19,12 @@ const enum Code {
 }
 
 const NULL_VALUE: MetaValue = Object.freeze({ type: "null" });
+const TRUE_VALUE: MetaValue = Object.freeze({ type: "bool", value: true });
+const FALSE_VALUE: MetaValue = Object.freeze({ type: "bool", value: false });
+/** After this many string values of a key, sharing them stops unless a quarter were repeats. */
+const SHARING_SAMPLE = 4096;
+/** Sharing the values of one key stops beyond this many distinct values. */
+const SHARING_LIMIT = 65536;
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_META: readonly MetaEntry[] = Object.freeze([]);
 /** Integer part of a number written with thousands separators, as the scanner accepts it. */
@@ -26,6 +33,14 @@ const GROUPED_DIGITS = /^\d{1,3}(,\d{3})+$/;
 /** Whether a token may end before `c`: whitespace, a comment, the end of the line. */
 function endsToken(c: number): boolean {
   return isSpace(c) || c === Code.Newline || c === Code.Semicolon;
+}
+
+/** The string values of one metadata key seen so far, while sharing them pays. */
+interface SharedStrings {
+  readonly values: TextTable<MetaValue>;
+  lookups: number;
+  hits: number;
+  sharing: boolean;
 }
 
 /** A posting whose metadata lines may still follow. */
@@ -41,9 +56,15 @@ export class DirectReader {
   /** Offset just past the last line of the transaction `transaction` returned. */
   next = 0;
   /** One string per distinct account, currency and metadata key, shared by every use. */
-  private readonly names = new Map<string, string>();
+  private readonly names: TextTable<string>;
   /** Each date as written: its ISO form, or null when there is no such day. */
-  private readonly dates = new Map<string, string | null>();
+  private readonly dates: TextTable<string | null>;
+  // Metadata values are immutable, so one object serves every use of a value that repeats (a
+  // claimant, a customer, a date): a large journal then holds far fewer objects.
+  private readonly dateValues = new Map<string, MetaValue>();
+  private readonly accountValues = new Map<string, MetaValue>();
+  private readonly currencyValues = new Map<string, MetaValue>();
+  private readonly stringValues = new Map<string, SharedStrings>();
   /** Where the value `metaValue` or `units` read ends. */
   private end = 0;
   // Scratch lists of the transaction being read.
@@ -52,13 +73,17 @@ export class DirectReader {
   private readonly meta: MetaEntry[] = [];
   private readonly postings: Posting[] = [];
 
-  constructor(private readonly text: string, private readonly file: string) {}
+  constructor(private readonly text: string, private readonly file: string) {
+    this.names = new TextTable(text);
+    this.dates = new TextTable(text);
+  }
 
   private intern(start: number, end: number): string {
-    const name = this.text.slice(start, end);
-    const known = this.names.get(name);
+    const hash = hashRange(this.text, start, end);
+    const known = this.names.get(start, end, hash);
     if (known !== undefined) return known;
-    this.names.set(name, name);
+    const name = this.text.slice(start, end);
+    this.names.set(name, hash, name);
     return name;
   }
 
@@ -86,29 +111,28 @@ export class DirectReader {
       if (index === 4 || index === 7 ? c !== Code.Minus : !isDigit(c)) return null;
     }
     if (!endsToken(text.charCodeAt(p + 10))) return null;
-    const written = text.slice(p, p + 10);
-    let date = this.dates.get(written);
+    const hash = hashRange(text, p, p + 10);
+    let date = this.dates.get(p, p + 10, hash);
     if (date === undefined) {
+      const written = text.slice(p, p + 10);
       const number = (from: number, to: number) => Number(written.slice(from, to));
       date = validDate(number(0, 4), number(5, 7), number(8, 10));
-      this.dates.set(written, date);
+      this.dates.set(written, hash, date);
     }
     return date;
   }
 
-  /** A plain string literal at p (no escapes, on one line); sets `end`. */
-  private string(p: number): string | null {
+  /** A plain string literal at p (no escapes, on one line): the offset of its closing quote, or -1. */
+  private string(p: number): number {
     const text = this.text;
     let q = p + 1;
     for (;;) {
       const c = text.charCodeAt(q);
       if (c === Code.Quote) break;
-      if (c === Code.Backslash || c === Code.Newline || Number.isNaN(c)) return null;
+      if (c === Code.Backslash || c === Code.Newline || Number.isNaN(c)) return -1;
       q++;
     }
-    if (!endsToken(text.charCodeAt(q + 1))) return null;
-    this.end = q + 1;
-    return text.slice(p + 1, q);
+    return endsToken(text.charCodeAt(q + 1)) ? q : -1;
   }
 
   /** A number literal at p, negated after a minus as the grammar's factor does; sets `end`. */
@@ -145,8 +169,52 @@ export class DirectReader {
     return q;
   }
 
+  /** The one value object for an account or currency name (names are interned). */
+  private sharedName(type: "account" | "currency", name: string): MetaValue {
+    const values = type === "account" ? this.accountValues : this.currencyValues;
+    const known = values.get(name);
+    if (known !== undefined) return known;
+    const value: MetaValue = { type, value: name };
+    values.set(name, value);
+    return value;
+  }
+
+  private sharedDate(date: string): MetaValue {
+    const known = this.dateValues.get(date);
+    if (known !== undefined) return known;
+    const value: MetaValue = { type: "date", value: date };
+    this.dateValues.set(date, value);
+    return value;
+  }
+
+  /**
+   * The string value of `key` in text[start, end), shared with earlier equal ones while the key's
+   * values repeat enough.
+   */
+  private sharedString(key: string, start: number, end: number): MetaValue {
+    let shared = this.stringValues.get(key);
+    if (shared === undefined) this.stringValues.set(key, (shared = { values: new TextTable(this.text), lookups: 0, hits: 0, sharing: true }));
+    if (!shared.sharing) return { type: "string", value: this.text.slice(start, end) };
+    shared.lookups++;
+    const hash = hashRange(this.text, start, end);
+    const known = shared.values.get(start, end, hash);
+    if (known !== undefined) {
+      shared.hits++;
+      return known;
+    }
+    const text = this.text.slice(start, end);
+    const value: MetaValue = { type: "string", value: text };
+    shared.values.set(text, hash, value);
+    // Values that hardly repeat (claim ids, fapiao numbers) are not worth a table.
+    if ((shared.lookups === SHARING_SAMPLE && shared.hits * 4 < shared.lookups) || shared.values.size > SHARING_LIMIT) {
+      shared.sharing = false;
+      shared.values.clear();
+    }
+    return value;
+  }
+
   /** The value of a metadata line at p (after `key:` and spaces); sets `end`. */
-  private metaValue(p: number): MetaValue | null {
+  private metaValue(key: string, p: number): MetaValue | null {
     const text = this.text;
     const c = text.charCodeAt(p);
     if (c === Code.Newline || c === Code.Semicolon) {
@@ -154,14 +222,16 @@ export class DirectReader {
       return NULL_VALUE;
     }
     if (c === Code.Quote) {
-      const value = this.string(p);
-      return value === null ? null : { type: "string", value };
+      const close = this.string(p);
+      if (close < 0) return null;
+      this.end = close + 1;
+      return this.sharedString(key, p + 1, close);
     }
     if (isDigit(c)) {
       const date = this.date(p);
       if (date !== null) {
         this.end = p + 10;
-        return { type: "date", value: date };
+        return this.sharedDate(date);
       }
     }
     if (isDigit(c) || c === Code.Minus) {
@@ -181,15 +251,15 @@ export class DirectReader {
       if (accountEnd > p) {
         if (!endsToken(text.charCodeAt(accountEnd))) return null;
         this.end = accountEnd;
-        return { type: "account", value: this.intern(p, accountEnd) };
+        return this.sharedName("account", this.intern(p, accountEnd));
       }
       const end = this.currencyEnd(p);
       if (end < 0) return null;
       const word = this.intern(p, end);
       this.end = end;
-      if (word === "TRUE" || word === "FALSE") return { type: "bool", value: word === "TRUE" };
+      if (word === "TRUE" || word === "FALSE") return word === "TRUE" ? TRUE_VALUE : FALSE_VALUE;
       if (word === "NULL") return NULL_VALUE;
-      return { type: "currency", value: word };
+      return this.sharedName("currency", word);
     }
     return null;
   }
@@ -250,11 +320,12 @@ export class DirectReader {
       const c = text.charCodeAt(p);
       if (c === Code.Quote) {
         if (second !== null || tags.length > 0 || links.length > 0) return null;
-        const value = this.string(p);
-        if (value === null) return null;
+        const close = this.string(p);
+        if (close < 0) return null;
+        const value = text.slice(p + 1, close);
         if (first === null) first = value;
         else second = value;
-        p = this.end;
+        p = close + 1;
       } else if (c === Code.Hash || c === Code.Caret) {
         let q = p + 1;
         while (isTagChar(text.charCodeAt(q))) q++;
@@ -306,11 +377,12 @@ export class DirectReader {
         let keyEnd = q + 1;
         while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
         if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return null;
-        const value = this.metaValue(this.skipSpaces(keyEnd + 1));
+        const key = this.intern(q, keyEnd);
+        const value = this.metaValue(key, this.skipSpaces(keyEnd + 1));
         if (value === null) return null;
         p = this.lineEnd(this.end);
         if (p < 0) return null;
-        const entry: MetaEntry = { key: this.intern(q, keyEnd), value, span: { file, start: q, end: p } };
+        const entry: MetaEntry = { key, value, span: { file, start: q, end: p } };
         if (open !== null) (open.meta ??= []).push(entry);
         else meta.push(entry);
       } else {

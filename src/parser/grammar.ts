@@ -1,7 +1,8 @@
 // The journal grammar as a chevrotain parser with embedded actions: one call parses one directive
 // (the scanner hands them out one at a time) and builds the data model directly, without a CST.
 // Rule names match grammar/beancount.ebnf; a test keeps the two in step.
-import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
+import { EmbeddedActionsParser } from "./chevrotain.js";
 import * as T from "./tokens.js";
 import { Decimal, parseNumberLiteral } from "../core/number.js";
 import type {

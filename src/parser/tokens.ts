@@ -1,7 +1,8 @@
 // Token types of the journal language. The hand-written scanner (scanner.ts) produces tokens of
 // these types; the chevrotain grammar (grammar.ts) consumes them. Patterns are not used for lexing:
 // they document each token for the generated syntax diagrams.
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 
 function token(name: string, label: string): TokenType {
   return createToken({ name, pattern: Lexer.NA, label });

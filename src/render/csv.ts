@@ -11,6 +11,8 @@ export function neutraliseCell(cell: string): string {
 }
 
 export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[], options: { bom?: boolean } = {}): string {
-  const body = stringify([header as string[], ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: "\r\n" });
+  // Records end in CRLF; a field holding a bare CR or LF must be quoted as well (RFC 4180), which
+  // csv-stringify only does for the record delimiter itself.
+  const body = stringify([header as string[], ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
   return (options.bom ? "\ufeff" : "") + body;
 }

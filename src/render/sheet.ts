@@ -1,5 +1,5 @@
 // A report sheet as a terminal table, CSV or JSON, from the same rows.
-// - table: headings in the chosen language, a caption line, amounts grouped, percents with %,
+// - table: headings in the chosen language, a caption (wrapped to the width), amounts grouped, percents with %,
 //   sparklines, totals below a gap.
 // - CSV: the stable English keys as the header, data rows then total rows, plain numbers.
 // - JSON: { report, ...facts, rows, totals }, each row an object keyed like the CSV; amounts and
@@ -8,7 +8,7 @@ import { Decimal } from "../core/number.js";
 import type { Cell, Lang, Sheet, SheetColumn, SheetRow } from "../reports/sheet.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
-import { renderTable, type Column, type Row } from "./table.js";
+import { displayWidth, renderTable, type Column, type Row } from "./table.js";
 
 export interface SheetStyle {
   readonly format: "table" | "csv" | "json";
@@ -44,6 +44,17 @@ function cellText(cell: Cell, lang: Lang): string {
 
 function shown(sheet: Sheet, where: "table" | "data"): SheetColumn[] {
   return sheet.columns.filter((column) => (column.show ?? "all") === "all" || column.show === where);
+}
+
+/** The caption's pieces two spaces apart, a new line before a piece that would pass the width. */
+function captionText(sheet: Sheet, style: SheetStyle): string {
+  const lines: string[] = [];
+  for (const piece of sheet.caption.map((part) => part[style.lang])) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && displayWidth(last) + 2 + displayWidth(piece) <= style.width) lines[lines.length - 1] = `${last}  ${piece}`;
+    else lines.push(piece);
+  }
+  return lines.join("\n");
 }
 
 function tableCell(column: SheetColumn, row: SheetRow, lang: Lang): string {
@@ -82,7 +93,7 @@ function tableRows(rows: readonly SheetRow[], columns: readonly SheetColumn[], h
 }
 
 function renderSheetTable(sheet: Sheet, style: SheetStyle): string {
-  if (sheet.transpose === true) return `${sheet.caption[style.lang]}\n\n${transposedTable(sheet, style)}\n`;
+  if (sheet.transpose === true) return `${captionText(sheet, style)}\n\n${transposedTable(sheet, style)}\n`;
   const heading = sheet.columns.find((column) => column.heading === true);
   const columns = shown(sheet, "table").filter((column) => column !== heading);
   const tableColumns: Column[] = columns.map((column) => ({
@@ -95,7 +106,7 @@ function renderSheetTable(sheet: Sheet, style: SheetStyle): string {
     tableColumns, tableRows(sheet.rows, columns, heading, style.lang), { color: style.color, width: style.width },
     tableRows(sheet.totals, columns, heading, style.lang),
   );
-  return `${sheet.caption[style.lang]}\n\n${table}\n`;
+  return `${captionText(sheet, style)}\n\n${table}\n`;
 }
 
 function renderSheetCsv(sheet: Sheet, style: SheetStyle): string {

@@ -9,7 +9,7 @@ import type { DisplayScales } from "./display.js";
 import { isUnder } from "./journal-options.js";
 import { inRange, splitRange, type Interval, type Period } from "./periods.js";
 import {
-  TOTAL, amountText, joinCaption, localized, percentOf, percentText, periodCaption,
+  TOTAL, amountText, intervalCaption, localized, percentOf, percentText, periodCaption,
   type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 
@@ -106,10 +106,9 @@ export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet 
     };
   };
   const { query } = report;
-  const intervalName = { month: localized("monthly", "按月"), quarter: localized("quarterly", "按季"), year: localized("yearly", "按年") }[query.interval];
   return {
     report: "budget",
-    caption: joinCaption([localized("Budget execution", "预算执行情况"), intervalName, periodCaption(query.begin, query.end)]),
+    caption: [localized("Budget execution", "预算执行情况"), intervalCaption(query.interval), periodCaption(query.begin, query.end)],
     facts: { interval: query.interval, begin: query.begin, end: query.end },
     columns,
     rows: report.rows.map((row) => toRow(row, row.period)),

@@ -106,13 +106,6 @@ export function groupCell(group: Group): string | Localized {
   return group === UNASSIGNED_GROUP ? UNASSIGNED : group === OTHER_GROUP ? OTHER : group;
 }
 
-/** Sum into a nested map: key -> commodity -> amount. */
-export function addTo<K>(sums: Map<K, Map<string, Decimal>>, key: K, commodity: string, amount: Decimal): void {
-  let byCommodity = sums.get(key);
-  if (byCommodity === undefined) sums.set(key, (byCommodity = new Map()));
-  byCommodity.set(commodity, (byCommodity.get(commodity) ?? new Decimal(0)).plus(amount));
-}
-
 const META_NAMES: Record<string, string> = { customer: "客户", claimant: "报销人", department: "部门" };
 
 /** A human description of the grouping, for captions. */

@@ -4,7 +4,7 @@ import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import type { DisplayScales } from "./display.js";
 import { inRange } from "./periods.js";
-import { TOTAL, amountText, joinCaption, localized, periodCaption, type Cell, type Sheet } from "./sheet.js";
+import { TOTAL, amountText, localized, periodCaption, type Cell, type Sheet } from "./sheet.js";
 
 export interface RegisterQuery {
   /** Case-insensitive account patterns; any may match (every account when empty). */
@@ -56,11 +56,11 @@ export function registerSheet(report: RegisterReport, scales: DisplayScales): Sh
   });
   return {
     report: "register",
-    caption: joinCaption([
+    caption: [
       localized("Register", "明细账"),
       ...(query.patterns.length === 0 ? [] : [localized(query.patterns.map((p) => p.source).join(" "), query.patterns.map((p) => p.source).join(" "))]),
       periodCaption(query.begin, query.end),
-    ]),
+    ],
     facts: { patterns: query.patterns.map((p) => p.source), begin: query.begin, end: query.end },
     columns: [
       { key: "date", header: localized("Date", "日期"), kind: "text" },

@@ -48,8 +48,8 @@ export interface SheetRow {
 export interface Sheet {
   /** The report's name, e.g. "structure" (the JSON `report` field). */
   readonly report: string;
-  /** The line above the table: title, scope and period. */
-  readonly caption: Localized;
+  /** The line above the table, in pieces: title, scope, period. */
+  readonly caption: readonly Localized[];
   /** Machine-readable facts about the report (root, begin, end, ...), for JSON. */
   readonly facts: Readonly<Record<string, string | null | readonly string[]>>;
   readonly columns: readonly SheetColumn[];
@@ -99,7 +99,7 @@ export function periodCaption(begin: string | null, end: string | null): Localiz
   return localized(text, text);
 }
 
-/** Join caption pieces with two spaces, in each language. */
-export function joinCaption(parts: readonly Localized[]): Localized {
-  return localized(parts.map((p) => p.en).join("  "), parts.map((p) => p.zh).join("  "));
+/** "monthly" / "按月" and so on, for captions. */
+export function intervalCaption(interval: "month" | "quarter" | "year"): Localized {
+  return { month: localized("monthly", "按月"), quarter: localized("quarterly", "按季"), year: localized("yearly", "按年") }[interval];
 }

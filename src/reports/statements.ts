@@ -11,7 +11,7 @@ import { Decimal } from "../core/number.js";
 import { balanceReport } from "./balances.js";
 import type { DisplayScales } from "./display.js";
 import { isUnder } from "./journal-options.js";
-import { TOTAL, amountText, joinCaption, localized, periodCaption, type Localized, type Sheet, type SheetRow } from "./sheet.js";
+import { TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetRow } from "./sheet.js";
 
 export interface StatementQuery {
   readonly begin: string | null;
@@ -157,7 +157,7 @@ export function statementSheet(statement: Statement, scales: DisplayScales): She
     : query.end === null ? localized("at the latest entry", "截至最后一笔") : localized(`before ${query.end}`, `截至 ${query.end} 之前`);
   return {
     report: statement.kind === "income" ? "income-statement" : "balance-sheet",
-    caption: joinCaption([title, when]),
+    caption: [title, when],
     facts: { begin: query.begin, end: query.end },
     columns: [
       { key: "section", header: localized("Section", "类别"), kind: "text", heading: true },

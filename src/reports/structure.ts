@@ -10,7 +10,7 @@ import {
 import { inRange } from "./periods.js";
 import { sharesOfTotal } from "./shares.js";
 import {
-  TOTAL, amountText, changePercent, joinCaption, localized, percentText, periodCaption,
+  TOTAL, amountText, changePercent, localized, percentText, periodCaption,
   type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 
@@ -161,7 +161,7 @@ export function structureSheet(report: StructureReport, scales: DisplayScales): 
   }
   return {
     report: "structure",
-    caption: joinCaption(captionParts),
+    caption: captionParts,
     facts: {
       root: query.selection.root,
       begin: query.begin,

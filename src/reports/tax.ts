@@ -9,7 +9,7 @@ import { Decimal } from "../core/number.js";
 import type { DisplayScales } from "./display.js";
 import { accountsMarked, isUnder } from "./journal-options.js";
 import { inRange, splitRange } from "./periods.js";
-import { TOTAL, amountText, joinCaption, localized, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
+import { TOTAL, amountText, localized, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
 
 export const DEDUCTIBLE_SHARE = new Decimal("0.6");
 export const REVENUE_CAP = new Decimal("0.005");
@@ -110,10 +110,10 @@ export function taxSheet(report: TaxReport, scales: DisplayScales): Sheet {
   const { query } = report;
   return {
     report: "tax",
-    caption: joinCaption([
+    caption: [
       localized("Entertainment deduction test (EIT Regulations art. 43)", "业务招待费税前扣除测算（企业所得税法实施条例第四十三条）"),
       periodCaption(query.begin, query.end),
-    ]),
+    ],
     facts: {
       begin: query.begin, end: query.end,
       entertainment_accounts: report.entertainmentAccounts, revenue_accounts: report.revenueAccounts,

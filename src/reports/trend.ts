@@ -9,7 +9,7 @@ import {
 } from "./grouping.js";
 import { inRange, intervalMonths, shiftPeriod, splitRange, type Interval, type Period } from "./periods.js";
 import {
-  TOTAL, amountText, changePercent, joinCaption, localized, percentText, periodCaption,
+  TOTAL, amountText, changePercent, intervalCaption, localized, percentText, periodCaption,
   type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 
@@ -137,17 +137,14 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
     cells.change_year_ago_percent = percentText(changePercent(last(row), row.yearAgo));
     return { cells };
   };
-  const intervalName = {
-    month: localized("monthly", "按月"), quarter: localized("quarterly", "按季"), year: localized("yearly", "按年"),
-  }[query.interval];
   return {
     report: "trend",
-    caption: joinCaption([
+    caption: [
       localized("Cost trend", "费用变动趋势"), localized(query.selection.root, query.selection.root),
-      groupingCaption(query.selection.grouping), intervalName, periodCaption(query.begin, query.end),
+      groupingCaption(query.selection.grouping), intervalCaption(query.interval), periodCaption(query.begin, query.end),
       localized(`latest ${latest.label} vs ${report.previous.label} and ${report.yearAgo.label}`,
         `${latest.label} 环比 ${report.previous.label}、同比 ${report.yearAgo.label}`),
-    ]),
+    ],
     facts: {
       root: query.selection.root, interval: query.interval, begin: query.begin, end: query.end,
       latest: latest.label, previous: report.previous.label, year_ago: report.yearAgo.label,

@@ -1,6 +1,6 @@
 // The claim writers' text edits on odd layouts, and refusing to overwrite a file changed underneath.
 import { readFileSync, writeFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { BookedTransaction, MetaValue } from "../../src/core/data.js";
 import { loadLedger } from "../../src/loader/load.js";
 import { applyEdits } from "../../src/edit/edits.js";
@@ -9,7 +9,9 @@ import { planChanges, writeChanges, StaleFileError } from "../../src/edit/write.
 import { claimId } from "../../src/claims/claim.js";
 import { runDecision } from "../../src/cli/commands/claim-decision.js";
 import type { Io } from "../../src/cli/context.js";
-import { journal, read, sampleCopy } from "./journal.js";
+import { journal, read, removeTemporaryFolders, sampleCopy } from "./journal.js";
+
+afterAll(removeTemporaryFolders);
 
 const ACCOUNTS = "2026-01-01 open Expenses:Fees\n2026-01-01 open Liabilities:Payable\n\n";
 const POST: ClaimChange = {

@@ -1,5 +1,5 @@
 // Temporary journals for the claim tests: copies of samples/ and small inline ledgers.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,16 +8,30 @@ import { runCli } from "../helpers/cli.js";
 export const TODAY = { FEELEDGER_TODAY: "2026-12-31" };
 export const SAMPLE = "customer-fees-2026.beancount";
 
+const folders: string[] = [];
+
+/** A fresh temporary folder, removed by `removeTemporaryFolders`. */
+function temporaryFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "feeledger-claims-"));
+  folders.push(dir);
+  return dir;
+}
+
+/** For afterAll: remove every folder this file's tests made. */
+export function removeTemporaryFolders(): void {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A fresh copy of samples/ (includes and receipts too); returns the main journal's path. */
 export function sampleCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "feeledger-claims-"));
+  const dir = temporaryFolder();
   cpSync(fileURLToPath(new URL("../../samples/", import.meta.url)), dir, { recursive: true });
   return join(dir, SAMPLE);
 }
 
 /** A journal file holding `text` in a fresh folder. */
 export function journal(text: string, name = "main.beancount"): string {
-  const dir = mkdtempSync(join(tmpdir(), "feeledger-claims-"));
+  const dir = temporaryFolder();
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;

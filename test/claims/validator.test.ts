@@ -1,11 +1,13 @@
 // The claim checks of `check` on small inline ledgers: one reproducer per diagnostic.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { diagnosticLines } from "../helpers/cli.js";
-import { cli, journal } from "./journal.js";
+import { cli, journal, removeTemporaryFolders } from "./journal.js";
 import { fapiaoProblem } from "../../src/validation/fapiao.js";
 import { periodContaining } from "../../src/validation/budget-control.js";
+
+afterAll(removeTemporaryFolders);
 
 const ACCOUNTS = `2026-01-01 open Assets:Cash CNY
   no-negative: TRUE

@@ -2,10 +2,12 @@
 // reject; and every way the validator stops a claim. Today is fixed at 2026-12-31.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { diagnosticLines } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
-import { append, changedLines, claim, cli, lineDiff, read, sampleCopy } from "./journal.js";
+import { append, changedLines, claim, cli, lineDiff, read, removeTemporaryFolders, sampleCopy } from "./journal.js";
+
+afterAll(removeTemporaryFolders);
 
 const VISIT = "Expenses:6602-管理费用:01-客户管理费:01-客户拜访";
 const GIFT = "Expenses:6602-管理费用:01-客户管理费:03-客户礼品";
@@ -21,6 +23,16 @@ function claimRow(file: string, id: string): Record<string, string> {
   const row = rows.find((cells) => cells[0] === id);
   expect(row, `${id} listed`).toBeDefined();
   return Object.fromEntries(header!.map((name, index) => [name, row![index]!]));
+}
+
+/** Run a writer that must refuse: exit 1, each message on stderr, the file byte-identical. */
+function expectRefused(file: string, command: string, args: readonly string[], ...messages: string[]) {
+  const before = read(file);
+  const run = cli(command, file, ...args);
+  expect(run.code, run.stderr).toBe(1);
+  for (const message of messages) expect(run.stderr).toContain(message);
+  expect(read(file)).toBe(before);
+  return run;
 }
 
 function cnyBalance(file: string, pattern: string, ...flags: string[]): string | undefined {
@@ -94,24 +106,14 @@ describe("reject", () => {
       added: ['  status: "rejected"', '  rejected-by: "赵敏"', "  rejected-on: 2026-12-30", '  reason: "发票抬头不符，\\"请重开\\""'],
     });
     expect(claimRow(file, "EC-2026-142").status).toBe("rejected");
-    const rejected = read(file);
 
-    const post = cli("post", file, "EC-2026-142");
-    expect(post.code).toBe(1);
+    const post = expectRefused(file, "post", ["EC-2026-142"]);
     expect(diagnosticLines(post.stderr)).toEqual([expect.objectContaining({ severity: "error", message: "EC-2026-142 not posted: it is rejected, not approved" })]);
-    const approve = cli("approve", file, "EC-2026-142", "--by", "孙强");
-    expect(approve.code).toBe(1);
-    expect(approve.stderr).toContain("EC-2026-142 not approved: it was rejected by 赵敏 on 2026-12-30");
-    expect(read(file)).toBe(rejected);
+    expectRefused(file, "approve", ["EC-2026-142", "--by", "孙强"], "EC-2026-142 not approved: it was rejected by 赵敏 on 2026-12-30");
   });
 
   it("refuses a posted claim", () => {
-    const file = sampleCopy();
-    const before = read(file);
-    const run = cli("reject", file, "EC-2026-031", "--by", "孙强", "--reason", "late");
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("EC-2026-031 not rejected: it is already posted");
-    expect(read(file)).toBe(before);
+    expectRefused(sampleCopy(), "reject", ["EC-2026-031", "--by", "孙强", "--reason", "late"], "EC-2026-031 not rejected: it is already posted");
   });
 });
 
@@ -134,11 +136,7 @@ describe("the validator stops what must not be posted", () => {
     })]);
     expect(claimRow(file, "EC-2026-151").problems).toBe("fapiao-duplicate");
 
-    const withDuplicate = read(file);
-    const post = cli("post", file, "EC-2026-151");
-    expect(post.code).toBe(1);
-    expect(post.stderr).toContain("EC-2026-151 not posted: fapiao 26312071475314518145 is claimed twice");
-    expect(read(file)).toBe(withDuplicate);
+    expectRefused(file, "post", ["EC-2026-151"], "EC-2026-151 not posted: fapiao 26312071475314518145 is claimed twice");
     // The first use stays good: EC-2026-142 can still be approved.
     expect(cli("approve", file, "EC-2026-142", "--by", "赵敏").code).toBe(0);
   });
@@ -146,12 +144,10 @@ describe("the validator stops what must not be posted", () => {
   it("an approver who is the claimant: approve refuses; check reports a posted one", () => {
     const file = sampleCopy();
     const before = read(file);
-    const run = cli("approve", file, "EC-2026-142", "--by", "王伟");
-    expect(run.code).toBe(1);
+    const run = expectRefused(file, "approve", ["EC-2026-142", "--by", "王伟"]);
     expect(diagnosticLines(run.stderr)).toEqual([expect.objectContaining({
       severity: "error", message: "EC-2026-142 not approved: approved by its own claimant 王伟 (separation of duties)",
     })]);
-    expect(read(file)).toBe(before);
 
     writeFileSync(file, before.replace('claimant: "李娜"\n  department: "华南销售部"\n  customer: "蓝海物流"\n  approved-by: "赵敏"', 'claimant: "李娜"\n  department: "华南销售部"\n  customer: "蓝海物流"\n  approved-by: "李娜"'));
     const check = cli("check", file);
@@ -213,10 +209,7 @@ describe("the validator stops what must not be posted", () => {
     }));
     expect(cli("check", file).code).toBe(0); // pending: not in the books yet
     const before = read(file);
-    const run = cli("post", file, "EC-2027-001", "--on", "2027-01-05");
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`EC-2027-001 not posted: ${CASH} goes below zero: -386.00 CNY after this posting (opened with no-negative: TRUE)`);
-    expect(read(file)).toBe(before);
+    expectRefused(file, "post", ["EC-2027-001", "--on", "2027-01-05"], `EC-2027-001 not posted: ${CASH} goes below zero: -386.00 CNY after this posting (opened with no-negative: TRUE)`);
 
     writeFileSync(file, before.replace('2027-01-05 ! "王伟"', '2027-01-05 * "王伟"').replace('status: "approved"\n  approved-by: "赵敏"\n  approved-on: 2027-01-05', 'approved-by: "赵敏"\n  approved-on: 2027-01-05'));
     const check = cli("check", file);
@@ -228,24 +221,43 @@ describe("the validator stops what must not be posted", () => {
   });
 
   it("posting before approval, and an unknown or unapproved claim, are refused with one reason each", () => {
+    expectRefused(sampleCopy(), "post", ["EC-2026-133", "EC-2026-142", "EC-2026-999", "--on", "2026-12-23"],
+      "EC-2026-133 not posted: posted-on 2026-12-23 is before approved-on 2026-12-24",
+      "EC-2026-142 not posted: it is submitted, not approved (approve it first)",
+      "feeledger: no claim EC-2026-999 in the journal");
+  });
+
+  it("an approval dated before the claim is refused", () => {
+    expectRefused(sampleCopy(), "approve", ["EC-2026-142", "--by", "赵敏", "--on", "2026-12-27"],
+      "EC-2026-142 not approved: approved-on 2026-12-27 is before the claim date 2026-12-28");
+  });
+
+  it("usage problems exit 2 and write nothing", () => {
     const file = sampleCopy();
     const before = read(file);
-    const run = cli("post", file, "EC-2026-133", "EC-2026-142", "EC-2026-999", "--on", "2026-12-23");
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("EC-2026-133 not posted: posted-on 2026-12-23 is before approved-on 2026-12-24");
-    expect(run.stderr).toContain("EC-2026-142 not posted: it is submitted, not approved (approve it first)");
-    expect(run.stderr).toContain("feeledger: no claim EC-2026-999 in the journal");
+    const runs = [
+      cli("approve", file, "EC-2026-142"),
+      cli("approve", file, "--by", "赵敏"),
+      cli("reject", file, "EC-2026-142", "--by", "赵敏"),
+      cli("post", file),
+      cli("post", file, "EC-2026-133", "--all"),
+      cli("post", file, "EC-2026-133", "--on", "2026-13-01"),
+    ];
+    expect(runs.map((run) => run.code)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(runs.map((run) => run.stderr.trim())).toEqual([
+      "feeledger: approve needs --by NAME",
+      "feeledger: approve needs a claim id, e.g. feeledger approve FILE EC-2026-031",
+      "feeledger: reject needs --reason TEXT",
+      "feeledger: post needs claim ids or --all",
+      "feeledger: name claims or use --all, not both",
+      "feeledger: invalid date for --on: '2026-13-01'",
+    ]);
     expect(read(file)).toBe(before);
   });
 
   it("named claims are posted all or none", () => {
-    const file = sampleCopy();
-    const before = read(file);
-    const run = cli("post", file, "EC-2026-138", "EC-2026-142");
-    expect(run.code).toBe(1);
+    const run = expectRefused(sampleCopy(), "post", ["EC-2026-138", "EC-2026-142"], "nothing was written: 1 claim refused");
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("nothing was written: 1 claim refused");
-    expect(read(file)).toBe(before);
   });
 });
 

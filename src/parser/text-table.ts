@@ -1,0 +1,75 @@
+// A hash table keyed by ranges of one text: the reader looks names up where they stand in the
+// journal, without first copying each occurrence out into a new string (a journal names the same
+// few hundred accounts, keys and dates hundreds of thousands of times).
+
+/** FNV-1a over the UTF-16 code units of text[start, end). */
+export function hashRange(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash;
+}
+
+export class TextTable<T> {
+  private keys: (string | undefined)[];
+  private hashes: Int32Array;
+  private values: (T | undefined)[];
+  private used = 0;
+
+  constructor(private readonly text: string, capacity = 64) {
+    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+    this.hashes = new Int32Array(capacity);
+    this.values = new Array<T | undefined>(capacity).fill(undefined);
+  }
+
+  /** Entries stored. */
+  get size(): number {
+    return this.used;
+  }
+
+  /** The value stored for the text in [start, end) whose hashRange is `hash`, or undefined. */
+  get(start: number, end: number, hash: number): T | undefined {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    const length = end - start;
+    for (let index = hash & mask; ; index = (index + 1) & mask) {
+      const key = keys[index];
+      if (key === undefined) return undefined;
+      if (this.hashes[index] === hash && key.length === length && this.text.startsWith(key, start)) return this.values[index];
+    }
+  }
+
+  /** Store `value` for `key` (not present yet), whose hashRange is `hash`. */
+  set(key: string, hash: number, value: T): void {
+    if (2 * (this.used + 1) > this.keys.length) this.grow();
+    this.insert(key, hash, value);
+    this.used++;
+  }
+
+  clear(): void {
+    this.keys = new Array<string | undefined>(64).fill(undefined);
+    this.hashes = new Int32Array(64);
+    this.values = new Array<T | undefined>(64).fill(undefined);
+    this.used = 0;
+  }
+
+  private insert(key: string, hash: number, value: T): void {
+    const mask = this.keys.length - 1;
+    let index = hash & mask;
+    while (this.keys[index] !== undefined) index = (index + 1) & mask;
+    this.keys[index] = key;
+    this.hashes[index] = hash;
+    this.values[index] = value;
+  }
+
+  private grow(): void {
+    const { keys, hashes, values } = this;
+    const capacity = keys.length * 2;
+    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+    this.hashes = new Int32Array(capacity);
+    this.values = new Array<T | undefined>(capacity).fill(undefined);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index];
+      if (key !== undefined) this.insert(key, hashes[index]!, values[index] as T);
+    }
+  }
+}
