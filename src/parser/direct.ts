@@ -8,6 +8,7 @@
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
 import type { IncompleteAmount, MetaEntry, MetaValue, Posting, Transaction } from "../core/data.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
+import { negate } from "../core/scaled.js";
 import {
   isCurrencyChar, isDigit, isKeyChar, isLower, isNonAscii, isSpace, isTagChar, isUnicodeSpace, isUpper, matchAccount, validDate,
 } from "./scanner.js";
@@ -156,7 +157,7 @@ export class DirectReader {
     if (grouped > q && !GROUPED_DIGITS.test(text.slice(start, grouped))) return null;
     const literal = parseNumberLiteral(text.slice(start, end));
     this.end = end;
-    return negative ? { value: literal.value.negated(), scale: literal.scale } : literal;
+    return negative ? negate(literal) : literal;
   }
 
   /** End of a currency at p as the scanner reads it (not an account, TRUE, FALSE or NULL), or -1. */

@@ -4,7 +4,8 @@
 import type { IToken } from "chevrotain";
 import { EmbeddedActionsParser } from "./chevrotain.js";
 import * as T from "./tokens.js";
-import { Decimal, parseNumberLiteral } from "../core/number.js";
+import { parseNumberLiteral, type ScaledNumber } from "../core/number.js";
+import { add, divide, multiply, negate, subtract } from "../core/scaled.js";
 import type {
   Amount, CostSpec, Directive, IncompleteAmount, MetaEntry, MetaValue, Posting, BookingMethod,
 } from "../core/data.js";
@@ -12,7 +13,7 @@ import { BOOKING_METHODS } from "../core/data.js";
 import type { Span } from "../core/span.js";
 
 /** A number expression's value and the digits after its point (as Python's Decimal would carry). */
-interface Num { value: Decimal; scale: number }
+type Num = ScaledNumber;
 
 /** Undated directives that the loader interprets. */
 export type Control =
@@ -36,7 +37,6 @@ type CostComponent =
 
 function stringValue(token: IToken): string { return token.payload as string; }
 
-function scaleOf(value: Decimal): number { return Math.max(0, value.decimalPlaces()); }
 
 export class JournalParser extends EmbeddedActionsParser {
   /** File being parsed, for spans. */
@@ -341,11 +341,13 @@ export class JournalParser extends EmbeddedActionsParser {
       let date: string | null = null;
       let label: string | null = null;
       let merge = false;
+      let hash = false;
       for (const component of components) {
         if (component.kind === "amount") {
           perUnit = component.perUnit;
           total = component.total;
           currency = component.currency;
+          hash = component.hash;
         } else if (component.kind === "date") date = component.value;
         else if (component.kind === "label") label = component.value;
         else merge = true;
@@ -359,7 +361,7 @@ export class JournalParser extends EmbeddedActionsParser {
         spec: {
           perUnit: perUnit ? perUnit.value : null, total: total ? total.value : null,
           perUnitScale: perUnit ? perUnit.scale : 0, totalScale: total ? total.scale : 0,
-          currency, date, label, merge,
+          currency, date, label, merge, hash,
         },
       };
     });
@@ -604,9 +606,7 @@ export class JournalParser extends EmbeddedActionsParser {
       ]);
       const right = this.SUBRULE2(this.term);
       this.ACTION(() => {
-        result = operator.tokenType === T.Plus
-          ? { value: result.value.plus(right.value), scale: Math.max(result.scale, right.scale) }
-          : { value: result.value.minus(right.value), scale: Math.max(result.scale, right.scale) };
+        result = operator.tokenType === T.Plus ? add(result, right) : subtract(result, right);
       });
     });
     return result;
@@ -621,14 +621,9 @@ export class JournalParser extends EmbeddedActionsParser {
       ]);
       const right = this.SUBRULE2(this.factor);
       this.ACTION(() => {
-        if (operator.tokenType === T.Star) {
-          result = { value: result.value.times(right.value), scale: result.scale + right.scale };
-        } else if (right.value.isZero()) {
-          this.issue("Division by zero", operator, true);
-        } else {
-          const value = result.value.dividedBy(right.value);
-          result = { value, scale: scaleOf(value) };
-        }
+        if (operator.tokenType === T.Star) result = multiply(result, right);
+        else if (right.value.isZero()) this.issue("Division by zero", operator, true);
+        else result = divide(result, right);
       });
     });
     return result;
@@ -654,7 +649,7 @@ export class JournalParser extends EmbeddedActionsParser {
         ALT: () => {
           this.CONSUME(T.Minus);
           const inner = this.SUBRULE(this.factor);
-          return this.ACTION(() => ({ value: inner.value.negated(), scale: inner.scale }));
+          return this.ACTION(() => negate(inner));
         },
       },
       {

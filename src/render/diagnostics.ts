@@ -1,6 +1,7 @@
 // Print diagnostics as `FILE:LINE:COL: error: MESSAGE`, each followed by the source line and a caret.
 import chalk, { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Span } from "../core/span.js";
 import { lineText, locate } from "../source/location.js";
 
 export interface SourceLookup {
@@ -17,22 +18,30 @@ export interface DiagnosticStyle {
 export function sortDiagnostics(diagnostics: readonly Diagnostic[], fileOrder: readonly string[]): Diagnostic[] {
   const rank = new Map(fileOrder.map((file, index) => [file, index]));
   return [...diagnostics].sort((a, b) => {
-    if (a.span === null || b.span === null) return (a.span === null ? 0 : 1) - (b.span === null ? 0 : 1);
-    const fileDifference = (rank.get(a.span.file) ?? 0) - (rank.get(b.span.file) ?? 0);
-    return fileDifference !== 0 ? fileDifference : a.span.start - b.span.start;
+    const left = reportedSpan(a);
+    const right = reportedSpan(b);
+    if (left === null || right === null) return (left === null ? 0 : 1) - (right === null ? 0 : 1);
+    const fileDifference = (rank.get(left.file) ?? 0) - (rank.get(right.file) ?? 0);
+    return fileDifference !== 0 ? fileDifference : left.start - right.start;
   });
+}
+
+/** Where a diagnostic is shown: the posting it is about, when it names one, else its span. */
+export function reportedSpan(diagnostic: Diagnostic): Span | null {
+  return diagnostic.postingSpan ?? diagnostic.span;
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic, sources: SourceLookup, style: DiagnosticStyle, fallbackFile: string): string {
   const paint = style.color ? chalk : new Chalk({ level: 0 });
   const label = diagnostic.severity === "error" ? paint.red.bold("error") : paint.yellow.bold("warning");
-  if (diagnostic.span === null) return `${fallbackFile}:1:1: ${label}: ${diagnostic.message}`;
-  const source = sources.get(diagnostic.span.file);
-  if (source === undefined) return `${diagnostic.span.file}:1:1: ${label}: ${diagnostic.message}`;
-  const { line, column } = locate(source, diagnostic.span.start);
-  let text = `${diagnostic.span.file}:${line}:${column}: ${label}: ${diagnostic.message}`;
+  const span = reportedSpan(diagnostic);
+  if (span === null) return `${fallbackFile}:1:1: ${label}: ${diagnostic.message}`;
+  const source = sources.get(span.file);
+  if (source === undefined) return `${span.file}:1:1: ${label}: ${diagnostic.message}`;
+  const { line, column } = locate(source, span.start);
+  let text = `${span.file}:${line}:${column}: ${label}: ${diagnostic.message}`;
   if (style.excerpt) {
-    const excerpt = lineText(source, diagnostic.span.start);
+    const excerpt = lineText(source, span.start);
     const gutter = String(line);
     const caretColumn = Math.max(0, Math.min(column - 1, excerpt.length));
     const prefix = excerpt.slice(0, caretColumn).replace(/[^\t]/g, " ");
