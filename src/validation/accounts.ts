@@ -51,21 +51,33 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
       else if (entry.date < open.date) diagnostics.push(error("close-before-open", `Closing date for account ${entry.account} is before opening date`, entry.span));
     }
   }
+  const check = (entry: LedgerEntry, account: string): void => {
+    const open = opens.get(account);
+    if (open === undefined) {
+      diagnostics.push(error("unknown-account", `Invalid reference to unknown account '${account}'`, entry.span));
+      return;
+    }
+    const close = closes.get(account);
+    if (entry.date < open.date || (close !== undefined && entry.date > close.date)) {
+      diagnostics.push(error("inactive-account", `Invalid reference to inactive account '${account}'`, entry.span));
+    }
+  };
   for (const entry of entries) {
     if (entry.type === "open" || entry.type === "close") continue;
-    const seen = new Set<string>();
-    for (const account of referencedAccounts(entry)) {
-      if (seen.has(account)) continue;
-      seen.add(account);
-      const open = opens.get(account);
-      if (open === undefined) {
-        diagnostics.push(error("unknown-account", `Invalid reference to unknown account '${account}'`, entry.span));
-        continue;
+    if (entry.type !== "transaction") {
+      const accounts = referencedAccounts(entry);
+      for (let index = 0; index < accounts.length; index++) {
+        if (accounts.indexOf(accounts[index]!) === index) check(entry, accounts[index]!);
       }
-      const close = closes.get(account);
-      if (entry.date < open.date || (close !== undefined && entry.date > close.date)) {
-        diagnostics.push(error("inactive-account", `Invalid reference to inactive account '${account}'`, entry.span));
-      }
+      continue;
+    }
+    // Transactions are most entries: their postings are walked in place, each account once.
+    const postings = entry.postings;
+    for (let index = 0; index < postings.length; index++) {
+      const account = postings[index]!.account;
+      let repeated = false;
+      for (let earlier = 0; earlier < index && !repeated; earlier++) repeated = postings[earlier]!.account === account;
+      if (!repeated) check(entry, account);
     }
   }
   return diagnostics;

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
 const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -45,8 +45,25 @@ function normalise(output: string): string[] {
   return lines;
 }
 
+/** With UPDATE_README=1 the blocks are rewritten with what the commands print (review the diff). */
+const updates = new Map<number, string>();
+
 describe("README.md examples", () => {
   const blocks = consoleBlocks(readme);
+  if (process.env.UPDATE_README) {
+    afterAll(() => {
+      let text = readme;
+      const ordered = [...updates.entries()].sort((a, b) => b[0] - a[0]);
+      const lines = text.split("\n");
+      for (const [line, body] of ordered) {
+        let end = line;
+        while (lines[end] !== "```") end++;
+        lines.splice(line, end - line, ...body.split("\n"));
+      }
+      text = lines.join("\n");
+      writeFileSync(join(root, "README.md"), text);
+    });
+  }
   it("has examples", () => {
     expect(blocks.length).toBeGreaterThan(5);
   });
@@ -56,6 +73,7 @@ describe("README.md examples", () => {
       cpSync(join(root, "samples"), join(work, "samples"), { recursive: true });
       writeFileSync(join(work, "bad.beancount"), BAD_JOURNAL);
       symlinkSync(join(root, "bin"), join(work, "bin"));
+      const shown: string[] = [];
       for (const step of block.steps) {
         let output: string;
         try {
@@ -68,8 +86,11 @@ describe("README.md examples", () => {
           output = String((thrown as { stdout?: string }).stdout ?? "");
         }
         const actual = normalise(output);
+        shown.push(`$ ${step.command}`, ...(matches(actual, step.expected) ? step.expected : actual));
+        if (process.env.UPDATE_README) continue;
         expect(matches(actual, step.expected), `$ ${step.command}\n--- README shows:\n${step.expected.join("\n")}\n--- got:\n${actual.join("\n")}`).toBe(true);
       }
+      updates.set(block.line, shown.join("\n"));
     });
   }
 });
