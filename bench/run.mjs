@@ -3,8 +3,9 @@
 // 1M customer-fee claims, side by side with ledger-cli and bean-check where they are installed.
 //
 //   npm run bench [-- --sizes 10k,100k,1M] [--runs N] [--no-beancount] [--no-ledger] [--hledger]
-//                    [--no-write]
+//                    [--no-build] [--no-write]
 //
+// It first builds dist/ from src/ (tsc), so that what is measured is the source as it stands.
 // Journals are generated into bench/out/ (not committed) by scripts/gen-scale.mjs unless present.
 // Each command runs N times (default 3 up to 100k transactions, 1 above), the tools interleaved
 // so that they share whatever else the machine is doing; the table shows the median wall time,
@@ -21,10 +22,10 @@ import { countLabel, parseCount } from "../scripts/gen-scale.mjs";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "bench", "out");
 const FEELEDGER = join(ROOT, "bin", "feeledger");
-const USAGE = "usage: npm run bench -- [--sizes 10k,100k,1M] [--runs N] [--no-beancount] [--no-ledger] [--hledger] [--no-write]";
+const USAGE = "usage: npm run bench -- [--sizes 10k,100k,1M] [--runs N] [--no-beancount] [--no-ledger] [--hledger] [--no-build] [--no-write]";
 
 function parseArgs(argv) {
-  const args = { sizes: [10_000, 100_000, 1_000_000], runs: null, beancount: true, ledger: true, hledger: false, write: true };
+  const args = { sizes: [10_000, 100_000, 1_000_000], runs: null, beancount: true, ledger: true, hledger: false, build: true, write: true };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === "--sizes") {
@@ -37,6 +38,7 @@ function parseArgs(argv) {
     } else if (argument === "--no-beancount") args.beancount = false;
     else if (argument === "--no-ledger") args.ledger = false;
     else if (argument === "--hledger") args.hledger = true;
+    else if (argument === "--no-build") args.build = false;
     else if (argument === "--no-write") args.write = false;
     else if (argument === "-h" || argument === "--help") {
       process.stdout.write(USAGE + "\n");
@@ -147,6 +149,11 @@ const format = (value, digits) => (value === null ? "n/a" : value.toFixed(digits
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.build) {
+    process.stderr.write("building dist/ (tsc) ...\n");
+    const build = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.json")], { stdio: "inherit" });
+    if (build.status !== 0) process.stderr.write("warning: tsc reported errors; measuring what it emitted\n");
+  }
   if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) fail("dist/ is missing: run `npm run build` first");
   const tools = {
     ledger: installed("ledger"),

@@ -148,3 +148,12 @@ export function formatFromFileName(file: string): OutputFormat {
   const lower = file.toLowerCase();
   return lower.endsWith(".csv") ? "csv" : lower.endsWith(".json") ? "json" : "table";
 }
+
+/** An account pattern as hledger takes it: a case-insensitive regular expression. */
+export function compileAccountPattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, "iu");
+  } catch {
+    throw new UsageError(`invalid account pattern '${pattern}'`);
+  }
+}

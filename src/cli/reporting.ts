@@ -9,6 +9,7 @@ import type { Interval } from "../reports/periods.js";
 import type { Grouping } from "../reports/grouping.js";
 import type { Sheet } from "../reports/sheet.js";
 import { formatDiagnostic } from "../render/diagnostics.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderSheet } from "../render/sheet.js";
 import {
   UsageError, formatFromFileName, parseDateOption, parseFormat, parseLang, parsePeriod, requireReadableFile, useColor,
@@ -118,13 +119,20 @@ export function parseGrouping(by: string | undefined, depth: number | undefined)
 export function loadForReport(io: Io, file: string, colorFlag: boolean | undefined): Ledger | null {
   requireReadableFile(file);
   const ledger = loadLedger(file);
-  const errors = ledger.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length === 0) return ledger;
-  // Figures from a journal with errors would mislead: show the problems instead.
+  return showBlockingErrors(io, ledger.diagnostics, ledger, file, colorFlag) ? null : ledger;
+}
+
+/**
+ * Figures from a journal with errors would mislead: show the errors among `diagnostics` instead.
+ * Returns whether there were any (the caller then exits 1).
+ */
+export function showBlockingErrors(io: Io, diagnostics: readonly Diagnostic[], ledger: Pick<Ledger, "sources">, file: string, colorFlag: boolean | undefined): boolean {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length === 0) return false;
   const style = { color: useColor(io, "stderr", colorFlag), excerpt: false };
   for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, file) + "\n");
   io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${file}' for details\n`);
-  return null;
+  return true;
 }
 
 /** Write text to the -o file or to standard output. */

@@ -1,6 +1,7 @@
 // Unified diffs (`--dry-run`), computed from the edited line ranges rather than a general diff,
 // so they stay fast on journals of hundreds of thousands of lines.
 import { applyEdits, type TextEdit } from "./edits.js";
+import { lineIndexAt, lineStartOffsets } from "../source/location.js";
 
 const CONTEXT = 3;
 
@@ -10,22 +11,6 @@ function splitLines(text: string): string[] {
   return lines.map((line) => line.replace(/\r$/, ""));
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineIndexOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
 
 interface Change { oldStart: number; oldEnd: number; newLines: string[] }
 
@@ -34,14 +19,14 @@ export function unifiedDiff(file: string, before: string, edits: readonly TextEd
   const after = applyEdits(before, edits);
   if (after === before) return "";
   const oldLines = splitLines(before);
-  const starts = lineStarts(before);
+  const starts = lineStartOffsets(before);
   // Each edit widened to whole lines; touching ranges merged; the new text of each range computed.
   const ranges = edits
     .map((edit) => {
-      const start = lineIndexOf(starts, edit.start);
+      const start = lineIndexAt(starts, edit.start);
       // A pure insertion at a line start (or after the final newline) replaces no old line.
       if (edit.end === edit.start && starts[start] === edit.start) return { start, end: start };
-      return { start, end: lineIndexOf(starts, Math.max(edit.start, edit.end - (edit.end > edit.start ? 1 : 0))) + 1 };
+      return { start, end: lineIndexAt(starts, Math.max(edit.start, edit.end - (edit.end > edit.start ? 1 : 0))) + 1 };
     })
     .sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];

@@ -155,7 +155,7 @@ function finishDirective(directive: Directive, pushedTags: { tag: string }[], pu
 
 /** Duplicate keys are reported on the directive's line, as beancount does. */
 function dedupeMeta(meta: readonly MetaEntry[], directiveSpan: Span, diagnostics: Diagnostic[]): readonly MetaEntry[] {
-  if (meta.length < 2) return meta;
+  if (meta.length < 2 || !hasDuplicateKey(meta)) return meta;
   const seen = new Set<string>();
   let duplicate = false;
   for (const entry of meta) {
@@ -168,6 +168,15 @@ function dedupeMeta(meta: readonly MetaEntry[], directiveSpan: Span, diagnostics
   if (!duplicate) return meta;
   const kept = new Set<string>();
   return meta.filter((entry) => (kept.has(entry.key) ? false : (kept.add(entry.key), true)));
+}
+
+/** Whether two entries share a key (a pairwise scan: a directive has a handful of entries). */
+function hasDuplicateKey(meta: readonly MetaEntry[]): boolean {
+  for (let index = 1; index < meta.length; index++) {
+    const key = meta[index]!.key;
+    for (let earlier = 0; earlier < index; earlier++) if (meta[earlier]!.key === key) return true;
+  }
+  return false;
 }
 
 function hasDuplicates(values: readonly string[]): boolean {

@@ -33,6 +33,16 @@ export interface BalanceReport {
   readonly totals: readonly { commodity: string; amount: Decimal }[];
 }
 
+/** account -> commodity -> sum */
+type Sums = Map<string, Map<string, Decimal>>;
+
+function addTo(sums: Sums, account: string, commodity: string, amount: Decimal): void {
+  let byCommodity = sums.get(account);
+  if (byCommodity === undefined) sums.set(account, (byCommodity = new Map()));
+  const previous = byCommodity.get(commodity);
+  byCommodity.set(commodity, previous === undefined ? amount : previous.plus(amount));
+}
+
 function truncate(account: string, depth: number | null): string {
   if (depth === null) return account;
   const parts = account.split(":");
@@ -41,13 +51,8 @@ function truncate(account: string, depth: number | null): string {
 
 export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQuery): BalanceReport {
   // account -> commodity -> sum
-  const sums = new Map<string, Map<string, Decimal>>();
-  const add = (account: string, commodity: string, amount: Decimal) => {
-    let byCommodity = sums.get(account);
-    if (byCommodity === undefined) sums.set(account, (byCommodity = new Map()));
-    const previous = byCommodity.get(commodity);
-    byCommodity.set(commodity, previous === undefined ? amount : previous.plus(amount));
-  };
+  const sums: Sums = new Map();
+  const add = (account: string, commodity: string, amount: Decimal) => addTo(sums, account, commodity, amount);
   const matches = (account: string) => query.patterns.length === 0 || query.patterns.some((p) => p.test(account));
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
@@ -61,13 +66,8 @@ export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQue
     }
   }
 
-  const rolled = new Map<string, Map<string, Decimal>>();
-  const addRolled = (account: string, commodity: string, amount: Decimal) => {
-    let byCommodity = rolled.get(account);
-    if (byCommodity === undefined) rolled.set(account, (byCommodity = new Map()));
-    const previous = byCommodity.get(commodity);
-    byCommodity.set(commodity, previous === undefined ? amount : previous.plus(amount));
-  };
+  const rolled: Sums = new Map();
+  const addRolled = (account: string, commodity: string, amount: Decimal) => addTo(rolled, account, commodity, amount);
   for (const [account, byCommodity] of sums) {
     for (const [commodity, amount] of byCommodity) {
       if (query.tree) {

@@ -1,15 +1,14 @@
 // `feeledger bal FILE [ACCOUNT-PATTERN...]`: balances by account and commodity.
-import { loadLedger } from "../../loader/load.js";
 import { balanceReport } from "../../reports/balances.js";
 import { financialEntries } from "../../claims/claim.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
-import { formatDiagnostic } from "../../render/diagnostics.js";
+import { loadForReport } from "../reporting.js";
 import { Option, type Command } from "commander";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, parseFormat, parsePositiveInteger, requireReadableFile, resolveJournal,
+  EXIT_ERRORS, EXIT_OK, UsageError, compileAccountPattern, parseDateOption, parseFormat, parsePositiveInteger, resolveJournal,
   useColor, type CommandShared, type Io, type OutputFormat,
 } from "../context.js";
 
@@ -27,26 +26,11 @@ export interface BalanceContext {
   readonly color: boolean | undefined;
 }
 
-function compilePattern(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern, "iu");
-  } catch {
-    throw new UsageError(`invalid account pattern '${pattern}'`);
-  }
-}
 
 export function runBalance(io: Io, context: BalanceContext): number {
-  requireReadableFile(context.file);
-  const patterns = context.patterns.map(compilePattern);
-  const ledger = loadLedger(context.file);
-  const errors = ledger.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) {
-    // Figures from a journal with errors would mislead: show the problems instead.
-    const style = { color: useColor(io, "stderr", context.color), excerpt: false };
-    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
-    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${context.file}' for details\n`);
-    return EXIT_ERRORS;
-  }
+  const patterns = context.patterns.map(compileAccountPattern);
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
   const report = balanceReport(ledger.entries, {
     patterns, begin: context.begin, end: context.end, tree: context.tree, depth: context.depth, atCost: context.atCost,
     includeEntry: financialEntries(context.pending),

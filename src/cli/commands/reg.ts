@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { financialEntries } from "../../claims/claim.js";
 import { displayScales } from "../../reports/display.js";
 import { registerReport, registerSheet } from "../../reports/register.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface RegisterContext {
@@ -15,16 +15,9 @@ export interface RegisterContext {
   readonly color: boolean | undefined;
 }
 
-function compilePattern(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern, "iu");
-  } catch {
-    throw new UsageError(`invalid account pattern '${pattern}'`);
-  }
-}
 
 export function runRegister(io: Io, context: RegisterContext): number {
-  const patterns = context.patterns.map(compilePattern);
+  const patterns = context.patterns.map(compileAccountPattern);
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
   const report = registerReport(ledger.entries, { patterns, ...context.range, includeEntry: financialEntries(context.pending) });

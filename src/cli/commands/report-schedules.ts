@@ -7,7 +7,7 @@ import { scheduleRows, type ScheduleRow } from "../../schedules/report.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
-import { formatDiagnostic } from "../../render/diagnostics.js";
+import { showBlockingErrors } from "../reporting.js";
 import {
   EXIT_ERRORS, EXIT_OK, UsageError, parseFormat, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io, type OutputFormat,
 } from "../context.js";
@@ -23,13 +23,7 @@ export function runReportSchedules(io: Io, context: ReportSchedulesContext): num
   const ledger = loadLedger(context.file);
   const states = scheduleStates(ledger);
   // As `bal`: figures from a journal with errors (a schedule unread, an installment edited) would mislead.
-  const errors = [...ledger.diagnostics, ...states.diagnostics].filter((d) => d.severity === "error");
-  if (errors.length > 0) {
-    const style = { color: useColor(io, "stderr", context.color), excerpt: false };
-    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
-    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${context.file}' for details\n`);
-    return EXIT_ERRORS;
-  }
+  if (showBlockingErrors(io, [...ledger.diagnostics, ...states.diagnostics], ledger, context.file, context.color)) return EXIT_ERRORS;
   const rows = scheduleRows(states.value);
   const amount = (row: ScheduleRow, value: ScheduleRow["total"]) => value.toFixed(row.scale);
   switch (context.format) {
