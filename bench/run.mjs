@@ -146,6 +146,7 @@ function commandsFor(journal, args, tools) {
 }
 
 const format = (value, digits) => (value === null ? "n/a" : value.toFixed(digits));
+const percent = (part, whole) => (part === null || whole === null || !whole ? "n/a" : `${(100 * part / whole).toFixed(0)}%`);
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -204,13 +205,13 @@ function main() {
     const check = rows.find((row) => row.count === count && row.shown.startsWith("feeledger check"));
     const ledger = rows.find((row) => row.count === count && row.tool === "ledger-cli");
     if (check && ledger) {
-      comparisons.push(`- ${check.size}: \`feeledger check\` takes ${(100 * check.wall / ledger.wall).toFixed(0)}% of ledger-cli's wall time`
-        + ` (${(100 * check.cpu / ledger.cpu).toFixed(0)}% of its CPU time) and ${check.rssMb === null ? "n/a" : (100 * check.rssMb / ledger.rssMb).toFixed(0) + "%"} of its peak memory.`);
+      comparisons.push(`- ${check.size}: \`feeledger check\` takes ${percent(check.wall, ledger.wall)} of ledger-cli's wall time`
+        + ` (${percent(check.cpu, ledger.cpu)} of its CPU time) and ${percent(check.rssMb, ledger.rssMb)} of its peak memory.`);
     }
   }
   const checks = rows.filter((row) => row.shown.startsWith("feeledger check"));
   if (checks.length > 1) {
-    comparisons.push(`- Scaling of \`feeledger check\`, CPU time per 1,000 transactions: ${checks.map((row) => `${row.size} ${format(1000 * row.cpu / row.count, 3)} s`).join(", ")}.`);
+    comparisons.push(`- Scaling of \`feeledger check\`, CPU time per 1,000 transactions: ${checks.map((row) => `${row.size} ${format(row.cpu === null ? null : 1000 * row.cpu / row.count, 3)} s`).join(", ")}.`);
   }
   const table = lines.join("\n");
   process.stdout.write(`\n${table}\n\n${comparisons.join("\n")}\n`);

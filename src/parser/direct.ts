@@ -15,7 +15,7 @@ import {
 import { hashRange, TextTable } from "./text-table.js";
 
 const enum Code {
-  Newline = 10, Quote = 34, Hash = 35, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Colon = 58, Semicolon = 59,
+  Newline = 10, Quote = 34, Hash = 35, Comma = 44, Minus = 45, Dot = 46, Colon = 58, Semicolon = 59,
   Bang = 33, Star = 42, Backslash = 92, Caret = 94, LowerT = 116,
 }
 

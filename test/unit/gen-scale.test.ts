@@ -1,0 +1,59 @@
+// The benchmark journal generator (scripts/gen-scale.mjs) must write journals that feeledger checks
+// without a problem, the same every time, with a ledger-cli twin of the same transactions.
+// Nothing here is timed: the benchmark itself is bench/run.mjs.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const script = new URL("../../scripts/gen-scale.mjs", import.meta.url).pathname;
+
+function generate(count: string, out: string, ...extra: string[]): void {
+  const result = spawnSync(process.execPath, [script, count, "--out", out, ...extra], { encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+}
+
+describe("scripts/gen-scale.mjs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "feeledger-scale-"));
+  const journal = join(dir, "scale.beancount");
+  generate("1500", journal, "--ledger");
+  const text = readFileSync(journal, "utf8");
+
+  it("writes a journal that check finds no problem in, balance assertions included", () => {
+    expect(text.match(/^\d{4}-\d\d-\d\d \* "/gm)).toHaveLength(1501); // the claims and the capital paid in
+    expect(text.match(/^\d{4}-01-01 balance /gm)).toHaveLength(10);
+    const result = runCli(["check", journal]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+
+  it("writes claims with their metadata, approved by someone other than the claimant", () => {
+    const claims = [...text.matchAll(/\n {2}claim: "(EC-[^"]+)"\n {2}claimant: "([^"]+)"\n {2}customer: "[^"]+"\n {2}approved-by: "([^"]+)"/g)];
+    expect(claims).toHaveLength(1500);
+    for (const [, , claimant, approver] of claims) expect(approver).not.toBe(claimant);
+  });
+
+  it("writes the same transactions in ledger-cli syntax", () => {
+    const ledger = readFileSync(join(dir, "scale.ledger"), "utf8");
+    expect(ledger.match(/^\d{4}-\d\d-\d\d \* .* \| /gm)).toHaveLength(1501);
+    expect(ledger.match(/ = [\d.]+ CNY$/gm)).toHaveLength(10);
+  });
+
+  it("depends only on the count and the seed", () => {
+    const again = join(dir, "again.beancount");
+    generate("1500", again);
+    expect(readFileSync(again, "utf8")).toBe(text);
+    const other = join(dir, "other.beancount");
+    generate("1500", other, "--seed", "2");
+    expect(readFileSync(other, "utf8")).not.toBe(text);
+  });
+
+  it("refuses a count it cannot read", () => {
+    const result = spawnSync(process.execPath, [script, "lots"], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/not a count of transactions/);
+  });
+});
