@@ -173,6 +173,7 @@ function withBooked(transaction: Transaction, booked: readonly BookedPosting[]):
     tags: transaction.tags,
     links: transaction.links,
     postings: transaction.postings,
-    booked,
+    // An array grown by push keeps spare room; an exact copy saves memory kept for the whole run.
+    booked: booked.slice(),
   };
 }

@@ -30,3 +30,8 @@ export interface Result<T> {
   readonly value: T;
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** `target.push(...items)` without the argument-count limit (a journal may have 200,000 problems). */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

@@ -6,7 +6,7 @@ import type { Directive, LedgerEntry } from "../core/data.js";
 import { typeOrder } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
-import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseSource } from "../parser/parse.js";
 import { expandInclude, readSource, type SourceFile } from "../source/files.js";
 import { interpretOptions } from "./options.js";
@@ -62,7 +62,7 @@ function parseRecursively(mainFile: string): Parsed {
     loaded.add(absolute);
     parsed.sources.set(file, source);
     const result = parseSource(source.text, file);
-    append(parsed.diagnostics, result.diagnostics);
+    appendAll(parsed.diagnostics, result.diagnostics);
     // Line numbers order same-day entries as beancount does; counted in one pass over the text.
     let line = 1;
     let offset = 0;
@@ -94,11 +94,6 @@ function parseRecursively(mainFile: string): Parsed {
   return parsed;
 }
 
-/** `target.push(...items)` without the argument-count limit (a journal may have 200,000 errors). */
-function append<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
-}
-
 function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
@@ -122,7 +117,7 @@ export function loadLedger(mainFile: string): Ledger {
   const parsed = parseRecursively(mainFile);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const { options, diagnostics: optionProblems } = interpretOptions(parsed.options);
-  append(diagnostics, optionProblems);
+  appendAll(diagnostics, optionProblems);
 
   // Account names are checked against the roots the options declare; like beancount, each bad
   // name is reported where it is written and the entry is kept. A journal names a few hundred
@@ -150,15 +145,15 @@ export function loadLedger(mainFile: string): Ledger {
 
   const sorted = sortEntries(valid, validLines);
   const booked = bookEntries(sorted, options);
-  append(diagnostics, booked.diagnostics);
+  appendAll(diagnostics, booked.diagnostics);
   const padded = applyPads(booked.value, options);
-  append(diagnostics, padded.diagnostics);
+  appendAll(diagnostics, padded.diagnostics);
   const entries = padded.value;
-  append(diagnostics, checkBalanceAssertions(entries, options));
-  append(diagnostics, validateAccounts(entries));
-  append(diagnostics, validateCurrencyConstraints(entries));
-  append(diagnostics, validateDuplicates(entries));
-  append(diagnostics, validateDocuments(entries));
-  append(diagnostics, checkTransactionBalances(entries, options));
+  appendAll(diagnostics, checkBalanceAssertions(entries, options));
+  appendAll(diagnostics, validateAccounts(entries));
+  appendAll(diagnostics, validateCurrencyConstraints(entries));
+  appendAll(diagnostics, validateDuplicates(entries));
+  appendAll(diagnostics, validateDocuments(entries));
+  appendAll(diagnostics, checkTransactionBalances(entries, options));
   return { entries, options, sources: parsed.sources, mainFile, diagnostics };
 }

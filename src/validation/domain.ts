@@ -2,7 +2,7 @@
 // rules, schedules). `check` runs them after loading; writers run them before they write.
 // Each check is a small named function over the loaded ledger.
 import type { Ledger } from "../loader/load.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { SCHEDULES_CHECK } from "./schedules.js";
 import { CLAIMS_CHECK } from "./claims.js";
 import { FAPIAO_CHECK } from "./fapiao.js";
@@ -34,6 +34,6 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const check of DOMAIN_CHECKS) diagnostics.push(...check.run(ledger, context));
+  for (const check of DOMAIN_CHECKS) appendAll(diagnostics, check.run(ledger, context));
   return diagnostics;
 }

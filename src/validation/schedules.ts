@@ -4,7 +4,7 @@
 import type { LedgerEntry } from "../core/data.js";
 import type { Span } from "../core/span.js";
 import type { Ledger } from "../loader/load.js";
-import { error, warning, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import { appendAll, error, warning, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { SCHEDULE_KEYS } from "../schedules/schedule.js";
 import type { ScheduleState } from "../schedules/match.js";
 import { scheduleStates } from "../schedules/states.js";
@@ -20,7 +20,7 @@ export const SCHEDULES_CHECK: DomainCheck = {
 export function validateSchedules(ledger: Ledger, states: Result<readonly ScheduleState[]>, today: string): Diagnostic[] {
   const diagnostics = [...states.diagnostics];
   if (states.value.length === 0) return diagnostics;
-  diagnostics.push(...inactiveAccounts(states.value, ledger.entries));
+  appendAll(diagnostics, inactiveAccounts(states.value, ledger.entries));
   const asOf = overdueReference(ledger.entries, today);
   for (const state of states.value) {
     const overdue = overdueInstallments(state, asOf);

@@ -2,6 +2,7 @@
 import { loadLedger } from "../../loader/load.js";
 import { beancountCompatibility } from "../../validation/compat.js";
 import { runDomainChecks } from "../../validation/domain.js";
+import { appendAll } from "../../diagnostics/diagnostic.js";
 import { today } from "../../core/dates.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import type { Command } from "commander";
@@ -18,8 +19,8 @@ export function runCheck(io: Io, context: CheckContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file);
   const diagnostics = [...ledger.diagnostics];
-  diagnostics.push(...runDomainChecks(ledger, { today: today(io.env) }));
-  if (context.beancount) diagnostics.push(...beancountCompatibility(ledger));
+  appendAll(diagnostics, runDomainChecks(ledger, { today: today(io.env) }));
+  if (context.beancount) appendAll(diagnostics, beancountCompatibility(ledger));
   const style = { color: useColor(io, "stderr", context.color), excerpt: true };
   const sorted = sortDiagnostics(diagnostics, [...ledger.sources.keys()]);
   for (const diagnostic of sorted) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
