@@ -18,6 +18,7 @@
 //
 // GEN_DEBUG=1 prints the pad plan (account, currency, dates, amounts) to stderr.
 
+import { mulberry32 } from "./lib/mulberry32.mjs";
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -49,14 +50,7 @@ function parseArgs(argv) {
 
 // mulberry32: 32-bit state, one multiply-xorshift round per draw.
 function makeRng(seed) {
-  let state = (seed * 0x9e3779b1) >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed * 0x9e3779b1);
   const rng = {
     next,
     int(lo, hi) { return lo + Math.floor(next() * (hi - lo + 1)); }, // inclusive

@@ -11,6 +11,7 @@
 // start of each year 2016-2025), and every assertion holds, so `check` finds nothing.
 // `--ledger` also writes the same data in ledger-cli syntax next to it (FILE.ledger), for
 // ledger-cli and hledger. Output depends only on N and the seed.
+import { mulberry32 } from "./lib/mulberry32.mjs";
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -68,14 +69,7 @@ function parseArgs(argv) {
 
 /** mulberry32: a small deterministic generator of floats in [0, 1). */
 function makeRandom(seed) {
-  let state = (seed * 0x9e3779b1 + 0x2545f491) >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed * 0x9e3779b1 + 0x2545f491);
   return {
     /** An integer in [low, high]. */
     integer: (low, high) => low + Math.floor(next() * (high - low + 1)),
