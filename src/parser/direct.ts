@@ -47,7 +47,8 @@ interface SharedStrings {
 /** A posting whose metadata lines may still follow. */
 interface OpenPosting {
   readonly start: number;
-  readonly lineEnd: number;
+  /** End of the posting line's last token. */
+  readonly contentEnd: number;
   readonly account: string;
   readonly units: IncompleteAmount | null;
   meta: MetaEntry[] | null;
@@ -274,16 +275,19 @@ export class DirectReader {
     if (!(isDigit(c) || c === Code.Minus)) return undefined;
     const number = this.number(p);
     if (number === null) return undefined;
-    let q = this.skipSpaces(this.end);
+    const numberEnd = this.end;
+    const q = this.skipSpaces(numberEnd);
     let currency: string | null = null;
+    let end = numberEnd;
     if (isUpper(text.charCodeAt(q))) {
       const currencyEnd = this.currencyEnd(q);
       if (currencyEnd < 0 || matchAccount(text, q) > q) return undefined;
       currency = this.intern(q, currencyEnd);
       if (currency === "TRUE" || currency === "FALSE" || currency === "NULL") return undefined;
-      q = currencyEnd;
+      end = currencyEnd;
     }
-    this.end = q;
+    // `end` is where the amount's last token ends; callers skip what follows.
+    this.end = end;
     return { number: number.value, scale: number.scale, currency };
   }
 
@@ -372,18 +376,22 @@ export class DirectReader {
         p = this.lineEnd(this.end);
         if (p < 0) return null;
         if (open !== null) postings.push(this.posting(open));
-        open = { start: q, lineEnd: p, account: this.intern(q, accountEnd), units, meta: null };
+        open = { start: q, contentEnd: units === null ? accountEnd : this.end, account: this.intern(q, accountEnd), units, meta: null };
       } else if (isLower(c) || word) {
         // A metadata line: KEY metaValue, for the last posting or else the transaction.
         let keyEnd = q + 1;
         while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
         if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return null;
         const key = this.intern(q, keyEnd);
-        const value = this.metaValue(key, this.skipSpaces(keyEnd + 1));
+        const valueStart = this.skipSpaces(keyEnd + 1);
+        const valueChar = text.charCodeAt(valueStart);
+        const value = this.metaValue(key, valueStart);
         if (value === null) return null;
+        // The entry's text ends with its value (or the colon): no trailing comment, spaces or CR.
+        const contentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;
         p = this.lineEnd(this.end);
         if (p < 0) return null;
-        const entry: MetaEntry = { key, value, span: { file, start: q, end: p } };
+        const entry: MetaEntry = { key, value, span: { file, start: q, end: contentEnd } };
         if (open !== null) (open.meta ??= []).push(entry);
         else meta.push(entry);
       } else {
@@ -413,7 +421,7 @@ export class DirectReader {
 
   private posting(open: OpenPosting): Posting {
     const meta = open.meta === null ? NO_META : exactCopy(open.meta, NO_META);
-    const end = meta.length === 0 ? open.lineEnd : meta[meta.length - 1]!.span.end;
+    const end = meta.length === 0 ? open.contentEnd : meta[meta.length - 1]!.span.end;
     return {
       span: { file: this.file, start: open.start, end },
       flag: null,

@@ -273,7 +273,8 @@ export class JournalParser extends EmbeddedActionsParser {
       ]);
       price = this.SUBRULE2(this.incompleteAmount);
     });
-    const eol = this.LA(1);
+    // The posting's own text ends with its last token: no trailing comment, spaces or CR.
+    const last = this.LA(0);
     return this.ACTION(() => {
       if (priceToken !== null) {
         priceIsTotal = (priceToken as IToken).tokenType === T.AtAt;
@@ -290,7 +291,7 @@ export class JournalParser extends EmbeddedActionsParser {
         this.issue(`Cost and price currencies must match: ${cost.currency} != ${p.currency}`, priceToken!);
       }
       return {
-        span: this.span(indent.endOffset! + 1, eol.startOffset),
+        span: this.span(indent.endOffset! + 1, last.endOffset! + 1),
         flag: flag ? flag.image : null,
         account: account.image,
         units: units.number === null && units.currency === null ? null : units,
@@ -402,8 +403,9 @@ export class JournalParser extends EmbeddedActionsParser {
   private metadataLine = this.RULE("metadataLine", (indent: IToken): MetaEntry => {
     const key = this.CONSUME(T.Key);
     const value = this.SUBRULE(this.metaValue);
-    const eol = this.LA(1);
-    return this.ACTION(() => ({ key: key.payload as string, value, span: this.span(indent.endOffset! + 1, eol.startOffset) }));
+    // `key: value` up to the value's last token: no trailing comment, spaces or CR.
+    const last = this.LA(0);
+    return this.ACTION(() => ({ key: key.payload as string, value, span: this.span(indent.endOffset! + 1, last.endOffset! + 1) }));
   });
 
   private metaValue = this.RULE("metaValue", (): MetaValue => {

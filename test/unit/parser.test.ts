@@ -169,6 +169,25 @@ describe("layout", () => {
   });
 });
 
+describe("spans for writers", () => {
+  it("end metadata and postings at their last token: no trailing comment, spaces or CR", () => {
+    for (const ending of ["\n", "\r\n"]) {
+      const text = ["2026-01-05 ! \"x\"", '  claim: "EC-1"   ; the id', "  Expenses:Visits   553.00 CNY  ; taxi", "    invoice: \"26442000000123456789\"", "  Assets:Bank", "  empty:", ""].join(ending);
+      for (const direct of [true, false]) {
+        const result = parseSource(text, "t.beancount", { direct });
+        expect(result.diagnostics).toEqual([]);
+        const txn = result.directives[0] as Transaction;
+        const slice = (span: { start: number; end: number }) => text.slice(span.start, span.end);
+        expect(slice(txn.meta[0]!.span)).toBe('claim: "EC-1"');
+        expect(slice(txn.postings[0]!.span)).toBe(["Expenses:Visits   553.00 CNY  ; taxi", '    invoice: "26442000000123456789"'].join(ending));
+        expect(slice(txn.postings[0]!.meta[0]!.span)).toBe('invoice: "26442000000123456789"');
+        expect(slice(txn.postings[1]!.span)).toBe(`Assets:Bank${ending}  empty:`);
+        expect(slice(txn.postings[1]!.meta[0]!.span)).toBe("empty:");
+      }
+    }
+  });
+});
+
 describe("errors", () => {
   const cases: [string, string, number][] = [
     ["impossible date", "2026-13-01 open Assets:A\n", 1],
