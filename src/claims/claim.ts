@@ -60,7 +60,3 @@ export function findClaims(entries: readonly LedgerEntry[], id: string): (Transa
   return entries.filter((entry): entry is Transaction & LedgerEntry => claimId(entry) === id);
 }
 
-/** Whether `account` is `root` or one of its subaccounts. */
-export function isUnder(account: string, root: string): boolean {
-  return account === root || (account.startsWith(root) && account.charCodeAt(root.length) === 58 /* ":" */);
-}

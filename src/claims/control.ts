@@ -3,7 +3,8 @@
 import type { BookedTransaction, MetaEntry } from "../core/data.js";
 import { Decimal, formatNumber } from "../core/number.js";
 import type { Severity } from "../diagnostics/diagnostic.js";
-import { isUnder, metaText } from "./claim.js";
+import { metaText } from "./claim.js";
+import { isUnder } from "../core/accounts.js";
 
 export type ControlAction = "warn" | "block";
 

@@ -3,7 +3,8 @@
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { claimId, claimStatus, isClaim, isUnder, metaText, postingMetaText, type ClaimStatus } from "./claim.js";
+import { claimId, claimStatus, isClaim, metaText, postingMetaText, type ClaimStatus } from "./claim.js";
+import { isUnder } from "../core/accounts.js";
 import { spanWithin } from "./place.js";
 
 export interface ClaimQuery {

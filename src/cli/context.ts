@@ -1,6 +1,6 @@
 // What every command shares: where output goes, colour, the journal path, and usage errors.
 import * as fs from "node:fs";
-import { addDays, addMonths } from "../core/dates.js";
+import { addDays, addMonths, validDate } from "../core/dates.js";
 import type { Lang } from "../reports/sheet.js";
 
 export interface Io {
@@ -57,14 +57,9 @@ export function parseDateOption(value: string | undefined, name: string): string
   if (value === undefined) return null;
   const match = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$/.exec(value);
   if (match === null) throw new UsageError(`invalid date for ${name}: '${value}' (expected YYYY-MM-DD)`);
-  const year = Number(match[1]);
-  const month = match[2] ? Number(match[2]) : 1;
-  const day = match[3] ? Number(match[3]) : 1;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new UsageError(`invalid date for ${name}: '${value}'`);
-  }
-  return `${match[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const date = validDate(Number(match[1]), match[2] ? Number(match[2]) : 1, match[3] ? Number(match[3]) : 1);
+  if (date === null) throw new UsageError(`invalid date for ${name}: '${value}'`);
+  return date;
 }
 
 /** What each command's register function receives. */

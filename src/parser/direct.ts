@@ -10,9 +10,10 @@ import type { IncompleteAmount, MetaEntry, MetaValue, Posting, Transaction } fro
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import {
-  isCurrencyChar, isDigit, isKeyChar, isLower, isNonAscii, isSpace, isTagChar, isUnicodeSpace, isUpper, matchAccount, validDate,
+  isCurrencyChar, isDigit, isKeyChar, isLower, isNonAscii, isSpace, isTagChar, isUnicodeSpace, isUpper, matchAccount,
 } from "./scanner.js";
 import { hashRange, TextTable } from "./text-table.js";
+import { validDate } from "../core/dates.js";
 
 const enum Code {
   Newline = 10, Quote = 34, Hash = 35, Comma = 44, Minus = 45, Dot = 46, Colon = 58, Semicolon = 59,

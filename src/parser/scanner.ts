@@ -4,6 +4,7 @@
 // when a diagnostic is printed.
 import type { IToken, TokenType } from "chevrotain";
 import * as T from "./tokens.js";
+import { validDate } from "../core/dates.js";
 
 export interface ScanError {
   readonly message: string;
@@ -419,15 +420,4 @@ const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", '"': '"', "
 
 function unescapeString(raw: string): string {
   return raw.replace(/\\(.)/gs, (_, ch: string) => ESCAPES[ch] ?? ch);
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The ISO form of a calendar date, or null when it does not exist. */
-export function validDate(year: number, month: number, day: number): string | null {
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const limit = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
-  if (day > limit) return null;
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }

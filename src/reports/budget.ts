@@ -6,7 +6,7 @@ import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { budgetFor, collectBudgets } from "../budgets/budgets.js";
 import type { DisplayScales } from "./display.js";
-import { isUnder } from "./journal-options.js";
+import { isUnder } from "../core/accounts.js";
 import { inRange, splitRange, type Interval, type Period } from "./periods.js";
 import {
   TOTAL, amountText, intervalCaption, localized, percentOf, percentText, periodCaption,

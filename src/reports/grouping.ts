@@ -6,7 +6,7 @@ import type { BookedPosting, BookedTransaction, LedgerEntry } from "../core/data
 import { metaText } from "../claims/claim.js";
 import { Decimal } from "../core/number.js";
 import { compareAccounts } from "./balances.js";
-import { isUnder } from "./journal-options.js";
+import { isUnder } from "../core/accounts.js";
 import { OTHER, UNASSIGNED, type Localized } from "./sheet.js";
 
 export type Grouping =

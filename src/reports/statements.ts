@@ -10,7 +10,7 @@ import type { LedgerOptions } from "../core/options.js";
 import { Decimal } from "../core/number.js";
 import { balanceReport } from "./balances.js";
 import type { DisplayScales } from "./display.js";
-import { isUnder } from "./journal-options.js";
+import { isUnder } from "../core/accounts.js";
 import { TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetRow } from "./sheet.js";
 
 export interface StatementQuery {

@@ -7,7 +7,8 @@
 import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import type { DisplayScales } from "./display.js";
-import { accountsMarked, isUnder } from "./journal-options.js";
+import { accountsMarked } from "./journal-options.js";
+import { isUnder } from "../core/accounts.js";
 import { inRange, splitRange } from "./periods.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
 

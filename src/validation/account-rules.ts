@@ -5,7 +5,8 @@
 import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { isPendingClaim, isUnder, metaText } from "../claims/claim.js";
+import { isPendingClaim, metaText } from "../claims/claim.js";
+import { isUnder } from "../core/accounts.js";
 import { money } from "../claims/control.js";
 import type { DomainCheck } from "./domain.js";
 

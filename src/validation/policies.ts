@@ -11,7 +11,8 @@ import type { BookedTransaction, Custom, LedgerEntry, MetaEntry } from "../core/
 import { Decimal } from "../core/number.js";
 import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { claimId, claimStatus, isClaim, isUnder, metaText } from "../claims/claim.js";
+import { claimId, claimStatus, isClaim, metaText } from "../claims/claim.js";
+import { isUnder } from "../core/accounts.js";
 import { breachConsequence, breachSeverity, money, readAction, totalsUnder, type ControlAction } from "../claims/control.js";
 import type { DomainCheck } from "./domain.js";
 
