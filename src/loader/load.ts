@@ -140,10 +140,8 @@ export function loadLedger(mainFile: string): Ledger {
       if (!isValid(account)) diagnostics.push(error("account-name", `Invalid account name: '${account}'`, directive.span));
     }
   }
-  const valid = parsed.directives;
-  const validLines = parsed.lines;
 
-  const sorted = sortEntries(valid, validLines);
+  const sorted = sortEntries(parsed.directives, parsed.lines);
   const booked = bookEntries(sorted, options);
   appendAll(diagnostics, booked.diagnostics);
   const padded = applyPads(booked.value, options);
