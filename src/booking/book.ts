@@ -8,16 +8,17 @@
 // Whether each transaction balances is checked later (checkTransactionBalances), after pads and
 // balance assertions, where beancount's validation checks it.
 import type { Amount, BookedPosting, BookedTransaction, BookingMethod, Directive, LedgerEntry, Posting, Transaction } from "../core/data.js";
-import type { ScaledNumber } from "../core/number.js";
-import { add, negate } from "../core/scaled.js";
+import type { Decimal, ScaledNumber } from "../core/number.js";
+import { add, negate, quantize } from "../core/scaled.js";
+import { amountOf, decimalOf, MAX_SCALE, POWERS_OF_TEN, ScaledAmount } from "../core/amount.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { categorizeByCurrency } from "./categorize.js";
 import { draftPostings, toleranceSource } from "./draft.js";
 import { interpolateGroup } from "./interpolate.js";
-import { Inventory } from "./inventory.js";
+import { Inventory, type Balances } from "./inventory.js";
 import { bookReductions, type BookingMethods } from "./reduce.js";
-import { ToleranceRules, quantizeToTolerance, type ToleranceSource } from "./tolerance.js";
+import { ToleranceRules, quantizeToTolerance, roundingScale, type ToleranceSource } from "./tolerance.js";
 
 /** Each account's booking method from its open directive (the last one naming a method wins). */
 export function bookingMethods(entries: readonly Directive[], options: LedgerOptions): BookingMethods {
@@ -28,11 +29,42 @@ export function bookingMethods(entries: readonly Directive[], options: LedgerOpt
   return { byAccount, fallback: options.bookingMethod };
 }
 
+/**
+ * The running balance of every account, brought up to date only when booking asks for one: plain
+ * transactions are booked without balances, so a journal of them never sums its inventories here.
+ */
+class RunningBalances {
+  private readonly inventories = new Map<string, Inventory>();
+  /** Booked transactions not yet added to the inventories. */
+  private readonly pending: BookedTransaction[] = [];
+
+  add(transaction: BookedTransaction): void {
+    this.pending.push(transaction);
+  }
+
+  get(account: string): Inventory | undefined {
+    if (this.pending.length > 0) {
+      for (const transaction of this.pending) {
+        for (const posting of transaction.booked) {
+          let inventory = this.inventories.get(posting.account);
+          if (inventory === undefined) {
+            inventory = new Inventory();
+            this.inventories.set(posting.account, inventory);
+          }
+          inventory.add(posting.units, posting.cost);
+        }
+      }
+      this.pending.length = 0;
+    }
+    return this.inventories.get(account);
+  }
+}
+
 /** Book every transaction of `entries` (sorted as the loader sorts them); other entries pass through. */
 export function bookEntries(entries: readonly Directive[], options: LedgerOptions): Result<LedgerEntry[]> {
   const methods = bookingMethods(entries, options);
   const rules = new ToleranceRules(options);
-  const balances = new Map<string, Inventory>();
+  const balances = new RunningBalances();
   const diagnostics: Diagnostic[] = [];
   const booked: LedgerEntry[] = [];
   for (const entry of entries) {
@@ -43,14 +75,7 @@ export function bookEntries(entries: readonly Directive[], options: LedgerOption
     const transaction = bookTransaction(entry, balances, methods, rules, diagnostics);
     if (transaction === null) continue;
     booked.push(transaction);
-    for (const posting of transaction.booked) {
-      let balance = balances.get(posting.account);
-      if (balance === undefined) {
-        balance = new Inventory();
-        balances.set(posting.account, balance);
-      }
-      balance.add(posting.units, posting.cost);
-    }
+    balances.add(transaction);
   }
   return { value: booked, diagnostics };
 }
@@ -58,7 +83,7 @@ export function bookEntries(entries: readonly Directive[], options: LedgerOption
 /** Book one transaction against the running balances (not updated here); null when dropped. */
 export function bookTransaction(
   transaction: Transaction,
-  balances: ReadonlyMap<string, Inventory>,
+  balances: Balances,
   methods: BookingMethods,
   rules: ToleranceRules,
   diagnostics: Diagnostic[],
@@ -109,6 +134,10 @@ function bookSimpleTransaction(transaction: Transaction, rules: ToleranceRules):
     else if (units.currency !== firstCurrency) mixed = true;
   }
   if (firstCurrency === null) return withBooked(transaction, []);
+  if (!mixed) {
+    const booked = bookScaled(postings, auto, autoIndex, firstCurrency, rules);
+    if (booked !== null) return withBooked(transaction, booked);
+  }
 
   const currencies: string[] = [firstCurrency];
   if (mixed) {
@@ -147,6 +176,61 @@ function bookSimpleTransaction(transaction: Transaction, rules: ToleranceRules):
     booked[written] = { source: auto, account: auto.account, units, cost: null, price: null, interpolated: true };
   }
   return withBooked(transaction, booked);
+}
+
+/**
+ * bookSimpleTransaction for one currency whose amounts are all scaled integers (the common case):
+ * the same result computed with integer additions. Null when a number does not fit (the general
+ * arithmetic then takes over).
+ */
+function bookScaled(postings: readonly Posting[], auto: Posting | null, autoIndex: number, currency: string, rules: ToleranceRules): BookedPosting[] | null {
+  // The residual, summed as an inventory sums it: a zero sum starts afresh.
+  let residual = 0;
+  let residualScale = -1; // -1: no residual
+  for (let index = 0; index < postings.length; index++) {
+    if (index === autoIndex) continue;
+    const units = postings[index]!.units;
+    if (!(units instanceof ScaledAmount)) return null;
+    if (residualScale < 0) {
+      residual = units.scaled;
+      residualScale = units.scale;
+    } else {
+      let value = units.scaled;
+      if (units.scale > residualScale) {
+        residual *= POWERS_OF_TEN[units.scale - residualScale]!;
+        residualScale = units.scale;
+        if (!Number.isSafeInteger(residual)) return null;
+      } else if (units.scale < residualScale) {
+        value *= POWERS_OF_TEN[residualScale - units.scale]!;
+      }
+      residual += value;
+      if (!Number.isSafeInteger(residual) || !Number.isSafeInteger(value)) return null;
+    }
+    if (residual === 0) residualScale = -1;
+  }
+  const booked: BookedPosting[] = [];
+  for (let index = 0; index < postings.length; index++) {
+    const posting = postings[index]!;
+    if (index !== autoIndex) {
+      booked.push({ source: posting, account: posting.account, units: posting.units as ScaledAmount, cost: null, price: null, interpolated: false });
+    } else if (residualScale >= 0) {
+      const units = interpolatedScaled(-residual, residualScale, currency, rules.unitsTolerance(currency, smallestScale(postings, currency)));
+      booked.push({ source: auto!, account: auto!.account, units, cost: null, price: null, interpolated: true });
+    }
+  }
+  return booked;
+}
+
+/** The amount `scaled` × 10^-scale rounded to the tolerance as quantizeToTolerance rounds it. */
+function interpolatedScaled(scaled: number, scale: number, currency: string, tolerance: Decimal): Amount {
+  const rounding = roundingScale(tolerance);
+  if (rounding === null) return new ScaledAmount(scaled, scale, currency);
+  if (rounding >= scale && rounding <= MAX_SCALE) {
+    const widened = scaled * POWERS_OF_TEN[rounding - scale]!;
+    if (Number.isSafeInteger(widened)) return new ScaledAmount(widened, rounding, currency);
+  }
+  const number = quantize({ value: decimalOf(scaled, scale), scale }, rounding);
+  return amountOf(number.value, number.scale, currency);
 }
 
 /** The smallest positive number of decimals written in `currency`, or null (integers only). */

@@ -9,7 +9,7 @@
 import type { Transaction } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { MISSING, type DraftPosting, type Missing } from "./draft.js";
-import type { Inventory } from "./inventory.js";
+import type { Balances } from "./inventory.js";
 
 export interface CurrencyGroup {
   /** The currency the postings of this group balance in. */
@@ -47,7 +47,7 @@ function singleOf(values: Set<string>): string | null {
 export function categorizeByCurrency(
   transaction: Transaction,
   drafts: readonly DraftPosting[],
-  balances: ReadonlyMap<string, Inventory>,
+  balances: Balances,
   diagnostics: Diagnostic[],
 ): CurrencyGroup[] | null {
   const groups = new Map<string, Reference[]>();

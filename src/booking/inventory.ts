@@ -5,6 +5,7 @@
 import type { Amount, Cost } from "../core/data.js";
 import { ZERO, type Decimal, type ScaledNumber } from "../core/number.js";
 import { add } from "../core/scaled.js";
+import { addScaled, isZeroAmount } from "../core/amount.js";
 import { formatPositions } from "./format.js";
 
 export interface Position {
@@ -30,6 +31,11 @@ export function positionKey(currency: string, cost: Cost | null): string {
   return cost === null ? currency : currency + "\u0000" + costKey(cost);
 }
 
+/** The running balance of each account, as booking reads it. */
+export interface Balances {
+  get(account: string): Inventory | undefined;
+}
+
 export class Inventory implements Iterable<Position> {
   private readonly byKey: Map<string, Position>;
 
@@ -46,13 +52,19 @@ export class Inventory implements Iterable<Position> {
     const key = positionKey(units.currency, cost);
     const previous = this.byKey.get(key);
     if (previous !== undefined) {
+      const scaled = addScaled(previous.units, units);
+      if (scaled !== null) {
+        if (scaled.scaled === 0) this.byKey.delete(key);
+        else this.byKey.set(key, { units: scaled, cost });
+        return previous;
+      }
       const sum = add(
         { value: previous.units.number, scale: previous.units.scale },
         { value: units.number, scale: units.scale },
       );
       if (sum.value.isZero()) this.byKey.delete(key);
       else this.byKey.set(key, { units: { number: sum.value, scale: sum.scale, currency: units.currency }, cost });
-    } else if (!units.number.isZero()) {
+    } else if (!isZeroAmount(units)) {
       this.byKey.set(key, { units, cost });
     }
     return previous;

@@ -12,7 +12,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CurrencyGroup } from "./categorize.js";
 import { MISSING, draftUnits, isCostSpec, type DraftCostSpec, type DraftPosting } from "./draft.js";
 import { formatAmount, formatPosition } from "./format.js";
-import type { Inventory, Position } from "./inventory.js";
+import type { Balances, Inventory, Position } from "./inventory.js";
 import { chooseLots } from "./lot-methods.js";
 
 /** The booking method of each account (from its open directive), with the ledger's default. */
@@ -70,7 +70,7 @@ function formatMatches(matches: readonly Position[]): string {
 export function bookReductions(
   transaction: Transaction,
   group: CurrencyGroup,
-  balances: ReadonlyMap<string, Inventory>,
+  balances: Balances,
   methods: BookingMethods,
   diagnostics: Diagnostic[],
 ): DraftPosting[] | null {

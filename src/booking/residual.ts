@@ -2,8 +2,8 @@
 // else price times units, else units) must sum to zero within the transaction's tolerances
 // (beancount's validate_check_transaction_balances in ops/validation.py). Tolerances are inferred
 // again from the booked postings, leaving out the ones interpolation filled in.
-import type { BookedPosting, LedgerEntry } from "../core/data.js";
-import type { Decimal } from "../core/number.js";
+import type { Amount, BookedPosting, LedgerEntry } from "../core/data.js";
+import { addScaled, isZeroAmount } from "../core/amount.js";
 import type { LedgerOptions } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { postingWeight } from "./interpolate.js";
@@ -44,10 +44,11 @@ export function checkTransactionBalances(entries: readonly LedgerEntry[], option
 function sumsToZeroInOneCurrency(postings: readonly BookedPosting[]): boolean {
   if (postings.length === 0) return true;
   const currency = postings[0]!.units.currency;
-  let sum: Decimal | null = null;
+  let sum: Amount | null = null;
   for (const posting of postings) {
     if (posting.cost !== null || posting.price !== null || posting.units.currency !== currency) return false;
-    sum = sum === null ? posting.units.number : sum.plus(posting.units.number);
+    if (sum === null) sum = posting.units;
+    else sum = addScaled(sum, posting.units) ?? { number: sum.number.plus(posting.units.number), scale: 0, currency };
   }
-  return sum !== null && sum.isZero();
+  return sum !== null && isZeroAmount(sum);
 }

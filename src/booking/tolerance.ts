@@ -178,7 +178,13 @@ export function quantizeWithTolerance(tolerances: Tolerances, currency: string, 
 const roundingScales = new WeakMap<Decimal, number | null>();
 
 export function quantizeToTolerance(tolerance: Decimal, number: ScaledNumber): ScaledNumber {
-  if (tolerance.isZero()) return number;
+  const scale = roundingScale(tolerance);
+  return scale === null ? number : quantize(number, scale);
+}
+
+/** The scale quantizeToTolerance rounds to, or null when it leaves numbers as they are. */
+export function roundingScale(tolerance: Decimal): number | null {
+  if (tolerance.isZero()) return null;
   let scale = roundingScales.get(tolerance);
   if (scale === undefined) {
     const quantum = tolerance.times(2);
@@ -186,5 +192,5 @@ export function quantizeToTolerance(tolerance: Decimal, number: ScaledNumber): S
     scale = digits >= MAXIMUM_NEAT_DIGITS ? null : -(quantum.e - (digits - 1));
     roundingScales.set(tolerance, scale);
   }
-  return scale === null ? number : quantize(number, scale);
+  return scale;
 }

@@ -6,9 +6,10 @@
 // (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
-import type { IncompleteAmount, MetaEntry, MetaValue, Posting, Transaction } from "../core/data.js";
+import type { Amount, IncompleteAmount, MetaEntry, MetaValue, Posting, Transaction } from "../core/data.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
+import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
 import {
   isCurrencyChar, isDigit, isKeyChar, isLower, isNonAscii, isSpace, isTagChar, isUnicodeSpace, isUpper, matchAccount,
 } from "./scanner.js";
@@ -70,6 +71,10 @@ export class DirectReader {
   private readonly stringValues = new Map<string, SharedStrings>();
   /** Where the value `metaValue` or `units` read ends. */
   private end = 0;
+  /** The number `number` read last: scaled integer and scale, or else its Decimal. */
+  private scaled = 0;
+  private scale = 0;
+  private decimal: Decimal | null = null;
   // Scratch lists of the transaction being read.
   private readonly tags: string[] = [];
   private readonly links: string[] = [];
@@ -138,28 +143,66 @@ export class DirectReader {
     return endsToken(text.charCodeAt(q + 1)) ? q : -1;
   }
 
-  /** A number literal at p, negated after a minus as the grammar's factor does; sets `end`. */
-  private number(p: number): { value: Decimal; scale: number } | null {
+  /**
+   * A number literal at p, negated after a minus as the grammar's factor does; sets `end`, and
+   * `scaled` (the number × 10^scale as a safe integer, or NaN when it has more than 15 digits) or
+   * else `decimal`.
+   */
+  private number(p: number): boolean {
     const text = this.text;
     const negative = text.charCodeAt(p) === Code.Minus;
     const start = negative ? p + 1 : p;
     let q = start;
-    while (isDigit(text.charCodeAt(q))) q++;
-    if (q === start) return null;
+    let value = 0;
+    let digits = 0;
+    for (let c = text.charCodeAt(q); isDigit(c); c = text.charCodeAt(++q)) {
+      value = value * 10 + (c - 48);
+      digits++;
+    }
+    if (q === start) return false;
     let grouped = q;
-    for (let c = text.charCodeAt(grouped); isDigit(c) || c === Code.Comma; c = text.charCodeAt(++grouped));
+    for (let c = text.charCodeAt(grouped); isDigit(c) || c === Code.Comma; c = text.charCodeAt(++grouped)) {
+      if (c !== Code.Comma) {
+        value = value * 10 + (c - 48);
+        digits++;
+      }
+    }
     while (grouped > q && text.charCodeAt(grouped - 1) === Code.Comma) grouped--;
     let end = grouped;
+    let scale = 0;
     if (text.charCodeAt(end) === Code.Dot) {
       end++;
-      while (isDigit(text.charCodeAt(end))) end++;
+      for (let c = text.charCodeAt(end); isDigit(c); c = text.charCodeAt(++end)) {
+        value = value * 10 + (c - 48);
+        digits++;
+        scale++;
+      }
     }
     // Anything else (dates, arithmetic, `5.` followed by a letter) is left to the grammar.
-    if (!endsToken(text.charCodeAt(end))) return null;
-    if (grouped > q && !GROUPED_DIGITS.test(text.slice(start, grouped))) return null;
-    const literal = parseNumberLiteral(text.slice(start, end));
+    if (!endsToken(text.charCodeAt(end))) return false;
+    if (grouped > q && !GROUPED_DIGITS.test(text.slice(start, grouped))) return false;
     this.end = end;
-    return negative ? negate(literal) : literal;
+    this.scale = scale;
+    if (digits <= MAX_SCALE && scale <= MAX_SCALE) {
+      // Python's unary minus: the negation of a zero is a positive zero.
+      this.scaled = negative && value !== 0 ? -value : value;
+      this.decimal = null;
+    } else {
+      const literal = parseNumberLiteral(text.slice(start, end));
+      this.scaled = Number.NaN;
+      this.decimal = (negative ? negate(literal) : literal).value;
+    }
+    return true;
+  }
+
+  /** The Decimal of the number `number` read last. */
+  private numberValue(): Decimal {
+    return this.decimal ?? decimalOf(this.scaled, this.scale);
+  }
+
+  /** The amount of the number `number` read last in `currency`. */
+  private amount(currency: string): Amount {
+    return this.decimal === null ? new ScaledAmount(this.scaled, this.scale, currency) : amountOf(this.decimal, this.scale, currency);
   }
 
   /** End of a currency at p as the scanner reads it (not an account, TRUE, FALSE or NULL), or -1. */
@@ -238,16 +281,15 @@ export class DirectReader {
       }
     }
     if (isDigit(c) || c === Code.Minus) {
-      const number = this.number(p);
-      if (number === null) return null;
+      if (!this.number(p)) return null;
       const currencyStart = this.skipSpaces(this.end);
-      if (!isUpper(text.charCodeAt(currencyStart))) return { type: "number", value: number.value, scale: number.scale };
+      if (!isUpper(text.charCodeAt(currencyStart))) return { type: "number", value: this.numberValue(), scale: this.scale };
       const currencyEnd = this.currencyEnd(currencyStart);
       if (currencyEnd < 0 || matchAccount(text, currencyStart) > currencyStart) return null;
       const currency = this.intern(currencyStart, currencyEnd);
       if (currency === "TRUE" || currency === "FALSE" || currency === "NULL") return null;
       this.end = currencyEnd;
-      return { type: "amount", value: { number: number.value, scale: number.scale, currency } };
+      return { type: "amount", value: this.amount(currency) };
     }
     if (isUpper(c)) {
       const accountEnd = matchAccount(text, p);
@@ -274,8 +316,7 @@ export class DirectReader {
     this.end = p;
     if (c === Code.Newline || c === Code.Semicolon) return null;
     if (!(isDigit(c) || c === Code.Minus)) return undefined;
-    const number = this.number(p);
-    if (number === null) return undefined;
+    if (!this.number(p)) return undefined;
     const numberEnd = this.end;
     const q = this.skipSpaces(numberEnd);
     let currency: string | null = null;
@@ -289,7 +330,7 @@ export class DirectReader {
     }
     // `end` is where the amount's last token ends; callers skip what follows.
     this.end = end;
-    return { number: number.value, scale: number.scale, currency };
+    return currency === null ? { number: this.numberValue(), scale: this.scale, currency } : this.amount(currency);
   }
 
   /** The transaction starting at `start` (a line's first column), or null to leave it to the grammar. */

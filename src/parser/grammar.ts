@@ -5,6 +5,7 @@ import type { IToken } from "chevrotain";
 import { EmbeddedActionsParser } from "./chevrotain.js";
 import * as T from "./tokens.js";
 import { parseNumberLiteral, type ScaledNumber } from "../core/number.js";
+import { amountOf } from "../core/amount.js";
 import { add, divide, multiply, negate, subtract } from "../core/scaled.js";
 import type {
   Amount, CostSpec, Directive, IncompleteAmount, MetaEntry, MetaValue, Posting, BookingMethod,
@@ -303,11 +304,10 @@ export class JournalParser extends EmbeddedActionsParser {
   private incompleteAmount = this.RULE("incompleteAmount", (): IncompleteAmount => {
     const number = this.OPTION(() => this.SUBRULE(this.numberExpr));
     const currency = this.OPTION2(() => this.CONSUME(T.Currency));
-    return {
-      number: number ? number.value : null,
-      scale: number ? number.scale : 0,
-      currency: currency ? currency.image : null,
-    };
+    return this.ACTION((): IncompleteAmount => {
+      if (number && currency) return amountOf(number.value, number.scale, currency.image);
+      return { number: number ? number.value : null, scale: number ? number.scale : 0, currency: currency ? currency.image : null };
+    });
   });
 
   private costSpec = this.RULE("costSpec", (): { spec: CostSpec; isTotal: boolean } => {
@@ -427,7 +427,7 @@ export class JournalParser extends EmbeddedActionsParser {
     const number = this.SUBRULE(this.numberExpr);
     const currency = this.OPTION(() => this.CONSUME(T.Currency));
     return this.ACTION(() => currency
-      ? { type: "amount", value: { number: number.value, scale: number.scale, currency: currency.image } }
+      ? { type: "amount", value: amountOf(number.value, number.scale, currency.image) }
       : { type: "number", value: number.value, scale: number.scale });
   });
 

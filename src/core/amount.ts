@@ -1,0 +1,84 @@
+// Amounts held as scaled integers. Almost every amount in a journal is a short decimal such as
+// 2513.35 CNY: kept as the integer 251335 with scale 2 it costs one small object instead of a
+// decimal.js object and its digit array, and sums of such amounts are integer additions. The
+// decimal.js value is made on first use of `number`, so the rest of the program sees an ordinary
+// Amount; code on hot paths (booking, inventories, balance checks) uses `scaled` directly.
+import type { Amount } from "./data.js";
+import { Decimal, type ScaledNumber } from "./number.js";
+
+/** Scales a scaled amount may have: 10^scale stays exact in a double. */
+export const MAX_SCALE = 15;
+
+/** 10^0 .. 10^MAX_SCALE. */
+export const POWERS_OF_TEN: readonly number[] = Array.from({ length: MAX_SCALE + 1 }, (_, index) => 10 ** index);
+
+/** The decimal value of `scaled` × 10^-scale (scale ≥ 0; scaled a safe integer, never -0). */
+export function decimalOf(scaled: number, scale: number): Decimal {
+  if (scale === 0) return new Decimal(scaled);
+  const negative = scaled < 0;
+  let digits = String(negative ? -scaled : scaled);
+  if (digits.length <= scale) digits = "0".repeat(scale - digits.length + 1) + digits;
+  const point = digits.length - scale;
+  return new Decimal((negative ? "-" : "") + digits.slice(0, point) + "." + digits.slice(point));
+}
+
+/** `value` × 10^scale when that is a safe integer and the scale is kept exactly; null otherwise. */
+export function scaledOf(value: Decimal, scale: number): number | null {
+  if (scale < 0 || scale > MAX_SCALE) return null;
+  const shifted = value.times(POWERS_OF_TEN[scale]!);
+  if (!shifted.isInteger()) return null;
+  const result = shifted.toNumber();
+  if (!Number.isSafeInteger(result)) return null;
+  // Python keeps the sign of a negative zero; a scaled integer cannot, so such a value stays a Decimal.
+  return result === 0 && value.isNegative() ? null : result;
+}
+
+/** An amount whose number is the integer `scaled` × 10^-scale. */
+export class ScaledAmount implements Amount {
+  #number: Decimal | null = null;
+
+  constructor(
+    /** The number × 10^scale: a safe integer, never -0. */
+    readonly scaled: number,
+    /** Digits after the point, 0..MAX_SCALE. */
+    readonly scale: number,
+    readonly currency: string,
+  ) {}
+
+  get number(): Decimal {
+    return (this.#number ??= decimalOf(this.scaled, this.scale));
+  }
+}
+
+/** An amount of `currency`: a ScaledAmount when the number fits one, else a plain Amount. */
+export function amountOf(number: Decimal, scale: number, currency: string): Amount {
+  const scaled = scaledOf(number, scale);
+  return scaled === null ? { number, scale, currency } : new ScaledAmount(scaled, scale, currency);
+}
+
+/** a.scaled + b.scaled at the larger scale, when both are scaled amounts and the sum is safe; else null. */
+export function addScaled(a: Amount, b: Amount): ScaledAmount | null {
+  if (!(a instanceof ScaledAmount) || !(b instanceof ScaledAmount)) return null;
+  let x = a.scaled;
+  let y = b.scaled;
+  let scale = a.scale;
+  if (a.scale < b.scale) {
+    x *= POWERS_OF_TEN[b.scale - a.scale]!;
+    scale = b.scale;
+  } else if (b.scale < a.scale) {
+    y *= POWERS_OF_TEN[a.scale - b.scale]!;
+  }
+  const sum = x + y;
+  if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y) || !Number.isSafeInteger(sum)) return null;
+  return new ScaledAmount(sum, scale, a.currency);
+}
+
+/** Whether an amount is zero, without making its Decimal. */
+export function isZeroAmount(amount: Amount): boolean {
+  return amount instanceof ScaledAmount ? amount.scaled === 0 : amount.number.isZero();
+}
+
+/** The number and scale of an amount. */
+export function scaledNumberOf(amount: Amount): ScaledNumber {
+  return { value: amount.number, scale: amount.scale };
+}
