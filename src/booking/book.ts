@@ -7,7 +7,7 @@
 // group whose reduction or interpolation fails loses its postings but the transaction stays.
 // Whether each transaction balances is checked later (checkTransactionBalances), after pads and
 // balance assertions, where beancount's validation checks it.
-import type { Amount, BookedPosting, BookedTransaction, BookingMethod, Directive, LedgerEntry, Posting, Transaction } from "../core/data.js";
+import { PlainPosting, type Amount, type BookedPosting, type BookedTransaction, type BookingMethod, type Directive, type LedgerEntry, type Posting, type Transaction } from "../core/data.js";
 import type { Decimal, ScaledNumber } from "../core/number.js";
 import { add, negate, quantize } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, POWERS_OF_TEN, ScaledAmount } from "../core/amount.js";
@@ -212,7 +212,10 @@ function bookScaled(postings: readonly Posting[], auto: Posting | null, autoInde
   for (let index = 0; index < postings.length; index++) {
     const posting = postings[index]!;
     if (index !== autoIndex) {
-      booked.push({ source: posting, account: posting.account, units: posting.units as ScaledAmount, cost: null, price: null, interpolated: false });
+      // A plain posting with complete units is its own booked posting.
+      booked.push(posting instanceof PlainPosting
+        ? posting as unknown as BookedPosting
+        : { source: posting, account: posting.account, units: posting.units as ScaledAmount, cost: null, price: null, interpolated: false });
     } else if (residualScale >= 0) {
       const units = interpolatedScaled(-residual, residualScale, currency, rules.unitsTolerance(currency, smallestScale(postings, currency)));
       booked.push({ source: auto!, account: auto!.account, units, cost: null, price: null, interpolated: true });

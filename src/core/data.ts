@@ -246,3 +246,44 @@ export function typeOrder(directive: Directive): number {
     default: return 0;
   }
 }
+
+/**
+ * A posting as the direct reader reads most of them: an account, units or none, metadata; no
+ * flag, cost or price. Once its units are complete it is also its own booked posting, so booking
+ * a plain transaction allocates nothing per posting. The constant fields are getters on the
+ * prototype: a journal holds hundreds of thousands of these.
+ */
+export class PlainPosting implements Posting {
+  constructor(
+    readonly span: Span,
+    readonly account: string,
+    readonly units: IncompleteAmount | null,
+    readonly meta: readonly MetaEntry[],
+  ) {}
+
+  get flag(): null { return null; }
+  get costSpec(): null { return null; }
+  get costIsTotal(): false { return false; }
+  get price(): null { return null; }
+  get priceIsTotal(): false { return false; }
+  /** As a booked posting (when its units are an Amount): itself, at no cost, not interpolated. */
+  get source(): Posting { return this; }
+  get cost(): null { return null; }
+  get interpolated(): false { return false; }
+}
+
+/** A posting: a PlainPosting when it has no flag, cost or price. */
+export function makePosting(fields: Posting): Posting {
+  if (fields.flag === null && fields.costSpec === null && fields.price === null && !fields.costIsTotal && !fields.priceIsTotal) {
+    return new PlainPosting(fields.span, fields.account, fields.units, fields.meta);
+  }
+  return fields;
+}
+
+/** A posting with another span or metadata (the same kind of object as `posting`). */
+export function postingWith(posting: Posting, changes: { span?: Span; meta?: readonly MetaEntry[] }): Posting {
+  const span = changes.span ?? posting.span;
+  const meta = changes.meta ?? posting.meta;
+  if (posting instanceof PlainPosting) return new PlainPosting(span, posting.account, posting.units, meta);
+  return { ...posting, span, meta };
+}

@@ -6,7 +6,7 @@
 // (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
-import type { Amount, IncompleteAmount, MetaEntry, MetaValue, Posting, Transaction } from "../core/data.js";
+import { PlainPosting, type Amount, type IncompleteAmount, type MetaEntry, type MetaValue, type Posting, type Transaction } from "../core/data.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -464,17 +464,7 @@ export class DirectReader {
   private posting(open: OpenPosting): Posting {
     const meta = open.meta === null ? NO_META : exactCopy(open.meta, NO_META);
     const end = meta.length === 0 ? open.contentEnd : meta[meta.length - 1]!.span.end;
-    return {
-      span: { file: this.file, start: open.start, end },
-      flag: null,
-      account: open.account,
-      units: open.units,
-      costSpec: null,
-      costIsTotal: false,
-      price: null,
-      priceIsTotal: false,
-      meta,
-    };
+    return new PlainPosting({ file: this.file, start: open.start, end }, open.account, open.units, meta);
   }
 }
 

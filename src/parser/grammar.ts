@@ -10,7 +10,7 @@ import { add, divide, multiply, negate, subtract } from "../core/scaled.js";
 import type {
   Amount, CostSpec, Directive, IncompleteAmount, MetaEntry, MetaValue, Posting, BookingMethod,
 } from "../core/data.js";
-import { BOOKING_METHODS } from "../core/data.js";
+import { BOOKING_METHODS, makePosting, postingWith } from "../core/data.js";
 import type { Span } from "../core/span.js";
 
 /** A number expression's value and the digits after its point (as Python's Decimal would carry). */
@@ -212,7 +212,7 @@ export class JournalParser extends EmbeddedActionsParser {
       // Postings' spans end at their last metadata line.
       const finished = postings.map((posting) => {
         const last = posting.meta[posting.meta.length - 1];
-        return last ? { ...posting, span: this.span(posting.span.start, last.span.end) } : posting;
+        return last ? postingWith(posting, { span: this.span(posting.span.start, last.span.end) }) : posting;
       });
       return {
         type: "transaction", date: date.payload as string, span: this.span(date.startOffset, end), meta,
@@ -283,7 +283,7 @@ export class JournalParser extends EmbeddedActionsParser {
         if (p?.number?.isNegative()) {
           // beancount reports it and goes on with the absolute price.
           this.issue("Negative prices are not allowed", priceToken);
-          price = { ...p, number: p.number.abs() };
+          price = { number: p.number.abs(), scale: p.scale, currency: p.currency };
         }
       }
       const cost = costSpec as CostSpec | null;
@@ -291,13 +291,13 @@ export class JournalParser extends EmbeddedActionsParser {
       if (cost?.currency && p?.currency && cost.currency !== p.currency) {
         this.issue(`Cost and price currencies must match: ${cost.currency} != ${p.currency}`, priceToken!);
       }
-      return {
+      return makePosting({
         span: this.span(indent.endOffset! + 1, last.endOffset! + 1),
         flag: flag ? flag.image : null,
         account: account.image,
         units: units.number === null && units.currency === null ? null : units,
         costSpec, costIsTotal, price, priceIsTotal, meta: [],
-      };
+      });
     });
   });
 

@@ -4,7 +4,7 @@ import type { IToken } from "chevrotain";
 import { Scanner } from "./scanner.js";
 import { DirectReader } from "./direct.js";
 import { JournalParser, type Parsed, type Control } from "./grammar.js";
-import type { Directive, MetaEntry, Transaction } from "../core/data.js";
+import { postingWith, type Directive, type MetaEntry, type Transaction } from "../core/data.js";
 import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -141,7 +141,7 @@ function finishDirective(directive: Directive, pushedTags: { tag: string }[], pu
     if (posting.meta.length < 2) continue;
     postings = postings.map((p) => {
       const deduped = dedupeMeta(p.meta, directive.span, diagnostics);
-      return deduped === p.meta ? p : { ...p, meta: deduped };
+      return deduped === p.meta ? p : postingWith(p, { meta: deduped });
     });
     break;
   }
