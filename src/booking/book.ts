@@ -129,7 +129,8 @@ function bookSimpleTransaction(transaction: Transaction, rules: ToleranceRules):
       autoIndex = index;
       continue;
     }
-    if (units.number === null || units.currency === null) return null;
+    // (A ScaledAmount is complete; asking for its number would make the Decimal.)
+    if (!(units instanceof ScaledAmount) && (units.number === null || units.currency === null)) return null;
     if (firstCurrency === null) firstCurrency = units.currency;
     else if (units.currency !== firstCurrency) mixed = true;
   }
