@@ -228,6 +228,12 @@ export interface BookedTransaction extends Transaction {
   readonly booked: readonly BookedPosting[];
 }
 
+/**
+ * The `booked` slot of a transaction the direct reader made, until booking completes it in place
+ * (an empty array rather than undefined: V8 then keeps one shape for the field).
+ */
+export const UNBOOKED: readonly BookedPosting[] = Object.freeze([]);
+
 /** A directive after booking: transactions carry their booked postings. */
 export type LedgerEntry = Exclude<Directive, Transaction> | BookedTransaction;
 

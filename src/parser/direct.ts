@@ -6,7 +6,7 @@
 // (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
-import { PlainPosting, type Amount, type IncompleteAmount, type MetaEntry, type MetaValue, type Posting, type Transaction } from "../core/data.js";
+import { PlainPosting, UNBOOKED, type Amount, type IncompleteAmount, type MetaEntry, type MetaValue, type Posting, type Transaction } from "../core/data.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -458,7 +458,9 @@ export class DirectReader {
       type: "transaction", date, span: { file, start, end }, meta: exactCopy(meta, NO_META),
       flag, payee, narration, tags: exactCopy(tags, NO_STRINGS), links: exactCopy(links, NO_STRINGS),
       postings: postings.slice(),
-    };
+      // Booking fills this slot in place (src/booking/book.ts) instead of copying the transaction.
+      booked: UNBOOKED,
+    } as Transaction;
   }
 
   private posting(open: OpenPosting): Posting {

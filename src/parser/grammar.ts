@@ -10,7 +10,7 @@ import { add, divide, multiply, negate, subtract } from "../core/scaled.js";
 import type {
   Amount, CostSpec, Directive, IncompleteAmount, MetaEntry, MetaValue, Posting, BookingMethod,
 } from "../core/data.js";
-import { BOOKING_METHODS, makePosting, postingWith } from "../core/data.js";
+import { BOOKING_METHODS, UNBOOKED, makePosting, postingWith } from "../core/data.js";
 import type { Span } from "../core/span.js";
 
 /** A number expression's value and the digits after its point (as Python's Decimal would carry). */
@@ -216,7 +216,7 @@ export class JournalParser extends EmbeddedActionsParser {
       });
       return {
         type: "transaction", date: date.payload as string, span: this.span(date.startOffset, end), meta,
-        flag, payee, narration, tags, links, postings: finished,
+        flag, payee, narration, tags, links, postings: finished, booked: UNBOOKED,
       } as Directive;
     });
   });
