@@ -69,6 +69,23 @@ export interface MetaEntry {
   readonly span: Span;
 }
 
+/** A metadata line as the readers make it: the span's offsets inline, the Span made when asked for. */
+export class MetaLine implements MetaEntry {
+  constructor(
+    readonly key: string,
+    readonly value: MetaValue,
+    readonly file: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get span(): Span { return { file: this.file, start: this.start, end: this.end }; }
+}
+
+export function metaEntry(key: string, value: MetaValue, span: Span): MetaEntry {
+  return new MetaLine(key, value, span.file, span.start, span.end);
+}
+
 export interface Posting {
   readonly span: Span;
   /** Posting flag such as `!`, or null. */
@@ -261,11 +278,16 @@ export function typeOrder(directive: Directive): number {
  */
 export class PlainPosting implements Posting {
   constructor(
-    readonly span: Span,
+    readonly file: string,
+    readonly start: number,
+    readonly end: number,
     readonly account: string,
     readonly units: IncompleteAmount | null,
     readonly meta: readonly MetaEntry[],
   ) {}
+
+  /** Made when asked for (rarely: diagnostics and edits); the offsets are kept inline. */
+  get span(): Span { return { file: this.file, start: this.start, end: this.end }; }
 
   get flag(): null { return null; }
   get costSpec(): null { return null; }
@@ -281,7 +303,7 @@ export class PlainPosting implements Posting {
 /** A posting: a PlainPosting when it has no flag, cost or price. */
 export function makePosting(fields: Posting): Posting {
   if (fields.flag === null && fields.costSpec === null && fields.price === null && !fields.costIsTotal && !fields.priceIsTotal) {
-    return new PlainPosting(fields.span, fields.account, fields.units, fields.meta);
+    return new PlainPosting(fields.span.file, fields.span.start, fields.span.end, fields.account, fields.units, fields.meta);
   }
   return fields;
 }
@@ -290,6 +312,6 @@ export function makePosting(fields: Posting): Posting {
 export function postingWith(posting: Posting, changes: { span?: Span; meta?: readonly MetaEntry[] }): Posting {
   const span = changes.span ?? posting.span;
   const meta = changes.meta ?? posting.meta;
-  if (posting instanceof PlainPosting) return new PlainPosting(span, posting.account, posting.units, meta);
+  if (posting instanceof PlainPosting) return new PlainPosting(span.file, span.start, span.end, posting.account, posting.units, meta);
   return { ...posting, span, meta };
 }

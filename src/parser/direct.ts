@@ -6,7 +6,7 @@
 // (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
-import { PlainPosting, UNBOOKED, type Amount, type IncompleteAmount, type MetaEntry, type MetaValue, type Posting, type Transaction } from "../core/data.js";
+import { MetaLine, PlainPosting, UNBOOKED, type Amount, type IncompleteAmount, type MetaEntry, type MetaValue, type Posting, type Transaction } from "../core/data.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -53,7 +53,7 @@ interface OpenPosting {
   readonly contentEnd: number;
   readonly account: string;
   readonly units: IncompleteAmount | null;
-  meta: MetaEntry[] | null;
+  meta: MetaLine[] | null;
 }
 
 export class DirectReader {
@@ -78,7 +78,7 @@ export class DirectReader {
   // Scratch lists of the transaction being read.
   private readonly tags: string[] = [];
   private readonly links: string[] = [];
-  private readonly meta: MetaEntry[] = [];
+  private readonly meta: MetaLine[] = [];
   private readonly postings: Posting[] = [];
 
   constructor(private readonly text: string, private readonly file: string) {
@@ -433,7 +433,7 @@ export class DirectReader {
         const contentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;
         p = this.lineEnd(this.end);
         if (p < 0) return null;
-        const entry: MetaEntry = { key, value, span: { file, start: q, end: contentEnd } };
+        const entry = new MetaLine(key, value, file, q, contentEnd);
         if (open !== null) (open.meta ??= []).push(entry);
         else meta.push(entry);
       } else {
@@ -464,9 +464,9 @@ export class DirectReader {
   }
 
   private posting(open: OpenPosting): Posting {
-    const meta = open.meta === null ? NO_META : exactCopy(open.meta, NO_META);
-    const end = meta.length === 0 ? open.contentEnd : meta[meta.length - 1]!.span.end;
-    return new PlainPosting({ file: this.file, start: open.start, end }, open.account, open.units, meta);
+    const meta = open.meta;
+    if (meta === null) return new PlainPosting(this.file, open.start, open.contentEnd, open.account, open.units, NO_META);
+    return new PlainPosting(this.file, open.start, meta[meta.length - 1]!.end, open.account, open.units, meta.slice());
   }
 }
 

@@ -10,7 +10,7 @@ import { add, divide, multiply, negate, subtract } from "../core/scaled.js";
 import type {
   Amount, CostSpec, Directive, IncompleteAmount, MetaEntry, MetaValue, Posting, BookingMethod,
 } from "../core/data.js";
-import { BOOKING_METHODS, UNBOOKED, makePosting, postingWith } from "../core/data.js";
+import { BOOKING_METHODS, UNBOOKED, makePosting, metaEntry, postingWith } from "../core/data.js";
 import type { Span } from "../core/span.js";
 
 /** A number expression's value and the digits after its point (as Python's Decimal would carry). */
@@ -121,7 +121,7 @@ export class JournalParser extends EmbeddedActionsParser {
     const value = this.SUBRULE(this.metaValue);
     const eol = this.CONSUME(T.Eol);
     const span = this.span(keyword.startOffset, eol.startOffset);
-    return { kind: "pushmeta", entry: { key: key.payload as string, value, span }, span };
+    return { kind: "pushmeta", entry: metaEntry(key.payload as string, value, span), span };
   });
 
   private popmeta = this.RULE("popmeta", (): Parsed => {
@@ -405,7 +405,7 @@ export class JournalParser extends EmbeddedActionsParser {
     const value = this.SUBRULE(this.metaValue);
     // `key: value` up to the value's last token: no trailing comment, spaces or CR.
     const last = this.LA(0);
-    return this.ACTION(() => ({ key: key.payload as string, value, span: this.span(indent.endOffset! + 1, last.endOffset! + 1) }));
+    return this.ACTION(() => metaEntry(key.payload as string, value, this.span(indent.endOffset! + 1, last.endOffset! + 1)));
   });
 
   private metaValue = this.RULE("metaValue", (): MetaValue => {
