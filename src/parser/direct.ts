@@ -38,13 +38,43 @@ function endsToken(c: number): boolean {
   return isSpace(c) || c === Code.Newline || c === Code.Semicolon;
 }
 
-/** The string values of one metadata key seen so far, while sharing them pays. */
-interface SharedStrings {
-  readonly values: TextTable<MetaValue>;
-  lookups: number;
-  hits: number;
-  sharing: boolean;
+/**
+ * Values made from strings of the text, shared by equal strings while sharing pays: values that
+ * hardly repeat (claim ids, fapiao numbers) are not worth a table.
+ */
+class SharedValues<T> {
+  private values: TextTable<T>;
+  private lookups = 0;
+  private hits = 0;
+  private sharing = true;
+
+  constructor(private readonly text: string, private readonly make: (text: string) => T) {
+    this.values = new TextTable(text);
+  }
+
+  /** The value for text[start, end). */
+  get(start: number, end: number): T {
+    if (!this.sharing) return this.make(this.text.slice(start, end));
+    this.lookups++;
+    const hash = hashRange(this.text, start, end);
+    const known = this.values.get(start, end, hash);
+    if (known !== undefined) {
+      this.hits++;
+      return known;
+    }
+    const text = this.text.slice(start, end);
+    const value = this.make(text);
+    this.values.set(text, hash, value);
+    if ((this.lookups === SHARING_SAMPLE && this.hits * 4 < this.lookups) || this.values.size > SHARING_LIMIT) {
+      this.sharing = false;
+      this.values.clear();
+    }
+    return value;
+  }
 }
+
+const stringValue = (value: string): MetaValue => ({ type: "string", value });
+const sameString = (value: string): string => value;
 
 /** A posting whose metadata lines may still follow. */
 interface OpenPosting {
@@ -68,7 +98,10 @@ export class DirectReader {
   private readonly dateValues = new Map<string, MetaValue>();
   private readonly accountValues = new Map<string, MetaValue>();
   private readonly currencyValues = new Map<string, MetaValue>();
-  private readonly stringValues = new Map<string, SharedStrings>();
+  private readonly stringValues = new Map<string, SharedValues<MetaValue>>();
+  /** Payees and narrations (a claimant, "拜访客户：..."), shared while they repeat. */
+  private readonly payees: SharedValues<string>;
+  private readonly narrations: SharedValues<string>;
   /** Where the value `metaValue` or `units` read ends. */
   private end = 0;
   /** The number `number` read last: scaled integer and scale, or else its Decimal. */
@@ -84,6 +117,8 @@ export class DirectReader {
   constructor(private readonly text: string, private readonly file: string) {
     this.names = new TextTable(text);
     this.dates = new TextTable(text);
+    this.payees = new SharedValues(text, sameString);
+    this.narrations = new SharedValues(text, sameString);
   }
 
   private intern(start: number, end: number): string {
@@ -239,25 +274,10 @@ export class DirectReader {
    */
   private sharedString(key: string, start: number, end: number): MetaValue {
     let shared = this.stringValues.get(key);
-    if (shared === undefined) this.stringValues.set(key, (shared = { values: new TextTable(this.text), lookups: 0, hits: 0, sharing: true }));
-    if (!shared.sharing) return { type: "string", value: this.text.slice(start, end) };
-    shared.lookups++;
-    const hash = hashRange(this.text, start, end);
-    const known = shared.values.get(start, end, hash);
-    if (known !== undefined) {
-      shared.hits++;
-      return known;
-    }
-    const text = this.text.slice(start, end);
-    const value: MetaValue = { type: "string", value: text };
-    shared.values.set(text, hash, value);
-    // Values that hardly repeat (claim ids, fapiao numbers) are not worth a table.
-    if ((shared.lookups === SHARING_SAMPLE && shared.hits * 4 < shared.lookups) || shared.values.size > SHARING_LIMIT) {
-      shared.sharing = false;
-      shared.values.clear();
-    }
-    return value;
+    if (shared === undefined) this.stringValues.set(key, (shared = new SharedValues(this.text, stringValue)));
+    return shared.get(start, end);
   }
+
 
   /** The value of a metadata line at p (after `key:` and spaces); sets `end`. */
   private metaValue(key: string, p: number): MetaValue | null {
@@ -369,9 +389,9 @@ export class DirectReader {
         if (second !== null || tags.length > 0 || links.length > 0) return null;
         const close = this.string(p);
         if (close < 0) return null;
-        const value = text.slice(p + 1, close);
-        if (first === null) first = value;
-        else second = value;
+        // (With one string only, the narration goes through the payees' table: it is just a cache.)
+        if (first === null) first = this.payees.get(p + 1, close);
+        else second = this.narrations.get(p + 1, close);
         p = close + 1;
       } else if (c === Code.Hash || c === Code.Caret) {
         let q = p + 1;

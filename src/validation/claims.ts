@@ -5,7 +5,7 @@
 import type { LedgerEntry, MetaEntry, Transaction } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { CLAIM_STATUSES, claimId, claimStatus, isClaim, metaText } from "../claims/claim.js";
+import { CLAIM_STATUSES, claimId, claimStatus, metaText } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import type { DomainCheck } from "./domain.js";
 
@@ -20,8 +20,9 @@ function decisionDate(meta: readonly MetaEntry[], key: string): string | null | 
   return null;
 }
 
-function checkClaim(claim: Transaction & LedgerEntry, id: string): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+const DECISIONS = ["approved-on", "rejected-on", "posted-on"] as const;
+
+function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: Diagnostic[]): void {
   const at = claim.span;
   const posted = claim.flag !== "!";
   const written = metaText(claim.meta, "status");
@@ -46,32 +47,33 @@ function checkClaim(claim: Transaction & LedgerEntry, id: string): Diagnostic[] 
     diagnostics.push(error("claim-self-approved", `${id}: approved by its own claimant ${claimant} (separation of duties)`, at));
   }
 
-  const dates: Record<string, string | null | undefined> = {};
-  for (const key of ["approved-on", "rejected-on", "posted-on"]) {
-    dates[key] = decisionDate(claim.meta, key);
-    if (dates[key] === null) diagnostics.push(error("claim-date-malformed", `${id}: ${key} must be a date such as 2026-03-06`, at));
-  }
-  const before = (key: string, limit: string | null | undefined, what: string) => {
-    const date = dates[key];
+  // Most claims carry no decision dates: one pass over the metadata tells.
+  if (!claim.meta.some((entry) => entry.key.endsWith("-on"))) return;
+  const [approved, rejected, postedOn] = DECISIONS.map((key) => {
+    const date = decisionDate(claim.meta, key);
+    if (date === null) diagnostics.push(error("claim-date-malformed", `${id}: ${key} must be a date such as 2026-03-06`, at));
+    return date;
+  });
+  const before = (key: string, date: string | null | undefined, limit: string | null | undefined, what: string) => {
     if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace("-on", "")}-too-early`, `${id}: ${key} ${date} is before ${what} ${limit}`, at));
   };
-  before("approved-on", claim.date, "the claim date");
-  before("rejected-on", claim.date, "the claim date");
-  before("posted-on", dates["approved-on"] ?? claim.date, dates["approved-on"] ? "approved-on" : "the claim date");
-  return diagnostics;
+  before("approved-on", approved, claim.date, "the claim date");
+  before("rejected-on", rejected, claim.date, "the claim date");
+  before("posted-on", postedOn, approved ?? claim.date, approved ? "approved-on" : "the claim date");
 }
 
 export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const first = new Map<string, LedgerEntry>();
   for (const entry of entries) {
-    if (!isClaim(entry)) continue;
-    const id = claimId(entry)!;
+    if (entry.type !== "transaction") continue;
+    const id = claimId(entry);
+    if (id === null) continue;
     const earlier = first.get(id);
     if (earlier !== undefined) {
       diagnostics.push(error("claim-duplicate-id", `claim id ${id} is used twice; the first is at ${placeOf(earlier.span, sources)}`, entry.span));
     } else first.set(id, entry);
-    diagnostics.push(...checkClaim(entry, id));
+    checkClaim(entry, id, diagnostics);
   }
   return diagnostics;
 }
