@@ -61,17 +61,11 @@ function parseRecursively(mainFile: string): Parsed {
     }
     loaded.add(absolute);
     parsed.sources.set(file, source);
-    const result = parseSource(source.text, file);
+    const result = parseSource(source.pieces, file);
     appendAll(parsed.diagnostics, result.diagnostics);
-    // Line numbers order same-day entries as beancount does; counted in one pass over the text.
-    let line = 1;
-    let offset = 0;
-    for (const directive of result.directives) {
-      line += countNewlines(source.text, offset, directive.span.start);
-      offset = directive.span.start;
-      parsed.directives.push(directive);
-      parsed.lines.push(line);
-    }
+    // Line numbers order same-day entries as beancount does.
+    appendAll(parsed.directives, result.directives);
+    appendAll(parsed.lines, result.lines);
     if (stack.length === 0) parsed.options.push(...result.options);
     else if (result.options.length > 0) {
       for (const option of result.options) {
@@ -92,12 +86,6 @@ function parseRecursively(mainFile: string): Parsed {
   };
   visit(mainFile, [], null);
   return parsed;
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
-  return count;
 }
 
 function sortEntries(directives: Directive[], lines: number[]): Directive[] {

@@ -48,8 +48,13 @@ class SharedValues<T> {
   private hits = 0;
   private sharing = true;
 
-  constructor(private readonly text: string, private readonly make: (text: string) => T) {
+  constructor(private text: string, private readonly make: (text: string) => T) {
     this.values = new TextTable(text);
+  }
+
+  rebind(text: string): void {
+    this.text = text;
+    this.values.rebind(text);
   }
 
   /** The value for text[start, end). */
@@ -114,7 +119,24 @@ export class DirectReader {
   private readonly meta: MetaLine[] = [];
   private readonly postings: Posting[] = [];
 
-  constructor(private readonly text: string, private readonly file: string) {
+  /** Offset of the text in its file: spans are offsets into the file's whole text. */
+  private base = 0;
+
+  /**
+   * Read the next piece of the same file: `text` starts at offset `base` of the file. Names and
+   * shared values stay known.
+   */
+  continueWith(text: string, base: number): void {
+    this.text = text;
+    this.base = base;
+    this.names.rebind(text);
+    this.dates.rebind(text);
+    this.payees.rebind(text);
+    this.narrations.rebind(text);
+    for (const shared of this.stringValues.values()) shared.rebind(text);
+  }
+
+  constructor(private text: string, private readonly file: string) {
     this.names = new TextTable(text);
     this.dates = new TextTable(text);
     this.payees = new SharedValues(text, sameString);
@@ -453,7 +475,7 @@ export class DirectReader {
         const contentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;
         p = this.lineEnd(this.end);
         if (p < 0) return null;
-        const entry = new MetaLine(key, value, file, q, contentEnd);
+        const entry = new MetaLine(key, value, file, this.base + q, this.base + contentEnd);
         if (open !== null) (open.meta ??= []).push(entry);
         else meta.push(entry);
       } else {
@@ -475,7 +497,7 @@ export class DirectReader {
     // Lists are gathered in scratch arrays and copied at their exact length: an array grown by
     // push keeps room for 17 elements, which adds up over a million transactions.
     return {
-      type: "transaction", date, span: { file, start, end }, meta: exactCopy(meta, NO_META),
+      type: "transaction", date, span: { file, start: this.base + start, end: this.base + end }, meta: exactCopy(meta, NO_META),
       flag, payee, narration, tags: exactCopy(tags, NO_STRINGS), links: exactCopy(links, NO_STRINGS),
       postings: postings.slice(),
       // Booking fills this slot in place (src/booking/book.ts) instead of copying the transaction.
@@ -485,8 +507,9 @@ export class DirectReader {
 
   private posting(open: OpenPosting): Posting {
     const meta = open.meta;
-    if (meta === null) return new PlainPosting(this.file, open.start, open.contentEnd, open.account, open.units, NO_META);
-    return new PlainPosting(this.file, open.start, meta[meta.length - 1]!.end, open.account, open.units, meta.slice());
+    const start = this.base + open.start;
+    if (meta === null) return new PlainPosting(this.file, start, this.base + open.contentEnd, open.account, open.units, NO_META);
+    return new PlainPosting(this.file, start, meta[meta.length - 1]!.end, open.account, open.units, meta.slice());
   }
 }
 

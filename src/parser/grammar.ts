@@ -42,6 +42,8 @@ function stringValue(token: IToken): string { return token.payload as string; }
 export class JournalParser extends EmbeddedActionsParser {
   /** File being parsed, for spans. */
   file = "";
+  /** Offset of the text being parsed in its file (a large file is read in pieces). */
+  base = 0;
   /** Problems found by actions (bad booking names, too many strings, ...). */
   issues: SemanticIssue[] = [];
 
@@ -53,7 +55,7 @@ export class JournalParser extends EmbeddedActionsParser {
   private span(start: number, end: number): Span {
     // While chevrotain records the grammar, tokens have NaN offsets; `| 0` keeps V8 storing every
     // span's offsets as small integers rather than boxed doubles (32 bytes more per span).
-    return { file: this.file, start: start | 0, end: end | 0 };
+    return { file: this.file, start: (start + this.base) | 0, end: (end + this.base) | 0 };
   }
 
   private issue(message: string, token: IToken, drop = false): void {
@@ -212,7 +214,8 @@ export class JournalParser extends EmbeddedActionsParser {
       // Postings' spans end at their last metadata line.
       const finished = postings.map((posting) => {
         const last = posting.meta[posting.meta.length - 1];
-        return last ? postingWith(posting, { span: this.span(posting.span.start, last.span.end) }) : posting;
+        // (Both offsets are already offsets into the file.)
+        return last ? postingWith(posting, { span: { file: this.file, start: posting.span.start, end: last.span.end } }) : posting;
       });
       return {
         type: "transaction", date: date.payload as string, span: this.span(date.startOffset, end), meta,

@@ -12,6 +12,8 @@ export interface ParsedSource {
   readonly file: string;
   /** Dated directives in file order, with pushed tags and metadata applied. */
   readonly directives: Directive[];
+  /** The line each directive starts on (1-based). */
+  readonly lines: number[];
   readonly options: { name: string; value: string; span: Span }[];
   readonly includes: { path: string; span: Span }[];
   readonly plugins: { module: string; config: string | null; span: Span }[];
@@ -41,28 +43,103 @@ export interface ParseOptions {
   readonly direct?: boolean;
 }
 
-export function parseSource(text: string, file: string, options: ParseOptions = {}): ParsedSource {
+/**
+ * Parse a file's text, given whole or in pieces cut at line ends (a large file is read and decoded
+ * a few megabytes at a time: see source/files.ts). Offsets in spans are offsets into the whole
+ * text either way. A directive that reaches the end of a piece may go on in the next one: it is
+ * read again from its start with the next piece appended.
+ */
+export function parseSource(text: string | readonly string[], file: string, options: ParseOptions = {}): ParsedSource {
+  const pieces = typeof text === "string" ? [text] : text;
   const parser = journalParser();
-  const scanner = new Scanner(text);
-  const direct = options.direct === false ? null : new DirectReader(text, file);
-  const result: ParsedSource = { file, directives: [], options: [], includes: [], plugins: [], diagnostics: [] };
-  const span = (start: number, end: number): Span => ({ file, start, end });
+  const result: ParsedSource = { file, directives: [], lines: [], options: [], includes: [], plugins: [], diagnostics: [] };
   const pushedTags: { tag: string; span: Span }[] = [];
   const pushedMeta: MetaEntry[] = [];
+  let direct: DirectReader | null = null;
+  let base = 0;
+  let line = 1;
+  let carried = "";
+  const strays: Diagnostic[] = [];
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = carried + pieces[index]!;
+    const last = index === pieces.length - 1;
+    if (options.direct !== false) {
+      if (direct === null) direct = new DirectReader(piece, file);
+      else direct.continueWith(piece, base);
+    }
+    const done = parsePiece(piece, base, index === 0, last, line, file, parser, direct, result, strays, pushedTags, pushedMeta);
+    carried = piece.slice(done);
+    line += countNewlines(piece, 0, done);
+    base += done;
+  }
+  for (const stray of strays) result.diagnostics.push(stray);
+  for (const open of pushedTags) {
+    result.diagnostics.push(error("pushtag", `Unbalanced pushed tag: '${open.tag}'`, open.span));
+  }
+  for (const open of pushedMeta) {
+    result.diagnostics.push(error("pushmeta", `Unbalanced metadata key '${open.key}'; leftover metadata`, open.span));
+  }
+  return result;
+}
+
+/** Newlines in text[from, to). */
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+/**
+ * Parse the directives of one piece of a file's text, which starts at offset `base` and line
+ * `firstLine` of the file. Returns how much of the piece was read: unless it is the `last`, the
+ * directive (or run of stray lines) that reaches its end is left for the next piece.
+ */
+function parsePiece(
+  text: string, base: number, atFileStart: boolean, last: boolean, firstLine: number, file: string,
+  parser: JournalParser, direct: DirectReader | null, result: ParsedSource, strays: Diagnostic[],
+  pushedTags: { tag: string; span: Span }[], pushedMeta: MetaEntry[],
+): number {
+  const scanner = new Scanner(text, atFileStart);
+  const span = (start: number, end: number): Span => ({ file, start: base + start, end: base + end });
+  // Line numbers of the directives, counted incrementally (they order same-day entries).
+  let line = firstLine;
+  let counted = 0;
+  const lineAt = (offset: number): number => {
+    line += countNewlines(text, counted, offset);
+    counted = offset;
+    return line;
+  };
+  const add = (directive: Directive, start: number): void => {
+    result.directives.push(finishDirective(directive, pushedTags, pushedMeta, result.diagnostics));
+    result.lines.push(lineAt(start));
+  };
+  // Stray lines are reported after everything else of the file, as the scanner finds them.
+  const takeStrays = (): void => {
+    for (const stray of scanner.strayErrors) strays.push(error("syntax", stray.message, span(stray.start, stray.end)));
+  };
 
   for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
     const transaction = direct === null ? null : direct.transaction(start);
     if (transaction !== null) {
+      if (!last && direct!.next >= text.length) {
+        takeStrays();
+        return start;
+      }
       scanner.resumeAt(direct!.next);
-      result.directives.push(finishDirective(transaction, pushedTags, pushedMeta, result.diagnostics));
+      add(transaction, start);
       continue;
     }
     const group = scanner.scanDirective();
+    if (!last && scanner.reachedEnd) {
+      takeStrays();
+      return start;
+    }
     if (group.errors.length > 0) {
       for (const problem of group.errors) result.diagnostics.push(error("syntax", problem.message, span(problem.start, problem.end)));
       continue;
     }
     parser.file = file;
+    parser.base = base;
     parser.issues = [];
     parser.input = group.tokens;
     let parsed: Parsed | undefined;
@@ -87,22 +164,18 @@ export function parseSource(text: string, file: string, options: ParseOptions = 
       if (issue.drop) dropped = true;
     }
     if (dropped || parsed === undefined) continue;
-    if (parsed.kind === "directive") {
-      result.directives.push(finishDirective(parsed.directive, pushedTags, pushedMeta, result.diagnostics));
-    } else {
-      applyControl(parsed, result, pushedTags, pushedMeta);
-    }
+    if (parsed.kind === "directive") add(parsed.directive, start);
+    else applyControl(parsed, result, pushedTags, pushedMeta);
   }
-  for (const stray of scanner.strayErrors) {
-    result.diagnostics.push(error("syntax", stray.message, span(stray.start, stray.end)));
+  // A run of stray indented lines that reaches the end of the piece may go on in the next one.
+  const lastStray = scanner.strayErrors[scanner.strayErrors.length - 1];
+  if (!last && lastStray !== undefined && scanner.lastStrayRunEnd >= text.length - 1) {
+    scanner.strayErrors.pop();
+    takeStrays();
+    return lastStray.start;
   }
-  for (const open of pushedTags) {
-    result.diagnostics.push(error("pushtag", `Unbalanced pushed tag: '${open.tag}'`, open.span));
-  }
-  for (const open of pushedMeta) {
-    result.diagnostics.push(error("pushmeta", `Unbalanced metadata key '${open.key}'; leftover metadata`, open.span));
-  }
-  return result;
+  takeStrays();
+  return text.length;
 }
 
 function applyControl(control: Control, result: ParsedSource, pushedTags: { tag: string; span: Span }[], pushedMeta: MetaEntry[]): void {

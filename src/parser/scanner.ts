@@ -98,11 +98,24 @@ export class Scanner {
   private pos: number;
   /** Orphan indented lines and other problems found between directives. */
   readonly strayErrors: ScanError[] = [];
+  /** Where the last run of stray indented lines ends (the error names its first line only). */
+  lastStrayRunEnd = -1;
 
-  constructor(private readonly text: string) {
+  /** `atFileStart`: the text starts the file, where a byte order mark is skipped. */
+  constructor(private readonly text: string, atFileStart = true) {
     // A UTF-8 byte order mark is not part of the journal.
-    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.pos = atFileStart && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   }
+
+  /**
+   * Whether scanning the last directive ran into the end of the text (an unterminated string, a
+   * directive on the last lines): in a piece of a file, that directive may go on in the next piece.
+   */
+  get reachedEnd(): boolean {
+    return this.touchedEnd || this.pos >= this.text.length;
+  }
+
+  private touchedEnd = false;
 
   /** The next directive's tokens, or null at the end of the text. */
   next(): DirectiveTokens | null {
@@ -127,6 +140,7 @@ export class Scanner {
         while (this.pos < text.length && this.classifyLine(this.pos + 1) === LineKind.Indented) {
           this.pos = this.lineEnd(this.pos + 1);
         }
+        this.lastStrayRunEnd = this.pos;
       } else {
         this.pos = this.lineEnd(this.pos);
       }
@@ -169,6 +183,7 @@ export class Scanner {
 
   /** Whether the line starting at `offset` continues the current directive (indented, not blank). */
   private continuesDirective(offset: number): boolean {
+    if (offset >= this.text.length) this.touchedEnd = true;
     return offset < this.text.length && isSpace(this.text.charCodeAt(offset)) && this.classifyLine(offset) === LineKind.Indented;
   }
 
@@ -181,6 +196,7 @@ export class Scanner {
     let p = this.pos;
     const length = text.length;
     let end = start;
+    this.touchedEnd = false;
     for (;;) {
       if (p >= length) {
         tokens.push(makeToken(T.Eol, "", length, length));
@@ -299,7 +315,10 @@ export class Scanner {
     let q = p + 1;
     let hasEscape = false;
     for (;;) {
-      if (q >= text.length) return null;
+      if (q >= text.length) {
+        this.touchedEnd = true;
+        return null;
+      }
       const c = text.charCodeAt(q);
       if (c === Ch.Quote) break;
       if (c === Ch.Backslash) { hasEscape = true; q += 2; continue; }

@@ -15,10 +15,15 @@ export class TextTable<T> {
   private values: (T | undefined)[];
   private used = 0;
 
-  constructor(private readonly text: string, capacity = 64) {
+  constructor(private text: string, capacity = 64) {
     this.keys = new Array<string | undefined>(capacity).fill(undefined);
     this.hashes = new Int32Array(capacity);
     this.values = new Array<T | undefined>(capacity).fill(undefined);
+  }
+
+  /** Look names up in another text from now on (the next piece of a file); entries stay. */
+  rebind(text: string): void {
+    this.text = text;
   }
 
   /** Entries stored. */

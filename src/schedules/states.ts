@@ -8,7 +8,7 @@ import { matchInstallments, type ScheduleState } from "./match.js";
 
 export function scheduleStates(ledger: Ledger): Result<ScheduleState[]> {
   // Most journals declare no schedule: a text search is far cheaper than a pass over every posting.
-  if (![...ledger.sources.values()].some((source) => MENTIONS.test(source.text))) return { value: [], diagnostics: [] };
+  if (![...ledger.sources.values()].some((source) => source.pieces.some((piece) => MENTIONS.test(piece)))) return { value: [], diagnostics: [] };
   // The usual digits per commodity take a pass over every posting: only done for a journal with schedules.
   let scales: ReadonlyMap<string, number> | null = null;
   const usualScale = (currency: string) => (scales ??= displayScales(ledger.entries)).get(currency) ?? 0;

@@ -2,24 +2,74 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export interface SourceFile {
-  /** Path as shown to the user (relative when the user named it relatively). */
-  readonly path: string;
-  /** The decoded text, BOM and line endings as on disk. */
-  readonly text: string;
+/** A journal file as read: its text, kept in the pieces it was decoded in. */
+export class SourceFile {
+  #text: string | null;
+
+  constructor(
+    /** Path as shown to the user (relative when the user named it relatively). */
+    readonly path: string,
+    /** The text in pieces cut at line ends, BOM and line endings as on disk. */
+    readonly pieces: readonly string[],
+  ) {
+    this.#text = pieces.length === 1 ? pieces[0]! : null;
+  }
+
+  /** The whole decoded text (joined when first asked for: a check that finds nothing never does). */
+  get text(): string {
+    return (this.#text ??= this.pieces.join(""));
+  }
 }
 
-export function readSource(filePath: string): SourceFile | { error: string } {
+/** How much of a file is read and decoded at a time. */
+const PIECE_BYTES = 4 << 20;
+
+/** Read a journal file; `pieceBytes` sets how much is decoded at a time (tests make it small). */
+export function readSource(filePath: string, pieceBytes = PIECE_BYTES): SourceFile | { error: string } {
+  let descriptor: number | null = null;
   try {
     const stat = fs.statSync(filePath);
     if (stat.isDirectory()) return { error: `'${filePath}' is a directory, not a journal file` };
-    // Decoding the buffer ourselves is measurably faster on Node 20 than readFileSync(path, "utf8").
-    return { path: filePath, text: fs.readFileSync(filePath).toString("utf8") };
+    descriptor = fs.openSync(filePath, "r");
+    return new SourceFile(filePath, readPieces(descriptor, Math.min(pieceBytes, stat.size + 1)));
   } catch (thrown) {
     const code = (thrown as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { error: `File "${filePath}" does not exist` };
     return { error: `Cannot read "${filePath}": ${(thrown as Error).message}` };
+  } finally {
+    if (descriptor !== null) fs.closeSync(descriptor);
   }
+}
+
+/**
+ * The file's text decoded from UTF-8 a few megabytes at a time, each piece ending at a line end
+ * (a newline byte never falls inside a UTF-8 sequence, so the pieces decode as the whole would).
+ * Reading the whole file into one buffer first costs as much again in memory the process touches,
+ * which on a large journal is a tenth of the run.
+ */
+function readPieces(descriptor: number, size: number): string[] {
+  const pieces: string[] = [];
+  let buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  for (;;) {
+    const read = fs.readSync(descriptor, buffer, filled, buffer.length - filled, null);
+    if (read === 0) break;
+    filled += read;
+    if (filled < buffer.length) continue;
+    const cut = buffer.lastIndexOf(10, filled - 1) + 1;
+    if (cut === 0) {
+      // A line longer than the buffer: make room.
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, filled);
+      buffer = larger;
+      continue;
+    }
+    pieces.push(buffer.toString("utf8", 0, cut));
+    buffer.copy(buffer, 0, cut, filled);
+    filled -= cut;
+  }
+  if (filled > 0 || pieces.length === 0) pieces.push(buffer.toString("utf8", 0, filled));
+  return pieces;
 }
 
 function hasGlob(pattern: string): boolean {

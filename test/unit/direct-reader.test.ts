@@ -1,6 +1,7 @@
 // The direct reader (src/parser/direct.ts) reads plain transactions without tokens; the grammar
 // reads everything else. Whatever the text, parsing with and without the direct reader must give
-// the same directives and the same diagnostics.
+// the same directives and the same diagnostics; and so must parsing the text whole and in the
+// pieces a large file is read in (cut at line ends, down to one line a piece).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -20,10 +21,31 @@ function journals(dir: string): string[] {
   return found;
 }
 
+/** The text cut after every `every`-th newline, as source/files.ts cuts a large file into pieces. */
+function pieces(text: string, every: number): string[] {
+  const result: string[] = [];
+  let start = 0;
+  let count = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
+    if (++count % every !== 0) continue;
+    result.push(text.slice(start, at + 1));
+    start = at + 1;
+  }
+  if (start < text.length || result.length === 0) result.push(text.slice(start));
+  return result;
+}
+
+/** Both readers agree, and reading the text in pieces gives what reading it whole gives. */
 function expectSameAsGrammar(text: string, file = "t.beancount"): void {
   const direct = parseSource(text, file);
   const grammar = parseSource(text, file, { direct: false });
   expect(direct).toEqual(grammar);
+  for (const every of [1, 3]) {
+    const split = pieces(text, every);
+    expect(split.join("")).toBe(text);
+    expect(parseSource(split, file)).toEqual(direct);
+    expect(parseSource(split, file, { direct: false })).toEqual(grammar);
+  }
 }
 
 const PLAIN = [
