@@ -1,7 +1,7 @@
 // What makes a transaction an expense claim (费用报销单) and where it stands.
 // A transaction with `claim` metadata is a claim. Flag `!`: a claim form not yet in the books,
 // left out of balances and reports unless asked for (--pending). Flag `*`: posted.
-import type { LedgerEntry, MetaEntry, Transaction } from "../core/data.js";
+import type { LedgerEntry, MetaEntry, MetaValue, Transaction } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 
 export type ClaimStatus = "submitted" | "approved" | "rejected" | "posted";
@@ -10,7 +10,11 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = ["submitted", "approved", 
 /** The text of a string-valued (or other scalar) metadata entry, or null. */
 export function metaText(meta: readonly MetaEntry[], key: string): string | null {
   const value = metaValue(meta, key);
-  if (value === undefined) return null;
+  return value === undefined ? null : valueText(value);
+}
+
+/** The text of a metadata value as metaText gives it. */
+export function valueText(value: MetaValue): string | null {
   switch (value.type) {
     case "string": case "account": case "currency": case "tag": case "link": case "date": return value.value;
     case "bool": return value.value ? "TRUE" : "FALSE";
@@ -30,9 +34,13 @@ export function isClaim(entry: LedgerEntry): entry is Transaction & LedgerEntry 
 
 /** The claim's status: its `status` metadata, else `submitted` under `!` and `posted` under `*`. */
 export function claimStatus(entry: Transaction): ClaimStatus {
-  const written = metaText(entry.meta, "status");
+  return statusOf(metaText(entry.meta, "status"), entry.flag);
+}
+
+/** The status a claim with this `status` text (or none) and flag has. */
+export function statusOf(written: string | null, flag: string): ClaimStatus {
   if (written !== null && (CLAIM_STATUSES as readonly string[]).includes(written)) return written as ClaimStatus;
-  return entry.flag === "*" ? "posted" : "submitted";
+  return flag === "*" ? "posted" : "submitted";
 }
 
 /** A claim form that is not in the books yet: flag `!` with `claim` metadata. */

@@ -5,7 +5,7 @@
 import type { LedgerEntry, MetaEntry, Transaction } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { CLAIM_STATUSES, claimId, claimStatus, metaText } from "../claims/claim.js";
+import { CLAIM_STATUSES, claimId, statusOf, valueText } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import type { DomainCheck } from "./domain.js";
 
@@ -22,11 +22,37 @@ function decisionDate(meta: readonly MetaEntry[], key: string): string | null | 
 
 const DECISIONS = ["approved-on", "rejected-on", "posted-on"] as const;
 
+/** The claim's metadata the checks read, gathered in one pass (first occurrence of each key). */
+interface ClaimFields {
+  status: MetaEntry | undefined;
+  approver: MetaEntry | undefined;
+  claimant: MetaEntry | undefined;
+  decisions: boolean;
+}
+
+function claimFields(meta: readonly MetaEntry[]): ClaimFields {
+  const fields: ClaimFields = { status: undefined, approver: undefined, claimant: undefined, decisions: false };
+  for (let index = 0; index < meta.length; index++) {
+    const entry = meta[index]!;
+    const key = entry.key;
+    if (key === "status") fields.status ??= entry;
+    else if (key === "approved-by") fields.approver ??= entry;
+    else if (key === "claimant") fields.claimant ??= entry;
+    else if (key.endsWith("-on")) fields.decisions = true;
+  }
+  return fields;
+}
+
+function textOf(entry: MetaEntry | undefined): string | null {
+  return entry === undefined ? null : valueText(entry.value);
+}
+
 function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: Diagnostic[]): void {
   const at = claim.span;
   const posted = claim.flag !== "!";
-  const written = metaText(claim.meta, "status");
-  const status = claimStatus(claim);
+  const fields = claimFields(claim.meta);
+  const written = textOf(fields.status);
+  const status = statusOf(written, claim.flag);
   if (written !== null && !(CLAIM_STATUSES as readonly string[]).includes(written)) {
     diagnostics.push(warning("claim-status-unknown", `${id}: unknown status "${written}" (expected ${CLAIM_STATUSES.join(", ")})`, at));
   }
@@ -38,8 +64,8 @@ function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: D
     diagnostics.push(warning("claim-status-mismatch", `${id}: status says "posted" but flag ! keeps it out of the books`, at));
   }
 
-  const approver = metaText(claim.meta, "approved-by");
-  const claimant = metaText(claim.meta, "claimant");
+  const approver = textOf(fields.approver);
+  const claimant = textOf(fields.claimant);
   if (posted && status !== "rejected" && approver === null) {
     diagnostics.push(error("claim-unapproved", `${id}: posted without approved-by`, at));
   }
@@ -47,8 +73,8 @@ function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: D
     diagnostics.push(error("claim-self-approved", `${id}: approved by its own claimant ${claimant} (separation of duties)`, at));
   }
 
-  // Most claims carry no decision dates: one pass over the metadata tells.
-  if (!claim.meta.some((entry) => entry.key.endsWith("-on"))) return;
+  // Most claims carry no decision dates.
+  if (!fields.decisions) return;
   const [approved, rejected, postedOn] = DECISIONS.map((key) => {
     const date = decisionDate(claim.meta, key);
     if (date === null) diagnostics.push(error("claim-date-malformed", `${id}: ${key} must be a date such as 2026-03-06`, at));

@@ -26,8 +26,9 @@ export function invoicesOf(transaction: Transaction): { entry: MetaEntry; span: 
   const collect = (meta: readonly MetaEntry[], span: Span) => {
     for (const entry of meta) if (entry.key === "invoice") found.push({ entry, span });
   };
-  collect(transaction.meta, transaction.span);
-  for (const posting of transaction.postings) collect(posting.meta, posting.span);
+  if (transaction.meta.length > 0) collect(transaction.meta, transaction.span);
+  // (A posting's span is made when asked for: only for postings with metadata.)
+  for (const posting of transaction.postings) if (posting.meta.length > 0) collect(posting.meta, posting.span);
   return found;
 }
 
@@ -36,8 +37,10 @@ export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMa
   const first = new Map<string, { transaction: LedgerEntry; span: Span }>();
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
+    const invoices = invoicesOf(entry);
+    if (invoices.length === 0) continue;
     const id = claimId(entry);
-    for (const { entry: invoice, span } of invoicesOf(entry)) {
+    for (const { entry: invoice, span } of invoices) {
       const problem = fapiaoProblem(invoice.value);
       if (problem !== null) {
         if (id !== null) diagnostics.push(error("fapiao-malformed", problem, span));

@@ -26,8 +26,9 @@ export function checkReceipts(entries: readonly LedgerEntry[]): Diagnostic[] {
   };
   for (const entry of entries) {
     if (!isClaim(entry)) continue;
-    visit(entry.meta, entry.span);
-    for (const posting of entry.postings) visit(posting.meta, posting.span);
+    if (entry.meta.length > 0) visit(entry.meta, entry.span);
+    // (A posting's span is made when asked for: only for postings with metadata.)
+    for (const posting of entry.postings) if (posting.meta.length > 0) visit(posting.meta, posting.span);
   }
   return diagnostics;
 }
