@@ -10,7 +10,7 @@
 import { PlainPosting, UNBOOKED, type Amount, type BookedPosting, type BookedTransaction, type BookingMethod, type Directive, type LedgerEntry, type Posting, type Transaction } from "../core/data.js";
 import type { Decimal, ScaledNumber } from "../core/number.js";
 import { add, negate, quantize } from "../core/scaled.js";
-import { amountOf, decimalOf, MAX_SCALE, POWERS_OF_TEN, ScaledAmount } from "../core/amount.js";
+import { amountOf, decimalOf, hasNumber, MAX_SCALE, POWERS_OF_TEN, ScaledAmount } from "../core/amount.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { categorizeByCurrency } from "./categorize.js";
@@ -129,8 +129,7 @@ function bookSimpleTransaction(transaction: Transaction, rules: ToleranceRules):
       autoIndex = index;
       continue;
     }
-    // (A ScaledAmount is complete; asking for its number would make the Decimal.)
-    if (!(units instanceof ScaledAmount) && (units.number === null || units.currency === null)) return null;
+    if (units.currency === null || !hasNumber(units)) return null;
     if (firstCurrency === null) firstCurrency = units.currency;
     else if (units.currency !== firstCurrency) mixed = true;
   }

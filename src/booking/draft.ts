@@ -4,6 +4,7 @@
 import type { Amount, Cost, Posting, Transaction } from "../core/data.js";
 import type { Decimal, ScaledNumber } from "../core/number.js";
 import { ZERO } from "../core/number.js";
+import { hasNumber } from "../core/amount.js";
 import { absolute, divide } from "../core/scaled.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ToleranceSource } from "./tolerance.js";
@@ -86,7 +87,7 @@ export function draftPostings(transaction: Transaction, diagnostics: Diagnostic[
   const drafts: DraftPosting[] = [];
   for (const posting of transaction.postings) {
     const units = posting.units;
-    const auto = units === null || (units.number === null && units.currency === null);
+    const auto = units === null || (units.currency === null && !hasNumber(units));
     const number: ScaledNumber | Missing = units === null ? MISSING : scaledOrMissing(units.number, units.scale);
     const currency: string | Missing = units === null || units.currency === null ? MISSING : units.currency;
     let price: DraftPrice | null = null;

@@ -3,7 +3,7 @@
 // decimal.js object and its digit array, and sums of such amounts are integer additions. The
 // decimal.js value is made on first use of `number`, so the rest of the program sees an ordinary
 // Amount; code on hot paths (booking, inventories, balance checks) uses `scaled` directly.
-import type { Amount } from "./data.js";
+import type { Amount, IncompleteAmount } from "./data.js";
 import { Decimal, type ScaledNumber } from "./number.js";
 
 /** Scales a scaled amount may have: 10^scale stays exact in a double. */
@@ -73,6 +73,11 @@ export function addScaled(a: Amount, b: Amount): ScaledAmount | null {
   return new ScaledAmount(sum, scale, a.currency);
 }
 
+/** Whether units as written have a number, without making its Decimal. */
+export function hasNumber(units: IncompleteAmount): boolean {
+  return units instanceof ScaledAmount || units.number !== null;
+}
+
 /** Whether an amount is zero, without making its Decimal. */
 export function isZeroAmount(amount: Amount): boolean {
   return amount instanceof ScaledAmount ? amount.scaled === 0 : amount.number.isZero();
@@ -81,4 +86,45 @@ export function isZeroAmount(amount: Amount): boolean {
 /** The number and scale of an amount. */
 export function scaledNumberOf(amount: Amount): ScaledNumber {
   return { value: amount.number, scale: amount.scale };
+}
+
+/**
+ * A running total of numbers: integer additions while every amount added is a ScaledAmount, then
+ * decimal.js (exact either way: a safe integer has at most 16 digits, within the 28 kept).
+ * Reports sum hundreds of thousands of postings; this makes no Decimal per posting.
+ */
+export class DecimalSum {
+  #scaled = 0;
+  #scale = 0;
+  #decimal: Decimal | null = null;
+
+  add(amount: Amount): this {
+    if (this.#decimal === null && amount instanceof ScaledAmount) {
+      let total = this.#scaled;
+      let value = amount.scaled;
+      let scale = this.#scale;
+      if (amount.scale > scale) {
+        total *= POWERS_OF_TEN[amount.scale - scale]!;
+        scale = amount.scale;
+      } else if (amount.scale < scale) {
+        value *= POWERS_OF_TEN[scale - amount.scale]!;
+      }
+      const sum = total + value;
+      if (Number.isSafeInteger(total) && Number.isSafeInteger(value) && Number.isSafeInteger(sum)) {
+        this.#scaled = sum;
+        this.#scale = scale;
+        return this;
+      }
+    }
+    return this.addDecimal(amount.number);
+  }
+
+  addDecimal(value: Decimal): this {
+    this.#decimal = this.value.plus(value);
+    return this;
+  }
+
+  get value(): Decimal {
+    return this.#decimal ?? decimalOf(this.#scaled, this.#scale);
+  }
 }

@@ -1,6 +1,7 @@
 // The balance report: sums of posting units (or cost) per account and commodity.
 import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
+import { DecimalSum } from "../core/amount.js";
 
 export interface BalanceQuery {
   /** Case-insensitive regular expressions; an account matches if any matches (all accounts when empty). */
@@ -43,6 +44,15 @@ function addTo(sums: Sums, account: string, commodity: string, amount: Decimal):
   byCommodity.set(commodity, previous === undefined ? amount : previous.plus(amount));
 }
 
+/** The running sum of `account` in `commodity` (posting amounts are summed without a Decimal each). */
+function sumOf(sums: Map<string, Map<string, DecimalSum>>, account: string, commodity: string): DecimalSum {
+  let byCommodity = sums.get(account);
+  if (byCommodity === undefined) sums.set(account, (byCommodity = new Map()));
+  let sum = byCommodity.get(commodity);
+  if (sum === undefined) byCommodity.set(commodity, (sum = new DecimalSum()));
+  return sum;
+}
+
 function truncate(account: string, depth: number | null): string {
   if (depth === null) return account;
   const parts = account.split(":");
@@ -51,8 +61,7 @@ function truncate(account: string, depth: number | null): string {
 
 export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQuery): BalanceReport {
   // account -> commodity -> sum
-  const sums: Sums = new Map();
-  const add = (account: string, commodity: string, amount: Decimal) => addTo(sums, account, commodity, amount);
+  const running = new Map<string, Map<string, DecimalSum>>();
   const matches = (account: string) => query.patterns.length === 0 || query.patterns.some((p) => p.test(account));
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
@@ -61,9 +70,13 @@ export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQue
     if (query.includeEntry && !query.includeEntry(entry)) continue;
     for (const posting of entry.booked) {
       if (!matches(posting.account)) continue;
-      if (query.atCost && posting.cost !== null) add(posting.account, posting.cost.currency, posting.units.number.times(posting.cost.number));
-      else add(posting.account, posting.units.currency, posting.units.number);
+      if (query.atCost && posting.cost !== null) sumOf(running, posting.account, posting.cost.currency).addDecimal(posting.units.number.times(posting.cost.number));
+      else sumOf(running, posting.account, posting.units.currency).add(posting.units);
     }
+  }
+  const sums: Sums = new Map();
+  for (const [account, byCommodity] of running) {
+    for (const [commodity, sum] of byCommodity) addTo(sums, account, commodity, sum.value);
   }
 
   const rolled: Sums = new Map();

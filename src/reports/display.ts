@@ -2,6 +2,7 @@
 // (beancount's display context does the same), never fewer than a value actually has.
 import type { LedgerEntry } from "../core/data.js";
 import type { Decimal } from "../core/number.js";
+import { hasNumber } from "../core/amount.js";
 
 export type DisplayScales = ReadonlyMap<string, number>;
 
@@ -15,7 +16,8 @@ export function displayScales(entries: readonly LedgerEntry[]): DisplayScales {
   for (const entry of entries) {
     if (entry.type === "transaction") {
       for (const posting of entry.postings) {
-        if (posting.units?.number != null && posting.units.currency !== null) count(posting.units.currency, posting.units.scale);
+        const units = posting.units;
+        if (units !== null && units.currency !== null && hasNumber(units)) count(units.currency, units.scale);
       }
     } else if (entry.type === "balance") count(entry.amount.currency, entry.amount.scale);
   }

@@ -2,7 +2,7 @@
 // report root (to a depth), or a property of the posting (customer, claimant, department, payee,
 // tags, any metadata key). Posting metadata wins over the transaction's; a posting without the
 // property falls in the "unassigned" group.
-import type { BookedPosting, BookedTransaction, LedgerEntry } from "../core/data.js";
+import type { Amount, BookedPosting, BookedTransaction, LedgerEntry } from "../core/data.js";
 import { metaText } from "../claims/claim.js";
 import { Decimal } from "../core/number.js";
 import { compareAccounts } from "./balances.js";
@@ -27,7 +27,8 @@ export interface CostPosting {
   readonly date: string;
   readonly group: Group;
   readonly commodity: string;
-  readonly amount: Decimal;
+  /** The posting's units (sum them with DecimalSum: no Decimal per posting). */
+  readonly units: Amount;
 }
 
 export interface CostSelection {
@@ -64,7 +65,7 @@ export function costPostings(entries: readonly LedgerEntry[], selection: CostSel
         date: entry.date,
         group: groupOf(entry, posting, selection.root, selection.grouping),
         commodity: posting.units.currency,
-        amount: posting.units.number,
+        units: posting.units,
       });
     }
   }

@@ -3,6 +3,7 @@
 // the change. Shares are per commodity and add up to exactly 100.00.
 import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
+import { DecimalSum } from "../core/amount.js";
 import type { DisplayScales } from "./display.js";
 import {
   costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
@@ -58,13 +59,19 @@ function emptySum(): Sum {
 
 /** commodity -> group -> sum, over the postings in range. */
 function sumByGroup(postings: ReturnType<typeof costPostings>, range: DateBounds): Map<string, Map<Group, Sum>> {
-  const sums = new Map<string, Map<Group, Sum>>();
+  const running = new Map<string, Map<Group, { total: DecimalSum; count: number }>>();
   for (const posting of postings) {
     if (!inRange(posting.date, range)) continue;
-    let byGroup = sums.get(posting.commodity);
-    if (byGroup === undefined) sums.set(posting.commodity, (byGroup = new Map()));
-    const sum = byGroup.get(posting.group) ?? emptySum();
-    byGroup.set(posting.group, { amount: sum.amount.plus(posting.amount), count: sum.count + 1 });
+    let byGroup = running.get(posting.commodity);
+    if (byGroup === undefined) running.set(posting.commodity, (byGroup = new Map()));
+    let sum = byGroup.get(posting.group);
+    if (sum === undefined) byGroup.set(posting.group, (sum = { total: new DecimalSum(), count: 0 }));
+    sum.total.add(posting.units);
+    sum.count++;
+  }
+  const sums = new Map<string, Map<Group, Sum>>();
+  for (const [commodity, byGroup] of running) {
+    sums.set(commodity, new Map([...byGroup].map(([group, sum]) => [group, { amount: sum.total.value, count: sum.count }])));
   }
   return sums;
 }

@@ -75,9 +75,9 @@ export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery):
     if (byGroup === undefined) raw.set(posting.commodity, (byGroup = new Map()));
     let sums = byGroup.get(posting.group);
     if (sums === undefined) byGroup.set(posting.group, (sums = emptySums()));
-    if (index >= 0) sums.amounts[index] = sums.amounts[index]!.plus(posting.amount);
-    if (isPrevious) sums.previous = sums.previous.plus(posting.amount);
-    if (isYearAgo) sums.yearAgo = sums.yearAgo.plus(posting.amount);
+    if (index >= 0) sums.amounts[index] = sums.amounts[index]!.plus(posting.units.number);
+    if (isPrevious) sums.previous = sums.previous.plus(posting.units.number);
+    if (isYearAgo) sums.yearAgo = sums.yearAgo.plus(posting.units.number);
   }
 
   const rows: TrendRow[] = [];
