@@ -2,7 +2,7 @@
 // Python-faithful arithmetic give: the conversions, sums, and the integer booking path.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addScaled, amountOf, decimalOf, isZeroAmount, ScaledAmount, scaledOf } from "../../../src/core/amount.js";
+import { addScaled, amountOf, decimalOf, DecimalSum, isZeroAmount, ScaledAmount, scaledOf } from "../../../src/core/amount.js";
 import type { Amount, BookedTransaction, Posting, Transaction } from "../../../src/core/data.js";
 import { Decimal, parseNumberLiteral } from "../../../src/core/number.js";
 import { DEFAULT_OPTIONS, type LedgerOptions } from "../../../src/core/options.js";
@@ -65,6 +65,22 @@ describe("scaled amounts", () => {
     }));
     expect(addScaled(plain(scaledAmount("1.00")), scaledAmount("2"))).toBeNull();
     expect(addScaled(new ScaledAmount(2 ** 52, 0, "CNY"), new ScaledAmount(2 ** 52, 0, "CNY"))).toBeNull();
+  });
+
+  it("total in a DecimalSum as decimal.js adds, also past the safe integers and with Decimals mixed in", () => {
+    fc.assert(fc.property(fc.array(fc.oneof(literal, fc.constant("9007199254740.991")), { maxLength: 20 }), fc.boolean(), (texts, mixed) => {
+      const sum = new DecimalSum();
+      let expected = new Decimal(0);
+      texts.forEach((text, index) => {
+        const amount = text.length > 16 ? { number: new Decimal(text), scale: 3, currency: "CNY" } : scaledAmount(text);
+        if (mixed && index % 3 === 2) sum.addDecimal(amount.number);
+        else sum.add(amount);
+        expected = expected.plus(amount.number);
+      });
+      expect(sum.value.eq(expected)).toBe(true);
+    }));
+    const big = new DecimalSum().add(new ScaledAmount(2 ** 52, 0, "CNY")).add(new ScaledAmount(2 ** 52, 0, "CNY"));
+    expect(big.value.toFixed()).toBe("9007199254740992");
   });
 
   it("sum in an inventory as decimals sum", () => {
