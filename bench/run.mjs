@@ -141,7 +141,8 @@ function commandsFor(journal, args, tools) {
   if (tools.structure) list.push({ tool: "feeledger", shown: `feeledger report structure ${file}`, command: FEELEDGER, args: ["report", "structure", file] });
   if (args.ledger && tools.ledger) list.push({ tool: "ledger-cli", shown: `ledger -f ${ledgerFile} bal`, command: "ledger", args: ["-f", ledgerFile, "bal"] });
   if (args.hledger && tools.hledger) list.push({ tool: "hledger", shown: `hledger -f ${ledgerFile} bal`, command: "hledger", args: ["-f", ledgerFile, "bal"] });
-  if (args.beancount && tools.beancount) list.push({ tool: "beancount", shown: `bean-check ${file}`, command: "bean-check", args: [file] });
+  // -C: no pickle cache, so that every run parses the journal (feeledger keeps no cache either).
+  if (args.beancount && tools.beancount) list.push({ tool: "beancount", shown: `bean-check -C ${file}`, command: "bean-check", args: ["-C", file] });
   return list;
 }
 

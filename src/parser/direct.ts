@@ -81,16 +81,6 @@ class SharedValues<T> {
 const stringValue = (value: string): MetaValue => ({ type: "string", value });
 const sameString = (value: string): string => value;
 
-/** A posting whose metadata lines may still follow. */
-interface OpenPosting {
-  readonly start: number;
-  /** End of the posting line's last token. */
-  readonly contentEnd: number;
-  readonly account: string;
-  readonly units: IncompleteAmount | null;
-  meta: MetaLine[] | null;
-}
-
 export class DirectReader {
   /** Offset just past the last line of the transaction `transaction` returned. */
   next = 0;
@@ -118,6 +108,12 @@ export class DirectReader {
   private readonly links: string[] = [];
   private readonly meta: MetaLine[] = [];
   private readonly postings: Posting[] = [];
+  private readonly postingMeta: MetaLine[] = [];
+  // The posting being read: where it starts, where its line's last token ends, account and units.
+  private openStart = 0;
+  private openContentEnd = 0;
+  private openAccount = "";
+  private openUnits: IncompleteAmount | null = null;
 
   /** Offset of the text in its file: spans are offsets into the file's whole text. */
   private base = 0;
@@ -435,7 +431,8 @@ export class DirectReader {
     const postings = this.postings;
     meta.length = 0;
     postings.length = 0;
-    let open: OpenPosting | null = null;
+    // The posting whose metadata lines may still follow (kept in fields: no object per posting).
+    let open = false;
     for (;;) {
       // A continuation line starts with whitespace and is not blank.
       const lineStart = p + 1;
@@ -459,8 +456,13 @@ export class DirectReader {
         if (units === undefined) return null;
         p = this.lineEnd(this.end);
         if (p < 0) return null;
-        if (open !== null) postings.push(this.posting(open));
-        open = { start: q, contentEnd: units === null ? accountEnd : this.end, account: this.intern(q, accountEnd), units, meta: null };
+        if (open) postings.push(this.posting());
+        open = true;
+        this.openStart = q;
+        this.openContentEnd = units === null ? accountEnd : this.end;
+        this.openAccount = this.intern(q, accountEnd);
+        this.openUnits = units;
+        this.postingMeta.length = 0;
       } else if (isLower(c) || word) {
         // A metadata line: KEY metaValue, for the last posting or else the transaction.
         let keyEnd = q + 1;
@@ -476,14 +478,14 @@ export class DirectReader {
         p = this.lineEnd(this.end);
         if (p < 0) return null;
         const entry = new MetaLine(key, value, file, this.base + q, this.base + contentEnd);
-        if (open !== null) (open.meta ??= []).push(entry);
+        if (open) this.postingMeta.push(entry);
         else meta.push(entry);
       } else {
         return null;
       }
       end = p;
     }
-    if (open !== null) postings.push(this.posting(open));
+    if (open) postings.push(this.posting());
     this.next = p + 1;
 
     let payee: string | null = null;
@@ -505,11 +507,12 @@ export class DirectReader {
     } as Transaction;
   }
 
-  private posting(open: OpenPosting): Posting {
-    const meta = open.meta;
-    const start = this.base + open.start;
-    if (meta === null) return new PlainPosting(this.file, start, this.base + open.contentEnd, open.account, open.units, NO_META);
-    return new PlainPosting(this.file, start, meta[meta.length - 1]!.end, open.account, open.units, meta.slice());
+  /** The posting read last (openStart ...) with its metadata lines. */
+  private posting(): Posting {
+    const meta = this.postingMeta;
+    const start = this.base + this.openStart;
+    if (meta.length === 0) return new PlainPosting(this.file, start, this.base + this.openContentEnd, this.openAccount, this.openUnits, NO_META);
+    return new PlainPosting(this.file, start, meta[meta.length - 1]!.end, this.openAccount, this.openUnits, meta.slice());
   }
 }
 
