@@ -51,35 +51,18 @@ export interface ParseOptions {
  */
 export function parseSource(text: string | readonly string[], file: string, options: ParseOptions = {}): ParsedSource {
   const pieces = typeof text === "string" ? [text] : text;
-  const parser = journalParser();
-  const result: ParsedSource = { file, directives: [], lines: [], options: [], includes: [], plugins: [], diagnostics: [] };
-  const pushedTags: { tag: string; span: Span }[] = [];
-  const pushedMeta: MetaEntry[] = [];
-  let direct: DirectReader | null = null;
+  const reader = new SourceParser(file, options);
   let base = 0;
   let line = 1;
   let carried = "";
-  const strays: Diagnostic[] = [];
   for (let index = 0; index < pieces.length; index++) {
     const piece = carried + pieces[index]!;
-    const last = index === pieces.length - 1;
-    if (options.direct !== false) {
-      if (direct === null) direct = new DirectReader(piece, file);
-      else direct.continueWith(piece, base);
-    }
-    const done = parsePiece(piece, base, index === 0, last, line, file, parser, direct, result, strays, pushedTags, pushedMeta);
+    const done = reader.piece(piece, base, index === 0, index === pieces.length - 1, line);
     carried = piece.slice(done);
     line += countNewlines(piece, 0, done);
     base += done;
   }
-  for (const stray of strays) result.diagnostics.push(stray);
-  for (const open of pushedTags) {
-    result.diagnostics.push(error("pushtag", `Unbalanced pushed tag: '${open.tag}'`, open.span));
-  }
-  for (const open of pushedMeta) {
-    result.diagnostics.push(error("pushmeta", `Unbalanced metadata key '${open.key}'; leftover metadata`, open.span));
-  }
-  return result;
+  return reader.finish();
 }
 
 /** Newlines in text[from, to). */
@@ -89,93 +72,121 @@ function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
-/**
- * Parse the directives of one piece of a file's text, which starts at offset `base` and line
- * `firstLine` of the file. Returns how much of the piece was read: unless it is the `last`, the
- * directive (or run of stray lines) that reaches its end is left for the next piece.
- */
-function parsePiece(
-  text: string, base: number, atFileStart: boolean, last: boolean, firstLine: number, file: string,
-  parser: JournalParser, direct: DirectReader | null, result: ParsedSource, strays: Diagnostic[],
-  pushedTags: { tag: string; span: Span }[], pushedMeta: MetaEntry[],
-): number {
-  const scanner = new Scanner(text, atFileStart);
-  const span = (start: number, end: number): Span => ({ file, start: base + start, end: base + end });
-  // Line numbers of the directives, counted incrementally (they order same-day entries).
-  let line = firstLine;
-  let counted = 0;
-  const lineAt = (offset: number): number => {
-    line += countNewlines(text, counted, offset);
-    counted = offset;
-    return line;
-  };
-  const add = (directive: Directive, start: number): void => {
-    result.directives.push(finishDirective(directive, pushedTags, pushedMeta, result.diagnostics));
-    result.lines.push(lineAt(start));
-  };
-  // Stray lines are reported after everything else of the file, as the scanner finds them.
-  const takeStrays = (): void => {
-    for (const stray of scanner.strayErrors) strays.push(error("syntax", stray.message, span(stray.start, stray.end)));
-  };
+/** The parse of one file, fed its text piece by piece. */
+class SourceParser {
+  private readonly parser = journalParser();
+  private direct: DirectReader | null = null;
+  private readonly result: ParsedSource;
+  /** Stray lines are reported after everything else of the file, as the scanner finds them. */
+  private readonly strays: Diagnostic[] = [];
+  private readonly pushedTags: { tag: string; span: Span }[] = [];
+  private readonly pushedMeta: MetaEntry[] = [];
 
-  for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
-    const transaction = direct === null ? null : direct.transaction(start);
-    if (transaction !== null) {
-      if (!last && direct!.next >= text.length) {
+  constructor(private readonly file: string, private readonly options: ParseOptions) {
+    this.result = { file, directives: [], lines: [], options: [], includes: [], plugins: [], diagnostics: [] };
+  }
+
+  /**
+   * Parse the directives of one piece of the text, which starts at offset `base` and line
+   * `firstLine` of the file. Returns how much of the piece was read: unless it is the `last`, the
+   * directive (or run of stray lines) that reaches its end is left for the next piece.
+   */
+  piece(text: string, base: number, atFileStart: boolean, last: boolean, firstLine: number): number {
+    const { file, parser, result, pushedTags, pushedMeta } = this;
+    let direct = this.direct;
+    if (this.options.direct !== false) {
+      if (direct === null) this.direct = direct = new DirectReader(text, file);
+      else direct.continueWith(text, base);
+    }
+    const scanner = new Scanner(text, atFileStart);
+    const span = (start: number, end: number): Span => ({ file, start: base + start, end: base + end });
+    // Line numbers of the directives, counted incrementally (they order same-day entries).
+    let line = firstLine;
+    let counted = 0;
+    const lineAt = (offset: number): number => {
+      line += countNewlines(text, counted, offset);
+      counted = offset;
+      return line;
+    };
+    const add = (directive: Directive, start: number): void => {
+      result.directives.push(finishDirective(directive, pushedTags, pushedMeta, result.diagnostics));
+      result.lines.push(lineAt(start));
+    };
+    const takeStrays = (): void => {
+      for (const stray of scanner.strayErrors) this.strays.push(error("syntax", stray.message, span(stray.start, stray.end)));
+    };
+    for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
+      const transaction = direct === null ? null : direct.transaction(start);
+      if (transaction !== null) {
+        if (!last && direct!.next >= text.length) {
+          takeStrays();
+          return start;
+        }
+        scanner.resumeAt(direct!.next);
+        add(transaction, start);
+        continue;
+      }
+      const group = scanner.scanDirective();
+      if (!last && scanner.reachedEnd) {
         takeStrays();
         return start;
       }
-      scanner.resumeAt(direct!.next);
-      add(transaction, start);
-      continue;
+      if (group.errors.length > 0) {
+        for (const problem of group.errors) result.diagnostics.push(error("syntax", problem.message, span(problem.start, problem.end)));
+        continue;
+      }
+      parser.file = file;
+      parser.base = base;
+      parser.issues = [];
+      parser.input = group.tokens;
+      let parsed: Parsed | undefined;
+      try {
+        parsed = parser.directive();
+      } catch (thrown) {
+        // Arithmetic on absurd input may throw inside decimal.js; report it as a located error.
+        result.diagnostics.push(error("syntax", `invalid directive: ${(thrown as Error).message}`, span(group.start, group.end)));
+        continue;
+      }
+      if (parser.errors.length > 0) {
+        const problem = parser.errors[0]!;
+        const token = problem.token;
+        const at = Number.isFinite(token.startOffset) ? token.startOffset : group.end;
+        const end = Number.isFinite(token.endOffset) ? token.endOffset! + 1 : group.end;
+        result.diagnostics.push(error("syntax", `syntax error, unexpected ${describeToken(token)}`, span(at, Math.max(at, end))));
+        continue;
+      }
+      let dropped = false;
+      for (const issue of parser.issues) {
+        result.diagnostics.push(error("syntax", issue.message, span(issue.start, issue.end)));
+        if (issue.drop) dropped = true;
+      }
+      if (dropped || parsed === undefined) continue;
+      if (parsed.kind === "directive") add(parsed.directive, start);
+      else applyControl(parsed, result, pushedTags, pushedMeta);
     }
-    const group = scanner.scanDirective();
-    if (!last && scanner.reachedEnd) {
+    // A run of stray indented lines that reaches the end of the piece may go on in the next one.
+    const lastStray = scanner.strayErrors[scanner.strayErrors.length - 1];
+    if (!last && lastStray !== undefined && scanner.lastStrayRunEnd >= text.length - 1) {
+      scanner.strayErrors.pop();
       takeStrays();
-      return start;
+      return lastStray.start;
     }
-    if (group.errors.length > 0) {
-      for (const problem of group.errors) result.diagnostics.push(error("syntax", problem.message, span(problem.start, problem.end)));
-      continue;
-    }
-    parser.file = file;
-    parser.base = base;
-    parser.issues = [];
-    parser.input = group.tokens;
-    let parsed: Parsed | undefined;
-    try {
-      parsed = parser.directive();
-    } catch (thrown) {
-      // Arithmetic on absurd input may throw inside decimal.js; report it as a located error.
-      result.diagnostics.push(error("syntax", `invalid directive: ${(thrown as Error).message}`, span(group.start, group.end)));
-      continue;
-    }
-    if (parser.errors.length > 0) {
-      const problem = parser.errors[0]!;
-      const token = problem.token;
-      const at = Number.isFinite(token.startOffset) ? token.startOffset : group.end;
-      const end = Number.isFinite(token.endOffset) ? token.endOffset! + 1 : group.end;
-      result.diagnostics.push(error("syntax", `syntax error, unexpected ${describeToken(token)}`, span(at, Math.max(at, end))));
-      continue;
-    }
-    let dropped = false;
-    for (const issue of parser.issues) {
-      result.diagnostics.push(error("syntax", issue.message, span(issue.start, issue.end)));
-      if (issue.drop) dropped = true;
-    }
-    if (dropped || parsed === undefined) continue;
-    if (parsed.kind === "directive") add(parsed.directive, start);
-    else applyControl(parsed, result, pushedTags, pushedMeta);
-  }
-  // A run of stray indented lines that reaches the end of the piece may go on in the next one.
-  const lastStray = scanner.strayErrors[scanner.strayErrors.length - 1];
-  if (!last && lastStray !== undefined && scanner.lastStrayRunEnd >= text.length - 1) {
-    scanner.strayErrors.pop();
     takeStrays();
-    return lastStray.start;
+    return text.length;
   }
-  takeStrays();
-  return text.length;
+
+  /** The result, once every piece has been read. */
+  finish(): ParsedSource {
+    const result = this.result;
+    for (const stray of this.strays) result.diagnostics.push(stray);
+    for (const open of this.pushedTags) {
+      result.diagnostics.push(error("pushtag", `Unbalanced pushed tag: '${open.tag}'`, open.span));
+    }
+    for (const open of this.pushedMeta) {
+      result.diagnostics.push(error("pushmeta", `Unbalanced metadata key '${open.key}'; leftover metadata`, open.span));
+    }
+    return result;
+  }
 }
 
 function applyControl(control: Control, result: ParsedSource, pushedTags: { tag: string; span: Span }[], pushedMeta: MetaEntry[]): void {
