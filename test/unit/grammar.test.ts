@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parserRuleNames, syntaxDiagramsHtml } from "../../src/parser/diagrams.js";
+import { JournalParser } from "../../src/parser/grammar.js";
 
 const root = new URL("../../", import.meta.url);
+
+describe("the grammar", () => {
+  it("passes chevrotain's own checks (ambiguities, left recursion, ...), which commands skip at start-up", () => {
+    expect(() => new JournalParser({ validate: true })).not.toThrow();
+  });
+});
 
 describe("grammar/ stays in step with the parser", () => {
   it("the EBNF defines exactly the parser's rules", () => {
