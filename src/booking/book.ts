@@ -248,7 +248,7 @@ function smallestScale(postings: readonly Posting[], currency: string): number |
 }
 
 /**
- * The transaction with its booked postings. A transaction the direct reader made has its `booked`
+ * The transaction with its booked postings. A transaction as the readers make it has its `booked`
  * slot set to UNBOOKED and is completed in place (the loader owns it; a copy of every transaction was a
  * tenth of the memory of a large journal); any other is copied (fields listed: much faster than
  * a spread here).

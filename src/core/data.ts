@@ -246,7 +246,7 @@ export interface BookedTransaction extends Transaction {
 }
 
 /**
- * The `booked` slot of a transaction the direct reader made, until booking completes it in place
+ * The `booked` slot of a transaction as the readers make it, until booking completes it in place
  * (an empty array rather than undefined: V8 then keeps one shape for the field).
  */
 export const UNBOOKED: readonly BookedPosting[] = Object.freeze([]);
