@@ -24,8 +24,16 @@ export class SourceFile {
 /** How much of a file is read and decoded at a time. */
 const PIECE_BYTES = 4 << 20;
 
-/** Read a journal file; `pieceBytes` sets how much is decoded at a time (tests make it small). */
-export function readSource(filePath: string, pieceBytes = PIECE_BYTES): SourceFile | { error: string } {
+function defaultPieceBytes(): number {
+  const set = Number(process.env.FEELEDGER_PIECE_BYTES);
+  return Number.isInteger(set) && set > 0 ? set : PIECE_BYTES;
+}
+
+/**
+ * Read a journal file; `pieceBytes` sets how much is decoded at a time (tests make it small, also
+ * through FEELEDGER_PIECE_BYTES for a whole load).
+ */
+export function readSource(filePath: string, pieceBytes = defaultPieceBytes()): SourceFile | { error: string } {
   let descriptor: number | null = null;
   try {
     const stat = fs.statSync(filePath);

@@ -67,3 +67,30 @@ describe("reading a journal in pieces", () => {
     }
   });
 });
+
+describe("loading a ledger read in pieces", () => {
+  it("gives the ledger and the diagnostics of the ledger read whole, for every sample and fixture", async () => {
+    const { loadLedger } = await import("../../src/loader/load.js");
+    const mains = [
+      ...journals(join(root, "samples")).filter((file) => !file.includes("/2026/")),
+      ...journals(join(root, "test/fixtures/differential")).filter((file) => file.endsWith("/main.beancount")).slice(0, 20),
+      ...journals(join(root, "test/fixtures/bean-example")),
+    ];
+    expect(mains.length).toBeGreaterThan(2);
+    const saved = process.env.FEELEDGER_PIECE_BYTES;
+    try {
+      for (const file of mains) {
+        delete process.env.FEELEDGER_PIECE_BYTES;
+        const whole = loadLedger(file);
+        process.env.FEELEDGER_PIECE_BYTES = "97";
+        const pieced = loadLedger(file);
+        expect([...pieced.sources.values()].some((source) => source.pieces.length > 1)).toBe(true);
+        expect(pieced.entries).toEqual(whole.entries);
+        expect(pieced.diagnostics).toEqual(whole.diagnostics);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.FEELEDGER_PIECE_BYTES;
+      else process.env.FEELEDGER_PIECE_BYTES = saved;
+    }
+  });
+});
