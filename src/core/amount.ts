@@ -4,7 +4,7 @@
 // decimal.js value is made on first use of `number`, so the rest of the program sees an ordinary
 // Amount; code on hot paths (booking, inventories, balance checks) uses `scaled` directly.
 import type { Amount, IncompleteAmount } from "./data.js";
-import { Decimal, type ScaledNumber } from "./number.js";
+import { Decimal } from "./number.js";
 
 /** Scales a scaled amount may have: 10^scale stays exact in a double. */
 export const MAX_SCALE = 15;
@@ -83,10 +83,6 @@ export function isZeroAmount(amount: Amount): boolean {
   return amount instanceof ScaledAmount ? amount.scaled === 0 : amount.number.isZero();
 }
 
-/** The number and scale of an amount. */
-export function scaledNumberOf(amount: Amount): ScaledNumber {
-  return { value: amount.number, scale: amount.scale };
-}
 
 /**
  * A running total of numbers: integer additions while every amount added is a ScaledAmount, then
