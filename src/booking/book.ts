@@ -10,7 +10,7 @@
 import { PlainPosting, UNBOOKED, type Amount, type BookedPosting, type BookedTransaction, type BookingMethod, type Directive, type LedgerEntry, type Posting, type Transaction } from "../core/data.js";
 import type { Decimal, ScaledNumber } from "../core/number.js";
 import { add, negate, quantize } from "../core/scaled.js";
-import { amountOf, decimalOf, hasNumber, MAX_SCALE, POWERS_OF_TEN, ScaledAmount } from "../core/amount.js";
+import { amountOf, decimalOf, hasNumber, MAX_SCALE, POWERS_OF_TEN, ScaledAmount, sumAtScale } from "../core/amount.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { categorizeByCurrency } from "./categorize.js";
@@ -195,16 +195,9 @@ function bookScaled(postings: readonly Posting[], auto: Posting | null, autoInde
       residual = units.scaled;
       residualScale = units.scale;
     } else {
-      let value = units.scaled;
-      if (units.scale > residualScale) {
-        residual *= POWERS_OF_TEN[units.scale - residualScale]!;
-        residualScale = units.scale;
-        if (!Number.isSafeInteger(residual)) return null;
-      } else if (units.scale < residualScale) {
-        value *= POWERS_OF_TEN[residualScale - units.scale]!;
-      }
-      residual += value;
-      if (!Number.isSafeInteger(residual) || !Number.isSafeInteger(value)) return null;
+      residual = sumAtScale(residual, residualScale, units.scaled, units.scale);
+      if (Number.isNaN(residual)) return null;
+      residualScale = Math.max(residualScale, units.scale);
     }
     if (residual === 0) residualScale = -1;
   }

@@ -2,8 +2,8 @@
 // else price times units, else units) must sum to zero within the transaction's tolerances
 // (beancount's validate_check_transaction_balances in ops/validation.py). Tolerances are inferred
 // again from the booked postings, leaving out the ones interpolation filled in.
-import type { Amount, BookedPosting, LedgerEntry } from "../core/data.js";
-import { addScaled, isZeroAmount } from "../core/amount.js";
+import type { BookedPosting, LedgerEntry } from "../core/data.js";
+import { DecimalSum } from "../core/amount.js";
 import type { LedgerOptions } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { postingWeight } from "./interpolate.js";
@@ -44,11 +44,10 @@ export function checkTransactionBalances(entries: readonly LedgerEntry[], option
 function sumsToZeroInOneCurrency(postings: readonly BookedPosting[]): boolean {
   if (postings.length === 0) return true;
   const currency = postings[0]!.units.currency;
-  let sum: Amount | null = null;
+  const sum = new DecimalSum();
   for (const posting of postings) {
     if (posting.cost !== null || posting.price !== null || posting.units.currency !== currency) return false;
-    if (sum === null) sum = posting.units;
-    else sum = addScaled(sum, posting.units) ?? { number: sum.number.plus(posting.units.number), scale: 0, currency };
+    sum.add(posting.units);
   }
-  return sum !== null && isZeroAmount(sum);
+  return sum.isZero();
 }

@@ -56,21 +56,22 @@ export function amountOf(number: Decimal, scale: number, currency: string): Amou
   return scaled === null ? { number, scale, currency } : new ScaledAmount(scaled, scale, currency);
 }
 
+/**
+ * x × 10^-xScale + y × 10^-yScale as an integer at the larger scale, or NaN when a step leaves the
+ * safe integers (the caller then adds decimals).
+ */
+export function sumAtScale(x: number, xScale: number, y: number, yScale: number): number {
+  if (xScale < yScale) x *= POWERS_OF_TEN[yScale - xScale]!;
+  else if (yScale < xScale) y *= POWERS_OF_TEN[xScale - yScale]!;
+  const sum = x + y;
+  return Number.isSafeInteger(x) && Number.isSafeInteger(y) && Number.isSafeInteger(sum) ? sum : Number.NaN;
+}
+
 /** a.scaled + b.scaled at the larger scale, when both are scaled amounts and the sum is safe; else null. */
 export function addScaled(a: Amount, b: Amount): ScaledAmount | null {
   if (!(a instanceof ScaledAmount) || !(b instanceof ScaledAmount)) return null;
-  let x = a.scaled;
-  let y = b.scaled;
-  let scale = a.scale;
-  if (a.scale < b.scale) {
-    x *= POWERS_OF_TEN[b.scale - a.scale]!;
-    scale = b.scale;
-  } else if (b.scale < a.scale) {
-    y *= POWERS_OF_TEN[a.scale - b.scale]!;
-  }
-  const sum = x + y;
-  if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y) || !Number.isSafeInteger(sum)) return null;
-  return new ScaledAmount(sum, scale, a.currency);
+  const sum = sumAtScale(a.scaled, a.scale, b.scaled, b.scale);
+  return Number.isNaN(sum) ? null : new ScaledAmount(sum, Math.max(a.scale, b.scale), a.currency);
 }
 
 /** Whether units as written have a number, without making its Decimal. */
@@ -82,7 +83,6 @@ export function hasNumber(units: IncompleteAmount): boolean {
 export function isZeroAmount(amount: Amount): boolean {
   return amount instanceof ScaledAmount ? amount.scaled === 0 : amount.number.isZero();
 }
-
 
 /**
  * A running total of numbers: integer additions while every amount added is a ScaledAmount, then
@@ -96,19 +96,10 @@ export class DecimalSum {
 
   add(amount: Amount): this {
     if (this.#decimal === null && amount instanceof ScaledAmount) {
-      let total = this.#scaled;
-      let value = amount.scaled;
-      let scale = this.#scale;
-      if (amount.scale > scale) {
-        total *= POWERS_OF_TEN[amount.scale - scale]!;
-        scale = amount.scale;
-      } else if (amount.scale < scale) {
-        value *= POWERS_OF_TEN[scale - amount.scale]!;
-      }
-      const sum = total + value;
-      if (Number.isSafeInteger(total) && Number.isSafeInteger(value) && Number.isSafeInteger(sum)) {
+      const sum = sumAtScale(this.#scaled, this.#scale, amount.scaled, amount.scale);
+      if (!Number.isNaN(sum)) {
         this.#scaled = sum;
-        this.#scale = scale;
+        this.#scale = Math.max(this.#scale, amount.scale);
         return this;
       }
     }
@@ -122,5 +113,10 @@ export class DecimalSum {
 
   get value(): Decimal {
     return this.#decimal ?? decimalOf(this.#scaled, this.#scale);
+  }
+
+  /** Whether the total is zero (without making a Decimal while it is an integer). */
+  isZero(): boolean {
+    return this.#decimal === null ? this.#scaled === 0 : this.#decimal.isZero();
   }
 }
