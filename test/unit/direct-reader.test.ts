@@ -2,24 +2,13 @@
 // reads everything else. Whatever the text, parsing with and without the direct reader must give
 // the same directives and the same diagnostics; and so must parsing the text whole and in the
 // pieces a large file is read in (cut at line ends, down to one line a piece).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSource } from "../../src/parser/parse.js";
+import { journals, root } from "../helpers/journals.js";
 import { DirectReader } from "../../src/parser/direct.js";
-
-const root = new URL("../../", import.meta.url).pathname;
-
-function journals(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...journals(full));
-    else if (name.endsWith(".beancount")) found.push(full);
-  }
-  return found;
-}
 
 /** The text cut after every `every`-th newline, as source/files.ts cuts a large file into pieces. */
 function pieces(text: string, every: number): string[] {

@@ -1,24 +1,13 @@
 // A large journal is read and decoded a few megabytes at a time (src/source/files.ts) and parsed
 // piece by piece (src/parser/parse.ts). Whatever the piece size, the text must be the file's and
 // the parse must be the parse of the whole text: same directives, spans, lines and diagnostics.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSource } from "../../src/parser/parse.js";
+import { journals, root } from "../helpers/journals.js";
 import { readSource, type SourceFile } from "../../src/source/files.js";
-
-const root = new URL("../../", import.meta.url).pathname;
-
-function journals(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...journals(full));
-    else if (name.endsWith(".beancount")) found.push(full);
-  }
-  return found;
-}
 
 function read(file: string, pieceBytes: number): SourceFile {
   const source = readSource(file, pieceBytes);
