@@ -52,15 +52,10 @@ export interface ParseOptions {
 export function parseSource(text: string | readonly string[], file: string, options: ParseOptions = {}): ParsedSource {
   const pieces = typeof text === "string" ? [text] : text;
   const reader = new SourceParser(file, options);
-  let base = 0;
-  let line = 1;
   let carried = "";
   for (let index = 0; index < pieces.length; index++) {
     const piece = carried + pieces[index]!;
-    const done = reader.piece(piece, base, index === 0, index === pieces.length - 1, line);
-    carried = piece.slice(done);
-    line += countNewlines(piece, 0, done);
-    base += done;
+    carried = piece.slice(reader.piece(piece, index === 0, index === pieces.length - 1));
   }
   return reader.finish();
 }
@@ -81,18 +76,38 @@ class SourceParser {
   private readonly strays: Diagnostic[] = [];
   private readonly pushedTags: { tag: string; span: Span }[] = [];
   private readonly pushedMeta: MetaEntry[] = [];
+  /** Offset in the file of the piece being read. */
+  private base = 0;
+  /** The line of offset `counted` in the piece being read. */
+  private line = 1;
+  private counted = 0;
 
   constructor(private readonly file: string, private readonly options: ParseOptions) {
     this.result = { file, directives: [], lines: [], options: [], includes: [], plugins: [], diagnostics: [] };
   }
 
   /**
-   * Parse the directives of one piece of the text, which starts at offset `base` and line
-   * `firstLine` of the file. Returns how much of the piece was read: unless it is the `last`, the
-   * directive (or run of stray lines) that reaches its end is left for the next piece.
+   * Parse the directives of the next piece of the text (which starts where the last piece's read
+   * part ended). Returns how much of the piece was read: unless it is the `last`, the directive
+   * (or run of stray lines) that reaches its end is left for the next piece.
    */
-  piece(text: string, base: number, atFileStart: boolean, last: boolean, firstLine: number): number {
-    const { file, parser, result, pushedTags, pushedMeta } = this;
+  piece(text: string, atFileStart: boolean, last: boolean): number {
+    this.counted = 0;
+    const done = this.read(text, atFileStart, last);
+    this.lineAt(text, done);
+    this.base += done;
+    return done;
+  }
+
+  /** The line of `offset` in `text` (counted on from the last offset asked for; line numbers order same-day entries). */
+  private lineAt(text: string, offset: number): number {
+    this.line += countNewlines(text, this.counted, offset);
+    this.counted = offset;
+    return this.line;
+  }
+
+  private read(text: string, atFileStart: boolean, last: boolean): number {
+    const { file, parser, result, pushedTags, pushedMeta, base } = this;
     let direct = this.direct;
     if (this.options.direct !== false) {
       if (direct === null) this.direct = direct = new DirectReader(text, file);
@@ -100,17 +115,9 @@ class SourceParser {
     }
     const scanner = new Scanner(text, atFileStart);
     const span = (start: number, end: number): Span => ({ file, start: base + start, end: base + end });
-    // Line numbers of the directives, counted incrementally (they order same-day entries).
-    let line = firstLine;
-    let counted = 0;
-    const lineAt = (offset: number): number => {
-      line += countNewlines(text, counted, offset);
-      counted = offset;
-      return line;
-    };
     const add = (directive: Directive, start: number): void => {
       result.directives.push(finishDirective(directive, pushedTags, pushedMeta, result.diagnostics));
-      result.lines.push(lineAt(start));
+      result.lines.push(this.lineAt(text, start));
     };
     const takeStrays = (): void => {
       for (const stray of scanner.strayErrors) this.strays.push(error("syntax", stray.message, span(stray.start, stray.end)));
