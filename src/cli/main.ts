@@ -1,5 +1,6 @@
 // The commander program: one thin command per file under commands/; returns an exit code.
 import { Command, CommanderError } from "commander";
+import { SourceChangedError } from "../source/files.js";
 import { EXIT_ERRORS, EXIT_USAGE, UsageError, type CommandShared, type Io } from "./context.js";
 import { COMMANDS } from "./commands/index.js";
 
@@ -40,6 +41,10 @@ export function main(argv: readonly string[], io: Io): number {
     if (thrown instanceof UsageError) {
       io.stderr(`feeledger: ${thrown.message}\n`);
       return EXIT_USAGE;
+    }
+    if (thrown instanceof SourceChangedError) {
+      io.stderr(`feeledger: ${thrown.message}\n`);
+      return EXIT_ERRORS;
     }
     io.stderr(`feeledger: internal error: ${(thrown as Error)?.message ?? String(thrown)}\n`);
     if (io.env.FEELEDGER_DEBUG) io.stderr(`${(thrown as Error)?.stack ?? ""}\n`);

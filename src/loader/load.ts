@@ -7,8 +7,8 @@ import { typeOrder } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseSource } from "../parser/parse.js";
-import { expandInclude, readSource, type SourceFile } from "../source/files.js";
+import { parseSource, type ParsedSource } from "../parser/parse.js";
+import { expandInclude, openSource, readError, type SourceFile } from "../source/files.js";
 import { interpretOptions } from "./options.js";
 import { isValidAccountName, referencedAccounts } from "../validation/accounts.js";
 import { validateAccounts } from "../validation/accounts.js";
@@ -29,6 +29,8 @@ export interface Ledger {
   /** The top-level file. */
   readonly mainFile: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** Every metadata key written in the files (a cheap test of whether a feature is used at all). */
+  readonly metaKeys: ReadonlySet<string>;
 }
 
 interface Parsed {
@@ -37,11 +39,20 @@ interface Parsed {
   options: { name: string; value: string; span: Span }[];
   sources: Map<string, SourceFile>;
   diagnostics: Diagnostic[];
+  metaKeys: Set<string>;
+}
+
+export interface LoadOptions {
+  /**
+   * Hold every file's text as parsed (writers: they edit exactly that text). Otherwise the text is
+   * not kept and is read again if a diagnostic or an edit needs it (see SourceFile).
+   */
+  readonly keepText?: boolean;
 }
 
 /** Read a file and everything it includes; entries in parse order with their line numbers. */
-function parseRecursively(mainFile: string): Parsed {
-  const parsed: Parsed = { directives: [], lines: [], options: [], sources: new Map(), diagnostics: [] };
+function parseRecursively(mainFile: string, keepText: boolean): Parsed {
+  const parsed: Parsed = { directives: [], lines: [], options: [], sources: new Map(), diagnostics: [], metaKeys: new Set() };
   const loaded = new Set<string>();
   const visit = (file: string, stack: string[], includedFrom: Span | null): void => {
     const absolute = path.resolve(file);
@@ -54,18 +65,26 @@ function parseRecursively(mainFile: string): Parsed {
       parsed.diagnostics.push(error("duplicate-include", `Duplicate filename parsed: "${file}"`, includedFrom));
       return;
     }
-    const source = readSource(file);
+    const source = openSource(file, keepText);
     if ("error" in source) {
       parsed.diagnostics.push(error("missing-file", source.error, includedFrom));
       return;
     }
+    let result: ParsedSource;
+    try {
+      result = parseSource(source.readPieces(), file);
+    } catch (thrown) {
+      if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
+      parsed.diagnostics.push(error("missing-file", readError(file, thrown), includedFrom));
+      return;
+    }
     loaded.add(absolute);
     parsed.sources.set(file, source);
-    const result = parseSource(source.pieces, file);
     appendAll(parsed.diagnostics, result.diagnostics);
     // Line numbers order same-day entries as beancount does.
     appendAll(parsed.directives, result.directives);
     appendAll(parsed.lines, result.lines);
+    for (const key of result.metaKeys) parsed.metaKeys.add(key);
     if (stack.length === 0) parsed.options.push(...result.options);
     else if (result.options.length > 0) {
       for (const option of result.options) {
@@ -101,8 +120,8 @@ function sortEntries(directives: Directive[], lines: number[]): Directive[] {
   return order.map((index) => directives[index]!);
 }
 
-export function loadLedger(mainFile: string): Ledger {
-  const parsed = parseRecursively(mainFile);
+export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Ledger {
+  const parsed = parseRecursively(mainFile, loadOptions.keepText === true);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const { options, diagnostics: optionProblems } = interpretOptions(parsed.options);
   appendAll(diagnostics, optionProblems);
@@ -141,5 +160,5 @@ export function loadLedger(mainFile: string): Ledger {
   appendAll(diagnostics, validateDuplicates(entries));
   appendAll(diagnostics, validateDocuments(entries));
   appendAll(diagnostics, checkTransactionBalances(entries, options));
-  return { entries, options, sources: parsed.sources, mainFile, diagnostics };
+  return { entries, options, sources: parsed.sources, mainFile, diagnostics, metaKeys: parsed.metaKeys };
 }

@@ -13,7 +13,7 @@ import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js"
 import {
   isCurrencyChar, isDigit, isKeyChar, isLower, isNonAscii, isSpace, isTagChar, isUnicodeSpace, isUpper, matchAccount,
 } from "./scanner.js";
-import { hashRange, TextTable } from "./text-table.js";
+import { copyRange, hashRange, TextTable } from "./text-table.js";
 import { validDate } from "../core/dates.js";
 
 const enum Code {
@@ -59,7 +59,7 @@ class SharedValues<T> {
 
   /** The value for text[start, end). */
   get(start: number, end: number): T {
-    if (!this.sharing) return this.make(this.text.slice(start, end));
+    if (!this.sharing) return this.make(copyRange(this.text, start, end));
     this.lookups++;
     const hash = hashRange(this.text, start, end);
     const known = this.values.get(start, end, hash);
@@ -67,7 +67,7 @@ class SharedValues<T> {
       this.hits++;
       return known;
     }
-    const text = this.text.slice(start, end);
+    const text = copyRange(this.text, start, end);
     const value = this.make(text);
     this.values.set(text, hash, value);
     if ((this.lookups === SHARING_SAMPLE && this.hits * 4 < this.lookups) || this.values.size > SHARING_LIMIT) {
@@ -84,8 +84,14 @@ const sameString = (value: string): string => value;
 export class DirectReader {
   /** Offset just past the last line of the transaction `transaction` returned. */
   next = 0;
-  /** One string per distinct account, currency and metadata key, shared by every use. */
+  /** One string per distinct account and currency, shared by every use. */
   private readonly names: TextTable<string>;
+  /** One string per distinct metadata key, and whether a transaction read has it yet. */
+  private readonly keys: TextTable<{ readonly name: string; used: boolean }>;
+  /** Keys of the transaction being read that no transaction read had before. */
+  private readonly newKeys: { readonly name: string; used: boolean }[] = [];
+  /** Every metadata key of the transactions read, once each. */
+  readonly metaKeys: string[] = [];
   /** Each date as written: its ISO form, or null when there is no such day. */
   private readonly dates: TextTable<string | null>;
   // Metadata values are immutable, so one object serves every use of a value that repeats (a
@@ -126,6 +132,7 @@ export class DirectReader {
     this.text = text;
     this.base = base;
     this.names.rebind(text);
+    this.keys.rebind(text);
     this.dates.rebind(text);
     this.payees.rebind(text);
     this.narrations.rebind(text);
@@ -134,6 +141,7 @@ export class DirectReader {
 
   constructor(private text: string, private readonly file: string) {
     this.names = new TextTable(text);
+    this.keys = new TextTable(text);
     this.dates = new TextTable(text);
     this.payees = new SharedValues(text, sameString);
     this.narrations = new SharedValues(text, sameString);
@@ -143,9 +151,29 @@ export class DirectReader {
     const hash = hashRange(this.text, start, end);
     const known = this.names.get(start, end, hash);
     if (known !== undefined) return known;
-    const name = this.text.slice(start, end);
+    const name = copyRange(this.text, start, end);
     this.names.set(name, hash, name);
     return name;
+  }
+
+  /** The caller keeps the transaction `transaction` returned last: its new keys count as read. */
+  accept(): void {
+    for (const key of this.newKeys) {
+      if (!key.used) this.metaKeys.push(key.name);
+      key.used = true;
+    }
+  }
+
+  /** The metadata key in text[start, end), noted as new if no transaction read has had it. */
+  private internKey(start: number, end: number): string {
+    const hash = hashRange(this.text, start, end);
+    let key = this.keys.get(start, end, hash);
+    if (key === undefined) {
+      const name = copyRange(this.text, start, end);
+      this.keys.set(name, hash, (key = { name, used: false }));
+    }
+    if (!key.used) this.newKeys.push(key);
+    return key.name;
   }
 
   private skipSpaces(p: number): number {
@@ -400,6 +428,7 @@ export class DirectReader {
     const links = this.links;
     tags.length = 0;
     links.length = 0;
+    this.newKeys.length = 0;
     for (;;) {
       p = this.skipSpaces(p);
       const c = text.charCodeAt(p);
@@ -415,7 +444,7 @@ export class DirectReader {
         let q = p + 1;
         while (isTagChar(text.charCodeAt(q))) q++;
         if (q === p + 1 || !endsToken(text.charCodeAt(q))) return null;
-        const name = text.slice(p + 1, q);
+        const name = copyRange(text, p + 1, q);
         if (c === Code.Hash) tags.push(name);
         else links.push(name);
         p = q;
@@ -468,7 +497,7 @@ export class DirectReader {
         let keyEnd = q + 1;
         while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
         if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return null;
-        const key = this.intern(q, keyEnd);
+        const key = this.internKey(q, keyEnd);
         const valueStart = this.skipSpaces(keyEnd + 1);
         const valueChar = text.charCodeAt(valueStart);
         const value = this.metaValue(key, valueStart);

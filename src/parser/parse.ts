@@ -18,6 +18,8 @@ export interface ParsedSource {
   readonly includes: { path: string; span: Span }[];
   readonly plugins: { module: string; config: string | null; span: Span }[];
   readonly diagnostics: Diagnostic[];
+  /** Every metadata key written in the file (of directives, postings and pushmeta). */
+  readonly metaKeys: Set<string>;
 }
 
 let sharedParser: JournalParser | null = null;
@@ -49,13 +51,15 @@ export interface ParseOptions {
  * text either way. A directive that reaches the end of a piece may go on in the next one: it is
  * read again from its start with the next piece appended.
  */
-export function parseSource(text: string | readonly string[], file: string, options: ParseOptions = {}): ParsedSource {
-  const pieces = typeof text === "string" ? [text] : text;
+export function parseSource(text: string | Iterable<string>, file: string, options: ParseOptions = {}): ParsedSource {
+  const pieces = (typeof text === "string" ? [text] : text)[Symbol.iterator]();
   const reader = new SourceParser(file, options);
   let carried = "";
-  for (let index = 0; index < pieces.length; index++) {
-    const piece = carried + pieces[index]!;
-    carried = piece.slice(reader.piece(piece, index === 0, index === pieces.length - 1));
+  let next = pieces.next();
+  for (let first = true; !next.done; first = false) {
+    const piece = carried + next.value;
+    next = pieces.next();
+    carried = piece.slice(reader.piece(piece, first, next.done === true));
   }
   return reader.finish();
 }
@@ -83,7 +87,7 @@ class SourceParser {
   private counted = 0;
 
   constructor(private readonly file: string, private readonly options: ParseOptions) {
-    this.result = { file, directives: [], lines: [], options: [], includes: [], plugins: [], diagnostics: [] };
+    this.result = { file, directives: [], lines: [], options: [], includes: [], plugins: [], diagnostics: [], metaKeys: new Set() };
   }
 
   /**
@@ -130,6 +134,7 @@ class SourceParser {
           return start;
         }
         scanner.resumeAt(direct!.next);
+        direct!.accept();
         add(transaction, start);
         continue;
       }
@@ -168,8 +173,13 @@ class SourceParser {
         if (issue.drop) dropped = true;
       }
       if (dropped || parsed === undefined) continue;
-      if (parsed.kind === "directive") add(parsed.directive, start);
-      else applyControl(parsed, result, pushedTags, pushedMeta);
+      if (parsed.kind === "directive") {
+        noteKeys(parsed.directive, result.metaKeys);
+        add(parsed.directive, start);
+      } else {
+        if (parsed.kind === "pushmeta") result.metaKeys.add(parsed.entry.key);
+        applyControl(parsed, result, pushedTags, pushedMeta);
+      }
     }
     // A run of stray indented lines that reaches the end of the piece may go on in the next one.
     const lastStray = scanner.strayErrors[scanner.strayErrors.length - 1];
@@ -185,6 +195,7 @@ class SourceParser {
   /** The result, once every piece has been read. */
   finish(): ParsedSource {
     const result = this.result;
+    for (const key of this.direct?.metaKeys ?? []) result.metaKeys.add(key);
     for (const stray of this.strays) result.diagnostics.push(stray);
     for (const open of this.pushedTags) {
       result.diagnostics.push(error("pushtag", `Unbalanced pushed tag: '${open.tag}'`, open.span));
@@ -194,6 +205,13 @@ class SourceParser {
     }
     return result;
   }
+}
+
+/** Add the metadata keys of a directive the grammar read (the direct reader keeps its own list). */
+function noteKeys(directive: Directive, keys: Set<string>): void {
+  for (const entry of directive.meta) keys.add(entry.key);
+  if (directive.type !== "transaction") return;
+  for (const posting of directive.postings) for (const entry of posting.meta) keys.add(entry.key);
 }
 
 function applyControl(control: Control, result: ParsedSource, pushedTags: { tag: string; span: Span }[], pushedMeta: MetaEntry[]): void {

@@ -5,6 +5,7 @@
 import type { IToken, TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 import { validDate } from "../core/dates.js";
+import { copyRange } from "./text-table.js";
 
 export interface ScanError {
   readonly message: string;
@@ -257,7 +258,7 @@ export class Scanner {
             // beancount v3's slash-prefixed currencies, e.g. /NQH21 (futures).
             let q = p + 1;
             while (q < length && isCurrencyChar(text.charCodeAt(q))) q++;
-            tokens.push(makeToken(T.Currency, text.slice(p, q), p, q));
+            tokens.push(makeToken(T.Currency, copyRange(text, p, q), p, q));
             p = q;
           } else {
             tokens.push(makeToken(T.Slash, "/", p, p + 1));
@@ -274,7 +275,7 @@ export class Scanner {
             if (c === Ch.Hash) { tokens.push(makeToken(T.Hash, "#", p, p + 1)); p++; }
             else p = this.chompInvalid(p, errors, "Invalid token");
           } else {
-            tokens.push(makeToken(c === Ch.Hash ? T.Tag : T.Link, text.slice(p, q), p, q, text.slice(p + 1, q)));
+            tokens.push(makeToken(c === Ch.Hash ? T.Tag : T.Link, text.slice(p, q), p, q, copyRange(text, p + 1, q)));
             p = q;
           }
           continue;
@@ -324,7 +325,7 @@ export class Scanner {
       if (c === Ch.Backslash) { hasEscape = true; q += 2; continue; }
       q++;
     }
-    let value = text.slice(p + 1, q);
+    let value = copyRange(text, p + 1, q);
     if (hasEscape) value = unescapeString(value);
     if (value.includes("\r\n")) value = value.replace(/\r\n/g, "\n");
     return { end: q + 1, text: value };
@@ -391,7 +392,7 @@ export class Scanner {
     while (q > p + 1 && !(isUpper(text.charCodeAt(q - 1)) || isDigit(text.charCodeAt(q - 1)))) q--;
     const currencyEnd = q > p + 1 ? q : p;
     if (accountEnd > currencyEnd) {
-      tokens.push(makeToken(T.Account, text.slice(p, accountEnd), p, accountEnd));
+      tokens.push(makeToken(T.Account, copyRange(text, p, accountEnd), p, accountEnd));
       return accountEnd;
     }
     if (currencyEnd > p) {
@@ -416,14 +417,14 @@ export class Scanner {
     if (isNonAscii(first)) {
       const accountEnd = matchAccount(text, p);
       if (accountEnd > p) {
-        tokens.push(makeToken(T.Account, text.slice(p, accountEnd), p, accountEnd));
+        tokens.push(makeToken(T.Account, copyRange(text, p, accountEnd), p, accountEnd));
         return accountEnd;
       }
     }
     let q = p + 1;
     while (q < text.length && isKeyChar(text.charCodeAt(q))) q++;
     if (text.charCodeAt(q) === Ch.Colon && q - p >= 2) {
-      tokens.push(makeToken(T.Key, text.slice(p, q + 1), p, q + 1, text.slice(p, q)));
+      tokens.push(makeToken(T.Key, text.slice(p, q + 1), p, q + 1, copyRange(text, p, q)));
       return q + 1;
     }
     const keyword = T.keywords.get(text.slice(p, q));

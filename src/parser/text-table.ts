@@ -2,6 +2,30 @@
 // journal, without first copying each occurrence out into a new string (a journal names the same
 // few hundred accounts, keys and dates hundreds of thousands of times).
 
+/** Code units of a range being copied (copyRange). */
+const scratch: number[] = [];
+/** V8 makes a slice of at least this many characters a view that keeps the whole text alive. */
+const SLICE_VIEW_LENGTH = 13;
+const COPY_CHUNK = 4096;
+
+/**
+ * text[start, end) as a string of its own. A slice of 13 or more characters is, in V8, a view
+ * into `text` that keeps all of it alive; strings the ledger keeps (names, claim ids, links) are
+ * copied so that a piece of the journal's text dies once parsed (src/source/files.ts).
+ */
+export function copyRange(text: string, start: number, end: number): string {
+  if (end - start < SLICE_VIEW_LENGTH) return text.slice(start, end);
+  let copy = "";
+  // In chunks: a call's arguments live on the stack.
+  for (let from = start; from < end; from += COPY_CHUNK) {
+    const length = Math.min(COPY_CHUNK, end - from);
+    scratch.length = length;
+    for (let index = 0; index < length; index++) scratch[index] = text.charCodeAt(from + index);
+    copy += String.fromCharCode.apply(null, scratch);
+  }
+  return copy;
+}
+
 /** FNV-1a over the UTF-16 code units of text[start, end). */
 export function hashRange(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;

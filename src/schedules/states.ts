@@ -7,8 +7,8 @@ import { SCHEDULE_KEYS, readSchedules } from "./schedule.js";
 import { matchInstallments, type ScheduleState } from "./match.js";
 
 export function scheduleStates(ledger: Ledger): Result<ScheduleState[]> {
-  // Most journals declare no schedule: a text search is far cheaper than a pass over every posting.
-  if (![...ledger.sources.values()].some((source) => source.pieces.some((piece) => MENTIONS.test(piece)))) return { value: [], diagnostics: [] };
+  // Most journals declare no schedule: then no key of one is written anywhere.
+  if (!ledger.metaKeys.has(SCHEDULE_KEYS.amortize) && !ledger.metaKeys.has(SCHEDULE_KEYS.reference)) return { value: [], diagnostics: [] };
   // The usual digits per commodity take a pass over every posting: only done for a journal with schedules.
   let scales: ReadonlyMap<string, number> | null = null;
   const usualScale = (currency: string) => (scales ??= displayScales(ledger.entries)).get(currency) ?? 0;
@@ -17,5 +17,3 @@ export function scheduleStates(ledger: Ledger): Result<ScheduleState[]> {
   const diagnostics: Diagnostic[] = [...declared.diagnostics, ...matched.diagnostics];
   return { value: matched.value, diagnostics };
 }
-
-const MENTIONS = new RegExp(`${SCHEDULE_KEYS.amortize}:|${SCHEDULE_KEYS.reference}:`);

@@ -2,27 +2,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** A journal file as read: its text, kept in the pieces it was decoded in. */
-export class SourceFile {
-  #text: string | null;
-
-  constructor(
-    /** Path as shown to the user (relative when the user named it relatively). */
-    readonly path: string,
-    /** The text in pieces cut at line ends, BOM and line endings as on disk. */
-    readonly pieces: readonly string[],
-  ) {
-    this.#text = pieces.length === 1 ? pieces[0]! : null;
-  }
-
-  /** The whole decoded text (joined when first asked for: a check that finds nothing never does). */
-  get text(): string {
-    return (this.#text ??= this.pieces.join(""));
+/** The file changed on disk after it was read, so offsets into it no longer hold. */
+export class SourceChangedError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed on disk while feeledger was using it; run the command again`);
   }
 }
 
-/** How much of a file is read and decoded at a time. */
-const PIECE_BYTES = 4 << 20;
+/** How much of a file is read and decoded at a time: small enough that each piece is a young string, which dies young once parsed. */
+const PIECE_BYTES = 48 << 10;
 
 function defaultPieceBytes(): number {
   const set = Number(process.env.FEELEDGER_PIECE_BYTES);
@@ -30,36 +18,86 @@ function defaultPieceBytes(): number {
 }
 
 /**
- * Read a journal file; `pieceBytes` sets how much is decoded at a time (tests make it small, also
- * through FEELEDGER_PIECE_BYTES for a whole load).
+ * A journal file. Its text is read in pieces for the parser (`readPieces`) and not kept: a
+ * check that finds nothing never holds the whole text. `text` gives it when something needs it
+ * (a diagnostic's excerpt, an edit): the pieces joined when they were kept (`keep`, which writers
+ * ask for: they edit exactly the text they parsed), else the file read again, refused with a
+ * SourceChangedError if its size or modification time moved since.
  */
-export function readSource(filePath: string, pieceBytes = defaultPieceBytes()): SourceFile | { error: string } {
-  let descriptor: number | null = null;
-  try {
-    const stat = fs.statSync(filePath);
-    if (stat.isDirectory()) return { error: `'${filePath}' is a directory, not a journal file` };
-    descriptor = fs.openSync(filePath, "r");
-    return new SourceFile(filePath, readPieces(descriptor, Math.min(pieceBytes, stat.size + 1)));
-  } catch (thrown) {
-    const code = (thrown as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { error: `File "${filePath}" does not exist` };
-    return { error: `Cannot read "${filePath}": ${(thrown as Error).message}` };
-  } finally {
-    if (descriptor !== null) fs.closeSync(descriptor);
+export class SourceFile {
+  #text: string | null = null;
+  #kept: string[] | null;
+
+  constructor(
+    /** Path as shown to the user (relative when the user named it relatively). */
+    readonly path: string,
+    private readonly stamp: { readonly size: number; readonly mtimeMs: number },
+    keep: boolean,
+  ) {
+    this.#kept = keep ? [] : null;
+  }
+
+  /**
+   * The text decoded from UTF-8 `pieceBytes` at a time (see pieceEnd), each piece ending at a line
+   * end; BOM and line endings as on disk. Errors of the file system are thrown (ErrnoException).
+   */
+  *readPieces(pieceBytes = defaultPieceBytes()): Generator<string> {
+    const descriptor = fs.openSync(this.path, "r");
+    try {
+      if (this.#kept !== null) this.#kept.length = 0;
+      for (const piece of decodePieces(descriptor, Math.min(pieceBytes, this.stamp.size + 1))) {
+        this.#kept?.push(piece);
+        yield piece;
+      }
+    } finally {
+      fs.closeSync(descriptor);
+    }
+  }
+
+  /** The whole decoded text. */
+  get text(): string {
+    if (this.#text !== null) return this.#text;
+    if (this.#kept !== null) return (this.#text = this.#kept.join(""));
+    let text: string;
+    try {
+      const now = fs.statSync(this.path);
+      if (now.size !== this.stamp.size || now.mtimeMs !== this.stamp.mtimeMs) throw new SourceChangedError(this.path);
+      text = fs.readFileSync(this.path, "utf8");
+    } catch (thrown) {
+      if (thrown instanceof SourceChangedError) throw thrown;
+      throw new SourceChangedError(this.path);
+    }
+    return (this.#text = text);
   }
 }
 
 /**
- * The file's text decoded from UTF-8 a few megabytes at a time, each piece ending at a line end
- * (a newline byte never falls inside a UTF-8 sequence, so the pieces decode as the whole would),
- * where possible between two directives (see pieceEnd).
- * Reading the whole file into one buffer first costs as much again in memory the process touches,
- * which on a large journal is a tenth of the run.
+ * Open a journal file for reading (`keep`: hold its text once read, see SourceFile); a clear
+ * message for a missing file or a directory.
  */
+export function openSource(filePath: string, keep = false): SourceFile | { error: string } {
+  try {
+    const stat = fs.statSync(filePath);
+    if (stat.isDirectory()) return { error: `'${filePath}' is a directory, not a journal file` };
+    fs.accessSync(filePath, fs.constants.R_OK);
+    return new SourceFile(filePath, { size: stat.size, mtimeMs: stat.mtimeMs }, keep);
+  } catch (thrown) {
+    return { error: readError(filePath, thrown) };
+  }
+}
+
+/** The message for a file that cannot be read. */
+export function readError(filePath: string, thrown: unknown): string {
+  const code = (thrown as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return `File "${filePath}" does not exist`;
+  return `Cannot read "${filePath}": ${(thrown as Error).message}`;
+}
+
 /**
  * Where to end a piece of buffer[0, filled): after a blank line that a dated line follows, where
  * one directive has surely ended and the next begins (the parser then never reads a directive
- * twice); else after the last line end; 0 if there is none.
+ * twice); else after the last line end; 0 if there is none. A newline byte never falls inside a
+ * UTF-8 sequence, so the pieces decode as the whole would.
  */
 function pieceEnd(buffer: Buffer, filled: number): number {
   const lastNewline = buffer.lastIndexOf(10, filled - 1);
@@ -75,10 +113,16 @@ function pieceEnd(buffer: Buffer, filled: number): number {
   return lastNewline + 1;
 }
 
-function readPieces(descriptor: number, size: number): string[] {
-  const pieces: string[] = [];
+/**
+ * The file's text decoded from UTF-8 a piece at a time into one reused buffer: the bytes are
+ * touched once and the decoded pieces are small strings that die young once parsed. Reading the
+ * whole file into one buffer and one string costs as much again in memory the process touches,
+ * which on a large journal is a tenth of the run.
+ */
+function* decodePieces(descriptor: number, size: number): Generator<string> {
   let buffer = Buffer.allocUnsafe(size);
   let filled = 0;
+  let any = false;
   for (;;) {
     const read = fs.readSync(descriptor, buffer, filled, buffer.length - filled, null);
     if (read === 0) break;
@@ -92,12 +136,13 @@ function readPieces(descriptor: number, size: number): string[] {
       buffer = larger;
       continue;
     }
-    pieces.push(buffer.toString("utf8", 0, cut));
+    const piece = buffer.toString("utf8", 0, cut);
     buffer.copy(buffer, 0, cut, filled);
     filled -= cut;
+    any = true;
+    yield piece;
   }
-  if (filled > 0 || pieces.length === 0) pieces.push(buffer.toString("utf8", 0, filled));
-  return pieces;
+  if (filled > 0 || !any) yield buffer.toString("utf8", 0, filled);
 }
 
 function hasGlob(pattern: string): boolean {

@@ -29,7 +29,7 @@ export interface AmortizeContext {
 
 export function runAmortize(io: Io, context: AmortizeContext): number {
   requireReadableFile(context.file);
-  const ledger = loadLedger(context.file);
+  const ledger = loadLedger(context.file, { keepText: true });
   const output = context.output === null ? null : journalFile(ledger, context.output);
   const states = scheduleStates(ledger);
   // Installments computed from a faulty journal could be wrong: show the errors, write nothing.

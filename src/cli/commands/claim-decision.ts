@@ -45,7 +45,7 @@ export function requireClaimIds(rest: readonly string[], command: string): strin
 
 export function runDecision(io: Io, context: DecisionContext): number {
   requireReadableFile(context.file);
-  const ledger = loadLedger(context.file);
+  const ledger = loadLedger(context.file, { keepText: true });
   const color = useColor(io, "stderr", context.color);
   const style = { color, excerpt: true };
   const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error"), [...ledger.sources.keys()]);
