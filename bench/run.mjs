@@ -5,7 +5,7 @@
 //   npm run bench [-- --sizes 10k,100k,1M] [--runs N] [--no-beancount] [--no-ledger] [--hledger]
 //                    [--no-build] [--no-write]
 //
-// It first builds dist/ from src/ (tsc), so that what is measured is the source as it stands.
+// It first builds dist/ from src/ (tsc and scripts/bundle.mjs), so that what is measured is the source as it stands.
 // Journals are generated into bench/out/ (not committed) by scripts/gen-scale.mjs unless present.
 // Each command runs N times (default 3 up to 100k transactions, 1 above), the tools interleaved
 // so that they share whatever else the machine is doing; the table shows the median wall time,
@@ -152,9 +152,10 @@ const percent = (part, whole) => (part === null || whole === null || !whole ? "n
 function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.build) {
-    process.stderr.write("building dist/ (tsc) ...\n");
+    process.stderr.write("building dist/ (tsc, then the bundle bin/feeledger loads) ...\n");
     const build = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.json")], { stdio: "inherit" });
     if (build.status !== 0) process.stderr.write("warning: tsc reported errors; measuring what it emitted\n");
+    spawnSync(process.execPath, [join(ROOT, "scripts", "bundle.mjs")], { stdio: "inherit" });
   }
   if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) fail("dist/ is missing: run `npm run build` first");
   const tools = {

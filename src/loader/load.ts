@@ -107,16 +107,23 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
   return parsed;
 }
 
+/** Beancount's order: by date, then type (open, balance, the rest, document, close), then line. */
+function compareEntries(left: Directive, leftLine: number, right: Directive, rightLine: number): number {
+  if (left.date !== right.date) return left.date < right.date ? -1 : 1;
+  const typeDifference = typeOrder(left) - typeOrder(right);
+  if (typeDifference !== 0) return typeDifference;
+  return leftLine - rightLine;
+}
+
 function sortEntries(directives: Directive[], lines: number[]): Directive[] {
+  // Most journals are written in order: one pass finds that out, and then there is nothing to sort.
+  let sorted = true;
+  for (let index = 1; index < directives.length && sorted; index++) {
+    sorted = compareEntries(directives[index - 1]!, lines[index - 1]!, directives[index]!, lines[index]!) <= 0;
+  }
+  if (sorted) return directives;
   const order = directives.map((_, index) => index);
-  order.sort((a, b) => {
-    const left = directives[a]!;
-    const right = directives[b]!;
-    if (left.date !== right.date) return left.date < right.date ? -1 : 1;
-    const typeDifference = typeOrder(left) - typeOrder(right);
-    if (typeDifference !== 0) return typeDifference;
-    return lines[a]! - lines[b]!;
-  });
+  order.sort((a, b) => compareEntries(directives[a]!, lines[a]!, directives[b]!, lines[b]!));
   return order.map((index) => directives[index]!);
 }
 
