@@ -2,6 +2,7 @@
 // before its day's transactions: it checks the balance at the start of its day. The balance of
 // an account includes its sub-accounts; only the asserted currency is compared, within the
 // assertion's tolerance (explicit `~`, else one unit of its last digit, else exact).
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerEntry, Open } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import { subtract, pythonString, absolute } from "../core/scaled.js";
@@ -93,6 +94,10 @@ export function checkBalanceAssertions(entries: readonly LedgerEntry[], options:
   const rules = new ToleranceRules(options);
   const balances = new AssertedBalances(asserted);
   for (const entry of entries) {
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) balances.inventoryOf(entry.accountAt(at))?.add(entry.bookedUnitsAt(at), null);
+      continue;
+    }
     if (entry.type === "transaction") {
       for (const posting of entry.booked) balances.inventoryOf(posting.account)?.add(posting.units, posting.cost);
       continue;

@@ -7,6 +7,7 @@
 // group whose reduction or interpolation fails loses its postings but the transaction stays.
 // Whether each transaction balances is checked later (checkTransactionBalances), after pads and
 // balance assertions, where beancount's validation checks it.
+import { PlainTransaction } from "../core/plain-transaction.js";
 import { PlainPosting, UNBOOKED, type Amount, type BookedPosting, type BookedTransaction, type BookingMethod, type Directive, type LedgerEntry, type Posting, type Transaction } from "../core/data.js";
 import type { Decimal, ScaledNumber } from "../core/number.js";
 import { add, negate, quantize } from "../core/scaled.js";
@@ -88,6 +89,9 @@ export function bookTransaction(
   rules: ToleranceRules,
   diagnostics: Diagnostic[],
 ): BookedTransaction | null {
+  if (transaction instanceof PlainTransaction && transaction.booked === UNBOOKED && bookPlainTransaction(transaction, rules)) {
+    return transaction as unknown as BookedTransaction;
+  }
   const simple = bookSimpleTransaction(transaction, rules);
   if (simple !== null) return simple;
   const drafts = draftPostings(transaction, diagnostics);
@@ -179,6 +183,45 @@ function bookSimpleTransaction(transaction: Transaction, rules: ToleranceRules):
 }
 
 /**
+ * bookScaled for a compact plain transaction, read without making its postings: one currency,
+ * every amount a scaled integer, at most one posting without units, which absorbs a residual
+ * that is not zero. Books the transaction in place and returns true; false when the transaction
+ * is not that simple (bookSimpleTransaction and the general path then take over).
+ */
+function bookPlainTransaction(transaction: PlainTransaction, rules: ToleranceRules): boolean {
+  let auto = false;
+  let currency: string | null = null;
+  let smallest: number | null = null;
+  // The residual, summed as an inventory sums it: a zero sum starts afresh.
+  let residual = 0;
+  let residualScale = -1; // -1: no residual
+  for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
+    const units = transaction.unitsAt(at);
+    if (units === null) {
+      if (auto) return false;
+      auto = true;
+      continue;
+    }
+    if (!(units instanceof ScaledAmount) || (currency !== null && units.currency !== currency)) return false;
+    currency = units.currency;
+    if (units.scale > 0 && (smallest === null || units.scale < smallest)) smallest = units.scale;
+    if (residualScale < 0) {
+      residual = units.scaled;
+      residualScale = units.scale;
+    } else {
+      residual = sumAtScale(residual, residualScale, units.scaled, units.scale);
+      if (Number.isNaN(residual)) return false;
+      residualScale = Math.max(residualScale, units.scale);
+    }
+    if (residual === 0) residualScale = -1;
+  }
+  // No units at all, or an auto-posting with nothing to absorb (it is dropped): not this simple.
+  if (currency === null || (auto && residualScale < 0)) return false;
+  transaction.bookAsPostings(auto ? interpolatedScaled(-residual, residualScale, currency, rules.unitsTolerance(currency, smallest)) : null);
+  return true;
+}
+
+/**
  * bookSimpleTransaction for one currency whose amounts are all scaled integers (the common case):
  * the same result computed with integer additions. Null when a number does not fit (the general
  * arithmetic then takes over).
@@ -248,6 +291,10 @@ function smallestScale(postings: readonly Posting[], currency: string): number |
  */
 function withBooked(transaction: Transaction, booked: readonly BookedPosting[]): BookedTransaction {
   // An array grown by push keeps spare room; an exact copy saves memory kept for the whole run.
+  if (transaction instanceof PlainTransaction && transaction.booked === UNBOOKED) {
+    transaction.complete(booked);
+    return transaction as unknown as BookedTransaction;
+  }
   const exact = booked.slice();
   const slot = transaction as { booked?: readonly BookedPosting[] };
   if (slot.booked === UNBOOKED) {

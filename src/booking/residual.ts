@@ -3,7 +3,8 @@
 // (beancount's validate_check_transaction_balances in ops/validation.py). Tolerances are inferred
 // again from the booked postings, leaving out the ones interpolation filled in.
 import type { BookedPosting, LedgerEntry } from "../core/data.js";
-import { DecimalSum } from "../core/amount.js";
+import { DecimalSum, ScaledAmount, sumAtScale } from "../core/amount.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerOptions } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { postingWeight } from "./interpolate.js";
@@ -31,6 +32,7 @@ export function checkTransactionBalances(entries: readonly LedgerEntry[], option
   const diagnostics: Diagnostic[] = [];
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings && plainSumsToZero(entry)) continue;
     if (sumsToZeroInOneCurrency(entry.booked)) continue;
     const residual = transactionResidual(entry.booked);
     if (residual.isEmpty()) continue;
@@ -38,6 +40,22 @@ export function checkTransactionBalances(entries: readonly LedgerEntry[], option
     diagnostics.push(error("unbalanced", `Transaction does not balance: ${residual.toString()}`, entry.span));
   }
   return diagnostics;
+}
+
+/** sumsToZeroInOneCurrency for a plain transaction booked as its postings, with integers and no objects (false: not known). */
+function plainSumsToZero(transaction: PlainTransaction): boolean {
+  let currency: string | null = null;
+  let sum = 0;
+  let scale = 0;
+  for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
+    const units = transaction.bookedUnitsAt(at);
+    if (!(units instanceof ScaledAmount) || (currency !== null && units.currency !== currency)) return false;
+    currency = units.currency;
+    sum = sumAtScale(sum, scale, units.scaled, units.scale);
+    if (Number.isNaN(sum)) return false;
+    scale = Math.max(scale, units.scale);
+  }
+  return sum === 0;
 }
 
 /** A quick answer for the common case: units only, one currency, summing to exactly zero. */

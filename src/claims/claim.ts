@@ -3,6 +3,7 @@
 // left out of balances and reports unless asked for (--pending). Flag `*`: posted.
 import type { LedgerEntry, MetaEntry, MetaValue, Transaction } from "../core/data.js";
 import { metaValue } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 
 export type ClaimStatus = "submitted" | "approved" | "rejected" | "posted";
 export const CLAIM_STATUSES: readonly ClaimStatus[] = ["submitted", "approved", "rejected", "posted"];
@@ -24,8 +25,17 @@ export function valueText(value: MetaValue): string | null {
   }
 }
 
+/** metaText of an entry's own metadata (read in place for a compact transaction). */
+export function entryMetaText(entry: { readonly meta: readonly MetaEntry[] }, key: string): string | null {
+  if (entry instanceof PlainTransaction) {
+    const raw = entry.rawMeta(key);
+    return raw === undefined ? null : typeof raw === "string" ? raw : valueText(raw);
+  }
+  return metaText(entry.meta, key);
+}
+
 export function claimId(entry: LedgerEntry): string | null {
-  return entry.type === "transaction" ? metaText(entry.meta, "claim") : null;
+  return entry.type === "transaction" ? entryMetaText(entry, "claim") : null;
 }
 
 export function isClaim(entry: LedgerEntry): entry is Transaction & LedgerEntry {
@@ -34,7 +44,7 @@ export function isClaim(entry: LedgerEntry): entry is Transaction & LedgerEntry 
 
 /** The claim's status: its `status` metadata, else `submitted` under `!` and `posted` under `*`. */
 export function claimStatus(entry: Transaction): ClaimStatus {
-  return statusOf(metaText(entry.meta, "status"), entry.flag);
+  return statusOf(entryMetaText(entry, "status"), entry.flag);
 }
 
 /** The status a claim with this `status` text (or none) and flag has. */

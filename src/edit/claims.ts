@@ -2,7 +2,8 @@
 // turn the flag `!` into `*`. An existing key in the claim is rewritten in place; a new key goes on
 // a new line after the claim's last metadata line, indented like it, with that line's ending (a
 // CRLF file stays CRLF). Nothing else is touched; a change that is already made gives no edit.
-import type { MetaEntry, MetaValue, Transaction } from "../core/data.js";
+import { metaEntry, type MetaEntry, type MetaValue, type Transaction } from "../core/data.js";
+import { transactionWith } from "../core/plain-transaction.js";
 import { lineEnding, type TextEdit } from "./edits.js";
 
 /** What a decision writes into a claim. */
@@ -105,8 +106,8 @@ export function changedClaim<T extends Transaction>(claim: T, change: ClaimChang
   const meta = [...claim.meta];
   for (const { key, value } of change.meta) {
     const index = meta.findIndex((entry) => entry.key === key);
-    if (index >= 0) meta[index] = { ...meta[index]!, value };
-    else meta.push({ key, value, span: { file: claim.span.file, start: claim.span.start, end: claim.span.start } });
+    if (index >= 0) meta[index] = metaEntry(key, value, meta[index]!.span);
+    else meta.push(metaEntry(key, value, { file: claim.span.file, start: claim.span.start, end: claim.span.start }));
   }
-  return { ...claim, flag: change.flag ?? claim.flag, meta };
+  return transactionWith(claim, { flag: change.flag ?? claim.flag, meta }) as T;
 }

@@ -4,6 +4,7 @@
 import * as path from "node:path";
 import type { Directive, LedgerEntry } from "../core/data.js";
 import { typeOrder } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -143,6 +144,13 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
     return valid;
   };
   for (const directive of parsed.directives) {
+    if (directive instanceof PlainTransaction) {
+      for (let at = directive.firstPosting(); at >= 0; at = directive.nextPosting(at)) {
+        const account = directive.accountAt(at);
+        if (!isValid(account)) diagnostics.push(error("account-name", `Invalid account name: '${account}'`, directive.spanAt(at)));
+      }
+      continue;
+    }
     if (directive.type === "transaction") {
       for (const posting of directive.postings) {
         if (!isValid(posting.account)) diagnostics.push(error("account-name", `Invalid account name: '${posting.account}'`, posting.span));

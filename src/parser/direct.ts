@@ -6,7 +6,8 @@
 // (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
-import { MetaLine, PlainPosting, UNBOOKED, type Amount, type IncompleteAmount, type MetaEntry, type MetaValue, type Posting, type Transaction } from "../core/data.js";
+import { type Amount, type IncompleteAmount, type MetaValue } from "../core/data.js";
+import { META_SLOTS, PlainTransaction } from "../core/plain-transaction.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -29,7 +30,6 @@ const SHARING_SAMPLE = 4096;
 /** Sharing the values of one key stops beyond this many distinct values. */
 const SHARING_LIMIT = 65536;
 const NO_STRINGS: readonly string[] = Object.freeze([]);
-const NO_META: readonly MetaEntry[] = Object.freeze([]);
 /** Integer part of a number written with thousands separators, as the scanner accepts it. */
 const GROUPED_DIGITS = /^\d{1,3}(,\d{3})+$/;
 
@@ -78,7 +78,6 @@ class SharedValues<T> {
   }
 }
 
-const stringValue = (value: string): MetaValue => ({ type: "string", value });
 const sameString = (value: string): string => value;
 
 export class DirectReader {
@@ -99,7 +98,8 @@ export class DirectReader {
   private readonly dateValues = new Map<string, MetaValue>();
   private readonly accountValues = new Map<string, MetaValue>();
   private readonly currencyValues = new Map<string, MetaValue>();
-  private readonly stringValues = new Map<string, SharedValues<MetaValue>>();
+  /** String values by key (kept as the string itself: see PlainTransaction). */
+  private readonly stringValues = new Map<string, SharedValues<string>>();
   /** Payees and narrations (a claimant, "拜访客户：..."), shared while they repeat. */
   private readonly payees: SharedValues<string>;
   private readonly narrations: SharedValues<string>;
@@ -112,9 +112,10 @@ export class DirectReader {
   // Scratch lists of the transaction being read.
   private readonly tags: string[] = [];
   private readonly links: string[] = [];
-  private readonly meta: MetaLine[] = [];
-  private readonly postings: Posting[] = [];
-  private readonly postingMeta: MetaLine[] = [];
+  /** The transaction's metadata lines and postings, laid out as PlainTransaction keeps them. */
+  private readonly items: unknown[] = [];
+  /** The open posting's metadata lines (key, value, start, end each). */
+  private readonly postingMeta: unknown[] = [];
   // The posting being read: where it starts, where its line's last token ends, account and units.
   private openStart = 0;
   private openContentEnd = 0;
@@ -318,15 +319,18 @@ export class DirectReader {
    * The string value of `key` in text[start, end), shared with earlier equal ones while the key's
    * values repeat enough.
    */
-  private sharedString(key: string, start: number, end: number): MetaValue {
+  private sharedString(key: string, start: number, end: number): string {
     let shared = this.stringValues.get(key);
-    if (shared === undefined) this.stringValues.set(key, (shared = new SharedValues(this.text, stringValue)));
+    if (shared === undefined) this.stringValues.set(key, (shared = new SharedValues(this.text, sameString)));
     return shared.get(start, end);
   }
 
 
-  /** The value of a metadata line at p (after `key:` and spaces); sets `end`. */
-  private metaValue(key: string, p: number): MetaValue | null {
+  /**
+   * The value of a metadata line at p (after `key:` and spaces) as PlainTransaction keeps it (a
+   * string value as the string, any other as its MetaValue), or null; sets `end`.
+   */
+  private metaValue(key: string, p: number): MetaValue | string | null {
     const text = this.text;
     const c = text.charCodeAt(p);
     if (c === Code.Newline || c === Code.Semicolon) {
@@ -400,7 +404,7 @@ export class DirectReader {
   }
 
   /** The transaction starting at `start` (a line's first column), or null to leave it to the grammar. */
-  transaction(start: number): Transaction | null {
+  transaction(start: number): PlainTransaction | null {
     const text = this.text;
     const file = this.file;
     const date = this.date(start);
@@ -456,10 +460,10 @@ export class DirectReader {
     if (p < 0) return null;
 
     let end = p;
-    const meta = this.meta;
-    const postings = this.postings;
-    meta.length = 0;
-    postings.length = 0;
+    const items = this.items;
+    items.length = 2;
+    let metaCount = 0;
+    let postingCount = 0;
     // The posting whose metadata lines may still follow (kept in fields: no object per posting).
     let open = false;
     for (;;) {
@@ -485,8 +489,9 @@ export class DirectReader {
         if (units === undefined) return null;
         p = this.lineEnd(this.end);
         if (p < 0) return null;
-        if (open) postings.push(this.posting());
+        if (open) this.closePosting();
         open = true;
+        postingCount++;
         this.openStart = q;
         this.openContentEnd = units === null ? accountEnd : this.end;
         this.openAccount = this.intern(q, accountEnd);
@@ -506,15 +511,17 @@ export class DirectReader {
         const contentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;
         p = this.lineEnd(this.end);
         if (p < 0) return null;
-        const entry = new MetaLine(key, value, file, this.base + q, this.base + contentEnd);
-        if (open) this.postingMeta.push(entry);
-        else meta.push(entry);
+        if (open) this.postingMeta.push(key, value, this.base + q, this.base + contentEnd);
+        else {
+          items.push(key, value, this.base + q, this.base + contentEnd);
+          metaCount++;
+        }
       } else {
         return null;
       }
       end = p;
     }
-    if (open) postings.push(this.posting());
+    if (open) this.closePosting();
     this.next = p + 1;
 
     let payee: string | null = null;
@@ -525,23 +532,23 @@ export class DirectReader {
     } else if (first !== null) {
       narration = first;
     }
+    items[0] = metaCount;
+    items[1] = postingCount;
     // Lists are gathered in scratch arrays and copied at their exact length: an array grown by
     // push keeps room for 17 elements, which adds up over a million transactions.
-    return {
-      type: "transaction", date, span: { file, start: this.base + start, end: this.base + end }, meta: exactCopy(meta, NO_META),
-      flag, payee, narration, tags: exactCopy(tags, NO_STRINGS), links: exactCopy(links, NO_STRINGS),
-      postings: postings.slice(),
-      // Booking fills this slot in place (src/booking/book.ts) instead of copying the transaction.
-      booked: UNBOOKED,
-    } as Transaction;
+    return new PlainTransaction(
+      date, flag, payee, narration, exactCopy(tags, NO_STRINGS), exactCopy(links, NO_STRINGS), file, this.base + start, this.base + end, items.slice(),
+    );
   }
 
-  /** The posting read last (openStart ...) with its metadata lines. */
-  private posting(): Posting {
+  /** Add the posting read last (openStart ...) and its metadata lines to `items`. */
+  private closePosting(): void {
     const meta = this.postingMeta;
     const start = this.base + this.openStart;
-    if (meta.length === 0) return new PlainPosting(this.file, start, this.base + this.openContentEnd, this.openAccount, this.openUnits, NO_META);
-    return new PlainPosting(this.file, start, meta[meta.length - 1]!.end, this.openAccount, this.openUnits, meta.slice());
+    // A posting's span ends at its last metadata line.
+    const end = meta.length === 0 ? this.base + this.openContentEnd : meta[meta.length - 1] as number;
+    this.items.push(this.openAccount, this.openUnits, start, end, meta.length / META_SLOTS);
+    for (const item of meta) this.items.push(item);
   }
 }
 

@@ -10,7 +10,8 @@ import { add, divide, multiply, negate, subtract } from "../core/scaled.js";
 import type {
   Amount, CostSpec, Directive, IncompleteAmount, MetaEntry, MetaValue, Posting, BookingMethod,
 } from "../core/data.js";
-import { BOOKING_METHODS, UNBOOKED, makePosting, metaEntry, postingWith } from "../core/data.js";
+import { BOOKING_METHODS, makePosting, metaEntry, postingWith } from "../core/data.js";
+import { makeTransaction } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
 
 /** A number expression's value and the digits after its point (as Python's Decimal would carry). */
@@ -222,10 +223,7 @@ export class JournalParser extends EmbeddedActionsParser {
         // (Both offsets are already offsets into the file.)
         return last ? postingWith(posting, { span: { file: this.file, start: posting.span.start, end: last.span.end } }) : posting;
       });
-      return {
-        type: "transaction", date: date.payload as string, span: this.span(date.startOffset, end), meta,
-        flag, payee, narration, tags, links, postings: finished, booked: UNBOOKED,
-      } as Directive;
+      return makeTransaction({ date: date.payload as string, span: this.span(date.startOffset, end), meta, flag, payee, narration, tags, links, postings: finished });
     });
   });
 

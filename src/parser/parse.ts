@@ -4,7 +4,8 @@ import type { IToken } from "chevrotain";
 import { Scanner } from "./scanner.js";
 import { DirectReader } from "./direct.js";
 import { JournalParser, type Parsed, type Control } from "./grammar.js";
-import { postingWith, type Directive, type MetaEntry, type Transaction } from "../core/data.js";
+import { postingWith, type Directive, type MetaEntry } from "../core/data.js";
+import { PlainTransaction, transactionWith } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -238,8 +239,16 @@ function applyControl(control: Control, result: ParsedSource, pushedTags: { tag:
 
 /** Apply pushed tags and metadata, and report duplicate metadata keys (the first value stays). */
 function finishDirective(directive: Directive, pushedTags: { tag: string }[], pushedMeta: MetaEntry[], diagnostics: Diagnostic[]): Directive {
+  if (directive.type !== "transaction") {
+    const meta = dedupeMeta(directive.meta, directive.span, diagnostics);
+    return meta === directive.meta ? directive : { ...directive, meta };
+  }
+  // The common case, decided without making a compact transaction's objects.
+  const duplicateKeys = directive instanceof PlainTransaction ? directive.hasDuplicateKeys() : true;
+  if (!duplicateKeys && pushedMeta.length === 0 && pushedTags.length === 0 && !hasDuplicates(directive.tags) && !hasDuplicates(directive.links)) {
+    return directive;
+  }
   let meta = dedupeMeta(directive.meta, directive.span, diagnostics);
-  if (directive.type !== "transaction") return meta === directive.meta ? directive : { ...directive, meta };
   if (pushedMeta.length > 0) {
     const present = new Set(meta.map((m) => m.key));
     const extra = pushedMeta.filter((m) => !present.has(m.key));
@@ -258,8 +267,7 @@ function finishDirective(directive: Directive, pushedTags: { tag: string }[], pu
   if (pushedTags.length > 0 || hasDuplicates(tags)) tags = unique([...tags, ...pushedTags.map((t) => t.tag)]);
   const links = hasDuplicates(directive.links) ? unique(directive.links) : directive.links;
   if (meta === directive.meta && postings === directive.postings && tags === directive.tags && links === directive.links) return directive;
-  const transaction: Transaction = { ...directive, meta, postings, tags, links };
-  return transaction;
+  return transactionWith(directive, { meta, postings, tags, links });
 }
 
 /** Duplicate keys are reported on the directive's line, as beancount does. */

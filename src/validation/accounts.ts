@@ -1,5 +1,6 @@
 // Account checks: names, open before use, nothing after close, duplicate opens and closes.
 import type { LedgerEntry, Open, Close } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { AccountRoots } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -72,6 +73,15 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
       continue;
     }
     // Transactions are most entries: their postings are walked in place, each account once.
+    if (entry instanceof PlainTransaction) {
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+        const account = entry.accountAt(at);
+        let repeated = false;
+        for (let earlier = entry.firstPosting(); earlier !== at && !repeated; earlier = entry.nextPosting(earlier)) repeated = entry.accountAt(earlier) === account;
+        if (!repeated) check(entry, account);
+      }
+      continue;
+    }
     const postings = entry.postings;
     for (let index = 0; index < postings.length; index++) {
       const account = postings[index]!.account;

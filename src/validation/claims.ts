@@ -5,7 +5,8 @@
 import type { LedgerEntry, MetaEntry, Transaction } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { CLAIM_STATUSES, claimId, statusOf, valueText } from "../claims/claim.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
+import { CLAIM_STATUSES, claimId, entryMetaText, metaText, statusOf } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import type { DomainCheck } from "./domain.js";
 
@@ -22,36 +23,41 @@ function decisionDate(meta: readonly MetaEntry[], key: string): string | null | 
 
 const DECISIONS = ["approved-on", "rejected-on", "posted-on"] as const;
 
-/** The claim's metadata the checks read, gathered in one pass (first occurrence of each key). */
+/** The claim's metadata the checks read, as text (first occurrence of each key). */
 interface ClaimFields {
-  status: MetaEntry | undefined;
-  approver: MetaEntry | undefined;
-  claimant: MetaEntry | undefined;
+  status: string | null;
+  approver: string | null;
+  claimant: string | null;
+  /** Whether any `...-on` key is written. */
   decisions: boolean;
 }
 
-function claimFields(meta: readonly MetaEntry[]): ClaimFields {
-  const fields: ClaimFields = { status: undefined, approver: undefined, claimant: undefined, decisions: false };
-  for (let index = 0; index < meta.length; index++) {
-    const entry = meta[index]!;
-    const key = entry.key;
-    if (key === "status") fields.status ??= entry;
-    else if (key === "approved-by") fields.approver ??= entry;
-    else if (key === "claimant") fields.claimant ??= entry;
-    else if (key.endsWith("-on")) fields.decisions = true;
-  }
-  return fields;
-}
+const isDecisionKey = (key: string): boolean => key.endsWith("-on");
 
-function textOf(entry: MetaEntry | undefined): string | null {
-  return entry === undefined ? null : valueText(entry.value);
+function claimFields(claim: Transaction): ClaimFields {
+  if (claim instanceof PlainTransaction) {
+    // Read in place: a journal holds a claim per transaction.
+    return {
+      status: entryMetaText(claim, "status"),
+      approver: entryMetaText(claim, "approved-by"),
+      claimant: entryMetaText(claim, "claimant"),
+      decisions: claim.someMetaKey(isDecisionKey),
+    };
+  }
+  const meta = claim.meta;
+  return {
+    status: metaText(meta, "status"),
+    approver: metaText(meta, "approved-by"),
+    claimant: metaText(meta, "claimant"),
+    decisions: meta.some((entry) => isDecisionKey(entry.key)),
+  };
 }
 
 function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: Diagnostic[]): void {
   const at = claim.span;
   const posted = claim.flag !== "!";
-  const fields = claimFields(claim.meta);
-  const written = textOf(fields.status);
+  const fields = claimFields(claim);
+  const written = fields.status;
   const status = statusOf(written, claim.flag);
   if (written !== null && !(CLAIM_STATUSES as readonly string[]).includes(written)) {
     diagnostics.push(warning("claim-status-unknown", `${id}: unknown status "${written}" (expected ${CLAIM_STATUSES.join(", ")})`, at));
@@ -64,8 +70,8 @@ function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: D
     diagnostics.push(warning("claim-status-mismatch", `${id}: status says "posted" but flag ! keeps it out of the books`, at));
   }
 
-  const approver = textOf(fields.approver);
-  const claimant = textOf(fields.claimant);
+  const approver = fields.approver;
+  const claimant = fields.claimant;
   if (posted && status !== "rejected" && approver === null) {
     diagnostics.push(error("claim-unapproved", `${id}: posted without approved-by`, at));
   }

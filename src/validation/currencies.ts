@@ -1,5 +1,6 @@
 // Currency constraints declared on open directives.
 import type { LedgerEntry } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 export function validateCurrencyConstraints(entries: readonly LedgerEntry[]): Diagnostic[] {
@@ -12,6 +13,16 @@ export function validateCurrencyConstraints(entries: readonly LedgerEntry[]): Di
   }
   if (allowed.size === 0) return diagnostics;
   for (const entry of entries) {
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+        const currencies = allowed.get(entry.accountAt(at));
+        const currency = entry.bookedUnitsAt(at).currency;
+        if (currencies !== undefined && !currencies.has(currency)) {
+          diagnostics.push(error("currency-constraint", `Invalid currency ${currency} for account '${entry.accountAt(at)}'`, entry.span));
+        }
+      }
+      continue;
+    }
     if (entry.type !== "transaction") continue;
     for (const posting of entry.booked) {
       const currencies = allowed.get(posting.account);

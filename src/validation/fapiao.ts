@@ -5,6 +5,7 @@
 // and an 8-digit number. `invoice` metadata outside claims is otherwise the user's own business
 // (plain beancount books load unchanged).
 import type { LedgerEntry, MetaEntry, MetaValue, Transaction } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId } from "../claims/claim.js";
@@ -23,6 +24,8 @@ export function fapiaoProblem(value: MetaValue): string | null {
 /** Every `invoice` in a transaction, with the span of the posting (or transaction) carrying it. */
 export function invoicesOf(transaction: Transaction): { entry: MetaEntry; span: Span }[] {
   const found: { entry: MetaEntry; span: Span }[] = [];
+  // Most transactions have none: a compact one is asked without making its objects.
+  if (transaction instanceof PlainTransaction && !transaction.hasKey("invoice")) return found;
   const collect = (meta: readonly MetaEntry[], span: Span) => {
     for (const entry of meta) if (entry.key === "invoice") found.push({ entry, span });
   };

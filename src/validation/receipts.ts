@@ -2,6 +2,7 @@
 // journal file that declares it (as beancount resolves documents).
 import * as fs from "node:fs";
 import type { LedgerEntry, MetaEntry } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isClaim } from "../claims/claim.js";
@@ -25,7 +26,7 @@ export function checkReceipts(entries: readonly LedgerEntry[]): Diagnostic[] {
     }
   };
   for (const entry of entries) {
-    if (!isClaim(entry)) continue;
+    if (!isClaim(entry) || (entry instanceof PlainTransaction && !entry.hasKey("receipt"))) continue;
     if (entry.meta.length > 0) visit(entry.meta, entry.span);
     // (A posting's span is made when asked for: only for postings with metadata.)
     for (const posting of entry.postings) if (posting.meta.length > 0) visit(posting.meta, posting.span);
