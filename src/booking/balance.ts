@@ -95,7 +95,11 @@ export function checkBalanceAssertions(entries: readonly LedgerEntry[], options:
   const balances = new AssertedBalances(asserted);
   for (const entry of entries) {
     if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
-      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) balances.inventoryOf(entry.accountAt(at))?.add(entry.bookedUnitsAt(at), null);
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+        // (The units are made only for an account that is asserted.)
+        const inventory = balances.inventoryOf(entry.accountAt(at));
+        if (inventory !== null) inventory.add(entry.bookedUnitsAt(at), null);
+      }
       continue;
     }
     if (entry.type === "transaction") {

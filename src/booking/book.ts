@@ -196,22 +196,23 @@ function bookPlainTransaction(transaction: PlainTransaction, rules: ToleranceRul
   let residual = 0;
   let residualScale = -1; // -1: no residual
   for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
-    const units = transaction.unitsAt(at);
-    if (units === null) {
+    if (transaction.isAutoAt(at)) {
       if (auto) return false;
       auto = true;
       continue;
     }
-    if (!(units instanceof ScaledAmount) || (currency !== null && units.currency !== currency)) return false;
-    currency = units.currency;
-    if (units.scale > 0 && (smallest === null || units.scale < smallest)) smallest = units.scale;
+    const scaled = transaction.scaledAt(at);
+    if (Number.isNaN(scaled) || (currency !== null && transaction.currencyAt(at) !== currency)) return false;
+    currency = transaction.currencyAt(at);
+    const scale = transaction.scaleAt(at);
+    if (scale > 0 && (smallest === null || scale < smallest)) smallest = scale;
     if (residualScale < 0) {
-      residual = units.scaled;
-      residualScale = units.scale;
+      residual = scaled;
+      residualScale = scale;
     } else {
-      residual = sumAtScale(residual, residualScale, units.scaled, units.scale);
+      residual = sumAtScale(residual, residualScale, scaled, scale);
       if (Number.isNaN(residual)) return false;
-      residualScale = Math.max(residualScale, units.scale);
+      residualScale = Math.max(residualScale, scale);
     }
     if (residual === 0) residualScale = -1;
   }

@@ -3,7 +3,7 @@
 // (beancount's validate_check_transaction_balances in ops/validation.py). Tolerances are inferred
 // again from the booked postings, leaving out the ones interpolation filled in.
 import type { BookedPosting, LedgerEntry } from "../core/data.js";
-import { DecimalSum, ScaledAmount, sumAtScale } from "../core/amount.js";
+import { DecimalSum, sumAtScale } from "../core/amount.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerOptions } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -48,12 +48,14 @@ function plainSumsToZero(transaction: PlainTransaction): boolean {
   let sum = 0;
   let scale = 0;
   for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
-    const units = transaction.bookedUnitsAt(at);
-    if (!(units instanceof ScaledAmount) || (currency !== null && units.currency !== currency)) return false;
-    currency = units.currency;
-    sum = sumAtScale(sum, scale, units.scaled, units.scale);
+    const scaled = transaction.bookedScaledAt(at);
+    const postingCurrency = transaction.bookedCurrencyAt(at);
+    if (Number.isNaN(scaled) || (currency !== null && postingCurrency !== currency)) return false;
+    currency = postingCurrency;
+    const postingScale = transaction.bookedScaleAt(at);
+    sum = sumAtScale(sum, scale, scaled, postingScale);
     if (Number.isNaN(sum)) return false;
-    scale = Math.max(scale, units.scale);
+    scale = Math.max(scale, postingScale);
   }
   return sum === 0;
 }

@@ -12,6 +12,7 @@
 import type { Amount, BookedPosting, IncompleteAmount, MetaEntry, MetaValue, Posting, Transaction } from "./data.js";
 import { MetaLine, PlainPosting, UNBOOKED } from "./data.js";
 import type { Span } from "./span.js";
+import { ScaledAmount } from "./amount.js";
 
 const NO_META: readonly MetaEntry[] = Object.freeze([]);
 
@@ -24,12 +25,32 @@ const AS_POSTINGS: readonly BookedPosting[] = Object.freeze([]);
 // The flat array (`items`):
 //   [transaction metadata count m, posting count n,
 //    m × (key, value, start, end),
-//    n × (account, units, start, end, metadata count k, k × (key, value, start, end))]
-// A string metadata value is kept as the string itself; any other value as its MetaValue.
+//    n × (account, number, scale, currency, start, end, metadata count k, k × (key, value, start, end))]
+// A string metadata value is kept as the string itself; any other value as its MetaValue. Units
+// that are a ScaledAmount are kept as its three fields (number: the scaled integer); no units as
+// number null; other units (incomplete, or too many digits) as the object in `number`.
 /** Slots of one metadata line in `items`. */
 export const META_SLOTS = 4;
 /** Slots of one posting in `items`, before its metadata lines. */
-export const POSTING_SLOTS = 5;
+export const POSTING_SLOTS = 7;
+const NUMBER = 1;
+const SCALE = 2;
+const CURRENCY = 3;
+const START = 4;
+const END = 5;
+const META_COUNT = 6;
+
+/** The units of a posting in the `items` layout. */
+export function pushUnits(items: unknown[], units: IncompleteAmount | null): void {
+  if (units instanceof ScaledAmount) items.push(units.scaled, units.scale, units.currency);
+  else items.push(units, 0, null);
+}
+
+function unitsOf(items: readonly unknown[], at: number): IncompleteAmount | null {
+  const number = items[at + NUMBER];
+  if (typeof number === "number") return new ScaledAmount(number, items[at + SCALE] as number, items[at + CURRENCY] as string);
+  return number as IncompleteAmount | null;
+}
 
 export function encodeMetaValue(value: MetaValue): unknown {
   return value.type === "string" ? value.value : value;
@@ -67,7 +88,12 @@ export class PlainTransaction implements Transaction {
   readonly items: readonly unknown[];
   /** UNBOOKED, AS_POSTINGS or the booked postings. */
   private bookedSlot: readonly BookedPosting[];
-  /** The units booking gave the posting written without any (AS_POSTINGS). */
+  /**
+   * The units booking gave the posting written without any (AS_POSTINGS): a scaled integer and
+   * its scale (scale -1: none), or else `filled`.
+   */
+  private filledScaled: number;
+  private filledScale: number;
   private filled: Amount | null;
 
   constructor(
@@ -86,6 +112,8 @@ export class PlainTransaction implements Transaction {
     this.end = end;
     this.items = items;
     this.bookedSlot = UNBOOKED;
+    this.filledScaled = 0;
+    this.filledScale = -1;
     this.filled = null;
   }
 
@@ -116,7 +144,7 @@ export class PlainTransaction implements Transaction {
       const posting = postings[index]!;
       booked[index] = posting.units !== null
         ? posting as unknown as BookedPosting
-        : { source: posting, account: posting.account, units: this.filled!, cost: null, price: null, interpolated: true };
+        : { source: posting, account: posting.account, units: this.filledUnits(), cost: null, price: null, interpolated: true };
     }
     return (cacheBooked = booked);
   }
@@ -141,8 +169,7 @@ export class PlainTransaction implements Transaction {
       filled = entry.units;
     }
     if (same) {
-      this.filled = filled;
-      this.bookedSlot = AS_POSTINGS;
+      this.bookAsPostings(filled);
     } else {
       this.bookedSlot = booked.slice();
     }
@@ -154,9 +181,22 @@ export class PlainTransaction implements Transaction {
    * then read without objects through the cursor below, with bookedUnitsAt.
    */
   bookAsPostings(filled: Amount | null): void {
-    this.filled = filled;
+    if (filled instanceof ScaledAmount) {
+      this.filledScaled = filled.scaled;
+      this.filledScale = filled.scale;
+      this.filled = null;
+    } else {
+      this.filledScale = -1;
+      this.filled = filled;
+    }
     this.bookedSlot = AS_POSTINGS;
     if (cacheOwner === this) cacheBooked = null;
+  }
+
+  /** The units booking gave the posting without units. */
+  private filledUnits(): Amount {
+    if (this.filledScale < 0) return this.filled!;
+    return new ScaledAmount(this.filledScaled, this.filledScale, this.currency());
   }
 
   /** Whether the booked postings are the postings, the one without units completed. */
@@ -174,7 +214,7 @@ export class PlainTransaction implements Transaction {
 
   /** Where the posting after the one at `at` starts, or -1. */
   nextPosting(at: number): number {
-    const next = at + POSTING_SLOTS + META_SLOTS * (this.items[at + 4] as number);
+    const next = at + POSTING_SLOTS + META_SLOTS * (this.items[at + META_COUNT] as number);
     return next < this.items.length ? next : -1;
   }
 
@@ -182,18 +222,66 @@ export class PlainTransaction implements Transaction {
     return this.items[at] as string;
   }
 
-  /** The units as written (null: none). */
+  /** The units as written (null: none), made when asked for. */
   unitsAt(at: number): IncompleteAmount | null {
-    return this.items[at + 1] as IncompleteAmount | null;
+    return unitsOf(this.items, at);
+  }
+
+  /** The units as written when they are a scaled integer (its scale: scaledScaleAt), else NaN. */
+  scaledAt(at: number): number {
+    const number = this.items[at + NUMBER];
+    return typeof number === "number" ? number : Number.NaN;
+  }
+
+  scaleAt(at: number): number {
+    return this.items[at + SCALE] as number;
+  }
+
+  /** The currency of units written as a scaled integer (see scaledAt). */
+  currencyAt(at: number): string {
+    return this.items[at + CURRENCY] as string;
+  }
+
+  /** Whether the posting has no units. */
+  isAutoAt(at: number): boolean {
+    return this.items[at + NUMBER] === null;
   }
 
   /** The booked units (when bookedAsPostings). */
   bookedUnitsAt(at: number): Amount {
-    return (this.items[at + 1] as Amount | null) ?? this.filled!;
+    return (unitsOf(this.items, at) as Amount | null) ?? this.filledUnits();
+  }
+
+  /** The booked units (when bookedAsPostings) as a scaled integer at bookedScaleAt, or NaN: without making them. */
+  bookedScaledAt(at: number): number {
+    const number = this.items[at + NUMBER];
+    if (typeof number === "number") return number;
+    return this.filledScale < 0 ? Number.NaN : this.filledScaled;
+  }
+
+  bookedScaleAt(at: number): number {
+    return typeof this.items[at + NUMBER] === "number" ? this.items[at + SCALE] as number : this.filledScale;
+  }
+
+  /** The currency of the booked units (when bookedAsPostings), without making them. */
+  bookedCurrencyAt(at: number): string {
+    if (typeof this.items[at + NUMBER] === "number") return this.items[at + CURRENCY] as string;
+    return this.filledScale < 0 ? this.filled!.currency : this.currency();
+  }
+
+  /** The currency of the first posting with units: a plain transaction booked as its postings has one. */
+  private currency(): string {
+    const items = this.items;
+    for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
+      const number = items[at + NUMBER];
+      if (typeof number === "number") return items[at + CURRENCY] as string;
+      if (number !== null) return (number as IncompleteAmount).currency ?? "";
+    }
+    return "";
   }
 
   spanAt(at: number): Span {
-    return { file: this.file, start: this.items[at + 2] as number, end: this.items[at + 3] as number };
+    return { file: this.file, start: this.items[at + START] as number, end: this.items[at + END] as number };
   }
 
   /** Whether two metadata lines of the transaction, or two of one posting, share a key. */
@@ -201,7 +289,7 @@ export class PlainTransaction implements Transaction {
     const items = this.items;
     if (repeatsKey(items, 2, this.metaCount)) return true;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
-      if (repeatsKey(items, at + POSTING_SLOTS, items[at + 4] as number)) return true;
+      if (repeatsKey(items, at + POSTING_SLOTS, items[at + META_COUNT] as number)) return true;
     }
     return false;
   }
@@ -212,7 +300,7 @@ export class PlainTransaction implements Transaction {
     const end = 2 + META_SLOTS * this.metaCount;
     for (let at = 2; at < end; at += META_SLOTS) if (items[at] === key) return true;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
-      const count = items[at + 4] as number;
+      const count = items[at + META_COUNT] as number;
       for (let line = 0; line < count; line++) if (items[at + POSTING_SLOTS + META_SLOTS * line] === key) return true;
     }
     return false;
@@ -253,8 +341,8 @@ export class PlainTransaction implements Transaction {
     let index = 0;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
       postings[index++] = new PlainPosting(
-        this.file, items[at + 2] as number, items[at + 3] as number, items[at] as string, items[at + 1] as IncompleteAmount | null,
-        this.metaLines(at + POSTING_SLOTS, items[at + 4] as number),
+        this.file, items[at + START] as number, items[at + END] as number, items[at] as string, unitsOf(items, at),
+        this.metaLines(at + POSTING_SLOTS, items[at + META_COUNT] as number),
       );
     }
     return postings;
@@ -309,7 +397,9 @@ export function makeTransaction(fields: TransactionFields): Transaction {
   };
   pushMeta(fields.meta);
   for (const posting of fields.postings as readonly PlainPosting[]) {
-    items.push(posting.account, posting.units, posting.start, posting.end, posting.meta.length);
+    items.push(posting.account);
+    pushUnits(items, posting.units);
+    items.push(posting.start, posting.end, posting.meta.length);
     pushMeta(posting.meta);
   }
   return new PlainTransaction(

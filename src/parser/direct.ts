@@ -7,7 +7,7 @@
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
 import { type Amount, type IncompleteAmount, type MetaValue } from "../core/data.js";
-import { META_SLOTS, PlainTransaction } from "../core/plain-transaction.js";
+import { META_SLOTS, PlainTransaction, pushUnits } from "../core/plain-transaction.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -547,7 +547,9 @@ export class DirectReader {
     const start = this.base + this.openStart;
     // A posting's span ends at its last metadata line.
     const end = meta.length === 0 ? this.base + this.openContentEnd : meta[meta.length - 1] as number;
-    this.items.push(this.openAccount, this.openUnits, start, end, meta.length / META_SLOTS);
+    this.items.push(this.openAccount);
+    pushUnits(this.items, this.openUnits);
+    this.items.push(start, end, meta.length / META_SLOTS);
     for (const item of meta) this.items.push(item);
   }
 }

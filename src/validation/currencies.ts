@@ -16,7 +16,7 @@ export function validateCurrencyConstraints(entries: readonly LedgerEntry[]): Di
     if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
       for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
         const currencies = allowed.get(entry.accountAt(at));
-        const currency = entry.bookedUnitsAt(at).currency;
+        const currency = entry.bookedCurrencyAt(at);
         if (currencies !== undefined && !currencies.has(currency)) {
           diagnostics.push(error("currency-constraint", `Invalid currency ${currency} for account '${entry.accountAt(at)}'`, entry.span));
         }

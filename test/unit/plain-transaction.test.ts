@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UNBOOKED, metaValue, type BookedPosting, type LedgerEntry, type Transaction } from "../../src/core/data.js";
 import { PlainTransaction, transactionWith } from "../../src/core/plain-transaction.js";
+import { decimalOf } from "../../src/core/amount.js";
 import { bookTransaction } from "../../src/booking/book.js";
 import { ToleranceRules } from "../../src/booking/tolerance.js";
 import { Inventory } from "../../src/booking/inventory.js";
@@ -50,9 +51,15 @@ describe("a compact plain transaction", () => {
       expect(cursor).toHaveLength(postings.length);
       cursor.forEach((at, index) => {
         expect(transaction.accountAt(at)).toBe(postings[index]!.account);
-        expect(transaction.unitsAt(at)).toBe(postings[index]!.units);
+        expect(transaction.unitsAt(at)).toEqual(postings[index]!.units);
+        if (transaction.bookedAsPostings) expect(transaction.bookedCurrencyAt(at)).toBe(transaction.booked[index]!.units.currency);
         expect(transaction.spanAt(at)).toEqual(postings[index]!.span);
-        if (transaction.bookedAsPostings) expect(transaction.bookedUnitsAt(at)).toEqual(transaction.booked[index]!.units);
+        if (transaction.bookedAsPostings) {
+          const units = transaction.booked[index]!.units;
+          expect(transaction.bookedUnitsAt(at)).toEqual(units);
+          const scaled = transaction.bookedScaledAt(at);
+          if (!Number.isNaN(scaled)) expect(decimalOf(scaled, transaction.bookedScaleAt(at)).equals(units.number)).toBe(true);
+        }
       });
       const keys = new Set([...transaction.meta.map((entry) => entry.key), ...postings.flatMap((posting) => posting.meta.map((entry) => entry.key))]);
       for (const key of [...keys, "claim", "invoice", "receipt", "no-such-key"]) {
