@@ -1,4 +1,5 @@
 // The commander program: one thin command per file under commands/; returns an exit code.
+import { writeSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { SourceChangedError } from "../source/files.js";
 import { EXIT_ERRORS, EXIT_USAGE, UsageError, type CommandShared, type Io } from "./context.js";
@@ -52,7 +53,24 @@ export function main(argv: readonly string[], io: Io): number {
   }
 }
 
+/**
+ * A reader that stops early (`feeledger print ... | head`) closes the pipe: stop quietly, as other
+ * command-line tools do, instead of dying on the write error.
+ */
+function quitOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (thrown: NodeJS.ErrnoException) => {
+    if (thrown.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    try {
+      writeSync(2, `feeledger: cannot write the output: ${thrown.message}\n`);
+    } finally {
+      process.exit(EXIT_ERRORS);
+    }
+  });
+}
+
 export function processIo(): Io {
+  quitOnClosedPipe(process.stdout);
+  quitOnClosedPipe(process.stderr);
   return {
     stdout: (text) => { process.stdout.write(text); },
     stderr: (text) => { process.stderr.write(text); },

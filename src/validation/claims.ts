@@ -6,6 +6,7 @@ import type { LedgerEntry, MetaEntry, Transaction } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
+import { FirstSeen } from "../core/first-seen.js";
 import { CLAIM_STATUSES, claimId, entryMetaText, metaText, statusOf } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import type { DomainCheck } from "./domain.js";
@@ -96,15 +97,15 @@ function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: D
 
 export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const first = new Map<string, LedgerEntry>();
+  const first = new FirstSeen<LedgerEntry>();
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
     const id = claimId(entry);
     if (id === null) continue;
-    const earlier = first.get(id);
+    const earlier = first.seen(id, entry);
     if (earlier !== undefined) {
       diagnostics.push(error("claim-duplicate-id", `claim id ${id} is used twice; the first is at ${placeOf(earlier.span, sources)}`, entry.span));
-    } else first.set(id, entry);
+    }
     checkClaim(entry, id, diagnostics);
   }
   return diagnostics;

@@ -6,6 +6,7 @@
 // (plain beancount books load unchanged).
 import type { LedgerEntry, MetaEntry, MetaValue, Transaction } from "../core/data.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
+import { FirstSeen } from "../core/first-seen.js";
 import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId } from "../claims/claim.js";
@@ -37,7 +38,7 @@ export function invoicesOf(transaction: Transaction): { entry: MetaEntry; span: 
 
 export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const first = new Map<string, { transaction: LedgerEntry; span: Span }>();
+  const first = new FirstSeen<{ transaction: LedgerEntry; span: Span }>();
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
     const invoices = invoicesOf(entry);
@@ -50,11 +51,8 @@ export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMa
         continue;
       }
       const number = (invoice.value as { value: string }).value;
-      const earlier = first.get(number);
-      if (earlier === undefined) {
-        first.set(number, { transaction: entry, span });
-        continue;
-      }
+      const earlier = first.seen(number, { transaction: entry, span });
+      if (earlier === undefined) continue;
       const where = claimId(earlier.transaction);
       if (id === null && where === null) continue;
       diagnostics.push(error(

@@ -1,0 +1,39 @@
+// FirstSeen (src/core/first-seen.ts) keeps keys that come in increasing order in arrays and the
+// rest in a Map; either way it must answer as a Map of first values would.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FirstSeen } from "../../src/core/first-seen.js";
+
+function reference(keys: readonly string[]): (number | undefined)[] {
+  const map = new Map<string, number>();
+  return keys.map((key, index) => {
+    const earlier = map.get(key);
+    if (earlier === undefined) map.set(key, index);
+    return earlier;
+  });
+}
+
+describe("FirstSeen", () => {
+  it("gives the first value of each key, like a Map, whatever the order of the keys", () => {
+    const key = fc.stringMatching(/^EC-20[0-9]{2}-[0-9]{1,3}$/);
+    const sequences = fc.oneof(
+      fc.array(key, { maxLength: 60 }),
+      // Mostly in order, with repeats and a late key out of order: the cases FirstSeen optimises.
+      fc.tuple(fc.uniqueArray(key, { maxLength: 40 }), fc.array(key, { maxLength: 5 })).map(([unique, extra]) => [...[...unique].sort(), ...extra]),
+    );
+    fc.assert(fc.property(sequences, (keys) => {
+      const seen = new FirstSeen<number>();
+      expect(keys.map((k, index) => seen.seen(k, index))).toEqual(reference(keys));
+    }), { numRuns: 500 });
+  });
+
+  it("finds a repeat right after keys in order and the first key of a run that restarts", () => {
+    const seen = new FirstSeen<string>();
+    expect(seen.seen("EC-2026-001", "a")).toBeUndefined();
+    expect(seen.seen("EC-2026-002", "b")).toBeUndefined();
+    expect(seen.seen("EC-2026-002", "c")).toBe("b");
+    expect(seen.seen("EC-2026-001", "d")).toBe("a");
+    expect(seen.seen("EC-2026-003", "e")).toBeUndefined();
+    expect(seen.seen("EC-2026-003", "f")).toBe("e");
+  });
+});
