@@ -82,9 +82,15 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
     loaded.add(absolute);
     parsed.sources.set(file, source);
     appendAll(parsed.diagnostics, result.diagnostics);
-    // Line numbers order same-day entries as beancount does.
-    appendAll(parsed.directives, result.directives);
-    appendAll(parsed.lines, result.lines);
+    // Line numbers order same-day entries as beancount does. (The first file's lists are taken as
+    // they are: a large journal is mostly one file.)
+    if (parsed.directives.length === 0) {
+      parsed.directives = result.directives;
+      parsed.lines = result.lines;
+    } else {
+      appendAll(parsed.directives, result.directives);
+      appendAll(parsed.lines, result.lines);
+    }
     for (const key of result.metaKeys) parsed.metaKeys.add(key);
     if (stack.length === 0) parsed.options.push(...result.options);
     else if (result.options.length > 0) {

@@ -83,6 +83,8 @@ const sameString = (value: string): string => value;
 export class DirectReader {
   /** Offset just past the last line of the transaction `transaction` returned. */
   next = 0;
+  /** The number of lines of that transaction (newlines from its start to `next`). */
+  lines = 0;
   /** One string per distinct account and currency, shared by every use. */
   private readonly names: TextTable<string>;
   /** One string per distinct metadata key, and whether a transaction read has it yet. */
@@ -320,6 +322,12 @@ export class DirectReader {
    * values repeat enough.
    */
   private sharedString(key: string, start: number, end: number): string {
+    // A claim's id is usually also its link (^EC-2026-002, claim: "EC-2026-002"): one string.
+    const links = this.links;
+    for (let index = 0; index < links.length; index++) {
+      const link = links[index]!;
+      if (link.length === end - start && this.text.startsWith(link, start)) return link;
+    }
     let shared = this.stringValues.get(key);
     if (shared === undefined) this.stringValues.set(key, (shared = new SharedValues(this.text, sameString)));
     return shared.get(start, end);
@@ -460,6 +468,8 @@ export class DirectReader {
     if (p < 0) return null;
 
     let end = p;
+    // Lines read (each ends with a newline): the caller counts lines on from the transaction's end.
+    let lines = 1;
     const items = this.items;
     items.length = 2;
     let metaCount = 0;
@@ -473,6 +483,7 @@ export class DirectReader {
       const q = this.skipSpaces(lineStart);
       const c = text.charCodeAt(q);
       if (c === Code.Newline || Number.isNaN(c)) break;
+      lines++;
       if (c === Code.Semicolon) {
         p = text.indexOf("\n", q);
         if (p < 0) return null;
@@ -523,6 +534,7 @@ export class DirectReader {
     }
     if (open) this.closePosting();
     this.next = p + 1;
+    this.lines = lines;
 
     let payee: string | null = null;
     let narration = "";

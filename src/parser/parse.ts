@@ -137,6 +137,9 @@ class SourceParser {
         scanner.resumeAt(direct!.next);
         direct!.accept();
         add(transaction, start);
+        // Its lines are counted already: the next directive's line is counted on from its end.
+        this.line += direct!.lines;
+        this.counted = direct!.next;
         continue;
       }
       const group = scanner.scanDirective();
