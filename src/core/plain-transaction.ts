@@ -24,21 +24,23 @@ const AS_POSTINGS: readonly BookedPosting[] = Object.freeze([]);
 
 // The flat array (`items`):
 //   [transaction metadata count m, posting count n,
-//    m × (key, value, start, end),
-//    n × (account, number, scale, currency, start, end, metadata count k, k × (key, value, start, end))]
+//    m × (key, value, span),
+//    n × (account, number, currency, span, k × 32 + scale, k × (key, value, span))]
 // A string metadata value is kept as the string itself; any other value as its MetaValue. Units
-// that are a ScaledAmount are kept as its three fields (number: the scaled integer); no units as
-// number null; other units (incomplete, or too many digits) as the object in `number`.
+// that are a ScaledAmount are kept as its fields (number: the scaled integer); no units as number
+// null; other units (incomplete, or too many digits) as the object in `number`. A span is packed
+// into one small integer: its start from the transaction's start × 65536 + its length (a
+// transaction whose lines do not fit is not kept compact).
 /** Slots of one metadata line in `items`. */
-export const META_SLOTS = 4;
+export const META_SLOTS = 3;
 /** Slots of one posting in `items`, before its metadata lines. */
-export const POSTING_SLOTS = 7;
+export const POSTING_SLOTS = 5;
 const NUMBER = 1;
-const SCALE = 2;
-const CURRENCY = 3;
-const START = 4;
-const END = 5;
-const META_COUNT = 6;
+const CURRENCY = 2;
+const SPAN = 3;
+/** Metadata line count × 32 + scale. */
+const COUNT_AND_SCALE = 4;
+const SCALE_BITS = 32;
 
 /**
  * `value` as V8 keeps a small integer inline (a Smi) when it is one; a number computed in floating
@@ -48,16 +50,36 @@ function inline(value: number): number {
   return value === (value | 0) ? value | 0 : value;
 }
 
-/** The units of a posting in the `items` layout. */
-export function pushUnits(items: unknown[], units: IncompleteAmount | null): void {
-  if (units instanceof ScaledAmount) items.push(inline(units.scaled), units.scale, units.currency);
-  else items.push(units, 0, null);
+/** [start, end) as one small integer relative to `origin`, or -1 when it does not fit. */
+function packSpan(start: number, end: number, origin: number): number {
+  const offset = start - origin;
+  const length = end - start;
+  return offset < 0 || offset >= 32768 || length < 0 || length >= 65536 ? -1 : offset * 65536 + length;
+}
+
+/** A metadata line in the `items` layout (`value` as kept: see encodeMetaValue); false when its span does not fit. */
+export function pushMetaLine(items: unknown[], key: string, value: unknown, start: number, end: number, origin: number): boolean {
+  const span = packSpan(start, end, origin);
+  items.push(key, value, span);
+  return span >= 0;
+}
+
+/** A posting in the `items` layout, before its `metaCount` metadata lines; false when its span does not fit. */
+export function pushPosting(items: unknown[], account: string, units: IncompleteAmount | null, start: number, end: number, metaCount: number, origin: number): boolean {
+  const span = packSpan(start, end, origin);
+  if (units instanceof ScaledAmount) items.push(account, inline(units.scaled), units.currency, span, metaCount * SCALE_BITS + units.scale);
+  else items.push(account, units, null, span, metaCount * SCALE_BITS);
+  return span >= 0;
 }
 
 function unitsOf(items: readonly unknown[], at: number): IncompleteAmount | null {
   const number = items[at + NUMBER];
-  if (typeof number === "number") return new ScaledAmount(number, items[at + SCALE] as number, items[at + CURRENCY] as string);
+  if (typeof number === "number") return new ScaledAmount(number, (items[at + COUNT_AND_SCALE] as number) % SCALE_BITS, items[at + CURRENCY] as string);
   return number as IncompleteAmount | null;
+}
+
+function metaCountOf(items: readonly unknown[], at: number): number {
+  return Math.floor((items[at + COUNT_AND_SCALE] as number) / SCALE_BITS);
 }
 
 export function encodeMetaValue(value: MetaValue): unknown {
@@ -224,7 +246,7 @@ export class PlainTransaction implements Transaction {
 
   /** Where the posting after the one at `at` starts, or -1. */
   nextPosting(at: number): number {
-    const next = at + POSTING_SLOTS + META_SLOTS * (this.items[at + META_COUNT] as number);
+    const next = at + POSTING_SLOTS + META_SLOTS * metaCountOf(this.items, at);
     return next < this.items.length ? next : -1;
   }
 
@@ -244,7 +266,7 @@ export class PlainTransaction implements Transaction {
   }
 
   scaleAt(at: number): number {
-    return this.items[at + SCALE] as number;
+    return (this.items[at + COUNT_AND_SCALE] as number) % SCALE_BITS;
   }
 
   /** The currency of units written as a scaled integer (see scaledAt). */
@@ -270,7 +292,7 @@ export class PlainTransaction implements Transaction {
   }
 
   bookedScaleAt(at: number): number {
-    return typeof this.items[at + NUMBER] === "number" ? this.items[at + SCALE] as number : this.filledScale;
+    return typeof this.items[at + NUMBER] === "number" ? this.scaleAt(at) : this.filledScale;
   }
 
   /** The currency of the booked units (when bookedAsPostings), without making them. */
@@ -291,7 +313,12 @@ export class PlainTransaction implements Transaction {
   }
 
   spanAt(at: number): Span {
-    return { file: this.file, start: this.items[at + START] as number, end: this.items[at + END] as number };
+    return this.spanOf(this.items[at + SPAN] as number);
+  }
+
+  private spanOf(packed: number): Span {
+    const start = this.start + Math.floor(packed / 65536);
+    return { file: this.file, start, end: start + packed % 65536 };
   }
 
   /** Whether two metadata lines of the transaction, or two of one posting, share a key. */
@@ -299,7 +326,7 @@ export class PlainTransaction implements Transaction {
     const items = this.items;
     if (repeatsKey(items, 2, this.metaCount)) return true;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
-      if (repeatsKey(items, at + POSTING_SLOTS, items[at + META_COUNT] as number)) return true;
+      if (repeatsKey(items, at + POSTING_SLOTS, metaCountOf(items, at))) return true;
     }
     return false;
   }
@@ -310,7 +337,7 @@ export class PlainTransaction implements Transaction {
     const end = 2 + META_SLOTS * this.metaCount;
     for (let at = 2; at < end; at += META_SLOTS) if (items[at] === key) return true;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
-      const count = items[at + META_COUNT] as number;
+      const count = metaCountOf(items, at);
       for (let line = 0; line < count; line++) if (items[at + POSTING_SLOTS + META_SLOTS * line] === key) return true;
     }
     return false;
@@ -340,7 +367,9 @@ export class PlainTransaction implements Transaction {
     const items = this.items;
     const lines: MetaEntry[] = new Array(count);
     for (let index = 0; index < count; index++, at += META_SLOTS) {
-      lines[index] = new MetaLine(items[at] as string, decodeMetaValue(items[at + 1]), this.file, items[at + 2] as number, items[at + 3] as number);
+      const span = items[at + 2] as number;
+      const start = this.start + Math.floor(span / 65536);
+      lines[index] = new MetaLine(items[at] as string, decodeMetaValue(items[at + 1]), this.file, start, start + span % 65536);
     }
     return lines;
   }
@@ -350,10 +379,8 @@ export class PlainTransaction implements Transaction {
     const postings: PlainPosting[] = new Array(this.postingCount);
     let index = 0;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
-      postings[index++] = new PlainPosting(
-        this.file, items[at + START] as number, items[at + END] as number, items[at] as string, unitsOf(items, at),
-        this.metaLines(at + POSTING_SLOTS, items[at + META_COUNT] as number),
-      );
+      const span = this.spanAt(at);
+      postings[index++] = new PlainPosting(this.file, span.start, span.end, items[at] as string, unitsOf(items, at), this.metaLines(at + POSTING_SLOTS, metaCountOf(items, at)));
     }
     return postings;
   }
@@ -380,6 +407,13 @@ export interface TransactionFields {
   readonly postings: readonly Posting[];
 }
 
+function transactionObject(fields: TransactionFields): Transaction {
+  return {
+    type: "transaction", date: fields.date, span: fields.span, meta: fields.meta, flag: fields.flag, payee: fields.payee,
+    narration: fields.narration, tags: fields.tags, links: fields.links, postings: fields.postings, booked: UNBOOKED,
+  } as Transaction;
+}
+
 /**
  * A transaction (not booked yet) with these fields: a PlainTransaction when every posting is a
  * PlainPosting and every span lies in the transaction's file, else a plain object.
@@ -392,26 +426,21 @@ export function makeTransaction(fields: TransactionFields): Transaction {
     if (!(posting instanceof PlainPosting) || posting.file !== file) compact = false;
     else for (const entry of posting.meta) if (entry.span.file !== file) compact = false;
   }
-  if (!compact) {
-    return {
-      type: "transaction", date: fields.date, span: fields.span, meta: fields.meta, flag: fields.flag, payee: fields.payee,
-      narration: fields.narration, tags: fields.tags, links: fields.links, postings: fields.postings, booked: UNBOOKED,
-    } as Transaction;
-  }
+  if (!compact) return transactionObject(fields);
   const items: unknown[] = [fields.meta.length, fields.postings.length];
+  const origin = fields.span.start;
   const pushMeta = (meta: readonly MetaEntry[]) => {
     for (const entry of meta) {
       const span = entry.span;
-      items.push(entry.key, encodeMetaValue(entry.value), span.start, span.end);
+      if (!pushMetaLine(items, entry.key, encodeMetaValue(entry.value), span.start, span.end, origin)) compact = false;
     }
   };
   pushMeta(fields.meta);
   for (const posting of fields.postings as readonly PlainPosting[]) {
-    items.push(posting.account);
-    pushUnits(items, posting.units);
-    items.push(posting.start, posting.end, posting.meta.length);
+    if (!pushPosting(items, posting.account, posting.units, posting.start, posting.end, posting.meta.length, origin)) compact = false;
     pushMeta(posting.meta);
   }
+  if (!compact) return transactionObject(fields);
   return new PlainTransaction(
     fields.date, fields.flag, fields.payee, fields.narration, fields.tags, fields.links, file, fields.span.start, fields.span.end, items.slice(),
   );

@@ -7,7 +7,7 @@
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
 import { type Amount, type IncompleteAmount, type MetaValue } from "../core/data.js";
-import { META_SLOTS, PlainTransaction, pushUnits } from "../core/plain-transaction.js";
+import { PlainTransaction, pushMetaLine, pushPosting } from "../core/plain-transaction.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -116,6 +116,10 @@ export class DirectReader {
   private readonly links: string[] = [];
   /** The transaction's metadata lines and postings, laid out as PlainTransaction keeps them. */
   private readonly items: unknown[] = [];
+  /** Where the transaction being read starts in the file (spans are kept relative to it). */
+  private origin = 0;
+  /** Whether every span of the transaction being read fits the compact layout. */
+  private fits = true;
   /** The open posting's metadata lines (key, value, start, end each). */
   private readonly postingMeta: unknown[] = [];
   // The posting being read: where it starts, where its line's last token ends, account and units.
@@ -470,6 +474,8 @@ export class DirectReader {
     let end = p;
     // Lines read (each ends with a newline): the caller counts lines on from the transaction's end.
     let lines = 1;
+    this.origin = this.base + start;
+    this.fits = true;
     const items = this.items;
     items.length = 2;
     let metaCount = 0;
@@ -524,7 +530,7 @@ export class DirectReader {
         if (p < 0) return null;
         if (open) this.postingMeta.push(key, value, this.base + q, this.base + contentEnd);
         else {
-          items.push(key, value, this.base + q, this.base + contentEnd);
+          if (!pushMetaLine(items, key, value, this.base + q, this.base + contentEnd, this.origin)) this.fits = false;
           metaCount++;
         }
       } else {
@@ -533,6 +539,8 @@ export class DirectReader {
       end = p;
     }
     if (open) this.closePosting();
+    // (A transaction too long to keep compact is left to the grammar, which keeps it as objects.)
+    if (!this.fits) return null;
     this.next = p + 1;
     this.lines = lines;
 
@@ -556,13 +564,15 @@ export class DirectReader {
   /** Add the posting read last (openStart ...) and its metadata lines to `items`. */
   private closePosting(): void {
     const meta = this.postingMeta;
+    const items = this.items;
+    const origin = this.origin;
     const start = this.base + this.openStart;
-    // A posting's span ends at its last metadata line.
+    // A posting's span ends at its last metadata line. (postingMeta: key, value, start, end each.)
     const end = meta.length === 0 ? this.base + this.openContentEnd : meta[meta.length - 1] as number;
-    this.items.push(this.openAccount);
-    pushUnits(this.items, this.openUnits);
-    this.items.push(start, end, meta.length / META_SLOTS);
-    for (const item of meta) this.items.push(item);
+    if (!pushPosting(items, this.openAccount, this.openUnits, start, end, meta.length / 4, origin)) this.fits = false;
+    for (let index = 0; index < meta.length; index += 4) {
+      if (!pushMetaLine(items, meta[index] as string, meta[index + 1], meta[index + 2] as number, meta[index + 3] as number, origin)) this.fits = false;
+    }
   }
 }
 

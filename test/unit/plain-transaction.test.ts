@@ -116,3 +116,16 @@ describe("a compact plain transaction", () => {
     expect(transactionWith(claim, {}).booked).toEqual(claim.booked);
   });
 });
+
+describe("a transaction too long for the compact layout", () => {
+  it("is kept as objects, the same from the direct reader and the grammar", async () => {
+    const { parseSource } = await import("../../src/parser/parse.js");
+    const postings = Array.from({ length: 1500 }, (_, index) => `  Expenses:Visits:V${index}  1.00 CNY\n`).join("");
+    const long = `2026-01-02 * "many postings"\n${postings}  Assets:Bank\n\n2026-01-03 * "a long value"\n  note: "${"x".repeat(70_000)}"\n  Expenses:Visits  1.00 CNY\n  Assets:Bank\n\n2026-01-04 * "short"\n  Expenses:Visits  1.00 CNY\n  Assets:Bank\n`;
+    const direct = parseSource(long, "t.beancount");
+    const grammar = parseSource(long, "t.beancount", { direct: false });
+    expect(direct).toEqual(grammar);
+    expect(direct.directives.map((entry) => entry instanceof PlainTransaction)).toEqual([false, false, true]);
+    expect(direct.directives[0]!.type === "transaction" && direct.directives[0]!.postings).toHaveLength(1501);
+  });
+});
