@@ -1,6 +1,12 @@
 // CSV for spreadsheets: RFC 4180, a header row, plain numbers; text that a spreadsheet would run as
 // a formula is neutralised with a leading apostrophe.
-import { stringify } from "csv-stringify/sync";
+import { createRequire } from "node:module";
+import type { stringify as Stringify } from "csv-stringify/sync";
+
+// Loaded when first used (its CommonJS build, synchronously): most commands write no CSV, and
+// every module loaded is time at the start of every command.
+let stringify: typeof Stringify | null = null;
+const load = (): typeof Stringify => (stringify ??= (createRequire(import.meta.url)("csv-stringify/sync") as { stringify: typeof Stringify }).stringify);
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
@@ -13,6 +19,6 @@ export function neutraliseCell(cell: string): string {
 export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[], options: { bom?: boolean } = {}): string {
   // Records end in CRLF; a field holding a bare CR or LF must be quoted as well (RFC 4180), which
   // csv-stringify only does for the record delimiter itself.
-  const body = stringify([header as string[], ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  const body = load()([header as string[], ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
   return (options.bom ? "\ufeff" : "") + body;
 }

@@ -1,7 +1,8 @@
 // Terminal tables: thousands separators, right-aligned numbers, negatives in red. A table wider
 // than the terminal first cuts the text of the columns that allow it, then splits into parts
 // stacked one above the other, each repeating the row-label columns. Heading rows span the table.
-import Table from "cli-table3";
+import { createRequire } from "node:module";
+import type TableType from "cli-table3";
 import { Chalk } from "chalk";
 
 export interface Column {
@@ -131,6 +132,10 @@ function splitColumns(columns: readonly Column[], widths: readonly number[], lim
  * %) get grouped; negative ones, and alert rows, are red when colour is on. `footer` rows are
  * separated from the body by an empty row. Trailing spaces are trimmed.
  */
+// Loaded when first used: `check` draws no table, and every module loaded is time at the start.
+let TableClass: typeof TableType | null = null;
+const loadTable = (): typeof TableType => (TableClass ??= createRequire(import.meta.url)("cli-table3") as typeof TableType);
+
 export function renderTable(
   columns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
 ): string {
@@ -158,6 +163,7 @@ export function renderTable(
   });
   const parts = tableWidth(widths) > limit ? splitColumns(columns, widths, limit) : [columns.map((_, index) => index)];
   return parts.map((part) => {
+    const Table = loadTable();
     const table = new Table({
       head: part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header)),
       style: { head: [], border: [], compact: true },

@@ -52,14 +52,16 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
       else if (entry.date < open.date) diagnostics.push(error("close-before-open", `Closing date for account ${entry.account} is before opening date`, entry.span));
     }
   }
+  // Each account's open and close dates, looked up once per posting.
+  const active = new Map<string, { readonly from: string; readonly to: string | null }>();
+  for (const [account, open] of opens) active.set(account, { from: open.date, to: closes.get(account)?.date ?? null });
   const check = (entry: LedgerEntry, account: string): void => {
-    const open = opens.get(account);
-    if (open === undefined) {
+    const range = active.get(account);
+    if (range === undefined) {
       diagnostics.push(error("unknown-account", `Invalid reference to unknown account '${account}'`, entry.span));
       return;
     }
-    const close = closes.get(account);
-    if (entry.date < open.date || (close !== undefined && entry.date > close.date)) {
+    if (entry.date < range.from || (range.to !== null && entry.date > range.to)) {
       diagnostics.push(error("inactive-account", `Invalid reference to inactive account '${account}'`, entry.span));
     }
   };
