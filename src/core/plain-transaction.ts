@@ -90,6 +90,13 @@ function decodeMetaValue(raw: unknown): MetaValue {
   return typeof raw === "string" ? { type: "string", value: raw } : raw as MetaValue;
 }
 
+// The flat arrays of all compact transactions are kept end to end in large shared arrays
+// (chunks): an array this large is made in V8's old generation at once, where a small array per
+// transaction would be made young and copied by every scavenge that finds it alive.
+const CHUNK_SLOTS = 1 << 16;
+let chunk: unknown[] = [];
+let chunkUsed = CHUNK_SLOTS;
+
 let cacheOwner: PlainTransaction | null = null;
 let cacheMeta: readonly MetaEntry[] | null = null;
 let cachePostings: readonly PlainPosting[] | null = null;
@@ -114,8 +121,10 @@ export class PlainTransaction implements Transaction {
   readonly file: string;
   readonly start: number;
   readonly end: number;
-  /** Metadata lines and postings, flat (see above). */
-  readonly items: readonly unknown[];
+  // Metadata lines and postings, flat (see above): chunk[base, limit).
+  #chunk: unknown[];
+  #base: number;
+  #limit: number;
   /** UNBOOKED, AS_POSTINGS or the booked postings. */
   private bookedSlot: readonly BookedPosting[];
   /**
@@ -132,6 +141,20 @@ export class PlainTransaction implements Transaction {
     date: string, flag: string, payee: string | null, narration: string, tags: readonly string[], links: readonly string[],
     file: string, start: number, end: number, items: readonly unknown[],
   ) {
+    const length = items.length;
+    let target: unknown[];
+    let base = 0;
+    if (length > CHUNK_SLOTS >> 4) target = new Array(length);
+    else {
+      if (chunkUsed + length > CHUNK_SLOTS) {
+        chunk = new Array(CHUNK_SLOTS);
+        chunkUsed = 0;
+      }
+      target = chunk;
+      base = chunkUsed;
+      chunkUsed += length;
+    }
+    for (let index = 0; index < length; index++) target[base + index] = items[index];
     this.type = "transaction";
     this.date = date;
     this.flag = flag;
@@ -142,7 +165,9 @@ export class PlainTransaction implements Transaction {
     this.file = file;
     this.start = start;
     this.end = end;
-    this.items = items;
+    this.#chunk = target;
+    this.#base = base;
+    this.#limit = base + length;
     this.bookedSlot = UNBOOKED;
     this.filledScaled = null;
     this.filledScale = -1;
@@ -151,13 +176,16 @@ export class PlainTransaction implements Transaction {
 
   get span(): Span { return { file: this.file, start: this.start, end: this.end }; }
 
-  get metaCount(): number { return this.items[0] as number; }
+  get metaCount(): number { return this.#chunk[this.#base] as number; }
 
-  get postingCount(): number { return this.items[1] as number; }
+  get postingCount(): number { return this.#chunk[this.#base + 1] as number; }
+
+  /** The flat array as laid out above (a copy: for tests and debugging). */
+  get layout(): readonly unknown[] { return this.#chunk.slice(this.#base, this.#limit); }
 
   get meta(): readonly MetaEntry[] {
     own(this);
-    return (cacheMeta ??= this.metaLines(2, this.metaCount));
+    return (cacheMeta ??= this.metaLines(this.#base + 2, this.metaCount));
   }
 
   get postings(): readonly Posting[] {
@@ -241,69 +269,69 @@ export class PlainTransaction implements Transaction {
 
   /** Where the first posting starts, or -1. */
   firstPosting(): number {
-    return this.postingCount === 0 ? -1 : 2 + META_SLOTS * this.metaCount;
+    return this.postingCount === 0 ? -1 : this.#base + 2 + META_SLOTS * this.metaCount;
   }
 
   /** Where the posting after the one at `at` starts, or -1. */
   nextPosting(at: number): number {
-    const next = at + POSTING_SLOTS + META_SLOTS * metaCountOf(this.items, at);
-    return next < this.items.length ? next : -1;
+    const next = at + POSTING_SLOTS + META_SLOTS * metaCountOf(this.#chunk, at);
+    return next < this.#limit ? next : -1;
   }
 
   accountAt(at: number): string {
-    return this.items[at] as string;
+    return this.#chunk[at] as string;
   }
 
   /** The units as written (null: none), made when asked for. */
   unitsAt(at: number): IncompleteAmount | null {
-    return unitsOf(this.items, at);
+    return unitsOf(this.#chunk, at);
   }
 
   /** The units as written when they are a scaled integer (its scale: scaledScaleAt), else NaN. */
   scaledAt(at: number): number {
-    const number = this.items[at + NUMBER];
+    const number = this.#chunk[at + NUMBER];
     return typeof number === "number" ? number : Number.NaN;
   }
 
   scaleAt(at: number): number {
-    return (this.items[at + COUNT_AND_SCALE] as number) % SCALE_BITS;
+    return (this.#chunk[at + COUNT_AND_SCALE] as number) % SCALE_BITS;
   }
 
   /** The currency of units written as a scaled integer (see scaledAt). */
   currencyAt(at: number): string {
-    return this.items[at + CURRENCY] as string;
+    return this.#chunk[at + CURRENCY] as string;
   }
 
   /** Whether the posting has no units. */
   isAutoAt(at: number): boolean {
-    return this.items[at + NUMBER] === null;
+    return this.#chunk[at + NUMBER] === null;
   }
 
   /** The booked units (when bookedAsPostings). */
   bookedUnitsAt(at: number): Amount {
-    return (unitsOf(this.items, at) as Amount | null) ?? this.filledUnits();
+    return (unitsOf(this.#chunk, at) as Amount | null) ?? this.filledUnits();
   }
 
   /** The booked units (when bookedAsPostings) as a scaled integer at bookedScaleAt, or NaN: without making them. */
   bookedScaledAt(at: number): number {
-    const number = this.items[at + NUMBER];
+    const number = this.#chunk[at + NUMBER];
     if (typeof number === "number") return number;
     return this.filledScale < 0 ? Number.NaN : this.filledScaled!;
   }
 
   bookedScaleAt(at: number): number {
-    return typeof this.items[at + NUMBER] === "number" ? this.scaleAt(at) : this.filledScale;
+    return typeof this.#chunk[at + NUMBER] === "number" ? this.scaleAt(at) : this.filledScale;
   }
 
   /** The currency of the booked units (when bookedAsPostings), without making them. */
   bookedCurrencyAt(at: number): string {
-    if (typeof this.items[at + NUMBER] === "number") return this.items[at + CURRENCY] as string;
+    if (typeof this.#chunk[at + NUMBER] === "number") return this.#chunk[at + CURRENCY] as string;
     return this.filledScale < 0 ? this.filled!.currency : this.currency();
   }
 
   /** The currency of the first posting with units: a plain transaction booked as its postings has one. */
   private currency(): string {
-    const items = this.items;
+    const items = this.#chunk;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
       const number = items[at + NUMBER];
       if (typeof number === "number") return items[at + CURRENCY] as string;
@@ -313,7 +341,7 @@ export class PlainTransaction implements Transaction {
   }
 
   spanAt(at: number): Span {
-    return this.spanOf(this.items[at + SPAN] as number);
+    return this.spanOf(this.#chunk[at + SPAN] as number);
   }
 
   private spanOf(packed: number): Span {
@@ -323,8 +351,8 @@ export class PlainTransaction implements Transaction {
 
   /** Whether two metadata lines of the transaction, or two of one posting, share a key. */
   hasDuplicateKeys(): boolean {
-    const items = this.items;
-    if (repeatsKey(items, 2, this.metaCount)) return true;
+    const items = this.#chunk;
+    if (repeatsKey(items, this.#base + 2, this.metaCount)) return true;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
       if (repeatsKey(items, at + POSTING_SLOTS, metaCountOf(items, at))) return true;
     }
@@ -333,9 +361,9 @@ export class PlainTransaction implements Transaction {
 
   /** Whether a metadata line of the transaction or of a posting has `key`. */
   hasKey(key: string): boolean {
-    const items = this.items;
-    const end = 2 + META_SLOTS * this.metaCount;
-    for (let at = 2; at < end; at += META_SLOTS) if (items[at] === key) return true;
+    const items = this.#chunk;
+    const end = this.#base + 2 + META_SLOTS * this.metaCount;
+    for (let at = this.#base + 2; at < end; at += META_SLOTS) if (items[at] === key) return true;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
       const count = metaCountOf(items, at);
       for (let line = 0; line < count; line++) if (items[at + POSTING_SLOTS + META_SLOTS * line] === key) return true;
@@ -345,9 +373,9 @@ export class PlainTransaction implements Transaction {
 
   /** Whether a metadata line of the transaction (not of a posting) has a key that passes `test`. */
   someMetaKey(test: (key: string) => boolean): boolean {
-    const items = this.items;
-    const end = 2 + META_SLOTS * this.metaCount;
-    for (let at = 2; at < end; at += META_SLOTS) if (test(items[at] as string)) return true;
+    const items = this.#chunk;
+    const end = this.#base + 2 + META_SLOTS * this.metaCount;
+    for (let at = this.#base + 2; at < end; at += META_SLOTS) if (test(items[at] as string)) return true;
     return false;
   }
 
@@ -356,15 +384,15 @@ export class PlainTransaction implements Transaction {
    * string, any other as its MetaValue), or undefined: read without making objects.
    */
   rawMeta(key: string): string | MetaValue | undefined {
-    const items = this.items;
-    const end = 2 + META_SLOTS * this.metaCount;
-    for (let at = 2; at < end; at += META_SLOTS) if (items[at] === key) return items[at + 1] as string | MetaValue;
+    const items = this.#chunk;
+    const end = this.#base + 2 + META_SLOTS * this.metaCount;
+    for (let at = this.#base + 2; at < end; at += META_SLOTS) if (items[at] === key) return items[at + 1] as string | MetaValue;
     return undefined;
   }
 
   private metaLines(at: number, count: number): readonly MetaEntry[] {
     if (count === 0) return NO_META;
-    const items = this.items;
+    const items = this.#chunk;
     const lines: MetaEntry[] = new Array(count);
     for (let index = 0; index < count; index++, at += META_SLOTS) {
       const span = items[at + 2] as number;
@@ -375,7 +403,7 @@ export class PlainTransaction implements Transaction {
   }
 
   private makePostings(): readonly PlainPosting[] {
-    const items = this.items;
+    const items = this.#chunk;
     const postings: PlainPosting[] = new Array(this.postingCount);
     let index = 0;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
@@ -442,7 +470,7 @@ export function makeTransaction(fields: TransactionFields): Transaction {
   }
   if (!compact) return transactionObject(fields);
   return new PlainTransaction(
-    fields.date, fields.flag, fields.payee, fields.narration, fields.tags, fields.links, file, fields.span.start, fields.span.end, items.slice(),
+    fields.date, fields.flag, fields.payee, fields.narration, fields.tags, fields.links, file, fields.span.start, fields.span.end, items,
   );
 }
 

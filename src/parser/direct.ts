@@ -557,7 +557,7 @@ export class DirectReader {
     // Lists are gathered in scratch arrays and copied at their exact length: an array grown by
     // push keeps room for 17 elements, which adds up over a million transactions.
     return new PlainTransaction(
-      date, flag, payee, narration, exactCopy(tags, NO_STRINGS), exactCopy(links, NO_STRINGS), file, this.base + start, this.base + end, items.slice(),
+      date, flag, payee, narration, exactCopy(tags, NO_STRINGS), exactCopy(links, NO_STRINGS), file, this.base + start, this.base + end, items,
     );
   }
 

@@ -129,3 +129,14 @@ describe("a transaction too long for the compact layout", () => {
     expect(direct.directives[0]!.type === "transaction" && direct.directives[0]!.postings).toHaveLength(1501);
   });
 });
+
+describe("comparing compact transactions in tests (test/helpers/setup.ts)", () => {
+  it("sees their metadata lines and postings, kept where toEqual alone would not look", async () => {
+    const { parseSource } = await import("../../src/parser/parse.js");
+    const read = (value: string, amount: string) => parseSource(`2026-01-02 * "x"\n  claim: "${value}"\n  Expenses:Visits  ${amount} CNY\n  Assets:Bank\n`, "t.beancount").directives[0];
+    expect(read("EC-1", "1.00")).toBeInstanceOf(PlainTransaction);
+    expect(read("EC-1", "1.00")).toEqual(read("EC-1", "1.00"));
+    expect(read("EC-1", "1.00")).not.toEqual(read("EC-2", "1.00"));
+    expect(read("EC-1", "1.00")).not.toEqual(read("EC-1", "1.01"));
+  });
+});

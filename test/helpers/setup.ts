@@ -1,0 +1,14 @@
+// Set up for every test file (vitest.config.ts). A compact transaction keeps its metadata lines
+// and postings in a shared array, in private fields that toEqual does not see: compare those too.
+import { expect } from "vitest";
+import { PlainTransaction } from "../../src/core/plain-transaction.js";
+
+expect.addEqualityTesters([
+  function plainTransactions(a: unknown, b: unknown, customTesters) {
+    const aPlain = a instanceof PlainTransaction;
+    const bPlain = b instanceof PlainTransaction;
+    // (One of them only, as in toMatchObject: the usual comparison of what is visible.)
+    if (!aPlain || !bPlain) return undefined;
+    return this.equals({ ...a, layout: a.layout }, { ...b, layout: b.layout }, customTesters);
+  },
+]);
