@@ -23,7 +23,7 @@ const NO_META: readonly MetaEntry[] = Object.freeze([]);
 const AS_POSTINGS: readonly BookedPosting[] = Object.freeze([]);
 
 // The flat array (`items`):
-//   [transaction metadata count m, posting count n,
+//   [transaction metadata count m, posting count n, filled number, filled scale,
 //    m × (key, value, span),
 //    n × (account, number, currency, span, k × 32 + scale, k × (key, value, span))]
 // A string metadata value is kept as the string itself; any other value as its MetaValue. Units
@@ -31,6 +31,17 @@ const AS_POSTINGS: readonly BookedPosting[] = Object.freeze([]);
 // null; other units (incomplete, or too many digits) as the object in `number`. A span is packed
 // into one small integer: its start from the transaction's start × 65536 + its length (a
 // transaction whose lines do not fit is not kept compact).
+/** Slots before the first metadata line: the counts, then what booking filled in (see bookAsPostings). */
+export const HEADER_SLOTS = 4;
+const FILLED_NUMBER = 2;
+const FILLED_SCALE = 3;
+/** The header of a flat array of m metadata lines and n postings. */
+export function writeHeader(items: unknown[], metaCount: number, postingCount: number): void {
+  items[0] = metaCount;
+  items[1] = postingCount;
+  items[FILLED_NUMBER] = null;
+  items[FILLED_SCALE] = -1;
+}
 /** Slots of one metadata line in `items`. */
 export const META_SLOTS = 3;
 /** Slots of one posting in `items`, before its metadata lines. */
@@ -111,7 +122,8 @@ function own(transaction: PlainTransaction): void {
 }
 
 export class PlainTransaction implements Transaction {
-  readonly type: "transaction";
+  /** (On the prototype: one field less per transaction.) */
+  declare readonly type: "transaction";
   readonly date: string;
   readonly flag: string;
   readonly payee: string | null;
@@ -125,17 +137,12 @@ export class PlainTransaction implements Transaction {
   #chunk: unknown[];
   #base: number;
   #limit: number;
-  /** UNBOOKED, AS_POSTINGS or the booked postings. */
-  private bookedSlot: readonly BookedPosting[];
   /**
-   * The units booking gave the posting written without any (AS_POSTINGS): a scaled integer and
-   * its scale (scale -1: none), or else `filled`.
+   * UNBOOKED, AS_POSTINGS or the booked postings. (For AS_POSTINGS, the units booking gave the
+   * posting written without any are in the header: a scaled integer and its scale, or an Amount
+   * and scale -1.)
    */
-  // (null until booked: a field V8 first sees holding null keeps small integers inline, where one
-  // first holding 0 would box every value in a heap number once one large value came along.)
-  private filledScaled: number | null;
-  private filledScale: number;
-  private filled: Amount | null;
+  private bookedSlot: readonly BookedPosting[];
 
   constructor(
     date: string, flag: string, payee: string | null, narration: string, tags: readonly string[], links: readonly string[],
@@ -155,7 +162,6 @@ export class PlainTransaction implements Transaction {
       chunkUsed += length;
     }
     for (let index = 0; index < length; index++) target[base + index] = items[index];
-    this.type = "transaction";
     this.date = date;
     this.flag = flag;
     this.payee = payee;
@@ -169,9 +175,6 @@ export class PlainTransaction implements Transaction {
     this.#base = base;
     this.#limit = base + length;
     this.bookedSlot = UNBOOKED;
-    this.filledScaled = null;
-    this.filledScale = -1;
-    this.filled = null;
   }
 
   get span(): Span { return { file: this.file, start: this.start, end: this.end }; }
@@ -185,7 +188,7 @@ export class PlainTransaction implements Transaction {
 
   get meta(): readonly MetaEntry[] {
     own(this);
-    return (cacheMeta ??= this.metaLines(this.#base + 2, this.metaCount));
+    return (cacheMeta ??= this.metaLines(this.#base + HEADER_SLOTS, this.metaCount));
   }
 
   get postings(): readonly Posting[] {
@@ -241,13 +244,14 @@ export class PlainTransaction implements Transaction {
    * then read without objects through the cursor below, with bookedUnitsAt.
    */
   bookAsPostings(filled: Amount | null): void {
+    const chunk = this.#chunk;
+    const base = this.#base;
     if (filled instanceof ScaledAmount) {
-      this.filledScaled = inline(filled.scaled);
-      this.filledScale = filled.scale;
-      this.filled = null;
+      chunk[base + FILLED_NUMBER] = inline(filled.scaled);
+      chunk[base + FILLED_SCALE] = filled.scale;
     } else {
-      this.filledScale = -1;
-      this.filled = filled;
+      chunk[base + FILLED_NUMBER] = filled;
+      chunk[base + FILLED_SCALE] = -1;
     }
     this.bookedSlot = AS_POSTINGS;
     if (cacheOwner === this) cacheBooked = null;
@@ -255,8 +259,9 @@ export class PlainTransaction implements Transaction {
 
   /** The units booking gave the posting without units. */
   private filledUnits(): Amount {
-    if (this.filledScale < 0) return this.filled!;
-    return new ScaledAmount(this.filledScaled!, this.filledScale, this.currency());
+    const number = this.#chunk[this.#base + FILLED_NUMBER];
+    if (typeof number !== "number") return number as Amount;
+    return new ScaledAmount(number, this.#chunk[this.#base + FILLED_SCALE] as number, this.currency());
   }
 
   /** Whether the booked postings are the postings, the one without units completed. */
@@ -269,7 +274,7 @@ export class PlainTransaction implements Transaction {
 
   /** Where the first posting starts, or -1. */
   firstPosting(): number {
-    return this.postingCount === 0 ? -1 : this.#base + 2 + META_SLOTS * this.metaCount;
+    return this.postingCount === 0 ? -1 : this.#base + HEADER_SLOTS + META_SLOTS * this.metaCount;
   }
 
   /** Where the posting after the one at `at` starts, or -1. */
@@ -316,17 +321,19 @@ export class PlainTransaction implements Transaction {
   bookedScaledAt(at: number): number {
     const number = this.#chunk[at + NUMBER];
     if (typeof number === "number") return number;
-    return this.filledScale < 0 ? Number.NaN : this.filledScaled!;
+    const filled = this.#chunk[this.#base + FILLED_NUMBER];
+    return typeof filled === "number" ? filled : Number.NaN;
   }
 
   bookedScaleAt(at: number): number {
-    return typeof this.#chunk[at + NUMBER] === "number" ? this.scaleAt(at) : this.filledScale;
+    return typeof this.#chunk[at + NUMBER] === "number" ? this.scaleAt(at) : this.#chunk[this.#base + FILLED_SCALE] as number;
   }
 
   /** The currency of the booked units (when bookedAsPostings), without making them. */
   bookedCurrencyAt(at: number): string {
     if (typeof this.#chunk[at + NUMBER] === "number") return this.#chunk[at + CURRENCY] as string;
-    return this.filledScale < 0 ? this.filled!.currency : this.currency();
+    const filled = this.#chunk[this.#base + FILLED_NUMBER];
+    return typeof filled === "number" ? this.currency() : (filled as Amount).currency;
   }
 
   /** The currency of the first posting with units: a plain transaction booked as its postings has one. */
@@ -352,7 +359,7 @@ export class PlainTransaction implements Transaction {
   /** Whether two metadata lines of the transaction, or two of one posting, share a key. */
   hasDuplicateKeys(): boolean {
     const items = this.#chunk;
-    if (repeatsKey(items, this.#base + 2, this.metaCount)) return true;
+    if (repeatsKey(items, this.#base + HEADER_SLOTS, this.metaCount)) return true;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
       if (repeatsKey(items, at + POSTING_SLOTS, metaCountOf(items, at))) return true;
     }
@@ -362,8 +369,8 @@ export class PlainTransaction implements Transaction {
   /** Whether a metadata line of the transaction or of a posting has `key`. */
   hasKey(key: string): boolean {
     const items = this.#chunk;
-    const end = this.#base + 2 + META_SLOTS * this.metaCount;
-    for (let at = this.#base + 2; at < end; at += META_SLOTS) if (items[at] === key) return true;
+    const end = this.#base + HEADER_SLOTS + META_SLOTS * this.metaCount;
+    for (let at = this.#base + HEADER_SLOTS; at < end; at += META_SLOTS) if (items[at] === key) return true;
     for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
       const count = metaCountOf(items, at);
       for (let line = 0; line < count; line++) if (items[at + POSTING_SLOTS + META_SLOTS * line] === key) return true;
@@ -374,8 +381,8 @@ export class PlainTransaction implements Transaction {
   /** Whether a metadata line of the transaction (not of a posting) has a key that passes `test`. */
   someMetaKey(test: (key: string) => boolean): boolean {
     const items = this.#chunk;
-    const end = this.#base + 2 + META_SLOTS * this.metaCount;
-    for (let at = this.#base + 2; at < end; at += META_SLOTS) if (test(items[at] as string)) return true;
+    const end = this.#base + HEADER_SLOTS + META_SLOTS * this.metaCount;
+    for (let at = this.#base + HEADER_SLOTS; at < end; at += META_SLOTS) if (test(items[at] as string)) return true;
     return false;
   }
 
@@ -385,8 +392,8 @@ export class PlainTransaction implements Transaction {
    */
   rawMeta(key: string): string | MetaValue | undefined {
     const items = this.#chunk;
-    const end = this.#base + 2 + META_SLOTS * this.metaCount;
-    for (let at = this.#base + 2; at < end; at += META_SLOTS) if (items[at] === key) return items[at + 1] as string | MetaValue;
+    const end = this.#base + HEADER_SLOTS + META_SLOTS * this.metaCount;
+    for (let at = this.#base + HEADER_SLOTS; at < end; at += META_SLOTS) if (items[at] === key) return items[at + 1] as string | MetaValue;
     return undefined;
   }
 
@@ -413,6 +420,8 @@ export class PlainTransaction implements Transaction {
     return postings;
   }
 }
+
+Object.defineProperty(PlainTransaction.prototype, "type", { value: "transaction", enumerable: false, writable: false });
 
 function repeatsKey(items: readonly unknown[], at: number, count: number): boolean {
   for (let index = 1; index < count; index++) {
@@ -455,7 +464,8 @@ export function makeTransaction(fields: TransactionFields): Transaction {
     else for (const entry of posting.meta) if (entry.span.file !== file) compact = false;
   }
   if (!compact) return transactionObject(fields);
-  const items: unknown[] = [fields.meta.length, fields.postings.length];
+  const items: unknown[] = [];
+  writeHeader(items, fields.meta.length, fields.postings.length);
   const origin = fields.span.start;
   const pushMeta = (meta: readonly MetaEntry[]) => {
     for (const entry of meta) {

@@ -7,7 +7,7 @@
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
 import { type Amount, type IncompleteAmount, type MetaValue } from "../core/data.js";
-import { PlainTransaction, pushMetaLine, pushPosting } from "../core/plain-transaction.js";
+import { HEADER_SLOTS, writeHeader, PlainTransaction, pushMetaLine, pushPosting } from "../core/plain-transaction.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -477,7 +477,7 @@ export class DirectReader {
     this.origin = this.base + start;
     this.fits = true;
     const items = this.items;
-    items.length = 2;
+    items.length = HEADER_SLOTS;
     let metaCount = 0;
     let postingCount = 0;
     // The posting whose metadata lines may still follow (kept in fields: no object per posting).
@@ -552,8 +552,7 @@ export class DirectReader {
     } else if (first !== null) {
       narration = first;
     }
-    items[0] = metaCount;
-    items[1] = postingCount;
+    writeHeader(items, metaCount, postingCount);
     // Lists are gathered in scratch arrays and copied at their exact length: an array grown by
     // push keeps room for 17 elements, which adds up over a million transactions.
     return new PlainTransaction(
