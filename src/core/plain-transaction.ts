@@ -24,6 +24,7 @@ const AS_POSTINGS: readonly BookedPosting[] = Object.freeze([]);
 
 // The flat array (`items`):
 //   [transaction metadata count m, posting count n, filled number, filled scale,
+//    date, flag, payee, narration, tags, links, file, start, end, length of the whole,
 //    m × (key, value, span),
 //    n × (account, number, currency, span, k × 32 + scale, k × (key, value, span))]
 // A string metadata value is kept as the string itself; any other value as its MetaValue. Units
@@ -31,16 +32,30 @@ const AS_POSTINGS: readonly BookedPosting[] = Object.freeze([]);
 // null; other units (incomplete, or too many digits) as the object in `number`. A span is packed
 // into one small integer: its start from the transaction's start × 65536 + its length (a
 // transaction whose lines do not fit is not kept compact).
-/** Slots before the first metadata line: the counts, then what booking filled in (see bookAsPostings). */
-export const HEADER_SLOTS = 4;
+/**
+ * Slots before the first metadata line: the counts, what booking filled in (see bookAsPostings),
+ * the transaction's fields (the object holds only where its array is) and the array's length.
+ */
+export const HEADER_SLOTS = 14;
 const FILLED_NUMBER = 2;
 const FILLED_SCALE = 3;
+const DATE = 4;
+const FLAG = 5;
+const PAYEE = 6;
+const NARRATION = 7;
+const TAGS = 8;
+const LINKS = 9;
+const FILE = 10;
+const START_OFFSET = 11;
+const END_OFFSET = 12;
+const LENGTH = 13;
 /** The header of a flat array of m metadata lines and n postings. */
 export function writeHeader(items: unknown[], metaCount: number, postingCount: number): void {
   items[0] = metaCount;
   items[1] = postingCount;
   items[FILLED_NUMBER] = null;
   items[FILLED_SCALE] = -1;
+  for (let slot = DATE; slot < HEADER_SLOTS; slot++) items[slot] = null;
 }
 /** Slots of one metadata line in `items`. */
 export const META_SLOTS = 3;
@@ -124,19 +139,9 @@ function own(transaction: PlainTransaction): void {
 export class PlainTransaction implements Transaction {
   /** (On the prototype: one field less per transaction.) */
   declare readonly type: "transaction";
-  readonly date: string;
-  readonly flag: string;
-  readonly payee: string | null;
-  readonly narration: string;
-  readonly tags: readonly string[];
-  readonly links: readonly string[];
-  readonly file: string;
-  readonly start: number;
-  readonly end: number;
-  // Metadata lines and postings, flat (see above): chunk[base, limit).
+  // Everything, flat (see above), in chunk[base, limit).
   #chunk: unknown[];
   #base: number;
-  #limit: number;
   /**
    * UNBOOKED, AS_POSTINGS or the booked postings. (For AS_POSTINGS, the units booking gave the
    * posting written without any are in the header: a scaled integer and its scale, or an Amount
@@ -162,20 +167,31 @@ export class PlainTransaction implements Transaction {
       chunkUsed += length;
     }
     for (let index = 0; index < length; index++) target[base + index] = items[index];
-    this.date = date;
-    this.flag = flag;
-    this.payee = payee;
-    this.narration = narration;
-    this.tags = tags;
-    this.links = links;
-    this.file = file;
-    this.start = start;
-    this.end = end;
+    target[base + DATE] = date;
+    target[base + FLAG] = flag;
+    target[base + PAYEE] = payee;
+    target[base + NARRATION] = narration;
+    target[base + TAGS] = tags;
+    target[base + LINKS] = links;
+    target[base + FILE] = file;
+    target[base + START_OFFSET] = start;
+    target[base + END_OFFSET] = end;
+    target[base + LENGTH] = length;
     this.#chunk = target;
     this.#base = base;
-    this.#limit = base + length;
     this.bookedSlot = UNBOOKED;
   }
+
+  get date(): string { return this.#chunk[this.#base + DATE] as string; }
+  get flag(): string { return this.#chunk[this.#base + FLAG] as string; }
+  get payee(): string | null { return this.#chunk[this.#base + PAYEE] as string | null; }
+  get narration(): string { return this.#chunk[this.#base + NARRATION] as string; }
+  get tags(): readonly string[] { return this.#chunk[this.#base + TAGS] as readonly string[]; }
+  get links(): readonly string[] { return this.#chunk[this.#base + LINKS] as readonly string[]; }
+  get file(): string { return this.#chunk[this.#base + FILE] as string; }
+  get start(): number { return this.#chunk[this.#base + START_OFFSET] as number; }
+  get end(): number { return this.#chunk[this.#base + END_OFFSET] as number; }
+  private get limit(): number { return this.#base + (this.#chunk[this.#base + LENGTH] as number); }
 
   get span(): Span { return { file: this.file, start: this.start, end: this.end }; }
 
@@ -184,7 +200,7 @@ export class PlainTransaction implements Transaction {
   get postingCount(): number { return this.#chunk[this.#base + 1] as number; }
 
   /** The flat array as laid out above (a copy: for tests and debugging). */
-  get layout(): readonly unknown[] { return this.#chunk.slice(this.#base, this.#limit); }
+  get layout(): readonly unknown[] { return this.#chunk.slice(this.#base, this.limit); }
 
   get meta(): readonly MetaEntry[] {
     own(this);
@@ -280,7 +296,7 @@ export class PlainTransaction implements Transaction {
   /** Where the posting after the one at `at` starts, or -1. */
   nextPosting(at: number): number {
     const next = at + POSTING_SLOTS + META_SLOTS * metaCountOf(this.#chunk, at);
-    return next < this.#limit ? next : -1;
+    return next < this.limit ? next : -1;
   }
 
   accountAt(at: number): string {
