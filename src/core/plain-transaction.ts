@@ -171,8 +171,9 @@ export class PlainTransaction implements Transaction {
     target[base + FLAG] = flag;
     target[base + PAYEE] = payee;
     target[base + NARRATION] = narration;
-    target[base + TAGS] = tags;
-    target[base + LINKS] = links;
+    // (One tag or link, the usual, as the string: its array is made when asked for.)
+    target[base + TAGS] = tags.length === 1 ? tags[0] : tags;
+    target[base + LINKS] = links.length === 1 ? links[0] : links;
     target[base + FILE] = file;
     target[base + START_OFFSET] = start;
     target[base + END_OFFSET] = end;
@@ -186,8 +187,13 @@ export class PlainTransaction implements Transaction {
   get flag(): string { return this.#chunk[this.#base + FLAG] as string; }
   get payee(): string | null { return this.#chunk[this.#base + PAYEE] as string | null; }
   get narration(): string { return this.#chunk[this.#base + NARRATION] as string; }
-  get tags(): readonly string[] { return this.#chunk[this.#base + TAGS] as readonly string[]; }
-  get links(): readonly string[] { return this.#chunk[this.#base + LINKS] as readonly string[]; }
+  get tags(): readonly string[] { return labels(this.#chunk[this.#base + TAGS]); }
+  get links(): readonly string[] { return labels(this.#chunk[this.#base + LINKS]); }
+
+  /** Whether a tag or a link is written twice (without making the arrays). */
+  hasRepeatedLabels(): boolean {
+    return repeats(this.#chunk[this.#base + TAGS]) || repeats(this.#chunk[this.#base + LINKS]);
+  }
   get file(): string { return this.#chunk[this.#base + FILE] as string; }
   get start(): number { return this.#chunk[this.#base + START_OFFSET] as number; }
   get end(): number { return this.#chunk[this.#base + END_OFFSET] as number; }
@@ -438,6 +444,17 @@ export class PlainTransaction implements Transaction {
 }
 
 Object.defineProperty(PlainTransaction.prototype, "type", { value: "transaction", enumerable: false, writable: false });
+
+/** Tags or links as kept: one as the string, else the array. */
+function labels(kept: unknown): readonly string[] {
+  return typeof kept === "string" ? [kept] : kept as readonly string[];
+}
+
+function repeats(kept: unknown): boolean {
+  if (typeof kept === "string") return false;
+  const values = kept as readonly string[];
+  return values.length > 1 && new Set(values).size !== values.length;
+}
 
 function repeatsKey(items: readonly unknown[], at: number, count: number): boolean {
   for (let index = 1; index < count; index++) {

@@ -25,7 +25,10 @@ const enum Code {
 const NULL_VALUE: MetaValue = Object.freeze({ type: "null" });
 const TRUE_VALUE: MetaValue = Object.freeze({ type: "bool", value: true });
 const FALSE_VALUE: MetaValue = Object.freeze({ type: "bool", value: false });
-/** After this many string values of a key, sharing them stops unless a quarter were repeats. */
+/**
+ * After this many string values of a key, sharing them stops unless a tenth were repeats (ids
+ * never repeat; a narration such as "客户活动：<customer>" may only start repeating then).
+ */
 const SHARING_SAMPLE = 4096;
 /** Sharing the values of one key stops beyond this many distinct values. */
 const SHARING_LIMIT = 65536;
@@ -70,7 +73,7 @@ class SharedValues<T> {
     const text = copyRange(this.text, start, end);
     const value = this.make(text);
     this.values.set(text, hash, value);
-    if ((this.lookups === SHARING_SAMPLE && this.hits * 4 < this.lookups) || this.values.size > SHARING_LIMIT) {
+    if ((this.lookups === SHARING_SAMPLE && this.hits * 10 < this.lookups) || this.values.size > SHARING_LIMIT) {
       this.sharing = false;
       this.values.clear();
     }

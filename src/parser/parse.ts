@@ -247,8 +247,7 @@ function finishDirective(directive: Directive, pushedTags: { tag: string }[], pu
     return meta === directive.meta ? directive : { ...directive, meta };
   }
   // The common case, decided without making a compact transaction's objects.
-  const duplicateKeys = directive instanceof PlainTransaction ? directive.hasDuplicateKeys() : true;
-  if (!duplicateKeys && pushedMeta.length === 0 && pushedTags.length === 0 && !hasDuplicates(directive.tags) && !hasDuplicates(directive.links)) {
+  if (directive instanceof PlainTransaction && pushedMeta.length === 0 && pushedTags.length === 0 && !directive.hasDuplicateKeys() && !directive.hasRepeatedLabels()) {
     return directive;
   }
   let meta = dedupeMeta(directive.meta, directive.span, diagnostics);
