@@ -49,14 +49,6 @@ const FILE = 10;
 const START_OFFSET = 11;
 const END_OFFSET = 12;
 const LENGTH = 13;
-/** The header of a flat array of m metadata lines and n postings. */
-export function writeHeader(items: unknown[], metaCount: number, postingCount: number): void {
-  items[0] = metaCount;
-  items[1] = postingCount;
-  items[FILLED_NUMBER] = null;
-  items[FILLED_SCALE] = -1;
-  for (let slot = DATE; slot < HEADER_SLOTS; slot++) items[slot] = null;
-}
 /** Slots of one metadata line in `items`. */
 export const META_SLOTS = 3;
 /** Slots of one posting in `items`, before its metadata lines. */
@@ -83,19 +75,107 @@ function packSpan(start: number, end: number, origin: number): number {
   return offset < 0 || offset >= 32768 || length < 0 || length >= 65536 ? -1 : offset * 65536 + length;
 }
 
-/** A metadata line in the `items` layout (`value` as kept: see encodeMetaValue); false when its span does not fit. */
-export function pushMetaLine(items: unknown[], key: string, value: unknown, start: number, end: number, origin: number): boolean {
-  const span = packSpan(start, end, origin);
-  items.push(key, value, span);
-  return span >= 0;
+/**
+ * Writes one transaction's flat array straight into the current chunk: header, then metadata lines
+ * and postings as they are read, then `finish`. A transaction abandoned half-way (the reader gives
+ * up on it) leaves nothing: the next one is written over it.
+ */
+export class LayoutWriter {
+  private target: unknown[] = [];
+  private start = 0;
+  private at = 0;
+  /** Spans are kept relative to this offset: where the transaction starts in its file. */
+  private origin = 0;
+  /** Whether every span so far fits the packed form. */
+  private fits = true;
+
+  /** Start a transaction that starts at `origin` in its file. */
+  begin(origin: number): void {
+    if (chunkUsed + HEADER_SLOTS > CHUNK_SLOTS) newChunk(CHUNK_SLOTS);
+    this.target = chunk;
+    this.start = chunkUsed;
+    this.at = chunkUsed + HEADER_SLOTS;
+    this.origin = origin;
+    this.fits = true;
+  }
+
+  private push(value: unknown): void {
+    if (this.at === this.target.length) this.relocate();
+    this.target[this.at++] = value;
+  }
+
+  /** Move the transaction written so far to a new chunk (it reached the end of this one). */
+  private relocate(): void {
+    const written = this.at - this.start;
+    const old = this.target;
+    newChunk(Math.max(CHUNK_SLOTS, 2 * written));
+    for (let index = 0; index < written; index++) chunk[index] = old[this.start + index];
+    this.target = chunk;
+    this.start = 0;
+    this.at = written;
+  }
+
+  /** A metadata line (`value` as kept: see encodeMetaValue). */
+  metaLine(key: string, value: unknown, start: number, end: number): void {
+    const span = packSpan(start, end, this.origin);
+    if (span < 0) this.fits = false;
+    this.push(key);
+    this.push(value);
+    this.push(span);
+  }
+
+  /** A posting, before its `metaCount` metadata lines. */
+  posting(account: string, units: IncompleteAmount | null, start: number, end: number, metaCount: number): void {
+    const span = packSpan(start, end, this.origin);
+    if (span < 0) this.fits = false;
+    this.push(account);
+    if (units instanceof ScaledAmount) {
+      this.push(inline(units.scaled));
+      this.push(units.currency);
+      this.push(span);
+      this.push(metaCount * SCALE_BITS + units.scale);
+    } else {
+      this.push(units);
+      this.push(null);
+      this.push(span);
+      this.push(metaCount * SCALE_BITS);
+    }
+  }
+
+  /**
+   * The transaction written, with these fields; null when a span did not fit the packed form (a
+   * transaction that long is kept as objects).
+   */
+  finish(
+    metaCount: number, postingCount: number, date: string, flag: string, payee: string | null, narration: string,
+    tags: readonly string[], links: readonly string[], file: string, start: number, end: number,
+  ): PlainTransaction | null {
+    if (!this.fits) return null;
+    const target = this.target;
+    const base = this.start;
+    target[base] = metaCount;
+    target[base + 1] = postingCount;
+    target[base + FILLED_NUMBER] = null;
+    target[base + FILLED_SCALE] = -1;
+    target[base + DATE] = date;
+    target[base + FLAG] = flag;
+    target[base + PAYEE] = payee;
+    target[base + NARRATION] = narration;
+    // (One tag or link, the usual, as the string: its array is made when asked for.)
+    target[base + TAGS] = tags.length === 1 ? tags[0] : tags;
+    target[base + LINKS] = links.length === 1 ? links[0] : links;
+    target[base + FILE] = file;
+    target[base + START_OFFSET] = start;
+    target[base + END_OFFSET] = end;
+    target[base + LENGTH] = this.at - base;
+    if (target === chunk) chunkUsed = this.at;
+    return new PlainTransaction(target, base);
+  }
 }
 
-/** A posting in the `items` layout, before its `metaCount` metadata lines; false when its span does not fit. */
-export function pushPosting(items: unknown[], account: string, units: IncompleteAmount | null, start: number, end: number, metaCount: number, origin: number): boolean {
-  const span = packSpan(start, end, origin);
-  if (units instanceof ScaledAmount) items.push(account, inline(units.scaled), units.currency, span, metaCount * SCALE_BITS + units.scale);
-  else items.push(account, units, null, span, metaCount * SCALE_BITS);
-  return span >= 0;
+function newChunk(slots: number): void {
+  chunk = new Array(slots);
+  chunkUsed = 0;
 }
 
 function unitsOf(items: readonly unknown[], at: number): IncompleteAmount | null {
@@ -120,8 +200,8 @@ function decodeMetaValue(raw: unknown): MetaValue {
 // (chunks): an array this large is made in V8's old generation at once, where a small array per
 // transaction would be made young and copied by every scavenge that finds it alive.
 const CHUNK_SLOTS = 1 << 16;
-let chunk: unknown[] = [];
-let chunkUsed = CHUNK_SLOTS;
+let chunk: unknown[] = new Array(CHUNK_SLOTS);
+let chunkUsed = 0;
 
 let cacheOwner: PlainTransaction | null = null;
 let cacheMeta: readonly MetaEntry[] | null = null;
@@ -149,36 +229,9 @@ export class PlainTransaction implements Transaction {
    */
   private bookedSlot: readonly BookedPosting[];
 
-  constructor(
-    date: string, flag: string, payee: string | null, narration: string, tags: readonly string[], links: readonly string[],
-    file: string, start: number, end: number, items: readonly unknown[],
-  ) {
-    const length = items.length;
-    let target: unknown[];
-    let base = 0;
-    if (length > CHUNK_SLOTS >> 4) target = new Array(length);
-    else {
-      if (chunkUsed + length > CHUNK_SLOTS) {
-        chunk = new Array(CHUNK_SLOTS);
-        chunkUsed = 0;
-      }
-      target = chunk;
-      base = chunkUsed;
-      chunkUsed += length;
-    }
-    for (let index = 0; index < length; index++) target[base + index] = items[index];
-    target[base + DATE] = date;
-    target[base + FLAG] = flag;
-    target[base + PAYEE] = payee;
-    target[base + NARRATION] = narration;
-    // (One tag or link, the usual, as the string: its array is made when asked for.)
-    target[base + TAGS] = tags.length === 1 ? tags[0] : tags;
-    target[base + LINKS] = links.length === 1 ? links[0] : links;
-    target[base + FILE] = file;
-    target[base + START_OFFSET] = start;
-    target[base + END_OFFSET] = end;
-    target[base + LENGTH] = length;
-    this.#chunk = target;
+  /** The transaction whose flat array is chunk[base, ...), complete (see LayoutWriter). */
+  constructor(chunk: unknown[], base: number) {
+    this.#chunk = chunk;
     this.#base = base;
     this.bookedSlot = UNBOOKED;
   }
@@ -497,24 +550,20 @@ export function makeTransaction(fields: TransactionFields): Transaction {
     else for (const entry of posting.meta) if (entry.span.file !== file) compact = false;
   }
   if (!compact) return transactionObject(fields);
-  const items: unknown[] = [];
-  writeHeader(items, fields.meta.length, fields.postings.length);
-  const origin = fields.span.start;
-  const pushMeta = (meta: readonly MetaEntry[]) => {
-    for (const entry of meta) {
-      const span = entry.span;
-      if (!pushMetaLine(items, entry.key, encodeMetaValue(entry.value), span.start, span.end, origin)) compact = false;
-    }
+  const writer = new LayoutWriter();
+  writer.begin(fields.span.start);
+  const writeMeta = (meta: readonly MetaEntry[]) => {
+    for (const entry of meta) writer.metaLine(entry.key, encodeMetaValue(entry.value), entry.span.start, entry.span.end);
   };
-  pushMeta(fields.meta);
+  writeMeta(fields.meta);
   for (const posting of fields.postings as readonly PlainPosting[]) {
-    if (!pushPosting(items, posting.account, posting.units, posting.start, posting.end, posting.meta.length, origin)) compact = false;
-    pushMeta(posting.meta);
+    writer.posting(posting.account, posting.units, posting.start, posting.end, posting.meta.length);
+    writeMeta(posting.meta);
   }
-  if (!compact) return transactionObject(fields);
-  return new PlainTransaction(
-    fields.date, fields.flag, fields.payee, fields.narration, fields.tags, fields.links, file, fields.span.start, fields.span.end, items,
-  );
+  return writer.finish(
+    fields.meta.length, fields.postings.length, fields.date, fields.flag, fields.payee, fields.narration, fields.tags, fields.links, file,
+    fields.span.start, fields.span.end,
+  ) ?? transactionObject(fields);
 }
 
 /**

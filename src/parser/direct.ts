@@ -7,7 +7,7 @@
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
 import { type Amount, type IncompleteAmount, type MetaValue } from "../core/data.js";
-import { HEADER_SLOTS, writeHeader, PlainTransaction, pushMetaLine, pushPosting } from "../core/plain-transaction.js";
+import { LayoutWriter, type PlainTransaction } from "../core/plain-transaction.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -117,12 +117,8 @@ export class DirectReader {
   // Scratch lists of the transaction being read.
   private readonly tags: string[] = [];
   private readonly links: string[] = [];
-  /** The transaction's metadata lines and postings, laid out as PlainTransaction keeps them. */
-  private readonly items: unknown[] = [];
-  /** Where the transaction being read starts in the file (spans are kept relative to it). */
-  private origin = 0;
-  /** Whether every span of the transaction being read fits the compact layout. */
-  private fits = true;
+  /** Writes the transaction's metadata lines and postings where PlainTransaction keeps them. */
+  private readonly layout = new LayoutWriter();
   /** The open posting's metadata lines (key, value, start, end each). */
   private readonly postingMeta: unknown[] = [];
   // The posting being read: where it starts, where its line's last token ends, account and units.
@@ -477,10 +473,8 @@ export class DirectReader {
     let end = p;
     // Lines read (each ends with a newline): the caller counts lines on from the transaction's end.
     let lines = 1;
-    this.origin = this.base + start;
-    this.fits = true;
-    const items = this.items;
-    items.length = HEADER_SLOTS;
+    const layout = this.layout;
+    layout.begin(this.base + start);
     let metaCount = 0;
     let postingCount = 0;
     // The posting whose metadata lines may still follow (kept in fields: no object per posting).
@@ -533,7 +527,7 @@ export class DirectReader {
         if (p < 0) return null;
         if (open) this.postingMeta.push(key, value, this.base + q, this.base + contentEnd);
         else {
-          if (!pushMetaLine(items, key, value, this.base + q, this.base + contentEnd, this.origin)) this.fits = false;
+          layout.metaLine(key, value, this.base + q, this.base + contentEnd);
           metaCount++;
         }
       } else {
@@ -542,10 +536,6 @@ export class DirectReader {
       end = p;
     }
     if (open) this.closePosting();
-    // (A transaction too long to keep compact is left to the grammar, which keeps it as objects.)
-    if (!this.fits) return null;
-    this.next = p + 1;
-    this.lines = lines;
 
     let payee: string | null = null;
     let narration = "";
@@ -555,25 +545,28 @@ export class DirectReader {
     } else if (first !== null) {
       narration = first;
     }
-    writeHeader(items, metaCount, postingCount);
     // Lists are gathered in scratch arrays and copied at their exact length: an array grown by
     // push keeps room for 17 elements, which adds up over a million transactions.
-    return new PlainTransaction(
-      date, flag, payee, narration, exactCopy(tags, NO_STRINGS), exactCopy(links, NO_STRINGS), file, this.base + start, this.base + end, items,
+    const transaction = layout.finish(
+      metaCount, postingCount, date, flag, payee, narration, exactCopy(tags, NO_STRINGS), exactCopy(links, NO_STRINGS), file, this.base + start, this.base + end,
     );
+    // (A transaction too long to keep compact is left to the grammar, which keeps it as objects.)
+    if (transaction === null) return null;
+    this.next = p + 1;
+    this.lines = lines;
+    return transaction;
   }
 
-  /** Add the posting read last (openStart ...) and its metadata lines to `items`. */
+  /** Write the posting read last (openStart ...) and its metadata lines. */
   private closePosting(): void {
     const meta = this.postingMeta;
-    const items = this.items;
-    const origin = this.origin;
+    const layout = this.layout;
     const start = this.base + this.openStart;
     // A posting's span ends at its last metadata line. (postingMeta: key, value, start, end each.)
     const end = meta.length === 0 ? this.base + this.openContentEnd : meta[meta.length - 1] as number;
-    if (!pushPosting(items, this.openAccount, this.openUnits, start, end, meta.length / 4, origin)) this.fits = false;
+    layout.posting(this.openAccount, this.openUnits, start, end, meta.length / 4);
     for (let index = 0; index < meta.length; index += 4) {
-      if (!pushMetaLine(items, meta[index] as string, meta[index + 1], meta[index + 2] as number, meta[index + 3] as number, origin)) this.fits = false;
+      layout.metaLine(meta[index] as string, meta[index + 1], meta[index + 2] as number, meta[index + 3] as number);
     }
   }
 }
