@@ -161,9 +161,10 @@ export class LayoutWriter {
     target[base + FLAG] = flag;
     target[base + PAYEE] = payee;
     target[base + NARRATION] = narration;
-    // (One tag or link, the usual, as the string: its array is made when asked for.)
-    target[base + TAGS] = tags.length === 1 ? tags[0] : tags;
-    target[base + LINKS] = links.length === 1 ? links[0] : links;
+    // (One tag or link, the usual, as the string: its array is made when asked for. The lists may be
+    // the caller's scratch arrays: kept only as copies.)
+    target[base + TAGS] = keptLabels(tags);
+    target[base + LINKS] = keptLabels(links);
     target[base + FILE] = file;
     target[base + START_OFFSET] = start;
     target[base + END_OFFSET] = end;
@@ -497,6 +498,12 @@ export class PlainTransaction implements Transaction {
 }
 
 Object.defineProperty(PlainTransaction.prototype, "type", { value: "transaction", enumerable: false, writable: false });
+
+const NO_LABELS: readonly string[] = Object.freeze([]);
+
+function keptLabels(values: readonly string[]): string | readonly string[] {
+  return values.length === 1 ? values[0]! : values.length === 0 ? NO_LABELS : values.slice();
+}
 
 /** Tags or links as kept: one as the string, else the array. */
 function labels(kept: unknown): readonly string[] {

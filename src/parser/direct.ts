@@ -32,7 +32,6 @@ const FALSE_VALUE: MetaValue = Object.freeze({ type: "bool", value: false });
 const SHARING_SAMPLE = 4096;
 /** Sharing the values of one key stops beyond this many distinct values. */
 const SHARING_LIMIT = 65536;
-const NO_STRINGS: readonly string[] = Object.freeze([]);
 /** Integer part of a number written with thousands separators, as the scanner accepts it. */
 const GROUPED_DIGITS = /^\d{1,3}(,\d{3})+$/;
 
@@ -545,10 +544,9 @@ export class DirectReader {
     } else if (first !== null) {
       narration = first;
     }
-    // Lists are gathered in scratch arrays and copied at their exact length: an array grown by
-    // push keeps room for 17 elements, which adds up over a million transactions.
+    // (Tags and links are gathered in scratch arrays, which finish copies as it keeps them.)
     const transaction = layout.finish(
-      metaCount, postingCount, date, flag, payee, narration, exactCopy(tags, NO_STRINGS), exactCopy(links, NO_STRINGS), file, this.base + start, this.base + end,
+      metaCount, postingCount, date, flag, payee, narration, tags, links, file, this.base + start, this.base + end,
     );
     // (A transaction too long to keep compact is left to the grammar, which keeps it as objects.)
     if (transaction === null) return null;
@@ -569,8 +567,4 @@ export class DirectReader {
       layout.metaLine(meta[index] as string, meta[index + 1], meta[index + 2] as number, meta[index + 3] as number);
     }
   }
-}
-
-function exactCopy<T>(scratch: T[], empty: readonly T[]): readonly T[] {
-  return scratch.length === 0 ? empty : scratch.slice();
 }
