@@ -26,10 +26,17 @@ export function copyRange(text: string, start: number, end: number): string {
   return copy;
 }
 
-/** FNV-1a over the UTF-16 code units of text[start, end). */
+/** How many code units at the end of a range hashRange reads. */
+const HASHED_TAIL = 8;
+
+/**
+ * FNV-1a over the length and the last few UTF-16 code units of text[start, end). Names that
+ * share a long beginning (Expenses:6602-管理费用:01-客户管理费:...) differ at the end; a lookup
+ * compares the whole name anyway, so the hash need not read all of it.
+ */
 export function hashRange(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  let hash = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  for (let index = Math.max(start, end - HASHED_TAIL); index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
   return hash;
 }
 
