@@ -59,6 +59,7 @@ const SPAN = 3;
 /** Metadata line count × 32 + scale. */
 const COUNT_AND_SCALE = 4;
 const SCALE_BITS = 32;
+const SCALE_SHIFT = 5;
 
 /**
  * `value` as V8 keeps a small integer inline (a Smi) when it is one; a number computed in floating
@@ -181,12 +182,12 @@ function newChunk(slots: number): void {
 
 function unitsOf(items: readonly unknown[], at: number): IncompleteAmount | null {
   const number = items[at + NUMBER];
-  if (typeof number === "number") return new ScaledAmount(number, (items[at + COUNT_AND_SCALE] as number) % SCALE_BITS, items[at + CURRENCY] as string);
+  if (typeof number === "number") return new ScaledAmount(number, (items[at + COUNT_AND_SCALE] as number) & (SCALE_BITS - 1), items[at + CURRENCY] as string);
   return number as IncompleteAmount | null;
 }
 
 function metaCountOf(items: readonly unknown[], at: number): number {
-  return Math.floor((items[at + COUNT_AND_SCALE] as number) / SCALE_BITS);
+  return (items[at + COUNT_AND_SCALE] as number) >> SCALE_SHIFT;
 }
 
 export function encodeMetaValue(value: MetaValue): unknown {
@@ -375,7 +376,7 @@ export class PlainTransaction implements Transaction {
   }
 
   scaleAt(at: number): number {
-    return (this.#chunk[at + COUNT_AND_SCALE] as number) % SCALE_BITS;
+    return (this.#chunk[at + COUNT_AND_SCALE] as number) & (SCALE_BITS - 1);
   }
 
   /** The currency of units written as a scaled integer (see scaledAt). */
@@ -428,8 +429,8 @@ export class PlainTransaction implements Transaction {
   }
 
   private spanOf(packed: number): Span {
-    const start = this.start + Math.floor(packed / 65536);
-    return { file: this.file, start, end: start + packed % 65536 };
+    const start = this.start + (packed >>> 16);
+    return { file: this.file, start, end: start + (packed & 0xffff) };
   }
 
   /** Whether two metadata lines of the transaction, or two of one posting, share a key. */
@@ -479,8 +480,8 @@ export class PlainTransaction implements Transaction {
     const lines: MetaEntry[] = new Array(count);
     for (let index = 0; index < count; index++, at += META_SLOTS) {
       const span = items[at + 2] as number;
-      const start = this.start + Math.floor(span / 65536);
-      lines[index] = new MetaLine(items[at] as string, decodeMetaValue(items[at + 1]), this.file, start, start + span % 65536);
+      const start = this.start + (span >>> 16);
+      lines[index] = new MetaLine(items[at] as string, decodeMetaValue(items[at + 1]), this.file, start, start + (span & 0xffff));
     }
     return lines;
   }

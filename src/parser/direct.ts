@@ -440,9 +440,10 @@ export class DirectReader {
     let second: string | null = null;
     const tags = this.tags;
     const links = this.links;
-    tags.length = 0;
-    links.length = 0;
-    this.newKeys.length = 0;
+    // (Setting an array's length is a call into V8's runtime: only when there is something to clear.)
+    if (tags.length !== 0) tags.length = 0;
+    if (links.length !== 0) links.length = 0;
+    if (this.newKeys.length !== 0) this.newKeys.length = 0;
     for (;;) {
       p = this.skipSpaces(p);
       const c = text.charCodeAt(p);
@@ -509,7 +510,7 @@ export class DirectReader {
         this.openContentEnd = units === null ? accountEnd : this.end;
         this.openAccount = this.intern(q, accountEnd);
         this.openUnits = units;
-        this.postingMeta.length = 0;
+        if (this.postingMeta.length !== 0) this.postingMeta.length = 0;
       } else if (isLower(c) || word) {
         // A metadata line: KEY metaValue, for the last posting or else the transaction.
         let keyEnd = q + 1;
