@@ -1,8 +1,10 @@
 // The common transaction, kept compact. A large journal is hundreds of thousands of transactions
 // whose postings have no flag, cost or price; kept as objects (a transaction, its span, arrays of
 // metadata lines and postings, each line and posting an object, the booked postings) one costs
-// two dozen objects. A PlainTransaction keeps its metadata lines and postings in one flat array
-// and makes the objects when asked for: `meta`, `postings`, `booked` and `span` are getters.
+// two dozen objects. A PlainTransaction keeps all of it as a run of slots in a large shared array
+// (a chunk, made in V8's old generation at once, so that no collection copies it) and makes the
+// objects when asked for: every field is a getter. The hot paths read the run in place through
+// the cursor below (docs/PERFORMANCE.md).
 //
 // The objects made last are kept until another transaction's are asked for, so that a check
 // that reads `postings` and `booked` of one transaction gets the same objects from both
@@ -36,7 +38,7 @@ const AS_POSTINGS: readonly BookedPosting[] = Object.freeze([]);
  * Slots before the first metadata line: the counts, what booking filled in (see bookAsPostings),
  * the transaction's fields (the object holds only where its array is) and the array's length.
  */
-export const HEADER_SLOTS = 14;
+const HEADER_SLOTS = 14;
 const FILLED_NUMBER = 2;
 const FILLED_SCALE = 3;
 const DATE = 4;
@@ -50,9 +52,9 @@ const START_OFFSET = 11;
 const END_OFFSET = 12;
 const LENGTH = 13;
 /** Slots of one metadata line in `items`. */
-export const META_SLOTS = 3;
+const META_SLOTS = 3;
 /** Slots of one posting in `items`, before its metadata lines. */
-export const POSTING_SLOTS = 5;
+const POSTING_SLOTS = 5;
 const NUMBER = 1;
 const CURRENCY = 2;
 const SPAN = 3;
@@ -190,7 +192,7 @@ function metaCountOf(items: readonly unknown[], at: number): number {
   return (items[at + COUNT_AND_SCALE] as number) >> SCALE_SHIFT;
 }
 
-export function encodeMetaValue(value: MetaValue): unknown {
+function encodeMetaValue(value: MetaValue): unknown {
   return value.type === "string" ? value.value : value;
 }
 
