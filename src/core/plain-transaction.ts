@@ -129,20 +129,28 @@ export class LayoutWriter {
 
   /** A posting, before its `metaCount` metadata lines. */
   posting(account: string, units: IncompleteAmount | null, start: number, end: number, metaCount: number): void {
-    const span = packSpan(start, end, this.origin);
-    if (span < 0) this.fits = false;
-    this.push(account);
     if (units instanceof ScaledAmount) {
-      this.push(inline(units.scaled));
-      this.push(units.currency);
-      this.push(span);
-      this.push(metaCount * SCALE_BITS + units.scale);
+      this.scaledPosting(account, units.scaled, units.scale, units.currency, start, end, metaCount);
     } else {
+      const span = packSpan(start, end, this.origin);
+      if (span < 0) this.fits = false;
+      this.push(account);
       this.push(units);
       this.push(null);
       this.push(span);
       this.push(metaCount * SCALE_BITS);
     }
+  }
+
+  /** A posting whose units are the scaled integer `scaled` at `scale` of `currency`. */
+  scaledPosting(account: string, scaled: number, scale: number, currency: string, start: number, end: number, metaCount: number): void {
+    const span = packSpan(start, end, this.origin);
+    if (span < 0) this.fits = false;
+    this.push(account);
+    this.push(inline(scaled));
+    this.push(currency);
+    this.push(span);
+    this.push(metaCount * SCALE_BITS + scale);
   }
 
   /**

@@ -80,6 +80,9 @@ class SharedValues<T> {
   }
 }
 
+/** What `units` returns for a scaled integer with a currency: the parts are left in fields. */
+const SCALED_UNITS = Object.freeze({ scaled: true });
+
 const sameString = (value: string): string => value;
 
 export class DirectReader {
@@ -124,7 +127,13 @@ export class DirectReader {
   private openStart = 0;
   private openContentEnd = 0;
   private openAccount = "";
-  private openUnits: IncompleteAmount | null = null;
+  private openUnits: IncompleteAmount | typeof SCALED_UNITS | null = null;
+  /** The open posting's units when they are a scaled integer (openUnits: SCALED_UNITS). */
+  private openScaled = 0;
+  private openScale = 0;
+  private openCurrency = "";
+  /** The currency of the units `units` read last, when it returned SCALED_UNITS. */
+  private unitsCurrency = "";
 
   /** Offset of the text in its file: spans are offsets into the file's whole text. */
   private base = 0;
@@ -390,7 +399,7 @@ export class DirectReader {
   }
 
   /** The units of a posting at p (after its account and spaces): null for none; sets `end`. */
-  private units(p: number): IncompleteAmount | null | undefined {
+  private units(p: number): IncompleteAmount | typeof SCALED_UNITS | null | undefined {
     const text = this.text;
     const c = text.charCodeAt(p);
     this.end = p;
@@ -410,7 +419,11 @@ export class DirectReader {
     }
     // `end` is where the amount's last token ends; callers skip what follows.
     this.end = end;
-    return currency === null ? { number: this.numberValue(), scale: this.scale, currency } : this.amount(currency);
+    if (currency === null) return { number: this.numberValue(), scale: this.scale, currency };
+    if (this.decimal !== null) return this.amount(currency);
+    // A scaled integer (the usual): left in `scaled`, `scale` and `unitsCurrency`, no object made.
+    this.unitsCurrency = currency;
+    return SCALED_UNITS;
   }
 
   /** The transaction starting at `start` (a line's first column), or null to leave it to the grammar. */
@@ -510,6 +523,11 @@ export class DirectReader {
         this.openContentEnd = units === null ? accountEnd : this.end;
         this.openAccount = this.intern(q, accountEnd);
         this.openUnits = units;
+        if (units === SCALED_UNITS) {
+          this.openScaled = this.scaled;
+          this.openScale = this.scale;
+          this.openCurrency = this.unitsCurrency;
+        }
         if (this.postingMeta.length !== 0) this.postingMeta.length = 0;
       } else if (isLower(c) || word) {
         // A metadata line: KEY metaValue, for the last posting or else the transaction.
@@ -563,7 +581,8 @@ export class DirectReader {
     const start = this.base + this.openStart;
     // A posting's span ends at its last metadata line. (postingMeta: key, value, start, end each.)
     const end = meta.length === 0 ? this.base + this.openContentEnd : meta[meta.length - 1] as number;
-    layout.posting(this.openAccount, this.openUnits, start, end, meta.length / 4);
+    if (this.openUnits === SCALED_UNITS) layout.scaledPosting(this.openAccount, this.openScaled, this.openScale, this.openCurrency, start, end, meta.length / 4);
+    else layout.posting(this.openAccount, this.openUnits as IncompleteAmount | null, start, end, meta.length / 4);
     for (let index = 0; index < meta.length; index += 4) {
       layout.metaLine(meta[index] as string, meta[index + 1], meta[index + 2] as number, meta[index + 3] as number);
     }
