@@ -6,7 +6,8 @@
 // (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
-import { type Amount, type IncompleteAmount, type MetaValue } from "../core/data.js";
+import { BOOKING_METHODS, MetaLine, type Amount, type BookingMethod, type Directive, type IncompleteAmount, type MetaEntry, type MetaValue } from "../core/data.js";
+import type { Span } from "../core/span.js";
 import { LayoutWriter, type PlainTransaction } from "../core/plain-transaction.js";
 import { parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
@@ -176,6 +177,7 @@ export class DirectReader {
       if (!key.used) this.metaKeys.push(key.name);
       key.used = true;
     }
+    if (this.newKeys.length !== 0) this.newKeys.length = 0;
   }
 
   /** The metadata key in text[start, end), noted as new if no transaction read has had it. */
@@ -424,6 +426,182 @@ export class DirectReader {
     // A scaled integer (the usual): left in `scaled`, `scale` and `unitsCurrency`, no object made.
     this.unitsCurrency = currency;
     return SCALED_UNITS;
+  }
+
+  /**
+   * An `open`, `commodity` or `balance` directive starting at `start`, or null to leave it to the
+   * grammar (anything else, anything unusual, every error). A journal of transactions and these
+   * then never builds the grammar (its construction costs a few tens of milliseconds).
+   */
+  entry(start: number): Directive | null {
+    const text = this.text;
+    const date = this.date(start);
+    if (date === null) return null;
+    const keywordStart = this.skipSpaces(start + 10);
+    if (keywordStart === start + 10) return null;
+    let keywordEnd = keywordStart;
+    while (isLower(text.charCodeAt(keywordEnd))) keywordEnd++;
+    if (!isSpace(text.charCodeAt(keywordEnd))) return null;
+    const keyword = text.slice(keywordStart, keywordEnd);
+    let p = this.skipSpaces(keywordEnd);
+    if (this.newKeys.length !== 0) this.newKeys.length = 0;
+    // (String values compare with the current transaction's links: there is none.)
+    if (this.links.length !== 0) this.links.length = 0;
+    if (keyword === "open") {
+      const account = this.accountAt(p);
+      if (account === null) return null;
+      p = this.skipSpaces(this.end);
+      const currencies: string[] = [];
+      while (isUpper(text.charCodeAt(p))) {
+        const currency = this.currencyAt(p);
+        if (currency === null) return null;
+        currencies.push(currency);
+        p = this.skipSpaces(this.end);
+        if (text.charCodeAt(p) !== Code.Comma) break;
+        p = this.skipSpaces(p + 1);
+        if (!isUpper(text.charCodeAt(p))) return null;
+      }
+      let booking: BookingMethod | null = null;
+      if (text.charCodeAt(p) === Code.Quote) {
+        const close = this.string(p);
+        if (close < 0) return null;
+        const name = text.slice(p + 1, close);
+        if (!(BOOKING_METHODS as readonly string[]).includes(name)) return null;
+        booking = name as BookingMethod;
+        p = close + 1;
+      }
+      const block = this.metadataBlock(start, p);
+      if (block === null) return null;
+      return { type: "open", date, span: block.span, meta: block.meta, account, currencies, booking } as Directive;
+    }
+    if (keyword === "commodity") {
+      const currency = this.currencyAt(p);
+      if (currency === null) return null;
+      const block = this.metadataBlock(start, this.end);
+      if (block === null) return null;
+      return { type: "commodity", date, span: block.span, meta: block.meta, currency } as Directive;
+    }
+    if (keyword === "balance") {
+      const account = this.accountAt(p);
+      if (account === null) return null;
+      p = this.skipSpaces(this.end);
+      const c = text.charCodeAt(p);
+      if (!(isDigit(c) || c === Code.Minus) || !this.number(p) || !endsToken(text.charCodeAt(this.end))) return null;
+      const number = this.numberValue();
+      const scale = this.scale;
+      p = this.skipSpaces(this.end);
+      let tolerance: Decimal | null = null;
+      if (text.charCodeAt(p) === 126) { // ~
+        p = this.skipSpaces(p + 1);
+        const t = text.charCodeAt(p);
+        if (!(isDigit(t) || t === Code.Minus) || !this.number(p) || !endsToken(text.charCodeAt(this.end))) return null;
+        tolerance = this.numberValue();
+        p = this.skipSpaces(this.end);
+      }
+      const currency = this.currencyAt(p);
+      if (currency === null) return null;
+      const block = this.metadataBlock(start, this.end);
+      if (block === null) return null;
+      return {
+        type: "balance", date, span: block.span, meta: block.meta, account, amount: { number, scale, currency }, tolerance,
+      } as Directive;
+    }
+    return null;
+  }
+
+  /** An `option "name" "value"` line at `start`, or null to leave it to the grammar. */
+  option(start: number): { kind: "option"; name: string; value: string; span: Span } | null {
+    const text = this.text;
+    if (!text.startsWith("option", start) || !isSpace(text.charCodeAt(start + 6))) return null;
+    if (this.newKeys.length !== 0) this.newKeys.length = 0;
+    let p = this.skipSpaces(start + 6);
+    if (text.charCodeAt(p) !== Code.Quote) return null;
+    const nameEnd = this.string(p);
+    if (nameEnd < 0) return null;
+    const name = copyRange(text, p + 1, nameEnd);
+    p = this.skipSpaces(nameEnd + 1);
+    if (text.charCodeAt(p) !== Code.Quote) return null;
+    const valueEnd = this.string(p);
+    if (valueEnd < 0) return null;
+    const value = copyRange(text, p + 1, valueEnd);
+    const end = this.lineEnd(valueEnd + 1);
+    // An indented line after it would be an error the grammar reports.
+    if (end < 0 || this.continues(end)) return null;
+    this.next = end + 1;
+    this.lines = 1;
+    return { kind: "option", name, value, span: { file: this.file, start: this.base + start, end: this.base + end } };
+  }
+
+  /** Whether the line after the newline at `newline` continues a directive (indented, not blank). */
+  private continues(newline: number): boolean {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(newline + 1))) return false;
+    const c = text.charCodeAt(this.skipSpaces(newline + 1));
+    return !(c === Code.Newline || Number.isNaN(c));
+  }
+
+  /** An account at p followed by the end of a token; sets `end`. */
+  private accountAt(p: number): string | null {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    if (!(isUpper(c) || (isNonAscii(c) && !isUnicodeSpace(c)))) return null;
+    const end = matchAccount(this.text, p);
+    if (end <= p || !endsToken(text.charCodeAt(end))) return null;
+    this.end = end;
+    return this.intern(p, end);
+  }
+
+  /** A currency at p (not an account, TRUE, FALSE or NULL) followed by the end of a token; sets `end`. */
+  private currencyAt(p: number): string | null {
+    if (!isUpper(this.text.charCodeAt(p))) return null;
+    const end = this.currencyEnd(p);
+    if (end < 0 || matchAccount(this.text, p) > p) return null;
+    const currency = this.intern(p, end);
+    if (currency === "TRUE" || currency === "FALSE" || currency === "NULL") return null;
+    this.end = end;
+    return currency;
+  }
+
+  /**
+   * The rest of the header line from p, then the `key: value` lines (and indented comments) under
+   * a directive that starts at `start`: its span and metadata; sets `next` and `lines`. Null at
+   * anything else.
+   */
+  private metadataBlock(start: number, p: number): { span: Span; meta: readonly MetaEntry[] } | null {
+    const text = this.text;
+    p = this.lineEnd(p);
+    if (p < 0) return null;
+    let end = p;
+    let lines = 1;
+    const meta: MetaEntry[] = [];
+    while (this.continues(p)) {
+      const q = this.skipSpaces(p + 1);
+      lines++;
+      if (text.charCodeAt(q) === Code.Semicolon) {
+        p = text.indexOf("\n", q);
+        if (p < 0) return null;
+        end = p;
+        continue;
+      }
+      if (!(isLower(text.charCodeAt(q)) || (isNonAscii(text.charCodeAt(q)) && !isUnicodeSpace(text.charCodeAt(q))))) return null;
+      let keyEnd = q + 1;
+      while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
+      if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return null;
+      const key = this.internKey(q, keyEnd);
+      const valueStart = this.skipSpaces(keyEnd + 1);
+      const valueChar = text.charCodeAt(valueStart);
+      const value = this.metaValue(key, valueStart);
+      if (value === null) return null;
+      const contentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;
+      p = this.lineEnd(this.end);
+      if (p < 0) return null;
+      const decoded: MetaValue = typeof value === "string" ? { type: "string", value } : value;
+      meta.push(new MetaLine(key, decoded, this.file, this.base + q, this.base + contentEnd));
+      end = p;
+    }
+    this.next = p + 1;
+    this.lines = lines;
+    return { span: { file: this.file, start: this.base + start, end: this.base + end }, meta: meta.length === 0 ? [] : meta };
   }
 
   /** The transaction starting at `start` (a line's first column), or null to leave it to the grammar. */

@@ -74,7 +74,11 @@ function countNewlines(text: string, from: number, to: number): number {
 
 /** The parse of one file, fed its text piece by piece. */
 class SourceParser {
-  private readonly parser = journalParser();
+  #parser: JournalParser | null = null;
+  /** The grammar, built when a directive first needs it (a journal of what the direct reader reads never does). */
+  private get parser(): JournalParser {
+    return (this.#parser ??= journalParser());
+  }
   private direct: DirectReader | null = null;
   private readonly result: ParsedSource;
   /** Stray lines are reported after everything else of the file, as the scanner finds them. */
@@ -112,7 +116,7 @@ class SourceParser {
   }
 
   private read(text: string, atFileStart: boolean, last: boolean): number {
-    const { file, parser, result, pushedTags, pushedMeta, base } = this;
+    const { file, result, pushedTags, pushedMeta, base } = this;
     let direct = this.direct;
     if (this.options.direct !== false) {
       if (direct === null) this.direct = direct = new DirectReader(text, file);
@@ -128,15 +132,20 @@ class SourceParser {
       for (const stray of scanner.strayErrors) this.strays.push(error("syntax", stray.message, span(stray.start, stray.end)));
     };
     for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
-      const transaction = direct === null ? null : direct.transaction(start);
-      if (transaction !== null) {
+      const read = direct === null ? null : direct.transaction(start) ?? direct.entry(start) ?? direct.option(start);
+      if (read !== null) {
         if (!last && direct!.next >= text.length) {
           takeStrays();
           return start;
         }
         scanner.resumeAt(direct!.next);
         direct!.accept();
-        add(transaction, start);
+        if ("kind" in read) {
+          this.lineAt(text, start);
+          applyControl(read, result, pushedTags, pushedMeta);
+        } else {
+          add(read, start);
+        }
         // Its lines are counted already: the next directive's line is counted on from its end.
         this.line += direct!.lines;
         this.counted = direct!.next;
@@ -151,6 +160,7 @@ class SourceParser {
         for (const problem of group.errors) result.diagnostics.push(error("syntax", problem.message, span(problem.start, problem.end)));
         continue;
       }
+      const parser = this.parser;
       parser.file = file;
       parser.base = base;
       parser.issues = [];

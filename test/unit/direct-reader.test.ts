@@ -40,6 +40,13 @@ function expectSameAsGrammar(text: string, file = "t.beancount"): void {
 const PLAIN = [
   'option "operating_currency" "CNY"',
   "2026-01-01 open Assets:1002-银行存款 CNY",
+  '2026-01-01 open Liabilities:2241-其他应付款:E01-王伟 CNY, USD "FIFO" ; 员工',
+  '  employee: "王伟"',
+  "  ; a comment line inside",
+  "  since: 2020-01-01",
+  "2026-01-01 commodity CNY",
+  '  name: "人民币"',
+  "2026-01-01 balance Assets:1002-银行存款 1,000.00 ~ 0.01 CNY",
   "",
   '2026-01-08 * "王伟" "拜访ACME上海总部" #visit ^EC-2026-002',
   '  claim: "EC-2026-002"',
@@ -98,6 +105,9 @@ describe("the direct reader", () => {
     "Assets:A", "Expenses:费用:01-客户", "资产:现金", "CNY", "TRUE", "NULL", "1,234.56", "1,23", "5.", ".5", "-", "-0", "+",
     "(", ")", "/", "*", "{", "}", "@", "#tag", "#", "^link", "key:", "客户:", "k:", ";", "; c", "\u3000", "2026-01-01 open Assets:A",
     "9999999999999999999999999999999999.5", "10 ABC", "12.50 CNY", "\"p\" \"n\" \"x\"",
+    // The other directives the direct reader reads: open, commodity, balance, option.
+    "open", "commodity", "balance", "option", "2026-01-01 commodity CNY", "2026-01-02 balance Assets:A 1.00 CNY", "~", "~ 0.01",
+    ",", "CNY, USD", "\"FIFO\"", "\"NOPE\"", "option \"title\" \"账\"", "\n  employee: \"王伟\"", "\n  ; note", "\n  Assets:B",
   ];
 
   it("gives what the grammar gives on random and mutated text", () => {
