@@ -6,6 +6,8 @@
 // (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
+// The reader also reads `open`, `commodity` and `balance` directives and `option` lines, the rest
+// of a typical large journal, so that such a journal never builds the grammar.
 import { BOOKING_METHODS, MetaLine, type Amount, type BookingMethod, type Directive, type IncompleteAmount, type MetaEntry, type MetaValue } from "../core/data.js";
 import type { Span } from "../core/span.js";
 import { LayoutWriter, type PlainTransaction } from "../core/plain-transaction.js";
