@@ -536,17 +536,7 @@ function repeatsKey(items: readonly unknown[], at: number, count: number): boole
 }
 
 /** The fields of a transaction, as a reader or an edit gives them. */
-export interface TransactionFields {
-  readonly date: string;
-  readonly span: Span;
-  readonly meta: readonly MetaEntry[];
-  readonly flag: string;
-  readonly payee: string | null;
-  readonly narration: string;
-  readonly tags: readonly string[];
-  readonly links: readonly string[];
-  readonly postings: readonly Posting[];
-}
+export type TransactionFields = Omit<Transaction, "type">;
 
 function transactionObject(fields: TransactionFields): Transaction {
   return {

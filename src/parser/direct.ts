@@ -135,6 +135,10 @@ export class DirectReader {
   private openScaled = 0;
   private openScale = 0;
   private openCurrency = "";
+  /** The metadata line `metaLine` read last: key, value as kept, where its text ends. */
+  private lineKey = "";
+  private lineValue: MetaValue | string = "";
+  private lineContentEnd = 0;
   /** The currency of the units `units` read last, when it returned SCALED_UNITS. */
   private unitsCurrency = "";
 
@@ -534,6 +538,27 @@ export class DirectReader {
     return { kind: "option", name, value, span: { file: this.file, start: this.base + start, end: this.base + end } };
   }
 
+  /**
+   * A `key: value` line whose key starts at q: sets `lineKey`, `lineValue` (as PlainTransaction
+   * keeps it) and `lineContentEnd`; returns the newline that ends the line, or -1.
+   */
+  private metaLine(q: number): number {
+    const text = this.text;
+    let keyEnd = q + 1;
+    while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
+    if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return -1;
+    const key = this.internKey(q, keyEnd);
+    const valueStart = this.skipSpaces(keyEnd + 1);
+    const valueChar = text.charCodeAt(valueStart);
+    const value = this.metaValue(key, valueStart);
+    if (value === null) return -1;
+    this.lineKey = key;
+    this.lineValue = value;
+    // The entry's text ends with its value (or the colon): no trailing comment, spaces or CR.
+    this.lineContentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;
+    return this.lineEnd(this.end);
+  }
+
   /** Whether the line after the newline at `newline` continues a directive (indented, not blank). */
   private continues(newline: number): boolean {
     const text = this.text;
@@ -585,20 +610,13 @@ export class DirectReader {
         end = p;
         continue;
       }
-      if (!(isLower(text.charCodeAt(q)) || (isNonAscii(text.charCodeAt(q)) && !isUnicodeSpace(text.charCodeAt(q))))) return null;
-      let keyEnd = q + 1;
-      while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
-      if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return null;
-      const key = this.internKey(q, keyEnd);
-      const valueStart = this.skipSpaces(keyEnd + 1);
-      const valueChar = text.charCodeAt(valueStart);
-      const value = this.metaValue(key, valueStart);
-      if (value === null) return null;
-      const contentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;
-      p = this.lineEnd(this.end);
+      const c = text.charCodeAt(q);
+      if (!(isLower(c) || (isNonAscii(c) && !isUnicodeSpace(c)))) return null;
+      p = this.metaLine(q);
       if (p < 0) return null;
+      const value = this.lineValue;
       const decoded: MetaValue = typeof value === "string" ? { type: "string", value } : value;
-      meta.push(new MetaLine(key, decoded, this.file, this.base + q, this.base + contentEnd));
+      meta.push(new MetaLine(this.lineKey, decoded, this.file, this.base + q, this.base + this.lineContentEnd));
       end = p;
     }
     this.next = p + 1;
@@ -711,21 +729,12 @@ export class DirectReader {
         if (this.postingMeta.length !== 0) this.postingMeta.length = 0;
       } else if (isLower(c) || word) {
         // A metadata line: KEY metaValue, for the last posting or else the transaction.
-        let keyEnd = q + 1;
-        while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
-        if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return null;
-        const key = this.internKey(q, keyEnd);
-        const valueStart = this.skipSpaces(keyEnd + 1);
-        const valueChar = text.charCodeAt(valueStart);
-        const value = this.metaValue(key, valueStart);
-        if (value === null) return null;
-        // The entry's text ends with its value (or the colon): no trailing comment, spaces or CR.
-        const contentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;
-        p = this.lineEnd(this.end);
+        p = this.metaLine(q);
         if (p < 0) return null;
-        if (open) this.postingMeta.push(key, value, this.base + q, this.base + contentEnd);
+        const contentEnd = this.base + this.lineContentEnd;
+        if (open) this.postingMeta.push(this.lineKey, this.lineValue, this.base + q, contentEnd);
         else {
-          layout.metaLine(key, value, this.base + q, this.base + contentEnd);
+          layout.metaLine(this.lineKey, this.lineValue, this.base + q, contentEnd);
           metaCount++;
         }
       } else {
