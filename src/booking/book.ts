@@ -192,9 +192,7 @@ function bookPlainTransaction(transaction: PlainTransaction, rules: ToleranceRul
   let auto = false;
   let currency: string | null = null;
   let smallest: number | null = null;
-  // The residual, summed as an inventory sums it: a zero sum starts afresh.
-  let residual = 0;
-  let residualScale = -1; // -1: no residual
+  const residual = new ScaledResidual();
   for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
     if (transaction.isAutoAt(at)) {
       if (auto) return false;
@@ -206,20 +204,33 @@ function bookPlainTransaction(transaction: PlainTransaction, rules: ToleranceRul
     currency = transaction.currencyAt(at);
     const scale = transaction.scaleAt(at);
     if (scale > 0 && (smallest === null || scale < smallest)) smallest = scale;
-    if (residualScale < 0) {
-      residual = scaled;
-      residualScale = scale;
-    } else {
-      residual = sumAtScale(residual, residualScale, scaled, scale);
-      if (Number.isNaN(residual)) return false;
-      residualScale = Math.max(residualScale, scale);
-    }
-    if (residual === 0) residualScale = -1;
+    if (!residual.add(scaled, scale)) return false;
   }
   // No units at all, or an auto-posting with nothing to absorb (it is dropped): not this simple.
-  if (currency === null || (auto && residualScale < 0)) return false;
-  transaction.bookAsPostings(auto ? interpolatedScaled(-residual, residualScale, currency, rules.unitsTolerance(currency, smallest)) : null);
+  if (currency === null || (auto && residual.scale < 0)) return false;
+  transaction.bookAsPostings(auto ? interpolatedScaled(-residual.value, residual.scale, currency, rules.unitsTolerance(currency, smallest)) : null);
   return true;
+}
+
+/** A residual summed with integers as an inventory sums it: a zero sum starts afresh. */
+class ScaledResidual {
+  value = 0;
+  /** -1: no residual. */
+  scale = -1;
+
+  /** Add scaled × 10^-scale; false when the sum leaves the safe integers. */
+  add(scaled: number, scale: number): boolean {
+    if (this.scale < 0) {
+      this.value = scaled;
+      this.scale = scale;
+    } else {
+      this.value = sumAtScale(this.value, this.scale, scaled, scale);
+      if (Number.isNaN(this.value)) return false;
+      this.scale = Math.max(this.scale, scale);
+    }
+    if (this.value === 0) this.scale = -1;
+    return true;
+  }
 }
 
 /**
@@ -228,22 +239,11 @@ function bookPlainTransaction(transaction: PlainTransaction, rules: ToleranceRul
  * arithmetic then takes over).
  */
 function bookScaled(postings: readonly Posting[], auto: Posting | null, autoIndex: number, currency: string, rules: ToleranceRules): BookedPosting[] | null {
-  // The residual, summed as an inventory sums it: a zero sum starts afresh.
-  let residual = 0;
-  let residualScale = -1; // -1: no residual
+  const residual = new ScaledResidual();
   for (let index = 0; index < postings.length; index++) {
     if (index === autoIndex) continue;
     const units = postings[index]!.units;
-    if (!(units instanceof ScaledAmount)) return null;
-    if (residualScale < 0) {
-      residual = units.scaled;
-      residualScale = units.scale;
-    } else {
-      residual = sumAtScale(residual, residualScale, units.scaled, units.scale);
-      if (Number.isNaN(residual)) return null;
-      residualScale = Math.max(residualScale, units.scale);
-    }
-    if (residual === 0) residualScale = -1;
+    if (!(units instanceof ScaledAmount) || !residual.add(units.scaled, units.scale)) return null;
   }
   const booked: BookedPosting[] = [];
   for (let index = 0; index < postings.length; index++) {
@@ -253,8 +253,8 @@ function bookScaled(postings: readonly Posting[], auto: Posting | null, autoInde
       booked.push(posting instanceof PlainPosting
         ? posting as unknown as BookedPosting
         : { source: posting, account: posting.account, units: posting.units as ScaledAmount, cost: null, price: null, interpolated: false });
-    } else if (residualScale >= 0) {
-      const units = interpolatedScaled(-residual, residualScale, currency, rules.unitsTolerance(currency, smallestScale(postings, currency)));
+    } else if (residual.scale >= 0) {
+      const units = interpolatedScaled(-residual.value, residual.scale, currency, rules.unitsTolerance(currency, smallestScale(postings, currency)));
       booked.push({ source: auto!, account: auto!.account, units, cost: null, price: null, interpolated: true });
     }
   }
