@@ -51,33 +51,57 @@ export interface LoadOptions {
   readonly keepText?: boolean;
 }
 
-/** Read a file and everything it includes; entries in parse order with their line numbers. */
+/** A file being read, whose includes are being followed. */
+interface IncludingFile {
+  readonly file: string;
+  readonly absolute: string;
+  readonly includes: readonly { path: string; span: Span }[];
+  /** The next include to expand. */
+  nextInclude: number;
+  /** The files the include being followed names, the next to read, and where it is written. */
+  matches: readonly string[];
+  nextMatch: number;
+  followedInclude: Span | null;
+}
+
+/**
+ * Read a file and everything it includes; entries in parse order with their line numbers. Files
+ * are read depth first, each include where it is written, a glob's matches in sorted order. An
+ * explicit stack of the files being read, not recursion: a chain of thousands of includes is as
+ * good a journal as any (bean-check reads it).
+ */
 function parseRecursively(mainFile: string, keepText: boolean): Parsed {
   const parsed: Parsed = { directives: [], lines: [], options: [], sources: new Map(), diagnostics: [], metaKeys: new Set() };
   const loaded = new Set<string>();
-  const visit = (file: string, stack: string[], includedFrom: Span | null): void => {
+  const reading: IncludingFile[] = [];
+  /** Where each file being read is on the stack (for cycles). */
+  const readingAt = new Map<string, number>();
+
+  /** Read one file, adding what it holds to `parsed`; its includes, or null if it was not read. */
+  const read = (file: string, includedFrom: Span | null): IncludingFile | null => {
     const absolute = path.resolve(file);
-    if (stack.includes(absolute)) {
-      const chain = [...stack.slice(stack.indexOf(absolute)), absolute].map((p) => path.relative(process.cwd(), p) || p).join(" -> ");
-      parsed.diagnostics.push(error("include-cycle", `Include cycle: ${chain}`, includedFrom));
-      return;
+    const cycleStart = readingAt.get(absolute);
+    if (cycleStart !== undefined) {
+      const chain = [...reading.slice(cycleStart).map((including) => including.absolute), absolute].map((p) => path.relative(process.cwd(), p) || p);
+      parsed.diagnostics.push(error("include-cycle", `Include cycle: ${cycleText(chain)}`, includedFrom));
+      return null;
     }
     if (loaded.has(absolute)) {
       parsed.diagnostics.push(error("duplicate-include", `Duplicate filename parsed: "${file}"`, includedFrom));
-      return;
+      return null;
     }
     const source = openSource(file, keepText);
     if ("error" in source) {
       parsed.diagnostics.push(error("missing-file", source.error, includedFrom));
-      return;
+      return null;
     }
     let result: ParsedSource;
     try {
-      result = parseSource(source.readPieces(), file);
+      result = parseSource(source.readPieces(), file, { invalidUtf8: source.invalidUtf8 });
     } catch (thrown) {
       if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
       parsed.diagnostics.push(error("missing-file", readError(file, thrown), includedFrom));
-      return;
+      return null;
     }
     loaded.add(absolute);
     parsed.sources.set(file, source);
@@ -92,7 +116,7 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
       appendAll(parsed.lines, result.lines);
     }
     for (const key of result.metaKeys) parsed.metaKeys.add(key);
-    if (stack.length === 0) parsed.options.push(...result.options);
+    if (reading.length === 0) appendAll(parsed.options, result.options);
     else if (result.options.length > 0) {
       for (const option of result.options) {
         parsed.diagnostics.push(warning("option-in-include", `Option '${option.name}' in an included file is ignored (only the top-level file's options apply)`, option.span));
@@ -101,17 +125,52 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
     for (const plugin of result.plugins) {
       parsed.diagnostics.push(warning("plugin", `Plugin '${plugin.module}' is not run by feeledger`, plugin.span));
     }
-    for (const include of result.includes) {
-      const files = expandInclude(file, include.path);
-      if (files.length === 0) {
-        parsed.diagnostics.push(error("missing-include", `File "${path.join(path.dirname(file), include.path)}" does not exist`, include.span));
-        continue;
-      }
-      for (const included of files) visit(included, [...stack, absolute], include.span);
-    }
+    return { file, absolute, includes: result.includes, nextInclude: 0, matches: [], nextMatch: 0, followedInclude: null };
   };
-  visit(mainFile, [], null);
+
+  /** The next file the file being read includes, and where; null once it has none left. */
+  const nextIncluded = (including: IncludingFile): { file: string; span: Span } | null => {
+    while (including.nextMatch >= including.matches.length) {
+      if (including.nextInclude >= including.includes.length) return null;
+      const include = including.includes[including.nextInclude++]!;
+      including.matches = expandInclude(including.file, include.path);
+      including.nextMatch = 0;
+      including.followedInclude = include.span;
+      if (including.matches.length === 0) {
+        parsed.diagnostics.push(error("missing-include", `File "${path.join(path.dirname(including.file), include.path)}" does not exist`, include.span));
+      }
+    }
+    return { file: including.matches[including.nextMatch++]!, span: including.followedInclude! };
+  };
+
+  const enter = (including: IncludingFile | null): void => {
+    if (including === null) return;
+    readingAt.set(including.absolute, reading.length);
+    reading.push(including);
+  };
+  enter(read(mainFile, null));
+  while (reading.length > 0) {
+    const including = reading[reading.length - 1]!;
+    const included = nextIncluded(including);
+    if (included === null) {
+      reading.pop();
+      readingAt.delete(including.absolute);
+      continue;
+    }
+    enter(read(included.file, included.span));
+  }
   return parsed;
+}
+
+/** Files of an include cycle named in its message; a longer cycle is named by its ends. */
+const CYCLE_FILES_NAMED = 20;
+
+/** `a -> b -> a`; a cycle through thousands of files names its first and last few, not a line of a hundred kilobytes. */
+function cycleText(chain: readonly string[]): string {
+  if (chain.length <= CYCLE_FILES_NAMED) return chain.join(" -> ");
+  const half = CYCLE_FILES_NAMED / 2;
+  const left = chain.length - CYCLE_FILES_NAMED;
+  return [...chain.slice(0, half), `(${left} more files)`, ...chain.slice(-half)].join(" -> ");
 }
 
 /** Beancount's order: by date, then type (open, balance, the rest, document, close), then line. */

@@ -8,6 +8,7 @@ import { postingWith, type Directive, type MetaEntry } from "../core/data.js";
 import { PlainTransaction, transactionWith } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { INVALID_UTF8_LINES_SHOWN, invalidUtf8Diagnostic, invalidUtf8Lines, moreInvalidUtf8Diagnostic } from "./encoding.js";
 
 export interface ParsedSource {
   readonly file: string;
@@ -44,6 +45,11 @@ export interface ParseOptions {
    * (default). Off, the grammar parses everything: the tests compare the two.
    */
   readonly direct?: boolean;
+  /**
+   * Where the text has U+FFFD for bytes that were not UTF-8 (offsets into the whole text, taken
+   * as the pieces are read: source/files.ts finds them as it decodes). Each such line is reported.
+   */
+  readonly invalidUtf8?: { takeBefore(end: number): readonly number[] };
 }
 
 /**
@@ -90,6 +96,9 @@ class SourceParser {
   /** The line of offset `counted` in the piece being read. */
   private line = 1;
   private counted = 0;
+  /** Lines with bytes that are not UTF-8 found so far, and of those not shown, whether the journal uses any and the first. */
+  private invalidUtf8Lines = 0;
+  private invalidUtf8Unshown: { used: boolean; span: Span } | null = null;
 
   constructor(private readonly file: string, private readonly options: ParseOptions) {
     this.result = { file, directives: [], lines: [], options: [], includes: [], plugins: [], diagnostics: [], metaKeys: new Set() };
@@ -104,8 +113,21 @@ class SourceParser {
     this.counted = 0;
     const done = this.read(text, atFileStart, last);
     this.lineAt(text, done);
+    const invalid = this.options.invalidUtf8?.takeBefore(this.base + done);
+    if (invalid !== undefined && invalid.length > 0) this.placeInvalidUtf8(text, invalid);
     this.base += done;
     return done;
+  }
+
+  /** Report the lines of the read part of `text` that hold the characters at `offsets` (into the whole text). */
+  private placeInvalidUtf8(text: string, offsets: readonly number[]): void {
+    const { base, file } = this;
+    for (const line of invalidUtf8Lines(text, offsets.map((offset) => offset - base))) {
+      const span = { file, start: base + line.offset, end: base + line.offset + 1 };
+      if (this.invalidUtf8Lines++ < INVALID_UTF8_LINES_SHOWN) this.result.diagnostics.push(invalidUtf8Diagnostic(line, span));
+      else if (this.invalidUtf8Unshown === null) this.invalidUtf8Unshown = { used: line.used, span };
+      else if (line.used) this.invalidUtf8Unshown.used = true;
+    }
   }
 
   /** The line of `offset` in `text` (counted on from the last offset asked for; line numbers order same-day entries). */
@@ -210,6 +232,8 @@ class SourceParser {
   finish(): ParsedSource {
     const result = this.result;
     for (const key of this.direct?.metaKeys ?? []) result.metaKeys.add(key);
+    const unshown = this.invalidUtf8Unshown;
+    if (unshown !== null) result.diagnostics.push(moreInvalidUtf8Diagnostic(this.invalidUtf8Lines - INVALID_UTF8_LINES_SHOWN, unshown.used, unshown.span));
     for (const stray of this.strays) result.diagnostics.push(stray);
     for (const open of this.pushedTags) {
       result.diagnostics.push(error("pushtag", `Unbalanced pushed tag: '${open.tag}'`, open.span));

@@ -77,6 +77,22 @@ export function matchAccount(text: string, p: number): number {
 /** Single characters that flag a transaction or posting (beancount's lexer: [!&#?%PSTCURM]). */
 const FLAG_LETTERS = new Set([0x50, 0x53, 0x54, 0x43, 0x55, 0x52, 0x4d]); // P S T C U R M
 
+/**
+ * Whether the line starting at `offset` (not blank, not indented) is one the language skips whole:
+ * a comment, an org-mode heading, a line starting with a flag character or a lone flag letter.
+ */
+export function isSkippedLine(text: string, offset: number): boolean {
+  const c = text.charCodeAt(offset);
+  if (c === Ch.Semicolon || c === Ch.Star || c === Ch.Colon || c === Ch.Hash || c === Ch.Bang || c === Ch.Ampersand
+    || c === Ch.Question || c === Ch.Percent) return true;
+  if (FLAG_LETTERS.has(c)) {
+    // A lone flag letter starts a skipped line; a longer word (a currency, an account) does not.
+    const following = offset + 1 < text.length ? text.charCodeAt(offset + 1) : Ch.Newline;
+    return !(isCurrencyChar(following) || isAccountChar(following) || following === Ch.Colon);
+  }
+  return false;
+}
+
 function makeToken(tokenType: TokenType, image: string, start: number, end: number, payload?: unknown): IToken {
   return {
     image,
@@ -172,14 +188,7 @@ export class Scanner {
       if (p >= text.length || text.charCodeAt(p) === Ch.Newline) return LineKind.Blank;
       return LineKind.Indented;
     }
-    if (c === Ch.Semicolon || c === Ch.Star || c === Ch.Colon || c === Ch.Hash || c === Ch.Bang || c === Ch.Ampersand
-      || c === Ch.Question || c === Ch.Percent) return LineKind.Skipped;
-    if (FLAG_LETTERS.has(c)) {
-      // A lone flag letter starts a skipped line; a longer word (a currency, an account) does not.
-      const following = offset + 1 < text.length ? text.charCodeAt(offset + 1) : Ch.Newline;
-      if (!(isCurrencyChar(following) || isAccountChar(following) || following === Ch.Colon)) return LineKind.Skipped;
-    }
-    return LineKind.Directive;
+    return isSkippedLine(text, offset) ? LineKind.Skipped : LineKind.Directive;
   }
 
   /** Whether the line starting at `offset` continues the current directive (indented, not blank). */

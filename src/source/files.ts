@@ -1,4 +1,5 @@
 // Reading journal files and expanding include patterns.
+import { isUtf8 } from "node:buffer";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -9,12 +10,87 @@ export class SourceChangedError extends Error {
   }
 }
 
+/** A path that names something other than a regular file (a FIFO, a device, a socket, a directory). */
+export class NotRegularFileError extends Error {
+  /** Set as on errors of the file system, so that callers report it as they report those. */
+  readonly code = "ENOTREG";
+  constructor(readonly file: string, stat: fs.Stats) {
+    super(notRegularMessage(file, stat));
+  }
+}
+
 /** How much of a file is read and decoded at a time: small enough that each piece is a young string, which dies young once parsed. */
 const PIECE_BYTES = 48 << 10;
 
 function defaultPieceBytes(): number {
   const set = Number(process.env.FEELEDGER_PIECE_BYTES);
   return Number.isInteger(set) && set > 0 ? set : PIECE_BYTES;
+}
+
+/** What a path names, in a message, when it is not a regular file. */
+function notRegularMessage(filePath: string, stat: fs.Stats): string {
+  if (stat.isDirectory()) return `'${filePath}' is a directory, not a journal file`;
+  const kind = stat.isFIFO() ? "a FIFO (named pipe)"
+    : stat.isCharacterDevice() ? "a character device"
+    : stat.isBlockDevice() ? "a block device"
+    : stat.isSocket() ? "a socket"
+    : "not a regular file";
+  return `'${filePath}' is ${kind}, not a journal file: only regular files are read`;
+}
+
+/**
+ * Open a file for reading only if it is a regular file (symbolic links followed). Opening a FIFO
+ * blocks until a writer comes, and a device never ends: the descriptor is opened without blocking
+ * and looked at before a byte is read. Throws NotRegularFileError, or the file system's error.
+ */
+function openRegular(filePath: string): { descriptor: number; stat: fs.Stats } {
+  const descriptor = fs.openSync(filePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(descriptor);
+    if (!stat.isFile()) throw new NotRegularFileError(filePath, stat);
+    return { descriptor, stat };
+  } catch (thrown) {
+    fs.closeSync(descriptor);
+    throw thrown;
+  }
+}
+
+/**
+ * Offsets into a file's decoded text of the U+FFFD characters that stand for bytes that are not
+ * UTF-8 (a U+FFFD written in the file is valid UTF-8 and is not one of them), in order. They are
+ * found as the file is read and taken by the parser as it goes: a binary file has millions.
+ */
+export class InvalidUtf8 {
+  #offsets: number[] = [];
+  #taken = 0;
+  /** Whether the file had any, taken or not. */
+  found = false;
+
+  add(offset: number): void {
+    this.#offsets.push(offset);
+    this.found = true;
+  }
+
+  /** The offsets before `end` not taken yet. */
+  takeBefore(end: number): number[] {
+    const offsets = this.#offsets;
+    let stop = this.#taken;
+    while (stop < offsets.length && offsets[stop]! < end) stop++;
+    const taken = offsets.slice(this.#taken, stop);
+    if (stop === offsets.length) {
+      this.#offsets = [];
+      this.#taken = 0;
+    } else {
+      this.#taken = stop;
+    }
+    return taken;
+  }
+
+  clear(): void {
+    this.#offsets = [];
+    this.#taken = 0;
+    this.found = false;
+  }
 }
 
 /**
@@ -27,11 +103,13 @@ function defaultPieceBytes(): number {
 export class SourceFile {
   #text: string | null = null;
   #kept: string[] | null;
+  /** Where bytes that are not UTF-8 were found by the last readPieces. */
+  readonly invalidUtf8 = new InvalidUtf8();
 
   constructor(
     /** Path as shown to the user (relative when the user named it relatively). */
     readonly path: string,
-    private readonly stamp: { readonly size: number; readonly mtimeMs: number },
+    private stamp: { readonly size: number; readonly mtimeMs: number },
     keep: boolean,
   ) {
     this.#kept = keep ? [] : null;
@@ -39,13 +117,17 @@ export class SourceFile {
 
   /**
    * The text decoded from UTF-8 `pieceBytes` at a time (see pieceEnd), each piece ending at a line
-   * end; BOM and line endings as on disk. Errors of the file system are thrown (ErrnoException).
+   * end; BOM and line endings as on disk. Only the bytes the file had when it was opened are read:
+   * a file that grows or shrinks meanwhile is a SourceChangedError. Errors of the file system are
+   * thrown (ErrnoException), and NotRegularFileError if the path no longer names a regular file.
    */
   *readPieces(pieceBytes = defaultPieceBytes()): Generator<string> {
-    const descriptor = fs.openSync(this.path, "r");
+    const { descriptor, stat } = openRegular(this.path);
     try {
+      this.stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
       if (this.#kept !== null) this.#kept.length = 0;
-      for (const piece of decodePieces(descriptor, Math.min(pieceBytes, this.stamp.size + 1))) {
+      this.invalidUtf8.clear();
+      for (const piece of decodePieces(this.path, descriptor, stat.size, pieceBytes, this.invalidUtf8)) {
         this.#kept?.push(piece);
         yield piece;
       }
@@ -60,9 +142,13 @@ export class SourceFile {
     if (this.#kept !== null) return (this.#text = this.#kept.join(""));
     let text: string;
     try {
-      const now = fs.statSync(this.path);
-      if (now.size !== this.stamp.size || now.mtimeMs !== this.stamp.mtimeMs) throw new SourceChangedError(this.path);
-      text = fs.readFileSync(this.path, "utf8");
+      const { descriptor, stat } = openRegular(this.path);
+      try {
+        if (stat.size !== this.stamp.size || stat.mtimeMs !== this.stamp.mtimeMs) throw new SourceChangedError(this.path);
+        text = readExactly(this.path, descriptor, stat.size).toString("utf8");
+      } finally {
+        fs.closeSync(descriptor);
+      }
     } catch (thrown) {
       if (thrown instanceof SourceChangedError) throw thrown;
       throw new SourceChangedError(this.path);
@@ -73,12 +159,13 @@ export class SourceFile {
 
 /**
  * Open a journal file for reading (`keep`: hold its text once read, see SourceFile); a clear
- * message for a missing file or a directory.
+ * message for a missing file, a directory, or anything else that is not a regular file (a FIFO,
+ * a device: never opened, as opening a FIFO blocks and a device may never end).
  */
 export function openSource(filePath: string, keep = false): SourceFile | { error: string } {
   try {
     const stat = fs.statSync(filePath);
-    if (stat.isDirectory()) return { error: `'${filePath}' is a directory, not a journal file` };
+    if (!stat.isFile()) return { error: notRegularMessage(filePath, stat) };
     fs.accessSync(filePath, fs.constants.R_OK);
     return new SourceFile(filePath, { size: stat.size, mtimeMs: stat.mtimeMs }, keep);
   } catch (thrown) {
@@ -88,9 +175,27 @@ export function openSource(filePath: string, keep = false): SourceFile | { error
 
 /** The message for a file that cannot be read. */
 export function readError(filePath: string, thrown: unknown): string {
+  if (thrown instanceof NotRegularFileError) return thrown.message;
   const code = (thrown as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return `File "${filePath}" does not exist`;
   return `Cannot read "${filePath}": ${(thrown as Error).message}`;
+}
+
+/** The `size` bytes of an open file, refused (SourceChangedError) if it no longer has exactly as many. */
+function readExactly(filePath: string, descriptor: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  for (let filled = 0; filled < size;) {
+    const read = fs.readSync(descriptor, buffer, filled, size - filled, null);
+    if (read === 0) throw new SourceChangedError(filePath);
+    filled += read;
+  }
+  if (grewPast(descriptor)) throw new SourceChangedError(filePath);
+  return buffer;
+}
+
+/** Whether a file read to the size it had when opened has more bytes now. */
+function grewPast(descriptor: number): boolean {
+  return fs.readSync(descriptor, Buffer.allocUnsafe(1), 0, 1, null) > 0;
 }
 
 /**
@@ -117,32 +222,99 @@ function pieceEnd(buffer: Buffer, filled: number): number {
  * The file's text decoded from UTF-8 a piece at a time into one reused buffer: the bytes are
  * touched once and the decoded pieces are small strings that die young once parsed. Reading the
  * whole file into one buffer and one string costs as much again in memory the process touches,
- * which on a large journal is a tenth of the run.
+ * which on a large journal is a tenth of the run. Exactly `size` bytes are read (the size the file
+ * had when opened): a file that grows meanwhile does not grow the memory, it is a
+ * SourceChangedError, as is one that shrinks. Bytes that are not UTF-8 are noted in `invalid`
+ * (looked for only in a piece that is not valid UTF-8 as a whole, which is rare and cheap to tell).
  */
-function* decodePieces(descriptor: number, size: number): Generator<string> {
-  let buffer = Buffer.allocUnsafe(size);
+function* decodePieces(filePath: string, descriptor: number, size: number, pieceBytes: number, invalid: InvalidUtf8): Generator<string> {
+  let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(pieceBytes, size)));
   let filled = 0;
+  let remaining = size;
+  let decoded = 0;
   let any = false;
-  for (;;) {
-    const read = fs.readSync(descriptor, buffer, filled, buffer.length - filled, null);
-    if (read === 0) break;
+  const decode = (end: number): string => {
+    const piece = buffer.toString("utf8", 0, end);
+    if (!isUtf8(buffer.subarray(0, end))) noteInvalidUtf8(buffer, end, decoded, invalid);
+    decoded += piece.length;
+    return piece;
+  };
+  while (remaining > 0) {
+    const read = fs.readSync(descriptor, buffer, filled, Math.min(buffer.length - filled, remaining), null);
+    if (read === 0) throw new SourceChangedError(filePath);
     filled += read;
-    if (filled < buffer.length) continue;
+    remaining -= read;
+    if (filled < buffer.length || remaining === 0) continue;
     const cut = pieceEnd(buffer, filled);
     if (cut === 0) {
-      // A line longer than the buffer: make room.
-      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      // A line longer than the buffer: make room (never more than the file holds).
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, filled + remaining));
       buffer.copy(larger, 0, 0, filled);
       buffer = larger;
       continue;
     }
-    const piece = buffer.toString("utf8", 0, cut);
+    const piece = decode(cut);
     buffer.copy(buffer, 0, cut, filled);
     filled -= cut;
     any = true;
     yield piece;
   }
-  if (filled > 0 || !any) yield buffer.toString("utf8", 0, filled);
+  if (grewPast(descriptor)) throw new SourceChangedError(filePath);
+  if (filled > 0 || !any) yield decode(filled);
+}
+
+/**
+ * Note in `invalid` the offset of each U+FFFD that decoding bytes[0, end) gives for bytes that are
+ * not UTF-8, `base` being the offset of the decoded bytes in the text. It follows the decoder
+ * (the WHATWG UTF-8 decoder, as Buffer's toString): one U+FFFD for each maximal part of a sequence
+ * that cannot go on, the byte that broke it read again; the offsets count UTF-16 code units.
+ */
+export function noteInvalidUtf8(bytes: Uint8Array, end: number, base: number, invalid: { add(offset: number): void }): void {
+  let characters = base;
+  let index = 0;
+  while (index < end) {
+    const lead = bytes[index]!;
+    if (lead < 0x80) {
+      index++;
+      characters++;
+      continue;
+    }
+    let needed: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) needed = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      needed = 2;
+      if (lead === 0xe0) lower = 0xa0;
+      else if (lead === 0xed) upper = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      needed = 3;
+      if (lead === 0xf0) lower = 0x90;
+      else if (lead === 0xf4) upper = 0x8f;
+    } else {
+      invalid.add(characters);
+      index++;
+      characters++;
+      continue;
+    }
+    let next = index + 1;
+    let seen = 0;
+    while (seen < needed && next < end) {
+      const byte = bytes[next]!;
+      if (byte < lower || byte > upper) break;
+      lower = 0x80;
+      upper = 0xbf;
+      seen++;
+      next++;
+    }
+    if (seen === needed) {
+      characters += needed === 3 ? 2 : 1;
+    } else {
+      invalid.add(characters);
+      characters++;
+    }
+    index = next;
+  }
 }
 
 function hasGlob(pattern: string): boolean {
@@ -187,7 +359,7 @@ export function expandInclude(includingFile: string, pattern: string): string[] 
     for (const dir of current) {
       const dirPath = dir === "" ? "." : dir;
       if (segment === "**") {
-        next.push(...walkDirectories(dirPath).map((d) => (dir === "" && d === "." ? "" : d)));
+        for (const directory of walkDirectories(dirPath)) next.push(dir === "" && directory === "." ? "" : directory);
         continue;
       }
       if (!hasGlob(segment)) {
@@ -210,12 +382,17 @@ export function expandInclude(includingFile: string, pattern: string): string[] 
   return current.filter((p) => p !== "" && fs.existsSync(p) && fs.statSync(p).isFile()).sort();
 }
 
+/** `dir` and every folder below it (not hidden), each before its subfolders, in directory order; no recursion, however deep the tree. */
 function walkDirectories(dir: string): string[] {
-  const result = [dir];
-  let entries: fs.Dirent[];
-  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return result; }
-  for (const entry of entries) {
-    if (entry.isDirectory() && !entry.name.startsWith(".")) result.push(...walkDirectories(path.join(dir, entry.name)));
+  const result: string[] = [];
+  const pending = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    result.push(current);
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(current, { withFileTypes: true }); } catch { continue; }
+    const subfolders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => path.join(current, entry.name));
+    for (let index = subfolders.length - 1; index >= 0; index--) pending.push(subfolders[index]!);
   }
   return result;
 }
