@@ -55,6 +55,8 @@ function openRegular(filePath: string): { descriptor: number; stat: fs.Stats } {
   }
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 /**
  * Offsets into a file's decoded text of the U+FFFD characters that stand for bytes that are not
  * UTF-8 (a U+FFFD written in the file is valid UTF-8 and is not one of them), in order. They are
@@ -62,7 +64,6 @@ function openRegular(filePath: string): { descriptor: number; stat: fs.Stats } {
  */
 export class InvalidUtf8 {
   #offsets: number[] = [];
-  #taken = 0;
   /** Whether the file had any, taken or not. */
   found = false;
 
@@ -71,24 +72,19 @@ export class InvalidUtf8 {
     this.found = true;
   }
 
-  /** The offsets before `end` not taken yet. */
-  takeBefore(end: number): number[] {
+  /** The offsets before `end` not taken yet; they are dropped (what is left is at most the piece read ahead). */
+  takeBefore(end: number): readonly number[] {
     const offsets = this.#offsets;
-    let stop = this.#taken;
+    if (offsets.length === 0) return NONE;
+    let stop = 0;
     while (stop < offsets.length && offsets[stop]! < end) stop++;
-    const taken = offsets.slice(this.#taken, stop);
-    if (stop === offsets.length) {
-      this.#offsets = [];
-      this.#taken = 0;
-    } else {
-      this.#taken = stop;
-    }
-    return taken;
+    if (stop === 0) return NONE;
+    this.#offsets = stop === offsets.length ? [] : offsets.slice(stop);
+    return stop === offsets.length ? offsets : offsets.slice(0, stop);
   }
 
   clear(): void {
     this.#offsets = [];
-    this.#taken = 0;
     this.found = false;
   }
 }
