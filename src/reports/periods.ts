@@ -129,7 +129,7 @@ export function reportPeriods(begin: string, end: string, interval: Interval, da
   for (const [from, to] of kept) {
     const runBegin = isoDate(from, 1, 1);
     const runEnd = addMonths(isoDate(to, 1, 1), 12);
-    periods.push(...splitRange(runBegin < begin ? begin : runBegin, runEnd > end ? end : runEnd, interval));
+    for (const period of splitRange(runBegin < begin ? begin : runBegin, runEnd > end ? end : runEnd, interval)) periods.push(period);
   }
   return { periods, omitted };
 }
