@@ -85,7 +85,7 @@ export interface DateRange {
 /** The first day of one side of a period expression and the first day after it. */
 function periodBounds(text: string): { begin: string; end: string } | null {
   let match = /^(\d{4})$/.exec(text);
-  if (match) return { begin: `${match[1]}-01-01`, end: `${String(Number(match[1]) + 1).padStart(4, "0")}-01-01` };
+  if (match) return { begin: `${match[1]}-01-01`, end: addMonths(`${match[1]}-01-01`, 12) };
   match = /^(\d{4})-?[Qq]([1-4])$/.exec(text);
   if (match) {
     const begin = `${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, "0")}-01`;

@@ -3,7 +3,10 @@
 // number of digits written matters (tolerances, display) we carry a `scale` next to the value.
 import { Decimal as DecimalJs } from "decimal.js";
 
-export const Decimal = DecimalJs.clone({ precision: 28, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -60, toExpPos: 60 });
+/** Significant digits of every computed result (beancount's Decimal context: 28). */
+export const PRECISION = 28;
+
+export const Decimal = DecimalJs.clone({ precision: PRECISION, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -60, toExpPos: 60 });
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO: Decimal = new Decimal(0);
@@ -21,6 +24,14 @@ export function parseNumberLiteral(text: string): ScaledNumber {
   // decimal.js grows the digit array of a parsed number by push, leaving room for 17 words; a
   // copy has the exact size. Numbers live as long as the ledger: 120 bytes saved per amount.
   return { value: new Decimal(new Decimal(plain)), scale: dot < 0 ? 0 : plain.length - dot - 1 };
+}
+
+/**
+ * The warning for a number written with more significant digits than results keep: it is kept as
+ * written (print shows it) but every sum that includes it is rounded to PRECISION digits.
+ */
+export function precisionMessage(significantDigits: number): string {
+  return `this number has ${significantDigits} significant digits; feeledger computes with ${PRECISION} (as beancount does), so totals that include it are rounded`;
 }
 
 /** Render a number with at least `scale` digits after the point, never in exponent form. */

@@ -11,7 +11,7 @@
 import { BOOKING_METHODS, MetaLine, type Amount, type BookingMethod, type Directive, type IncompleteAmount, type MetaEntry, type MetaValue } from "../core/data.js";
 import type { Span } from "../core/span.js";
 import { LayoutWriter, type PlainTransaction } from "../core/plain-transaction.js";
-import { parseNumberLiteral, type Decimal } from "../core/number.js";
+import { PRECISION, parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
 import {
@@ -292,6 +292,8 @@ export class DirectReader {
       this.decimal = null;
     } else {
       const literal = parseNumberLiteral(text.slice(start, end));
+      // More digits than sums keep: the grammar reads it and warns (amount-precision).
+      if (literal.value.sd() > PRECISION) return false;
       this.scaled = Number.NaN;
       this.decimal = (negative ? negate(literal) : literal).value;
     }

@@ -4,7 +4,7 @@
 import type { IToken } from "chevrotain";
 import { EmbeddedActionsParser } from "./chevrotain.js";
 import * as T from "./tokens.js";
-import { parseNumberLiteral, type ScaledNumber } from "../core/number.js";
+import { PRECISION, parseNumberLiteral, precisionMessage, type ScaledNumber } from "../core/number.js";
 import { amountOf } from "../core/amount.js";
 import { add, divide, multiply, negate, subtract } from "../core/scaled.js";
 import type {
@@ -29,7 +29,8 @@ export type Control =
 export type Parsed = { kind: "directive"; directive: Directive } | Control;
 
 /** A semantic problem inside a directive that parsed: reported, and the directive kept or dropped. */
-export interface SemanticIssue { message: string; start: number; end: number; drop: boolean }
+/** A problem an action finds: an error (code "syntax") unless `warning` gives its code. */
+export interface SemanticIssue { message: string; start: number; end: number; drop: boolean; warning?: string }
 
 type CostComponent =
   | { kind: "amount"; perUnit: Num | null; total: Num | null; currency: string | null; hash: boolean }
@@ -642,7 +643,14 @@ export class JournalParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const token = this.CONSUME(T.NumberLiteral);
-          return this.ACTION(() => parseNumberLiteral(token.image));
+          return this.ACTION(() => {
+            const number = parseNumberLiteral(token.image);
+            // (Only a literal longer than PRECISION characters can have more significant digits.)
+            if (token.image.length > PRECISION && number.value.sd() > PRECISION) {
+              this.issues.push({ message: precisionMessage(number.value.sd()), start: token.startOffset, end: token.endOffset! + 1, drop: false, warning: "amount-precision" });
+            }
+            return number;
+          });
         },
       },
       {

@@ -7,7 +7,7 @@ import { JournalParser, type Parsed, type Control } from "./grammar.js";
 import { postingWith, type Directive, type MetaEntry } from "../core/data.js";
 import { PlainTransaction, transactionWith } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { INVALID_UTF8_LINES_SHOWN, invalidUtf8Diagnostic, invalidUtf8Lines, moreInvalidUtf8Diagnostic } from "./encoding.js";
 
 export interface ParsedSource {
@@ -205,7 +205,8 @@ class SourceParser {
       }
       let dropped = false;
       for (const issue of parser.issues) {
-        result.diagnostics.push(error("syntax", issue.message, span(issue.start, issue.end)));
+        const where = span(issue.start, issue.end);
+        result.diagnostics.push(issue.warning === undefined ? error("syntax", issue.message, where) : warning(issue.warning, issue.message, where));
         if (issue.drop) dropped = true;
       }
       if (dropped || parsed === undefined) continue;

@@ -3,13 +3,14 @@
 // its subaccounts, what remains, and the execution rate (预算执行率). A budget is the account's
 // own: a budget on a subaccount is a limit inside it, not added to it.
 import type { LedgerEntry } from "../core/data.js";
+import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import { budgetFor, collectBudgets } from "../budgets/budgets.js";
 import type { DisplayScales } from "./display.js";
 import { isUnder } from "../core/accounts.js";
-import { inRange, splitRange, type Interval, type Period } from "./periods.js";
+import { periodIndex, reportPeriods, yearsOf, type Interval } from "./periods.js";
 import {
-  TOTAL, amountText, intervalCaption, localized, percentOf, percentText, periodCaption,
+  TOTAL, amountText, intervalCaption, localized, omittedCaption, omittedFacts, percentOf, percentText, periodCaption,
   type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 
@@ -32,26 +33,46 @@ export interface BudgetRow {
 
 export interface BudgetReport {
   readonly query: BudgetQuery;
+  /** Runs of years in the range without data, left out. */
+  readonly omitted: readonly string[];
   readonly rows: readonly BudgetRow[];
   /** Per account and commodity, over the whole range. */
   readonly totals: readonly BudgetRow[];
 }
 
-function actualSpending(entries: readonly LedgerEntry[], query: BudgetQuery, account: string, commodity: string, period: Period): Decimal {
-  let sum = new Decimal(0);
+/**
+ * The budget report over the periods of the range in years with data (transactions or budgets;
+ * see reportPeriods), so a range of thousands of years costs what its data costs; null when there
+ * are none.
+ */
+export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery): BudgetReport | null {
+  const budgets = collectBudgets(entries);
+  const dataDates = budgets.map((budget) => budget.start);
   for (const entry of entries) {
-    if (entry.type !== "transaction" || !inRange(entry.date, period) || !query.includeEntry(entry)) continue;
+    if (entry.type === "transaction" && query.includeEntry(entry)) dataDates.push(entry.date);
+  }
+  const { periods, omitted } = reportPeriods(query.begin, query.end, query.interval, yearsOf(dataDates));
+  if (periods.length === 0) return null;
+  const accounts = [...new Set(budgets.map((b) => b.account))].sort();
+
+  // account -> commodity -> spending per period, in one pass over the entries.
+  const spending = new Map<string, Map<string, Decimal[]>>();
+  for (const entry of entries) {
+    if (entry.type !== "transaction" || !query.includeEntry(entry)) continue;
+    const index = periodIndex(periods, entry.date);
+    if (index < 0) continue;
     for (const posting of entry.booked) {
-      if (posting.units.currency === commodity && isUnder(posting.account, account)) sum = sum.plus(posting.units.number);
+      for (const account of accounts) {
+        if (!isUnder(posting.account, account)) continue;
+        let byCommodity = spending.get(account);
+        if (byCommodity === undefined) spending.set(account, (byCommodity = new Map()));
+        let amounts = byCommodity.get(posting.units.currency);
+        if (amounts === undefined) byCommodity.set(posting.units.currency, (amounts = periods.map(() => new Decimal(0))));
+        amounts[index] = amounts[index]!.plus(posting.units.number);
+      }
     }
   }
-  return sum;
-}
 
-export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery): BudgetReport {
-  const budgets = collectBudgets(entries);
-  const periods = splitRange(query.begin, query.end, query.interval);
-  const accounts = [...new Set(budgets.map((b) => b.account))].sort();
   const rows: BudgetRow[] = [];
   const totals: BudgetRow[] = [];
   for (const account of accounts) {
@@ -59,18 +80,18 @@ export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery
     for (const commodity of commodities) {
       let budgetTotal = new Decimal(0);
       let actualTotal = new Decimal(0);
-      for (const period of periods) {
+      periods.forEach((period, index) => {
         const budget = budgetFor(budgets, account, period.begin, period.end, true).get(commodity) ?? new Decimal(0);
-        const actual = actualSpending(entries, query, account, commodity, period);
+        const actual = spending.get(account)?.get(commodity)?.[index] ?? new Decimal(0);
         budgetTotal = budgetTotal.plus(budget);
         actualTotal = actualTotal.plus(actual);
-        if (budget.isZero() && actual.isZero()) continue;
+        if (budget.isZero() && actual.isZero()) return;
         rows.push({ account, period: period.label, commodity, budget, actual });
-      }
+      });
       totals.push({ account, period: null, commodity, budget: budgetTotal, actual: actualTotal });
     }
   }
-  return { query, rows, totals };
+  return { query, omitted, rows, totals };
 }
 
 /** Spending above the budget. */
@@ -108,8 +129,11 @@ export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet 
   const { query } = report;
   return {
     report: "budget",
-    caption: [localized("Budget execution", "预算执行情况"), intervalCaption(query.interval), periodCaption(query.begin, query.end)],
-    facts: { interval: query.interval, begin: query.begin, end: query.end },
+    caption: [
+      localized("Budget execution", "预算执行情况"), intervalCaption(query.interval), periodCaption(query.begin, query.end),
+      ...omittedCaption(report.omitted),
+    ],
+    facts: { interval: query.interval, begin: query.begin, end: exclusiveEndText(query.end), ...omittedFacts(report.omitted) },
     columns,
     rows: report.rows.map((row) => toRow(row, row.period)),
     totals: report.totals.map((row) => toRow(row, TOTAL)),

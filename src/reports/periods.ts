@@ -1,7 +1,8 @@
 // Report periods: a date range cut into months, quarters or years, headed `2026-01`, `2026-Q1` and
-// `2026`; a range shifted by whole periods; the years a journal covers.
+// `2026`; a range shifted by whole periods; the years a journal covers; the periods a report shows,
+// bounded by the years that hold data rather than by the range asked for.
 import type { LedgerEntry } from "../core/data.js";
-import { addMonths, daysInMonth } from "../core/dates.js";
+import { addDays, addMonths, dateParts, daysInMonth, isoDate } from "../core/dates.js";
 
 export type Interval = "month" | "quarter" | "year";
 
@@ -44,9 +45,8 @@ export function splitRange(begin: string, end: string, interval: Interval): Peri
 
 /** `date` moved by whole months; a day past the target month's end becomes its last day. */
 export function shiftMonths(date: string, months: number): string {
-  const first = addMonths(date, months);
-  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(Number(first.slice(0, 4)), Number(first.slice(5, 7))));
-  return `${first.slice(0, 8)}${String(day).padStart(2, "0")}`;
+  const first = dateParts(addMonths(date, months));
+  return isoDate(first.year, first.month, Math.min(dateParts(date).day, daysInMonth(first.year, first.month)));
 }
 
 /** Months in one interval. */
@@ -70,7 +70,7 @@ export function journalYears(entries: readonly LedgerEntry[]): { begin: string; 
     if (last === null || entry.date > last) last = entry.date;
   }
   if (first === null || last === null) return null;
-  return { begin: `${first.slice(0, 4)}-01-01`, end: `${String(Number(last.slice(0, 4)) + 1).padStart(4, "0")}-01-01` };
+  return { begin: `${first.slice(0, 4)}-01-01`, end: addMonths(`${last.slice(0, 4)}-01-01`, 12) };
 }
 
 /** The range asked for, with open ends closed by the journal's years. */
@@ -85,4 +85,76 @@ export function closeRange(range: { begin: string | null; end: string | null }, 
 /** Whether `date` lies in [begin, end), either end open when null. */
 export function inRange(date: string, range: { readonly begin: string | null; readonly end: string | null }): boolean {
   return (range.begin === null || date >= range.begin) && (range.end === null || date < range.end);
+}
+
+/** The periods a report shows, and the runs of years it leaves out for want of data. */
+export interface ReportPeriods {
+  readonly periods: readonly Period[];
+  /** Runs of calendar years in the range without data, left out: `2027..9998`. */
+  readonly omitted: readonly string[];
+}
+
+/**
+ * The periods of [begin, end) a report shows, so that its size follows the data and not the range
+ * (a range of 0001..9999 holds 120,000 months). Calendar years holding no data are left out when
+ * two or more come in a row, at either end of the range (trimmed) or between years with data; a
+ * single empty year is shown, so a range of a year or two is shown whole as asked. At most
+ * 2 * (years with data) + 1 years are shown.
+ */
+export function reportPeriods(begin: string, end: string, interval: Interval, dataYears: ReadonlySet<number>): ReportPeriods {
+  const firstYear = dateParts(begin).year;
+  const lastYear = dateParts(addDays(end, -1)).year;
+  const kept: [number, number][] = [];
+  const omitted: string[] = [];
+  const keep = (from: number, to: number) => {
+    const previous = kept[kept.length - 1];
+    if (previous !== undefined && previous[1] === from - 1) previous[1] = to;
+    else kept.push([from, to]);
+  };
+  let emptyFrom: number | null = null;
+  for (let year = firstYear; year <= lastYear + 1; year++) {
+    const empty = year <= lastYear && !dataYears.has(year);
+    if (empty) {
+      emptyFrom ??= year;
+      continue;
+    }
+    if (emptyFrom !== null) {
+      if (year - emptyFrom >= 2) omitted.push(`${yearText(emptyFrom)}..${yearText(year - 1)}`);
+      else keep(emptyFrom, year - 1);
+      emptyFrom = null;
+    }
+    if (year <= lastYear) keep(year, year);
+  }
+  const periods: Period[] = [];
+  for (const [from, to] of kept) {
+    const runBegin = isoDate(from, 1, 1);
+    const runEnd = addMonths(isoDate(to, 1, 1), 12);
+    for (const period of splitRange(runBegin < begin ? begin : runBegin, runEnd > end ? end : runEnd, interval)) periods.push(period);
+  }
+  return { periods, omitted };
+}
+
+function yearText(year: number): string {
+  return String(year).padStart(4, "0");
+}
+
+/** The calendar years of some dates. */
+export function yearsOf(dates: Iterable<string>): Set<number> {
+  const years = new Set<number>();
+  for (const date of dates) years.add(Number(date.slice(0, 4)));
+  return years;
+}
+
+/** The index of the period (of sorted, disjoint periods) that holds `date`, or -1. */
+export function periodIndex(periods: readonly Period[], date: string): number {
+  let low = 0;
+  let high = periods.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const period = periods[middle]!;
+    if (date < period.begin) high = middle - 1;
+    else if (date >= period.end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
 }

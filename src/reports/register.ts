@@ -1,6 +1,7 @@
 // The register: every posting to the matching accounts, in journal order, with a running total of
 // the postings shown, per commodity (starting from zero at the beginning of the range).
 import type { LedgerEntry } from "../core/data.js";
+import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import type { DisplayScales } from "./display.js";
 import { inRange } from "./periods.js";
@@ -61,7 +62,7 @@ export function registerSheet(report: RegisterReport, scales: DisplayScales): Sh
       ...(query.patterns.length === 0 ? [] : [localized(query.patterns.map((p) => p.source).join(" "), query.patterns.map((p) => p.source).join(" "))]),
       periodCaption(query.begin, query.end),
     ],
-    facts: { patterns: query.patterns.map((p) => p.source), begin: query.begin, end: query.end },
+    facts: { patterns: query.patterns.map((p) => p.source), begin: query.begin, end: exclusiveEndText(query.end) },
     columns: [
       { key: "date", header: localized("Date", "日期"), kind: "text" },
       { key: "payee", header: localized("Payee", "收款方"), kind: "text", show: "data" },

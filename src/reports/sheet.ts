@@ -99,6 +99,17 @@ export function periodCaption(begin: string | null, end: string | null): Localiz
   return localized(text, text);
 }
 
+/** The caption's note on the years a report leaves out for want of data (none: nothing). */
+export function omittedCaption(omitted: readonly string[]): Localized[] {
+  if (omitted.length === 0) return [];
+  return [localized(`years without data left out: ${omitted.join(", ")}`, `略去无数据的年度：${omitted.join("、")}`)];
+}
+
+/** The JSON fact of the years left out, present only when some are. */
+export function omittedFacts(omitted: readonly string[]): { omitted_years?: readonly string[] } {
+  return omitted.length === 0 ? {} : { omitted_years: omitted };
+}
+
 /** "monthly" / "按月" and so on, for captions. */
 export function intervalCaption(interval: "month" | "quarter" | "year"): Localized {
   return { month: localized("monthly", "按月"), quarter: localized("quarterly", "按季"), year: localized("yearly", "按年") }[interval];

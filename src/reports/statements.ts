@@ -7,6 +7,7 @@
 //   the rest as current earnings, under the account names beancount's options give them.
 import type { LedgerEntry } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
+import { END_OF_TIME, exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import { balanceReport } from "./balances.js";
 import type { DisplayScales } from "./display.js";
@@ -154,11 +155,13 @@ export function statementSheet(statement: Statement, scales: DisplayScales): She
   const title = statement.kind === "income" ? localized("Income statement", "利润表") : localized("Balance sheet", "资产负债表");
   const when = statement.kind === "income"
     ? periodCaption(query.begin, query.end)
-    : query.end === null ? localized("at the latest entry", "截至最后一笔") : localized(`before ${query.end}`, `截至 ${query.end} 之前`);
+    : query.end === null || query.end === END_OF_TIME
+      ? localized("at the latest entry", "截至最后一笔")
+      : localized(`before ${query.end}`, `截至 ${query.end} 之前`);
   return {
     report: statement.kind === "income" ? "income-statement" : "balance-sheet",
     caption: [title, when],
-    facts: { begin: query.begin, end: query.end },
+    facts: { begin: query.begin, end: exclusiveEndText(query.end) },
     columns: [
       { key: "section", header: localized("Section", "类别"), kind: "text", heading: true },
       { key: "account", header: localized("Account", "科目"), kind: "text", shrink: "start" },

@@ -2,6 +2,7 @@
 // with each group's share, the number of postings, and optionally the same for another period and
 // the change. Shares are per commodity and add up to exactly 100.00.
 import type { LedgerEntry } from "../core/data.js";
+import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import { DecimalSum } from "../core/amount.js";
 import type { DisplayScales } from "./display.js";
@@ -172,9 +173,9 @@ export function structureSheet(report: StructureReport, scales: DisplayScales): 
     facts: {
       root: query.selection.root,
       begin: query.begin,
-      end: query.end,
+      end: exclusiveEndText(query.end),
       compare_begin: query.compare?.begin ?? null,
-      compare_end: query.compare?.end ?? null,
+      compare_end: exclusiveEndText(query.compare?.end ?? null),
     },
     columns,
     rows: report.rows.map((row) => toRow(row, groupCell(row.group))),

@@ -5,11 +5,12 @@
 //   revenue:       the negated balance of accounts marked `tax: "revenue"` (主营业务收入, 其他业务收入)
 // Every figure is exact; nothing is rounded.
 import type { LedgerEntry } from "../core/data.js";
+import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import type { DisplayScales } from "./display.js";
 import { accountsMarked } from "./journal-options.js";
 import { isUnder } from "../core/accounts.js";
-import { inRange, splitRange } from "./periods.js";
+import { inRange } from "./periods.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
 
 export const DEDUCTIBLE_SHARE = new Decimal("0.6");
@@ -56,20 +57,29 @@ export function entertainmentTest(row: TaxRow): EntertainmentTest {
 export function taxReport(entries: readonly LedgerEntry[], query: TaxQuery): TaxReport {
   const entertainmentAccounts = accountsMarked(entries, "tax", "entertainment");
   const revenueAccounts = accountsMarked(entries, "tax", "revenue");
-  const rows: TaxRow[] = [];
-  for (const year of splitRange(query.begin, query.end, "year")) {
-    const entertainment = new Map<string, Decimal>();
-    const revenue = new Map<string, Decimal>();
-    for (const entry of entries) {
-      if (entry.type !== "transaction" || !inRange(entry.date, year) || !query.includeEntry(entry)) continue;
-      for (const posting of entry.booked) {
-        const { currency, number } = posting.units;
-        if (entertainmentAccounts.some((a) => isUnder(posting.account, a))) entertainment.set(currency, (entertainment.get(currency) ?? new Decimal(0)).plus(number));
-        if (revenueAccounts.some((a) => isUnder(posting.account, a))) revenue.set(currency, (revenue.get(currency) ?? new Decimal(0)).minus(number));
-      }
+  // year -> commodity -> sum, in one pass: a range of thousands of years costs what its entries cost.
+  const entertainment = new Map<string, Map<string, Decimal>>();
+  const revenue = new Map<string, Map<string, Decimal>>();
+  const add = (sums: Map<string, Map<string, Decimal>>, year: string, currency: string, number: Decimal) => {
+    let byCommodity = sums.get(year);
+    if (byCommodity === undefined) sums.set(year, (byCommodity = new Map()));
+    byCommodity.set(currency, (byCommodity.get(currency) ?? new Decimal(0)).plus(number));
+  };
+  for (const entry of entries) {
+    if (entry.type !== "transaction" || !inRange(entry.date, query) || !query.includeEntry(entry)) continue;
+    const year = entry.date.slice(0, 4);
+    for (const posting of entry.booked) {
+      const { currency, number } = posting.units;
+      if (entertainmentAccounts.some((a) => isUnder(posting.account, a))) add(entertainment, year, currency, number);
+      if (revenueAccounts.some((a) => isUnder(posting.account, a))) add(revenue, year, currency, number.negated());
     }
-    for (const commodity of [...new Set([...entertainment.keys(), ...revenue.keys()])].sort()) {
-      rows.push({ year: year.label, commodity, entertainment: entertainment.get(commodity) ?? new Decimal(0), revenue: revenue.get(commodity) ?? new Decimal(0) });
+  }
+  const rows: TaxRow[] = [];
+  for (const year of [...new Set([...entertainment.keys(), ...revenue.keys()])].sort()) {
+    const spent = entertainment.get(year) ?? new Map<string, Decimal>();
+    const earned = revenue.get(year) ?? new Map<string, Decimal>();
+    for (const commodity of [...new Set([...spent.keys(), ...earned.keys()])].sort()) {
+      rows.push({ year, commodity, entertainment: spent.get(commodity) ?? new Decimal(0), revenue: earned.get(commodity) ?? new Decimal(0) });
     }
   }
   const years = new Set(rows.map((row) => row.year));
@@ -116,7 +126,7 @@ export function taxSheet(report: TaxReport, scales: DisplayScales): Sheet {
       periodCaption(query.begin, query.end),
     ],
     facts: {
-      begin: query.begin, end: query.end,
+      begin: query.begin, end: exclusiveEndText(query.end),
       entertainment_accounts: report.entertainmentAccounts, revenue_accounts: report.revenueAccounts,
     },
     columns: [

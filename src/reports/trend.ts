@@ -2,14 +2,15 @@
 // period, by group, with a total column and row, and the latest period set against the one before
 // it (环比) and against the same days a year before (同比).
 import type { LedgerEntry } from "../core/data.js";
+import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import type { DisplayScales } from "./display.js";
 import {
   costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
 } from "./grouping.js";
-import { inRange, intervalMonths, shiftPeriod, splitRange, type Interval, type Period } from "./periods.js";
+import { inRange, intervalMonths, periodIndex, reportPeriods, shiftPeriod, yearsOf, type Interval, type Period } from "./periods.js";
 import {
-  TOTAL, amountText, changePercent, intervalCaption, localized, percentText, periodCaption,
+  TOTAL, amountText, changePercent, intervalCaption, localized, omittedCaption, omittedFacts, percentText, periodCaption,
   type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 
@@ -35,7 +36,10 @@ export interface TrendRow {
 
 export interface TrendReport {
   readonly query: TrendQuery;
+  /** The periods shown: those of the range in years with data (see reportPeriods). */
   readonly periods: readonly Period[];
+  /** Runs of years in the range without data, left out. */
+  readonly omitted: readonly string[];
   readonly previous: Period;
   readonly yearAgo: Period;
   readonly rows: readonly TrendRow[];
@@ -57,17 +61,20 @@ function addSums(target: Sums, source: Sums): void {
   target.yearAgo = target.yearAgo.plus(source.yearAgo);
 }
 
-export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery): TrendReport {
-  const periods = splitRange(query.begin, query.end, query.interval);
-  const latest = periods[periods.length - 1]!;
+/** The trend over the periods of the range in years with costs; null when there are none. */
+export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery): TrendReport | null {
+  const postings = costPostings(entries, query.selection);
+  const { periods, omitted } = reportPeriods(query.begin, query.end, query.interval, yearsOf(postings.map((posting) => posting.date)));
+  const latest = periods[periods.length - 1];
+  if (latest === undefined) return null;
   const previous = shiftPeriod(latest, query.interval, -intervalMonths(query.interval));
   const yearAgo = shiftPeriod(latest, query.interval, -12);
   const emptySums = (): Sums => ({ amounts: periods.map(zero), previous: zero(), yearAgo: zero() });
 
   // commodity -> group -> sums
   const raw = new Map<string, Map<Group, Sums>>();
-  for (const posting of costPostings(entries, query.selection)) {
-    const index = periods.findIndex((period) => inRange(posting.date, period));
+  for (const posting of postings) {
+    const index = periodIndex(periods, posting.date);
     const isPrevious = inRange(posting.date, previous);
     const isYearAgo = inRange(posting.date, yearAgo);
     if (index < 0 && !isPrevious && !isYearAgo) continue;
@@ -107,7 +114,7 @@ export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery):
       group: "", commodity, amounts: grandTotal.amounts, total: sumOf(grandTotal.amounts), previous: grandTotal.previous, yearAgo: grandTotal.yearAgo,
     });
   }
-  return { query, periods, previous, yearAgo, rows, totals };
+  return { query, periods, omitted, previous, yearAgo, rows, totals };
 }
 
 export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
@@ -144,10 +151,11 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
       groupingCaption(query.selection.grouping), intervalCaption(query.interval), periodCaption(query.begin, query.end),
       localized(`latest ${latest.label} vs ${report.previous.label} and ${report.yearAgo.label}`,
         `${latest.label} 环比 ${report.previous.label}、同比 ${report.yearAgo.label}`),
+      ...omittedCaption(report.omitted),
     ],
     facts: {
-      root: query.selection.root, interval: query.interval, begin: query.begin, end: query.end,
-      latest: latest.label, previous: report.previous.label, year_ago: report.yearAgo.label,
+      root: query.selection.root, interval: query.interval, begin: query.begin, end: exclusiveEndText(query.end),
+      latest: latest.label, previous: report.previous.label, year_ago: report.yearAgo.label, ...omittedFacts(report.omitted),
     },
     columns,
     rows: report.rows.map((row) => toRow(row, groupCell(row.group))),

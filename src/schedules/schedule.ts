@@ -1,10 +1,11 @@
 // Amortization schedules as the journal declares them: a posting carrying `amortize` metadata
 // (with `months`, and optionally `start`, `credit` and `schedule-id`) spreads its amount over
 // months. Reading them is pure: every problem comes back as a diagnostic on the metadata line.
-import type { BookedTransaction, LedgerEntry, MetaEntry, Posting } from "../core/data.js";
+import type { BookedPosting, BookedTransaction, LedgerEntry, MetaEntry, Posting } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Decimal } from "../core/number.js";
-import { addMonths } from "../core/dates.js";
+import { END_OF_TIME, addMonths } from "../core/dates.js";
+import { monthsBetween } from "./installments.js";
 import { error, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { isPendingClaim } from "../claims/claim.js";
 import { isValidAccountName } from "../validation/accounts.js";
@@ -22,6 +23,9 @@ export const SCHEDULE_KEYS = {
 
 /** A month as YYYY-MM. */
 export type Month = string;
+
+/** The last month of the calendar dates can be written in. */
+const LAST_MONTH: Month = "9999-12";
 
 export interface Schedule {
   /** The `schedule-id` metadata, or the id the writer will add (see `idWritten`). */
@@ -66,8 +70,12 @@ export function readSchedules(entries: readonly LedgerEntry[], options: LedgerOp
     for (const posting of entry.postings) {
       const amortizeEntry = metaEntry(posting.meta, SCHEDULE_KEYS.amortize);
       if (amortizeEntry === undefined) continue;
-      const booked = entry.booked.find((candidate) => candidate.source === posting);
-      if (booked === undefined) continue;
+      const booked = bookedPostingOf(entry, posting);
+      if (booked === undefined) {
+        // (An amortized posting without units that booking dropped: it had nothing to absorb.)
+        diagnostics.push(error("schedule-metadata", "A schedule needs a nonzero amount to spread", posting.span));
+        continue;
+      }
       const problems: Diagnostic[] = [];
       const accountValue = (meta: MetaEntry): string | null => {
         const value = meta.value;
@@ -81,6 +89,9 @@ export function readSchedules(entries: readonly LedgerEntry[], options: LedgerOp
       const drawdownAccount = creditEntry === undefined ? posting.account : accountValue(creditEntry);
       const months = readMonths(posting, problems);
       const firstMonth = readStart(posting, entry, problems);
+      if (months !== null && firstMonth !== null && monthsBetween(firstMonth, LAST_MONTH) < months - 1) {
+        problems.push(error("schedule-metadata", `${months} months from ${firstMonth} run past ${LAST_MONTH}, the last month a date can have`, metaEntry(posting.meta, SCHEDULE_KEYS.months)!.span));
+      }
       if (booked.units.number.isZero()) problems.push(error("schedule-metadata", "A schedule needs a nonzero amount to spread", posting.span));
       const idEntry = metaEntry(posting.meta, SCHEDULE_KEYS.id);
       const writtenId = idEntry?.value.type === "string" && idEntry.value.value.trim() !== "" ? idEntry.value.value : null;
@@ -106,6 +117,20 @@ export function readSchedules(entries: readonly LedgerEntry[], options: LedgerOp
   return { value: schedules, diagnostics, unreadableIds };
 }
 
+/**
+ * The booked posting made from `posting`. Booked postings name their source posting, but a compact
+ * transaction makes its posting objects anew once another transaction's were asked for (see
+ * src/core/plain-transaction.ts), so the source may be an earlier object for the same posting:
+ * that is found by where the posting is written.
+ */
+function bookedPostingOf(entry: BookedTransaction, posting: Posting): BookedPosting | undefined {
+  const booked = entry.booked;
+  const same = booked.find((candidate) => candidate.source === posting);
+  if (same !== undefined) return same;
+  const { file, start } = posting.span;
+  return booked.find((candidate) => candidate.source.span.start === start && candidate.source.span.file === file);
+}
+
 function metaEntry(meta: readonly MetaEntry[], key: string): MetaEntry | undefined {
   return meta.find((entry) => entry.key === key);
 }
@@ -127,7 +152,12 @@ function readStart(posting: Posting, entry: BookedTransaction, problems: Diagnos
   if (value.type === "date") return value.value.slice(0, 7);
   if (value.type === "string") {
     const text = value.value.trim();
-    if (text === "next-month") return addMonths(entry.date, 1).slice(0, 7);
+    if (text === "next-month") {
+      const next = addMonths(entry.date, 1);
+      if (next !== END_OF_TIME) return next.slice(0, 7);
+      problems.push(error("schedule-metadata", `'start: "next-month"' has no month after ${LAST_MONTH} to start in`, meta.span));
+      return null;
+    }
     if (text === "this-month") return entry.date.slice(0, 7);
     const match = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(text);
     if (match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 12) return `${match[1]}-${match[2]}`;

@@ -82,7 +82,7 @@ export function runTrend(io: Io, context: TrendContext): number {
     if (range === null) return null;
     const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping, includeEntry: financialEntries(context.pending) };
     const report = trendReport(ledger.entries, { selection, ...range, interval: context.interval, top: context.top });
-    return trendSheet(report, displayScales(ledger.entries));
+    return report === null ? null : trendSheet(report, displayScales(ledger.entries));
   });
 }
 
@@ -91,7 +91,7 @@ export function runBudget(io: Io, context: BudgetContext): number {
     const range = closeRange(context.range, ledger.entries);
     if (range === null) return null;
     const report = budgetReport(ledger.entries, { ...range, interval: context.interval, includeEntry: financialEntries(context.pending) });
-    return budgetSheet(report, displayScales(ledger.entries));
+    return report === null ? null : budgetSheet(report, displayScales(ledger.entries));
   });
 }
 
