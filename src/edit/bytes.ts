@@ -22,18 +22,17 @@ export function spliceEdits(file: string, bytes: Uint8Array, text: string, edits
   for (const edit of ordered) {
     if (edit.start < position || edit.end < edit.start) throw new Error(`overlapping edits at offset ${edit.start} in ${edit.file}`);
     position = edit.end;
-    const replacement = edit.text.indexOf("\uFFFD");
-    if (replacement >= 0) {
+    if (edit.text.includes("\uFFFD")) {
       // U+FFFD is what decoding writes for bytes that are not UTF-8: new text holding one was
       // copied from such bytes (a GBK narration), and writing it would spread the damage.
-      throw new UndecodableEditError(`${place(file, text, edit.start)}: error: the text to write holds U+FFFD (�), the mark of bytes that are not UTF-8 where it was copied from; nothing was written. ${CONVERT}`);
+      throw new UndecodableEditError(`${place(file, text, edit.start)}: error: the text to write holds U+FFFD (�), which stands for bytes that were not UTF-8 in the journal text it was copied from (a narration, a name); nothing was written. ${convert("FILE")}`);
     }
   }
   const offsets: number[] = [];
   for (const edit of ordered) offsets.push(edit.start, edit.end);
   const mapped = isUtf8(bytes) ? byteOffsetsOfValid(text, offsets) : byteOffsetsOf(bytes, offsets, ordered);
   if ("undecodable" in mapped) {
-    throw new UndecodableEditError(`${place(file, text, mapped.undecodable)}: error: the text to change holds bytes that are not UTF-8 (another encoding, such as GBK); nothing was written. ${CONVERT}`);
+    throw new UndecodableEditError(`${place(file, text, mapped.undecodable)}: error: the text to change holds bytes that are not UTF-8 (another encoding, such as GBK); nothing was written. ${convert(file)}`);
   }
   const parts: Uint8Array[] = [];
   let byte = 0;
@@ -46,7 +45,9 @@ export function spliceEdits(file: string, bytes: Uint8Array, text: string, edits
   return Buffer.concat(parts);
 }
 
-const CONVERT = "Convert the file to UTF-8 first, e.g. iconv -f gbk -t utf-8 FILE > FILE.utf8 (with the file's real encoding), check it, and put it in place";
+function convert(file: string): string {
+  return `Convert the file to UTF-8 first, e.g. iconv -f gbk -t utf-8 ${file} > ${file}.utf8 (with the file's real encoding), check it, and put it in its place`;
+}
 
 function place(file: string, text: string, offset: number): string {
   const { line, column } = locate({ text }, offset);
