@@ -5,7 +5,7 @@
 import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ACCOUNTS, NOBODY, canRunAsNobody, claimText, cli, files, read, removeScratch, scratch, spawnCli, temporaries } from "./files.js";
+import { ACCOUNTS, NOBODY, canRunAsNobody, claimText, cli, files, read, removeScratch, scratch, spawnCli, temporaries } from "./write-helpers.js";
 
 afterAll(removeScratch);
 
@@ -143,7 +143,8 @@ describe("-o when the write fails", () => {
   it("leaves the old file whole and no temporary file (a full disk part way, or a failed rename)", () => {
     const { dir, main } = journalWithInclude();
     const output = files(dir, { "report.csv": "the old report\n" });
-    for (const env of [{ FEELEDGER_FAIL_WRITE_AFTER_BYTES: "0" }, { FEELEDGER_FAIL_WRITE_AFTER_BYTES: "30" }, { FEELEDGER_FAIL_RENAME_AFTER: "0" }]) {
+    const failures: Record<string, string>[] = [{ FEELEDGER_FAIL_WRITE_AFTER_BYTES: "0" }, { FEELEDGER_FAIL_WRITE_AFTER_BYTES: "30" }, { FEELEDGER_FAIL_RENAME_AFTER: "0" }];
+    for (const env of failures) {
       for (const command of COMMANDS) {
         const result = run(command, main, output, env);
         expect(result.code, `${command.join(" ")} ${JSON.stringify(env)}`).toBe(1);

@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { root } from "../helpers/journals.js";
 import {
   ACCOUNTS, NOBODY, approved, bytes, canRunAsNobody, claimText, cli, files, posted, read, rejected, removeScratch, scratch, spawnCli, temporaries,
-} from "./files.js";
+} from "./write-helpers.js";
 
 afterAll(removeScratch);
 
