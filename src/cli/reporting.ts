@@ -1,7 +1,6 @@
 // What the report commands share: the common flags (-b/-e/-p, --pending, --format, -o, --lang,
 // --bom), -M/-Q/-Y, --by, loading the journal (its errors shown instead of misleading figures),
 // and writing the output to the terminal or to a file.
-import * as fs from "node:fs";
 import { Option, type Command } from "commander";
 import type { Ledger } from "../loader/load.js";
 import { loadLedger } from "../loader/load.js";
@@ -11,8 +10,10 @@ import type { Sheet } from "../reports/sheet.js";
 import { formatDiagnostic } from "../render/diagnostics.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderSheet } from "../render/sheet.js";
+import { writeOutputFile } from "../edit/output.js";
+import { WriteRefusedError } from "../edit/replace.js";
 import {
-  UsageError, formatFromFileName, parseDateOption, parseFormat, parseLang, parsePeriod, requireReadableFile, useColor,
+  EXIT_ERRORS, EXIT_OK, UsageError, formatFromFileName, parseDateOption, parseFormat, parseLang, parsePeriod, requireReadableFile, useColor,
   type DateRange, type Io, type OutputFormat,
 } from "./context.js";
 import type { Lang } from "../reports/sheet.js";
@@ -135,19 +136,28 @@ export function showBlockingErrors(io: Io, diagnostics: readonly Diagnostic[], l
   return true;
 }
 
-/** Write text to the -o file or to standard output. */
-export function emit(io: Io, file: string | null, text: string): void {
+/**
+ * Write text to the -o file or to standard output; the exit code. The -o file is never one of the
+ * journal's files (a usage error); any other file is replaced atomically, and a failed write leaves
+ * it as it was.
+ */
+export function emit(io: Io, file: string | null, text: string, journal: Pick<Ledger, "sources">): number {
   if (file === null) {
     io.stdout(text);
-    return;
+    return EXIT_OK;
   }
   try {
-    fs.writeFileSync(file, text);
+    writeOutputFile(file, text, journal.sources.keys(), io.env);
+    return EXIT_OK;
   } catch (thrown) {
-    throw new UsageError(`cannot write ${file}: ${(thrown as NodeJS.ErrnoException).code ?? (thrown as Error).message}`);
+    if (thrown instanceof WriteRefusedError) throw new UsageError(thrown.message);
+    const code = (thrown as NodeJS.ErrnoException).code;
+    if (code === undefined) throw thrown;
+    io.stderr(`feeledger: cannot write ${file}: ${(thrown as Error).message}; nothing was written\n`);
+    return EXIT_ERRORS;
   }
 }
 
-export function emitSheet(io: Io, output: OutputChoice, sheet: Sheet): void {
-  emit(io, output.file, renderSheet(sheet, output));
+export function emitSheet(io: Io, output: OutputChoice, sheet: Sheet, journal: Pick<Ledger, "sources">): number {
+  return emit(io, output.file, renderSheet(sheet, output), journal);
 }

@@ -1,57 +1,99 @@
-// Writing edited journals safely: all files or none, each written to a temporary file in its own
-// folder and renamed over the original, and never over a file that changed since it was read.
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { applyEdits, editsByFile, type TextEdit } from "./edits.js";
+// Writing edited journals safely: all files or none, every byte outside the edits kept (bytes that
+// are not UTF-8 included), each file replaced through its symbolic links with its mode, owner and
+// hard links kept (see replace.ts), and never over a file that changed since it was read.
+import { editsByFile, type TextEdit } from "./edits.js";
+import { spliceEdits, UndecodableEditError } from "./bytes.js";
+import {
+  NO_FAULTS, PartialWriteError, StaleFileError, WriteRefusedError, commitReplacement, discardReplacement, faultsFrom, prepareReplacement,
+  readRegularFile, requireReplaceable, resolveTarget, undoReplacement, type Faults, type PreparedReplacement,
+} from "./replace.js";
+
+export { PartialWriteError, StaleFileError, WriteRefusedError, UndecodableEditError };
 
 export interface FileChange {
+  /** As the journal names it. */
   readonly file: string;
-  readonly before: string;
-  readonly after: string;
+  /** The real file written (symbolic links followed). */
+  readonly real: string;
+  /** The file's bytes the edits were applied to. */
+  readonly before: Buffer;
+  readonly after: Buffer;
 }
 
-export class StaleFileError extends Error {
-  constructor(readonly file: string) {
-    super(`${file} changed on disk since it was read; nothing was written (run the command again)`);
-  }
-}
+const JOURNAL = "the journal file";
 
-/** The new text of every file the edits touch (files whose text does not change are left out). */
+/**
+ * The new bytes of every file the edits touch (files that do not change are left out). `readText`
+ * gives the text the edits' offsets refer to; the file must still decode to it (else a
+ * StaleFileError). Refuses (WriteRefusedError) a file that is not a regular file or that this user
+ * may not write, and an edit of bytes that are not UTF-8 (UndecodableEditError).
+ */
 export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string): FileChange[] {
   const changes: FileChange[] = [];
+  const byReal = new Map<string, string>();
   for (const [file, fileEdits] of editsByFile(edits)) {
-    const before = readText(file);
-    const after = applyEdits(before, fileEdits);
-    if (after !== before) changes.push({ file, before, after });
+    const target = resolveTarget(file);
+    requireReplaceable(target, JOURNAL);
+    const other = byReal.get(target.real);
+    if (other !== undefined) throw new WriteRefusedError(`${other} and ${file} are the same file (${target.real}); nothing was written`);
+    byReal.set(target.real, file);
+    const before = readRegularFile(target.real, JOURNAL);
+    const text = readText(file);
+    // Decoded the way the loader decoded it: another text means the file changed since.
+    if (before.toString("utf8") !== text) throw new StaleFileError(file);
+    const after = spliceEdits(file, before, text, fileEdits);
+    if (!after.equals(before)) changes.push({ file, real: target.real, before, after });
   }
   return changes;
 }
 
+export interface WriteOptions {
+  /** Where the test hooks are read from (see Faults); the process's environment by default. */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
+}
+
 /**
- * Write every change atomically. Before anything is renamed, each file is re-read and compared
- * with the text the edits were computed from; if any differs, nothing is written.
+ * Write every change. Each file's new bytes go to a temporary file first (or, for a file written
+ * in place, its old bytes to a backup); then each file is read again and compared byte for byte with
+ * the bytes the edits were applied to, and if any differs nothing is written. The files are then
+ * replaced one after the other; if one fails, those already replaced get their old bytes back.
  */
-export function writeChanges(changes: readonly FileChange[]): void {
-  for (const change of changes) {
-    const current = fs.readFileSync(change.file, "utf8");
-    if (current !== change.before) throw new StaleFileError(change.file);
-  }
-  const temporaries: { temporary: string; target: string }[] = [];
+export function writeChanges(changes: readonly FileChange[], options: WriteOptions = {}): void {
+  const faults: Faults = faultsFrom(options.environment ?? process.env);
+  const prepared: PreparedReplacement[] = [];
   try {
     for (const change of changes) {
-      const directory = path.dirname(change.file);
-      const temporary = path.join(directory, `.${path.basename(change.file)}.feeledger-${process.pid}-${Date.now()}.tmp`);
-      const mode = fs.statSync(change.file).mode;
-      fs.writeFileSync(temporary, change.after, { encoding: "utf8", mode });
-      temporaries.push({ temporary, target: change.file });
+      const target = resolveTarget(change.file);
+      if (target.real !== change.real) throw new StaleFileError(change.file);
+      requireReplaceable(target, JOURNAL);
+      prepared.push(prepareReplacement(target, change.after, change.before, faults));
     }
-    // Last look just before the renames, to narrow the window for a concurrent edit.
+    // Last look just before replacing, to narrow the window for a concurrent edit.
     for (const change of changes) {
-      if (fs.readFileSync(change.file, "utf8") !== change.before) throw new StaleFileError(change.file);
+      if (!readRegularFile(change.real, JOURNAL).equals(change.before)) throw new StaleFileError(change.file);
     }
-    for (const { temporary, target } of temporaries) fs.renameSync(temporary, target);
-  } catch (thrown) {
-    for (const { temporary } of temporaries) fs.rmSync(temporary, { force: true });
-    throw thrown;
+    const committed: PreparedReplacement[] = [];
+    try {
+      for (const replacement of prepared) {
+        commitReplacement(replacement, faults);
+        committed.push(replacement);
+      }
+    } catch (thrown) {
+      const notRestored: string[] = [];
+      for (const replacement of committed.reverse()) {
+        try {
+          undoReplacement(replacement, NO_FAULTS);
+        } catch {
+          notRestored.push(replacement.target.file);
+        }
+      }
+      if (notRestored.length > 0) {
+        const message = `${(thrown as Error).message}; and ${notRestored.join(", ")} could not be given back its old contents: it holds the new`;
+        throw new PartialWriteError(message, (thrown as NodeJS.ErrnoException).code ?? "EIO");
+      }
+      throw thrown;
+    }
+  } finally {
+    for (const replacement of prepared) discardReplacement(replacement);
   }
 }

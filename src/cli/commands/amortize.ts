@@ -9,10 +9,10 @@ import type { Month } from "../../schedules/schedule.js";
 import { validateSchedules } from "../../validation/schedules.js";
 import { planAmortization } from "../../edit/amortize.js";
 import { unifiedDiff } from "../../edit/diff.js";
-import { planChanges, writeChanges, StaleFileError } from "../../edit/write.js";
 import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderTable } from "../../render/table.js";
+import { writeJournalEdits } from "../writing.js";
 import {
   EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io,
 } from "../context.js";
@@ -53,14 +53,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
     io.stderr(`${count} would be written; nothing was written (--dry-run)\n`);
     return EXIT_OK;
   }
-  try {
-    writeChanges(planChanges(plan.edits, textOf));
-  } catch (thrown) {
-    if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${thrown.message}\n`);
-    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
-    else throw thrown;
-    return EXIT_ERRORS;
-  }
+  if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;
   io.stdout(renderTable(
     [{ header: "Date" }, { header: "Schedule" }, { header: "Installment", align: "right" }, { header: "Amount", align: "right" }, { header: "Commodity" }],
     plan.installments.map(({ schedule, installment }) => [

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { financialEntries } from "../../claims/claim.js";
 import { displayScales } from "../../reports/display.js";
 import { balanceSheet, statementSheet } from "../../reports/statements.js";
-import { EXIT_ERRORS, EXIT_OK, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, type CommandShared, type Io } from "../context.js";
 import { emitSheet, loadForReport, type ReportFlags } from "../reporting.js";
 import { statementCommand, statementContext, type StatementContext } from "./is.js";
 
@@ -11,8 +11,7 @@ export function runBalanceSheet(io: Io, context: StatementContext): number {
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
   const statement = balanceSheet(ledger.entries, ledger.options, { ...context.range, depth: context.depth, includeEntry: financialEntries(context.pending) });
-  emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)));
-  return EXIT_OK;
+  return emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)), ledger);
 }
 
 export function registerBalanceSheet(program: Command, shared: CommandShared): void {

@@ -6,9 +6,9 @@ import { planDecision, type Decision } from "../../claims/workflow.js";
 import { placeOf } from "../../claims/place.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
-import { planChanges, writeChanges, StaleFileError } from "../../edit/write.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { today } from "../../core/dates.js";
+import { writeJournalEdits } from "../writing.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, requireReadableFile, useColor, type Io } from "../context.js";
 
 export interface DecisionContext {
@@ -91,16 +91,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
     io.stderr(`${count(written.length)} would be ${done}; nothing was written (--dry-run)\n`);
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
-  const changes = planChanges(plan.edits, textOf);
-  context.beforeWrite?.();
-  try {
-    writeChanges(changes);
-  } catch (thrown) {
-    if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${thrown.message}\n`);
-    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
-    else throw thrown;
-    return EXIT_ERRORS;
-  }
+  if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite)) return EXIT_ERRORS;
   for (const line of written) io.stdout(line);
   return refused > 0 ? EXIT_ERRORS : EXIT_OK;
 }

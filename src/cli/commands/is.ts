@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { financialEntries } from "../../claims/claim.js";
 import { displayScales } from "../../reports/display.js";
 import { incomeStatement, statementSheet } from "../../reports/statements.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { EXIT_ERRORS, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface StatementContext {
@@ -19,8 +19,7 @@ export function runIncomeStatement(io: Io, context: StatementContext): number {
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
   const statement = incomeStatement(ledger.entries, ledger.options, { ...context.range, depth: context.depth, includeEntry: financialEntries(context.pending) });
-  emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)));
-  return EXIT_OK;
+  return emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)), ledger);
 }
 
 /** The context `is` and `bs` share: FILE, the range, --depth and the output flags. */

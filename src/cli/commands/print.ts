@@ -2,7 +2,7 @@
 // merged), which feeledger and bean-check read back to the same balances.
 import type { Command } from "commander";
 import { printJournal } from "../../render/journal.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, UsageError, resolveJournal, type CommandShared, type Io } from "../context.js";
 import { emit, loadForReport } from "../reporting.js";
 
 export interface PrintContext {
@@ -15,8 +15,7 @@ export interface PrintContext {
 export function runPrint(io: Io, context: PrintContext): number {
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
-  emit(io, context.output, printJournal({ entries: ledger.entries, options: ledger.options.raw, mainFile: ledger.mainFile }));
-  return EXIT_OK;
+  return emit(io, context.output, printJournal({ entries: ledger.entries, options: ledger.options.raw, mainFile: ledger.mainFile }), ledger);
 }
 
 export function registerPrint(program: Command, { io, setExit, global }: CommandShared): void {

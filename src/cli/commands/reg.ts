@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { financialEntries } from "../../claims/claim.js";
 import { displayScales } from "../../reports/display.js";
 import { registerReport, registerSheet } from "../../reports/register.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { EXIT_ERRORS, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface RegisterContext {
@@ -21,8 +21,7 @@ export function runRegister(io: Io, context: RegisterContext): number {
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
   const report = registerReport(ledger.entries, { patterns, ...context.range, includeEntry: financialEntries(context.pending) });
-  emitSheet(io, context.output, registerSheet(report, displayScales(ledger.entries)));
-  return EXIT_OK;
+  return emitSheet(io, context.output, registerSheet(report, displayScales(ledger.entries)), ledger);
 }
 
 export function registerRegister(program: Command, { io, setExit, global }: CommandShared): void {

@@ -60,8 +60,7 @@ function runSheet(io: Io, context: ReportContext, build: (ledger: Ledger) => She
     io.stderr("feeledger: nothing to report: no transactions in the period\n");
     return EXIT_OK;
   }
-  emitSheet(io, context.output, sheet);
-  return EXIT_OK;
+  return emitSheet(io, context.output, sheet, ledger);
 }
 
 function reportRoot(ledger: Ledger, root: string | null): string {

@@ -1,0 +1,25 @@
+// How the writers (`approve`, `reject`, `post`, `amortize`) put their edits on disk and report a
+// write that was refused or failed. Not a command of its own.
+import type { TextEdit } from "../edit/edits.js";
+import { PartialWriteError, StaleFileError, WriteRefusedError, planChanges, writeChanges } from "../edit/write.js";
+import type { Io } from "./context.js";
+
+/**
+ * Write the edits (planned on the texts `textOf` gives); on a refusal or a failure, say why on
+ * standard error and return false. `beforeWrite` runs after planning, just before writing (tests
+ * change a file underneath there).
+ */
+export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void): boolean {
+  try {
+    const changes = planChanges(edits, textOf);
+    beforeWrite?.();
+    writeChanges(changes, { environment: io.env });
+    return true;
+  } catch (thrown) {
+    if (thrown instanceof StaleFileError || thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${thrown.message}\n`);
+    else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: cannot write the journal: ${thrown.message}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
+    else throw thrown;
+    return false;
+  }
+}
