@@ -216,7 +216,9 @@ describe("bytes that are not UTF-8", () => {
     const before = read(main);
     const run = cli(["approve", main, "EC-1", ...APPROVE]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${main}:8:17: error: the text to change holds bytes that are not UTF-8 (another encoding, such as GBK); nothing was written. Convert the file to UTF-8 first, e.g. iconv -f gbk -t utf-8 ${main} > ${main}.utf8`);
+    // The loader already calls undecodable bytes in used text an error, so the writer refuses
+    // before planning; its own guard for such edits is tested in bytes.test.ts.
+    expect(run.stderr).toContain(`${main}:8:17: error: invalid UTF-8 (shown as \ufffd) in the journal's text; the file may be in GBK: convert it with \`iconv -f gbk -t utf-8\``);
     expect(run.stdout).toBe("");
     expect(read(main)).toEqual(before);
     expect(temporaries(dir)).toEqual([]);
@@ -233,7 +235,7 @@ describe("bytes that are not UTF-8", () => {
     const before = read(main);
     const run = cli(["amortize", main, "--through", "2026-02"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("the text to write holds U+FFFD (�), which stands for bytes that were not UTF-8");
+    expect(run.stderr).toContain(`${main}:4:26: error: invalid UTF-8 (shown as \ufffd) in the journal's text; the file may be in GBK`);
     expect(read(main)).toEqual(before);
   });
 });
