@@ -15,6 +15,7 @@ import { claimId, claimStatus, findClaims, isClaim, metaText } from "./claim.js"
 import { placeOf, spanWithin } from "./place.js";
 import { collectAuthority, type Authority } from "./authority.js";
 import { approveTransition, postShortfall } from "./approval.js";
+import { samePerson } from "../core/names.js";
 
 export type Decision =
   | { readonly kind: "approve"; readonly by: string; readonly on: string }
@@ -52,7 +53,7 @@ export function transition(claim: BookedTransaction, decision: Decision, authori
       if (posted || status === "posted") return { refused: "it is already posted; correct it with a new entry instead" };
       if (status === "rejected") {
         const rejecter = metaText(claim.meta, "rejected-by");
-        return rejecter === decision.by
+        return rejecter !== null && samePerson(rejecter, decision.by)
           ? { unchanged: `${id} is already rejected by ${rejecter} on ${said("rejected-on")}` }
           : { refused: `it is already rejected by ${rejecter ?? "?"} on ${said("rejected-on")}` };
       }

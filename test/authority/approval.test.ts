@@ -134,6 +134,18 @@ describe("approving in two steps under limits", () => {
     expect(claimRow(file, CLAIM)).toMatchObject({ status: "approved", problems: "" });
   });
 
+  it("keeps CRLF line endings and a BOM through both approvals", () => {
+    const lf = sampleCopy();
+    const crlf = sampleCopy();
+    writeFileSync(crlf, "\ufeff" + read(lf).replace(/\n/g, "\r\n"));
+    for (const file of [lf, crlf]) {
+      expect(cli("approve", file, CLAIM, "--by", "赵敏", "--on", "2026-12-29").code).toBe(0);
+      expect(cli("approve", file, CLAIM, "--by", "孙强", "--on", "2026-12-30").code).toBe(0);
+    }
+    expect(read(lf)).toContain("approved-by-2");
+    expect(read(crlf)).toBe("\ufeff" + read(lf).replace(/\n/g, "\r\n"));
+  });
+
   it("a further approval goes after the previous approval lines, before other metadata", () => {
     const file = sampleCopy();
     append(file, "\n" + claim({

@@ -45,6 +45,22 @@ describe("approve refuses the claimant under any spelling", () => {
   });
 });
 
+describe("a decision already recorded by the same person under another spelling changes nothing", () => {
+  it("reject and approve twice", () => {
+    const file = englishCopy();
+    expect(cli("reject", file, "EC-2026-017", "--by", "Dana Brooks", "--reason", "over the gift limit").code).toBe(0);
+    expect(cli("approve", file, "EC-2026-018", "--by", "Dana Brooks").code).toBe(0);
+    const decided = read(file);
+    expect(cli("reject", file, "EC-2026-017", "--by", "dana  brooks", "--reason", "again")).toMatchObject({
+      code: 0, stdout: "EC-2026-017 is already rejected by Dana Brooks on 2026-12-31; nothing to do\n",
+    });
+    expect(cli("approve", file, "EC-2026-018", "--by", "DANABROOKS")).toMatchObject({
+      code: 0, stdout: "EC-2026-018 is already approved by Dana Brooks on 2026-12-31; nothing to do\n",
+    });
+    expect(read(file)).toBe(decided);
+  });
+});
+
 describe("check finds a posted claim approved by its claimant under another spelling", () => {
   it("reports each one", () => {
     const posted = (id: string, claimant: string, approver: string) => claim({
