@@ -1,14 +1,18 @@
 // The claims list: one row per claim (per commodity, for the rare claim in two), with its state,
 // the total it charges to expense accounts, how many postings carry evidence, and its problems.
+// An approved claim whose approvals do not cover it yet (approval authority, see authority.ts) is
+// partly approved, and its row names who may still approve it.
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId, claimStatus, isClaim, metaText, postingMetaText, type ClaimStatus } from "./claim.js";
+import { approvalCoverage, claimCharges, collectAuthority } from "./authority.js";
 import { isUnder } from "../core/accounts.js";
 import { spanWithin } from "./place.js";
 
 export interface ClaimQuery {
   readonly status: ClaimStatus | null;
+  /** Compared by personKey: `王 伟` finds 王伟's claims. */
   readonly claimant: string | null;
   /** Matches the claim's customer or any of its postings' customers. */
   readonly customer: string | null;
@@ -26,6 +30,10 @@ export interface ClaimRow {
   readonly department: string;
   readonly customer: string;
   readonly status: ClaimStatus;
+  /** Approved, not posted, and its approvals do not cover it yet: posting it will be refused. */
+  readonly partlyApproved: boolean;
+  /** Who may still approve a partly approved claim so that it is covered (lowest limit first). */
+  readonly awaiting: readonly string[];
   /** The claim's total debit to expense accounts in `commodity`. */
   readonly amount: Decimal;
   readonly commodity: string;
@@ -42,6 +50,8 @@ function distinct(values: readonly (string | null)[]): string[] {
 
 export function claimRows(entries: readonly LedgerEntry[], expensesRoot: string, diagnostics: readonly Diagnostic[], query: ClaimQuery): ClaimRow[] {
   const rows: ClaimRow[] = [];
+  const { authority } = collectAuthority(entries, expensesRoot);
+  const wanted = query.claimant === null ? null : authority.keyOf(query.claimant);
   for (const entry of entries) {
     if (!isClaim(entry)) continue;
     if (query.begin !== null && entry.date < query.begin) continue;
@@ -49,7 +59,7 @@ export function claimRows(entries: readonly LedgerEntry[], expensesRoot: string,
     const status = claimStatus(entry);
     if (query.status !== null && status !== query.status) continue;
     const claimant = metaText(entry.meta, "claimant") ?? "";
-    if (query.claimant !== null && claimant !== query.claimant) continue;
+    if (wanted !== null && authority.keyOf(claimant) !== wanted) continue;
     const expenses = entry.booked.filter((posting) => isUnder(posting.account, expensesRoot));
     const byPosting = (key: string) => {
       const values = distinct(expenses.map((posting) => postingMetaText(entry, posting.source, key)));
@@ -57,18 +67,17 @@ export function claimRows(entries: readonly LedgerEntry[], expensesRoot: string,
     };
     const customers = byPosting("customer");
     if (query.customer !== null && !customers.includes(query.customer)) continue;
-    const totals = new Map<string, Decimal>();
-    for (const posting of expenses) {
-      if (!posting.units.number.greaterThan(0)) continue;
-      totals.set(posting.units.currency, (totals.get(posting.units.currency) ?? new Decimal(0)).plus(posting.units.number));
-    }
+    const totals = claimCharges(entry, expensesRoot);
     if (totals.size === 0) totals.set(expenses[0]?.units.currency ?? entry.booked[0]?.units.currency ?? "", new Decimal(0));
     const receipts = entry.postings.filter((posting) => metaText(posting.meta, "invoice") !== null || metaText(posting.meta, "receipt") !== null).length;
     const problems = diagnostics.filter((d) => d.span !== null && spanWithin(d.span, entry.span));
+    const coverage = authority.declared && status === "approved" && entry.flag === "!" ? approvalCoverage(entry, authority) : null;
+    const partlyApproved = coverage !== null && !coverage.covered && coverage.counted.length > 0;
+    const awaiting = partlyApproved ? coverage.awaiting : [];
     for (const [commodity, amount] of totals) {
       rows.push({
         claim: claimId(entry)!, date: entry.date, claimant, department: byPosting("department").join(", "),
-        customer: customers.join(", "), status, amount, commodity, receipts, problems, entry,
+        customer: customers.join(", "), status, partlyApproved, awaiting, amount, commodity, receipts, problems, entry,
       });
     }
   }

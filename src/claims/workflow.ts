@@ -13,6 +13,9 @@ import { applyEdits, type TextEdit } from "../edit/edits.js";
 import { changedClaim, claimEdits, formatMetaValue, type ClaimChange } from "../edit/claims.js";
 import { claimId, claimStatus, findClaims, isClaim, metaText } from "./claim.js";
 import { placeOf, spanWithin } from "./place.js";
+import { collectAuthority, type Authority } from "./authority.js";
+import { approveTransition, postShortfall } from "./approval.js";
+import { samePerson } from "../core/names.js";
 
 export type Decision =
   | { readonly kind: "approve"; readonly by: string; readonly on: string }
@@ -37,27 +40,20 @@ const text = (value: string): MetaValue => ({ type: "string", value });
 const date = (value: string): MetaValue => ({ type: "date", value });
 
 /** What a decision would change in a claim, or why it changes nothing or is refused. */
-export function transition(claim: BookedTransaction, decision: Decision): { change: ClaimChange } | { unchanged: string } | { refused: string } {
+export function transition(claim: BookedTransaction, decision: Decision, authority: Authority): { change: ClaimChange } | { unchanged: string } | { refused: string } {
   const id = claimId(claim)!;
   const status = claimStatus(claim);
   const posted = claim.flag !== "!";
   const said = (key: string) => metaText(claim.meta, key) ?? "?";
   switch (decision.kind) {
-    case "approve": {
-      const approver = metaText(claim.meta, "approved-by");
-      if (status === "rejected") return { refused: `it was rejected by ${said("rejected-by")} on ${said("rejected-on")}; a rejected claim cannot be approved` };
-      if (approver === decision.by && (status === "approved" || posted)) return { unchanged: `${id} is already approved by ${approver} on ${said("approved-on")}` };
-      if (posted || status === "posted") return { refused: "it is already posted" };
-      if (status === "approved") return { refused: `it is already approved by ${approver ?? "?"} on ${said("approved-on")}` };
-      return { change: { meta: [
-        { key: "status", value: text("approved") }, { key: "approved-by", value: text(decision.by) }, { key: "approved-on", value: date(decision.on) },
-      ] } };
-    }
+    case "approve":
+      // Approval authority: see approval.ts.
+      return approveTransition(claim, decision.by, decision.on, authority);
     case "reject": {
       if (posted || status === "posted") return { refused: "it is already posted; correct it with a new entry instead" };
       if (status === "rejected") {
         const rejecter = metaText(claim.meta, "rejected-by");
-        return rejecter === decision.by
+        return rejecter !== null && samePerson(rejecter, decision.by)
           ? { unchanged: `${id} is already rejected by ${rejecter} on ${said("rejected-on")}` }
           : { refused: `it is already rejected by ${rejecter ?? "?"} on ${said("rejected-on")}` };
       }
@@ -71,6 +67,9 @@ export function transition(claim: BookedTransaction, decision: Decision): { chan
       if (status !== "approved") {
         return { refused: status === "submitted" ? "it is submitted, not approved (approve it first)" : `it is ${status}, not approved` };
       }
+      // Approval authority: approvals that do not cover the claim (claim-approval-limit).
+      const shortfall = postShortfall(claim, authority);
+      if (shortfall !== null) return { refused: shortfall };
       return { change: { flag: "*", meta: [{ key: "status", value: text("posted") }, { key: "posted-on", value: date(decision.on) }] } };
     }
   }
@@ -139,6 +138,7 @@ function judge(ledger: Ledger, base: readonly LedgerEntry[], before: readonly Di
 export function planDecision(ledger: Ledger, ids: readonly string[] | "all", decision: Decision, context: DomainContext, allOrNothing: boolean): DecisionPlan {
   const outcomes: Outcome[] = [];
   const candidates: Candidate[] = [];
+  const { authority } = collectAuthority(ledger.entries, ledger.options.accountRoots.expenses);
   const named = ids === "all"
     ? ledger.entries.filter((e): e is BookedTransaction => isClaim(e) && e.flag === "!" && claimStatus(e) === "approved").map((e) => claimId(e)!)
     : [...new Set(ids)];
@@ -154,7 +154,7 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
       outcomes.push({ kind: "refused", id, claim, reason: `claim id ${id} is used by ${found.length} transactions (${places})`, problems: [] });
       continue;
     }
-    const next = transition(claim, decision);
+    const next = transition(claim, decision, authority);
     if ("unchanged" in next) outcomes.push({ kind: "unchanged", id, claim, reason: next.unchanged });
     else if ("refused" in next) outcomes.push({ kind: "refused", id, claim, reason: next.refused, problems: [] });
     else {

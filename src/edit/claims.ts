@@ -1,7 +1,8 @@
 // The claim writers' text edits: set transaction-level metadata (`status`, `approved-by`, ...) and
 // turn the flag `!` into `*`. An existing key in the claim is rewritten in place; a new key goes on
-// a new line after the claim's last metadata line, indented like it, with that line's ending (a
-// CRLF file stays CRLF). Nothing else is touched; a change that is already made gives no edit.
+// a new line after the claim's last metadata line (or after the last line of the keys the change
+// names in `after`), indented like it, with that line's ending (a CRLF file stays CRLF). Nothing
+// else is touched; a change that is already made gives no edit.
 import { metaEntry, type MetaEntry, type MetaValue, type Transaction } from "../core/data.js";
 import { transactionWith } from "../core/plain-transaction.js";
 import { lineEnding, type TextEdit } from "./edits.js";
@@ -12,6 +13,11 @@ export interface ClaimChange {
   readonly flag?: "*";
   /** Metadata to set, in the order new lines are added. */
   readonly meta: readonly { readonly key: string; readonly value: MetaValue }[];
+  /**
+   * New lines go after the last line holding one of these keys, when the claim has one (a further
+   * approval goes after the previous approval lines); otherwise after the last metadata line.
+   */
+  readonly after?: readonly string[];
 }
 
 /** A metadata value as beancount writes it: strings quoted and escaped, dates bare. */
@@ -91,7 +97,8 @@ export function claimEdits(claim: Transaction, text: string, change: ClaimChange
     else if (!sameValue(existing.value, value)) edits.push({ file, ...valueRange(text, existing), text: formatMetaValue(value) });
   }
   if (added.length > 0) {
-    const last = own[own.length - 1];
+    const named = change.after === undefined ? [] : own.filter((entry) => change.after!.includes(entry.key));
+    const last = named.length > 0 ? named.reduce((a, b) => (b.span.end > a.span.end ? b : a)) : own[own.length - 1];
     const anchor = last?.span.end ?? claim.span.start;
     const indent = last !== undefined ? indentOf(text, last.span.start)
       : claim.postings[0] !== undefined ? indentOf(text, claim.postings[0].span.start) : "  ";

@@ -1,13 +1,18 @@
 // The "claims" check: a claim's life recorded in its metadata must be consistent.
-// Errors: a posted claim without `approved-by`; an approver who is the claimant (separation of
-// duties); decisions dated before the claim, or posting before approval; a rejected claim posted;
-// two claims with one id. Warnings: a `status` that contradicts the flag or is unknown.
-import type { LedgerEntry, MetaEntry, Transaction } from "../core/data.js";
+// Errors: a claim without `claimant`; a posted claim without `approved-by`; an approver who is the
+// claimant (separation of duties; names compared by personKey, so `王 伟` is 王伟); decisions dated
+// before the claim, or posting before an approval; a rejected claim posted; two claims with one id;
+// an `approval-limit` declaration that cannot be read; a posted claim whose approvals do not cover
+// what it charges (see claims/authority.ts). Warnings: a `status` that contradicts the flag or is
+// unknown; one person approving a claim twice; an approved claim, not yet posted, whose approvals do
+// not cover it yet (posting it will be refused until someone whose limit covers it approves it).
+import type { BookedTransaction, LedgerEntry, MetaEntry } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { FirstSeen } from "../core/first-seen.js";
-import { CLAIM_STATUSES, claimId, entryMetaText, metaText, statusOf } from "../claims/claim.js";
+import { CLAIM_STATUSES, claimId, entryMetaText, statusOf } from "../claims/claim.js";
+import { approvalCoverage, approvalKeys, claimApprovals, collectAuthority, shortfall, stillNeeded, type Authority } from "../claims/authority.js";
 import { placeOf } from "../claims/place.js";
 import type { DomainCheck } from "./domain.js";
 
@@ -22,43 +27,13 @@ function decisionDate(meta: readonly MetaEntry[], key: string): string | null | 
   return null;
 }
 
-const DECISIONS = ["approved-on", "rejected-on", "posted-on"] as const;
+/** `approved-on`, `rejected-on`, `posted-on`, and `approved-on-2`... of further approvals. */
+const isDecisionKey = (key: string): boolean => /-on(-\d+)?$/.test(key);
 
-/** The claim's metadata the checks read, as text (first occurrence of each key). */
-interface ClaimFields {
-  status: string | null;
-  approver: string | null;
-  claimant: string | null;
-  /** Whether any `...-on` key is written. */
-  decisions: boolean;
-}
-
-const isDecisionKey = (key: string): boolean => key.endsWith("-on");
-
-function claimFields(claim: Transaction): ClaimFields {
-  if (claim instanceof PlainTransaction) {
-    // Read in place: a journal holds a claim per transaction.
-    return {
-      status: entryMetaText(claim, "status"),
-      approver: entryMetaText(claim, "approved-by"),
-      claimant: entryMetaText(claim, "claimant"),
-      decisions: claim.someMetaKey(isDecisionKey),
-    };
-  }
-  const meta = claim.meta;
-  return {
-    status: metaText(meta, "status"),
-    approver: metaText(meta, "approved-by"),
-    claimant: metaText(meta, "claimant"),
-    decisions: meta.some((entry) => isDecisionKey(entry.key)),
-  };
-}
-
-function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: Diagnostic[]): void {
+function checkClaim(claim: BookedTransaction, id: string, authority: Authority, diagnostics: Diagnostic[]): void {
   const at = claim.span;
   const posted = claim.flag !== "!";
-  const fields = claimFields(claim);
-  const written = fields.status;
+  const written = entryMetaText(claim, "status");
   const status = statusOf(written, claim.flag);
   if (written !== null && !(CLAIM_STATUSES as readonly string[]).includes(written)) {
     diagnostics.push(warning("claim-status-unknown", `${id}: unknown status "${written}" (expected ${CLAIM_STATUSES.join(", ")})`, at));
@@ -71,32 +46,58 @@ function checkClaim(claim: Transaction & LedgerEntry, id: string, diagnostics: D
     diagnostics.push(warning("claim-status-mismatch", `${id}: status says "posted" but flag ! keeps it out of the books`, at));
   }
 
-  const approver = fields.approver;
-  const claimant = fields.claimant;
-  if (posted && status !== "rejected" && approver === null) {
+  const claimant = entryMetaText(claim, "claimant");
+  const claimantKey = claimant === null ? "" : authority.keyOf(claimant);
+  if (claimantKey === "") diagnostics.push(error("claim-no-claimant", `${id}: no claimant (add claimant: "NAME", the person it reimburses)`, at));
+  const approvals = claimApprovals(claim);
+  if (posted && status !== "rejected" && approvals.length === 0) {
     diagnostics.push(error("claim-unapproved", `${id}: posted without approved-by`, at));
   }
-  if (approver !== null && claimant !== null && approver.trim() === claimant.trim()) {
-    diagnostics.push(error("claim-self-approved", `${id}: approved by its own claimant ${claimant} (separation of duties)`, at));
+  const seen = new Map<string, string>();
+  for (const approval of approvals) {
+    const key = authority.keyOf(approval.by);
+    if (claimantKey !== "" && key === claimantKey) {
+      diagnostics.push(error("claim-self-approved", `${id}: approved by its own claimant ${claimant} (separation of duties)`, at));
+    } else if (seen.has(key)) {
+      diagnostics.push(warning("claim-approved-twice", `${id}: ${approval.by} approves it twice (${seen.get(key)} and ${approvalKeys(approval.number).by}); one person's approval counts once`, at));
+    } else seen.set(key, approvalKeys(approval.number).by);
+  }
+  if (authority.declared && status !== "rejected" && (posted || status === "approved")) {
+    const coverage = approvalCoverage(claim, authority, approvals);
+    if (!coverage.covered && coverage.counted.length > 0) {
+      const what = `${id}: ${shortfall(coverage, claim.date)}`;
+      diagnostics.push(posted
+        ? error("claim-approval-limit", what, at)
+        : warning("claim-approval-limit", `${what}; posting it will be refused until it has ${stillNeeded(coverage)}`, at));
+    }
   }
 
   // Most claims carry no decision dates.
-  if (!fields.decisions) return;
-  const [approved, rejected, postedOn] = DECISIONS.map((key) => {
+  if (claim instanceof PlainTransaction ? !claim.someMetaKey(isDecisionKey) : !claim.meta.some((entry) => isDecisionKey(entry.key))) return;
+  const dateOf = (key: string) => {
     const date = decisionDate(claim.meta, key);
     if (date === null) diagnostics.push(error("claim-date-malformed", `${id}: ${key} must be a date such as 2026-03-06`, at));
     return date;
-  });
-  const before = (key: string, date: string | null | undefined, limit: string | null | undefined, what: string) => {
-    if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace("-on", "")}-too-early`, `${id}: ${key} ${date} is before ${what} ${limit}`, at));
   };
-  before("approved-on", approved, claim.date, "the claim date");
+  const before = (key: string, date: string | null | undefined, limit: string | null | undefined, what: string) => {
+    if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace(/-on(-\d+)?$/, "")}-too-early`, `${id}: ${key} ${date} is before ${what} ${limit}`, at));
+  };
+  // The latest approval: posting must not come before any approval.
+  let latest: { key: string; date: string } | null = null;
+  for (const approval of approvals.length > 0 ? approvals : [{ number: 1 }]) {
+    const key = approvalKeys(approval.number).on;
+    const date = dateOf(key);
+    before(key, date, claim.date, "the claim date");
+    if (date && (latest === null || date > latest.date)) latest = { key, date };
+  }
+  const rejected = dateOf("rejected-on");
+  const postedOn = dateOf("posted-on");
   before("rejected-on", rejected, claim.date, "the claim date");
-  before("posted-on", postedOn, approved ?? claim.date, approved ? "approved-on" : "the claim date");
+  before("posted-on", postedOn, latest?.date ?? claim.date, latest?.key ?? "the claim date");
 }
 
-export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>, expensesRoot: string): Diagnostic[] {
+  const { authority, diagnostics } = collectAuthority(entries, expensesRoot);
   const first = new FirstSeen<LedgerEntry>();
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
@@ -106,9 +107,12 @@ export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMa
     if (earlier !== undefined) {
       diagnostics.push(error("claim-duplicate-id", `claim id ${id} is used twice; the first is at ${placeOf(earlier.span, sources)}`, entry.span));
     }
-    checkClaim(entry, id, diagnostics);
+    checkClaim(entry, id, authority, diagnostics);
   }
   return diagnostics;
 }
 
-export const CLAIMS_CHECK: DomainCheck = { name: "claims", run: (ledger) => checkClaims(ledger.entries, ledger.sources) };
+export const CLAIMS_CHECK: DomainCheck = {
+  name: "claims",
+  run: (ledger) => checkClaims(ledger.entries, ledger.sources, ledger.options.accountRoots.expenses),
+};

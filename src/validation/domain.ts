@@ -1,4 +1,4 @@
-// The bookkeeping checks beyond beancount's (claims, receipts, fapiao, policies, budgets, account
+// The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies, budgets, account
 // rules, schedules). `check` runs them after loading; writers run them before they write.
 // Each check is a small named function over the loaded ledger.
 import type { Ledger } from "../loader/load.js";
@@ -7,6 +7,7 @@ import { SCHEDULES_CHECK } from "./schedules.js";
 import { CLAIMS_CHECK } from "./claims.js";
 import { FAPIAO_CHECK } from "./fapiao.js";
 import { RECEIPTS_CHECK } from "./receipts.js";
+import { RECEIPT_REUSE_CHECK } from "./receipt-reuse.js";
 import { POLICIES_CHECK } from "./policies.js";
 import { BUDGET_CONTROL_CHECK } from "./budget-control.js";
 import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
@@ -27,6 +28,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   CLAIMS_CHECK,
   FAPIAO_CHECK,
   RECEIPTS_CHECK,
+  RECEIPT_REUSE_CHECK,
   POLICIES_CHECK,
   BUDGET_CONTROL_CHECK,
   ACCOUNT_RULES_CHECK,

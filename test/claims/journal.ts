@@ -1,7 +1,7 @@
 // Temporary journals for the claim tests: copies of samples/ and small inline ledgers.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../helpers/cli.js";
 
@@ -35,6 +35,17 @@ export function journal(text: string, name = "main.beancount"): string {
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;
+}
+
+/**
+ * A receipt file of its own for a claim added to the journal `file` (a receipt another claim uses
+ * already would be receipt-reused); returns its path relative to the journal.
+ */
+export function newReceipt(file: string, name: string): string {
+  const relative = `receipts/test/${name}.pdf`;
+  mkdirSync(join(dirname(file), "receipts", "test"), { recursive: true });
+  writeFileSync(join(dirname(file), relative), `receipt ${name}\n`);
+  return relative;
 }
 
 export const read = (file: string) => readFileSync(file, "utf8");

@@ -5,7 +5,7 @@ import { join, dirname } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diagnosticLines } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
-import { append, changedLines, claim, cli, lineDiff, read, removeTemporaryFolders, sampleCopy } from "./journal.js";
+import { append, changedLines, claim, cli, lineDiff, newReceipt, read, removeTemporaryFolders, sampleCopy } from "./journal.js";
 
 afterAll(removeTemporaryFolders);
 
@@ -47,7 +47,7 @@ describe("a claim's life: submit, approve, post", () => {
     // Submit: the employee's claim form goes into the journal with flag ! and no status.
     append(file, "\n" + claim({
       date: "2026-12-30", id: "EC-2026-150",
-      lines: [`${VISIT}   420.00 CNY`, `  invoice: "26312099999999999901"`, `  receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"`, PAYABLE],
+      lines: [`${VISIT}   420.00 CNY`, `  invoice: "26312099999999999901"`, `  receipt: "${newReceipt(file, "ec-2026-150")}"`, PAYABLE],
     }));
     expect(cli("check", file).code).toBe(0);
     expect(claimRow(file, "EC-2026-150")).toMatchObject({ status: "submitted", amount: "420.00", commodity: "CNY", receipts: "1", problems: "" });
@@ -123,8 +123,8 @@ describe("the validator stops what must not be posted", () => {
     const original = read(file);
     const firstLine = original.split("\n").findIndex((line) => line.includes('invoice: "26312071475314518145"')); // in EC-2026-142
     append(file, "\n" + claim({
-      date: "2026-12-30", id: "EC-2026-151", meta: ['status: "approved"', 'approved-by: "赵敏"', "approved-on: 2026-12-30"],
-      lines: [`${ENTERTAINMENT}   1280.00 CNY`, `  invoice: "26312071475314518145"`, `  receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"`, PAYABLE],
+      date: "2026-12-30", id: "EC-2026-151", meta: ['status: "approved"', 'approved-by: "孙强"', "approved-on: 2026-12-30"],
+      lines: [`${ENTERTAINMENT}   1280.00 CNY`, `  invoice: "26312071475314518145"`, `  receipt: "${newReceipt(file, "ec-2026-151")}"`, PAYABLE],
     }));
     const check = cli("check", file);
     expect(check.code).toBe(1);
@@ -160,7 +160,7 @@ describe("the validator stops what must not be posted", () => {
     const file = sampleCopy();
     append(file, "\n" + claim({
       date: "2026-12-30", id: "EC-2026-152", claimant: "李娜", meta: ['status: "approved"', 'approved-by: "孙强"', "approved-on: 2026-12-30"],
-      lines: [`${ENTERTAINMENT}   3500.00 CNY`, `  invoice: "26312099999999999902"`, `  receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"`, "Liabilities:2241-其他应付款:E02-李娜"],
+      lines: [`${ENTERTAINMENT}   3500.00 CNY`, `  invoice: "26312099999999999902"`, `  receipt: "${newReceipt(file, "ec-2026-152")}"`, "Liabilities:2241-其他应付款:E02-李娜"],
     }));
     const run = cli("post", file, "EC-2026-152");
     expect(run.code, run.stderr).toBe(0);
@@ -204,14 +204,14 @@ describe("the validator stops what must not be posted", () => {
   it("cash going negative: a claim paid from 库存现金 beyond its balance is refused", () => {
     const file = sampleCopy();
     append(file, "\n" + claim({
-      date: "2027-01-05", id: "EC-2027-001", meta: ['status: "approved"', 'approved-by: "赵敏"', "approved-on: 2027-01-05"],
-      lines: [`${VISIT}   6000.00 CNY`, `  invoice: "26312099999999999903"`, `  receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"`, `${CASH}   -6000.00 CNY`],
+      date: "2027-01-05", id: "EC-2027-001", meta: ['status: "approved"', 'approved-by: "周建国"', "approved-on: 2027-01-05"],
+      lines: [`${VISIT}   6000.00 CNY`, `  invoice: "26312099999999999903"`, `  receipt: "${newReceipt(file, "ec-2027-001")}"`, `${CASH}   -6000.00 CNY`],
     }));
     expect(cli("check", file).code).toBe(0); // pending: not in the books yet
     const before = read(file);
     expectRefused(file, "post", ["EC-2027-001", "--on", "2027-01-05"], `EC-2027-001 not posted: ${CASH} goes below zero: -386.00 CNY after this posting (opened with no-negative: TRUE)`);
 
-    writeFileSync(file, before.replace('2027-01-05 ! "王伟"', '2027-01-05 * "王伟"').replace('status: "approved"\n  approved-by: "赵敏"\n  approved-on: 2027-01-05', 'approved-by: "赵敏"\n  approved-on: 2027-01-05'));
+    writeFileSync(file, before.replace('2027-01-05 ! "王伟"', '2027-01-05 * "王伟"').replace('status: "approved"\n  approved-by: "周建国"\n  approved-on: 2027-01-05', 'approved-by: "周建国"\n  approved-on: 2027-01-05'));
     const check = cli("check", file);
     expect(check.code).toBe(1);
     const cashLine = read(file).split("\n").findIndex((line) => line.startsWith(`  ${CASH}   -6000.00`)) + 1;
@@ -278,7 +278,7 @@ describe("writers", () => {
 
   it("running a command twice changes nothing the second time", () => {
     const file = sampleCopy();
-    for (const args of [["approve", "EC-2026-142", "--by", "赵敏"], ["reject", "EC-2026-145", "--by", "吴芳", "--reason", "超标"], ["post", "EC-2026-142"]]) {
+    for (const args of [["approve", "EC-2026-142", "--by", "孙强"], ["reject", "EC-2026-145", "--by", "吴芳", "--reason", "超标"], ["post", "EC-2026-142"]]) {
       const first = cli(args[0]!, file, ...args.slice(1));
       expect(first.code, first.stderr).toBe(0);
       const once = readFileSync(file);
@@ -296,7 +296,7 @@ describe("writers", () => {
     writeFileSync(crlf, "\ufeff" + original.replace(/\n/g, "\r\n"));
     const accounts = readFileSync(join(dirname(crlf), "2026/accounts.beancount"));
     for (const file of [lf, crlf]) {
-      expect(cli("approve", file, "EC-2026-142", "--by", "赵敏").code).toBe(0);
+      expect(cli("approve", file, "EC-2026-142", "--by", "孙强").code).toBe(0);
       expect(cli("reject", file, "EC-2026-145", "--by", "吴芳", "--reason", "超标").code).toBe(0);
       expect(cli("post", file, "--all").code).toBe(0);
     }
@@ -316,7 +316,7 @@ describe("writers", () => {
       added: [
         '2026-12-22 * "张磊" "北辰医药框架协议签约（北京）"', '  status: "posted"', "  posted-on: 2026-12-31",
         '2026-12-24 * "李娜" "星河零售年终答谢拜访"', '  status: "posted"', "  posted-on: 2026-12-31",
-        '2026-12-28 * "王伟" "ACME年终拜访及新年计划沟通"', '  status: "posted"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31", "  posted-on: 2026-12-31",
+        '2026-12-28 * "王伟" "ACME年终拜访及新年计划沟通"', '  status: "posted"', '  approved-by: "孙强"', "  approved-on: 2026-12-31", "  posted-on: 2026-12-31",
         '  status: "rejected"', '  rejected-by: "吴芳"', "  rejected-on: 2026-12-31", '  reason: "超标"',
       ],
     });
@@ -345,11 +345,11 @@ describe("claims", () => {
     const run = cli("claims", file, "--format", "csv");
     expect(run.code, run.stderr).toBe(0);
     const [header, ...rows] = parseCsv(run.stdout);
-    expect(header).toEqual(["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems"]);
+    expect(header).toEqual(["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems", "awaiting"]);
     expect(rows.length).toBe(66);
     const count = (status: string) => rows.filter((row) => row[5] === status).length;
     expect([count("posted"), count("submitted"), count("approved"), count("rejected")]).toEqual([60, 2, 2, 2]);
-    expect(rows.find((row) => row[0] === "EC-2026-031")).toEqual(["EC-2026-031", "2026-03-05", "王伟", "华东销售部", "ACME", "posted", "553.00", "CNY", "1", ""]);
+    expect(rows.find((row) => row[0] === "EC-2026-031")).toEqual(["EC-2026-031", "2026-03-05", "王伟", "华东销售部", "ACME", "posted", "553.00", "CNY", "1", "", ""]);
     expect(rows.find((row) => row[0] === "EC-2026-071")![9]).toBe("policy-receipt-above");
     expect(rows.find((row) => row[0] === "EC-2026-053")![9]).toBe("policy-per-claim");
     expect(rows.find((row) => row[0] === "EC-2026-145")![9]).toBe("policy-per-claim");

@@ -228,6 +228,7 @@ ${prepaid("2026-01-05", "1200.00", 12)}
     const main = `${ACCOUNTS}
 2026-01-05 ! "王伟" "CRM 插件"
   claim: "EC-2026-001"
+  claimant: "王伟"
   ${PREPAID}  1200.00 CNY
     amortize: ${CRM}
     months: 12

@@ -1,4 +1,5 @@
-// `feeledger approve FILE CLAIM... --by NAME [--on DATE] [--dry-run]`: record an approval in the claim.
+// `feeledger approve FILE CLAIM... --by NAME [--on DATE] [--dry-run]`: record an approval in the claim
+// (a further one, approved-by-2 ..., when the earlier approvers' limits do not cover it).
 import type { Command } from "commander";
 import { resolveJournal, type CommandShared } from "../context.js";
 import { decisionDate, requireClaimIds, requireText, runDecision } from "./claim-decision.js";
@@ -6,9 +7,9 @@ import { decisionDate, requireClaimIds, requireText, runDecision } from "./claim
 export function registerApprove(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("approve")
-    .description("approve expense claims: status approved, approved-by, approved-on")
+    .description("approve expense claims: status approved, approved-by, approved-on (approved-by-2 ... for a further approver)")
     .argument("[FILE-AND-CLAIMS...]", "the journal, then one or more claim ids")
-    .option("--by <NAME>", "who approves (not the claimant)")
+    .option("--by <NAME>", "who approves (not the claimant, nor someone who approved it already)")
     .option("--on <DATE>", "the date of the approval (default: today)")
     .option("--dry-run", "print the change as a unified diff and write nothing")
     .action((args: string[], options: { by?: string; on?: string; dryRun?: boolean }) => {

@@ -1,5 +1,7 @@
 // `feeledger claims FILE [--status S] [--claimant NAME] [--customer NAME] [-b/-e DATE] [--format F]`:
-// one row per expense claim with its state, amount, receipts and problems.
+// one row per expense claim with its state, amount, receipts and problems, and for a partly approved
+// claim (approvals that do not cover it yet) who may still approve it. The table shows that column
+// only when a listed claim is partly approved; CSV and JSON always have it.
 import { Option, type Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { runDomainChecks } from "../../validation/domain.js";
@@ -23,7 +25,17 @@ export interface ClaimsContext {
   readonly color: boolean | undefined;
 }
 
-const HEADER = ["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems"];
+const HEADER = ["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems", "awaiting"];
+
+/** The status as listed: "partly approved" while the approvals do not cover the claim. */
+function statusText(row: ClaimRow): string {
+  return row.partlyApproved ? "partly approved" : row.status;
+}
+
+/** Who may still approve a partly approved claim, or "no one" when no declared limit covers it. */
+function awaitingText(row: ClaimRow): string {
+  return row.partlyApproved ? (row.awaiting.length > 0 ? row.awaiting.join(", ") : "no one") : "";
+}
 
 /** The distinct codes of a row's problems, errors first. */
 function problemCodes(row: ClaimRow): string {
@@ -39,7 +51,7 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   const scales = displayScales(ledger.entries);
   const amount = (row: { amount: ClaimRow["amount"]; commodity: string }) => plainAmount(row.amount, row.commodity, scales);
   const cells = (row: ClaimRow) => [
-    row.claim, row.date, row.claimant, row.department, row.customer, row.status, amount(row), row.commodity, String(row.receipts), problemCodes(row),
+    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), problemCodes(row), awaitingText(row),
   ];
   switch (context.format) {
     case "csv":
@@ -49,7 +61,7 @@ export function runClaims(io: Io, context: ClaimsContext): number {
       io.stdout(renderJson({
         claims: rows.map((row) => ({
           claim: row.claim, date: row.date, claimant: row.claimant, department: row.department, customer: row.customer,
-          status: row.status, amount: amount(row), commodity: row.commodity, receipts: row.receipts,
+          status: statusText(row), amount: amount(row), commodity: row.commodity, receipts: row.receipts, awaiting: row.awaiting,
           file: row.entry.span.file, line: locate(ledger.sources.get(row.entry.span.file)!, row.entry.span.start).line,
           problems: row.problems.map((d) => ({ code: d.code, severity: d.severity, message: d.message })),
         })),
@@ -57,9 +69,10 @@ export function runClaims(io: Io, context: ClaimsContext): number {
       }));
       break;
     case "table": {
-      const columns = HEADER.map((header) => ({ header: header[0]!.toUpperCase() + header.slice(1), align: header === "amount" || header === "receipts" ? "right" as const : "left" as const }));
-      const footer = claimTotals(rows).map((total, index) => [index === 0 ? "Total" : "", "", "", "", "", "", amount(total), total.commodity, "", ""]);
-      io.stdout(renderTable(columns, rows.map(cells), { color: useColor(io, "stdout", context.color) }, footer) + "\n");
+      const shown = rows.some((row) => row.partlyApproved) ? HEADER.length : HEADER.length - 1;
+      const columns = HEADER.slice(0, shown).map((header) => ({ header: header[0]!.toUpperCase() + header.slice(1), align: header === "amount" || header === "receipts" ? "right" as const : "left" as const }));
+      const footer = claimTotals(rows).map((total, index) => [index === 0 ? "Total" : "", "", "", "", "", "", amount(total), total.commodity, "", "", ""].slice(0, shown));
+      io.stdout(renderTable(columns, rows.map((row) => cells(row).slice(0, shown)), { color: useColor(io, "stdout", context.color) }, footer) + "\n");
       break;
     }
   }
@@ -78,7 +91,7 @@ export function registerClaims(program: Command, { io, setExit, global }: Comman
     .description("list expense claims: state, amount, receipts and problems")
     .argument("[FILE]", "the journal")
     .option("--status <STATUS>", `only claims in this state (${CLAIM_STATUSES.join(", ")})`)
-    .option("--claimant <NAME>", "only this person's claims")
+    .option("--claimant <NAME>", "only this person's claims (names match ignoring case, width and spaces)")
     .option("--customer <NAME>", "only claims for this customer")
     .option("-b, --begin <DATE>", "claims dated on or after DATE")
     .option("-e, --end <DATE>", "claims dated before DATE (exclusive)")
