@@ -18,7 +18,7 @@ import { createFileAtomically, FileExistsError } from "../../edit/new-file.js";
 import { displayScales } from "../../reports/display.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderBankFile, type BankFileRow } from "../../render/bank-file.js";
-import { groupThousands, renderTable } from "../../render/table.js";
+import { groupThousands, renderTable, type Column } from "../../render/table.js";
 import { locate } from "../../source/location.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
 import { decisionDate } from "./claim-decision.js";
@@ -162,14 +162,17 @@ export function runPay(io: Io, context: PayContext): number {
     return EXIT_ERRORS;
   }
 
+  // The Offset column only when an advance was offset.
+  const offsets = plan.employees.some((employee) => employee.offset !== null);
+  const withoutOffset = <T,>(cells: readonly T[]): T[] => (offsets ? [...cells] : [...cells.slice(0, 3), ...cells.slice(4)]);
   io.stdout(renderTable(
-    [{ header: "Employee" }, { header: "Claims" }, { header: "Owed", align: "right" }, { header: "Offset", align: "right" }, { header: "Paid", align: "right" }, { header: "Commodity" }],
-    plan.employees.map((employee) => [
+    withoutOffset([{ header: "Employee" }, { header: "Claims" }, { header: "Owed", align: "right" }, { header: "Offset", align: "right" }, { header: "Paid", align: "right" }, { header: "Commodity" }] as Column[]),
+    plan.employees.map((employee) => withoutOffset([
       employeeName(employee), employee.claims.map((claim) => claim.id).join(" "), money(employee.owed, employee.currency, employee.scale),
       employee.offset === null ? "" : money(employee.offset.amount.neg(), employee.currency, employee.scale), money(employee.paid, employee.currency, employee.scale), employee.currency,
-    ]),
+    ])),
     { color: useColor(io, "stdout", context.color) },
-    totalRows(plan, money),
+    totalRows(plan, money).map(withoutOffset),
   ) + "\n");
   for (const text of offsetLines(plan, money)) io.stdout(text);
   io.stdout(`Paid ${plural(plan.claims.length, "claim")} on ${plan.date} from ${plan.from}: ${summary} (${target.file}:${line}).\n`);
