@@ -68,6 +68,13 @@ export interface PaymentPlan {
   readonly totals: readonly { readonly currency: string; readonly amount: Decimal; readonly scale: number }[];
 }
 
+/** With --all, a claim owed that cannot be paid by this payment, and why (the rest are paid). */
+export interface Skipped {
+  readonly id: string;
+  readonly claim: BookedTransaction;
+  readonly reason: string;
+}
+
 export interface Refusal {
   /** The claim refused, or null for a reason that concerns the whole payment. */
   readonly id: string | null;
@@ -76,8 +83,8 @@ export interface Refusal {
 }
 
 export type PaymentPlanResult =
-  | { readonly kind: "plan"; readonly plan: PaymentPlan }
-  | { readonly kind: "nothing"; readonly reason: string }
+  | { readonly kind: "plan"; readonly plan: PaymentPlan; readonly skipped: readonly Skipped[] }
+  | { readonly kind: "nothing"; readonly reason: string; readonly skipped: readonly Skipped[] }
   | { readonly kind: "refused"; readonly refusals: readonly Refusal[] };
 
 interface Journal {
@@ -121,9 +128,12 @@ export function planPayment(journal: Journal, request: PaymentRequest): PaymentP
   const balances = claimBalances(journal.entries, { liabilitiesRoot: roots.liabilities, end: null });
   const refusals: Refusal[] = [];
   const chosen: ClaimBalance[] = [];
+  const skipped: Skipped[] = [];
   if (request.claims === "all") {
     for (const balance of balances.values()) {
-      if (balance.claim.date <= request.date && balance.debts.some((debt) => !owedOn(debt).isZero()) && LINK.test(balance.id)) chosen.push(balance);
+      if (balance.claim.date > request.date || balance.debts.every((debt) => owedOn(debt).isZero())) continue;
+      if (LINK.test(balance.id)) chosen.push(balance);
+      else skipped.push({ id: balance.id, claim: balance.claim, reason: `its id cannot be written as a beancount link (^${balance.id}): use letters, digits and - _ / . only` });
     }
   } else {
     for (const id of new Set(request.claims)) {
@@ -142,7 +152,7 @@ export function planPayment(journal: Journal, request: PaymentRequest): PaymentP
     refusals.push({ id: null, claim: null, reason: `--from ${request.from} is not open on ${request.date}` });
   }
   if (refusals.length > 0) return { kind: "refused", refusals };
-  if (chosen.length === 0) return { kind: "nothing", reason: `no posted claim dated on or before ${request.date} is still owed` };
+  if (chosen.length === 0) return { kind: "nothing", reason: `no posted claim dated on or before ${request.date} is still owed`, skipped };
 
   chosen.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : 0));
   const groups = new Map<string, { account: string; currency: string; scale: number; claims: PaidClaim[] }>();
@@ -195,6 +205,7 @@ export function planPayment(journal: Journal, request: PaymentRequest): PaymentP
   }
   return {
     kind: "plan",
+    skipped,
     plan: {
       date: request.date,
       from: request.from,

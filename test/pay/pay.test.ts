@@ -194,6 +194,63 @@ describe("pay", () => {
   });
 });
 
+describe("pay, less common journals", () => {
+  it("pays each commodity on its own: one credit to the bank and one bank file row per employee and commodity", () => {
+    const file = journal(CHART.replace(`open ${BANK} CNY`, `open ${BANK}`) + `
+2026-01-03 * "股东" "美元户"
+  ${BANK}  100.00 USD
+  Equity:4001-实收资本
+` + postedClaim("EC-1", "2026-03-02", WANG, "300.00") + postedClaim("EC-2", "2026-03-03", WANG, "300.00").replace(/ CNY/g, " USD").replace("300.00", "12.50"));
+    const before = read(file);
+    const bankFile = join(dirname(file), "bank.csv");
+    const run = cli("pay", file, "--all", "--from", BANK, "--on", "2026-03-20", "--bank-file", bankFile);
+    expect(run.code, run.stderr).toBe(0);
+    expect(appended(before, read(file))).toBe(`
+2026-03-20 * "工商银行" "报销款支付（网银批量代付）" ^EC-1 ^EC-2
+  Liabilities:2241-其他应付款:E01-王伟  300.00 CNY
+  Liabilities:2241-其他应付款:E01-王伟  12.50 USD
+  Assets:1002-银行存款:01-工商银行  -300.00 CNY
+  Assets:1002-银行存款:01-工商银行  -12.50 USD
+`);
+    expect(parseCsv(read(bankFile)).slice(1).map((row) => [row[1], row[4], row[5], row[6]])).toEqual([["王伟", "300.00", "CNY", "报销款 EC-1"], ["王伟", "12.50", "USD", "报销款 EC-2"]]);
+  });
+
+  it("with --all, skips (with a warning) a claim whose id cannot be a beancount link, and pays the rest", () => {
+    const file = journal(TWO_EMPLOYEES + postedClaim("EC-2026-004", "2026-03-04", LI, "10.00", "李娜").replace(" ^EC-2026-004", "").replace(/EC-2026-004/g, "报销 4"));
+    const run = cli("pay", file, "--all", "--from", BANK, "--on", "2026-03-20");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("warning: 报销 4 not paid: its id cannot be written as a beancount link");
+    expect(run.stdout).toContain("Paid 3 claims");
+    expectRefused(file, ["报销 4", "--from", BANK, "--on", "2026-03-20"], "报销 4 not paid: its id cannot be written as a beancount link");
+  });
+
+  it("writes English words in a journal without Chinese account names", () => {
+    const file = journal(`2026-01-01 open Assets:Bank:Checking USD
+2026-01-01 open Liabilities:Payable:Employees:Alice
+2026-01-01 open Expenses:Visits
+2026-01-01 open Equity:Opening
+
+2026-01-02 * "Opening"
+  Assets:Bank:Checking  1000.00 USD
+  Equity:Opening
+
+2026-02-01 * "Alice" "Client lunch" ^EC-7
+  claim: "EC-7"
+  claimant: "Alice"
+  approved-by: "Bob"
+  Expenses:Visits  42.00 USD
+  Liabilities:Payable:Employees:Alice
+`);
+    const before = read(file);
+    expect(cli("pay", file, "EC-7", "--from", "Assets:Bank:Checking", "--on", "2026-02-10").code).toBe(0);
+    expect(appended(before, read(file))).toBe(`
+2026-02-10 * "Checking" "Expense claims reimbursed" ^EC-7
+  Liabilities:Payable:Employees:Alice  42.00 USD
+  Assets:Bank:Checking  -42.00 USD
+`);
+  });
+});
+
 describe("pay refuses, writing nothing", () => {
   it("claims not posted, already paid, unknown, settled in cash, or dated after the payment; all named claims or none", () => {
     const file = journal(TWO_EMPLOYEES + approvedClaim("EC-2026-009", "2026-03-04", WANG, "10.00") + `

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
-import { error } from "../../diagnostics/diagnostic.js";
+import { error, warning } from "../../diagnostics/diagnostic.js";
 import { today } from "../../core/dates.js";
 import { Decimal } from "../../core/number.js";
 import { planPayment, type EmployeePayment, type PaymentPlan } from "../../claims/payment-plan.js";
@@ -94,6 +94,11 @@ export function runPay(io: Io, context: PayContext): number {
   }
 
   const result = planPayment(ledger, { claims: context.claims, from: context.from, date: context.on, offset: context.offset, bankFile: context.bankFile !== null });
+  if (result.kind !== "refused") {
+    for (const skipped of result.skipped) {
+      io.stderr(formatDiagnostic(warning("payment-skipped", `${skipped.id} not paid: ${skipped.reason}`, skipped.claim.span), ledger.sources, brief, context.file) + "\n");
+    }
+  }
   if (result.kind === "nothing") {
     io.stdout(`Nothing to pay: ${result.reason}.\n`);
     return EXIT_OK;
