@@ -9,6 +9,7 @@ import { claimId, claimStatus, isClaim, metaText, postingMetaText, type ClaimSta
 import { approvalCoverage, claimCharges, collectAuthority } from "./authority.js";
 import { isUnder } from "../core/accounts.js";
 import { spanWithin } from "./place.js";
+import { owedOn, paidState, type ClaimBalance, type PaidState } from "./payments.js";
 
 export interface ClaimQuery {
   readonly status: ClaimStatus | null;
@@ -20,6 +21,8 @@ export interface ClaimQuery {
   readonly begin: string | null;
   /** Exclusive end date or null. */
   readonly end: string | null;
+  /** Only posted claims not fully paid (unpaid or partly paid). */
+  readonly unpaid?: boolean;
 }
 
 export interface ClaimRow {
@@ -41,6 +44,10 @@ export interface ClaimRow {
   readonly receipts: number;
   /** Diagnostics located in the claim. */
   readonly problems: readonly Diagnostic[];
+  /** Whether the books paid it (see payments.ts); null for a claim not posted (or a second one with its id). */
+  readonly paid: PaidState | null;
+  /** What is still owed on it in `commodity`; null for a claim not posted. */
+  readonly owed: Decimal | null;
   readonly entry: BookedTransaction;
 }
 
@@ -48,7 +55,10 @@ function distinct(values: readonly (string | null)[]): string[] {
   return [...new Set(values.filter((value): value is string => value !== null && value !== ""))];
 }
 
-export function claimRows(entries: readonly LedgerEntry[], expensesRoot: string, diagnostics: readonly Diagnostic[], query: ClaimQuery): ClaimRow[] {
+/** `balances`: what each posted claim owes and was paid (claimBalances), for the paid column. */
+export function claimRows(
+  entries: readonly LedgerEntry[], expensesRoot: string, diagnostics: readonly Diagnostic[], query: ClaimQuery, balances: ReadonlyMap<string, ClaimBalance> = new Map(),
+): ClaimRow[] {
   const rows: ClaimRow[] = [];
   const { authority } = collectAuthority(entries, expensesRoot);
   const wanted = query.claimant === null ? null : authority.keyOf(query.claimant);
@@ -58,6 +68,10 @@ export function claimRows(entries: readonly LedgerEntry[], expensesRoot: string,
     if (query.end !== null && entry.date >= query.end) continue;
     const status = claimStatus(entry);
     if (query.status !== null && status !== query.status) continue;
+    const found = balances.get(claimId(entry)!);
+    const balance = found?.claim === entry ? found : undefined; // a second claim with the id is not the one paid
+    const paid = balance === undefined ? null : paidState(balance);
+    if (query.unpaid === true && (paid === null || paid === "paid")) continue;
     const claimant = metaText(entry.meta, "claimant") ?? "";
     if (wanted !== null && authority.keyOf(claimant) !== wanted) continue;
     const expenses = entry.booked.filter((posting) => isUnder(posting.account, expensesRoot));
@@ -75,9 +89,11 @@ export function claimRows(entries: readonly LedgerEntry[], expensesRoot: string,
     const partlyApproved = coverage !== null && !coverage.covered && coverage.counted.length > 0;
     const awaiting = partlyApproved ? coverage.awaiting : [];
     for (const [commodity, amount] of totals) {
+      const owed = balance === undefined ? null
+        : balance.debts.filter((debt) => debt.currency === commodity).reduce((sum, debt) => sum.plus(owedOn(debt)), new Decimal(0));
       rows.push({
         claim: claimId(entry)!, date: entry.date, claimant, department: byPosting("department").join(", "),
-        customer: customers.join(", "), status, partlyApproved, awaiting, amount, commodity, receipts, problems, entry,
+        customer: customers.join(", "), status, partlyApproved, awaiting, amount, commodity, receipts, problems, paid, owed, entry,
       });
     }
   }

@@ -345,11 +345,14 @@ describe("claims", () => {
     const run = cli("claims", file, "--format", "csv");
     expect(run.code, run.stderr).toBe(0);
     const [header, ...rows] = parseCsv(run.stdout);
-    expect(header).toEqual(["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems", "awaiting"]);
+    expect(header).toEqual(["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems", "awaiting", "paid", "owed"]);
     expect(rows.length).toBe(66);
     const count = (status: string) => rows.filter((row) => row[5] === status).length;
     expect([count("posted"), count("submitted"), count("approved"), count("rejected")]).toEqual([60, 2, 2, 2]);
-    expect(rows.find((row) => row[0] === "EC-2026-031")).toEqual(["EC-2026-031", "2026-03-05", "王伟", "华东销售部", "ACME", "posted", "553.00", "CNY", "1", "", ""]);
+    expect(rows.find((row) => row[0] === "EC-2026-031")).toEqual(["EC-2026-031", "2026-03-05", "王伟", "华东销售部", "ACME", "posted", "553.00", "CNY", "1", "", "", "paid", "0.00"]);
+    // Every posted claim of the sample is paid (the 网银批量代付 entries link them); pending ones have no paid state.
+    expect(new Set(rows.filter((row) => row[5] === "posted").map((row) => row[11]))).toEqual(new Set(["paid"]));
+    expect(new Set(rows.filter((row) => row[5] !== "posted").map((row) => row[11]))).toEqual(new Set([""]));
     expect(rows.find((row) => row[0] === "EC-2026-071")![9]).toBe("policy-receipt-above");
     expect(rows.find((row) => row[0] === "EC-2026-053")![9]).toBe("policy-per-claim");
     expect(rows.find((row) => row[0] === "EC-2026-145")![9]).toBe("policy-per-claim");

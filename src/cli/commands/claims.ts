@@ -1,13 +1,14 @@
-// `feeledger claims FILE [--status S] [--claimant NAME] [--customer NAME] [-b/-e DATE] [--format F]`:
-// one row per expense claim with its state, amount, receipts and problems, and for a partly approved
-// claim (approvals that do not cover it yet) who may still approve it. The table shows that column
-// only when a listed claim is partly approved; CSV and JSON always have it.
+// `feeledger claims FILE [--status S] [--unpaid] [--claimant NAME] [--customer NAME] [-b/-e DATE] [--format F]`:
+// one row per expense claim with its state, amount, receipts, problems and whether it is paid, and
+// for a partly approved claim (approvals that do not cover it yet) who may still approve it. The
+// table shows that column only when a listed claim is partly approved; CSV and JSON always have it.
 import { Option, type Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { runDomainChecks } from "../../validation/domain.js";
 import { today } from "../../core/dates.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
+import { claimBalances } from "../../claims/payments.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
 import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
@@ -25,7 +26,10 @@ export interface ClaimsContext {
   readonly color: boolean | undefined;
 }
 
-const HEADER = ["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems", "awaiting"];
+// CSV and JSON keep the older columns first and add `awaiting`, `paid` and `owed` at the end; the
+// table shows Paid beside Status, and Awaiting last.
+const HEADER = ["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems", "awaiting", "paid", "owed"];
+const TABLE_HEADER = ["claim", "date", "claimant", "department", "customer", "status", "paid", "amount", "commodity", "receipts", "problems", "awaiting"];
 
 /** The status as listed: "partly approved" while the approvals do not cover the claim. */
 function statusText(row: ClaimRow): string {
@@ -47,11 +51,16 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file);
   const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today: today(io.env) })];
-  const rows = claimRows(ledger.entries, ledger.options.accountRoots.expenses, diagnostics, context.query);
+  const balances = claimBalances(ledger.entries, { liabilitiesRoot: ledger.options.accountRoots.liabilities, end: null });
+  const rows = claimRows(ledger.entries, ledger.options.accountRoots.expenses, diagnostics, context.query, balances);
   const scales = displayScales(ledger.entries);
   const amount = (row: { amount: ClaimRow["amount"]; commodity: string }) => plainAmount(row.amount, row.commodity, scales);
+  const owed = (row: ClaimRow) => (row.owed === null ? "" : amount({ amount: row.owed, commodity: row.commodity }));
   const cells = (row: ClaimRow) => [
-    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), problemCodes(row), awaitingText(row),
+    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), problemCodes(row), awaitingText(row), row.paid ?? "", owed(row),
+  ];
+  const tableCells = (row: ClaimRow) => [
+    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), problemCodes(row), awaitingText(row),
   ];
   switch (context.format) {
     case "csv":
@@ -64,15 +73,16 @@ export function runClaims(io: Io, context: ClaimsContext): number {
           status: statusText(row), amount: amount(row), commodity: row.commodity, receipts: row.receipts, awaiting: row.awaiting,
           file: row.entry.span.file, line: locate(ledger.sources.get(row.entry.span.file)!, row.entry.span.start).line,
           problems: row.problems.map((d) => ({ code: d.code, severity: d.severity, message: d.message })),
+          paid: row.paid, owed: row.owed === null ? null : owed(row),
         })),
         totals: claimTotals(rows).map((total) => ({ commodity: total.commodity, amount: amount(total) })),
       }));
       break;
     case "table": {
-      const shown = rows.some((row) => row.partlyApproved) ? HEADER.length : HEADER.length - 1;
-      const columns = HEADER.slice(0, shown).map((header) => ({ header: header[0]!.toUpperCase() + header.slice(1), align: header === "amount" || header === "receipts" ? "right" as const : "left" as const }));
-      const footer = claimTotals(rows).map((total, index) => [index === 0 ? "Total" : "", "", "", "", "", "", amount(total), total.commodity, "", "", ""].slice(0, shown));
-      io.stdout(renderTable(columns, rows.map((row) => cells(row).slice(0, shown)), { color: useColor(io, "stdout", context.color) }, footer) + "\n");
+      const shown = rows.some((row) => row.partlyApproved) ? TABLE_HEADER.length : TABLE_HEADER.length - 1;
+      const columns = TABLE_HEADER.slice(0, shown).map((header) => ({ header: header[0]!.toUpperCase() + header.slice(1), align: header === "amount" || header === "receipts" ? "right" as const : "left" as const }));
+      const footer = claimTotals(rows).map((total, index) => [index === 0 ? "Total" : "", "", "", "", "", "", "", amount(total), total.commodity, "", "", ""].slice(0, shown));
+      io.stdout(renderTable(columns, rows.map((row) => tableCells(row).slice(0, shown)), { color: useColor(io, "stdout", context.color) }, footer) + "\n");
       break;
     }
   }
@@ -91,19 +101,20 @@ export function registerClaims(program: Command, { io, setExit, global }: Comman
     .description("list expense claims: state, amount, receipts and problems")
     .argument("[FILE]", "the journal")
     .option("--status <STATUS>", `only claims in this state (${CLAIM_STATUSES.join(", ")})`)
+    .option("--unpaid", "only posted claims not fully paid (unpaid or partly paid)")
     .option("--claimant <NAME>", "only this person's claims (names match ignoring case, width and spaces)")
     .option("--customer <NAME>", "only claims for this customer")
     .option("-b, --begin <DATE>", "claims dated on or after DATE")
     .option("-e, --end <DATE>", "claims dated before DATE (exclusive)")
     .addOption(new Option("--format <FORMAT>", "table, csv or json").default("table"))
-    .action((file: string | undefined, options: { status?: string; claimant?: string; customer?: string; begin?: string; end?: string; format: string }) => {
+    .action((file: string | undefined, options: { status?: string; unpaid?: boolean; claimant?: string; customer?: string; begin?: string; end?: string; format: string }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
       setExit(runClaims(io, {
         file: journal.file,
         query: {
           status: parseStatus(options.status), claimant: options.claimant ?? null, customer: options.customer ?? null,
-          begin: parseDateOption(options.begin, "--begin"), end: parseDateOption(options.end, "--end"),
+          begin: parseDateOption(options.begin, "--begin"), end: parseDateOption(options.end, "--end"), unpaid: options.unpaid === true,
         },
         format: parseFormat(options.format),
         color: global().color,

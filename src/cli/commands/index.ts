@@ -9,6 +9,7 @@ import { registerClaims } from "./claims.js";
 import { registerApprove } from "./approve.js";
 import { registerReject } from "./reject.js";
 import { registerPost } from "./post.js";
+import { registerPay } from "./pay.js";
 import { registerRegister } from "./reg.js";
 import { registerIncomeStatement } from "./is.js";
 import { registerBalanceSheet } from "./bs.js";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerApprove,
   registerReject,
   registerPost,
+  registerPay,
   registerRegister,
   registerIncomeStatement,
   registerBalanceSheet,

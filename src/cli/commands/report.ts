@@ -1,5 +1,5 @@
 // `feeledger report structure|trend|budget|tax FILE`: the cost reports (费用报表); `report schedules`
-// is registered from report-schedules.ts.
+// and `report payables` are registered from report-schedules.ts and report-payables.ts.
 import type { Command } from "commander";
 import { financialEntries } from "../../claims/claim.js";
 import { budgetReport, budgetSheet } from "../../reports/budget.js";
@@ -21,6 +21,7 @@ import {
   type OutputChoice, type ReportFlags,
 } from "../reporting.js";
 import { registerReportSchedules } from "./report-schedules.js";
+import { registerReportPayables } from "./report-payables.js";
 
 /** What every report subcommand is given. */
 export interface ReportContext {
@@ -122,7 +123,7 @@ function addGroupingFlags(command: Command): Command {
 }
 
 export function registerReport(program: Command, { io, setExit, global }: CommandShared): Command {
-  const report = program.command("report").description("reports: structure, trend, budget, tax, schedules");
+  const report = program.command("report").description("reports: structure, trend, budget, tax, schedules, payables");
   const common = (file: string | undefined, flags: Flags): ReportContext => {
     const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
     if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
@@ -158,5 +159,6 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
     });
 
   registerReportSchedules(report, { io, setExit, global });
+  registerReportPayables(report, { io, setExit, global });
   return report;
 }

@@ -1,0 +1,48 @@
+// The journal file new entries of the books are written to (a payment by `pay`; shared with `post`):
+//
+//   2026-01-01 custom "feeledger-option" "post-to" "books/{YYYY}-{MM}.beancount"
+//
+// `{YYYY}` and `{MM}` are filled from the entry's date; the path is relative to the file that
+// declares the option (as an `include` is). The file must be one the journal loads, so that what is
+// written counts. Without the option, entries go to the main file. The latest declaration wins.
+import * as path from "node:path";
+import type { LedgerEntry } from "../core/data.js";
+import type { Span } from "../core/span.js";
+
+export const POST_TO_OPTION = "post-to";
+
+export type BooksTarget =
+  | { readonly file: string }
+  | { readonly problem: string; readonly span: Span | null };
+
+interface Journal {
+  readonly entries: readonly LedgerEntry[];
+  readonly sources: ReadonlyMap<string, unknown>;
+  readonly mainFile: string;
+}
+
+/** The latest `post-to` declaration: its path as written and where it is declared. */
+function postToDeclaration(entries: readonly LedgerEntry[]): { pattern: string; span: Span } | null {
+  let found: { pattern: string; span: Span } | null = null;
+  for (const entry of entries) {
+    if (entry.type !== "custom" || entry.customType !== "feeledger-option") continue;
+    const [key, value] = entry.values;
+    if (key?.type === "string" && key.value === POST_TO_OPTION && value?.type === "string") found = { pattern: value.value, span: entry.span };
+  }
+  return found;
+}
+
+/** The file an entry dated `date` goes to, as the journal names it (a key of `sources`). */
+export function booksTarget(journal: Journal, date: string): BooksTarget {
+  const declared = postToDeclaration(journal.entries);
+  if (declared === null) return { file: journal.mainFile };
+  const relative = declared.pattern.replace(/\{YYYY\}/g, date.slice(0, 4)).replace(/\{MM\}/g, date.slice(5, 7));
+  if (relative.trim() === "") return { problem: `the "${POST_TO_OPTION}" option names no file`, span: declared.span };
+  const wanted = path.resolve(path.dirname(declared.span.file), relative);
+  for (const loaded of journal.sources.keys()) if (path.resolve(loaded) === wanted) return { file: loaded };
+  const include = path.relative(path.dirname(path.resolve(journal.mainFile)), wanted).split(path.sep).join("/");
+  return {
+    problem: `"${POST_TO_OPTION}" names ${relative} for ${date}, which the journal does not include; add 'include "${include}"' to ${journal.mainFile} first, so that what is written there counts`,
+    span: declared.span,
+  };
+}

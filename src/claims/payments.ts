@@ -1,0 +1,161 @@
+// Which posted claims are paid, and what is still owed on each.
+//
+// A posted claim owes what it credits to liability accounts (its payable, e.g.
+// `Liabilities:2241-其他应付款:E01-王伟`): per account and commodity, the net credit of its postings
+// there. A claim that credits no liability (paid from cash when it was posted) owes nothing.
+//
+// A claim is paid by entries in the books that link its id (`^EC-2026-031`) and debit its payable:
+// `pay` writes such entries, and hand-written ones (a bank's 网银批量代付 with one link per claim)
+// count the same. One payment often settles several claims of one employee with a single debit;
+// that debit is shared out over the linked claims owed on that account in claim date order (then
+// journal order), each taking what it still owes, until the debit is used up. Payments are taken in
+// journal (date) order, whatever their date relative to the claim's: the link says what they pay.
+// A debit beyond what the linked claims owe pays nothing more (the account's balance shows it).
+import type { BookedTransaction, LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+import { isUnder } from "../core/accounts.js";
+import { claimId, entryMetaText, isPendingClaim, isPostedClaim } from "./claim.js";
+
+/** A payment's share that went to one debt. */
+export interface DebtPayment {
+  readonly entry: BookedTransaction;
+  readonly amount: Decimal;
+}
+
+/** What a claim owes on one account in one commodity. */
+export interface Debt {
+  readonly account: string;
+  readonly currency: string;
+  /** The claim's net credit to the account (positive). */
+  readonly amount: Decimal;
+  /** Digits the claim's own postings use for the commodity. */
+  readonly scale: number;
+  /** Paid so far by linked entries (never more than `amount`). */
+  readonly paid: Decimal;
+  readonly payments: readonly DebtPayment[];
+}
+
+export interface ClaimBalance {
+  readonly id: string;
+  readonly claim: BookedTransaction;
+  /** The `posted-on` date, else the claim's own date. */
+  readonly postedOn: string;
+  /** Empty when the claim credits no liability. */
+  readonly debts: readonly Debt[];
+}
+
+export type PaidState = "paid" | "partly" | "unpaid";
+
+export function owedOn(debt: Debt): Decimal {
+  return debt.amount.minus(debt.paid);
+}
+
+/** Paid: nothing owed (also a claim that never owed anything); unpaid: nothing paid yet. */
+export function paidState(balance: ClaimBalance): PaidState {
+  if (balance.debts.every((debt) => owedOn(debt).isZero())) return "paid";
+  return balance.debts.every((debt) => debt.paid.isZero()) ? "unpaid" : "partly";
+}
+
+/** What the claim still owes, per commodity (zero amounts left out). */
+export function owedByCurrency(balance: ClaimBalance): Map<string, Decimal> {
+  const owed = new Map<string, Decimal>();
+  for (const debt of balance.debts) {
+    const left = owedOn(debt);
+    if (!left.isZero()) owed.set(debt.currency, (owed.get(debt.currency) ?? new Decimal(0)).plus(left));
+  }
+  return owed;
+}
+
+export interface PaymentQuery {
+  /** The liabilities root (`Liabilities`, or as the journal's options name it). */
+  readonly liabilitiesRoot: string;
+  /** Exclusive: only claims and payments dated before it count; null for all. */
+  readonly end: string | null;
+}
+
+interface OpenDebt {
+  readonly account: string;
+  readonly currency: string;
+  readonly amount: Decimal;
+  readonly scale: number;
+  paid: Decimal;
+  readonly payments: DebtPayment[];
+}
+
+interface Working {
+  readonly id: string;
+  readonly claim: BookedTransaction;
+  readonly order: number;
+  readonly debts: OpenDebt[];
+}
+
+/** The net of each (account, commodity) a transaction posts to under `root`, in first-seen order. */
+function netUnder(entry: BookedTransaction, root: string): Map<string, { account: string; currency: string; net: Decimal; scale: number }> {
+  const nets = new Map<string, { account: string; currency: string; net: Decimal; scale: number }>();
+  for (const posting of entry.booked) {
+    if (!isUnder(posting.account, root)) continue;
+    const key = `${posting.account}\u0000${posting.units.currency}`;
+    const known = nets.get(key);
+    if (known === undefined) nets.set(key, { account: posting.account, currency: posting.units.currency, net: posting.units.number, scale: posting.units.scale });
+    else {
+      known.net = known.net.plus(posting.units.number);
+      known.scale = Math.max(known.scale, posting.units.scale);
+    }
+  }
+  return nets;
+}
+
+/**
+ * Every posted claim (the first one of each id) with what it owes and what linked entries paid,
+ * keyed by claim id, in journal order.
+ */
+export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQuery): Map<string, ClaimBalance> {
+  const working = new Map<string, Working>();
+  const inRange = (date: string) => query.end === null || date < query.end;
+  let order = 0;
+  for (const entry of entries) {
+    if (entry.type !== "transaction" || !isPostedClaim(entry) || !inRange(entry.date)) continue;
+    const id = claimId(entry)!;
+    if (working.has(id)) continue;
+    const debts: OpenDebt[] = [];
+    for (const { account, currency, net, scale } of netUnder(entry, query.liabilitiesRoot).values()) {
+      if (net.lessThan(0)) debts.push({ account, currency, amount: net.neg(), scale, paid: new Decimal(0), payments: [] });
+    }
+    working.set(id, { id, claim: entry, order: order++, debts });
+  }
+  if (working.size === 0) return new Map();
+
+  for (const entry of entries) {
+    if (entry.type !== "transaction" || entry.links.length === 0 || !inRange(entry.date)) continue;
+    if (claimId(entry) !== null || isPendingClaim(entry)) continue;
+    const linked = entry.links.map((link) => working.get(link)).filter((claim): claim is Working => claim !== undefined && claim.debts.length > 0);
+    if (linked.length === 0) continue;
+    linked.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : a.order - b.order));
+    for (const { account, currency, net } of netUnder(entry, query.liabilitiesRoot).values()) {
+      let left = net;
+      for (const claim of linked) {
+        if (!left.greaterThan(0)) break;
+        for (const debt of claim.debts) {
+          if (debt.account !== account || debt.currency !== currency) continue;
+          const share = Decimal.min(left, debt.amount.minus(debt.paid));
+          if (!share.greaterThan(0)) continue;
+          debt.paid = debt.paid.plus(share);
+          debt.payments.push({ entry, amount: share });
+          left = left.minus(share);
+        }
+      }
+    }
+  }
+
+  const balances = new Map<string, ClaimBalance>();
+  for (const claim of working.values()) {
+    const postedOn = entryMetaText(claim.claim, "posted-on");
+    balances.set(claim.id, {
+      id: claim.id,
+      claim: claim.claim,
+      postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.claim.date,
+      debts: claim.debts.map((debt) => ({ ...debt })),
+    });
+  }
+  return balances;
+}

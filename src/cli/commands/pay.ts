@@ -1,0 +1,211 @@
+// `feeledger pay FILE [CLAIM...|--all] --from ACCOUNT [--on DATE] [--no-offset] [--bank-file FILE] [--dry-run]`:
+// one payment entry in the books settling posted claims (per employee: Dr payable, Cr advance for
+// the part offset, Cr the paying account), and optionally the bank's batch-payment file. Checked as
+// the journal would be afterwards; the journal and the bank file are both written or neither.
+import * as fs from "node:fs";
+import type { Command } from "commander";
+import { loadLedger } from "../../loader/load.js";
+import { error, warning } from "../../diagnostics/diagnostic.js";
+import { today } from "../../core/dates.js";
+import { Decimal } from "../../core/number.js";
+import { planPayment, type EmployeePayment, type PaymentPlan } from "../../claims/payment-plan.js";
+import { checkPayment } from "../../claims/payment-check.js";
+import { booksTarget } from "../../claims/books-target.js";
+import { paymentEdit, accountLabel } from "../../edit/pay.js";
+import { unifiedDiff } from "../../edit/diff.js";
+import { planChanges, writeChanges, StaleFileError } from "../../edit/write.js";
+import { createFileAtomically, FileExistsError } from "../../edit/new-file.js";
+import { displayScales } from "../../reports/display.js";
+import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
+import { renderBankFile, type BankFileRow } from "../../render/bank-file.js";
+import { groupThousands, renderTable, type Column } from "../../render/table.js";
+import { locate } from "../../source/location.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
+import { decisionDate } from "./claim-decision.js";
+
+export interface PayContext {
+  readonly file: string;
+  /** Claim ids, or "all": every posted claim still owed. */
+  readonly claims: readonly string[] | "all";
+  readonly from: string;
+  readonly on: string;
+  readonly offset: boolean;
+  /** Where to write the bank's batch-payment file, or null. */
+  readonly bankFile: string | null;
+  readonly dryRun: boolean;
+  readonly color: boolean | undefined;
+  /** Runs after planning, just before writing (tests change the file underneath here). */
+  readonly beforeWrite?: () => void;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+function employeeName(employee: EmployeePayment): string {
+  return employee.payee.name ?? accountLabel(employee.payee.account);
+}
+
+/** The bank file's rows: one per employee and commodity the bank pays. */
+function bankRows(plan: PaymentPlan, amount: (value: EmployeePayment["paid"], currency: string, scale: number) => string): BankFileRow[] {
+  return plan.employees.filter((employee) => employee.paid.greaterThan(0)).map((employee) => ({
+    name: employeeName(employee),
+    bankAccount: employee.payee.bankAccount ?? "",
+    bank: employee.payee.bank ?? "",
+    amount: amount(employee.paid, employee.currency, employee.scale),
+    currency: employee.currency,
+    memo: `${/\p{Script=Han}/u.test(employee.payee.account) ? "报销款" : "Expense claims"} ${employee.claims.map((claim) => claim.id).join(" ")}`,
+  }));
+}
+
+/** Per employee who had an advance offset, one line saying so. */
+function offsetLines(plan: PaymentPlan, money: (value: EmployeePayment["paid"], currency: string, scale: number) => string): string[] {
+  return plan.employees.filter((employee) => employee.offset !== null).map((employee) => {
+    const offset = employee.offset!;
+    const show = (value: EmployeePayment["paid"]) => `${groupThousands(money(value, employee.currency, employee.scale))} ${employee.currency}`;
+    return `${employeeName(employee)}: ${show(employee.owed)} owed, ${show(offset.amount)} offset against the open advance on ${offset.account} (${show(offset.open)}), ${show(employee.paid)} paid\n`;
+  });
+}
+
+/** Per commodity: owed, offset and paid over all employees. */
+function totalRows(plan: PaymentPlan, money: (value: EmployeePayment["paid"], currency: string, scale: number) => string): string[][] {
+  const currencies = [...new Set(plan.employees.map((employee) => employee.currency))];
+  return currencies.map((currency, index) => {
+    const employees = plan.employees.filter((employee) => employee.currency === currency);
+    const scale = Math.max(...employees.map((employee) => employee.scale));
+    const sum = (part: (employee: EmployeePayment) => EmployeePayment["paid"]) => money(employees.reduce((total, employee) => total.plus(part(employee)), new Decimal(0)), currency, scale);
+    const offset = employees.some((employee) => employee.offset !== null) ? sum((employee) => employee.offset?.amount.neg() ?? new Decimal(0)) : "";
+    return [index === 0 ? "Total" : "", "", sum((employee) => employee.owed), offset, sum((employee) => employee.paid), currency];
+  });
+}
+
+export function runPay(io: Io, context: PayContext): number {
+  requireReadableFile(context.file);
+  const ledger = loadLedger(context.file, { keepText: true });
+  const color = useColor(io, "stderr", context.color);
+  const brief = { color, excerpt: false };
+  const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error"), [...ledger.sources.keys()]);
+  if (errors.length > 0) {
+    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true }, context.file) + "\n");
+    io.stderr(`${plural(errors.length, "error")} in the journal; nothing was written\n`);
+    return EXIT_ERRORS;
+  }
+  if (context.bankFile !== null && fs.existsSync(context.bankFile)) {
+    io.stderr(`feeledger: --bank-file ${new FileExistsError(context.bankFile).message}\n`);
+    return EXIT_ERRORS;
+  }
+
+  const result = planPayment(ledger, { claims: context.claims, from: context.from, date: context.on, offset: context.offset, bankFile: context.bankFile !== null });
+  if (result.kind !== "refused") {
+    for (const skipped of result.skipped) {
+      io.stderr(formatDiagnostic(warning("payment-skipped", `${skipped.id} not paid: ${skipped.reason}`, skipped.claim.span), ledger.sources, brief, context.file) + "\n");
+    }
+  }
+  if (result.kind === "nothing") {
+    io.stdout(`Nothing to pay: ${result.reason}.\n`);
+    return EXIT_OK;
+  }
+  if (result.kind === "refused") {
+    for (const refusal of result.refusals) {
+      if (refusal.claim !== null) io.stderr(formatDiagnostic(error("payment-refused", `${refusal.id} not paid: ${refusal.reason}`, refusal.claim.span), ledger.sources, brief, context.file) + "\n");
+      else io.stderr(`feeledger: ${refusal.id === null ? "" : `${refusal.id} not paid: `}${refusal.reason}\n`);
+    }
+    io.stderr("nothing was written\n");
+    return EXIT_ERRORS;
+  }
+  const plan = result.plan;
+  const target = booksTarget(ledger, plan.date);
+  if ("problem" in target) {
+    io.stderr(formatDiagnostic(error("payment-refused", target.problem, target.span), ledger.sources, brief, context.file) + "\nnothing was written\n");
+    return EXIT_ERRORS;
+  }
+
+  const scales = displayScales(ledger.entries);
+  const scaleOf = (currency: string) => scales.get(currency) ?? 2;
+  const money = (value: EmployeePayment["paid"], currency: string, scale: number) => value.toFixed(Math.max(scaleOf(currency), scale, value.decimalPlaces()));
+  const textOf = (file: string) => ledger.sources.get(file)!.text;
+  const before = textOf(target.file);
+  const written = paymentEdit(plan, target.file, before, scaleOf, context.bankFile !== null);
+  const line = locate({ text: before + written.edit.text }, written.start).line;
+  const check = checkPayment(ledger, plan, target.file, written.entry, line, { today: today(io.env) });
+  if (check.problems.length > 0) {
+    for (const problem of check.problems) {
+      if (problem.span?.file === check.paymentFile) io.stderr(`feeledger: payment refused: ${problem.message.replace(/ after this posting/, " after the payment")}\n`);
+      else io.stderr(formatDiagnostic(problem, ledger.sources, brief, context.file) + "\n");
+    }
+    io.stderr(`payment of ${plan.claims.join(" ")} refused; nothing was written\n`);
+    return EXIT_ERRORS;
+  }
+
+  const bankFile = context.bankFile === null ? null : renderBankFile(bankRows(plan, money));
+  const bankRowCount = context.bankFile === null ? 0 : plan.employees.filter((employee) => employee.paid.greaterThan(0)).length;
+  const summary = plan.totals.map((total) => `${groupThousands(money(total.amount, total.currency, total.scale))} ${total.currency}`).join(", ") || "nothing from the account (all offset)";
+  if (context.dryRun) {
+    io.stdout(unifiedDiff(target.file, before, [written.edit]));
+    for (const text of offsetLines(plan, money)) io.stderr(text);
+    const bank = context.bankFile === null ? "" : `, and ${context.bankFile} with ${plural(bankRowCount, "row")}`;
+    io.stderr(`${plural(plan.claims.length, "claim")} would be paid (${summary} from ${plan.from})${bank}; nothing was written (--dry-run)\n`);
+    return EXIT_OK;
+  }
+
+  const changes = planChanges([written.edit], textOf);
+  context.beforeWrite?.();
+  try {
+    if (context.bankFile !== null) createFileAtomically(context.bankFile, bankFile!);
+  } catch (thrown) {
+    if (thrown instanceof FileExistsError) io.stderr(`feeledger: --bank-file ${thrown.message}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the bank file: ${(thrown as Error).message}; nothing was written\n`);
+    else throw thrown;
+    return EXIT_ERRORS;
+  }
+  try {
+    writeChanges(changes);
+  } catch (thrown) {
+    // The bank file is this run's own, just made: without the payment in the books it must go.
+    if (context.bankFile !== null) fs.rmSync(context.bankFile, { force: true });
+    if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${thrown.message}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
+    else throw thrown;
+    return EXIT_ERRORS;
+  }
+
+  // The Offset column only when an advance was offset.
+  const offsets = plan.employees.some((employee) => employee.offset !== null);
+  const withoutOffset = <T,>(cells: readonly T[]): T[] => (offsets ? [...cells] : [...cells.slice(0, 3), ...cells.slice(4)]);
+  io.stdout(renderTable(
+    withoutOffset([{ header: "Employee" }, { header: "Claims" }, { header: "Owed", align: "right" }, { header: "Offset", align: "right" }, { header: "Paid", align: "right" }, { header: "Commodity" }] as Column[]),
+    plan.employees.map((employee) => withoutOffset([
+      employeeName(employee), employee.claims.map((claim) => claim.id).join(" "), money(employee.owed, employee.currency, employee.scale),
+      employee.offset === null ? "" : money(employee.offset.amount.neg(), employee.currency, employee.scale), money(employee.paid, employee.currency, employee.scale), employee.currency,
+    ])),
+    { color: useColor(io, "stdout", context.color) },
+    totalRows(plan, money).map(withoutOffset),
+  ) + "\n");
+  for (const text of offsetLines(plan, money)) io.stdout(text);
+  io.stdout(`Paid ${plural(plan.claims.length, "claim")} on ${plan.date} from ${plan.from}: ${summary} (${target.file}:${line}).\n`);
+  if (context.bankFile !== null) io.stdout(`Wrote the bank file ${context.bankFile} (${plural(bankRowCount, "row")}).\n`);
+  return EXIT_OK;
+}
+
+export function registerPay(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("pay")
+    .description("pay posted expense claims: one payment entry in the books, and the bank's batch-payment file (代发)")
+    .argument("[FILE-AND-CLAIMS...]", "the journal, then the claim ids (or --all)")
+    .option("--all", "every posted claim still owed, dated on or before the payment date")
+    .option("--from <ACCOUNT>", "the bank or cash account that pays")
+    .option("--on <DATE>", "the payment date (default: today)")
+    .option("--no-offset", "pay in full, without offsetting employees' open advances (借款 / 备用金)")
+    .option("--bank-file <FILE>", "also write the bank's batch-payment file (CSV, UTF-8 with BOM)")
+    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .action((args: string[], options: { all?: boolean; from?: string; on?: string; offset: boolean; bankFile?: string; dryRun?: boolean }) => {
+      const journal = resolveJournal(io, global().file, args);
+      if (options.all === true && journal.rest.length > 0) throw new UsageError("name claims or use --all, not both");
+      if (options.all !== true && journal.rest.length === 0) throw new UsageError("pay needs claim ids or --all");
+      const from = options.from?.trim() ?? "";
+      if (from === "") throw new UsageError("pay needs --from ACCOUNT, the bank or cash account that pays");
+      if (options.bankFile !== undefined && options.bankFile.trim() === "") throw new UsageError("--bank-file needs a file name");
+      setExit(runPay(io, {
+        file: journal.file, claims: options.all === true ? "all" : journal.rest, from, on: decisionDate(io, options.on),
+        offset: options.offset, bankFile: options.bankFile ?? null, dryRun: options.dryRun === true, color: global().color,
+      }));
+    });
+}

@@ -1,0 +1,42 @@
+// `feeledger report payables FILE [-e DATE]`: what is owed to employees on posted expense claims,
+// per employee and claim, with ages in days and totals; table, CSV or JSON.
+import type { Command } from "commander";
+import { today } from "../../core/dates.js";
+import { displayScales } from "../../reports/display.js";
+import { payablesReport, payablesSheet } from "../../reports/payables.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { addReportFlags, emitSheet, loadForReport, outputChoice, type OutputChoice, type ReportFlags } from "../reporting.js";
+
+export interface ReportPayablesContext {
+  readonly file: string;
+  /** Exclusive end date, or null for the whole journal. */
+  readonly end: string | null;
+  readonly output: OutputChoice;
+  readonly color: boolean | undefined;
+}
+
+export function runReportPayables(io: Io, context: ReportPayablesContext): number {
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  const report = payablesReport(ledger.entries, {
+    liabilitiesRoot: ledger.options.accountRoots.liabilities, end: context.end, asOf: context.end ?? today(io.env),
+  });
+  if (report.employees.length === 0 && context.output.format === "table") {
+    io.stdout(`Nothing is owed on posted claims${context.end === null ? "" : ` dated before ${context.end}`}.\n`);
+    return EXIT_OK;
+  }
+  return emitSheet(io, context.output, payablesSheet(report, displayScales(ledger.entries)), ledger);
+}
+
+/** Adds `payables` to the `report` command group. */
+export function registerReportPayables(report: Command, { io, setExit, global }: CommandShared): void {
+  addReportFlags(report.command("payables").description("what is owed to employees on posted claims (应付报销款): each unpaid claim, its age, totals").argument("[FILE]", "the journal"), { dates: false, pending: false })
+    .option("-e, --end <DATE>", "owed at the start of DATE: claims and payments dated before it (default: the whole journal, ages at today)")
+    .action((file: string | undefined, flags: ReportFlags) => {
+      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
+      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      setExit(runReportPayables(io, {
+        file: journal.file, end: parseDateOption(flags.end, "--end"), output: outputChoice(io, flags, global().color), color: global().color,
+      }));
+    });
+}

@@ -1,0 +1,165 @@
+// What is owed to employees on posted expense claims at a date (应付报销款): per payable account,
+// each claim not fully paid with its amount, what linked payments paid, what is still owed, and its
+// age in days (账龄) counted from the day it was posted (入账: `posted-on`, else the claim's date); a subtotal
+// per employee, with the payable account's balance in the books beside it (a difference means
+// payments or charges on the account that link no claim), and totals per commodity. Which claims
+// are paid is claims/payments.ts's rule.
+import type { LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+import { isUnder } from "../core/accounts.js";
+import { isPendingClaim, metaText } from "../claims/claim.js";
+import { claimBalances, owedOn } from "../claims/payments.js";
+import { openDirectives, payeeOf } from "../claims/payees.js";
+import type { DisplayScales } from "./display.js";
+import { TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+
+export interface PayablesQuery {
+  readonly liabilitiesRoot: string;
+  /** Exclusive: only entries dated before it count; null for the whole journal. */
+  readonly end: string | null;
+  /** The date ages are counted to: the end date, else today. */
+  readonly asOf: string;
+}
+
+export interface PayableClaim {
+  readonly id: string;
+  readonly date: string;
+  readonly postedOn: string;
+  readonly amount: Decimal;
+  readonly paid: Decimal;
+  readonly owed: Decimal;
+  /** Days from posting to the as-of date (0 for a claim posted after it: dated before it, posted later). */
+  readonly age: number;
+}
+
+export interface EmployeePayables {
+  readonly account: string;
+  /** The open's `employee`, else the claimant of the first claim. */
+  readonly name: string;
+  readonly currency: string;
+  readonly claims: readonly PayableClaim[];
+  readonly amount: Decimal;
+  readonly paid: Decimal;
+  readonly owed: Decimal;
+  /** The account's credit balance in the books over the same entries (positive: owed). */
+  readonly balance: Decimal;
+}
+
+export interface PayablesReport {
+  readonly query: PayablesQuery;
+  /** By account, then commodity. */
+  readonly employees: readonly EmployeePayables[];
+  readonly totals: readonly { readonly currency: string; readonly amount: Decimal; readonly paid: Decimal; readonly owed: Decimal }[];
+}
+
+const DAY = 86_400_000;
+const utc = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to) - utc(from)) / DAY);
+}
+
+function accountBalance(entries: readonly LedgerEntry[], account: string, currency: string, end: string | null): Decimal {
+  let sum = new Decimal(0);
+  for (const entry of entries) {
+    if (end !== null && entry.date >= end) break;
+    if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
+    for (const posting of entry.booked) if (posting.units.currency === currency && isUnder(posting.account, account)) sum = sum.plus(posting.units.number);
+  }
+  return sum.neg();
+}
+
+export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQuery): PayablesReport {
+  const opens = openDirectives(entries);
+  const groups = new Map<string, { account: string; currency: string; name: string; claims: PayableClaim[] }>();
+  for (const balance of claimBalances(entries, { liabilitiesRoot: query.liabilitiesRoot, end: query.end }).values()) {
+    for (const debt of balance.debts) {
+      const owed = owedOn(debt);
+      if (owed.isZero()) continue;
+      const key = `${debt.account}\u0000${debt.currency}`;
+      let group = groups.get(key);
+      if (group === undefined) {
+        const name = payeeOf(debt.account, opens).name ?? metaText(balance.claim.meta, "claimant") ?? "";
+        groups.set(key, (group = { account: debt.account, currency: debt.currency, name, claims: [] }));
+      }
+      group.claims.push({
+        id: balance.id, date: balance.claim.date, postedOn: balance.postedOn, amount: debt.amount, paid: debt.paid, owed, age: Math.max(0, daysBetween(balance.postedOn, query.asOf)),
+      });
+    }
+  }
+  const sum = (claims: readonly PayableClaim[], part: (claim: PayableClaim) => Decimal) => claims.reduce((total, claim) => total.plus(part(claim)), new Decimal(0));
+  const employees = [...groups.values()]
+    .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
+    .map((group) => ({
+      ...group,
+      amount: sum(group.claims, (claim) => claim.amount),
+      paid: sum(group.claims, (claim) => claim.paid),
+      owed: sum(group.claims, (claim) => claim.owed),
+      balance: accountBalance(entries, group.account, group.currency, query.end),
+    }));
+  const totals = new Map<string, { currency: string; amount: Decimal; paid: Decimal; owed: Decimal }>();
+  for (const employee of employees) {
+    const total = totals.get(employee.currency) ?? { currency: employee.currency, amount: new Decimal(0), paid: new Decimal(0), owed: new Decimal(0) };
+    totals.set(employee.currency, {
+      currency: employee.currency, amount: total.amount.plus(employee.amount), paid: total.paid.plus(employee.paid), owed: total.owed.plus(employee.owed),
+    });
+  }
+  return { query, employees, totals: [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)) };
+}
+
+const SUBTOTAL: Localized = localized("Subtotal", "小计");
+
+export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sheet {
+  const columns: SheetColumn[] = [
+    { key: "payee", header: localized("Employee", "员工"), kind: "text", heading: true, show: "table" },
+    { key: "account", header: localized("Payable", "应付科目"), kind: "text", show: "data" },
+    { key: "employee", header: localized("Employee", "员工"), kind: "text", show: "data" },
+    { key: "claim", header: localized("Claim", "报销单"), kind: "text", label: true },
+    { key: "date", header: localized("Date", "日期"), kind: "text", show: "data" },
+    { key: "posted", header: localized("Posted", "入账日期"), kind: "text" },
+    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
+    { key: "amount", header: localized("Amount", "金额"), kind: "amount" },
+    { key: "paid", header: localized("Paid", "已付"), kind: "amount" },
+    { key: "owed", header: localized("Owed", "未付"), kind: "amount" },
+    { key: "age", header: localized("Days", "账龄（天）"), kind: "count" },
+    { key: "balance", header: localized("Balance", "科目余额"), kind: "amount" },
+  ];
+  const money = (value: Decimal, currency: string) => amountText(value, currency, scales);
+  const rows: SheetRow[] = [];
+  for (const employee of report.employees) {
+    for (const claim of employee.claims) {
+      rows.push({
+        cells: {
+          payee: `${employee.name}  ${employee.account}`, account: employee.account, employee: employee.name, claim: claim.id, date: claim.date, posted: claim.postedOn, commodity: employee.currency,
+          amount: money(claim.amount, employee.currency), paid: money(claim.paid, employee.currency), owed: money(claim.owed, employee.currency),
+          age: String(claim.age), balance: null,
+        },
+      });
+    }
+    rows.push({
+      // Owed on the claims but not in the books (or the other way round) stands out.
+      alert: !employee.balance.equals(employee.owed),
+      cells: {
+        payee: `${employee.name}  ${employee.account}`, account: employee.account, employee: employee.name, claim: SUBTOTAL, date: null, posted: null, commodity: employee.currency,
+        amount: money(employee.amount, employee.currency), paid: money(employee.paid, employee.currency), owed: money(employee.owed, employee.currency),
+        age: null, balance: money(employee.balance, employee.currency),
+      },
+    });
+  }
+  const totals: SheetRow[] = report.totals.map((total) => ({
+    cells: {
+      payee: TOTAL, account: TOTAL, employee: null, claim: null, date: null, posted: null, commodity: total.currency,
+      amount: money(total.amount, total.currency), paid: money(total.paid, total.currency), owed: money(total.owed, total.currency), age: null, balance: null,
+    },
+  }));
+  const { query } = report;
+  return {
+    report: "payables",
+    caption: [localized("Owed on expense claims", "应付报销款"), periodCaption(null, query.end), localized(`ages at ${query.asOf}`, `账龄计至 ${query.asOf}`)],
+    facts: { end: query.end, asOf: query.asOf },
+    columns,
+    rows,
+    totals,
+  };
+}
