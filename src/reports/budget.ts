@@ -17,7 +17,6 @@ export interface BudgetQuery {
   readonly begin: string;
   readonly end: string;
   readonly interval: Interval;
-  readonly includeEntry: (entry: LedgerEntry) => boolean;
 }
 
 export interface BudgetRow {
@@ -40,7 +39,7 @@ export interface BudgetReport {
 function actualSpending(entries: readonly LedgerEntry[], query: BudgetQuery, account: string, commodity: string, period: Period): Decimal {
   let sum = new Decimal(0);
   for (const entry of entries) {
-    if (entry.type !== "transaction" || !inRange(entry.date, period) || !query.includeEntry(entry)) continue;
+    if (entry.type !== "transaction" || !inRange(entry.date, period)) continue;
     for (const posting of entry.booked) {
       if (posting.units.currency === commodity && isUnder(posting.account, account)) sum = sum.plus(posting.units.number);
     }

@@ -18,7 +18,6 @@ export const REVENUE_CAP = new Decimal("0.005");
 export interface TaxQuery {
   readonly begin: string;
   readonly end: string;
-  readonly includeEntry: (entry: LedgerEntry) => boolean;
 }
 
 export interface TaxRow {
@@ -61,7 +60,7 @@ export function taxReport(entries: readonly LedgerEntry[], query: TaxQuery): Tax
     const entertainment = new Map<string, Decimal>();
     const revenue = new Map<string, Decimal>();
     for (const entry of entries) {
-      if (entry.type !== "transaction" || !inRange(entry.date, year) || !query.includeEntry(entry)) continue;
+      if (entry.type !== "transaction" || !inRange(entry.date, year)) continue;
       for (const posting of entry.booked) {
         const { currency, number } = posting.units;
         if (entertainmentAccounts.some((a) => isUnder(posting.account, a))) entertainment.set(currency, (entertainment.get(currency) ?? new Decimal(0)).plus(number));

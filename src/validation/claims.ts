@@ -9,6 +9,7 @@ import { PlainTransaction } from "../core/plain-transaction.js";
 import { FirstSeen } from "../core/first-seen.js";
 import { CLAIM_STATUSES, claimId, entryMetaText, metaText, statusOf } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
+import { booksWithClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,4 +112,5 @@ export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMa
   return diagnostics;
 }
 
-export const CLAIMS_CHECK: DomainCheck = { name: "claims", run: (ledger) => checkClaims(ledger.entries, ledger.sources) };
+// Every claim, in the books and in the claim files (rejected ones too: their records must hold).
+export const CLAIMS_CHECK: DomainCheck = { name: "claims", run: (ledger) => checkClaims(booksWithClaims(ledger, "all"), ledger.sources) };

@@ -1,12 +1,19 @@
 // Temporary journals for the claim tests: copies of samples/ and small inline ledgers.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../helpers/cli.js";
 
 export const TODAY = { FEELEDGER_TODAY: "2026-12-31" };
 export const SAMPLE = "customer-fees-2026.beancount";
+/** The sample's claim file for December 2026 (claims in progress, out of the books), relative to samples/. */
+export const DECEMBER_CLAIMS = "claims/2026-12.beancount";
+
+/** The December claim file beside a copy of the sample's main journal. */
+export function claimFileOf(main: string): string {
+  return join(dirname(main), DECEMBER_CLAIMS);
+}
 
 const folders: string[] = [];
 

@@ -5,6 +5,7 @@ import { loadLedger } from "../../loader/load.js";
 import { runDomainChecks } from "../../validation/domain.js";
 import { today } from "../../core/dates.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
+import { booksWithClaims } from "../../claims/pending.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
 import { locate } from "../../source/location.js";
@@ -35,8 +36,10 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file);
   const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today: today(io.env) })];
-  const rows = claimRows(ledger.entries, ledger.options.accountRoots.expenses, diagnostics, context.query);
-  const scales = displayScales(ledger.entries);
+  // Every claim: posted ones in the books, the others in the claim files (rejected ones included).
+  const claims = booksWithClaims(ledger, "all");
+  const rows = claimRows(claims, ledger.options.accountRoots.expenses, diagnostics, context.query);
+  const scales = displayScales(claims);
   const amount = (row: { amount: ClaimRow["amount"]; commodity: string }) => plainAmount(row.amount, row.commodity, scales);
   const cells = (row: ClaimRow) => [
     row.claim, row.date, row.claimant, row.department, row.customer, row.status, amount(row), row.commodity, String(row.receipts), problemCodes(row),
