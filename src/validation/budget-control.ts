@@ -40,6 +40,14 @@ export function periodContaining(period: BudgetPeriod, date: string): Period {
   }
 }
 
+/**
+ * The budget of `account` for a period, prorated by day; rounded to 10 places, so that a month's
+ * thirty-one shares of 100/31 make 100 again and a total of exactly the budget is not over it.
+ */
+function periodBudget(budgets: readonly Budget[], account: string, currency: string, period: Period): Decimal {
+  return (budgetFor(budgets, account, period.start, period.end, true).get(currency) ?? new Decimal(0)).toDecimalPlaces(10);
+}
+
 export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly BookedTransaction[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const budgets: Budget[] = [];
@@ -78,7 +86,7 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
         actual.set(key, total);
         if (!isPostedClaim(entry) || !amount.greaterThan(0)) continue;
         let limit = budgeted.get(key);
-        if (limit === undefined) budgeted.set(key, (limit = budgetFor(budgets, account, period.start, period.end, true).get(currency) ?? new Decimal(0)));
+        if (limit === undefined) budgeted.set(key, (limit = periodBudget(budgets, account, currency, period)));
         if (!total.greaterThan(limit)) continue;
         const action = readAction(budget.meta) as "warn" | "block";
         diagnostics.push({
@@ -99,7 +107,7 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
         const period = periodContaining(budget.period, claim.date);
         const key = `${account}\u0000${currency}\u0000${period.start}`;
         const total = (actual.get(key) ?? new Decimal(0)).plus(amount);
-        const limit = budgetFor(budgets, account, period.start, period.end, true).get(currency) ?? new Decimal(0);
+        const limit = periodBudget(budgets, account, currency, period);
         if (!total.greaterThan(limit)) continue;
         const action = readAction(budget.meta) as "warn" | "block";
         diagnostics.push({
