@@ -39,7 +39,7 @@ const hasGlob = (pattern: string) => /[*?[]/.test(pattern);
 
 /** What a directive other than a claim is called in the message that refuses it. */
 function directiveName(directive: Directive): string {
-  if (directive.type !== "transaction") return `a ${directive.type} directive`;
+  if (directive.type !== "transaction") return `${/^[aeiou]/.test(directive.type) ? "an" : "a"} ${directive.type} directive`;
   if (claimId(directive as LedgerEntry) === null) return "a transaction without claim metadata";
   return `a claim flagged ${directive.flag} (a posted entry)`;
 }

@@ -66,7 +66,7 @@ describe("claim files", () => {
     const at = (start: string) => claims.split("\n").findIndex((line) => line.startsWith(start)) + 1;
     const refused = (what: string) => `A claim file holds only claims (flag ! with claim metadata); ${what} belongs in the books`;
     expect(lines.map((d) => [d.file, d.line, d.severity, d.message])).toEqual([
-      [claimFile, at("2026-01-01 open"), "error", refused("a open directive")],
+      [claimFile, at("2026-01-01 open"), "error", refused("an open directive")],
       [claimFile, at("2026-02-02"), "error", refused("a claim flagged * (a posted entry)")],
       [claimFile, at("2026-02-03"), "error", refused("a transaction without claim metadata")],
       [claimFile, at("option"), "error", refused("option 'title'")],
