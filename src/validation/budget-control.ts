@@ -107,7 +107,8 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
         const period = periodContaining(budget.period, claim.date);
         const key = `${account}\u0000${currency}\u0000${period.start}`;
         const total = (actual.get(key) ?? new Decimal(0)).plus(amount);
-        const limit = periodBudget(budgets, account, currency, period);
+        let limit = budgeted.get(key);
+        if (limit === undefined) budgeted.set(key, (limit = periodBudget(budgets, account, currency, period)));
         if (!total.greaterThan(limit)) continue;
         const action = readAction(budget.meta) as "warn" | "block";
         diagnostics.push({
