@@ -1,6 +1,7 @@
 // What makes a transaction an expense claim (费用报销单) and where it stands.
-// A transaction with `claim` metadata is a claim. Flag `!`: a claim form not yet in the books,
-// left out of balances and reports unless asked for (--pending). Flag `*`: posted.
+// A transaction with `claim` metadata is a claim. Flag `!`: a claim in progress, kept in a claim
+// file out of the books (pending.ts; an old journal may still hold one in the books, where it
+// counts as beancount counts it). Flag `*`: posted.
 import type { LedgerEntry, MetaEntry, MetaValue, Transaction } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
@@ -53,14 +54,9 @@ export function statusOf(written: string | null, flag: string): ClaimStatus {
   return flag === "*" ? "posted" : "submitted";
 }
 
-/** A claim form that is not in the books yet: flag `!` with `claim` metadata. */
+/** A claim not posted yet: flag `!` with `claim` metadata. */
 export function isPendingClaim(entry: LedgerEntry): boolean {
   return entry.type === "transaction" && entry.flag === "!" && claimId(entry) !== null;
-}
-
-/** The filter reports use: pending claims only when asked for. */
-export function financialEntries(includePending: boolean): (entry: LedgerEntry) => boolean {
-  return includePending ? () => true : (entry) => !isPendingClaim(entry);
 }
 
 /** A claim that is in the books: `claim` metadata and a flag other than `!`. */

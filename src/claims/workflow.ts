@@ -1,21 +1,29 @@
-// A claim's life as decisions: approve, reject, post. Each decision is planned as text edits on
-// the claim and checked against the ledger as it would be afterwards (the loader's results with the
-// claim changed, then every domain check) before anything is written. The loader's own stages do not
-// depend on a claim's flag or status, so they are not re-run; the edited claim is re-parsed to make
-// sure the new text reads back as intended.
+// A claim's life as decisions: approve, reject, post. Each decision is planned as text edits and
+// checked against the ledger as it would be afterwards (the loader's results with the claim
+// changed, then every domain check) before anything is written. Approving and rejecting edit the
+// claim where it is; posting moves a claim of a claim file into the books, and then the stages
+// that depend on the books' amounts (pads, balance assertions) run again on the books as they
+// would be. The loader's other stages do not depend on a claim's flag or status, so they are not
+// re-run; every new text is re-parsed to make sure it reads back as intended.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { BookedTransaction, LedgerEntry, MetaValue } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Ledger } from "../loader/load.js";
 import { parseSource } from "../parser/parse.js";
 import { runDomainChecks, type DomainContext } from "../validation/domain.js";
-import { applyEdits, type TextEdit } from "../edit/edits.js";
+import { appendedEntries, applyEdits, lineEnding, type TextEdit } from "../edit/edits.js";
+import { claimBlock, postedText, removalEdits, type LineBlock } from "../edit/move.js";
 import { changedClaim, claimEdits, formatMetaValue, type ClaimChange } from "../edit/claims.js";
 import { claimId, claimStatus, findClaims, isClaim, metaText } from "./claim.js";
 import { placeOf, spanWithin } from "./place.js";
 import { collectAuthority, type Authority } from "./authority.js";
 import { approveTransition, postShortfall } from "./approval.js";
 import { samePerson } from "../core/names.js";
+import { booksWithClaims } from "./pending.js";
+import { booksAfterPosting } from "./posting.js";
+import { POST_TO_OPTION, layoutDeclarations, postTarget } from "./layout.js";
 
 export type Decision =
   | { readonly kind: "approve"; readonly by: string; readonly on: string }
@@ -23,8 +31,11 @@ export type Decision =
   | { readonly kind: "post"; readonly on: string };
 
 export type Outcome =
-  /** The claim changes; `warnings` are non-blocking problems it has afterwards. */
-  | { readonly kind: "changed"; readonly id: string; readonly claim: BookedTransaction; readonly warnings: readonly Diagnostic[] }
+  /**
+   * The claim changes; `warnings` are non-blocking problems it has afterwards; `movedTo` is where a
+   * claim posted out of its claim file lands in the books (null when it changes where it is).
+   */
+  | { readonly kind: "changed"; readonly id: string; readonly claim: BookedTransaction; readonly warnings: readonly Diagnostic[]; readonly movedTo: { readonly file: string; readonly line: number } | null }
   /** The decision is already recorded: nothing to write. */
   | { readonly kind: "unchanged"; readonly id: string; readonly claim: BookedTransaction; readonly reason: string }
   /** The decision is refused; `problems` are the blocking errors, if that is why. */
@@ -98,52 +109,174 @@ function withoutId(message: string, id: string): string {
 type Key = string;
 const keyOf = (diagnostic: Diagnostic): Key => `${diagnostic.code}\u0000${diagnostic.span?.file ?? ""}\u0000${diagnostic.span?.start ?? -1}`;
 
+/** A claim posted out of its claim file: its lines there, the file of the books it goes to, its new text. */
+interface Move {
+  readonly block: LineBlock;
+  readonly target: string;
+  /** The posted entry's lines, in the target's line ending. */
+  readonly text: string;
+}
+
 interface Candidate {
   readonly id: string;
   readonly claim: BookedTransaction;
   readonly changed: BookedTransaction;
+  /** Edits of the claim where it is (approve, reject; post of a claim written in the books). */
   readonly edits: TextEdit[];
+  /** Set when `post` moves the claim from its claim file into the books. */
+  readonly move: Move | null;
 }
 
-/** Every problem of a ledger whose entries are `entries`: the loader's plus the domain checks'. */
-function problemsOf(ledger: Ledger, entries: readonly LedgerEntry[], context: DomainContext): Diagnostic[] {
-  return [...ledger.diagnostics, ...runDomainChecks({ ...ledger, entries }, context)];
+/** The books and the claims in progress as they would be with some candidates applied. */
+interface State {
+  readonly entries: readonly LedgerEntry[];
+  readonly claims: readonly BookedTransaction[];
+  /** Pads and balance assertions over `entries`, when claims move into the books (else none). */
+  readonly bookProblems: readonly Diagnostic[];
 }
 
 /**
- * Blocking errors and warnings of each candidate once all of `accepted` are applied: errors inside
- * the claim (not for a rejection) and errors that were not there before.
+ * The ledger with `applied` made: a claim edited where it is, or posted into the books. With
+ * `rebook`, the stages that depend on the amounts in the books run again (posting.ts), also with
+ * nothing applied, so that a state is compared with one computed the same way.
  */
-function judge(ledger: Ledger, base: readonly LedgerEntry[], before: readonly Diagnostic[], candidates: readonly Candidate[], decision: Decision, context: DomainContext) {
-  const replaced = new Map<LedgerEntry, LedgerEntry>(candidates.map((c) => [c.claim, c.changed]));
-  const entries = base.map((entry) => replaced.get(entry) ?? entry);
-  const after = problemsOf(ledger, entries, context);
+function stateWith(ledger: Ledger, applied: readonly Candidate[], rebook: boolean): State {
+  const inPlace = new Map<LedgerEntry, BookedTransaction>();
+  const moved = new Set<LedgerEntry>();
+  for (const candidate of applied) {
+    if (candidate.move === null) inPlace.set(candidate.claim, candidate.changed);
+    else moved.add(candidate.claim);
+  }
+  const entries = inPlace.size === 0 ? ledger.entries : ledger.entries.map((entry) => inPlace.get(entry) ?? entry);
+  const claims = applied.length === 0 ? ledger.claims
+    : ledger.claims.filter((claim) => !moved.has(claim)).map((claim) => inPlace.get(claim) ?? claim);
+  if (!rebook) return { entries, claims, bookProblems: [] };
+  const posted = applied.filter((candidate) => candidate.move !== null).map((candidate) => candidate.changed)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const books = booksAfterPosting(entries, posted, ledger.options);
+  return { entries: books.entries, claims, bookProblems: books.diagnostics };
+}
+
+/** Every problem of the ledger in `state`: the loader's, the re-run book stages' and the domain checks'. */
+function problemsOf(ledger: Ledger, state: State, context: DomainContext): Diagnostic[] {
+  return [...ledger.diagnostics, ...state.bookProblems, ...runDomainChecks({ ...ledger, entries: state.entries, claims: state.claims }, context)];
+}
+
+/**
+ * Blocking errors and warnings of each of `trying` once they and `accepted` are applied: errors
+ * inside the claim (not for a rejection) and errors that were not there before.
+ */
+function judge(ledger: Ledger, accepted: readonly Candidate[], before: readonly Diagnostic[], trying: readonly Candidate[], decision: Decision, context: DomainContext, rebook: boolean) {
+  const after = problemsOf(ledger, stateWith(ledger, [...accepted, ...trying], rebook), context);
   const known = new Set(before.map(keyOf));
   const fresh = after.filter((d) => d.severity === "error" && !known.has(keyOf(d)));
-  const verdicts = candidates.map((candidate) => {
+  const verdicts = trying.map((candidate) => {
     const inside = (d: Diagnostic) => d.span !== null && spanWithin(d.span, candidate.claim.span);
     const blocking = after.filter((d) => d.severity === "error" && inside(d) && (decision.kind !== "reject" || !known.has(keyOf(d))));
     const warnings = after.filter((d) => d.severity === "warning" && inside(d));
     return { candidate, blocking, warnings };
   });
   const unexplained = fresh.filter((d) => !verdicts.some((v) => v.blocking.includes(d)));
-  return { entries, after, verdicts, unexplained };
+  return { after, verdicts, unexplained };
+}
+
+/**
+ * The posted entry of a claim leaving its claim file, or why it cannot be written. The text is read
+ * back: it must give the same transaction, posted; a tag or metadata the claim has only from a
+ * pushtag or pushmeta of its claim file would be lost on the way, so such a claim is refused.
+ */
+function plannedMove(ledger: Ledger, claim: BookedTransaction, change: ClaimChange, target: string): Move | { refused: string } {
+  const source = ledger.sources.get(claim.span.file)!.text;
+  const block = claimBlock(claim, source);
+  const text = postedText(claim, source, block, change, target, lineEnding(ledger.sources.get(target)!.text));
+  const parsed = parseSource(text, target);
+  const entry = parsed.directives[0];
+  const pushedTag = claim.tags.find((tag) => entry?.type === "transaction" && !entry.tags.includes(tag));
+  if (pushedTag !== undefined) {
+    return { refused: `its tag #${pushedTag} comes from a pushtag in ${claim.span.file} and would not go with it into the books; write the tag on the claim's date line first` };
+  }
+  const pushedMeta = claim.meta.find((meta) => entry?.type === "transaction" && metaValue(entry.meta, meta.key) === undefined);
+  if (pushedMeta !== undefined) {
+    return { refused: `its metadata '${pushedMeta.key}' comes from a pushmeta in ${claim.span.file} and would not go with it into the books; write it in the claim first` };
+  }
+  const fine = parsed.diagnostics.length === 0 && parsed.directives.length === 1 && entry?.type === "transaction"
+    && entry.flag === "*" && entry.date === claim.date && entry.payee === claim.payee && entry.narration === claim.narration
+    && entry.postings.length === claim.postings.length
+    && entry.postings.every((posting, index) => posting.account === claim.postings[index]!.account)
+    && change.meta.every(({ key, value }) => {
+      const read = metaValue(entry.meta, key);
+      return read !== undefined && formatMetaValue(read) === formatMetaValue(value);
+    });
+  if (!fine) throw new Error(`the posted text of ${claimId(claim)} does not read back as intended`);
+  return { block, target, text };
+}
+
+/** The claim ids of a file's text, sorted (to compare a claim file before and after claims leave it). */
+function claimIdsOf(text: string, file: string): string[] {
+  return parseSource(text, file).directives.map((directive) => claimId(directive as LedgerEntry)).filter((id): id is string => id !== null).sort();
+}
+
+/**
+ * The edits that move claims out of their claim files into the books: per claim file, the claims'
+ * lines removed; per target, the posted entries appended in order. Also where each lands.
+ */
+function moveEdits(ledger: Ledger, moving: readonly Candidate[]): { edits: TextEdit[]; landed: Map<Candidate, { file: string; line: number }> } {
+  const edits: TextEdit[] = [];
+  const landed = new Map<Candidate, { file: string; line: number }>();
+  const byFile = new Map<string, Candidate[]>();
+  const byTarget = new Map<string, Candidate[]>();
+  for (const candidate of moving) {
+    byFile.set(candidate.claim.span.file, [...(byFile.get(candidate.claim.span.file) ?? []), candidate]);
+    byTarget.set(candidate.move!.target, [...(byTarget.get(candidate.move!.target) ?? []), candidate]);
+  }
+  for (const [file, candidates] of byFile) {
+    const text = ledger.sources.get(file)!.text;
+    const removals = removalEdits(file, text, candidates.map((candidate) => candidate.move!.block));
+    // Read back: exactly these claims leave the file.
+    const leaving = new Set(candidates.map((candidate) => candidate.id));
+    const expected = claimIdsOf(text, file).filter((id) => !leaving.has(id) || (leaving.delete(id), false));
+    if (claimIdsOf(applyEdits(text, removals), file).join("\n") !== expected.join("\n")) {
+      throw new Error(`removing claims from ${file} does not read back as intended`);
+    }
+    edits.push(...removals);
+  }
+  for (const [target, candidates] of byTarget) {
+    const text = ledger.sources.get(target)!.text;
+    const blocks = candidates.map((candidate) => candidate.move!.text);
+    const insert = appendedEntries(text, blocks);
+    edits.push({ file: target, start: text.length, end: text.length, text: insert });
+    const lines = (from: string, end: number) => from.slice(0, end).split("\n").length - 1;
+    const before = lines(text, text.length);
+    let from = 0;
+    for (const candidate of candidates) {
+      const at = insert.indexOf(candidate.move!.text, from);
+      from = at + candidate.move!.text.length;
+      const source = ledger.sources.get(candidate.claim.span.file)!.text;
+      const header = lines(source.slice(candidate.move!.block.start), candidate.claim.span.start - candidate.move!.block.start);
+      landed.set(candidate, { file: target, line: before + lines(insert, at) + header + 1 });
+    }
+  }
+  return { edits, landed };
 }
 
 /**
  * Plan one decision on the named claims (or, for `post` with `ids === "all"`, on every approved
- * claim not yet posted). Claims are taken in ledger order; each is checked with the ones accepted
- * before it applied. With `allOrNothing`, one refusal leaves every claim unwritten.
+ * claim not yet posted). Claims are looked up in the books and the claim files, taken in date
+ * order; each is checked with the ones accepted before it applied. `post` moves a claim of a claim
+ * file into the books (layout.ts names the target; move.ts writes the text) and judges it on the
+ * books as they would be after the move: balance assertions and pads too. With `allOrNothing`, one
+ * refusal leaves every claim unwritten.
  */
 export function planDecision(ledger: Ledger, ids: readonly string[] | "all", decision: Decision, context: DomainContext, allOrNothing: boolean): DecisionPlan {
   const outcomes: Outcome[] = [];
   const candidates: Candidate[] = [];
+  const everyClaim = booksWithClaims(ledger, "all");
   const { authority } = collectAuthority(ledger.entries, ledger.options.accountRoots.expenses);
   const named = ids === "all"
-    ? ledger.entries.filter((e): e is BookedTransaction => isClaim(e) && e.flag === "!" && claimStatus(e) === "approved").map((e) => claimId(e)!)
+    ? everyClaim.filter((e): e is BookedTransaction => isClaim(e) && e.flag === "!" && claimStatus(e) === "approved").map((e) => claimId(e)!)
     : [...new Set(ids)];
   for (const id of named) {
-    const found = findClaims(ledger.entries, id) as BookedTransaction[];
+    const found = findClaims(everyClaim, id) as BookedTransaction[];
     if (found.length === 0) {
       outcomes.push({ kind: "refused", id, claim: null, reason: `no claim ${id} in the journal`, problems: [] });
       continue;
@@ -157,11 +290,16 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
     const next = transition(claim, decision, authority);
     if ("unchanged" in next) outcomes.push({ kind: "unchanged", id, claim, reason: next.unchanged });
     else if ("refused" in next) outcomes.push({ kind: "refused", id, claim, reason: next.refused, problems: [] });
-    else {
+    else if (decision.kind === "post" && ledger.claimFiles.has(claim.span.file)) {
+      const target = postTargetOf(ledger, claim);
+      const move = "refused" in target ? target : plannedMove(ledger, claim, next.change, target.file);
+      if ("refused" in move) outcomes.push({ kind: "refused", id, claim, reason: move.refused, problems: [] });
+      else candidates.push({ id, claim, changed: changedClaim(claim, next.change), edits: [], move });
+    } else {
       const source = ledger.sources.get(claim.span.file)!.text;
       const edits = claimEdits(claim, source, next.change);
       verifyEdits(claim, source, edits, next.change);
-      candidates.push({ id, claim, changed: changedClaim(claim, next.change), edits });
+      candidates.push({ id, claim, changed: changedClaim(claim, next.change), edits, move: null });
     }
   }
 
@@ -173,29 +311,49 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
     outcomes.push({ kind: "refused", id: candidate.id, claim: candidate.claim, reason: `${withoutId(first.message, candidate.id)}${elsewhere}${more}`, problems });
   };
   if (candidates.length > 0) {
-    let before = problemsOf(ledger, ledger.entries, context);
+    const rebook = candidates.some((candidate) => candidate.move !== null);
+    let before = problemsOf(ledger, stateWith(ledger, [], rebook), context);
     // Fast path: every candidate at once; if none is blocked, they are all accepted.
-    const together = judge(ledger, ledger.entries, before, candidates, decision, context);
+    const together = judge(ledger, [], before, candidates, decision, context, rebook);
     if (together.unexplained.length === 0 && together.verdicts.every((v) => v.blocking.length === 0)) {
       for (const verdict of together.verdicts) accepted.push({ candidate: verdict.candidate, warnings: verdict.warnings });
     } else {
-      let base = ledger.entries;
       for (const candidate of candidates) {
-        const alone = judge(ledger, base, before, [candidate], decision, context);
+        const alone = judge(ledger, accepted.map((a) => a.candidate), before, [candidate], decision, context, rebook);
         const problems = [...alone.verdicts[0]!.blocking, ...alone.unexplained];
         if (problems.length > 0) refuse(candidate, problems);
         else {
           accepted.push({ candidate, warnings: alone.verdicts[0]!.warnings });
-          base = alone.entries;
           before = alone.after;
         }
       }
     }
   }
-  for (const { candidate, warnings } of accepted) outcomes.push({ kind: "changed", id: candidate.id, claim: candidate.claim, warnings });
   const refused = outcomes.some((outcome) => outcome.kind === "refused");
-  const edits = allOrNothing && refused ? [] : accepted.flatMap(({ candidate }) => candidate.edits);
+  const writing = allOrNothing && refused ? [] : accepted.map(({ candidate }) => candidate);
+  const moves = moveEdits(ledger, writing.filter((candidate) => candidate.move !== null));
+  for (const { candidate, warnings } of accepted) {
+    outcomes.push({ kind: "changed", id: candidate.id, claim: candidate.claim, warnings, movedTo: moves.landed.get(candidate) ?? null });
+  }
+  const edits = [...writing.flatMap((candidate) => candidate.edits), ...moves.edits];
   const order = new Map(named.map((id, index) => [id, index]));
   outcomes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { outcomes, edits };
+}
+
+/** The file of the books a claim of a claim file is posted to, or why there is none to write. */
+function postTargetOf(ledger: Ledger, claim: BookedTransaction): { file: string } | { refused: string } {
+  const postTo = layoutDeclarations(ledger.entries, POST_TO_OPTION).pop() ?? null;
+  const wanted = postTarget(postTo, ledger.claimFiles.get(claim.span.file)!, claim.date);
+  const absolute = path.resolve(wanted);
+  for (const file of ledger.sources.keys()) {
+    if (path.resolve(file) !== absolute) continue;
+    if (ledger.claimFiles.has(file)) return { refused: `its target ${file} (post-to) is a claim file; a posted claim goes into the books` };
+    return { file };
+  }
+  const declaring = postTo?.span.file ?? ledger.mainFile;
+  const include = `include "${path.relative(path.dirname(path.resolve(declaring)), absolute).split(path.sep).join("/")}"`;
+  return fs.existsSync(absolute)
+    ? { refused: `its target ${wanted} is not in the books; add the line ${include} to ${declaring} and post again` }
+    : { refused: `its target ${wanted} does not exist; create it, add the line ${include} to ${declaring} and post again` };
 }

@@ -4,6 +4,7 @@
 import { Option, type Command } from "commander";
 import type { Ledger } from "../loader/load.js";
 import { loadLedger } from "../loader/load.js";
+import { inClaimFile } from "../claims/pending.js";
 import type { Interval } from "../reports/periods.js";
 import type { Grouping } from "../reports/grouping.js";
 import type { Sheet } from "../reports/sheet.js";
@@ -52,7 +53,7 @@ export function addReportFlags(command: Command, { dates = true, pending = true,
       .option("-e, --end <DATE>", "include postings before DATE (exclusive)")
       .option("-p, --period <PERIOD>", "2026, 2026-03, 2026Q1 or 2026-01..2026-06 (instead of -b/-e)");
   }
-  if (pending) command.option("--pending", "include pending expense claims (flag ! with claim metadata)");
+  if (pending) command.option("--pending", "also count the submitted and approved claims of the claim files (never rejected ones)");
   if (output) {
     command
       .addOption(new Option("--format <FORMAT>", "table, csv or json (default: from -o FILE, else table)"))
@@ -116,11 +117,16 @@ export function parseGrouping(by: string | undefined, depth: number | undefined)
   throw new UsageError(`unknown --by '${by}' (expected customer, claimant, department, payee, tag or meta:KEY)`);
 }
 
-/** Load the journal; on errors, show them and return null (the caller exits 1). */
-export function loadForReport(io: Io, file: string, colorFlag: boolean | undefined): Ledger | null {
+/**
+ * Load the journal; on errors, show them and return null (the caller exits 1). Errors in claim
+ * files concern claims in progress, which the books' figures do not count: they stop a report
+ * only with --pending (`pending`).
+ */
+export function loadForReport(io: Io, file: string, colorFlag: boolean | undefined, pending = false): Ledger | null {
   requireReadableFile(file);
   const ledger = loadLedger(file);
-  return showBlockingErrors(io, ledger.diagnostics, ledger, file, colorFlag) ? null : ledger;
+  const blocking = pending ? ledger.diagnostics : ledger.diagnostics.filter((diagnostic) => !inClaimFile(ledger, diagnostic));
+  return showBlockingErrors(io, blocking, ledger, file, colorFlag) ? null : ledger;
 }
 
 /**

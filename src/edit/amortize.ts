@@ -4,7 +4,7 @@
 // that has no `schedule-id` yet gets one metadata line on its posting, written once, which every
 // installment names in its `schedule` metadata. Nothing else in any file changes.
 import type { TextEdit } from "./edits.js";
-import { lineEnding } from "./edits.js";
+import { appendedEntries, lineEnding } from "./edits.js";
 import { SCHEDULE_KEYS, type Month, type Schedule } from "../schedules/schedule.js";
 import { missingThrough, type ScheduleState } from "../schedules/match.js";
 import type { Installment } from "../schedules/installments.js";
@@ -62,21 +62,12 @@ function indentOf(text: string, offset: number): string {
   return text.slice(lineStart, offset);
 }
 
-/**
- * New entries at the end of a file: one blank line before each, the file's line ending, and a
- * final newline only if the file had one.
- */
+/** New installments at the end of a file (see appendedEntries). */
 function appendEdit(file: string, text: string, planned: readonly PlannedInstallment[]): TextEdit {
   const eol = lineEnding(text);
   const column = amountColumn(text);
   const blocks = planned.map(({ schedule, installment }) => installmentLines(schedule, installment, column).join(eol));
-  const body = blocks.join(eol + eol);
-  let insert: string;
-  if (text === "") insert = body + eol;
-  else if (!text.endsWith("\n")) insert = eol + eol + body;
-  else if (/(?:^|\n)[ \t]*\r?\n$/.test(text)) insert = body + eol; // already ends with a blank line
-  else insert = eol + body + eol;
-  return { file, start: text.length, end: text.length, text: insert };
+  return { file, start: text.length, end: text.length, text: appendedEntries(text, blocks) };
 }
 
 /** One installment transaction, debit first. */

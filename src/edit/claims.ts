@@ -61,7 +61,7 @@ function lineEndAt(text: string, offset: number): { at: number; ending: string }
  * Where the value of a `key: value` line is written: after the colon and blanks, a quoted string
  * to its closing quote, anything else to the next blank or comment (so a trailing comment stays).
  */
-function valueRange(text: string, entry: MetaEntry): { start: number; end: number } {
+export function valueRange(text: string, entry: MetaEntry): { start: number; end: number } {
   let start = text.indexOf(":", entry.span.start) + 1;
   while (text[start] === " " || text[start] === "\t") start++;
   let end = start;

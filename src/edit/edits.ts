@@ -29,6 +29,20 @@ export function lineEnding(text: string): "\r\n" | "\n" {
   return crlf > lf ? "\r\n" : "\n";
 }
 
+/**
+ * What appends `blocks` (new entries, each its lines joined by the file's line ending) to a file
+ * whose text is `text`: one blank line before each, the file's line ending, and a final newline
+ * only if the file had one (or was empty).
+ */
+export function appendedEntries(text: string, blocks: readonly string[]): string {
+  const eol = lineEnding(text);
+  const body = blocks.join(eol + eol);
+  if (text === "") return body + eol;
+  if (!text.endsWith("\n")) return eol + eol + body;
+  if (/(?:^|\n)[ \t]*\r?\n$/.test(text)) return body + eol; // already ends with a blank line
+  return eol + body + eol;
+}
+
 /** Group edits by file, preserving first-seen file order. */
 export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]> {
   const byFile = new Map<string, TextEdit[]>();

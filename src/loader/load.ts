@@ -2,7 +2,7 @@
 // account names, sort, book, pad, assert balances, validate. Every stage returns its problems as
 // diagnostics; nothing here throws on user input.
 import * as path from "node:path";
-import type { Directive, LedgerEntry } from "../core/data.js";
+import type { BookedTransaction, Directive, LedgerEntry } from "../core/data.js";
 import { typeOrder } from "../core/data.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerOptions } from "../core/options.js";
@@ -20,12 +20,20 @@ import { bookEntries } from "../booking/book.js";
 import { applyPads } from "../booking/pad.js";
 import { checkBalanceAssertions } from "../booking/balance.js";
 import { checkTransactionBalances } from "../booking/residual.js";
+import { loadClaimFiles } from "./claim-files.js";
 
 export interface Ledger {
-  /** Every entry, sorted, transactions booked, pad-generated transactions included. */
+  /**
+   * The books (what `include` reaches: what bean-check and Fava read): every entry, sorted,
+   * transactions booked, pad-generated transactions included.
+   */
   readonly entries: readonly LedgerEntry[];
+  /** Claims in progress from the claim files (claim-files.ts): never in the books; in date order. */
+  readonly claims: readonly BookedTransaction[];
+  /** Each claim file, by the path used in spans, and the `claims` declaration that names it. */
+  readonly claimFiles: ReadonlyMap<string, Span>;
   readonly options: LedgerOptions;
-  /** Every file read, by the path used in spans. */
+  /** Every file read (the books' and the claim files), by the path used in spans. */
   readonly sources: ReadonlyMap<string, SourceFile>;
   /** The top-level file. */
   readonly mainFile: string;
@@ -240,5 +248,8 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
   appendAll(diagnostics, validateDuplicates(entries));
   appendAll(diagnostics, validateDocuments(entries));
   appendAll(diagnostics, checkTransactionBalances(entries, options));
-  return { entries, options, sources: parsed.sources, mainFile, diagnostics, metaKeys: parsed.metaKeys };
+  const claimFiles = loadClaimFiles(entries, parsed.sources, options, loadOptions.keepText === true);
+  appendAll(diagnostics, claimFiles.diagnostics);
+  for (const key of claimFiles.metaKeys) parsed.metaKeys.add(key);
+  return { entries, claims: claimFiles.claims, claimFiles: claimFiles.files, options, sources: parsed.sources, mainFile, diagnostics, metaKeys: parsed.metaKeys };
 }

@@ -16,8 +16,6 @@ export interface BalanceQuery {
   readonly depth: number | null;
   /** Value positions held at cost at their cost. */
   readonly atCost: boolean;
-  /** Include entries this predicate rejects? (pending claims are filtered by the caller). */
-  readonly includeEntry?: (entry: LedgerEntry) => boolean;
 }
 
 export interface BalanceRow {
@@ -67,7 +65,6 @@ export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQue
     if (entry.type !== "transaction") continue;
     if (query.begin !== null && entry.date < query.begin) continue;
     if (query.end !== null && entry.date >= query.end) continue;
-    if (query.includeEntry && !query.includeEntry(entry)) continue;
     for (const posting of entry.booked) {
       if (!matches(posting.account)) continue;
       if (query.atCost && posting.cost !== null) sumOf(running, posting.account, posting.cost.currency).addDecimal(posting.units.number.times(posting.cost.number));

@@ -18,7 +18,6 @@ export interface BudgetQuery {
   readonly begin: string;
   readonly end: string;
   readonly interval: Interval;
-  readonly includeEntry: (entry: LedgerEntry) => boolean;
 }
 
 export interface BudgetRow {
@@ -49,7 +48,7 @@ export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery
   const budgets = collectBudgets(entries);
   const dataDates = budgets.map((budget) => budget.start);
   for (const entry of entries) {
-    if (entry.type === "transaction" && query.includeEntry(entry)) dataDates.push(entry.date);
+    if (entry.type === "transaction") dataDates.push(entry.date);
   }
   const { periods, omitted } = reportPeriods(query.begin, query.end, query.interval, yearsOf(dataDates));
   if (periods.length === 0) return null;
@@ -58,7 +57,7 @@ export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery
   // account -> commodity -> spending per period, in one pass over the entries.
   const spending = new Map<string, Map<string, Decimal[]>>();
   for (const entry of entries) {
-    if (entry.type !== "transaction" || !query.includeEntry(entry)) continue;
+    if (entry.type !== "transaction") continue;
     const index = periodIndex(periods, entry.date);
     if (index < 0) continue;
     for (const posting of entry.booked) {

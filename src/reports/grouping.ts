@@ -35,8 +35,6 @@ export interface CostSelection {
   /** The account whose subtree is reported. */
   readonly root: string;
   readonly grouping: Grouping;
-  /** Which entries count (pending claims are left out by the caller's filter). */
-  readonly includeEntry: (entry: LedgerEntry) => boolean;
 }
 
 function groupOf(entry: BookedTransaction, posting: BookedPosting, root: string, grouping: Grouping): Group {
@@ -58,7 +56,7 @@ function groupOf(entry: BookedTransaction, posting: BookedPosting, root: string,
 export function costPostings(entries: readonly LedgerEntry[], selection: CostSelection): CostPosting[] {
   const postings: CostPosting[] = [];
   for (const entry of entries) {
-    if (entry.type !== "transaction" || !selection.includeEntry(entry)) continue;
+    if (entry.type !== "transaction") continue;
     for (const posting of entry.booked) {
       if (!isUnder(posting.account, selection.root)) continue;
       postings.push({

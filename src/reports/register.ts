@@ -12,7 +12,6 @@ export interface RegisterQuery {
   readonly patterns: readonly RegExp[];
   readonly begin: string | null;
   readonly end: string | null;
-  readonly includeEntry: (entry: LedgerEntry) => boolean;
 }
 
 export interface RegisterRow {
@@ -37,7 +36,7 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
   const running = new Map<string, Decimal>();
   const rows: RegisterRow[] = [];
   for (const entry of entries) {
-    if (entry.type !== "transaction" || !inRange(entry.date, query) || !query.includeEntry(entry)) continue;
+    if (entry.type !== "transaction" || !inRange(entry.date, query)) continue;
     for (const posting of entry.booked) {
       if (query.patterns.length > 0 && !query.patterns.some((pattern) => pattern.test(posting.account))) continue;
       const { currency, number } = posting.units;

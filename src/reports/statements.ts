@@ -19,7 +19,6 @@ export interface StatementQuery {
   readonly end: string | null;
   /** Aggregate accounts deeper than this. */
   readonly depth: number | null;
-  readonly includeEntry: (entry: LedgerEntry) => boolean;
 }
 
 export type Section = "assets" | "liabilities" | "equity" | "income" | "expenses";
@@ -65,7 +64,7 @@ function sectionOf(account: string, options: LedgerOptions): Section | null {
 
 /** Balances per account and commodity in [begin, end), sorted by account. */
 function balances(entries: readonly LedgerEntry[], query: StatementQuery, begin: string | null, end: string | null) {
-  return balanceReport(entries, { patterns: [], begin, end, tree: false, depth: query.depth, atCost: false, includeEntry: query.includeEntry }).rows;
+  return balanceReport(entries, { patterns: [], begin, end, tree: false, depth: query.depth, atCost: false }).rows;
 }
 
 function normal(section: Section, amount: Decimal): Decimal {

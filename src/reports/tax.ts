@@ -19,7 +19,6 @@ export const REVENUE_CAP = new Decimal("0.005");
 export interface TaxQuery {
   readonly begin: string;
   readonly end: string;
-  readonly includeEntry: (entry: LedgerEntry) => boolean;
 }
 
 export interface TaxRow {
@@ -66,7 +65,7 @@ export function taxReport(entries: readonly LedgerEntry[], query: TaxQuery): Tax
     byCommodity.set(currency, (byCommodity.get(currency) ?? new Decimal(0)).plus(number));
   };
   for (const entry of entries) {
-    if (entry.type !== "transaction" || !inRange(entry.date, query) || !query.includeEntry(entry)) continue;
+    if (entry.type !== "transaction" || !inRange(entry.date, query)) continue;
     const year = entry.date.slice(0, 4);
     for (const posting of entry.booked) {
       const { currency, number } = posting.units;

@@ -1,11 +1,11 @@
 // The "account-rules" check: an account opened with `no-negative: TRUE` (库存现金, a bank account)
-// may never go below zero, counting itself and its subaccounts, over posted entries (pending claims
-// left out) in ledger order. The posting that takes it below zero is named; if the balance comes
+// may never go below zero, counting itself and its subaccounts, over the books in ledger order
+// (claims in progress are not in the books; `post` checks them as they would be). The posting that takes it below zero is named; if the balance comes
 // back to zero or above, the next one that takes it below is named too.
 import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { isPendingClaim, metaText } from "../claims/claim.js";
+import { metaText } from "../claims/claim.js";
 import { isUnder } from "../core/accounts.js";
 import { money } from "../claims/control.js";
 import type { DomainCheck } from "./domain.js";
@@ -19,7 +19,7 @@ export function checkAccountRules(entries: readonly LedgerEntry[]): Diagnostic[]
   const diagnostics: Diagnostic[] = [];
   const balances = new Map<string, Decimal>();
   for (const entry of entries) {
-    if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
+    if (entry.type !== "transaction") continue;
     for (const posting of entry.booked) {
       for (const account of guarded) {
         if (!isUnder(posting.account, account)) continue;

@@ -3,14 +3,17 @@
 //     action: "warn"|"block"        (default warn)
 // A posted claim that takes the actual of the budget's subtree, for the budget period containing
 // the claim's date, over the budgeted amount (prorated by day as Fava does) breaks the budget; so
-// does each posted claim after it in that period. The actual counts every posted entry (claims
-// and other transactions, pending claims left out) up to and including the claim, in ledger order.
-import type { LedgerEntry } from "../core/data.js";
+// does each posted claim after it in that period. The actual counts every transaction of the books
+// (claims and others) up to and including the claim, in ledger order. A claim in progress is
+// checked as it would be posted: the period's actual in the books plus this claim; over the budget,
+// it gets a warning saying that posting it would exceed the budget (or be refused, under a block).
+import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { addDays, addMonths } from "../core/dates.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { budgetFor, readBudget, type Budget, type BudgetPeriod } from "../budgets/budgets.js";
-import { claimId, isPendingClaim, isPostedClaim } from "../claims/claim.js";
+import { claimId, isPostedClaim } from "../claims/claim.js";
+import { activeClaims } from "../claims/pending.js";
 import { breachConsequence, breachSeverity, money, readAction, totalsUnder } from "../claims/control.js";
 import type { DomainCheck } from "./domain.js";
 
@@ -37,7 +40,15 @@ export function periodContaining(period: BudgetPeriod, date: string): Period {
   }
 }
 
-export function checkBudgets(entries: readonly LedgerEntry[]): Diagnostic[] {
+/**
+ * The budget of `account` for a period, prorated by day; rounded to 10 places, so that a month's
+ * thirty-one shares of 100/31 make 100 again and a total of exactly the budget is not over it.
+ */
+function periodBudget(budgets: readonly Budget[], account: string, currency: string, period: Period): Decimal {
+  return (budgetFor(budgets, account, period.start, period.end, true).get(currency) ?? new Decimal(0)).toDecimalPlaces(10);
+}
+
+export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly BookedTransaction[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const budgets: Budget[] = [];
   for (const entry of entries) {
@@ -63,7 +74,7 @@ export function checkBudgets(entries: readonly LedgerEntry[]): Diagnostic[] {
   const budgeted = new Map<string, Decimal>();
 
   for (const entry of entries) {
-    if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
+    if (entry.type !== "transaction") continue;
     for (const account of accounts) {
       const totals = totalsUnder(entry, account);
       for (const [currency, amount] of totals) {
@@ -75,7 +86,7 @@ export function checkBudgets(entries: readonly LedgerEntry[]): Diagnostic[] {
         actual.set(key, total);
         if (!isPostedClaim(entry) || !amount.greaterThan(0)) continue;
         let limit = budgeted.get(key);
-        if (limit === undefined) budgeted.set(key, (limit = budgetFor(budgets, account, period.start, period.end, true).get(currency) ?? new Decimal(0)));
+        if (limit === undefined) budgeted.set(key, (limit = periodBudget(budgets, account, currency, period)));
         if (!total.greaterThan(limit)) continue;
         const action = readAction(budget.meta) as "warn" | "block";
         diagnostics.push({
@@ -88,7 +99,30 @@ export function checkBudgets(entries: readonly LedgerEntry[]): Diagnostic[] {
       }
     }
   }
+  for (const claim of pending) {
+    for (const account of accounts) {
+      for (const [currency, amount] of totalsUnder(claim, account)) {
+        const budget = inForce(account, currency, claim.date);
+        if (budget === null || !amount.greaterThan(0)) continue;
+        const period = periodContaining(budget.period, claim.date);
+        const key = `${account}\u0000${currency}\u0000${period.start}`;
+        const total = (actual.get(key) ?? new Decimal(0)).plus(amount);
+        let limit = budgeted.get(key);
+        if (limit === undefined) budgeted.set(key, (limit = periodBudget(budgets, account, currency, period)));
+        if (!total.greaterThan(limit)) continue;
+        const action = readAction(budget.meta) as "warn" | "block";
+        diagnostics.push({
+          code: "budget-exceeded",
+          severity: breachSeverity(action, false),
+          message: `${claimId(claim)}: posting it would take ${account} to ${money(total, currency, 2)} in ${period.label}, over its ${budget.period} budget of ${money(limit.toDecimalPlaces(2), currency, 2)}`
+            + breachConsequence(action, false),
+          span: claim.span,
+        });
+      }
+    }
+  }
   return diagnostics;
 }
 
-export const BUDGET_CONTROL_CHECK: DomainCheck = { name: "budget-control", run: (ledger) => checkBudgets(ledger.entries) };
+// The books, and the claims in progress as they would be posted.
+export const BUDGET_CONTROL_CHECK: DomainCheck = { name: "budget-control", run: (ledger) => checkBudgets(ledger.entries, activeClaims(ledger)) };

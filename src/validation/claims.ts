@@ -14,6 +14,7 @@ import { FirstSeen } from "../core/first-seen.js";
 import { CLAIM_STATUSES, claimId, entryMetaText, statusOf } from "../claims/claim.js";
 import { approvalCoverage, approvalKeys, claimApprovals, collectAuthority, shortfall, stillNeeded, type Authority } from "../claims/authority.js";
 import { placeOf } from "../claims/place.js";
+import { booksWithClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -112,7 +113,8 @@ export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMa
   return diagnostics;
 }
 
+// Every claim, in the books and in the claim files (rejected ones too: their records must hold).
 export const CLAIMS_CHECK: DomainCheck = {
   name: "claims",
-  run: (ledger) => checkClaims(ledger.entries, ledger.sources, ledger.options.accountRoots.expenses),
+  run: (ledger) => checkClaims(booksWithClaims(ledger, "all"), ledger.sources, ledger.options.accountRoots.expenses),
 };

@@ -1,5 +1,7 @@
-// The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies, budgets, account
-// rules, schedules). `check` runs them after loading; writers run them before they write.
+// The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies,
+// budgets, account rules, schedules, claim layout). `check` runs them after loading; writers run them
+// before they write. They read the books (ledger.entries) and, where a check concerns claims, the
+// claims in progress of the claim files too (claims/pending.ts).
 // Each check is a small named function over the loaded ledger.
 import type { Ledger } from "../loader/load.js";
 import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -11,6 +13,7 @@ import { RECEIPT_REUSE_CHECK } from "./receipt-reuse.js";
 import { POLICIES_CHECK } from "./policies.js";
 import { BUDGET_CONTROL_CHECK } from "./budget-control.js";
 import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
+import { CLAIM_LAYOUT_CHECK } from "./claim-layout.js";
 
 export interface DomainCheck {
   /** Stable name, e.g. "claims", "fapiao", "policies". */
@@ -32,6 +35,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   POLICIES_CHECK,
   BUDGET_CONTROL_CHECK,
   ACCOUNT_RULES_CHECK,
+  CLAIM_LAYOUT_CHECK,
 ];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {

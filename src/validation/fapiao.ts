@@ -1,5 +1,5 @@
 // The "fapiao" check: every `invoice` of a claim is a well-formed fapiao number, and no fapiao is
-// claimed twice anywhere in the journal, posted or pending (财会〔2020〕6号: an electronic voucher
+// claimed twice anywhere in the books or the claims in progress (财会〔2020〕6号: an electronic voucher
 // must not be booked twice), also when the other use is a transaction that is not a claim. A
 // 数电发票 has a 20-digit number; a paper or older electronic fapiao a 10- or 12-digit code, '-',
 // and an 8-digit number. `invoice` metadata outside claims is otherwise the user's own business
@@ -11,6 +11,7 @@ import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
+import { booksWithClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain.js";
 
 const FAPIAO = /^(\d{20}|\d{10}-\d{8}|\d{12}-\d{8})$/;
@@ -65,4 +66,6 @@ export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMa
   return diagnostics;
 }
 
-export const FAPIAO_CHECK: DomainCheck = { name: "fapiao", run: (ledger) => checkFapiao(ledger.entries, ledger.sources) };
+// The books and the claims in progress; a rejected claim counts nowhere (its fapiao may come back
+// in a corrected claim).
+export const FAPIAO_CHECK: DomainCheck = { name: "fapiao", run: (ledger) => checkFapiao(booksWithClaims(ledger, "active"), ledger.sources) };

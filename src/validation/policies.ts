@@ -4,7 +4,8 @@
 //     require: "either"|"receipt"|"invoice"   (receipt-above only; default either)
 // A policy holds from its date until a later one for the same account and kind.
 // per-claim: a claim's total under the account subtree; per-month: all posted claims of a calendar
-// month under it (the claim that takes the month over the limit and each one after it);
+// month under it (the claim that takes the month over the limit and each one after it; a claim not
+// posted yet is checked as it would be: the month's posted claims plus this one);
 // receipt-above: each posting above the amount needs an `invoice` or a `receipt` (or the one
 // `require` names; one on the claim itself covers all its postings). Rejected claims are not checked.
 import type { BookedTransaction, Custom, LedgerEntry, MetaEntry } from "../core/data.js";
@@ -15,6 +16,7 @@ import { claimId, claimStatus, isClaim, metaText } from "../claims/claim.js";
 import { isUnder } from "../core/accounts.js";
 import { breachConsequence, breachSeverity, money, readAction, totalsUnder, type ControlAction } from "../claims/control.js";
 import type { DomainCheck } from "./domain.js";
+import { booksWithClaims } from "../claims/pending.js";
 
 export type PolicyKind = "per-claim" | "per-month" | "receipt-above";
 const KINDS: readonly PolicyKind[] = ["per-claim", "per-month", "receipt-above"];
@@ -124,6 +126,8 @@ export function checkPolicies(entries: readonly LedgerEntry[]): Diagnostic[] {
   if (groups.length === 0) return diagnostics;
   // Running per-month totals of posted claims: policy group index + month -> total.
   const monthTotals = new Map<string, Decimal>();
+  // Claims not posted yet, checked against each month's final total once it is known.
+  const wouldBe: { policy: Policy; key: string; month: string; amount: Decimal; id: string; span: Span }[] = [];
   for (const entry of entries) {
     if (!isClaim(entry)) continue;
     const status = claimStatus(entry);
@@ -137,11 +141,14 @@ export function checkPolicies(entries: readonly LedgerEntry[]): Diagnostic[] {
         case "per-claim": diagnostics.push(...perClaim(policy, entry, id, posted)); break;
         case "receipt-above": diagnostics.push(...receiptAbove(policy, entry, id, posted)); break;
         case "per-month": {
-          if (!posted) return;
           const amount = totalsUnder(entry, policy.account).get(policy.currency);
           if (amount === undefined) return;
           const month = entry.date.slice(0, 7);
           const key = `${index}\u0000${month}`;
+          if (!posted) {
+            if (amount.greaterThan(0)) wouldBe.push({ policy, key, month, amount, id, span: entry.span });
+            return;
+          }
           const total = (monthTotals.get(key) ?? new Decimal(0)).plus(amount);
           monthTotals.set(key, total);
           if (amount.greaterThan(0) && total.greaterThan(policy.limit)) {
@@ -154,7 +161,15 @@ export function checkPolicies(entries: readonly LedgerEntry[]): Diagnostic[] {
       }
     });
   }
+  for (const { policy, key, month, amount, id, span } of wouldBe) {
+    const total = (monthTotals.get(key) ?? new Decimal(0)).plus(amount);
+    if (!total.greaterThan(policy.limit)) continue;
+    diagnostics.push(breach(policy, false,
+      `${id}: posting it would take the posted claims of ${month} under ${policy.account} to ${money(total, policy.currency, policy.scale)}, over the per-month limit of ${money(policy.limit, policy.currency, policy.scale)}`,
+      span));
+  }
   return diagnostics;
 }
 
-export const POLICIES_CHECK: DomainCheck = { name: "policies", run: (ledger) => checkPolicies(ledger.entries) };
+// The books and the claims in progress (rejected claims are not checked).
+export const POLICIES_CHECK: DomainCheck = { name: "policies", run: (ledger) => checkPolicies(booksWithClaims(ledger, "active")) };

@@ -16,6 +16,7 @@ import { claimId, claimStatus, isClaim } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import { resolveDocumentPath } from "./documents.js";
 import type { DomainCheck } from "./domain.js";
+import { booksWithClaims } from "../claims/pending.js";
 
 /** One `receipt` of a claim: the claim, the path as written and resolved, and where it is named. */
 interface ReceiptUse {
@@ -105,4 +106,5 @@ export function checkReceiptReuse(entries: readonly LedgerEntry[], sources: Read
   return diagnostics;
 }
 
-export const RECEIPT_REUSE_CHECK: DomainCheck = { name: "receipt-reuse", run: (ledger) => checkReceiptReuse(ledger.entries, ledger.sources) };
+// The books and the claims in progress (a rejected claim's receipt may come back in a new claim).
+export const RECEIPT_REUSE_CHECK: DomainCheck = { name: "receipt-reuse", run: (ledger) => checkReceiptReuse(booksWithClaims(ledger, "active"), ledger.sources) };

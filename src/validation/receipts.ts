@@ -7,6 +7,7 @@ import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isClaim } from "../claims/claim.js";
 import { resolveDocumentPath } from "./documents.js";
+import { booksWithClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain.js";
 
 export function checkReceipts(entries: readonly LedgerEntry[]): Diagnostic[] {
@@ -34,4 +35,4 @@ export function checkReceipts(entries: readonly LedgerEntry[]): Diagnostic[] {
   return diagnostics;
 }
 
-export const RECEIPTS_CHECK: DomainCheck = { name: "receipts", run: (ledger) => checkReceipts(ledger.entries) };
+export const RECEIPTS_CHECK: DomainCheck = { name: "receipts", run: (ledger) => checkReceipts(booksWithClaims(ledger, "active")) };

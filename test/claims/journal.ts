@@ -7,6 +7,13 @@ import { runCli } from "../helpers/cli.js";
 
 export const TODAY = { FEELEDGER_TODAY: "2026-12-31" };
 export const SAMPLE = "customer-fees-2026.beancount";
+/** The sample's claim file for December 2026 (claims in progress, out of the books), relative to samples/. */
+export const DECEMBER_CLAIMS = "claims/2026-12.beancount";
+
+/** The December claim file beside a copy of the sample's main journal. */
+export function claimFileOf(main: string): string {
+  return join(dirname(main), DECEMBER_CLAIMS);
+}
 
 const folders: string[] = [];
 

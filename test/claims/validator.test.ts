@@ -1,4 +1,6 @@
-// The claim checks of `check` on small inline ledgers: one reproducer per diagnostic.
+// The claim checks of `check` on small inline ledgers: one reproducer per diagnostic. Claims not
+// posted yet are written in a claim file (claims/pending.beancount), out of the books, as the books
+// declare; the old layout (a ! claim in the books) has tests of its own.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,6 +24,7 @@ const ACCOUNTS = `2026-01-01 open Assets:Cash CNY
 2026-01-01 * "opening"
   Assets:Cash   1000.00 CNY
   Equity:Opening
+2026-01-01 custom "feeledger-option" "claims" "claims/*.beancount"
 `;
 
 /** A claim paid through the payable; `meta` lines are added to the claim, `posting` to the posting. */
@@ -38,10 +41,20 @@ function claim(date: string, id: string, amount: string, options: { flag?: strin
   ].join("\n");
 }
 
-function check(text: string) {
+/**
+ * `check` a journal of ACCOUNTS + `text` whose claim file holds `pending`. Problems in the claim
+ * file are marked `in: "claims"`.
+ */
+function check(text: string, pending = "") {
   const file = journal(ACCOUNTS + "\n" + text);
+  const claims = join(dirname(file), "claims", "pending.beancount");
+  if (pending !== "") {
+    mkdirSync(dirname(claims), { recursive: true });
+    writeFileSync(claims, pending);
+  }
   const run = cli("check", file);
-  return { code: run.code, problems: diagnosticLines(run.stderr).map((d) => ({ line: d.line, severity: d.severity, message: d.message })), file };
+  const problems = diagnosticLines(run.stderr).map((d) => ({ ...(d.file === claims ? { in: "claims" } : {}), line: d.line, severity: d.severity, message: d.message }));
+  return { code: run.code, problems, file, claims };
 }
 
 /** The line (1-based) of the first line of `text` that starts with `start`, in ACCOUNTS + "\n" + text. */
@@ -51,13 +64,13 @@ function lineOf(text: string, start: string): number {
 
 describe("claims", () => {
   it("accepts a well-formed claim in every state", () => {
-    const text = [
-      claim("2026-02-01", "EC-1", "10.00", { meta: ['approved-by: "赵敏"', "approved-on: 2026-02-02", "posted-on: 2026-02-03"] }),
+    const text = claim("2026-02-01", "EC-1", "10.00", { meta: ['approved-by: "赵敏"', "approved-on: 2026-02-02", "posted-on: 2026-02-03"] });
+    const pending = [
       claim("2026-02-01", "EC-2", "10.00", { flag: "!", meta: [] }),
       claim("2026-02-01", "EC-3", "10.00", { flag: "!", meta: ['status: "approved"', 'approved-by: "赵敏"', "approved-on: 2026-02-01"] }),
       claim("2026-02-01", "EC-4", "10.00", { flag: "!", meta: ['status: "rejected"', 'rejected-by: "赵敏"', "rejected-on: 2026-02-01", 'reason: "no"'] }),
     ].join("\n");
-    expect(check(text)).toMatchObject({ code: 0, problems: [] });
+    expect(check(text, pending)).toMatchObject({ code: 0, problems: [] });
   });
 
   it("reports a posted claim without approved-by", () => {
@@ -70,9 +83,9 @@ describe("claims", () => {
       claim("2026-02-10", "EC-1", "10.00", { meta: ['approved-by: "赵敏"', "approved-on: 2026-02-09"] }),
       claim("2026-02-10", "EC-2", "10.00", { meta: ['approved-by: "赵敏"', "approved-on: 2026-02-11", "posted-on: 2026-02-10"] }),
       claim("2026-02-10", "EC-3", "10.00", { meta: ['approved-by: "赵敏"', 'approved-on: "soon"'] }),
-      claim("2026-02-10", "EC-4", "10.00", { flag: "!", meta: ['status: "rejected"', 'rejected-by: "赵敏"', "rejected-on: 2026-02-01"] }),
     ].join("\n");
-    expect(check(text).problems.map((p) => p.message)).toEqual([
+    const pending = claim("2026-02-10", "EC-4", "10.00", { flag: "!", meta: ['status: "rejected"', 'rejected-by: "赵敏"', "rejected-on: 2026-02-01"] });
+    expect(check(text, pending).problems.map((p) => p.message)).toEqual([
       "EC-1: approved-on 2026-02-09 is before the claim date 2026-02-10",
       "EC-2: posted-on 2026-02-10 is before approved-on 2026-02-11",
       "EC-3: approved-on must be a date such as 2026-03-06",
@@ -84,10 +97,12 @@ describe("claims", () => {
     const text = [
       claim("2026-02-10", "EC-1", "10.00", { meta: ['status: "rejected"', 'rejected-by: "赵敏"'] }),
       claim("2026-02-10", "EC-2", "10.00", { meta: ['status: "approved"', 'approved-by: "赵敏"'] }),
+    ].join("\n");
+    const pending = [
       claim("2026-02-10", "EC-3", "10.00", { flag: "!", meta: ['status: "posted"'] }),
       claim("2026-02-10", "EC-4", "10.00", { flag: "!", meta: ['status: "paid"'] }),
     ].join("\n");
-    const { code, problems } = check(text);
+    const { code, problems } = check(text, pending);
     expect(code).toBe(1);
     expect(problems.map((p) => `${p.severity}: ${p.message}`)).toEqual([
       "error: EC-1: rejected but posted (flag *)",
@@ -126,22 +141,30 @@ describe("fapiao and receipts", () => {
     }]);
   });
 
-  it("reports a fapiao used twice, posted or pending, also on a transaction that is not a claim", () => {
+  it("reports a fapiao used twice, in the books or in a claim in progress, also on a transaction that is not a claim", () => {
     const text = [
       claim("2026-02-01", "EC-1", "10.00", { posting: ['invoice: "26442000000123456789"'] }),
-      claim("2026-02-03", "EC-2", "10.00", { flag: "!", meta: [], posting: ['invoice: "26442000000123456789"'] }),
       '2026-02-04 * "vendor" "bill"',
       '  invoice: "26442000000123456789"',
       "  Expenses:Fees:Gifts   5.00 CNY",
       "  Assets:Cash",
       "",
     ].join("\n");
-    const { problems, file } = check(text);
+    const pending = claim("2026-02-03", "EC-2", "10.00", { flag: "!", meta: [], posting: ['invoice: "26442000000123456789"'] });
+    const { problems, file } = check(text, pending);
     const first = (ACCOUNTS + "\n" + text).split("\n").findIndex((line) => line.startsWith("  Expenses:Fees:Visits")) + 1;
-    expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [lineOf(text, "2026-02-03") + 3, `fapiao 26442000000123456789 is claimed twice: first in EC-1 at ${file}:${first}`],
-      [lineOf(text, "2026-02-04"), `fapiao 26442000000123456789 is claimed twice: first in EC-1 at ${file}:${first}`],
+    expect(problems.map((p) => [p.in ?? "books", p.line, p.message])).toEqual([
+      ["books", lineOf(text, "2026-02-04"), `fapiao 26442000000123456789 is claimed twice: first in EC-1 at ${file}:${first}`],
+      ["claims", 4, `fapiao 26442000000123456789 is claimed twice: first in EC-1 at ${file}:${first}`],
     ]);
+  });
+
+  it("does not count a rejected claim's fapiao: a corrected claim may use it again", () => {
+    const pending = [
+      claim("2026-02-03", "EC-2", "10.00", { flag: "!", meta: ['status: "rejected"', 'rejected-by: "赵敏"', 'reason: "wrong date"'], posting: ['invoice: "26442000000123456789"'] }),
+      claim("2026-02-05", "EC-3", "10.00", { flag: "!", meta: [], posting: ['invoice: "26442000000123456789"'] }),
+    ].join("\n");
+    expect(check("", pending)).toMatchObject({ code: 0, problems: [] });
   });
 
   it("reports a receipt file that does not exist, relative to the file that declares it", () => {
@@ -165,32 +188,41 @@ describe("policies", () => {
 2026-01-01 custom "policy" Expenses:Fees "receipt-above" 30.00 CNY
 `;
 
-  it("warns or blocks per claim; a pending claim under a block only warns", () => {
+  it("warns or blocks per claim; a claim in progress under a block only warns", () => {
     const text = POLICIES + [
       claim("2026-02-01", "EC-1", "120.00"),
       claim("2026-02-01", "EC-2", "60.00", { account: "Expenses:Fees:Gifts", posting: ['invoice: "26442000000123456789"'] }),
-      claim("2026-02-01", "EC-3", "60.00", { flag: "!", meta: [], account: "Expenses:Fees:Gifts", posting: ['invoice: "26442000000123456780"'] }),
     ].join("\n");
-    const { code, problems } = check(text);
+    const pending = claim("2026-02-01", "EC-3", "60.00", { flag: "!", meta: [], account: "Expenses:Fees:Gifts", posting: ['invoice: "26442000000123456780"'] });
+    const { code, problems } = check(text, pending);
     expect(code).toBe(1);
     expect(problems.filter((p) => !p.message.includes("receipt-above")).map((p) => `${p.severity}: ${p.message}`)).toEqual([
       "warning: EC-1: 120.00 CNY under Expenses:Fees is over the per-claim limit of 100.00 CNY",
       "error: EC-2: 60.00 CNY under Expenses:Fees:Gifts is over the per-claim limit of 50.00 CNY (action block)",
       "warning: EC-2: takes the posted claims of 2026-02 under Expenses:Fees to 180.00 CNY, over the per-month limit of 150.00 CNY",
       "warning: EC-3: 60.00 CNY under Expenses:Fees:Gifts is over the per-claim limit of 50.00 CNY (action block: posting it will be refused)",
+      "warning: EC-3: posting it would take the posted claims of 2026-02 under Expenses:Fees to 240.00 CNY, over the per-month limit of 150.00 CNY",
     ]);
   });
 
-  it("per-month: the posted claim that takes the month over, and each one after it", () => {
+  it("per-month: the posted claim that takes the month over, and each one after it; a claim in progress as it would be", () => {
     const text = POLICIES + [
       claim("2026-02-01", "EC-1", "90.00", { posting: ['invoice: "26442000000000000001"'] }),
-      claim("2026-02-10", "EC-2", "90.00", { flag: "!", meta: [], posting: ['invoice: "26442000000000000002"'] }),
       claim("2026-02-11", "EC-3", "50.00", { posting: ['invoice: "26442000000000000003"'] }),
       claim("2026-02-20", "EC-4", "20.00", { posting: ['invoice: "26442000000000000004"'] }),
       claim("2026-03-01", "EC-5", "90.00", { posting: ['invoice: "26442000000000000005"'] }),
     ].join("\n");
-    expect(check(text).problems.map((p) => p.message)).toEqual([
+    const pending = [
+      claim("2026-02-10", "EC-2", "90.00", { flag: "!", meta: [], posting: ['invoice: "26442000000000000002"'] }),
+      claim("2026-03-10", "EC-6", "60.00", { flag: "!", meta: [], posting: ['invoice: "26442000000000000006"'] }),
+      claim("2026-03-11", "EC-7", "61.00", { flag: "!", meta: [], posting: ['invoice: "26442000000000000007"'] }),
+    ].join("\n");
+    // Each claim in progress is weighed alone against the posted claims of its month: EC-6 and EC-7
+    // both fit beside March's 90.00; together they would not, which `post` finds when it gets there.
+    expect(check(text, pending).problems.map((p) => p.message)).toEqual([
       "EC-4: takes the posted claims of 2026-02 under Expenses:Fees to 160.00 CNY, over the per-month limit of 150.00 CNY",
+      "EC-2: posting it would take the posted claims of 2026-02 under Expenses:Fees to 250.00 CNY, over the per-month limit of 150.00 CNY",
+      "EC-7: posting it would take the posted claims of 2026-03 under Expenses:Fees to 151.00 CNY, over the per-month limit of 150.00 CNY",
     ]);
   });
 
@@ -212,9 +244,9 @@ describe("policies", () => {
     const text = `2026-01-01 custom "policy" Expenses:Fees "per-claim" 100.00 CNY\n2026-03-01 custom "policy" Expenses:Fees "per-claim" 200.00 CNY\n` + [
       claim("2026-02-01", "EC-1", "150.00"),
       claim("2026-03-01", "EC-2", "150.00"),
-      claim("2026-02-01", "EC-3", "500.00", { flag: "!", meta: ['status: "rejected"'] }),
     ].join("\n");
-    expect(check(text).problems.map((p) => p.message)).toEqual(["EC-1: 150.00 CNY under Expenses:Fees is over the per-claim limit of 100.00 CNY"]);
+    const pending = claim("2026-02-01", "EC-3", "500.00", { flag: "!", meta: ['status: "rejected"'] });
+    expect(check(text, pending).problems.map((p) => p.message)).toEqual(["EC-1: 150.00 CNY under Expenses:Fees is over the per-claim limit of 100.00 CNY"]);
   });
 
   it("reports a policy it cannot read", () => {
@@ -237,20 +269,26 @@ describe("budget control", () => {
     expect(periodContaining("daily", "2026-03-08")).toEqual({ start: "2026-03-08", end: "2026-03-09", label: "2026-03-08" });
   });
 
-  it("counts every posted entry of the period, and names each posted claim over it", () => {
+  it("counts every entry of the books in the period, and names each posted claim over it", () => {
     const text = `2026-01-01 custom "budget" Expenses:Fees "monthly" 100.00 CNY\n  action: "block"\n` + [
       '2026-02-01 * "vendor" "not a claim"', "  Expenses:Fees:Gifts   60.00 CNY", "  Assets:Cash", "",
       claim("2026-02-02", "EC-1", "30.00"),
-      claim("2026-02-03", "EC-2", "500.00", { flag: "!", meta: [] }),
       claim("2026-02-04", "EC-3", "20.00"),
       claim("2026-02-05", "EC-4", "5.00"),
       claim("2026-03-01", "EC-5", "90.00"),
     ].join("\n");
-    const { code, problems } = check(text);
+    const pending = [
+      claim("2026-02-03", "EC-2", "500.00", { flag: "!", meta: [] }),
+      claim("2026-03-02", "EC-6", "10.00", { flag: "!", meta: [] }),
+      claim("2026-03-03", "EC-7", "11.00", { flag: "!", meta: ['status: "rejected"'] }),
+    ].join("\n");
+    const { code, problems } = check(text, pending);
     expect(code).toBe(1);
+    // A claim in progress is weighed as it would be posted: the period's books plus the claim.
     expect(problems.map((p) => `${p.severity}: ${p.message}`)).toEqual([
       "error: EC-3: takes Expenses:Fees to 110.00 CNY in 2026-02, over its monthly budget of 100.00 CNY (action block)",
       "error: EC-4: takes Expenses:Fees to 115.00 CNY in 2026-02, over its monthly budget of 100.00 CNY (action block)",
+      "warning: EC-2: posting it would take Expenses:Fees to 615.00 CNY in 2026-02, over its monthly budget of 100.00 CNY (action block: posting it will be refused)",
     ]);
   });
 
@@ -269,13 +307,14 @@ describe("account rules", () => {
     const text = [
       claim("2026-02-01", "EC-1", "600.00", { credit: "Assets:Cash" }),
       claim("2026-02-02", "EC-2", "600.00", { credit: "Assets:Cash" }),
-      claim("2026-02-03", "EC-3", "900.00", { flag: "!", meta: [], credit: "Assets:Cash" }),
       claim("2026-02-04", "EC-4", "10.00", { credit: "Assets:Cash" }),
       '2026-02-05 * "deposit"', "  Assets:Cash   500.00 CNY", "  Equity:Opening", "",
       claim("2026-02-06", "EC-5", "400.00", { credit: "Assets:Cash" }),
       claim("2026-02-07", "EC-6", "1.00", { credit: "Assets:Bank:Sub" }),
     ].join("\n");
-    expect(check(text).problems.map((p) => [p.line, p.message])).toEqual([
+    // A claim in progress paid from cash moves no balance.
+    const pending = claim("2026-02-03", "EC-3", "900.00", { flag: "!", meta: [], credit: "Assets:Cash" });
+    expect(check(text, pending).problems.map((p) => [p.line, p.message])).toEqual([
       [lineOf(text, "2026-02-02") + 5, "Assets:Cash goes below zero: -200.00 CNY after this posting (opened with no-negative: TRUE)"],
       [lineOf(text, "2026-02-06") + 5, "Assets:Cash goes below zero: -110.00 CNY after this posting (opened with no-negative: TRUE)"],
       [lineOf(text, "2026-02-07") + 5, "Assets:Bank goes below zero: -1.00 CNY after this posting (opened with no-negative: TRUE)"],

@@ -1,11 +1,12 @@
-// A claim's life through the real CLI on copies of the sample journal: submit, approve, post;
-// reject; and every way the validator stops a claim. Today is fixed at 2026-12-31.
+// A claim's life through the real CLI on copies of the sample journal: submit (a claim added to a
+// claim file), approve, post (the claim moves into the books); reject; and every way the validator
+// stops a claim. Today is fixed at 2026-12-31.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diagnosticLines } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
-import { append, changedLines, claim, cli, lineDiff, newReceipt, read, removeTemporaryFolders, sampleCopy } from "./journal.js";
+import { append, changedLines, claim, claimFileOf, cli, lineDiff, newReceipt, read, removeTemporaryFolders, sampleCopy } from "./journal.js";
 
 afterAll(removeTemporaryFolders);
 
@@ -42,38 +43,47 @@ function cnyBalance(file: string, pattern: string, ...flags: string[]): string |
 }
 
 describe("a claim's life: submit, approve, post", () => {
-  it("is left out of the books until posted, then counts", () => {
+  it("stays in its claim file, out of the books, until posted; then moves into the books", () => {
     const file = sampleCopy();
-    // Submit: the employee's claim form goes into the journal with flag ! and no status.
-    append(file, "\n" + claim({
+    const claims = claimFileOf(file);
+    const books = read(file);
+    const claimsBefore = read(claims);
+    // Submit: the employee's claim form is added to a claim file, with flag ! and no status.
+    append(claims, "\n" + claim({
       date: "2026-12-30", id: "EC-2026-150",
-      lines: [`${VISIT}   420.00 CNY`, `  invoice: "26312099999999999901"`, `  receipt: "${newReceipt(file, "ec-2026-150")}"`, PAYABLE],
+      lines: [`${VISIT}   420.00 CNY`, `  invoice: "26312099999999999901"`, `  receipt: "${newReceipt(claims, "ec-2026-150")}"`, PAYABLE],
     }));
     expect(cli("check", file).code).toBe(0);
-    expect(claimRow(file, "EC-2026-150")).toMatchObject({ status: "submitted", amount: "420.00", commodity: "CNY", receipts: "1", problems: "" });
+    // December is over the warn-level 客户管理费 budget already: a warning says posting would go over.
+    expect(claimRow(file, "EC-2026-150")).toMatchObject({ status: "submitted", amount: "420.00", commodity: "CNY", receipts: "1", problems: "budget-exceeded" });
     const before = cnyBalance(file, VISIT);
-    expect(cnyBalance(file, VISIT, "--pending")).not.toBe(before);
+    expect(Number(cnyBalance(file, VISIT, "--pending")) - Number(before)).toBe(420 + 1320 + 1180 + 64 + 96);
 
-    const submitted = read(file);
+    const submitted = read(claims);
     const approve = cli("approve", file, "EC-2026-150", "--by", "赵敏");
     expect(approve.code, approve.stderr).toBe(0);
-    expect(approve.stdout).toMatch(/^EC-2026-150: approved by 赵敏 on 2026-12-31 \(.*customer-fees-2026.beancount:\d+\)\n$/);
-    expect(changedLines(submitted, read(file))).toEqual({
+    expect(approve.stdout).toBe(`EC-2026-150: approved by 赵敏 on 2026-12-31 (${claims}:${submitted.split("\n").indexOf('2026-12-30 ! "王伟" "test claim EC-2026-150"') + 1})\n`);
+    expect(changedLines(submitted, read(claims))).toEqual({
       removed: [],
       added: ['  status: "approved"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31"],
     });
+    expect(read(file)).toBe(books);
     expect(claimRow(file, "EC-2026-150").status).toBe("approved");
     expect(cnyBalance(file, VISIT)).toBe(before);
 
-    const approved = read(file);
-    const unchanged = ['  claim: "EC-2026-150"', '  claimant: "王伟"', '  department: "华东销售部"', '  customer: "ACME"'];
     const post = cli("post", file, "EC-2026-150", "--on", "2027-01-04");
     expect(post.code, post.stderr).toBe(0);
-    expect(post.stdout).toContain("EC-2026-150: posted on 2027-01-04");
-    expect(changedLines(approved, read(file))).toEqual({
-      removed: ['2026-12-30 ! "王伟" "test claim EC-2026-150"', ...unchanged, '  status: "approved"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31"],
-      added: ['2026-12-30 * "王伟" "test claim EC-2026-150"', ...unchanged, '  status: "posted"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31", "  posted-on: 2027-01-04"],
-    });
+    const header = '2026-12-30 * "王伟" "test claim EC-2026-150"';
+    const posted = [
+      header, '  claim: "EC-2026-150"', '  claimant: "王伟"', '  department: "华东销售部"', '  customer: "ACME"',
+      '  status: "posted"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31", "  posted-on: 2027-01-04",
+      `  ${VISIT}   420.00 CNY`, `    invoice: "26312099999999999901"`, '    receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"', `  ${PAYABLE}`,
+    ].join("\n");
+    // The claim file is as it was before the claim was added; the books gain the posted entry at
+    // their end (after one blank line), its receipt named from the books' folder; nothing else changes.
+    expect(read(claims)).toBe(claimsBefore);
+    expect(read(file)).toBe(`${books}\n${posted}\n`);
+    expect(post.stdout).toBe(`EC-2026-150: posted on 2027-01-04 (moved from ${claims}:${submitted.split("\n").indexOf('2026-12-30 ! "王伟" "test claim EC-2026-150"') + 1} to ${file}:${read(file).split("\n").indexOf(header) + 1})\n`);
     expect(claimRow(file, "EC-2026-150").status).toBe("posted");
     expect(Number(cnyBalance(file, VISIT)) - Number(before)).toBe(420);
     expect(cli("check", file).code).toBe(0);
@@ -91,17 +101,22 @@ describe("a claim's life: submit, approve, post", () => {
     expect(again).toMatchObject({ code: 0, stdout: "no approved claims to post; nothing to do\n" });
     const csv = parseCsv(cli("claims", file, "--status", "approved", "--format", "csv").stdout);
     expect(csv.length).toBe(1);
+    // Both left the claim file; the two submitted claims stay there.
+    expect(read(claimFileOf(file)).match(/^\d{4}-\d{2}-\d{2} ! /gm)).toEqual(["2026-12-28 ! ", "2026-12-29 ! "]);
   });
 });
 
 describe("reject", () => {
-  it("records who, when and why, and a rejected claim cannot be approved or posted", () => {
+  it("records who, when and why in the claim file, and a rejected claim cannot be approved or posted", () => {
     const file = sampleCopy();
-    const before = read(file);
+    const claims = claimFileOf(file);
+    const books = read(file);
+    const before = read(claims);
     const run = cli("reject", file, "EC-2026-142", "--by", "赵敏", "--reason", '发票抬头不符，"请重开"', "--on", "2026-12-30");
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("EC-2026-142: rejected by 赵敏 on 2026-12-30");
-    expect(changedLines(before, read(file))).toEqual({
+    expect(read(file)).toBe(books);
+    expect(changedLines(before, read(claims))).toEqual({
       removed: ['  status: "submitted"'],
       added: ['  status: "rejected"', '  rejected-by: "赵敏"', "  rejected-on: 2026-12-30", '  reason: "发票抬头不符，\\"请重开\\""'],
     });
@@ -120,19 +135,19 @@ describe("reject", () => {
 describe("the validator stops what must not be posted", () => {
   it("a fapiao claimed twice: an error at the second posting naming the first; that claim cannot be posted", () => {
     const file = sampleCopy();
-    const original = read(file);
-    const firstLine = original.split("\n").findIndex((line) => line.includes('invoice: "26312071475314518145"')); // in EC-2026-142
-    append(file, "\n" + claim({
+    const claims = claimFileOf(file);
+    const firstLine = read(claims).split("\n").findIndex((line) => line.includes('invoice: "26312071475314518145"')); // in EC-2026-142
+    append(claims, "\n" + claim({
       date: "2026-12-30", id: "EC-2026-151", meta: ['status: "approved"', 'approved-by: "孙强"', "approved-on: 2026-12-30"],
-      lines: [`${ENTERTAINMENT}   1280.00 CNY`, `  invoice: "26312071475314518145"`, `  receipt: "${newReceipt(file, "ec-2026-151")}"`, PAYABLE],
+      lines: [`${ENTERTAINMENT}   1280.00 CNY`, `  invoice: "26312071475314518145"`, `  receipt: "${newReceipt(claims, "ec-2026-151")}"`, PAYABLE],
     }));
     const check = cli("check", file);
     expect(check.code).toBe(1);
     const errors = diagnosticLines(check.stderr).filter((d) => d.severity === "error");
-    const postingLine = read(file).split("\n").findIndex((line) => line.startsWith(`  ${ENTERTAINMENT}   1280.00`)) + 1;
+    const postingLine = read(claims).split("\n").findIndex((line) => line.startsWith(`  ${ENTERTAINMENT}   1280.00`)) + 1;
     expect(errors).toEqual([expect.objectContaining({
-      line: postingLine, column: 3,
-      message: `fapiao 26312071475314518145 is claimed twice: first in EC-2026-142 at ${file}:${firstLine}`,
+      file: claims, line: postingLine, column: 3,
+      message: `fapiao 26312071475314518145 is claimed twice: first in EC-2026-142 at ${claims}:${firstLine}`,
     })]);
     expect(claimRow(file, "EC-2026-151").problems).toBe("fapiao-duplicate");
 
@@ -158,9 +173,9 @@ describe("the validator stops what must not be posted", () => {
 
   it("a policy warning: a claim over the warn-level entertainment limit is posted with a warning", () => {
     const file = sampleCopy();
-    append(file, "\n" + claim({
+    append(claimFileOf(file), "\n" + claim({
       date: "2026-12-30", id: "EC-2026-152", claimant: "李娜", meta: ['status: "approved"', 'approved-by: "孙强"', "approved-on: 2026-12-30"],
-      lines: [`${ENTERTAINMENT}   3500.00 CNY`, `  invoice: "26312099999999999902"`, `  receipt: "${newReceipt(file, "ec-2026-152")}"`, "Liabilities:2241-其他应付款:E02-李娜"],
+      lines: [`${ENTERTAINMENT}   3500.00 CNY`, `  invoice: "26312099999999999902"`, `  receipt: "${newReceipt(claimFileOf(file), "ec-2026-152")}"`, "Liabilities:2241-其他应付款:E02-李娜"],
     }));
     const run = cli("post", file, "EC-2026-152");
     expect(run.code, run.stderr).toBe(0);
@@ -176,15 +191,17 @@ describe("the validator stops what must not be posted", () => {
     const approve = cli("approve", file, "EC-2026-145", "--by", "吴芳");
     expect(approve.code, approve.stderr).toBe(0);
     expect(approve.stderr).toContain(`EC-2026-145: 680.00 CNY under ${GIFT} is over the per-claim limit of 500.00 CNY (action block: posting it will be refused)`);
-    const approved = read(file);
+    const books = read(file);
+    const approved = read(claimFileOf(file));
     const post = cli("post", file, "EC-2026-145");
     expect(post.code).toBe(1);
     const lines = diagnosticLines(post.stderr);
     expect(lines).toEqual([expect.objectContaining({
-      severity: "error", line: approved.split("\n").indexOf('2026-12-29 ! "陈静" "年终客户伴手礼补充采购" #gift') + 1,
+      severity: "error", file: claimFileOf(file), line: approved.split("\n").indexOf('2026-12-29 ! "陈静" "年终客户伴手礼补充采购" #gift') + 1,
       message: `EC-2026-145 not posted: 680.00 CNY under ${GIFT} is over the per-claim limit of 500.00 CNY (action block)`,
     })]);
-    expect(read(file)).toBe(approved);
+    expect(read(file)).toBe(books);
+    expect(read(claimFileOf(file))).toBe(approved);
   });
 
   it("a budget block: a claim that takes a blocking monthly budget over is refused, others pass", () => {
@@ -203,15 +220,20 @@ describe("the validator stops what must not be posted", () => {
 
   it("cash going negative: a claim paid from 库存现金 beyond its balance is refused", () => {
     const file = sampleCopy();
-    append(file, "\n" + claim({
+    const claims = claimFileOf(file);
+    const form = claim({
       date: "2027-01-05", id: "EC-2027-001", meta: ['status: "approved"', 'approved-by: "周建国"', "approved-on: 2027-01-05"],
-      lines: [`${VISIT}   6000.00 CNY`, `  invoice: "26312099999999999903"`, `  receipt: "${newReceipt(file, "ec-2027-001")}"`, `${CASH}   -6000.00 CNY`],
-    }));
-    expect(cli("check", file).code).toBe(0); // pending: not in the books yet
-    const before = read(file);
+      lines: [`${VISIT}   6000.00 CNY`, `  invoice: "26312099999999999903"`, `  receipt: "${newReceipt(claims, "ec-2027-001")}"`, `${CASH}   -6000.00 CNY`],
+    });
+    append(claims, "\n" + form);
+    expect(cli("check", file).code).toBe(0); // in progress: not in the books yet
+    const claimsBefore = read(claims);
     expectRefused(file, "post", ["EC-2027-001", "--on", "2027-01-05"], `EC-2027-001 not posted: ${CASH} goes below zero: -386.00 CNY after this posting (opened with no-negative: TRUE)`);
+    expect(read(claims)).toBe(claimsBefore);
 
-    writeFileSync(file, before.replace('2027-01-05 ! "王伟"', '2027-01-05 * "王伟"').replace('status: "approved"\n  approved-by: "周建国"\n  approved-on: 2027-01-05', 'approved-by: "周建国"\n  approved-on: 2027-01-05'));
+    // Written into the books by hand, it is an error there.
+    append(file, "\n" + form.replace('2027-01-05 ! "王伟"', '2027-01-05 * "王伟"').replace('status: "approved"\n  ', "").replace("../receipts/", "receipts/"));
+    writeFileSync(claims, claimsBefore.slice(0, claimsBefore.length - form.length - 1));
     const check = cli("check", file);
     expect(check.code).toBe(1);
     const cashLine = read(file).split("\n").findIndex((line) => line.startsWith(`  ${CASH}   -6000.00`)) + 1;
@@ -262,18 +284,25 @@ describe("the validator stops what must not be posted", () => {
 });
 
 describe("writers", () => {
-  it("--dry-run prints the unified diff and writes nothing", () => {
+  it("--dry-run prints the unified diff of both files and writes nothing", () => {
     const file = sampleCopy();
-    const before = read(file);
+    const claims = claimFileOf(file);
+    const books = read(file);
+    const before = read(claims);
     const run = cli("post", file, "EC-2026-133", "--dry-run");
     expect(run.code, run.stderr).toBe(0);
     const header = before.split("\n").indexOf('2026-12-22 ! "张磊" "北辰医药框架协议签约（北京）"') + 1;
-    expect(run.stdout.split("\n").slice(0, 3)).toEqual([`--- ${file}`, `+++ ${file}`, expect.stringMatching(new RegExp(`^@@ -${header - 3},`))]);
-    expect(run.stdout).toContain('\n-2026-12-22 ! "张磊" "北辰医药框架协议签约（北京）"\n+2026-12-22 * "张磊" "北辰医药框架协议签约（北京）"\n');
-    expect(run.stdout).toContain('\n-  status: "approved"\n+  status: "posted"\n');
-    expect(run.stdout).toContain("\n+  posted-on: 2026-12-31\n");
+    const [removal, addition] = run.stdout.split(/(?=^--- )/m);
+    expect(removal!.split("\n").slice(0, 4)).toEqual([`--- ${claims}`, `+++ ${claims}`, `@@ -${header - 3},25 +${header - 3},6 @@`, ` ${before.split("\n")[header - 4]}`]);
+    expect(removal).toContain('\n-2026-12-22 ! "张磊" "北辰医药框架协议签约（北京）"\n');
+    const last = books.split("\n").length - 1;
+    expect(addition!.split("\n").slice(0, 3)).toEqual([`--- ${file}`, `+++ ${file}`, `@@ -${last - 2},3 +${last - 2},23 @@`]);
+    expect(addition).toContain('\n+2026-12-22 * "张磊" "北辰医药框架协议签约（北京）"\n');
+    expect(addition).toContain('\n+  status: "posted"\n');
+    expect(addition).toContain("\n+  posted-on: 2026-12-31\n");
     expect(run.stderr).toContain("1 claim would be posted; nothing was written (--dry-run)");
-    expect(read(file)).toBe(before);
+    expect(read(file)).toBe(books);
+    expect(read(claims)).toBe(before);
   });
 
   it("running a command twice changes nothing the second time", () => {
@@ -293,36 +322,50 @@ describe("writers", () => {
     const lf = sampleCopy();
     const crlf = sampleCopy();
     const original = read(lf);
+    const originalClaims = read(claimFileOf(lf));
     writeFileSync(crlf, "\ufeff" + original.replace(/\n/g, "\r\n"));
+    writeFileSync(claimFileOf(crlf), "\ufeff" + originalClaims.replace(/\n/g, "\r\n"));
     const accounts = readFileSync(join(dirname(crlf), "2026/accounts.beancount"));
     for (const file of [lf, crlf]) {
       expect(cli("approve", file, "EC-2026-142", "--by", "孙强").code).toBe(0);
       expect(cli("reject", file, "EC-2026-145", "--by", "吴芳", "--reason", "超标").code).toBe(0);
       expect(cli("post", file, "--all").code).toBe(0);
     }
-    const edited = read(crlf);
-    expect(edited.startsWith("\ufeff")).toBe(true);
-    expect(/[^\r]\n/.test(edited)).toBe(false);
-    expect(edited).toBe("\ufeff" + read(lf).replace(/\n/g, "\r\n"));
+    for (const [edited, plain] of [[crlf, lf], [claimFileOf(crlf), claimFileOf(lf)]] as const) {
+      const text = read(edited);
+      expect(text.startsWith("\ufeff")).toBe(true);
+      expect(/[^\r]\n/.test(text)).toBe(false);
+      expect(text).toBe("\ufeff" + read(plain).replace(/\n/g, "\r\n"));
+    }
     expect(readFileSync(join(dirname(crlf), "2026/accounts.beancount")).equals(accounts)).toBe(true);
-    // Only the claims' lines changed: three header flags, four status lines, the decision lines.
-    expect(lineDiff(original, read(lf))).toEqual({
-      removed: [
-        '2026-12-22 ! "张磊" "北辰医药框架协议签约（北京）"', '  status: "approved"',
-        '2026-12-24 ! "李娜" "星河零售年终答谢拜访"', '  status: "approved"',
-        '2026-12-28 ! "王伟" "ACME年终拜访及新年计划沟通"', '  status: "submitted"',
-        '  status: "submitted"',
-      ],
-      added: [
-        '2026-12-22 * "张磊" "北辰医药框架协议签约（北京）"', '  status: "posted"', "  posted-on: 2026-12-31",
-        '2026-12-24 * "李娜" "星河零售年终答谢拜访"', '  status: "posted"', "  posted-on: 2026-12-31",
-        '2026-12-28 * "王伟" "ACME年终拜访及新年计划沟通"', '  status: "posted"', '  approved-by: "孙强"', "  approved-on: 2026-12-31", "  posted-on: 2026-12-31",
-        '  status: "rejected"', '  rejected-by: "吴芳"', "  rejected-on: 2026-12-31", '  reason: "超标"',
-      ],
-    });
+    // The books only gain the three posted claims; the claim file only loses them and gains the rejection.
+    const books = lineDiff(original, read(lf));
+    expect(books.removed).toEqual([]);
+    expect(books.added.filter((line) => /^\d/.test(line))).toEqual([
+      '2026-12-22 * "张磊" "北辰医药框架协议签约（北京）"', '2026-12-24 * "李娜" "星河零售年终答谢拜访"', '2026-12-28 * "王伟" "ACME年终拜访及新年计划沟通"',
+    ]);
+    expect(read(lf).startsWith(original)).toBe(true);
+    const claims = lineDiff(originalClaims, read(claimFileOf(lf)));
+    expect(claims.added).toEqual(['  status: "rejected"', '  rejected-by: "吴芳"', "  rejected-on: 2026-12-31", '  reason: "超标"']);
+    expect(claims.removed.filter((line) => /^\d/.test(line))).toEqual([
+      '2026-12-22 ! "张磊" "北辰医药框架协议签约（北京）"', '2026-12-24 ! "李娜" "星河零售年终答谢拜访"', '2026-12-28 ! "王伟" "ACME年终拜访及新年计划沟通"',
+    ]);
   });
 
-  it("edits a claim in an included file, in that file only", () => {
+  it("writes a posted claim in the line endings of the books when its claim file has others", () => {
+    const file = sampleCopy();
+    const claims = claimFileOf(file);
+    const original = read(claims);
+    writeFileSync(claims, original.replace(/\n/g, "\r\n"));
+    const run = cli("post", file, "EC-2026-138");
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(file)).not.toContain("\r");
+    expect(read(file)).toContain('\n2026-12-24 * "李娜" "星河零售年终答谢拜访"\n  claim: "EC-2026-138"\n');
+    expect(read(claims)).not.toMatch(/[^\r]\n/);
+    expect(read(claims)).not.toContain("EC-2026-138");
+  });
+
+  it("edits a claim written in the books (the old layout) in place, in its file only", () => {
     const file = sampleCopy();
     const part = join(dirname(file), "2026", "december.beancount");
     writeFileSync(part, claim({
@@ -355,7 +398,8 @@ describe("claims", () => {
     expect(new Set(rows.filter((row) => row[5] !== "posted").map((row) => row[11]))).toEqual(new Set([""]));
     expect(rows.find((row) => row[0] === "EC-2026-071")![9]).toBe("policy-receipt-above");
     expect(rows.find((row) => row[0] === "EC-2026-053")![9]).toBe("policy-per-claim");
-    expect(rows.find((row) => row[0] === "EC-2026-145")![9]).toBe("policy-per-claim");
+    expect(rows.find((row) => row[0] === "EC-2026-145")![9]).toBe("policy-per-claim, budget-exceeded");
+    expect(rows.find((row) => row[0] === "EC-2026-059")!.slice(5, 7)).toEqual(["rejected", "2300.00"]);
   });
 
   it("filters by status, claimant, customer and dates", () => {
@@ -373,8 +417,10 @@ describe("claims", () => {
     const run = cli("claims", file, "--format", "json", "--status", "submitted");
     const parsed = JSON.parse(run.stdout) as { claims: { claim: string; amount: string; line: number; problems: { code: string; severity: string }[] }[]; totals: unknown[] };
     expect(parsed.claims.map((row) => [row.claim, row.amount])).toEqual([["EC-2026-142", "1376.00"], ["EC-2026-145", "680.00"]]);
-    expect(parsed.claims[1]!.problems).toEqual([expect.objectContaining({ code: "policy-per-claim", severity: "warning" })]);
+    expect(parsed.claims[1]!.problems).toEqual([
+      expect.objectContaining({ code: "policy-per-claim", severity: "warning" }), expect.objectContaining({ code: "budget-exceeded", severity: "warning" }),
+    ]);
     expect(parsed.totals).toEqual([{ commodity: "CNY", amount: "2056.00" }]);
-    expect(read(file).split("\n")[parsed.claims[0]!.line - 1]).toBe('2026-12-28 ! "王伟" "ACME年终拜访及新年计划沟通"');
+    expect(read(claimFileOf(file)).split("\n")[parsed.claims[0]!.line - 1]).toBe('2026-12-28 ! "王伟" "ACME年终拜访及新年计划沟通"');
   });
 });

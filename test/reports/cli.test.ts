@@ -69,12 +69,14 @@ describe("report command wiring", () => {
     expect(runOnTerminal(["report", "budget", CN, "--format", "csv"])).not.toContain("\u001b[");
   });
 
-  it("leaves pending claims out unless --pending (the six in the Chinese sample)", () => {
+  it("counts the claims in progress only with --pending, and never the rejected ones", () => {
+    // The Chinese sample's claim files: EC-2026-133 3960.00, -138 844.00, -142 1376.00, -145 680.00
+    // in progress; EC-2026-059 2300.00 and -117 1088.00 rejected.
     const visits = (args: string[]) => runCli(["reg", CN, "其他应付款", "--format", "json", ...args]);
     const without = JSON.parse(visits([]).stdout).totals[0].amount;
     const withPending = JSON.parse(visits(["--pending"]).stdout).totals[0].amount;
     expect(without).toBe("0.00");
-    expect(withPending).not.toBe("0.00");
+    expect(withPending).toBe("-6860.00");
     const gifts = (args: string[]) => JSON.parse(runCli(["report", "structure", CN, "--format", "json", ...args]).stdout).rows
       .find((row: { group: string }) => row.group === "03-客户礼品").amount;
     expect(gifts([])).toBe("85406.00");

@@ -3,6 +3,7 @@
 import * as path from "node:path";
 import type { Command } from "commander";
 import { loadLedger, type Ledger } from "../../loader/load.js";
+import { inClaimFile } from "../../claims/pending.js";
 import { today } from "../../core/dates.js";
 import { scheduleStates } from "../../schedules/states.js";
 import type { Month } from "../../schedules/schedule.js";
@@ -32,9 +33,10 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   const ledger = loadLedger(context.file, { keepText: true });
   const output = context.output === null ? null : journalFile(ledger, context.output);
   const states = scheduleStates(ledger);
-  // Installments computed from a faulty journal could be wrong: show the errors, write nothing.
+  // Installments computed from faulty books could be wrong: show the errors, write nothing. (Errors
+  // in claim files concern claims in progress, which the books do not count.)
   const errors = sortDiagnostics([...ledger.diagnostics, ...validateSchedules(ledger, states, today(io.env))], [...ledger.sources.keys()])
-    .filter((diagnostic) => diagnostic.severity === "error");
+    .filter((diagnostic) => diagnostic.severity === "error" && !inClaimFile(ledger, diagnostic));
   if (errors.length > 0) {
     const style = { color: useColor(io, "stderr", context.color), excerpt: true };
     for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
@@ -70,7 +72,11 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
 /** The journal's own name for `file`, which must be one of the files it loads. */
 function journalFile(ledger: Ledger, file: string): string {
   const wanted = path.resolve(file);
-  for (const loaded of ledger.sources.keys()) if (path.resolve(loaded) === wanted) return loaded;
+  for (const loaded of ledger.sources.keys()) {
+    if (path.resolve(loaded) !== wanted) continue;
+    if (ledger.claimFiles.has(loaded)) throw new UsageError(`--output ${file} is a claim file, out of the books; name a file of the books`);
+    return loaded;
+  }
   const include = path.relative(path.dirname(path.resolve(ledger.mainFile)), wanted).split(path.sep).join("/");
   throw new UsageError(`--output ${file} is not part of the journal ${ledger.mainFile}; add 'include "${include}"' to it first, so that the installments count`);
 }

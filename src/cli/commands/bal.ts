@@ -1,6 +1,6 @@
 // `feeledger bal FILE [ACCOUNT-PATTERN...]`: balances by account and commodity.
 import { balanceReport } from "../../reports/balances.js";
-import { financialEntries } from "../../claims/claim.js";
+import { reportEntries } from "../../claims/pending.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
@@ -20,7 +20,7 @@ export interface BalanceContext {
   readonly begin: string | null;
   readonly end: string | null;
   readonly atCost: boolean;
-  /** Include pending expense claims. */
+  /** Also count the claim files' submitted and approved claims (--pending). */
   readonly pending: boolean;
   readonly format: OutputFormat;
   readonly color: boolean | undefined;
@@ -29,11 +29,10 @@ export interface BalanceContext {
 
 export function runBalance(io: Io, context: BalanceContext): number {
   const patterns = context.patterns.map(compileAccountPattern);
-  const ledger = loadForReport(io, context.file, context.color);
+  const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
-  const report = balanceReport(ledger.entries, {
+  const report = balanceReport(reportEntries(ledger, context.pending), {
     patterns, begin: context.begin, end: context.end, tree: context.tree, depth: context.depth, atCost: context.atCost,
-    includeEntry: financialEntries(context.pending),
   });
   const scales = displayScales(ledger.entries);
   const amountText = (amount: Parameters<typeof plainAmount>[0], commodity: string) => plainAmount(amount, commodity, scales);
@@ -78,7 +77,7 @@ export function registerBalance(program: Command, { io, setExit, global }: Comma
     .option("-b, --begin <DATE>", "include postings on or after DATE")
     .option("-e, --end <DATE>", "include postings before DATE (exclusive)")
     .option("--cost", "value what is held at cost at its cost")
-    .option("--pending", "include pending expense claims (flag ! with claim metadata)")
+    .option("--pending", "also count the submitted and approved claims of the claim files (never rejected ones)")
     .addOption(new Option("--format <FORMAT>", "table, csv or json").default("table"))
     .action((args: string[], options: { flat?: boolean; tree?: boolean; depth?: number; begin?: string; end?: string; cost?: boolean; pending?: boolean; format: string }) => {
       const journal = resolveJournal(io, global().file, args);

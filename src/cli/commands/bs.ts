@@ -1,6 +1,6 @@
 // `feeledger bs FILE`: the balance sheet (资产负债表) at the end date.
 import type { Command } from "commander";
-import { financialEntries } from "../../claims/claim.js";
+import { reportEntries } from "../../claims/pending.js";
 import { displayScales } from "../../reports/display.js";
 import { balanceSheet, statementSheet } from "../../reports/statements.js";
 import { EXIT_ERRORS, type CommandShared, type Io } from "../context.js";
@@ -8,9 +8,9 @@ import { emitSheet, loadForReport, type ReportFlags } from "../reporting.js";
 import { statementCommand, statementContext, type StatementContext } from "./is.js";
 
 export function runBalanceSheet(io: Io, context: StatementContext): number {
-  const ledger = loadForReport(io, context.file, context.color);
+  const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
-  const statement = balanceSheet(ledger.entries, ledger.options, { ...context.range, depth: context.depth, includeEntry: financialEntries(context.pending) });
+  const statement = balanceSheet(reportEntries(ledger, context.pending), ledger.options, { ...context.range, depth: context.depth });
   return emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)), ledger);
 }
 

@@ -2,6 +2,7 @@
 import { loadLedger } from "../../loader/load.js";
 import { beancountCompatibility } from "../../validation/compat.js";
 import { runDomainChecks } from "../../validation/domain.js";
+import { booksWithClaims } from "../../claims/pending.js";
 import { appendAll } from "../../diagnostics/diagnostic.js";
 import { today } from "../../core/dates.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
@@ -20,7 +21,8 @@ export function runCheck(io: Io, context: CheckContext): number {
   const ledger = loadLedger(context.file);
   const diagnostics = [...ledger.diagnostics];
   appendAll(diagnostics, runDomainChecks(ledger, { today: today(io.env) }));
-  if (context.beancount) appendAll(diagnostics, beancountCompatibility(ledger));
+  // The claims in progress too: once posted they are in the books bean-check reads.
+  if (context.beancount) appendAll(diagnostics, beancountCompatibility({ entries: booksWithClaims(ledger, "all"), options: ledger.options }));
   const style = { color: useColor(io, "stderr", context.color), excerpt: true };
   const sorted = sortDiagnostics(diagnostics, [...ledger.sources.keys()]);
   for (const diagnostic of sorted) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");

@@ -4,6 +4,7 @@ import { loadLedger } from "../../loader/load.js";
 import { error } from "../../diagnostics/diagnostic.js";
 import { planDecision, type Decision } from "../../claims/workflow.js";
 import { placeOf } from "../../claims/place.js";
+import { inClaimFile } from "../../claims/pending.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
@@ -48,7 +49,9 @@ export function runDecision(io: Io, context: DecisionContext): number {
   const ledger = loadLedger(context.file, { keepText: true });
   const color = useColor(io, "stderr", context.color);
   const style = { color, excerpt: true };
-  const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error"), [...ledger.sources.keys()]);
+  // Errors of the books stop every decision. An error in a claim file concerns a claim in progress:
+  // it stops a decision on that claim only (planDecision refuses a claim with errors inside it).
+  const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error" && !inClaimFile(ledger, d)), [...ledger.sources.keys()]);
   if (errors.length > 0) {
     for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
     io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"} in the journal; nothing was written\n`);
@@ -74,7 +77,9 @@ export function runDecision(io: Io, context: DecisionContext): number {
         for (const warning of outcome.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, brief, context.file) + "\n");
         const decision = context.decision;
         const by = decision.kind === "post" ? "" : ` by ${decision.by}`;
-        written.push(`${outcome.id}: ${done}${by} on ${decision.on} (${placeOf(outcome.claim.span, ledger.sources)})\n`);
+        const from = placeOf(outcome.claim.span, ledger.sources);
+        const where = outcome.movedTo === null ? from : `moved from ${from} to ${outcome.movedTo.file}:${outcome.movedTo.line}`;
+        written.push(`${outcome.id}: ${done}${by} on ${decision.on} (${where})\n`);
         break;
       }
     }

@@ -7,6 +7,7 @@ import { loadLedger } from "../../loader/load.js";
 import { runDomainChecks } from "../../validation/domain.js";
 import { today } from "../../core/dates.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
+import { booksWithClaims } from "../../claims/pending.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
 import { claimBalances } from "../../claims/payments.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
@@ -51,9 +52,12 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file);
   const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today: today(io.env) })];
+  // Every claim: posted ones in the books, the others in the claim files (rejected ones included);
+  // payments are in the books only.
+  const claims = booksWithClaims(ledger, "all");
   const balances = claimBalances(ledger.entries, { liabilitiesRoot: ledger.options.accountRoots.liabilities, end: null });
-  const rows = claimRows(ledger.entries, ledger.options.accountRoots.expenses, diagnostics, context.query, balances);
-  const scales = displayScales(ledger.entries);
+  const rows = claimRows(claims, ledger.options.accountRoots.expenses, diagnostics, context.query, balances);
+  const scales = displayScales(claims);
   const amount = (row: { amount: ClaimRow["amount"]; commodity: string }) => plainAmount(row.amount, row.commodity, scales);
   const owed = (row: ClaimRow) => (row.owed === null ? "" : amount({ amount: row.owed, commodity: row.commodity }));
   const cells = (row: ClaimRow) => [

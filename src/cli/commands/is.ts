@@ -1,6 +1,6 @@
 // `feeledger is FILE`: the income statement (利润表) over a period.
 import type { Command } from "commander";
-import { financialEntries } from "../../claims/claim.js";
+import { reportEntries } from "../../claims/pending.js";
 import { displayScales } from "../../reports/display.js";
 import { incomeStatement, statementSheet } from "../../reports/statements.js";
 import { EXIT_ERRORS, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
@@ -16,9 +16,9 @@ export interface StatementContext {
 }
 
 export function runIncomeStatement(io: Io, context: StatementContext): number {
-  const ledger = loadForReport(io, context.file, context.color);
+  const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
-  const statement = incomeStatement(ledger.entries, ledger.options, { ...context.range, depth: context.depth, includeEntry: financialEntries(context.pending) });
+  const statement = incomeStatement(reportEntries(ledger, context.pending), ledger.options, { ...context.range, depth: context.depth });
   return emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)), ledger);
 }
 

@@ -1,6 +1,8 @@
-// `feeledger post FILE [CLAIM...|--all] [--on DATE] [--dry-run]`: post approved claims to the books
-// (flag ! to *, status posted, posted-on), refusing any that is not approved or breaks a blocking
-// rule. Named claims are all posted or none; --all posts every approved claim that passes.
+// `feeledger post FILE [CLAIM...|--all] [--on DATE] [--dry-run]`: post approved claims to the books:
+// each moves from its claim file into the books (flag ! to *, status posted, posted-on; the post-to
+// file, claims/layout.ts), refusing any that is not approved, breaks a blocking rule or would break
+// the books (a balance assertion, no-negative). Named claims are all posted or none; --all posts
+// every approved claim that passes.
 import type { Command } from "commander";
 import { UsageError, resolveJournal, type CommandShared } from "../context.js";
 import { decisionDate, runDecision } from "./claim-decision.js";
@@ -8,7 +10,7 @@ import { decisionDate, runDecision } from "./claim-decision.js";
 export function registerPost(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("post")
-    .description("post approved expense claims to the books (入账)")
+    .description("post approved expense claims: move them from their claim files into the books (入账)")
     .argument("[FILE-AND-CLAIMS...]", "the journal, then the claim ids (or --all)")
     .option("--all", "every approved claim that passes the checks")
     .option("--on <DATE>", "the posting date recorded as posted-on (default: today)")

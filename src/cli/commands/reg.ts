@@ -1,6 +1,6 @@
 // `feeledger reg FILE [ACCOUNT-PATTERN...]`: postings with a running total per commodity.
 import type { Command } from "commander";
-import { financialEntries } from "../../claims/claim.js";
+import { reportEntries } from "../../claims/pending.js";
 import { displayScales } from "../../reports/display.js";
 import { registerReport, registerSheet } from "../../reports/register.js";
 import { EXIT_ERRORS, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
@@ -18,9 +18,9 @@ export interface RegisterContext {
 
 export function runRegister(io: Io, context: RegisterContext): number {
   const patterns = context.patterns.map(compileAccountPattern);
-  const ledger = loadForReport(io, context.file, context.color);
+  const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
-  const report = registerReport(ledger.entries, { patterns, ...context.range, includeEntry: financialEntries(context.pending) });
+  const report = registerReport(reportEntries(ledger, context.pending), { patterns, ...context.range });
   return emitSheet(io, context.output, registerSheet(report, displayScales(ledger.entries)), ledger);
 }
 

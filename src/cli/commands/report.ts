@@ -1,7 +1,8 @@
 // `feeledger report structure|trend|budget|tax FILE`: the cost reports (费用报表); `report schedules`
 // and `report payables` are registered from report-schedules.ts and report-payables.ts.
 import type { Command } from "commander";
-import { financialEntries } from "../../claims/claim.js";
+import { reportEntries } from "../../claims/pending.js";
+import type { LedgerEntry } from "../../core/data.js";
 import { budgetReport, budgetSheet } from "../../reports/budget.js";
 import { displayScales } from "../../reports/display.js";
 import type { Grouping } from "../../reports/grouping.js";
@@ -27,7 +28,7 @@ import { registerReportPayables } from "./report-payables.js";
 export interface ReportContext {
   readonly file: string;
   readonly range: DateRange;
-  /** Include pending expense claims. */
+  /** Also count the claim files' submitted and approved claims (--pending). */
   readonly pending: boolean;
   readonly output: OutputChoice;
   readonly color: boolean | undefined;
@@ -52,11 +53,14 @@ export interface BudgetContext extends ReportContext {
   readonly interval: Interval;
 }
 
-/** Load the journal, build the sheet, write it; 1 when the journal has errors. */
-function runSheet(io: Io, context: ReportContext, build: (ledger: Ledger) => Sheet | null): number {
-  const ledger = loadForReport(io, context.file, context.color);
+/**
+ * Load the journal, build the sheet from what counts (the books, plus the claims in progress with
+ * --pending), write it; 1 when the journal has errors.
+ */
+function runSheet(io: Io, context: ReportContext, build: (ledger: Ledger, entries: readonly LedgerEntry[]) => Sheet | null): number {
+  const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
-  const sheet = build(ledger);
+  const sheet = build(ledger, reportEntries(ledger, context.pending));
   if (sheet === null) {
     io.stderr("feeledger: nothing to report: no transactions in the period\n");
     return EXIT_OK;
@@ -69,38 +73,38 @@ function reportRoot(ledger: Ledger, root: string | null): string {
 }
 
 export function runStructure(io: Io, context: StructureContext): number {
-  return runSheet(io, context, (ledger) => {
-    const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping, includeEntry: financialEntries(context.pending) };
-    const report = structureReport(ledger.entries, { selection, ...context.range, top: context.top, compare: context.compare });
-    return structureSheet(report, displayScales(ledger.entries));
+  return runSheet(io, context, (ledger, entries) => {
+    const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping };
+    const report = structureReport(entries, { selection, ...context.range, top: context.top, compare: context.compare });
+    return structureSheet(report, displayScales(entries));
   });
 }
 
 export function runTrend(io: Io, context: TrendContext): number {
-  return runSheet(io, context, (ledger) => {
-    const range = closeRange(context.range, ledger.entries);
+  return runSheet(io, context, (ledger, entries) => {
+    const range = closeRange(context.range, entries);
     if (range === null) return null;
-    const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping, includeEntry: financialEntries(context.pending) };
-    const report = trendReport(ledger.entries, { selection, ...range, interval: context.interval, top: context.top });
-    return report === null ? null : trendSheet(report, displayScales(ledger.entries));
+    const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping };
+    const report = trendReport(entries, { selection, ...range, interval: context.interval, top: context.top });
+    return report === null ? null : trendSheet(report, displayScales(entries));
   });
 }
 
 export function runBudget(io: Io, context: BudgetContext): number {
-  return runSheet(io, context, (ledger) => {
-    const range = closeRange(context.range, ledger.entries);
+  return runSheet(io, context, (_ledger, entries) => {
+    const range = closeRange(context.range, entries);
     if (range === null) return null;
-    const report = budgetReport(ledger.entries, { ...range, interval: context.interval, includeEntry: financialEntries(context.pending) });
-    return report === null ? null : budgetSheet(report, displayScales(ledger.entries));
+    const report = budgetReport(entries, { ...range, interval: context.interval });
+    return report === null ? null : budgetSheet(report, displayScales(entries));
   });
 }
 
 export function runTax(io: Io, context: ReportContext): number {
-  return runSheet(io, context, (ledger) => {
-    const range = closeRange(context.range, ledger.entries);
+  return runSheet(io, context, (_ledger, entries) => {
+    const range = closeRange(context.range, entries);
     if (range === null) return null;
-    const report = taxReport(ledger.entries, { ...range, includeEntry: financialEntries(context.pending) });
-    return taxSheet(report, displayScales(ledger.entries));
+    const report = taxReport(entries, { ...range });
+    return taxSheet(report, displayScales(entries));
   });
 }
 
