@@ -77,7 +77,7 @@ describe("a claim's life: submit, approve, post", () => {
     const posted = [
       header, '  claim: "EC-2026-150"', '  claimant: "王伟"', '  department: "华东销售部"', '  customer: "ACME"',
       '  status: "posted"', '  approved-by: "赵敏"', "  approved-on: 2026-12-31", "  posted-on: 2027-01-04",
-      `  ${VISIT}   420.00 CNY`, `    invoice: "26312099999999999901"`, '    receipt: "receipts/2026-12/ec-2026-142-dinner.pdf"', `  ${PAYABLE}`,
+      `  ${VISIT}   420.00 CNY`, `    invoice: "26312099999999999901"`, '    receipt: "claims/receipts/test/ec-2026-150.pdf"', `  ${PAYABLE}`,
     ].join("\n");
     // The claim file is as it was before the claim was added; the books gain the posted entry at
     // their end (after one blank line), its receipt named from the books' folder; nothing else changes.
@@ -232,7 +232,7 @@ describe("the validator stops what must not be posted", () => {
     expect(read(claims)).toBe(claimsBefore);
 
     // Written into the books by hand, it is an error there.
-    append(file, "\n" + form.replace('2027-01-05 ! "王伟"', '2027-01-05 * "王伟"').replace('status: "approved"\n  ', "").replace("../receipts/", "receipts/"));
+    append(file, "\n" + form.replace('2027-01-05 ! "王伟"', '2027-01-05 * "王伟"').replace('status: "approved"\n  ', "").replace('receipt: "receipts/', 'receipt: "claims/receipts/'));
     writeFileSync(claims, claimsBefore.slice(0, claimsBefore.length - form.length - 1));
     const check = cli("check", file);
     expect(check.code).toBe(1);
