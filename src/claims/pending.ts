@@ -44,6 +44,17 @@ export function booksWithClaims(ledger: Pick<Ledger, "entries" | "claims">, whic
   return mergeByDate(ledger.entries, which === "all" ? ledger.claims : activeClaims(ledger));
 }
 
+/**
+ * The books, then the submitted and approved claims: the order for checks that report the second
+ * use of one piece of evidence (a receipt, a fapiao). A posted entry keeps its evidence against a
+ * claim in progress dated earlier (a late claim): the error is on the claim in progress, and post
+ * refuses it, instead of an error on the books that post would let through.
+ */
+export function booksThenActiveClaims(ledger: Pick<Ledger, "entries" | "claims">): readonly LedgerEntry[] {
+  const claims = activeClaims(ledger);
+  return claims.length === 0 ? ledger.entries : [...ledger.entries, ...claims];
+}
+
 /** What reports count: the books, plus the submitted and approved claims with `--pending`. */
 export function reportEntries(ledger: Pick<Ledger, "entries" | "claims">, pending: boolean): readonly LedgerEntry[] {
   return pending ? booksWithClaims(ledger, "active") : ledger.entries;

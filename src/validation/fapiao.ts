@@ -11,7 +11,7 @@ import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
-import { booksWithClaims } from "../claims/pending.js";
+import { booksThenActiveClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain.js";
 
 const FAPIAO = /^(\d{20}|\d{10}-\d{8}|\d{12}-\d{8})$/;
@@ -66,6 +66,6 @@ export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMa
   return diagnostics;
 }
 
-// The books and the claims in progress; a rejected claim counts nowhere (its fapiao may come back
-// in a corrected claim).
-export const FAPIAO_CHECK: DomainCheck = { name: "fapiao", run: (ledger) => checkFapiao(booksWithClaims(ledger, "active"), ledger.sources) };
+// The books, then the claims in progress (a posted entry keeps its fapiao against a late claim); a
+// rejected claim counts nowhere (its fapiao may come back in a corrected claim).
+export const FAPIAO_CHECK: DomainCheck = { name: "fapiao", run: (ledger) => checkFapiao(booksThenActiveClaims(ledger), ledger.sources) };

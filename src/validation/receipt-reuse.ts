@@ -4,6 +4,7 @@
 // claim may share a receipt (one hotel bill for the room and the dinner). A rejected claim does not
 // count: it is often corrected and submitted again under a new id with the same receipt. A missing
 // file is left to the receipts check (receipt-missing).
+// The books come first, then the claims in progress (claims/pending.ts, booksThenActiveClaims).
 // Only files named by `receipt` metadata are read, each at most once, and only when another receipt
 // has the same size: sizes first, then a SHA-256 of the bytes of the files whose sizes collide.
 import { createHash } from "node:crypto";
@@ -16,7 +17,7 @@ import { claimId, claimStatus, isClaim } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import { resolveDocumentPath } from "./documents.js";
 import type { DomainCheck } from "./domain.js";
-import { booksWithClaims } from "../claims/pending.js";
+import { booksThenActiveClaims } from "../claims/pending.js";
 
 /** One `receipt` of a claim: the claim, the path as written and resolved, and where it is named. */
 interface ReceiptUse {
@@ -106,5 +107,6 @@ export function checkReceiptReuse(entries: readonly LedgerEntry[], sources: Read
   return diagnostics;
 }
 
-// The books and the claims in progress (a rejected claim's receipt may come back in a new claim).
-export const RECEIPT_REUSE_CHECK: DomainCheck = { name: "receipt-reuse", run: (ledger) => checkReceiptReuse(booksWithClaims(ledger, "active"), ledger.sources) };
+// The books, then the claims in progress (not the rejected ones: a rejected claim's receipt may come
+// back in a new claim).
+export const RECEIPT_REUSE_CHECK: DomainCheck = { name: "receipt-reuse", run: (ledger) => checkReceiptReuse(booksThenActiveClaims(ledger), ledger.sources) };

@@ -1,11 +1,13 @@
 // Approval authority (审批权限) through the real CLI, on copies of the sample journal, whose
 // limits follow samples/README.md: 赵敏, 钱坤, 吴芳 1000.00 CNY; 孙强 5000.00 CNY; 周建国 50000.00 CNY.
-// Today is fixed at 2026-12-31.
-import { writeFileSync } from "node:fs";
+// Claims in progress live in the sample's claim files (claims/2026-12.beancount for December):
+// approve edits them there, post moves them into the books. Today is fixed at 2026-12-31.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diagnosticLines } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
-import { append, changedLines, claim, cli, journal, newReceipt, read, removeTemporaryFolders, sampleCopy } from "../claims/journal.js";
+import { append, changedLines, claim, claimFileOf, cli, journal, newReceipt, read, removeTemporaryFolders, sampleCopy } from "../claims/journal.js";
 
 afterAll(removeTemporaryFolders);
 
@@ -13,6 +15,13 @@ const VISIT = "Expenses:6602-管理费用:01-客户管理费:01-客户拜访";
 const PAYABLE = "Liabilities:2241-其他应付款:E01-王伟";
 /** EC-2026-142: 王伟's submitted claim of 1376.00 CNY, above a department manager's 1000.00. */
 const CLAIM = "EC-2026-142";
+/**
+ * December 2026 is over the sample's warn-level 客户管理费 budget already: every December claim
+ * in progress carries this warning (budget-exceeded), before and after its approvals.
+ */
+const OVER_BUDGET = "EC-2026-142: posting it would take Expenses:6602-管理费用:01-客户管理费 to 46822.00 CNY in 2026-12, over its monthly budget of 24000.00 CNY";
+/** What a claim in the books must not have: a `!` claim there is the old layout (claim-in-books). */
+const IN_BOOKS = /: a claim not posted yet is in the books, where bean-check, Fava and feeledger count it as spent; /;
 
 /** The `claims --format csv` row of one claim, as a record. */
 function claimRow(file: string, id: string): Record<string, string> {
@@ -24,12 +33,18 @@ function claimRow(file: string, id: string): Record<string, string> {
   return Object.fromEntries(header!.map((name, index) => [name, row![index]!]));
 }
 
-/** Run a writer that must refuse: exit 1, the file byte-identical; returns its diagnostics. */
+/** The texts of the journal `file` and of its December claim file (when it has one). */
+function texts(file: string): Record<string, string> {
+  const claims = claimFileOf(file);
+  return existsSync(claims) ? { [file]: read(file), [claims]: read(claims) } : { [file]: read(file) };
+}
+
+/** Run a writer that must refuse: exit 1, the books and the claim file byte-identical; returns its diagnostics. */
 function refused(file: string, ...args: string[]) {
-  const before = read(file);
+  const before = texts(file);
   const run = cli(...args.slice(0, 1), file, ...args.slice(1));
   expect(run.code, run.stderr).toBe(1);
-  expect(read(file)).toBe(before);
+  expect(texts(file)).toEqual(before);
   return diagnosticLines(run.stderr);
 }
 
@@ -41,55 +56,68 @@ function errors(file: string) {
 describe("approving in two steps under limits", () => {
   it("a manager's approval leaves the claim partly approved; a second approver within their limit completes it", () => {
     const file = sampleCopy();
-    const submitted = read(file);
+    const claims = claimFileOf(file);
+    const books = read(file);
+    const submitted = read(claims);
 
-    // Step 1: 赵敏 (1000.00 CNY) approves 1376.00 CNY: recorded, with a warning that it is not covered.
+    // Step 1: 赵敏 (1000.00 CNY) approves 1376.00 CNY: recorded in the claim file, with a warning that it is not covered.
     const first = cli("approve", file, CLAIM, "--by", "赵敏", "--on", "2026-12-29");
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^EC-2026-142: approved by 赵敏 on 2026-12-29 \(.*:\d+\)\n$/);
-    expect(diagnosticLines(first.stderr)).toEqual([expect.objectContaining({
-      severity: "warning",
-      message: "EC-2026-142: approvals do not cover 1376.00 CNY (赵敏 may approve up to 1000.00 CNY); posting it will be refused until it has an approval by 孙强 or 周建国",
-    })]);
-    expect(changedLines(submitted, read(file))).toEqual({
+    expect(first.stdout).toBe(`EC-2026-142: approved by 赵敏 on 2026-12-29 (${claims}:38)\n`);
+    expect(diagnosticLines(first.stderr)).toEqual([
+      expect.objectContaining({
+        file: claims, severity: "warning",
+        message: "EC-2026-142: approvals do not cover 1376.00 CNY (赵敏 may approve up to 1000.00 CNY); posting it will be refused until it has an approval by 孙强 or 周建国",
+      }),
+      expect.objectContaining({ file: claims, severity: "warning", message: OVER_BUDGET }),
+    ]);
+    expect(changedLines(submitted, read(claims))).toEqual({
       removed: ['  status: "submitted"'],
       added: ['  status: "approved"', '  approved-by: "赵敏"', "  approved-on: 2026-12-29"],
     });
-    expect(claimRow(file, CLAIM)).toMatchObject({ status: "partly approved", awaiting: "孙强, 周建国", problems: "claim-approval-limit" });
+    expect(read(file)).toBe(books);
+    expect(claimRow(file, CLAIM)).toMatchObject({ status: "partly approved", awaiting: "孙强, 周建国", problems: "claim-approval-limit, budget-exceeded" });
     // Not an error while it is pending.
     expect(errors(file)).toEqual({ code: 0, errors: [] });
 
-    // post refuses it, named or with --all (which still posts the two covered approved claims).
+    // post refuses it (nothing moves), named or with --all (which still posts the two covered approved claims).
     expect(refused(file, "post", CLAIM).map((d) => d.message)).toEqual([
       "EC-2026-142 not posted: approvals do not cover 1376.00 CNY (赵敏 may approve up to 1000.00 CNY); it needs an approval by 孙强 or 周建国",
     ]);
-    const all = cli("post", sampleCopyWith(read(file)), "--all");
+    const copy = sampleCopyWithClaims(read(claims));
+    const all = cli("post", copy, "--all");
     expect(all.code).toBe(1);
     expect(all.stdout.split("\n").filter(Boolean).map((line) => line.split(":")[0])).toEqual(["EC-2026-133", "EC-2026-138"]);
     expect(diagnosticLines(all.stderr).filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
       "EC-2026-142 not posted: approvals do not cover 1376.00 CNY (赵敏 may approve up to 1000.00 CNY); it needs an approval by 孙强 or 周建国",
     ]);
+    expect(read(claimFileOf(copy)).match(/^ {2}claim: ".*"$/gm)).toEqual(['  claim: "EC-2026-142"', '  claim: "EC-2026-145"']);
 
     // Step 2: 孙强 (5000.00 CNY) approves: a second approval with its own person and date.
-    const partly = read(file);
+    const partly = read(claims);
     const second = cli("approve", file, CLAIM, "--by", "孙强", "--on", "2026-12-30");
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stderr).toBe("");
+    expect(diagnosticLines(second.stderr).map((d) => d.message)).toEqual([OVER_BUDGET]);
     expect(second.stdout).toMatch(/^EC-2026-142: approved by 孙强 on 2026-12-30 \(/);
-    expect(changedLines(partly, read(file))).toEqual({
+    expect(changedLines(partly, read(claims))).toEqual({
       removed: [],
       added: ['  approved-by-2: "孙强"', "  approved-on-2: 2026-12-30"],
     });
-    expect(read(file)).toContain('  status: "approved"\n  approved-by: "赵敏"\n  approved-on: 2026-12-29\n  approved-by-2: "孙强"\n  approved-on-2: 2026-12-30\n  Expenses:');
-    expect(claimRow(file, CLAIM)).toMatchObject({ status: "approved", awaiting: "", problems: "" });
+    const approvals = '  status: "approved"\n  approved-by: "赵敏"\n  approved-on: 2026-12-29\n  approved-by-2: "孙强"\n  approved-on-2: 2026-12-30\n  Expenses:';
+    expect(read(claims)).toContain(approvals);
+    expect(read(file)).toBe(books);
+    expect(claimRow(file, CLAIM)).toMatchObject({ status: "approved", awaiting: "", problems: "budget-exceeded" });
 
-    // Covered: a third approver is refused, and the claim posts.
+    // Covered: a third approver is refused, and the claim posts: it leaves the claim file for the
+    // books with both approvals.
     expect(refused(file, "approve", CLAIM, "--by", "周建国").map((d) => d.message)).toEqual([
       "EC-2026-142 not approved: it is already approved by 赵敏 on 2026-12-29 and 孙强 on 2026-12-30",
     ]);
     const post = cli("post", file, CLAIM, "--on", "2026-12-31");
     expect(post.code, post.stderr).toBe(0);
     expect(post.stdout).toContain("EC-2026-142: posted on 2026-12-31");
+    expect(read(claims)).not.toContain(CLAIM);
+    expect(read(file)).toContain(approvals.replace('status: "approved"', 'status: "posted"').replace("  Expenses:", "  posted-on: 2026-12-31\n  Expenses:"));
     expect(claimRow(file, CLAIM)).toMatchObject({ status: "posted", problems: "budget-exceeded" });
     expect(errors(file)).toEqual({ code: 0, errors: [] });
   });
@@ -97,22 +125,26 @@ describe("approving in two steps under limits", () => {
   it("an approver whose limit covers the claim approves it in one step", () => {
     const file = sampleCopy();
     const run = cli("approve", file, CLAIM, "--by", "孙强");
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.code, run.stderr).toBe(0);
+    expect(diagnosticLines(run.stderr).map((d) => d.message)).toEqual([OVER_BUDGET]);
     expect(claimRow(file, CLAIM)).toMatchObject({ status: "approved", awaiting: "" });
     expect(cli("post", file, CLAIM).code).toBe(0);
+    expect(claimRow(file, CLAIM)).toMatchObject({ status: "posted", problems: "budget-exceeded" });
+    expect(read(claimFileOf(file))).not.toContain(CLAIM);
   });
 
   it("one person approves once, names compared after normalisation; the claimant never", () => {
     const file = sampleCopy();
     expect(cli("approve", file, CLAIM, "--by", "赵敏", "--on", "2026-12-29").code).toBe(0);
-    const partly = read(file);
+    const partly = texts(file);
+    expect(partly[claimFileOf(file)]).toContain('  approved-by: "赵敏"\n');
     for (const same of ["赵敏", " 赵 敏", "赵敏\u200b", "赵\u3000敏"]) {
       const again = cli("approve", file, CLAIM, "--by", same, "--on", "2026-12-30");
       expect(again).toMatchObject({
         code: 0,
         stdout: "EC-2026-142 is already approved by 赵敏 on 2026-12-29 (one person's approval counts once); it still needs an approval by 孙强 or 周建国; nothing to do\n",
       });
-      expect(read(file)).toBe(partly);
+      expect(texts(file)).toEqual(partly);
     }
     for (const claimant of ["王伟", "王 伟", "王伟\ufeff"]) {
       expect(refused(file, "approve", CLAIM, "--by", claimant).map((d) => d.message)).toEqual([
@@ -128,40 +160,45 @@ describe("approving in two steps under limits", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(diagnosticLines(run.stderr).map((d) => d.message)).toEqual([
       "EC-2026-142: approvals do not cover 1376.00 CNY (赵敏 may approve up to 1000.00 CNY; 钱坤 may approve up to 1000.00 CNY); posting it will be refused until it has an approval by 孙强 or 周建国",
+      OVER_BUDGET,
     ]);
     expect(cli("approve", file, CLAIM, "--by", "周建国", "--on", "2026-12-31").code).toBe(0);
-    expect(read(file)).toContain('  approved-by-2: "钱坤"\n  approved-on-2: 2026-12-30\n  approved-by-3: "周建国"\n  approved-on-3: 2026-12-31\n');
-    expect(claimRow(file, CLAIM)).toMatchObject({ status: "approved", problems: "" });
+    expect(read(claimFileOf(file))).toContain('  approved-by-2: "钱坤"\n  approved-on-2: 2026-12-30\n  approved-by-3: "周建国"\n  approved-on-3: 2026-12-31\n');
+    expect(claimRow(file, CLAIM)).toMatchObject({ status: "approved", awaiting: "", problems: "budget-exceeded" });
   });
 
   it("keeps CRLF line endings and a BOM through both approvals", () => {
     const lf = sampleCopy();
     const crlf = sampleCopy();
-    writeFileSync(crlf, "\ufeff" + read(lf).replace(/\n/g, "\r\n"));
+    // The books and the claim file both in CRLF with a BOM; the approvals edit the claim file.
+    for (const name of [crlf, claimFileOf(crlf)]) writeFileSync(name, "\ufeff" + read(name).replace(/\n/g, "\r\n"));
+    const books = read(crlf);
     for (const file of [lf, crlf]) {
       expect(cli("approve", file, CLAIM, "--by", "赵敏", "--on", "2026-12-29").code).toBe(0);
       expect(cli("approve", file, CLAIM, "--by", "孙强", "--on", "2026-12-30").code).toBe(0);
     }
-    expect(read(lf)).toContain("approved-by-2");
-    expect(read(crlf)).toBe("\ufeff" + read(lf).replace(/\n/g, "\r\n"));
+    expect(read(claimFileOf(lf))).toContain('  approved-by-2: "孙强"\n');
+    expect(read(claimFileOf(crlf))).toBe("\ufeff" + read(claimFileOf(lf)).replace(/\n/g, "\r\n"));
+    expect(read(crlf)).toBe(books);
   });
 
   it("a further approval goes after the previous approval lines, before other metadata", () => {
     const file = sampleCopy();
-    append(file, "\n" + claim({
+    const claims = claimFileOf(file);
+    append(claims, "\n" + claim({
       date: "2026-12-30", id: "EC-2026-150",
       meta: ['status: "approved"', 'approved-by: "赵敏"', "approved-on: 2026-12-30", 'note: "客户要求加急"'],
-      lines: [`${VISIT}   1500.00 CNY`, `  invoice: "26312099999999999911"`, `  receipt: "${newReceipt(file, "ec-2026-150")}"`, PAYABLE],
+      lines: [`${VISIT}   1500.00 CNY`, `  invoice: "26312099999999999911"`, `  receipt: "${newReceipt(claims, "ec-2026-150")}"`, PAYABLE],
     }));
     expect(cli("approve", file, "EC-2026-150", "--by", "孙强").code).toBe(0);
-    expect(read(file)).toContain('  approved-on: 2026-12-30\n  approved-by-2: "孙强"\n  approved-on-2: 2026-12-31\n  note: "客户要求加急"\n');
+    expect(read(claims)).toContain('  approved-on: 2026-12-30\n  approved-by-2: "孙强"\n  approved-on-2: 2026-12-31\n  note: "客户要求加急"\n');
   });
 });
 
-/** A fresh sample copy whose main journal holds `text`. */
-function sampleCopyWith(text: string): string {
+/** A fresh sample copy whose December claim file holds `text`. */
+function sampleCopyWithClaims(text: string): string {
   const file = sampleCopy();
-  writeFileSync(file, text);
+  writeFileSync(claimFileOf(file), text);
   return file;
 }
 
@@ -183,7 +220,8 @@ describe("what check says about authority", () => {
     const other = sampleCopy();
     append(other, '\n2026-12-30 custom "approval-limit" "赵 敏" 2000.00 CNY\n');
     const run = cli("approve", other, CLAIM, "--by", "赵敏", "--on", "2026-12-30");
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.code, run.stderr).toBe(0);
+    expect(diagnosticLines(run.stderr).map((d) => d.message)).toEqual([OVER_BUDGET]);
     expect(claimRow(other, CLAIM).status).toBe("approved");
   });
 
@@ -194,18 +232,23 @@ describe("what check says about authority", () => {
     expect(cli("approve", file, CLAIM, "--by", "Frank", "--on", "2026-12-30").code).toBe(0);
     expect(diagnosticLines(cli("check", file).stderr).filter((d) => d.message.startsWith(CLAIM)).map((d) => d.message)).toEqual([
       "EC-2026-142: approvals do not cover 1376.00 CNY (李四 has no approval limit on 2026-12-29; Frank may approve up to 100000.00 USD); posting it will be refused until it has an approval by 孙强 or 周建国",
+      OVER_BUDGET,
     ]);
   });
 
   it("without any declared limit, one approval by someone other than the claimant is enough", () => {
-    const file = journal(`2026-01-01 open Expenses:Visits CNY
-2026-01-01 open Liabilities:Payable CNY
-
-${claim({ date: "2026-02-01", id: "EC-1", lines: ["Expenses:Visits   99999.00 CNY", "Liabilities:Payable"] })}`);
-    expect(cli("approve", file, "EC-1", "--by", "赵敏").code).toBe(0);
-    const post = cli("post", file, "EC-1");
-    expect(post.code, post.stderr).toBe(0);
-    expect(cli("check", file)).toMatchObject({ code: 0, stderr: "" });
+    const pending = claim({ date: "2026-02-01", id: "EC-1", lines: ["Expenses:Visits   99999.00 CNY", "Liabilities:Payable"] });
+    // In a claim file, and (the old layout) written in the books.
+    for (const { file, claims } of [smallJournal(pending), { file: journal(SMALL_ACCOUNTS + pending), claims: null }]) {
+      const approve = cli("approve", file, "EC-1", "--by", "赵敏");
+      expect(approve.code, approve.stderr).toBe(0);
+      expect(diagnosticLines(approve.stderr).filter((d) => !IN_BOOKS.test(d.message))).toEqual([]);
+      expect(read(claims ?? file)).toContain('  approved-by: "赵敏"\n');
+      const post = cli("post", file, "EC-1");
+      expect(post.code, post.stderr).toBe(0);
+      expect(read(file)).toMatch(/^2026-02-01 \* "王伟"/m);
+      expect(cli("check", file)).toMatchObject({ code: 0, stderr: "" });
+    }
   });
 
   it("reports approval-limit declarations it cannot read, where they are", () => {
@@ -229,31 +272,42 @@ ${claim({ date: "2026-02-01", id: "EC-1", lines: ["Expenses:Visits   99999.00 CN
     ]);
   });
 
-  it("a claim without a claimant is an error, pending or posted", () => {
-    const file = journal(`2026-01-01 open Expenses:Visits CNY
-2026-01-01 open Liabilities:Payable CNY
-
-2026-02-01 ! "王伟" "no claimant"
+  it("a claim without a claimant is an error, pending (in a claim file or in the books) or posted", () => {
+    const { file, claims } = smallJournal(`2026-02-01 ! "王伟" "no claimant"
   claim: "EC-1"
   Expenses:Visits   10.00 CNY
   Liabilities:Payable
-
+`, `
 2026-02-01 * "王伟" "empty claimant"
   claim: "EC-2"
   claimant: " "
   approved-by: "赵敏"
   Expenses:Visits   10.00 CNY
   Liabilities:Payable
+
+2026-02-02 ! "王伟" "no claimant, in the old layout"
+  claim: "EC-3"
+  Expenses:Visits   10.00 CNY
+  Liabilities:Payable
 `);
     const run = cli("check", file);
     expect(run.code).toBe(1);
-    expect(diagnosticLines(run.stderr).map((d) => [d.line, d.message])).toEqual([
-      [4, 'EC-1: no claimant (add claimant: "NAME", the person it reimburses)'],
-      [9, 'EC-2: no claimant (add claimant: "NAME", the person it reimburses)'],
+    const lines = diagnosticLines(run.stderr);
+    expect(lines.filter((d) => !IN_BOOKS.test(d.message)).map((d) => [d.file, d.line, d.message])).toEqual([
+      [file, 5, 'EC-2: no claimant (add claimant: "NAME", the person it reimburses)'],
+      [file, 12, 'EC-3: no claimant (add claimant: "NAME", the person it reimburses)'],
+      [claims, 1, 'EC-1: no claimant (add claimant: "NAME", the person it reimburses)'],
     ]);
-    expect(refused(file, "approve", "EC-1", "--by", "赵敏").map((d) => d.message)).toEqual([
-      'EC-1 not approved: no claimant (add claimant: "NAME", the person it reimburses)',
-    ]);
+    expect(lines.filter((d) => IN_BOOKS.test(d.message)).map((d) => [d.file, d.line, d.severity])).toEqual([[file, 12, "warning"]]);
+    for (const id of ["EC-1", "EC-3"]) {
+      const before = { books: read(file), claims: read(claims) };
+      const approve = cli("approve", file, id, "--by", "赵敏");
+      expect(approve.code).toBe(1);
+      expect(diagnosticLines(approve.stderr).filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
+        `${id} not approved: no claimant (add claimant: "NAME", the person it reimburses)`,
+      ]);
+      expect({ books: read(file), claims: read(claims) }).toEqual(before);
+    }
   });
 
   it("checks the dates of further approvals, and posting after the last of them", () => {
@@ -273,13 +327,28 @@ ${claim({ date: "2026-02-10", id: "EC-3", flag: "*", meta: ['approved-by: "赵�
   });
 });
 
+const SMALL_ACCOUNTS = "2026-01-01 open Expenses:Visits CNY\n2026-01-01 open Liabilities:Payable CNY\n";
+
+/**
+ * A small journal whose books (its accounts, then `books`) declare claims/*.beancount, with
+ * `claims` as claims/2026.beancount; returns both paths.
+ */
+function smallJournal(claims: string, books = ""): { file: string; claims: string } {
+  const file = journal(`2026-01-01 custom "feeledger-option" "claims" "claims/*.beancount"\n${SMALL_ACCOUNTS}${books}`);
+  const claimFile = join(dirname(file), "claims", "2026.beancount");
+  mkdirSync(dirname(claimFile), { recursive: true });
+  writeFileSync(claimFile, claims);
+  return { file, claims: claimFile };
+}
+
 describe("claims: who may still approve", () => {
   it("lists the people whose limit covers the claim, lowest first, without the claimant or earlier approvers", () => {
     const file = sampleCopy();
+    const claims = claimFileOf(file);
     // 周建国's own 12000.00 CNY claim can only go to someone with a limit of at least that much.
-    append(file, "\n" + claim({
+    append(claims, "\n" + claim({
       date: "2026-12-30", id: "EC-2026-150", claimant: "周建国",
-      lines: [`${VISIT}   12000.00 CNY`, `  invoice: "26312099999999999912"`, `  receipt: "${newReceipt(file, "ec-2026-150")}"`, PAYABLE],
+      lines: [`${VISIT}   12000.00 CNY`, `  invoice: "26312099999999999912"`, `  receipt: "${newReceipt(claims, "ec-2026-150")}"`, PAYABLE],
     }));
     append(file, '\n2026-01-01 custom "approval-limit" "董事长 刘总" 100000.00 CNY\n');
     expect(cli("approve", file, "EC-2026-150", "--by", "孙强").code).toBe(0);
@@ -295,17 +364,20 @@ describe("claims: who may still approve", () => {
     // The table has the column only while some listed claim is partly approved.
     const table = cli("claims", file, "-b", "2026-12-28").stdout;
     expect(table.split("\n")[0]).toMatch(/Problems\s+Awaiting$/);
-    expect(table).toMatch(/EC-2026-150 .* partly approved .* claim-approval-limit\s+董事长 刘总\n/);
+    expect(table).toMatch(/EC-2026-150 .* partly approved .* claim-approval-limit, budget-exceeded\s+董事长 刘总\n/);
     expect(cli("claims", file, "-e", "2026-12-28").stdout.split("\n")[0]).toMatch(/Problems$/);
   });
 
   it("says no one when no declared limit covers the claim", () => {
     const file = sampleCopy();
-    append(file, "\n" + claim({
+    const claims = claimFileOf(file);
+    append(claims, "\n" + claim({
       date: "2026-12-30", id: "EC-2026-150", claimant: "周建国",
-      lines: [`${VISIT}   60000.00 CNY`, `  invoice: "26312099999999999913"`, `  receipt: "${newReceipt(file, "ec-2026-150")}"`, PAYABLE],
+      lines: [`${VISIT}   60000.00 CNY`, `  invoice: "26312099999999999913"`, `  receipt: "${newReceipt(claims, "ec-2026-150")}"`, PAYABLE],
     }));
     const run = cli("approve", file, "EC-2026-150", "--by", "孙强");
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(claims)).toContain('  approved-by: "孙强"\n');
     expect(diagnosticLines(run.stderr).map((d) => d.message)).toContain(
       "EC-2026-150: approvals do not cover 60000.00 CNY (孙强 may approve up to 5000.00 CNY); posting it will be refused until it has an approval by someone whose limit covers it, and no declared approval limit does",
     );

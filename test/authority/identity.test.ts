@@ -13,22 +13,32 @@ function englishCopy(): string {
   return join(dirname(sampleCopy()), "english.beancount");
 }
 
+/**
+ * The texts of the English books and of their claim file, english-claims.beancount, where its
+ * claims in progress (EC-2026-017, EC-2026-018) are approved and rejected.
+ */
+function texts(file: string): { books: string; claims: string } {
+  return { books: read(file), claims: read(join(dirname(file), "english-claims.beancount")) };
+}
+
 const ACCOUNTS = "2026-01-01 open Expenses:Visits CNY\n2026-01-01 open Liabilities:Payable CNY\n\n";
 
 describe("approve refuses the claimant under any spelling", () => {
   it("Alice's claim: alice, ALICE, full-width, with a zero-width space or a BOM", () => {
     const file = englishCopy();
-    const before = read(file);
+    const before = texts(file);
+    expect(before.claims).toContain('claim: "EC-2026-018"');
     for (const by of ["alice", "ALICE", "Ａｌｉｃｅ", "Alice\u200b", "\ufeffAlice", "A lice"]) {
       const run = cli("approve", file, "EC-2026-018", "--by", by);
       expect(run.code, by).toBe(1);
       expect(diagnosticLines(run.stderr).map((d) => d.message), by).toEqual([
         "EC-2026-018 not approved: approved by its own claimant Alice (separation of duties)",
       ]);
-      expect(read(file)).toBe(before);
+      expect(texts(file)).toEqual(before);
     }
     // Someone else may.
     expect(cli("approve", file, "EC-2026-018", "--by", "Dana Brooks").code).toBe(0);
+    expect(texts(file).claims).not.toBe(before.claims);
   });
 
   it("José (NFC claimant, NFD approver) and 王伟 / 王 伟", () => {
@@ -50,14 +60,16 @@ describe("a decision already recorded by the same person under another spelling 
     const file = englishCopy();
     expect(cli("reject", file, "EC-2026-017", "--by", "Dana Brooks", "--reason", "over the gift limit").code).toBe(0);
     expect(cli("approve", file, "EC-2026-018", "--by", "Dana Brooks").code).toBe(0);
-    const decided = read(file);
+    const decided = texts(file);
+    expect(decided.claims).toContain('  rejected-by: "Dana Brooks"\n');
+    expect(decided.claims).toContain('  approved-by: "Dana Brooks"\n');
     expect(cli("reject", file, "EC-2026-017", "--by", "dana  brooks", "--reason", "again")).toMatchObject({
       code: 0, stdout: "EC-2026-017 is already rejected by Dana Brooks on 2026-12-31; nothing to do\n",
     });
     expect(cli("approve", file, "EC-2026-018", "--by", "DANABROOKS")).toMatchObject({
       code: 0, stdout: "EC-2026-018 is already approved by Dana Brooks on 2026-12-31; nothing to do\n",
     });
-    expect(read(file)).toBe(decided);
+    expect(texts(file)).toEqual(decided);
   });
 });
 

@@ -1,7 +1,7 @@
 // The claim checks of `check` on small inline ledgers: one reproducer per diagnostic. Claims not
 // posted yet are written in a claim file (claims/pending.beancount), out of the books, as the books
 // declare; the old layout (a ! claim in the books) has tests of its own.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diagnosticLines } from "../helpers/cli.js";
@@ -157,6 +157,21 @@ describe("fapiao and receipts", () => {
       ["books", lineOf(text, "2026-02-04"), `fapiao 26442000000123456789 is claimed twice: first in EC-1 at ${file}:${first}`],
       ["claims", 4, `fapiao 26442000000123456789 is claimed twice: first in EC-1 at ${file}:${first}`],
     ]);
+  });
+
+  it("a late claim in progress, dated before the posted entry with its fapiao, is the one in error and cannot be posted", () => {
+    const text = claim("2026-02-05", "EC-1", "10.00", { posting: ['invoice: "26442000000123456789"'] });
+    const pending = claim("2026-02-03", "EC-2", "10.00", { flag: "!", meta: ['status: "approved"', 'approved-by: "赵敏"'], posting: ['invoice: "26442000000123456789"'] });
+    const { problems, file, claims } = check(text, pending);
+    const message = `fapiao 26442000000123456789 is claimed twice: first in EC-1 at ${file}:${lineOf(text, "  Expenses:Fees:Visits")}`;
+    expect(problems.map((p) => [p.in ?? "books", p.line, p.message])).toEqual([["claims", 6, message]]);
+    const before = [readFileSync(file, "utf8"), readFileSync(claims, "utf8")];
+    const post = cli("post", file, "EC-2");
+    expect(post.code).toBe(1);
+    expect(diagnosticLines(post.stderr).filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
+      expect.stringMatching(/^EC-2 not posted: fapiao 26442000000123456789 is claimed twice: /),
+    ]);
+    expect([readFileSync(file, "utf8"), readFileSync(claims, "utf8")]).toEqual(before);
   });
 
   it("does not count a rejected claim's fapiao: a corrected claim may use it again", () => {
