@@ -26,7 +26,9 @@ export function checkClaimsInBooks(entries: readonly LedgerEntry[], metaKeys: Re
 function adviceFor(entries: readonly LedgerEntry[]): string {
   const declared = layoutDeclarations(entries, CLAIMS_OPTION)[0];
   if (declared !== undefined) return `move its text to a claim file ("${declared.value}", declared in ${declared.span.file}) until it is posted`;
-  return `move its text to a claim file declared in the books with \`2026-01-01 custom "feeledger-option" "claims" "claims/*.beancount"\` until it is posted`;
+  // Dated on the books' first day, so the declaration holds for every claim.
+  const first = entries[0]?.date ?? "2026-01-01";
+  return `move its text to a claim file declared in the books with \`${first} custom "feeledger-option" "claims" "claims/*.beancount"\` until it is posted`;
 }
 
 export const CLAIM_LAYOUT_CHECK: DomainCheck = { name: "claim-layout", run: (ledger) => checkClaimsInBooks(ledger.entries, ledger.metaKeys) };
