@@ -3,7 +3,6 @@
 import * as path from "node:path";
 import type { Command } from "commander";
 import { loadLedger, type Ledger } from "../../loader/load.js";
-import { today } from "../../core/dates.js";
 import { scheduleStates } from "../../schedules/states.js";
 import type { Month } from "../../schedules/schedule.js";
 import { validateSchedules } from "../../validation/schedules.js";
@@ -13,8 +12,9 @@ import { planChanges, writeChanges, StaleFileError } from "../../edit/write.js";
 import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderTable } from "../../render/table.js";
+import { terminalText } from "../../render/terminal.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io,
+  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io,
 } from "../context.js";
 
 export interface AmortizeContext {
@@ -28,12 +28,13 @@ export interface AmortizeContext {
 }
 
 export function runAmortize(io: Io, context: AmortizeContext): number {
+  const today = todayOf(io);
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
   const output = context.output === null ? null : journalFile(ledger, context.output);
   const states = scheduleStates(ledger);
   // Installments computed from a faulty journal could be wrong: show the errors, write nothing.
-  const errors = sortDiagnostics([...ledger.diagnostics, ...validateSchedules(ledger, states, today(io.env))], [...ledger.sources.keys()])
+  const errors = sortDiagnostics([...ledger.diagnostics, ...validateSchedules(ledger, states, today)], [...ledger.sources.keys()])
     .filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0) {
     const style = { color: useColor(io, "stderr", context.color), excerpt: true };
@@ -49,15 +50,15 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   }
   const count = `${plan.installments.length} installment${plan.installments.length === 1 ? "" : "s"}`;
   if (context.dryRun) {
-    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(unifiedDiff(file, textOf(file), edits));
+    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), edits)));
     io.stderr(`${count} would be written; nothing was written (--dry-run)\n`);
     return EXIT_OK;
   }
   try {
     writeChanges(planChanges(plan.edits, textOf));
   } catch (thrown) {
-    if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${thrown.message}\n`);
-    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
+    if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${terminalText((thrown as Error).message)}; nothing was written\n`);
     else throw thrown;
     return EXIT_ERRORS;
   }
@@ -70,7 +71,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   ) + "\n");
   const files = [...new Set(plan.installments.map((planned) => planned.file))].join(", ");
   const named = new Set(plan.installments.filter((planned) => !planned.schedule.idWritten).map((planned) => planned.schedule.id)).size;
-  io.stdout(`Wrote ${count} to ${files}${named === 0 ? "" : `, and a schedule-id to ${named} schedule${named === 1 ? "" : "s"}`}.\n`);
+  io.stdout(`Wrote ${count} to ${terminalText(files)}${named === 0 ? "" : `, and a schedule-id to ${named} schedule${named === 1 ? "" : "s"}`}.\n`);
   return EXIT_OK;
 }
 
@@ -84,7 +85,7 @@ function journalFile(ledger: Ledger, file: string): string {
 
 function parseThrough(value: string | undefined): Month {
   if (value === undefined) throw new UsageError("amortize needs --through YYYY-MM, the last month to write installments for");
-  return parseDateOption(value, "--through")!.slice(0, 7);
+  return parseMonthOption(value, "--through");
 }
 
 export function registerAmortize(program: Command, { io, setExit, global }: CommandShared): void {

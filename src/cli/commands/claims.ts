@@ -3,7 +3,6 @@
 import { Option, type Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { runDomainChecks } from "../../validation/domain.js";
-import { today } from "../../core/dates.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
@@ -11,8 +10,9 @@ import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
+import { showBlockingErrors } from "../reporting.js";
 import {
-  EXIT_OK, UsageError, parseDateOption, parseFormat, requireReadableFile, resolveJournal, useColor,
+  EXIT_ERRORS, EXIT_OK, UsageError, parseDateRange, parseFormat, requireReadableFile, resolveJournal, todayOf, useColor,
   type CommandShared, type Io, type OutputFormat,
 } from "../context.js";
 
@@ -32,9 +32,13 @@ function problemCodes(row: ClaimRow): string {
 }
 
 export function runClaims(io: Io, context: ClaimsContext): number {
+  const today = todayOf(io);
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file);
-  const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today: today(io.env) })];
+  // As `bal`: a journal with errors (an amount line that did not read drops its claim) would give a
+  // wrong list and a wrong total. A claim's own problems (a missing receipt) are listed, not refused.
+  if (showBlockingErrors(io, ledger.diagnostics, ledger, context.file, context.color)) return EXIT_ERRORS;
+  const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today })];
   const rows = claimRows(ledger.entries, ledger.options.accountRoots.expenses, diagnostics, context.query);
   const scales = displayScales(ledger.entries);
   const amount = (row: { amount: ClaimRow["amount"]; commodity: string }) => plainAmount(row.amount, row.commodity, scales);
@@ -90,7 +94,7 @@ export function registerClaims(program: Command, { io, setExit, global }: Comman
         file: journal.file,
         query: {
           status: parseStatus(options.status), claimant: options.claimant ?? null, customer: options.customer ?? null,
-          begin: parseDateOption(options.begin, "--begin"), end: parseDateOption(options.end, "--end"),
+          ...parseDateRange(options.begin, options.end),
         },
         format: parseFormat(options.format),
         color: global().color,
