@@ -126,8 +126,9 @@ export interface CommandShared {
 }
 
 export function parsePositiveInteger(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
+  // Digits only: Number() would also take "1e3", "0x10" and " 3".
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
   return number;
 }
 
@@ -146,24 +147,27 @@ export function parseDateRange(begin: string | undefined, end: string | undefine
   return range;
 }
 
-/** The first day of one side of a period expression and the first day after it. */
-function periodBounds(text: string): { begin: string; end: string } | null {
+/** The last day there is: a range that would end after it has no end. */
+const LAST_DAY = "9999-12-31";
+
+/**
+ * The first day of one side of a period expression and the first day after it (null after
+ * 9999-12-31: as a text, "10000-01-01" would sort before every other date).
+ */
+function periodBounds(text: string): { begin: string; end: string | null } | null {
+  const bounds = (begin: string | null, end: (begin: string) => string) => {
+    if (begin === null) return null;
+    const after = end(begin);
+    return { begin, end: after.length > LAST_DAY.length ? null : after };
+  };
   let match = /^(\d{4})$/.exec(text);
-  if (match) return { begin: `${match[1]}-01-01`, end: `${String(Number(match[1]) + 1).padStart(4, "0")}-01-01` };
+  if (match) return bounds(validDate(Number(match[1]), 1, 1), () => `${String(Number(match![1]) + 1).padStart(4, "0")}-01-01`);
   match = /^(\d{4})-?[Qq]([1-4])$/.exec(text);
-  if (match) {
-    const begin = `${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, "0")}-01`;
-    return { begin, end: addMonths(begin, 3) };
-  }
+  if (match) return bounds(validDate(Number(match[1]), (Number(match[2]) - 1) * 3 + 1, 1), (begin) => addMonths(begin, 3));
   match = /^(\d{4})-(\d{1,2})$/.exec(text);
-  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) {
-    const begin = `${match[1]}-${match[2]!.padStart(2, "0")}-01`;
-    return { begin, end: addMonths(begin, 1) };
-  }
-  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) {
-    const day = parseDateOption(text, "--period");
-    return day === null ? null : { begin: day, end: addDays(day, 1) };
-  }
+  if (match) return bounds(validDate(Number(match[1]), Number(match[2]), 1), (begin) => addMonths(begin, 1));
+  match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (match) return bounds(validDate(Number(match[1]), Number(match[2]), Number(match[3])), (day) => (day === LAST_DAY ? "10000-01-01" : addDays(day, 1)));
   return null;
 }
 
@@ -185,7 +189,7 @@ export function parsePeriod(value: string, flag = "--period"): DateRange {
   const from = left === "" ? null : periodBounds(left);
   const to = right === "" ? null : periodBounds(right);
   if ((left !== "" && from === null) || (right !== "" && to === null) || (from === null && to === null)) throw invalid();
-  const range = { begin: from?.begin ?? null, end: to?.end ?? null };
+  const range = { begin: from?.begin ?? null, end: to === null ? null : to.end };
   if (range.begin !== null && range.end !== null && range.begin >= range.end) throw new UsageError(`empty period for ${flag}: '${value}'`);
   return range;
 }

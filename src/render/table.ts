@@ -150,6 +150,9 @@ export function renderTable(
     return column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, "")) ? paint.red(cell) : cell;
   });
   const parts = tableWidth(widths) > limit ? splitColumns(columns, widths, limit) : [columns.map((_, index) => index)];
+  // Each row is drawn once, not once per part: a table of thousands of columns has thousands of parts.
+  const drawn = new Map<CellsRow, string[]>();
+  for (const row of [...body, ...feet]) if ("cells" in row) drawn.set(row, draw(row));
   return parts.map((part) => {
     const Table = loadTable();
     const table = new Table({
@@ -164,7 +167,7 @@ export function renderTable(
     const push = (row: Row) => {
       if ("heading" in row) table.push([{ content: style.color ? paint.bold(row.heading) : row.heading, colSpan: part.length }]);
       else {
-        const cells = draw(row);
+        const cells = drawn.get(row)!;
         table.push(part.map((index) => cells[index]!));
       }
     };

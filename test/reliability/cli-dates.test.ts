@@ -97,6 +97,33 @@ describe("an empty date range is a usage error for every command taking -b/-e/-p
   });
 });
 
+describe("the far ends of the calendar (found by the fuzz run)", () => {
+  it("a period that reaches year 9999 has no end, rather than one that sorts before every date", () => {
+    const open = runCli(["reg", SAMPLE, "-p", "2026..", "--format", "csv"]);
+    expect(open.code).toBe(0);
+    for (const period of ["2026..9999", "2026..9999-12-31", "2026..9999Q4", "2026..9999-12"]) {
+      const run = runCli(["reg", SAMPLE, "-p", period, "--format", "csv"]);
+      expect(run.code, `${period}: ${run.stderr}`).toBe(0);
+      expect(run.stdout, period).toBe(open.stdout);
+    }
+    expect(runCli(["report", "structure", SAMPLE, "--compare", "9999"]).code).toBe(0);
+  });
+
+  it("year 0000 does not exist: a usage error in -p and --compare", () => {
+    expect(runCli(["reg", SAMPLE, "-p", "0000"]).code).toBe(2);
+    expect(runCli(["report", "structure", SAMPLE, "--compare", "0000-Q1"]).code).toBe(2);
+  });
+
+  it("counts take digits only: 1e3, 0x10 and 1.5 are usage errors", () => {
+    for (const value of ["1e3", "0x10", "1.5", " 3", "0"]) {
+      const run = runCli(["report", "structure", SAMPLE, "--top", value]);
+      expect(run.code, value).toBe(2);
+      expect(run.stderr).toContain(`--top takes a whole number of at least 1, not '${value}'`);
+    }
+    expect(runCli(["report", "structure", SAMPLE, "--top", "3"]).code).toBe(0);
+  });
+});
+
 describe("amortize --through", () => {
   it("requires YYYY-MM: a year alone, a day, or a month that does not exist is a usage error", () => {
     const file = sampleCopy();

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diagnosticLines, runCli } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
-import { displayWidth } from "../../src/render/terminal.js";
+import { displayWidth } from "../../src/render/table.js";
 import { RAW_CONTROL, journal, removeTemporaryFolders, runOnTerminal, temporaryFolder } from "./cli-support.js";
 
 afterAll(removeTemporaryFolders);
