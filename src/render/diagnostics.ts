@@ -4,7 +4,7 @@
 import chalk, { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Span } from "../core/span.js";
-import { lineText, locate } from "../source/location.js";
+import { locate } from "../source/location.js";
 import { charWidth, displayWidth, terminalLines, terminalText, terminalUnits } from "./terminal.js";
 
 export interface SourceLookup {
@@ -64,18 +64,20 @@ function head(units: readonly string[], width: number): string[] {
 
 /**
  * The source line around a position, escaped, and the text before the caret: the whole line when it
- * fits in EXCERPT_WIDTH columns, else a window with ... where text is left out.
+ * fits in EXCERPT_WIDTH columns, else a window with ... where text is left out. The line is
+ * `text.slice(lineStart, lineEnd)`, the caret at `caret` in it; only the window is copied (a line
+ * of 10 MB with many problems would otherwise be copied once per problem).
  */
-export function excerptWindow(line: string, caretIndex: number): { shown: string; beforeCaret: string } {
+export function excerptWindow(text: string, lineStart: number, lineEnd: number, caret: number): { shown: string; beforeCaret: string } {
   // Escaping a character gives at most six: a raw window this wide on each side is enough.
   const rawReach = EXCERPT_WIDTH * 2;
-  const rawStart = Math.max(0, caretIndex - rawReach);
-  const rawEnd = Math.min(line.length, caretIndex + rawReach);
-  let before = terminalUnits(terminalLines(line.slice(rawStart, caretIndex)));
-  let after = terminalUnits(terminalLines(line.slice(caretIndex, rawEnd)));
+  const rawStart = Math.max(lineStart, caret - rawReach);
+  const rawEnd = Math.min(lineEnd, caret + rawReach);
+  let before = terminalUnits(terminalLines(text.slice(rawStart, caret)));
+  let after = terminalUnits(terminalLines(text.slice(caret, rawEnd)));
   const widthOf = (units: readonly string[]) => units.reduce((sum, unit) => sum + unitWidth(unit), 0);
-  let cutBefore = rawStart > 0;
-  let cutAfter = rawEnd < line.length;
+  let cutBefore = rawStart > lineStart;
+  let cutAfter = rawEnd < lineEnd;
   if (cutBefore || cutAfter || widthOf(before) + widthOf(after) > EXCERPT_WIDTH) {
     if (cutBefore || widthOf(before) > EXCERPT_BEFORE) {
       const kept = tail(before, EXCERPT_BEFORE - ELLIPSIS.length);
@@ -91,6 +93,16 @@ export function excerptWindow(line: string, caretIndex: number): { shown: string
   }
   const beforeCaret = (cutBefore ? ELLIPSIS : "") + before.join("");
   return { shown: beforeCaret + after.join("") + (cutAfter ? ELLIPSIS : ""), beforeCaret };
+}
+
+/** Where the line holding `offset` starts and ends (without its line ending, or a byte-order mark). */
+function lineBounds(text: string, offset: number): { start: number; end: number } {
+  let start = offset > 0 ? text.lastIndexOf("\n", offset - 1) + 1 : 0;
+  if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
+  let end = text.indexOf("\n", offset);
+  if (end < 0) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 0x0d) end -= 1;
+  return { start, end };
 }
 
 /** A diagnostic's message for the terminal: escaped, and cut when it is very long. */
@@ -111,9 +123,10 @@ export function formatDiagnostic(diagnostic: Diagnostic, sources: SourceLookup, 
   const { line, column } = locate(source, span.start);
   let text = `${file}:${line}:${column}: ${label}: ${message}`;
   if (style.excerpt) {
-    const excerpt = lineText(source, span.start);
+    const bounds = lineBounds(source.text, Math.min(span.start, source.text.length));
     const gutter = String(line);
-    const { shown, beforeCaret } = excerptWindow(excerpt, Math.max(0, Math.min(column - 1, excerpt.length)));
+    const caret = Math.max(bounds.start, Math.min(span.start, bounds.end));
+    const { shown, beforeCaret } = excerptWindow(source.text, bounds.start, bounds.end, caret);
     // Spaces as wide as the text before the caret; its tabs stay tabs, so the caret lines up anyway.
     const prefix = terminalUnits(beforeCaret).map((unit) => (unit === "\t" ? "\t" : " ".repeat(unitWidth(unit)))).join("");
     text += `\n ${gutter} | ${shown}\n ${" ".repeat(gutter.length)} | ${prefix}${paint.green("^")}`;
