@@ -479,7 +479,10 @@ describe(`fuzz: every command, random flags, damaged journals (seed ${SEED}, ${C
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(`fuzz: ${CASES} cases in ${seconds.toFixed(1)} s (slowest run ${Math.round(slowest)} ms), ${skipped.length} known failures not run`);
-    for (const [name, [ok, errors, usage]] of [...outcomes].sort()) console.log(`  ${name}: exit 0 ×${ok}, 1 ×${errors}, 2 ×${usage}`);
+    const line = (name: string, [ok, errors, usage]: readonly number[]) => `  ${name}: exit 0 ×${ok}, 1 ×${errors}, 2 ×${usage}`;
+    console.log(line("all", [0, 1, 2].map((code) => [...outcomes.values()].reduce((sum, counts) => sum + counts[code]!, 0))));
+    // Per command when searching (another seed or number of cases).
+    if (process.env.FEELEDGER_FUZZ_SEED || process.env.FEELEDGER_FUZZ_CASES) for (const [name, counts] of [...outcomes].sort()) console.log(line(name, counts));
     console.log(`  slowest: ${slowestCase}`);
     for (const line of skipped) console.log(`  not run: ${line}`);
     expect(failures).toEqual([]);
