@@ -1,7 +1,8 @@
 // What every command shares: where output goes, colour, the journal path, and usage errors.
 import * as fs from "node:fs";
-import { addDays, addMonths, validDate } from "../core/dates.js";
+import { addDays, addMonths, today, validDate } from "../core/dates.js";
 import type { Lang } from "../reports/sheet.js";
+import { terminalLines } from "../render/terminal.js";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -14,9 +15,22 @@ export interface Io {
 /** A problem with how the command was called: exit status 2. */
 export class UsageError extends Error {}
 
+/** Done: no error in the journal (warnings allowed), or the command did what it was asked. */
 export const EXIT_OK = 0;
+/** The journal has errors, or the command refused or could not do what it was asked. */
 export const EXIT_ERRORS = 1;
+/** A usage problem: an unknown command or option, a bad value, a missing file; nothing was done. */
 export const EXIT_USAGE = 2;
+/** A bug in feeledger (an internal error). */
+export const EXIT_INTERNAL = 3;
+
+/** The exit statuses as `--help` lists them (README's "Exit statuses" says the same). */
+export const EXIT_STATUS_HELP = `Exit status:
+  0  done; the journal has no errors (warnings are allowed)
+  1  the journal has errors, or a writer refused a claim or could not write
+  2  usage error: unknown command or option, bad value, missing file
+  3  internal error: a bug in feeledger (please report it)
+`;
 
 /** Colour is on for a terminal unless --no-color or NO_COLOR says otherwise. */
 export function useColor(io: Io, stream: "stdout" | "stderr", flag: boolean | undefined): boolean {
@@ -62,6 +76,47 @@ export function parseDateOption(value: string | undefined, name: string): string
   return date;
 }
 
+/**
+ * A day given on the command line that is written into the journal (--on): YYYY-MM-DD exactly, a
+ * day that exists. (A partial date would be written as a day nobody chose.)
+ */
+export function parseDayOption(value: string | undefined, name: string): string | null {
+  if (value === undefined) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match === null) throw new UsageError(`invalid date for ${name}: '${value}' (expected YYYY-MM-DD)`);
+  const date = validDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (date === null) throw new UsageError(`invalid date for ${name}: '${value}'`);
+  return date;
+}
+
+/** A month given on the command line: YYYY-MM exactly (`2026` alone would quietly mean 2026-01). */
+export function parseMonthOption(value: string, name: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  if (match === null || validDate(Number(match[1]), Number(match[2]), 1) === null) {
+    throw new UsageError(`invalid month for ${name}: '${value}' (expected YYYY-MM, e.g. 2026-03)`);
+  }
+  return value;
+}
+
+/**
+ * Today: FEELEDGER_TODAY (YYYY-MM-DD, for reproducible runs) when set, else the clock. A value that
+ * is not a day that exists is a usage error, as for --on: it would otherwise be written into the
+ * journal as a date that does not read back, or be ignored without a word.
+ */
+export function todayOf(io: Io): string {
+  const fixed = io.env.FEELEDGER_TODAY;
+  if (fixed === undefined || fixed === "") return today({});
+  return parseDayOption(fixed, "FEELEDGER_TODAY")!;
+}
+
+/**
+ * Journal text (print, a --dry-run diff) for standard output: exact for a file or a pipe, which may
+ * read it back; escaped on a terminal, which would obey its control characters.
+ */
+export function journalTextOut(io: Io, text: string): string {
+  return io.stdoutIsTty ? terminalLines(text) : text;
+}
+
 /** What each command's register function receives. */
 export interface CommandShared {
   readonly io: Io;
@@ -71,8 +126,9 @@ export interface CommandShared {
 }
 
 export function parsePositiveInteger(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
+  // Digits only: Number() would also take "1e3", "0x10" and " 3".
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
   return number;
 }
 
@@ -82,24 +138,29 @@ export interface DateRange {
   readonly end: string | null;
 }
 
-/** The first day of one side of a period expression and the first day after it. */
+/** -b/--begin and -e/--end; a range with nothing in it is a usage error (as for -p). */
+export function parseDateRange(begin: string | undefined, end: string | undefined): DateRange {
+  const range = { begin: parseDateOption(begin, "--begin"), end: parseDateOption(end, "--end") };
+  if (range.begin !== null && range.end !== null && range.begin >= range.end) {
+    throw new UsageError(`--begin ${range.begin} is not before --end ${range.end}: the range is empty`);
+  }
+  return range;
+}
+
+/**
+ * The first day of one side of a period expression and the first day after it (after 9999-12-31
+ * that is END_OF_TIME, which sorts after every date: see core/dates.ts).
+ */
 function periodBounds(text: string): { begin: string; end: string } | null {
+  const bounds = (begin: string | null, end: (begin: string) => string) => (begin === null ? null : { begin, end: end(begin) });
   let match = /^(\d{4})$/.exec(text);
-  if (match) return { begin: `${match[1]}-01-01`, end: addMonths(`${match[1]}-01-01`, 12) };
+  if (match) return bounds(validDate(Number(match[1]), 1, 1), (begin) => addMonths(begin, 12));
   match = /^(\d{4})-?[Qq]([1-4])$/.exec(text);
-  if (match) {
-    const begin = `${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, "0")}-01`;
-    return { begin, end: addMonths(begin, 3) };
-  }
+  if (match) return bounds(validDate(Number(match[1]), (Number(match[2]) - 1) * 3 + 1, 1), (begin) => addMonths(begin, 3));
   match = /^(\d{4})-(\d{1,2})$/.exec(text);
-  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) {
-    const begin = `${match[1]}-${match[2]!.padStart(2, "0")}-01`;
-    return { begin, end: addMonths(begin, 1) };
-  }
-  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) {
-    const day = parseDateOption(text, "--period");
-    return day === null ? null : { begin: day, end: addDays(day, 1) };
-  }
+  if (match) return bounds(validDate(Number(match[1]), Number(match[2]), 1), (begin) => addMonths(begin, 1));
+  match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (match) return bounds(validDate(Number(match[1]), Number(match[2]), Number(match[3])), (day) => addDays(day, 1));
   return null;
 }
 
@@ -121,7 +182,7 @@ export function parsePeriod(value: string, flag = "--period"): DateRange {
   const from = left === "" ? null : periodBounds(left);
   const to = right === "" ? null : periodBounds(right);
   if ((left !== "" && from === null) || (right !== "" && to === null) || (from === null && to === null)) throw invalid();
-  const range = { begin: from?.begin ?? null, end: to?.end ?? null };
+  const range = { begin: from?.begin ?? null, end: to === null ? null : to.end };
   if (range.begin !== null && range.end !== null && range.begin >= range.end) throw new UsageError(`empty period for ${flag}: '${value}'`);
   return range;
 }

@@ -2,7 +2,10 @@
 import { writeSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { SourceChangedError } from "../source/files.js";
-import { EXIT_ERRORS, EXIT_USAGE, UsageError, type CommandShared, type Io } from "./context.js";
+import {
+  EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_STATUS_HELP, EXIT_USAGE, UsageError, type CommandShared, type Io,
+} from "./context.js";
+import { terminalLines, terminalText } from "../render/terminal.js";
 import { COMMANDS } from "./commands/index.js";
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -14,8 +17,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("-f, --file <FILE>", "the journal (default: first argument, or FEELEDGER_FILE)")
     .option("--no-color", "never colour the output")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError(false);
+    // (Commander's error messages quote the arguments, which may hold anything.)
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(terminalLines(text)) })
+    .showHelpAfterError(false)
+    .addHelpText("after", `\n${EXIT_STATUS_HELP}`);
 
   const shared: CommandShared = {
     io,
@@ -35,21 +40,23 @@ export function main(argv: readonly string[], io: Io): number {
     program.parse(argv as string[], { from: "node" });
     return exitCode;
   } catch (thrown) {
+    // Help asked for (--help, `help`) or the version: 0. Help shown because something is missing
+    // (no command, `report` without its subcommand, `help` of an unknown command): a usage error.
     if (thrown instanceof CommanderError) {
-      if (thrown.code === "commander.helpDisplayed" || thrown.code === "commander.version" || thrown.code === "commander.help") return 0;
-      return thrown.exitCode === 0 ? 0 : EXIT_USAGE;
+      if (thrown.code === "commander.helpDisplayed" || thrown.code === "commander.version") return EXIT_OK;
+      return thrown.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (thrown instanceof UsageError) {
-      io.stderr(`feeledger: ${thrown.message}\n`);
+      io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
       return EXIT_USAGE;
     }
     if (thrown instanceof SourceChangedError) {
-      io.stderr(`feeledger: ${thrown.message}\n`);
+      io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
       return EXIT_ERRORS;
     }
-    io.stderr(`feeledger: internal error: ${(thrown as Error)?.message ?? String(thrown)}\n`);
+    io.stderr(`feeledger: internal error: ${terminalText((thrown as Error)?.message ?? String(thrown))}\n`);
     if (io.env.FEELEDGER_DEBUG) io.stderr(`${(thrown as Error)?.stack ?? ""}\n`);
-    return EXIT_ERRORS + 2;
+    return EXIT_INTERNAL;
   }
 }
 

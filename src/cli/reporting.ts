@@ -13,8 +13,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderSheet } from "../render/sheet.js";
 import { writeOutputFile } from "../edit/output.js";
 import { WriteRefusedError } from "../edit/replace.js";
+import { terminalText } from "../render/terminal.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, formatFromFileName, parseDateOption, parseFormat, parseLang, parsePeriod, requireReadableFile, useColor,
+  EXIT_ERRORS, EXIT_OK, UsageError, formatFromFileName, parseDateRange, parseFormat, parseLang, parsePeriod, requireReadableFile, useColor,
   type DateRange, type Io, type OutputFormat,
 } from "./context.js";
 import type { Lang } from "../reports/sheet.js";
@@ -70,9 +71,7 @@ export function reportRange(flags: ReportFlags): DateRange {
     if (flags.begin !== undefined || flags.end !== undefined) throw new UsageError("-p/--period replaces -b and -e: give one or the other");
     return parsePeriod(flags.period);
   }
-  const range = { begin: parseDateOption(flags.begin, "--begin"), end: parseDateOption(flags.end, "--end") };
-  if (range.begin !== null && range.end !== null && range.begin >= range.end) throw new UsageError(`--begin ${range.begin} is not before --end ${range.end}`);
-  return range;
+  return parseDateRange(flags.begin, flags.end);
 }
 
 export function outputChoice(io: Io, flags: ReportFlags, colorFlag: boolean | undefined): OutputChoice {
@@ -138,7 +137,7 @@ export function showBlockingErrors(io: Io, diagnostics: readonly Diagnostic[], l
   if (errors.length === 0) return false;
   const style = { color: useColor(io, "stderr", colorFlag), excerpt: false };
   for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, file) + "\n");
-  io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${file}' for details\n`);
+  io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${terminalText(file)}' for details\n`);
   return true;
 }
 

@@ -2,6 +2,7 @@
 // write that was refused or failed. Not a command of its own.
 import type { TextEdit } from "../edit/edits.js";
 import { PartialWriteError, StaleFileError, WriteRefusedError, planChanges, writeChanges } from "../edit/write.js";
+import { terminalText } from "../render/terminal.js";
 import type { Io } from "./context.js";
 
 /**
@@ -16,9 +17,9 @@ export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (f
     writeChanges(changes, { environment: io.env });
     return true;
   } catch (thrown) {
-    if (thrown instanceof StaleFileError || thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${thrown.message}\n`);
-    else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: cannot write the journal: ${thrown.message}\n`);
-    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
+    if (thrown instanceof StaleFileError || thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
+    else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: cannot write the journal: ${terminalText(thrown.message)}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${terminalText((thrown as Error).message)}; nothing was written\n`);
     else throw thrown;
     return false;
   }

@@ -171,7 +171,7 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
 }
 
 /** Files of an include cycle named in its message; a longer cycle is named by its ends. */
-const CYCLE_FILES_NAMED = 20;
+const CYCLE_FILES_NAMED = 8;
 
 /** `a -> b -> a`; a cycle through thousands of files names its first and last few, not a line of a hundred kilobytes. */
 function cycleText(chain: readonly string[]): string {

@@ -8,7 +8,7 @@
 import * as path from "node:path";
 import type { BookedPosting, BookedTransaction, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js";
 import { formatNumber } from "../core/number.js";
-import { displayWidth } from "./table.js";
+import { displayWidth } from "./terminal.js";
 
 export interface PrintSource {
   readonly entries: readonly LedgerEntry[];

@@ -4,11 +4,15 @@
 // - CSV: the stable English keys as the header, data rows then total rows, plain numbers.
 // - JSON: { report, ...facts, rows, totals }, each row an object keyed like the CSV; amounts and
 //   percents as strings (no precision lost), counts as numbers, empty cells null.
+// In CSV and JSON a first column `row` says what each row is (ROW_KINDS): a group really named
+// "Total" or "(unassigned)" is then told apart from the rows the report makes up, whose label cell
+// is left empty.
 import { Decimal } from "../core/number.js";
-import type { Cell, Lang, Sheet, SheetColumn, SheetRow } from "../reports/sheet.js";
+import { OTHER, TOTAL, UNASSIGNED, type Cell, type Lang, type Sheet, type SheetColumn, type SheetRow } from "../reports/sheet.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
-import { displayWidth, renderTable, type Column, type Row } from "./table.js";
+import { renderTable, type Column, type Row } from "./table.js";
+import { displayWidth, terminalText } from "./terminal.js";
 
 export interface SheetStyle {
   readonly format: "table" | "csv" | "json";
@@ -49,7 +53,7 @@ function shown(sheet: Sheet, where: "table" | "data"): SheetColumn[] {
 /** The caption's pieces two spaces apart, a new line before a piece that would pass the width. */
 function captionText(sheet: Sheet, style: SheetStyle): string {
   const lines: string[] = [];
-  for (const piece of sheet.caption.map((part) => part[style.lang])) {
+  for (const piece of sheet.caption.map((part) => terminalText(part[style.lang]))) {
     const last = lines[lines.length - 1];
     if (last !== undefined && displayWidth(last) + 2 + displayWidth(piece) <= style.width) lines[lines.length - 1] = `${last}  ${piece}`;
     else lines.push(piece);
@@ -109,20 +113,51 @@ function renderSheetTable(sheet: Sheet, style: SheetStyle): string {
   return `${captionText(sheet, style)}\n\n${table}\n`;
 }
 
+/**
+ * What a row of CSV or JSON is: `data`, or made up by the report: a `total`, the group of postings
+ * without the --by property (`unassigned`), or the groups folded by --top (`other`).
+ */
+export type RowKind = "data" | "total" | "unassigned" | "other";
+
+/** The labels the reports give made-up rows (by identity: a group named "Total" is only a string). */
+const MADE_UP_LABELS: ReadonlyMap<Cell, RowKind> = new Map<Cell, RowKind>([[TOTAL, "total"], [UNASSIGNED, "unassigned"], [OTHER, "other"]]);
+
+function rowKind(row: SheetRow, total: boolean): RowKind {
+  if (total) return "total";
+  for (const cell of Object.values(row.cells)) {
+    const kind = MADE_UP_LABELS.get(cell);
+    if (kind !== undefined) return kind;
+  }
+  return "data";
+}
+
+/** A cell for CSV and JSON: null for empty cells and for the label of a made-up row. */
+function dataCell(row: SheetRow, column: SheetColumn): Exclude<Cell, null> | null {
+  const cell = row.cells[column.key] ?? null;
+  return cell === null || MADE_UP_LABELS.has(cell) ? null : cell;
+}
+
 function renderSheetCsv(sheet: Sheet, style: SheetStyle): string {
   const columns = shown(sheet, "data");
-  const toCells = (row: SheetRow) => columns.map((column) => cellText(row.cells[column.key] ?? null, "en"));
-  return renderCsv(columns.map((column) => column.key), [...sheet.rows, ...sheet.totals].map(toCells), { bom: style.bom });
+  const toCells = (total: boolean) => (row: SheetRow) => [rowKind(row, total), ...columns.map((column) => cellText(dataCell(row, column), "en"))];
+  return renderCsv(
+    ["row", ...columns.map((column) => column.key)],
+    [...sheet.rows.map(toCells(false)), ...sheet.totals.map(toCells(true))],
+    { bom: style.bom },
+  );
 }
 
 function renderSheetJson(sheet: Sheet): string {
   const columns = shown(sheet, "data");
-  const toObject = (row: SheetRow) => Object.fromEntries(columns.map((column) => {
-    const text = cellText(row.cells[column.key] ?? null, "en");
-    const value = row.cells[column.key] == null ? null : column.kind === "count" ? Number(text) : text;
-    return [column.key, value];
-  }));
-  return renderJson({ report: sheet.report, ...sheet.facts, rows: sheet.rows.map(toObject), totals: sheet.totals.map(toObject) });
+  const toObject = (total: boolean) => (row: SheetRow) => Object.fromEntries([
+    ["row", rowKind(row, total)],
+    ...columns.map((column) => {
+      const cell = dataCell(row, column);
+      const text = cellText(cell, "en");
+      return [column.key, cell === null ? null : column.kind === "count" ? Number(text) : text];
+    }),
+  ]);
+  return renderJson({ report: sheet.report, ...sheet.facts, rows: sheet.rows.map(toObject(false)), totals: sheet.totals.map(toObject(true)) });
 }
 
 export function renderSheet(sheet: Sheet, style: SheetStyle): string {

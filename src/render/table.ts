@@ -1,9 +1,13 @@
 // Terminal tables: thousands separators, right-aligned numbers, negatives in red. A table wider
 // than the terminal first cuts the text of the columns that allow it, then splits into parts
 // stacked one above the other, each repeating the row-label columns. Heading rows span the table.
+// Every text is shown with its control characters escaped (terminal.ts); a cut never splits an escape.
 import { createRequire } from "node:module";
 import type TableType from "cli-table3";
 import { Chalk } from "chalk";
+import { charWidth, displayWidth, terminalText, terminalUnits } from "./terminal.js";
+
+export { displayWidth };
 
 export interface Column {
   readonly header: string;
@@ -37,40 +41,20 @@ export function groupThousands(plain: string): string {
   return (negative ? "-" : "") + integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + fraction;
 }
 
-/** East Asian wide and fullwidth characters take two terminal columns; combining marks none. */
-function charWidth(codePoint: number): number {
-  if (codePoint < 0x1100) return codePoint === 0 || (codePoint >= 0x300 && codePoint < 0x370) ? 0 : 1;
-  if ((codePoint >= 0x1100 && codePoint <= 0x115f) || (codePoint >= 0x2e80 && codePoint <= 0x303e) ||
-    (codePoint >= 0x3041 && codePoint <= 0x33ff) || (codePoint >= 0x3400 && codePoint <= 0x4dbf) ||
-    (codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0xa000 && codePoint <= 0xa4cf) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) || (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) || (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) || (codePoint >= 0x1f300 && codePoint <= 0x1f64f) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)) return 2;
-  return 1;
-}
-
-/** Terminal columns a text takes. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0)!);
-  return width;
-}
-
 /**
- * Cut a text to `width` columns, marking the cut with … at its end or its start. Cut at the start
- * (account names), it keeps whole components when it can: `…:03-客户礼品`.
+ * Cut a text (escaped for the terminal) to `width` columns, marking the cut with … at its end or its
+ * start. Cut at the start (account names), it keeps whole components when it can: `…:03-客户礼品`.
  */
 export function cutText(text: string, width: number, from: "end" | "start"): string {
   if (displayWidth(text) <= width) return text;
-  const chars = [...text];
-  if (from === "start") chars.reverse();
+  const units = terminalUnits(text);
+  if (from === "start") units.reverse();
   let kept = "";
   let used = 1;
-  for (const char of chars) {
-    const w = charWidth(char.codePointAt(0)!);
+  for (const unit of units) {
+    const w = unit.length === 1 || unit.length === 2 ? charWidth(unit.codePointAt(0)!) : unit.length;
     if (used + w > width) break;
-    kept = from === "start" ? char + kept : kept + char;
+    kept = from === "start" ? unit + kept : kept + unit;
     used += w;
   }
   if (from === "end") return kept + "…";
@@ -137,14 +121,16 @@ let TableClass: typeof TableType | null = null;
 const loadTable = (): typeof TableType => (TableClass ??= createRequire(import.meta.url)("cli-table3") as typeof TableType);
 
 export function renderTable(
-  columns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
+  givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
 ): string {
+  const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
   const paint = new Chalk({ level: style.color ? 1 : 0 });
   const asRow = (row: readonly string[] | Row): Row => ("cells" in row || "heading" in row ? row as Row : { cells: row as readonly string[] });
-  const prepare = (row: Row): Row => ("heading" in row ? row : {
+  const prepare = (row: Row): Row => ("heading" in row ? { heading: terminalText(row.heading) } : {
     alert: row.alert,
     cells: columns.map((column, index) => {
-      const cell = (row.cells[index] ?? "").replace(/[\r\n\t]+/g, " ");
+      // A line break in a text (a narration of two lines) shows as a space; any other control is escaped.
+      const cell = terminalText((row.cells[index] ?? "").replace(/\r?\n/g, " "));
       const number = NUMBER.exec(cell);
       return column.align === "right" && number !== null ? groupThousands(number[1]!) + number[2]! : cell;
     }),
@@ -152,7 +138,9 @@ export function renderTable(
   const body = rows.map(asRow).map(prepare);
   const feet = footer.map(asRow).map(prepare);
   const cellRows = [...body, ...feet].filter((row): row is CellsRow => "cells" in row);
-  const widths = columns.map((column, index) => Math.max(displayWidth(column.header), ...cellRows.map((row) => displayWidth(row.cells[index]!))));
+  // (A loop, not Math.max(...): a register of a large journal has more rows than a call has arguments.)
+  const widths = columns.map((column) => displayWidth(column.header));
+  for (const row of cellRows) row.cells.forEach((cell, index) => { widths[index] = Math.max(widths[index]!, displayWidth(cell)); });
   const limit = style.width ?? Number.POSITIVE_INFINITY;
   shrinkColumns(columns, widths, limit);
   const draw = (row: CellsRow): string[] => row.cells.map((text, index) => {
@@ -162,6 +150,9 @@ export function renderTable(
     return column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, "")) ? paint.red(cell) : cell;
   });
   const parts = tableWidth(widths) > limit ? splitColumns(columns, widths, limit) : [columns.map((_, index) => index)];
+  // Each row is drawn once, not once per part: a table of thousands of columns has thousands of parts.
+  const drawn = new Map<CellsRow, string[]>();
+  for (const row of [...body, ...feet]) if ("cells" in row) drawn.set(row, draw(row));
   return parts.map((part) => {
     const Table = loadTable();
     const table = new Table({
@@ -176,7 +167,7 @@ export function renderTable(
     const push = (row: Row) => {
       if ("heading" in row) table.push([{ content: style.color ? paint.bold(row.heading) : row.heading, colSpan: part.length }]);
       else {
-        const cells = draw(row);
+        const cells = drawn.get(row)!;
         table.push(part.map((index) => cells[index]!));
       }
     };

@@ -72,7 +72,7 @@ describe("-o onto another file", () => {
     const inode = statSync(output).ino;
     const result = run(["reg"], main, output);
     expect(result.code, result.stderr).toBe(0);
-    expect(read(output).toString()).toMatch(/^date,/);
+    expect(read(output).toString()).toMatch(/^row,date,/);
     expect(statSync(output).ino).not.toBe(inode);
     expect(statSync(output).mode & 0o7777).toBe(0o640);
     expect(temporaries(dir)).toEqual([]);

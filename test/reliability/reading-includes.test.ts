@@ -46,7 +46,7 @@ describe("3,000 nested includes", () => {
     expect(errors[0]).toMatchObject({ line: 4, column: 1, severity: "error" });
     expect(errors[0]!.file).toBe(join(main, "..", `f${DEPTH - 1}.beancount`));
     const name = (index: number) => relative(process.cwd(), join(main, "..", `f${index}.beancount`));
-    expect(errors[0]!.message).toBe(`Include cycle: ${[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(name).join(" -> ")} -> (${DEPTH + 1 - 20} more files) -> ${[2991, 2992, 2993, 2994, 2995, 2996, 2997, 2998, 2999, 0].map(name).join(" -> ")}`);
+    expect(errors[0]!.message).toBe(`Include cycle: ${[0, 1, 2, 3].map(name).join(" -> ")} -> (${DEPTH + 1 - 8} more files) -> ${[2997, 2998, 2999, 0].map(name).join(" -> ")}`);
   });
 });
 

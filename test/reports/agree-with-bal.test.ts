@@ -54,20 +54,20 @@ for (const sample of SAMPLES) {
       for (const { period, begin, end } of PERIODS) {
         it(`structure ${period}: each account group and the total; shares add up to 100.00`, () => {
           const rows = csvRows(["report", "structure", sample.file, "-p", period, ...pendingArgs]);
-          const total = rows.find((row) => row.group === "Total")!;
+          const total = rows.find((row) => row.row === "total")!;
           expectAmount(total.amount, balSum(sample.file, { begin, end }, under(sample.root), pending).get(sample.commodity), "total");
-          for (const row of rows.filter((r) => r.group !== "Total")) {
+          for (const row of rows.filter((r) => r.row !== "total")) {
             expectAmount(row.amount, balSum(sample.file, { begin, end }, under(`${sample.root}:${row.group}`), pending).get(sample.commodity), row.group!);
           }
-          const shares = rows.filter((r) => r.group !== "Total").reduce((sum, row) => sum.plus(row.share!), new Decimal(0));
+          const shares = rows.filter((r) => r.row !== "total").reduce((sum, row) => sum.plus(row.share!), new Decimal(0));
           expect(shares.toFixed(2)).toBe("100.00");
         });
 
         it(`structure ${period} --by customer --top 3: the same total, shares add up to 100.00`, () => {
           const rows = csvRows(["report", "structure", sample.file, "-p", period, "--by", "customer", "--top", "3", ...pendingArgs]);
-          const total = rows.find((row) => row.group === "Total")!;
+          const total = rows.find((row) => row.row === "total")!;
           expectAmount(total.amount, balSum(sample.file, { begin, end }, under(sample.root), pending).get(sample.commodity), "total");
-          const body = rows.filter((r) => r.group !== "Total");
+          const body = rows.filter((r) => r.row !== "total");
           expect(body.reduce((sum, row) => sum.plus(row.amount!), new Decimal(0)).equals(new Decimal(total.amount!))).toBe(true);
           expect(body.reduce((sum, row) => sum.plus(row.share!), new Decimal(0)).toFixed(2)).toBe("100.00");
         });
@@ -75,7 +75,7 @@ for (const sample of SAMPLES) {
         it(`reg ${period}: the final running total of each pattern`, () => {
           for (const pattern of [sample.root, "Assets", sample.entertainment[0]!]) {
             const rows = csvRows(["reg", sample.file, pattern, "-p", period, ...pendingArgs]);
-            const total = rows.find((row) => row.date === "Total");
+            const total = rows.find((row) => row.row === "total");
             const fromBal = balSum(sample.file, { begin, end }, (account) => new RegExp(pattern, "iu").test(account), pending).get(sample.commodity);
             expectAmount(total?.amount, fromBal, pattern);
             if (rows.length > 1) expect(rows[rows.length - 2]!.balance).toBe(total!.balance);
@@ -86,11 +86,11 @@ for (const sample of SAMPLES) {
           const rows = csvRows(["is", sample.file, "-p", period, ...pendingArgs]);
           const income = balSum(sample.file, { begin, end }, under("Income"), pending).get(sample.commodity) ?? zero;
           const expenses = balSum(sample.file, { begin, end }, under("Expenses"), pending).get(sample.commodity) ?? zero;
-          const totals = new Map(rows.filter((r) => r.section === "Total").map((r) => [r.account, r.amount]));
+          const totals = new Map(rows.filter((r) => r.row === "total").map((r) => [r.account, r.amount]));
           expectAmount(totals.get("Total income"), income.negated(), "total income");
           expectAmount(totals.get("Total expenses"), expenses, "total expenses");
           expectAmount(totals.get("Net income"), income.negated().minus(expenses), "net income");
-          for (const row of rows.filter((r) => r.section !== "Total")) {
+          for (const row of rows.filter((r) => r.row !== "total")) {
             const sign = row.section === "Income" ? -1 : 1;
             expectAmount(row.amount, balSum(sample.file, { begin, end }, (a) => a === row.account, pending).get(sample.commodity)?.times(sign), row.account!);
           }
@@ -98,7 +98,7 @@ for (const sample of SAMPLES) {
 
         it(`bs before ${end}: assets, liabilities, equity with earnings; assets = liabilities + equity`, () => {
           const rows = csvRows(["bs", sample.file, "-e", end, ...pendingArgs]);
-          const totals = new Map(rows.filter((r) => r.section === "Total").map((r) => [r.account, r.amount]));
+          const totals = new Map(rows.filter((r) => r.row === "total").map((r) => [r.account, r.amount]));
           const sum = (root: string) => balSum(sample.file, { end }, under(root), pending).get(sample.commodity) ?? zero;
           expectAmount(totals.get("Total assets"), sum("Assets"), "assets");
           expectAmount(totals.get("Total liabilities"), sum("Liabilities").negated(), "liabilities");
@@ -109,13 +109,13 @@ for (const sample of SAMPLES) {
 
       it("trend -M over 2026: every month of the total row, the total column, every cell by account", () => {
         const rows = csvRows(["report", "trend", sample.file, "-M", "-p", "2026", ...pendingArgs]);
-        const total = rows.find((row) => row.group === "Total")!;
+        const total = rows.find((row) => row.row === "total")!;
         for (let month = 1; month <= 12; month++) {
           const label = `2026-${String(month).padStart(2, "0")}`;
           const begin = `${label}-01`;
           const end = month === 12 ? "2027-01-01" : `2026-${String(month + 1).padStart(2, "0")}-01`;
           expectAmount(total[label], balSum(sample.file, { begin, end }, under(sample.root), pending).get(sample.commodity), label);
-          for (const row of rows.filter((r) => r.group !== "Total")) {
+          for (const row of rows.filter((r) => r.row !== "total")) {
             expectAmount(row[label], balSum(sample.file, { begin, end }, under(`${sample.root}:${row.group}`), pending).get(sample.commodity), `${row.group} ${label}`);
           }
         }
@@ -130,7 +130,7 @@ for (const sample of SAMPLES) {
           "2026-Q4": ["2026-10-01", "2027-01-01"], Total: ["2026-01-01", "2027-01-01"],
         };
         for (const row of rows) {
-          const [begin, end] = quarters[row.period!]!;
+          const [begin, end] = quarters[row.row === "total" ? "Total" : row.period!]!;
           expectAmount(row.actual, balSum(sample.file, { begin, end }, under(row.account!), pending).get(row.commodity!), `${row.account} ${row.period}`);
           expectAmount(row.remaining, new Decimal(row.budget!).minus(row.actual!), "remaining");
         }

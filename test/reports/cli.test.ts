@@ -57,7 +57,7 @@ describe("report command wiring", () => {
     expect(runCli(["report", "tax", CN, "--lang", "en"], { LANG: "zh_CN.UTF-8" }).stdout).toContain("Added back");
     // CSV keeps its English column names whatever the language.
     expect(runCli(["report", "tax", CN, "--format", "csv", "--lang", "zh"]).stdout.split("\r\n")[0]).toBe(
-      "year,commodity,entertainment,sixty_percent,revenue,revenue_cap,deductible,add_back");
+      "row,year,commodity,entertainment,sixty_percent,revenue,revenue_cap,deductible,add_back");
   });
 
   it("colours negatives and over-budget rows on a terminal only, not with --no-color or NO_COLOR", () => {

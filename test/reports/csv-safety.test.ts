@@ -49,23 +49,23 @@ function csv(args: readonly string[]): { text: string; rows: string[][] } {
 describe("CSV safety rules", () => {
   it("neutralises cells starting with = + - @ or a tab, but not plain numbers", () => {
     const { rows } = csv(["reg", journal, "Expenses"]);
-    expect(rows[0]).toEqual(["date", "payee", "narration", "account", "amount", "commodity", "balance"]);
-    expect(rows[1]!.slice(1, 3)).toEqual(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+SUM(A1:A9)"]);
-    expect(rows[2]![1]).toBe("'-2+3");
+    expect(rows[0]).toEqual(["row", "date", "payee", "narration", "account", "amount", "commodity", "balance"]);
+    expect(rows[1]!.slice(2, 4)).toEqual(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+SUM(A1:A9)"]);
+    expect(rows[2]![2]).toBe("'-2+3");
     // A payee that is a plain number is data, not a formula; amounts are plain numbers too.
-    expect(rows[3]![1]).toBe("-100");
-    expect(rows.map((row) => row[4])).toEqual(["amount", "100.00", "25.50", "10.00", "135.50"]);
+    expect(rows[3]![2]).toBe("-100");
+    expect(rows.map((row) => row[5])).toEqual(["amount", "100.00", "25.50", "10.00", "135.50"]);
     const structure = csv(["report", "structure", journal, "--root", "Expenses", "--by", "customer"]).rows;
-    expect(structure.map((row) => row[0])).toContain("'@evil");
-    expect(structure.map((row) => row[0])).toContain("'\tstarts with a tab");
+    expect(structure.map((row) => row[1])).toContain("'@evil");
+    expect(structure.map((row) => row[1])).toContain("'\tstarts with a tab");
   });
 
   it("quotes commas, quotes and newlines (RFC 4180, CRLF records) and keeps Chinese as UTF-8", () => {
     const { text, rows } = csv(["reg", journal, "Visits"]);
     expect(text).toContain('"ACME, Inc. said ""thanks"""');
     expect(text).toContain('"two\nlines"');
-    expect(text.split("\r\n")[0]).toBe("date,payee,narration,account,amount,commodity,balance");
-    expect(rows[2]![2]).toBe("two\nlines");
+    expect(text.split("\r\n")[0]).toBe("row,date,payee,narration,account,amount,commodity,balance");
+    expect(rows[2]![3]).toBe("two\nlines");
     const structure = csv(["report", "structure", journal, "--root", "Expenses", "--by", "customer"]);
     expect(structure.text).toContain('"客户, ""引号"" 公司",25.50,CNY');
   });
@@ -89,7 +89,7 @@ describe("CSV safety rules", () => {
 
   it("-o FILE writes the format its extension names; --format wins over the extension", () => {
     for (const [name, check] of [
-      ["out.csv", (text: string) => text.startsWith("date,payee")],
+      ["out.csv", (text: string) => text.startsWith("row,date,payee")],
       ["out.json", (text: string) => JSON.parse(text).report === "register"],
       ["out.txt", (text: string) => text.startsWith("Register")],
     ] as const) {

@@ -4,7 +4,6 @@ import * as path from "node:path";
 import type { Command } from "commander";
 import { loadLedger, type Ledger } from "../../loader/load.js";
 import { inClaimFile } from "../../claims/pending.js";
-import { today } from "../../core/dates.js";
 import { scheduleStates } from "../../schedules/states.js";
 import type { Month } from "../../schedules/schedule.js";
 import { validateSchedules } from "../../validation/schedules.js";
@@ -14,8 +13,9 @@ import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderTable } from "../../render/table.js";
 import { writeJournalEdits } from "../writing.js";
+import { terminalText } from "../../render/terminal.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io,
+  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io,
 } from "../context.js";
 
 export interface AmortizeContext {
@@ -29,13 +29,14 @@ export interface AmortizeContext {
 }
 
 export function runAmortize(io: Io, context: AmortizeContext): number {
+  const today = todayOf(io);
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
   const output = context.output === null ? null : journalFile(ledger, context.output);
   const states = scheduleStates(ledger);
   // Installments computed from faulty books could be wrong: show the errors, write nothing. (Errors
   // in claim files concern claims in progress, which the books do not count.)
-  const errors = sortDiagnostics([...ledger.diagnostics, ...validateSchedules(ledger, states, today(io.env))], [...ledger.sources.keys()])
+  const errors = sortDiagnostics([...ledger.diagnostics, ...validateSchedules(ledger, states, today)], [...ledger.sources.keys()])
     .filter((diagnostic) => diagnostic.severity === "error" && !inClaimFile(ledger, diagnostic));
   if (errors.length > 0) {
     const style = { color: useColor(io, "stderr", context.color), excerpt: true };
@@ -51,7 +52,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   }
   const count = `${plan.installments.length} installment${plan.installments.length === 1 ? "" : "s"}`;
   if (context.dryRun) {
-    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(unifiedDiff(file, textOf(file), edits));
+    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), edits)));
     io.stderr(`${count} would be written; nothing was written (--dry-run)\n`);
     return EXIT_OK;
   }
@@ -65,7 +66,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   ) + "\n");
   const files = [...new Set(plan.installments.map((planned) => planned.file))].join(", ");
   const named = new Set(plan.installments.filter((planned) => !planned.schedule.idWritten).map((planned) => planned.schedule.id)).size;
-  io.stdout(`Wrote ${count} to ${files}${named === 0 ? "" : `, and a schedule-id to ${named} schedule${named === 1 ? "" : "s"}`}.\n`);
+  io.stdout(`Wrote ${count} to ${terminalText(files)}${named === 0 ? "" : `, and a schedule-id to ${named} schedule${named === 1 ? "" : "s"}`}.\n`);
   return EXIT_OK;
 }
 
@@ -83,7 +84,7 @@ function journalFile(ledger: Ledger, file: string): string {
 
 function parseThrough(value: string | undefined): Month {
   if (value === undefined) throw new UsageError("amortize needs --through YYYY-MM, the last month to write installments for");
-  return parseDateOption(value, "--through")!.slice(0, 7);
+  return parseMonthOption(value, "--through");
 }
 
 export function registerAmortize(program: Command, { io, setExit, global }: CommandShared): void {

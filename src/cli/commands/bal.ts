@@ -8,7 +8,7 @@ import { renderTable } from "../../render/table.js";
 import { loadForReport } from "../reporting.js";
 import { Option, type Command } from "commander";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, compileAccountPattern, parseDateOption, parseFormat, parsePositiveInteger, resolveJournal,
+  EXIT_ERRORS, EXIT_OK, UsageError, compileAccountPattern, parseDateRange, parseFormat, parsePositiveInteger, resolveJournal,
   useColor, type CommandShared, type Io, type OutputFormat,
 } from "../context.js";
 
@@ -87,8 +87,7 @@ export function registerBalance(program: Command, { io, setExit, global }: Comma
         patterns: journal.rest,
         tree: options.tree === true,
         depth: options.depth ?? null,
-        begin: parseDateOption(options.begin, "--begin"),
-        end: parseDateOption(options.end, "--end"),
+        ...parseDateRange(options.begin, options.end),
         atCost: options.cost === true,
         pending: options.pending === true,
         format: parseFormat(options.format),

@@ -4,10 +4,9 @@ import { beancountCompatibility } from "../../validation/compat.js";
 import { runDomainChecks } from "../../validation/domain.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { appendAll } from "../../diagnostics/diagnostic.js";
-import { today } from "../../core/dates.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import type { Command } from "commander";
-import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io } from "../context.js";
 
 export interface CheckContext {
   readonly file: string;
@@ -17,10 +16,11 @@ export interface CheckContext {
 }
 
 export function runCheck(io: Io, context: CheckContext): number {
+  const today = todayOf(io);
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file);
   const diagnostics = [...ledger.diagnostics];
-  appendAll(diagnostics, runDomainChecks(ledger, { today: today(io.env) }));
+  appendAll(diagnostics, runDomainChecks(ledger, { today }));
   // The claims in progress too: once posted they are in the books bean-check reads.
   if (context.beancount) appendAll(diagnostics, beancountCompatibility({ entries: booksWithClaims(ledger, "all"), options: ledger.options }));
   const style = { color: useColor(io, "stderr", context.color), excerpt: true };

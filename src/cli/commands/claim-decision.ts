@@ -8,9 +8,9 @@ import { inClaimFile } from "../../claims/pending.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
-import { today } from "../../core/dates.js";
 import { writeJournalEdits } from "../writing.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, requireReadableFile, useColor, type Io } from "../context.js";
+import { terminalText } from "../../render/terminal.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseDayOption, requireReadableFile, todayOf, useColor, type Io } from "../context.js";
 
 export interface DecisionContext {
   readonly file: string;
@@ -27,7 +27,7 @@ const DONE: Record<Decision["kind"], string> = { approve: "approved", reject: "r
 
 /** The date a decision is recorded on: --on, else today (FEELEDGER_TODAY for reproducible runs). */
 export function decisionDate(io: Io, on: string | undefined): string {
-  return parseDateOption(on, "--on") ?? today(io.env);
+  return parseDayOption(on, "--on") ?? todayOf(io);
 }
 
 /** A person's name or a reason as given on the command line: one line, not empty. */
@@ -45,6 +45,7 @@ export function requireClaimIds(rest: readonly string[], command: string): strin
 }
 
 export function runDecision(io: Io, context: DecisionContext): number {
+  const today = todayOf(io);
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
   const color = useColor(io, "stderr", context.color);
@@ -57,7 +58,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
     io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"} in the journal; nothing was written\n`);
     return EXIT_ERRORS;
   }
-  const plan = planDecision(ledger, context.claims, context.decision, { today: today(io.env) }, context.claims !== "all");
+  const plan = planDecision(ledger, context.claims, context.decision, { today }, context.claims !== "all");
   const done = DONE[context.decision.kind];
   const verb = context.decision.kind;
   const brief = { color, excerpt: false };
@@ -67,11 +68,11 @@ export function runDecision(io: Io, context: DecisionContext): number {
     switch (outcome.kind) {
       case "refused":
         refused++;
-        if (outcome.claim === null) io.stderr(`feeledger: ${outcome.reason}\n`);
+        if (outcome.claim === null) io.stderr(`feeledger: ${terminalText(outcome.reason)}\n`);
         else io.stderr(formatDiagnostic(error("claim-refused", `${outcome.id} not ${done}: ${outcome.reason}`, outcome.claim.span), ledger.sources, brief, context.file) + "\n");
         break;
       case "unchanged":
-        io.stdout(`${outcome.reason}; nothing to do\n`);
+        io.stdout(`${terminalText(outcome.reason)}; nothing to do\n`);
         break;
       case "changed": {
         for (const warning of outcome.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, brief, context.file) + "\n");
@@ -79,7 +80,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
         const by = decision.kind === "post" ? "" : ` by ${decision.by}`;
         const from = placeOf(outcome.claim.span, ledger.sources);
         const where = outcome.movedTo === null ? from : `moved from ${from} to ${outcome.movedTo.file}:${outcome.movedTo.line}`;
-        written.push(`${outcome.id}: ${done}${by} on ${decision.on} (${where})\n`);
+        written.push(terminalText(`${outcome.id}: ${done}${by} on ${decision.on} (${where})`) + "\n");
         break;
       }
     }
@@ -92,7 +93,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
   if (context.dryRun) {
-    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(unifiedDiff(file, textOf(file), edits));
+    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), edits)));
     io.stderr(`${count(written.length)} would be ${done}; nothing was written (--dry-run)\n`);
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }

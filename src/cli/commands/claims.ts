@@ -5,9 +5,8 @@
 import { Option, type Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { runDomainChecks } from "../../validation/domain.js";
-import { today } from "../../core/dates.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
-import { booksWithClaims } from "../../claims/pending.js";
+import { booksWithClaims, inClaimFile } from "../../claims/pending.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
 import { claimBalances } from "../../claims/payments.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
@@ -15,8 +14,9 @@ import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
+import { showBlockingErrors } from "../reporting.js";
 import {
-  EXIT_OK, UsageError, parseDateOption, parseFormat, requireReadableFile, resolveJournal, useColor,
+  EXIT_ERRORS, EXIT_OK, UsageError, parseDateRange, parseFormat, requireReadableFile, resolveJournal, todayOf, useColor,
   type CommandShared, type Io, type OutputFormat,
 } from "../context.js";
 
@@ -49,9 +49,14 @@ function problemCodes(row: ClaimRow): string {
 }
 
 export function runClaims(io: Io, context: ClaimsContext): number {
+  const today = todayOf(io);
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file);
-  const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today: today(io.env) })];
+  // As `bal`: books with errors (an amount line that did not read drops its claim) would give a
+  // wrong list and a wrong total. A claim's own problems (a missing receipt, an error in its claim
+  // file) are listed, not refused.
+  if (showBlockingErrors(io, ledger.diagnostics.filter((diagnostic) => !inClaimFile(ledger, diagnostic)), ledger, context.file, context.color)) return EXIT_ERRORS;
+  const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today })];
   // Every claim: posted ones in the books, the others in the claim files (rejected ones included);
   // payments are in the books only.
   const claims = booksWithClaims(ledger, "all");
@@ -118,7 +123,7 @@ export function registerClaims(program: Command, { io, setExit, global }: Comman
         file: journal.file,
         query: {
           status: parseStatus(options.status), claimant: options.claimant ?? null, customer: options.customer ?? null,
-          begin: parseDateOption(options.begin, "--begin"), end: parseDateOption(options.end, "--end"), unpaid: options.unpaid === true,
+          ...parseDateRange(options.begin, options.end), unpaid: options.unpaid === true,
         },
         format: parseFormat(options.format),
         color: global().color,

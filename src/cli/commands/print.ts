@@ -2,7 +2,7 @@
 // merged), which feeledger and bean-check read back to the same balances.
 import type { Command } from "commander";
 import { printJournal } from "../../render/journal.js";
-import { EXIT_ERRORS, UsageError, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, UsageError, journalTextOut, resolveJournal, type CommandShared, type Io } from "../context.js";
 import { emit, loadForReport } from "../reporting.js";
 
 export interface PrintContext {
@@ -15,7 +15,9 @@ export interface PrintContext {
 export function runPrint(io: Io, context: PrintContext): number {
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
-  return emit(io, context.output, printJournal({ entries: ledger.entries, options: ledger.options.raw, mainFile: ledger.mainFile }), ledger);
+  const text = printJournal({ entries: ledger.entries, options: ledger.options.raw, mainFile: ledger.mainFile });
+  // Exact text for -o FILE and for a pipe (it is read back); escaped only on a terminal.
+  return emit(io, context.output, context.output === null ? journalTextOut(io, text) : text, ledger);
 }
 
 export function registerPrint(program: Command, { io, setExit, global }: CommandShared): void {
