@@ -10,7 +10,8 @@
 // FEELEDGER_FUZZ_SEED and FEELEDGER_FUZZ_CASES run another or a longer search (FEELEDGER_FUZZ_TRACE=FILE
 // logs each case before it runs, to find one that never returns). A failure names the seed, the
 // case, the damage and the command line, and keeps the journal it ran on.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -86,11 +87,28 @@ function base(name: string, folder: string, main: string, header: number, includ
   };
 }
 
+/** A digest of every file under a folder (paths and bytes), links not followed. */
+function treeDigest(folder: string): string {
+  const hash = createHash("sha256");
+  const visit = (path: string) => {
+    for (const name of readdirSync(path).sort()) {
+      const entry = join(path, name);
+      const stat = lstatSync(entry);
+      hash.update(`${entry}\0`);
+      if (stat.isDirectory()) visit(entry);
+      else if (stat.isFile()) hash.update(readFileSync(entry));
+    }
+  };
+  visit(folder);
+  return hash.digest("hex");
+}
+
 function bases(): Base[] {
   const samples = join(root, "samples");
   const result = [
-    base("chinese", samples, "customer-fees-2026.beancount", 33, ["2026/accounts.beancount"]),
-    base("english", samples, "english.beancount", 44, []),
+    // Every journal file (includes, claim files) is copied into each case; only the rest is linked.
+    base("chinese", samples, "customer-fees-2026.beancount", 33),
+    base("english", samples, "english.beancount", 44),
   ];
   const errors = join(root, "test/fixtures/errors");
   for (const name of readdirSync(errors).sort()) {
@@ -441,6 +459,9 @@ describe(`fuzz: every command, random flags, damaged journals (seed ${SEED}, ${C
   it("exits 0, 1 or 2, without a stack trace or an internal error, within 10 s, and leaves journals alone unless asked", () => {
     const random = new Random(SEED);
     const all = bases();
+    // The cases work on copies: the repository's own journals must come out as they went in.
+    const originals = [join(root, "samples"), join(root, "test/fixtures/errors")];
+    const originalsBefore = originals.map(treeDigest);
     const failures: string[] = [];
     const skipped: string[] = [];
     const started = performance.now();
@@ -477,6 +498,7 @@ describe(`fuzz: every command, random flags, damaged journals (seed ${SEED}, ${C
     if (process.env.FEELEDGER_FUZZ_SEED || process.env.FEELEDGER_FUZZ_CASES) for (const [name, counts] of [...outcomes].sort()) console.log(line(name, counts));
     console.log(`  slowest: ${slowestCase}`);
     for (const line of skipped) console.log(`  not run: ${line}`);
+    expect(originals.map(treeDigest), "a case wrote into samples/ or test/fixtures/").toEqual(originalsBefore);
     expect(failures).toEqual([]);
   }, Math.max(60_000, CASES * 40));
 });
