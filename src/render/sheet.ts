@@ -8,7 +8,7 @@
 // "Total" or "(unassigned)" is then told apart from the rows the report makes up, whose label cell
 // is left empty.
 import { Decimal } from "../core/number.js";
-import { OTHER, TOTAL, UNASSIGNED, type Cell, type Lang, type Sheet, type SheetColumn, type SheetRow } from "../reports/sheet.js";
+import { OTHER, SUBTOTAL, TOTAL, UNASSIGNED, type Cell, type Lang, type Sheet, type SheetColumn, type SheetRow } from "../reports/sheet.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
 import { renderTable, type Column, type Row } from "./table.js";
@@ -114,13 +114,14 @@ function renderSheetTable(sheet: Sheet, style: SheetStyle): string {
 }
 
 /**
- * What a row of CSV or JSON is: `data`, or made up by the report: a `total`, the group of postings
- * without the --by property (`unassigned`), or the groups folded by --top (`other`).
+ * What a row of CSV or JSON is: `data`, or made up by the report: a `total`, a `subtotal` (of a
+ * group of rows), the group of postings without the --by property (`unassigned`), or the groups
+ * folded by --top (`other`).
  */
-export type RowKind = "data" | "total" | "unassigned" | "other";
+export type RowKind = "data" | "total" | "subtotal" | "unassigned" | "other";
 
 /** The labels the reports give made-up rows (by identity: a group named "Total" is only a string). */
-const MADE_UP_LABELS: ReadonlyMap<Cell, RowKind> = new Map<Cell, RowKind>([[TOTAL, "total"], [UNASSIGNED, "unassigned"], [OTHER, "other"]]);
+const MADE_UP_LABELS: ReadonlyMap<Cell, RowKind> = new Map<Cell, RowKind>([[TOTAL, "total"], [SUBTOTAL, "subtotal"], [UNASSIGNED, "unassigned"], [OTHER, "other"]]);
 
 function rowKind(row: SheetRow, total: boolean): RowKind {
   if (total) return "total";

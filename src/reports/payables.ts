@@ -11,7 +11,7 @@ import { isPendingClaim, metaText } from "../claims/claim.js";
 import { claimBalances, owedOn } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import type { DisplayScales } from "./display.js";
-import { TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { SUBTOTAL, TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 
 export interface PayablesQuery {
   readonly liabilitiesRoot: string;
@@ -108,7 +108,6 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
   return { query, employees, totals: [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)) };
 }
 
-const SUBTOTAL: Localized = localized("Subtotal", "小计");
 
 export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sheet {
   const columns: SheetColumn[] = [

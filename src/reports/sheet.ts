@@ -64,6 +64,7 @@ export function localized(en: string, zh: string): Localized {
 }
 
 export const TOTAL = localized("Total", "合计");
+export const SUBTOTAL = localized("Subtotal", "小计");
 export const OTHER = localized("(other)", "（其他）");
 export const UNASSIGNED = localized("(unassigned)", "（未指定）");
 

@@ -29,12 +29,12 @@ describe("report payables", () => {
     const run = cli("report", "payables", journal(JOURNAL), "-e", "2026-04-01", "--format", "csv");
     expect(run.code, run.stderr).toBe(0);
     expect(csvRecords(run.stdout)).toEqual([
-      { account: WANG, employee: "王伟", claim: "EC-2", date: "2026-03-05", posted: "2026-03-05", commodity: "CNY", amount: "200.00", paid: "100.00", owed: "100.00", age: "27", balance: "" },
-      { account: WANG, employee: "王伟", claim: "Subtotal", date: "", posted: "", commodity: "CNY", amount: "200.00", paid: "100.00", owed: "100.00", age: "", balance: "100.00" },
-      { account: LI, employee: "李娜", claim: "EC-3", date: "2026-03-06", posted: "2026-03-06", commodity: "CNY", amount: "50.00", paid: "0.00", owed: "50.00", age: "26", balance: "" },
+      { row: "data", account: WANG, employee: "王伟", claim: "EC-2", date: "2026-03-05", posted: "2026-03-05", commodity: "CNY", amount: "200.00", paid: "100.00", owed: "100.00", age: "27", balance: "" },
+      { row: "subtotal", account: WANG, employee: "王伟", claim: "", date: "", posted: "", commodity: "CNY", amount: "200.00", paid: "100.00", owed: "100.00", age: "", balance: "100.00" },
+      { row: "data", account: LI, employee: "李娜", claim: "EC-3", date: "2026-03-06", posted: "2026-03-06", commodity: "CNY", amount: "50.00", paid: "0.00", owed: "50.00", age: "26", balance: "" },
       // The payment that links no claim shows as a balance below what the claims owe.
-      { account: LI, employee: "李娜", claim: "Subtotal", date: "", posted: "", commodity: "CNY", amount: "50.00", paid: "0.00", owed: "50.00", age: "", balance: "30.00" },
-      { account: "Total", employee: "", claim: "", date: "", posted: "", commodity: "CNY", amount: "250.00", paid: "100.00", owed: "150.00", age: "", balance: "" },
+      { row: "subtotal", account: LI, employee: "李娜", claim: "", date: "", posted: "", commodity: "CNY", amount: "50.00", paid: "0.00", owed: "50.00", age: "", balance: "30.00" },
+      { row: "total", account: "", employee: "", claim: "", date: "", posted: "", commodity: "CNY", amount: "250.00", paid: "100.00", owed: "150.00", age: "", balance: "" },
     ]);
   });
 
@@ -63,13 +63,13 @@ describe("report payables", () => {
     expect(cli("report", "payables", file).stdout).toBe("Nothing is owed on posted claims.\n");
     expect(cli("post", file, "EC-2026-133", "EC-2026-138", "--on", "2026-12-31").code).toBe(0);
     const owed = csvRecords(cli("report", "payables", file, "--format", "csv").stdout);
-    expect(owed.map((row) => [row.employee, row.claim, row.owed, row.age, row.balance])).toEqual([
-      ["李娜", "EC-2026-138", "844.00", "15", ""], ["李娜", "Subtotal", "844.00", "", "844.00"],
-      ["张磊", "EC-2026-133", "3960.00", "15", ""], ["张磊", "Subtotal", "3960.00", "", "3960.00"],
-      ["", "", "4804.00", "", ""],
+    expect(owed.map((row) => [row.row, row.employee, row.claim, row.owed, row.age, row.balance])).toEqual([
+      ["data", "李娜", "EC-2026-138", "844.00", "15", ""], ["subtotal", "李娜", "", "844.00", "", "844.00"],
+      ["data", "张磊", "EC-2026-133", "3960.00", "15", ""], ["subtotal", "张磊", "", "3960.00", "", "3960.00"],
+      ["total", "", "", "4804.00", "", ""],
     ]);
     expect(cli("pay", file, "--all", "--from", "Assets:1002-银行存款:01-工商银行", "--on", "2027-01-05").code).toBe(0);
     expect(cli("report", "payables", file).stdout).toBe("Nothing is owed on posted claims.\n");
-    expect(parseCsv(cli("report", "payables", file, "--format", "csv").stdout)).toEqual([["account", "employee", "claim", "date", "posted", "commodity", "amount", "paid", "owed", "age", "balance"]]);
+    expect(parseCsv(cli("report", "payables", file, "--format", "csv").stdout)).toEqual([["row", "account", "employee", "claim", "date", "posted", "commodity", "amount", "paid", "owed", "age", "balance"]]);
   });
 });
