@@ -108,5 +108,8 @@ export function checkReceiptReuse(entries: readonly LedgerEntry[], sources: Read
 }
 
 // The books, then the claims in progress (not the rejected ones: a rejected claim's receipt may come
-// back in a new claim).
-export const RECEIPT_REUSE_CHECK: DomainCheck = { name: "receipt-reuse", run: (ledger) => checkReceiptReuse(booksThenActiveClaims(ledger), ledger.sources) };
+// back in a new claim). A journal that names no receipt anywhere is not walked.
+export const RECEIPT_REUSE_CHECK: DomainCheck = {
+  name: "receipt-reuse",
+  run: (ledger) => (ledger.metaKeys.has("receipt") ? checkReceiptReuse(booksThenActiveClaims(ledger), ledger.sources) : []),
+};

@@ -65,4 +65,8 @@ export function checkReceipts(entries: readonly LedgerEntry[], mainFile: string 
   return diagnostics;
 }
 
-export const RECEIPTS_CHECK: DomainCheck = { name: "receipts", run: (ledger) => checkReceipts(booksWithClaims(ledger, "active"), ledger.mainFile) };
+// A journal that names no receipt anywhere is not walked.
+export const RECEIPTS_CHECK: DomainCheck = {
+  name: "receipts",
+  run: (ledger) => (ledger.metaKeys.has("receipt") ? checkReceipts(booksWithClaims(ledger, "active"), ledger.mainFile) : []),
+};
