@@ -115,6 +115,9 @@ export function approvalKeys(number: number): { by: string; on: string } {
 
 /** The number of a further approval's key (`approved-on-2` -> 2), or null for any other key. */
 export function furtherApprovalNumber(key: string): number | null {
+  // Every claim's keys come through here: most end in a letter, which settles it without the regex.
+  const last = key.charCodeAt(key.length - 1);
+  if (last < 48 || last > 57) return null;
   const match = NUMBERED.exec(key);
   const number = match === null ? 0 : Number(match[2]);
   return number >= 2 ? number : null;

@@ -54,14 +54,15 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   if (posted && status !== "rejected" && approvals.length === 0) {
     diagnostics.push(error("claim-unapproved", `${id}: posted without approved-by`, at));
   }
-  const seen = new Map<string, string>();
+  // (Most claims have one approval: the map of who approved under which key is made for more.)
+  const seen = approvals.length > 1 ? new Map<string, string>() : null;
   for (const approval of approvals) {
     const key = authority.keyOf(approval.by);
     if (claimantKey !== "" && key === claimantKey) {
       diagnostics.push(error("claim-self-approved", `${id}: approved by its own claimant ${claimant} (separation of duties)`, at));
-    } else if (seen.has(key)) {
+    } else if (seen?.has(key)) {
       diagnostics.push(warning("claim-approved-twice", `${id}: ${approval.by} approves it twice (${seen.get(key)} and ${approvalKeys(approval.number).by}); one person's approval counts once`, at));
-    } else seen.set(key, approvalKeys(approval.number).by);
+    } else seen?.set(key, approvalKeys(approval.number).by);
   }
   if (authority.declared && status !== "rejected" && (posted || status === "approved")) {
     const coverage = approvalCoverage(claim, authority, approvals);
