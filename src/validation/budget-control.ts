@@ -72,6 +72,21 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
   };
   const actual = new Map<string, Decimal>();
   const budgeted = new Map<string, Decimal>();
+  /** A `budget-exceeded` when `total` is over the period's budget: for a posted claim, or one that posting would take over. */
+  const breach = (claim: LedgerEntry, budget: Budget, account: string, currency: string, period: Period, key: string, total: Decimal, posted: boolean) => {
+    let limit = budgeted.get(key);
+    if (limit === undefined) budgeted.set(key, (limit = periodBudget(budgets, account, currency, period)));
+    if (!total.greaterThan(limit)) return;
+    const action = readAction(budget.meta) as "warn" | "block";
+    const what = posted ? "takes" : "posting it would take";
+    diagnostics.push({
+      code: "budget-exceeded",
+      severity: breachSeverity(action, posted),
+      message: `${claimId(claim)}: ${what} ${account} to ${money(total, currency, 2)} in ${period.label}, over its ${budget.period} budget of ${money(limit.toDecimalPlaces(2), currency, 2)}`
+        + breachConsequence(action, posted),
+      span: claim.span,
+    });
+  };
 
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
@@ -85,17 +100,7 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
         const total = (actual.get(key) ?? new Decimal(0)).plus(amount);
         actual.set(key, total);
         if (!isPostedClaim(entry) || !amount.greaterThan(0)) continue;
-        let limit = budgeted.get(key);
-        if (limit === undefined) budgeted.set(key, (limit = periodBudget(budgets, account, currency, period)));
-        if (!total.greaterThan(limit)) continue;
-        const action = readAction(budget.meta) as "warn" | "block";
-        diagnostics.push({
-          code: "budget-exceeded",
-          severity: breachSeverity(action, true),
-          message: `${claimId(entry)}: takes ${account} to ${money(total, currency, 2)} in ${period.label}, over its ${budget.period} budget of ${money(limit.toDecimalPlaces(2), currency, 2)}`
-            + breachConsequence(action, true),
-          span: entry.span,
-        });
+        breach(entry, budget, account, currency, period, key, total, true);
       }
     }
   }
@@ -106,18 +111,7 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
         if (budget === null || !amount.greaterThan(0)) continue;
         const period = periodContaining(budget.period, claim.date);
         const key = `${account}\u0000${currency}\u0000${period.start}`;
-        const total = (actual.get(key) ?? new Decimal(0)).plus(amount);
-        let limit = budgeted.get(key);
-        if (limit === undefined) budgeted.set(key, (limit = periodBudget(budgets, account, currency, period)));
-        if (!total.greaterThan(limit)) continue;
-        const action = readAction(budget.meta) as "warn" | "block";
-        diagnostics.push({
-          code: "budget-exceeded",
-          severity: breachSeverity(action, false),
-          message: `${claimId(claim)}: posting it would take ${account} to ${money(total, currency, 2)} in ${period.label}, over its ${budget.period} budget of ${money(limit.toDecimalPlaces(2), currency, 2)}`
-            + breachConsequence(action, false),
-          span: claim.span,
-        });
+        breach(claim, budget, account, currency, period, key, (actual.get(key) ?? new Decimal(0)).plus(amount), false);
       }
     }
   }

@@ -7,15 +7,16 @@ export interface CliResult {
   readonly code: number;
 }
 
-export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliResult {
+/** `terminal`: standard output and error are a terminal (colour stays off through NO_COLOR). */
+export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}, terminal = false): CliResult {
   let stdout = "";
   let stderr = "";
   const io: Io = {
     stdout: (text) => { stdout += text; },
     stderr: (text) => { stderr += text; },
     env: { NO_COLOR: "1", ...env },
-    stdoutIsTty: false,
-    stderrIsTty: false,
+    stdoutIsTty: terminal,
+    stderrIsTty: terminal,
   };
   const code = main(["node", "feeledger", ...args], io);
   return { stdout, stderr, code };

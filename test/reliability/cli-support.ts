@@ -4,8 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "../../src/cli/main.js";
-import type { CliResult } from "../helpers/cli.js";
+import { runCli, type CliResult } from "../helpers/cli.js";
 import { root } from "../helpers/journals.js";
 
 const folders: string[] = [];
@@ -30,17 +29,7 @@ export function journal(text: string, name = "main.beancount"): string {
 
 /** runCli, but standard output (and standard error) is a terminal; no colour. */
 export function runOnTerminal(args: readonly string[], env: Record<string, string | undefined> = {}): CliResult {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    env: { NO_COLOR: "1", ...env },
-    stdoutIsTty: true,
-    stderrIsTty: true,
-  };
-  const code = main(["node", "feeledger", ...args], io);
-  return { stdout, stderr, code };
+  return runCli(args, env, true);
 }
 
 /** bin/feeledger as a real process (built by `npm run build`, which `npm test` runs first). */
