@@ -173,8 +173,13 @@ export function renderTable(
         "bottom-right": "", left: "", "left-mid": "", mid: "─", "mid-mid": "─", right: "", "right-mid": "", middle: "  ",
       },
     });
+    // A heading longer than the part would widen its columns past the width: it is cut instead.
+    const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!)) - PADDING);
     const push = (row: Row) => {
-      if ("heading" in row) table.push([{ content: style.color ? paint.bold(row.heading) : row.heading, colSpan: part.length }]);
+      if ("heading" in row) {
+        const heading = cutText(row.heading, headingWidth, "end");
+        table.push([{ content: style.color ? paint.bold(heading) : heading, colSpan: part.length }]);
+      }
       else {
         const cells = draw(row);
         table.push(part.map((index) => cells[index]!));

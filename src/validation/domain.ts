@@ -1,5 +1,5 @@
 // The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies, budgets, account
-// rules, schedules). `check` runs them after loading; writers run them before they write.
+// rules, schedules, the official books' codes and dimensions). `check` runs them after loading; writers run them before they write.
 // Each check is a small named function over the loaded ledger.
 import type { Ledger } from "../loader/load.js";
 import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -11,6 +11,7 @@ import { RECEIPT_REUSE_CHECK } from "./receipt-reuse.js";
 import { POLICIES_CHECK } from "./policies.js";
 import { BUDGET_CONTROL_CHECK } from "./budget-control.js";
 import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
+import { BOOKS_CHECK } from "./books.js";
 
 export interface DomainCheck {
   /** Stable name, e.g. "claims", "fapiao", "policies". */
@@ -32,6 +33,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   POLICIES_CHECK,
   BUDGET_CONTROL_CHECK,
   ACCOUNT_RULES_CHECK,
+  BOOKS_CHECK,
 ];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {
