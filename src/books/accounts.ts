@@ -1,8 +1,9 @@
 // The chart of accounts as the official books see it (科目表): each account's code (科目代码), name
 // (科目名称), kind and side (借/贷 nature), in chart order.
 //
-// A component's code is the run of ASCII letters and digits before its first `-`
-// (`6602-管理费用` → 6602; `CRM系统` has none); its name is the rest (管理费用). An account's code is
+// A component's code is the run of ASCII letters and digits before its first `-`, when it has a
+// digit (`6602-管理费用` → 6602, `E01-王伟` → E01; `CRM系统` and `Opening-Balances` have none); its
+// name is the rest (管理费用). An account's code is
 // its parent's code followed by its last component's code, and its name its parent's name and its
 // last component's name joined by `-`, so `Expenses:6602-管理费用:01-客户管理费:01-客户拜访` is
 // 66020101 管理费用-客户管理费-客户拜访. The root (Assets, Expenses, ...) has neither. An `open` with
@@ -39,9 +40,13 @@ export interface BookAccount {
   readonly open: Open | null;
 }
 
-const LEADING_CODE = /^([A-Za-z0-9]+)-(.*)$/s;
+// A code has a digit: `Opening-Balances` and `Bank-Fees` are English words joined, not codes.
+const LEADING_CODE = /^([A-Za-z]*[0-9][A-Za-z0-9]*)-(.*)$/s;
 
-/** A component's code and name: `01-客户拜访` → 01, 客户拜访; `CRM系统` → no code. */
+/**
+ * A component's code and name: `01-客户拜访` → 01, 客户拜访; `E01-王伟` → E01, 王伟; `CRM系统` and
+ * `Opening-Balances` → no code (a code is ASCII letters and digits with at least one digit).
+ */
 export function splitComponent(component: string): { code: string; name: string } {
   const match = LEADING_CODE.exec(component);
   if (match === null) return { code: "", name: component };

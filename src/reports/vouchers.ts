@@ -7,7 +7,7 @@ import { DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/dimensions.js";
 import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
 import { voucherText } from "../periods/vouchers.js";
 import type { DisplayScales } from "./display.js";
-import { amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 
 export interface VouchersReport {
   readonly begin: string | null;
@@ -102,7 +102,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales): Sh
         cells: {
           ...voucherCells, summary: line.summary, code: line.accountCode, name: line.accountName, account: line.account,
           debit: line.debit.isZero() ? null : money(line.debit), credit: line.credit.isZero() ? null : money(line.credit), currency: line.currency,
-          foreign_amount: line.foreign === null ? null : line.foreign.amount.toFixed(), foreign_currency: line.foreign?.currency ?? null,
+          foreign_amount: line.foreign === null ? null : amountText(line.foreign.amount, line.foreign.currency, scales), foreign_currency: line.foreign?.currency ?? null,
           rate: line.foreign === null ? null : line.foreign.rate.toFixed(), dimensions: dimensionsCell(line.dimensions), ...dimensionCells,
         },
       });
@@ -111,7 +111,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales): Sh
   const count = report.vouchers.length;
   const totals: SheetRow[] = report.totals.map((total) => ({
     cells: {
-      heading: localized("Total", "合计"), date: null, voucher: null, word: null, number: null, attachments: null, preparer: null,
+      heading: localized(`Total: ${count} voucher${count === 1 ? "" : "s"}`, `合计：凭证 ${count} 张`), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
       summary: localized(`${count} voucher${count === 1 ? "" : "s"}`, `凭证 ${count} 张`), code: null, name: null, account: null,
       debit: amountText(total.debit, total.currency, scales), credit: amountText(total.credit, total.currency, scales), currency: total.currency,
     },
