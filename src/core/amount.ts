@@ -128,6 +128,14 @@ export class DecimalSum {
     return this.#decimal ?? decimalOf(this.#scaled, this.#scale);
   }
 
+  /** Back to zero (a sum reused for each of many transactions). */
+  reset(): this {
+    this.#scaled = 0;
+    this.#scale = 0;
+    this.#decimal = null;
+    return this;
+  }
+
   /** Whether the total is zero (without making a Decimal while it is an integer). */
   isZero(): boolean {
     return this.#decimal === null ? this.#scaled === 0 : this.#decimal.isZero();

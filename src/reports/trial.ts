@@ -6,15 +6,19 @@
 // section per currency, the books' currency first; every figure equals `bal` over the same postings.
 //
 // Each section ends with a total of its first-level accounts, where debits must equal credits in
-// each column pair. Transactions that convert between currencies (a cost, a price, or several
-// currencies) do not balance per currency; what they leave in each currency is shown as one
-// conversions row (beancount's Equity:Conversions), so the total balances. A total that still does
-// not is flagged: the figures are then wrong, or a transaction balances only within its tolerance.
+// each column pair. Two kinds of transaction leave something in a currency, shown as a row each so
+// that the total balances and every amount is accounted for: those that convert between currencies
+// (a cost, a price, or several currencies: beancount's Equity:Conversions), and those that balance
+// only within beancount's tolerance (尾差, what beancount's `account_rounding` would collect). Each
+// row is the sum of what those transactions leave, worked out transaction by transaction; a total
+// that still does not balance (to the 28 significant digits sums are kept to) is flagged: the
+// figures would then be wrong.
 import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { exclusiveEndText } from "../core/dates.js";
 import type { BookAccount, ChartOfAccounts } from "../books/accounts.js";
 import { Movements, convertsCurrencies, forEachPosting, type PostingVisitor } from "../books/postings.js";
+import { DecimalSum } from "../core/amount.js";
 import { isBooksTransaction } from "../periods/vouchers.js";
 import type { DisplayScales } from "./display.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
@@ -60,6 +64,8 @@ export interface TrialSection {
   readonly rows: readonly TrialRow[];
   /** What transactions converting between currencies leave in this one (the balancing side), or null when nothing. */
   readonly conversions: Figures | null;
+  /** What transactions balanced only within their tolerance leave (the balancing side), or null when nothing. */
+  readonly rounding: Figures | null;
   readonly total: ColumnTotals;
   /** Debits equal credits in every column pair of the total. */
   readonly balanced: boolean;
@@ -103,10 +109,29 @@ export function trialBalance(entries: readonly LedgerEntry[], chart: ChartOfAcco
     if (movements === undefined) lastByCurrency.set(currency, (movements = new Movements()));
     return movements;
   };
-  const convertedIn = (currency: string): Movements => {
-    let movements = converted.get(currency);
-    if (movements === undefined) converted.set(currency, (movements = new Movements()));
+  // currency → what transactions balanced within their tolerance leave.
+  const rounded = new Map<string, Movements>();
+  const movementsIn = (residuals: Map<string, Movements>, currency: string): Movements => {
+    let movements = residuals.get(currency);
+    if (movements === undefined) residuals.set(currency, (movements = new Movements()));
     return movements;
+  };
+  /** Book the other side of what a transaction leaves in a currency. */
+  const takeUp = (residuals: Map<string, Movements>, currency: string, left: Decimal, before: boolean) => {
+    const residual = left.neg();
+    if (residual.isZero()) return;
+    const target = movementsIn(residuals, currency);
+    if (before) target.opening.addDecimal(residual);
+    else if (residual.isPositive()) target.debit.addDecimal(residual);
+    else target.credit.addDecimal(residual.neg());
+  };
+  // The sum of a one-currency transaction's postings, read as they are visited.
+  const left = new DecimalSum();
+  let leftCurrency = "";
+  const addLeft: PostingVisitor = (_account, currency, scaled, scale, decimal) => {
+    leftCurrency = currency;
+    if (decimal === null) left.addScaled(scaled, scale);
+    else left.addDecimal(decimal);
   };
 
   const addOpening: PostingVisitor = (account, currency, scaled, scale, decimal) => movementsOf(account, currency).addOpening(scaled, scale, decimal);
@@ -118,30 +143,26 @@ export function trialBalance(entries: readonly LedgerEntry[], chart: ChartOfAcco
     const before = query.begin !== null && entry.date < query.begin;
     forEachPosting(entry, before ? addOpening : addMovement);
     if (convertsCurrencies(entry)) {
-      // The conversions row takes the other side of what the transaction leaves in each currency.
-      const left = new Map<string, Movements>();
-      forEachPosting(entry, (_account, currency, scaled, scale, decimal) => {
-        let sum = left.get(currency);
-        if (sum === undefined) left.set(currency, (sum = new Movements()));
-        sum.addOpening(scaled, scale, decimal);
-      });
-      for (const [currency, sum] of left) {
-        const residual = sum.opening.value.neg();
-        if (residual.isZero()) continue;
-        const target = convertedIn(currency);
-        if (before) target.opening.addDecimal(residual);
-        else if (residual.isPositive()) target.debit.addDecimal(residual);
-        else target.credit.addDecimal(residual.neg());
-      }
+      const sums = new Map<string, Movements>();
+      forEachPosting(entry, (_account, currency, scaled, scale, decimal) => movementsIn(sums, currency).addOpening(scaled, scale, decimal));
+      for (const [currency, sum] of sums) takeUp(converted, currency, sum.opening.value, before);
+    } else {
+      left.reset();
+      forEachPosting(entry, addLeft);
+      if (!left.isZero()) takeUp(rounded, leftCurrency, left.value, before);
     }
   }
 
-  // Roll each account's own figures up into its ancestors.
+  // Roll each account's own figures up into its ancestors. An account is shown when it or a
+  // subaccount has something (a parent whose own postings offset its subaccounts' sums to zero is
+  // still shown, above them).
   const rolled = new Map<string, Map<string, Figures>>();
+  const shown = new Set<string>();
   for (const [account, byCurrency] of own) {
     const lineage = chart.lineage(account);
     for (const [currency, movements] of byCurrency) {
       const figures = figuresOf(movements);
+      if (!isNothing(figures)) for (const member of lineage) shown.add(`${member.account}\u0000${currency}`);
       for (const member of lineage) {
         let memberFigures = rolled.get(member.account);
         if (memberFigures === undefined) rolled.set(member.account, (memberFigures = new Map()));
@@ -153,7 +174,9 @@ export function trialBalance(entries: readonly LedgerEntry[], chart: ChartOfAcco
 
   const currencies = new Set<string>();
   for (const byCurrency of rolled.values()) for (const currency of byCurrency.keys()) currencies.add(currency);
-  for (const [currency, movements] of converted) if (!isNothing(figuresOf(movements))) currencies.add(currency);
+  for (const residuals of [converted, rounded]) {
+    for (const [currency, movements] of residuals) if (!isNothing(figuresOf(movements))) currencies.add(currency);
+  }
   const ordered = [...currencies].sort((a, b) => (a === query.currency ? -1 : b === query.currency ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const tree = chart.treeOrder(own.keys());
 
@@ -162,19 +185,37 @@ export function trialBalance(entries: readonly LedgerEntry[], chart: ChartOfAcco
     let total = emptyTotals();
     for (const account of tree) {
       const figures = rolled.get(account.account)?.get(currency);
-      if (figures === undefined || isNothing(figures)) continue;
+      if (figures === undefined || !shown.has(`${account.account}\u0000${currency}`)) continue;
       if (account.level === 1) total = addToTotals(total, figures);
       if (query.depth === null || account.level <= query.depth) rows.push({ account, currency, ...figures });
     }
-    const conversionMovements = converted.get(currency);
-    const conversions = conversionMovements === undefined ? null : figuresOf(conversionMovements);
-    const shownConversions = conversions === null || isNothing(conversions) ? null : conversions;
-    if (shownConversions !== null) total = addToTotals(total, shownConversions);
-    const balanced = total.openingDebit.equals(total.openingCredit) && total.debit.equals(total.credit) && total.closingDebit.equals(total.closingCredit);
-    return { currency, rows, conversions: shownConversions, total, balanced };
+    const residualRow = (residuals: Map<string, Movements>): Figures | null => {
+      const movements = residuals.get(currency);
+      const figures = movements === undefined ? null : figuresOf(movements);
+      if (figures === null || isNothing(figures)) return null;
+      total = addToTotals(total, figures);
+      return figures;
+    };
+    const conversions = residualRow(converted);
+    const rounding = residualRow(rounded);
+    const balanced = agree(total.openingDebit, total.openingCredit) && agree(total.debit, total.credit) && agree(total.closingDebit, total.closingCredit);
+    return { currency, rows, conversions, rounding, total, balanced };
   });
   return { query, sections };
 }
+
+/**
+ * Whether two column totals are equal to the precision sums are kept to: 28 significant digits,
+ * as beancount's. (Amounts written with up to 28 digits, such as a cost divided out, lose their
+ * last digits in sums taken in different orders; money written in cents sums exactly.)
+ */
+export function agree(left: Decimal, right: Decimal): boolean {
+  if (left.equals(right)) return true;
+  return left.minus(right).abs().lte(Decimal.max(left.abs(), right.abs()).times(AGREEMENT));
+}
+
+/** Three digits short of the 28 kept: the rounding of a few hundred sums at most. */
+const AGREEMENT = new Decimal("1e-25");
 
 function emptyTotals(): ColumnTotals {
   return { openingDebit: ZERO, openingCredit: ZERO, debit: ZERO, credit: ZERO, closingDebit: ZERO, closingCredit: ZERO };
@@ -202,6 +243,7 @@ export function creditPart(balance: Decimal): Decimal {
 }
 
 export const CONVERSIONS: Localized = localized("(currency conversions)", "（币种折算）");
+export const ROUNDING: Localized = localized("(rounding within tolerance)", "（容差尾差）");
 
 export function trialSheet(report: TrialReport, scales: DisplayScales): Sheet {
   const several = report.sections.length > 1;
@@ -236,8 +278,8 @@ export function trialSheet(report: TrialReport, scales: DisplayScales): Sheet {
         },
       });
     }
-    if (section.conversions !== null) {
-      rows.push({ cells: { currency: section.currency, code: null, title: CONVERSIONS, name: CONVERSIONS, account: null, level: null, ...figureCells(section.conversions) } });
+    for (const [figures, name] of [[section.conversions, CONVERSIONS], [section.rounding, ROUNDING]] as const) {
+      if (figures !== null) rows.push({ cells: { currency: section.currency, code: null, title: name, name, account: null, level: null, ...figureCells(figures) } });
     }
     const total = section.total;
     totals.push({
@@ -276,7 +318,7 @@ const UNBALANCED: Localized = localized("debits ≠ credits", "借贷不平");
 /** The warning a trial balance whose totals do not balance carries. */
 export function unbalancedCaption(currencies: readonly string[]): Localized {
   return localized(
-    `DEBITS AND CREDITS DIFFER (${currencies.join(", ")}): a figure is wrong, or a transaction balances only within its tolerance`,
-    `借贷不平（${currencies.join("、")}）：数字有误，或有交易仅在容差内平衡`,
+    `DEBITS AND CREDITS DIFFER (${currencies.join(", ")}): a figure is wrong (a bug in feeledger: please report it)`,
+    `借贷不平（${currencies.join("、")}）：数字有误（feeledger 的缺陷，请报告）`,
   );
 }

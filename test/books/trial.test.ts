@@ -2,7 +2,10 @@
 // closing after it, the period's debits less credits within it), the gross debits and credits are
 // the period's postings, and debits equal credits in every column pair of the total.
 import { afterAll, describe, expect, it } from "vitest";
+import { ChartOfAccounts } from "../../src/books/accounts.js";
 import { Decimal } from "../../src/core/number.js";
+import { DEFAULT_OPTIONS } from "../../src/core/options.js";
+import { agree, trialSheet } from "../../src/reports/trial.js";
 import { runCli } from "../helpers/cli.js";
 import { CHINESE_SAMPLE, ENGLISH_SAMPLE } from "../reports/samples.js";
 import { amount, balanceUnder, balances, csvRecords, removeJournals, writeJournal, type Records } from "./helpers.js";
@@ -177,17 +180,29 @@ describe("report trial with several currencies", () => {
   });
 });
 
-describe("report trial when debits and credits differ", () => {
-  it("says so in the caption, in red on the total row, on stderr, and exits 1", () => {
+describe("report trial: what balances only within tolerance, and totals that do not balance", () => {
+  it("shows what transactions balanced only within their tolerance leave as a row of its own", () => {
     // Balanced within beancount's tolerance (0.005 at two places), not exactly.
     const file = writeJournal(`2026-01-01 open Assets:1001-现金\n2026-01-01 open Expenses:6602-管理费用\n2026-01-05 * "差一点"\n  Expenses:6602-管理费用  10.004 CNY\n  Assets:1001-现金  -10.00 CNY\n`);
-    const run = runCli(["report", "trial", file, "--lang", "zh"]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain("借贷不平（CNY）");
-    expect(run.stdout).toMatch(/\n 合计 +借贷不平 /);
-    expect(run.stderr).toBe("feeledger: debits and credits differ in CNY: opening 0 / 0, period 10.004 / 10, closing 10.004 / 10\n");
-    const json = JSON.parse(runCli(["report", "trial", file, "--format", "json"]).stdout);
-    expect(json.unbalanced).toEqual(["CNY"]);
+    const rows = csvRecords(["report", "trial", file]);
+    expectBalancedTotals(rows);
+    expect(rows.find((row) => row.name === "(rounding within tolerance)")).toMatchObject({ debit: "0.000", credit: "0.004", closing_credit: "0.004" });
+    expect(runCli(["report", "trial", file, "--lang", "zh"]).stdout).toMatch(/\n +（容差尾差） +0\.000 +0\.000 +0\.000 +0\.004 +0\.000 +0\.004\n/);
+  });
+
+  it("flags a total whose debits and credits differ: in the caption, on the total row, in JSON", () => {
+    const account = new ChartOfAccounts([], DEFAULT_OPTIONS.accountRoots).account("Assets:1001-现金");
+    const figures = { opening: new Decimal(0), debit: new Decimal(5), credit: new Decimal(0), closing: new Decimal(5) };
+    const total = { openingDebit: new Decimal(0), openingCredit: new Decimal(0), debit: new Decimal(5), credit: new Decimal(0), closingDebit: new Decimal(5), closingCredit: new Decimal(0) };
+    const sheet = trialSheet({
+      query: { begin: null, end: null, depth: null, currency: "CNY" },
+      sections: [{ currency: "CNY", rows: [{ account, currency: "CNY", ...figures }], conversions: null, rounding: null, total, balanced: false }],
+    }, new Map());
+    expect(sheet.caption.map((piece) => piece.zh)).toContain("借贷不平（CNY）：数字有误（feeledger 的缺陷，请报告）");
+    expect(sheet.totals[0]).toMatchObject({ alert: true, cells: { name: { en: "debits ≠ credits", zh: "借贷不平" } } });
+    expect(sheet.facts.unbalanced).toEqual(["CNY"]);
+    expect(agree(new Decimal("1749129.641276173160173160172"), new Decimal("1749129.641276173160173160173"))).toBe(true);
+    expect(agree(new Decimal("10.00"), new Decimal("10.01"))).toBe(false);
   });
 
   it("has nothing to report before the first transaction", () => {
