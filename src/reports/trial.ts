@@ -298,7 +298,7 @@ export function trialSheet(report: TrialReport, scales: DisplayScales): Sheet {
     caption: [
       localized("Trial balance", "科目余额表"),
       periodCaption(query.begin, query.end),
-      ...(query.depth === null ? [] : [localized(`levels 1-${query.depth}`, `1-${query.depth} 级`)]),
+      ...(query.depth === null ? [] : [query.depth === 1 ? localized("first level", "一级科目") : localized(`levels 1-${query.depth}`, `1-${query.depth} 级科目`)]),
       ...(unbalanced.length === 0 ? [] : [unbalancedCaption(unbalanced)]),
     ],
     facts: { begin: query.begin, end: exclusiveEndText(query.end), depth: query.depth === null ? null : String(query.depth), unbalanced },

@@ -115,7 +115,7 @@ describe("report trial on the samples", () => {
     const zh = runCli(["report", "trial", CHINESE_SAMPLE, "-p", "2026-03", "--depth", "1", "--lang", "zh"], { COLUMNS: "160" });
     expect(zh.code).toBe(0);
     expect(zh.stdout.split("\n").slice(0, 4)).toEqual([
-      "科目余额表  2026-03-01..2026-03-31  1-1 级",
+      "科目余额表  2026-03-01..2026-03-31  一级科目",
       "",
       expect.stringMatching(/^ 科目代码 +科目名称 +期初借方 +期初贷方 +本期借方 +本期贷方 +期末借方 +期末贷方$/),
       expect.stringMatching(/^─+$/),
