@@ -17,7 +17,6 @@ import type { LedgerOptions } from "../core/options.js";
 import { Decimal } from "../core/number.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
 import { feeledgerOption } from "../reports/journal-options.js";
-import { inRange } from "../reports/periods.js";
 import type { ChartOfAccounts } from "../books/accounts.js";
 import { postingDimensions, type DimensionCodes } from "../books/dimensions.js";
 import type { Voucher, VoucherLine } from "./voucher-model.js";
@@ -83,7 +82,7 @@ export function buildVouchers(source: VoucherSource, range: { readonly begin: st
   const vouchers: Voucher[] = [];
   for (const entry of source.entries) {
     if (range.end !== null && entry.date >= range.end) break;
-    if (!isBooksTransaction(entry) || !inRange(entry.date, range)) continue;
+    if (!isBooksTransaction(entry) || (range.begin !== null && entry.date < range.begin)) continue;
     vouchers.push(voucherOf(entry, word, currency, source));
   }
   return vouchers;
@@ -138,6 +137,20 @@ function lineAmount(
 }
 
 // ---------------------------------------------------------------- numbering
+
+/**
+ * The transactions numberVouchers numbers in [begin, end), in journal order, each with what it
+ * carries: the books' transactions, not those a `pad` generates.
+ */
+export function numberingItems(entries: readonly LedgerEntry[], range: { readonly begin: string | null; readonly end: string | null }): { transaction: BookedTransaction; item: NumberingItem }[] {
+  const found: { transaction: BookedTransaction; item: NumberingItem }[] = [];
+  for (const entry of entries) {
+    if (range.end !== null && entry.date >= range.end) break;
+    if (!isBooksTransaction(entry) || isPadGenerated(entry) || (range.begin !== null && entry.date < range.begin)) continue;
+    found.push({ transaction: entry, item: { date: entry.date, written: metaText(entry.meta, VOUCHER_KEY) } });
+  }
+  return found;
+}
 
 /** A transaction to number: its date and the `voucher` it carries, if any. */
 export interface NumberingItem {

@@ -1,8 +1,12 @@
 // The voucher-numbering rule (numberVouchers): each month from 1, in date order then journal order,
 // written numbers kept and never given again.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { numberVouchers, parseVoucherText, voucherText, type NumberingItem } from "../../src/periods/vouchers.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadLedger } from "../../src/loader/load.js";
+import { numberVouchers, numberingItems, parseVoucherText, voucherText, voucherWord, type NumberingItem } from "../../src/periods/vouchers.js";
+import { removeJournals, writeJournal } from "./helpers.js";
+
+afterAll(removeJournals);
 
 const texts = (items: readonly NumberingItem[], word = "记", issued?: ReadonlyMap<string, number>) =>
   numberVouchers(items, word, issued).numbers.map((number) => number?.text ?? null);
@@ -84,5 +88,40 @@ describe("voucher numbers", () => {
         for (const i of inMonth) if (i.written !== null) expect(numbers[i.index]!.text).toBe(i.written);
       }
     }), { numRuns: 300 });
+  });
+
+  it("numbers a journal's transactions of the books in the range, not pending claims nor what a pad generates", () => {
+    const ledger = loadLedger(writeJournal([
+      '2026-01-01 custom "feeledger-option" "voucher-word" "转"',
+      "2026-01-01 open Assets:1001-现金",
+      "2026-01-01 open Assets:1002-银行",
+      "2026-01-01 open Equity:4001-实收资本",
+      "2026-01-01 open Expenses:6602-管理费用",
+      "2026-01-01 open Liabilities:2241-其他应付款",
+      "2026-01-02 pad Assets:1002-银行 Equity:4001-实收资本",
+      "2026-01-03 balance Assets:1002-银行  100.00 CNY",
+      '2026-01-09 * "打车"',
+      "  Expenses:6602-管理费用  35.00 CNY",
+      "  Assets:1001-现金",
+      '2026-01-05 * "投入"',
+      '  voucher: "转-0004"',
+      "  Assets:1001-现金  1000.00 CNY",
+      "  Equity:4001-实收资本",
+      '2026-01-07 ! "王伟" "待审批"',
+      '  claim: "EC-9"',
+      '  claimant: "王伟"',
+      "  Expenses:6602-管理费用  10.00 CNY",
+      "  Liabilities:2241-其他应付款",
+      '2026-02-01 * "下月"',
+      "  Expenses:6602-管理费用  1.00 CNY",
+      "  Assets:1001-现金",
+      "",
+    ].join("\n")));
+    const found = numberingItems(ledger.entries, { begin: "2026-01-01", end: "2026-02-01" });
+    expect(found.map(({ transaction, item }) => [transaction.narration, item])).toEqual([
+      ["投入", { date: "2026-01-05", written: "转-0004" }],
+      ["打车", { date: "2026-01-09", written: null }],
+    ]);
+    expect(texts(found.map(({ item }) => item), voucherWord(ledger.entries))).toEqual(["转-0004", "转-0005"]);
   });
 });
