@@ -106,6 +106,19 @@ export class DecimalSum {
     return this.addDecimal(amount.number);
   }
 
+  /** Add `scaled` × 10^-scale (a safe integer at a scale 0..MAX_SCALE), as read in place from a compact transaction. */
+  addScaled(scaled: number, scale: number): this {
+    if (this.#decimal === null) {
+      const sum = sumAtScale(this.#scaled, this.#scale, scaled, scale);
+      if (!Number.isNaN(sum)) {
+        this.#scaled = sum;
+        this.#scale = Math.max(this.#scale, scale);
+        return this;
+      }
+    }
+    return this.addDecimal(decimalOf(scaled, scale));
+  }
+
   addDecimal(value: Decimal): this {
     this.#decimal = this.value.plus(value);
     return this;
@@ -113,6 +126,14 @@ export class DecimalSum {
 
   get value(): Decimal {
     return this.#decimal ?? decimalOf(this.#scaled, this.#scale);
+  }
+
+  /** Back to zero (a sum reused for each of many transactions). */
+  reset(): this {
+    this.#scaled = 0;
+    this.#scale = 0;
+    this.#decimal = null;
+    return this;
   }
 
   /** Whether the total is zero (without making a Decimal while it is an integer). */

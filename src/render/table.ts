@@ -119,6 +119,11 @@ function splitColumns(columns: readonly Column[], widths: readonly number[], lim
 // Loaded when first used: `check` draws no table, and every module loaded is time at the start.
 let TableClass: typeof TableType | null = null;
 const loadTable = (): typeof TableType => (TableClass ??= createRequire(import.meta.url)("cli-table3") as typeof TableType);
+/** cli-table3's own measure of a cell (what it sizes columns by: the display width without colour codes). */
+let strlenFunction: ((text: string) => number) | null = null;
+const loadStrlen = (): ((text: string) => number) => (strlenFunction ??= (createRequire(import.meta.url)("cli-table3/src/utils") as { strlen: (text: string) => number }).strlen);
+/** Rows drawn by cli-table3 at a time (it takes time quadratic in a table's rows). */
+const ROWS_PER_BLOCK = 200;
 
 export function renderTable(
   givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
@@ -151,31 +156,72 @@ export function renderTable(
   });
   const parts = tableWidth(widths) > limit ? splitColumns(columns, widths, limit) : [columns.map((_, index) => index)];
   // Each row is drawn once, not once per part: a table of thousands of columns has thousands of parts.
-  const drawn = new Map<CellsRow, string[]>();
-  for (const row of [...body, ...feet]) if ("cells" in row) drawn.set(row, draw(row));
+  const drawnCells = new Map<CellsRow, string[]>();
+  for (const row of cellRows) drawnCells.set(row, draw(row));
   return parts.map((part) => {
     const Table = loadTable();
-    const table = new Table({
-      head: part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header)),
+    const strlen = loadStrlen();
+    const head = part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header));
+    const options = {
+      head,
       style: { head: [], border: [], compact: true },
       colAligns: part.map((index) => columns[index]!.align ?? "left"),
       chars: {
         top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "",
         "bottom-right": "", left: "", "left-mid": "", mid: "─", "mid-mid": "─", right: "", "right-mid": "", middle: "  ",
       },
-    });
+    };
+    // Heading lines are drawn here rather than as cells spanning the table, and the rows are drawn
+    // a block at a time at widths measured once: cli-table3 lays a table out in time quadratic in
+    // its rows (50,000 postings of `reg` took 40 s). Each row is one line (cells hold no line
+    // breaks), so a heading goes in above its row's line. A heading longer than the part is cut.
+    const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!)) - PADDING);
+    const headingLine = (heading: string) => {
+      const cut = style.width === undefined ? heading : cutText(heading, headingWidth, "end");
+      return ` ${style.color ? paint.bold(cut) : cut}`;
+    };
+    const pushed: string[][] = [];
+    /** Heading lines to draw above each row pushed, by the row's index; the rest after the last. */
+    const headingsAbove: string[][] = [];
+    let pending: string[] = [];
     const push = (row: Row) => {
-      if ("heading" in row) table.push([{ content: style.color ? paint.bold(row.heading) : row.heading, colSpan: part.length }]);
-      else {
-        const cells = drawn.get(row)!;
-        table.push(part.map((index) => cells[index]!));
+      if ("heading" in row) {
+        pending.push(headingLine(row.heading));
+        return;
       }
+      const cells = drawnCells.get(row)!;
+      pushed.push(part.map((index) => cells[index]!));
+      headingsAbove.push(pending);
+      pending = [];
     };
     body.forEach(push);
     if (feet.length > 0) {
-      table.push(part.map(() => ""));
+      pushed.push(part.map(() => ""));
+      headingsAbove.push(pending);
+      pending = [];
       feet.forEach(push);
     }
-    return table.toString().split("\n").map((line) => line.trimEnd()).join("\n");
+    // What cli-table3 would make each column: its widest cell and a space each side (at least 1).
+    const colWidths = head.map((text, n) => pushed.reduce((widest, cells) => Math.max(widest, strlen(cells[n]!) + PADDING), Math.max(1, strlen(text) + PADDING)));
+    const drawn: string[] = [];
+    for (let first = 0; first === 0 || first < pushed.length; first += ROWS_PER_BLOCK) {
+      const table = new Table({ ...options, colWidths });
+      for (const cells of pushed.slice(first, first + ROWS_PER_BLOCK)) table.push(cells);
+      // Each block after the first without the head's line and the rule under it.
+      const block = table.toString().split("\n");
+      for (const line of first === 0 ? block : block.slice(2)) drawn.push(line);
+    }
+    // The head's line and the rule under it, then one line per row pushed.
+    const rowsAt = drawn.length - headingsAbove.length;
+    const lines = drawn.slice(0, rowsAt);
+    // cli-table3 drew the rule under the head one character shorter per gap between columns when a
+    // heading came first (as a cell spanning them); kept, so that tables look as they always have.
+    if (rowsAt === 2 && (headingsAbove[0]?.length ?? pending.length) > 0) lines[1] = lines[1]!.trimEnd().slice(0, Math.max(0, lines[1]!.trimEnd().length - (part.length - 1)));
+    headingsAbove.forEach((headings, index) => {
+      for (const heading of headings) lines.push(heading);
+      lines.push(drawn[rowsAt + index]!);
+    });
+    for (const heading of pending) lines.push(heading);
+    return lines.map((line) => line.trimEnd()).join("\n");
   }).join("\n\n");
 }

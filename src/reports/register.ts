@@ -57,7 +57,7 @@ export function registerSheet(report: RegisterReport, scales: DisplayScales): Sh
   return {
     report: "register",
     caption: [
-      localized("Register", "明细账"),
+      localized("Register", "科目流水"),
       ...(query.patterns.length === 0 ? [] : [localized(query.patterns.map((p) => p.source).join(" "), query.patterns.map((p) => p.source).join(" "))]),
       periodCaption(query.begin, query.end),
     ],

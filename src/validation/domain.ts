@@ -1,7 +1,8 @@
 // The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies,
-// budgets, account rules, schedules, claim layout). `check` runs them after loading; writers run them
-// before they write. They read the books (ledger.entries) and, where a check concerns claims, the
-// claims in progress of the claim files too (claims/pending.ts).
+// budgets, account rules, schedules, claim layout, the official books' codes and dimensions).
+// `check` runs them after loading; writers run them before they write. They read the books
+// (ledger.entries) and, where a check concerns claims, the claims in progress of the claim files
+// too (claims/pending.ts).
 // Each check is a small named function over the loaded ledger.
 import type { Ledger } from "../loader/load.js";
 import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -14,6 +15,7 @@ import { POLICIES_CHECK } from "./policies.js";
 import { BUDGET_CONTROL_CHECK } from "./budget-control.js";
 import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
 import { CLAIM_LAYOUT_CHECK } from "./claim-layout.js";
+import { BOOKS_CHECK } from "./books.js";
 
 export interface DomainCheck {
   /** Stable name, e.g. "claims", "fapiao", "policies". */
@@ -36,6 +38,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   BUDGET_CONTROL_CHECK,
   ACCOUNT_RULES_CHECK,
   CLAIM_LAYOUT_CHECK,
+  BOOKS_CHECK,
 ];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {

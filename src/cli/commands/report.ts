@@ -1,5 +1,6 @@
-// `feeledger report structure|trend|budget|tax FILE`: the cost reports (费用报表); `report schedules`
-// and `report payables` are registered from report-schedules.ts and report-payables.ts.
+// `feeledger report structure|trend|budget|tax FILE`: the cost reports (费用报表); `report schedules`,
+// `report payables` and the official books' `report trial|ledger|vouchers` are registered from
+// their own files (report-schedules.ts, report-payables.ts, report-trial.ts, ...).
 import type { Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import type { LedgerEntry } from "../../core/data.js";
@@ -23,6 +24,9 @@ import {
 } from "../reporting.js";
 import { registerReportSchedules } from "./report-schedules.js";
 import { registerReportPayables } from "./report-payables.js";
+import { registerReportTrial } from "./report-trial.js";
+import { registerReportLedger } from "./report-ledger.js";
+import { registerReportVouchers } from "./report-vouchers.js";
 
 /** What every report subcommand is given. */
 export interface ReportContext {
@@ -127,7 +131,7 @@ function addGroupingFlags(command: Command): Command {
 }
 
 export function registerReport(program: Command, { io, setExit, global }: CommandShared): Command {
-  const report = program.command("report").description("reports: structure, trend, budget, tax, schedules, payables");
+  const report = program.command("report").description("reports: structure, trend, budget, tax, schedules, payables; the official books: trial, ledger, vouchers");
   const common = (file: string | undefined, flags: Flags): ReportContext => {
     const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
     if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
@@ -164,5 +168,8 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
 
   registerReportSchedules(report, { io, setExit, global });
   registerReportPayables(report, { io, setExit, global });
+  registerReportTrial(report, { io, setExit, global });
+  registerReportLedger(report, { io, setExit, global });
+  registerReportVouchers(report, { io, setExit, global });
   return report;
 }

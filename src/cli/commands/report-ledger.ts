@@ -1,0 +1,64 @@
+// `feeledger report ledger FILE ACCOUNT [-p PERIOD] [--rollup]`: the subsidiary ledger (明细账) of an
+// account, named by its beancount name, its code (6602) or its name (管理费用-客户管理费).
+import type { Command } from "commander";
+import { ChartOfAccounts, findAccount } from "../../books/accounts.js";
+import { forEachPosting } from "../../books/postings.js";
+import { booksCurrency, isBooksTransaction } from "../../periods/vouchers.js";
+import { displayScales } from "../../reports/display.js";
+import { ledgerReport, ledgerSheet } from "../../reports/ledger.js";
+import type { LedgerEntry } from "../../core/data.js";
+import { EXIT_ERRORS, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+
+export interface ReportLedgerContext {
+  readonly file: string;
+  /** The account as the user named it. */
+  readonly account: string;
+  readonly rollup: boolean;
+  readonly range: DateRange;
+  readonly output: OutputChoice;
+  readonly color: boolean | undefined;
+}
+
+/** Every account opened or posted to in the books. */
+function accountsOf(entries: readonly LedgerEntry[], opened: readonly string[]): Set<string> {
+  const accounts = new Set(opened);
+  for (const entry of entries) {
+    if (isBooksTransaction(entry)) forEachPosting(entry, (account) => { accounts.add(account); });
+  }
+  return accounts;
+}
+
+export function runReportLedger(io: Io, context: ReportLedgerContext): number {
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
+  const found = findAccount(chart, accountsOf(ledger.entries, chart.opened), context.account);
+  if (found === null) throw new UsageError(`no account '${context.account}' in ${context.file} (name an account, a code such as 6602, or a name such as 管理费用-客户管理费)`);
+  if ("candidates" in found) {
+    throw new UsageError(`'${context.account}' names ${found.candidates.length} accounts: ${found.candidates.join(", ")} (name one of them)`);
+  }
+  const report = ledgerReport(ledger.entries, chart, { account: found.account, rollup: context.rollup, ...context.range, currency: booksCurrency(ledger.options) });
+  return emitSheet(io, context.output, ledgerSheet(report, displayScales(ledger.entries)), ledger);
+}
+
+type Flags = ReportFlags & { rollup?: boolean };
+
+/** Adds `ledger` to the `report` command group. */
+export function registerReportLedger(report: Command, { io, setExit, global }: CommandShared): void {
+  addReportFlags(report.command("ledger")
+    .description("the subsidiary ledger (明细账) of an account: opening balance, each posting with its voucher, month and year totals, the running balance with its direction")
+    .argument("[FILE]", "the journal")
+    .argument("[ACCOUNT]", "the account: its name, its code (6602) or its Chinese name (管理费用-客户管理费)"), { pending: false })
+    .option("--rollup", "one ledger for the account and its subaccounts together (default: each subaccount in turn)")
+    .action((file: string | undefined, account: string | undefined, flags: Flags) => {
+      const args = [file, account].filter((arg): arg is string => arg !== undefined);
+      const journal = resolveJournal(io, global().file, args);
+      if (journal.rest.length === 0) throw new UsageError("name the account: feeledger report ledger FILE ACCOUNT");
+      if (journal.rest.length > 1) throw new UsageError(`unexpected argument '${journal.rest[1]}'`);
+      setExit(runReportLedger(io, {
+        file: journal.file, account: journal.rest[0]!, rollup: flags.rollup === true, range: reportRange(flags),
+        output: outputChoice(io, flags, global().color), color: global().color,
+      }));
+    });
+}

@@ -1,0 +1,43 @@
+// `feeledger report vouchers FILE [-p PERIOD]`: the vouchers of the books (序时账 / 凭证列表), each with
+// its lines, account codes and names, debits, credits and dimensions.
+import type { Command } from "commander";
+import { ChartOfAccounts } from "../../books/accounts.js";
+import { readDimensionCodes } from "../../books/dimensions.js";
+import { booksCurrency, buildVouchers } from "../../periods/vouchers.js";
+import { displayScales } from "../../reports/display.js";
+import { vouchersReport, vouchersSheet } from "../../reports/vouchers.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, showBlockingErrors, type OutputChoice, type ReportFlags } from "../reporting.js";
+
+export interface ReportVouchersContext {
+  readonly file: string;
+  readonly range: DateRange;
+  readonly output: OutputChoice;
+  readonly color: boolean | undefined;
+}
+
+export function runReportVouchers(io: Io, context: ReportVouchersContext): number {
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  // Dimension codes that are declared wrongly would be listed wrongly: those errors come first.
+  const dimensions = readDimensionCodes(ledger.entries);
+  if (showBlockingErrors(io, dimensions.diagnostics, ledger, context.file, context.color)) return EXIT_ERRORS;
+  const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
+  const vouchers = buildVouchers({ entries: ledger.entries, options: ledger.options, chart, dimensionCodes: dimensions.codes }, context.range);
+  if (vouchers.length === 0) {
+    io.stderr("feeledger: nothing to report: no transactions in the period\n");
+    return EXIT_OK;
+  }
+  const report = vouchersReport(vouchers, context.range, booksCurrency(ledger.options));
+  return emitSheet(io, context.output, vouchersSheet(report, displayScales(ledger.entries)), ledger);
+}
+
+/** Adds `vouchers` to the `report` command group. */
+export function registerReportVouchers(report: Command, { io, setExit, global }: CommandShared): void {
+  addReportFlags(report.command("vouchers").description("the vouchers of the books (序时账): each with its lines, account codes and names, debits, credits, dimensions").argument("[FILE]", "the journal"), { pending: false })
+    .action((file: string | undefined, flags: ReportFlags) => {
+      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
+      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      setExit(runReportVouchers(io, { file: journal.file, range: reportRange(flags), output: outputChoice(io, flags, global().color), color: global().color }));
+    });
+}

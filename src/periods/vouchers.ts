@@ -1,0 +1,232 @@
+// Vouchers (记账凭证) from the books, and the rule that numbers them.
+//
+// One voucher per transaction of the books dated in the range (pending claims are not in the
+// books; the transactions a `pad` generates are, unnumbered: they have no text to number). Each
+// posting is a line: its account's code and name, its summary, debit or credit, its dimensions.
+// A line is in the operating currency (option "operating_currency", else CNY) when the posting is,
+// or when its cost or price is: then its debit or credit is the posting's weight (units × cost or
+// price) and `foreign` keeps the units and the rate, as 金蝶 and 用友 take foreign-currency lines.
+// Any other posting stays in its own currency.
+//
+// Numbering: each month's vouchers are numbered 记-0001, 记-0002, ... in date order then journal
+// order; the word (凭证字) is `custom "feeledger-option" "voucher-word" "记"`, default 记. A number
+// already written (`voucher: "记-0007"`) is kept, and new ones follow the highest number of the
+// month so far, so no number is ever given twice.
+import type { BookedTransaction, LedgerEntry, MetaEntry } from "../core/data.js";
+import type { LedgerOptions } from "../core/options.js";
+import { Decimal } from "../core/number.js";
+import { isPendingClaim, metaText } from "../claims/claim.js";
+import { feeledgerOption } from "../reports/journal-options.js";
+import type { ChartOfAccounts } from "../books/accounts.js";
+import { postingDimensions, type DimensionCodes } from "../books/dimensions.js";
+import type { Voucher, VoucherLine } from "./voucher-model.js";
+
+export const VOUCHER_KEY = "voucher";
+export const VOUCHER_WORD_OPTION = "voucher-word";
+export const DEFAULT_VOUCHER_WORD = "记";
+/** The flag beancount gives the transactions a `pad` generates. */
+const PAD_FLAG = "P";
+
+/** The 凭证字 the journal declares, else 记. */
+export function voucherWord(entries: readonly LedgerEntry[]): string {
+  const declared = feeledgerOption(entries, VOUCHER_WORD_OPTION)?.trim();
+  return declared === undefined || declared === "" ? DEFAULT_VOUCHER_WORD : declared;
+}
+
+/** The currency of the official books: the first `operating_currency`, else CNY. */
+export function booksCurrency(options: LedgerOptions): string {
+  return options.operatingCurrencies[0] ?? "CNY";
+}
+
+/** `记-0001`: the word, a dash, the number in at least four digits. */
+export function voucherText(word: string, number: number): string {
+  return `${word}-${String(number).padStart(4, "0")}`;
+}
+
+/** A written voucher number read back: `记-0001` → 记, 1; null when it is not WORD-DIGITS. */
+export function parseVoucherText(text: string): { word: string; number: number } | null {
+  const match = /^(.+?)-(\d+)$/su.exec(text.trim());
+  if (match === null) return null;
+  const number = Number(match[2]);
+  return Number.isSafeInteger(number) && number > 0 ? { word: match[1]!.trim(), number } : null;
+}
+
+/** Whether a transaction is a voucher of the books: not a pending claim. */
+export function isBooksTransaction(entry: LedgerEntry): entry is BookedTransaction {
+  return entry.type === "transaction" && !isPendingClaim(entry);
+}
+
+/** Whether the transaction is one a `pad` generated (it has no text, so it cannot carry a number). */
+export function isPadGenerated(entry: BookedTransaction): boolean {
+  return entry.flag === PAD_FLAG;
+}
+
+/** The summary (摘要) of a line: the posting's own `narration`, else the transaction's narration, else its payee. */
+export function lineSummary(transaction: BookedTransaction, postingMeta: readonly MetaEntry[]): string {
+  const own = metaText(postingMeta, "narration");
+  if (own !== null && own.trim() !== "") return own;
+  return transaction.narration !== "" ? transaction.narration : transaction.payee ?? "";
+}
+
+export interface VoucherSource {
+  readonly entries: readonly LedgerEntry[];
+  readonly options: LedgerOptions;
+  readonly chart: ChartOfAccounts;
+  readonly dimensionCodes: DimensionCodes;
+}
+
+/** The vouchers of the books dated in [begin, end) (either end open when null), in journal order. */
+export function buildVouchers(source: VoucherSource, range: { readonly begin: string | null; readonly end: string | null }): Voucher[] {
+  const word = voucherWord(source.entries);
+  const currency = booksCurrency(source.options);
+  const vouchers: Voucher[] = [];
+  for (const entry of source.entries) {
+    if (range.end !== null && entry.date >= range.end) break;
+    if (!isBooksTransaction(entry) || (range.begin !== null && entry.date < range.begin)) continue;
+    vouchers.push(voucherOf(entry, word, currency, source));
+  }
+  return vouchers;
+}
+
+function voucherOf(transaction: BookedTransaction, word: string, currency: string, source: VoucherSource): Voucher {
+  const written = metaText(transaction.meta, VOUCHER_KEY);
+  const parsed = written === null ? null : parseVoucherText(written);
+  const transactionMeta = transaction.meta;
+  const lines: VoucherLine[] = [];
+  let attachments = 0;
+  for (const posting of transaction.booked) {
+    const meta = posting.source.meta;
+    if (metaText(meta, "invoice") !== null || metaText(meta, "receipt") !== null) attachments++;
+    const book = source.chart.account(posting.account);
+    const { amount, lineCurrency, foreign } = lineAmount(posting.units.number, posting.units.currency, posting.cost ?? posting.price, currency);
+    lines.push({
+      accountCode: book.code,
+      accountName: book.name,
+      account: posting.account,
+      summary: lineSummary(transaction, meta),
+      debit: amount.isPositive() && !amount.isZero() ? amount : ZERO,
+      credit: amount.isNegative() && !amount.isZero() ? amount.neg() : ZERO,
+      currency: lineCurrency,
+      foreign,
+      dimensions: postingDimensions(transactionMeta, meta, source.dimensionCodes),
+      span: posting.source.span,
+    });
+  }
+  const preparer = metaText(transactionMeta, "prepared-by") ?? (metaText(transactionMeta, "claim") !== null ? metaText(transactionMeta, "claimant") : null) ?? "";
+  return {
+    date: transaction.date,
+    word: parsed?.word ?? word,
+    number: parsed?.number ?? null,
+    attachments,
+    preparer,
+    lines,
+    span: transaction.span,
+  };
+}
+
+const ZERO = new Decimal(0);
+
+/** A posting's amount as a voucher line takes it (see the top of this file). */
+function lineAmount(
+  units: Decimal, unitsCurrency: string, rate: { readonly number: Decimal; readonly currency: string } | null, booksCurrency: string,
+): { amount: Decimal; lineCurrency: string; foreign: VoucherLine["foreign"] } {
+  if (unitsCurrency === booksCurrency || rate === null || rate.currency !== booksCurrency) {
+    return { amount: units, lineCurrency: unitsCurrency, foreign: null };
+  }
+  return { amount: units.times(rate.number), lineCurrency: booksCurrency, foreign: { amount: units, currency: unitsCurrency, rate: rate.number } };
+}
+
+// ---------------------------------------------------------------- numbering
+
+/**
+ * The transactions numberVouchers numbers in [begin, end), in journal order, each with what it
+ * carries: the books' transactions, not those a `pad` generates.
+ */
+export function numberingItems(entries: readonly LedgerEntry[], range: { readonly begin: string | null; readonly end: string | null }): { transaction: BookedTransaction; item: NumberingItem }[] {
+  const found: { transaction: BookedTransaction; item: NumberingItem }[] = [];
+  for (const entry of entries) {
+    if (range.end !== null && entry.date >= range.end) break;
+    if (!isBooksTransaction(entry) || isPadGenerated(entry) || (range.begin !== null && entry.date < range.begin)) continue;
+    found.push({ transaction: entry, item: { date: entry.date, written: metaText(entry.meta, VOUCHER_KEY) } });
+  }
+  return found;
+}
+
+/** A transaction to number: its date and the `voucher` it carries, if any. */
+export interface NumberingItem {
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  /** The `voucher` metadata as written, or null. */
+  readonly written: string | null;
+}
+
+export interface VoucherNumber {
+  readonly word: string;
+  readonly number: number;
+  /** `记-0001`. */
+  readonly text: string;
+  /** True when the number was written already (kept as it is), false when given now. */
+  readonly kept: boolean;
+}
+
+export interface NumberingProblem {
+  /** voucher-malformed (a written `voucher` that is not WORD-DIGITS: kept, given no number) or voucher-duplicate (one number on two transactions of a month). */
+  readonly code: "voucher-malformed" | "voucher-duplicate";
+  /** The indices (into the items) concerned. */
+  readonly items: readonly number[];
+  readonly message: string;
+}
+
+export interface Numbering {
+  /** Per item, in the order given: its number (kept or new), or null for a malformed written one. */
+  readonly numbers: readonly (VoucherNumber | null)[];
+  readonly problems: readonly NumberingProblem[];
+}
+
+/**
+ * Number vouchers: `items` in journal order (as the ledger has them); each month's are taken in
+ * date order, then in the order given. A written number is kept; the others get `word` and the
+ * numbers after the highest of their month so far (written with `word`, or in `issued`: the
+ * highest number already given in a month, e.g. to a voucher since deleted, by month YYYY-MM).
+ * A pure function: it writes nothing.
+ */
+export function numberVouchers(items: readonly NumberingItem[], word: string, issued: ReadonlyMap<string, number> = new Map()): Numbering {
+  const numbers: (VoucherNumber | null)[] = new Array(items.length).fill(null);
+  const problems: NumberingProblem[] = [];
+  const highest = new Map<string, number>(issued);
+  /** month \0 word \0 number → first item holding it. */
+  const holders = new Map<string, number[]>();
+  const waiting: number[] = [];
+  items.forEach((item, index) => {
+    if (item.written === null || item.written.trim() === "") {
+      waiting.push(index);
+      return;
+    }
+    const parsed = parseVoucherText(item.written);
+    if (parsed === null) {
+      problems.push({ code: "voucher-malformed", items: [index], message: `voucher "${item.written}" is not a voucher number such as ${voucherText(word, 1)}` });
+      return;
+    }
+    const month = item.date.slice(0, 7);
+    numbers[index] = { ...parsed, text: voucherText(parsed.word, parsed.number), kept: true };
+    const key = `${month}\u0000${parsed.word}\u0000${parsed.number}`;
+    const holding = holders.get(key);
+    if (holding === undefined) holders.set(key, [index]);
+    else holding.push(index);
+    if (parsed.word === word && parsed.number > (highest.get(month) ?? 0)) highest.set(month, parsed.number);
+  });
+  for (const holding of holders.values()) {
+    if (holding.length < 2) continue;
+    const first = numbers[holding[0]!]!;
+    problems.push({ code: "voucher-duplicate", items: holding, message: `voucher ${first.text} is written on ${holding.length} transactions of ${items[holding[0]!]!.date.slice(0, 7)}` });
+  }
+  // A stable sort by date keeps the journal order within a day.
+  waiting.sort((a, b) => (items[a]!.date < items[b]!.date ? -1 : items[a]!.date > items[b]!.date ? 1 : a - b));
+  for (const index of waiting) {
+    const month = items[index]!.date.slice(0, 7);
+    const number = (highest.get(month) ?? 0) + 1;
+    highest.set(month, number);
+    numbers[index] = { word, number, text: voucherText(word, number), kept: false };
+  }
+  return { numbers, problems };
+}

@@ -1,0 +1,272 @@
+// The subsidiary ledger (明细账) of an account: an opening row (期初余额 with its direction), then
+// each posting in date order with its date, voucher number, summary (摘要), debit, credit, the
+// direction of the balance after it (借 when positive as beancount signs it, 贷 when negative, 平
+// at zero) and that balance; after each month a 本月合计 row (the month's debits and credits) and a
+// 本年累计 row (since the first of January, postings before the period included), each with the
+// balance at the month's end. An account with subaccounts is reported account by account, each
+// one that has postings in its turn (chart order), or as one rolled-up ledger with `rollup`. Each
+// currency has its own ledger; the running balance is `bal` of the account at that row.
+import type { BookedTransaction, LedgerEntry } from "../core/data.js";
+import { Decimal } from "../core/number.js";
+import { isUnder } from "../core/accounts.js";
+import { addDays, endOfMonth, exclusiveEndText } from "../core/dates.js";
+import { entryMetaText } from "../claims/claim.js";
+import type { BookAccount, ChartOfAccounts } from "../books/accounts.js";
+import { forEachPosting, visitedAmount, type PostingVisitor } from "../books/postings.js";
+import { VOUCHER_KEY, isBooksTransaction, lineSummary } from "../periods/vouchers.js";
+import type { DisplayScales } from "./display.js";
+import { amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+
+export interface LedgerQuery {
+  /** The account reported (with its subaccounts). */
+  readonly account: string;
+  /** One ledger for the account and all its subaccounts, rather than one per account. */
+  readonly rollup: boolean;
+  readonly begin: string | null;
+  readonly end: string | null;
+  /** The books' currency, listed first. */
+  readonly currency: string;
+}
+
+export type LedgerRow =
+  | { readonly kind: "opening"; readonly date: string | null; readonly balance: Decimal }
+  | {
+    readonly kind: "posting"; readonly date: string; readonly voucher: string | null; readonly summary: string;
+    /** The account posted to (a subaccount, in a rolled-up ledger). */
+    readonly account: BookAccount;
+    readonly debit: Decimal; readonly credit: Decimal; readonly balance: Decimal;
+  }
+  /** 本月合计 (month) and 本年累计 (year), dated the month's last day in the period. */
+  | { readonly kind: "month" | "year"; readonly date: string; readonly debit: Decimal; readonly credit: Decimal; readonly balance: Decimal };
+
+export interface LedgerSection {
+  readonly account: BookAccount;
+  readonly currency: string;
+  readonly rows: readonly LedgerRow[];
+}
+
+export interface LedgerReport {
+  readonly query: LedgerQuery;
+  /** The account asked for. */
+  readonly target: BookAccount;
+  readonly sections: readonly LedgerSection[];
+}
+
+const ZERO = new Decimal(0);
+
+interface PostingLine {
+  readonly transaction: BookedTransaction;
+  readonly account: string;
+  readonly amount: Decimal;
+  readonly summary: string;
+}
+
+/** What is gathered per ledger before its rows are made. */
+interface Gathered {
+  opening: Decimal;
+  /** Debits and credits from the first of January of the period's first year to its start. */
+  yearDebit: Decimal;
+  yearCredit: Decimal;
+  readonly lines: PostingLine[];
+}
+
+export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAccounts, query: LedgerQuery): LedgerReport {
+  const inTree = new Map<string, boolean>();
+  const covers = (account: string): boolean => {
+    let under = inTree.get(account);
+    if (under === undefined) inTree.set(account, (under = isUnder(account, query.account)));
+    return under;
+  };
+  const yearStart = query.begin === null ? null : `${query.begin.slice(0, 4)}-01-01`;
+  /** ledger account → currency → gathered. */
+  const gathered = new Map<string, Map<string, Gathered>>();
+  const gatheredOf = (account: string, currency: string): Gathered => {
+    const key = query.rollup ? query.account : account;
+    let byCurrency = gathered.get(key);
+    if (byCurrency === undefined) gathered.set(key, (byCurrency = new Map()));
+    let found = byCurrency.get(currency);
+    if (found === undefined) byCurrency.set(currency, (found = { opening: ZERO, yearDebit: ZERO, yearCredit: ZERO, lines: [] }));
+    return found;
+  };
+
+  let touches = false;
+  const look: PostingVisitor = (account) => { if (covers(account)) touches = true; };
+  let inYear = false;
+  const addOpening: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+    if (!covers(account)) return;
+    const amount = visitedAmount(scaled, scale, decimal);
+    const target = gatheredOf(account, currency);
+    target.opening = target.opening.plus(amount);
+    if (!inYear) return;
+    if (amount.isPositive()) target.yearDebit = target.yearDebit.plus(amount);
+    else target.yearCredit = target.yearCredit.minus(amount);
+  };
+
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    if (query.end !== null && entry.date >= query.end) break;
+    if (!isBooksTransaction(entry)) continue;
+    touches = false;
+    forEachPosting(entry, look);
+    if (!touches) continue;
+    if (query.begin !== null && entry.date < query.begin) {
+      inYear = entry.date >= yearStart!;
+      forEachPosting(entry, addOpening);
+      continue;
+    }
+    for (const posting of entry.booked) {
+      if (!covers(posting.account)) continue;
+      gatheredOf(posting.account, posting.units.currency).lines.push({
+        transaction: entry, account: posting.account, amount: posting.units.number, summary: lineSummary(entry, posting.source.meta),
+      });
+    }
+  }
+
+  const accounts = query.rollup ? [chart.account(query.account)] : chart.treeOrder(gathered.keys()).filter((account) => gathered.has(account.account));
+  const sections: LedgerSection[] = [];
+  for (const account of accounts) {
+    const byCurrency = gathered.get(account.account);
+    if (byCurrency === undefined) continue;
+    const currencies = [...byCurrency.keys()].sort((a, b) => (a === query.currency ? -1 : b === query.currency ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    for (const currency of currencies) {
+      const found = byCurrency.get(currency)!;
+      if (found.lines.length === 0 && found.opening.isZero()) continue;
+      sections.push({ account, currency, rows: ledgerRows(found, chart, query) });
+    }
+  }
+  if (sections.length === 0) {
+    sections.push({ account: chart.account(query.account), currency: query.currency, rows: [{ kind: "opening", date: query.begin, balance: ZERO }] });
+  }
+  return { query, target: chart.account(query.account), sections };
+}
+
+function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery): LedgerRow[] {
+  const rows: LedgerRow[] = [{ kind: "opening", date: query.begin, balance: found.opening }];
+  let balance = found.opening;
+  let monthDebit = ZERO;
+  let monthCredit = ZERO;
+  let yearDebit = found.yearDebit;
+  let yearCredit = found.yearCredit;
+  let month: string | null = null;
+  const lastDay = query.end === null ? null : addDays(query.end, -1);
+  const closeMonth = () => {
+    if (month === null) return;
+    const monthEnd = endOfMonth(`${month}-01`);
+    const date = lastDay !== null && lastDay < monthEnd ? lastDay : monthEnd;
+    rows.push({ kind: "month", date, debit: monthDebit, credit: monthCredit, balance });
+    rows.push({ kind: "year", date, debit: yearDebit, credit: yearCredit, balance });
+  };
+  for (const line of found.lines) {
+    const lineMonth = line.transaction.date.slice(0, 7);
+    if (lineMonth !== month) {
+      closeMonth();
+      if (month !== null && lineMonth.slice(0, 4) !== month.slice(0, 4)) {
+        yearDebit = ZERO;
+        yearCredit = ZERO;
+      }
+      month = lineMonth;
+      monthDebit = ZERO;
+      monthCredit = ZERO;
+    }
+    const debit = line.amount.isPositive() && !line.amount.isZero() ? line.amount : ZERO;
+    const credit = line.amount.isNegative() && !line.amount.isZero() ? line.amount.neg() : ZERO;
+    balance = balance.plus(line.amount);
+    monthDebit = monthDebit.plus(debit);
+    monthCredit = monthCredit.plus(credit);
+    yearDebit = yearDebit.plus(debit);
+    yearCredit = yearCredit.plus(credit);
+    rows.push({
+      kind: "posting", date: line.transaction.date, voucher: entryMetaText(line.transaction, VOUCHER_KEY), summary: line.summary,
+      account: chart.account(line.account), debit, credit, balance,
+    });
+  }
+  closeMonth();
+  return rows;
+}
+
+export type Direction = "debit" | "credit" | "zero";
+
+/** 借 when the balance is positive (a debit balance as beancount signs it), 贷 when negative, 平 at zero. */
+export function directionOf(balance: Decimal): Direction {
+  return balance.isZero() ? "zero" : balance.isPositive() ? "debit" : "credit";
+}
+
+export const DIRECTIONS: Readonly<Record<Direction, Localized>> = {
+  debit: localized("Dr", "借"),
+  credit: localized("Cr", "贷"),
+  zero: localized("Nil", "平"),
+};
+
+const ROW_SUMMARIES: Readonly<Record<"opening" | "month" | "year", Localized>> = {
+  opening: localized("Opening balance", "期初余额"),
+  month: localized("Month total", "本月合计"),
+  year: localized("Year to date", "本年累计"),
+};
+
+/** `66020101 管理费用-客户管理费-客户拜访`, or the name alone without a code. */
+export function accountTitle(account: BookAccount): string {
+  return account.code === null ? account.name : `${account.code} ${account.name}`;
+}
+
+export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet {
+  const { query } = report;
+  const columns: SheetColumn[] = [
+    { key: "ledger", header: localized("Ledger", "科目"), kind: "text", heading: true, show: "table" },
+    { key: "code", header: localized("Code", "科目代码"), kind: "text", show: "data" },
+    { key: "name", header: localized("Account name", "科目名称"), kind: "text", show: "data" },
+    { key: "account", header: localized("Account", "科目"), kind: "text", show: "data" },
+    { key: "currency", header: localized("Commodity", "币种"), kind: "text", show: "data" },
+    { key: "kind", header: localized("Row", "行"), kind: "text", show: "data" },
+    { key: "date", header: localized("Date", "日期"), kind: "text", label: true },
+    { key: "voucher", header: localized("Voucher", "凭证号"), kind: "text" },
+    { key: "summary", header: localized("Summary", "摘要"), kind: "text", shrink: "end" },
+    ...(query.rollup ? [
+      { key: "detail", header: localized("Subaccount", "明细科目"), kind: "text", shrink: "end", show: "table" } as const,
+      { key: "posting_code", header: localized("Posting code", "明细科目代码"), kind: "text", show: "data" } as const,
+      { key: "posting_account", header: localized("Posting account", "明细科目"), kind: "text", show: "data" } as const,
+    ] : []),
+    { key: "debit", header: localized("Debit", "借方"), kind: "amount" },
+    { key: "credit", header: localized("Credit", "贷方"), kind: "amount" },
+    { key: "direction", header: localized("Dr/Cr", "方向"), kind: "text" },
+    { key: "balance", header: localized("Balance", "余额"), kind: "amount" },
+  ];
+  const rows: SheetRow[] = [];
+  for (const section of report.sections) {
+    const money = (value: Decimal) => amountText(value, section.currency, scales);
+    const fixed: Record<string, Cell> = {
+      ledger: `${accountTitle(section.account)}  ${section.currency}`, code: section.account.code, name: section.account.name,
+      account: section.account.account, currency: section.currency,
+    };
+    for (const row of section.rows) {
+      const balanceCells = { direction: DIRECTIONS[directionOf(row.balance)], balance: money(row.balance.abs()) };
+      if (row.kind === "posting") {
+        rows.push({
+          cells: {
+            ...fixed, kind: "posting", date: row.date, voucher: row.voucher, summary: row.summary,
+            detail: `${row.account.code ?? ""} ${row.account.shortName}`.trim(), posting_code: row.account.code, posting_account: row.account.account,
+            // The side a posting is not on stays blank, as a written 明细账 leaves it.
+            debit: row.debit.isZero() ? null : money(row.debit), credit: row.credit.isZero() ? null : money(row.credit), ...balanceCells,
+          },
+        });
+      } else if (row.kind === "opening") {
+        rows.push({ cells: { ...fixed, kind: "opening", date: row.date, voucher: null, summary: ROW_SUMMARIES.opening, debit: null, credit: null, ...balanceCells } });
+      } else {
+        rows.push({ cells: { ...fixed, kind: row.kind, date: row.date, voucher: null, summary: ROW_SUMMARIES[row.kind], debit: money(row.debit), credit: money(row.credit), ...balanceCells } });
+      }
+    }
+  }
+  const title = accountTitle(report.target);
+  return {
+    report: "ledger",
+    caption: [
+      localized("Subsidiary ledger", "明细账"),
+      localized(title, title),
+      ...(query.rollup ? [localized("rolled up", "汇总")] : []),
+      periodCaption(query.begin, query.end),
+    ],
+    facts: { account: query.account, rollup: query.rollup ? "true" : "false", begin: query.begin, end: exclusiveEndText(query.end) },
+    columns,
+    rows,
+    totals: [],
+  };
+}

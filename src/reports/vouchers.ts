@@ -1,0 +1,135 @@
+// The list of vouchers (序时账 / 凭证列表): each voucher of the books in journal order, with its date,
+// number, attachments and preparer, then its lines: summary, account code and name, debit, credit
+// and dimensions (辅助核算). A voucher whose lines do not balance in some currency stands out.
+import { Decimal } from "../core/number.js";
+import { exclusiveEndText } from "../core/dates.js";
+import { DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/dimensions.js";
+import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
+import { voucherText } from "../periods/vouchers.js";
+import type { DisplayScales } from "./display.js";
+import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+
+export interface VouchersReport {
+  readonly begin: string | null;
+  readonly end: string | null;
+  readonly vouchers: readonly Voucher[];
+  /** Per line currency: the debits and the credits of every line. */
+  readonly totals: readonly { readonly currency: string; readonly debit: Decimal; readonly credit: Decimal }[];
+  /** The vouchers whose debits and credits differ in some currency (by index). */
+  readonly unbalanced: ReadonlySet<number>;
+}
+
+export function vouchersReport(vouchers: readonly Voucher[], range: { readonly begin: string | null; readonly end: string | null }, firstCurrency: string): VouchersReport {
+  const totals = new Map<string, { currency: string; debit: Decimal; credit: Decimal }>();
+  const unbalanced = new Set<number>();
+  vouchers.forEach((voucher, index) => {
+    const net = new Map<string, Decimal>();
+    for (const line of voucher.lines) {
+      const total = totals.get(line.currency) ?? { currency: line.currency, debit: new Decimal(0), credit: new Decimal(0) };
+      totals.set(line.currency, { currency: line.currency, debit: total.debit.plus(line.debit), credit: total.credit.plus(line.credit) });
+      net.set(line.currency, (net.get(line.currency) ?? new Decimal(0)).plus(line.debit).minus(line.credit));
+    }
+    if ([...net.values()].some((value) => !value.isZero())) unbalanced.add(index);
+  });
+  const order = (a: string, b: string) => (a === firstCurrency ? -1 : b === firstCurrency ? 1 : a < b ? -1 : a > b ? 1 : 0);
+  return { ...range, vouchers, totals: [...totals.values()].sort((a, b) => order(a.currency, b.currency)), unbalanced };
+}
+
+const KIND_NAMES: Readonly<Record<DimensionValue["kind"], Localized>> = Object.fromEntries(
+  DIMENSION_KINDS.map((kind) => [kind, localized(kind, DIMENSION_NAMES_ZH[kind])]),
+) as Record<DimensionValue["kind"], Localized>;
+
+/** `客户:C001 ACME; 职员:王伟` (or in English: `customer:C001 ACME; employee:王伟`). */
+function dimensionsCell(dimensions: readonly DimensionValue[]): Localized | null {
+  if (dimensions.length === 0) return null;
+  const text = (lang: "en" | "zh") => dimensions.map((value) => `${KIND_NAMES[value.kind][lang]}:${value.code === null ? "" : `${value.code} `}${value.name}`).join("; ");
+  return localized(text("en"), text("zh"));
+}
+
+/** A table's line above a voucher's lines: date, number, summary, attachments, preparer. */
+function headingCell(voucher: Voucher): Localized {
+  const number = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
+  const summary = voucher.lines[0]?.summary ?? "";
+  const en = [voucher.date, number ?? "(unnumbered)", summary, `${voucher.attachments} attachment${voucher.attachments === 1 ? "" : "s"}`, ...(voucher.preparer === "" ? [] : [`prepared by ${voucher.preparer}`])];
+  const zh = [voucher.date, number ?? "（未编号）", summary, `附件 ${voucher.attachments} 张`, ...(voucher.preparer === "" ? [] : [`制单 ${voucher.preparer}`])];
+  return localized(en.filter((part) => part !== "").join("  "), zh.filter((part) => part !== "").join("  "));
+}
+
+export function vouchersSheet(report: VouchersReport, scales: DisplayScales): Sheet {
+  const several = report.totals.length > 1;
+  const columns: SheetColumn[] = [
+    { key: "heading", header: localized("Voucher", "凭证"), kind: "text", heading: true, show: "table" },
+    { key: "date", header: localized("Date", "日期"), kind: "text", show: "data" },
+    { key: "voucher", header: localized("Voucher", "凭证号"), kind: "text", show: "data" },
+    { key: "word", header: localized("Word", "凭证字"), kind: "text", show: "data" },
+    { key: "number", header: localized("Number", "凭证号数"), kind: "count", show: "data" },
+    { key: "attachments", header: localized("Attachments", "附件数"), kind: "count", show: "data" },
+    { key: "preparer", header: localized("Prepared by", "制单"), kind: "text", show: "data" },
+    // (A table shows the summary in the voucher's heading line.)
+    { key: "summary", header: localized("Summary", "摘要"), kind: "text", show: "data" },
+    { key: "code", header: localized("Code", "科目代码"), kind: "text" },
+    { key: "name", header: localized("Account name", "科目名称"), kind: "text", shrink: "end" },
+    { key: "account", header: localized("Account", "科目"), kind: "text", show: "data" },
+    { key: "debit", header: localized("Debit", "借方"), kind: "amount" },
+    { key: "credit", header: localized("Credit", "贷方"), kind: "amount" },
+    { key: "currency", header: localized("Commodity", "币种"), kind: "text", ...(several ? {} : { show: "data" as const }) },
+    { key: "foreign_amount", header: localized("Foreign amount", "原币金额"), kind: "amount", show: "data" },
+    { key: "foreign_currency", header: localized("Foreign currency", "原币"), kind: "text", show: "data" },
+    { key: "rate", header: localized("Rate", "汇率"), kind: "text", show: "data" },
+    { key: "dimensions", header: localized("Dimensions", "辅助核算"), kind: "text", shrink: "end", show: "table" },
+    ...DIMENSION_KINDS.flatMap((kind): SheetColumn[] => [
+      { key: kind, header: localized(kind, DIMENSION_NAMES_ZH[kind]), kind: "text", show: "data" },
+      { key: `${kind}_code`, header: localized(`${kind} code`, `${DIMENSION_NAMES_ZH[kind]}代码`), kind: "text", show: "data" },
+    ]),
+  ];
+  const rows: SheetRow[] = [];
+  report.vouchers.forEach((voucher, index) => {
+    const heading = headingCell(voucher);
+    const voucherCells: Record<string, Cell> = {
+      heading, date: voucher.date, voucher: voucher.number === null ? null : voucherText(voucher.word, voucher.number), word: voucher.word,
+      number: voucher.number === null ? null : String(voucher.number), attachments: String(voucher.attachments), preparer: voucher.preparer === "" ? null : voucher.preparer,
+    };
+    for (const line of voucher.lines) {
+      const money = (value: Decimal) => amountText(value, line.currency, scales);
+      const dimensionCells: Record<string, Cell> = {};
+      for (const kind of DIMENSION_KINDS) {
+        const value = line.dimensions.find((dimension) => dimension.kind === kind);
+        dimensionCells[kind] = value?.name ?? null;
+        dimensionCells[`${kind}_code`] = value?.code ?? null;
+      }
+      rows.push({
+        alert: report.unbalanced.has(index),
+        cells: {
+          ...voucherCells, summary: line.summary, code: line.accountCode, name: line.accountName, account: line.account,
+          debit: line.debit.isZero() ? null : money(line.debit), credit: line.credit.isZero() ? null : money(line.credit), currency: line.currency,
+          foreign_amount: line.foreign === null ? null : amountText(line.foreign.amount, line.foreign.currency, scales), foreign_currency: line.foreign?.currency ?? null,
+          rate: line.foreign === null ? null : line.foreign.rate.toFixed(), dimensions: dimensionsCell(line.dimensions), ...dimensionCells,
+        },
+      });
+    }
+  });
+  const count = report.vouchers.length;
+  const totals: SheetRow[] = report.totals.map((total) => ({
+    cells: {
+      heading: localized(`Total: ${count} voucher${count === 1 ? "" : "s"}`, `合计：凭证 ${count} 张`), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
+      summary: localized(`${count} voucher${count === 1 ? "" : "s"}`, `凭证 ${count} 张`), code: null, name: null, account: null,
+      debit: amountText(total.debit, total.currency, scales), credit: amountText(total.credit, total.currency, scales), currency: total.currency,
+    },
+  }));
+  const unbalanced = [...report.unbalanced].map((index) => report.vouchers[index]!);
+  return {
+    report: "vouchers",
+    caption: [
+      localized("Vouchers", "序时账（凭证列表）"),
+      periodCaption(report.begin, report.end),
+      ...(unbalanced.length === 0 ? [] : [localized(
+        `${unbalanced.length} voucher${unbalanced.length === 1 ? "" : "s"} with debits ≠ credits`,
+        `${unbalanced.length} 张凭证借贷不平`,
+      )]),
+    ],
+    facts: { begin: report.begin, end: exclusiveEndText(report.end) },
+    columns,
+    rows,
+    totals,
+  };
+}
