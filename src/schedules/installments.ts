@@ -22,12 +22,6 @@ export function shiftMonth(month: Month, count: number): Month {
   return addMonths(`${month}-01`, count).slice(0, 7);
 }
 
-/** Months from `from` to `to` (0 when equal, negative when `to` is earlier). */
-export function monthsBetween(from: Month, to: Month): number {
-  const index = (month: Month) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-  return index(to) - index(from);
-}
-
 export function monthOf(date: string): Month {
   return date.slice(0, 7);
 }

@@ -10,8 +10,8 @@ import type { Decimal } from "../core/number.js";
 import { ZERO } from "../core/number.js";
 import { error, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
-import { SCHEDULE_KEYS, type Month, type Schedule } from "./schedule.js";
-import { lastMonth, monthOf, monthsBetween, plannedInstallments, type Installment } from "./installments.js";
+import { SCHEDULE_KEYS, monthsBetween, type Month, type Schedule } from "./schedule.js";
+import { lastMonth, monthOf, plannedInstallments, type Installment } from "./installments.js";
 
 export interface WrittenInstallment {
   readonly transaction: BookedTransaction;

@@ -5,7 +5,6 @@ import type { BookedPosting, BookedTransaction, LedgerEntry, MetaEntry, Posting 
 import type { LedgerOptions } from "../core/options.js";
 import type { Decimal } from "../core/number.js";
 import { END_OF_TIME, addMonths } from "../core/dates.js";
-import { monthsBetween } from "./installments.js";
 import { error, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { isPendingClaim } from "../claims/claim.js";
 import { isValidAccountName } from "../validation/accounts.js";
@@ -193,4 +192,10 @@ function assignIds(declared: readonly Omit<Schedule, "id" | "idWritten">[], writ
     taken.add(id);
     return id;
   });
+}
+
+/** Months from `from` to `to` (0 when equal, negative when `to` is earlier). */
+export function monthsBetween(from: Month, to: Month): number {
+  const index = (month: Month) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  return index(to) - index(from);
 }

@@ -8,7 +8,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { metaText } from "../claims/claim.js";
 import { isUnder } from "../core/accounts.js";
 import { money } from "../claims/control.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 
 export function checkAccountRules(entries: readonly LedgerEntry[]): Diagnostic[] {
   const guarded: string[] = [];

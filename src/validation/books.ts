@@ -2,7 +2,7 @@
 // the journal: account codes and names, and the dimension declarations (src/books/checks.ts).
 import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { checkAccountCodes, checkDimensions } from "../books/checks.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 
 export const BOOKS_CHECK: DomainCheck = {
   name: "books",

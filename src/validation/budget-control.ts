@@ -15,7 +15,7 @@ import { budgetFor, readBudget, type Budget, type BudgetPeriod } from "../budget
 import { claimId, isPostedClaim } from "../claims/claim.js";
 import { activeClaims } from "../claims/pending.js";
 import { breachConsequence, breachSeverity, money, readAction, totalsUnder } from "../claims/control.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 
 interface Period { readonly start: string; readonly end: string; readonly label: string }
 

@@ -5,7 +5,7 @@ import type { LedgerEntry } from "../core/data.js";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId } from "../claims/claim.js";
 import { CLAIMS_OPTION, layoutDeclarations } from "../claims/layout.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 
 export function checkClaimsInBooks(entries: readonly LedgerEntry[], metaKeys: ReadonlySet<string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

@@ -15,7 +15,7 @@ import { CLAIM_STATUSES, claimId, entryMetaText, statusOf } from "../claims/clai
 import { approvalCoverage, approvalKeys, claimApprovals, collectAuthority, shortfall, stillNeeded, type Authority } from "../claims/authority.js";
 import { placeOf } from "../claims/place.js";
 import { booksWithClaims } from "../claims/pending.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -5,6 +5,7 @@
 // too (claims/pending.ts).
 // Each check is a small named function over the loaded ledger.
 import type { Ledger } from "../loader/load.js";
+import type { DomainCheck, DomainContext } from "./domain-check.js";
 import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { SCHEDULES_CHECK } from "./schedules.js";
 import { CLAIMS_CHECK } from "./claims.js";
@@ -17,16 +18,7 @@ import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
 import { CLAIM_LAYOUT_CHECK } from "./claim-layout.js";
 import { BOOKS_CHECK } from "./books.js";
 
-export interface DomainCheck {
-  /** Stable name, e.g. "claims", "fapiao", "policies". */
-  readonly name: string;
-  readonly run: (ledger: Ledger, context: DomainContext) => Diagnostic[];
-}
-
-export interface DomainContext {
-  /** Today's date (FEELEDGER_TODAY or the clock), for checks about what is overdue. */
-  readonly today: string;
-}
+export type { DomainCheck, DomainContext } from "./domain-check.js";
 
 export const DOMAIN_CHECKS: DomainCheck[] = [
   SCHEDULES_CHECK,

@@ -12,7 +12,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import { booksThenActiveClaims } from "../claims/pending.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 
 const FAPIAO = /^(\d{20}|\d{10}-\d{8}|\d{12}-\d{8})$/;
 

@@ -15,7 +15,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId, claimStatus, isClaim, metaText } from "../claims/claim.js";
 import { isUnder } from "../core/accounts.js";
 import { breachConsequence, breachSeverity, money, readAction, totalsUnder, type ControlAction } from "../claims/control.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 import { booksWithClaims } from "../claims/pending.js";
 
 export type PolicyKind = "per-claim" | "per-month" | "receipt-above";

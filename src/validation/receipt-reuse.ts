@@ -16,7 +16,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId, claimStatus, isClaim } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import { resolveDocumentPath } from "./documents.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 import { booksThenActiveClaims } from "../claims/pending.js";
 
 /** One `receipt` of a claim: the claim, the path as written and resolved, and where it is named. */

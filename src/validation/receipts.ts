@@ -11,7 +11,7 @@ import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isClaim } from "../claims/claim.js";
 import { resolveDocumentPath } from "./documents.js";
 import { booksWithClaims } from "../claims/pending.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 
 /** The path with symbolic links and `..` resolved, as far as it exists. */
 function realPath(file: string): string {

@@ -9,7 +9,7 @@ import { SCHEDULE_KEYS } from "../schedules/schedule.js";
 import type { ScheduleState } from "../schedules/match.js";
 import { scheduleStates } from "../schedules/states.js";
 import type { Installment } from "../schedules/installments.js";
-import type { DomainCheck } from "./domain.js";
+import type { DomainCheck } from "./domain-check.js";
 
 export const SCHEDULES_CHECK: DomainCheck = {
   name: "schedules",
