@@ -1,5 +1,5 @@
 // The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies,
-// budgets, account rules, schedules, claim layout). `check` runs them after loading; writers run them
+// budgets, account rules, schedules, claim layout, closed months). `check` runs them after loading; writers run them
 // before they write. They read the books (ledger.entries) and, where a check concerns claims, the
 // claims in progress of the claim files too (claims/pending.ts).
 // Each check is a small named function over the loaded ledger.
@@ -14,6 +14,7 @@ import { POLICIES_CHECK } from "./policies.js";
 import { BUDGET_CONTROL_CHECK } from "./budget-control.js";
 import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
 import { CLAIM_LAYOUT_CHECK } from "./claim-layout.js";
+import { PERIODS_CHECK } from "./periods.js";
 
 export interface DomainCheck {
   /** Stable name, e.g. "claims", "fapiao", "policies". */
@@ -36,6 +37,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   BUDGET_CONTROL_CHECK,
   ACCOUNT_RULES_CHECK,
   CLAIM_LAYOUT_CHECK,
+  PERIODS_CHECK,
 ];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {
