@@ -21,6 +21,7 @@ import { appendEntries } from "../edit/append.js";
 import { applyEdits, type TextEdit } from "../edit/edits.js";
 import { changedClaim, claimEdits } from "../edit/claims.js";
 import { booksTarget } from "../claims/books-target.js";
+import { placeOf } from "../claims/place.js";
 import { claimId, claimStatus, entryMetaText, isClaim } from "../claims/claim.js";
 import { booksWithClaims, inClaimFile } from "../claims/pending.js";
 import { scheduleStates } from "../schedules/states.js";
@@ -212,6 +213,11 @@ export function planClose(ledger: Ledger, request: CloseRequest, context: Domain
   // The books as they would be: the close must hold, and nothing else may break.
   const known = new Set(runDomainChecks(ledger, context).map(keyOf));
   const entriesAfter = insertAfterDate(ledger.entries.map((entry) => changed.get(entry) ?? entry), placed);
+  // A reopening written by hand with a later date would still come after the new close.
+  const later = eventsOf(state, month).find((event) => event.entry.date > last);
+  if (later !== undefined) {
+    return { kind: "refused", reason: `the ${later.kind === "reopen" ? "reopening" : "close"} of ${month} at ${placeOf(later.entry.span, ledger.sources)} is dated ${later.entry.date}, after ${last}, the date a close is written on, so it would still come after the new close; date it ${last}, written after the close it lifts`, problems: [] };
+  }
   const fresh = runDomainChecks({ ...ledger, entries: entriesAfter }, context).filter((d) => d.severity === "error" && !known.has(keyOf(d)) && !inClaimFile(ledger, d));
   if (fresh.length > 0) return { kind: "refused", reason: `the books would have ${fresh.length} error${fresh.length === 1 ? "" : "s"} after the close`, problems: fresh };
 
