@@ -72,11 +72,6 @@ export function periodFile(ledger: Ledger, state: PeriodState, month: Month): { 
 
 const keyOf = (diagnostic: Diagnostic): string => `${diagnostic.code}\u0000${diagnostic.span?.file ?? ""}\u0000${diagnostic.span?.start ?? -1}`;
 
-/** The books' errors (not those of claims in progress, which the books do not count). */
-function booksErrors(ledger: Ledger, context: DomainContext): Diagnostic[] {
-  return [...ledger.diagnostics, ...runDomainChecks(ledger, context)].filter((d) => d.severity === "error" && !inClaimFile(ledger, d));
-}
-
 /** Claims dated in the month that the close would leave behind or freeze. */
 function claimsInTheWay(ledger: Ledger, month: Month): Diagnostic[] {
   const problems: Diagnostic[] = [];
@@ -109,22 +104,31 @@ function unwrittenInstallments(ledger: Ledger, month: Month, file: string): Diag
 }
 
 /**
- * Re-read each numbered transaction from its file's new text (`after`, the file with `edits`, the
- * voucher lines, made): it must be the same transaction with its voucher.
+ * Re-read each numbered transaction from its file's new text (`after`: the file with `edits`, the
+ * voucher lines, made): it must be the same transaction with its voucher. One pass per file, in
+ * offset order, so a month of many vouchers costs no more than its size.
  */
 function verifyNumbered(numbered: readonly NumberedVoucher[], edits: readonly TextEdit[], after: (file: string) => string): void {
-  for (const { entry, voucher } of numbered) {
-    const growth = (edit: TextEdit) => edit.text.length - (edit.end - edit.start);
-    const fileEdits = edits.filter((edit) => edit.file === entry.span.file);
-    const start = entry.span.start + fileEdits.filter((edit) => edit.start < entry.span.start).reduce((sum, edit) => sum + growth(edit), 0);
-    const end = entry.span.end + fileEdits.filter((edit) => edit.start <= entry.span.end).reduce((sum, edit) => sum + growth(edit), 0);
-    const parsed = parseSource(after(entry.span.file).slice(start, end), entry.span.file);
-    const read = parsed.directives[0];
-    const fine = parsed.diagnostics.length === 0 && parsed.directives.length === 1 && read?.type === "transaction"
-      && read.date === entry.date && read.flag === entry.flag && read.narration === entry.narration && read.payee === entry.payee
-      && read.postings.length === entry.postings.length
-      && read.meta.filter((meta) => meta.key === VOUCHER_KEY).length === 1 && entryMetaText(read as LedgerEntry, VOUCHER_KEY) === voucher;
-    if (!fine) throw new Error(`numbering the transaction at offset ${entry.span.start} in ${entry.span.file} does not read back as intended`);
+  const growth = (edit: TextEdit) => edit.text.length - (edit.end - edit.start);
+  for (const file of new Set(numbered.map(({ entry }) => entry.span.file))) {
+    const fileEdits = edits.filter((edit) => edit.file === file).sort((x, y) => x.start - y.start);
+    const entries = numbered.filter(({ entry }) => entry.span.file === file).sort((x, y) => x.entry.span.start - y.entry.span.start);
+    const text = after(file);
+    let before = 0; // edits starting before the entry
+    let grownBefore = 0;
+    for (const { entry, voucher } of entries) {
+      while (before < fileEdits.length && fileEdits[before]!.start < entry.span.start) grownBefore += growth(fileEdits[before++]!);
+      let inside = before;
+      let grownInside = 0;
+      while (inside < fileEdits.length && fileEdits[inside]!.start <= entry.span.end) grownInside += growth(fileEdits[inside++]!);
+      const parsed = parseSource(text.slice(entry.span.start + grownBefore, entry.span.end + grownBefore + grownInside), file);
+      const read = parsed.directives[0];
+      const fine = parsed.diagnostics.length === 0 && parsed.directives.length === 1 && read?.type === "transaction"
+        && read.date === entry.date && read.flag === entry.flag && read.narration === entry.narration && read.payee === entry.payee
+        && read.postings.length === entry.postings.length
+        && read.meta.filter((meta) => meta.key === VOUCHER_KEY).length === 1 && entryMetaText(read as LedgerEntry, VOUCHER_KEY) === voucher;
+      if (!fine) throw new Error(`numbering the transaction at offset ${entry.span.start} in ${file} does not read back as intended`);
+    }
   }
 }
 
@@ -152,7 +156,13 @@ export function planClose(ledger: Ledger, request: CloseRequest, context: Domain
   const last = lastDayOf(month);
   if (request.on < last) return { kind: "refused", reason: `${month} has not ended: it can be closed from ${last} (today is ${request.on})`, problems: [] };
 
-  const before = booksErrors(ledger, context);
+  // A reopening written by hand with a later date would still come after the new close.
+  const later = eventsOf(state, month).find((event) => event.entry.date > last);
+  if (later !== undefined) {
+    return { kind: "refused", reason: `the reopening of ${month} at ${placeOf(later.entry.span, ledger.sources)} is dated ${later.entry.date}, after ${last}, the date a close is written on, so it would still come after the new close; date it ${last}, written after the close it lifts`, problems: [] };
+  }
+  const domainBefore = runDomainChecks(ledger, context);
+  const before = [...ledger.diagnostics, ...domainBefore].filter((d) => d.severity === "error" && !inClaimFile(ledger, d));
   if (before.length > 0) return { kind: "refused", reason: `the journal has ${before.length} error${before.length === 1 ? "" : "s"}`, problems: before };
   const claims = claimsInTheWay(ledger, month);
   if (claims.length > 0) return { kind: "refused", reason: `${month} holds ${claims.length} claim${claims.length === 1 ? "" : "s"} not posted`, problems: claims };
@@ -211,13 +221,9 @@ export function planClose(ledger: Ledger, request: CloseRequest, context: Domain
   const placed: Custom = { ...close, span: { file: target.file, start: directiveStart, end: directiveStart + (close.span.end - close.span.start) } };
 
   // The books as they would be: the close must hold, and nothing else may break.
-  const known = new Set(runDomainChecks(ledger, context).map(keyOf));
+  const known = new Set(domainBefore.map(keyOf));
   const entriesAfter = insertAfterDate(ledger.entries.map((entry) => changed.get(entry) ?? entry), placed);
-  // A reopening written by hand with a later date would still come after the new close.
-  const later = eventsOf(state, month).find((event) => event.entry.date > last);
-  if (later !== undefined) {
-    return { kind: "refused", reason: `the ${later.kind === "reopen" ? "reopening" : "close"} of ${month} at ${placeOf(later.entry.span, ledger.sources)} is dated ${later.entry.date}, after ${last}, the date a close is written on, so it would still come after the new close; date it ${last}, written after the close it lifts`, problems: [] };
-  }
+  if (periodState(entriesAfter).closed.get(month)?.entry !== placed) throw new Error(`the close of ${month} would not be the month's latest period directive`);
   const fresh = runDomainChecks({ ...ledger, entries: entriesAfter }, context).filter((d) => d.severity === "error" && !known.has(keyOf(d)) && !inClaimFile(ledger, d));
   if (fresh.length > 0) return { kind: "refused", reason: `the books would have ${fresh.length} error${fresh.length === 1 ? "" : "s"} after the close`, problems: fresh };
 

@@ -14,7 +14,8 @@
 // commodity), recorded on the close so that a change can be told as the accounts whose totals
 // differ, as "ACCOUNT NUMBER COMMODITY" joined by "; ".
 import { createHash } from "node:crypto";
-import type { BookedPosting, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js";
+import type { Amount, BookedPosting, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js";
+import { ScaledAmount } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { isPeriodDirective, lastDayOf, type Month } from "./directives.js";
 import { VOUCHER_KEY } from "./numbering.js";
@@ -40,6 +41,20 @@ export function monthEntries(entries: readonly LedgerEntry[], month: Month): Led
 
 const number = (value: Decimal): string => (value.isZero() ? "0" : value.toFixed());
 
+/**
+ * An amount's number as `number` writes it, read from the scaled integer when the amount has one
+ * (most do: see core/amount.ts), which spares making a decimal per posting.
+ */
+function unitsNumber(amount: Amount): string {
+  if (!(amount instanceof ScaledAmount)) return number(amount.number);
+  const { scaled, scale } = amount;
+  if (scaled === 0) return "0";
+  if (scale === 0) return String(scaled);
+  const digits = String(Math.abs(scaled)).padStart(scale + 1, "0");
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, "");
+  return `${scaled < 0 ? "-" : ""}${digits.slice(0, digits.length - scale)}${fraction === "" ? "" : `.${fraction}`}`;
+}
+
 function metaValueText(value: MetaValue): string {
   switch (value.type) {
     case "number": return `number:${number(value.value)}`;
@@ -59,7 +74,8 @@ function metaText(meta: readonly MetaEntry[], leaveOut: string | null): string[]
 function postingText(posting: BookedPosting): unknown[] {
   const cost = posting.cost === null ? null : [number(posting.cost.number), posting.cost.currency, posting.cost.date, posting.cost.label];
   const price = posting.price === null ? null : [number(posting.price.number), posting.price.currency];
-  return [posting.account, number(posting.units.number), posting.units.currency, cost, price, posting.source.flag, metaText(posting.source.meta, null)];
+  const meta = posting.source.meta;
+  return [posting.account, unitsNumber(posting.units), posting.units.currency, cost, price, posting.source.flag, meta.length === 0 ? meta : metaText(meta, null)];
 }
 
 /** One entry, canonically (it starts with its date, so sorting the texts of entries in date order only reorders a day's). */

@@ -100,6 +100,11 @@ describe("where the close goes", () => {
     const refused = cli("close-period", main, "2026-02", "--by", "钱坤");
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`feeledger: 2026-02 not closed: "post-to" names books/2026-02.beancount for 2026-02-28, which the journal does not include`);
+    const closedText = read(january);
+    const dry = ok("reopen-period", main, "2026-01", "--by", "钱坤", "--reason", "补记", "--dry-run");
+    expect(dry.stdout).toContain('+2026-01-31 custom "period-reopened" "2026-01"\n+  reopened-by: "钱坤"\n');
+    expect(dry.stderr).toBe("2026-01 would be reopened; nothing was written (--dry-run)\n");
+    expect(read(january)).toBe(closedText);
     ok("reopen-period", main, "2026-01", "--by", "钱坤", "--reason", "补记");
     expect(read(january)).toMatch(/\n2026-01-31 custom "period-reopened" "2026-01"\n  reopened-by: "钱坤"\n  reopened-on: 2027-01-15\n  reason: "补记"\n$/);
     expect(read(main)).not.toContain("period-");
