@@ -55,48 +55,63 @@ function unitsNumber(amount: Amount): string {
   return `${scaled < 0 ? "-" : ""}${digits.slice(0, digits.length - scale)}${fraction === "" ? "" : `.${fraction}`}`;
 }
 
+// The canonical text of an entry: fields joined by "|", every free text (payee, narration, string
+// values, comments) JSON-quoted, so that no text can pass for a separator; accounts, currencies,
+// tags, links, keys and dates cannot hold one.
+const quote = JSON.stringify;
+
 function metaValueText(value: MetaValue): string {
   switch (value.type) {
-    case "number": return `number:${number(value.value)}`;
-    case "amount": return `amount:${number(value.value.number)} ${value.value.currency}`;
-    case "bool": return `bool:${value.value}`;
-    case "null": return "null:";
+    case "string": return quote(value.value);
+    case "number": return `#${number(value.value)}`;
+    case "amount": return `#${number(value.value.number)} ${value.value.currency}`;
+    case "bool": return value.value ? "TRUE" : "FALSE";
+    case "null": return "NULL";
     default: return `${value.type}:${value.value}`;
   }
 }
 
-function metaText(meta: readonly MetaEntry[], leaveOut: string | null): string[] {
+/** The metadata as `key=value` sorted and joined, leaving out `leaveOut`. */
+function metaText(meta: readonly MetaEntry[], leaveOut: string | null): string {
+  if (meta.length === 0) return "";
+  if (meta.length === 1) return meta[0]!.key === leaveOut ? "" : `${meta[0]!.key}=${metaValueText(meta[0]!.value)}`;
   const pairs: string[] = [];
   for (const entry of meta) if (entry.key !== leaveOut) pairs.push(`${entry.key}=${metaValueText(entry.value)}`);
-  return pairs.sort();
+  return pairs.sort().join(",");
 }
 
-function postingText(posting: BookedPosting): unknown[] {
-  const cost = posting.cost === null ? null : [number(posting.cost.number), posting.cost.currency, posting.cost.date, posting.cost.label];
-  const price = posting.price === null ? null : [number(posting.price.number), posting.price.currency];
+const sorted = (labels: readonly string[]): string => (labels.length < 2 ? labels.join(" ") : [...labels].sort().join(" "));
+
+function postingText(posting: BookedPosting): string {
+  let text = `${posting.account} ${unitsNumber(posting.units)} ${posting.units.currency}`;
+  if (posting.cost !== null) text += ` {${number(posting.cost.number)} ${posting.cost.currency} ${posting.cost.date} ${posting.cost.label === null ? "-" : quote(posting.cost.label)}}`;
+  if (posting.price !== null) text += ` @${number(posting.price.number)} ${posting.price.currency}`;
+  if (posting.source.flag !== null) text += ` !${posting.source.flag}`;
   const meta = posting.source.meta;
-  return [posting.account, unitsNumber(posting.units), posting.units.currency, cost, price, posting.source.flag, meta.length === 0 ? meta : metaText(meta, null)];
+  return meta.length === 0 ? text : `${text} [${metaText(meta, null)}]`;
 }
 
 /** One entry, canonically (it starts with its date, so sorting the texts of entries in date order only reorders a day's). */
 function entryText(entry: LedgerEntry): string {
-  const common = [entry.date, entry.type];
+  const head = `${entry.date}|${entry.type}`;
   switch (entry.type) {
-    case "transaction":
-      return JSON.stringify([...common, entry.flag, entry.payee, entry.narration, [...entry.tags].sort(), [...entry.links].sort(),
-        metaText(entry.meta, VOUCHER_KEY), entry.booked.map(postingText)]);
-    case "open": return JSON.stringify([...common, entry.account, [...entry.currencies].sort(), entry.booking, metaText(entry.meta, null)]);
-    case "close": return JSON.stringify([...common, entry.account, metaText(entry.meta, null)]);
-    case "commodity": return JSON.stringify([...common, entry.currency, metaText(entry.meta, null)]);
+    case "transaction": {
+      let text = `${head}|${entry.flag}|${entry.payee === null ? "-" : quote(entry.payee)}|${quote(entry.narration)}|${sorted(entry.tags)}|${sorted(entry.links)}|${metaText(entry.meta, VOUCHER_KEY)}`;
+      for (const posting of entry.booked) text += `|${postingText(posting)}`;
+      return text;
+    }
+    case "open": return `${head}|${entry.account}|${sorted(entry.currencies)}|${entry.booking ?? "-"}|${metaText(entry.meta, null)}`;
+    case "close": return `${head}|${entry.account}|${metaText(entry.meta, null)}`;
+    case "commodity": return `${head}|${entry.currency}|${metaText(entry.meta, null)}`;
     case "balance":
-      return JSON.stringify([...common, entry.account, number(entry.amount.number), entry.amount.currency, entry.tolerance === null ? null : number(entry.tolerance), metaText(entry.meta, null)]);
-    case "pad": return JSON.stringify([...common, entry.account, entry.sourceAccount, metaText(entry.meta, null)]);
-    case "note": return JSON.stringify([...common, entry.account, entry.comment, metaText(entry.meta, null)]);
-    case "document": return JSON.stringify([...common, entry.account, entry.filename, [...entry.tags].sort(), [...entry.links].sort(), metaText(entry.meta, null)]);
-    case "event": return JSON.stringify([...common, entry.eventType, entry.description, metaText(entry.meta, null)]);
-    case "query": return JSON.stringify([...common, entry.name, entry.queryString, metaText(entry.meta, null)]);
-    case "price": return JSON.stringify([...common, entry.currency, number(entry.amount.number), entry.amount.currency, metaText(entry.meta, null)]);
-    case "custom": return JSON.stringify([...common, entry.customType, entry.values.map(metaValueText), metaText(entry.meta, null)]);
+      return `${head}|${entry.account}|${number(entry.amount.number)} ${entry.amount.currency}|${entry.tolerance === null ? "-" : number(entry.tolerance)}|${metaText(entry.meta, null)}`;
+    case "pad": return `${head}|${entry.account}|${entry.sourceAccount}|${metaText(entry.meta, null)}`;
+    case "note": return `${head}|${entry.account}|${quote(entry.comment)}|${metaText(entry.meta, null)}`;
+    case "document": return `${head}|${entry.account}|${quote(entry.filename)}|${sorted(entry.tags)}|${sorted(entry.links)}|${metaText(entry.meta, null)}`;
+    case "event": return `${head}|${quote(entry.eventType)}|${quote(entry.description)}|${metaText(entry.meta, null)}`;
+    case "query": return `${head}|${quote(entry.name)}|${quote(entry.queryString)}|${metaText(entry.meta, null)}`;
+    case "price": return `${head}|${entry.currency}|${number(entry.amount.number)} ${entry.amount.currency}|${metaText(entry.meta, null)}`;
+    case "custom": return `${head}|${quote(entry.customType)}|${entry.values.map(metaValueText).join(" ")}|${metaText(entry.meta, null)}`;
   }
 }
 
@@ -119,8 +134,8 @@ export function monthDigest(entries: readonly LedgerEntry[]): string {
   const hash = createHash("sha256");
   let day: string[] = [];
   const flush = () => {
-    day.sort();
-    for (const text of day) hash.update(text).update("\n");
+    if (day.length > 1) day.sort();
+    hash.update(`${day.join("\n")}\n`);
     day = [];
   };
   for (let index = 0; index < entries.length; index++) {
