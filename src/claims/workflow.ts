@@ -24,6 +24,7 @@ import { samePerson } from "../core/names.js";
 import { booksWithClaims } from "./pending.js";
 import { booksAfterPosting } from "./posting.js";
 import { POST_TO_OPTION, layoutDeclarations, postTarget } from "./layout.js";
+import { bookingDate, isLocked, monthOf, periodState, type PeriodState } from "../periods/rule.js";
 
 export type Decision =
   | { readonly kind: "approve"; readonly by: string; readonly on: string }
@@ -33,9 +34,10 @@ export type Decision =
 export type Outcome =
   /**
    * The claim changes; `warnings` are non-blocking problems it has afterwards; `movedTo` is where a
-   * claim posted out of its claim file lands in the books (null when it changes where it is).
+   * claim posted out of its claim file lands in the books (null when it changes where it is);
+   * `bookedOn` the date a claim dated in a closed month is booked on instead (else null).
    */
-  | { readonly kind: "changed"; readonly id: string; readonly claim: BookedTransaction; readonly warnings: readonly Diagnostic[]; readonly movedTo: { readonly file: string; readonly line: number } | null }
+  | { readonly kind: "changed"; readonly id: string; readonly claim: BookedTransaction; readonly warnings: readonly Diagnostic[]; readonly movedTo: { readonly file: string; readonly line: number } | null; readonly bookedOn: string | null }
   /** The decision is already recorded: nothing to write. */
   | { readonly kind: "unchanged"; readonly id: string; readonly claim: BookedTransaction; readonly reason: string }
   /** The decision is refused; `problems` are the blocking errors, if that is why. */
@@ -200,7 +202,7 @@ function plannedMove(ledger: Ledger, claim: BookedTransaction, change: ClaimChan
     return { refused: `its metadata '${pushedMeta.key}' comes from a pushmeta in ${claim.span.file} and would not go with it into the books; write it in the claim first` };
   }
   const fine = parsed.diagnostics.length === 0 && parsed.directives.length === 1 && entry?.type === "transaction"
-    && entry.flag === "*" && entry.date === claim.date && entry.payee === claim.payee && entry.narration === claim.narration
+    && entry.flag === "*" && entry.date === (change.date ?? claim.date) && entry.payee === claim.payee && entry.narration === claim.narration
     && entry.postings.length === claim.postings.length
     && entry.postings.every((posting, index) => posting.account === claim.postings[index]!.account)
     && change.meta.every(({ key, value }) => {
@@ -272,6 +274,7 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
   const candidates: Candidate[] = [];
   const everyClaim = booksWithClaims(ledger, "all");
   const { authority } = collectAuthority(ledger.entries, ledger.options.accountRoots.expenses);
+  let periods: PeriodState | null = null;
   const named = ids === "all"
     ? everyClaim.filter((e): e is BookedTransaction => isClaim(e) && e.flag === "!" && claimStatus(e) === "approved").map((e) => claimId(e)!)
     : [...new Set(ids)];
@@ -291,10 +294,13 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
     if ("unchanged" in next) outcomes.push({ kind: "unchanged", id, claim, reason: next.unchanged });
     else if ("refused" in next) outcomes.push({ kind: "refused", id, claim, reason: next.refused, problems: [] });
     else if (decision.kind === "post" && ledger.claimFiles.has(claim.span.file)) {
-      const target = postTargetOf(ledger, claim);
-      const move = "refused" in target ? target : plannedMove(ledger, claim, next.change, target.file);
+      const change = intoOpenMonth(periods ??= periodState(ledger.entries), claim, next.change, decision.on);
+      const target = postTargetOf(ledger, claim, change.date ?? claim.date);
+      const move = "refused" in target ? target : plannedMove(ledger, claim, change, target.file);
       if ("refused" in move) outcomes.push({ kind: "refused", id, claim, reason: move.refused, problems: [] });
-      else candidates.push({ id, claim, changed: changedClaim(claim, next.change), edits: [], move });
+      else candidates.push({ id, claim, changed: changedClaim(claim, change), edits: [], move });
+    } else if (decision.kind === "post" && isLocked(periods ??= periodState(ledger.entries), claim.date)) {
+      outcomes.push({ kind: "refused", id, claim, reason: `it is written in the books in ${monthOf(claim.date)}, a closed month, where nothing may change; move its text to a claim file and post it from there (it is then booked in the first open month)`, problems: [] });
     } else {
       const source = ledger.sources.get(claim.span.file)!.text;
       const edits = claimEdits(claim, source, next.change);
@@ -333,7 +339,8 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
   const writing = allOrNothing && refused ? [] : accepted.map(({ candidate }) => candidate);
   const moves = moveEdits(ledger, writing.filter((candidate) => candidate.move !== null));
   for (const { candidate, warnings } of accepted) {
-    outcomes.push({ kind: "changed", id: candidate.id, claim: candidate.claim, warnings, movedTo: moves.landed.get(candidate) ?? null });
+    outcomes.push({ kind: "changed", id: candidate.id, claim: candidate.claim, warnings, movedTo: moves.landed.get(candidate) ?? null,
+      bookedOn: candidate.changed.date === candidate.claim.date ? null : candidate.changed.date });
   }
   const edits = [...writing.flatMap((candidate) => candidate.edits), ...moves.edits];
   const order = new Map(named.map((id, index) => [id, index]));
@@ -341,10 +348,21 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
   return { outcomes, edits };
 }
 
-/** The file of the books a claim of a claim file is posted to, or why there is none to write. */
-function postTargetOf(ledger: Ledger, claim: BookedTransaction): { file: string } | { refused: string } {
+/**
+ * A post into a closed month (periods/rule.ts): the claim is booked on the first day of the first
+ * open month, or on the posting date when that is later, and keeps its own date as `incurred-on`.
+ * A claim dated in an open month is posted as it is.
+ */
+function intoOpenMonth(periods: PeriodState, claim: BookedTransaction, change: ClaimChange, on: string): ClaimChange {
+  const booked = bookingDate(periods, claim.date, on);
+  if (booked === claim.date) return change;
+  return { ...change, date: booked, meta: [...change.meta, { key: "incurred-on", value: date(claim.date) }] };
+}
+
+/** The file of the books a claim of a claim file dated `booked` is posted to, or why there is none to write. */
+function postTargetOf(ledger: Ledger, claim: BookedTransaction, booked: string): { file: string } | { refused: string } {
   const postTo = layoutDeclarations(ledger.entries, POST_TO_OPTION).pop() ?? null;
-  const wanted = postTarget(postTo, ledger.claimFiles.get(claim.span.file)!, claim.date);
+  const wanted = postTarget(postTo, ledger.claimFiles.get(claim.span.file)!, booked);
   const absolute = path.resolve(wanted);
   for (const file of ledger.sources.keys()) {
     if (path.resolve(file) !== absolute) continue;

@@ -25,9 +25,10 @@ export interface AmortizationPlan {
 /**
  * Plan the installments due through `through`. `output`, when given, is the file every new
  * installment goes to (it must be one of the journal's files); `readText` gives a file's text as
- * loaded, which is what the edits' offsets refer to.
+ * loaded, which is what the edits' offsets refer to. `locked` says whether a date is in a closed
+ * month: a schedule there gets no `schedule-id` line (the caller refuses installments there).
  */
-export function planAmortization(states: readonly ScheduleState[], through: Month, readText: (file: string) => string, output: string | null): AmortizationPlan {
+export function planAmortization(states: readonly ScheduleState[], through: Month, readText: (file: string) => string, output: string | null, locked: (date: string) => boolean = () => false): AmortizationPlan {
   const installments: PlannedInstallment[] = [];
   const edits: TextEdit[] = [];
   for (const state of states) {
@@ -35,7 +36,9 @@ export function planAmortization(states: readonly ScheduleState[], through: Mont
     if (missing.length === 0) continue;
     const schedule = state.schedule;
     for (const installment of missing) installments.push({ schedule, installment, file: output ?? schedule.transaction.span.file });
-    if (!schedule.idWritten) edits.push(scheduleIdEdit(schedule, readText(schedule.posting.span.file)));
+    // A schedule in a closed month stays as it was closed (periods/rule.ts): its installments name
+    // the id it is given without one, which nothing there can change any more.
+    if (!schedule.idWritten && !locked(schedule.transaction.date)) edits.push(scheduleIdEdit(schedule, readText(schedule.posting.span.file)));
   }
   // A stable sort: schedules keep their journal order within a day.
   installments.sort((a, b) => (a.installment.date < b.installment.date ? -1 : a.installment.date > b.installment.date ? 1 : 0));

@@ -1,5 +1,5 @@
-// The claim writers' text edits: set transaction-level metadata (`status`, `approved-by`, ...) and
-// turn the flag `!` into `*`. An existing key in the claim is rewritten in place; a new key goes on
+// The claim writers' text edits: set transaction-level metadata (`status`, `approved-by`, ...),
+// turn the flag `!` into `*`, and (posting into a closed month) give the claim a new date. An existing key in the claim is rewritten in place; a new key goes on
 // a new line after the claim's last metadata line (or after the last line of the keys the change
 // names in `after`), indented like it, with that line's ending (a CRLF file stays CRLF). Nothing
 // else is touched; a change that is already made gives no edit.
@@ -11,6 +11,8 @@ import { lineEnding, type TextEdit } from "./edits.js";
 export interface ClaimChange {
   /** New flag for the header (only `*`, for posting), or undefined to keep it. */
   readonly flag?: "*";
+  /** New date for the header (a claim posted after its month was closed), or undefined to keep it. */
+  readonly date?: string;
   /** Metadata to set, in the order new lines are added. */
   readonly meta: readonly { readonly key: string; readonly value: MetaValue }[];
   /**
@@ -84,6 +86,11 @@ function indentOf(text: string, offset: number): string {
 export function claimEdits(claim: Transaction, text: string, change: ClaimChange): TextEdit[] {
   const file = claim.span.file;
   const edits: TextEdit[] = [];
+  if (change.date !== undefined && claim.date !== change.date) {
+    const at = claim.span.start;
+    if (text.slice(at, at + claim.date.length) !== claim.date) throw new Error(`cannot find the date of the transaction at offset ${at} in ${file}`);
+    edits.push({ file, start: at, end: at + claim.date.length, text: change.date });
+  }
   if (change.flag !== undefined && claim.flag !== change.flag) {
     const at = flagOffset(claim, text);
     if (at < 0 || text[at] !== claim.flag) throw new Error(`cannot find the flag of the transaction at offset ${claim.span.start} in ${file}`);
@@ -116,5 +123,5 @@ export function changedClaim<T extends Transaction>(claim: T, change: ClaimChang
     if (index >= 0) meta[index] = metaEntry(key, value, meta[index]!.span);
     else meta.push(metaEntry(key, value, { file: claim.span.file, start: claim.span.start, end: claim.span.start }));
   }
-  return transactionWith(claim, { flag: change.flag ?? claim.flag, meta }) as T;
+  return transactionWith(claim, { flag: change.flag ?? claim.flag, meta, date: change.date ?? claim.date }) as T;
 }

@@ -16,39 +16,17 @@ import type { BookedTransaction, LedgerEntry, MetaEntry } from "../core/data.js"
 import type { LedgerOptions } from "../core/options.js";
 import { Decimal } from "../core/number.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
-import { feeledgerOption } from "../reports/journal-options.js";
 import type { ChartOfAccounts } from "../books/accounts.js";
 import { postingDimensions, type DimensionCodes } from "../books/dimensions.js";
 import type { Voucher, VoucherLine } from "./voucher-model.js";
+import { VOUCHER_KEY, assignVoucherNumbers, parseVoucher, voucherText, voucherWord, type VoucherNumber } from "./numbering.js";
 
-export const VOUCHER_KEY = "voucher";
-export const VOUCHER_WORD_OPTION = "voucher-word";
-export const DEFAULT_VOUCHER_WORD = "记";
 /** The flag beancount gives the transactions a `pad` generates. */
 const PAD_FLAG = "P";
-
-/** The 凭证字 the journal declares, else 记. */
-export function voucherWord(entries: readonly LedgerEntry[]): string {
-  const declared = feeledgerOption(entries, VOUCHER_WORD_OPTION)?.trim();
-  return declared === undefined || declared === "" ? DEFAULT_VOUCHER_WORD : declared;
-}
 
 /** The currency of the official books: the first `operating_currency`, else CNY. */
 export function booksCurrency(options: LedgerOptions): string {
   return options.operatingCurrencies[0] ?? "CNY";
-}
-
-/** `记-0001`: the word, a dash, the number in at least four digits. */
-export function voucherText(word: string, number: number): string {
-  return `${word}-${String(number).padStart(4, "0")}`;
-}
-
-/** A written voucher number read back: `记-0001` → 记, 1; null when it is not WORD-DIGITS. */
-export function parseVoucherText(text: string): { word: string; number: number } | null {
-  const match = /^(.+?)-(\d+)$/su.exec(text.trim());
-  if (match === null) return null;
-  const number = Number(match[2]);
-  return Number.isSafeInteger(number) && number > 0 ? { word: match[1]!.trim(), number } : null;
 }
 
 /** Whether a transaction is a voucher of the books: not a pending claim. */
@@ -90,7 +68,7 @@ export function buildVouchers(source: VoucherSource, range: { readonly begin: st
 
 function voucherOf(transaction: BookedTransaction, word: string, currency: string, source: VoucherSource): Voucher {
   const written = metaText(transaction.meta, VOUCHER_KEY);
-  const parsed = written === null ? null : parseVoucherText(written);
+  const parsed = written === null ? null : parseVoucher(written);
   const transactionMeta = transaction.meta;
   const lines: VoucherLine[] = [];
   let attachments = 0;
@@ -160,9 +138,8 @@ export interface NumberingItem {
   readonly written: string | null;
 }
 
-export interface VoucherNumber {
-  readonly word: string;
-  readonly number: number;
+/** A voucher's number as numberVouchers gives it. */
+export interface NumberedVoucher extends VoucherNumber {
   /** `记-0001`. */
   readonly text: string;
   /** True when the number was written already (kept as it is), false when given now. */
@@ -179,7 +156,7 @@ export interface NumberingProblem {
 
 export interface Numbering {
   /** Per item, in the order given: its number (kept or new), or null for a malformed written one. */
-  readonly numbers: readonly (VoucherNumber | null)[];
+  readonly numbers: readonly (NumberedVoucher | null)[];
   readonly problems: readonly NumberingProblem[];
 }
 
@@ -191,42 +168,44 @@ export interface Numbering {
  * A pure function: it writes nothing.
  */
 export function numberVouchers(items: readonly NumberingItem[], word: string, issued: ReadonlyMap<string, number> = new Map()): Numbering {
-  const numbers: (VoucherNumber | null)[] = new Array(items.length).fill(null);
+  const numbers: (NumberedVoucher | null)[] = new Array(items.length).fill(null);
   const problems: NumberingProblem[] = [];
-  const highest = new Map<string, number>(issued);
-  /** month \0 word \0 number → first item holding it. */
+  /** month \0 word \0 number → the items holding it. */
   const holders = new Map<string, number[]>();
-  const waiting: number[] = [];
   items.forEach((item, index) => {
-    if (item.written === null || item.written.trim() === "") {
-      waiting.push(index);
-      return;
-    }
-    const parsed = parseVoucherText(item.written);
+    if (item.written === null || item.written.trim() === "") return;
+    const parsed = parseVoucher(item.written);
     if (parsed === null) {
       problems.push({ code: "voucher-malformed", items: [index], message: `voucher "${item.written}" is not a voucher number such as ${voucherText(word, 1)}` });
       return;
     }
-    const month = item.date.slice(0, 7);
     numbers[index] = { ...parsed, text: voucherText(parsed.word, parsed.number), kept: true };
-    const key = `${month}\u0000${parsed.word}\u0000${parsed.number}`;
+    const key = `${item.date.slice(0, 7)}\u0000${parsed.word}\u0000${parsed.number}`;
     const holding = holders.get(key);
     if (holding === undefined) holders.set(key, [index]);
     else holding.push(index);
-    if (parsed.word === word && parsed.number > (highest.get(month) ?? 0)) highest.set(month, parsed.number);
   });
   for (const holding of holders.values()) {
     if (holding.length < 2) continue;
     const first = numbers[holding[0]!]!;
     problems.push({ code: "voucher-duplicate", items: holding, message: `voucher ${first.text} is written on ${holding.length} transactions of ${items[holding[0]!]!.date.slice(0, 7)}` });
   }
-  // A stable sort by date keeps the journal order within a day.
-  waiting.sort((a, b) => (items[a]!.date < items[b]!.date ? -1 : items[a]!.date > items[b]!.date ? 1 : a - b));
-  for (const index of waiting) {
-    const month = items[index]!.date.slice(0, 7);
-    const number = (highest.get(month) ?? 0) + 1;
-    highest.set(month, number);
-    numbers[index] = { word, number, text: voucherText(word, number), kept: false };
+  // Each month by the rule of numbering.ts, its items in date order (a stable sort keeps the
+  // journal order within a day); a malformed written number counts as written (it gets none).
+  const months = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    const month = item.date.slice(0, 7);
+    const list = months.get(month);
+    if (list === undefined) months.set(month, [index]);
+    else list.push(index);
+  });
+  for (const [month, indices] of months) {
+    indices.sort((a, b) => (items[a]!.date < items[b]!.date ? -1 : items[a]!.date > items[b]!.date ? 1 : a - b));
+    const written = indices.map((index) => (items[index]!.written === null || items[index]!.written!.trim() === "" ? null : items[index]!.written));
+    const { assigned } = assignVoucherNumbers(written, word, issued.get(month) ?? 0);
+    assigned.forEach((number, position) => {
+      if (number !== null) numbers[indices[position]!] = { word, number, text: voucherText(word, number), kept: false };
+    });
   }
   return { numbers, problems };
 }

@@ -13,7 +13,8 @@ import { addDays, endOfMonth, exclusiveEndText } from "../core/dates.js";
 import { entryMetaText } from "../claims/claim.js";
 import type { BookAccount, ChartOfAccounts } from "../books/accounts.js";
 import { forEachPosting, visitedAmount, type PostingVisitor } from "../books/postings.js";
-import { VOUCHER_KEY, isBooksTransaction, lineSummary } from "../periods/vouchers.js";
+import { isBooksTransaction, lineSummary } from "../periods/vouchers.js";
+import { VOUCHER_KEY } from "../periods/numbering.js";
 import type { DisplayScales } from "./display.js";
 import { amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 

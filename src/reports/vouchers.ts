@@ -5,7 +5,7 @@ import { Decimal } from "../core/number.js";
 import { exclusiveEndText } from "../core/dates.js";
 import { DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/dimensions.js";
 import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
-import { voucherText } from "../periods/vouchers.js";
+import { voucherText } from "../periods/numbering.js";
 import type { DisplayScales } from "./display.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 

@@ -84,18 +84,21 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   const before = (key: string, date: string | null | undefined, limit: string | null | undefined, what: string) => {
     if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace(/-on(-\d+)?$/, "")}-too-early`, `${id}: ${key} ${date} is before ${what} ${limit}`, at));
   };
+  // A claim posted after its month was closed is booked in an open month and keeps the day it was
+  // incurred as `incurred-on` (periods/rule.ts): decisions are compared with that day.
+  const claimDate = decisionDate(claim.meta, "incurred-on") || claim.date;
   // The latest approval: posting must not come before any approval.
   let latest: { key: string; date: string } | null = null;
   for (const approval of approvals.length > 0 ? approvals : [{ number: 1 }]) {
     const key = approvalKeys(approval.number).on;
     const date = dateOf(key);
-    before(key, date, claim.date, "the claim date");
+    before(key, date, claimDate, "the claim date");
     if (date && (latest === null || date > latest.date)) latest = { key, date };
   }
   const rejected = dateOf("rejected-on");
   const postedOn = dateOf("posted-on");
-  before("rejected-on", rejected, claim.date, "the claim date");
-  before("posted-on", postedOn, latest?.date ?? claim.date, latest?.key ?? "the claim date");
+  before("rejected-on", rejected, claimDate, "the claim date");
+  before("posted-on", postedOn, latest?.date ?? claimDate, latest?.key ?? "the claim date");
 }
 
 export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>, expensesRoot: string): Diagnostic[] {

@@ -1,6 +1,6 @@
 // The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies,
-// budgets, account rules, schedules, claim layout, the official books' codes and dimensions).
-// `check` runs them after loading; writers run them before they write. They read the books
+// budgets, account rules, schedules, claim layout, the official books' codes and dimensions, closed
+// months). `check` runs them after loading; writers run them before they write. They read the books
 // (ledger.entries) and, where a check concerns claims, the claims in progress of the claim files
 // too (claims/pending.ts).
 // Each check is a small named function over the loaded ledger.
@@ -17,6 +17,7 @@ import { BUDGET_CONTROL_CHECK } from "./budget-control.js";
 import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
 import { CLAIM_LAYOUT_CHECK } from "./claim-layout.js";
 import { BOOKS_CHECK } from "./books.js";
+import { PERIODS_CHECK } from "./periods.js";
 
 export type { DomainCheck, DomainContext } from "./domain-check.js";
 
@@ -31,6 +32,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   ACCOUNT_RULES_CHECK,
   CLAIM_LAYOUT_CHECK,
   BOOKS_CHECK,
+  PERIODS_CHECK,
 ];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {

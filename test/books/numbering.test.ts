@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadLedger } from "../../src/loader/load.js";
-import { numberVouchers, numberingItems, parseVoucherText, voucherText, voucherWord, type NumberingItem } from "../../src/periods/vouchers.js";
+import { numberVouchers, numberingItems, type NumberingItem } from "../../src/periods/vouchers.js";
+import { parseVoucher as parseVoucherText, voucherText, voucherWord } from "../../src/periods/numbering.js";
 import { removeJournals, writeJournal } from "./helpers.js";
 
 afterAll(removeJournals);

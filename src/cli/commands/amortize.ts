@@ -1,5 +1,5 @@
 // `feeledger amortize FILE --through YYYY-MM [--output FILE] [--dry-run]`: write every installment
-// due through a month that the journal does not already hold.
+// due through a month that the journal does not already hold; refused when one is due in a closed month.
 import * as path from "node:path";
 import type { Command } from "commander";
 import { loadLedger, type Ledger } from "../../loader/load.js";
@@ -12,6 +12,7 @@ import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderTable } from "../../render/table.js";
+import { isLocked, periodState } from "../../periods/rule.js";
 import { writeJournalEdits } from "../writing.js";
 import { terminalText } from "../../render/terminal.js";
 import {
@@ -45,10 +46,22 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
     return EXIT_ERRORS;
   }
   const textOf = (file: string) => ledger.sources.get(file)!.text;
-  const plan = planAmortization(states.value, context.through, textOf, output);
+  const periods = periodState(ledger.entries);
+  const locked = (date: string) => isLocked(periods, date);
+  const plan = planAmortization(states.value, context.through, textOf, output, locked);
   if (plan.installments.length === 0) {
     io.stdout(`Nothing to write: the journal holds every installment due through ${context.through}.\n`);
     return EXIT_OK;
+  }
+  // Nothing is written into a closed month (periods/rule.ts): installments due there refuse the run.
+  const inClosedMonths = plan.installments.filter((planned) => locked(planned.installment.date));
+  if (inClosedMonths.length > 0) {
+    for (const { schedule, installment } of inClosedMonths) {
+      io.stderr(`feeledger: installment ${installment.number}/${schedule.months} of schedule "${schedule.id}" (${installment.amount.toFixed(schedule.scale)} ${schedule.currency}) is due ${installment.date}, in a closed month\n`);
+    }
+    const count = inClosedMonths.length;
+    io.stderr(`${count} installment${count === 1 ? " is" : "s are"} due in months closed through ${periods.latest}; nothing was written (reopen the months with feeledger reopen-period to write ${count === 1 ? "it" : "them"})\n`);
+    return EXIT_ERRORS;
   }
   const count = `${plan.installments.length} installment${plan.installments.length === 1 ? "" : "s"}`;
   if (context.dryRun) {
@@ -65,7 +78,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
     { color: useColor(io, "stdout", context.color) },
   ) + "\n");
   const files = [...new Set(plan.installments.map((planned) => planned.file))].join(", ");
-  const named = new Set(plan.installments.filter((planned) => !planned.schedule.idWritten).map((planned) => planned.schedule.id)).size;
+  const named = new Set(plan.installments.filter((planned) => !planned.schedule.idWritten && !locked(planned.schedule.transaction.date)).map((planned) => planned.schedule.id)).size;
   io.stdout(`Wrote ${count} to ${terminalText(files)}${named === 0 ? "" : `, and a schedule-id to ${named} schedule${named === 1 ? "" : "s"}`}.\n`);
   return EXIT_OK;
 }

@@ -80,7 +80,9 @@ export function runDecision(io: Io, context: DecisionContext): number {
         const by = decision.kind === "post" ? "" : ` by ${decision.by}`;
         const from = placeOf(outcome.claim.span, ledger.sources);
         const where = outcome.movedTo === null ? from : `moved from ${from} to ${outcome.movedTo.file}:${outcome.movedTo.line}`;
-        written.push(terminalText(`${outcome.id}: ${done}${by} on ${decision.on} (${where})`) + "\n");
+        // A claim dated in a closed month is booked in the first open month (periods/rule.ts).
+        const booked = outcome.bookedOn === null ? "" : `, booked on ${outcome.bookedOn} as ${outcome.claim.date.slice(0, 7)} is closed (incurred-on ${outcome.claim.date})`;
+        written.push(terminalText(`${outcome.id}: ${done}${by} on ${decision.on}${booked} (${where})`) + "\n");
         break;
       }
     }

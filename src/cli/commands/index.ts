@@ -14,6 +14,8 @@ import { registerRegister } from "./reg.js";
 import { registerIncomeStatement } from "./is.js";
 import { registerBalanceSheet } from "./bs.js";
 import { registerPrint } from "./print.js";
+import { registerClosePeriod } from "./close-period.js";
+import { registerReopenPeriod } from "./reopen-period.js";
 
 export const COMMANDS: readonly ((program: Command, shared: CommandShared) => void)[] = [
   registerCheck,
@@ -29,4 +31,6 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerIncomeStatement,
   registerBalanceSheet,
   registerPrint,
+  registerClosePeriod,
+  registerReopenPeriod,
 ];

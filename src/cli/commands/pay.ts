@@ -11,6 +11,7 @@ import { Decimal } from "../../core/number.js";
 import { planPayment, type EmployeePayment, type PaymentPlan } from "../../claims/payment-plan.js";
 import { checkPayment } from "../../claims/payment-check.js";
 import { booksTarget } from "../../claims/books-target.js";
+import { firstOpenDay, isLocked, periodState } from "../../periods/rule.js";
 import { paymentEdit, accountLabel } from "../../edit/pay.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { planChanges, writeChanges, StaleFileError } from "../../edit/write.js";
@@ -112,6 +113,12 @@ export function runPay(io: Io, context: PayContext): number {
     return EXIT_ERRORS;
   }
   const plan = result.plan;
+  // Nothing is written into a closed month (periods/rule.ts).
+  const periods = periodState(ledger.entries);
+  if (isLocked(periods, plan.date)) {
+    io.stderr(`feeledger: payment of ${plan.claims.join(" ")} refused: ${plan.date} is in a closed month (closed through ${periods.latest}); pay on ${firstOpenDay(periods)} or later; nothing was written\n`);
+    return EXIT_ERRORS;
+  }
   const target = booksTarget(ledger, plan.date);
   if ("problem" in target) {
     io.stderr(formatDiagnostic(error("payment-refused", target.problem, target.span), ledger.sources, brief, context.file) + "\nnothing was written\n");

@@ -1,0 +1,86 @@
+// `feeledger close-period FILE YYYY-MM [--by NAME] [--dry-run]`: close a month (结账): number its
+// vouchers and record the close (periods/close.ts). Refused while the books have errors, while the
+// month holds claims approved but not posted, before it ends, and out of order.
+import type { Command } from "commander";
+import { loadLedger } from "../../loader/load.js";
+import { today } from "../../core/dates.js";
+import { planClose } from "../../periods/close.js";
+import { isMonth } from "../../periods/directives.js";
+import { unifiedDiff } from "../../edit/diff.js";
+import { editsByFile } from "../../edit/edits.js";
+import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
+import { writeJournalEdits } from "../writing.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
+import { requireText } from "./claim-decision.js";
+
+export interface ClosePeriodContext {
+  readonly file: string;
+  readonly month: string;
+  readonly by: string;
+  readonly dryRun: boolean;
+  readonly color: boolean | undefined;
+}
+
+export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
+  requireReadableFile(context.file);
+  const ledger = loadLedger(context.file, { keepText: true });
+  const on = today(io.env);
+  const plan = planClose(ledger, { month: context.month, by: context.by, on }, { today: on });
+  const color = useColor(io, "stderr", context.color);
+  const sources = [...ledger.sources.keys()];
+  switch (plan.kind) {
+    case "unchanged":
+      io.stdout(`${plan.reason}; nothing to do\n`);
+      return EXIT_OK;
+    case "refused":
+      for (const problem of sortDiagnostics(plan.problems, sources)) io.stderr(formatDiagnostic(problem, ledger.sources, { color, excerpt: false }, context.file) + "\n");
+      io.stderr(`feeledger: ${context.month} not closed: ${plan.reason}; nothing was written\n`);
+      return EXIT_ERRORS;
+    case "planned":
+      break;
+  }
+  for (const warning of plan.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, { color, excerpt: false }, context.file) + "\n");
+  const count = plan.numbered.length;
+  const numbers = count === 0
+    ? `no voucher to number${plan.lastVoucher === null ? "" : ` (the last is ${plan.lastVoucher})`}`
+    : `${count} voucher${count === 1 ? "" : "s"} numbered ${plan.numbered[0]!.voucher}${count === 1 ? "" : ` to ${plan.numbered[count - 1]!.voucher}`}`;
+  const textOf = (file: string) => ledger.sources.get(file)!.text;
+  if (context.dryRun) {
+    for (const [file, edits] of editsByFile(plan.edits)) io.stdout(unifiedDiff(file, textOf(file), edits));
+    io.stderr(`${context.month} would be closed, ${numbers}; nothing was written (--dry-run)\n`);
+    return EXIT_OK;
+  }
+  if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;
+  io.stdout(`Closed ${context.month} by ${context.by} on ${on}: ${numbers} (${plan.file}:${plan.line}).\n`);
+  return EXIT_OK;
+}
+
+/** A month argument: YYYY-MM. */
+export function parseMonthArgument(value: string | undefined, command: string): string {
+  if (value === undefined) throw new UsageError(`${command} needs a month, YYYY-MM`);
+  if (!isMonth(value)) throw new UsageError(`invalid month '${value}' (expected YYYY-MM, e.g. 2026-03)`);
+  return value;
+}
+
+/** --by, else the login name from the environment. */
+function closer(io: Io, by: string | undefined): string {
+  if (by !== undefined) return requireText(by, "--by NAME", "close-period");
+  const login = io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME;
+  if (login === undefined || login.trim() === "") throw new UsageError("close-period needs --by NAME (who closes the month)");
+  return login.trim();
+}
+
+export function registerClosePeriod(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("close-period")
+    .description("close a month (结账): number its vouchers and record the close; nothing in it may change afterwards")
+    .argument("[FILE-AND-MONTH...]", "the journal, then the month YYYY-MM")
+    .option("--by <NAME>", "who closes the month (closed-by; default: the login name)")
+    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .action((args: string[], options: { by?: string; dryRun?: boolean }) => {
+      const journal = resolveJournal(io, global().file, args);
+      if (journal.rest.length > 1) throw new UsageError(`unexpected argument '${journal.rest[1]}'`);
+      const month = parseMonthArgument(journal.rest[0], "close-period");
+      setExit(runClosePeriod(io, { file: journal.file, month, by: closer(io, options.by), dryRun: options.dryRun === true, color: global().color }));
+    });
+}

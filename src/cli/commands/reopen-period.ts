@@ -1,0 +1,60 @@
+// `feeledger reopen-period FILE YYYY-MM --by NAME --reason TEXT [--dry-run]`: reopen the latest
+// closed month (反结账), keeping the trail: the close stays, a period-reopened directive lifts it
+// (periods/reopen.ts). Allowed while the books have errors.
+import type { Command } from "commander";
+import { loadLedger } from "../../loader/load.js";
+import { today } from "../../core/dates.js";
+import { planReopen } from "../../periods/reopen.js";
+import { placeOf } from "../../claims/place.js";
+import { unifiedDiff } from "../../edit/diff.js";
+import { writeJournalEdits } from "../writing.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { requireText } from "./claim-decision.js";
+import { parseMonthArgument } from "./close-period.js";
+
+export interface ReopenPeriodContext {
+  readonly file: string;
+  readonly month: string;
+  readonly by: string;
+  readonly reason: string;
+  readonly dryRun: boolean;
+}
+
+export function runReopenPeriod(io: Io, context: ReopenPeriodContext): number {
+  requireReadableFile(context.file);
+  const ledger = loadLedger(context.file, { keepText: true });
+  const on = today(io.env);
+  const plan = planReopen(ledger, { month: context.month, by: context.by, reason: context.reason, on });
+  if (plan.kind === "refused") {
+    io.stderr(`feeledger: ${context.month} not reopened: ${plan.reason}; nothing was written\n`);
+    return EXIT_ERRORS;
+  }
+  const textOf = (file: string) => ledger.sources.get(file)!.text;
+  if (context.dryRun) {
+    io.stdout(unifiedDiff(plan.file, textOf(plan.file), [plan.edit]));
+    io.stderr(`${context.month} would be reopened; nothing was written (--dry-run)\n`);
+    return EXIT_OK;
+  }
+  if (!writeJournalEdits(io, [plan.edit], textOf)) return EXIT_ERRORS;
+  const numbers = plan.close.lastVoucher === null ? "" : `; its vouchers keep their numbers, and new ones will follow ${plan.close.lastVoucher}`;
+  io.stdout(`Reopened ${context.month} by ${context.by} on ${on} (${plan.file}:${plan.line}); its close stays at ${placeOf(plan.close.entry.span, ledger.sources)}${numbers}.\n`);
+  return EXIT_OK;
+}
+
+export function registerReopenPeriod(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("reopen-period")
+    .description("reopen the latest closed month (反结账), keeping the close and recording who, when and why")
+    .argument("[FILE-AND-MONTH...]", "the journal, then the month YYYY-MM")
+    .option("--by <NAME>", "who reopens it")
+    .option("--reason <TEXT>", "why it is reopened")
+    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .action((args: string[], options: { by?: string; reason?: string; dryRun?: boolean }) => {
+      const journal = resolveJournal(io, global().file, args);
+      if (journal.rest.length > 1) throw new UsageError(`unexpected argument '${journal.rest[1]}'`);
+      const month = parseMonthArgument(journal.rest[0], "reopen-period");
+      const by = requireText(options.by, "--by NAME", "reopen-period");
+      const reason = requireText(options.reason, "--reason TEXT", "reopen-period");
+      setExit(runReopenPeriod(io, { file: journal.file, month, by, reason, dryRun: options.dryRun === true }));
+    });
+}
