@@ -14,6 +14,7 @@ import { registerRegister } from "./reg.js";
 import { registerIncomeStatement } from "./is.js";
 import { registerBalanceSheet } from "./bs.js";
 import { registerPrint } from "./print.js";
+import { registerExport } from "./export.js";
 
 export const COMMANDS: readonly ((program: Command, shared: CommandShared) => void)[] = [
   registerCheck,
@@ -29,4 +30,5 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerIncomeStatement,
   registerBalanceSheet,
   registerPrint,
+  registerExport,
 ];
