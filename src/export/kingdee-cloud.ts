@@ -72,6 +72,7 @@ export const KINGDEE_CLOUD: SheetTarget = {
   onlyListedCurrencies: true,
   voucherWordCodes: { 记: "PRE001" },
   rejectsZeroLines: false,
+  summaryRequired: false,
   requires: ["accountBook"],
   sheets: [{ name: "凭证#单据头(FBillHead)", kind: "entries", headerRows: 2, columns: COLUMNS }],
 };

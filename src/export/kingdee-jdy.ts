@@ -45,6 +45,7 @@ export const KINGDEE_JDY: SheetTarget = {
   onlyListedCurrencies: false,
   voucherWordCodes: null,
   rejectsZeroLines: false,
+  summaryRequired: false,
   requires: [],
   sheets: [{ name: monthSheetName("凭证列表"), kind: "entries", headerRows: 1, columns: COLUMNS }],
 };

@@ -86,6 +86,7 @@ export const KINGDEE_K3: SheetTarget = {
   onlyListedCurrencies: false,
   voucherWordCodes: null,
   rejectsZeroLines: false,
+  summaryRequired: false,
   requires: [],
   sheets: [
     { name: "Page1", kind: "entries", headerRows: 1, columns: COLUMNS },

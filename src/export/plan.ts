@@ -19,6 +19,16 @@ export interface ExportPlan {
 
 const DEFAULT_SCALE = 2;
 
+/** The rows a sheet holds: 65,536 in an .xls (BIFF8), 1,048,576 in an .xlsx. */
+const SHEET_ROWS = { xls: 65_536, xlsx: 1_048_576 } as const;
+
+/** How many voucher lines fit in the target's file, after its header rows; Infinity for text. */
+function lineLimit(target: ExportTarget): number {
+  if (target.kind === "text") return Number.POSITIVE_INFINITY;
+  const headers = Math.max(...target.sheets.map((sheet) => (sheet.kind === "entries" ? sheet.headerRows : 0)));
+  return SHEET_ROWS[target.book] - headers;
+}
+
 /** Problems of one kind, reported once at their first place with a count. */
 class Grouped {
   readonly #groups = new Map<string, { span: Span; count: number; message: (count: number) => string }>();
@@ -77,6 +87,8 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
   const booksScale = scaleOf(settings.booksCurrency);
   const offset = settings.firstNumber - 1;
   const prepared: PreparedVoucher[] = [];
+  const limit = lineLimit(target);
+  const noSummary = new Grouped();
   let lineCount = 0;
   let totalDebit = ZERO;
   let totalCredit = ZERO;
@@ -130,6 +142,9 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
       if (target.rejectsZeroLines && debit.isZero() && credit.isZero()) {
         diagnostics.push(error("export-zero-line", `this line's amount is 0 at ${booksScale} places: ${target.title} takes only lines with a debit or a credit`, line.span));
       }
+      if (target.summaryRequired && line.summary.trim() === "") {
+        noSummary.add("summary", line.span, (count) => `this line has no summary (摘要), which ${target.title} needs: give the transaction a narration; ${lines(count)} of the period (the first here)`);
+      }
       debits = debits.plus(debit);
       credits = credits.plus(credit);
       const foreign = line.foreign === null ? null : {
@@ -142,6 +157,9 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
     });
     if (!debits.equals(credits)) {
       diagnostics.push(error("export-unbalanced", `the voucher's debits ${debits.toFixed(booksScale)} and credits ${credits.toFixed(booksScale)} ${settings.booksCurrency} differ (at ${booksScale} places, as the file takes them)`, voucher.span));
+    }
+    if (lineCount <= limit && lineCount + preparedLines.length > limit) {
+      diagnostics.push(error("export-too-many-lines", `the ${target.extension} sheet holds ${limit} voucher lines: this voucher and the ones after it do not fit (export fewer months at a time)`, voucher.span));
     }
     lineCount += preparedLines.length;
     totalDebit = totalDebit.plus(debits);
@@ -170,6 +188,7 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
     ...dimensionKinds.diagnostics("export-dimension-kind"),
     ...dimensionCodes.diagnostics("export-dimension-code"),
     ...words.diagnostics("export-voucher-word"),
+    ...noSummary.diagnostics("export-summary"),
   );
   return { vouchers: prepared, diagnostics, lineCount, totalDebit, totalCredit };
 }

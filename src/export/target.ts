@@ -117,6 +117,8 @@ interface TargetBase {
   readonly voucherWordCodes: Readonly<Record<string, string>> | null;
   /** Whether every line must carry a non-zero amount. */
   readonly rejectsZeroLines: boolean;
+  /** Whether every line must have a summary (摘要). */
+  readonly summaryRequired: boolean;
   /** Settings the target needs (the command refuses to run without them). */
   readonly requires: readonly ("accountBook")[];
 }

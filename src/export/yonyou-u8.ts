@@ -51,6 +51,8 @@ export const YONYOU_U8: TextTarget = {
   voucherWordCodes: null,
   // 金额借方 and 金额贷方: one of them must not be 0 (the import's field rules).
   rejectsZeroLines: true,
+  // 摘要 is among the fields every line must have.
+  summaryRequired: true,
   requires: [],
   firstLine: "填制凭证,V800",
   separator: ",",

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal as BooksDecimal } from "../../src/core/number.js";
 import { exportVouchers as exportLibrary } from "../../src/export/export-vouchers.js";
+import { planExport } from "../../src/export/plan.js";
 import type { ExportSettings } from "../../src/export/target.js";
 import { TARGETS } from "../../src/export/targets.js";
 import type { DimensionValue, Voucher, VoucherLine } from "../../src/periods/voucher-model.js";
@@ -192,6 +193,33 @@ describe("dimensions (辅助核算) in each target's columns", () => {
     const project = exportLibrary([voucher([{ kind: "project", code: "P7", name: "新品发布会" }])], TARGETS["kingdee-cloud"], settings);
     expect(project.ok).toBe(false);
     if (!project.ok) expect(project.diagnostics.map((d) => d.code)).toEqual(["export-dimension-kind"]);
+  });
+});
+
+describe("a sheet's row limit", () => {
+  it("an .xls holds 65,536 rows: the first voucher past them is refused, nothing is written", () => {
+    const span = (start: number) => ({ file: "books.beancount", start, end: start + 1 });
+    const line = (debit: string, credit: string, start: number): VoucherLine => ({
+      accountCode: "1002", accountName: "银行存款", account: "Assets:1002-银行存款", summary: "x", debit: new BooksDecimal(debit), credit: new BooksDecimal(credit),
+      currency: "CNY", foreign: null, dimensions: [], span: span(start),
+    });
+    // 32,768 vouchers of 2 lines: 65,536 lines under the header row, one more than fits.
+    const vouchers: Voucher[] = Array.from({ length: 32_768 }, (_, index) => ({
+      date: "2026-03-05", word: "记", number: index + 1, attachments: 0, preparer: "孙强", span: span(index * 10),
+      lines: [line("1.00", "0", index * 10 + 1), line("0", "1.00", index * 10 + 2)],
+    }));
+    const settings: ExportSettings = {
+      booksCurrency: "CNY", scales: new Map([["CNY", 2]]), firstNumber: 1, preparer: null, accountBook: null, organization: null,
+      range: { begin: "2026-03-01", end: "2026-04-01" }, parentAccounts: new Set(),
+    };
+    const result = exportLibrary(vouchers, TARGETS["kingdee-k3"], settings);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.diagnostics.map((d) => [d.code, d.span?.start])).toEqual([["export-too-many-lines", 32_767 * 10]]);
+      expect(result.diagnostics[0]!.message).toMatch(/holds 65535 voucher lines/);
+    }
+    // One voucher fewer fits (checked without writing: a 65,535-line .xls takes half a minute to write).
+    expect(planExport(vouchers.slice(0, -1), TARGETS["kingdee-k3"], settings).diagnostics).toEqual([]);
   });
 });
 

@@ -140,6 +140,17 @@ describe("export vouchers refuses, and writes nothing", () => {
     expectRefused(run, file, [{ line: lineOf(file, "差旅费         0.00"), message: /amount is 0 at 2 places/ }]);
   });
 
+  it("a line without a summary (摘要) for 用友 U8", () => {
+    const file = journal(`${HEAD}
+2026-03-02 * ""
+  Expenses:6602-管理费用:01-办公费        80.00 CNY
+  Assets:1002-银行存款:01-工商银行      -80.00 CNY
+`);
+    const run = exportVouchers(file, "yonyou-u8", ["-p", "2026-03", "--number", "--preparer", "孙强"]);
+    expectRefused(run, file, [{ line: lineOf(file, "01-办公费        80.00"), message: /no summary \(摘要\).*; 2 lines of the period/ }]);
+    expect(exportVouchers(file, "kingdee-jdy", ["-p", "2026-03", "--number"]).code).toBe(0);
+  });
+
   it("a journal with errors: they are shown instead", () => {
     const file = journal(`${HEAD}
 2026-03-02 * "不平"
