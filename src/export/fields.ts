@@ -34,6 +34,9 @@ function sideCell(value: Decimal, scale: number, style: AmountStyle): Cell {
 
 const EMPTY: Fill = () => null;
 
+/** A fill function, typed where it is written. */
+const fill = (function_: Fill): Fill => function_;
+
 /** The currency as the target names it. */
 function targetCurrency(entry: EntryContext, currency: string): TargetCurrency {
   return entry.target.currencies[currency] ?? { code: currency, name: currency };
@@ -51,23 +54,23 @@ export const field = {
   onFirstLine: (fill: Fill): Fill => (entry) => (entry.line.index === 0 ? fill(entry) : null),
 
   /** The voucher's date as text, YYYY-MM-DD. */
-  date: ((entry) => textCell(entry.voucher.source.date)) as Fill,
-  year: ((entry) => integerCell(entry.voucher.year)) as Fill,
-  period: ((entry) => integerCell(entry.voucher.period)) as Fill,
-  word: ((entry) => textCell(entry.voucher.source.word)) as Fill,
+  date: fill((entry) => textCell(entry.voucher.source.date)),
+  year: fill((entry) => integerCell(entry.voucher.year)),
+  period: fill((entry) => integerCell(entry.voucher.period)),
+  word: fill((entry) => textCell(entry.voucher.source.word)),
   /** The 凭证字's code in the target (e.g. PRE001 for 记). */
-  wordCode: ((entry) => textCell(entry.target.voucherWordCodes?.[entry.voucher.source.word] ?? entry.voucher.source.word)) as Fill,
-  number: ((entry) => integerCell(entry.voucher.number)) as Fill,
+  wordCode: fill((entry) => textCell(entry.target.voucherWordCodes?.[entry.voucher.source.word] ?? entry.voucher.source.word)),
+  number: fill((entry) => integerCell(entry.voucher.number)),
   /** The voucher's place in the file (1, 2, ...), as text. */
-  sequenceText: ((entry) => textCell(String(entry.voucher.sequence))) as Fill,
-  attachments: ((entry) => integerCell(entry.voucher.source.attachments)) as Fill,
-  preparer: ((entry) => textCell(entry.voucher.preparer)) as Fill,
+  sequenceText: fill((entry) => textCell(String(entry.voucher.sequence))),
+  attachments: fill((entry) => integerCell(entry.voucher.source.attachments)),
+  preparer: fill((entry) => textCell(entry.voucher.preparer)),
   /** The line's number within its voucher, counting from `base`. */
   lineNumber: (base: 0 | 1): Fill => (entry) => integerCell(entry.line.index + base),
 
-  summary: ((entry) => textCell(entry.line.source.summary)) as Fill,
-  accountCode: ((entry) => textCell(entry.line.code)) as Fill,
-  accountName: ((entry) => textCell(entry.line.name)) as Fill,
+  summary: fill((entry) => textCell(entry.line.source.summary)),
+  accountCode: fill((entry) => textCell(entry.line.code)),
+  accountName: fill((entry) => textCell(entry.line.name)),
 
   debit: (style: AmountStyle = {}): Fill => (entry) => sideCell(entry.line.debit, entry.line.scale, style),
   credit: (style: AmountStyle = {}): Fill => (entry) => sideCell(entry.line.credit, entry.line.scale, style),
@@ -78,16 +81,16 @@ export const field = {
     return amountCell(line.debit.isZero() ? line.credit : line.debit, line.scale, style.grouping ?? false);
   },
   /** The amount in the original currency for a priced line, else 0 (用友: 外币). */
-  foreignAmountOrZero: ((entry) => {
+  foreignAmountOrZero: fill((entry) => {
     const foreign = entry.line.foreign;
     return foreign === null ? integerCell(0) : amountCell(foreign.amount, foreign.scale, false);
-  }) as Fill,
+  }),
   /** The rate to the books currency; 1 for a line in the books currency. */
-  rate: ((entry) => ({ kind: "number", value: entry.line.foreign?.rate.toFixed() ?? "1", format: null })) as Fill,
+  rate: fill((entry) => ({ kind: "number", value: entry.line.foreign?.rate.toFixed() ?? "1", format: null })),
   /** The rate for a priced line, else 0 (用友: 汇率). */
-  rateOrZero: ((entry) => ({ kind: "number", value: entry.line.foreign?.rate.toFixed() ?? "0", format: null })) as Fill,
-  currencyCode: ((entry) => textCell(targetCurrency(entry, lineCurrency(entry)).code)) as Fill,
-  currencyName: ((entry) => textCell(targetCurrency(entry, lineCurrency(entry)).name)) as Fill,
+  rateOrZero: fill((entry) => ({ kind: "number", value: entry.line.foreign?.rate.toFixed() ?? "0", format: null })),
+  currencyCode: fill((entry) => textCell(targetCurrency(entry, lineCurrency(entry)).code)),
+  currencyName: fill((entry) => textCell(targetCurrency(entry, lineCurrency(entry)).name)),
 
   dimensionCode: (kind: DimensionKind): Fill => (entry) => textCell(entry.line.source.dimensions.find((value) => value.kind === kind)?.code ?? ""),
   dimensionName: (kind: DimensionKind): Fill => (entry) => textCell(entry.line.source.dimensions.find((value) => value.kind === kind)?.name ?? ""),
