@@ -11,7 +11,7 @@ import type { Sheet } from "../reports/sheet.js";
 import { formatDiagnostic } from "../render/diagnostics.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderSheet } from "../render/sheet.js";
-import { writeOutputFile } from "../edit/output.js";
+import { writeOutputBytes } from "../edit/output.js";
 import { WriteRefusedError } from "../edit/replace.js";
 import { terminalText } from "../render/terminal.js";
 import {
@@ -151,8 +151,13 @@ export function emit(io: Io, file: string | null, text: string, journal: Pick<Le
     io.stdout(text);
     return EXIT_OK;
   }
+  return emitBytes(io, file, Buffer.from(text, "utf8"), journal);
+}
+
+/** emit for bytes that are not UTF-8 text (a workbook, a GBK file): to the -o file only. */
+export function emitBytes(io: Io, file: string, bytes: Buffer, journal: Pick<Ledger, "sources">): number {
   try {
-    writeOutputFile(file, text, journal.sources.keys(), io.env);
+    writeOutputBytes(file, bytes, journal.sources.keys(), io.env);
     return EXIT_OK;
   } catch (thrown) {
     if (thrown instanceof WriteRefusedError) throw new UsageError(thrown.message);

@@ -25,6 +25,11 @@ function isSameFile(target: Target, file: string): boolean {
  * thrown; a failed write leaves the old file as it was and no temporary file.
  */
 export function writeOutputFile(file: string, text: string, journalFiles: Iterable<string>, environment: Readonly<Record<string, string | undefined>>): void {
+  writeOutputBytes(file, Buffer.from(text, "utf8"), journalFiles, environment);
+}
+
+/** writeOutputFile for bytes that are not UTF-8 text (a workbook, a GBK file). */
+export function writeOutputBytes(file: string, bytes: Buffer, journalFiles: Iterable<string>, environment: Readonly<Record<string, string | undefined>>): void {
   const target = resolveTarget(file);
   for (const journalFile of journalFiles) {
     if (isSameFile(target, journalFile)) {
@@ -33,5 +38,5 @@ export function writeOutputFile(file: string, text: string, journalFiles: Iterab
     }
   }
   if (target.stat?.isDirectory()) throw new WriteRefusedError(`-o ${file} is a directory; nothing was written`);
-  replaceFile(target, Buffer.from(text, "utf8"), "the output file", faultsFrom(environment));
+  replaceFile(target, bytes, "the output file", faultsFrom(environment));
 }

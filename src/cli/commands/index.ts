@@ -16,6 +16,7 @@ import { registerBalanceSheet } from "./bs.js";
 import { registerPrint } from "./print.js";
 import { registerClosePeriod } from "./close-period.js";
 import { registerReopenPeriod } from "./reopen-period.js";
+import { registerExport } from "./export.js";
 
 export const COMMANDS: readonly ((program: Command, shared: CommandShared) => void)[] = [
   registerCheck,
@@ -33,4 +34,5 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerPrint,
   registerClosePeriod,
   registerReopenPeriod,
+  registerExport,
 ];

@@ -1,0 +1,160 @@
+// `feeledger export vouchers FILE -p PERIOD --target TARGET -o OUT`: a period's vouchers in the
+// import format of 金蝶 (K/3 WISE, 云星空, 精斗云) or 用友 U8, written only when every voucher would be
+// taken as it is in the journal (otherwise each problem is shown where it is, and nothing is written).
+import type { Command } from "commander";
+import { addMonths } from "../../core/dates.js";
+import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
+import { displayScales } from "../../reports/display.js";
+import type { Ledger } from "../../loader/load.js";
+import type { Voucher } from "../../periods/voucher-model.js";
+import { parentAccounts } from "../../export/accounts.js";
+import { exportVouchers } from "../../export/export-vouchers.js";
+import type { ExportSettings, ExportTarget } from "../../export/target.js";
+import { TARGET_NAMES, findTarget } from "../../export/targets.js";
+import { booksCurrencyOf, buildVouchers, temporaryAccountCode } from "../../export/temporary-vouchers.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
+import { emitBytes, loadForReport } from "../reporting.js";
+
+export interface ExportVouchersContext {
+  readonly file: string;
+  /** Whole months: begin inclusive, end exclusive. */
+  readonly range: { readonly begin: string; readonly end: string };
+  readonly target: ExportTarget;
+  readonly output: string;
+  readonly firstNumber: number;
+  /** --number: number the vouchers that have none, for this file only (the journal is not written). */
+  readonly number: boolean;
+  readonly preparer: string | null;
+  readonly accountBook: string | null;
+  readonly organization: string | null;
+  readonly color: boolean | undefined;
+}
+
+interface ExportFlags {
+  readonly period?: string;
+  readonly target?: string;
+  readonly output?: string;
+  readonly firstNumber?: string;
+  readonly number?: boolean;
+  readonly preparer?: string;
+  readonly accountBook?: string;
+  readonly organization?: string;
+}
+
+/** 2026-03, or 2026-01..2026-03. */
+export function periodText(range: { readonly begin: string; readonly end: string }): string {
+  const last = addMonths(range.end, -1).slice(0, 7);
+  const first = range.begin.slice(0, 7);
+  return first === last ? first : `${first}..${last}`;
+}
+
+/**
+ * The vouchers of the months and the settings that come from the journal.
+ * TEMPORARY: built by the adapter in src/export/temporary-vouchers.ts; to be swapped for
+ * buildVouchers (and numberVouchers for --number) of src/periods/vouchers.ts, with the chart's
+ * codes in place of temporaryAccountCode.
+ */
+function vouchersForExport(ledger: Ledger, context: ExportVouchersContext): { vouchers: Voucher[]; settings: ExportSettings } {
+  const vouchers = buildVouchers(ledger, context.range, { number: context.number });
+  const accounts = new Set<string>();
+  for (const entry of ledger.entries) {
+    if (entry.type === "open") accounts.add(entry.account);
+    else if (entry.type === "transaction") for (const posting of entry.booked) accounts.add(posting.account);
+  }
+  const settings: ExportSettings = {
+    booksCurrency: booksCurrencyOf(ledger),
+    scales: displayScales(ledger.entries),
+    firstNumber: context.firstNumber,
+    preparer: context.preparer,
+    accountBook: context.accountBook,
+    organization: context.organization,
+    range: context.range,
+    parentAccounts: parentAccounts(accounts, temporaryAccountCode),
+  };
+  return { vouchers, settings };
+}
+
+export function runExportVouchers(io: Io, context: ExportVouchersContext): number {
+  const ledger = loadForReport(io, context.file, context.color);
+  if (ledger === null) return EXIT_ERRORS;
+  const period = periodText(context.range);
+  const { vouchers, settings } = vouchersForExport(ledger, context);
+  if (vouchers.length === 0) {
+    io.stderr(`feeledger: no vouchers are dated in ${period}; nothing was written\n`);
+    return EXIT_ERRORS;
+  }
+  const result = exportVouchers(vouchers, context.target, settings);
+  if (!result.ok) {
+    const style = { color: useColor(io, "stderr", context.color), excerpt: true };
+    const sorted = sortDiagnostics(result.diagnostics, [...ledger.sources.keys()]);
+    for (const diagnostic of sorted) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
+    io.stderr(`${sorted.length} problem${sorted.length === 1 ? "" : "s"} for ${context.target.title}; nothing was written to ${context.output}\n`);
+    return EXIT_ERRORS;
+  }
+  const code = emitBytes(io, context.output, result.bytes, ledger);
+  if (code !== EXIT_OK) return code;
+  const { summary } = result;
+  const scale = settings.scales.get(settings.booksCurrency) ?? 2;
+  io.stdout(
+    `Wrote ${summary.vouchers} voucher${summary.vouchers === 1 ? "" : "s"} (${summary.lines} lines) of ${period} to ${context.output} for ${context.target.title}: `
+    + `debit ${summary.totalDebit.toFixed(scale)} = credit ${summary.totalCredit.toFixed(scale)} ${settings.booksCurrency}\n`,
+  );
+  return EXIT_OK;
+}
+
+/** -p as whole months (会计期间): the import formats number vouchers per month. */
+function exportRange(period: string | undefined): { begin: string; end: string } {
+  if (period === undefined) throw new UsageError("export vouchers needs -p PERIOD: a month (2026-03), a quarter (2026Q1), a year or a range of months (2026-01..2026-03)");
+  const range = parsePeriod(period);
+  if (range.begin === null || range.end === null) throw new UsageError(`-p ${period} is open-ended: give both ends, e.g. 2026-01..2026-03`);
+  if (!range.begin.endsWith("-01") || !range.end.endsWith("-01")) throw new UsageError(`-p ${period} is not whole months: the books are exported by month (会计期间), e.g. -p 2026-03`);
+  return { begin: range.begin, end: range.end };
+}
+
+export function exportContext(file: string, flags: ExportFlags, color: boolean | undefined): ExportVouchersContext {
+  if (flags.target === undefined) throw new UsageError(`export vouchers needs --target TARGET (${TARGET_NAMES.join(", ")})`);
+  const target = findTarget(flags.target);
+  if (target === null) throw new UsageError(`unknown --target '${flags.target}' (expected ${TARGET_NAMES.join(", ")})`);
+  const range = exportRange(flags.period);
+  if (flags.output === undefined || flags.output === "") throw new UsageError(`export vouchers needs -o FILE (the ${target.extension} file to write)`);
+  if (!flags.output.toLowerCase().endsWith(target.extension)) {
+    throw new UsageError(`--target ${target.name} writes a ${target.extension} file (${target.title}): name the -o file *${target.extension}`);
+  }
+  const accountBook = flags.accountBook?.trim() || null;
+  const organization = flags.organization?.trim() || null;
+  if (target.requires.includes("accountBook") && accountBook === null) {
+    throw new UsageError(`--target ${target.name} needs --account-book CODE: the code of the 账簿 the vouchers go into`);
+  }
+  if (!target.requires.includes("accountBook") && (accountBook !== null || organization !== null)) {
+    throw new UsageError(`--account-book and --organization apply to --target kingdee-cloud only`);
+  }
+  return {
+    file, range, target, output: flags.output,
+    firstNumber: flags.firstNumber === undefined ? 1 : parsePositiveInteger(flags.firstNumber, "--first-number"),
+    number: flags.number === true,
+    preparer: flags.preparer?.trim() || null,
+    accountBook, organization, color,
+  };
+}
+
+/** `export vouchers`; `export` is a group so that later exports sit beside it. */
+export function registerExport(program: Command, { io, setExit, global }: CommandShared): void {
+  const group = program.command("export").description("write the books in another program's import format (金蝶, 用友)");
+  group
+    .command("vouchers")
+    .description("a period's vouchers (记账凭证) as 金蝶 K/3 WISE, 云星空, 精斗云 or 用友 U8 import them")
+    .argument("[FILE]", "the journal")
+    .option("-p, --period <PERIOD>", "the months to export: 2026-03, 2026Q1, 2026 or 2026-01..2026-03")
+    .option("--target <TARGET>", `the import format: ${TARGET_NAMES.join(", ")}`)
+    .option("-o, --output <FILE>", "the file to write (.xls for kingdee-k3, .xlsx for kingdee-cloud and kingdee-jdy, .txt for yonyou-u8)")
+    .option("--first-number <N>", "shift the voucher numbers so that 记-0001 is written as N (default 1: the journal's numbers)")
+    .option("--number", "number the vouchers that have no number yet, for this file only (the journal is not changed)")
+    .option("--preparer <NAME>", "制单 of the vouchers that name no preparer")
+    .option("--account-book <CODE>", "kingdee-cloud: the code of the 账簿")
+    .option("--organization <CODE>", "kingdee-cloud: the code of the 核算组织")
+    .action((file: string | undefined, flags: ExportFlags) => {
+      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
+      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      setExit(runExportVouchers(io, exportContext(journal.file, flags, global().color)));
+    });
+}
