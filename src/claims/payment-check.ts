@@ -11,14 +11,13 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Ledger } from "../loader/load.js";
 import { parseSource } from "../parser/parse.js";
 import { bookEntries } from "../booking/book.js";
-import { applyPads } from "../booking/pad.js";
-import { checkBalanceAssertions } from "../booking/balance.js";
 import { checkTransactionBalances } from "../booking/residual.js";
 import { validateAccounts } from "../validation/accounts.js";
 import { validateCurrencyConstraints } from "../validation/currencies.js";
 import { runDomainChecks, type DomainContext } from "../validation/domain.js";
 import { locate } from "../source/location.js";
 import type { PaymentPlan } from "./payment-plan.js";
+import { padAndAssert, withoutPadding } from "./posting.js";
 
 export interface PaymentCheck {
   /** Errors the journal would have after the payment that it does not have now. */
@@ -100,14 +99,11 @@ function insertionIndex(entries: readonly LedgerEntry[], date: string, line: num
 export function checkPayment(ledger: Ledger, plan: PaymentPlan, file: string, text: string, line: number, context: DomainContext): PaymentCheck {
   const paymentFile = `${file} (the payment)`;
   const payment = readBack(text, paymentFile, plan, ledger);
-  const pads = new Set(ledger.entries.filter((entry) => entry.type === "pad").map((entry) => `${entry.span.file}\u0000${entry.span.start}`));
-  const unpadded = ledger.entries.filter((entry) => !(entry.type === "transaction" && entry.flag === "P" && pads.has(`${entry.span.file}\u0000${entry.span.start}`)));
+  const unpadded = withoutPadding(ledger.entries);
   const at = insertionIndex(unpadded, plan.date, line, ledger);
-  const padded = applyPads([...unpadded.slice(0, at), payment, ...unpadded.slice(at)], ledger.options);
-  const entries = padded.value;
+  const { entries, diagnostics: padsAndAssertions } = padAndAssert([...unpadded.slice(0, at), payment, ...unpadded.slice(at)], ledger.options);
   const after = [
-    ...padded.diagnostics,
-    ...checkBalanceAssertions(entries, ledger.options),
+    ...padsAndAssertions,
     ...validateAccounts(entries),
     ...validateCurrencyConstraints(entries),
     ...checkTransactionBalances(entries, ledger.options),

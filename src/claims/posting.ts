@@ -9,7 +9,7 @@ import { checkBalanceAssertions } from "../booking/balance.js";
 import { mergeByDate } from "./pending.js";
 
 /** The entries without the transactions pads made (they follow their pad, flagged P, spanning it). */
-function withoutPadding(entries: readonly LedgerEntry[]): LedgerEntry[] {
+export function withoutPadding(entries: readonly LedgerEntry[]): LedgerEntry[] {
   const result: LedgerEntry[] = [];
   let pad: Pad | null = null;
   for (const entry of entries) {
@@ -21,14 +21,19 @@ function withoutPadding(entries: readonly LedgerEntry[]): LedgerEntry[] {
   return result;
 }
 
+/** Pads made again over `entries` (which hold no padding of earlier runs) and every balance assertion checked. */
+export function padAndAssert(entries: readonly LedgerEntry[], options: LedgerOptions): { entries: readonly LedgerEntry[]; diagnostics: Diagnostic[] } {
+  const padded = applyPads(entries, options);
+  const diagnostics = [...padded.diagnostics];
+  appendAll(diagnostics, checkBalanceAssertions(padded.value, options));
+  return { entries: padded.value, diagnostics };
+}
+
 /**
  * The books (`entries`, as loaded) with `posted` (in date order) among them, and the problems of
  * the stages that depend on the amounts: pads and balance assertions. With nothing posted, the
  * same stages over the books as they are (to compare with).
  */
 export function booksAfterPosting(entries: readonly LedgerEntry[], posted: readonly BookedTransaction[], options: LedgerOptions): { entries: readonly LedgerEntry[]; diagnostics: Diagnostic[] } {
-  const padded = applyPads(mergeByDate(withoutPadding(entries), posted), options);
-  const diagnostics = [...padded.diagnostics];
-  appendAll(diagnostics, checkBalanceAssertions(padded.value, options));
-  return { entries: padded.value, diagnostics };
+  return padAndAssert(mergeByDate(withoutPadding(entries), posted), options);
 }
