@@ -30,17 +30,22 @@ export function lineEnding(text: string): "\r\n" | "\n" {
 }
 
 /**
- * What appends `blocks` (new entries, each its lines joined by the file's line ending) to a file
- * whose text is `text`: one blank line before each, the file's line ending, and a final newline
- * only if the file had one (or was empty).
+ * How new entries go at the end of a file whose text is `text`: its line ending, what comes before
+ * the first entry and after the last. One blank line before each entry, and a final newline only if
+ * the file had one (or was empty).
  */
-export function appendedEntries(text: string, blocks: readonly string[]): string {
+export function appendLayout(text: string): { eol: "\r\n" | "\n"; lead: string; tail: string } {
   const eol = lineEnding(text);
-  const body = blocks.join(eol + eol);
-  if (text === "") return body + eol;
-  if (!text.endsWith("\n")) return eol + eol + body;
-  if (/(?:^|\n)[ \t]*\r?\n$/.test(text)) return body + eol; // already ends with a blank line
-  return eol + body + eol;
+  if (text === "") return { eol, lead: "", tail: eol };
+  if (!text.endsWith("\n")) return { eol, lead: eol + eol, tail: "" };
+  if (/(?:^|\n)[ \t]*\r?\n$/.test(text)) return { eol, lead: "", tail: eol }; // already ends with a blank line
+  return { eol, lead: eol, tail: eol };
+}
+
+/** What appends `blocks` (new entries, each its lines joined by the file's line ending) to a file whose text is `text` (see appendLayout). */
+export function appendedEntries(text: string, blocks: readonly string[]): string {
+  const { eol, lead, tail } = appendLayout(text);
+  return lead + blocks.join(eol + eol) + tail;
 }
 
 /** Group edits by file, preserving first-seen file order. */
