@@ -8,8 +8,8 @@
 import * as path from "node:path";
 import type { LedgerEntry } from "../core/data.js";
 import type { Span } from "../core/span.js";
+import { POST_TO_OPTION, filledPostTo, layoutDeclarations } from "./layout.js";
 
-export const POST_TO_OPTION = "post-to";
 
 export type BooksTarget =
   | { readonly file: string }
@@ -21,22 +21,11 @@ interface Journal {
   readonly mainFile: string;
 }
 
-/** The latest `post-to` declaration: its path as written and where it is declared. */
-function postToDeclaration(entries: readonly LedgerEntry[]): { pattern: string; span: Span } | null {
-  let found: { pattern: string; span: Span } | null = null;
-  for (const entry of entries) {
-    if (entry.type !== "custom" || entry.customType !== "feeledger-option") continue;
-    const [key, value] = entry.values;
-    if (key?.type === "string" && key.value === POST_TO_OPTION && value?.type === "string") found = { pattern: value.value, span: entry.span };
-  }
-  return found;
-}
-
 /** The file an entry dated `date` goes to, as the journal names it (a key of `sources`). */
 export function booksTarget(journal: Journal, date: string): BooksTarget {
-  const declared = postToDeclaration(journal.entries);
-  if (declared === null) return { file: journal.mainFile };
-  const relative = declared.pattern.replace(/\{YYYY\}/g, date.slice(0, 4)).replace(/\{MM\}/g, date.slice(5, 7));
+  const declared = layoutDeclarations(journal.entries, POST_TO_OPTION).pop();
+  if (declared === undefined) return { file: journal.mainFile };
+  const relative = filledPostTo(declared, date);
   if (relative.trim() === "") return { problem: `the "${POST_TO_OPTION}" option names no file`, span: declared.span };
   const wanted = path.resolve(path.dirname(declared.span.file), relative);
   for (const loaded of journal.sources.keys()) if (path.resolve(loaded) === wanted) return { file: loaded };

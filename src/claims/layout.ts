@@ -37,6 +37,11 @@ export function layoutDeclarations(entries: readonly LedgerEntry[], name: string
  */
 export function postTarget(postTo: LayoutDeclaration | null, claimsDeclaration: Span, date: string): string {
   if (postTo === null) return claimsDeclaration.file;
-  const filled = postTo.value.replaceAll("{YYYY}", date.slice(0, 4)).replaceAll("{MM}", date.slice(5, 7));
+  const filled = filledPostTo(postTo, date);
   return path.isAbsolute(filled) ? filled : path.join(path.dirname(postTo.span.file), filled);
+}
+
+/** The "post-to" path for an entry dated `date`: `{YYYY}` and `{MM}` filled in (still relative to its declaring file). */
+export function filledPostTo(postTo: LayoutDeclaration, date: string): string {
+  return postTo.value.replaceAll("{YYYY}", date.slice(0, 4)).replaceAll("{MM}", date.slice(5, 7));
 }
