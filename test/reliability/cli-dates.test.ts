@@ -139,3 +139,18 @@ describe("amortize --through", () => {
     expect(dryRun.code, dryRun.stderr).toBe(0);
   });
 });
+
+describe("close-period and reopen-period months", () => {
+  it("take a month that exists: year 0000, month 13 or a day are usage errors, and nothing is written", () => {
+    const file = sampleCopy();
+    const before = readFileSync(file, "utf8");
+    for (const month of ["0000-01", "2026-13", "2026-03-31", "2026"]) {
+      const close = runCli(["close-period", file, month, "--by", "孙强"], { FEELEDGER_TODAY: "2027-01-15" });
+      expect(close.code, `${month}: ${close.stderr}`).toBe(2);
+      expect(close.stderr).toBe(`feeledger: invalid month for close-period: '${month}' (expected YYYY-MM, e.g. 2026-03)\n`);
+      const reopen = runCli(["reopen-period", file, month, "--by", "孙强", "--reason", "x"], { FEELEDGER_TODAY: "2027-01-15" });
+      expect(reopen.code, `${month}: ${reopen.stderr}`).toBe(2);
+    }
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+});

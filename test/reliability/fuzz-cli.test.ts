@@ -238,6 +238,10 @@ const BY = values(["customer", "claimant", "department", "payee", "tag", "meta:c
 const PATTERNS = values(["Expenses", "客户", "Assets:1002", "^Liab", "Visits", "."], ["(", "[", "*"]);
 const STATUSES = values(["submitted", "approved", "rejected", "posted"], ["pending", ""]);
 const THROUGH = values(["2026-01", "2026-03", "2026-12", "2027-06", "9999-12"], ["2026", "2026-13", "0000-01", "2026-03-31", "garbage"]);
+const MONTHS = values(["2026-01", "2026-02", "2026-03", "2026-12"], ["2026-13", "2026", "0000-01", "garbage", ""]);
+const ASSETS = values(["Assets:1002-银行存款:01-工商银行", "Assets:1001-库存现金", "Assets:Bank"], ["Expenses:6602-管理费用", "Assets:Nope", ""]);
+const ACCOUNTS = values(["6602", "管理费用-客户管理费", "Expenses:6602-管理费用:01-客户管理费", "Assets:Bank", "2241"], ["", "Nope", "("]);
+const TARGETS = values(["kingdee-k3", "kingdee-cloud", "kingdee-jdy", "yonyou-u8"], ["sap", ""]);
 const ROOTS = values(["Expenses", "Expenses:6602-管理费用", "Expenses:CustomerCare", "Income", "Nope"], [""]);
 
 interface Context {
@@ -306,6 +310,24 @@ const COMMANDS: readonly CommandSpec[] = [
   { words: ["report", "budget"], flags: [...reportRange, ...reportOutput, ...intervals] },
   { words: ["report", "tax"], flags: [...reportRange, ...reportOutput, ...intervals] },
   { words: ["report", "schedules"], flags: [option("--format", FORMATS)] },
+  {
+    words: ["pay"],
+    positional: ({ random, claims }) => (random.chance(0.5) ? ["--all"] : claims.all.length > 0 ? [random.pick(claims.all)] : ["EC-NONE"]),
+    required: [option("--from", ASSETS)],
+    flags: [...decision, () => ["--no-offset"], ({ random, folder }) => ["--bank-file", random.pick([join(folder, "bank.csv"), folder])]],
+    writer: true,
+  },
+  { words: ["close-period"], positional: ({ random }) => [value(random, MONTHS)], flags: [option("--by", TEXTS), () => ["--dry-run"]], writer: true },
+  { words: ["reopen-period"], positional: ({ random }) => [value(random, MONTHS)], required: [option("--by", TEXTS), option("--reason", TEXTS)], flags: [() => ["--dry-run"]], writer: true },
+  { words: ["report", "payables"], flags: [option("-e", DATES), ...reportOutput.slice(0, 4)] },
+  { words: ["report", "trial"], flags: [...reportRange, ...reportOutput.slice(0, 4), option("--depth", NUMBERS)] },
+  { words: ["report", "ledger"], positional: ({ random }) => [value(random, ACCOUNTS)], flags: [...reportRange, ...reportOutput.slice(0, 4), () => ["--rollup"]] },
+  { words: ["report", "vouchers"], flags: [...reportRange, ...reportOutput.slice(0, 4)] },
+  {
+    words: ["export", "vouchers"],
+    required: [option("-p", PERIODS), option("--target", TARGETS), ({ random, folder }) => ["-o", random.pick([join(folder, "out.xls"), join(folder, "out.xlsx"), join(folder, "out.txt"), folder])]],
+    flags: [() => ["--number"], option("--first-number", NUMBERS), option("--preparer", TEXTS), option("--account-book", values(["001"], [""]))],
+  },
   { words: ["help"], positional: ({ random }) => [random.pick(["bal", "report", "nope", ""])], flags: [] },
   { words: [], flags: [() => ["--version"], () => ["--help"], () => ["--no-color"], () => ["--nope"]] },
 ];
@@ -342,7 +364,7 @@ function snapshot(folder: string, files: readonly string[]): Map<string, Buffer>
 }
 
 /** Files a case may leave in its folder (-o, --output). */
-const LEFT_BY_A_CASE = ["other.beancount", "out.csv", "out.json", "out.txt"];
+const LEFT_BY_A_CASE = ["other.beancount", "out.csv", "out.json", "out.txt", "out.xls", "out.xlsx", "bank.csv"];
 
 function runCase(index: number, base: Base, random: Random): FuzzRun {
   // Each base has its folder, made once, with links to what is beside the journal (receipts are

@@ -5,12 +5,11 @@ import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { today } from "../../core/dates.js";
 import { planClose } from "../../periods/close.js";
-import { isMonth } from "../../periods/directives.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { writeJournalEdits } from "../writing.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, parseMonthOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
 import { requireText } from "./claim-decision.js";
 
 export interface ClosePeriodContext {
@@ -55,11 +54,10 @@ export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
   return EXIT_OK;
 }
 
-/** A month argument: YYYY-MM. */
+/** A month argument: YYYY-MM, a month that exists (years 0001 to 9999). */
 export function parseMonthArgument(value: string | undefined, command: string): string {
   if (value === undefined) throw new UsageError(`${command} needs a month, YYYY-MM`);
-  if (!isMonth(value)) throw new UsageError(`invalid month '${value}' (expected YYYY-MM, e.g. 2026-03)`);
-  return value;
+  return parseMonthOption(value, command);
 }
 
 /** --by, else the login name from the environment. */
