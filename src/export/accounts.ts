@@ -1,28 +1,17 @@
 // Account codes and names as a target writes them, and which accounts are parents (非明细科目).
 //
-// The journal's code of `Expenses:6602-管理费用:01-客户管理费:01-客户拜访` is its components'
-// leading codes joined, 66020101, and its name their names joined by `-`. 用友 and 精斗云 take the
-// code as it is; 金蝶 K3 and 云星空 separate the levels with dots (6602.01.01), and 精斗云 and
-// 云星空 join the names of the levels with `_`. A code or name the journal sets on the account's
+// The chart's code of `Expenses:6602-管理费用:01-客户管理费:01-客户拜访` (src/books/accounts.ts) is
+// its components' leading codes joined, 66020101, and its name their names joined by `-`. 用友 and
+// 精斗云 take the code as it is; 金蝶 K3 and 云星空 separate the levels with dots (6602.01.01), and
+// 精斗云 and 云星空 join the names of the levels with `_`. A code or name the journal sets on the account's
 // open (`code:`, `name:`) does not follow the components, so it is written exactly as given.
+import { splitComponent } from "../books/accounts.js";
 import type { VoucherLine } from "../periods/voucher-model.js";
 import type { ExportTarget } from "./target.js";
 
-const LEADING_CODE = /^([A-Za-z0-9]+)-(.*)$/s;
-
-/** The levels below the root: each component's leading code (or "") and name. */
-export function accountLevels(account: string): { code: string; name: string }[] {
-  return account.split(":").slice(1).map((component) => {
-    const match = LEADING_CODE.exec(component);
-    if (match === null) return { code: "", name: component };
-    return { code: match[1]!, name: match[2] === "" ? match[1]! : match[2]! };
-  });
-}
-
-/** The code the components give (levels' codes joined), or null when none has one. */
-export function componentCode(account: string): string | null {
-  const code = accountLevels(account).map((level) => level.code).join("");
-  return code === "" ? null : code;
+/** The levels below the root: each component's leading code (or "") and name, as the chart reads them. */
+function accountLevels(account: string): { code: string; name: string }[] {
+  return account.split(":").slice(1).map(splitComponent);
 }
 
 /** The line's 科目代码 as the target writes it. */

@@ -176,7 +176,7 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
   }
 
   if (unnumbered.length > 0) {
-    diagnostics.push(error("export-unnumbered", `${vouchersText(unnumbered.length)} of the period have no number (the first here): close the period to number them in the journal, or pass --number to number them for this file only`, unnumbered[0]!.span));
+    diagnostics.push(error("export-unnumbered", `${vouchersText(unnumbered.length)} of the period ${unnumbered.length === 1 ? "has" : "have"} no number (the first here): close the period to number them in the journal, or pass --number to number them for this file only`, unnumbered[0]!.span));
   }
   if (withoutPreparer.length > 0) {
     diagnostics.push(error("export-preparer", `${vouchersText(withoutPreparer.length)} of the period name no preparer (制单), which ${target.title} needs (the first here): pass --preparer NAME, or write prepared-by: on the transaction`, withoutPreparer[0]!.span));

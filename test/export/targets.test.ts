@@ -190,6 +190,6 @@ describe("export vouchers: each target's file read back", () => {
     const entries = u8Entries(lines);
     expectVouchersBalance(entries);
     expect(movementByCode(entries)).toEqual(balMovement(SAMPLE, "2026-01-01", "2027-01-01", false));
-    expect(lines).toContain("2026-03-05,记,2,1,拜访ACME上海总部,66020101,553.00,0.00,,0,0,王伟,,,,,,,,,,,,,,,,0,,0,,,,,,,,,0,0,0,0,0,,0,0,0,0");
+    expect(lines).toContain("2026-03-05,记,2,1,拜访ACME上海总部,66020101,553.00,0.00,,0,0,王伟,,,,D01,E01,C01,,,,,,,,,,0,,0,,,,,,,,,0,0,0,0,0,,0,0,0,0");
   });
 });

@@ -5,15 +5,19 @@ import type { Command } from "commander";
 import { addMonths } from "../../core/dates.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { displayScales } from "../../reports/display.js";
+import { ChartOfAccounts } from "../../books/accounts.js";
+import { readDimensionCodes } from "../../books/dimensions.js";
 import type { Ledger } from "../../loader/load.js";
+import { readPeriodEvents } from "../../periods/directives.js";
+import { parseVoucher, voucherWord } from "../../periods/numbering.js";
 import type { Voucher } from "../../periods/voucher-model.js";
+import { booksCurrency, buildVouchers, numberVouchers, numberingItems } from "../../periods/vouchers.js";
 import { parentAccounts } from "../../export/accounts.js";
 import { exportVouchers } from "../../export/export-vouchers.js";
 import type { ExportSettings, ExportTarget } from "../../export/target.js";
 import { TARGET_NAMES, findTarget } from "../../export/targets.js";
-import { booksCurrencyOf, buildVouchers, temporaryAccountCode } from "../../export/temporary-vouchers.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
-import { emitBytes, loadForReport } from "../reporting.js";
+import { emitBytes, loadForReport, showBlockingErrors } from "../reporting.js";
 
 export interface ExportVouchersContext {
   readonly file: string;
@@ -49,36 +53,81 @@ export function periodText(range: { readonly begin: string; readonly end: string
 }
 
 /**
- * The vouchers of the months and the settings that come from the journal.
- * TEMPORARY: built by the adapter in src/export/temporary-vouchers.ts; to be swapped for
- * buildVouchers (and numberVouchers for --number) of src/periods/vouchers.ts, with the chart's
- * codes in place of temporaryAccountCode.
+ * The vouchers of the months as the books have them (periods/vouchers.ts, as `report vouchers`
+ * lists them), and the settings that come from the journal. With --number, the vouchers without a
+ * number get the ones `close-period` would give them (after the highest each month has had); the
+ * journal is not written.
  */
-function vouchersForExport(ledger: Ledger, context: ExportVouchersContext): { vouchers: Voucher[]; settings: ExportSettings } {
-  const vouchers = buildVouchers(ledger, context.range, { number: context.number });
+function vouchersForExport(ledger: Ledger, context: ExportVouchersContext, dimensionCodes: ReturnType<typeof readDimensionCodes>["codes"]): { vouchers: Voucher[]; settings: ExportSettings } {
+  const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
+  const built = buildVouchers({ entries: ledger.entries, options: ledger.options, chart, dimensionCodes }, context.range);
+  const vouchers = context.number ? numberedOnTheFly(ledger, context.range, built) : built;
   const accounts = new Set<string>();
   for (const entry of ledger.entries) {
     if (entry.type === "open") accounts.add(entry.account);
     else if (entry.type === "transaction") for (const posting of entry.booked) accounts.add(posting.account);
   }
   const settings: ExportSettings = {
-    booksCurrency: booksCurrencyOf(ledger),
+    booksCurrency: booksCurrency(ledger.options),
     scales: displayScales(ledger.entries),
     firstNumber: context.firstNumber,
     preparer: context.preparer,
     accountBook: context.accountBook,
     organization: context.organization,
     range: context.range,
-    parentAccounts: parentAccounts(accounts, temporaryAccountCode),
+    parentAccounts: parentAccounts(accounts, (account) => chart.account(account).code),
   };
   return { vouchers, settings };
+}
+
+/**
+ * The vouchers with numbers for those without one, by the rule of close-period (numberVouchers):
+ * written numbers kept, new ones after the highest of the month, counting the highest a close of
+ * the month recorded (`last-voucher`), so a number a deleted voucher had is not given again.
+ */
+function numberedOnTheFly(ledger: Ledger, range: { readonly begin: string; readonly end: string }, vouchers: readonly Voucher[]): Voucher[] {
+  const word = voucherWord(ledger.entries);
+  const issued = new Map<string, number>();
+  for (const event of readPeriodEvents(ledger.entries).events) {
+    if (event.kind !== "close" || event.lastVoucher === null) continue;
+    const last = parseVoucher(event.lastVoucher);
+    if (last !== null && last.word === word) issued.set(event.month, Math.max(issued.get(event.month) ?? 0, last.number));
+  }
+  const items = numberingItems(ledger.entries, range);
+  const { numbers } = numberVouchers(items.map(({ item }) => item), word, issued);
+  // A voucher is its transaction's: the same place in the journal (a span is made afresh on each
+  // read, so it is matched by file and offset). Pad-generated ones are not numbered.
+  const place = (span: Voucher["span"]) => `${span.file}\u0000${span.start}`;
+  const byPlace = new Map(items.map(({ transaction }, index) => [place(transaction.span), numbers[index] ?? null]));
+  const numbered = vouchers.map((voucher) => {
+    const number = byPlace.get(place(voucher.span)) ?? null;
+    return voucher.number === null && number !== null ? { ...voucher, word: number.word, number: number.number } : voucher;
+  });
+  // A voucher a `pad` generates has no text to carry a number (close-period leaves it without):
+  // for this file it takes the numbers after the rest of its month.
+  const highest = new Map<string, number>();
+  for (const voucher of numbered) {
+    const month = voucher.date.slice(0, 7);
+    if (voucher.number !== null && voucher.word === word) highest.set(month, Math.max(highest.get(month) ?? issued.get(month) ?? 0, voucher.number));
+  }
+  // (A written number that is not one, `voucher: "记-X"`, is left without: the export refuses it.)
+  return numbered.map((voucher) => {
+    if (voucher.number !== null || byPlace.has(place(voucher.span))) return voucher;
+    const month = voucher.date.slice(0, 7);
+    const number = (highest.get(month) ?? issued.get(month) ?? 0) + 1;
+    highest.set(month, number);
+    return { ...voucher, word, number };
+  });
 }
 
 export function runExportVouchers(io: Io, context: ExportVouchersContext): number {
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
+  // Dimension codes declared wrongly would be written wrongly: those errors come first.
+  const dimensions = readDimensionCodes(ledger.entries);
+  if (showBlockingErrors(io, dimensions.diagnostics, ledger, context.file, context.color)) return EXIT_ERRORS;
   const period = periodText(context.range);
-  const { vouchers, settings } = vouchersForExport(ledger, context);
+  const { vouchers, settings } = vouchersForExport(ledger, context, dimensions.codes);
   if (vouchers.length === 0) {
     io.stderr(`feeledger: no vouchers are dated in ${period}; nothing was written\n`);
     return EXIT_ERRORS;
