@@ -123,7 +123,7 @@ describe("export vouchers: the vouchers of the official books", () => {
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 
-  it("--number gives the voucher a pad generates (which cannot carry a number) the number after its month's", () => {
+  it("gives the voucher a pad generates (which cannot carry a number) the number after its month's, with or without --number", () => {
     const file = journal(`${HEAD}
 2026-01-01 open Equity:4104-利润分配
 2026-03-01 pad Assets:1002-银行存款:01-工商银行 Equity:4104-利润分配
@@ -133,14 +133,19 @@ describe("export vouchers: the vouchers of the official books", () => {
   Expenses:6602-管理费用:01-办公费        80.00 CNY
   Assets:1002-银行存款:01-工商银行      -80.00 CNY
 `);
-    const unnumbered = exportVouchers(file, "kingdee-jdy", ["-p", "2026-03"]);
-    expect(unnumbered.code).toBe(1);
-    expect(unnumbered.stderr).toMatch(/error: 1 voucher of the period has no number/);
-    const run = exportVouchers(file, "yonyou-u8", ["-p", "2026-03", "--number", "--preparer", "孙强"]);
-    expect(run.code, run.stderr).toBe(0);
-    expect(u8Fields(run.bytes!).map((fields) => `${fields[0]} ${fields[2]} ${fields[5]} ${fields[6]} ${fields[7]}`)).toEqual([
-      "2026-03-05 1 660201 80.00 0.00", "2026-03-05 1 100201 0.00 80.00",
-      "2026-03-01 2 100201 500.00 0.00", "2026-03-01 2 4104 0.00 500.00",
-    ]);
+    // Every voucher with text is numbered (as a closed month's are): the pad's takes 2, no --number needed.
+    for (const number of [[], ["--number"]]) {
+      const run = exportVouchers(file, "yonyou-u8", ["-p", "2026-03", ...number, "--preparer", "孙强"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(u8Fields(run.bytes!).map((fields) => `${fields[0]} ${fields[2]} ${fields[5]} ${fields[6]} ${fields[7]}`)).toEqual([
+        "2026-03-05 1 660201 80.00 0.00", "2026-03-05 1 100201 0.00 80.00",
+        "2026-03-01 2 100201 500.00 0.00", "2026-03-01 2 4104 0.00 500.00",
+      ]);
+    }
+    // A voucher with text but no number is still refused without --number; the pad's is not counted.
+    const unclosed = journal(readFileSync(file, "utf8").replace('  voucher: "记-0001"\n', ""));
+    const refused = exportVouchers(unclosed, "kingdee-jdy", ["-p", "2026-03"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/error: 1 voucher of the period has no number/);
   });
 });

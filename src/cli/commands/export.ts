@@ -56,12 +56,12 @@ export function periodText(range: { readonly begin: string; readonly end: string
  * The vouchers of the months as the books have them (periods/vouchers.ts, as `report vouchers`
  * lists them), and the settings that come from the journal. With --number, the vouchers without a
  * number get the ones `close-period` would give them (after the highest each month has had); the
- * journal is not written.
+ * journal is not written. The vouchers pads generate are numbered after the rest of their month.
  */
 function vouchersForExport(ledger: Ledger, context: ExportVouchersContext, dimensionCodes: ReturnType<typeof readDimensionCodes>["codes"]): { vouchers: Voucher[]; settings: ExportSettings } {
   const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
   const built = buildVouchers({ entries: ledger.entries, options: ledger.options, chart, dimensionCodes }, context.range);
-  const vouchers = context.number ? numberedOnTheFly(ledger, context.range, built) : built;
+  const vouchers = withPadNumbers(ledger, context.range, context.number ? numberedOnTheFly(ledger, context.range, built) : built);
   const accounts = new Set<string>();
   for (const entry of ledger.entries) {
     if (entry.type === "open") accounts.add(entry.account);
@@ -80,6 +80,20 @@ function vouchersForExport(ledger: Ledger, context: ExportVouchersContext, dimen
   return { vouchers, settings };
 }
 
+/** The highest number of `word` each month's closes recorded (`last-voucher`), by month YYYY-MM. */
+function closedNumbers(ledger: Ledger, word: string): Map<string, number> {
+  const issued = new Map<string, number>();
+  for (const event of readPeriodEvents(ledger.entries).events) {
+    if (event.kind !== "close" || event.lastVoucher === null) continue;
+    const last = parseVoucher(event.lastVoucher);
+    if (last !== null && last.word === word) issued.set(event.month, Math.max(issued.get(event.month) ?? 0, last.number));
+  }
+  return issued;
+}
+
+/** A voucher is its transaction's: the same place in the journal (a span is made afresh on each read). */
+const place = (span: Voucher["span"]) => `${span.file}\u0000${span.start}`;
+
 /**
  * The vouchers with numbers for those without one, by the rule of close-period (numberVouchers):
  * written numbers kept, new ones after the highest of the month, counting the highest a close of
@@ -87,32 +101,32 @@ function vouchersForExport(ledger: Ledger, context: ExportVouchersContext, dimen
  */
 function numberedOnTheFly(ledger: Ledger, range: { readonly begin: string; readonly end: string }, vouchers: readonly Voucher[]): Voucher[] {
   const word = voucherWord(ledger.entries);
-  const issued = new Map<string, number>();
-  for (const event of readPeriodEvents(ledger.entries).events) {
-    if (event.kind !== "close" || event.lastVoucher === null) continue;
-    const last = parseVoucher(event.lastVoucher);
-    if (last !== null && last.word === word) issued.set(event.month, Math.max(issued.get(event.month) ?? 0, last.number));
-  }
   const items = numberingItems(ledger.entries, range);
-  const { numbers } = numberVouchers(items.map(({ item }) => item), word, issued);
-  // A voucher is its transaction's: the same place in the journal (a span is made afresh on each
-  // read, so it is matched by file and offset). Pad-generated ones are not numbered.
-  const place = (span: Voucher["span"]) => `${span.file}\u0000${span.start}`;
+  const { numbers } = numberVouchers(items.map(({ item }) => item), word, closedNumbers(ledger, word));
   const byPlace = new Map(items.map(({ transaction }, index) => [place(transaction.span), numbers[index] ?? null]));
-  const numbered = vouchers.map((voucher) => {
+  return vouchers.map((voucher) => {
     const number = byPlace.get(place(voucher.span)) ?? null;
     return voucher.number === null && number !== null ? { ...voucher, word: number.word, number: number.number } : voucher;
   });
-  // A voucher a `pad` generates has no text to carry a number (close-period leaves it without):
-  // for this file it takes the numbers after the rest of its month.
+}
+
+/**
+ * A voucher a `pad` generates has no text to carry a number (close-period leaves it without): it
+ * takes the numbers after the rest of its month (and after the month's closes' `last-voucher`), with
+ * or without --number, so that a closed month exports as it is.
+ */
+function withPadNumbers(ledger: Ledger, range: { readonly begin: string; readonly end: string }, vouchers: readonly Voucher[]): Voucher[] {
+  const word = voucherWord(ledger.entries);
+  const issued = closedNumbers(ledger, word);
+  const written = new Set(numberingItems(ledger.entries, range).map(({ transaction }) => place(transaction.span)));
   const highest = new Map<string, number>();
-  for (const voucher of numbered) {
+  for (const voucher of vouchers) {
     const month = voucher.date.slice(0, 7);
     if (voucher.number !== null && voucher.word === word) highest.set(month, Math.max(highest.get(month) ?? issued.get(month) ?? 0, voucher.number));
   }
   // (A written number that is not one, `voucher: "记-X"`, is left without: the export refuses it.)
-  return numbered.map((voucher) => {
-    if (voucher.number !== null || byPlace.has(place(voucher.span))) return voucher;
+  return vouchers.map((voucher) => {
+    if (voucher.number !== null || written.has(place(voucher.span))) return voucher;
     const month = voucher.date.slice(0, 7);
     const number = (highest.get(month) ?? issued.get(month) ?? 0) + 1;
     highest.set(month, number);
