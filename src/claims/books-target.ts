@@ -5,10 +5,11 @@
 // `{YYYY}` and `{MM}` are filled from the entry's date; the path is relative to the file that
 // declares the option (as an `include` is). The file must be one the journal loads, so that what is
 // written counts. Without the option, entries go to the main file. The latest declaration wins.
+import { optionDeclarations } from "../core/feeledger-options.js";
 import * as path from "node:path";
 import type { LedgerEntry } from "../core/data.js";
 import type { Span } from "../core/span.js";
-import { POST_TO_OPTION, filledPostTo, layoutDeclarations } from "./layout.js";
+import { POST_TO_OPTION, filledPostTo } from "./layout.js";
 
 
 export type BooksTarget =
@@ -23,7 +24,7 @@ interface Journal {
 
 /** The file an entry dated `date` goes to, as the journal names it (a key of `sources`). */
 export function booksTarget(journal: Journal, date: string): BooksTarget {
-  const declared = layoutDeclarations(journal.entries, POST_TO_OPTION).pop();
+  const declared = optionDeclarations(journal.entries, POST_TO_OPTION).pop();
   if (declared === undefined) return { file: journal.mainFile };
   const relative = filledPostTo(declared, date);
   if (relative.trim() === "") return { problem: `the "${POST_TO_OPTION}" option names no file`, span: declared.span };

@@ -5,6 +5,7 @@
 // that depend on the books' amounts (pads, balance assertions) run again on the books as they
 // would be. The loader's other stages do not depend on a claim's flag or status, so they are not
 // re-run; every new text is re-parsed to make sure it reads back as intended.
+import { optionDeclarations } from "../core/feeledger-options.js";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { BookedTransaction, LedgerEntry, MetaValue } from "../core/data.js";
@@ -23,7 +24,7 @@ import { approveTransition, postShortfall } from "./approval.js";
 import { samePerson } from "../core/names.js";
 import { booksWithClaims } from "./pending.js";
 import { booksAfterPosting } from "./posting.js";
-import { POST_TO_OPTION, layoutDeclarations, postTarget } from "./layout.js";
+import { POST_TO_OPTION, postTarget } from "./layout.js";
 import { bookingDate, isLocked, monthOf, periodState, type PeriodState } from "../periods/rule.js";
 
 export type Decision =
@@ -361,7 +362,7 @@ function intoOpenMonth(periods: PeriodState, claim: BookedTransaction, change: C
 
 /** The file of the books a claim of a claim file dated `booked` is posted to, or why there is none to write. */
 function postTargetOf(ledger: Ledger, claim: BookedTransaction, booked: string): { file: string } | { refused: string } {
-  const postTo = layoutDeclarations(ledger.entries, POST_TO_OPTION).pop() ?? null;
+  const postTo = optionDeclarations(ledger.entries, POST_TO_OPTION).pop() ?? null;
   const wanted = postTarget(postTo, ledger.claimFiles.get(claim.span.file)!, booked);
   const absolute = path.resolve(wanted);
   for (const file of ledger.sources.keys()) {

@@ -10,6 +10,7 @@
 // Each claim is checked against the books but never enters them: its accounts must be open at its
 // date and accept its currencies, and it is booked on its own (the elided amount filled in, the
 // transaction balanced; no lots of the books are reduced and no balance moves).
+import { optionDeclarations } from "../core/feeledger-options.js";
 import * as path from "node:path";
 import type { BookedTransaction, Directive, LedgerEntry } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
@@ -22,7 +23,7 @@ import { checkTransactionBalances } from "../booking/residual.js";
 import { isValidAccountName, validateAccounts } from "../validation/accounts.js";
 import { validateCurrencyConstraints } from "../validation/currencies.js";
 import { claimId } from "../claims/claim.js";
-import { CLAIMS_OPTION, layoutDeclarations } from "../claims/layout.js";
+import { CLAIMS_OPTION } from "../claims/layout.js";
 
 export interface ClaimFiles {
   /** The claims of every claim file, booked each on its own, in date order (then file, then line). */
@@ -49,7 +50,7 @@ function directiveName(directive: Directive): string {
  */
 export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<string, SourceFile>, options: LedgerOptions, keepText: boolean): ClaimFiles {
   const result: ClaimFiles = { claims: [], files: new Map(), diagnostics: [], metaKeys: new Set() };
-  const declarations = layoutDeclarations(books, CLAIMS_OPTION);
+  const declarations = optionDeclarations(books, CLAIMS_OPTION);
   if (declarations.length === 0) return result;
   const inBooks = new Map<string, string>();
   for (const file of sources.keys()) inBooks.set(path.resolve(file), file);

@@ -11,9 +11,9 @@
 // Which transactions need one: every transaction of the books, except the ones pads generate (flag
 // `P`: not written by anyone) and claims not posted yet written in the books (the old layout:
 // a request, not a voucher). This file is pure: the text edits are made in close.ts.
+import { optionDeclarations } from "../core/feeledger-options.js";
 import type { LedgerEntry, Transaction } from "../core/data.js";
 import { isPendingClaim } from "../claims/claim.js";
-import { layoutDeclarations } from "../claims/layout.js";
 
 export const VOUCHER_KEY = "voucher";
 export const VOUCHER_WORD_OPTION = "voucher-word";
@@ -39,7 +39,7 @@ export function parseVoucher(text: string): VoucherNumber | null {
 
 /** The journal's 凭证字: the latest `voucher-word` option, else 记. */
 export function voucherWord(entries: readonly LedgerEntry[]): string {
-  const declared = layoutDeclarations(entries, VOUCHER_WORD_OPTION).pop();
+  const declared = optionDeclarations(entries, VOUCHER_WORD_OPTION).pop();
   const word = declared?.value.trim() ?? "";
   return word === "" ? DEFAULT_VOUCHER_WORD : word;
 }

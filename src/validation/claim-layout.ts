@@ -1,10 +1,11 @@
 // The "claim-layout" check: a claim not posted yet (flag `!`) written in the books. beancount and
 // Fava count it as spent money, so feeledger counts it too (the two must agree), and warns that it
 // belongs in a claim file, out of the books, until `post` moves it in.
+import { optionDeclarations } from "../core/feeledger-options.js";
 import type { LedgerEntry } from "../core/data.js";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId } from "../claims/claim.js";
-import { CLAIMS_OPTION, layoutDeclarations } from "../claims/layout.js";
+import { CLAIMS_OPTION } from "../claims/layout.js";
 import type { DomainCheck } from "./domain-check.js";
 
 export function checkClaimsInBooks(entries: readonly LedgerEntry[], metaKeys: ReadonlySet<string>): Diagnostic[] {
@@ -24,7 +25,7 @@ export function checkClaimsInBooks(entries: readonly LedgerEntry[], metaKeys: Re
 
 /** How to move a claim out of the books, given whether the books declare claim files already. */
 function adviceFor(entries: readonly LedgerEntry[]): string {
-  const declared = layoutDeclarations(entries, CLAIMS_OPTION)[0];
+  const declared = optionDeclarations(entries, CLAIMS_OPTION)[0];
   if (declared !== undefined) return `move its text to a claim file ("${declared.value}", declared in ${declared.span.file}) until it is posted`;
   // Dated on the books' first day, so the declaration holds for every claim.
   const first = entries[0]?.date ?? "2026-01-01";
