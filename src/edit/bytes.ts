@@ -3,6 +3,7 @@
 // into U+FFFD. So edits are applied to the file's bytes: each edit's text offsets are mapped back to
 // byte offsets of the original file, the bytes between edits are copied as they are, and only each
 // edit's new text is encoded.
+import { utf16Units, utf8Sequence } from "../core/utf8.js";
 import { isUtf8 } from "node:buffer";
 import { locate } from "../source/location.js";
 import type { TextEdit } from "./edits.js";
@@ -96,33 +97,17 @@ export function byteOffsetsOf(bytes: Uint8Array, positions: readonly number[], r
       offsets.push(index);
     }
     if (offsets.length === positions.length || index >= length) break;
-    const lead = bytes[index]!;
-    if (lead < 0x80) { unit++; index++; continue; }
-    let needed = 0;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) needed = 1;
-    else if (lead >= 0xe0 && lead <= 0xef) { needed = 2; if (lead === 0xe0) lower = 0xa0; else if (lead === 0xed) upper = 0x9f; }
-    else if (lead >= 0xf0 && lead <= 0xf4) { needed = 3; if (lead === 0xf0) lower = 0x90; else if (lead === 0xf4) upper = 0x8f; }
-    let end = index + 1;
-    let seen = 0;
-    while (seen < needed && end < length) {
-      const next = bytes[end]!;
-      if (next < lower || next > upper) break;
-      lower = 0x80;
-      upper = 0xbf;
-      end++;
-      seen++;
+    const sequence = utf8Sequence(bytes, index, length);
+    if (sequence > 0) {
+      unit += utf16Units(sequence);
+      index += sequence;
+      continue;
     }
-    if (needed > 0 && seen === needed) {
-      unit += needed === 3 ? 2 : 1;
-    } else {
-      // One U+FFFD for the lead and the continuation bytes that fit; the byte that did not fit starts afresh.
-      while (range < ranges.length && ranges[range]!.end <= unit) range++;
-      if (range < ranges.length && ranges[range]!.start <= unit) return { undecodable: unit };
-      unit++;
-    }
-    index = end;
+    // One U+FFFD for the lead and the continuation bytes that fit; the byte that did not fit starts afresh.
+    while (range < ranges.length && ranges[range]!.end <= unit) range++;
+    if (range < ranges.length && ranges[range]!.start <= unit) return { undecodable: unit };
+    unit++;
+    index -= sequence;
   }
   if (offsets.length < positions.length) throw new Error(`edit offset ${positions[offsets.length]} is outside the text`);
   return { offsets };

@@ -2,6 +2,7 @@
 import { isUtf8 } from "node:buffer";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { utf16Units, utf8Sequence } from "../core/utf8.js";
 
 /** The file changed on disk after it was read, so offsets into it no longer hold. */
 export class SourceChangedError extends Error {
@@ -267,49 +268,16 @@ function* decodePieces(filePath: string, descriptor: number, size: number, piece
  */
 export function noteInvalidUtf8(bytes: Uint8Array, end: number, base: number, invalid: { add(offset: number): void }): void {
   let characters = base;
-  let index = 0;
-  while (index < end) {
-    const lead = bytes[index]!;
-    if (lead < 0x80) {
-      index++;
-      characters++;
-      continue;
-    }
-    let needed: number;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) needed = 1;
-    else if (lead >= 0xe0 && lead <= 0xef) {
-      needed = 2;
-      if (lead === 0xe0) lower = 0xa0;
-      else if (lead === 0xed) upper = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      needed = 3;
-      if (lead === 0xf0) lower = 0x90;
-      else if (lead === 0xf4) upper = 0x8f;
-    } else {
-      invalid.add(characters);
-      index++;
-      characters++;
-      continue;
-    }
-    let next = index + 1;
-    let seen = 0;
-    while (seen < needed && next < end) {
-      const byte = bytes[next]!;
-      if (byte < lower || byte > upper) break;
-      lower = 0x80;
-      upper = 0xbf;
-      seen++;
-      next++;
-    }
-    if (seen === needed) {
-      characters += needed === 3 ? 2 : 1;
-    } else {
+  for (let index = 0; index < end;) {
+    const length = utf8Sequence(bytes, index, end);
+    if (length < 0) {
       invalid.add(characters);
       characters++;
+      index -= length;
+    } else {
+      characters += utf16Units(length);
+      index += length;
     }
-    index = next;
   }
 }
 
