@@ -11,6 +11,7 @@
 // journal order), each taking what it still owes, until the debit is used up. Payments are taken in
 // journal (date) order, whatever their date relative to the claim's: the link says what they pay.
 // A debit beyond what the linked claims owe pays nothing more (the account's balance shows it).
+import { addToAccountSums, type AccountSum } from "../core/account-sums.js";
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
@@ -90,18 +91,9 @@ interface Working {
 }
 
 /** The net of each (account, commodity) a transaction posts to under `root`, in first-seen order. */
-function netUnder(entry: BookedTransaction, root: string): Map<string, { account: string; currency: string; net: Decimal; scale: number }> {
-  const nets = new Map<string, { account: string; currency: string; net: Decimal; scale: number }>();
-  for (const posting of entry.booked) {
-    if (!isUnder(posting.account, root)) continue;
-    const key = `${posting.account}\u0000${posting.units.currency}`;
-    const known = nets.get(key);
-    if (known === undefined) nets.set(key, { account: posting.account, currency: posting.units.currency, net: posting.units.number, scale: posting.units.scale });
-    else {
-      known.net = known.net.plus(posting.units.number);
-      known.scale = Math.max(known.scale, posting.units.scale);
-    }
-  }
+function netUnder(entry: BookedTransaction, root: string): Map<string, AccountSum> {
+  const nets = new Map<string, AccountSum>();
+  for (const posting of entry.booked) if (isUnder(posting.account, root)) addToAccountSums(nets, posting);
   return nets;
 }
 
@@ -118,7 +110,7 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
     const id = claimId(entry)!;
     if (working.has(id)) continue;
     const debts: OpenDebt[] = [];
-    for (const { account, currency, net, scale } of netUnder(entry, query.liabilitiesRoot).values()) {
+    for (const { account, currency, amount: net, scale } of netUnder(entry, query.liabilitiesRoot).values()) {
       if (net.lessThan(0)) debts.push({ account, currency, amount: net.neg(), scale, paid: new Decimal(0), payments: [] });
     }
     working.set(id, { id, claim: entry, order: order++, debts });
@@ -131,7 +123,7 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
     const linked = entry.links.map((link) => working.get(link)).filter((claim): claim is Working => claim !== undefined && claim.debts.length > 0);
     if (linked.length === 0) continue;
     linked.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : a.order - b.order));
-    for (const { account, currency, net } of netUnder(entry, query.liabilitiesRoot).values()) {
+    for (const { account, currency, amount: net } of netUnder(entry, query.liabilitiesRoot).values()) {
       let left = net;
       for (const claim of linked) {
         if (!left.greaterThan(0)) break;

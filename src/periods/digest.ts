@@ -13,6 +13,7 @@
 // The totals are each account's movement in the month (the sum of its postings' units, per
 // commodity), recorded on the close so that a change can be told as the accounts whose totals
 // differ, as "ACCOUNT NUMBER COMMODITY" joined by "; ".
+import { addToAccountSums, type AccountSum } from "../core/account-sums.js";
 import { createHash } from "node:crypto";
 import type { Amount, BookedPosting, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js";
 import { ScaledAmount } from "../core/amount.js";
@@ -157,18 +158,9 @@ export interface AccountTotal {
 
 /** Each account's movement in the month's transactions, per commodity, sorted by account then commodity; zero totals left out. */
 export function monthTotals(entries: readonly LedgerEntry[]): AccountTotal[] {
-  const sums = new Map<string, { account: string; currency: string; amount: Decimal; scale: number }>();
+  const sums = new Map<string, AccountSum>();
   for (const entry of entries) {
-    if (entry.type !== "transaction") continue;
-    for (const posting of entry.booked) {
-      const key = `${posting.account}\u0000${posting.units.currency}`;
-      const sum = sums.get(key);
-      if (sum === undefined) sums.set(key, { account: posting.account, currency: posting.units.currency, amount: posting.units.number, scale: posting.units.scale });
-      else {
-        sum.amount = sum.amount.plus(posting.units.number);
-        sum.scale = Math.max(sum.scale, posting.units.scale);
-      }
-    }
+    if (entry.type === "transaction") for (const posting of entry.booked) addToAccountSums(sums, posting);
   }
   return [...sums.values()]
     .filter((sum) => !sum.amount.isZero())
