@@ -1,6 +1,6 @@
 // What every command shares: where output goes, colour, the journal path, and usage errors.
 import * as fs from "node:fs";
-import { addDays, addMonths, today, validDate } from "../core/dates.js";
+import { addDays, addMonths, clockToday, validDate } from "../core/dates.js";
 import type { Lang } from "../reports/sheet.js";
 import { terminalLines } from "../render/terminal.js";
 
@@ -105,7 +105,7 @@ export function parseMonthOption(value: string, name: string): string {
  */
 export function todayOf(io: Io): string {
   const fixed = io.env.FEELEDGER_TODAY;
-  if (fixed === undefined || fixed === "") return today({});
+  if (fixed === undefined || fixed === "") return clockToday();
   return parseDayOption(fixed, "FEELEDGER_TODAY")!;
 }
 

@@ -89,10 +89,8 @@ export function exclusiveEndText(end: string | null): string | null {
   return end === END_OF_TIME ? "10000-01-01" : end;
 }
 
-/** Today's date as YYYY-MM-DD: FEELEDGER_TODAY when set (for reproducible runs), else the local date. */
-export function today(env: Readonly<Record<string, string | undefined>>): string {
-  const fixed = env.FEELEDGER_TODAY;
-  if (fixed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+/** Today's local date as YYYY-MM-DD, from the clock (the CLI's todayOf reads FEELEDGER_TODAY, validated, first). */
+export function clockToday(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }

@@ -154,3 +154,21 @@ describe("close-period and reopen-period months", () => {
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 });
+
+describe("FEELEDGER_TODAY in the commands that came with the claims and the official books", () => {
+  it("a day that does not exist is a usage error for pay, close-period, reopen-period and report payables; nothing is written", () => {
+    const file = sampleCopy();
+    const before = readFileSync(file, "utf8");
+    for (const args of [
+      ["pay", file, "--all", "--from", "Assets:1002-银行存款:01-工商银行"],
+      ["close-period", file, "2026-01", "--by", "孙强"],
+      ["reopen-period", file, "2026-01", "--by", "孙强", "--reason", "x"],
+      ["report", "payables", file],
+    ]) {
+      const run = runCli(args, { FEELEDGER_TODAY: "2026-02-30" });
+      expect(run.code, `${args[0]}: ${run.stderr}`).toBe(2);
+      expect(run.stderr).toBe("feeledger: invalid date for FEELEDGER_TODAY: '2026-02-30'\n");
+    }
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+});

@@ -3,13 +3,12 @@
 // month holds claims approved but not posted, before it ends, and out of order.
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
-import { today } from "../../core/dates.js";
 import { planClose } from "../../periods/close.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { writeJournalEdits } from "../writing.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, parseMonthOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, parseMonthOption, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io } from "../context.js";
 import { requireText } from "./claim-decision.js";
 
 export interface ClosePeriodContext {
@@ -23,7 +22,7 @@ export interface ClosePeriodContext {
 export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
-  const on = today(io.env);
+  const on = todayOf(io);
   const plan = planClose(ledger, { month: context.month, by: context.by, on }, { today: on });
   const color = useColor(io, "stderr", context.color);
   const sources = [...ledger.sources.keys()];

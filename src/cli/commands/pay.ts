@@ -6,7 +6,6 @@ import * as fs from "node:fs";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { error, warning } from "../../diagnostics/diagnostic.js";
-import { today } from "../../core/dates.js";
 import { Decimal } from "../../core/number.js";
 import { planPayment, type EmployeePayment, type PaymentPlan } from "../../claims/payment-plan.js";
 import { checkPayment } from "../../claims/payment-check.js";
@@ -21,7 +20,7 @@ import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderBankFile, type BankFileRow } from "../../render/bank-file.js";
 import { groupThousands, renderTable, type Column } from "../../render/table.js";
 import { locate } from "../../source/location.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io } from "../context.js";
 import { decisionDate } from "./claim-decision.js";
 
 export interface PayContext {
@@ -132,7 +131,7 @@ export function runPay(io: Io, context: PayContext): number {
   const before = textOf(target.file);
   const written = paymentEdit(plan, target.file, before, scaleOf, context.bankFile !== null);
   const line = locate({ text: before + written.edit.text }, written.start).line;
-  const check = checkPayment(ledger, plan, target.file, written.entry, line, { today: today(io.env) });
+  const check = checkPayment(ledger, plan, target.file, written.entry, line, { today: todayOf(io) });
   if (check.problems.length > 0) {
     for (const problem of check.problems) {
       if (problem.span?.file === check.paymentFile) io.stderr(`feeledger: payment refused: ${problem.message.replace(/ after this posting/, " after the payment")}\n`);

@@ -3,12 +3,11 @@
 // (periods/reopen.ts). Allowed while the books have errors.
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
-import { today } from "../../core/dates.js";
 import { planReopen } from "../../periods/reopen.js";
 import { placeOf } from "../../claims/place.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { writeJournalEdits } from "../writing.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, requireReadableFile, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
 import { requireText } from "./claim-decision.js";
 import { parseMonthArgument } from "./close-period.js";
 
@@ -23,7 +22,7 @@ export interface ReopenPeriodContext {
 export function runReopenPeriod(io: Io, context: ReopenPeriodContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
-  const on = today(io.env);
+  const on = todayOf(io);
   const plan = planReopen(ledger, { month: context.month, by: context.by, reason: context.reason, on });
   if (plan.kind === "refused") {
     io.stderr(`feeledger: ${context.month} not reopened: ${plan.reason}; nothing was written\n`);

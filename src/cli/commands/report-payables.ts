@@ -1,10 +1,9 @@
 // `feeledger report payables FILE [-e DATE]`: what is owed to employees on posted expense claims,
 // per employee and claim, with ages in days and totals; table, CSV or JSON.
 import type { Command } from "commander";
-import { today } from "../../core/dates.js";
 import { displayScales } from "../../reports/display.js";
 import { payablesReport, payablesSheet } from "../../reports/payables.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, parseDateOption, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, parseDateOption, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface ReportPayablesContext {
@@ -19,7 +18,7 @@ export function runReportPayables(io: Io, context: ReportPayablesContext): numbe
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
   const report = payablesReport(ledger.entries, {
-    liabilitiesRoot: ledger.options.accountRoots.liabilities, end: context.end, asOf: context.end ?? today(io.env),
+    liabilitiesRoot: ledger.options.accountRoots.liabilities, end: context.end, asOf: context.end ?? todayOf(io),
   });
   if (report.employees.length === 0 && context.output.format === "table") {
     io.stdout(`Nothing is owed on posted claims${context.end === null ? "" : ` dated before ${context.end}`}.\n`);
