@@ -17,10 +17,19 @@ export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (f
     writeChanges(changes, { environment: io.env });
     return true;
   } catch (thrown) {
-    if (thrown instanceof StaleFileError || thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
-    else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: cannot write the journal: ${terminalText(thrown.message)}\n`);
-    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${terminalText((thrown as Error).message)}; nothing was written\n`);
-    else throw thrown;
+    if (!reportWriteFailure(io, thrown)) throw thrown;
     return false;
   }
+}
+
+/**
+ * Say on standard error why a write of the journal was refused or failed; false for anything else
+ * (a bug, which the caller throws on).
+ */
+export function reportWriteFailure(io: Io, thrown: unknown): boolean {
+  if (thrown instanceof StaleFileError || thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
+  else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: cannot write the journal: ${terminalText(thrown.message)}\n`);
+  else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${terminalText((thrown as Error).message)}; nothing was written\n`);
+  else return false;
+  return true;
 }

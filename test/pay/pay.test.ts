@@ -1,6 +1,8 @@
 // `feeledger pay` through the real CLI: the entry it writes, the bank file, advances offset, and
 // every refusal (each leaves the journal byte-identical and writes no bank file).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { runCli } from "../helpers/cli.js";
 import { join, dirname } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/main.js";
@@ -328,6 +330,29 @@ describe("pay refuses, writing nothing", () => {
     expect(stdout).toBe("");
     expect(read(file)).toBe(someoneElse);
     expect(exists(bankFile)).toBe(false);
+  });
+
+  it("a write that fails part way (a full disk) or is refused (the journal became a FIFO): one message, the bank file taken back", () => {
+    const failing = journal(TWO_EMPLOYEES);
+    const before = read(failing);
+    const bankFile = join(dirname(failing), "bank.csv");
+    const full = runCli(["pay", failing, "--all", "--from", BANK, "--on", "2026-03-20", "--bank-file", bankFile], { FEELEDGER_TODAY: "2026-03-31", FEELEDGER_FAIL_WRITE_AFTER_BYTES: "10" });
+    expect(full.code, full.stderr).toBe(1);
+    expect(full.stderr).toContain("feeledger: cannot write the journal: ENOSPC");
+    expect(read(failing)).toBe(before);
+    expect(exists(bankFile)).toBe(false);
+
+    const file = journal(TWO_EMPLOYEES);
+    let stdout = "";
+    let stderr = "";
+    const io: Io = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: { NO_COLOR: "1" }, stdoutIsTty: false, stderrIsTty: false };
+    const code = runPay(io, {
+      file, claims: "all", from: BANK, on: "2026-03-20", offset: true, bankFile: null, dryRun: false, color: false,
+      beforeWrite: () => { rmSync(file); execFileSync("mkfifo", [file]); },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^feeledger: .*FIFO.*nothing was written\n$/);
+    expect(stdout).toBe("");
   });
 
   it("usage: no claims, claims and --all, no --from", () => {

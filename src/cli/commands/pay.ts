@@ -13,7 +13,9 @@ import { booksTarget } from "../../claims/books-target.js";
 import { firstOpenDay, isLocked, periodState } from "../../periods/rule.js";
 import { paymentEdit, accountLabel } from "../../edit/pay.js";
 import { unifiedDiff } from "../../edit/diff.js";
-import { planChanges, writeChanges, StaleFileError } from "../../edit/write.js";
+import { planChanges, writeChanges } from "../../edit/write.js";
+import { terminalText } from "../../render/terminal.js";
+import { reportWriteFailure } from "../writing.js";
 import { createFileAtomically, FileExistsError } from "../../edit/new-file.js";
 import { displayScales } from "../../reports/display.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
@@ -157,19 +159,17 @@ export function runPay(io: Io, context: PayContext): number {
   try {
     if (context.bankFile !== null) createFileAtomically(context.bankFile, bankFile!);
   } catch (thrown) {
-    if (thrown instanceof FileExistsError) io.stderr(`feeledger: --bank-file ${thrown.message}\n`);
-    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the bank file: ${(thrown as Error).message}; nothing was written\n`);
+    if (thrown instanceof FileExistsError) io.stderr(`feeledger: --bank-file ${terminalText(thrown.message)}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the bank file: ${terminalText((thrown as Error).message)}; nothing was written\n`);
     else throw thrown;
     return EXIT_ERRORS;
   }
   try {
-    writeChanges(changes);
+    writeChanges(changes, { environment: io.env });
   } catch (thrown) {
     // The bank file is this run's own, just made: without the payment in the books it must go.
     if (context.bankFile !== null) fs.rmSync(context.bankFile, { force: true });
-    if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${thrown.message}\n`);
-    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${(thrown as Error).message}; nothing was written\n`);
-    else throw thrown;
+    if (!reportWriteFailure(io, thrown)) throw thrown;
     return EXIT_ERRORS;
   }
 
