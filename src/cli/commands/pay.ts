@@ -154,7 +154,13 @@ export function runPay(io: Io, context: PayContext): number {
     return EXIT_OK;
   }
 
-  const changes = planChanges([written.edit], textOf);
+  let changes: ReturnType<typeof planChanges>;
+  try {
+    changes = planChanges([written.edit], textOf);
+  } catch (thrown) {
+    if (!reportWriteFailure(io, thrown)) throw thrown;
+    return EXIT_ERRORS;
+  }
   context.beforeWrite?.();
   try {
     if (context.bankFile !== null) createFileAtomically(context.bankFile, bankFile!);
