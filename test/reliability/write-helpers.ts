@@ -56,9 +56,14 @@ export function spawnCli(args: readonly string[], options: { cwd?: string; uid?:
   });
 }
 
-/** Whether this process may run feeledger as user `nobody` (it runs as root). */
+/**
+ * Whether this process may run feeledger as user `nobody`: it runs as root, and `nobody` can reach
+ * the built CLI (a checkout inside a folder only root may enter, such as one made by mktemp -d,
+ * cannot be run by another user).
+ */
 export const NOBODY = { uid: 65534, gid: 65534 };
-export const canRunAsNobody = process.getuid?.() === 0 && spawnSync(process.execPath, ["-e", "0"], { ...NOBODY }).status === 0;
+export const canRunAsNobody = process.getuid?.() === 0
+  && spawnSync(process.execPath, [BIN, "--version"], { ...NOBODY, timeout: 20_000 }).status === 0;
 
 export const ACCOUNTS = "2026-01-01 open Expenses:Fees\n2026-01-01 open Liabilities:Payable\n";
 
