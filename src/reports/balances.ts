@@ -2,6 +2,8 @@
 import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { DecimalSum } from "../core/amount.js";
+import { chartOrder } from "../core/chart-order.js";
+import { DEFAULT_OPTIONS, type AccountRoots } from "../core/options.js";
 
 export interface BalanceQuery {
   /** Case-insensitive regular expressions; an account matches if any matches (all accounts when empty). */
@@ -57,7 +59,7 @@ function truncate(account: string, depth: number | null): string {
   return parts.length <= depth ? account : parts.slice(0, depth).join(":");
 }
 
-export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQuery): BalanceReport {
+export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQuery, roots: AccountRoots = DEFAULT_OPTIONS.accountRoots): BalanceReport {
   // account -> commodity -> sum
   const running = new Map<string, Map<string, DecimalSum>>();
   const matches = (account: string) => query.patterns.length === 0 || query.patterns.some((p) => p.test(account));
@@ -92,7 +94,7 @@ export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQue
 
   const rows: BalanceRow[] = [];
   const totals = new Map<string, Decimal>();
-  for (const account of [...rolled.keys()].sort(compareAccounts)) {
+  for (const account of [...rolled.keys()].sort(chartOrder(roots))) {
     const level = query.tree ? account.split(":").length - 1 : 0;
     const byCommodity = rolled.get(account)!;
     const hasNonZero = [...byCommodity.values()].some((a) => !a.isZero());
@@ -108,9 +110,4 @@ export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQue
     rows,
     totals: [...totals.keys()].sort().map((commodity) => ({ commodity, amount: totals.get(commodity)! })),
   };
-}
-
-/** Code-point order, so "Assets:B" < "Assets:a" exactly as Python sorts strings. */
-export function compareAccounts(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
 }

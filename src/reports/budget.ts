@@ -2,6 +2,8 @@
 // `custom "budget"` entries, prorated by day as Fava does), the actual spending of the account and
 // its subaccounts, what remains, and the execution rate (预算执行率). A budget is the account's
 // own: a budget on a subaccount is a limit inside it, not added to it.
+import { chartOrder } from "../core/chart-order.js";
+import { DEFAULT_OPTIONS } from "../core/options.js";
 import type { LedgerEntry } from "../core/data.js";
 import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
@@ -52,7 +54,7 @@ export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery
   }
   const { periods, omitted } = reportPeriods(query.begin, query.end, query.interval, yearsOf(dataDates));
   if (periods.length === 0) return null;
-  const accounts = [...new Set(budgets.map((b) => b.account))].sort();
+  const accounts = [...new Set(budgets.map((b) => b.account))].sort(chartOrder(DEFAULT_OPTIONS.accountRoots));
 
   // account -> commodity -> spending per period, in one pass over the entries.
   const spending = new Map<string, Map<string, Decimal[]>>();

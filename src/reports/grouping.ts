@@ -5,7 +5,8 @@
 import type { Amount, BookedPosting, BookedTransaction, LedgerEntry } from "../core/data.js";
 import { metaText } from "../claims/claim.js";
 import { Decimal } from "../core/number.js";
-import { compareAccounts } from "./balances.js";
+import { chartOrder } from "../core/chart-order.js";
+import { DEFAULT_OPTIONS } from "../core/options.js";
 import { isUnder } from "../core/accounts.js";
 import { OTHER, UNASSIGNED, type Localized } from "./sheet.js";
 
@@ -74,6 +75,9 @@ export function costPostings(entries: readonly LedgerEntry[], selection: CostSel
  * Groups in the order shown: accounts in chart order, other groupings largest first; then
  * "unassigned", then "other".
  */
+/** Groups below one report root share their root, so the default root names order them as well as any. */
+const compareAccounts = chartOrder(DEFAULT_OPTIONS.accountRoots);
+
 export function orderGroups(groups: Iterable<Group>, amountOf: (group: Group) => Decimal, grouping: Grouping): Group[] {
   const rank = (group: Group) => (group === UNASSIGNED_GROUP ? 1 : group === OTHER_GROUP ? 2 : 0);
   return [...groups].sort((a, b) => {

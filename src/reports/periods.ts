@@ -82,6 +82,25 @@ export function closeRange(range: { begin: string | null; end: string | null }, 
   return { begin, end };
 }
 
+/**
+ * The range a report covers: the one asked for (open ends closed by the journal's years); with
+ * neither end given, the year to date (the first of January to `today`, included) when the journal
+ * has a transaction in today's year up to today, else the last year that has transactions.
+ */
+export function defaultedRange(range: { begin: string | null; end: string | null }, entries: readonly LedgerEntry[], today: string): { begin: string; end: string } | null {
+  if (range.begin !== null || range.end !== null) return closeRange(range, entries);
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  let lastYear: string | null = null;
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    if (entry.date >= yearStart && entry.date <= today) return { begin: yearStart, end: addDays(today, 1) };
+    if (entry.date < yearStart && (lastYear === null || entry.date.slice(0, 4) > lastYear)) lastYear = entry.date.slice(0, 4);
+  }
+  if (lastYear === null) return closeRange(range, entries);
+  const begin = `${lastYear}-01-01`;
+  return { begin, end: addMonths(begin, 12) };
+}
+
 /** Whether `date` lies in [begin, end), either end open when null. */
 export function inRange(date: string, range: { readonly begin: string | null; readonly end: string | null }): boolean {
   return (range.begin === null || date >= range.begin) && (range.end === null || date < range.end);

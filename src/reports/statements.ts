@@ -10,6 +10,7 @@ import type { LedgerOptions } from "../core/options.js";
 import { END_OF_TIME, exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import { balanceReport } from "./balances.js";
+import { chartOrder } from "../core/chart-order.js";
 import type { DisplayScales } from "./display.js";
 import { isUnder } from "../core/accounts.js";
 import { TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetRow } from "./sheet.js";
@@ -63,8 +64,8 @@ function sectionOf(account: string, options: LedgerOptions): Section | null {
 }
 
 /** Balances per account and commodity in [begin, end), sorted by account. */
-function balances(entries: readonly LedgerEntry[], query: StatementQuery, begin: string | null, end: string | null) {
-  return balanceReport(entries, { patterns: [], begin, end, tree: false, depth: query.depth, atCost: false }).rows;
+function balances(entries: readonly LedgerEntry[], options: LedgerOptions, query: StatementQuery, begin: string | null, end: string | null) {
+  return balanceReport(entries, { patterns: [], begin, end, tree: false, depth: query.depth, atCost: false }, options.accountRoots).rows;
 }
 
 function normal(section: Section, amount: Decimal): Decimal {
@@ -92,7 +93,7 @@ function filled(totals: readonly StatementTotal[], all: readonly string[], label
 
 export function incomeStatement(entries: readonly LedgerEntry[], options: LedgerOptions, query: StatementQuery): Statement {
   const lines: StatementLine[] = [];
-  for (const row of balances(entries, query, query.begin, query.end)) {
+  for (const row of balances(entries, options, query, query.begin, query.end)) {
     const section = sectionOf(row.account, options);
     if (section === "income" || section === "expenses") lines.push({ section, account: row.account, commodity: row.commodity, amount: normal(section, row.amount) });
   }
@@ -119,7 +120,7 @@ export function balanceSheet(entries: readonly LedgerEntry[], options: LedgerOpt
     ? [{ from: null, to: query.end, earnings: current }]
     : [{ from: null, to: query.begin, earnings: atDepth(`${equityRoot}:${options.accountPreviousEarnings}`) }, { from: query.begin, to: query.end, earnings: current }];
   for (const span of spans) {
-    for (const row of balances(entries, query, span.from, span.to)) {
+    for (const row of balances(entries, options, query, span.from, span.to)) {
       const section = sectionOf(row.account, options);
       if (section === null) continue;
       if (section === "income" || section === "expenses") addLine("equity", span.earnings, row.commodity, row.amount.negated());
@@ -127,9 +128,10 @@ export function balanceSheet(entries: readonly LedgerEntry[], options: LedgerOpt
     }
   }
   const order: Section[] = ["assets", "liabilities", "equity"];
+  const compareAccounts = chartOrder(options.accountRoots);
   const lines = [...byAccount.values()]
     .filter((line) => !line.amount.isZero())
-    .sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section) || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0) || (a.commodity < b.commodity ? -1 : 1));
+    .sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section) || compareAccounts(a.account, b.account) || (a.commodity < b.commodity ? -1 : 1));
   const all = commodities(lines);
   const assets = filled(sectionTotals(lines, ["assets"], TOTAL_ASSETS), all, TOTAL_ASSETS);
   const liabilities = filled(sectionTotals(lines, ["liabilities"], TOTAL_LIABILITIES), all, TOTAL_LIABILITIES);

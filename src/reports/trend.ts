@@ -126,10 +126,12 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
     { key: "sparkline", header: localized("Trend", "趋势"), kind: "text", show: "table" },
     ...periods.map((period): SheetColumn => ({ key: period.label, header: localized(period.label, period.label), kind: "amount" })),
     { key: "total", header: localized("Total", "合计"), kind: "amount" },
-    { key: "change_previous", header: localized(`vs ${report.previous.label}`, `环比 ${report.previous.label}`), kind: "amount" },
-    { key: "change_previous_percent", header: localized(`vs ${report.previous.label} %`, "环比率"), kind: "percent" },
-    { key: "change_year_ago", header: localized(`vs ${report.yearAgo.label}`, `同比 ${report.yearAgo.label}`), kind: "amount" },
-    { key: "change_year_ago_percent", header: localized(`vs ${report.yearAgo.label} %`, "同比率"), kind: "percent" },
+    { key: "previous", header: localized(`Previous (${report.previous.label})`, `上期（${report.previous.label}）`), kind: "amount" },
+    { key: "change_previous", header: localized("Change vs previous", "环比变动"), kind: "amount" },
+    { key: "change_previous_percent", header: localized("Change vs previous %", "环比%"), kind: "percent" },
+    { key: "year_ago", header: localized(`Year ago (${report.yearAgo.label})`, `上年同期（${report.yearAgo.label}）`), kind: "amount" },
+    { key: "change_year_ago", header: localized("Change vs year ago", "同比变动"), kind: "amount" },
+    { key: "change_year_ago_percent", header: localized("Change vs year ago %", "同比%"), kind: "percent" },
   ];
   const last = (row: TrendRow) => row.amounts[row.amounts.length - 1]!;
   const toRow = (row: TrendRow, label: Cell): SheetRow => {
@@ -138,8 +140,10 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
     cells.sparkline = { series: amounts };
     periods.forEach((period, index) => { cells[period.label] = amounts[index]!; });
     cells.total = amountText(row.total, row.commodity, scales);
+    cells.previous = amountText(row.previous, row.commodity, scales);
     cells.change_previous = amountText(last(row).minus(row.previous), row.commodity, scales);
     cells.change_previous_percent = percentText(changePercent(last(row), row.previous));
+    cells.year_ago = amountText(row.yearAgo, row.commodity, scales);
     cells.change_year_ago = amountText(last(row).minus(row.yearAgo), row.commodity, scales);
     cells.change_year_ago_percent = percentText(changePercent(last(row), row.yearAgo));
     return { cells };

@@ -1,20 +1,27 @@
 // Run the real CLI in-process with captured output, as a user would run bin/feeledger.
 import { main, type Io } from "../../src/cli/main.js";
 
+/** The day the tests run on, as the README examples do. */
+export const PINNED_TODAY = "2027-01-15";
+
 export interface CliResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly code: number;
 }
 
-/** `terminal`: standard output and error are a terminal (colour stays off through NO_COLOR). */
+/**
+ * `terminal`: standard output and error are a terminal (colour stays off through NO_COLOR).
+ * Today is pinned to 2027-01-15 unless `env` says otherwise, so that reports whose default period
+ * depends on the date (year to date, the last month with data) give the same answer on any day.
+ */
 export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}, terminal = false): CliResult {
   let stdout = "";
   let stderr = "";
   const io: Io = {
     stdout: (text) => { stdout += text; },
     stderr: (text) => { stderr += text; },
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", FEELEDGER_TODAY: PINNED_TODAY, ...env },
     stdoutIsTty: terminal,
     stderrIsTty: terminal,
   };

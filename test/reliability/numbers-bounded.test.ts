@@ -101,12 +101,12 @@ describe("which years a report shows", () => {
   };
 
   it("a single year without data between or at the end of the range is shown", () => {
-    expect(yearColumns(["report", "trend", "-Y", journal(["2024", "2026"])])).toEqual(["2024", "2025", "2026"]);
+    expect(yearColumns(["report", "trend", "-Y", "-p", "2024..2026", journal(["2024", "2026"])])).toEqual(["2024", "2025", "2026"]);
     expect(yearColumns(["report", "trend", "-Y", "-p", "2025..2027", journal(["2026"])])).toEqual(["2025", "2026", "2027"]);
   });
 
   it("two or more years in a row without data are left out", () => {
-    expect(yearColumns(["report", "trend", "-Y", journal(["2020", "2023", "2026"])])).toEqual(["2020", "2023", "2026"]);
+    expect(yearColumns(["report", "trend", "-Y", "-p", "2020..2026", journal(["2020", "2023", "2026"])])).toEqual(["2020", "2023", "2026"]);
     expect(yearColumns(["report", "trend", "-Y", "-p", "2020..2030", journal(["2026"])])).toEqual(["2026"]);
   });
 

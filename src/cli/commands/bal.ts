@@ -33,7 +33,7 @@ export function runBalance(io: Io, context: BalanceContext): number {
   if (ledger === null) return EXIT_ERRORS;
   const report = balanceReport(reportEntries(ledger, context.pending), {
     patterns, begin: context.begin, end: context.end, tree: context.tree, depth: context.depth, atCost: context.atCost,
-  });
+  }, ledger.options.accountRoots);
   const scales = displayScales(ledger.entries);
   const amountText = (amount: Parameters<typeof plainAmount>[0], commodity: string) => plainAmount(amount, commodity, scales);
   switch (context.format) {

@@ -8,14 +8,14 @@ import { budgetReport, budgetSheet } from "../../reports/budget.js";
 import { displayScales } from "../../reports/display.js";
 import type { Grouping } from "../../reports/grouping.js";
 import { REPORT_ROOT_OPTION, feeledgerOption } from "../../reports/journal-options.js";
-import { closeRange, type Interval } from "../../reports/periods.js";
+import { defaultedRange, type Interval } from "../../reports/periods.js";
 import type { Sheet } from "../../reports/sheet.js";
 import { structureReport, structureSheet } from "../../reports/structure.js";
 import { taxReport, taxSheet } from "../../reports/tax.js";
 import { trendReport, trendSheet } from "../../reports/trend.js";
 import type { Ledger } from "../../loader/load.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal,
+  EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, todayOf,
   type CommandShared, type DateRange, type Io,
 } from "../context.js";
 import {
@@ -78,15 +78,17 @@ function reportRoot(ledger: Ledger, root: string | null): string {
 
 export function runStructure(io: Io, context: StructureContext): number {
   return runSheet(io, context, (ledger, entries) => {
+    const range = defaultedRange(context.range, entries, todayOf(io));
+    if (range === null) return null;
     const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping };
-    const report = structureReport(entries, { selection, ...context.range, top: context.top, compare: context.compare });
+    const report = structureReport(entries, { selection, ...range, top: context.top, compare: context.compare });
     return structureSheet(report, displayScales(entries));
   });
 }
 
 export function runTrend(io: Io, context: TrendContext): number {
   return runSheet(io, context, (ledger, entries) => {
-    const range = closeRange(context.range, entries);
+    const range = defaultedRange(context.range, entries, todayOf(io));
     if (range === null) return null;
     const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping };
     const report = trendReport(entries, { selection, ...range, interval: context.interval, top: context.top });
@@ -96,7 +98,7 @@ export function runTrend(io: Io, context: TrendContext): number {
 
 export function runBudget(io: Io, context: BudgetContext): number {
   return runSheet(io, context, (_ledger, entries) => {
-    const range = closeRange(context.range, entries);
+    const range = defaultedRange(context.range, entries, todayOf(io));
     if (range === null) return null;
     const report = budgetReport(entries, { ...range, interval: context.interval });
     return report === null ? null : budgetSheet(report, displayScales(entries));
@@ -105,7 +107,7 @@ export function runBudget(io: Io, context: BudgetContext): number {
 
 export function runTax(io: Io, context: ReportContext): number {
   return runSheet(io, context, (_ledger, entries) => {
-    const range = closeRange(context.range, entries);
+    const range = defaultedRange(context.range, entries, todayOf(io));
     if (range === null) return null;
     const report = taxReport(entries, { ...range });
     return taxSheet(report, displayScales(entries));
