@@ -61,7 +61,9 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
       diagnostics.push(error("unknown-account", `Invalid reference to unknown account '${account}'`, entry.span));
       return;
     }
-    if (entry.date < range.from || (range.to !== null && entry.date > range.to)) {
+    // Beancount allows balance assertions, documents and notes after an account's close.
+    const afterCloseAllowed = entry.type === "balance" || entry.type === "document" || entry.type === "note";
+    if (entry.date < range.from || (range.to !== null && entry.date > range.to && !afterCloseAllowed)) {
       diagnostics.push(error("inactive-account", `Invalid reference to inactive account '${account}'`, entry.span));
     }
   };
