@@ -62,6 +62,9 @@ def normalized(message):
     match = re.match(r"(More than one (?:cost )?currency in account '[^']*'): (.*)$", message)
     if match:
         return match.group(1) + ": " + ",".join(sorted(match.group(2).split(",")))
+    match = re.match(r"(.*; valid options: )(.*)$", message)
+    if match:
+        return match.group(1) + ", ".join(sorted(match.group(2).split(", ")))
     return message
 
 

@@ -44,3 +44,18 @@ export function entryAccounts(entry: LedgerEntry): string[] {
     default: return [];
   }
 }
+
+/** A booked posting moved to another account, with new metadata (its source moved too). */
+export function postingMoved(posting: BookedPosting, account: string, meta: Posting["meta"]): BookedPosting {
+  const written = posting.source;
+  const source: Posting = {
+    span: written.span, flag: written.flag, account, units: written.units, costSpec: written.costSpec,
+    costIsTotal: written.costIsTotal, price: written.price, priceIsTotal: written.priceIsTotal, meta,
+  };
+  return { source, account, units: posting.units, cost: posting.cost, price: posting.price, interpolated: posting.interpolated };
+}
+
+/** The booked postings of a transaction, each with a fresh source (safe to hold across transactions). */
+export function ownPostings(entry: BookedTransaction): BookedPosting[] {
+  return entry.booked.map((posting) => postingMoved(posting, posting.account, posting.source.meta));
+}

@@ -3,7 +3,7 @@
 import type { LedgerEntry } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** What a plugin is given besides the entries and options. */
 export interface PluginConfig {
@@ -25,6 +25,14 @@ export type PluginFunction = (entries: readonly LedgerEntry[], options: LedgerOp
 export interface BuiltinPlugin {
   /** The functions of the module's `__plugins__`, run in order. */
   readonly run: PluginFunction;
-  /** Whether the module's functions take a configuration string (passing one otherwise fails in beancount). */
-  readonly configurable: boolean;
+  /**
+   * Whether the module's functions take a configuration string: passing one to a function that
+   * takes none, or none to one that needs it, fails in beancount.
+   */
+  readonly config: "none" | "optional" | "required";
+}
+
+/** What beancount reports when a plugin raises: the entries stay as they were, its other errors are lost. */
+export function pluginFailure(entries: readonly LedgerEntry[], module: string, why: string, span: Span): PluginResult {
+  return { entries, errors: [error("plugin-failed", `Error applying plugin "${module}": ${why}`, span)] };
 }

@@ -13,6 +13,13 @@ import { noUnused } from "./nounused.js";
 import { oneCommodity } from "./onecommodity.js";
 import { tagPending } from "./tag-pending.js";
 import { uniquePrices } from "./unique-prices.js";
+import { checkAverageCost } from "./check-average-cost.js";
+import { commodityAttr } from "./commodity-attr.js";
+import { divertExpenses } from "./divert-expenses.js";
+import { fillAccount } from "./fill-account.js";
+import { fixPayees } from "./fix-payees.js";
+import { markUnverified } from "./mark-unverified.js";
+import { sellGains } from "./sellgains.js";
 
 /** A module whose functions run one after the other on what the previous one returned. */
 function sequence(...functions: PluginFunction[]): PluginFunction {
@@ -28,8 +35,9 @@ function sequence(...functions: PluginFunction[]): PluginFunction {
   };
 }
 
-const plain = (run: PluginFunction): BuiltinPlugin => ({ run, configurable: false });
-const configurable = (run: PluginFunction): BuiltinPlugin => ({ run, configurable: true });
+const plain = (run: PluginFunction): BuiltinPlugin => ({ run, config: "none" });
+const configurable = (run: PluginFunction): BuiltinPlugin => ({ run, config: "optional" });
+const configured = (run: PluginFunction): BuiltinPlugin => ({ run, config: "required" });
 
 const PLUGINS: ReadonlyMap<string, BuiltinPlugin> = new Map([
   ["auto_accounts", plain(autoAccounts)],
@@ -46,6 +54,14 @@ const PLUGINS: ReadonlyMap<string, BuiltinPlugin> = new Map([
   ["coherent_cost", plain(coherentCost)],
   ["exclude_tag", plain(excludeTag)],
   ["tag_pending", plain(tagPending)],
+  ["sellgains", plain(sellGains)],
+  ["pedantic", plain(sequence(checkCommodity, coherentCost, leafOnly, noDuplicates, noUnused, oneCommodity, sellGains, uniquePrices))],
+  ["check_average_cost", configurable(checkAverageCost)],
+  ["commodity_attr", configured(commodityAttr)],
+  ["divert_expenses", configured(divertExpenses)],
+  ["fill_account", configured(fillAccount)],
+  ["fix_payees", configured(fixPayees)],
+  ["mark_unverified", plain(markUnverified)],
 ]);
 
 /** beancount.ops modules with `__plugins__`: the loader runs them anyway (pad, documents, balance). */

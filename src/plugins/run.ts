@@ -50,8 +50,10 @@ export function runPlugins(
       case "builtin":
         break;
     }
-    if (declaration.config !== null && !found.plugin.configurable) {
-      diagnostics.push(error("plugin-failed", `Error applying plugin "${declaration.module}": it takes no configuration`, declaration.span));
+    const wanted = found.plugin.config;
+    if ((declaration.config !== null && wanted === "none") || (declaration.config === null && wanted === "required")) {
+      const why = wanted === "none" ? "it takes no configuration" : "it needs a configuration string";
+      diagnostics.push(error("plugin-failed", `Error applying plugin "${declaration.module}": ${why}`, declaration.span));
       continue;
     }
     const result = found.plugin.run(current, options, { text: declaration.config, span: declaration.span, today: context.today });

@@ -28,5 +28,7 @@ export function normalizedMessage(message: string): string {
   if (plugin !== null) return plugin[1]!;
   const currencies = /^(More than one (?:cost )?currency in account '[^']*'): (.*)$/.exec(first);
   if (currencies !== null) return `${currencies[1]}: ${currencies[2]!.split(",").sort().join(",")}`;
+  const options = /^(.*; valid options: )(.*)$/.exec(first);
+  if (options !== null) return `${options[1]}${options[2]!.split(", ").sort().join(", ")}`;
   return first;
 }
