@@ -210,6 +210,11 @@ function sortEntries(directives: Directive[], lines: number[]): Directive[] {
   return order.map((index) => directives[index]!);
 }
 
+/** A boolean option's value as beancount reads it. */
+function isTrue(value: string): boolean {
+  return ["true", "1", "yes"].includes(value.toLowerCase());
+}
+
 /**
  * The line each entry is written on, by its span (booking may replace an entry by another with
  * the same span); an entry a plugin made from nothing written sorts as line 0, as in beancount.
@@ -227,8 +232,11 @@ function linesBySpan(directives: readonly Directive[], lines: readonly number[])
 
 export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Ledger {
   const parsed = parseRecursively(mainFile, loadOptions.keepText === true);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const { options, diagnostics: optionProblems } = interpretOptions(parsed.options);
+  // `allow_pipe_separator` silences the pipe's error, as in beancount.
+  const diagnostics: Diagnostic[] = options.raw.has("allow_pipe_separator") && isTrue(options.raw.get("allow_pipe_separator")!.at(-1)!)
+    ? parsed.diagnostics.filter((diagnostic) => diagnostic.code !== "pipe-deprecated")
+    : [...parsed.diagnostics];
   appendAll(diagnostics, optionProblems);
 
   // Account names are checked against the roots the options declare; like beancount, each bad
