@@ -59,3 +59,8 @@ export function postingMoved(posting: BookedPosting, account: string, meta: Post
 export function ownPostings(entry: BookedTransaction): BookedPosting[] {
   return entry.booked.map((posting) => postingMoved(posting, posting.account, posting.source.meta));
 }
+
+/** Whether a name has the shape of an account (beancount's account.is_valid; any root word). */
+export function isBeancountAccount(name: string): boolean {
+  return /^[\p{Lu}][\p{L}\p{Nd}-]*(:[\p{Lu}\p{Nd}][\p{L}\p{Nd}-]*)+$/u.test(name);
+}

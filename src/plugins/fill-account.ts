@@ -3,14 +3,12 @@
 import type { LedgerEntry } from "../core/data.js";
 import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
-import { generatedPosting, ownPostings, transactionWith } from "./entries.js";
+import { generatedPosting, isBeancountAccount, ownPostings, transactionWith } from "./entries.js";
 import { postingWeight } from "../booking/interpolate.js";
-
-const ACCOUNT = /^[\p{Lu}][\p{L}\p{Nd}-]*(:[\p{Lu}\p{Nd}][\p{L}\p{Nd}-]*)+$/u;
 
 export const fillAccount: PluginFunction = (entries, _options, config) => {
   const account = config.text ?? "";
-  if (!ACCOUNT.test(account)) return { entries, errors: [error("plugin-fill-account", `Invalid account name: '${account}'`, config.span)] };
+  if (!isBeancountAccount(account)) return { entries, errors: [error("plugin-fill-account", `Invalid account name: '${account}'`, config.span)] };
   const result: LedgerEntry[] = entries.map((entry) => {
     if (entry.type !== "transaction" || entry.booked.length !== 1) return entry;
     const [posting] = ownPostings(entry);

@@ -20,6 +20,8 @@ import { fillAccount } from "./fill-account.js";
 import { fixPayees } from "./fix-payees.js";
 import { markUnverified } from "./mark-unverified.js";
 import { sellGains } from "./sellgains.js";
+import { currencyAccounts } from "./currency-accounts.js";
+import { unrealized } from "./unrealized.js";
 
 /** A module whose functions run one after the other on what the previous one returned. */
 function sequence(...functions: PluginFunction[]): PluginFunction {
@@ -62,6 +64,8 @@ const PLUGINS: ReadonlyMap<string, BuiltinPlugin> = new Map([
   ["fill_account", configured(fillAccount)],
   ["fix_payees", configured(fixPayees)],
   ["mark_unverified", plain(markUnverified)],
+  ["currency_accounts", configured(currencyAccounts)],
+  ["unrealized", configurable(unrealized)],
 ]);
 
 /** beancount.ops modules with `__plugins__`: the loader runs them anyway (pad, documents, balance). */
