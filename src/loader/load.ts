@@ -272,19 +272,25 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
   const sorted = sortEntries(parsed.directives, parsed.lines);
   const booked = bookEntries(sorted, options);
   appendAll(diagnostics, booked.diagnostics);
-  const padded = applyPads(booked.value, options);
-  appendAll(diagnostics, padded.diagnostics);
-  let entries: readonly LedgerEntry[] = padded.value;
+  // plugin_processing_mode "raw" runs only the declared plugins: beancount's own pad, documents
+  // and balance stages are left out.
+  const raw = options.raw.get("plugin_processing_mode")?.at(-1) === "raw";
+  let entries: readonly LedgerEntry[] = booked.value;
+  if (!raw) {
+    const padded = applyPads(booked.value, options);
+    appendAll(diagnostics, padded.diagnostics);
+    entries = padded.value;
+  }
   if (lineOf !== null) {
     const plugged = runPlugins(entries, options, parsed.plugins, { today: loadOptions.today ?? clockToday(), lineOf });
     appendAll(diagnostics, plugged.diagnostics);
     entries = plugged.entries;
   }
-  appendAll(diagnostics, checkBalanceAssertions(entries, options));
+  if (!raw) appendAll(diagnostics, checkBalanceAssertions(entries, options));
   appendAll(diagnostics, validateAccounts(entries));
   appendAll(diagnostics, validateCurrencyConstraints(entries));
   appendAll(diagnostics, validateDuplicates(entries));
-  appendAll(diagnostics, validateDocuments(entries));
+  if (!raw) appendAll(diagnostics, validateDocuments(entries));
   appendAll(diagnostics, checkTransactionBalances(entries, options));
   const claimFiles = loadClaimFiles(entries, parsed.sources, options, loadOptions.keepText === true);
   appendAll(diagnostics, claimFiles.diagnostics);

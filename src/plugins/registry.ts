@@ -22,6 +22,7 @@ import { markUnverified } from "./mark-unverified.js";
 import { sellGains } from "./sellgains.js";
 import { currencyAccounts } from "./currency-accounts.js";
 import { unrealized } from "./unrealized.js";
+import { splitExpenses } from "./split-expenses.js";
 
 /** A module whose functions run one after the other on what the previous one returned. */
 function sequence(...functions: PluginFunction[]): PluginFunction {
@@ -66,6 +67,7 @@ const PLUGINS: ReadonlyMap<string, BuiltinPlugin> = new Map([
   ["mark_unverified", plain(markUnverified)],
   ["currency_accounts", configured(currencyAccounts)],
   ["unrealized", configurable(unrealized)],
+  ["split_expenses", configured(splitExpenses)],
 ]);
 
 /** beancount.ops modules with `__plugins__`: the loader runs them anyway (pad, documents, balance). */
