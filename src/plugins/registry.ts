@@ -23,6 +23,7 @@ import { sellGains } from "./sellgains.js";
 import { currencyAccounts } from "./currency-accounts.js";
 import { unrealized } from "./unrealized.js";
 import { splitExpenses } from "./split-expenses.js";
+import { iraContribs } from "./ira-contribs.js";
 
 /** A module whose functions run one after the other on what the previous one returned. */
 function sequence(...functions: PluginFunction[]): PluginFunction {
@@ -68,6 +69,7 @@ const PLUGINS: ReadonlyMap<string, BuiltinPlugin> = new Map([
   ["currency_accounts", configured(currencyAccounts)],
   ["unrealized", configurable(unrealized)],
   ["split_expenses", configured(splitExpenses)],
+  ["ira_contribs", configured(iraContribs)],
 ]);
 
 /** beancount.ops modules with `__plugins__`: the loader runs them anyway (pad, documents, balance). */
