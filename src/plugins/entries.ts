@@ -1,5 +1,5 @@
 // Small helpers for plugins that read or rebuild entries.
-import type { BookedPosting, BookedTransaction, LedgerEntry, Posting } from "../core/data.js";
+import type { BookedPosting, BookedTransaction, Cost, LedgerEntry, Posting } from "../core/data.js";
 
 /** A transaction's fields as a plain object (a PlainTransaction's getters copied), with changes. */
 export function transactionWith(entry: BookedTransaction, changes: Partial<BookedTransaction>): BookedTransaction {
@@ -63,4 +63,9 @@ export function ownPostings(entry: BookedTransaction): BookedPosting[] {
 /** Whether a name has the shape of an account (beancount's account.is_valid; any root word). */
 export function isBeancountAccount(name: string): boolean {
   return /^[\p{Lu}][\p{L}\p{Nd}-]*(:[\p{Lu}\p{Nd}][\p{L}\p{Nd}-]*)+$/u.test(name);
+}
+
+/** A position's key in beancount's inventories: the commodity and the lot (cost, date, label), if any. */
+export function lotKey(currency: string, cost: Cost | null): string {
+  return cost === null ? currency : `${currency}\u0000${cost.number.toString()}\u0000${cost.currency}\u0000${cost.date}\u0000${cost.label ?? ""}`;
 }

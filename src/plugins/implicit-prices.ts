@@ -1,12 +1,9 @@
 // beancount.plugins.implicit_prices: a Price for every posting's price, and for every cost of a
 // posting that does not reduce a position; one per day, commodity, number and currency.
-import type { Cost, LedgerEntry, Price } from "../core/data.js";
+import type { LedgerEntry, Price } from "../core/data.js";
 import type { Decimal } from "../core/number.js";
 import type { PluginFunction } from "./plugin.js";
-
-function costKey(currency: string, cost: Cost): string {
-  return `${currency} ${cost.number.toString()} ${cost.currency} ${cost.date} ${cost.label ?? ""}`;
-}
+import { lotKey } from "./entries.js";
 
 export const implicitPrices: PluginFunction = (entries) => {
   const result: LedgerEntry[] = [];
@@ -22,7 +19,7 @@ export const implicitPrices: PluginFunction = (entries) => {
       if (cost !== null) {
         let lots = positions.get(posting.account);
         if (lots === undefined) positions.set(posting.account, (lots = new Map()));
-        const key = costKey(units.currency, cost);
+        const key = lotKey(units.currency, cost);
         const held = lots.get(key);
         if (held !== undefined) {
           reduced = held.gte(0) !== units.number.gte(0);

@@ -3,7 +3,7 @@
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import type { PluginFunction } from "./plugin.js";
-import { transactionWith } from "./entries.js";
+import { lotKey, transactionWith } from "./entries.js";
 
 const TAG = "PENDING";
 
@@ -29,8 +29,7 @@ export const tagPending: PluginFunction = (entries) => {
     for (const entry of group) {
       for (const posting of entry.booked) {
         if (!common.has(posting.account)) continue;
-        const cost = posting.cost;
-        const key = cost === null ? posting.units.currency : `${posting.units.currency} ${cost.number.toString()} ${cost.currency} ${cost.date} ${cost.label ?? ""}`;
+        const key = lotKey(posting.units.currency, posting.cost);
         balance.set(key, (balance.get(key) ?? new Decimal(0)).plus(posting.units.number));
       }
     }

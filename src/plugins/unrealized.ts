@@ -6,7 +6,7 @@ import type { BookedTransaction, LedgerEntry, Open } from "../core/data.js";
 import { Decimal, ZERO } from "../core/number.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
-import { generatedPosting, isBeancountAccount } from "./entries.js";
+import { generatedPosting, isBeancountAccount, lotKey } from "./entries.js";
 import { latestPrices } from "./prices.js";
 
 interface Holding {
@@ -33,7 +33,7 @@ export const unrealized: PluginFunction = (entries, options, config) => {
     if (entry.type !== "transaction" || entry.flag === "U") continue;
     for (const posting of entry.booked) {
       if (posting.cost === null) continue;
-      const key = `${posting.account}\u0000${posting.units.currency}\u0000${posting.cost.number.toString()}\u0000${posting.cost.currency}\u0000${posting.cost.date}\u0000${posting.cost.label ?? ""}`;
+      const key = `${posting.account}\u0000${lotKey(posting.units.currency, posting.cost)}`;
       const lot = lots.get(key);
       if (lot === undefined) lots.set(key, { account: posting.account, currency: posting.units.currency, costCurrency: posting.cost.currency, cost: posting.cost.number, units: posting.units.number });
       else lot.units = lot.units.plus(posting.units.number);
