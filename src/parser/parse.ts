@@ -1,7 +1,7 @@
 // Parse one source text into directives, loader controls (option, include, plugin) and diagnostics.
 // A directive with a syntax error is dropped and reported; parsing goes on with the next one.
 import type { IToken } from "chevrotain";
-import { Scanner } from "./scanner.js";
+import { PIPE_DEPRECATED, Scanner } from "./scanner.js";
 import { DirectReader } from "./direct.js";
 import { JournalParser, type Parsed, type Control } from "./grammar.js";
 import { postingWith, type Directive, type MetaEntry } from "../core/data.js";
@@ -179,8 +179,14 @@ class SourceParser {
         return start;
       }
       if (group.errors.length > 0) {
-        for (const problem of group.errors) result.diagnostics.push(error("syntax", problem.message, span(problem.start, problem.end)));
-        continue;
+        // A pipe between payee and narration is reported, and the directive kept (as beancount does).
+        let fatal = false;
+        for (const problem of group.errors) {
+          const pipe = problem.message === PIPE_DEPRECATED;
+          fatal ||= !pipe;
+          result.diagnostics.push(error(pipe ? "pipe-deprecated" : "syntax", problem.message, span(problem.start, problem.end)));
+        }
+        if (fatal) continue;
       }
       const parser = this.parser;
       parser.file = file;
