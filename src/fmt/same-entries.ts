@@ -4,6 +4,7 @@
 // spaces and tabs. Places (spans, lines) are not compared: they are what formatting moves.
 import type { Amount, CostSpec, Directive, IncompleteAmount, MetaEntry, MetaValue, Posting } from "../core/data.js";
 import type { Decimal } from "../core/number.js";
+import { ScaledAmount } from "../core/amount.js";
 import { applyEdits, type TextEdit } from "../edit/edits.js";
 import { parseSource, type ParsedSource } from "../parser/parse.js";
 
@@ -39,6 +40,8 @@ function sameScalar(a: unknown, b: unknown): boolean {
 
 function sameAmount(a: Amount | IncompleteAmount | null, b: Amount | IncompleteAmount | null): boolean {
   if (a === null || b === null) return a === b;
+  // Most amounts are scaled integers: compared as such, without making their decimals.
+  if (a instanceof ScaledAmount && b instanceof ScaledAmount) return a.scaled === b.scaled && a.scale === b.scale && a.currency === b.currency;
   return sameScalar(a.number, b.number) && a.scale === b.scale && a.currency === b.currency;
 }
 
