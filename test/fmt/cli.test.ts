@@ -67,6 +67,19 @@ describe("feeledger fmt", () => {
     expect(readFileSync(messy, "utf8")).toBe(TIDY);
   });
 
+  it("writes all the files or none: a rename that fails after the first file gives it back its old bytes", () => {
+    const second = join(work, "second.beancount");
+    writeFileSync(second, MESSY);
+    const result = runCli(["fmt", messy, second], { FEELEDGER_FAIL_RENAME_AFTER: "1" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^feeledger: cannot write the journal: .*simulated/);
+    expect(readFileSync(messy, "utf8")).toBe(MESSY);
+    expect(readFileSync(second, "utf8")).toBe(MESSY);
+    const short = runCli(["fmt", messy], { FEELEDGER_FAIL_WRITE_AFTER_BYTES: "10" });
+    expect(short.code).toBe(1);
+    expect(readFileSync(messy, "utf8")).toBe(MESSY);
+  });
+
   it("usage errors exit 2 and change nothing", () => {
     const missing = runCli(["fmt", messy, join(work, "missing.beancount")]);
     expect(missing.code).toBe(2);
