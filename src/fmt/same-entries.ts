@@ -7,6 +7,7 @@ import type { Decimal } from "../core/number.js";
 import { ScaledAmount } from "../core/amount.js";
 import { applyEdits, type TextEdit } from "../edit/edits.js";
 import { parseSource, type ParsedSource } from "../parser/parse.js";
+import { pieceStarts } from "./pieces.js";
 
 /** The fields of each directive besides its date and metadata. */
 const DIRECTIVE_FIELDS: { readonly [Type in Directive["type"]]: readonly string[] } = {
@@ -95,17 +96,39 @@ function withoutBlanks(text: string): string {
   return text.replace(/[ \t]+/g, "");
 }
 
+/** Pieces of about this many characters are parsed at a time (see pieces.ts). */
+const PIECE_SIZE = 1 << 20;
+
 /**
  * Why `text` with `edits` applied is not the same journal as `text` (the text of `file`), or null
  * when it is. The answer names the first difference, with the line it starts on in `text`.
+ * Each piece of the text that an edit touches is parsed before and after (pieces.ts): a directive
+ * reads the same either way, and what a piece cannot see (tags pushed before it) is the same for
+ * both.
  */
-export function journalDifference(file: string, text: string, edits: readonly TextEdit[]): string | null {
+export function journalDifference(file: string, text: string, edits: readonly TextEdit[], pieceSize = PIECE_SIZE): string | null {
   for (const edit of edits) {
     if (withoutBlanks(text.slice(edit.start, edit.end)) !== withoutBlanks(edit.text)) {
       return `line ${lineNumberAt(text, edit.start)} would change in more than spaces and tabs`;
     }
   }
-  return parsedDifference(parseSource(text, file), parseSource(applyEdits(text, edits), file));
+  const ordered = [...edits].sort((a, b) => a.start - b.start);
+  const starts = pieceStarts(text, pieceSize);
+  let next = 0;
+  for (let piece = 0; piece < starts.length && next < ordered.length; piece++) {
+    const start = starts[piece]!;
+    const end = piece + 1 < starts.length ? starts[piece + 1]! : text.length;
+    const inside: TextEdit[] = [];
+    while (next < ordered.length && ordered[next]!.start < end) {
+      const edit = ordered[next++]!;
+      inside.push({ ...edit, start: edit.start - start, end: edit.end - start });
+    }
+    if (inside.length === 0) continue;
+    const before = text.slice(start, end);
+    const difference = parsedDifference(parseSource(before, file), parseSource(applyEdits(before, inside), file));
+    if (difference !== null) return difference.replace(/line (\d+)/, (_, line: string) => `line ${lineNumberAt(text, start) - 1 + Number(line)}`);
+  }
+  return null;
 }
 
 function lineNumberAt(text: string, offset: number): number {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { journalDifference } from "../../src/fmt/same-entries.js";
+import { pieceStarts } from "../../src/fmt/pieces.js";
 import { runCli } from "../helpers/cli.js";
 
 const work = mkdtempSync(join(tmpdir(), "feeledger-fmt-cli-"));
@@ -112,5 +113,25 @@ describe("the check before writing", () => {
     const two = "2026-01-01 open Assets:Bank\n2026-01-01 open Equity:Open\n";
     expect(journalDifference("t.beancount", two, [{ file: "t.beancount", start: two.indexOf("\n2026"), end: two.indexOf("\n2026") + 1, text: " " }]))
       .not.toBeNull();
+  });
+});
+
+describe("the check in pieces", () => {
+  const text = [
+    "2026-01-01 open Assets:Bank", "", "2026-01-05 * \"two", "", "2026-01-06 is still the narration\"", "  Assets:Bank 1 CNY", "  Equity:Open",
+    "", "2026-01-07 * \"three\"", "  Assets:Bank    2 CNY", "  Equity:Open", "",
+  ].join("\n");
+
+  it("cuts before a dated line after a blank line, never inside a string", () => {
+    expect(pieceStarts(text, 1)).toEqual([0, text.indexOf("2026-01-05"), text.indexOf("2026-01-07")]);
+    expect(pieceStarts(text, 1000)).toEqual([0]);
+  });
+
+  it("finds a difference in a later piece and names its line in the whole file", () => {
+    const at = text.indexOf("    2 CNY");
+    const inString = text.indexOf("\n2026-01-06");
+    expect(journalDifference("t.beancount", text, [{ file: "t.beancount", start: at, end: at + 4, text: "  " }], 1)).toBeNull();
+    expect(journalDifference("t.beancount", text, [{ file: "t.beancount", start: inString, end: inString, text: " " }], 1))
+      .toBe("the transaction entry of line 3 would read differently");
   });
 });
