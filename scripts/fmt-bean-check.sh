@@ -23,7 +23,8 @@ done < "$work/realworld/MANIFEST.tsv"
 for file in "$work"/bean-example/*.beancount; do mains+=("bean-example/$(basename "$file")"); done
 mains+=(samples/customer-fees-2026.beancount samples/english.beancount samples/english-claims.beancount)
 
-check() { (cd "$work" && bean-check "$1" 2>&1 | sed "s|$work/||g" || true); }
+# Sorted: bean-check orders two errors of one line differently from run to run.
+check() { (cd "$work" && PYTHONHASHSEED=0 bean-check "$1" 2>&1 | sed "s|$work/||g" | sort || true); }
 declare -A before
 for main in "${mains[@]}"; do before[$main]="$(check "$main")"; done
 
