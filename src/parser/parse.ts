@@ -151,7 +151,7 @@ class SourceParser {
       result.lines.push(this.lineAt(text, start));
     };
     const takeStrays = (): void => {
-      for (const stray of scanner.strayErrors) this.strays.push(error("syntax", stray.message, span(stray.start, stray.end)));
+      for (const stray of scanner.strayErrors) this.strays.push(error(stray.code ?? "syntax", stray.message, span(stray.start, stray.end)));
     };
     for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
       const read = direct === null ? null : direct.transaction(start) ?? direct.entry(start) ?? direct.option(start);
@@ -179,7 +179,7 @@ class SourceParser {
         return start;
       }
       if (group.errors.length > 0) {
-        for (const problem of group.errors) result.diagnostics.push(error("syntax", problem.message, span(problem.start, problem.end)));
+        for (const problem of group.errors) result.diagnostics.push(error(problem.code ?? "syntax", problem.message, span(problem.start, problem.end)));
         continue;
       }
       const parser = this.parser;
