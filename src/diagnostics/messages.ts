@@ -35,7 +35,7 @@ export const MESSAGES = {
    */
   missingCurrency: (position: number, account: string, part: "amount" | "cost" | "price"): string =>
     `posting ${position} (${account}): its ${part} has no currency, and neither the other postings nor the account's holdings tell which; `
-    + `write the currency after the number`,
+    + `write the currency after the ${part === "amount" ? "number" : part === "cost" ? "cost's number, inside the braces" : "price's number"}`,
 
   /** A reference to an account never opened (beancount's wording, then the nearest opened ones). */
   unknownAccount: (account: string, suggestions: readonly string[]): string =>
