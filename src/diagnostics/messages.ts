@@ -1,12 +1,13 @@
 // The wording of the diagnostics that explain a fault in the writer's terms, in one place, so that
 // a message catalogue (one per language) can take them over: each function is one message, its
 // parameters the parts that vary. The stable code of each is beside it in CODES.
-import type { FullWidthCharacter } from "../core/full-width.js";
+import { fullWidthCharacter, type FullWidthCharacter } from "../core/full-width.js";
 
 /** Stable codes of these diagnostics. */
 export const CODES = {
   fullWidth: "full-width",
   missingCurrency: "categorization",
+  accountName: "account-name",
   unknownAccount: "unknown-account",
   balanceUnknownAccount: "balance-unknown-account",
   ruleUnknownAccount: "rule-unknown-account",
@@ -36,6 +37,15 @@ export const MESSAGES = {
   missingCurrency: (position: number, account: string, part: "amount" | "cost" | "price"): string =>
     `posting ${position} (${account}): its ${part} has no currency, and neither the other postings nor the account's holdings tell which; `
     + `write the currency after the ${part === "amount" ? "number" : part === "cost" ? "cost's number, inside the braces" : "price's number"}`,
+
+  /**
+   * An account name the roots and the component rules do not allow; a full-width colon in it (the
+   * one full-width character whose ASCII one belongs in an account name) is named.
+   */
+  accountName: (account: string): string => {
+    const colon = account.includes("\uff1a") ? fullWidthCharacter("\uff1a") : null;
+    return `Invalid account name: '${account}'${colon === null ? "" : `: ${MESSAGES.fullWidth(colon)}`}`;
+  },
 
   /** A reference to an account never opened (beancount's wording, then the nearest opened ones). */
   unknownAccount: (account: string, suggestions: readonly string[]): string =>

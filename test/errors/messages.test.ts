@@ -24,7 +24,7 @@ function checkIn(dir: string) {
 describe("messages that help: check's words for each reproducer", () => {
   it("has a reproducer for each message", () => {
     expect(cases).toEqual(expect.arrayContaining([
-      "amount-without-currency", "curly-quotation-mark", "full-width-colon", "full-width-comma", "full-width-digit",
+      "amount-without-currency", "curly-quotation-mark", "full-width-colon", "full-width-colon-in-account", "full-width-comma", "full-width-digit",
       "full-width-parenthesis", "full-width-quotation-mark", "full-width-space", "rule-on-unopened-account", "unknown-account-suggestions",
     ]));
   });
