@@ -4,22 +4,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runCliIn } from "../helpers/cli.js";
 
 const root = new URL("../fixtures/messages/", import.meta.url).pathname;
 const update = process.env.UPDATE_GOLDEN === "1";
 
 const cases = readdirSync(root).filter((name) => existsSync(join(root, name, "main.beancount"))).sort();
-
-function checkIn(dir: string) {
-  const previous = process.cwd();
-  process.chdir(dir);
-  try {
-    return runCli(["check", "main.beancount"]);
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 describe("messages that help: check's words for each reproducer", () => {
   it("has a reproducer for each message", () => {
@@ -31,7 +21,7 @@ describe("messages that help: check's words for each reproducer", () => {
   for (const name of cases) {
     it(name, () => {
       const dir = join(root, name);
-      const run = checkIn(dir);
+      const run = runCliIn(dir, ["check", "main.beancount"]);
       if (update) {
         writeFileSync(join(dir, "expected-stderr.txt"), run.stderr);
         writeFileSync(join(dir, "exit-code.txt"), `${run.code}\n`);
