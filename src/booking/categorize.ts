@@ -8,6 +8,7 @@
 // their currency was first seen; postings within a group keep their written order.
 import type { Transaction } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { MISSING, type DraftPosting, type Missing } from "./draft.js";
 import type { Balances } from "./inventory.js";
 
@@ -32,6 +33,13 @@ function bucketCurrency(reference: Reference): string | null {
     return reference.unitsCurrency;
   }
   return null;
+}
+
+/** Which written part of a posting that cannot be placed lacks its currency. */
+function missingPart(reference: Reference): "amount" | "cost" | "price" {
+  if (reference.costCurrency === MISSING) return "cost";
+  if (reference.priceCurrency === MISSING) return "price";
+  return "amount";
 }
 
 function singleOf(values: Set<string>): string | null {
@@ -62,8 +70,8 @@ export function categorizeByCurrency(
     if (group === undefined) groups.set(currency, [reference]);
     else group.push(reference);
   };
-  const fail = (message: string, draft: DraftPosting): void => {
-    diagnostics.push({ ...error("categorization", message, transaction.span), postingSpan: draft.source.span });
+  const fail = (message: string, draft: DraftPosting, code = "categorization"): void => {
+    diagnostics.push({ ...error(code, message, transaction.span), postingSpan: draft.source.span });
     failed = true;
   };
 
@@ -118,7 +126,7 @@ export function categorizeByCurrency(
     const filled: Reference = { index: reference.index, unitsCurrency, costCurrency, priceCurrency };
     const currency = bucketCurrency(filled);
     if (currency !== null) place(currency, filled);
-    else fail(`Failed to categorize posting ${reference.index + 1}`, draft);
+    else fail(MESSAGES.missingCurrency(reference.index + 1, draft.account, missingPart(filled)), draft, CODES.missingCurrency);
   }
 
   // Units currencies still elided come from the account's holdings when it holds one currency.

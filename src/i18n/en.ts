@@ -2,10 +2,13 @@
 // reports the same problem, so that its messages can be compared). One function per message key;
 // zh.ts has the same keys with the same parameters (the compiler and test/i18n check it).
 
+import { didYouMean } from "../diagnostics/messages.js";
+
 export const en = {
   // Booking and balance assertions (beancount's wording)
   "unbalanced": (p: { residual: string }) => `Transaction does not balance: ${p.residual}`,
-  "balance-unknown-account": (p: { account: string }) => `Account '${p.account}' does not exist: `,
+  "balance-unknown-account": (p: { account: string; suggestions: readonly string[] }) =>
+    p.suggestions.length === 0 ? `Account '${p.account}' does not exist: ` : `Account '${p.account}' does not exist${didYouMean(p.suggestions)}`,
   "balance-currency": (p: { currency: string }) => `Invalid currency '${p.currency}' for Balance directive: `,
   "balance-failed": (p: { account: string; expected: string; accumulated: string; difference: string; tooMuch: boolean }) =>
     `Balance failed for '${p.account}': expected ${p.expected} != accumulated ${p.accumulated} (${p.difference} ${p.tooMuch ? "too much" : "too little"})`,

@@ -4,7 +4,7 @@ import type { Catalogue } from "./en.js";
 
 export const zh: Catalogue = {
   "unbalanced": (p) => `借贷不平：差额 ${p.residual}`,
-  "balance-unknown-account": (p) => `科目 '${p.account}' 不存在`,
+  "balance-unknown-account": (p) => `科目 '${p.account}' 不存在${p.suggestions.length === 0 ? "" : `；是否应为 ${p.suggestions.map((name) => `'${name}'`).join("、")}？`}`,
   "balance-currency": (p) => `余额断言的币种 '${p.currency}' 不是该科目允许的币种`,
   "balance-failed": (p) => `余额断言不符：'${p.account}' 应为 ${p.expected}，实际累计 ${p.accumulated}（${p.tooMuch ? "多" : "少"} ${p.difference}）`,
   "pad-at-cost": (p) => `不能用 pad 补平按成本计价的持仓：${p.balance}`,

@@ -16,6 +16,7 @@ import type { BookedTransaction, Directive, LedgerEntry } from "../core/data.js"
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { parseSource, type ParsedSource } from "../parser/parse.js";
 import { expandInclude, openSource, readError, type SourceFile } from "../source/files.js";
 import { bookEntries } from "../booking/book.js";
@@ -96,7 +97,7 @@ export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<strin
     if (claim.type !== "transaction") continue;
     for (const posting of claim.postings) {
       if (!isValidAccountName(posting.account, options.accountRoots)) {
-        result.diagnostics.push(error("account-name", `Invalid account name: '${posting.account}'`, posting.span));
+        result.diagnostics.push(error(CODES.accountName, MESSAGES.accountName(posting.account), posting.span));
       }
     }
   }

@@ -8,6 +8,7 @@ import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { parseSource, type ParsedSource } from "../parser/parse.js";
 import { expandInclude, openSource, readError, type SourceFile } from "../source/files.js";
 import { interpretOptions } from "./options.js";
@@ -252,19 +253,19 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
     if (directive instanceof PlainTransaction) {
       for (let at = directive.firstPosting(); at >= 0; at = directive.nextPosting(at)) {
         const account = directive.accountAt(at);
-        if (!isValid(account)) diagnostics.push(error("account-name", `Invalid account name: '${account}'`, directive.spanAt(at)));
+        if (!isValid(account)) diagnostics.push(error(CODES.accountName, MESSAGES.accountName(account), directive.spanAt(at)));
       }
       continue;
     }
     if (directive.type === "transaction") {
       for (const posting of directive.postings) {
-        if (!isValid(posting.account)) diagnostics.push(error("account-name", `Invalid account name: '${posting.account}'`, posting.span));
+        if (!isValid(posting.account)) diagnostics.push(error(CODES.accountName, MESSAGES.accountName(posting.account), posting.span));
       }
       continue;
     }
     const accounts = directive.type === "open" || directive.type === "close" ? [directive.account] : referencedAccounts(directive as LedgerEntry);
     for (const account of accounts) {
-      if (!isValid(account)) diagnostics.push(error("account-name", `Invalid account name: '${account}'`, directive.span));
+      if (!isValid(account)) diagnostics.push(error(CODES.accountName, MESSAGES.accountName(account), directive.span));
     }
   }
 

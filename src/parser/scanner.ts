@@ -6,8 +6,12 @@ import type { IToken, TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 import { validDate } from "../core/dates.js";
 import { copyRange } from "./text-table.js";
+import { findFullWidth } from "../core/full-width.js";
+import { CODES, MESSAGES } from "../diagnostics/messages.js";
 
 export interface ScanError {
+  /** A code other than "syntax", for problems with their own (e.g. "full-width"). */
+  readonly code?: string;
   readonly message: string;
   readonly start: number;
   readonly end: number;
@@ -318,7 +322,14 @@ export class Scanner {
   private chompInvalid(p: number, errors: ScanError[], message: string): number {
     const start = p;
     while (p < this.text.length && !isTokenEnd(this.text.charCodeAt(p))) p++;
-    errors.push({ message: `${message}: '${this.text.slice(start, p)}'`, start, end: p });
+    // A full-width character typed for an ASCII one is the likely cause: named at the character.
+    const fullWidth = findFullWidth(this.text, start, p);
+    if (fullWidth !== null) {
+      const { offset, found } = fullWidth;
+      errors.push({ code: CODES.fullWidth, message: MESSAGES.fullWidth(found), start: offset, end: offset + found.character.length });
+    } else {
+      errors.push({ message: `${message}: '${this.text.slice(start, p)}'`, start, end: p });
+    }
     return p;
   }
 

@@ -2,10 +2,17 @@
 // `custom "budget"` entries, prorated by day as Fava does), the actual spending of the account and
 // its subaccounts, what remains, and the execution rate (预算执行率). A budget is the account's
 // own: a budget on a subaccount is a limit inside it, not added to it.
+//
+// Year to date (the default range), the budget counted is that of the months elapsed, the current
+// one included, whole (1月至本月累计预算): a month's budget is allotted on its first day, and a
+// claim of the 3rd may spend it; counting only the days elapsed would call a month on track that
+// has spent its allotment early, and counting the whole year would put months to come against no
+// spending. With `--full-year` the whole year's budget is counted (the share of the annual budget
+// used). A range asked for (-p, -b, -e) counts the budget of exactly its days, as Fava does.
 import { chartOrder } from "../core/chart-order.js";
 import { DEFAULT_OPTIONS } from "../core/options.js";
 import type { LedgerEntry } from "../core/data.js";
-import { exclusiveEndText } from "../core/dates.js";
+import { addDays, addMonths, exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import { budgetFor, collectBudgets } from "../budgets/budgets.js";
 import type { DisplayScales } from "./display.js";
@@ -13,13 +20,27 @@ import { isUnder } from "../core/accounts.js";
 import { periodIndex, reportPeriods, yearsOf, type Interval } from "./periods.js";
 import {
   TOTAL, amountText, intervalCaption, localized, omittedCaption, omittedFacts, percentOf, percentText, periodCaption,
-  type Cell, type Sheet, type SheetColumn, type SheetRow,
+  type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 
 export interface BudgetQuery {
   readonly begin: string;
+  /** Spending counts up to this day (exclusive). */
   readonly end: string;
   readonly interval: Interval;
+  /** Budgets count up to this day (exclusive), `end` or later; `end` when not given. */
+  readonly budgetEnd?: string;
+}
+
+/**
+ * Up to which day (exclusive) budgets count: the end of the year of the range's last day for
+ * `fullYear`; for the default year-to-date range (nothing asked, ending after `today`), the end of
+ * today's month; else the range's own end.
+ */
+export function budgetEndOf(asked: { readonly begin: string | null; readonly end: string | null }, range: { readonly end: string }, today: string, fullYear: boolean): string {
+  if (fullYear) return addMonths(`${addDays(range.end, -1).slice(0, 4)}-01-01`, 12);
+  if (asked.begin === null && asked.end === null && range.end === addDays(today, 1)) return addMonths(`${today.slice(0, 7)}-01`, 1);
+  return range.end;
 }
 
 export interface BudgetRow {
@@ -52,14 +73,15 @@ export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery
   for (const entry of entries) {
     if (entry.type === "transaction") dataDates.push(entry.date);
   }
-  const { periods, omitted } = reportPeriods(query.begin, query.end, query.interval, yearsOf(dataDates));
+  const budgetEnd = query.budgetEnd ?? query.end;
+  const { periods, omitted } = reportPeriods(query.begin, budgetEnd, query.interval, yearsOf(dataDates));
   if (periods.length === 0) return null;
   const accounts = [...new Set(budgets.map((b) => b.account))].sort(chartOrder(DEFAULT_OPTIONS.accountRoots));
 
   // account -> commodity -> spending per period, in one pass over the entries.
   const spending = new Map<string, Map<string, Decimal[]>>();
   for (const entry of entries) {
-    if (entry.type !== "transaction") continue;
+    if (entry.type !== "transaction" || entry.date >= query.end) continue;
     const index = periodIndex(periods, entry.date);
     if (index < 0) continue;
     for (const posting of entry.booked) {
@@ -100,6 +122,13 @@ export function isOverBudget(row: BudgetRow): boolean {
   return row.actual.gt(row.budget);
 }
 
+/** The caption's note that budgets count past the spending's range: `budget to 2026-12-31`. */
+function budgetEndCaption(query: BudgetQuery): Localized[] {
+  if (query.budgetEnd === undefined || query.budgetEnd === query.end) return [];
+  const last = addDays(query.budgetEnd, -1);
+  return [localized(`budget to ${last}`, `预算截至 ${last}`)];
+}
+
 export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet {
   const columns: SheetColumn[] = [
     { key: "account", header: localized("Account", "科目"), kind: "text", heading: true },
@@ -132,9 +161,13 @@ export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet 
     report: "budget",
     caption: [
       localized("Budget execution", "预算执行情况"), intervalCaption(query.interval), periodCaption(query.begin, query.end),
-      ...omittedCaption(report.omitted),
+      ...budgetEndCaption(query), ...omittedCaption(report.omitted),
     ],
-    facts: { interval: query.interval, begin: query.begin, end: exclusiveEndText(query.end), ...omittedFacts(report.omitted) },
+    facts: {
+      interval: query.interval, begin: query.begin, end: exclusiveEndText(query.end),
+      ...(query.budgetEnd === undefined || query.budgetEnd === query.end ? {} : { budget_end: exclusiveEndText(query.budgetEnd) }),
+      ...omittedFacts(report.omitted),
+    },
     columns,
     rows: report.rows.map((row) => toRow(row, row.period)),
     totals: report.totals.map((row) => toRow(row, TOTAL)),

@@ -3,6 +3,8 @@ import type { LedgerEntry, Open, Close } from "../core/data.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import type { AccountRoots } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { CODES, MESSAGES } from "../diagnostics/messages.js";
+import { accountSuggester } from "../core/nearest-names.js";
 
 /** Accounts an entry refers to (not counting its own open or close). */
 export function referencedAccounts(entry: LedgerEntry): string[] {
@@ -60,10 +62,11 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
   // Each account's open and close dates, looked up once per posting.
   const active = new Map<string, { readonly from: string; readonly to: string | null }>();
   for (const [account, open] of opens) active.set(account, { from: open.date, to: closes.get(account)?.date ?? null });
+  const suggest = accountSuggester(opens.keys());
   const check = (entry: LedgerEntry, account: string): void => {
     const range = active.get(account);
     if (range === undefined) {
-      diagnostics.push(error("unknown-account", `Invalid reference to unknown account '${account}'`, entry.span));
+      diagnostics.push(error(CODES.unknownAccount, MESSAGES.unknownAccount(account, suggest(account)), entry.span));
       return;
     }
     if (entry.date < range.from || (range.to !== null && entry.date > range.to && !allowedAfterClose(entry))) {

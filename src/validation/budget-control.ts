@@ -2,11 +2,15 @@
 //   2026-01-01 custom "budget" ACCOUNT "monthly" 20000.00 CNY
 //     action: "warn"|"block"        (default warn)
 // A posted claim that takes the actual of the budget's subtree, for the budget period containing
-// the claim's date, over the budgeted amount (prorated by day as Fava does) breaks the budget; so
-// does each posted claim after it in that period. The actual counts every transaction of the books
-// (claims and others) up to and including the claim, in ledger order. A claim in progress is
-// checked as it would be posted: the period's actual in the books plus this claim; over the budget,
-// it gets a warning saying that posting it would exceed the budget (or be refused, under a block).
+// the claim's date, over the budgeted amount (prorated by day as Fava does) breaks the budget. The
+// actual counts every transaction of the books (claims and others) up to and including the claim,
+// in ledger order. Under `warn` a breach is said once, at the claim that crosses the line (or the
+// first claim after a transaction that did), not again on every later claim of that period; once
+// the actual is back within the budget, the next crossing is said again. Under `block` every claim
+// over the line is named, as each one breaks the rule. A claim in progress is checked as it would
+// be posted: the period's actual in the books plus this claim; when that crosses the line (under
+// `block`: is over it), it gets a warning saying that posting it would exceed the budget (or be
+// refused, under a block).
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { addDays, addMonths } from "../core/dates.js";
@@ -74,12 +78,19 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
   };
   const actual = new Map<string, Decimal>();
   const budgeted = new Map<string, Decimal>();
+  /** Periods (keys) whose breach under `warn` has been said, while the actual stays over. */
+  const said = new Set<string>();
   /** A `budget-exceeded` when `total` is over the period's budget: for a posted claim, or one that posting would take over. */
   const breach = (claim: LedgerEntry, budget: Budget, account: string, currency: string, period: Period, key: string, total: Decimal, posted: boolean) => {
     let limit = budgeted.get(key);
     if (limit === undefined) budgeted.set(key, (limit = periodBudget(budgets, account, currency, period)));
-    if (!total.greaterThan(limit)) return;
+    if (!total.greaterThan(limit)) {
+      said.delete(key);
+      return;
+    }
     const action = readAction(budget.meta) as "warn" | "block";
+    if (action === "warn" && said.has(key)) return;
+    if (posted) said.add(key);
     const what = posted ? "takes" : "posting it would take";
     diagnostics.push({
       code: "budget-exceeded",
@@ -101,7 +112,11 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
         const key = `${account}\u0000${currency}\u0000${period.start}`;
         const total = (actual.get(key) ?? new Decimal(0)).plus(amount);
         actual.set(key, total);
-        if (!isPostedClaim(entry) || !amount.greaterThan(0)) continue;
+        if (!isPostedClaim(entry) || !amount.greaterThan(0)) {
+          // Spending back within the budget: the next crossing is said again.
+          if (!total.greaterThan(budgeted.get(key) ?? total)) said.delete(key);
+          continue;
+        }
         breach(entry, budget, account, currency, period, key, total, true);
       }
     }

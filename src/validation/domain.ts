@@ -1,5 +1,5 @@
 // The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies,
-// budgets, account rules, schedules, claim layout, the official books' codes and dimensions, closed
+// budgets, account rules, schedules, claim layout, accounts named by rules, the official books' codes and dimensions, closed
 // months). `check` runs them after loading; writers run them before they write. They read the books
 // (ledger.entries) and, where a check concerns claims, the claims in progress of the claim files
 // too (claims/pending.ts).
@@ -18,6 +18,7 @@ import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
 import { CLAIM_LAYOUT_CHECK } from "./claim-layout.js";
 import { BOOKS_CHECK } from "./books.js";
 import { PERIODS_CHECK } from "./periods.js";
+import { RULE_ACCOUNTS_CHECK } from "./rule-accounts.js";
 
 export type { DomainCheck, DomainContext } from "./domain-check.js";
 
@@ -33,6 +34,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   CLAIM_LAYOUT_CHECK,
   BOOKS_CHECK,
   PERIODS_CHECK,
+  RULE_ACCOUNTS_CHECK,
 ];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diagnosticLines, runCli } from "../helpers/cli.js";
+import { diagnosticLines, runCliIn } from "../helpers/cli.js";
 
 const root = new URL("../fixtures/errors/", import.meta.url).pathname;
 
@@ -30,7 +30,7 @@ describe("faulty ledgers: check names the lines beancount names", () => {
     const expected: Expected[] = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"));
     const beancountExit = Number(readFileSync(join(dir, "exit-code.txt"), "utf8").trim());
     it(`${name}`, () => {
-      const run = runCliIn(dir);
+      const run = runCliIn(dir, ["check", "main.beancount"]);
       const errors = diagnosticLines(run.stderr).filter((d) => d.severity === "error");
       if (DELIBERATE[name] !== undefined) {
         // Where feeledger is deliberately more lenient, every error it does report is still located.
@@ -53,13 +53,3 @@ describe("faulty ledgers: check names the lines beancount names", () => {
     });
   }
 });
-
-function runCliIn(dir: string) {
-  const previous = process.cwd();
-  process.chdir(dir);
-  try {
-    return runCli(["check", "main.beancount"]);
-  } finally {
-    process.chdir(previous);
-  }
-}

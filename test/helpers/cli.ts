@@ -38,3 +38,14 @@ export function diagnosticLines(stderr: string): { file: string; line: number; c
   }
   return result;
 }
+
+/** `runCli` from inside `dir` (file names in messages are then relative to it). */
+export function runCliIn(dir: string, args: readonly string[], env: Record<string, string | undefined> = {}): CliResult {
+  const previous = process.cwd();
+  process.chdir(dir);
+  try {
+    return runCli(args, env);
+  } finally {
+    process.chdir(previous);
+  }
+}

@@ -4,11 +4,11 @@
 import type { Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import type { LedgerEntry } from "../../core/data.js";
-import { budgetReport, budgetSheet } from "../../reports/budget.js";
+import { budgetEndOf, budgetReport, budgetSheet } from "../../reports/budget.js";
 import { displayScales } from "../../reports/display.js";
 import type { Grouping } from "../../reports/grouping.js";
 import { REPORT_ROOT_OPTION, feeledgerOption } from "../../reports/journal-options.js";
-import { defaultedRange, type Interval } from "../../reports/periods.js";
+import { defaultedRange, startedRange, type Interval } from "../../reports/periods.js";
 import type { Sheet } from "../../reports/sheet.js";
 import { structureReport, structureSheet } from "../../reports/structure.js";
 import { taxReport, taxSheet } from "../../reports/tax.js";
@@ -55,6 +55,8 @@ export interface TrendContext extends ReportContext {
 
 export interface BudgetContext extends ReportContext {
   readonly interval: Interval;
+  /** Count the whole year's budget, not only the months to date (--full-year). */
+  readonly fullYear: boolean;
 }
 
 /**
@@ -88,8 +90,9 @@ export function runStructure(io: Io, context: StructureContext): number {
 
 export function runTrend(io: Io, context: TrendContext): number {
   return runSheet(io, context, (ledger, entries) => {
-    const range = defaultedRange(context.range, entries, todayOf(io));
-    if (range === null) return null;
+    const asked = defaultedRange(context.range, entries, todayOf(io));
+    if (asked === null) return null;
+    const range = startedRange(asked, todayOf(io));
     const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping };
     const report = trendReport(entries, { selection, ...range, interval: context.interval, top: context.top });
     return report === null ? null : trendSheet(report, displayScales(entries));
@@ -100,7 +103,8 @@ export function runBudget(io: Io, context: BudgetContext): number {
   return runSheet(io, context, (_ledger, entries) => {
     const range = defaultedRange(context.range, entries, todayOf(io));
     if (range === null) return null;
-    const report = budgetReport(entries, { ...range, interval: context.interval });
+    const budgetEnd = budgetEndOf(context.range, range, todayOf(io), context.fullYear);
+    const report = budgetReport(entries, { ...range, interval: context.interval, budgetEnd });
     return report === null ? null : budgetSheet(report, displayScales(entries));
   });
 }
@@ -116,7 +120,7 @@ export function runTax(io: Io, context: ReportContext): number {
 
 type Flags = ReportFlags & {
   root?: string; by?: string; depth?: number; top?: number; compare?: string;
-  monthly?: boolean; quarterly?: boolean; yearly?: boolean;
+  monthly?: boolean; quarterly?: boolean; yearly?: boolean; fullYear?: boolean;
 };
 
 /** A subcommand taking FILE and the common report flags. */
@@ -158,8 +162,9 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
     });
 
   addIntervalFlags(subcommand(report, "budget", "budget, actual, remaining and execution rate (预算执行率) per budgeted account and period"))
+    .option("--full-year", "count the whole year's budget (default: year to date, the months to date including the current one)")
     .action((file: string | undefined, flags: Flags) => {
-      setExit(runBudget(io, { ...common(file, flags), interval: intervalOf(flags, "month") }));
+      setExit(runBudget(io, { ...common(file, flags), interval: intervalOf(flags, "month"), fullYear: flags.fullYear === true }));
     });
 
   addIntervalFlags(subcommand(report, "tax", "the 业务招待费 deduction test (企业所得税法实施条例 第四十三条) per year"), "year")
