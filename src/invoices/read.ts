@@ -1,0 +1,78 @@
+// Reading one receipt file as an electronic invoice: the format by the file's first bytes (a PDF,
+// an OFD zip, XML), the reader for it, and the limits that keep a hostile file from costing more
+// than a warning. A file named .pdf, .ofd or .xml that is not one is unreadable; a file of another
+// kind (a photo) is not an electronic invoice and is left alone.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_LIMITS, type InvoiceLimits } from "./limits.js";
+import type { InvoiceReading } from "./record.js";
+import { readInvoiceXml } from "./xml.js";
+import { readOfd } from "./ofd.js";
+import { readPdfContent } from "./pdf-text.js";
+import { readPdfContentSync } from "./pdf-worker.js";
+
+const EXPECTED: Record<string, string> = { ".pdf": "PDF", ".ofd": "OFD", ".xml": "XML" };
+
+function startsWith(bytes: Uint8Array, text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (bytes[index] !== text.charCodeAt(index)) return false;
+  return true;
+}
+
+/** The format the first bytes show, or null. */
+function sniff(head: Uint8Array): "PDF" | "OFD" | "XML" | null {
+  if (startsWith(head, "%PDF-")) return "PDF";
+  if (startsWith(head, "PK\x03\x04")) return "OFD";
+  const text = new TextDecoder("utf-8").decode(head).replace(/^\uFEFF/, "").trimStart();
+  return text.startsWith("<") ? "XML" : null;
+}
+
+/** The first bytes of a file (enough to tell its format). */
+function headOf(file: string): Uint8Array {
+  const handle = fs.openSync(file, "r");
+  try {
+    const head = new Uint8Array(64);
+    const read = fs.readSync(handle, head, 0, head.length, 0);
+    return head.subarray(0, read);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+export function readInvoiceFile(file: string, limits: InvoiceLimits = DEFAULT_LIMITS): InvoiceReading {
+  let size: number;
+  let head: Uint8Array;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { status: "unreadable", reason: "not a regular file" };
+    size = stat.size;
+    head = headOf(file);
+  } catch (thrown) {
+    return { status: "unreadable", reason: `cannot be read (${(thrown as NodeJS.ErrnoException).code ?? String(thrown)})` };
+  }
+  const format = sniff(head);
+  const expected = EXPECTED[path.extname(file).toLowerCase()];
+  if (format === null || (expected !== undefined && expected !== format && !(expected === "OFD" && format === "OFD"))) {
+    if (expected !== undefined) return { status: "unreadable", reason: `not a${expected === "OFD" ? "n" : ""} ${expected} file (its first bytes say otherwise)` };
+    return { status: "other", what: "not a PDF, OFD or XML file" };
+  }
+  if (size > limits.maxFileBytes) return { status: "unreadable", reason: `larger than ${limits.maxFileBytes / 1024 / 1024} MB: not read` };
+  if (format === "PDF") {
+    const answer = readPdfContentSync(file, limits.pdfTimeoutMs);
+    if (!answer.ok) return { status: "unreadable", reason: `not a readable PDF (${answer.reason})` };
+    return readPdfContent(answer);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (thrown) {
+    return { status: "unreadable", reason: `cannot be read (${(thrown as NodeJS.ErrnoException).code ?? String(thrown)})` };
+  }
+  if (format === "OFD") return readOfd(bytes, limits);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { status: "unreadable", reason: "XML that is not UTF-8 text" };
+  }
+  return readInvoiceXml(text.replace(/^\uFEFF/, ""));
+}
