@@ -26,6 +26,14 @@ function sniff(head: Uint8Array): "PDF" | "OFD" | "XML" | null {
   return text.startsWith("<") ? "XML" : null;
 }
 
+/** Whether the first bytes are UTF-8 text without control characters other than tab and line ends. */
+function isPlainText(head: Uint8Array): boolean {
+  if (head.length === 0) return false;
+  // (stream: a multi-byte character cut at the end of the sample is held back, not an error.)
+  const text = new TextDecoder("utf-8").decode(head, { stream: true });
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(text);
+}
+
 /** The first bytes of a file (enough to tell its format). */
 function headOf(file: string): Uint8Array {
   const handle = fs.openSync(file, "r");
@@ -51,6 +59,9 @@ export function readInvoiceFile(file: string, limits: InvoiceLimits = DEFAULT_LI
   }
   const format = sniff(head);
   const expected = EXPECTED[path.extname(file).toLowerCase()];
+  // A plain-text note under an invoice's name (a placeholder, a transcription) is no invoice file
+  // to read; bytes that are neither text nor the named format are a broken or hostile file.
+  if (format === null && isPlainText(head)) return { status: "other", what: "a text file, not an electronic invoice" };
   if (format === null || (expected !== undefined && expected !== format && !(expected === "OFD" && format === "OFD"))) {
     if (expected !== undefined) return { status: "unreadable", reason: `not a${expected === "OFD" ? "n" : ""} ${expected} file (its first bytes say otherwise)` };
     return { status: "other", what: "not a PDF, OFD or XML file" };
