@@ -16,9 +16,9 @@ import { invoiceId, type InvoiceRecord } from "./record.js";
 
 const CENT = new Decimal("0.01");
 
-/** How a field is quoted in messages: its value and where it was read. */
-function quoted(field: { value: { toString(): string }; source: string }): string {
-  return `${field.value.toString()} (${field.source})`;
+/** How a field is quoted in messages: its value (an amount with its cents) and where it was read. */
+function quoted(field: { value: string | Decimal; source: string }): string {
+  return `${typeof field.value === "string" ? field.value : field.value.toFixed(2)} (${field.source})`;
 }
 
 /** Whether the record is a red-letter invoice: by its label, or by a negative total. */
@@ -122,7 +122,7 @@ export function checkInvoices(
       case "scan":
         problems.push(warning("invoice-scan", `receipt '${use.written}' is a PDF without a text layer (a scan): its invoice fields cannot be read; check it by eye`, use.span));
         continue;
-      case "other":
+      case "other": case "missing":
         continue;
       case "invoice": {
         const record = use.reading.record;

@@ -52,17 +52,14 @@ function claimExpenses(claim: BookedTransaction, expensesRoot: string): Decimal 
   return any ? sum : null;
 }
 
-/**
- * Every receipt of the claims among `entries`, in entry order, each file read (once) with `limits`.
- * A missing file is left out (the receipts check reports it).
- */
+/** Every receipt of the claims among `entries`, in entry order, each file read (once) with `limits`. */
 export function receiptEvidence(entries: readonly LedgerEntry[], expensesRoot: string, limits: InvoiceLimits = DEFAULT_LIMITS): Citation[] {
   const found: Citation[] = [];
-  const readings = new Map<string, InvoiceReading | null>();
-  const readingOf = (path: string): InvoiceReading | null => {
+  const readings = new Map<string, InvoiceReading>();
+  const readingOf = (path: string): InvoiceReading => {
     let reading = readings.get(path);
     if (reading === undefined) {
-      reading = fs.existsSync(path) ? readInvoiceFile(path, limits) : null;
+      reading = fs.existsSync(path) ? readInvoiceFile(path, limits) : { status: "missing" };
       readings.set(path, reading);
     }
     return reading;
@@ -74,7 +71,6 @@ export function receiptEvidence(entries: readonly LedgerEntry[], expensesRoot: s
       if (entry.key !== "receipt" || entry.value.type !== "string") continue;
       const path = resolveDocumentPath(span.file, entry.value.value);
       const reading = readingOf(path);
-      if (reading === null) continue;
       const invoice = metaText(meta, "invoice") ?? (posting === null ? null : metaText(claim.meta, "invoice"));
       files++;
       found.push({ kind: "file", use: { claim, posting, written: entry.value.value, path, span, invoice, claimed: claimedHere(), reading } });

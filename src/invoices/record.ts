@@ -41,7 +41,9 @@ export type InvoiceReading =
   /** A PDF without a text layer: a scan, whose fields cannot be read. */
   | { readonly status: "scan" }
   /** A file that could not be read, or was refused by a limit: why. */
-  | { readonly status: "unreadable"; readonly reason: string };
+  | { readonly status: "unreadable"; readonly reason: string }
+  /** No such file (the receipts check reports it). */
+  | { readonly status: "missing" };
 
 /** A mutable record while a reader fills it. */
 export type RecordDraft = { -readonly [K in keyof InvoiceRecord]: InvoiceRecord[K] };
