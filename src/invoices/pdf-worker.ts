@@ -3,6 +3,8 @@
 // shared flag, taking the answer with receiveMessageOnPort. A file that takes longer than the time
 // cap has its worker ended (a fresh one reads the next file): a hostile PDF costs at most the cap.
 // The worker is started on the first PDF and never keeps the process alive.
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { PdfContent } from "./pdf-text.js";
 
@@ -61,7 +63,7 @@ let running: Running | null = null;
 function start(): Running {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const pdfjs = import.meta.resolve("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = pathToFileURL(createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.mjs")).href;
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { flag: flag.buffer, port: port2, pdfjs }, transferList: [port2], stdout: true, stderr: true });
   worker.unref();
   port1.unref();
