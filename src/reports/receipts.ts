@@ -12,7 +12,7 @@ export interface ReceiptRow {
   readonly file: string;
   readonly claim: string;
   readonly status: string;
-  /** What the file is: "invoice (pdf)", "scan", "unreadable", "missing", "other". */
+  /** What the file is: "invoice (pdf)" (xml, xbrl, ofd), "scan", "unreadable", "missing", "not an invoice". */
   readonly kind: string;
   readonly number: string;
   readonly date: string;
@@ -47,7 +47,7 @@ function shortSource(source: string): string {
 }
 
 function kindOf(reading: InvoiceReading): string {
-  return reading.status === "invoice" ? `invoice (${reading.record.format})` : reading.status;
+  return reading.status === "invoice" ? `invoice (${reading.record.format})` : reading.status === "other" ? "not an invoice" : reading.status;
 }
 
 function noteOf(reading: InvoiceReading): string {
