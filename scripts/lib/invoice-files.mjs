@@ -3,10 +3,11 @@
 // layer, and OFD zips in both layouts (Doc_0/Attachs/ invoice XML; Doc_0/Tags/CustomTag.xml
 // pointing into the page content). docs/INVOICES.md says where each structure was verified.
 //
-// The PDF's Chinese text: no CJK font is needed. The text is shown with a Type 0 font whose
-// character codes are the Unicode code points (Identity-H) and whose ToUnicode CMap says so; the
-// font is not embedded (a viewer substitutes one), but the text layer, which is what feeledger
-// reads, is exact, as in the PDFs the tax bureau's platform issues (subset fonts with ToUnicode).
+// The PDF's Chinese text: no CJK font is needed. The text is shown with a Type 0 font (Identity-H)
+// whose character codes are numbered 1, 2, ... over the characters used, as a subset font's are,
+// and whose ToUnicode CMap gives each code's character; the font is not embedded (a viewer
+// substitutes one), but the text layer, which is what feeledger reads, is exact, as in the PDFs
+// the tax bureau's platform issues (embedded subset fonts with ToUnicode).
 import { PDFDocument, PDFHexString, PDFName, PDFString, beginText, endText, moveText, setFontAndSize, showText } from "pdf-lib";
 import { zipSync, strToU8 } from "fflate";
 
@@ -87,18 +88,15 @@ ${fact("InvoiceNumber", fields.number)}${fact("IssueTime", fields.date)}${fact("
 `;
 }
 
-/** The ToUnicode CMap of a font whose 2-byte codes are the Unicode code points (BMP). */
-function identityToUnicode() {
-  const ranges = [];
-  for (let high = 0; high < 256; high++) {
-    if (high >= 0xd8 && high <= 0xdf) continue;
-    const hex = high.toString(16).padStart(2, "0").toUpperCase();
-    ranges.push(`<${hex}00> <${hex}FF> <${hex}00>`);
-  }
+const hex4 = (number) => number.toString(16).padStart(4, "0").toUpperCase();
+
+/** The ToUnicode CMap of a subset font: code -> character, for each character of `codes`. */
+function toUnicodeFor(codes) {
+  const pairs = [...codes].map(([character, code]) => `<${hex4(code)}> <${[...character].map((c) => hex4(c.codePointAt(0))).join("")}>`);
   const blocks = [];
-  for (let index = 0; index < ranges.length; index += 100) {
-    const block = ranges.slice(index, index + 100);
-    blocks.push(`${block.length} beginbfrange\n${block.join("\n")}\nendbfrange`);
+  for (let index = 0; index < pairs.length; index += 100) {
+    const block = pairs.slice(index, index + 100);
+    blocks.push(`${block.length} beginbfchar\n${block.join("\n")}\nendbfchar`);
   }
   return `/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -116,10 +114,10 @@ end
 end`;
 }
 
-/** A Type 0 font (Identity-H, not embedded) with the identity ToUnicode map; its reference. */
-function unicodeFont(document) {
+/** A Type 0 font (Identity-H, not embedded) whose ToUnicode map gives `codes`; its reference. */
+function subsetFont(document, codes) {
   const context = document.context;
-  const toUnicode = context.register(context.flateStream(identityToUnicode()));
+  const toUnicode = context.register(context.flateStream(toUnicodeFor(codes)));
   const descriptor = context.register(context.obj({
     Type: "FontDescriptor", FontName: "InvoiceSong", Flags: 4, FontBBox: [0, -200, 1000, 900], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 700, StemV: 80,
   }));
@@ -131,9 +129,9 @@ function unicodeFont(document) {
   return context.register(context.obj({ Type: "Font", Subtype: "Type0", BaseFont: "InvoiceSong", Encoding: "Identity-H", DescendantFonts: [cidFont], ToUnicode: toUnicode }));
 }
 
-/** Text as the font's codes: each character's code point, 4 hex digits. */
-function codes(text) {
-  return PDFHexString.of([...text].map((character) => character.codePointAt(0).toString(16).padStart(4, "0")).join(""));
+/** Text as the subset font's codes, 4 hex digits each. */
+function encode(text, codes) {
+  return PDFHexString.of([...text].map((character) => hex4(codes.get(character))).join(""));
 }
 
 /**
@@ -144,8 +142,10 @@ function codes(text) {
 export async function textPdf(lines, info = {}) {
   const document = await PDFDocument.create({ updateMetadata: false });
   const page = document.addPage([595, 420]);
-  page.node.setFontDictionary(PDFName.of("F1"), unicodeFont(document));
-  for (const [x, y, text] of lines) page.pushOperators(beginText(), setFontAndSize("F1", 7), moveText(x, y), showText(codes(text)), endText());
+  const codes = new Map();
+  for (const [, , text] of lines) for (const character of text) if (!codes.has(character)) codes.set(character, codes.size + 1);
+  page.node.setFontDictionary(PDFName.of("F1"), subsetFont(document, codes));
+  for (const [x, y, text] of lines) page.pushOperators(beginText(), setFontAndSize("F1", 7), moveText(x, y), showText(encode(text, codes)), endText());
   const infoDict = document.getInfoDict();
   for (const [key, value] of Object.entries(info)) infoDict.set(PDFName.of(key), PDFHexString.fromText(value));
   return document.save({ useObjectStreams: false });
