@@ -9,7 +9,7 @@ import { isClaim, metaText } from "../claims/claim.js";
 import { resolveDocumentPath } from "../validation/documents.js";
 import { DEFAULT_LIMITS, type InvoiceLimits } from "./limits.js";
 import type { InvoiceReading } from "./record.js";
-import { readInvoiceFile } from "./read.js";
+import { readInvoiceFiles } from "./read.js";
 
 /** One `receipt` of a claim and what its file reads as. */
 export interface ReceiptEvidence {
@@ -55,15 +55,14 @@ function claimExpenses(claim: BookedTransaction, expensesRoot: string): Decimal 
 /** Every receipt of the claims among `entries`, in entry order, each file read (once) with `limits`. */
 export function receiptEvidence(entries: readonly LedgerEntry[], expensesRoot: string, limits: InvoiceLimits = DEFAULT_LIMITS): Citation[] {
   const found: Citation[] = [];
-  const readings = new Map<string, InvoiceReading>();
-  const readingOf = (path: string): InvoiceReading => {
-    let reading = readings.get(path);
-    if (reading === undefined) {
-      reading = fs.existsSync(path) ? readInvoiceFile(path, limits) : { status: "missing" };
-      readings.set(path, reading);
-    }
-    return reading;
-  };
+  // Every file is read once, together (PDFs in parallel), before the citations are made.
+  const paths = new Set<string>();
+  walk(entries, (_claim, _posting, meta, span) => {
+    for (const entry of meta) if (entry.key === "receipt" && entry.value.type === "string") paths.add(resolveDocumentPath(span.file, entry.value.value));
+  });
+  const existing = [...paths].filter((path) => fs.existsSync(path));
+  const readings = readInvoiceFiles(existing, limits);
+  const readingOf = (path: string): InvoiceReading => readings.get(path) ?? { status: "missing" };
   const visit = (claim: BookedTransaction, posting: BookedPosting | null, meta: readonly MetaEntry[], span: Span) => {
     const claimedHere = () => (posting === null ? claimExpenses(claim, expensesRoot) : posting.units.currency === "CNY" ? posting.units.number : null);
     let files = 0;
@@ -78,11 +77,18 @@ export function receiptEvidence(entries: readonly LedgerEntry[], expensesRoot: s
     const number = files === 0 ? metaText(meta, "invoice") : null;
     if (number !== null) found.push({ kind: "bare", invoice: { claim, number, span, claimed: claimedHere() } });
   };
+  walk(entries, visit);
+  return found;
+}
+
+type Visit = (claim: BookedTransaction, posting: BookedPosting | null, meta: readonly MetaEntry[], span: Span) => void;
+
+/** `visit` on the metadata of every claim with a receipt or an invoice, and of each of its postings. */
+function walk(entries: readonly LedgerEntry[], visit: Visit): void {
   for (const entry of entries) {
     if (entry.type !== "transaction" || (entry instanceof PlainTransaction && !entry.hasKey("receipt") && !entry.hasKey("invoice")) || !isClaim(entry)) continue;
     if (entry.meta.length > 0) visit(entry, null, entry.meta, entry.span);
     // (A posting's span is made when asked for: only for postings with metadata.)
     for (const posting of entry.booked) if (posting.source.meta.length > 0) visit(entry, posting, posting.source.meta, posting.source.span);
   }
-  return found;
 }

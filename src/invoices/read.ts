@@ -9,7 +9,7 @@ import type { InvoiceReading } from "./record.js";
 import { readInvoiceXml } from "./xml.js";
 import { readOfd } from "./ofd.js";
 import { readPdfContent } from "./pdf-text.js";
-import { readPdfContentSync } from "./pdf-worker.js";
+import { readPdfContents } from "./pdf-worker.js";
 
 const EXPECTED: Record<string, string> = { ".pdf": "PDF", ".ofd": "OFD", ".xml": "XML" };
 
@@ -46,7 +46,30 @@ function headOf(file: string): Uint8Array {
   }
 }
 
+/** What each of `files` reads as (PDFs are read together, by up to two workers). */
+export function readInvoiceFiles(files: readonly string[], limits: InvoiceLimits = DEFAULT_LIMITS): Map<string, InvoiceReading> {
+  const readings = new Map<string, InvoiceReading>();
+  const pdfs: string[] = [];
+  for (const file of files) {
+    const reading = readUnlessPdf(file, limits);
+    if (reading === "pdf") pdfs.push(file);
+    else readings.set(file, reading);
+  }
+  if (pdfs.length === 0) return readings;
+  const answers = readPdfContents(pdfs, limits.pdfTimeoutMs);
+  for (const file of pdfs) {
+    const answer = answers.get(file)!;
+    readings.set(file, answer.ok ? readPdfContent(answer) : { status: "unreadable", reason: `not a readable PDF (${answer.reason})` });
+  }
+  return readings;
+}
+
 export function readInvoiceFile(file: string, limits: InvoiceLimits = DEFAULT_LIMITS): InvoiceReading {
+  return readInvoiceFiles([file], limits).get(file)!;
+}
+
+/** The reading of a file that is not a PDF to read (or is refused before reading), or "pdf". */
+function readUnlessPdf(file: string, limits: InvoiceLimits): InvoiceReading | "pdf" {
   let size: number;
   let head: Uint8Array;
   try {
@@ -67,11 +90,7 @@ export function readInvoiceFile(file: string, limits: InvoiceLimits = DEFAULT_LI
     return { status: "other", what: "not a PDF, OFD or XML file" };
   }
   if (size > limits.maxFileBytes) return { status: "unreadable", reason: `larger than ${limits.maxFileBytes / 1024 / 1024} MB: not read` };
-  if (format === "PDF") {
-    const answer = readPdfContentSync(file, limits.pdfTimeoutMs);
-    if (!answer.ok) return { status: "unreadable", reason: `not a readable PDF (${answer.reason})` };
-    return readPdfContent(answer);
-  }
+  if (format === "PDF") return "pdf";
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);

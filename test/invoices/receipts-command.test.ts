@@ -54,15 +54,15 @@ describe("feeledger receipts", () => {
 });
 
 describe("samples/", () => {
-  it("nine receipts are invoice PDFs that agree with their claims, but EC-2026-145's (金额 + 税额 is not 价税合计)", () => {
+  it("nine receipts are invoice PDFs that agree with their claims, but EC-2026-003's (金额 + 税额 is not 价税合计)", () => {
     const run = runCli(["receipts", "samples/customer-fees-2026.beancount", "--format", "csv"]);
     const invoices = parseCsv(run.stdout).slice(1).filter((row) => row[3] === "invoice (pdf)");
     expect(invoices.map((row) => [row[1], row[10]])).toEqual([
-      ["EC-2026-002", ""], ["EC-2026-003", ""], ["EC-2026-006", ""], ["EC-2026-006", ""], ["EC-2026-006", ""],
-      ["EC-2026-133", ""], ["EC-2026-133", ""], ["EC-2026-138", ""], ["EC-2026-145", "invoice-total-mismatch"],
+      ["EC-2026-002", ""], ["EC-2026-003", "invoice-total-mismatch"], ["EC-2026-006", ""], ["EC-2026-006", ""], ["EC-2026-006", ""],
+      ["EC-2026-133", ""], ["EC-2026-133", ""], ["EC-2026-138", ""], ["EC-2026-145", ""],
     ]);
     const check = runCli(["check", "samples/customer-fees-2026.beancount"]);
     expect(check.code).toBe(0);
-    expect(check.stderr).toContain("samples/claims/2026-12.beancount:58:3: warning: receipt '../receipts/2026-12/ec-2026-145-gift.pdf': 金额 601.77 (PDF text 合计 金额) + 税额 98.23 (PDF text 合计 税额) is not 价税合计 680.00 (PDF text 价税合计（小写）)");
+    expect(check.stderr).toContain("samples/customer-fees-2026.beancount:90:3: warning: receipt 'receipts/2026-01/ec-2026-003-hotel.pdf': 金额 547.17 (PDF text 合计 金额) + 税额 52.83 (PDF text 合计 税额) is not 价税合计 580.00 (PDF text 价税合计（小写）)");
   });
 });
