@@ -6,8 +6,8 @@
 // before anything is inflated, and only the parts needed are.
 import { unzipSync } from "fflate";
 import type { InvoiceLimits } from "./limits.js";
-import type { InvoiceReading, RecordDraft } from "./record.js";
-import { setDate, setMoney, setText } from "./record.js";
+import type { FieldKey, InvoiceReading, RecordDraft } from "./record.js";
+import { setField } from "./record.js";
 import { child, parseXml, readInvoiceXml, rootOf, type XmlNode } from "./xml.js";
 
 /** Which zip entries to inflate. */
@@ -72,17 +72,9 @@ function textObjects(parts: Map<string, string>): Map<string, string> {
 }
 
 // CustomTag.xml element names and the record field each fills.
-const TAGS: Record<string, (draft: RecordDraft, value: string, source: string) => void> = {
-  InvoiceNo: (draft, value, source) => setText(draft, "number", value, source),
-  InvoiceCode: (draft, value, source) => setText(draft, "code", value, source),
-  IssueDate: (draft, value, source) => setDate(draft, value, source),
-  BuyerName: (draft, value, source) => setText(draft, "buyerName", value, source),
-  BuyerTaxID: (draft, value, source) => setText(draft, "buyerTaxId", value, source),
-  SellerName: (draft, value, source) => setText(draft, "sellerName", value, source),
-  SellerTaxID: (draft, value, source) => setText(draft, "sellerTaxId", value, source),
-  TaxExclusiveTotalAmount: (draft, value, source) => setMoney(draft, "amount", value, source),
-  TaxTotalAmount: (draft, value, source) => setMoney(draft, "tax", value, source),
-  TaxInclusiveTotalAmount: (draft, value, source) => setMoney(draft, "total", value, source),
+const TAGS: Readonly<Record<string, FieldKey>> = {
+  InvoiceNo: "number", InvoiceCode: "code", IssueDate: "date", BuyerName: "buyerName", BuyerTaxID: "buyerTaxId", SellerName: "sellerName",
+  SellerTaxID: "sellerTaxId", TaxExclusiveTotalAmount: "amount", TaxTotalAmount: "tax", TaxInclusiveTotalAmount: "total",
 };
 
 /** The 数电 layout: tags pointing at the page's text objects. */
@@ -92,11 +84,11 @@ function readTags(parts: Map<string, string>, tagFile: string): InvoiceReading {
   const texts = textObjects(parts);
   const draft: RecordDraft = { format: "ofd" };
   for (const element of elements(parsed.tree)) {
-    const fill = TAGS[element.name];
-    if (fill === undefined) continue;
+    const key = TAGS[element.name];
+    if (key === undefined) continue;
     const references = child(element.node, "ObjectRef") === undefined ? [] : [(element.node as Record<string, XmlNode | XmlNode[]>).ObjectRef].flat();
     const value = references.map((reference) => texts.get(typeof reference === "string" ? reference : String((reference as Record<string, unknown>)["#text"] ?? ""))).filter((text) => text !== undefined).join("");
-    fill(draft, value, `OFD ${tagFile} ${element.name}`);
+    setField(draft, key, value, `OFD ${tagFile} ${element.name}`);
   }
   if (draft.number === undefined) return { status: "other", what: "an OFD whose tags carry no InvoiceNo" };
   return { status: "invoice", record: draft };

@@ -86,3 +86,13 @@ export function setDate(draft: RecordDraft, value: string | undefined, source: s
   const date = value === undefined ? null : parseInvoiceDate(value);
   if (date !== null && draft.date === undefined) draft.date = { value: date, source };
 }
+
+/** The record's text, money and date fields: what `setField` fills. */
+export type FieldKey = "number" | "code" | "date" | "sellerName" | "sellerTaxId" | "buyerName" | "buyerTaxId" | "amount" | "tax" | "total";
+
+/** Set the field `key` from its text as written (an amount, a date or text, by the key). */
+export function setField(draft: RecordDraft, key: FieldKey, value: string | undefined, source: string): void {
+  if (key === "amount" || key === "tax" || key === "total") setMoney(draft, key, value, source);
+  else if (key === "date") setDate(draft, value, source);
+  else setText(draft, key, value, source);
+}

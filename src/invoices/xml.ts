@@ -5,8 +5,8 @@
 // converted, so a 20-digit invoice number keeps its digits). docs/INVOICES.md has the paths and
 // where they were verified.
 import { XMLParser } from "fast-xml-parser";
-import type { InvoiceReading, RecordDraft } from "./record.js";
-import { setDate, setMoney, setText } from "./record.js";
+import type { FieldKey, InvoiceFormat, InvoiceReading, RecordDraft } from "./record.js";
+import { setField } from "./record.js";
 
 /** An element as fast-xml-parser gives it: text, or children by name (attributes under `@_`). */
 export type XmlNode = string | { readonly [name: string]: XmlNode | XmlNode[] | string };
@@ -56,21 +56,43 @@ export function rootOf(tree: Record<string, XmlNode>): { name: string; node: Xml
   return null;
 }
 
-/** The 数电发票 XML (root EInvoice). */
+/** Where each field is, as [field, path below the root]; the first path found for a field wins. */
+type FieldPaths = readonly (readonly [FieldKey, string])[];
+
+// The 数电发票 XML (root EInvoice). The totals by their full path: each item line has a
+// TotaltaxIncludedAmount of its own.
+const EINVOICE: FieldPaths = [
+  ["number", "TaxSupervisionInfo/InvoiceNumber"], ["number", "Header/EIid"], ["date", "TaxSupervisionInfo/IssueTime"],
+  ["sellerName", "EInvoiceData/SellerInformation/SellerName"], ["sellerTaxId", "EInvoiceData/SellerInformation/SellerIdNum"],
+  ["buyerName", "EInvoiceData/BuyerInformation/BuyerName"], ["buyerTaxId", "EInvoiceData/BuyerInformation/BuyerIdNum"],
+  ["amount", "EInvoiceData/BasicInformation/TotalAmWithoutTax"], ["tax", "EInvoiceData/BasicInformation/TotalTaxAm"],
+  ["total", "EInvoiceData/BasicInformation/TotalTax-includedAmount"],
+];
+
+// The XBRL instance (财政部 einv taxonomy): facts are children of the root. The instance is the
+// receiving entity's accounting record of the invoice: the accounting entity is the buyer.
+const XBRL: FieldPaths = [
+  ["number", "InvoiceNumber"], ["date", "IssueTime"], ["date", "DateOfIssue"], ["sellerName", "SellerName"], ["sellerTaxId", "SellerIdNum"],
+  ["buyerName", "BuyerName"], ["buyerTaxId", "BuyerIdNum"], ["buyerName", "NameOfAccountingEntity"], ["buyerTaxId", "UnifiedSocialCreditCodeOfAccountingEntity"],
+  ["amount", "TotalAmWithoutTax"], ["tax", "TotalTaxAm"], ["total", "TotalTax-includedAmount"],
+];
+
+// The older e-invoice's XML (root eInvoice, as in an OFD's Doc_0/Attachs/original_invoice.xml).
+const OLDER_EINVOICE: FieldPaths = [
+  ["code", "InvoiceCode"], ["number", "InvoiceNo"], ["date", "IssueDate"], ["sellerName", "SellerInfo/SellerName"], ["sellerTaxId", "SellerInfo/SellerTaxID"],
+  ["buyerName", "BuyerInfo/BuyerName"], ["buyerTaxId", "BuyerInfo/BuyerTaxID"],
+  ["amount", "TaxExclusiveTotalAmount"], ["tax", "TaxTotalAmount"], ["total", "TaxInclusiveTotalAmount"],
+];
+
+/** A record of `format` from the fields at `paths`; `prefix` names a path in a source ("XML ", "XML einv:"). */
+function readFields(root: XmlNode, format: InvoiceFormat, paths: FieldPaths, prefix: string): RecordDraft {
+  const draft: RecordDraft = { format };
+  for (const [key, path] of paths) setField(draft, key, textAt(root, path), `${prefix}${path}`);
+  return draft;
+}
+
 function readEInvoice(root: XmlNode, label: string): RecordDraft {
-  const draft: RecordDraft = { format: "xml" };
-  const at = (path: string) => [textAt(root, path), `${label} ${path}`] as const;
-  setText(draft, "number", ...at("TaxSupervisionInfo/InvoiceNumber"));
-  setText(draft, "number", ...at("Header/EIid"));
-  setDate(draft, ...at("TaxSupervisionInfo/IssueTime"));
-  setText(draft, "sellerName", ...at("EInvoiceData/SellerInformation/SellerName"));
-  setText(draft, "sellerTaxId", ...at("EInvoiceData/SellerInformation/SellerIdNum"));
-  setText(draft, "buyerName", ...at("EInvoiceData/BuyerInformation/BuyerName"));
-  setText(draft, "buyerTaxId", ...at("EInvoiceData/BuyerInformation/BuyerIdNum"));
-  // The totals by their full path: each item line has a TotaltaxIncludedAmount of its own.
-  setMoney(draft, "amount", ...at("EInvoiceData/BasicInformation/TotalAmWithoutTax"));
-  setMoney(draft, "tax", ...at("EInvoiceData/BasicInformation/TotalTaxAm"));
-  setMoney(draft, "total", ...at("EInvoiceData/BasicInformation/TotalTax-includedAmount"));
+  const draft = readFields(root, "xml", EINVOICE, `${label} `);
   const kind = textAt(root, "Header/InherentLabel/GeneralOrSpecialVAT/LabelCode");
   if (kind === "01" || kind === "02") draft.kind = { value: kind === "01" ? "专票" : "普票", source: `${label} Header/InherentLabel/GeneralOrSpecialVAT/LabelCode` };
   const blue = textAt(root, "Header/InherentLabel/InIssuType/LabelCode");
@@ -78,42 +100,15 @@ function readEInvoice(root: XmlNode, label: string): RecordDraft {
   return draft;
 }
 
-/** The XBRL instance of the 数电发票 (财政部 einv taxonomy): facts are children of the root. */
 function readXbrl(root: XmlNode, label: string): RecordDraft {
-  const draft: RecordDraft = { format: "xbrl" };
-  const at = (name: string) => [textAt(root, name), `${label} einv:${name}`] as const;
-  setText(draft, "number", ...at("InvoiceNumber"));
-  setDate(draft, ...at("IssueTime"));
-  setDate(draft, ...at("DateOfIssue"));
-  setText(draft, "sellerName", ...at("SellerName"));
-  setText(draft, "sellerTaxId", ...at("SellerIdNum"));
-  // The instance is the receiving entity's accounting record of the invoice: the buyer.
-  setText(draft, "buyerName", ...at("BuyerName"));
-  setText(draft, "buyerTaxId", ...at("BuyerIdNum"));
-  setText(draft, "buyerName", ...at("NameOfAccountingEntity"));
-  setText(draft, "buyerTaxId", ...at("UnifiedSocialCreditCodeOfAccountingEntity"));
-  setMoney(draft, "amount", ...at("TotalAmWithoutTax"));
-  setMoney(draft, "tax", ...at("TotalTaxAm"));
-  setMoney(draft, "total", ...at("TotalTax-includedAmount"));
+  const draft = readFields(root, "xbrl", XBRL, `${label} einv:`);
   const red = textAt(root, "WhetherEinvoiceIsRedEinvoice");
   if (red === "true" || red === "false") draft.red = { value: red === "true", source: `${label} einv:WhetherEinvoiceIsRedEinvoice` };
   return draft;
 }
 
-/** The older e-invoice's XML (root eInvoice, as in an OFD's Doc_0/Attachs/original_invoice.xml). */
 function readOlderEInvoice(root: XmlNode, label: string): RecordDraft {
-  const draft: RecordDraft = { format: "xml" };
-  const at = (path: string) => [textAt(root, path), `${label} ${path}`] as const;
-  setText(draft, "code", ...at("InvoiceCode"));
-  setText(draft, "number", ...at("InvoiceNo"));
-  setDate(draft, ...at("IssueDate"));
-  setText(draft, "sellerName", ...at("SellerInfo/SellerName"));
-  setText(draft, "sellerTaxId", ...at("SellerInfo/SellerTaxID"));
-  setText(draft, "buyerName", ...at("BuyerInfo/BuyerName"));
-  setText(draft, "buyerTaxId", ...at("BuyerInfo/BuyerTaxID"));
-  setMoney(draft, "amount", ...at("TaxExclusiveTotalAmount"));
-  setMoney(draft, "tax", ...at("TaxTotalAmount"));
-  setMoney(draft, "total", ...at("TaxInclusiveTotalAmount"));
+  const draft = readFields(root, "xml", OLDER_EINVOICE, `${label} `);
   draft.kind = { value: "普票", source: `${label} eInvoice (增值税电子普通发票)` };
   return draft;
 }

@@ -1,11 +1,11 @@
 // Journals with claims whose receipts are invoice files the tests build (scripts/lib/invoice-files.mjs).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadLedger } from "../../src/loader/load.js";
 import { runDomainChecks } from "../../src/validation/domain.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { locate } from "../../src/source/location.js";
+import { temporaryFolder } from "../reliability/cli-support.js";
 
 export const COMPANY_TAX_ID = "91310115MA1K4B2X7Q";
 
@@ -15,17 +15,7 @@ export const FIELDS = {
   sellerName: "上海示例餐饮有限公司", sellerTaxId: "91310101MA1FP3LX2C", amount: "100.00", tax: "6.00", total: "106.00",
 } as const;
 
-const folders: string[] = [];
-
-export function temporaryFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), "feeledger-invoices-"));
-  folders.push(dir);
-  return dir;
-}
-
-export function removeTemporaryFolders(): void {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export { removeTemporaryFolders, temporaryFolder } from "../reliability/cli-support.js";
 
 /** One posting of a claim: its amount, and the `invoice` and `receipt` it carries. */
 export interface PostingSpec {

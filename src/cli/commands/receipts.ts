@@ -3,16 +3,14 @@
 // the checks that concern it.
 import type { Command } from "commander";
 import { Option } from "commander";
-import { loadLedger } from "../../loader/load.js";
-import { runDomainChecks } from "../../validation/domain.js";
-import { booksWithClaims, inClaimFile } from "../../claims/pending.js";
+import { booksWithClaims } from "../../claims/pending.js";
 import { receiptEvidence, type ReceiptEvidence } from "../../invoices/evidence.js";
 import { receiptRows, type ReceiptRow } from "../../reports/receipts.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
-import { outputChoice, showBlockingErrors, type OutputChoice } from "../reporting.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, todayOf, type CommandShared, type Io } from "../context.js";
+import { diagnosticCodes, loadWithProblems, outputChoice, type OutputChoice } from "../reporting.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, todayOf, type CommandShared, type Io } from "../context.js";
 
 export interface ReceiptsContext {
   readonly file: string;
@@ -24,22 +22,14 @@ const HEADER = ["file", "claim", "status", "kind", "number", "date", "seller", "
 // The table keeps what a reviewer compares; what the file is shows under Read from when it is not an invoice.
 const TABLE_HEADER = ["file", "claim", "number", "date", "seller", "buyer tax id", "total", "read from", "checks"];
 
-/** The distinct codes of a row's checks, errors first. */
-function checkCodes(row: ReceiptRow): string {
-  const ordered = [...row.checks].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-  return [...new Set(ordered.map((d) => d.code))].join(", ");
-}
-
 export function runReceipts(io: Io, context: ReceiptsContext): number {
-  const today = todayOf(io);
-  requireReadableFile(context.file);
-  const ledger = loadLedger(context.file);
-  if (showBlockingErrors(io, ledger.diagnostics.filter((diagnostic) => !inClaimFile(ledger, diagnostic)), ledger, context.file, context.color)) return EXIT_ERRORS;
-  const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today })];
+  const loaded = loadWithProblems(io, context.file, context.color, todayOf(io));
+  if (loaded === null) return EXIT_ERRORS;
+  const { ledger, diagnostics } = loaded;
   const evidence = receiptEvidence(booksWithClaims(ledger, "all"), ledger.options.accountRoots.expenses)
     .flatMap((citation) => (citation.kind === "file" ? [citation.use] : [] as ReceiptEvidence[]));
   const rows = receiptRows(evidence, diagnostics, process.cwd());
-  const cells = (row: ReceiptRow) => [row.file, row.claim, row.status, row.kind, row.number, row.date, row.seller, row.buyerTaxId, row.total, row.readFrom, checkCodes(row), row.note];
+  const cells = (row: ReceiptRow) => [row.file, row.claim, row.status, row.kind, row.number, row.date, row.seller, row.buyerTaxId, row.total, row.readFrom, diagnosticCodes(row.checks), row.note];
   switch (context.output.format) {
     case "csv":
       io.stdout(renderCsv(HEADER, rows.map(cells)));
@@ -63,7 +53,7 @@ export function runReceipts(io: Io, context: ReceiptsContext): number {
         shrink: header === "file" ? "start" as const : header === "seller" ? "end" as const : undefined,
         repeat: header === "file",
       }));
-      const tableCells = (row: ReceiptRow) => [row.file, row.claim, row.number, row.date, row.seller, row.buyerTaxId, row.total, row.readFrom || row.kind, checkCodes(row)];
+      const tableCells = (row: ReceiptRow) => [row.file, row.claim, row.number, row.date, row.seller, row.buyerTaxId, row.total, row.readFrom || row.kind, diagnosticCodes(row.checks)];
       io.stdout(renderTable(columns, rows.map(tableCells), { color: context.output.color, width: context.output.width }) + "\n");
       break;
     }
