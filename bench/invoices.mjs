@@ -83,7 +83,7 @@ function measure(file) {
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const lines = result.stderr.trim().split("\n");
   const [user, system] = lines.pop().split(" ").map(Number);
-  return { wall, cpu: user + system, status: result.status, summary: lines.pop() ?? "" };
+  return { wall, cpu: user + system, status: result.status, summary: lines.pop() || "no diagnostic" };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -66,7 +66,7 @@ interface Reader {
 const counter = new Int32Array(new SharedArrayBuffer(4));
 const readers: Reader[] = [];
 // Loading pdf.js takes a moment, more on a busy machine: the first file of a worker gets this too.
-const STARTUP_MS = 10_000;
+const STARTUP_MS = 5_000;
 // Below this many files one worker is quicker than two (each loads pdf.js).
 const FILES_PER_EXTRA_WORKER = 40;
 

@@ -2,6 +2,7 @@
 // corrupt bytes named .pdf each give a located warning at the posting, never a crash or a hang.
 import { closeSync, openSync, writeSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 import { zipSync, strToU8 } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { invoicePdf, invoiceXml } from "../../scripts/lib/invoice-files.mjs";
@@ -99,6 +100,18 @@ describe("PDF", () => {
     const [found] = warningFor("r/a.pdf", corrupt);
     expect(found?.slice(0, 3)).toEqual(["invoice-unreadable", "warning", 12]);
     expect(found?.[3]).toMatch(/^receipt 'r\/a\.pdf' cannot be read as an invoice: not a readable PDF \(/);
+  });
+
+  it("a flate bomb in a PDF's content (100 MB of spaces in 100 kB) is read or cut off at the cap, never a crash", async () => {
+    const { PDFDocument, PDFName } = await import("pdf-lib");
+    const document = await PDFDocument.create();
+    const page = document.addPage([595, 420]);
+    const content = document.context.register(document.context.stream(deflateSync(Buffer.alloc(100 * 1024 * 1024, 0x20), { level: 9 }), { Filter: "FlateDecode" }));
+    page.node.set(PDFName.of("Contents"), content);
+    const file = writeTo("bomb.pdf", await document.save({ useObjectStreams: false }));
+    expect(readInvoiceFile(writeTo("warm.pdf", await invoicePdf(FIELDS))).status).toBe("invoice");
+    const reading = readInvoiceFile(file, { ...DEFAULT_LIMITS, pdfTimeoutMs: 2000 });
+    expect(["scan", "unreadable"]).toContain(reading.status);
   });
 
   it("past the time cap the reader is ended, and the next file is read by a fresh one", async () => {
