@@ -51,7 +51,8 @@ workerData.port.on("message", (request) => {
 });
 `;
 
-export type PdfAnswer = ({ readonly ok: true } & PdfContent) | { readonly ok: false; readonly reason: string };
+/** The content, or why there is none (`timedOut`: the time cap ended the reading). */
+export type PdfAnswer = ({ readonly ok: true } & PdfContent) | { readonly ok: false; readonly reason: string; readonly timedOut?: boolean };
 
 interface Reader {
   readonly worker: Worker;
@@ -116,7 +117,7 @@ export function readPdfContents(files: readonly string[], timeoutMs: number, max
     const now = performance.now();
     for (const reader of [...readers]) {
       if (reader.busy === null || reader.busy.deadline > now) continue;
-      answers.set(reader.busy.file, { ok: false, reason: `reading it took longer than ${timeoutMs / 1000} s` });
+      answers.set(reader.busy.file, { ok: false, reason: `reading it took longer than ${timeoutMs / 1000} s`, timedOut: true });
       endReader(reader);
     }
     const next = Math.min(...readers.flatMap((reader) => (reader.busy === null ? [] : [reader.busy.deadline])));

@@ -46,20 +46,51 @@ function headOf(file: string): Uint8Array {
   }
 }
 
+// Readings already made in this process, by file, size, modification time and limits: a process
+// that runs several commands (the tests, an editor integration) reads an unchanged file once.
+const known = new Map<string, InvoiceReading>();
+const KNOWN_MAX = 20_000;
+
+/** The key of a file as it is now, or null when it cannot be looked at. */
+function versionKey(file: string, limits: InvoiceLimits): string | null {
+  try {
+    const stat = fs.statSync(file);
+    return [file, stat.size, stat.mtimeMs, stat.ino, limits.maxFileBytes, limits.maxZipEntries, limits.maxZipBytes, limits.maxZipRatio, limits.pdfTimeoutMs].join("\0");
+  } catch {
+    return null;
+  }
+}
+
 /** What each of `files` reads as (PDFs are read together, by up to two workers). */
 export function readInvoiceFiles(files: readonly string[], limits: InvoiceLimits = DEFAULT_LIMITS): Map<string, InvoiceReading> {
   const readings = new Map<string, InvoiceReading>();
   const pdfs: string[] = [];
+  const keys = new Map<string, string>();
+  const remember = (file: string, reading: InvoiceReading, again = false) => {
+    readings.set(file, reading);
+    const key = keys.get(file);
+    if (key === undefined || again) return;
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(key, reading);
+  };
   for (const file of files) {
+    const key = versionKey(file, limits);
+    const earlier = key === null ? undefined : known.get(key);
+    if (earlier !== undefined) {
+      readings.set(file, earlier);
+      continue;
+    }
+    if (key !== null) keys.set(file, key);
     const reading = readUnlessPdf(file, limits);
     if (reading === "pdf") pdfs.push(file);
-    else readings.set(file, reading);
+    else remember(file, reading);
   }
   if (pdfs.length === 0) return readings;
   const answers = readPdfContents(pdfs, limits.pdfTimeoutMs);
   for (const file of pdfs) {
     const answer = answers.get(file)!;
-    readings.set(file, answer.ok ? readPdfContent(answer) : { status: "unreadable", reason: `not a readable PDF (${answer.reason})` });
+    // A PDF that ran out of time is read again next time (the machine may have been busy).
+    remember(file, answer.ok ? readPdfContent(answer) : { status: "unreadable", reason: `not a readable PDF (${answer.reason})` }, !answer.ok && answer.timedOut === true);
   }
   return readings;
 }
