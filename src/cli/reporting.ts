@@ -5,6 +5,7 @@ import { Option, type Command } from "commander";
 import type { Ledger } from "../loader/load.js";
 import { loadLedger } from "../loader/load.js";
 import { inClaimFile } from "../claims/pending.js";
+import { runDomainChecks } from "../validation/domain.js";
 import type { Interval } from "../reports/periods.js";
 import type { Grouping } from "../reports/grouping.js";
 import type { Sheet } from "../reports/sheet.js";
@@ -138,6 +139,25 @@ export function showBlockingErrors(io: Io, diagnostics: readonly Diagnostic[], l
   for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, file) + "\n");
   io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${terminalText(file)}' for details\n`);
   return true;
+}
+
+/**
+ * The journal and every problem in it (the bookkeeping checks' too), for the lists of claims and
+ * receipts; null, after showing them, when the books have errors (an amount line that did not read
+ * drops its claim: the list and its totals would be wrong). A claim's own problems (a missing
+ * receipt, an error in its claim file) are listed, not refused.
+ */
+export function loadWithProblems(io: Io, file: string, colorFlag: boolean | undefined, today: string): { ledger: Ledger; diagnostics: Diagnostic[] } | null {
+  requireReadableFile(file);
+  const ledger = loadLedger(file);
+  if (showBlockingErrors(io, ledger.diagnostics.filter((diagnostic) => !inClaimFile(ledger, diagnostic)), ledger, file, colorFlag)) return null;
+  return { ledger, diagnostics: [...ledger.diagnostics, ...runDomainChecks(ledger, { today })] };
+}
+
+/** The distinct codes of `diagnostics`, errors first: a problems column. */
+export function diagnosticCodes(diagnostics: readonly Diagnostic[]): string {
+  const ordered = [...diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  return [...new Set(ordered.map((d) => d.code))].join(", ");
 }
 
 /**

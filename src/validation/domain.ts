@@ -1,4 +1,4 @@
-// The bookkeeping checks beyond beancount's (claims, receipts and their reuse, fapiao, policies,
+// The bookkeeping checks beyond beancount's (claims, receipts, their reuse and the invoices they hold, fapiao, policies,
 // budgets, account rules, schedules, claim layout, accounts named by rules, the official books' codes and dimensions, closed
 // months). `check` runs them after loading; writers run them before they write. They read the books
 // (ledger.entries) and, where a check concerns claims, the claims in progress of the claim files
@@ -12,6 +12,7 @@ import { CLAIMS_CHECK } from "./claims.js";
 import { FAPIAO_CHECK } from "./fapiao.js";
 import { RECEIPTS_CHECK } from "./receipts.js";
 import { RECEIPT_REUSE_CHECK } from "./receipt-reuse.js";
+import { INVOICES_CHECK } from "./invoices.js";
 import { POLICIES_CHECK } from "./policies.js";
 import { BUDGET_CONTROL_CHECK } from "./budget-control.js";
 import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
@@ -28,6 +29,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   FAPIAO_CHECK,
   RECEIPTS_CHECK,
   RECEIPT_REUSE_CHECK,
+  INVOICES_CHECK,
   POLICIES_CHECK,
   BUDGET_CONTROL_CHECK,
   ACCOUNT_RULES_CHECK,

@@ -3,10 +3,8 @@
 // for a partly approved claim (approvals that do not cover it yet) who may still approve it. The
 // table shows that column only when a listed claim is partly approved; CSV and JSON always have it.
 import { Option, type Command } from "commander";
-import { loadLedger } from "../../loader/load.js";
-import { runDomainChecks } from "../../validation/domain.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
-import { booksWithClaims, inClaimFile } from "../../claims/pending.js";
+import { booksWithClaims } from "../../claims/pending.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
 import { claimBalances } from "../../claims/payments.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
@@ -14,9 +12,9 @@ import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
-import { showBlockingErrors } from "../reporting.js";
+import { diagnosticCodes, loadWithProblems } from "../reporting.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, parseDateRange, parseFormat, requireReadableFile, resolveJournal, todayOf, useColor,
+  EXIT_ERRORS, EXIT_OK, UsageError, parseDateRange, parseFormat, resolveJournal, todayOf, useColor,
   type CommandShared, type Io, type OutputFormat,
 } from "../context.js";
 
@@ -42,21 +40,10 @@ function awaitingText(row: ClaimRow): string {
   return row.partlyApproved ? (row.awaiting.length > 0 ? row.awaiting.join(", ") : "no one") : "";
 }
 
-/** The distinct codes of a row's problems, errors first. */
-function problemCodes(row: ClaimRow): string {
-  const ordered = [...row.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-  return [...new Set(ordered.map((d) => d.code))].join(", ");
-}
-
 export function runClaims(io: Io, context: ClaimsContext): number {
-  const today = todayOf(io);
-  requireReadableFile(context.file);
-  const ledger = loadLedger(context.file);
-  // As `bal`: books with errors (an amount line that did not read drops its claim) would give a
-  // wrong list and a wrong total. A claim's own problems (a missing receipt, an error in its claim
-  // file) are listed, not refused.
-  if (showBlockingErrors(io, ledger.diagnostics.filter((diagnostic) => !inClaimFile(ledger, diagnostic)), ledger, context.file, context.color)) return EXIT_ERRORS;
-  const diagnostics = [...ledger.diagnostics, ...runDomainChecks(ledger, { today })];
+  const loaded = loadWithProblems(io, context.file, context.color, todayOf(io));
+  if (loaded === null) return EXIT_ERRORS;
+  const { ledger, diagnostics } = loaded;
   // Every claim: posted ones in the books, the others in the claim files (rejected ones included);
   // payments are in the books only.
   const claims = booksWithClaims(ledger, "all");
@@ -66,10 +53,10 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   const amount = (row: { amount: ClaimRow["amount"]; commodity: string }) => plainAmount(row.amount, row.commodity, scales);
   const owed = (row: ClaimRow) => (row.owed === null ? "" : amount({ amount: row.owed, commodity: row.commodity }));
   const cells = (row: ClaimRow) => [
-    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), problemCodes(row), awaitingText(row), row.paid ?? "", owed(row),
+    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems), awaitingText(row), row.paid ?? "", owed(row),
   ];
   const tableCells = (row: ClaimRow) => [
-    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), problemCodes(row), awaitingText(row),
+    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems), awaitingText(row),
   ];
   switch (context.format) {
     case "csv":

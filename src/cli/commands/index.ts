@@ -6,6 +6,7 @@ import { registerBalance } from "./bal.js";
 import { registerAmortize } from "./amortize.js";
 import { registerReport } from "./report.js";
 import { registerClaims } from "./claims.js";
+import { registerReceipts } from "./receipts.js";
 import { registerApprove } from "./approve.js";
 import { registerReject } from "./reject.js";
 import { registerPost } from "./post.js";
@@ -25,6 +26,7 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerAmortize,
   registerReport,
   registerClaims,
+  registerReceipts,
   registerApprove,
   registerReject,
   registerPost,
