@@ -77,6 +77,9 @@ const LOADER_STAGES = new Set(["pad", "documents", "balance"]);
 /** The other beancount.ops modules: importable, with no plugin functions (beancount skips them). */
 const OTHER_OPS = new Set(["basicops", "compress", "find_prices", "holdings", "lifetimes", "summarize", "validation"]);
 
+/** The modules and packages at the top of beancount 2.3.5 (besides plugins and ops). */
+const BEANCOUNT_PACKAGES = new Set(["core", "ingest", "loader", "parser", "prices", "projects", "query", "reports", "scripts", "tools", "utils", "web"]);
+
 export type PluginLookup =
   | { readonly kind: "builtin"; readonly plugin: BuiltinPlugin }
   | { readonly kind: "loader-stage" }
@@ -95,6 +98,9 @@ export function lookupPlugin(module: string): PluginLookup {
     if (LOADER_STAGES.has(name)) return { kind: "loader-stage" };
     return OTHER_OPS.has(name) ? { kind: "no-plugins" } : { kind: "unknown-builtin" };
   }
+  // Another beancount module: beancount imports it and, as it has no plugin functions, skips it;
+  // a name that is no module of beancount's fails to import.
+  if (module.startsWith("beancount.")) return BEANCOUNT_PACKAGES.has(module.split(".")[1]!) ? { kind: "no-plugins" } : { kind: "unknown-builtin" };
   return { kind: "foreign" };
 }
 
