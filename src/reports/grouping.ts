@@ -1,7 +1,8 @@
 // Which group a cost posting belongs to, for the structure and trend reports: the account below the
 // report root (to a depth), or a property of the posting (customer, claimant, department, payee,
 // tags, any metadata key). Posting metadata wins over the transaction's; a posting without the
-// property falls in the "unassigned" group.
+// property falls in the "unassigned" group. Grouped by customer or department, a pooled posting
+// (多客户) is split by the journal's allocation rules (allocation/allocator.ts) into its parts.
 import type { Amount, BookedPosting, BookedTransaction, LedgerEntry } from "../core/data.js";
 import { metaText } from "../claims/claim.js";
 import { Decimal } from "../core/number.js";
@@ -9,6 +10,7 @@ import { chartOrder } from "../core/chart-order.js";
 import { DEFAULT_OPTIONS } from "../core/options.js";
 import { isUnder } from "../core/accounts.js";
 import { OTHER, UNASSIGNED, type Localized } from "./sheet.js";
+import { allocatorFor } from "../allocation/allocator.js";
 
 export type Grouping =
   /** The account below the root, `depth` components deep. */
@@ -27,6 +29,8 @@ export type Group = string | typeof UNASSIGNED_GROUP | typeof OTHER_GROUP;
 export interface CostPosting {
   readonly date: string;
   readonly group: Group;
+  /** The posting's account. */
+  readonly account: string;
   readonly commodity: string;
   /** The posting's units (sum them with DecimalSum: no Decimal per posting). */
   readonly units: Amount;
@@ -36,6 +40,8 @@ export interface CostSelection {
   /** The account whose subtree is reported. */
   readonly root: string;
   readonly grouping: Grouping;
+  /** The income root, for allocation by revenue (default Income). */
+  readonly incomeRoot?: string;
 }
 
 function groupOf(entry: BookedTransaction, posting: BookedPosting, root: string, grouping: Grouping): Group {
@@ -56,16 +62,21 @@ function groupOf(entry: BookedTransaction, posting: BookedPosting, root: string,
 
 export function costPostings(entries: readonly LedgerEntry[], selection: CostSelection): CostPosting[] {
   const postings: CostPosting[] = [];
+  const grouping = selection.grouping;
+  const allocator = grouping.kind === "meta" ? allocatorFor(entries, grouping.key, selection.incomeRoot ?? DEFAULT_OPTIONS.accountRoots.income) : null;
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
     for (const posting of entry.booked) {
       if (!isUnder(posting.account, selection.root)) continue;
-      postings.push({
-        date: entry.date,
-        group: groupOf(entry, posting, selection.root, selection.grouping),
-        commodity: posting.units.currency,
-        units: posting.units,
-      });
+      const group = groupOf(entry, posting, selection.root, grouping);
+      const rule = allocator !== null && typeof group === "string" ? allocator.ruleFor(entry.date, posting.account, group) : null;
+      const parts = rule === null ? null : allocator!.split(rule, entry, posting);
+      if (parts !== null) {
+        const { currency, scale } = posting.units;
+        for (const part of parts) postings.push({ date: entry.date, group: part.name, account: posting.account, commodity: currency, units: { number: part.amount, scale, currency } });
+        continue;
+      }
+      postings.push({ date: entry.date, group, account: posting.account, commodity: posting.units.currency, units: posting.units });
     }
   }
   return postings;

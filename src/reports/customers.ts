@@ -1,0 +1,176 @@
+// Customer profitability (客户盈利分析): per customer (or department), the revenue it brings, the
+// customer-management costs spent on it by category (the report root's children), their total, the
+// cost as a percent of revenue, the customer's share of all costs (exact: the shares add up to
+// 100.00), the contribution (revenue − cost) and a rank by contribution. Revenue is income (under
+// the income root) naming the customer on the posting or its transaction, or booked to an account
+// opened with `customer:` metadata. Pooled postings (多客户) are split by the allocation rules.
+// Customers with costs and no revenue, and with revenue and no costs, are both shown.
+import type { LedgerEntry } from "../core/data.js";
+import { exclusiveEndText } from "../core/dates.js";
+import { Decimal } from "../core/number.js";
+import { DecimalSum } from "../core/amount.js";
+import { accountValues } from "../allocation/allocator.js";
+import type { DisplayScales } from "./display.js";
+import {
+  OTHER_GROUP, UNASSIGNED_GROUP, costPostings, foldGroup, groupCell, groupingCaption, keptGroups, type Group,
+} from "./grouping.js";
+import { inRange } from "./periods.js";
+import type { DateBounds } from "./structure.js";
+import { sharesOfTotal } from "./shares.js";
+import {
+  TOTAL, amountText, localized, percentOf, percentText, periodCaption, type Cell, type Sheet, type SheetColumn, type SheetRow,
+} from "./sheet.js";
+
+export interface CustomersQuery extends DateBounds {
+  /** The customer-management cost root. */
+  readonly root: string;
+  readonly incomeRoot: string;
+  readonly by: "customer" | "department";
+  /** Keep the N customers with the largest costs; fold the rest into "other". */
+  readonly top: number | null;
+}
+
+export interface CustomerRow {
+  readonly group: Group;
+  readonly commodity: string;
+  readonly revenue: Decimal;
+  /** Cost per category (the root's child account), in `categories` order. */
+  readonly costs: readonly Decimal[];
+  readonly cost: Decimal;
+  /** Percent of all costs of the commodity; the rows' shares add up to 100.00. */
+  readonly costShare: Decimal | null;
+  /** Cost as a percent of revenue; null without revenue. */
+  readonly costRatio: Decimal | null;
+  readonly contribution: Decimal;
+  /** 1 for the largest contribution; null for (unassigned) and (other). */
+  readonly rank: number | null;
+}
+
+export interface CustomersReport {
+  readonly query: CustomersQuery;
+  readonly categories: readonly string[];
+  readonly rows: readonly CustomerRow[];
+  readonly totals: readonly CustomerRow[];
+}
+
+interface Running { revenue: DecimalSum; costs: Map<string, DecimalSum> }
+
+function categoryOf(account: string, root: string): string {
+  if (account === root) return root.split(":").pop()!;
+  return account.split(":")[root.split(":").length]!;
+}
+
+export function customersReport(entries: readonly LedgerEntry[], query: CustomersQuery): CustomersReport {
+  const grouping = { kind: "meta", key: query.by } as const;
+  const byAccount = accountValues(entries, query.by);
+  const table = new Map<string, Map<Group, Running>>();
+  const running = (commodity: string, group: Group): Running => {
+    let byGroup = table.get(commodity);
+    if (byGroup === undefined) table.set(commodity, (byGroup = new Map()));
+    let sums = byGroup.get(group);
+    if (sums === undefined) byGroup.set(group, (sums = { revenue: new DecimalSum(), costs: new Map() }));
+    return sums;
+  };
+  const categories = new Set<string>();
+  for (const posting of costPostings(entries, { root: query.root, grouping, incomeRoot: query.incomeRoot })) {
+    if (!inRange(posting.date, query)) continue;
+    const category = categoryOf(posting.account, query.root);
+    categories.add(category);
+    const costs = running(posting.commodity, posting.group).costs;
+    let sum = costs.get(category);
+    if (sum === undefined) costs.set(category, (sum = new DecimalSum()));
+    sum.add(posting.units);
+  }
+  for (const posting of costPostings(entries, { root: query.incomeRoot, grouping, incomeRoot: query.incomeRoot })) {
+    if (!inRange(posting.date, query)) continue;
+    const group = posting.group === UNASSIGNED_GROUP ? byAccount.get(posting.account) ?? null : posting.group;
+    // Income that names no customer is not a customer's revenue.
+    if (group === null) continue;
+    running(posting.commodity, group).revenue.add(posting.units);
+  }
+  const categoryList = [...categories].sort();
+  const rows: CustomerRow[] = [];
+  const totals: CustomerRow[] = [];
+  for (const commodity of [...table.keys()].sort()) {
+    const raw = new Map<Group, { revenue: Decimal; costs: Decimal[] }>([...table.get(commodity)!].map(([group, sums]) => [group, {
+      revenue: sums.revenue.value.neg(),
+      costs: categoryList.map((category) => sums.costs.get(category)?.value ?? new Decimal(0)),
+    }]));
+    const costOf = (group: Group) => (raw.get(group)?.costs ?? []).reduce((a, b) => a.plus(b), new Decimal(0));
+    const named = [...raw.keys()].filter((group) => typeof group === "string");
+    const kept = keptGroups(named, costOf, query.top);
+    const folded = new Map<Group, { revenue: Decimal; costs: Decimal[] }>();
+    for (const [group, sums] of raw) {
+      const target = typeof group === "string" ? foldGroup(group, kept) : group;
+      const previous = folded.get(target);
+      folded.set(target, previous === undefined ? { revenue: sums.revenue, costs: [...sums.costs] }
+        : { revenue: previous.revenue.plus(sums.revenue), costs: previous.costs.map((cost, index) => cost.plus(sums.costs[index]!)) });
+    }
+    const contribution = (group: Group) => {
+      const sums = folded.get(group)!;
+      return sums.revenue.minus(sums.costs.reduce((a, b) => a.plus(b), new Decimal(0)));
+    };
+    const ranked = [...folded.keys()].filter((group) => typeof group === "string")
+      .sort((a, b) => contribution(b).comparedTo(contribution(a)) || (String(a) < String(b) ? -1 : 1));
+    const order: Group[] = [...ranked];
+    if (folded.has(UNASSIGNED_GROUP)) order.push(UNASSIGNED_GROUP);
+    if (folded.has(OTHER_GROUP)) order.push(OTHER_GROUP);
+    const costsOf = order.map((group) => folded.get(group)!.costs.reduce((a, b) => a.plus(b), new Decimal(0)));
+    const shares = sharesOfTotal(costsOf);
+    order.forEach((group, index) => {
+      const sums = folded.get(group)!;
+      const cost = costsOf[index]!;
+      rows.push({
+        group, commodity, revenue: sums.revenue, costs: sums.costs, cost, costShare: shares[index]!,
+        costRatio: percentOf(cost, sums.revenue), contribution: sums.revenue.minus(cost),
+        rank: typeof group === "string" ? index + 1 : null,
+      });
+    });
+    const revenue = [...folded.values()].reduce((a, s) => a.plus(s.revenue), new Decimal(0));
+    const cost = costsOf.reduce((a, b) => a.plus(b), new Decimal(0));
+    totals.push({
+      group: "", commodity, revenue, cost, contribution: revenue.minus(cost), rank: null,
+      costs: categoryList.map((_, index) => [...folded.values()].reduce((a, s) => a.plus(s.costs[index]!), new Decimal(0))),
+      costShare: cost.isZero() ? null : new Decimal(100), costRatio: percentOf(cost, revenue),
+    });
+  }
+  return { query, categories: categoryList, rows, totals };
+}
+
+export function customersSheet(report: CustomersReport, scales: DisplayScales): Sheet {
+  const { query } = report;
+  const name = query.by === "customer" ? localized("Customer", "客户") : localized("Department", "部门");
+  const columns: SheetColumn[] = [
+    { key: "rank", header: localized("Rank", "排名"), kind: "count" },
+    { key: query.by, header: name, kind: "text", label: true, shrink: "end" },
+    { key: "revenue", header: localized("Revenue", "收入"), kind: "amount" },
+    ...report.categories.map((category): SheetColumn => ({ key: `cost:${category}`, header: localized(category, category), kind: "amount" })),
+    { key: "cost", header: localized("Cost", "费用合计"), kind: "amount" },
+    { key: "cost_share", header: localized("Cost share", "费用占比"), kind: "percent" },
+    { key: "cost_ratio", header: localized("Cost/revenue", "费用收入比"), kind: "percent" },
+    { key: "contribution", header: localized("Contribution", "贡献"), kind: "amount" },
+    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
+  ];
+  const toRow = (row: CustomerRow, label: Cell): SheetRow => {
+    const cells: Record<string, Cell> = {
+      rank: row.rank === null ? null : String(row.rank),
+      [query.by]: label,
+      revenue: amountText(row.revenue, row.commodity, scales),
+      cost: amountText(row.cost, row.commodity, scales),
+      cost_share: percentText(row.costShare),
+      cost_ratio: percentText(row.costRatio),
+      contribution: amountText(row.contribution, row.commodity, scales),
+      commodity: row.commodity,
+    };
+    report.categories.forEach((category, index) => { cells[`cost:${category}`] = amountText(row.costs[index]!, row.commodity, scales); });
+    return { cells, alert: row.rank !== null && row.contribution.isNegative() };
+  };
+  return {
+    report: "customers",
+    caption: [localized("Customer profitability", "客户盈利分析"), localized(query.root, query.root), groupingCaption({ kind: "meta", key: query.by }), periodCaption(query.begin, query.end)],
+    facts: { root: query.root, income_root: query.incomeRoot, by: query.by, begin: query.begin, end: exclusiveEndText(query.end) },
+    columns,
+    rows: report.rows.map((row) => toRow(row, groupCell(row.group))),
+    totals: report.totals.map((row) => toRow(row, TOTAL)),
+  };
+}
