@@ -3,7 +3,11 @@
 // name by its revenue in the posting's month, else in its year; `headcount` by the event's
 // attendees (`attendees: "ACME:12, 星河零售:8"` on the posting or its transaction); `equal` and
 // `ratio` by the rule's shares (`equal` without shares: every name with revenue in the year).
-// A posting no rule covers, or whose weights are all missing, stays pooled.
+// A posting no rule covers, or whose weights are all missing, stays pooled. Once `allocate` has
+// written a posting's allocation into the books (an entry with `allocation-of: "KEY"`, moving the
+// amount from the pool to the parts), the posting and that entry's pool posting both stay pooled
+// and cancel out, and the parts are the entry's own postings: a report reads the same before and after.
+import { createHash } from "node:crypto";
 import type { BookedPosting, BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
@@ -12,12 +16,40 @@ import { DecimalSum } from "../core/amount.js";
 import { allocationRules, parseShares, type AllocationKey, type AllocationRule, type Share } from "./rules.js";
 import { splitExact, type Part } from "./split.js";
 
+export const ALLOCATION_OF = "allocation-of";
+
+/** How one pooled posting splits. */
+export interface AllocationPlan {
+  readonly rule: AllocationRule;
+  readonly parts: readonly Part[];
+  /** Names the posting in the `allocation-of` metadata of the entry that books the split. */
+  readonly key: string;
+}
+
 export interface Allocator {
   readonly key: AllocationKey;
-  /** The rule that covers a posting with value `group` under `account` on `date`, or null. */
-  ruleFor(date: string, account: string, group: string): AllocationRule | null;
-  /** The posting's parts by the rule, or null when it stays pooled (no weights). */
-  split(rule: AllocationRule, transaction: BookedTransaction, posting: BookedPosting): Part[] | null;
+  /** How the posting `index` of `transaction`, valued `group`, splits; null when it stays pooled. */
+  planFor(transaction: BookedTransaction, index: number, group: string): AllocationPlan | null;
+  /** The parts a report counts for the posting: its plan's, unless the books already hold the split. */
+  partsOf(transaction: BookedTransaction, index: number, group: string): readonly Part[] | null;
+}
+
+/** A stable name for a posting: a digest of its transaction's date, payee, narration and its own place, account and amount. */
+export function allocationKey(transaction: BookedTransaction, index: number): string {
+  const posting = transaction.booked[index]!;
+  const text = [transaction.date, transaction.payee ?? "", transaction.narration, String(index), posting.account, posting.units.number.toFixed(), posting.units.currency].join("\u0000");
+  return createHash("sha256").update(text).digest("hex").slice(0, 12);
+}
+
+/** The keys of the postings whose allocation the books already hold. */
+export function writtenAllocations(entries: readonly LedgerEntry[]): Set<string> {
+  const written = new Set<string>();
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    const key = entryMetaText(entry, ALLOCATION_OF);
+    if (key !== null) written.add(key);
+  }
+  return written;
 }
 
 /** The value of `key` on a posting: its own metadata, else its transaction's. */
@@ -80,18 +112,16 @@ export function allocatorFor(entries: readonly LedgerEntry[], key: string, incom
   if (rules.length === 0) return null;
   let revenue: ReturnType<typeof revenueWeights> | null = null;
   const revenueOf = () => (revenue ??= revenueWeights(entries, incomeRoot, key, new Set(rules.map((rule) => rule.pool))));
-  return {
-    key,
-    ruleFor(date, account, group) {
-      let found: AllocationRule | null = null;
-      for (const rule of rules) {
-        if (rule.start > date || rule.pool !== group || !isUnder(account, rule.account)) continue;
-        // The deepest account wins; for the same account, the latest rule.
-        if (found === null || rule.account.length > found.account.length || (rule.account === found.account && rule.start >= found.start)) found = rule;
-      }
-      return found;
-    },
-    split(rule, transaction, posting) {
+  const ruleFor = (date: string, account: string, group: string): AllocationRule | null => {
+    let found: AllocationRule | null = null;
+    for (const rule of rules) {
+      if (rule.start > date || rule.pool !== group || !isUnder(account, rule.account)) continue;
+      // The deepest account wins; for the same account, the latest rule.
+      if (found === null || rule.account.length > found.account.length || (rule.account === found.account && rule.start >= found.start)) found = rule;
+    }
+    return found;
+  };
+  const split = (rule: AllocationRule, transaction: BookedTransaction, posting: BookedPosting): Part[] | null => {
       let shares: Share[];
       switch (rule.method) {
         case "ratio":
@@ -116,6 +146,23 @@ export function allocatorFor(entries: readonly LedgerEntry[], key: string, incom
       }
       if (shares.length === 0) return null;
       return splitExact(posting.units.number, posting.units.scale, shares);
+  };
+  let written: Set<string> | null = null;
+  const planFor = (transaction: BookedTransaction, index: number, group: string): AllocationPlan | null => {
+    const posting = transaction.booked[index]!;
+    const rule = ruleFor(transaction.date, posting.account, group);
+    if (rule === null || entryMetaText(transaction, ALLOCATION_OF) !== null) return null;
+    const parts = split(rule, transaction, posting);
+    return parts === null ? null : { rule, parts, key: allocationKey(transaction, index) };
+  };
+  return {
+    key,
+    planFor,
+    partsOf(transaction, index, group) {
+      const plan = planFor(transaction, index, group);
+      if (plan === null) return null;
+      written ??= writtenAllocations(entries);
+      return written.has(plan.key) ? null : plan.parts;
     },
   };
 }

@@ -101,6 +101,8 @@ export function customersReport(entries: readonly LedgerEntry[], query: Customer
     const kept = keptGroups(named, costOf, query.top);
     const folded = new Map<Group, { revenue: Decimal; costs: Decimal[] }>();
     for (const [group, sums] of raw) {
+      // A pool whose postings all moved to their parts (or cancel out) is not a customer.
+      if (sums.revenue.isZero() && sums.costs.every((cost) => cost.isZero())) continue;
       const target = typeof group === "string" ? foldGroup(group, kept) : group;
       const previous = folded.get(target);
       folded.set(target, previous === undefined ? { revenue: sums.revenue, costs: [...sums.costs] }

@@ -66,11 +66,11 @@ export function costPostings(entries: readonly LedgerEntry[], selection: CostSel
   const allocator = grouping.kind === "meta" ? allocatorFor(entries, grouping.key, selection.incomeRoot ?? DEFAULT_OPTIONS.accountRoots.income) : null;
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
-    for (const posting of entry.booked) {
+    for (let index = 0; index < entry.booked.length; index++) {
+      const posting = entry.booked[index]!;
       if (!isUnder(posting.account, selection.root)) continue;
       const group = groupOf(entry, posting, selection.root, grouping);
-      const rule = allocator !== null && typeof group === "string" ? allocator.ruleFor(entry.date, posting.account, group) : null;
-      const parts = rule === null ? null : allocator!.split(rule, entry, posting);
+      const parts = allocator !== null && typeof group === "string" ? allocator.partsOf(entry, index, group) : null;
       if (parts !== null) {
         const { currency, scale } = posting.units;
         for (const part of parts) postings.push({ date: entry.date, group: part.name, account: posting.account, commodity: currency, units: { number: part.amount, scale, currency } });

@@ -18,6 +18,7 @@ import { ACCOUNT_RULES_CHECK } from "./account-rules.js";
 import { CLAIM_LAYOUT_CHECK } from "./claim-layout.js";
 import { BOOKS_CHECK } from "./books.js";
 import { PERIODS_CHECK } from "./periods.js";
+import { ALLOCATION_CHECK } from "./allocation.js";
 
 export type { DomainCheck, DomainContext } from "./domain-check.js";
 
@@ -33,6 +34,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   CLAIM_LAYOUT_CHECK,
   BOOKS_CHECK,
   PERIODS_CHECK,
+  ALLOCATION_CHECK,
 ];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {
