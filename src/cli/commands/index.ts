@@ -18,6 +18,7 @@ import { registerClosePeriod } from "./close-period.js";
 import { registerReopenPeriod } from "./reopen-period.js";
 import { registerExport } from "./export.js";
 import { registerAllocate } from "./allocate.js";
+import { registerAudit } from "./audit.js";
 
 export const COMMANDS: readonly ((program: Command, shared: CommandShared) => void)[] = [
   registerCheck,
@@ -37,4 +38,5 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerReopenPeriod,
   registerExport,
   registerAllocate,
+  registerAudit,
 ];
