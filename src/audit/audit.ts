@@ -6,7 +6,9 @@ import { claimStatus, entryMetaText, isClaim } from "../claims/claim.js";
 import { inRange } from "../reports/periods.js";
 import { localized, type Sheet } from "../reports/sheet.js";
 import { exclusiveEndText } from "../core/dates.js";
-import { locate } from "../source/location.js";
+import type { Location } from "../source/location.js";
+import type { SourceFile } from "../source/files.js";
+import { locateMany } from "../source/locate-many.js";
 import { sortFindings, type Finding } from "./finding.js";
 import { AUDIT_RULES } from "./registry.js";
 import type { AuditContext, AuditRule } from "./rule.js";
@@ -47,12 +49,22 @@ export function runAudit(entries: readonly LedgerEntry[], query: AuditQuery): Au
   return { findings: sortFindings(findings), diagnostics };
 }
 
-/** Where a finding is: FILE:LINE:COL, the file as given on the command line for the top file. */
-export function findingPlace(finding: Finding, sources: ReadonlyMap<string, { text: string }>): string {
-  const source = sources.get(finding.span.file);
-  if (source === undefined) return finding.span.file;
-  const { line, column } = locate(source, finding.span.start);
-  return `${finding.span.file}:${line}:${column}`;
+/** Where each finding is, as FILE:LINE:COL (files read once more, in pieces, only where something was found). */
+export function findingPlaces(findings: readonly Finding[], sources: ReadonlyMap<string, SourceFile>): (finding: Finding) => string {
+  const byFile = new Map<string, Map<number, Location>>();
+  for (const file of new Set(findings.map((finding) => finding.span.file))) {
+    const source = sources.get(file);
+    if (source === undefined) continue;
+    try {
+      byFile.set(file, locateMany(source, findings.filter((finding) => finding.span.file === file).map((finding) => finding.span.start)));
+    } catch {
+      // A file changed or gone since it was loaded: its findings name the file alone.
+    }
+  }
+  return (finding) => {
+    const location = byFile.get(finding.span.file)?.get(finding.span.start);
+    return location === undefined ? finding.span.file : `${finding.span.file}:${location.line}:${location.column}`;
+  };
 }
 
 export function auditSheet(result: AuditResult, query: AuditQuery, place: (finding: Finding) => string, entries: readonly LedgerEntry[]): Sheet {

@@ -2,9 +2,8 @@
 // (P(d) = log10(1 + 1/d)), by the mean absolute deviation of the nine proportions; above `mad`
 // (default 0.015, Nigrini's bound for nonconformity of first digits) with at least `min-count`
 // (default 300) amounts, one finding at the first claim of the period. Fewer amounts mean nothing.
-import { isUnder } from "../core/accounts.js";
 import type { BookedTransaction } from "../core/data.js";
-import { claimFinding } from "./claims.js";
+import { claimFinding, forEachCharge } from "./claims.js";
 import type { Finding } from "./finding.js";
 import type { AuditRule } from "./rule.js";
 
@@ -31,15 +30,14 @@ export const BENFORD: AuditRule = {
     const limit = context.settings.number(NAME, "mad", 0.015);
     const minCount = context.settings.number(NAME, "min-count", 300);
     const counts = new Array<number>(10).fill(0);
-    let first: BookedTransaction | null = null;
+    let first = null as BookedTransaction | null;
     let total = 0;
     for (const claim of context.claims) {
-      for (const posting of claim.booked) {
-        if (!isUnder(posting.account, context.root) || !posting.units.number.greaterThan(0)) continue;
-        counts[firstDigit(posting.units.number.toFixed())]!++;
+      forEachCharge(claim, context.root, (_account, _currency, scaled, _scale, decimal) => {
+        counts[firstDigit(decimal === null ? String(scaled) : decimal.toFixed())]!++;
         total++;
         first ??= claim;
-      }
+      });
     }
     const findings: Finding[] = [];
     if (first === null || total < minCount) return findings;

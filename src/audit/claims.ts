@@ -3,6 +3,8 @@
 import type { BookedTransaction } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
+import { DecimalSum } from "../core/amount.js";
+import { forEachPosting } from "../books/postings.js";
 import { claimId, entryMetaText } from "../claims/claim.js";
 import type { Finding, FindingSeverity } from "./finding.js";
 
@@ -16,14 +18,25 @@ export function categoryOf(account: string, root: string): string {
   return account.split(":").slice(0, root.split(":").length + 1).join(":");
 }
 
-/** What a claim charges under `under` per currency (positive postings). */
+/** What a claim charges under `under` per currency (positive postings), read in place. */
 export function chargesUnder(claim: BookedTransaction, under: string): Map<string, Decimal> {
-  const totals = new Map<string, Decimal>();
-  for (const posting of claim.booked) {
-    if (!isUnder(posting.account, under) || !posting.units.number.greaterThan(0)) continue;
-    totals.set(posting.units.currency, (totals.get(posting.units.currency) ?? new Decimal(0)).plus(posting.units.number));
-  }
-  return totals;
+  const sums = new Map<string, DecimalSum>();
+  forEachPosting(claim, (account, currency, scaled, scale, decimal) => {
+    if (!isUnder(account, under) || (decimal === null ? scaled <= 0 : !decimal.greaterThan(0))) return;
+    let sum = sums.get(currency);
+    if (sum === undefined) sums.set(currency, (sum = new DecimalSum()));
+    if (decimal === null) sum.addScaled(scaled, scale);
+    else sum.addDecimal(decimal);
+  });
+  return new Map([...sums].map(([currency, sum]) => [currency, sum.value]));
+}
+
+/** A posting's positive amount under `root`, visited in place: as a scaled integer, or as a decimal when too long for one. */
+export function forEachCharge(claim: BookedTransaction, root: string, visit: (account: string, currency: string, scaled: number, scale: number, decimal: Decimal | null) => void): void {
+  forEachPosting(claim, (account, currency, scaled, scale, decimal) => {
+    if (!isUnder(account, root) || (decimal === null ? scaled <= 0 : !decimal.greaterThan(0))) return;
+    visit(account, currency, scaled, scale, decimal);
+  });
 }
 
 /** A finding at a claim. */
@@ -33,4 +46,11 @@ export function claimFinding(code: string, severity: FindingSeverity, claim: Boo
 
 export function money(value: Decimal, currency: string): string {
   return `${value.toFixed(Math.max(2, value.decimalPlaces()))} ${currency}`;
+}
+
+/** Whether a posting of the transaction is to an account that passes `test` (read in place). */
+export function touches(transaction: BookedTransaction, test: (account: string) => boolean): boolean {
+  let found = false;
+  forEachPosting(transaction, (account) => { found ||= test(account); });
+  return found;
 }

@@ -6,7 +6,7 @@ import { isUnder } from "../core/accounts.js";
 import { claimId } from "../claims/claim.js";
 import { allocatorFor, postingValue } from "../allocation/allocator.js";
 import { DEFAULT_POOL } from "../allocation/rules.js";
-import { money } from "./claims.js";
+import { money, touches } from "./claims.js";
 import type { Finding } from "./finding.js";
 import type { AuditRule } from "./rule.js";
 import { inRange } from "../reports/periods.js";
@@ -26,7 +26,7 @@ export const GIFT_CAP: AuditRule = {
     const totals = new Map<string, Decimal>();
     const findings: Finding[] = [];
     for (const entry of context.entries) {
-      if (entry.type !== "transaction") continue;
+      if (entry.type !== "transaction" || !touches(entry, isGift)) continue;
       entry.booked.forEach((posting, index) => {
         if (posting.units.currency !== limit.currency || !isGift(posting.account)) return;
         const customer = postingValue(entry, posting, "customer");

@@ -2,7 +2,8 @@
 // whose name has 拜访, 活动, visit or event (or under `account`), without `customer` on the posting or
 // its transaction. Found at the posting.
 import { isUnder } from "../core/accounts.js";
-import { claimId } from "../claims/claim.js";
+import { claimId, entryMetaText } from "../claims/claim.js";
+import { touches } from "./claims.js";
 import { postingValue } from "../allocation/allocator.js";
 import type { Finding } from "./finding.js";
 import type { AuditRule } from "./rule.js";
@@ -21,6 +22,8 @@ export const NO_CUSTOMER: AuditRule = {
     const findings: Finding[] = [];
     for (const entry of context.entries) {
       if (entry.type !== "transaction" || !inRange(entry.date, context.range)) continue;
+      // A customer on the transaction names it for every posting; most transactions touch no visit or event.
+      if (entryMetaText(entry, "customer") !== null || !touches(entry, covered)) continue;
       for (const posting of entry.booked) {
         if (!covered(posting.account) || postingValue(entry, posting, "customer") !== null) continue;
         findings.push({

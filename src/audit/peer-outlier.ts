@@ -5,10 +5,10 @@
 import type { BookedTransaction } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { entryMetaText } from "../claims/claim.js";
-import { categoryOf, claimFinding, claimantOf, money } from "./claims.js";
+import { decimalOf } from "../core/amount.js";
+import { categoryOf, claimFinding, claimantOf, forEachCharge, money } from "./claims.js";
 import type { Finding } from "./finding.js";
 import type { AuditRule } from "./rule.js";
-import { isUnder } from "../core/accounts.js";
 
 const NAME = "peer-outlier";
 
@@ -34,11 +34,10 @@ export const PEER_OUTLIER: AuditRule = {
       const department = entryMetaText(claim, "department");
       if (claimant === null || department === null) continue;
       const byClaim = new Map<string, Decimal>();
-      for (const posting of claim.booked) {
-        if (!isUnder(posting.account, context.root) || !posting.units.number.greaterThan(0)) continue;
-        const key = `${categoryOf(posting.account, context.root)}\u0000${posting.units.currency}`;
-        byClaim.set(key, (byClaim.get(key) ?? new Decimal(0)).plus(posting.units.number));
-      }
+      forEachCharge(claim, context.root, (account, currency, scaled, scale, decimal) => {
+        const key = `${categoryOf(account, context.root)}\u0000${currency}`;
+        byClaim.set(key, (byClaim.get(key) ?? new Decimal(0)).plus(decimal ?? decimalOf(scaled, scale)));
+      });
       let byCategory = table.get(department);
       if (byCategory === undefined) table.set(department, (byCategory = new Map()));
       for (const [key, amount] of byClaim) {

@@ -4,8 +4,8 @@
 // the claimant's last round claim.
 import type { BookedTransaction } from "../core/data.js";
 import { Decimal } from "../core/number.js";
-import { isUnder } from "../core/accounts.js";
-import { claimFinding, claimantOf } from "./claims.js";
+import { decimalOf } from "../core/amount.js";
+import { claimFinding, claimantOf, forEachCharge } from "./claims.js";
 import type { Finding } from "./finding.js";
 import type { AuditRule } from "./rule.js";
 
@@ -22,6 +22,8 @@ export const ROUND_AMOUNTS: AuditRule = {
     const share = context.settings.number(NAME, "share", 50);
     const minCount = context.settings.number(NAME, "min-count", 5);
     if (unit.isZero()) return [];
+    // Integer arithmetic on the scaled amounts when the unit is a whole number.
+    const wholeUnit = unit.isInteger() && unit.lessThan(1e6) ? unit.toNumber() : null;
     const counts = new Map<string, Count>();
     const everyone: Count = { all: 0, round: 0, last: null };
     for (const claim of context.claims) {
@@ -29,13 +31,13 @@ export const ROUND_AMOUNTS: AuditRule = {
       if (claimant === null) continue;
       let count = counts.get(claimant);
       if (count === undefined) counts.set(claimant, (count = { all: 0, round: 0, last: null }));
-      for (const posting of claim.booked) {
-        if (!isUnder(posting.account, context.root) || !posting.units.number.greaterThan(0)) continue;
-        const round = posting.units.number.modulo(unit).isZero();
-        count.all++;
+      forEachCharge(claim, context.root, (_account, _currency, scaled, scale, decimal) => {
+        const round = decimal === null && wholeUnit !== null && scale <= 6 ? scaled % (wholeUnit * 10 ** scale) === 0
+          : (decimal ?? decimalOf(scaled, scale)).modulo(unit).isZero();
+        count!.all++;
         everyone.all++;
-        if (round) { count.round++; everyone.round++; count.last = claim; }
-      }
+        if (round) { count!.round++; everyone.round++; count!.last = claim; }
+      });
     }
     const findings: Finding[] = [];
     if (everyone.all === 0) return findings;

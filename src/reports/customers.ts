@@ -10,9 +10,10 @@ import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import { DecimalSum } from "../core/amount.js";
 import { accountValues } from "../allocation/allocator.js";
+import { isUnder } from "../core/accounts.js";
 import type { DisplayScales } from "./display.js";
 import {
-  OTHER_GROUP, UNASSIGNED_GROUP, costPostings, foldGroup, groupCell, groupingCaption, keptGroups, type Group,
+  OTHER_GROUP, UNASSIGNED_GROUP, postingsUnder, foldGroup, groupCell, groupingCaption, keptGroups, type Group,
 } from "./grouping.js";
 import { inRange } from "./periods.js";
 import type { DateBounds } from "./structure.js";
@@ -72,17 +73,18 @@ export function customersReport(entries: readonly LedgerEntry[], query: Customer
     return sums;
   };
   const categories = new Set<string>();
-  for (const posting of costPostings(entries, { root: query.root, grouping, incomeRoot: query.incomeRoot })) {
+  // One pass over the books for both costs and revenue.
+  for (const posting of postingsUnder(entries, [query.root, query.incomeRoot], grouping, query.incomeRoot)) {
     if (!inRange(posting.date, query)) continue;
-    const category = categoryOf(posting.account, query.root);
-    categories.add(category);
-    const costs = running(posting.commodity, posting.group).costs;
-    let sum = costs.get(category);
-    if (sum === undefined) costs.set(category, (sum = new DecimalSum()));
-    sum.add(posting.units);
-  }
-  for (const posting of costPostings(entries, { root: query.incomeRoot, grouping, incomeRoot: query.incomeRoot })) {
-    if (!inRange(posting.date, query)) continue;
+    if (isUnder(posting.account, query.root)) {
+      const category = categoryOf(posting.account, query.root);
+      categories.add(category);
+      const costs = running(posting.commodity, posting.group).costs;
+      let sum = costs.get(category);
+      if (sum === undefined) costs.set(category, (sum = new DecimalSum()));
+      sum.add(posting.units);
+      continue;
+    }
     const group = posting.group === UNASSIGNED_GROUP ? byAccount.get(posting.account) ?? null : posting.group;
     // Income that names no customer is not a customer's revenue.
     if (group === null) continue;

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { REPORT_ROOT_OPTION, feeledgerOption } from "../../reports/journal-options.js";
-import { auditSheet, findingPlace, ruleNamed, runAudit } from "../../audit/audit.js";
+import { auditSheet, findingPlaces, ruleNamed, runAudit } from "../../audit/audit.js";
 import { AUDIT_RULES } from "../../audit/registry.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { terminalText } from "../../render/terminal.js";
@@ -41,7 +41,7 @@ export function runAuditCommand(io: Io, context: AuditContext): number {
     for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
     io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"} in the journal; the audit covers what could be read\n`);
   }
-  const place = (finding: Parameters<typeof findingPlace>[0]) => findingPlace(finding, ledger.sources);
+  const place = findingPlaces(result.findings, ledger.sources);
   const exit = context.strict && result.findings.length > 0 ? EXIT_ERRORS : EXIT_OK;
   if (context.output.format !== "table") {
     const written = emitSheet(io, context.output, auditSheet(result, query, place, entries), ledger);
