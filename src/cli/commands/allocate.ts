@@ -3,17 +3,15 @@
 // one falls in a closed month.
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
-import { inClaimFile } from "../../claims/pending.js";
 import { allocationRules } from "../../allocation/rules.js";
 import { pendingAllocations } from "../../allocation/pending.js";
 import { allocationEdits } from "../../edit/allocate.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
 import { endOfMonth } from "../../core/dates.js";
-import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderTable } from "../../render/table.js";
 import { isLocked, periodState } from "../../periods/rule.js";
-import { writeJournalEdits } from "../writing.js";
+import { refuseOnErrors, writeJournalEdits } from "../writing.js";
 import type { Month } from "../../schedules/schedule.js";
 import {
   EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io,
@@ -29,14 +27,7 @@ export interface AllocateContext {
 export function runAllocate(io: Io, context: AllocateContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
-  const errors = sortDiagnostics([...ledger.diagnostics, ...allocationRules(ledger.entries).diagnostics], [...ledger.sources.keys()])
-    .filter((diagnostic) => diagnostic.severity === "error" && !inClaimFile(ledger, diagnostic));
-  if (errors.length > 0) {
-    const style = { color: useColor(io, "stderr", context.color), excerpt: true };
-    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
-    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written\n`);
-    return EXIT_ERRORS;
-  }
+  if (refuseOnErrors(io, ledger, [...ledger.diagnostics, ...allocationRules(ledger.entries).diagnostics], context.file, context.color)) return EXIT_ERRORS;
   const planned = pendingAllocations(ledger.entries, ledger.options.accountRoots.income, endOfMonth(`${context.through}-01`));
   if (planned.length === 0) {
     io.stdout(`Nothing to write: the journal holds every allocation through ${context.through}.\n`);
