@@ -14,6 +14,13 @@ export function firstDigit(text: string): number {
   return match === null ? 0 : Number(match[0]);
 }
 
+/** The first digit of a positive integer. */
+function leadingDigit(value: number): number {
+  let rest = value;
+  while (rest >= 10) rest = Math.floor(rest / 10);
+  return rest;
+}
+
 /** The mean absolute deviation of first-digit proportions from Benford's. */
 export function benfordDeviation(counts: readonly number[]): number {
   const total = counts.reduce((a, b) => a + b, 0);
@@ -34,7 +41,7 @@ export const BENFORD: AuditRule = {
     let total = 0;
     for (const claim of context.claims) {
       forEachCharge(claim, context.root, (_account, _currency, scaled, _scale, decimal) => {
-        counts[firstDigit(decimal === null ? String(scaled) : decimal.toFixed())]!++;
+        counts[decimal === null ? leadingDigit(scaled) : firstDigit(decimal.toFixed())]!++;
         total++;
         first ??= claim;
       });

@@ -5,7 +5,8 @@ import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
 import { DecimalSum } from "../core/amount.js";
 import { forEachPosting } from "../books/postings.js";
-import { claimId, entryMetaText } from "../claims/claim.js";
+import { claimId, entryMetaText, metaText, valueText } from "../claims/claim.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { Finding, FindingSeverity } from "./finding.js";
 
 export function claimantOf(claim: BookedTransaction): string | null {
@@ -53,4 +54,24 @@ export function touches(transaction: BookedTransaction, test: (account: string) 
   let found = false;
   forEachPosting(transaction, (account) => { found ||= test(account); });
   return found;
+}
+
+/** The values of `key` on the transaction's postings (their own metadata), read in place when compact. */
+export function postingTexts(transaction: BookedTransaction, key: string): string[] {
+  const texts: string[] = [];
+  if (transaction instanceof PlainTransaction && transaction.bookedAsPostings) {
+    for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
+      const raw = transaction.rawMetaAt(at, key);
+      if (raw !== undefined) {
+        const text = typeof raw === "string" ? raw : valueText(raw);
+        if (text !== null) texts.push(text);
+      }
+    }
+    return texts;
+  }
+  for (const posting of transaction.booked) {
+    const text = metaText(posting.source.meta, key);
+    if (text !== null) texts.push(text);
+  }
+  return texts;
 }

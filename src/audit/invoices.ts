@@ -5,9 +5,9 @@
 //   eight digits of a 20-digit 全电发票 number.
 // - fapiao-after-claim: a fapiao whose `invoice-date` is after the claim's date (`submitted-on`, else
 //   the claim's own date): spending claimed before it was invoiced.
-import type { BookedTransaction, MetaEntry } from "../core/data.js";
-import { claimId, metaText } from "../claims/claim.js";
-import { claimFinding, claimantOf } from "./claims.js";
+import type { BookedTransaction } from "../core/data.js";
+import { claimId, entryMetaText } from "../claims/claim.js";
+import { claimFinding, claimantOf, postingTexts } from "./claims.js";
 import type { Finding } from "./finding.js";
 import type { AuditRule } from "./rule.js";
 
@@ -21,12 +21,11 @@ export function invoiceSeries(text: string): { series: string; number: bigint } 
   return null;
 }
 
-function invoicesOf(claim: BookedTransaction): string[] {
-  const texts: string[] = [];
-  const add = (meta: readonly MetaEntry[]) => { const text = metaText(meta, "invoice"); if (text !== null) texts.push(text); };
-  add(claim.meta);
-  for (const posting of claim.booked) add(posting.source.meta);
-  return texts;
+/** The values of `key` on the claim and on its postings. */
+function textsOf(claim: BookedTransaction, key: string): string[] {
+  const own = entryMetaText(claim, key);
+  const texts = postingTexts(claim, key);
+  return own === null ? texts : [own, ...texts];
 }
 
 export const INVOICE_SEQUENCE: AuditRule = {
@@ -39,7 +38,7 @@ export const INVOICE_SEQUENCE: AuditRule = {
     for (const claim of context.claims) {
       const claimant = claimantOf(claim);
       if (claimant === null) continue;
-      for (const text of invoicesOf(claim)) {
+      for (const text of textsOf(claim, "invoice")) {
         const parsed = invoiceSeries(text);
         if (parsed === null) continue;
         const key = `${claimant}\u0000${parsed.series}`;
@@ -73,9 +72,8 @@ export const FAPIAO_AFTER_CLAIM: AuditRule = {
   run(context) {
     const findings: Finding[] = [];
     for (const claim of context.claims) {
-      const claimed = metaText(claim.meta, "submitted-on") ?? claim.date;
-      const dates = [metaText(claim.meta, "invoice-date"), ...claim.booked.map((posting) => metaText(posting.source.meta, "invoice-date"))];
-      const late = dates.filter((date): date is string => date !== null && date > claimed).sort().pop();
+      const claimed = entryMetaText(claim, "submitted-on") ?? claim.date;
+      const late = textsOf(claim, "invoice-date").filter((date) => date > claimed).sort().pop();
       if (late !== undefined) findings.push(claimFinding("fapiao-after-claim", "high", claim, `a fapiao is dated ${late}, after the claim (${claimed})`));
     }
     return findings;
