@@ -2,7 +2,7 @@
 // CSV and JSON are rendered from.
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { claimStatus, entryMetaText, isClaim } from "../claims/claim.js";
+import { claimStatus, isClaim } from "../claims/claim.js";
 import { inRange } from "../reports/periods.js";
 import { localized, type Sheet } from "../reports/sheet.js";
 import { exclusiveEndText } from "../core/dates.js";
@@ -67,9 +67,7 @@ export function findingPlaces(findings: readonly Finding[], sources: ReadonlyMap
   };
 }
 
-export function auditSheet(result: AuditResult, query: AuditQuery, place: (finding: Finding) => string, entries: readonly LedgerEntry[]): Sheet {
-  const claimantOf = new Map<string, string | null>();
-  for (const entry of entries) if (entry.type === "transaction" && isClaim(entry)) claimantOf.set(entryMetaText(entry, "claim")!, entryMetaText(entry, "claimant"));
+export function auditSheet(result: AuditResult, query: AuditQuery, place: (finding: Finding) => string): Sheet {
   return {
     report: "audit",
     caption: [localized("Audit findings", "费用稽核")],
@@ -86,7 +84,7 @@ export function auditSheet(result: AuditResult, query: AuditQuery, place: (findi
     rows: result.findings.map((finding) => ({
       cells: {
         location: place(finding), severity: finding.severity, rule: finding.code, date: finding.date, claim: finding.claim,
-        claimant: finding.claim === null ? null : claimantOf.get(finding.claim) ?? null, reason: finding.reason,
+        claimant: finding.claimant ?? null, reason: finding.reason,
       },
     })),
     totals: [],

@@ -42,7 +42,7 @@ export function forEachCharge(claim: BookedTransaction, root: string, visit: (ac
 
 /** A finding at a claim. */
 export function claimFinding(code: string, severity: FindingSeverity, claim: BookedTransaction, reason: string): Finding {
-  return { code, severity, date: claim.date, span: claim.span, claim: claimId(claim), reason };
+  return { code, severity, date: claim.date, span: claim.span, claim: claimId(claim), claimant: claimantOf(claim), reason };
 }
 
 export function money(value: Decimal, currency: string): string {

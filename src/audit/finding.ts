@@ -14,6 +14,8 @@ export interface Finding {
   readonly span: Span;
   /** The claim's id, when the entry is a claim. */
   readonly claim: string | null;
+  /** The claim's claimant, when the entry is a claim that names one. */
+  readonly claimant?: string | null;
   /** One line: why it was found. */
   readonly reason: string;
 }

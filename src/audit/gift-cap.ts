@@ -25,10 +25,15 @@ export const GIFT_CAP: AuditRule = {
   run(context) {
     const limit = context.settings.amount(NAME, "limit") ?? { number: new Decimal(5000), scale: 2, currency: "CNY" };
     const account = context.settings.account(NAME, "account");
-    const isGift = (name: string) => account !== null ? isUnder(name, account) : isUnder(name, context.root) && GIFT.test(name.slice(context.root.length));
+    const giftAccounts = new Map<string, boolean>();
+    const isGift = (name: string) => {
+      let gift = giftAccounts.get(name);
+      if (gift === undefined) giftAccounts.set(name, (gift = account !== null ? isUnder(name, account) : isUnder(name, context.root) && GIFT.test(name.slice(context.root.length))));
+      return gift;
+    };
     const allocator = allocatorFor(context.entries, "customer", context.incomeRoot);
     // Each gift's parts, per customer and year; most transactions touch no gift account.
-    const gifts = (visit: (entry: BookedTransaction, span: () => Span, name: string, amount: Decimal) => void) => {
+    const gifts = (visit: (entry: BookedTransaction, span: () => Span, name: string, amount: Amount) => void) => {
       for (const entry of context.entries) {
         if (entry.type !== "transaction" || !touches(entry, isGift)) continue;
         const gift = (index: number, account: string, units: Amount, customer: string | null, span: () => Span) => {
@@ -36,7 +41,8 @@ export const GIFT_CAP: AuditRule = {
           const allocated = allocator?.partsOf(entry, index, customer) ?? null;
           // A pool no rule splits is not a customer.
           if (allocated === null && customer === DEFAULT_POOL) return;
-          for (const part of allocated ?? [{ name: customer, amount: units.number }]) visit(entry, span, part.name, part.amount);
+          if (allocated === null) visit(entry, span, customer, units);
+          else for (const part of allocated) visit(entry, span, part.name, { number: part.amount, scale: units.scale, currency: units.currency });
         };
         if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
           let index = 0;
@@ -57,7 +63,7 @@ export const GIFT_CAP: AuditRule = {
     gifts((entry, _span, name, amount) => {
       let sum = totals.get(key(entry, name));
       if (sum === undefined) totals.set(key(entry, name), (sum = new DecimalSum()));
-      sum.addDecimal(amount);
+      sum.add(amount);
     });
     const over = new Set([...totals].filter(([, sum]) => sum.value.greaterThan(limit.number)).map(([name]) => name));
     const findings: Finding[] = [];
@@ -66,11 +72,11 @@ export const GIFT_CAP: AuditRule = {
     gifts((entry, span, name, amount) => {
       if (!over.has(key(entry, name))) return;
       const before = running.get(key(entry, name)) ?? new Decimal(0);
-      const after = before.plus(amount);
+      const after = before.plus(amount.number);
       running.set(key(entry, name), after);
       if (before.greaterThan(limit.number) || !after.greaterThan(limit.number) || !inRange(entry.date, context.range)) return;
       findings.push({
-        code: "gift-cap", severity: "high", date: entry.date, span: span(), claim: claimId(entry),
+        code: "gift-cap", severity: "high", date: entry.date, span: span(), claim: claimId(entry), claimant: entryMetaText(entry, "claimant"),
         reason: `gifts to ${name} in ${entry.date.slice(0, 4)} reach ${money(after, limit.currency)}, over the yearly cap of ${money(limit.number, limit.currency)}`,
       });
     });

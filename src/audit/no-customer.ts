@@ -27,7 +27,7 @@ export const NO_CUSTOMER: AuditRule = {
       for (const posting of entry.booked) {
         if (!covered(posting.account) || postingValue(entry, posting, "customer") !== null) continue;
         findings.push({
-          code: "no-customer", severity: "low", date: entry.date, span: posting.source.span, claim: claimId(entry),
+          code: "no-customer", severity: "low", date: entry.date, span: posting.source.span, claim: claimId(entry), claimant: entryMetaText(entry, "claimant"),
           reason: `${posting.units.number.toFixed(posting.units.scale)} ${posting.units.currency} to ${posting.account} names no customer`,
         });
       }

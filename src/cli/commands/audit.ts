@@ -44,7 +44,7 @@ export function runAuditCommand(io: Io, context: AuditContext): number {
   const place = findingPlaces(result.findings, ledger.sources);
   const exit = context.strict && result.findings.length > 0 ? EXIT_ERRORS : EXIT_OK;
   if (context.output.format !== "table") {
-    const written = emitSheet(io, context.output, auditSheet(result, query, place, entries), ledger);
+    const written = emitSheet(io, context.output, auditSheet(result, query, place), ledger);
     return written === EXIT_OK ? exit : written;
   }
   const lines = result.findings.map((finding) => `${terminalText(place(finding))}: ${finding.severity}: ${finding.code}: ${finding.claim === null ? "" : `${finding.claim}: `}${terminalText(finding.reason)}\n`);
