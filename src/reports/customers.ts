@@ -73,11 +73,13 @@ export function customersReport(entries: readonly LedgerEntry[], query: Customer
     return sums;
   };
   const categories = new Set<string>();
+  const categoryByAccount = new Map<string, string>();
   // One pass over the books for both costs and revenue.
   for (const posting of postingsUnder(entries, [query.root, query.incomeRoot], grouping, query.incomeRoot)) {
     if (!inRange(posting.date, query)) continue;
     if (isUnder(posting.account, query.root)) {
-      const category = categoryOf(posting.account, query.root);
+      let category = categoryByAccount.get(posting.account);
+      if (category === undefined) categoryByAccount.set(posting.account, (category = categoryOf(posting.account, query.root)));
       categories.add(category);
       const costs = running(posting.commodity, posting.group).costs;
       let sum = costs.get(category);
@@ -110,12 +112,10 @@ export function customersReport(entries: readonly LedgerEntry[], query: Customer
       folded.set(target, previous === undefined ? { revenue: sums.revenue, costs: [...sums.costs] }
         : { revenue: previous.revenue.plus(sums.revenue), costs: previous.costs.map((cost, index) => cost.plus(sums.costs[index]!)) });
     }
-    const contribution = (group: Group) => {
-      const sums = folded.get(group)!;
-      return sums.revenue.minus(sums.costs.reduce((a, b) => a.plus(b), new Decimal(0)));
-    };
+    const contributions = new Map<Group, Decimal>();
+    for (const [group, sums] of folded) contributions.set(group, sums.revenue.minus(sums.costs.reduce((a, b) => a.plus(b), new Decimal(0))));
     const ranked = [...folded.keys()].filter((group) => typeof group === "string")
-      .sort((a, b) => contribution(b).comparedTo(contribution(a)) || (String(a) < String(b) ? -1 : 1));
+      .sort((a, b) => contributions.get(b)!.comparedTo(contributions.get(a)!) || (String(a) < String(b) ? -1 : 1));
     const order: Group[] = [...ranked];
     if (folded.has(UNASSIGNED_GROUP)) order.push(UNASSIGNED_GROUP);
     if (folded.has(OTHER_GROUP)) order.push(OTHER_GROUP);
