@@ -78,3 +78,29 @@ describe("allocate", () => {
     expect(runCli(["allocate", file]).code).toBe(2);
   });
 });
+
+describe("allocate on the samples (January, every part worked by hand)", () => {
+  it("splits the 2026 gala's pooled costs by January revenue and the gifts by ratio", async () => {
+    const { cpSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const work = mkdtempSync(join(tmpdir(), "feeledger-allocate-samples-"));
+    cpSync(new URL("../../samples", import.meta.url).pathname, join(work, "samples"), { recursive: true });
+    const result = runCli(["allocate", join(work, "samples", "customers-2026.beancount"), "--through", "2026-01"]);
+    expect(result.code).toBe(0);
+    // January revenue: ACME 420,000.00, 华盛集团 260,000.00 (total 680,000.00); the rule on the root is "revenue".
+    //   16,800.00 × 420/680 = 10,376.470.. -> 10,376.47; × 260/680 = 6,423.529.. -> 6,423.52; 0.01 left to ACME: 10,376.48.
+    //      860.00 × 420/680 =    531.176.. ->    531.17; × 260/680 =   328.823.. ->   328.82; 0.01 left to ACME:    531.18.
+    //      420.00 × 420/680 =    259.411.. ->    259.41; × 260/680 =   160.588.. ->   160.58; 0.01 left to ACME:    259.42.
+    // The gifts' own rule (deeper) is ratio 40:30:30: 9,600.00 -> 3,840.00, 2,880.00, 2,880.00 exactly.
+    const parts = result.stdout.split("\n").filter((line) => line.startsWith(" 2026-")).map((line) => line.split(/\s{2,}/).slice(-1)[0]);
+    expect(parts).toEqual([
+      "ACME 10376.48, 华盛集团 6423.52",
+      "ACME 3840.00, 北辰医药 2880.00, 华盛集团 2880.00",
+      "ACME 531.18, 华盛集团 328.82",
+      "ACME 259.42, 华盛集团 160.58",
+    ]);
+    // Each set adds up to its source: 16,800.00, 9,600.00, 860.00, 420.00.
+    expect(result.stdout).toContain("Wrote 4 allocations");
+  });
+});
