@@ -10,7 +10,7 @@ const root = new URL("../../", import.meta.url).pathname;
 export const CUSTOMERS_SAMPLE = join(root, "samples", "customers-2026.beancount");
 
 function csvRows(stdout: string): Record<string, string>[] {
-  const [header, ...lines] = stdout.trim().split("\n");
+  const [header, ...lines] = stdout.trim().split(/\r?\n/);
   const keys = header!.split(",");
   return lines.map((line) => Object.fromEntries(line.split(",").map((cell, index) => [keys[index]!, cell])));
 }
@@ -133,6 +133,29 @@ describe("report customers", () => {
     expect(diagnosticLines(result.stderr).filter((d) => d.severity === "error").map((d) => [d.line, d.message])).toEqual([
       [11, 'ratio needs shares: "NAME WEIGHT, NAME WEIGHT"'],
       [12, "allocation method must be equal, ratio, revenue or headcount: custom \"allocation\" ACCOUNT \"equal\"|\"ratio\"|\"revenue\"|\"headcount\""],
+    ]);
+  });
+
+  it("--compare sets the other period's revenue, cost and contribution beside, and the change", () => {
+    const file = writeJournal(`${BOOKS}
+2026-02-10 * "ACME" "二月回款"
+  customer: "ACME"
+  Assets:Bank      100.00 CNY
+  Income:Sales    -100.00 CNY
+2026-02-11 * "拜访 Delta（仅二月）"
+  customer: "Delta"
+  Expenses:Fees:Visits    30.00 CNY
+  Liabilities:Payable
+`);
+    const rows = csvRows(runCli(["report", "customers", file, "-p", "2026-03", "--compare", "2026-02", "--format", "csv"]).stdout);
+    // ACME: March 600 − 100 = 500; February 100 − 0 = 100; change 400. Delta: only February, −30; change +30.
+    expect(rows.map((row) => [row.customer, row.contribution, row.compare_revenue, row.compare_cost, row.compare_contribution, row.change])).toEqual([
+      ["ACME", "500.00", "100.00", "0.00", "100.00", "400.00"],
+      ["Beta", "300.00", "0.00", "0.00", "0.00", "300.00"],
+      ["Delta", "0.00", "0.00", "30.00", "-30.00", "30.00"],
+      ["Gamma", "-50.00", "0.00", "0.00", "0.00", "-50.00"],
+      ["多客户", "-100.00", "0.00", "0.00", "0.00", "-100.00"],
+      ["", "650.00", "100.00", "30.00", "70.00", "580.00"],
     ]);
   });
 
