@@ -3,7 +3,11 @@
 import type { TextEdit } from "../edit/edits.js";
 import { PartialWriteError, StaleFileError, WriteRefusedError, planChanges, writeChanges } from "../edit/write.js";
 import { terminalText } from "../render/terminal.js";
-import type { Io } from "./context.js";
+import { langOf, useColor, type Io } from "./context.js";
+import type { Ledger } from "../loader/load.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { inClaimFile } from "../claims/pending.js";
+import { formatDiagnostic, sortDiagnostics } from "../render/diagnostics.js";
 
 /**
  * Write the edits (planned on the texts `textOf` gives); on a refusal or a failure, say why on
@@ -31,5 +35,20 @@ export function reportWriteFailure(io: Io, thrown: unknown): boolean {
   else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: cannot write the journal: ${terminalText(thrown.message)}\n`);
   else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${terminalText((thrown as Error).message)}; nothing was written\n`);
   else return false;
+  return true;
+}
+
+/**
+ * A writer computing from faulty books could write wrong entries: show the errors among
+ * `diagnostics` (those of claim files aside: they concern claims in progress, which the books do
+ * not count) and return true when there were any (the caller then writes nothing).
+ */
+export function refuseOnErrors(io: Io, ledger: Ledger, diagnostics: readonly Diagnostic[], file: string, colorFlag: boolean | undefined): boolean {
+  const errors = sortDiagnostics(diagnostics, [...ledger.sources.keys()])
+    .filter((diagnostic) => diagnostic.severity === "error" && !inClaimFile(ledger, diagnostic));
+  if (errors.length === 0) return false;
+  const style = { color: useColor(io, "stderr", colorFlag), excerpt: true, lang: langOf(io) };
+  for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, file) + "\n");
+  io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written\n`);
   return true;
 }

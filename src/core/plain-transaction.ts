@@ -484,6 +484,14 @@ export class PlainTransaction implements Transaction {
     return undefined;
   }
 
+  /** rawMeta of the posting at `at`: its own first metadata line with `key`, read in place. */
+  rawMetaAt(at: number, key: string): string | MetaValue | undefined {
+    const items = this.#chunk;
+    const end = at + POSTING_SLOTS + META_SLOTS * metaCountOf(items, at);
+    for (let line = at + POSTING_SLOTS; line < end; line += META_SLOTS) if (items[line] === key) return items[line + 1] as string | MetaValue;
+    return undefined;
+  }
+
   private metaLines(at: number, count: number): readonly MetaEntry[] {
     if (count === 0) return NO_META;
     const items = this.#chunk;

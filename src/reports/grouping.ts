@@ -1,14 +1,17 @@
 // Which group a cost posting belongs to, for the structure and trend reports: the account below the
 // report root (to a depth), or a property of the posting (customer, claimant, department, payee,
 // tags, any metadata key). Posting metadata wins over the transaction's; a posting without the
-// property falls in the "unassigned" group.
-import type { Amount, BookedPosting, BookedTransaction, LedgerEntry } from "../core/data.js";
-import { metaText } from "../claims/claim.js";
+// property falls in the "unassigned" group. Grouped by customer or department, a pooled posting
+// (多客户) is split by the journal's allocation rules (allocation/allocator.ts) into its parts.
+import type { Amount, BookedTransaction, LedgerEntry, MetaValue } from "../core/data.js";
+import { entryMetaText, metaText, valueText } from "../claims/claim.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import { Decimal } from "../core/number.js";
 import { chartOrder } from "../core/chart-order.js";
 import { DEFAULT_OPTIONS } from "../core/options.js";
 import { isUnder } from "../core/accounts.js";
 import { OTHER, UNASSIGNED, type Localized } from "./sheet.js";
+import { allocatorFor } from "../allocation/allocator.js";
 
 export type Grouping =
   /** The account below the root, `depth` components deep. */
@@ -27,6 +30,8 @@ export type Group = string | typeof UNASSIGNED_GROUP | typeof OTHER_GROUP;
 export interface CostPosting {
   readonly date: string;
   readonly group: Group;
+  /** The posting's account. */
+  readonly account: string;
   readonly commodity: string;
   /** The posting's units (sum them with DecimalSum: no Decimal per posting). */
   readonly units: Amount;
@@ -36,17 +41,19 @@ export interface CostSelection {
   /** The account whose subtree is reported. */
   readonly root: string;
   readonly grouping: Grouping;
+  /** The income root, for allocation by revenue (default Income). */
+  readonly incomeRoot?: string;
 }
 
-function groupOf(entry: BookedTransaction, posting: BookedPosting, root: string, grouping: Grouping): Group {
+function groupOf(entry: BookedTransaction, account: string, postingMeta: (key: string) => string | null, root: string, grouping: Grouping): Group {
   switch (grouping.kind) {
     case "account": {
-      if (posting.account === root) return root;
+      if (account === root) return root;
       const rootDepth = root.split(":").length;
-      return posting.account.split(":").slice(rootDepth, rootDepth + grouping.depth).join(":");
+      return account.split(":").slice(rootDepth, rootDepth + grouping.depth).join(":");
     }
     case "meta":
-      return metaText(posting.source.meta, grouping.key) ?? metaText(entry.meta, grouping.key) ?? UNASSIGNED_GROUP;
+      return postingMeta(grouping.key) ?? entryMetaText(entry, grouping.key) ?? UNASSIGNED_GROUP;
     case "payee":
       return entry.payee ?? UNASSIGNED_GROUP;
     case "tag":
@@ -55,20 +62,54 @@ function groupOf(entry: BookedTransaction, posting: BookedPosting, root: string,
 }
 
 export function costPostings(entries: readonly LedgerEntry[], selection: CostSelection): CostPosting[] {
+  return postingsUnder(entries, [selection.root], selection.grouping, selection.incomeRoot);
+}
+
+/**
+ * The postings under any of `roots` (none under another), with their group; a compact transaction
+ * is read in place (core/plain-transaction.ts), objects made only for pooled postings to split.
+ */
+export function postingsUnder(entries: readonly LedgerEntry[], roots: readonly string[], grouping: Grouping, incomeRoot?: string): CostPosting[] {
   const postings: CostPosting[] = [];
+  const allocator = grouping.kind === "meta" ? allocatorFor(entries, grouping.key, incomeRoot ?? DEFAULT_OPTIONS.accountRoots.income) : null;
+  const rootOf = (account: string) => {
+    for (const root of roots) if (isUnder(account, root)) return root;
+    return null;
+  };
+  const add = (entry: BookedTransaction, index: number, account: string, group: Group, units: Amount) => {
+    const parts = allocator !== null && typeof group === "string" ? allocator.partsOf(entry, index, group) : null;
+    if (parts === null) {
+      postings.push({ date: entry.date, group, account, commodity: units.currency, units });
+      return;
+    }
+    const { currency, scale } = units;
+    for (const part of parts) postings.push({ date: entry.date, group: part.name, account, commodity: currency, units: { number: part.amount, scale, currency } });
+  };
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
-    for (const posting of entry.booked) {
-      if (!isUnder(posting.account, selection.root)) continue;
-      postings.push({
-        date: entry.date,
-        group: groupOf(entry, posting, selection.root, selection.grouping),
-        commodity: posting.units.currency,
-        units: posting.units,
-      });
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      let index = 0;
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at), index++) {
+        const account = entry.accountAt(at);
+        const root = rootOf(account);
+        if (root === null) continue;
+        const group = groupOf(entry, account, (key) => rawText(entry.rawMetaAt(at, key)), root, grouping);
+        add(entry, index, account, group, entry.bookedUnitsAt(at));
+      }
+      continue;
+    }
+    for (let index = 0; index < entry.booked.length; index++) {
+      const posting = entry.booked[index]!;
+      const root = rootOf(posting.account);
+      if (root === null) continue;
+      add(entry, index, posting.account, groupOf(entry, posting.account, (key) => metaText(posting.source.meta, key), root, grouping), posting.units);
     }
   }
   return postings;
+}
+
+function rawText(raw: string | MetaValue | undefined): string | null {
+  return raw === undefined ? null : typeof raw === "string" ? raw : valueText(raw);
 }
 
 /**

@@ -20,6 +20,7 @@ import { CLAIM_LAYOUT_CHECK } from "./claim-layout.js";
 import { BOOKS_CHECK } from "./books.js";
 import { PERIODS_CHECK } from "./periods.js";
 import { RULE_ACCOUNTS_CHECK } from "./rule-accounts.js";
+import { ALLOCATION_CHECK } from "./allocation.js";
 
 export type { DomainCheck, DomainContext } from "./domain-check.js";
 
@@ -37,6 +38,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
   BOOKS_CHECK,
   PERIODS_CHECK,
   RULE_ACCOUNTS_CHECK,
+  ALLOCATION_CHECK,
 ];
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {

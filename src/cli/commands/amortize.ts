@@ -3,17 +3,15 @@
 import * as path from "node:path";
 import type { Command } from "commander";
 import { loadLedger, type Ledger } from "../../loader/load.js";
-import { inClaimFile } from "../../claims/pending.js";
 import { scheduleStates } from "../../schedules/states.js";
 import type { Month } from "../../schedules/schedule.js";
 import { validateSchedules } from "../../validation/schedules.js";
 import { planAmortization } from "../../edit/amortize.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
-import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderTable } from "../../render/table.js";
 import { isLocked, periodState } from "../../periods/rule.js";
-import { writeJournalEdits } from "../writing.js";
+import { refuseOnErrors, writeJournalEdits } from "../writing.js";
 import { terminalText } from "../../render/terminal.js";
 import {
   EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io, langOf,
@@ -35,16 +33,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   const ledger = loadLedger(context.file, { keepText: true });
   const output = context.output === null ? null : journalFile(ledger, context.output);
   const states = scheduleStates(ledger);
-  // Installments computed from faulty books could be wrong: show the errors, write nothing. (Errors
-  // in claim files concern claims in progress, which the books do not count.)
-  const errors = sortDiagnostics([...ledger.diagnostics, ...validateSchedules(ledger, states, today)], [...ledger.sources.keys()])
-    .filter((diagnostic) => diagnostic.severity === "error" && !inClaimFile(ledger, diagnostic));
-  if (errors.length > 0) {
-    const style = { color: useColor(io, "stderr", context.color), excerpt: true, lang: langOf(io) };
-    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
-    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written\n`);
-    return EXIT_ERRORS;
-  }
+  if (refuseOnErrors(io, ledger, [...ledger.diagnostics, ...validateSchedules(ledger, states, today)], context.file, context.color)) return EXIT_ERRORS;
   const textOf = (file: string) => ledger.sources.get(file)!.text;
   const periods = periodState(ledger.entries);
   const locked = (date: string) => isLocked(periods, date);

@@ -19,6 +19,8 @@ import { registerClosePeriod } from "./close-period.js";
 import { registerReopenPeriod } from "./reopen-period.js";
 import { registerExport } from "./export.js";
 import { registerFmt } from "./fmt.js";
+import { registerAllocate } from "./allocate.js";
+import { registerAudit } from "./audit.js";
 
 export const COMMANDS: readonly ((program: Command, shared: CommandShared) => void)[] = [
   registerCheck,
@@ -39,4 +41,6 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerReopenPeriod,
   registerExport,
   registerFmt,
+  registerAllocate,
+  registerAudit,
 ];

@@ -27,6 +27,7 @@ import { registerReportPayables } from "./report-payables.js";
 import { registerReportTrial } from "./report-trial.js";
 import { registerReportLedger } from "./report-ledger.js";
 import { registerReportVouchers } from "./report-vouchers.js";
+import { registerReportCustomers } from "./report-customers.js";
 
 /** What every report subcommand is given. */
 export interface ReportContext {
@@ -137,7 +138,7 @@ function addGroupingFlags(command: Command): Command {
 }
 
 export function registerReport(program: Command, { io, setExit, global }: CommandShared): Command {
-  const report = program.command("report").description("reports: structure, trend, budget, tax, schedules, payables; the official books: trial, ledger, vouchers");
+  const report = program.command("report").description("reports: structure, trend, budget, tax, customers, schedules, payables; the official books: trial, ledger, vouchers");
   const common = (file: string | undefined, flags: Flags): ReportContext => {
     const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
     if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
@@ -178,5 +179,6 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
   registerReportTrial(report, { io, setExit, global });
   registerReportLedger(report, { io, setExit, global });
   registerReportVouchers(report, { io, setExit, global });
+  registerReportCustomers(report, { io, setExit, global });
   return report;
 }

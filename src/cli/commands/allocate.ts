@@ -1,0 +1,78 @@
+// `feeledger allocate FILE --through YYYY-MM [--dry-run]`: book the allocation of every pooled
+// posting through a month (分摊 / 分账入账) that the journal does not already hold; refused when
+// one falls in a closed month.
+import type { Command } from "commander";
+import { loadLedger } from "../../loader/load.js";
+import { allocationRules } from "../../allocation/rules.js";
+import { pendingAllocations } from "../../allocation/pending.js";
+import { allocationEdits } from "../../edit/allocate.js";
+import { unifiedDiff } from "../../edit/diff.js";
+import { editsByFile } from "../../edit/edits.js";
+import { endOfMonth } from "../../core/dates.js";
+import { renderTable } from "../../render/table.js";
+import { isLocked, periodState } from "../../periods/rule.js";
+import { refuseOnErrors, writeJournalEdits } from "../writing.js";
+import type { Month } from "../../schedules/schedule.js";
+import {
+  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io,
+} from "../context.js";
+
+export interface AllocateContext {
+  readonly file: string;
+  readonly through: Month;
+  readonly dryRun: boolean;
+  readonly color: boolean | undefined;
+}
+
+export function runAllocate(io: Io, context: AllocateContext): number {
+  requireReadableFile(context.file);
+  const ledger = loadLedger(context.file, { keepText: true });
+  if (refuseOnErrors(io, ledger, [...ledger.diagnostics, ...allocationRules(ledger.entries).diagnostics], context.file, context.color)) return EXIT_ERRORS;
+  const planned = pendingAllocations(ledger.entries, ledger.options.accountRoots.income, endOfMonth(`${context.through}-01`));
+  if (planned.length === 0) {
+    io.stdout(`Nothing to write: the journal holds every allocation through ${context.through}.\n`);
+    return EXIT_OK;
+  }
+  const periods = periodState(ledger.entries);
+  const closed = planned.filter((item) => isLocked(periods, item.transaction.date));
+  if (closed.length > 0) {
+    for (const item of closed) io.stderr(`feeledger: the allocation of ${item.transaction.booked[item.index]!.account} on ${item.transaction.date} falls in a closed month\n`);
+    io.stderr(`${closed.length} allocation${closed.length === 1 ? " falls" : "s fall"} in months closed through ${periods.latest}; nothing was written (reopen the months with feeledger reopen-period first)\n`);
+    return EXIT_ERRORS;
+  }
+  const textOf = (file: string) => ledger.sources.get(file)!.text;
+  const edits = allocationEdits(planned, textOf);
+  const count = `${planned.length} allocation${planned.length === 1 ? "" : "s"}`;
+  if (context.dryRun) {
+    for (const [file, fileEdits] of editsByFile(edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), fileEdits)));
+    io.stderr(`${count} would be written; nothing was written (--dry-run)\n`);
+    return EXIT_OK;
+  }
+  if (!writeJournalEdits(io, edits, textOf)) return EXIT_ERRORS;
+  io.stdout(renderTable(
+    [{ header: "Date" }, { header: "Account" }, { header: "Rule" }, { header: "Amount", align: "right" }, { header: "Parts" }],
+    planned.map(({ transaction, index, plan }) => {
+      const units = transaction.booked[index]!.units;
+      return [transaction.date, transaction.booked[index]!.account, plan.rule.method, `${units.number.toFixed(units.scale)} ${units.currency}`,
+        plan.parts.map((part) => `${part.name} ${part.amount.toFixed(units.scale)}`).join(", ")];
+    }),
+    { color: useColor(io, "stdout", context.color) },
+  ) + "\n");
+  io.stdout(`Wrote ${count} to ${[...new Set(planned.map((item) => item.transaction.span.file))].join(", ")}.\n`);
+  return EXIT_OK;
+}
+
+export function registerAllocate(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("allocate")
+    .description("book the allocation rules' split of pooled postings (分摊 / 分账入账) through a month")
+    .argument("[FILE]", "the journal")
+    .option("--through <YYYY-MM>", "allocate postings dated up to the end of this month")
+    .option("--dry-run", "print the changes as a unified diff and write nothing")
+    .action((file: string | undefined, options: { through?: string; dryRun?: boolean }) => {
+      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
+      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (options.through === undefined) throw new UsageError("allocate needs --through YYYY-MM, the last month to allocate");
+      setExit(runAllocate(io, { file: journal.file, through: parseMonthOption(options.through, "--through"), dryRun: options.dryRun === true, color: global().color }));
+    });
+}
