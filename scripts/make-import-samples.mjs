@@ -232,3 +232,13 @@ if (bench >= 0) {
   writeFileSync(join(out, "map.yaml"), MAP);
   process.stdout.write(`wrote ${out}\n`);
 }
+
+// The starter map of each sample export, as `feeledger import --init` prints it (needs a build).
+if (bench < 0) {
+  const { execFileSync } = await import("node:child_process");
+  const starters = [["dingtalk.xlsx", "dingtalk"], ["feishu.json", "feishu"], ["ekuaibao.json", "ekuaibao"]];
+  for (const [file, source] of starters) {
+    const text = execFileSync(process.execPath, [join(root, "bin", "feeledger"), "import", "--init", `samples/import/${file}`, "--from", source], { cwd: root, encoding: "utf8" });
+    writeFileSync(join(root, "samples", "import", `${source}-starter.yaml`), text);
+  }
+}

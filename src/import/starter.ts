@@ -2,6 +2,7 @@
 // with the field the preset takes it for, every expense category and claimant found (to be given an
 // account), and the other keys with what they do. YAML with comments, for the user to fill in and
 // keep in git.
+import { displayWidth } from "../edit/amortize.js";
 import { cellText } from "./values.js";
 import { FIELD_HELP, FIELDS, type Field } from "./fields.js";
 import { columnLabel, type Header } from "./header.js";
@@ -28,6 +29,8 @@ export function starterMap(file: string, preset: Preset): string {
   for (const document of raw) {
     const claimant = cellText(document.fields.claimant?.value ?? null);
     if (claimant !== "") claimants.add(claimant);
+    const department = cellText(document.fields.department?.value ?? null);
+    if (department !== "" && content.kind === "json") ids.add(department);
     for (const approver of document.approvers ?? []) ids.add(cellText(approver.name.value));
     for (const line of document.lines) {
       const category = cellText(line.category?.value ?? null);
@@ -45,11 +48,13 @@ export function starterMap(file: string, preset: Preset): string {
     out.push(`# Columns of ${file} (header on row ${content.firstRow + header.start}${rows === 2 ? ` and ${content.firstRow + header.start + 1}, a two-row header` : ""}):`);
     const fieldOf = new Map<number, Field>();
     for (const [field, column] of header.columns) fieldOf.set(column, field);
-    header.names.forEach((_, column) => {
-      const label = columnLabel(header, column);
+    const labels = header.names.map((_, column) => columnLabel(header, column));
+    const width = Math.max(...labels.map(displayWidth));
+    labels.forEach((label, column) => {
       if (label === "") return;
       const field = fieldOf.get(column);
-      out.push(`#   ${columnLetters(column).padEnd(3)}${label}${field === undefined ? "   (not read)" : `   -> ${field}: ${FIELD_HELP[field]}`}`);
+      const padded = label + " ".repeat(width - displayWidth(label));
+      out.push(`#   ${columnLetters(column).padEnd(3)}${padded}  ${field === undefined ? "(not read)" : `-> ${field}: ${FIELD_HELP[field]}`}`);
     });
     out.push("");
   } else out.push(`# ${file} is an API answer (${raw.length} document${raw.length === 1 ? "" : "s"}); its fields are read as docs/IMPORT.md says.`, "");

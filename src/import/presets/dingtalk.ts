@@ -7,7 +7,7 @@
 // the approval records (`operation_records`: EXECUTE_TASK_NORMAL with AGREE). See docs/IMPORT.md.
 import { COMMON_STATUS_WORDS, LINE_FIELDS, DOCUMENT_FIELDS, type Field } from "../fields.js";
 import type { RawApprover, RawDocument, RawFields } from "../document.js";
-import { addFormValue, documentsOf, either, fieldOfName, jsonCell, parsedJson, type Preset } from "./preset.js";
+import { addFormValue, withFormLine, documentsOf, either, fieldOfName, jsonCell, parsedJson, type Preset } from "./preset.js";
 
 const COLUMNS = {
   id: ["审批编号", "审批单号", "businessId", "business_id"],
@@ -57,6 +57,7 @@ function dingtalkDocuments(value: unknown, file: string): RawDocument[] {
       result: cell("result", "result"),
     };
     const lines: RawFields[] = [];
+    const formLine: RawFields = {};
     const components = either(instance, "form_component_values", "formComponentValues");
     const list = Array.isArray(components) ? components : [];
     list.forEach((component, componentIndex) => {
@@ -80,7 +81,7 @@ function dingtalkDocuments(value: unknown, file: string): RawDocument[] {
       const formField = fieldOfName(name, COLUMNS, [...DOCUMENT_FIELDS, ...LINE_FIELDS]) as Field | null;
       if (formField === null) return;
       const formCell = jsonCell(either(component, "value"), file, number, `${path} (${name})`);
-      addFormValue(fields, lines, formField, formCell);
+      addFormValue(fields, formLine, formField, formCell);
     });
     const records = either(instance, "operation_records", "operationRecords");
     const approvers: RawApprover[] = [];
@@ -91,6 +92,6 @@ function dingtalkDocuments(value: unknown, file: string): RawDocument[] {
       const path = `operation_records[${recordIndex}]`;
       approvers.push({ name: jsonCell(either(record, "userid", "userId"), file, number, `${path}.userid`), on: jsonCell(either(record, "date"), file, number, `${path}.date`) });
     });
-    return { fields, lines, approvers, currency: null, place: { file, row: number, column: "business_id" }, problems: [] };
+    return { fields, lines: withFormLine(lines, formLine), approvers, currency: null, place: { file, row: number, column: "business_id" }, problems: [] };
   });
 }

@@ -7,7 +7,7 @@
 // `user_id` and `create_time`). People and departments come as ids: the map's `names` names them.
 import { COMMON_STATUS_WORDS, DOCUMENT_FIELDS, LINE_FIELDS, type Field } from "../fields.js";
 import type { RawApprover, RawDocument, RawFields } from "../document.js";
-import { addFormValue, documentsOf, either, fieldOfName, jsonCell, parsedJson, type Preset } from "./preset.js";
+import { addFormValue, withFormLine, documentsOf, either, fieldOfName, jsonCell, parsedJson, type Preset } from "./preset.js";
 
 const COLUMNS = {
   id: ["审批编号", "审批单号", "serial_number"],
@@ -58,6 +58,7 @@ function feishuDocuments(value: unknown, file: string): RawDocument[] {
       status: cell("status", "status"),
     };
     const lines: RawFields[] = [];
+    const formLine: RawFields = {};
     const form = parsedJson(either(instance, "form"));
     (Array.isArray(form) ? form : []).forEach((widget, widgetIndex) => {
       const name = String(either(widget, "name") ?? "");
@@ -79,7 +80,7 @@ function feishuDocuments(value: unknown, file: string): RawDocument[] {
       const formField = fieldOfName(name, COLUMNS, [...DOCUMENT_FIELDS, ...LINE_FIELDS]) as Field | null;
       if (formField === null) return;
       const formCell = jsonCell(either(widget, "value"), file, number, `${path} (${name})`);
-      addFormValue(fields, lines, formField, formCell);
+      addFormValue(fields, formLine, formField, formCell);
     });
     const timeline = either(instance, "timeline");
     const approvers: RawApprover[] = [];
@@ -88,6 +89,6 @@ function feishuDocuments(value: unknown, file: string): RawDocument[] {
       const path = `timeline[${eventIndex}]`;
       approvers.push({ name: jsonCell(either(event, "user_id", "open_id"), file, number, `${path}.user_id`), on: jsonCell(either(event, "create_time"), file, number, `${path}.create_time`) });
     });
-    return { fields, lines, approvers, currency: null, place: { file, row: number, column: "serial_number" }, problems: [] };
+    return { fields, lines: withFormLine(lines, formLine), approvers, currency: null, place: { file, row: number, column: "serial_number" }, problems: [] };
   });
 }

@@ -69,11 +69,15 @@ export function fieldOfName(name: string, columns: ColumnNames, among: readonly 
 
 /**
  * A form's value outside its detail table: a document field, or a line field (a customer named
- * once for the whole form) that every line takes unless it has its own.
+ * once for the whole form) kept in `formLine`, which every line takes unless it has its own.
  */
-export function addFormValue(fields: RawFields, lines: RawFields[], formField: Field, cell: RawCell): void {
-  if ((LINE_FIELDS as readonly Field[]).includes(formField)) {
-    if (lines.length === 0) lines.push({});
-    for (const line of lines) line[formField] ??= cell;
-  } else fields[formField] ??= cell;
+export function addFormValue(fields: RawFields, formLine: RawFields, formField: Field, cell: RawCell): void {
+  if ((LINE_FIELDS as readonly Field[]).includes(formField)) formLine[formField] ??= cell;
+  else fields[formField] ??= cell;
+}
+
+/** The detail lines with the form's own line values under them (a form without a table is one line). */
+export function withFormLine(lines: readonly RawFields[], formLine: RawFields): RawFields[] {
+  if (lines.length === 0) return Object.keys(formLine).length === 0 ? [] : [formLine];
+  return lines.map((line) => ({ ...formLine, ...line }));
 }
