@@ -58,7 +58,8 @@ function dingtalkWorkbook(documents, { repeatHeaderFields }) {
   sheet["!merges"] = merges;
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, sheet, "审批记录");
-  return XLSX.write(workbook, { type: "buffer", bookType: "xlsx" });
+  // Shared strings, as the systems' exports (Apache POI, EasyExcel) write them.
+  return XLSX.write(workbook, { type: "buffer", bookType: "xlsx", bookSST: true, compression: true });
 }
 
 const DINGTALK = [
@@ -203,7 +204,8 @@ function benchWorkbook(documents) {
     const day = `2026-${String(1 + (n % 11)).padStart(2, "0")}-${String(1 + (n % 27)).padStart(2, "0")}`;
     const lines = [];
     for (let l = 0; l < 10; l++) {
-      lines.push({ category: l % 3 === 0 ? "业务招待费" : "交通费", amount: l % 2 === 0 ? 10 + (n % 90) + l / 4 : `${10 + l},${String(n % 1000).padStart(3, "0")}.50元`.replace(/^(\d+),/, "$1").replace(/^/, ""),
+      // Half the amounts number cells, half text with a thousands separator and 元.
+      lines.push({ category: l % 3 === 0 ? "业务招待费" : "交通费", amount: l % 2 === 0 ? 10 + (n % 90) + l / 4 : `1,${String(n % 1000).padStart(3, "0")}.50元`,
         date: day, invoice: `27${String(n).padStart(12, "0")}${String(l).padStart(6, "0")}`, note: `第${l + 1}项` });
     }
     const running = n % 10 === 9;

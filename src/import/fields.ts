@@ -60,13 +60,26 @@ export function columnKey(name: string): string {
   return name.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 }
 
+const keyCache = new WeakMap<StatusWords, Map<readonly string[], Set<string>>>();
+
+/** Each list of words as a set of keys (computed once per preset). */
+function keysOf(words: StatusWords): Map<readonly string[], Set<string>> {
+  let keys = keyCache.get(words);
+  if (keys === undefined) {
+    keys = new Map([words.approved, words.running, words.rejected, words.withdrawn].map((list) => [list, new Set(list.map(columnKey))]));
+    keyCache.set(words, keys);
+  }
+  return keys;
+}
+
 /**
  * What a document's status and result cells say, or null when the words are unknown. A refusal in
  * either wins; then a withdrawal; a running status; then approval (a result of 同意, or a finished
  * status with no result).
  */
 export function sourceState(status: string, result: string, words: StatusWords): SourceState | null {
-  const is = (text: string, list: readonly string[]) => text !== "" && list.some((word) => columnKey(word) === columnKey(text));
+  const keys = keysOf(words);
+  const is = (text: string, list: readonly string[]) => text !== "" && keys.get(list)!.has(columnKey(text));
   if (is(result, words.rejected) || is(status, words.rejected)) return "rejected";
   if (is(status, words.withdrawn) || is(result, words.withdrawn)) return "withdrawn";
   if (is(status, words.running)) return "submitted";

@@ -168,6 +168,33 @@ function editsOf(candidates: readonly Candidate[], context: ImportContext, targe
   return { edits, appended };
 }
 
+interface Owner {
+  readonly candidate: Candidate;
+  readonly span: Span;
+  readonly postings: readonly Span[];
+}
+
+/** The imported claim a place is in, found by binary search over each file's claims (an import writes thousands). */
+function ownerFinder(owners: readonly Owner[]): (span: Span) => Owner | undefined {
+  const byFile = new Map<string, Owner[]>();
+  for (const owner of owners) byFile.set(owner.span.file, [...(byFile.get(owner.span.file) ?? []), owner]);
+  for (const list of byFile.values()) list.sort((a, b) => a.span.start - b.span.start);
+  return (span) => {
+    const list = byFile.get(span.file);
+    if (list === undefined) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const owner = list[middle]!;
+      if (span.start < owner.span.start) high = middle - 1;
+      else if (span.start > owner.span.end) low = middle + 1;
+      else return owner;
+    }
+    return undefined;
+  };
+}
+
 /** Bad candidates with their problems, warnings, and problems no candidate explains. */
 function judge(candidates: readonly Candidate[], context: ImportContext, targetText: string, column: number) {
   const { ledger, target } = context;
@@ -197,15 +224,16 @@ function judge(candidates: readonly Candidate[], context: ImportContext, targetT
   const before = new Set([...ledger.diagnostics, ...runDomainChecks(ledger, context.domain)].map(diagnosticKey));
   const after = [...booked.diagnostics, ...runDomainChecks({ ...ledger, claims, sources, claimFiles }, context.domain)];
 
-  const owners: { candidate: Candidate; span: Span; postings: readonly Span[] }[] = [];
+  const owners: Owner[] = [];
   const bookedById = new Map(booked.claims.map((claim) => [claimIdOf(claim)!, claim]));
   for (const candidate of candidates) {
     const claim = candidate.existing === null ? bookedById.get(candidate.id) : candidate.existing;
     if (claim !== undefined) owners.push({ candidate, span: claim.span, postings: claim.postings.map((posting) => posting.span) });
   }
+  const ownerOf = ownerFinder(owners);
   for (const diagnostic of after) {
     if (diagnostic.span === null) continue;
-    const owner = owners.find((o) => spanWithin(diagnostic.span!, o.span));
+    const owner = ownerOf(diagnostic.span);
     if (owner === undefined) {
       if (diagnostic.severity === "error" && !before.has(diagnosticKey(diagnostic))) refusals.push(diagnostic);
       continue;

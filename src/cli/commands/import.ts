@@ -194,14 +194,15 @@ function write(io: Io, edits: readonly TextEdit[], target: string, created: bool
 
 const OUTCOME_WORDS: Record<Outcome["kind"], string> = { imported: "imported", updated: "updated", skipped: "skipped", bad: "bad" };
 
-/** Documents listed one by one up to this many; beyond it, only those not imported. */
+/** Documents listed one by one up to this many; beyond it, the updated and bad ones and those skipped for a reason other than being there already, up to this many rows. */
 const LISTED = 200;
 
 function summary(plan: ImportPlan, color: boolean): string {
   const counts = { imported: 0, updated: 0, skipped: 0, bad: 0 };
   for (const outcome of plan.outcomes) counts[outcome.kind]++;
-  const listed = plan.outcomes.length <= LISTED ? plan.outcomes : plan.outcomes.filter((outcome) => outcome.kind !== "imported");
-  const rows = listed.map((outcome) => {
+  const notable = (outcome: Outcome) => outcome.kind === "updated" || outcome.kind === "bad" || (outcome.kind === "skipped" && !outcome.reason.startsWith("already in the journal"));
+  const listed = plan.outcomes.length <= LISTED ? plan.outcomes : plan.outcomes.filter(notable);
+  const rows = listed.slice(0, LISTED).map((outcome) => {
     switch (outcome.kind) {
       case "imported": return [outcome.document.number, outcome.id, OUTCOME_WORDS.imported, `${outcome.document.state}, ${outcome.document.lines.length} line${outcome.document.lines.length === 1 ? "" : "s"}`];
       case "updated": return [outcome.document.number, outcome.id, OUTCOME_WORDS.updated, `approved by ${outcome.document.approvals.map((a) => a.by).join(", ")} (${outcome.where})`];
@@ -212,5 +213,6 @@ function summary(plan: ImportPlan, color: boolean): string {
   const table = rows.length === 0 ? "" : renderTable(
     [{ header: "Document" }, { header: "Claim" }, { header: "Outcome" }, { header: "Detail", shrink: "end" }], rows, { color },
   ) + "\n";
-  return `${table}${counts.imported} imported, ${counts.updated} updated, ${counts.skipped} skipped, ${counts.bad} bad\n`;
+  const more = listed.length > LISTED ? `(${listed.length - LISTED} more not listed)\n` : "";
+  return `${table}${more}${counts.imported} imported, ${counts.updated} updated, ${counts.skipped} skipped, ${counts.bad} bad\n`;
 }
