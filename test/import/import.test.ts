@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { runCli } from "../helpers/cli.js";
 import { loadLedger } from "../../src/loader/load.js";
 import { claimId, metaText } from "../../src/claims/claim.js";
@@ -93,24 +94,20 @@ describe("the classic layout: one header row, every field on every row, the head
   it("reads it; 21-digit numbers stay text; dates as text and as Excel serial numbers", () => {
     const copy = sampleCopy();
     const file = join(copy.dir, "classic.xlsx");
-    writeXlsx(file, [
+    // A title, a blank row, then the header; the second line's amount as text.
+    const sheet = (secondAmount: string) => writeXlsx(file, [
       ["审批记录导出"],
       [],
       CLASSIC_HEADER,
       ["202612091000000200001", "拜访", "完成", "同意", "2026/12/9 10:00", "2026-12-10 11:00", "王伟", "华东销售部", "赵敏", "ACME", "交通费", 86, 46365, "26312071475399000011", "出租车"],
-      ["202612091000000200001", "拜访", "完成", "同意", "2026/12/9 10:00", "2026-12-10 11:00", "王伟", "华东销售部", "赵敏", "ACME", "交通费", "1,04.00", "2026/12/9", "", "地铁"],
+      ["202612091000000200001", "拜访", "完成", "同意", "2026/12/9 10:00", "2026-12-10 11:00", "王伟", "华东销售部", "赵敏", "ACME", "交通费", secondAmount, "2026/12/9", "", "地铁"],
     ]);
+    sheet("1,04.00");
     const bad = runCli(importArgs(copy, [file], "dingtalk"));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`${file}:5:金额: error: cannot read "1,04.00" as an amount`);
     expect(existsSync(copy.target)).toBe(false);
-    writeXlsx(file, [
-      ["审批记录导出"],
-      [],
-      CLASSIC_HEADER,
-      ["202612091000000200001", "拜访", "完成", "同意", "2026/12/9 10:00", "2026-12-10 11:00", "王伟", "华东销售部", "赵敏", "ACME", "交通费", 86, 46365, "26312071475399000011", "出租车"],
-      ["202612091000000200001", "拜访", "完成", "同意", "2026/12/9 10:00", "2026-12-10 11:00", "王伟", "华东销售部", "赵敏", "ACME", "交通费", "104.00 元", "2026/12/9", "", "地铁"],
-    ]);
+    sheet("104.00 元");
     const good = runCli(importArgs(copy, [file], "dingtalk"));
     expect(good.stderr).not.toContain("error");
     const claim = claimsOf(copy.books).get("202612091000000200001");
@@ -285,5 +282,27 @@ describe("--init", () => {
     expect(result.stdout).toContain('  "王伟": ""');
     // The starter maps committed in samples/ are what --init prints.
     expect(readFileSync(sample("dingtalk-starter.yaml"), "utf8")).toBe(runCli(["import", "--init", "samples/import/dingtalk.xlsx", "--from", "dingtalk"]).stdout);
+  });
+});
+
+describe("amounts and dates through the whole import", () => {
+  it("round-trip exactly from a workbook's cells into the claim's text (property)", () => {
+    const copy = sampleCopy();
+    const file = join(copy.dir, "property.xlsx");
+    const line = fc.record({ cents: fc.integer({ min: 1, max: 99_999_999 }), asText: fc.boolean(), day: fc.integer({ min: 1, max: 28 }), daySerial: fc.boolean() });
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+      const plain = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+      writeXlsx(file, [CLASSIC_HEADER, ...lines.map((l) => [
+        "202612091000000900001", "拜访", "审批中", "", "2026-11-01 10:00", "", "王伟", "华东销售部", "", "ACME", "交通费",
+        l.asText ? `${plain(l.cents).replace(/\B(?=(\d{3})+\.)/g, ",")}元` : Number(plain(l.cents)),
+        l.daySerial ? 46327 + l.day - 1 : `2026/11/${l.day}`, "", "",
+      ])]);
+      const result = runCli(importArgs(copy, [file], "dingtalk", "--dry-run"));
+      expect(result.stderr).not.toContain("error");
+      const amounts = [...result.stdout.matchAll(/^\+ {2}Expenses:\S+ +(\S+) CNY$/gm)].map((match) => match[1]);
+      expect(amounts).toEqual(lines.map((l) => plain(l.cents)));
+      const latest = Math.max(...lines.map((l) => l.day));
+      expect(result.stdout).toContain(`+2026-11-${String(latest).padStart(2, "0")} ! "王伟" "拜访"`);
+    }), { numRuns: 8 });
   });
 });

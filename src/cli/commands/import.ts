@@ -149,10 +149,11 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
   for (const outcome of plan.outcomes) if (outcome.kind === "bad") for (const problem of outcome.problems) say(problem, "error");
   for (const warning of plan.warnings) say(warning, "warning");
   for (const refusal of plan.refusals) io.stderr(formatDiagnostic(refusal, ledger.sources, { color, excerpt: false }, file) + "\n");
-  io.stdout(summary(plan, useColor(io, "stdout", colorFlag)));
-
   const bad = plan.outcomes.filter((outcome) => outcome.kind === "bad").length;
   const failed = bad > 0 || plan.refusals.length > 0;
+  // When a bad document stops the import, the good ones are ready but not imported.
+  io.stdout(summary(plan, useColor(io, "stdout", colorFlag), plan.edits.length === 0 && failed ? "ready" : "imported"));
+
   if (plan.edits.length === 0) {
     if (failed) io.stderr(plan.refusals.length > 0 ? "the import would bring errors into the journal; nothing was written\n"
       : `${bad} bad document${bad === 1 ? "" : "s"}; nothing was written (--skip-bad imports the others)\n`);
@@ -192,27 +193,25 @@ function write(io: Io, edits: readonly TextEdit[], target: string, created: bool
   return false;
 }
 
-const OUTCOME_WORDS: Record<Outcome["kind"], string> = { imported: "imported", updated: "updated", skipped: "skipped", bad: "bad" };
-
 /** Documents listed one by one up to this many; beyond it, the updated and bad ones and those skipped for a reason other than being there already, up to this many rows. */
 const LISTED = 200;
 
-function summary(plan: ImportPlan, color: boolean): string {
+function summary(plan: ImportPlan, color: boolean, importedWord: string): string {
   const counts = { imported: 0, updated: 0, skipped: 0, bad: 0 };
   for (const outcome of plan.outcomes) counts[outcome.kind]++;
   const notable = (outcome: Outcome) => outcome.kind === "updated" || outcome.kind === "bad" || (outcome.kind === "skipped" && !outcome.reason.startsWith("already in the journal"));
   const listed = plan.outcomes.length <= LISTED ? plan.outcomes : plan.outcomes.filter(notable);
   const rows = listed.slice(0, LISTED).map((outcome) => {
     switch (outcome.kind) {
-      case "imported": return [outcome.document.number, outcome.id, OUTCOME_WORDS.imported, `${outcome.document.state}, ${outcome.document.lines.length} line${outcome.document.lines.length === 1 ? "" : "s"}`];
-      case "updated": return [outcome.document.number, outcome.id, OUTCOME_WORDS.updated, `approved by ${outcome.document.approvals.map((a) => a.by).join(", ")} (${outcome.where})`];
-      case "skipped": return [outcome.document.number, outcome.id, OUTCOME_WORDS.skipped, outcome.reason];
-      case "bad": return [outcome.number ?? "", "", OUTCOME_WORDS.bad, `${outcome.problems.length} problem${outcome.problems.length === 1 ? "" : "s"} (row ${outcome.place.row})`];
+      case "imported": return [outcome.document.number, outcome.id, importedWord, `${outcome.document.state}, ${outcome.document.lines.length} line${outcome.document.lines.length === 1 ? "" : "s"}`];
+      case "updated": return [outcome.document.number, outcome.id, "updated", `approved by ${outcome.document.approvals.map((a) => a.by).join(", ")} (${outcome.where})`];
+      case "skipped": return [outcome.document.number, outcome.id, "skipped", outcome.reason];
+      case "bad": return [outcome.number ?? "", "", "bad", `${outcome.problems.length} problem${outcome.problems.length === 1 ? "" : "s"} (row ${outcome.place.row})`];
     }
   });
   const table = rows.length === 0 ? "" : renderTable(
     [{ header: "Document" }, { header: "Claim" }, { header: "Outcome" }, { header: "Detail", shrink: "end" }], rows, { color },
   ) + "\n";
   const more = listed.length > LISTED ? `(${listed.length - LISTED} more not listed)\n` : "";
-  return `${table}${more}${counts.imported} imported, ${counts.updated} updated, ${counts.skipped} skipped, ${counts.bad} bad\n`;
+  return `${table}${more}${counts.imported} ${importedWord}, ${counts.updated} updated, ${counts.skipped} skipped, ${counts.bad} bad\n`;
 }
