@@ -39,3 +39,8 @@ export interface Result<T> {
 export function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
+
+/** What makes two diagnostics the same problem (its code and place): to find the problems a change brings. */
+export function diagnosticKey(diagnostic: Diagnostic): string {
+  return `${diagnostic.code}\u0000${diagnostic.span?.file ?? ""}\u0000${diagnostic.span?.start ?? -1}`;
+}

@@ -91,7 +91,19 @@ export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<strin
     }
   }
   if (claims.length === 0) return result;
+  const booked = bookClaims(claims, books, options, (diagnostic) => diagnostic.span !== null && result.files.has(diagnostic.span.file));
+  appendAll(result.claims, booked.claims);
+  appendAll(result.diagnostics, booked.diagnostics);
+  return result;
+}
 
+/**
+ * Claims checked against the books as a claim file's are: account names, each claim booked on its
+ * own (in date order), balanced, its accounts open and its currencies allowed. `ownProblem` keeps
+ * the problems of the claims (the books' own are the loader's).
+ */
+export function bookClaims(claims: readonly Directive[], books: readonly LedgerEntry[], options: LedgerOptions, ownProblem: (diagnostic: Diagnostic) => boolean): { claims: BookedTransaction[]; diagnostics: Diagnostic[] } {
+  const result = { claims: [] as BookedTransaction[], diagnostics: [] as Diagnostic[] };
   // Account names, as the loader checks the books'.
   for (const claim of claims) {
     if (claim.type !== "transaction") continue;
@@ -102,7 +114,7 @@ export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<strin
     }
   }
   // Date order; a stable sort keeps file order and line order within a day.
-  const ordered = claims.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const ordered = [...claims].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const claim of ordered) {
     const booked = bookEntries([claim], options);
     appendAll(result.diagnostics, booked.diagnostics);
@@ -112,7 +124,6 @@ export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<strin
   // Open accounts and currency constraints come from the books; only the claims' problems are kept.
   const accountDirectives = books.filter((entry) => entry.type === "open" || entry.type === "close");
   const merged = [...accountDirectives, ...result.claims].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : typeOrderOf(a) - typeOrderOf(b)));
-  const ownProblem = (diagnostic: Diagnostic) => diagnostic.span !== null && result.files.has(diagnostic.span.file);
   appendAll(result.diagnostics, validateAccounts(merged).filter(ownProblem));
   appendAll(result.diagnostics, validateCurrencyConstraints(merged).filter(ownProblem));
   return result;

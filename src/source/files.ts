@@ -360,3 +360,32 @@ function walkDirectories(dir: string): string[] {
   }
   return result;
 }
+
+/**
+ * Whether `file` is one that an include pattern (relative to the including file's folder) names, or
+ * would name once it exists: the same rules as expandInclude (`*`, `?`, `[...]`, `**`; hidden
+ * names only by a pattern that starts with a dot).
+ */
+export function includeMatches(includingFile: string, pattern: string, file: string): boolean {
+  const base = path.dirname(path.resolve(includingFile));
+  const joined = path.isAbsolute(pattern) ? pattern : path.join(base, pattern);
+  const wanted = joined.split(/[\\/]/).filter((segment) => segment !== "");
+  const actual = path.resolve(file).split(/[\\/]/).filter((segment) => segment !== "");
+  const match = (w: number, a: number): boolean => {
+    if (w === wanted.length) return a === actual.length;
+    const segment = wanted[w]!;
+    if (segment === "**") {
+      for (let skip = a; skip < actual.length; skip++) {
+        if (skip > a && actual[skip - 1]!.startsWith(".")) break;
+        if (match(w + 1, skip)) return true;
+      }
+      return false;
+    }
+    if (a === actual.length) return false;
+    const name = actual[a]!;
+    if (!hasGlob(segment)) return segment === name && match(w + 1, a + 1);
+    if (name.startsWith(".") && !segment.startsWith(".")) return false;
+    return segmentRegex(segment).test(name) && match(w + 1, a + 1);
+  };
+  return match(0, 0);
+}

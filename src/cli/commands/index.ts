@@ -21,6 +21,7 @@ import { registerExport } from "./export.js";
 import { registerFmt } from "./fmt.js";
 import { registerAllocate } from "./allocate.js";
 import { registerAudit } from "./audit.js";
+import { registerImport } from "./import.js";
 
 export const COMMANDS: readonly ((program: Command, shared: CommandShared) => void)[] = [
   registerCheck,
@@ -43,4 +44,5 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerFmt,
   registerAllocate,
   registerAudit,
+  registerImport,
 ];
