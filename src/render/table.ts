@@ -158,16 +158,22 @@ export function renderTable(
   for (const row of cellRows) row.cells.forEach((cell, index) => { widths[index] = Math.max(widths[index]!, displayWidth(cell)); });
   const limit = style.width ?? Number.POSITIVE_INFINITY;
   shrinkColumns(columns, widths, limit, GAP, false);
-  // Still too wide: no gap beyond the cells' padding, then text columns down to MIN_HARD, headers cut.
-  const compact = tableWidth(widths) > limit;
-  const gap = compact ? 0 : GAP;
-  if (compact) {
-    shrinkColumns(columns, widths, limit, gap, false);
-    shrinkColumns(columns, widths, limit, gap, true);
-    columns.forEach((column, index) => {
-      if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
-    });
+  // Still too wide: drawn compact (no gap beyond the cells' padding) with the text columns down to
+  // MIN_HARD (headers cut too), when that makes it fit; else it is split into parts as it is.
+  let compact = false;
+  if (tableWidth(widths) > limit) {
+    const narrow = [...widths];
+    shrinkColumns(columns, narrow, limit, 0, false);
+    shrinkColumns(columns, narrow, limit, 0, true);
+    if (tableWidth(narrow, 0) <= limit) {
+      compact = true;
+      narrow.forEach((width, index) => { widths[index] = width; });
+      columns.forEach((column, index) => {
+        if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
+      });
+    }
   }
+  const gap = compact ? 0 : GAP;
   const draw = (row: CellsRow): string[] => row.cells.map((text, index) => {
     const column = columns[index]!;
     const cell = column.shrink === undefined ? text : cutText(text, widths[index]!, column.shrink);
