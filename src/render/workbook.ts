@@ -30,14 +30,14 @@ export function sheetNames(names: readonly string[]): string[] {
   });
 }
 
-/** A column of text cells that all hold a day is a date column. */
+/** A column of text cells that all hold a day (in its data rows: a total row may hold a label) is a date column. */
 export function columnKinds(columns: readonly WorkbookColumn[], rows: readonly WorkbookRow[]): WorkbookKind[] {
   return columns.map((column, index) => {
     if (column.kind !== "text") return column.kind;
     let any = false;
     for (const row of rows) {
       const cell = row.cells[index] ?? "";
-      if (cell === "") continue;
+      if (cell === "" || row.total === true) continue;
       if (!DATE.test(cell)) return "text";
       any = true;
     }
@@ -91,7 +91,7 @@ const finish = (message) => { port.postMessage(message); Atomics.store(signal, 0
       const values = row.cells.map((text, index) => {
         if (text === "") return null;
         const kind = section.kinds[index];
-        if (kind === "date") return new Date(text + "T00:00:00Z");
+        if (kind === "date" && /^\\d{4}-\\d{2}-\\d{2}$/.test(text)) return new Date(text + "T00:00:00Z");
         if ((kind === "amount" || kind === "percent" || kind === "count") && /^-?\\d+(\\.\\d+)?$/.test(text)) return Number(text);
         return text;
       });

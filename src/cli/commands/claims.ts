@@ -33,6 +33,7 @@ const TABLE_COLUMNS: Readonly<Record<string, { kind: DocumentKind; shrink?: "end
   department: { kind: "text", shrink: "end", zh: "部门" }, customer: { kind: "text", shrink: "end", zh: "客户" }, status: { kind: "text", zh: "状态" },
   paid: { kind: "text", zh: "付款" }, amount: { kind: "amount", zh: "金额" }, commodity: { kind: "text", zh: "币种" },
   receipts: { kind: "count", zh: "票据" }, problems: { kind: "text", shrink: "end", zh: "问题" }, awaiting: { kind: "text", shrink: "end", zh: "待审批人" },
+  owed: { kind: "amount", zh: "未付" },
 };
 
 // CSV and JSON keep the older columns first and add `awaiting`, `paid` and `owed` at the end; the
@@ -98,11 +99,12 @@ export function runClaims(io: Io, context: ClaimsContext): number {
       }), ledger);
     case "xlsx":
     case "html": {
+      // The CSV's columns (the table's and who paid, what is still owed), under the table's headings.
       const title = output.lang === "zh" ? "报销单" : "Claims";
-      const columns = TABLE_HEADER.map((key) => ({ header: headerText(key), kind: TABLE_COLUMNS[key]!.kind }));
+      const columns = HEADER.map((key) => ({ header: headerText(key), kind: TABLE_COLUMNS[key]!.kind }));
       const documentRows = [
-        ...rows.map((row) => ({ cells: tableCells(row) })),
-        ...claimTotals(rows).map((total, index) => ({ cells: [index === 0 ? totalLabel : "", "", "", "", "", "", "", amount(total), total.commodity, "", "", ""], total: true })),
+        ...rows.map((row) => ({ cells: cells(row) })),
+        ...claimTotals(rows).map((total, index) => ({ cells: HEADER.map((key) => (key === "claim" && index === 0 ? totalLabel : key === "amount" ? amount(total) : key === "commodity" ? total.commodity : "")), total: true })),
       ];
       return emitDocument(io, output, { title, caption: [], sections: [{ name: title, title, columns, rows: documentRows }] }, ledger);
     }

@@ -19,6 +19,15 @@ export interface ReportSchedulesContext {
   readonly color: boolean | undefined;
 }
 
+/** The CSV's columns (also the workbook's and the web page's). */
+const DATA_COLUMNS: readonly { key: string; zh: string; kind: DocumentColumn["kind"] }[] = [
+  { key: "schedule", zh: "摊销计划", kind: "text" }, { key: "date", zh: "日期", kind: "date" }, { key: "account", zh: "科目", kind: "text" },
+  { key: "amortize", zh: "摊销科目", kind: "text" }, { key: "drawdown", zh: "转出科目", kind: "text" }, { key: "commodity", zh: "币种", kind: "text" },
+  { key: "total", zh: "总额", kind: "amount" }, { key: "months", zh: "月数", kind: "count" }, { key: "monthly", zh: "每月", kind: "amount" },
+  { key: "first", zh: "首月", kind: "text" }, { key: "last", zh: "末月", kind: "text" }, { key: "written", zh: "已摊期数", kind: "count" },
+  { key: "written_amount", zh: "已摊金额", kind: "amount" }, { key: "remaining", zh: "剩余", kind: "amount" }, { key: "next", zh: "下次", kind: "text" },
+];
+
 /** The table's columns: the schedule id is repeated when a table is split; only the account is cut. */
 const TABLE_COLUMNS: readonly (Column & { zh: string; kind: DocumentColumn["kind"] })[] = [
   { header: "Schedule", zh: "摊销计划", repeat: true, kind: "text" }, { header: "Account", zh: "科目", shrink: "start", kind: "text" },
@@ -42,16 +51,13 @@ export function runReportSchedules(io: Io, context: ReportSchedulesContext): num
     `${row.written}/${row.months}`, amount(row, row.remaining), row.next ?? (output.lang === "zh" ? "已完成" : "done"),
   ]);
   const headers = TABLE_COLUMNS.map((column) => (output.lang === "zh" ? column.zh : column.header));
+  const dataRows = rows.map((row) => [
+    row.id, row.date, row.account, row.amortizeAccount, row.drawdownAccount, row.currency, amount(row, row.total), String(row.months),
+    amount(row, row.monthly), row.firstMonth, row.lastMonth, String(row.written), amount(row, row.writtenAmount), amount(row, row.remaining), row.next ?? "",
+  ]);
   switch (output.format) {
     case "csv":
-      return emit(io, output.file, renderCsv(
-        ["schedule", "date", "account", "amortize", "drawdown", "commodity", "total", "months", "monthly", "first", "last", "written", "written_amount", "remaining", "next"],
-        rows.map((row) => [
-          row.id, row.date, row.account, row.amortizeAccount, row.drawdownAccount, row.currency, amount(row, row.total), String(row.months),
-          amount(row, row.monthly), row.firstMonth, row.lastMonth, String(row.written), amount(row, row.writtenAmount), amount(row, row.remaining), row.next ?? "",
-        ]),
-        { bom: output.bom },
-      ), ledger);
+      return emit(io, output.file, renderCsv(DATA_COLUMNS.map((column) => column.key), dataRows, { bom: output.bom }), ledger);
     case "json":
       return emit(io, output.file, renderJson(rows.map((row) => ({
         schedule: row.id, date: row.date, account: row.account, amortize: row.amortizeAccount, drawdown: row.drawdownAccount,
@@ -62,8 +68,8 @@ export function runReportSchedules(io: Io, context: ReportSchedulesContext): num
     case "xlsx":
     case "html": {
       const title = output.lang === "zh" ? "摊销计划" : "Amortization schedules";
-      const columns = TABLE_COLUMNS.map((column, index) => ({ header: headers[index]!, kind: column.kind }));
-      return emitDocument(io, output, { title, caption: [], sections: [{ name: title, title, columns, rows: tableRows.map((cells) => ({ cells })) }] }, ledger);
+      const columns = DATA_COLUMNS.map((column) => ({ header: output.lang === "zh" ? column.zh : column.key, kind: column.kind }));
+      return emitDocument(io, output, { title, caption: [], sections: [{ name: title, title, columns, rows: dataRows.map((cells) => ({ cells })) }] }, ledger);
     }
     case "table":
       return emit(io, output.file, renderTable(
