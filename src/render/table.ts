@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import type TableType from "cli-table3";
 import { Chalk } from "chalk";
-import { charWidth, displayWidth, terminalText, terminalUnits } from "./terminal.js";
+import { displayWidth, terminalText, terminalUnits } from "./terminal.js";
 
 export { displayWidth };
 
@@ -52,7 +52,7 @@ export function cutText(text: string, width: number, from: "end" | "start"): str
   let kept = "";
   let used = 1;
   for (const unit of units) {
-    const w = unit.length === 1 || unit.length === 2 ? charWidth(unit.codePointAt(0)!) : unit.length;
+    const w = unit.length === 1 || unit.length === 2 ? displayWidth(unit) : unit.length;
     if (used + w > width) break;
     kept = from === "start" ? unit + kept : kept + unit;
     used += w;
