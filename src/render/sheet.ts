@@ -73,7 +73,12 @@ const MORE_THAN_TWO_PLACES = /^-?\d+\.\d{3,}$/;
  */
 function tableCell(column: SheetColumn, row: SheetRow, lang: Lang): string {
   const text = cellText(row.cells[column.key] ?? null, lang);
-  if (column.kind === "amount" && MORE_THAN_TWO_PLACES.test(text)) return new Decimal(text).toFixed(2, Decimal.ROUND_HALF_UP);
+  if (column.kind === "amount" && MORE_THAN_TWO_PLACES.test(text)) {
+    // A residue smaller than a cent (what balanced within tolerance) stays exact: 0.00 would hide it.
+    const value = new Decimal(text);
+    const rounded = value.toFixed(2, Decimal.ROUND_HALF_UP);
+    return new Decimal(rounded).isZero() && !value.isZero() ? text : rounded;
+  }
   return column.kind === "percent" && text !== "" ? `${text}%` : text;
 }
 
