@@ -15,6 +15,10 @@ export interface Io {
    * locale (English when not set, as in a test calling a command directly).
    */
   readonly lang?: Lang;
+  /** Columns of the terminal standard output is, when it is one. */
+  readonly stdoutColumns?: number;
+  /** Bytes (a workbook) to standard output; absent where output is text only. */
+  readonly stdoutBytes?: (bytes: Buffer) => void;
 }
 
 /** A problem with how the command was called: exit status 2. */
@@ -63,13 +67,25 @@ export function requireReadableFile(file: string): void {
   if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a journal file`);
 }
 
-export type OutputFormat = "table" | "csv" | "json";
+export type OutputFormat = "table" | "csv" | "json" | "xlsx" | "html";
+
+const FORMATS: readonly OutputFormat[] = ["table", "csv", "json", "xlsx", "html"];
 
 export function parseFormat(value: string | undefined): OutputFormat {
   const format = (value ?? "table").toLowerCase();
-  if (format === "table" || format === "csv" || format === "json") return format;
-  throw new UsageError(`unknown format '${value}' (expected table, csv or json)`);
+  if ((FORMATS as readonly string[]).includes(format)) return format as OutputFormat;
+  throw new UsageError(`unknown format '${value}' (expected table, csv, json, xlsx or html)`);
 }
+
+/** Columns a table may take: COLUMNS, else the terminal's width, else 100 (at least 40). */
+export function terminalWidth(io: Io): number {
+  const columns = Number(io.env.COLUMNS);
+  if (io.env.COLUMNS !== undefined && io.env.COLUMNS !== "" && Number.isInteger(columns) && columns >= 40) return columns;
+  if (io.stdoutIsTty && io.stdoutColumns !== undefined && io.stdoutColumns >= 40) return io.stdoutColumns;
+  return DEFAULT_WIDTH;
+}
+
+export const DEFAULT_WIDTH = 100;
 
 /** YYYY-MM-DD, YYYY-MM (first of the month) or YYYY (first of the year). */
 export function parseDateOption(value: string | undefined, name: string): string | null {
@@ -197,10 +213,11 @@ export function langOf(io: Io): Lang {
   return io.lang ?? "en";
 }
 
-/** The output format an -o FILE implies: by its extension, .csv or .json, else a table. */
+/** The output format an -o FILE implies: by its extension (.csv, .json, .xlsx, .html or .htm), else a table. */
 export function formatFromFileName(file: string): OutputFormat {
-  const lower = file.toLowerCase();
-  return lower.endsWith(".csv") ? "csv" : lower.endsWith(".json") ? "json" : "table";
+  const extension = /\.([a-z]+)$/.exec(file.toLowerCase())?.[1] ?? "";
+  if (extension === "csv" || extension === "json" || extension === "xlsx" || extension === "html") return extension;
+  return extension === "htm" ? "html" : "table";
 }
 
 /** An account pattern as hledger takes it: a case-insensitive regular expression. */

@@ -95,5 +95,7 @@ export function processIo(): Io {
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
+    stdoutColumns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+    stdoutBytes: (bytes) => { process.stdout.write(bytes); },
   };
 }

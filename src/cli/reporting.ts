@@ -11,12 +11,14 @@ import type { Grouping } from "../reports/grouping.js";
 import type { Sheet } from "../reports/sheet.js";
 import { formatDiagnostic } from "../render/diagnostics.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { renderSheet } from "../render/sheet.js";
+import { renderSheet, sheetDocument } from "../render/sheet.js";
+import { renderWorkbook } from "../render/workbook.js";
+import { renderHtml, type OutputDocument } from "../render/html.js";
 import { writeOutputBytes } from "../edit/output.js";
 import { WriteRefusedError } from "../edit/replace.js";
 import { terminalText } from "../render/terminal.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, formatFromFileName, parseDateRange, parseFormat, langOf, parsePeriod, requireReadableFile, useColor,
+  EXIT_ERRORS, EXIT_OK, UsageError, formatFromFileName, parseDateRange, parseFormat, langOf, parsePeriod, requireReadableFile, terminalWidth, useColor,
   type DateRange, type Io, type OutputFormat,
 } from "./context.js";
 import type { Lang } from "../reports/sheet.js";
@@ -31,6 +33,8 @@ export interface ReportFlags {
   readonly output?: string;
   readonly lang?: string;
   readonly bom?: boolean;
+  readonly chart?: boolean;
+  readonly ascii?: boolean;
 }
 
 /** Where and how a report is written. */
@@ -43,9 +47,16 @@ export interface OutputChoice {
   readonly file: string | null;
   /** Columns a table may take. */
   readonly width: number;
+  /** --chart: the report's chart under the table, in ASCII only with --ascii. */
+  readonly chart?: "unicode" | "ascii";
 }
 
-export const DEFAULT_WIDTH = 100;
+/** --chart and --ascii (trend, structure, budget). */
+export function addChartFlags(command: Command): Command {
+  return command
+    .option("--chart", "draw the report's chart under the table (Unicode blocks)")
+    .option("--ascii", "with --chart, draw with ASCII characters only");
+}
 
 /** Add -b/-e/-p and, unless told otherwise, --pending and the output flags. */
 export function addReportFlags(command: Command, { dates = true, pending = true, output = true } = {}): Command {
@@ -56,13 +67,16 @@ export function addReportFlags(command: Command, { dates = true, pending = true,
       .option("-p, --period <PERIOD>", "2026, 2026-03, 2026Q1 or 2026-01..2026-06 (instead of -b/-e)");
   }
   if (pending) command.option("--pending", "also count the submitted and approved claims of the claim files (never rejected ones)");
-  if (output) {
-    command
-      .addOption(new Option("--format <FORMAT>", "table, csv or json (default: from -o FILE, else table)"))
-      .option("-o, --output <FILE>", "write to FILE; .csv and .json choose the format")
-            .option("--bom", "start CSV with a byte-order mark (Excel on Windows)");
-  }
+  if (output) addOutputFlags(command);
   return command;
+}
+
+/** --format, -o and --bom, meaning the same on every command that takes them (--lang is global: main.ts). */
+export function addOutputFlags(command: Command): Command {
+  return command
+    .addOption(new Option("--format <FORMAT>", "table, csv, json, xlsx or html (default: from -o FILE, else table)"))
+    .option("-o, --output <FILE>", "write to FILE (replaced atomically); .csv, .json, .xlsx and .html choose the format")
+    .option("--bom", "start CSV with a byte-order mark (Excel on Windows)");
 }
 
 /** The date range of -p, or of -b and -e. */
@@ -78,14 +92,19 @@ export function outputChoice(io: Io, flags: ReportFlags, colorFlag: boolean | un
   const file = flags.output ?? null;
   const format = flags.format !== undefined ? parseFormat(flags.format) : file !== null ? formatFromFileName(file) : "table";
   if (flags.bom === true && format !== "csv") throw new UsageError("--bom applies to CSV output only");
-  const columns = Number(io.env.COLUMNS);
+  if (format === "xlsx" && file === null && (io.stdoutIsTty || io.stdoutBytes === undefined)) {
+    throw new UsageError("an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or redirect standard output)");
+  }
+  if (flags.ascii === true && flags.chart !== true) throw new UsageError("--ascii applies with --chart");
+  if (flags.chart === true && format !== "table") throw new UsageError(`--chart draws in the terminal table; ${format} output has no room for it${format === "html" ? " (the html page has its chart already)" : ""}`);
   return {
+    ...(flags.chart === true ? { chart: flags.ascii === true ? "ascii" as const : "unicode" as const } : {}),
     format,
     lang: langOf(io),
     color: file === null && useColor(io, "stdout", colorFlag),
     bom: flags.bom === true,
     file,
-    width: Number.isInteger(columns) && columns >= 40 ? columns : DEFAULT_WIDTH,
+    width: terminalWidth(io),
   };
 }
 
@@ -187,6 +206,20 @@ export function emitBytes(io: Io, file: string, bytes: Buffer, journal: Pick<Led
   }
 }
 
+/** Write a workbook to the -o file, or to standard output (not a terminal: outputChoice refused that). */
+export function emitWorkbook(io: Io, file: string | null, bytes: Buffer, journal: Pick<Ledger, "sources">): number {
+  if (file !== null) return emitBytes(io, file, bytes, journal);
+  io.stdoutBytes!(bytes);
+  return EXIT_OK;
+}
+
+/** A document (the rows of a command that is not a sheet) as xlsx or html. */
+export function emitDocument(io: Io, output: OutputChoice, document: OutputDocument, journal: Pick<Ledger, "sources">): number {
+  if (output.format === "xlsx") return emitWorkbook(io, output.file, renderWorkbook(document.sections), journal);
+  return emit(io, output.file, renderHtml(document, output.lang), journal);
+}
+
 export function emitSheet(io: Io, output: OutputChoice, sheet: Sheet, journal: Pick<Ledger, "sources">): number {
-  return emit(io, output.file, renderSheet(sheet, output), journal);
+  if (output.format === "xlsx" || output.format === "html") return emitDocument(io, output, sheetDocument(sheet, output.lang), journal);
+  return emit(io, output.file, renderSheet(sheet, { ...output, format: output.format as "table" | "csv" | "json" }), journal);
 }

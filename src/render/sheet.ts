@@ -13,9 +13,13 @@ import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
 import { renderTable, type Column, type Row } from "./table.js";
 import { displayWidth, terminalText } from "./terminal.js";
+import { renderTerminalChart } from "./chart.js";
+import type { DocumentChart, DocumentColumn, DocumentRow, DocumentSection, OutputDocument } from "./document.js";
 
 export interface SheetStyle {
   readonly format: "table" | "csv" | "json";
+  /** Draw the report's chart under the table (--chart), in ASCII only with --ascii. */
+  readonly chart?: "unicode" | "ascii";
   readonly lang: Lang;
   readonly color: boolean;
   /** Columns of the terminal, for tables. */
@@ -61,8 +65,20 @@ function captionText(sheet: Sheet, style: SheetStyle): string {
   return lines.join("\n");
 }
 
+const MORE_THAN_TWO_PLACES = /^-?\d+\.\d{3,}$/;
+
+/**
+ * A cell as a terminal table shows it: an amount at two decimals (rounded half up; CSV, JSON and
+ * xlsx keep the exact value), a percent with %.
+ */
 function tableCell(column: SheetColumn, row: SheetRow, lang: Lang): string {
   const text = cellText(row.cells[column.key] ?? null, lang);
+  if (column.kind === "amount" && MORE_THAN_TWO_PLACES.test(text)) {
+    // A residue smaller than a cent (what balanced within tolerance) stays exact: 0.00 would hide it.
+    const value = new Decimal(text);
+    const rounded = value.toFixed(2, Decimal.ROUND_HALF_UP);
+    return new Decimal(rounded).isZero() && !value.isZero() ? text : rounded;
+  }
   return column.kind === "percent" && text !== "" ? `${text}%` : text;
 }
 
@@ -110,7 +126,10 @@ function renderSheetTable(sheet: Sheet, style: SheetStyle): string {
     tableColumns, tableRows(sheet.rows, columns, heading, style.lang), { color: style.color, width: style.width },
     tableRows(sheet.totals, columns, heading, style.lang),
   );
-  return `${captionText(sheet, style)}\n\n${table}\n`;
+  const chart = style.chart !== undefined && sheet.chart !== undefined
+    ? `\n${renderTerminalChart(chartOf(sheet, style.lang)!, { ascii: style.chart === "ascii", width: style.width, color: style.color })}`
+    : "";
+  return `${captionText(sheet, style)}\n\n${table}\n${chart}`;
 }
 
 /**
@@ -167,4 +186,76 @@ export function renderSheet(sheet: Sheet, style: SheetStyle): string {
     case "csv": return renderSheetCsv(sheet, style);
     case "json": return renderSheetJson(sheet);
   }
+}
+
+/** The text of a row's label cells, one space apart (empty ones left out). */
+function labelOf(row: SheetRow, keys: readonly string[], lang: Lang): string {
+  return keys.map((key) => cellText(row.cells[key] ?? null, lang)).filter((text) => text !== "").join(" ");
+}
+
+function headerOf(sheet: Sheet, key: string, lang: Lang): string {
+  return sheet.columns.find((column) => column.key === key)?.header[lang] ?? key;
+}
+
+/** The sheet's chart with its values taken from the data rows' cells. */
+export function chartOf(sheet: Sheet, lang: Lang): DocumentChart | undefined {
+  const chart = sheet.chart;
+  if (chart === undefined) return undefined;
+  const value = (row: SheetRow, key: string) => cellText(row.cells[key] ?? null, "en") || "0";
+  // A label part that is the same on every row (the one commodity) says nothing.
+  const varying = chart.label.filter((key, index) => index === 0 || new Set(sheet.rows.map((row) => cellText(row.cells[key] ?? null, "en"))).size > 1);
+  switch (chart.kind) {
+    case "lines": return {
+      kind: "lines",
+      periods: chart.values.map((key) => headerOf(sheet, key, lang)),
+      series: sheet.rows.map((row) => ({ label: labelOf(row, varying, lang), values: chart.values.map((key) => value(row, key)) })),
+    };
+    case "shares": return {
+      kind: "shares",
+      items: sheet.rows.map((row) => ({ label: labelOf(row, varying, lang), value: value(row, chart.value), share: value(row, chart.share) })),
+    };
+    case "budget": return {
+      kind: "budget",
+      budgetName: headerOf(sheet, chart.budget, lang),
+      actualName: headerOf(sheet, chart.actual, lang),
+      items: sheet.rows.map((row) => ({ label: labelOf(row, varying, lang), budget: value(row, chart.budget), actual: value(row, chart.actual) })),
+    };
+  }
+}
+
+/** Sections of at most this many are one worksheet (one table) each; more stay one, with the heading as a column. */
+const MAX_SECTIONS = 10;
+
+/**
+ * The sheet as a document for xlsx and html: the CSV's columns under the table's headings (in
+ * the chosen language), exact values, total rows marked; a report grouped under heading lines
+ * (a balance sheet's sections) has one section per heading when there are few.
+ */
+export function sheetDocument(sheet: Sheet, lang: Lang): OutputDocument {
+  const columns = shown(sheet, "data");
+  const heading = sheet.columns.find((column) => column.heading === true);
+  const headingOf = (row: SheetRow) => (heading === undefined ? "" : cellText(row.cells[heading.key] ?? null, lang));
+  const distinct = [...new Set(sheet.rows.map(headingOf))];
+  const split = heading !== undefined && distinct.length > 1 && distinct.length <= MAX_SECTIONS;
+  const kept = split ? columns.filter((column) => column.key !== heading.key) : columns;
+  const documentColumns: DocumentColumn[] = kept.map((column) => ({ header: column.header[lang], kind: column.kind }));
+  const toRow = (total: boolean) => (row: SheetRow): DocumentRow => ({
+    cells: kept.map((column) => cellText(row.cells[column.key] ?? null, lang)), total, alert: row.alert,
+  });
+  const title = sheet.caption[0]?.[lang] ?? sheet.report;
+  const caption = sheet.caption.map((part) => part[lang]).join("  ");
+  const section = (name: string, rows: readonly DocumentRow[]): DocumentSection => ({ name, title: name === title ? caption : `${caption}: ${name}`, columns: documentColumns, rows });
+  let sections: DocumentSection[];
+  if (!split) {
+    sections = [section(title, [...sheet.rows.map(toRow(false)), ...sheet.totals.map(toRow(true))])];
+  } else {
+    const totalsLeft = sheet.totals.filter((row) => !distinct.includes(headingOf(row)));
+    sections = distinct.map((name) => section(name, [
+      ...sheet.rows.filter((row) => headingOf(row) === name).map(toRow(false)),
+      ...sheet.totals.filter((row) => headingOf(row) === name).map(toRow(true)),
+    ]));
+    if (totalsLeft.length > 0) sections.push(section(TOTAL[lang], totalsLeft.map(toRow(true))));
+  }
+  const chart = chartOf(sheet, lang);
+  return { title, caption: sheet.caption.slice(1).map((part) => part[lang]), sections, ...(chart === undefined ? {} : { chart }) };
 }

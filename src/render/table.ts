@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import type TableType from "cli-table3";
 import { Chalk } from "chalk";
-import { charWidth, displayWidth, terminalText, terminalUnits } from "./terminal.js";
+import { displayWidth, terminalText, terminalUnits } from "./terminal.js";
 
 export { displayWidth };
 
@@ -52,7 +52,7 @@ export function cutText(text: string, width: number, from: "end" | "start"): str
   let kept = "";
   let used = 1;
   for (const unit of units) {
-    const w = unit.length === 1 || unit.length === 2 ? charWidth(unit.codePointAt(0)!) : unit.length;
+    const w = unit.length === 1 || unit.length === 2 ? displayWidth(unit) : unit.length;
     if (used + w > width) break;
     kept = from === "start" ? unit + kept : kept + unit;
     used += w;
@@ -63,39 +63,46 @@ export function cutText(text: string, width: number, from: "end" | "start"): str
 }
 
 const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
-/** Cell padding (one each side) and the gap between columns, as drawn below. */
+/** Cell padding (one each side), as drawn below. */
 const PADDING = 2;
+/** The extra gap between columns: two spaces, none when a table is drawn compact to fit. */
 const GAP = 2;
 const MIN_SHRUNK = 16;
+/** How narrow a text column may get (its header cut too) before a table is split into parts. */
+const MIN_HARD = 6;
 
-function tableWidth(widths: readonly number[]): number {
-  return widths.reduce((sum, w) => sum + w + PADDING, 0) + GAP * Math.max(0, widths.length - 1);
+function tableWidth(widths: readonly number[], gap = GAP): number {
+  return widths.reduce((sum, w) => sum + w + PADDING, 0) + gap * Math.max(0, widths.length - 1);
 }
 
-/** Narrow the shrinkable columns, widest first, until the table fits (or they cannot shrink more). */
-function shrinkColumns(columns: readonly Column[], widths: number[], limit: number): void {
+/**
+ * Narrow the shrinkable columns, widest first, until the table fits (or they cannot shrink more):
+ * to MIN_SHRUNK and their header's width, or with `hard` to MIN_HARD (the header then cut too).
+ */
+function shrinkColumns(columns: readonly Column[], widths: number[], limit: number, gap: number, hard: boolean): void {
+  const floorOf = (column: Column) => (hard ? MIN_HARD : Math.max(MIN_SHRUNK, displayWidth(column.header)));
   for (;;) {
-    const excess = tableWidth(widths) - limit;
+    const excess = tableWidth(widths, gap) - limit;
     if (excess <= 0) return;
     let widest = -1;
     columns.forEach((column, index) => {
-      const floor = Math.max(MIN_SHRUNK, displayWidth(column.header));
-      if (column.shrink !== undefined && widths[index]! > floor && (widest < 0 || widths[index]! > widths[widest]!)) widest = index;
+      if (column.shrink !== undefined && widths[index]! > floorOf(column) && (widest < 0 || widths[index]! > widths[widest]!)) widest = index;
     });
     if (widest < 0) return;
-    const floor = Math.max(MIN_SHRUNK, displayWidth(columns[widest]!.header));
-    widths[widest] = Math.max(floor, widths[widest]! - excess);
+    widths[widest] = Math.max(floorOf(columns[widest]!), widths[widest]! - excess);
   }
 }
 
 /**
- * The column indexes of each part: the label columns, then the others in order. As few parts as
- * fit, with the columns spread evenly over them when that fits too (no part of one column).
+ * The column indexes of each part: the label columns, then the others: those that are never cut
+ * (amounts, dates, ids) first, so that they stay in the first part, then the text columns. As few
+ * parts as fit; a table of fixed columns only has them spread evenly over the parts when that fits too.
  */
-function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number): number[][] {
+function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number, gap: number): number[][] {
   const labels = columns.map((_, index) => index).filter((index) => columns[index]!.repeat === true);
-  const others = columns.map((_, index) => index).filter((index) => columns[index]!.repeat !== true);
-  const fits = (part: readonly number[]) => tableWidth([...labels, ...part].map((i) => widths[i]!)) <= limit;
+  const rest = columns.map((_, index) => index).filter((index) => columns[index]!.repeat !== true);
+  const others = [...rest.filter((index) => columns[index]!.shrink === undefined), ...rest.filter((index) => columns[index]!.shrink !== undefined)];
+  const fits = (part: readonly number[]) => tableWidth([...labels, ...part].map((i) => widths[i]!), gap) <= limit;
   const greedy: number[][] = [];
   let part: number[] = [];
   for (const index of others) {
@@ -108,7 +115,10 @@ function splitColumns(columns: readonly Column[], widths: readonly number[], lim
   greedy.push(part);
   const size = Math.ceil(others.length / greedy.length);
   const even = Array.from({ length: greedy.length }, (_, n) => others.slice(n * size, (n + 1) * size)).filter((p) => p.length > 0);
-  return (even.length === greedy.length && even.every(fits) ? even : greedy).map((p) => [...labels, ...p]);
+  const order = (p: readonly number[]) => [...labels, ...p].sort((a, b) => a - b);
+  // Spread evenly only when no text column is among them: the fixed columns then stay together.
+  const spread = others.every((index) => columns[index]!.shrink === undefined) && even.length === greedy.length && even.every(fits);
+  return (spread ? even : greedy).map(order);
 }
 
 /**
@@ -147,14 +157,30 @@ export function renderTable(
   const widths = columns.map((column) => displayWidth(column.header));
   for (const row of cellRows) row.cells.forEach((cell, index) => { widths[index] = Math.max(widths[index]!, displayWidth(cell)); });
   const limit = style.width ?? Number.POSITIVE_INFINITY;
-  shrinkColumns(columns, widths, limit);
+  shrinkColumns(columns, widths, limit, GAP, false);
+  // Still too wide: drawn compact (no gap beyond the cells' padding) with the text columns down to
+  // MIN_HARD (headers cut too), when that makes it fit; else it is split into parts as it is.
+  let compact = false;
+  if (tableWidth(widths) > limit) {
+    const narrow = [...widths];
+    shrinkColumns(columns, narrow, limit, 0, false);
+    shrinkColumns(columns, narrow, limit, 0, true);
+    if (tableWidth(narrow, 0) <= limit) {
+      compact = true;
+      narrow.forEach((width, index) => { widths[index] = width; });
+      columns.forEach((column, index) => {
+        if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
+      });
+    }
+  }
+  const gap = compact ? 0 : GAP;
   const draw = (row: CellsRow): string[] => row.cells.map((text, index) => {
     const column = columns[index]!;
     const cell = column.shrink === undefined ? text : cutText(text, widths[index]!, column.shrink);
     if (row.alert) return paint.red(cell);
     return column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, "")) ? paint.red(cell) : cell;
   });
-  const parts = tableWidth(widths) > limit ? splitColumns(columns, widths, limit) : [columns.map((_, index) => index)];
+  const parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
   // Each row is drawn once, not once per part: a table of thousands of columns has thousands of parts.
   const drawnCells = new Map<CellsRow, string[]>();
   for (const row of cellRows) drawnCells.set(row, draw(row));
@@ -168,14 +194,14 @@ export function renderTable(
       colAligns: part.map((index) => columns[index]!.align ?? "left"),
       chars: {
         top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "",
-        "bottom-right": "", left: "", "left-mid": "", mid: "─", "mid-mid": "─", right: "", "right-mid": "", middle: "  ",
+        "bottom-right": "", left: "", "left-mid": "", mid: "─", "mid-mid": compact ? "" : "─", right: "", "right-mid": "", middle: compact ? "" : "  ",
       },
     };
     // Heading lines are drawn here rather than as cells spanning the table, and the rows are drawn
     // a block at a time at widths measured once: cli-table3 lays a table out in time quadratic in
     // its rows (50,000 postings of `reg` took 40 s). Each row is one line (cells hold no line
     // breaks), so a heading goes in above its row's line. A heading longer than the part is cut.
-    const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!)) - PADDING);
+    const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!), gap) - PADDING);
     const headingLine = (heading: string) => {
       const cut = style.width === undefined ? heading : cutText(heading, headingWidth, "end");
       return ` ${style.color ? paint.bold(cut) : cut}`;

@@ -50,9 +50,5 @@ export function charWidth(codePoint: number): number {
   return 1;
 }
 
-/** Terminal columns a text takes. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0)!);
-  return width;
-}
+/** Terminal columns a text takes (width.ts: string-width). */
+export { displayWidth } from "./width.js";

@@ -171,5 +171,6 @@ export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet 
     columns,
     rows: report.rows.map((row) => toRow(row, row.period)),
     totals: report.totals.map((row) => toRow(row, TOTAL)),
+    chart: { kind: "budget", label: ["account", "period"], budget: "budget", actual: "actual" },
   };
 }

@@ -57,7 +57,18 @@ export interface Sheet {
   readonly totals: readonly SheetRow[];
   /** A table shows one column per row and a line per column (a form read top-down). */
   readonly transpose?: boolean;
+  /** The chart the report draws (html, --chart), by the keys of the columns it takes its values from. */
+  readonly chart?: SheetChart;
 }
+
+/**
+ * A chart over a sheet's data rows: `lines` per row over the `values` columns (trend), `shares` of
+ * the `value` column (structure), `budget` against `actual` per row (budget). `label` names the row.
+ */
+export type SheetChart =
+  | { readonly kind: "lines"; readonly label: readonly string[]; readonly values: readonly string[] }
+  | { readonly kind: "shares"; readonly label: readonly string[]; readonly value: string; readonly share: string }
+  | { readonly kind: "budget"; readonly label: readonly string[]; readonly budget: string; readonly actual: string };
 
 export function localized(en: string, zh: string): Localized {
   return { en, zh };

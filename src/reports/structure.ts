@@ -180,5 +180,6 @@ export function structureSheet(report: StructureReport, scales: DisplayScales): 
     columns,
     rows: report.rows.map((row) => toRow(row, groupCell(row.group))),
     totals: report.totals.map((row) => toRow(row, TOTAL)),
+    chart: { kind: "shares", label: ["group", "commodity"], value: "amount", share: "share" },
   };
 }

@@ -164,5 +164,6 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
     columns,
     rows: report.rows.map((row) => toRow(row, groupCell(row.group))),
     totals: report.totals.map((row) => toRow(row, TOTAL)),
+    chart: { kind: "lines", label: ["group", "commodity"], values: periods.map((period) => period.label) },
   };
 }

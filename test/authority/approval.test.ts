@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { diagnosticLines } from "../helpers/cli.js";
+import { diagnosticLines, runCli } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
-import { append, changedLines, claim, claimFileOf, cli, journal, newReceipt, read, removeTemporaryFolders, sampleCopy } from "../claims/journal.js";
+import { append, changedLines, claim, claimFileOf, cli, TODAY, journal, newReceipt, read, removeTemporaryFolders, sampleCopy } from "../claims/journal.js";
 
 afterAll(removeTemporaryFolders);
 
@@ -356,10 +356,10 @@ describe("claims: who may still approve", () => {
       ["EC-2026-142", "partly approved", ["孙强", "周建国", "董事长 刘总"]], ["EC-2026-150", "partly approved", ["董事长 刘总"]],
     ]);
     // The table has the column only while some listed claim is partly approved.
-    const table = cli("claims", file, "-b", "2026-12-28").stdout;
+    const table = runCli(["claims", file, "-b", "2026-12-28"], { ...TODAY, COLUMNS: "300" }).stdout;
     expect(table.split("\n")[0]).toMatch(/Problems\s+Awaiting$/);
     expect(table).toMatch(/EC-2026-150 .* partly approved .* claim-approval-limit\s+董事长 刘总\n/);
-    expect(cli("claims", file, "-e", "2026-12-28").stdout.split("\n")[0]).toMatch(/Problems$/);
+    expect(runCli(["claims", file, "-e", "2026-12-28"], { ...TODAY, COLUMNS: "300" }).stdout.split("\n")[0]).toMatch(/Problems$/);
   });
 
   it("says no one when no declared limit covers the claim", () => {

@@ -187,7 +187,7 @@ describe("report trial: what balances only within tolerance, and totals that do 
     const rows = csvRecords(["report", "trial", file]);
     expectBalancedTotals(rows);
     expect(rows.find((row) => row.name === "(rounding within tolerance)")).toMatchObject({ debit: "0.000", credit: "0.004", closing_credit: "0.004" });
-    expect(runCli(["report", "trial", file, "--lang", "zh"]).stdout).toMatch(/\n +（容差尾差） +0\.000 +0\.000 +0\.000 +0\.004 +0\.000 +0\.004\n/);
+    expect(runCli(["report", "trial", file, "--lang", "zh"]).stdout).toMatch(/\n +（容差尾差） +0\.00 +0\.00 +0\.00 +0\.004 +0\.00 +0\.004\n/);
   });
 
   it("flags a total whose debits and credits differ: in the caption, on the total row, in JSON", () => {

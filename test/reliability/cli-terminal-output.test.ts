@@ -134,7 +134,7 @@ describe("control characters are escaped on the terminal", () => {
   it("usage errors quoting an argument escape it", () => {
     const run = runCli(["bal", file, "--format", `x${CLEAR_SCREEN}`]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("feeledger: unknown format 'x\\x1b[2J' (expected table, csv or json)\n");
+    expect(run.stderr).toBe("feeledger: unknown format 'x\\x1b[2J' (expected table, csv, json, xlsx or html)\n");
     const unknown = runCli(["bal", file, `--${CLEAR_SCREEN}`]);
     expect(unknown.code).toBe(2);
     expectNoRawControls(unknown.stderr, "unknown option");

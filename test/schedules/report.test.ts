@@ -34,7 +34,7 @@ describe("report schedules", () => {
       ["2026-04-13-01-客户体验中心装修", 8, "22222.24", "77777.76", "2027-01-31"],
       ["2026-07-02-C01-ACME", 6, "-30000.00", "0.00", null],
     ]);
-    const table = runCli(["report", "schedules", file]);
+    const table = runCli(["report", "schedules", file], { COLUMNS: "200" });
     expect(table.code).toBe(0);
     const lines = table.stdout.split("\n");
     expect(lines[0]).toMatch(/^ Schedule +Account +Total +Commodity +Months +Monthly +Written +Remaining +Next/);

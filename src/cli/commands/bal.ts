@@ -5,11 +5,11 @@ import { displayScales, plainAmount } from "../../reports/display.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
-import { loadForReport } from "../reporting.js";
-import { Option, type Command } from "commander";
+import type { DocumentRow } from "../../render/document.js";
+import { addOutputFlags, emit, emitDocument, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import type { Command } from "commander";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, compileAccountPattern, parseDateRange, parseFormat, parsePositiveInteger, resolveJournal,
-  useColor, type CommandShared, type Io, type OutputFormat,
+  EXIT_ERRORS, UsageError, compileAccountPattern, parsePositiveInteger, resolveJournal, type CommandShared, type Io,
 } from "../context.js";
 
 export interface BalanceContext {
@@ -22,9 +22,11 @@ export interface BalanceContext {
   readonly atCost: boolean;
   /** Also count the claim files' submitted and approved claims (--pending). */
   readonly pending: boolean;
-  readonly format: OutputFormat;
+  readonly output: OutputChoice;
   readonly color: boolean | undefined;
 }
+
+const HEADERS = { en: ["Account", "Amount", "Commodity"], zh: ["科目", "金额", "币种"] } as const;
 
 
 export function runBalance(io: Io, context: BalanceContext): number {
@@ -36,16 +38,27 @@ export function runBalance(io: Io, context: BalanceContext): number {
   }, ledger.options.accountRoots);
   const scales = displayScales(ledger.entries);
   const amountText = (amount: Parameters<typeof plainAmount>[0], commodity: string) => plainAmount(amount, commodity, scales);
-  switch (context.format) {
+  const { output } = context;
+  const headers = HEADERS[output.lang];
+  const totalLabel = output.lang === "zh" ? "合计" : "Total";
+  switch (output.format) {
     case "csv":
-      io.stdout(renderCsv(["account", "commodity", "amount"], report.rows.map((r) => [r.account, r.commodity, amountText(r.amount, r.commodity)])));
-      break;
+      return emit(io, output.file, renderCsv(["account", "commodity", "amount"], report.rows.map((r) => [r.account, r.commodity, amountText(r.amount, r.commodity)]), { bom: output.bom }), ledger);
     case "json":
-      io.stdout(renderJson({
+      return emit(io, output.file, renderJson({
         rows: report.rows.map((r) => ({ account: r.account, commodity: r.commodity, amount: amountText(r.amount, r.commodity) })),
         totals: report.totals.map((t) => ({ commodity: t.commodity, amount: amountText(t.amount, t.commodity) })),
-      }));
-      break;
+      }), ledger);
+    case "xlsx":
+    case "html": {
+      const title = output.lang === "zh" ? "余额" : "Balances";
+      const rows: DocumentRow[] = [
+        ...report.rows.map((r) => ({ cells: [r.account, amountText(r.amount, r.commodity), r.commodity] })),
+        ...report.totals.map((t, index) => ({ cells: [index === 0 ? totalLabel : "", amountText(t.amount, t.commodity), t.commodity], total: true })),
+      ];
+      const columns = [{ header: headers[0], kind: "text" as const }, { header: headers[1], kind: "amount" as const }, { header: headers[2], kind: "text" as const }];
+      return emitDocument(io, output, { title, caption: [], sections: [{ name: title, title, columns, rows }] }, ledger);
+    }
     case "table": {
       let previous = "";
       const rows = report.rows.map((r) => {
@@ -54,19 +67,17 @@ export function runBalance(io: Io, context: BalanceContext): number {
         previous = r.account;
         return [shown, amountText(r.amount, r.commodity), r.commodity];
       });
-      const footer = report.totals.map((t, index) => [index === 0 ? "Total" : "", amountText(t.amount, t.commodity), t.commodity]);
-      io.stdout(renderTable(
-        [{ header: "Account" }, { header: "Amount", align: "right" }, { header: "Commodity" }],
-        rows, { color: useColor(io, "stdout", context.color) }, footer,
-      ) + "\n");
-      break;
+      const footer = report.totals.map((t, index) => [index === 0 ? totalLabel : "", amountText(t.amount, t.commodity), t.commodity]);
+      return emit(io, output.file, renderTable(
+        [{ header: headers[0], shrink: context.tree ? "end" : "start" }, { header: headers[1], align: "right" }, { header: headers[2] }],
+        rows, { color: output.color, width: output.width }, footer,
+      ) + "\n", ledger);
     }
   }
-  return EXIT_OK;
 }
 
 export function registerBalance(program: Command, { io, setExit, global }: CommandShared): void {
-  program
+  const command = program
     .command("bal")
     .alias("balance")
     .description("balances by account and commodity")
@@ -76,10 +87,11 @@ export function registerBalance(program: Command, { io, setExit, global }: Comma
     .option("--depth <N>", "aggregate accounts deeper than N", (value: string) => parsePositiveInteger(value, "--depth"))
     .option("-b, --begin <DATE>", "include postings on or after DATE")
     .option("-e, --end <DATE>", "include postings before DATE (exclusive)")
+    .option("-p, --period <PERIOD>", "2026, 2026-03, 2026Q1 or 2026-01..2026-06 (instead of -b/-e)")
     .option("--cost", "value what is held at cost at its cost")
-    .option("--pending", "also count the submitted and approved claims of the claim files (never rejected ones)")
-    .addOption(new Option("--format <FORMAT>", "table, csv or json").default("table"))
-    .action((args: string[], options: { flat?: boolean; tree?: boolean; depth?: number; begin?: string; end?: string; cost?: boolean; pending?: boolean; format: string }) => {
+    .option("--pending", "also count the submitted and approved claims of the claim files (never rejected ones)");
+  addOutputFlags(command)
+    .action((args: string[], options: ReportFlags & { flat?: boolean; tree?: boolean; depth?: number; cost?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
       if (options.flat && options.tree) throw new UsageError("--flat and --tree exclude each other");
       setExit(runBalance(io, {
@@ -87,10 +99,10 @@ export function registerBalance(program: Command, { io, setExit, global }: Comma
         patterns: journal.rest,
         tree: options.tree === true,
         depth: options.depth ?? null,
-        ...parseDateRange(options.begin, options.end),
+        ...reportRange(options),
         atCost: options.cost === true,
         pending: options.pending === true,
-        format: parseFormat(options.format),
+        output: outputChoice(io, options, global().color),
         color: global().color,
       }));
     });

@@ -2,7 +2,7 @@
 // one row per expense claim with its state, amount, receipts, problems and whether it is paid, and
 // for a partly approved claim (approvals that do not cover it yet) who may still approve it. The
 // table shows that column only when a listed claim is partly approved; CSV and JSON always have it.
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
@@ -11,19 +11,28 @@ import { displayScales, plainAmount } from "../../reports/display.js";
 import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
-import { renderTable } from "../../render/table.js";
-import { diagnosticCodes, loadWithProblems } from "../reporting.js";
+import { renderTable, type Column } from "../../render/table.js";
+import type { DocumentKind } from "../../render/document.js";
+import { addOutputFlags, diagnosticCodes, emit, emitDocument, loadWithProblems, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, parseDateRange, parseFormat, resolveJournal, todayOf, useColor,
-  type CommandShared, type Io, type OutputFormat,
+  EXIT_ERRORS, UsageError, resolveJournal, todayOf, type CommandShared, type Io,
 } from "../context.js";
 
 export interface ClaimsContext {
   readonly file: string;
   readonly query: ClaimQuery;
-  readonly format: OutputFormat;
+  readonly output: OutputChoice;
   readonly color: boolean | undefined;
 }
+
+/** How the table and the workbook treat each column: ids, dates and amounts are never cut. */
+const TABLE_COLUMNS: Readonly<Record<string, { kind: DocumentKind; shrink?: "end"; zh: string }>> = {
+  claim: { kind: "text", zh: "报销单" }, date: { kind: "date", zh: "日期" }, claimant: { kind: "text", shrink: "end", zh: "报销人" },
+  department: { kind: "text", shrink: "end", zh: "部门" }, customer: { kind: "text", shrink: "end", zh: "客户" }, status: { kind: "text", zh: "状态" },
+  paid: { kind: "text", zh: "付款" }, amount: { kind: "amount", zh: "金额" }, commodity: { kind: "text", zh: "币种" },
+  receipts: { kind: "count", zh: "票据" }, problems: { kind: "text", shrink: "end", zh: "问题" }, awaiting: { kind: "text", shrink: "end", zh: "待审批人" },
+  owed: { kind: "amount", zh: "未付" },
+};
 
 // CSV and JSON keep the older columns first and add `awaiting`, `paid` and `owed` at the end; the
 // table shows Paid beside Status, and Awaiting last.
@@ -58,12 +67,14 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   const tableCells = (row: ClaimRow) => [
     row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems), awaitingText(row),
   ];
-  switch (context.format) {
+  const { output } = context;
+  const headerText = (key: string) => (output.lang === "zh" ? TABLE_COLUMNS[key]!.zh : key[0]!.toUpperCase() + key.slice(1));
+  const totalLabel = output.lang === "zh" ? "合计" : "Total";
+  switch (output.format) {
     case "csv":
-      io.stdout(renderCsv(HEADER, rows.map(cells)));
-      break;
+      return emit(io, output.file, renderCsv(HEADER, rows.map(cells), { bom: output.bom }), ledger);
     case "json":
-      io.stdout(renderJson({
+      return emit(io, output.file, renderJson({
         claims: rows.map((row) => ({
           claim: row.claim, date: row.date, claimant: row.claimant, department: row.department, customer: row.customer,
           status: statusText(row), amount: amount(row), commodity: row.commodity, receipts: row.receipts, awaiting: row.awaiting,
@@ -72,17 +83,27 @@ export function runClaims(io: Io, context: ClaimsContext): number {
           paid: row.paid, owed: row.owed === null ? null : owed(row),
         })),
         totals: claimTotals(rows).map((total) => ({ commodity: total.commodity, amount: amount(total) })),
-      }));
-      break;
+      }), ledger);
+    case "xlsx":
+    case "html": {
+      // The CSV's columns (the table's and who paid, what is still owed), under the table's headings.
+      const title = output.lang === "zh" ? "报销单" : "Claims";
+      const columns = HEADER.map((key) => ({ header: headerText(key), kind: TABLE_COLUMNS[key]!.kind }));
+      const documentRows = [
+        ...rows.map((row) => ({ cells: cells(row) })),
+        ...claimTotals(rows).map((total, index) => ({ cells: HEADER.map((key) => (key === "claim" && index === 0 ? totalLabel : key === "amount" ? amount(total) : key === "commodity" ? total.commodity : "")), total: true })),
+      ];
+      return emitDocument(io, output, { title, caption: [], sections: [{ name: title, title, columns, rows: documentRows }] }, ledger);
+    }
     case "table": {
       const shown = rows.some((row) => row.partlyApproved) ? TABLE_HEADER.length : TABLE_HEADER.length - 1;
-      const columns = TABLE_HEADER.slice(0, shown).map((header) => ({ header: header[0]!.toUpperCase() + header.slice(1), align: header === "amount" || header === "receipts" ? "right" as const : "left" as const }));
-      const footer = claimTotals(rows).map((total, index) => [index === 0 ? "Total" : "", "", "", "", "", "", "", amount(total), total.commodity, "", "", ""].slice(0, shown));
-      io.stdout(renderTable(columns, rows.map((row) => tableCells(row).slice(0, shown)), { color: useColor(io, "stdout", context.color) }, footer) + "\n");
-      break;
+      const columns = TABLE_HEADER.slice(0, shown).map((key): Column => ({
+        header: headerText(key), align: key === "amount" || key === "receipts" ? "right" : "left", shrink: TABLE_COLUMNS[key]!.shrink, repeat: key === "claim",
+      }));
+      const footer = claimTotals(rows).map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amount(total), total.commodity, "", "", ""].slice(0, shown));
+      return emit(io, output.file, renderTable(columns, rows.map((row) => tableCells(row).slice(0, shown)), { color: output.color, width: output.width }, footer) + "\n", ledger);
     }
   }
-  return EXIT_OK;
 }
 
 function parseStatus(value: string | undefined): ClaimStatus | null {
@@ -92,7 +113,7 @@ function parseStatus(value: string | undefined): ClaimStatus | null {
 }
 
 export function registerClaims(program: Command, { io, setExit, global }: CommandShared): void {
-  program
+  const command = program
     .command("claims")
     .description("list expense claims: state, amount, receipts and problems")
     .argument("[FILE]", "the journal")
@@ -102,17 +123,18 @@ export function registerClaims(program: Command, { io, setExit, global }: Comman
     .option("--customer <NAME>", "only claims for this customer")
     .option("-b, --begin <DATE>", "claims dated on or after DATE")
     .option("-e, --end <DATE>", "claims dated before DATE (exclusive)")
-    .addOption(new Option("--format <FORMAT>", "table, csv or json").default("table"))
-    .action((file: string | undefined, options: { status?: string; unpaid?: boolean; claimant?: string; customer?: string; begin?: string; end?: string; format: string }) => {
+    .option("-p, --period <PERIOD>", "claims dated in 2026, 2026-03, 2026Q1 or 2026-01..2026-06 (instead of -b/-e)");
+  addOutputFlags(command)
+    .action((file: string | undefined, options: ReportFlags & { status?: string; unpaid?: boolean; claimant?: string; customer?: string }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
       setExit(runClaims(io, {
         file: journal.file,
         query: {
           status: parseStatus(options.status), claimant: options.claimant ?? null, customer: options.customer ?? null,
-          ...parseDateRange(options.begin, options.end), unpaid: options.unpaid === true,
+          ...reportRange(options), unpaid: options.unpaid === true,
         },
-        format: parseFormat(options.format),
+        output: outputChoice(io, options, global().color),
         color: global().color,
       }));
     });

@@ -19,7 +19,7 @@ import {
   type CommandShared, type DateRange, type Io,
 } from "../context.js";
 import {
-  addIntervalFlags, addReportFlags, emitSheet, intervalOf, loadForReport, outputChoice, parseGrouping, reportRange,
+  addChartFlags, addIntervalFlags, addReportFlags, emitSheet, intervalOf, loadForReport, outputChoice, parseGrouping, reportRange,
   type OutputChoice, type ReportFlags,
 } from "../reporting.js";
 import { registerReportSchedules } from "./report-schedules.js";
@@ -145,7 +145,7 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
     return { file: journal.file, range: reportRange(flags), pending: flags.pending === true, output: outputChoice(io, flags, global().color), color: global().color };
   };
 
-  addGroupingFlags(subcommand(report, "structure", "how the costs under the root split (费用结构), with shares that add up to 100.00"))
+  addChartFlags(addGroupingFlags(subcommand(report, "structure", "how the costs under the root split (费用结构), with shares that add up to 100.00")))
     .option("--compare <PERIOD>", "set another period beside this one (2025, 2026-02, 2026Q1, ...)")
     .action((file: string | undefined, flags: Flags) => {
       setExit(runStructure(io, {
@@ -154,7 +154,7 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
       }));
     });
 
-  addIntervalFlags(addGroupingFlags(subcommand(report, "trend", "costs per month, quarter or year (费用变动趋势), with 环比 and 同比")))
+  addChartFlags(addIntervalFlags(addGroupingFlags(subcommand(report, "trend", "costs per month, quarter or year (费用变动趋势), with 环比 and 同比"))))
     .action((file: string | undefined, flags: Flags) => {
       setExit(runTrend(io, {
         ...common(file, flags), root: flags.root ?? null, grouping: parseGrouping(flags.by, flags.depth), top: flags.top ?? null,
@@ -162,7 +162,7 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
       }));
     });
 
-  addIntervalFlags(subcommand(report, "budget", "budget, actual, remaining and execution rate (预算执行率) per budgeted account and period"))
+  addChartFlags(addIntervalFlags(subcommand(report, "budget", "budget, actual, remaining and execution rate (预算执行率) per budgeted account and period")))
     .option("--full-year", "count the whole year's budget (default: year to date, the months to date including the current one)")
     .action((file: string | undefined, flags: Flags) => {
       setExit(runBudget(io, { ...common(file, flags), interval: intervalOf(flags, "month"), fullYear: flags.fullYear === true }));
