@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A large, valid journal of customer-fee claims for benchmarks (bench/run.mjs).
 //
-//   node scripts/gen-scale.mjs N [--seed S] [--out FILE.beancount] [--ledger]
+//   node scripts/gen-scale.mjs N [--seed S] [--out FILE.beancount] [--ledger] [--shape bench|claims|split]
 //
 // N is a count of claims (transactions): 100000, or with a suffix, 10k, 100k, 1M. The claims are
 // spread evenly over 2015-2024: 400 employees, 2,000 customers, five 客户管理费 categories, one
@@ -10,13 +10,26 @@
 // the bank, half owed to the employee (其他应付款). The bank is asserted once a year (at the
 // start of each year 2016-2025), and every assertion holds, so `check` finds nothing.
 // `--ledger` also writes the same data in ledger-cli syntax next to it (FILE.ledger), for
-// ledger-cli and hledger. Output depends only on N and the seed.
+// ledger-cli and hledger. Output depends only on N, the seed and the shape.
+//
+// Shapes (issue 18 measures `check` against ledger-cli on each):
+// - bench (the default): as above.
+// - claims: a claims-heavy journal: every claim also carries posting metadata (a 数电 `invoice`
+//   number and a `category`) and a tag; a tenth are pending (flagged `!`, status "submitted",
+//   owed to the employee) in a claim file beside FILE (FILE's name + "-claims.beancount", which
+//   FILE declares); the bank is asserted on the first of every month instead of every year. The
+//   ledger twin keeps the pending claims in its one file as `!` transactions.
+// - split: the bench journal cut into 100 files by date under FILE's name + "-parts/", which FILE
+//   includes (the ledger twin includes the same parts in ledger syntax).
 import { mulberry32 } from "./lib/mulberry32.mjs";
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const USAGE = "usage: gen-scale.mjs N [--seed S] [--out FILE.beancount] [--ledger]   (N: 10000, 10k, 100k, 1M)";
+const USAGE = "usage: gen-scale.mjs N [--seed S] [--out FILE.beancount] [--ledger] [--shape bench|claims|split]   (N: 10000, 10k, 100k, 1M)";
+export const SHAPES = ["bench", "claims", "split"];
+/** Files the split shape cuts the claims into. */
+const SPLIT_PARTS = 100;
 
 function fail(message) {
   process.stderr.write(`gen-scale: ${message}\n${USAGE}\n`);
@@ -40,7 +53,7 @@ export function countLabel(count) {
 }
 
 function parseArgs(argv) {
-  const args = { count: null, seed: 1, out: null, ledger: false };
+  const args = { count: null, seed: 1, out: null, ledger: false, shape: "bench" };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === "--seed") {
@@ -50,6 +63,9 @@ function parseArgs(argv) {
     } else if (argument === "--out") {
       args.out = argv[++index];
       if (args.out === undefined) fail("--out needs a file name");
+    } else if (argument === "--shape") {
+      args.shape = argv[++index];
+      if (!SHAPES.includes(args.shape)) fail(`--shape takes one of ${SHAPES.join(", ")}`);
     } else if (argument === "--ledger") {
       args.ledger = true;
     } else if (argument === "-h" || argument === "--help") {
@@ -63,7 +79,7 @@ function parseArgs(argv) {
     }
   }
   if (args.count === null) fail("the number of transactions is missing");
-  args.out ??= `bench/out/scale-${countLabel(args.count)}.beancount`;
+  args.out ??= `bench/out/${args.shape === "bench" ? "scale" : args.shape}-${countLabel(args.count)}.beancount`;
   return args;
 }
 
@@ -178,7 +194,11 @@ function generateClaims(count, seed, visit) {
     }
     const paidFromBank = random.chance(0.5);
     const id = `EC-${date.slice(0, 4)}-${String(index + 1).padStart(7, "0")}`;
-    visit({ id, date, claimant, approver: manager, customer, lines, paidFromBank });
+    // Drawn for every shape, so that the shapes share their amounts and dates.
+    const pending = random.chance(0.1);
+    // 数电 numbers: 20 digits, unique (the claim's number and the line's).
+    const invoices = lines.map((_, line) => `${date.slice(2, 4)}44${String(random.integer(1000, 9999))}${String(index + 1).padStart(10, "0")}${String(line).padStart(2, "0")}`);
+    visit({ id, date, claimant, approver: manager, customer, lines, paidFromBank, pending, invoices });
   }
 }
 
@@ -196,13 +216,18 @@ function beancountHeader(staff) {
   return parts.join("");
 }
 
-function beancountClaim(claim) {
+function beancountClaim(claim, heavy) {
+  const pending = heavy && claim.pending;
+  const tag = heavy ? " #crm" : "";
   const text = [
-    `${claim.date} * "${claim.claimant.name}" "${claim.lines[0].narration}：${claim.customer}" ^${claim.id}\n`,
+    `${claim.date} ${pending ? "!" : "*"} "${claim.claimant.name}" "${claim.lines[0].narration}：${claim.customer}"${tag} ^${claim.id}\n`,
     `  claim: "${claim.id}"\n  claimant: "${claim.claimant.name}"\n  customer: "${claim.customer}"\n`,
-    `  approved-by: "${claim.approver.name}"\n`,
+    pending ? `  status: "submitted"\n` : `  approved-by: "${claim.approver.name}"\n`,
   ];
-  for (const line of claim.lines) text.push(`  ${line.account}  ${yuan(line.fen)} CNY\n`);
+  claim.lines.forEach((line, index) => {
+    text.push(`  ${line.account}  ${yuan(line.fen)} CNY\n`);
+    if (heavy) text.push(`    invoice: "${claim.invoices[index]}"\n    category: "${line.narration}"\n`);
+  });
   text.push(`  ${claim.paidFromBank ? BANK : claim.claimant.account}\n\n`);
   return text.join("");
 }
@@ -212,43 +237,111 @@ function ledgerHeader() {
     + `${OPENED} * 工商银行 | 实收资本到账\n    ${BANK}  ${yuan(CAPITAL_FEN)} CNY\n    ${CAPITAL}\n\n`;
 }
 
-function ledgerClaim(claim) {
+function ledgerClaim(claim, heavy) {
+  const flag = heavy && claim.pending ? "!" : "*";
   const text = [
-    `${claim.date} * ${claim.claimant.name} | ${claim.lines[0].narration}：${claim.customer}\n`,
+    `${claim.date} ${flag} ${claim.claimant.name} | ${claim.lines[0].narration}：${claim.customer}\n`,
     `    ; claim: ${claim.id}\n    ; claimant: ${claim.claimant.name}\n    ; customer: ${claim.customer}\n`,
     `    ; approved-by: ${claim.approver.name}\n`,
   ];
-  for (const line of claim.lines) text.push(`    ${line.account}  ${yuan(line.fen)} CNY\n`);
+  if (heavy) text.push(`    ; :crm:\n`);
+  claim.lines.forEach((line, index) => {
+    text.push(`    ${line.account}  ${yuan(line.fen)} CNY\n`);
+    if (heavy) text.push(`        ; invoice: ${claim.invoices[index]}\n        ; category: ${line.narration}\n`);
+  });
   text.push(`    ${claim.paidFromBank ? BANK : claim.claimant.account}\n\n`);
   return text.join("");
+}
+
+/**
+ * Where the claims go: one file, or for the split shape a main file including SPLIT_PARTS parts
+ * cut by claim number (so by date), each part opened when its first claim comes.
+ */
+function makeOutputs(args) {
+  const ledgerName = (file) => file.replace(/\.beancount$/, "") + ".ledger";
+  const beancount = makeWriter(args.out);
+  const ledger = args.ledger ? makeWriter(ledgerName(args.out)) : null;
+  if (args.shape === "claims") {
+    const claimsName = `${basename(args.out).replace(/\.beancount$/, "")}-claims.beancount`;
+    const claims = makeWriter(join(dirname(args.out), claimsName));
+    claims.write(`; Claims not posted yet (scripts/gen-scale.mjs --shape claims).\n\n`);
+    beancount.write(`${OPENED} custom "feeledger-option" "claims" "${claimsName}"\n\n`);
+    return { beancount, ledger, claims, claimAt: () => {}, close: () => { beancount.close(); claims.close(); ledger?.close(); } };
+  }
+  if (args.shape !== "split") return { beancount, ledger, claimAt: () => {}, close: () => { beancount.close(); ledger?.close(); } };
+  const folder = `${basename(args.out).replace(/\.beancount$/, "")}-parts`;
+  let part = -1;
+  let parts = null;
+  const outputs = {
+    beancount,
+    ledger,
+    claimAt(index) {
+      const wanted = Math.floor((index * SPLIT_PARTS) / args.count);
+      if (wanted === part) return;
+      parts?.beancount.close();
+      parts?.ledger?.close();
+      part = wanted;
+      const name = `${folder}/part-${String(part + 1).padStart(3, "0")}.beancount`;
+      beancount.write(`include "${name}"\n`);
+      ledger?.write(`include ${ledgerName(name)}\n`);
+      const file = join(dirname(args.out), name);
+      parts = { beancount: makeWriter(file), ledger: args.ledger ? makeWriter(ledgerName(file)) : null };
+      outputs.beancount = parts.beancount;
+      outputs.ledger = parts.ledger;
+    },
+    close() {
+      parts?.beancount.close();
+      parts?.ledger?.close();
+      beancount.close();
+      ledger?.close();
+    },
+  };
+  return outputs;
 }
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const staff = employees();
-  const beancount = makeWriter(args.out);
-  const ledger = args.ledger ? makeWriter(args.out.replace(/\.beancount$/, "") + ".ledger") : null;
-  beancount.write(beancountHeader(staff));
-  ledger?.write(ledgerHeader());
+  const heavy = args.shape === "claims";
+  const outputs = makeOutputs(args);
+  outputs.beancount.write(beancountHeader(staff));
+  outputs.ledger?.write(ledgerHeader());
 
-  // The bank balance in fen, asserted at the start of each year (before that day's claims).
+  // The bank balance in fen, asserted at the start of each year (each month for the claims
+  // shape), before that day's claims. Pending claims move the bank too: a flag changes no sum.
   let bank = CAPITAL_FEN;
-  let nextAssertionYear = FIRST_YEAR + 1;
-  const assert = (year) => {
-    const date = `${year}-01-01`;
-    beancount.write(`${date} balance ${BANK}  ${yuan(bank)} CNY\n\n`);
-    ledger?.write(`${date} * 余额核对\n    ${BANK}  0 CNY = ${yuan(bank)} CNY\n\n`);
+  const periodOf = (date) => (heavy ? date.slice(0, 7) : date.slice(0, 4));
+  const firstOf = (period) => (heavy ? `${period}-01` : `${period}-01-01`);
+  const following = (period) => {
+    if (!heavy) return String(Number(period) + 1);
+    const [year, month] = period.split("-").map(Number);
+    return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
   };
+  let nextAssertion = following(periodOf(`${FIRST_YEAR}-01-01`));
+  const assert = (period) => {
+    const date = firstOf(period);
+    outputs.beancount.write(`${date} balance ${BANK}  ${yuan(bank)} CNY\n\n`);
+    outputs.ledger?.write(`${date} * 余额核对\n    ${BANK}  0 CNY = ${yuan(bank)} CNY\n\n`);
+  };
+  let index = 0;
   generateClaims(args.count, args.seed, (claim) => {
-    const year = Number(claim.date.slice(0, 4));
-    while (nextAssertionYear <= year) assert(nextAssertionYear++);
-    beancount.write(beancountClaim(claim));
-    ledger?.write(ledgerClaim(claim));
+    outputs.claimAt(index++);
+    while (nextAssertion <= periodOf(claim.date)) {
+      assert(nextAssertion);
+      nextAssertion = following(nextAssertion);
+    }
+    // A pending claim is owed to its claimant once posted, never paid from the bank yet.
+    if (heavy && claim.pending) claim.paidFromBank = false;
+    (heavy && claim.pending ? outputs.claims : outputs.beancount).write(beancountClaim(claim, heavy));
+    outputs.ledger?.write(ledgerClaim(claim, heavy));
     if (claim.paidFromBank) for (const line of claim.lines) bank -= line.fen;
   });
-  while (nextAssertionYear <= FIRST_YEAR + YEARS) assert(nextAssertionYear++);
-  beancount.close();
-  ledger?.close();
+  const end = periodOf(`${FIRST_YEAR + YEARS}-01-01`);
+  while (nextAssertion <= end) {
+    assert(nextAssertion);
+    nextAssertion = following(nextAssertion);
+  }
+  outputs.close();
 }
 
 // Run when executed, not when bench/run.mjs imports the count helpers.

@@ -2,6 +2,7 @@
 // before its day's transactions: it checks the balance at the start of its day. The balance of
 // an account includes its sub-accounts; only the asserted currency is compared, within the
 // assertion's tolerance (explicit `~`, else one unit of its last digit, else exact).
+import { message } from "../i18n/message.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerEntry, Open } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
@@ -117,19 +118,18 @@ export function checkBalanceAssertions(entries: readonly LedgerEntry[], options:
       continue;
     }
     if (open.currencies.length > 0 && !open.currencies.includes(expected.currency)) {
-      diagnostics.push(error("balance-currency", `Invalid currency '${expected.currency}' for Balance directive: `, entry.span));
+      diagnostics.push(error("balance-currency", message("balance-currency", { currency: expected.currency }), entry.span));
     }
     const current = balances.subtreeBalance(entry.account).unitsOf(expected.currency);
     const difference = subtract(current, { value: expected.number, scale: expected.scale });
     if (difference.value.abs().lte(rules.balanceTolerance(entry))) continue;
-    const direction = difference.value.isPositive() && !difference.value.isZero() ? "too much" : "too little";
-    diagnostics.push(error(
-      "balance-failed",
-      `Balance failed for '${entry.account}': expected ${formatAmount(expected.number, expected.scale, expected.currency)}` +
-        ` != accumulated ${formatAmount(current.value, current.scale, expected.currency)}` +
-        ` (${pythonString(absolute(difference))} ${direction})`,
-      entry.span,
-    ));
+    diagnostics.push(error("balance-failed", message("balance-failed", {
+      account: entry.account,
+      expected: formatAmount(expected.number, expected.scale, expected.currency),
+      accumulated: formatAmount(current.value, current.scale, expected.currency),
+      difference: pythonString(absolute(difference)),
+      tooMuch: difference.value.isPositive() && !difference.value.isZero(),
+    }), entry.span));
   }
   return diagnostics;
 }

@@ -9,6 +9,7 @@
 // into the padded account itself, against the pad's source account). Every assertion then marks
 // its currency as padded. A pad that inserted nothing is an "Unused Pad entry".
 // Generated transactions follow their pad in the entries.
+import { message } from "../i18n/message.js";
 import type { BookedPosting, BookedTransaction, LedgerEntry, Pad, Posting } from "../core/data.js";
 import type { ScaledNumber } from "../core/number.js";
 import type { LedgerOptions } from "../core/options.js";
@@ -125,7 +126,7 @@ export function applyPads(entries: readonly LedgerEntry[], options: LedgerOption
             if (position.units.currency !== expected.currency || position.cost === null) continue;
             atCost.push({
               account: state.account,
-              diagnostic: error("pad-at-cost", `Attempt to pad an entry with cost for balance: ${state.balance.toString()}`, entry.span),
+              diagnostic: error("pad-at-cost", message("pad-at-cost", { balance: state.balance.toString() }), entry.span),
             });
           }
           const amount = subtract({ value: expected.number, scale: expected.scale }, current);
@@ -151,7 +152,7 @@ export function applyPads(entries: readonly LedgerEntry[], options: LedgerOption
     result.push(entry);
     if (entry.type !== "pad") continue;
     const inserted = generated.get(entry);
-    if (inserted === undefined) diagnostics.push(error("unused-pad", "Unused Pad entry", entry.span));
+    if (inserted === undefined) diagnostics.push(error("unused-pad", message("unused-pad", {}), entry.span));
     else for (const transaction of inserted) result.push(transaction);
   }
   return { value: result, diagnostics };

@@ -2,6 +2,7 @@
 // else price times units, else units) must sum to zero within the transaction's tolerances
 // (beancount's validate_check_transaction_balances in ops/validation.py). Tolerances are inferred
 // again from the booked postings, leaving out the ones interpolation filled in.
+import { message } from "../i18n/message.js";
 import type { BookedPosting, LedgerEntry } from "../core/data.js";
 import { DecimalSum, sumAtScale } from "../core/amount.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
@@ -37,7 +38,7 @@ export function checkTransactionBalances(entries: readonly LedgerEntry[], option
     const residual = transactionResidual(entry.booked);
     if (residual.isEmpty()) continue;
     if (isSmall(residual, rules.inferFromBooked(entry.booked))) continue;
-    diagnostics.push(error("unbalanced", `Transaction does not balance: ${residual.toString()}`, entry.span));
+    diagnostics.push(error("unbalanced", message("unbalanced", { residual: residual.toString() }), entry.span));
   }
   return diagnostics;
 }

@@ -1,7 +1,7 @@
 // What every command shares: where output goes, colour, the journal path, and usage errors.
 import * as fs from "node:fs";
 import { addDays, addMonths, clockToday, validDate } from "../core/dates.js";
-import type { Lang } from "../reports/sheet.js";
+import type { Lang } from "../i18n/lang.js";
 import { terminalLines } from "../render/terminal.js";
 
 export interface Io {
@@ -10,6 +10,11 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTty: boolean;
   readonly stderrIsTty: boolean;
+  /**
+   * The language of messages and headings, as main() chose it from --lang, FEELEDGER_LANG and the
+   * locale (English when not set, as in a test calling a command directly).
+   */
+  readonly lang?: Lang;
 }
 
 /** A problem with how the command was called: exit status 2. */
@@ -187,16 +192,9 @@ export function parsePeriod(value: string, flag = "--period"): DateRange {
   return range;
 }
 
-/** --lang zh|en, else Chinese when LC_ALL (or, when unset, LANG) starts with zh. */
-export function parseLang(value: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
-  if (value !== undefined) {
-    const lang = value.toLowerCase();
-    if (lang.startsWith("zh")) return "zh";
-    if (lang.startsWith("en")) return "en";
-    throw new UsageError(`unknown language '${value}' (expected zh or en)`);
-  }
-  const locale = env.LC_ALL !== undefined && env.LC_ALL !== "" ? env.LC_ALL : env.LANG ?? "";
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+/** The language chosen for this run (main() resolves --lang, FEELEDGER_LANG and the locale). */
+export function langOf(io: Io): Lang {
+  return io.lang ?? "en";
 }
 
 /** The output format an -o FILE implies: by its extension, .csv or .json, else a table. */

@@ -7,6 +7,7 @@ import {
 } from "./context.js";
 import { terminalLines, terminalText } from "../render/terminal.js";
 import { COMMANDS } from "./commands/index.js";
+import { chooseLang, langOption } from "../i18n/lang.js";
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -16,6 +17,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version("0.1.0")
     .option("-f, --file <FILE>", "the journal (default: first argument, or FEELEDGER_FILE)")
     .option("--no-color", "never colour the output")
+    .option("--lang <LANG>", "zh or en: the language of messages and headings (default: FEELEDGER_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG)")
     .exitOverride()
     // (Commander's error messages quote the arguments, which may hold anything.)
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(terminalLines(text)) })
@@ -33,8 +35,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Run the CLI on argv (as process.argv) and return the exit code; never throws. */
-export function main(argv: readonly string[], io: Io): number {
+export function main(argv: readonly string[], given: Io): number {
   let exitCode = 0;
+  // The language is chosen before anything is parsed, so that every message can use it; --lang is
+  // a global option, taken before or after the command's name.
+  const asked = langOption(argv.slice(2));
+  const lang = chooseLang(asked, given.env);
+  if (lang === null) {
+    given.stderr(`feeledger: unknown language '${terminalText(asked ?? "")}' for --lang (expected zh or en)\n`);
+    return EXIT_USAGE;
+  }
+  const io: Io = { ...given, lang };
   const program = buildProgram(io, (code) => { exitCode = code; });
   try {
     program.parse(argv as string[], { from: "node" });

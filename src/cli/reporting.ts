@@ -15,7 +15,7 @@ import { writeOutputBytes } from "../edit/output.js";
 import { WriteRefusedError } from "../edit/replace.js";
 import { terminalText } from "../render/terminal.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, formatFromFileName, parseDateRange, parseFormat, parseLang, parsePeriod, requireReadableFile, useColor,
+  EXIT_ERRORS, EXIT_OK, UsageError, formatFromFileName, parseDateRange, parseFormat, langOf, parsePeriod, requireReadableFile, useColor,
   type DateRange, type Io, type OutputFormat,
 } from "./context.js";
 import type { Lang } from "../reports/sheet.js";
@@ -59,8 +59,7 @@ export function addReportFlags(command: Command, { dates = true, pending = true,
     command
       .addOption(new Option("--format <FORMAT>", "table, csv or json (default: from -o FILE, else table)"))
       .option("-o, --output <FILE>", "write to FILE; .csv and .json choose the format")
-      .option("--lang <LANG>", "headings in zh or en (default: from LC_ALL/LANG)")
-      .option("--bom", "start CSV with a byte-order mark (Excel on Windows)");
+            .option("--bom", "start CSV with a byte-order mark (Excel on Windows)");
   }
   return command;
 }
@@ -81,7 +80,7 @@ export function outputChoice(io: Io, flags: ReportFlags, colorFlag: boolean | un
   const columns = Number(io.env.COLUMNS);
   return {
     format,
-    lang: parseLang(flags.lang, io.env),
+    lang: langOf(io),
     color: file === null && useColor(io, "stdout", colorFlag),
     bom: flags.bom === true,
     file,
@@ -135,7 +134,7 @@ export function loadForReport(io: Io, file: string, colorFlag: boolean | undefin
 export function showBlockingErrors(io: Io, diagnostics: readonly Diagnostic[], ledger: Pick<Ledger, "sources">, file: string, colorFlag: boolean | undefined): boolean {
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length === 0) return false;
-  const style = { color: useColor(io, "stderr", colorFlag), excerpt: false };
+  const style = { color: useColor(io, "stderr", colorFlag), excerpt: false, lang: langOf(io) };
   for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, file) + "\n");
   io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${terminalText(file)}' for details\n`);
   return true;

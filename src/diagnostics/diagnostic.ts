@@ -1,5 +1,6 @@
 // One diagnostic type for every stage: a stable code, a severity, a message and a source span.
 import type { Span } from "../core/span.js";
+import type { Message } from "../i18n/message.js";
 
 export type Severity = "error" | "warning";
 
@@ -7,7 +8,10 @@ export interface Diagnostic {
   /** Stable machine-readable code, e.g. "syntax", "unbalanced", "balance-failed". */
   readonly code: string;
   readonly severity: Severity;
+  /** The message in English. */
   readonly message: string;
+  /** The same message by key and parameters, when it has a Chinese text too (src/i18n). */
+  readonly translatable?: Message;
   /** Where the problem is; null for problems with no place in a file (e.g. a missing top-level file). */
   readonly span: Span | null;
   /**
@@ -17,12 +21,12 @@ export interface Diagnostic {
   readonly postingSpan?: Span;
 }
 
-export function error(code: string, message: string, span: Span | null): Diagnostic {
-  return { code, severity: "error", message, span };
+export function error(code: string, message: string | Message, span: Span | null): Diagnostic {
+  return typeof message === "string" ? { code, severity: "error", message, span } : { code, severity: "error", message: message.text, translatable: message, span };
 }
 
-export function warning(code: string, message: string, span: Span | null): Diagnostic {
-  return { code, severity: "warning", message, span };
+export function warning(code: string, message: string | Message, span: Span | null): Diagnostic {
+  return typeof message === "string" ? { code, severity: "warning", message, span } : { code, severity: "warning", message: message.text, translatable: message, span };
 }
 
 /** A stage's result: its value and every problem found on the way. */

@@ -22,6 +22,8 @@ import { applyPads } from "../booking/pad.js";
 import { checkBalanceAssertions } from "../booking/balance.js";
 import { checkTransactionBalances } from "../booking/residual.js";
 import { loadClaimFiles } from "./claim-files.js";
+import { runPlugins, type PluginDeclaration } from "../plugins/run.js";
+import { clockToday } from "../core/dates.js";
 
 export interface Ledger {
   /**
@@ -47,6 +49,8 @@ interface Parsed {
   directives: Directive[];
   lines: number[];
   options: { name: string; value: string; span: Span }[];
+  /** The top-level file's plugin lines (beancount ignores those of included files). */
+  plugins: PluginDeclaration[];
   sources: Map<string, SourceFile>;
   diagnostics: Diagnostic[];
   metaKeys: Set<string>;
@@ -58,6 +62,8 @@ export interface LoadOptions {
    * not kept and is read again if a diagnostic or an edit needs it (see SourceFile).
    */
   readonly keepText?: boolean;
+  /** Today (YYYY-MM-DD) for plugins that need it (forecast); the clock's by default. */
+  readonly today?: string;
 }
 
 /** A file being read, whose includes are being followed. */
@@ -80,7 +86,7 @@ interface IncludingFile {
  * good a journal as any (bean-check reads it).
  */
 function parseRecursively(mainFile: string, keepText: boolean): Parsed {
-  const parsed: Parsed = { directives: [], lines: [], options: [], sources: new Map(), diagnostics: [], metaKeys: new Set() };
+  const parsed: Parsed = { directives: [], lines: [], options: [], plugins: [], sources: new Map(), diagnostics: [], metaKeys: new Set() };
   const loaded = new Set<string>();
   const reading: IncludingFile[] = [];
   /** Where each file being read is on the stack (for cycles). */
@@ -131,8 +137,11 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
         parsed.diagnostics.push(warning("option-in-include", `Option '${option.name}' in an included file is ignored (only the top-level file's options apply)`, option.span));
       }
     }
-    for (const plugin of result.plugins) {
-      parsed.diagnostics.push(warning("plugin", `Plugin '${plugin.module}' is not run by feeledger`, plugin.span));
+    if (reading.length === 0) appendAll(parsed.plugins, result.plugins);
+    else {
+      for (const plugin of result.plugins) {
+        parsed.diagnostics.push(warning("plugin-in-include", `Plugin '${plugin.module}' in an included file is not run (beancount runs only the top-level file's plugins)`, plugin.span));
+      }
     }
     return { file, absolute, includes: result.includes, nextInclude: 0, matches: [], nextMatch: 0, followedInclude: null };
   };
@@ -202,10 +211,33 @@ function sortEntries(directives: Directive[], lines: number[]): Directive[] {
   return order.map((index) => directives[index]!);
 }
 
+/** A boolean option's value as beancount reads it. */
+function isTrue(value: string): boolean {
+  return ["true", "1", "yes"].includes(value.toLowerCase());
+}
+
+/**
+ * The line each entry is written on, by its span (booking may replace an entry by another with
+ * the same span); an entry a plugin made from nothing written sorts as line 0, as in beancount.
+ */
+function linesBySpan(directives: readonly Directive[], lines: readonly number[]): (entry: LedgerEntry) => number {
+  const byFile = new Map<string, Map<number, number>>();
+  directives.forEach((directive, index) => {
+    const span = directive.span;
+    let starts = byFile.get(span.file);
+    if (starts === undefined) byFile.set(span.file, (starts = new Map()));
+    starts.set(span.start, lines[index]!);
+  });
+  return (entry) => byFile.get(entry.span.file)?.get(entry.span.start) ?? 0;
+}
+
 export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Ledger {
   const parsed = parseRecursively(mainFile, loadOptions.keepText === true);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const { options, diagnostics: optionProblems } = interpretOptions(parsed.options);
+  // `allow_pipe_separator` silences the pipe's error, as in beancount.
+  const diagnostics: Diagnostic[] = options.raw.has("allow_pipe_separator") && isTrue(options.raw.get("allow_pipe_separator")!.at(-1)!)
+    ? parsed.diagnostics.filter((diagnostic) => diagnostic.code !== "pipe-deprecated")
+    : [...parsed.diagnostics];
   appendAll(diagnostics, optionProblems);
 
   // Account names are checked against the roots the options declare; like beancount, each bad
@@ -237,17 +269,29 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
     }
   }
 
+  const lineOf = parsed.plugins.length > 0 ? linesBySpan(parsed.directives, parsed.lines) : null;
   const sorted = sortEntries(parsed.directives, parsed.lines);
   const booked = bookEntries(sorted, options);
   appendAll(diagnostics, booked.diagnostics);
-  const padded = applyPads(booked.value, options);
-  appendAll(diagnostics, padded.diagnostics);
-  const entries = padded.value;
-  appendAll(diagnostics, checkBalanceAssertions(entries, options));
+  // plugin_processing_mode "raw" runs only the declared plugins: beancount's own pad, documents
+  // and balance stages are left out.
+  const raw = options.raw.get("plugin_processing_mode")?.at(-1) === "raw";
+  let entries: readonly LedgerEntry[] = booked.value;
+  if (!raw) {
+    const padded = applyPads(booked.value, options);
+    appendAll(diagnostics, padded.diagnostics);
+    entries = padded.value;
+  }
+  if (lineOf !== null) {
+    const plugged = runPlugins(entries, options, parsed.plugins, { today: loadOptions.today ?? clockToday(), lineOf });
+    appendAll(diagnostics, plugged.diagnostics);
+    entries = plugged.entries;
+  }
+  if (!raw) appendAll(diagnostics, checkBalanceAssertions(entries, options));
   appendAll(diagnostics, validateAccounts(entries));
   appendAll(diagnostics, validateCurrencyConstraints(entries));
   appendAll(diagnostics, validateDuplicates(entries));
-  appendAll(diagnostics, validateDocuments(entries));
+  if (!raw) appendAll(diagnostics, validateDocuments(entries));
   appendAll(diagnostics, checkTransactionBalances(entries, options));
   const claimFiles = loadClaimFiles(entries, parsed.sources, options, loadOptions.keepText === true);
   appendAll(diagnostics, claimFiles.diagnostics);

@@ -13,6 +13,15 @@ const ACCEPTED = new Set([
   "account_unrealized_gains",
 ]);
 
+/** Options beancount refuses to be set (READ_ONLY_OPTIONS of its parser/options.py). */
+const READ_ONLY = new Set(["filename", "plugin"]);
+
+/** Options beancount 2.3.5 marks deprecated: setting one is an error there (DeprecatedError). */
+const DEPRECATED: ReadonlyMap<string, string> = new Map([
+  ["allow_pipe_separator", "Allowing pipe separator temporary; this will go away eventually."],
+  ["allow_deprecated_none_for_tags_and_links", "Allowing None for tags and link will go away eventually."],
+]);
+
 export function interpretOptions(options: readonly { name: string; value: string; span: Span }[]): { options: LedgerOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const result = {
@@ -64,7 +73,9 @@ export function interpretOptions(options: readonly { name: string; value: string
       case "render_commas": result.renderCommas = value.toLowerCase() === "true" || value === "1"; break;
       case "documents": result.documents.push(value); break;
       default:
-        if (!ACCEPTED.has(name)) diagnostics.push(error("option", `Invalid option: '${name}'`, span));
+        if (READ_ONLY.has(name)) diagnostics.push(error("option", `Option '${name}' may not be set`, span));
+        else if (DEPRECATED.has(name)) diagnostics.push(error("option-deprecated", DEPRECATED.get(name)!, span));
+        else if (!ACCEPTED.has(name)) diagnostics.push(error("option", `Invalid option: '${name}'`, span));
         else if (name === "plugin_processing_mode" && value !== "default" && value !== "raw") invalid(`unknown mode '${value}'`);
     }
   }

@@ -1,7 +1,7 @@
 // Parse one source text into directives, loader controls (option, include, plugin) and diagnostics.
 // A directive with a syntax error is dropped and reported; parsing goes on with the next one.
 import type { IToken } from "chevrotain";
-import { Scanner } from "./scanner.js";
+import { PIPE_DEPRECATED, Scanner } from "./scanner.js";
 import { DirectReader } from "./direct.js";
 import { JournalParser, type Parsed, type Control } from "./grammar.js";
 import { postingWith, type Directive, type MetaEntry } from "../core/data.js";
@@ -151,7 +151,7 @@ class SourceParser {
       result.lines.push(this.lineAt(text, start));
     };
     const takeStrays = (): void => {
-      for (const stray of scanner.strayErrors) this.strays.push(error(stray.code ?? "syntax", stray.message, span(stray.start, stray.end)));
+      for (const stray of scanner.strayErrors) this.strays.push(error(stray.code ?? "syntax", stray.translatable ?? stray.message, span(stray.start, stray.end)));
     };
     for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
       const read = direct === null ? null : direct.transaction(start) ?? direct.entry(start) ?? direct.option(start);
@@ -179,8 +179,14 @@ class SourceParser {
         return start;
       }
       if (group.errors.length > 0) {
-        for (const problem of group.errors) result.diagnostics.push(error(problem.code ?? "syntax", problem.message, span(problem.start, problem.end)));
-        continue;
+        // A pipe between payee and narration is reported, and the directive kept (as beancount does).
+        let fatal = false;
+        for (const problem of group.errors) {
+          const pipe = problem.message === PIPE_DEPRECATED;
+          fatal ||= !pipe;
+          result.diagnostics.push(error(pipe ? "pipe-deprecated" : problem.code ?? "syntax", problem.translatable ?? problem.message, span(problem.start, problem.end)));
+        }
+        if (fatal) continue;
       }
       const parser = this.parser;
       parser.file = file;

@@ -8,11 +8,14 @@ import { validDate } from "../core/dates.js";
 import { copyRange } from "./text-table.js";
 import { findFullWidth } from "../core/full-width.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
+import type { Message } from "../i18n/message.js";
 
 export interface ScanError {
   /** A code other than "syntax", for problems with their own (e.g. "full-width"). */
   readonly code?: string;
   readonly message: string;
+  /** The message by key, when the catalogue has it (src/i18n). */
+  readonly translatable?: Message;
   readonly start: number;
   readonly end: number;
 }
@@ -114,6 +117,9 @@ function makeToken(tokenType: TokenType, image: string, start: number, end: numb
 
 /** What a line that starts at column 0 means outside any directive. */
 const enum LineKind { Blank, Skipped, Indented, Directive }
+
+/** The one scanning problem that does not drop its directive (see parse.ts). */
+export const PIPE_DEPRECATED = "Pipe symbol is deprecated.";
 
 export class Scanner {
   private pos: number;
@@ -294,7 +300,7 @@ export class Scanner {
           continue;
         }
         case Ch.Pipe:
-          errors.push({ message: "Pipe symbol is deprecated", start: p, end: p + 1 });
+          errors.push({ message: PIPE_DEPRECATED, start: p, end: p + 1 });
           p++;
           continue;
       }
@@ -323,7 +329,8 @@ export class Scanner {
     const fullWidth = findFullWidth(this.text, start, p);
     if (fullWidth !== null) {
       const { offset, found } = fullWidth;
-      errors.push({ code: CODES.fullWidth, message: MESSAGES.fullWidth(found), start: offset, end: offset + found.character.length });
+      const translatable = MESSAGES.fullWidth(found);
+      errors.push({ code: CODES.fullWidth, message: translatable.text, translatable, start: offset, end: offset + found.character.length });
     } else {
       errors.push({ message: `${message}: '${this.text.slice(start, p)}'`, start, end: p });
     }

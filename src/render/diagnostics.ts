@@ -3,6 +3,8 @@
 // window around the column, so a 10 MB line prints one short excerpt, not 10 MB.
 import chalk, { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Lang } from "../i18n/lang.js";
+import { translate } from "../i18n/message.js";
 import type { Span } from "../core/span.js";
 import { locate } from "../source/location.js";
 import { charWidth, displayWidth, terminalLines, terminalText, terminalUnits } from "./terminal.js";
@@ -15,6 +17,8 @@ export interface DiagnosticStyle {
   readonly color: boolean;
   /** Show the offending source line with a caret. */
   readonly excerpt: boolean;
+  /** The language of the message (the `FILE:LINE:COL: error:` prefix stays as it is); English by default. */
+  readonly lang?: Lang;
 }
 
 /** Diagnostics in reading order: by file (in the order files were read), then position. */
@@ -114,7 +118,7 @@ function messageText(message: string): string {
 export function formatDiagnostic(diagnostic: Diagnostic, sources: SourceLookup, style: DiagnosticStyle, fallbackFile: string): string {
   const paint = style.color ? chalk : new Chalk({ level: 0 });
   const label = diagnostic.severity === "error" ? paint.red.bold("error") : paint.yellow.bold("warning");
-  const message = messageText(diagnostic.message);
+  const message = messageText(style.lang === undefined || style.lang === "en" || diagnostic.translatable === undefined ? diagnostic.message : translate(diagnostic.translatable, style.lang));
   const span = reportedSpan(diagnostic);
   if (span === null) return `${terminalText(fallbackFile)}:1:1: ${label}: ${message}`;
   const file = terminalText(span.file);

@@ -6,7 +6,7 @@ import { addDays } from "../core/dates.js";
 import type { DisplayScales } from "./display.js";
 import { plainAmount } from "./display.js";
 
-export type Lang = "en" | "zh";
+export type { Lang } from "../i18n/lang.js";
 
 /** Text in both languages: tables show the chosen one, CSV and JSON always the English. */
 export interface Localized {

@@ -37,6 +37,11 @@ export function accountTypeOf(account: string, roots: AccountRoots): keyof Accou
   return null;
 }
 
+/** Beancount allows balance assertions, documents and notes after an account's close (ALLOW_AFTER_CLOSE). */
+function allowedAfterClose(entry: LedgerEntry): boolean {
+  return entry.type === "balance" || entry.type === "document" || entry.type === "note";
+}
+
 /** Open/close bookkeeping and references to unknown or inactive accounts (entries sorted). */
 export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -64,7 +69,7 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
       diagnostics.push(error(CODES.unknownAccount, MESSAGES.unknownAccount(account, suggest(account)), entry.span));
       return;
     }
-    if (entry.date < range.from || (range.to !== null && entry.date > range.to)) {
+    if (entry.date < range.from || (range.to !== null && entry.date > range.to && !allowedAfterClose(entry))) {
       diagnostics.push(error("inactive-account", `Invalid reference to inactive account '${account}'`, entry.span));
     }
   };

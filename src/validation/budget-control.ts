@@ -57,6 +57,8 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
   const budgets: Budget[] = [];
   for (const entry of entries) {
     if (entry.type !== "custom" || entry.customType !== "budget") continue;
+    // A `custom "budget"` not in Fava's form (an account first) is someone else's: never an error.
+    if (entry.values[0]?.type !== "account") continue;
     const budget = readBudget(entry);
     const action = readAction(entry.meta);
     if ("problem" in budget) diagnostics.push(error("budget-malformed", budget.problem, entry.span));

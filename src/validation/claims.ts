@@ -6,6 +6,7 @@
 // what it charges (see claims/authority.ts). Warnings: a `status` that contradicts the flag or is
 // unknown; one person approving a claim twice; an approved claim, not yet posted, whose approvals do
 // not cover it yet (posting it will be refused until someone whose limit covers it approves it).
+import { message } from "../i18n/message.js";
 import type { BookedTransaction, LedgerEntry, MetaEntry } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -37,31 +38,31 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   const written = entryMetaText(claim, "status");
   const status = statusOf(written, claim.flag);
   if (written !== null && !(CLAIM_STATUSES as readonly string[]).includes(written)) {
-    diagnostics.push(warning("claim-status-unknown", `${id}: unknown status "${written}" (expected ${CLAIM_STATUSES.join(", ")})`, at));
+    diagnostics.push(warning("claim-status-unknown", message("claim-status-unknown", { id, written, expected: CLAIM_STATUSES.join(", ") }), at));
   }
   if (posted && status === "rejected") {
-    diagnostics.push(error("claim-rejected-posted", `${id}: rejected but posted (flag ${claim.flag})`, at));
+    diagnostics.push(error("claim-rejected-posted", message("claim-rejected-posted", { id, flag: claim.flag }), at));
   } else if (posted && (status === "submitted" || status === "approved")) {
-    diagnostics.push(warning("claim-status-mismatch", `${id}: posted (flag ${claim.flag}) but its status says "${status}"`, at));
+    diagnostics.push(warning("claim-status-mismatch", message("claim-posted-status", { id, flag: claim.flag, status }), at));
   } else if (!posted && status === "posted") {
-    diagnostics.push(warning("claim-status-mismatch", `${id}: status says "posted" but flag ! keeps it out of the books`, at));
+    diagnostics.push(warning("claim-status-mismatch", message("claim-pending-status-posted", { id }), at));
   }
 
   const claimant = entryMetaText(claim, "claimant");
   const claimantKey = claimant === null ? "" : authority.keyOf(claimant);
-  if (claimantKey === "") diagnostics.push(error("claim-no-claimant", `${id}: no claimant (add claimant: "NAME", the person it reimburses)`, at));
+  if (claimantKey === "") diagnostics.push(error("claim-no-claimant", message("claim-no-claimant", { id }), at));
   const approvals = claimApprovals(claim);
   if (posted && status !== "rejected" && approvals.length === 0) {
-    diagnostics.push(error("claim-unapproved", `${id}: posted without approved-by`, at));
+    diagnostics.push(error("claim-unapproved", message("claim-unapproved", { id }), at));
   }
   // (Most claims have one approval: the map of who approved under which key is made for more.)
   const seen = approvals.length > 1 ? new Map<string, string>() : null;
   for (const approval of approvals) {
     const key = authority.keyOf(approval.by);
     if (claimantKey !== "" && key === claimantKey) {
-      diagnostics.push(error("claim-self-approved", `${id}: approved by its own claimant ${claimant} (separation of duties)`, at));
+      diagnostics.push(error("claim-self-approved", message("claim-self-approved", { id, claimant: claimant ?? "" }), at));
     } else if (seen?.has(key)) {
-      diagnostics.push(warning("claim-approved-twice", `${id}: ${approval.by} approves it twice (${seen.get(key)} and ${approvalKeys(approval.number).by}); one person's approval counts once`, at));
+      diagnostics.push(warning("claim-approved-twice", message("claim-approved-twice", { id, by: approval.by, first: String(seen.get(key)), second: approvalKeys(approval.number).by }), at));
     } else seen?.set(key, approvalKeys(approval.number).by);
   }
   if (authority.declared && status !== "rejected" && (posted || status === "approved")) {
@@ -78,11 +79,11 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   if (claim instanceof PlainTransaction ? !claim.someMetaKey(isDecisionKey) : !claim.meta.some((entry) => isDecisionKey(entry.key))) return;
   const dateOf = (key: string) => {
     const date = decisionDate(claim.meta, key);
-    if (date === null) diagnostics.push(error("claim-date-malformed", `${id}: ${key} must be a date such as 2026-03-06`, at));
+    if (date === null) diagnostics.push(error("claim-date-malformed", message("claim-date-malformed", { id, key }), at));
     return date;
   };
   const before = (key: string, date: string | null | undefined, limit: string | null | undefined, what: string) => {
-    if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace(/-on(-\d+)?$/, "")}-too-early`, `${id}: ${key} ${date} is before ${what} ${limit}`, at));
+    if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace(/-on(-\d+)?$/, "")}-too-early`, message("claim-too-early", { id, key, date, limitName: what === "the claim date" ? "claim-date" : what, limit }), at));
   };
   // A claim posted after its month was closed is booked in an open month and keeps the day it was
   // incurred as `incurred-on` (periods/rule.ts): decisions are compared with that day.
@@ -110,7 +111,7 @@ export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMa
     if (id === null) continue;
     const earlier = first.seen(id, entry);
     if (earlier !== undefined) {
-      diagnostics.push(error("claim-duplicate-id", `claim id ${id} is used twice; the first is at ${placeOf(earlier.span, sources)}`, entry.span));
+      diagnostics.push(error("claim-duplicate-id", message("claim-duplicate-id", { id, first: placeOf(earlier.span, sources) }), entry.span));
     }
     checkClaim(entry, id, authority, diagnostics);
   }

@@ -1,4 +1,5 @@
 // Currency constraints declared on open directives.
+import { message } from "../i18n/message.js";
 import type { LedgerEntry } from "../core/data.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -18,7 +19,7 @@ export function validateCurrencyConstraints(entries: readonly LedgerEntry[]): Di
         const currencies = allowed.get(entry.accountAt(at));
         const currency = entry.bookedCurrencyAt(at);
         if (currencies !== undefined && !currencies.has(currency)) {
-          diagnostics.push(error("currency-constraint", `Invalid currency ${currency} for account '${entry.accountAt(at)}'`, entry.span));
+          diagnostics.push(error("currency-constraint", message("currency-constraint", { currency, account: entry.accountAt(at) }), entry.span));
         }
       }
       continue;
@@ -27,7 +28,7 @@ export function validateCurrencyConstraints(entries: readonly LedgerEntry[]): Di
     for (const posting of entry.booked) {
       const currencies = allowed.get(posting.account);
       if (currencies !== undefined && !currencies.has(posting.units.currency)) {
-        diagnostics.push(error("currency-constraint", `Invalid currency ${posting.units.currency} for account '${posting.account}'`, entry.span));
+        diagnostics.push(error("currency-constraint", message("currency-constraint", { currency: posting.units.currency, account: posting.account }), entry.span));
       }
     }
   }

@@ -1,4 +1,5 @@
 // Document directives must name files that exist (relative to the file that declares them).
+import { message } from "../i18n/message.js";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { LedgerEntry } from "../core/data.js";
@@ -13,7 +14,7 @@ export function validateDocuments(entries: readonly LedgerEntry[]): Diagnostic[]
   for (const entry of entries) {
     if (entry.type !== "document") continue;
     const resolved = resolveDocumentPath(entry.span.file, entry.filename);
-    if (!fs.existsSync(resolved)) diagnostics.push(error("missing-document", `File does not exist: '${entry.filename}'`, entry.span));
+    if (!fs.existsSync(resolved)) diagnostics.push(error("missing-document", message("missing-document", { file: entry.filename }), entry.span));
   }
   return diagnostics;
 }

@@ -8,6 +8,7 @@
 // - `voucher-duplicate` (error, at the second): two transactions of a closed month with one number.
 // - `period-malformed` (error): a period directive that cannot be read (periods/directives.ts).
 // Journals without period directives pay one pass over the entries looking for a custom directive.
+import { message } from "../i18n/message.js";
 import type { LedgerEntry } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { entryMetaText } from "../claims/claim.js";
@@ -29,11 +30,11 @@ export function checkPeriods(entries: readonly LedgerEntry[]): Diagnostic[] {
       if (!needsVoucher(entry)) continue;
       const voucher = entryMetaText(entry, VOUCHER_KEY);
       if (voucher === null) {
-        diagnostics.push(error("period-unnumbered", `This transaction is in ${month}, a closed month, and has no voucher number; a closed month's entries are all numbered when it is closed, so this one was added since (reopen the month with feeledger reopen-period to change it)`, entry.span));
+        diagnostics.push(error("period-unnumbered", message("period-unnumbered", { month }), entry.span));
         continue;
       }
       const first = seen.get(voucher);
-      if (first !== undefined) diagnostics.push(error("voucher-duplicate", `Voucher ${voucher} of ${month} is also the number of the transaction dated ${first.date}; a number is given once`, entry.span));
+      if (first !== undefined) diagnostics.push(error("voucher-duplicate", message("voucher-duplicate", { voucher, month, firstDate: first.date }), entry.span));
       else seen.set(voucher, entry);
     }
   }

@@ -328,6 +328,7 @@ const COMMANDS: readonly CommandSpec[] = [
     required: [option("-p", PERIODS), option("--target", TARGETS), ({ random, folder }) => ["-o", random.pick([join(folder, "out.xls"), join(folder, "out.xlsx"), join(folder, "out.txt"), folder])]],
     flags: [() => ["--number"], option("--first-number", NUMBERS), option("--preparer", TEXTS), option("--account-book", values(["001"], [""]))],
   },
+  { words: ["fmt"], flags: [() => ["--check"], () => ["--dry-run"], option("--align", values(["file", "block"], ["column", ""]))], writer: true },
   { words: ["help"], positional: ({ random }) => [random.pick(["bal", "report", "nope", ""])], flags: [] },
   { words: [], flags: [() => ["--version"], () => ["--help"], () => ["--no-color"], () => ["--nope"]] },
 ];

@@ -51,6 +51,37 @@ describe("scripts/gen-scale.mjs", () => {
     expect(readFileSync(other, "utf8")).not.toBe(text);
   });
 
+  it("writes a claims-heavy journal: posting metadata, tags, pending claims in a claim file, monthly assertions", () => {
+    const heavy = join(dir, "claims.beancount");
+    generate("1500", heavy, "--shape", "claims", "--ledger");
+    const books = readFileSync(heavy, "utf8");
+    const pending = readFileSync(join(dir, "claims-claims.beancount"), "utf8");
+    expect(books).toContain('custom "feeledger-option" "claims" "claims-claims.beancount"');
+    expect(books.match(/^\d{4}-\d\d-01 balance /gm)!.length).toBe(120);
+    expect(books).toMatch(/\n {4}invoice: "\d{20}"\n {4}category: "/);
+    const pendingClaims = pending.match(/^\d{4}-\d\d-\d\d ! .* #crm \^EC-/gm)!.length;
+    const postedClaims = books.match(/^\d{4}-\d\d-\d\d \* ".*" #crm \^EC-/gm)!.length;
+    expect(pendingClaims).toBeGreaterThan(50);
+    expect(pendingClaims + postedClaims).toBe(1500);
+    const result = runCli(["check", heavy]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // The ledger twin has every claim, the pending ones flagged.
+    const ledger = readFileSync(join(dir, "claims.ledger"), "utf8");
+    expect(ledger.match(/^\d{4}-\d\d-\d\d ! /gm)).toHaveLength(pendingClaims);
+  });
+
+  it("writes the bench journal split over 100 included files, the same transactions", () => {
+    const split = join(dir, "split.beancount");
+    generate("1500", split, "--shape", "split");
+    const main = readFileSync(split, "utf8");
+    expect(main.match(/^include "split-parts\/part-\d{3}\.beancount"$/gm)).toHaveLength(100);
+    const whole = runCli(["bal", journal, "--format", "csv"]);
+    const parts = runCli(["bal", split, "--format", "csv"]);
+    expect(parts.stderr).toBe("");
+    expect(parts.stdout).toBe(whole.stdout);
+  });
+
   it("refuses a count it cannot read", () => {
     const result = spawnSync(process.execPath, [script, "lots"], { encoding: "utf8" });
     expect(result.status).toBe(2);

@@ -16,7 +16,7 @@ import { isLocked, periodState } from "../../periods/rule.js";
 import { writeJournalEdits } from "../writing.js";
 import { terminalText } from "../../render/terminal.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io,
+  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io, langOf,
 } from "../context.js";
 
 export interface AmortizeContext {
@@ -40,7 +40,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   const errors = sortDiagnostics([...ledger.diagnostics, ...validateSchedules(ledger, states, today)], [...ledger.sources.keys()])
     .filter((diagnostic) => diagnostic.severity === "error" && !inClaimFile(ledger, diagnostic));
   if (errors.length > 0) {
-    const style = { color: useColor(io, "stderr", context.color), excerpt: true };
+    const style = { color: useColor(io, "stderr", context.color), excerpt: true, lang: langOf(io) };
     for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
     io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written\n`);
     return EXIT_ERRORS;

@@ -5,8 +5,9 @@ import { runDomainChecks } from "../../validation/domain.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { appendAll } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
+import { say } from "../../i18n/message.js";
 import type { Command } from "commander";
-import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io, langOf } from "../context.js";
 
 export interface CheckContext {
   readonly file: string;
@@ -23,12 +24,12 @@ export function runCheck(io: Io, context: CheckContext): number {
   appendAll(diagnostics, runDomainChecks(ledger, { today }));
   // The claims in progress too: once posted they are in the books bean-check reads.
   if (context.beancount) appendAll(diagnostics, beancountCompatibility({ entries: booksWithClaims(ledger, "all"), options: ledger.options }));
-  const style = { color: useColor(io, "stderr", context.color), excerpt: true };
+  const style = { color: useColor(io, "stderr", context.color), excerpt: true, lang: langOf(io) };
   const sorted = sortDiagnostics(diagnostics, [...ledger.sources.keys()]);
   for (const diagnostic of sorted) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
   const errors = sorted.filter((d) => d.severity === "error").length;
   const warnings = sorted.length - errors;
-  if (sorted.length > 0) io.stderr(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
+  if (sorted.length > 0) io.stderr(`${say(langOf(io), "check-summary", { errors, warnings })}\n`);
   return errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 

@@ -10,7 +10,7 @@ import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { writeJournalEdits } from "../writing.js";
 import { terminalText } from "../../render/terminal.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseDayOption, requireReadableFile, todayOf, useColor, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseDayOption, requireReadableFile, todayOf, useColor, type Io, langOf } from "../context.js";
 
 export interface DecisionContext {
   readonly file: string;
@@ -49,7 +49,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
   const color = useColor(io, "stderr", context.color);
-  const style = { color, excerpt: true };
+  const style = { color, excerpt: true, lang: langOf(io) };
   // Errors of the books stop every decision. An error in a claim file concerns a claim in progress:
   // it stops a decision on that claim only (planDecision refuses a claim with errors inside it).
   const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error" && !inClaimFile(ledger, d)), [...ledger.sources.keys()]);
@@ -61,7 +61,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
   const plan = planDecision(ledger, context.claims, context.decision, { today }, context.claims !== "all");
   const done = DONE[context.decision.kind];
   const verb = context.decision.kind;
-  const brief = { color, excerpt: false };
+  const brief = { color, excerpt: false, lang: langOf(io) };
   const written: string[] = [];
   let refused = 0;
   for (const outcome of plan.outcomes) {

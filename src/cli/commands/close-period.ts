@@ -8,7 +8,7 @@ import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { writeJournalEdits } from "../writing.js";
-import { EXIT_ERRORS, EXIT_OK, parseMonthOption, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, parseMonthOption, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io, langOf } from "../context.js";
 import { requireText } from "./claim-decision.js";
 
 export interface ClosePeriodContext {
@@ -31,13 +31,13 @@ export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
       io.stdout(`${plan.reason}; nothing to do\n`);
       return EXIT_OK;
     case "refused":
-      for (const problem of sortDiagnostics(plan.problems, sources)) io.stderr(formatDiagnostic(problem, ledger.sources, { color, excerpt: false }, context.file) + "\n");
+      for (const problem of sortDiagnostics(plan.problems, sources)) io.stderr(formatDiagnostic(problem, ledger.sources, { color, excerpt: false, lang: langOf(io) }, context.file) + "\n");
       io.stderr(`feeledger: ${context.month} not closed: ${plan.reason}; nothing was written\n`);
       return EXIT_ERRORS;
     case "planned":
       break;
   }
-  for (const warning of plan.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, { color, excerpt: false }, context.file) + "\n");
+  for (const warning of plan.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, { color, excerpt: false, lang: langOf(io) }, context.file) + "\n");
   const count = plan.numbered.length;
   const numbers = count === 0
     ? `no voucher to number${plan.lastVoucher === null ? "" : ` (the last is ${plan.lastVoucher})`}`

@@ -16,7 +16,7 @@ import { parentAccounts } from "../../export/accounts.js";
 import { exportVouchers } from "../../export/export-vouchers.js";
 import type { ExportSettings, ExportTarget } from "../../export/target.js";
 import { TARGET_NAMES, findTarget } from "../../export/targets.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, useColor, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, useColor, type CommandShared, type Io, langOf } from "../context.js";
 import { emitBytes, loadForReport, showBlockingErrors } from "../reporting.js";
 
 export interface ExportVouchersContext {
@@ -148,7 +148,7 @@ export function runExportVouchers(io: Io, context: ExportVouchersContext): numbe
   }
   const result = exportVouchers(vouchers, context.target, settings);
   if (!result.ok) {
-    const style = { color: useColor(io, "stderr", context.color), excerpt: true };
+    const style = { color: useColor(io, "stderr", context.color), excerpt: true, lang: langOf(io) };
     const sorted = sortDiagnostics(result.diagnostics, [...ledger.sources.keys()]);
     for (const diagnostic of sorted) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
     io.stderr(`${sorted.length} problem${sorted.length === 1 ? "" : "s"} for ${context.target.title}; nothing was written to ${context.output}\n`);

@@ -17,6 +17,7 @@ import { registerPrint } from "./print.js";
 import { registerClosePeriod } from "./close-period.js";
 import { registerReopenPeriod } from "./reopen-period.js";
 import { registerExport } from "./export.js";
+import { registerFmt } from "./fmt.js";
 
 export const COMMANDS: readonly ((program: Command, shared: CommandShared) => void)[] = [
   registerCheck,
@@ -35,4 +36,5 @@ export const COMMANDS: readonly ((program: Command, shared: CommandShared) => vo
   registerClosePeriod,
   registerReopenPeriod,
   registerExport,
+  registerFmt,
 ];

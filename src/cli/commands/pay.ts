@@ -22,7 +22,7 @@ import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderBankFile, type BankFileRow } from "../../render/bank-file.js";
 import { groupThousands, renderTable, type Column } from "../../render/table.js";
 import { locate } from "../../source/location.js";
-import { EXIT_ERRORS, EXIT_OK, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io, langOf } from "../context.js";
 import { decisionDate } from "./claim-decision.js";
 
 export interface PayContext {
@@ -83,10 +83,10 @@ export function runPay(io: Io, context: PayContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
   const color = useColor(io, "stderr", context.color);
-  const brief = { color, excerpt: false };
+  const brief = { color, excerpt: false, lang: langOf(io) };
   const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error"), [...ledger.sources.keys()]);
   if (errors.length > 0) {
-    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true }, context.file) + "\n");
+    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true, lang: langOf(io) }, context.file) + "\n");
     io.stderr(`${plural(errors.length, "error")} in the journal; nothing was written\n`);
     return EXIT_ERRORS;
   }

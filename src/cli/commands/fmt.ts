@@ -1,0 +1,73 @@
+// `feeledger fmt FILE... [--check] [--dry-run] [--align file|block]`: align the amounts of each
+// named journal file in place, as bean-format does but measured in display columns (CJK two).
+// Only spaces and tabs change; a file whose formatted text would not read as the same journal is
+// left alone and reported. --check lists the files that would change (exit 1 if any), --dry-run
+// prints the change as a unified diff; neither writes.
+import type { Command } from "commander";
+import { unifiedDiff } from "../../edit/diff.js";
+import { planFormat, type FilePlan } from "../../fmt/plan.js";
+import type { AlignScope } from "../../fmt/format.js";
+import { terminalText } from "../../render/terminal.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, requireReadableFile, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { writeJournalEdits } from "../writing.js";
+
+export interface FmtContext {
+  readonly files: readonly string[];
+  readonly align: AlignScope;
+  readonly check: boolean;
+  readonly dryRun: boolean;
+}
+
+function parseAlign(value: string | undefined): AlignScope {
+  if (value === undefined || value === "file" || value === "block") return value ?? "file";
+  throw new UsageError(`--align must be file or block, not '${value}'`);
+}
+
+export function runFmt(io: Io, context: FmtContext): number {
+  const plans: FilePlan[] = [];
+  for (const file of context.files) {
+    try {
+      plans.push(planFormat(file, { align: context.align }));
+    } catch (thrown) {
+      if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
+      io.stderr(`feeledger: cannot read ${terminalText(file)}: ${terminalText((thrown as Error).message)}; nothing was written\n`);
+      return EXIT_ERRORS;
+    }
+  }
+  const refused = plans.filter((plan) => plan.refused !== null);
+  for (const plan of refused) {
+    io.stderr(`feeledger: ${terminalText(plan.file)}: not formatted: ${plan.refused}; nothing was written (please report this)\n`);
+  }
+  const changing = plans.filter((plan) => plan.refused === null && plan.edits.length > 0);
+  if (context.check) {
+    for (const plan of changing) io.stdout(`${terminalText(plan.file)}\n`);
+    return changing.length > 0 || refused.length > 0 ? EXIT_ERRORS : EXIT_OK;
+  }
+  if (refused.length > 0) return EXIT_ERRORS;
+  if (context.dryRun) {
+    for (const plan of changing) io.stdout(journalTextOut(io, unifiedDiff(plan.file, plan.text, plan.edits)));
+    return EXIT_OK;
+  }
+  const texts = new Map(changing.map((plan) => [plan.file, plan.text]));
+  if (!writeJournalEdits(io, changing.flatMap((plan) => plan.edits), (file) => texts.get(file)!)) return EXIT_ERRORS;
+  for (const plan of changing) io.stdout(`formatted ${terminalText(plan.file)}\n`);
+  return EXIT_OK;
+}
+
+export function registerFmt(program: Command, { io, setExit, global }: CommandShared): void {
+  program
+    .command("fmt")
+    .description("align the amounts of journal files in place, as bean-format does (CJK text counted two columns); only spaces and tabs change")
+    .argument("[FILE...]", "the journal files to format (each as it is: includes are not followed)")
+    .option("--check", "change nothing; list the files that would change and exit 1 if any would")
+    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .option("--align <SCOPE>", "file: one amount column for the whole file (as bean-format); block: one per block of lines between blank lines", "file")
+    .action((args: string[], options: { check?: boolean; dryRun?: boolean; align?: string }) => {
+      const align = parseAlign(options.align);
+      const fileOption = global().file;
+      const named = args.length === 0 ? [resolveJournal(io, fileOption, []).file] : fileOption === undefined ? args : [fileOption, ...args];
+      const files = [...new Set(named)];
+      for (const file of files) requireReadableFile(file);
+      setExit(runFmt(io, { files, align, check: options.check === true, dryRun: options.dryRun === true }));
+    });
+}

@@ -1,0 +1,30 @@
+// Messages that can be shown in either language: written once in English (the text every test and
+// log sees), kept with their key and parameters so that the printer can show them in Chinese.
+import { en, type MessageKey, type MessageParams } from "./en.js";
+import { zh } from "./zh.js";
+import type { Lang } from "./lang.js";
+
+export interface Message<K extends MessageKey = MessageKey> {
+  readonly key: K;
+  readonly params: MessageParams<K>;
+  /** The English text. */
+  readonly text: string;
+}
+
+const CATALOGUES = { en, zh } as const;
+
+/** A message by its key, written in English now and translatable later. */
+export function message<K extends MessageKey>(key: K, params: MessageParams<K>): Message<K> {
+  return { key, params, text: (en[key] as (p: MessageParams<K>) => string)(params) };
+}
+
+/** A message's text in a language. */
+export function translate(text: Message, lang: Lang): string {
+  if (lang === "en") return text.text;
+  return (CATALOGUES[lang][text.key] as (p: unknown) => string)(text.params);
+}
+
+/** The text of a message by key in a language, in one step (for labels and summaries). */
+export function say<K extends MessageKey>(lang: Lang, key: K, params: MessageParams<K>): string {
+  return (CATALOGUES[lang][key] as (p: MessageParams<K>) => string)(params);
+}

@@ -1,0 +1,22 @@
+// beancount.plugins.auto_accounts: an Open for every account used but never opened, dated the
+// day of its first use (and placed where that use is written).
+import type { LedgerEntry, Open } from "../core/data.js";
+import type { PluginFunction } from "./plugin.js";
+import { entryAccounts } from "./entries.js";
+
+export const autoAccounts: PluginFunction = (entries) => {
+  const opened = new Set<string>();
+  for (const entry of entries) if (entry.type === "open") opened.add(entry.account);
+  const firstUse = new Map<string, LedgerEntry>();
+  for (const entry of entries) {
+    for (const account of entryAccounts(entry)) if (!firstUse.has(account)) firstUse.set(account, entry);
+  }
+  const opens: Open[] = [];
+  for (const account of [...firstUse.keys()].sort()) {
+    if (opened.has(account)) continue;
+    const use = firstUse.get(account)!;
+    opens.push({ type: "open", date: use.date, span: use.span, meta: [], account, currencies: [], booking: null });
+  }
+  if (opens.length === 0) return { entries, errors: [] };
+  return { entries: [...opens, ...entries], errors: [] };
+};
