@@ -21,7 +21,7 @@ function codePoint(character: string): string {
 export const MESSAGES = {
   /** A full-width or curly character where the syntax needs an ASCII one. */
   fullWidth: (found: FullWidthCharacter): Message =>
-    message("full-width", { character: found.character, codePoint: codePoint(found.character), name: found.name, ascii: found.ascii }),
+    message("full-width", { character: found.character, codePoint: codePoint(found.character), ascii: found.ascii }),
 
   /** A posting whose amount (or cost, or price) has no currency that can be inferred; `position` is 1-based. */
   missingCurrency: (position: number, account: string, part: "amount" | "cost" | "price"): Message =>

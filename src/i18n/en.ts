@@ -9,6 +9,22 @@ function didYouMean(suggestions: readonly string[]): string {
   return `; did you mean ${quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`}?`;
 }
 
+const PUNCTUATION: Record<string, string> = {
+  ":": "colon", ",": "comma", "(": "left parenthesis", ")": "right parenthesis", '"': "quotation mark",
+  ";": "semicolon", ".": "full stop", "-": "hyphen-minus", "+": "plus sign", "@": "at sign", "#": "number sign",
+  "{": "left brace", "}": "right brace", "/": "slash", "^": "caret", "~": "tilde", "!": "exclamation mark", "*": "asterisk",
+};
+
+/** What a full-width or typographic character typed for `ascii` is called: "full-width colon". */
+function fullWidthName(character: string, ascii: string): string {
+  if (character === "\u201c" || character === "\u201d") return "curly quotation mark";
+  if (character === "\u3002") return "ideographic full stop";
+  if (character === "\u3001") return "ideographic comma";
+  if (ascii === " ") return "full-width space";
+  const kind = PUNCTUATION[ascii] ?? (/^[0-9]$/.test(ascii) ? "digit" : /^[A-Za-z]$/.test(ascii) ? "letter" : "character");
+  return `full-width ${kind}`;
+}
+
 export const en = {
   // Booking and balance assertions (beancount's wording)
   "unbalanced": (p: { residual: string }) => `Transaction does not balance: ${p.residual}`,
@@ -44,10 +60,10 @@ export const en = {
     `Voucher ${p.voucher} of ${p.month} is also the number of the transaction dated ${p.firstDate}; a number is given once`,
 
   // Messages that name the likely slip
-  "full-width": (p: { character: string; codePoint: string; name: string; ascii: string }) =>
-    `${p.name} '${p.character}' (${p.codePoint}) where ASCII '${p.ascii}' is expected`,
+  "full-width": (p: { character: string; codePoint: string; ascii: string }) =>
+    `${fullWidthName(p.character, p.ascii)} '${p.character}' (${p.codePoint}) where ASCII '${p.ascii}' is expected`,
   "missing-currency": (p: { position: number; account: string; part: "amount" | "cost" | "price" }) =>
-    `posting ${p.position} (${p.account}): its ${p.part} has no currency, and neither the other postings nor the account's holdings tell which; `
+    `posting ${p.position} (${p.account}): its ${p.part === "amount" ? "amount" : p.part === "cost" ? "cost" : "price"} has no currency, and neither the other postings nor the account's holdings tell which; `
     + `write the currency after the ${p.part === "amount" ? "number" : p.part === "cost" ? "cost's number, inside the braces" : "price's number"}`,
   "account-name": (p: { account: string; fullWidthColon: boolean }) =>
     `Invalid account name: '${p.account}'${p.fullWidthColon ? ": full-width colon '\uff1a' (U+FF1A) where ASCII ':' is expected" : ""}`,

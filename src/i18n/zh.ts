@@ -9,6 +9,20 @@ function didYouMean(suggestions: readonly string[]): string {
   return `；是否应为 ${quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join("、")} 或 ${quoted[quoted.length - 1]}`}？`;
 }
 
+const PUNCTUATION: Record<string, string> = {
+  ":": "冒号", ",": "逗号", "(": "左括号", ")": "右括号", '"': "引号", ";": "分号", ".": "句点", "-": "减号", "+": "加号",
+  "@": "@ 符号", "#": "# 符号", "{": "左花括号", "}": "右花括号", "/": "斜杠", "^": "^ 符号", "~": "波浪号", "!": "感叹号", "*": "星号",
+};
+
+/** 输入法打出的全角或中文标点的名称：“全角冒号”。 */
+function fullWidthName(character: string, ascii: string): string {
+  if (character === "\u201c" || character === "\u201d") return "中文引号";
+  if (character === "\u3002") return "中文句号";
+  if (character === "\u3001") return "顿号";
+  if (ascii === " ") return "全角空格";
+  return `全角${PUNCTUATION[ascii] ?? (/^[0-9]$/.test(ascii) ? "数字" : /^[A-Za-z]$/.test(ascii) ? "字母" : "字符")}`;
+}
+
 export const zh: Catalogue = {
   "unbalanced": (p) => `借贷不平：差额 ${p.residual}`,
   "balance-unknown-account": (p) => `科目 '${p.account}' 不存在${didYouMean(p.suggestions)}`,
@@ -34,7 +48,7 @@ export const zh: Catalogue = {
   "period-unnumbered": (p) => `这笔交易在已结账的 ${p.month}，却没有凭证号；结账时该月的分录都已编号，所以它是结账后加的（要修改请先用 feeledger reopen-period 反结账）`,
   "voucher-duplicate": (p) => `${p.month} 的凭证号 ${p.voucher} 也是 ${p.firstDate} 那笔交易的编号；一个凭证号只能用一次`,
 
-  "full-width": (p) => `此处应为半角字符 '${p.ascii}'，而不是全角（中文）字符 '${p.character}'（${p.codePoint}）`,
+  "full-width": (p) => `${fullWidthName(p.character, p.ascii)} '${p.character}'（${p.codePoint}）处应为半角的 '${p.ascii}'`,
   "missing-currency": (p) =>
     `第 ${p.position} 条分录（${p.account}）的${p.part === "amount" ? "金额" : p.part === "cost" ? "成本" : "价格"}没有币种，其他分录和该科目的余额都无法推断；`
     + `请在${p.part === "amount" ? "数字" : p.part === "cost" ? "花括号内成本的数字" : "价格的数字"}后写上币种`,
