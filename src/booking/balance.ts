@@ -8,6 +8,7 @@ import type { LedgerEntry, Open } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import { subtract, pythonString, absolute } from "../core/scaled.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { accountSuggester } from "../core/nearest-names.js";
 import { formatAmount } from "./format.js";
 import { Inventory } from "./inventory.js";
@@ -113,7 +114,7 @@ export function checkBalanceAssertions(entries: readonly LedgerEntry[], options:
     const expected = entry.amount;
     const open = opens.get(entry.account);
     if (open === undefined) {
-      diagnostics.push(error("balance-unknown-account", message("balance-unknown-account", { account: entry.account, suggestions: suggest(entry.account) }), entry.span));
+      diagnostics.push(error(CODES.balanceUnknownAccount, MESSAGES.balanceUnknownAccount(entry.account, suggest(entry.account)), entry.span));
       continue;
     }
     if (open.currencies.length > 0 && !open.currencies.includes(expected.currency)) {

@@ -9,6 +9,7 @@
 import type { Transaction } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
+import type { Message } from "../i18n/message.js";
 import { MISSING, type DraftPosting, type Missing } from "./draft.js";
 import type { Balances } from "./inventory.js";
 
@@ -70,7 +71,7 @@ export function categorizeByCurrency(
     if (group === undefined) groups.set(currency, [reference]);
     else group.push(reference);
   };
-  const fail = (message: string, draft: DraftPosting, code = "categorization"): void => {
+  const fail = (message: string | Message, draft: DraftPosting, code = "categorization"): void => {
     diagnostics.push({ ...error(code, message, transaction.span), postingSpan: draft.source.span });
     failed = true;
   };

@@ -2,7 +2,28 @@
 // reports the same problem, so that its messages can be compared). One function per message key;
 // zh.ts has the same keys with the same parameters (the compiler and test/i18n check it).
 
-import { didYouMean } from "../diagnostics/messages.js";
+/** `; did you mean 'A', 'B' or 'C'?`, or nothing when there is no suggestion. */
+function didYouMean(suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return "";
+  const quoted = suggestions.map((name) => `'${name}'`);
+  return `; did you mean ${quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`}?`;
+}
+
+const PUNCTUATION: Record<string, string> = {
+  ":": "colon", ",": "comma", "(": "left parenthesis", ")": "right parenthesis", '"': "quotation mark",
+  ";": "semicolon", ".": "full stop", "-": "hyphen-minus", "+": "plus sign", "@": "at sign", "#": "number sign",
+  "{": "left brace", "}": "right brace", "/": "slash", "^": "caret", "~": "tilde", "!": "exclamation mark", "*": "asterisk",
+};
+
+/** What a full-width or typographic character typed for `ascii` is called: "full-width colon". */
+function fullWidthName(character: string, ascii: string): string {
+  if (character === "\u201c" || character === "\u201d") return "curly quotation mark";
+  if (character === "\u3002") return "ideographic full stop";
+  if (character === "\u3001") return "ideographic comma";
+  if (ascii === " ") return "full-width space";
+  const kind = PUNCTUATION[ascii] ?? (/^[0-9]$/.test(ascii) ? "digit" : /^[A-Za-z]$/.test(ascii) ? "letter" : "character");
+  return `full-width ${kind}`;
+}
 
 export const en = {
   // Booking and balance assertions (beancount's wording)
@@ -37,6 +58,19 @@ export const en = {
     `This transaction is in ${p.month}, a closed month, and has no voucher number; a closed month's entries are all numbered when it is closed, so this one was added since (reopen the month with feeledger reopen-period to change it)`,
   "voucher-duplicate": (p: { voucher: string; month: string; firstDate: string }) =>
     `Voucher ${p.voucher} of ${p.month} is also the number of the transaction dated ${p.firstDate}; a number is given once`,
+
+  // Messages that name the likely slip
+  "full-width": (p: { character: string; codePoint: string; ascii: string }) =>
+    `${fullWidthName(p.character, p.ascii)} '${p.character}' (${p.codePoint}) where ASCII '${p.ascii}' is expected`,
+  "missing-currency": (p: { position: number; account: string; part: "amount" | "cost" | "price" }) =>
+    `posting ${p.position} (${p.account}): its ${p.part === "amount" ? "amount" : p.part === "cost" ? "cost" : "price"} has no currency, and neither the other postings nor the account's holdings tell which; `
+    + `write the currency after the ${p.part === "amount" ? "number" : p.part === "cost" ? "cost's number, inside the braces" : "price's number"}`,
+  "account-name": (p: { account: string; fullWidthColon: boolean }) =>
+    `Invalid account name: '${p.account}'${p.fullWidthColon ? ": full-width colon '\uff1a' (U+FF1A) where ASCII ':' is expected" : ""}`,
+  "unknown-account": (p: { account: string; suggestions: readonly string[] }) =>
+    `Invalid reference to unknown account '${p.account}'${didYouMean(p.suggestions)}`,
+  "rule-unknown-account": (p: { rule: string; account: string; suggestions: readonly string[] }) =>
+    `${p.rule} names ${p.account}, which is never opened (nor any account under it), so it applies to nothing${didYouMean(p.suggestions)}`,
 
   // The summary line of check
   "check-summary": (p: { errors: number; warnings: number }) =>

@@ -151,7 +151,7 @@ class SourceParser {
       result.lines.push(this.lineAt(text, start));
     };
     const takeStrays = (): void => {
-      for (const stray of scanner.strayErrors) this.strays.push(error(stray.code ?? "syntax", stray.message, span(stray.start, stray.end)));
+      for (const stray of scanner.strayErrors) this.strays.push(error(stray.code ?? "syntax", stray.translatable ?? stray.message, span(stray.start, stray.end)));
     };
     for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
       const read = direct === null ? null : direct.transaction(start) ?? direct.entry(start) ?? direct.option(start);
@@ -184,7 +184,7 @@ class SourceParser {
         for (const problem of group.errors) {
           const pipe = problem.message === PIPE_DEPRECATED;
           fatal ||= !pipe;
-          result.diagnostics.push(error(pipe ? "pipe-deprecated" : problem.code ?? "syntax", problem.message, span(problem.start, problem.end)));
+          result.diagnostics.push(error(pipe ? "pipe-deprecated" : problem.code ?? "syntax", problem.translatable ?? problem.message, span(problem.start, problem.end)));
         }
         if (fatal) continue;
       }

@@ -8,11 +8,14 @@ import { validDate } from "../core/dates.js";
 import { copyRange } from "./text-table.js";
 import { findFullWidth } from "../core/full-width.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
+import type { Message } from "../i18n/message.js";
 
 export interface ScanError {
   /** A code other than "syntax", for problems with their own (e.g. "full-width"). */
   readonly code?: string;
   readonly message: string;
+  /** The message by key, when the catalogue has it (src/i18n). */
+  readonly translatable?: Message;
   readonly start: number;
   readonly end: number;
 }
@@ -326,7 +329,8 @@ export class Scanner {
     const fullWidth = findFullWidth(this.text, start, p);
     if (fullWidth !== null) {
       const { offset, found } = fullWidth;
-      errors.push({ code: CODES.fullWidth, message: MESSAGES.fullWidth(found), start: offset, end: offset + found.character.length });
+      const translatable = MESSAGES.fullWidth(found);
+      errors.push({ code: CODES.fullWidth, message: translatable.text, translatable, start: offset, end: offset + found.character.length });
     } else {
       errors.push({ message: `${message}: '${this.text.slice(start, p)}'`, start, end: p });
     }

@@ -101,16 +101,6 @@ export function defaultedRange(range: { begin: string | null; end: string | null
   return { begin, end: addMonths(begin, 12) };
 }
 
-/**
- * A range that has started but runs past `today`, cut to end with today (included), so that a
- * trend's latest period is the one under way, set against the same days before, and never a period
- * that has not started; other ranges as they are.
- */
-export function startedRange(range: { begin: string; end: string }, today: string): { begin: string; end: string } {
-  const tomorrow = addDays(today, 1);
-  return range.begin < tomorrow && range.end > tomorrow ? { begin: range.begin, end: tomorrow } : range;
-}
-
 /** Whether `date` lies in [begin, end), either end open when null. */
 export function inRange(date: string, range: { readonly begin: string | null; readonly end: string | null }): boolean {
   return (range.begin === null || date >= range.begin) && (range.end === null || date < range.end);

@@ -20,6 +20,11 @@ export interface TrendQuery {
   readonly end: string;
   readonly interval: Interval;
   readonly top: number | null;
+  /**
+   * Today: periods that have not started are left out (never compared), unless costs are dated
+   * after today in the range (a journal with entries to come shows them).
+   */
+  readonly today?: string;
 }
 
 export interface TrendRow {
@@ -64,9 +69,14 @@ function addSums(target: Sums, source: Sums): void {
 /** The trend over the periods of the range in years with costs; null when there are none. */
 export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery): TrendReport | null {
   const postings = costPostings(entries, query.selection);
-  const { periods, omitted } = reportPeriods(query.begin, query.end, query.interval, yearsOf(postings.map((posting) => posting.date)));
+  const shown = reportPeriods(query.begin, query.end, query.interval, yearsOf(postings.map((posting) => posting.date)));
+  const { omitted } = shown;
+  const today = query.today;
+  const toCome = today !== undefined && postings.some((posting) => posting.date > today && posting.date < query.end);
+  const periods = today === undefined || toCome ? shown.periods : shown.periods.filter((period) => period.begin <= today);
   const latest = periods[periods.length - 1];
   if (latest === undefined) return null;
+  if (latest.end < query.end) query = { ...query, end: latest.end };
   const previous = shiftPeriod(latest, query.interval, -intervalMonths(query.interval));
   const yearAgo = shiftPeriod(latest, query.interval, -12);
   const emptySums = (): Sums => ({ amounts: periods.map(zero), previous: zero(), yearAgo: zero() });

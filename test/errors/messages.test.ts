@@ -40,6 +40,13 @@ describe("full-width characters", () => {
     expect(colon.split("\n")[0]).toBe("main.beancount:3:25: error: full-width colon '：' (U+FF1A) where ASCII ':' is expected");
   });
 
+  it("are named in Chinese under a Chinese locale, as every message of the catalogue", () => {
+    const run = runCliIn(join(root, "full-width-colon"), ["check", "main.beancount"], { LANG: "zh_CN.UTF-8" });
+    expect(run.stderr.split("\n")[0]).toBe("main.beancount:3:25: error: 全角冒号 '：'（U+FF1A）处应为半角的 ':'");
+    const suggestions = runCliIn(join(root, "unknown-account-suggestions"), ["check", "main.beancount", "--lang", "zh"]);
+    expect(suggestions.stderr).toContain("error: 引用了未开设的科目 'Expenses:Fod'；是否应为 'Expenses:Food'？\n");
+  });
+
   it("inside a string or a comment are text, not a fault", () => {
     const dir = join(root, "..", "..", "..", "samples");
     // The samples are full of Chinese narrations with full-width punctuation: none is reported.

@@ -10,7 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** Parameters that fill any message: every name a message uses, with a value that shows. */
-const SAMPLE = new Proxy({}, { get: (_target, name) => (name === "tooMuch" ? true : name === "suggestions" ? ["<suggestion>"] : name === "errors" || name === "warnings" ? 2 : `<${String(name)}>`) });
+const SAMPLE = new Proxy({}, {
+  get: (_target, name) => (name === "tooMuch" || name === "fullWidthColon" ? true : name === "errors" || name === "warnings" ? 2
+    : name === "suggestions" ? ["<suggestion>"] : `<${String(name)}>`),
+});
 
 describe("the catalogues", () => {
   it("have the same keys", () => {

@@ -1,10 +1,13 @@
 // Sane defaults on a day inside the journal's year: budget execution counts the budget of the
 // months to date (the current one whole) unless asked for the whole year (--full-year); a range
 // asked for counts the budget of its days, as Fava does; trend never compares a period that has not
-// started. Budget figures are the sample's budget directives summed by hand:
+// started (when nothing is dated after today). Budget figures are the sample's budget directives summed by hand:
 //   客户管理费 monthly 20,000.00 from January, 24,000.00 from July;
 //   客户礼品 quarterly 25,000.00, 45,000.00 in Q3, 25,000.00 again from Q4;
 //   业务招待费 yearly 80,000.00, prorated by day (365 days in 2026).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
@@ -74,16 +77,23 @@ describe("report budget, year to date", () => {
 });
 
 describe("report trend never compares a period that has not started", () => {
-  it("a range past today ends today: the latest period is the one under way, set against the same days before", () => {
-    const json = report("2026-11-15", "trend", "-p", "2026");
-    expect(json).toMatchObject({ begin: "2026-01-01", end: "2026-11-16", latest: "2026-11", previous: "2026-10", year_ago: "2025-11" });
+  it("a range past today leaves out the periods to come: the latest is the one under way", () => {
+    // Costs of every month to today's (2026-11-10), none after: December is not compared.
+    const dir = mkdtempSync(join(tmpdir(), "feeledger-trend-"));
+    const file = join(dir, "main.beancount");
+    const months = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"];
+    writeFileSync(file, "2026-01-01 open Assets:Bank CNY\n2026-01-01 open Expenses:Fees CNY\n"
+      + months.map((month, index) => `\n2026-${month}-10 * "fee"\n  Expenses:Fees  ${index + 1}00.00 CNY\n  Assets:Bank\n`).join(""));
+    const run = runCli(["report", "trend", "-p", "2026", file, "--format", "json"], { FEELEDGER_TODAY: "2026-11-15" });
+    const json = JSON.parse(run.stdout) as Json;
+    expect(json).toMatchObject({ begin: "2026-01-01", end: "2026-12-01", latest: "2026-11", previous: "2026-10", year_ago: "2025-11" });
     expect(Object.keys(json.totals[0]!)).not.toContain("2026-12");
-    // The previous period holds October's first fifteen days: what a trend of exactly those days shows.
-    const october = report("2026-11-15", "trend", "-b", "2026-10-01", "-e", "2026-10-16");
-    expect(json.totals[0]!.previous).toBe(october.totals[0]!["2026-10"]);
+    expect(json.totals[0]).toMatchObject({ "2026-11": "1100.00", previous: "1000.00", change_previous: "100.00" });
   });
 
-  it("a range that has not started, or has ended, is as asked", () => {
+  it("a range that has ended is as asked; costs dated after today are shown", () => {
     expect(report("2026-11-15", "trend", "-p", "2026-06")).toMatchObject({ begin: "2026-06-01", end: "2026-07-01", latest: "2026-06" });
+    // The sample has costs to the end of December: today in June, they are shown.
+    expect(report("2026-06-15", "trend", "-p", "2026")).toMatchObject({ end: "2027-01-01", latest: "2026-12" });
   });
 });

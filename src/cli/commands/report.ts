@@ -8,7 +8,7 @@ import { budgetEndOf, budgetReport, budgetSheet } from "../../reports/budget.js"
 import { displayScales } from "../../reports/display.js";
 import type { Grouping } from "../../reports/grouping.js";
 import { REPORT_ROOT_OPTION, feeledgerOption } from "../../reports/journal-options.js";
-import { defaultedRange, startedRange, type Interval } from "../../reports/periods.js";
+import { defaultedRange, type Interval } from "../../reports/periods.js";
 import type { Sheet } from "../../reports/sheet.js";
 import { structureReport, structureSheet } from "../../reports/structure.js";
 import { taxReport, taxSheet } from "../../reports/tax.js";
@@ -91,11 +91,10 @@ export function runStructure(io: Io, context: StructureContext): number {
 
 export function runTrend(io: Io, context: TrendContext): number {
   return runSheet(io, context, (ledger, entries) => {
-    const asked = defaultedRange(context.range, entries, todayOf(io));
-    if (asked === null) return null;
-    const range = startedRange(asked, todayOf(io));
+    const range = defaultedRange(context.range, entries, todayOf(io));
+    if (range === null) return null;
     const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping };
-    const report = trendReport(entries, { selection, ...range, interval: context.interval, top: context.top });
+    const report = trendReport(entries, { selection, ...range, interval: context.interval, top: context.top, today: todayOf(io) });
     return report === null ? null : trendSheet(report, displayScales(entries));
   });
 }
