@@ -50,5 +50,5 @@ export function charWidth(codePoint: number): number {
   return 1;
 }
 
-/** Terminal columns a text takes (width.ts: string-width). */
-export { displayWidth } from "./width.js";
+/** Terminal columns a text takes (core/display-width.ts: string-width). */
+export { displayWidth } from "../core/display-width.js";

@@ -1,7 +1,7 @@
 // width.ts counts common text itself: it must agree with string-width on every character.
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { displayWidth } from "../../src/render/width.js";
+import { displayWidth } from "../../src/core/display-width.js";
 
 describe("displayWidth", () => {
   it("agrees with string-width on every character of the Basic Multilingual Plane", () => {
