@@ -2,6 +2,9 @@
 // reports the same problem, so that its messages can be compared). One function per message key;
 // zh.ts has the same keys with the same parameters (the compiler and test/i18n check it).
 
+import { enChecks } from "./en-checks.js";
+import { enCli } from "./en-cli.js";
+
 /** `; did you mean 'A', 'B' or 'C'?`, or nothing when there is no suggestion. */
 function didYouMean(suggestions: readonly string[]): string {
   if (suggestions.length === 0) return "";
@@ -25,7 +28,7 @@ function fullWidthName(character: string, ascii: string): string {
   return `full-width ${kind}`;
 }
 
-export const en = {
+const enCore = {
   // Booking and balance assertions (beancount's wording)
   "unbalanced": (p: { residual: string }) => `Transaction does not balance: ${p.residual}`,
   "balance-unknown-account": (p: { account: string; suggestions: readonly string[] }) =>
@@ -76,6 +79,8 @@ export const en = {
   "check-summary": (p: { errors: number; warnings: number }) =>
     `${p.errors} error${p.errors === 1 ? "" : "s"}, ${p.warnings} warning${p.warnings === 1 ? "" : "s"}`,
 };
+
+export const en = { ...enCore, ...enChecks, ...enCli };
 
 export type MessageKey = keyof typeof en;
 /** What each message needs to be written. */

@@ -1,6 +1,8 @@
 // 中文消息：与 en.ts 键相同、参数相同（编译器与 test/i18n 检查）。
 // 用语从会计习惯：科目、余额断言、报销单、审批、入账、凭证号、结账。
 import type { Catalogue } from "./en.js";
+import { zhChecks } from "./zh-checks.js";
+import { zhCli } from "./zh-cli.js";
 
 /** `；是否应为 'A'、'B' 或 'C'？`，没有建议时为空。 */
 function didYouMean(suggestions: readonly string[]): string {
@@ -23,7 +25,7 @@ function fullWidthName(character: string, ascii: string): string {
   return `全角${PUNCTUATION[ascii] ?? (/^[0-9]$/.test(ascii) ? "数字" : /^[A-Za-z]$/.test(ascii) ? "字母" : "字符")}`;
 }
 
-export const zh: Catalogue = {
+const zhCore: Omit<Catalogue, keyof typeof zhChecks | keyof typeof zhCli> = {
   "unbalanced": (p) => `借贷不平：差额 ${p.residual}`,
   "balance-unknown-account": (p) => `科目 '${p.account}' 不存在${didYouMean(p.suggestions)}`,
   "balance-currency": (p) => `余额断言的币种 '${p.currency}' 不是该科目允许的币种`,
@@ -58,3 +60,5 @@ export const zh: Catalogue = {
 
   "check-summary": (p) => `${p.errors} 个错误，${p.warnings} 个警告`,
 };
+
+export const zh: Catalogue = { ...zhCore, ...zhChecks, ...zhCli };
