@@ -56,6 +56,8 @@ def normalized(message):
     message = message.split("\n")[0]
     if message.startswith("Duplicate entry"):
         return "Duplicate entry"
+    if message.startswith("Could not match position"):
+        return "Could not match position"
     match = re.match(r'(Error (?:importing|applying plugin) "[^"]*")', message)
     if match:
         return match.group(1)
