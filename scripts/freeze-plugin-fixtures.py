@@ -14,8 +14,8 @@ main.beancount is frozen.  For each, expected.json is written next to it:
   errors: [line, message] of every error; line is null when beancount places
           the error outside the ledger (a plugin's "<check_commodity>:0" and
           the like); message is the first line of beancount's message, with
-          what depends on Python left out (see normalized(); the test
-          applies the same rules to feeledger's messages).
+          what depends on Python or the machine left out (see normalized();
+          the test applies the same rules to feeledger's messages).
 
 With --realworld, every ledger listed in DIR/MANIFEST.tsv that beancount loads
 without error (but for third-party plugins it cannot import) is frozen as [dir, entry, sha256 of the entry file, sums] into
@@ -52,8 +52,9 @@ def sums_of(entries):
 
 
 def normalized(message):
-    """The part of a message that does not depend on Python: no entry reprs, no tracebacks, no set order."""
-    message = message.split("\n")[0]
+    """The part of a message that does not depend on Python or the machine: no entry reprs, no
+    tracebacks, no set order, paths relative to the working directory (the repository)."""
+    message = message.split("\n")[0].replace(os.getcwd() + os.sep, "")
     if message.startswith("Duplicate entry"):
         return "Duplicate entry"
     if message.startswith("Could not match position"):
@@ -117,6 +118,8 @@ def freeze_realworld(folder, out_path):
 
 
 def main(argv):
+    # merge_meta's file is relative to the working directory, as the tests run: the repository.
+    os.chdir(os.path.join(HERE, ".."))
     if argv[:1] == ["--realworld"]:
         freeze_realworld(argv[1], argv[2])
         return

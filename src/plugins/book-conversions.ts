@@ -4,7 +4,7 @@
 // currency, and the gain or loss goes to the income account. Matched postings get a `trades`
 // metadata value naming each pair (beancount draws it from uuid4; feeledger counts: trade-000000000001).
 import type { BookedPosting, BookedTransaction, Cost, LedgerEntry } from "../core/data.js";
-import { metaEntry } from "../core/data.js";
+import { metaEntry, postingWith } from "../core/data.js";
 import { Decimal, ZERO, formatNumber } from "../core/number.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
@@ -131,7 +131,7 @@ function bookPriceConversions(entries: readonly LedgerEntry[], assetsAccount: st
       if (trades === undefined || trades.length === 0) return posting;
       const source = posting.source;
       const meta = [...source.meta.filter((line) => line.key !== "trades"), metaEntry("trades", { type: "string", value: trades.join(",") }, source.span)];
-      return { ...posting, source: { ...source, meta } };
+      return { ...posting, source: postingWith(source, { meta }) };
     });
     result[index] = transactionWith(entry, { booked: withTrades, postings: withTrades.map((posting) => posting.source) });
   }

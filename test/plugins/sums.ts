@@ -22,7 +22,7 @@ export function unitSums(entries: readonly LedgerEntry[]): [string, string, stri
 
 /** The same rules as normalized() of scripts/freeze-plugin-fixtures.py. */
 export function normalizedMessage(message: string): string {
-  const first = message.split("\n")[0]!;
+  const first = message.split("\n")[0]!.replaceAll(`${process.cwd()}/`, "");
   if (first.startsWith("Duplicate entry")) return "Duplicate entry";
   if (first.startsWith("Could not match position")) return "Could not match position";
   const plugin = /^(Error (?:importing|applying plugin) "[^"]*")/.exec(first);
