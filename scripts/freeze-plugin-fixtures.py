@@ -19,7 +19,9 @@ main.beancount is frozen.  For each, expected.json is written next to it:
 
 With --realworld, every ledger listed in DIR/MANIFEST.tsv that beancount loads
 without error (but for third-party plugins it cannot import) is frozen as [dir, entry, sha256 of the entry file, sums] into
-OUT.json (the ledgers themselves are never copied).
+OUT.json (the ledgers themselves are never copied), with bean-query's
+sum(cost(position)) and sum(value(position)) per account where they differ from
+the sums of the units (ledgers with lots or prices).
 
 Run with /usr/bin/python3 (beancount 2.3.5).
 """
@@ -34,6 +36,7 @@ import sys
 
 from beancount import loader
 from beancount.core import data
+from beancount.query import query
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "test", "plugins", "fixtures")
@@ -49,6 +52,14 @@ def sums_of(entries):
             totals[key] = totals.get(key, decimal.Decimal(0)) + posting.units.number
     return [[account, currency, format(totals[(account, currency)], "f")]
             for account, currency in sorted(k for k, v in totals.items() if v != 0)]
+
+
+def query_sums(entries, options, sql):
+    """[account, commodity, amount] per position of each account's sum in a bean-query, sorted."""
+    _types, rows = query.run_query(entries, options, sql)
+    return sorted([account, position.units.currency, format(position.units.number, "f")]
+                  for account, inventory in rows for position in inventory
+                  if position.units.number != 0)
 
 
 def normalized(message):
@@ -102,7 +113,7 @@ def freeze_realworld(folder, out_path):
         ledger = os.path.join(folder, name, entry)
         if not os.path.exists(ledger):
             continue
-        entries, errors, _options = loader.load_file(ledger)
+        entries, errors, options = loader.load_file(ledger)
         # A third-party plugin beancount cannot import does not count: feeledger warns about it.
         foreign = [e for e in errors if str(e.message).startswith("Error importing")]
         if len(errors) > len(foreign):
@@ -110,8 +121,15 @@ def freeze_realworld(folder, out_path):
             continue
         with open(ledger, "rb") as source:
             digest = hashlib.sha256(source.read()).hexdigest()
-        frozen.append({"dir": name, "entry": entry, "sha256": digest,
-                       "unimported_plugins": len(foreign), "sums": sums_of(entries)})
+        record = {"dir": name, "entry": entry, "sha256": digest,
+                  "unimported_plugins": len(foreign), "sums": sums_of(entries)}
+        # bean-query's cost and market value sums, where they differ from the units' (lots, prices).
+        for key, sql in (("cost", "SELECT account, sum(cost(position))"),
+                         ("value", "SELECT account, sum(value(position))")):
+            valued = query_sums(entries, options, sql)
+            if valued != record["sums"]:
+                record[key] = valued
+        frozen.append(record)
     with open(out_path, "w") as out:
         json.dump(frozen, out, indent=1, ensure_ascii=False)
         out.write("\n")
