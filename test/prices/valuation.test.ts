@@ -46,4 +46,17 @@ describe("bal --cost and --value against bean-query", () => {
     expect(balanceRows([file, "Assets:Canada"])).toEqual([["Assets:Canada", "CAD", "100"]]);
     expect(balanceRows([file, "Assets:Canada", "--value"])).toEqual([["Assets:Canada", "USD", "76.33587786259541984732824427"]]);
   });
+
+  it("bs --value values the assets as bal --value does (the example ledger, at each end)", () => {
+    const file = join(fixtures, "example", "main.beancount");
+    for (const end of [[], ["-e", "2020-03-01"]]) {
+      const result = runCli(["bs", file, "--value", ...end, "--format", "csv"]);
+      expect(result.code).toBe(0);
+      const assets = (parse(result.stdout) as string[][]).filter((row) => row[0] === "data" && row[1] === "Assets").map(([, , account, amount, commodity]) => [account!, commodity!, new Decimal(amount!).toFixed()]).sort();
+      expect(assets).toEqual(balanceRows([file, "^Assets:", "--value", ...end]));
+      // The funds held at cost are in dollars; what has no cost (vacation hours) stays.
+      expect(assets.filter(([, commodity]) => commodity === "RGAGX" || commodity === "VBMPX")).toEqual([]);
+      expect(assets.some(([, commodity]) => commodity === "VACHR")).toBe(true);
+    }
+  });
 });
