@@ -286,6 +286,7 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
     const plugged = runPlugins(entries, options, parsed.plugins, { today: loadOptions.today ?? clockToday(), lineOf });
     appendAll(diagnostics, plugged.diagnostics);
     entries = plugged.entries;
+    for (const [file, source] of plugged.sources) if (!parsed.sources.has(file)) parsed.sources.set(file, source);
   }
   if (!raw) appendAll(diagnostics, checkBalanceAssertions(entries, options));
   appendAll(diagnostics, validateAccounts(entries));

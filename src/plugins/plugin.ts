@@ -3,6 +3,7 @@
 import type { LedgerEntry } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
+import type { SourceFile } from "../source/files.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** What a plugin is given besides the entries and options. */
@@ -18,6 +19,8 @@ export interface PluginConfig {
 export interface PluginResult {
   readonly entries: readonly LedgerEntry[];
   readonly errors: readonly Diagnostic[];
+  /** Other files the plugin read (merge_meta's), by path: some errors are placed in them. */
+  readonly sources?: ReadonlyMap<string, SourceFile>;
 }
 
 export type PluginFunction = (entries: readonly LedgerEntry[], options: LedgerOptions, config: PluginConfig) => PluginResult;

@@ -24,6 +24,8 @@ import { currencyAccounts } from "./currency-accounts.js";
 import { unrealized } from "./unrealized.js";
 import { splitExpenses } from "./split-expenses.js";
 import { iraContribs } from "./ira-contribs.js";
+import { bookConversions } from "./book-conversions.js";
+import { mergeMeta } from "./merge-meta.js";
 
 /** A module whose functions run one after the other on what the previous one returned. */
 function sequence(...functions: PluginFunction[]): PluginFunction {
@@ -70,6 +72,8 @@ const PLUGINS: ReadonlyMap<string, BuiltinPlugin> = new Map([
   ["unrealized", configurable(unrealized)],
   ["split_expenses", configured(splitExpenses)],
   ["ira_contribs", configured(iraContribs)],
+  ["book_conversions", configured(bookConversions)],
+  ["merge_meta", configured(mergeMeta)],
 ]);
 
 /** beancount.ops modules with `__plugins__`: the loader runs them anyway (pad, documents, balance). */

@@ -5,6 +5,7 @@ import { typeOrder } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "../source/files.js";
 import { foreignPluginHint, lookupPlugin } from "./registry.js";
 
 export interface PluginDeclaration {
@@ -30,8 +31,9 @@ export function runPlugins(
   options: LedgerOptions,
   declarations: readonly PluginDeclaration[],
   context: { readonly today: string; readonly lineOf: (entry: LedgerEntry) => number },
-): { entries: readonly LedgerEntry[]; diagnostics: Diagnostic[] } {
+): { entries: readonly LedgerEntry[]; diagnostics: Diagnostic[]; sources: Map<string, SourceFile> } {
   const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, SourceFile>();
   let current = entries;
   for (const declaration of declarations) {
     const found = lookupPlugin(declaration.module);
@@ -58,7 +60,8 @@ export function runPlugins(
     }
     const result = found.plugin.run(current, options, { text: declaration.config, span: declaration.span, today: context.today });
     for (const problem of result.errors) diagnostics.push(problem);
+    for (const [file, source] of result.sources ?? []) if (!sources.has(file)) sources.set(file, source);
     current = result.entries === current ? current : sortByBeancountKey(result.entries, context.lineOf);
   }
-  return { entries: current, diagnostics };
+  return { entries: current, diagnostics, sources };
 }

@@ -7,7 +7,7 @@ import { Decimal, ZERO } from "../core/number.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
 import { generatedPosting, isBeancountAccount, lotKey } from "./entries.js";
-import { latestPrices } from "./prices.js";
+import { buildPriceDatabase } from "../prices/price-database.js";
 
 interface Holding {
   account: string;
@@ -26,7 +26,7 @@ export const unrealized: PluginFunction = (entries, options, config) => {
     if (!isBeancountAccount(`${roots.assets}:${subaccount}`)) return { entries, errors: [error("plugin-unrealized", `Invalid subaccount name: '${subaccount}'`, config.span)] };
   }
   if (entries.length === 0) return { entries, errors: [] };
-  const prices = latestPrices(entries);
+  const prices = buildPriceDatabase(entries);
   // Positions at cost, by account and lot, of every transaction but earlier unrealized ones.
   const lots = new Map<string, { account: string; currency: string; costCurrency: string; cost: Decimal; units: Decimal }>();
   for (const entry of entries) {
@@ -42,12 +42,12 @@ export const unrealized: PluginFunction = (entries, options, config) => {
   const holdings = new Map<string, Holding>();
   for (const lot of lots.values()) {
     if (lot.units.isZero()) continue;
-    const price = prices.get(`${lot.currency}\u0000${lot.costCurrency}`);
+    const price = prices.rate(lot.currency, lot.costCurrency, null);
     const key = `${lot.account}\u0000${lot.currency}\u0000${lot.costCurrency}`;
     const holding = holdings.get(key) ?? { account: lot.account, currency: lot.currency, costCurrency: lot.costCurrency, units: ZERO, book: ZERO, market: null, priceDate: price?.date ?? null };
     holding.units = holding.units.plus(lot.units);
     holding.book = holding.book.plus(lot.units.times(lot.cost));
-    if (price !== undefined) holding.market = (holding.market ?? ZERO).plus(lot.units.times(price.number));
+    if (price !== null) holding.market = (holding.market ?? ZERO).plus(lot.units.times(price.number));
     holdings.set(key, holding);
   }
   const sorted = [...holdings.values()].sort((a, b) => (a.account !== b.account ? (a.account < b.account ? -1 : 1) : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));

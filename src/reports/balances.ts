@@ -18,6 +18,11 @@ export interface BalanceQuery {
   readonly depth: number | null;
   /** Value positions held at cost at their cost. */
   readonly atCost: boolean;
+  /**
+   * Value positions held at cost at this rate of their commodity in their cost currency (beancount's
+   * value(position)); a position with no rate, or not held at cost, stays in its commodity.
+   */
+  readonly atValue?: ((commodity: string, costCurrency: string) => Decimal | null) | null;
 }
 
 export interface BalanceRow {
@@ -63,12 +68,20 @@ export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQue
   // account -> commodity -> sum
   const running = new Map<string, Map<string, DecimalSum>>();
   const matches = (account: string) => query.patterns.length === 0 || query.patterns.some((p) => p.test(account));
+  const atValue = query.atValue ?? null;
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
     if (query.begin !== null && entry.date < query.begin) continue;
     if (query.end !== null && entry.date >= query.end) continue;
     for (const posting of entry.booked) {
       if (!matches(posting.account)) continue;
+      if (atValue !== null && posting.cost !== null) {
+        const rate = atValue(posting.units.currency, posting.cost.currency);
+        if (rate !== null) {
+          sumOf(running, posting.account, posting.cost.currency).addDecimal(posting.units.number.times(rate));
+          continue;
+        }
+      }
       if (query.atCost && posting.cost !== null) sumOf(running, posting.account, posting.cost.currency).addDecimal(posting.units.number.times(posting.cost.number));
       else sumOf(running, posting.account, posting.units.currency).add(posting.units);
     }

@@ -9,7 +9,7 @@ import type { LedgerEntry } from "../core/data.js";
 import type { LedgerOptions } from "../core/options.js";
 import { END_OF_TIME, exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
-import { balanceReport } from "./balances.js";
+import { balanceReport, type BalanceQuery } from "./balances.js";
 import { chartOrder } from "../core/chart-order.js";
 import type { DisplayScales } from "./display.js";
 import { isUnder } from "../core/accounts.js";
@@ -20,6 +20,8 @@ export interface StatementQuery {
   readonly end: string | null;
   /** Aggregate accounts deeper than this. */
   readonly depth: number | null;
+  /** Value what is held at cost at market (see BalanceQuery.atValue), or null for the units. */
+  readonly atValue?: BalanceQuery["atValue"];
 }
 
 export type Section = "assets" | "liabilities" | "equity" | "income" | "expenses";
@@ -65,7 +67,7 @@ function sectionOf(account: string, options: LedgerOptions): Section | null {
 
 /** Balances per account and commodity in [begin, end), sorted by account. */
 function balances(entries: readonly LedgerEntry[], options: LedgerOptions, query: StatementQuery, begin: string | null, end: string | null) {
-  return balanceReport(entries, { patterns: [], begin, end, tree: false, depth: query.depth, atCost: false }, options.accountRoots).rows;
+  return balanceReport(entries, { patterns: [], begin, end, tree: false, depth: query.depth, atCost: false, atValue: query.atValue ?? null }, options.accountRoots).rows;
 }
 
 function normal(section: Section, amount: Decimal): Decimal {

@@ -1,6 +1,7 @@
 // `feeledger bal FILE [ACCOUNT-PATTERN...]`: balances by account and commodity.
 import { balanceReport } from "../../reports/balances.js";
 import { reportEntries } from "../../claims/pending.js";
+import { marketValue } from "../../prices/valuation.js";
 import { displayScales, plainAmount } from "../../reports/display.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
@@ -20,6 +21,8 @@ export interface BalanceContext {
   readonly begin: string | null;
   readonly end: string | null;
   readonly atCost: boolean;
+  /** Value what is held at cost at its market price (the latest before `end`). */
+  readonly atValue: boolean;
   /** Also count the claim files' submitted and approved claims (--pending). */
   readonly pending: boolean;
   readonly output: OutputChoice;
@@ -35,6 +38,7 @@ export function runBalance(io: Io, context: BalanceContext): number {
   if (ledger === null) return EXIT_ERRORS;
   const report = balanceReport(reportEntries(ledger, context.pending), {
     patterns, begin: context.begin, end: context.end, tree: context.tree, depth: context.depth, atCost: context.atCost,
+    atValue: context.atValue ? marketValue(ledger.entries, context.end) : null,
   }, ledger.options.accountRoots);
   const scales = displayScales(ledger.entries);
   const amountText = (amount: Parameters<typeof plainAmount>[0], commodity: string) => plainAmount(amount, commodity, scales);
@@ -89,9 +93,10 @@ export function registerBalance(program: Command, { io, setExit, global }: Comma
     .option("-e, --end <DATE>", "include postings before DATE (exclusive)")
     .option("-p, --period <PERIOD>", "2026, 2026-03, 2026Q1 or 2026-01..2026-06 (instead of -b/-e)")
     .option("--cost", "value what is held at cost at its cost")
+    .option("--value", "value what is held at cost at its latest price before the end date")
     .option("--pending", "also count the submitted and approved claims of the claim files (never rejected ones)");
   addOutputFlags(command)
-    .action((args: string[], options: ReportFlags & { flat?: boolean; tree?: boolean; depth?: number; cost?: boolean }) => {
+    .action((args: string[], options: ReportFlags & { flat?: boolean; tree?: boolean; depth?: number; cost?: boolean; value?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
       if (options.flat && options.tree) throw new UsageError("--flat and --tree exclude each other");
       setExit(runBalance(io, {
@@ -101,6 +106,7 @@ export function registerBalance(program: Command, { io, setExit, global }: Comma
         depth: options.depth ?? null,
         ...reportRange(options),
         atCost: options.cost === true,
+        atValue: options.value === true,
         pending: options.pending === true,
         output: outputChoice(io, options, global().color),
         color: global().color,

@@ -5,12 +5,12 @@ import { displayScales } from "../../reports/display.js";
 import { balanceSheet, statementSheet } from "../../reports/statements.js";
 import { EXIT_ERRORS, type CommandShared, type Io } from "../context.js";
 import { emitSheet, loadForReport, type ReportFlags } from "../reporting.js";
-import { statementCommand, statementContext, type StatementContext } from "./is.js";
+import { statementCommand, statementContext, statementQuery, type StatementContext } from "./is.js";
 
 export function runBalanceSheet(io: Io, context: StatementContext): number {
   const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
-  const statement = balanceSheet(reportEntries(ledger, context.pending), ledger.options, { ...context.range, depth: context.depth });
+  const statement = balanceSheet(reportEntries(ledger, context.pending), ledger.options, statementQuery(ledger, context));
   return emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)), ledger);
 }
 

@@ -2,7 +2,9 @@
 import type { Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import { displayScales } from "../../reports/display.js";
-import { incomeStatement, statementSheet } from "../../reports/statements.js";
+import { incomeStatement, statementSheet, type StatementQuery } from "../../reports/statements.js";
+import { marketValue } from "../../prices/valuation.js";
+import type { LedgerEntry } from "../../core/data.js";
 import { EXIT_ERRORS, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 
@@ -10,6 +12,8 @@ export interface StatementContext {
   readonly file: string;
   readonly range: DateRange;
   readonly depth: number | null;
+  /** --value: what is held at cost at its market price before the end date. */
+  readonly atValue: boolean;
   readonly pending: boolean;
   readonly output: OutputChoice;
   readonly color: boolean | undefined;
@@ -18,16 +22,21 @@ export interface StatementContext {
 export function runIncomeStatement(io: Io, context: StatementContext): number {
   const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
-  const statement = incomeStatement(reportEntries(ledger, context.pending), ledger.options, { ...context.range, depth: context.depth });
+  const statement = incomeStatement(reportEntries(ledger, context.pending), ledger.options, statementQuery(ledger, context));
   return emitSheet(io, context.output, statementSheet(statement, displayScales(ledger.entries)), ledger);
 }
 
+/** The statement's range and depth, and the market prices when --value asks for them. */
+export function statementQuery(ledger: { readonly entries: readonly LedgerEntry[] }, context: StatementContext): StatementQuery {
+  return { ...context.range, depth: context.depth, atValue: context.atValue ? marketValue(ledger.entries, context.range.end) : null };
+}
+
 /** The context `is` and `bs` share: FILE, the range, --depth and the output flags. */
-export function statementContext(io: Io, shared: CommandShared, file: string | undefined, flags: ReportFlags & { depth?: number }): StatementContext {
+export function statementContext(io: Io, shared: CommandShared, file: string | undefined, flags: ReportFlags & { depth?: number; value?: boolean }): StatementContext {
   const journal = resolveJournal(io, shared.global().file, file === undefined ? [] : [file]);
   if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
   return {
-    file: journal.file, range: reportRange(flags), depth: flags.depth ?? null, pending: flags.pending === true,
+    file: journal.file, range: reportRange(flags), depth: flags.depth ?? null, atValue: flags.value === true, pending: flags.pending === true,
     output: outputChoice(io, flags, shared.global().color), color: shared.global().color,
   };
 }
@@ -38,12 +47,13 @@ export function statementCommand(program: Command, name: string, description: st
     .command(name)
     .description(description)
     .argument("[FILE]", "the journal")
-    .option("--depth <N>", "aggregate accounts deeper than N", (value: string) => parsePositiveInteger(value, "--depth")));
+    .option("--depth <N>", "aggregate accounts deeper than N", (value: string) => parsePositiveInteger(value, "--depth"))
+    .option("--value", "value what is held at cost at its latest price before the end date"));
 }
 
 export function registerIncomeStatement(program: Command, shared: CommandShared): void {
   statementCommand(program, "is", "income statement (利润表): income and expenses over the period, net income")
-    .action((file: string | undefined, flags: ReportFlags & { depth?: number }) => {
+    .action((file: string | undefined, flags: ReportFlags & { depth?: number; value?: boolean }) => {
       shared.setExit(runIncomeStatement(shared.io, statementContext(shared.io, shared, file, flags)));
     });
 }
