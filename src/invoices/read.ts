@@ -9,7 +9,7 @@ import type { InvoiceReading } from "./record.js";
 import { readInvoiceXml } from "./xml.js";
 import { readOfd } from "./ofd.js";
 import { readPdfContent } from "./pdf-text.js";
-import { readPdfContents } from "./pdf-worker.js";
+import { readPdfContents, startPdfReaders } from "./pdf-worker.js";
 
 const EXPECTED: Record<string, string> = { ".pdf": "PDF", ".ofd": "OFD", ".xml": "XML" };
 
@@ -73,6 +73,9 @@ export function readInvoiceFiles(files: readonly string[], limits: InvoiceLimits
     if (known.size >= KNOWN_MAX) known.clear();
     known.set(key, reading);
   };
+  // The workers load pdf.js while the files are looked at (by name here; by their first bytes below).
+  const named = files.filter((file) => path.extname(file).toLowerCase() === ".pdf").length;
+  if (named > 0) startPdfReaders(named);
   for (const file of files) {
     const key = versionKey(file, limits);
     const earlier = key === null ? undefined : known.get(key);
