@@ -33,14 +33,6 @@ export const EXIT_USAGE = 2;
 /** A bug in feeledger (an internal error). */
 export const EXIT_INTERNAL = 3;
 
-/** The exit statuses as `--help` lists them (README's "Exit statuses" says the same). */
-export const EXIT_STATUS_HELP = `Exit status:
-  0  done; the journal has no errors (warnings are allowed)
-  1  the journal has errors, or a writer refused a claim or could not write
-  2  usage error: unknown command or option, bad value, missing file
-  3  internal error: a bug in feeledger (please report it)
-`;
-
 /** Colour is on for a terminal unless --no-color or NO_COLOR says otherwise. */
 export function useColor(io: Io, stream: "stdout" | "stderr", flag: boolean | undefined): boolean {
   if (flag === false) return false;

@@ -3,26 +3,31 @@ import { writeSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { SourceChangedError } from "../source/files.js";
 import {
-  EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_STATUS_HELP, EXIT_USAGE, UsageError, type CommandShared, type Io,
+  EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CommandShared, type Io,
 } from "./context.js";
 import { terminalLines, terminalText } from "../render/terminal.js";
 import { COMMANDS } from "./commands/index.js";
 import { chooseLang, langOption } from "../i18n/lang.js";
+import { say } from "../i18n/message.js";
+import { helpOptionText, translateHelp } from "./help.js";
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const lang = io.lang ?? "en";
   const program = new Command();
+  // (The descriptions of the program, its commands and their options are the catalogue's: help.ts.)
   program
     .name("feeledger")
-    .description("Customer-management fee bookkeeping over beancount-compatible plain-text journals")
     .version("0.1.0")
-    .option("-f, --file <FILE>", "the journal (default: first argument, or FEELEDGER_FILE)")
-    .option("--no-color", "never colour the output")
-    .option("--lang <LANG>", "zh or en: the language of messages and headings (default: FEELEDGER_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG)")
+    .helpOption("-h, --help", helpOptionText(lang))
+    .helpCommand("help [command]", helpOptionText(lang))
+    .option("-f, --file <FILE>")
+    .option("--no-color")
+    .option("--lang <LANG>")
     .exitOverride()
     // (Commander's error messages quote the arguments, which may hold anything.)
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(terminalLines(text)) })
     .showHelpAfterError(false)
-    .addHelpText("after", `\n${EXIT_STATUS_HELP}`);
+    .addHelpText("after", `\n${say(lang, "help-exit-status", {})}`);
 
   const shared: CommandShared = {
     io,
@@ -30,6 +35,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     global: () => program.opts<{ file?: string; color?: boolean }>(),
   };
   for (const register of COMMANDS) register(program, shared);
+  translateHelp(program, lang);
 
   return program;
 }

@@ -54,19 +54,19 @@ export interface OutputChoice {
 /** --chart and --ascii (trend, structure, budget). */
 export function addChartFlags(command: Command): Command {
   return command
-    .option("--chart", "draw the report's chart under the table (Unicode blocks)")
-    .option("--ascii", "with --chart, draw with ASCII characters only");
+    .option("--chart")
+    .option("--ascii");
 }
 
 /** Add -b/-e/-p and, unless told otherwise, --pending and the output flags. */
 export function addReportFlags(command: Command, { dates = true, pending = true, output = true } = {}): Command {
   if (dates) {
     command
-      .option("-b, --begin <DATE>", "include postings on or after DATE")
-      .option("-e, --end <DATE>", "include postings before DATE (exclusive)")
-      .option("-p, --period <PERIOD>", "2026, 2026-03, 2026Q1 or 2026-01..2026-06 (instead of -b/-e)");
+      .option("-b, --begin <DATE>")
+      .option("-e, --end <DATE>")
+      .option("-p, --period <PERIOD>");
   }
-  if (pending) command.option("--pending", "also count the submitted and approved claims of the claim files (never rejected ones)");
+  if (pending) command.option("--pending");
   if (output) addOutputFlags(command);
   return command;
 }
@@ -74,9 +74,9 @@ export function addReportFlags(command: Command, { dates = true, pending = true,
 /** --format, -o and --bom, meaning the same on every command that takes them (--lang is global: main.ts). */
 export function addOutputFlags(command: Command): Command {
   return command
-    .addOption(new Option("--format <FORMAT>", "table, csv, json, xlsx or html (default: from -o FILE, else table)"))
-    .option("-o, --output <FILE>", "write to FILE (replaced atomically); .csv, .json, .xlsx and .html choose the format")
-    .option("--bom", "start CSV with a byte-order mark (Excel on Windows)");
+    .addOption(new Option("--format <FORMAT>"))
+    .option("-o, --output <FILE>")
+    .option("--bom");
 }
 
 /** The date range of -p, or of -b and -e. */
@@ -110,8 +110,8 @@ export function outputChoice(io: Io, flags: ReportFlags, colorFlag: boolean | un
 
 /** -M, -Q, -Y: at most one; `fallback` when none. */
 export function addIntervalFlags(command: Command, only?: "year"): Command {
-  if (only !== "year") command.option("-M, --monthly", "one period per month").option("-Q, --quarterly", "one period per quarter");
-  return command.option("-Y, --yearly", "one period per year");
+  if (only !== "year") command.option("-M, --monthly").option("-Q, --quarterly");
+  return command.option("-Y, --yearly");
 }
 
 export function intervalOf(flags: { monthly?: boolean; quarterly?: boolean; yearly?: boolean }, fallback: Interval): Interval {

@@ -65,10 +65,9 @@ export function runAllocate(io: Io, context: AllocateContext): number {
 export function registerAllocate(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("allocate")
-    .description("book the allocation rules' split of pooled postings (分摊 / 分账入账) through a month")
-    .argument("[FILE]", "the journal")
-    .option("--through <YYYY-MM>", "allocate postings dated up to the end of this month")
-    .option("--dry-run", "print the changes as a unified diff and write nothing")
+    .argument("[FILE]")
+    .option("--through <YYYY-MM>")
+    .option("--dry-run")
     .action((file: string | undefined, options: { through?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

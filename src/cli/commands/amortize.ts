@@ -92,11 +92,10 @@ function parseThrough(value: string | undefined): Month {
 export function registerAmortize(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("amortize")
-    .description("write the monthly installments of amortization schedules due through a month")
-    .argument("[FILE]", "the journal")
-    .option("--through <YYYY-MM>", "write installments for months up to and including this one")
-    .option("--output <FILE>", "append new installments to this file of the journal (default: the file of each schedule)")
-    .option("--dry-run", "print the changes as a unified diff and write nothing")
+    .argument("[FILE]")
+    .option("--through <YYYY-MM>")
+    .option("--output <FILE>")
+    .option("--dry-run")
     .action((file: string | undefined, options: { through?: string; output?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

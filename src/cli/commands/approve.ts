@@ -7,11 +7,10 @@ import { decisionDate, requireClaimIds, requireText, runDecision } from "./claim
 export function registerApprove(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("approve")
-    .description("approve expense claims: status approved, approved-by, approved-on (approved-by-2 ... for a further approver)")
-    .argument("[FILE-AND-CLAIMS...]", "the journal, then one or more claim ids")
-    .option("--by <NAME>", "who approves (not the claimant, nor someone who approved it already)")
-    .option("--on <DATE>", "the date of the approval (default: today)")
-    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .argument("[FILE-AND-CLAIMS...]")
+    .option("--by <NAME>")
+    .option("--on <DATE>")
+    .option("--dry-run")
     .action((args: string[], options: { by?: string; on?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
       const claims = requireClaimIds(journal.rest, "approve");

@@ -56,10 +56,9 @@ export function runAuditCommand(io: Io, context: AuditContext): number {
 
 export function registerAudit(program: Command, { io, setExit, global }: CommandShared): void {
   addReportFlags(program.command("audit")
-    .description("find what fixed limits miss (费用稽核): split claims, fapiao patterns, weekends and holidays, outliers, gifts per customer")
-    .argument("[FILE]", "the journal"), { pending: false })
-    .option("--rule <RULE>", `run one rule: ${AUDIT_RULES.map((rule) => rule.name).join(", ")}`)
-    .option("--strict", "exit 1 when anything is found")
+    .argument("[FILE]"), { pending: false })
+    .option("--rule <RULE>")
+    .option("--strict")
     .action((file: string | undefined, flags: ReportFlags & { rule?: string; strict?: boolean }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

@@ -8,7 +8,7 @@ import { renderJson } from "../../render/json.js";
 import { renderTable } from "../../render/table.js";
 import type { DocumentRow } from "../../render/document.js";
 import { addOutputFlags, emit, emitDocument, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import {
   EXIT_ERRORS, UsageError, compileAccountPattern, parsePositiveInteger, resolveJournal, type CommandShared, type Io,
 } from "../context.js";
@@ -84,17 +84,16 @@ export function registerBalance(program: Command, { io, setExit, global }: Comma
   const command = program
     .command("bal")
     .alias("balance")
-    .description("balances by account and commodity")
-    .argument("[FILE-AND-PATTERNS...]", "the journal, then account patterns (case-insensitive regular expressions)")
-    .option("--flat", "each account's own postings (default)")
-    .option("--tree", "roll subaccounts up into their parents")
-    .option("--depth <N>", "aggregate accounts deeper than N", (value: string) => parsePositiveInteger(value, "--depth"))
-    .option("-b, --begin <DATE>", "include postings on or after DATE")
-    .option("-e, --end <DATE>", "include postings before DATE (exclusive)")
-    .option("-p, --period <PERIOD>", "2026, 2026-03, 2026Q1 or 2026-01..2026-06 (instead of -b/-e)")
-    .option("--cost", "value what is held at cost at its cost")
-    .option("--value", "value what is held at cost at its latest price before the end date")
-    .option("--pending", "also count the submitted and approved claims of the claim files (never rejected ones)");
+    .argument("[FILE-AND-PATTERNS...]")
+    .option("--flat")
+    .option("--tree")
+    .addOption(new Option("--depth <N>").argParser((value: string) => parsePositiveInteger(value, "--depth")))
+    .option("-b, --begin <DATE>")
+    .option("-e, --end <DATE>")
+    .option("-p, --period <PERIOD>")
+    .option("--cost")
+    .option("--value")
+    .option("--pending");
   addOutputFlags(command)
     .action((args: string[], options: ReportFlags & { flat?: boolean; tree?: boolean; depth?: number; cost?: boolean; value?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);

@@ -15,7 +15,7 @@ export function runBalanceSheet(io: Io, context: StatementContext): number {
 }
 
 export function registerBalanceSheet(program: Command, shared: CommandShared): void {
-  statementCommand(program, "bs", "balance sheet (资产负债表) before the end date; with a beginning, earlier income and expenses are previous earnings")
+  statementCommand(program, "bs")
     .action((file: string | undefined, flags: ReportFlags & { depth?: number }) => {
       shared.setExit(runBalanceSheet(shared.io, statementContext(shared.io, shared, file, flags)));
     });

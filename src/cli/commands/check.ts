@@ -36,9 +36,8 @@ export function runCheck(io: Io, context: CheckContext): number {
 export function registerCheck(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("check")
-    .description("load the journal and report every problem (FILE:LINE:COL: error: message)")
-    .argument("[FILE]", "the journal")
-    .option("--beancount", "also warn wherever bean-check would reject the file (for Fava users)")
+    .argument("[FILE]")
+    .option("--beancount")
     .action((file: string | undefined, options: { beancount?: boolean }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

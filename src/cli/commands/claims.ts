@@ -115,15 +115,14 @@ function parseStatus(value: string | undefined): ClaimStatus | null {
 export function registerClaims(program: Command, { io, setExit, global }: CommandShared): void {
   const command = program
     .command("claims")
-    .description("list expense claims: state, amount, receipts and problems")
-    .argument("[FILE]", "the journal")
-    .option("--status <STATUS>", `only claims in this state (${CLAIM_STATUSES.join(", ")})`)
-    .option("--unpaid", "only posted claims not fully paid (unpaid or partly paid)")
-    .option("--claimant <NAME>", "only this person's claims (names match ignoring case, width and spaces)")
-    .option("--customer <NAME>", "only claims for this customer")
-    .option("-b, --begin <DATE>", "claims dated on or after DATE")
-    .option("-e, --end <DATE>", "claims dated before DATE (exclusive)")
-    .option("-p, --period <PERIOD>", "claims dated in 2026, 2026-03, 2026Q1 or 2026-01..2026-06 (instead of -b/-e)");
+    .argument("[FILE]")
+    .option("--status <STATUS>")
+    .option("--unpaid")
+    .option("--claimant <NAME>")
+    .option("--customer <NAME>")
+    .option("-b, --begin <DATE>")
+    .option("-e, --end <DATE>")
+    .option("-p, --period <PERIOD>");
   addOutputFlags(command)
     .action((file: string | undefined, options: ReportFlags & { status?: string; unpaid?: boolean; claimant?: string; customer?: string }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);

@@ -70,10 +70,9 @@ function closer(io: Io, by: string | undefined): string {
 export function registerClosePeriod(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("close-period")
-    .description("close a month (结账): number its vouchers and record the close; nothing in it may change afterwards")
-    .argument("[FILE-AND-MONTH...]", "the journal, then the month YYYY-MM")
-    .option("--by <NAME>", "who closes the month (closed-by; default: the login name)")
-    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .argument("[FILE-AND-MONTH...]")
+    .option("--by <NAME>")
+    .option("--dry-run")
     .action((args: string[], options: { by?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
       if (journal.rest.length > 1) throw new UsageError(`unexpected argument '${journal.rest[1]}'`);

@@ -202,19 +202,18 @@ export function exportContext(file: string, flags: ExportFlags, color: boolean |
 
 /** `export vouchers`; `export` is a group so that later exports sit beside it. */
 export function registerExport(program: Command, { io, setExit, global }: CommandShared): void {
-  const group = program.command("export").description("write the books in another program's import format (金蝶, 用友)");
+  const group = program.command("export");
   group
     .command("vouchers")
-    .description("a period's vouchers (记账凭证) as 金蝶 K/3 WISE, 云星空, 精斗云 or 用友 U8 import them")
-    .argument("[FILE]", "the journal")
-    .option("-p, --period <PERIOD>", "the months to export: 2026-03, 2026Q1, 2026 or 2026-01..2026-03")
-    .option("--target <TARGET>", `the import format: ${TARGET_NAMES.join(", ")}`)
-    .option("-o, --output <FILE>", "the file to write (.xls for kingdee-k3, .xlsx for kingdee-cloud and kingdee-jdy, .txt for yonyou-u8)")
-    .option("--first-number <N>", "shift the voucher numbers so that 记-0001 is written as N (default 1: the journal's numbers)")
-    .option("--number", "number the vouchers that have no number yet, for this file only (the journal is not changed)")
-    .option("--preparer <NAME>", "制单 of the vouchers that name no preparer")
-    .option("--account-book <CODE>", "kingdee-cloud: the code of the 账簿")
-    .option("--organization <CODE>", "kingdee-cloud: the code of the 核算组织")
+    .argument("[FILE]")
+    .option("-p, --period <PERIOD>")
+    .option("--target <TARGET>")
+    .option("-o, --output <FILE>")
+    .option("--first-number <N>")
+    .option("--number")
+    .option("--preparer <NAME>")
+    .option("--account-book <CODE>")
+    .option("--organization <CODE>")
     .action((file: string | undefined, flags: ExportFlags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

@@ -3,7 +3,7 @@
 // Only spaces and tabs change; a file whose formatted text would not read as the same journal is
 // left alone and reported. --check lists the files that would change (exit 1 if any), --dry-run
 // prints the change as a unified diff; neither writes.
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { unifiedDiff } from "../../edit/diff.js";
 import { planFormat, type FilePlan } from "../../fmt/plan.js";
 import type { AlignScope } from "../../fmt/format.js";
@@ -57,11 +57,10 @@ export function runFmt(io: Io, context: FmtContext): number {
 export function registerFmt(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("fmt")
-    .description("align the amounts of journal files in place, as bean-format does (CJK text counted two columns); only spaces and tabs change")
-    .argument("[FILE...]", "the journal files to format (each as it is: includes are not followed)")
-    .option("--check", "change nothing; list the files that would change and exit 1 if any would")
-    .option("--dry-run", "print the change as a unified diff and write nothing")
-    .option("--align <SCOPE>", "file: one amount column for the whole file (as bean-format); block: one per block of lines between blank lines", "file")
+    .argument("[FILE...]")
+    .option("--check")
+    .option("--dry-run")
+    .addOption(new Option("--align <SCOPE>").default("file"))
     .action((args: string[], options: { check?: boolean; dryRun?: boolean; align?: string }) => {
       const align = parseAlign(options.align);
       const fileOption = global().file;

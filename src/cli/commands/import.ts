@@ -41,14 +41,13 @@ const PROGRESS_ABOVE = 2000;
 export function registerImport(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("import")
-    .description("import expense claims from 钉钉, 飞书 or 易快报 exports (xlsx, xls, csv, API JSON) or any spreadsheet into a claim file")
-    .argument("[FILE-AND-EXPORTS...]", "the journal, then one or more exports (with --init: one export)")
-    .option("--from <SOURCE>", `the system the export comes from: ${SOURCES.join(", ")}`)
-    .option("--map <MAP.yaml>", "the map: categories to accounts, claimants to payables, column names (see --init)")
-    .option("--to <CLAIM-FILE>", "the claim file to write (one the claims option covers); may be left out when the option names one file")
-    .option("--dry-run", "print the change as a unified diff and write nothing")
-    .option("--skip-bad", "import the good documents when some are bad (the bad ones are listed; exit status 1)")
-    .option("--init", "print a starter map for the export (every column, category and claimant found)")
+    .argument("[FILE-AND-EXPORTS...]")
+    .option("--from <SOURCE>")
+    .option("--map <MAP.yaml>")
+    .option("--to <CLAIM-FILE>")
+    .option("--dry-run")
+    .option("--skip-bad")
+    .option("--init")
     .action((args: string[], options: ImportOptions) => {
       const preset = presetOf(options.from);
       if (options.init === true) {

@@ -1,5 +1,5 @@
 // `feeledger is FILE`: the income statement (利润表) over a period.
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import { displayScales } from "../../reports/display.js";
 import { incomeStatement, statementSheet, type StatementQuery } from "../../reports/statements.js";
@@ -42,17 +42,16 @@ export function statementContext(io: Io, shared: CommandShared, file: string | u
 }
 
 /** A statement command: FILE, --depth and the common report flags. */
-export function statementCommand(program: Command, name: string, description: string): Command {
+export function statementCommand(program: Command, name: string): Command {
   return addReportFlags(program
     .command(name)
-    .description(description)
-    .argument("[FILE]", "the journal")
-    .option("--depth <N>", "aggregate accounts deeper than N", (value: string) => parsePositiveInteger(value, "--depth"))
-    .option("--value", "value what is held at cost at its latest price before the end date"));
+    .argument("[FILE]")
+    .addOption(new Option("--depth <N>").argParser((value: string) => parsePositiveInteger(value, "--depth")))
+    .option("--value"));
 }
 
 export function registerIncomeStatement(program: Command, shared: CommandShared): void {
-  statementCommand(program, "is", "income statement (利润表): income and expenses over the period, net income")
+  statementCommand(program, "is")
     .action((file: string | undefined, flags: ReportFlags & { depth?: number; value?: boolean }) => {
       shared.setExit(runIncomeStatement(shared.io, statementContext(shared.io, shared, file, flags)));
     });

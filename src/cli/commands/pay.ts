@@ -200,14 +200,13 @@ export function runPay(io: Io, context: PayContext): number {
 export function registerPay(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("pay")
-    .description("pay posted expense claims: one payment entry in the books, and the bank's batch-payment file (代发)")
-    .argument("[FILE-AND-CLAIMS...]", "the journal, then the claim ids (or --all)")
-    .option("--all", "every posted claim still owed, dated on or before the payment date")
-    .option("--from <ACCOUNT>", "the bank or cash account that pays")
-    .option("--on <DATE>", "the payment date (default: today)")
-    .option("--no-offset", "pay in full, without offsetting employees' open advances (借款 / 备用金)")
-    .option("--bank-file <FILE>", "also write the bank's batch-payment file (CSV, UTF-8 with BOM)")
-    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .argument("[FILE-AND-CLAIMS...]")
+    .option("--all")
+    .option("--from <ACCOUNT>")
+    .option("--on <DATE>")
+    .option("--no-offset")
+    .option("--bank-file <FILE>")
+    .option("--dry-run")
     .action((args: string[], options: { all?: boolean; from?: string; on?: string; offset: boolean; bankFile?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
       if (options.all === true && journal.rest.length > 0) throw new UsageError("name claims or use --all, not both");

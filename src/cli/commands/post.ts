@@ -10,11 +10,10 @@ import { decisionDate, runDecision } from "./claim-decision.js";
 export function registerPost(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("post")
-    .description("post approved expense claims: move them from their claim files into the books (入账)")
-    .argument("[FILE-AND-CLAIMS...]", "the journal, then the claim ids (or --all)")
-    .option("--all", "every approved claim that passes the checks")
-    .option("--on <DATE>", "the posting date recorded as posted-on (default: today)")
-    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .argument("[FILE-AND-CLAIMS...]")
+    .option("--all")
+    .option("--on <DATE>")
+    .option("--dry-run")
     .action((args: string[], options: { all?: boolean; on?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
       if (options.all === true && journal.rest.length > 0) throw new UsageError("name claims or use --all, not both");

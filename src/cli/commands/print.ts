@@ -23,9 +23,8 @@ export function runPrint(io: Io, context: PrintContext): number {
 export function registerPrint(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("print")
-    .description("the entries as normalised beancount text (includes merged, amounts as booked, pad-generated entries left to the pad)")
-    .argument("[FILE]", "the journal")
-    .option("-o, --output <FILE>", "write to FILE")
+    .argument("[FILE]")
+    .option("-o, --output <FILE>")
     .action((file: string | undefined, flags: { output?: string }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

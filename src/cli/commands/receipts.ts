@@ -64,9 +64,8 @@ export function runReceipts(io: Io, context: ReceiptsContext): number {
 export function registerReceipts(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("receipts")
-    .description("list every claim's evidence files with the invoice fields read from each, and their checks")
-    .argument("[FILE]", "the journal")
-    .addOption(new Option("--format <FORMAT>", "table, csv or json").default("table"))
+    .argument("[FILE]")
+    .addOption(new Option("--format <FORMAT>").default("table"))
     .action((file: string | undefined, options: { format: string }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

@@ -28,8 +28,7 @@ export function registerRegister(program: Command, { io, setExit, global }: Comm
   addReportFlags(program
     .command("reg")
     .alias("register")
-    .description("postings to the matching accounts with a running total per commodity")
-    .argument("[FILE-AND-PATTERNS...]", "the journal, then account patterns (case-insensitive regular expressions)"))
+    .argument("[FILE-AND-PATTERNS...]"))
     .action((args: string[], flags: ReportFlags) => {
       const journal = resolveJournal(io, global().file, args);
       setExit(runRegister(io, {

@@ -6,12 +6,11 @@ import { decisionDate, requireClaimIds, requireText, runDecision } from "./claim
 export function registerReject(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("reject")
-    .description("reject expense claims: status rejected, rejected-by, rejected-on, reason")
-    .argument("[FILE-AND-CLAIMS...]", "the journal, then one or more claim ids")
-    .option("--by <NAME>", "who rejects")
-    .option("--reason <TEXT>", "why, for the claimant")
-    .option("--on <DATE>", "the date of the rejection (default: today)")
-    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .argument("[FILE-AND-CLAIMS...]")
+    .option("--by <NAME>")
+    .option("--reason <TEXT>")
+    .option("--on <DATE>")
+    .option("--dry-run")
     .action((args: string[], options: { by?: string; reason?: string; on?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
       const claims = requireClaimIds(journal.rest, "reject");

@@ -43,11 +43,10 @@ export function runReopenPeriod(io: Io, context: ReopenPeriodContext): number {
 export function registerReopenPeriod(program: Command, { io, setExit, global }: CommandShared): void {
   program
     .command("reopen-period")
-    .description("reopen the latest closed month (反结账), keeping the close and recording who, when and why")
-    .argument("[FILE-AND-MONTH...]", "the journal, then the month YYYY-MM")
-    .option("--by <NAME>", "who reopens it")
-    .option("--reason <TEXT>", "why it is reopened")
-    .option("--dry-run", "print the change as a unified diff and write nothing")
+    .argument("[FILE-AND-MONTH...]")
+    .option("--by <NAME>")
+    .option("--reason <TEXT>")
+    .option("--dry-run")
     .action((args: string[], options: { by?: string; reason?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
       if (journal.rest.length > 1) throw new UsageError(`unexpected argument '${journal.rest[1]}'`);

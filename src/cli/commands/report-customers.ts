@@ -1,6 +1,6 @@
 // `feeledger report customers FILE [-p PERIOD] [--by customer|department] [--top N]`: what each
 // customer brings in and costs (客户盈利分析), with pooled costs split by the allocation rules.
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import { customersReport, customersSheet } from "../../reports/customers.js";
 import { displayScales } from "../../reports/display.js";
@@ -40,11 +40,11 @@ export function runReportCustomers(io: Io, context: ReportCustomersContext): num
 type Flags = ReportFlags & { root?: string; by?: string; top?: number; compare?: string };
 
 export function registerReportCustomers(report: Command, { io, setExit, global }: CommandShared): void {
-  addReportFlags(report.command("customers").description("what each customer brings in and costs (客户盈利分析): revenue, costs by category, share, contribution, rank").argument("[FILE]", "the journal"))
-    .option("--root <ACCOUNT>", "the customer-management cost root (default: the journal's report-root option, else Expenses)")
-    .option("--by <WHAT>", "customer (default) or department")
-    .option("--top <N>", "keep the N customers with the largest costs and fold the rest into (other)", (value: string) => parsePositiveInteger(value, "--top"))
-    .option("--compare <PERIOD>", "set another period beside this one (2025, 2026-02, 2026Q1, ...) and the change in contribution")
+  addReportFlags(report.command("customers").argument("[FILE]"))
+    .option("--root <ACCOUNT>")
+    .option("--by <WHAT>")
+    .addOption(new Option("--top <N>").argParser((value: string) => parsePositiveInteger(value, "--top")))
+    .option("--compare <PERIOD>")
     .action((file: string | undefined, flags: Flags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

@@ -47,10 +47,9 @@ type Flags = ReportFlags & { rollup?: boolean };
 /** Adds `ledger` to the `report` command group. */
 export function registerReportLedger(report: Command, { io, setExit, global }: CommandShared): void {
   addReportFlags(report.command("ledger")
-    .description("the subsidiary ledger (明细账) of an account: opening balance, each posting with its voucher, month and year totals, the running balance with its direction")
-    .argument("[FILE]", "the journal")
-    .argument("[ACCOUNT]", "the account: its name, its code (6602) or its Chinese name (管理费用-客户管理费)"), { pending: false })
-    .option("--rollup", "one ledger for the account and its subaccounts together (default: each subaccount in turn)")
+    .argument("[FILE]")
+    .argument("[ACCOUNT]"), { pending: false })
+    .option("--rollup")
     .action((file: string | undefined, account: string | undefined, flags: Flags) => {
       const args = [file, account].filter((arg): arg is string => arg !== undefined);
       const journal = resolveJournal(io, global().file, args);

@@ -29,8 +29,8 @@ export function runReportPayables(io: Io, context: ReportPayablesContext): numbe
 
 /** Adds `payables` to the `report` command group. */
 export function registerReportPayables(report: Command, { io, setExit, global }: CommandShared): void {
-  addReportFlags(report.command("payables").description("what is owed to employees on posted claims (应付报销款): each unpaid claim, its age, totals").argument("[FILE]", "the journal"), { dates: false, pending: false })
-    .option("-e, --end <DATE>", "owed at the start of DATE: claims and payments dated before it (default: the whole journal, ages at today)")
+  addReportFlags(report.command("payables").argument("[FILE]"), { dates: false, pending: false })
+    .option("-e, --end <DATE>")
     .action((file: string | undefined, flags: ReportFlags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

@@ -83,8 +83,7 @@ export function runReportSchedules(io: Io, context: ReportSchedulesContext): num
 export function registerReportSchedules(report: Command, { io, setExit, global }: CommandShared): void {
   const command = report
     .command("schedules")
-    .description("amortization schedules: total, months, installments written, remaining, next date")
-    .argument("[FILE]", "the journal");
+    .argument("[FILE]");
   addOutputFlags(command)
     .action((file: string | undefined, options: ReportFlags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);

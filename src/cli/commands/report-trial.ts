@@ -1,5 +1,5 @@
 // `feeledger report trial FILE [-p PERIOD] [--depth N]`: the trial balance (科目余额表) of the books.
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { ChartOfAccounts } from "../../books/accounts.js";
 import { booksCurrency } from "../../periods/vouchers.js";
 import { displayScales } from "../../reports/display.js";
@@ -43,8 +43,8 @@ type Flags = ReportFlags & { depth?: number };
 
 /** Adds `trial` to the `report` command group. */
 export function registerReportTrial(report: Command, { io, setExit, global }: CommandShared): void {
-  addReportFlags(report.command("trial").description("the trial balance (科目余额表): per account in code order, opening balance, period debits and credits, closing balance").argument("[FILE]", "the journal"), { pending: false })
-    .option("--depth <N>", "show accounts down to level N (1: first-level accounts)", (value: string) => parsePositiveInteger(value, "--depth"))
+  addReportFlags(report.command("trial").argument("[FILE]"), { pending: false })
+    .addOption(new Option("--depth <N>").argParser((value: string) => parsePositiveInteger(value, "--depth")))
     .action((file: string | undefined, flags: Flags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

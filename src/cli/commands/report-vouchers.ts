@@ -34,7 +34,7 @@ export function runReportVouchers(io: Io, context: ReportVouchersContext): numbe
 
 /** Adds `vouchers` to the `report` command group. */
 export function registerReportVouchers(report: Command, { io, setExit, global }: CommandShared): void {
-  addReportFlags(report.command("vouchers").description("the vouchers of the books (序时账): each with its lines, account codes and names, debits, credits, dimensions").argument("[FILE]", "the journal"), { pending: false })
+  addReportFlags(report.command("vouchers").argument("[FILE]"), { pending: false })
     .action((file: string | undefined, flags: ReportFlags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
       if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);

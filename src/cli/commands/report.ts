@@ -1,7 +1,7 @@
 // `feeledger report structure|trend|budget|tax FILE`: the cost reports (费用报表); `report schedules`,
 // `report payables` and the official books' `report trial|ledger|vouchers` are registered from
 // their own files (report-schedules.ts, report-payables.ts, report-trial.ts, ...).
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import type { LedgerEntry } from "../../core/data.js";
 import { budgetEndOf, budgetReport, budgetSheet } from "../../reports/budget.js";
@@ -124,28 +124,28 @@ type Flags = ReportFlags & {
 };
 
 /** A subcommand taking FILE and the common report flags. */
-function subcommand(report: Command, name: string, description: string): Command {
-  return addReportFlags(report.command(name).description(description).argument("[FILE]", "the journal"));
+function subcommand(report: Command, name: string): Command {
+  return addReportFlags(report.command(name).argument("[FILE]"));
 }
 
 function addGroupingFlags(command: Command): Command {
   return command
-    .option("--root <ACCOUNT>", "the account whose costs are reported (default: the journal's report-root option, else Expenses)")
-    .option("--depth <N>", "group by accounts N levels below the root (default 1)", (value: string) => parsePositiveInteger(value, "--depth"))
-    .option("--by <WHAT>", "group by customer, claimant, department, payee, tag or meta:KEY instead of by account")
-    .option("--top <N>", "keep the N largest groups and fold the rest into (other)", (value: string) => parsePositiveInteger(value, "--top"));
+    .option("--root <ACCOUNT>")
+    .addOption(new Option("--depth <N>").argParser((value: string) => parsePositiveInteger(value, "--depth")))
+    .option("--by <WHAT>")
+    .addOption(new Option("--top <N>").argParser((value: string) => parsePositiveInteger(value, "--top")));
 }
 
 export function registerReport(program: Command, { io, setExit, global }: CommandShared): Command {
-  const report = program.command("report").description("reports: structure, trend, budget, tax, customers, schedules, payables; the official books: trial, ledger, vouchers");
+  const report = program.command("report");
   const common = (file: string | undefined, flags: Flags): ReportContext => {
     const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
     if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
     return { file: journal.file, range: reportRange(flags), pending: flags.pending === true, output: outputChoice(io, flags, global().color), color: global().color };
   };
 
-  addChartFlags(addGroupingFlags(subcommand(report, "structure", "how the costs under the root split (费用结构), with shares that add up to 100.00")))
-    .option("--compare <PERIOD>", "set another period beside this one (2025, 2026-02, 2026Q1, ...)")
+  addChartFlags(addGroupingFlags(subcommand(report, "structure")))
+    .option("--compare <PERIOD>")
     .action((file: string | undefined, flags: Flags) => {
       setExit(runStructure(io, {
         ...common(file, flags), root: flags.root ?? null, grouping: parseGrouping(flags.by, flags.depth), top: flags.top ?? null,
@@ -153,7 +153,7 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
       }));
     });
 
-  addChartFlags(addIntervalFlags(addGroupingFlags(subcommand(report, "trend", "costs per month, quarter or year (费用变动趋势), with 环比 and 同比"))))
+  addChartFlags(addIntervalFlags(addGroupingFlags(subcommand(report, "trend"))))
     .action((file: string | undefined, flags: Flags) => {
       setExit(runTrend(io, {
         ...common(file, flags), root: flags.root ?? null, grouping: parseGrouping(flags.by, flags.depth), top: flags.top ?? null,
@@ -161,13 +161,13 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
       }));
     });
 
-  addChartFlags(addIntervalFlags(subcommand(report, "budget", "budget, actual, remaining and execution rate (预算执行率) per budgeted account and period")))
-    .option("--full-year", "count the whole year's budget (default: year to date, the months to date including the current one)")
+  addChartFlags(addIntervalFlags(subcommand(report, "budget")))
+    .option("--full-year")
     .action((file: string | undefined, flags: Flags) => {
       setExit(runBudget(io, { ...common(file, flags), interval: intervalOf(flags, "month"), fullYear: flags.fullYear === true }));
     });
 
-  addIntervalFlags(subcommand(report, "tax", "the 业务招待费 deduction test (企业所得税法实施条例 第四十三条) per year"), "year")
+  addIntervalFlags(subcommand(report, "tax"), "year")
     .action((file: string | undefined, flags: Flags) => {
       intervalOf(flags, "year");
       setExit(runTax(io, common(file, flags)));
