@@ -1,8 +1,10 @@
-// Bundle feeledger's own modules (dist/, as tsc emitted them) into one file, dist/feeledger.mjs,
-// which bin/feeledger loads: Node.js then opens, resolves and compiles one module instead of
-// about ninety, which takes a tenth of a second off the start of every command. Dependencies
-// stay in node_modules. Without esbuild (an install without dev dependencies) there is no
-// bundle and bin/feeledger loads dist/ module by module, as before.
+// Bundle feeledger's own modules (dist/, as tsc emitted them) into dist/feeledger.mjs, which
+// bin/feeledger loads, and one chunk per command under dist/chunks/ (src/cli/start.ts imports the
+// command asked for): Node.js then opens and compiles a few modules instead of about ninety, and
+// only the code of the command that runs. Dependencies stay in node_modules. Without esbuild (an
+// install without dev dependencies) there is no bundle and bin/feeledger loads dist/ module by
+// module, as before.
+import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,10 +16,15 @@ try {
   process.stderr.write("scripts/bundle.mjs: esbuild is not installed; bin/feeledger will load dist/ module by module\n");
   process.exit(0);
 }
+// Chunks are named by their content: the last build's would pile up.
+rmSync(join(root, "dist", "chunks"), { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: [join(root, "dist", "cli", "main.js")],
-  outfile: join(root, "dist", "feeledger.mjs"),
+  entryPoints: { feeledger: join(root, "dist", "cli", "start.js") },
+  outdir: join(root, "dist"),
+  outExtension: { ".js": ".mjs" },
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
+  splitting: true,
   platform: "node",
   format: "esm",
   target: "node20",

@@ -1,4 +1,6 @@
 // The commander program: one thin command per file under commands/; returns an exit code.
+// It registers the commands it is given: every one (commands/index.ts) for the tests and for
+// help, or only the one bin/feeledger found on the command line (start.ts).
 import { writeSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { SourceChangedError } from "../source/files.js";
@@ -6,12 +8,12 @@ import {
   EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CommandShared, type Io,
 } from "./context.js";
 import { terminalLines, terminalText } from "../render/terminal.js";
-import { COMMANDS } from "./commands/index.js";
+import type { RegisterCommand } from "./commands/register.js";
 import { chooseLang, langOption } from "../i18n/lang.js";
 import { say } from "../i18n/message.js";
 import { helpOptionText, translateHelp } from "./help.js";
 
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(io: Io, setExit: (code: number) => void, commands: readonly RegisterCommand[]): Command {
   const lang = io.lang ?? "en";
   const program = new Command();
   // (The descriptions of the program, its commands and their options are the catalogue's: help.ts.)
@@ -34,14 +36,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     setExit,
     global: () => program.opts<{ file?: string; color?: boolean }>(),
   };
-  for (const register of COMMANDS) register(program, shared);
+  for (const register of commands) register(program, shared);
   translateHelp(program, lang);
 
   return program;
 }
 
 /** Run the CLI on argv (as process.argv) and return the exit code; never throws. */
-export function main(argv: readonly string[], given: Io): number {
+export function main(argv: readonly string[], given: Io, commands: readonly RegisterCommand[]): number {
   let exitCode = 0;
   // The language is chosen before anything is parsed, so that every message can use it; --lang is
   // a global option, taken before or after the command's name.
@@ -52,7 +54,7 @@ export function main(argv: readonly string[], given: Io): number {
     return EXIT_USAGE;
   }
   const io: Io = { ...given, lang };
-  const program = buildProgram(io, (code) => { exitCode = code; });
+  const program = buildProgram(io, (code) => { exitCode = code; }, commands);
   try {
     program.parse(argv as string[], { from: "node" });
     return exitCode;

@@ -1,5 +1,6 @@
 // Run the real CLI in-process with captured output, as a user would run bin/feeledger.
 import { main, type Io } from "../../src/cli/main.js";
+import { COMMANDS } from "../../src/cli/commands/index.js";
 
 /** The day the tests run on, as the README examples do. */
 export const PINNED_TODAY = "2027-01-15";
@@ -25,7 +26,7 @@ export function runCli(args: readonly string[], env: Record<string, string | und
     stdoutIsTty: terminal,
     stderrIsTty: terminal,
   };
-  const code = main(["node", "feeledger", ...args], io);
+  const code = main(["node", "feeledger", ...args], io, COMMANDS);
   return { stdout, stderr, code };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main, type Io } from "../../src/cli/main.js";
+import { COMMANDS } from "../../src/cli/commands/index.js";
 import { runCli } from "../helpers/cli.js";
 import { CHINESE_SAMPLE as CN, ENGLISH_SAMPLE as EN } from "./samples.js";
 
@@ -12,7 +13,7 @@ import { CHINESE_SAMPLE as CN, ENGLISH_SAMPLE as EN } from "./samples.js";
 function runOnTerminal(args: readonly string[], env: Record<string, string> = {}): string {
   let stdout = "";
   const io: Io = { stdout: (text) => { stdout += text; }, stderr: () => {}, env, stdoutIsTty: true, stderrIsTty: true };
-  expect(main(["node", "feeledger", ...args], io)).toBe(0);
+  expect(main(["node", "feeledger", ...args], io, COMMANDS)).toBe(0);
   return stdout;
 }
 

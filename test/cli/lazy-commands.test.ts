@@ -1,0 +1,67 @@
+// bin/feeledger loads only the module of the command asked for (src/cli/start.ts): the table of
+// modules by name must name every command and alias, and lead to the same register function.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/commands/index.js";
+import { COMMAND_MODULES } from "../../src/cli/commands/register.js";
+import { commandOf, commandsFor } from "../../src/cli/start.js";
+import type { CommandShared, Io } from "../../src/cli/context.js";
+import { root } from "../helpers/journals.js";
+
+const io: Io = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTty: false, stderrIsTty: false };
+const shared: CommandShared = { io, setExit: () => {}, global: () => ({}) };
+
+/** The names and aliases a register function adds to a program. */
+function namesOf(register: (typeof COMMANDS)[number]): string[] {
+  const program = new Command();
+  register(program, shared);
+  return program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+}
+
+describe("the lazy command registry", () => {
+  it("names every command and alias, each leading to its own register function", async () => {
+    const named = new Set<string>();
+    for (const register of COMMANDS) {
+      for (const name of namesOf(register)) {
+        named.add(name);
+        expect(Object.hasOwn(COMMAND_MODULES, name), name).toBe(true);
+        expect(await COMMAND_MODULES[name]!(), name).toBe(register);
+      }
+    }
+    expect([...named].sort()).toEqual(Object.keys(COMMAND_MODULES).sort());
+  });
+
+  it("finds the command past the global options and their values", () => {
+    expect(commandOf(["check", "x.beancount"])).toEqual({ name: "check", version: false });
+    expect(commandOf(["-f", "x.beancount", "--lang", "zh", "--no-color", "reg", "Bank"])).toEqual({ name: "reg", version: false });
+    expect(commandOf(["--file=x.beancount", "bal"])).toEqual({ name: "bal", version: false });
+    expect(commandOf(["--version"])).toEqual({ name: null, version: true });
+    expect(commandOf(["-V", "--help"])).toEqual({ name: null, version: false });
+    expect(commandOf(["--", "check"])).toEqual({ name: null, version: false });
+    expect(commandOf([])).toEqual({ name: null, version: false });
+  });
+
+  it("loads one command, none for the version, and all for help or an unknown name", async () => {
+    expect(await commandsFor(["claims", "x.beancount"])).toEqual([await COMMAND_MODULES.claims!()]);
+    expect(await commandsFor(["-V"])).toEqual([]);
+    expect(await commandsFor(["--help"])).toBe(COMMANDS);
+    expect(await commandsFor(["help", "check"])).toBe(COMMANDS);
+    expect(await commandsFor(["chek"])).toBe(COMMANDS);
+    expect(await commandsFor(["constructor"])).toBe(COMMANDS);
+  });
+
+  it("bin/feeledger --help still lists every command with its description", () => {
+    const run = spawnSync(process.execPath, [join(root, "bin/feeledger"), "--help"], { encoding: "utf8", env: { ...process.env, LANG: "C", COLUMNS: "200" } });
+    expect(run.status).toBe(0);
+    for (const register of COMMANDS) {
+      const program = new Command();
+      register(program, shared);
+      for (const command of program.commands) {
+        expect(run.stdout).toContain(command.name());
+        expect(run.stdout).toContain(command.description().slice(0, 40));
+      }
+    }
+  });
+});
