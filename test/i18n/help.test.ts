@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Command } from "commander";
 import { buildProgram } from "../../src/cli/main.js";
+import { COMMANDS } from "../../src/cli/commands/index.js";
 import { allCommands, helpKey, itemName } from "../../src/cli/help.js";
 import type { Io } from "../../src/cli/context.js";
 import { en } from "../../src/i18n/en.js";
@@ -15,7 +16,7 @@ import { runCli } from "../helpers/cli.js";
 
 function program(lang: Lang): Command {
   const io: Io = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTty: false, stderrIsTty: false, lang };
-  return buildProgram(io, () => {});
+  return buildProgram(io, () => {}, COMMANDS);
 }
 
 /** Each described thing of the program: its command's path, its catalogue name (null: the command itself), its description. */
