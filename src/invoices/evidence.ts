@@ -9,7 +9,7 @@ import { isClaim, metaText } from "../claims/claim.js";
 import { resolveDocumentPath } from "../validation/documents.js";
 import { DEFAULT_LIMITS, type InvoiceLimits } from "./limits.js";
 import type { InvoiceReading } from "./record.js";
-import { readInvoiceFiles } from "./read.js";
+import { readInvoiceFiles, startInvoiceReaders } from "./read.js";
 
 /** One `receipt` of a claim and what its file reads as. */
 export interface ReceiptEvidence {
@@ -52,15 +52,25 @@ function claimExpenses(claim: BookedTransaction, expensesRoot: string): Decimal 
   return any ? sum : null;
 }
 
-/** Every receipt of the claims among `entries`, in entry order, each file read (once) with `limits`. */
-export function receiptEvidence(entries: readonly LedgerEntry[], expensesRoot: string, limits: InvoiceLimits = DEFAULT_LIMITS): Citation[] {
-  const found: Citation[] = [];
-  // Every file is read once, together (PDFs in parallel), before the citations are made.
+/** The receipt files the claims among `entries` name, resolved, each once. */
+function receiptPaths(entries: readonly LedgerEntry[]): Set<string> {
   const paths = new Set<string>();
   walk(entries, (_claim, _posting, meta, span) => {
     for (const entry of meta) if (entry.key === "receipt" && entry.value.type === "string") paths.add(resolveDocumentPath(span.file, entry.value.value));
   });
-  const existing = [...paths].filter((path) => fs.existsSync(path));
+  return paths;
+}
+
+/** Sets going what reading the receipts of the claims among `entries` will need (receiptEvidence works without it, only later). */
+export function startReadingReceipts(entries: readonly LedgerEntry[]): void {
+  startInvoiceReaders([...receiptPaths(entries)]);
+}
+
+/** Every receipt of the claims among `entries`, in entry order, each file read (once) with `limits`. */
+export function receiptEvidence(entries: readonly LedgerEntry[], expensesRoot: string, limits: InvoiceLimits = DEFAULT_LIMITS): Citation[] {
+  const found: Citation[] = [];
+  // Every file is read once, together (PDFs in parallel), before the citations are made.
+  const existing = [...receiptPaths(entries)].filter((path) => fs.existsSync(path));
   const readings = readInvoiceFiles(existing, limits);
   const readingOf = (path: string): InvoiceReading => readings.get(path) ?? { status: "missing" };
   const visit = (claim: BookedTransaction, posting: BookedPosting | null, meta: readonly MetaEntry[], span: Span) => {

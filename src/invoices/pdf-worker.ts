@@ -42,7 +42,9 @@ globalThis.DecompressionStream = class DecompressionStream {
     this.readable = { async *[Symbol.asyncIterator]() { await closed; const inflated = zlib.inflateSync(Buffer.concat(chunks), { maxOutputLength: INFLATE_LIMIT }); yield new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length); } };
   }
 };
+const nativePush = Array.prototype.push;
 const library = Promise.all([import(workerData.pdfjs), import(workerData.pdfjsWorker)]).then(([api, worker]) => {
+  Array.prototype.push = nativePush;
   globalThis.pdfjsWorker = worker;
   return api;
 });

@@ -61,6 +61,15 @@ function versionKey(file: string, limits: InvoiceLimits): string | null {
   }
 }
 
+/**
+ * Starts the PDF readers `files` will need (by their names: the first bytes decide later), so that
+ * they load pdf.js while the caller does other work.
+ */
+export function startInvoiceReaders(files: readonly string[]): void {
+  const named = files.filter((file) => path.extname(file).toLowerCase() === ".pdf").length;
+  if (named > 0) startPdfReaders(named);
+}
+
 /** What each of `files` reads as (PDFs are read together, by up to two workers). */
 export function readInvoiceFiles(files: readonly string[], limits: InvoiceLimits = DEFAULT_LIMITS): Map<string, InvoiceReading> {
   const readings = new Map<string, InvoiceReading>();
@@ -73,9 +82,7 @@ export function readInvoiceFiles(files: readonly string[], limits: InvoiceLimits
     if (known.size >= KNOWN_MAX) known.clear();
     known.set(key, reading);
   };
-  // The workers load pdf.js while the files are looked at (by name here; by their first bytes below).
-  const named = files.filter((file) => path.extname(file).toLowerCase() === ".pdf").length;
-  if (named > 0) startPdfReaders(named);
+  startInvoiceReaders(files);
   for (const file of files) {
     const key = versionKey(file, limits);
     const earlier = key === null ? undefined : known.get(key);

@@ -7,6 +7,8 @@ export interface DomainCheck {
   /** Stable name, e.g. "claims", "fapiao", "policies". */
   readonly name: string;
   readonly run: (ledger: Ledger, context: DomainContext) => Diagnostic[];
+  /** Work the check can set going in the background before any check runs (e.g. worker threads that load a library). */
+  readonly start?: (ledger: Ledger) => void;
 }
 
 export interface DomainContext {

@@ -43,6 +43,7 @@ export const DOMAIN_CHECKS: DomainCheck[] = [
 
 export function runDomainChecks(ledger: Ledger, context: DomainContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  for (const check of DOMAIN_CHECKS) check.start?.(ledger);
   for (const check of DOMAIN_CHECKS) appendAll(diagnostics, check.run(ledger, context));
   return diagnostics;
 }
