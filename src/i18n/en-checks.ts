@@ -12,6 +12,37 @@ function unexpected(p: Unexpected): string {
   return `${p.name} '${p.image}'`;
 }
 
+/** Why a claim's approvals do not cover it: what it charges and each approver's limit. */
+export interface Shortfall {
+  /** What the claim charges, e.g. "1376.00 CNY" (amounts joined with " and "; "" when nothing). */
+  readonly charged: string;
+  /** Whether it charges in several currencies (which no one limit covers). */
+  readonly several: boolean;
+  readonly reasons: readonly { readonly by: string; readonly limit: string | null; readonly on: string }[];
+}
+
+function shortfallText(p: Shortfall): string {
+  if (p.several) return `approvals do not cover ${p.charged}: an approval limit is in one currency, so it cannot cover a claim charged in several (split the claim)`;
+  const reasons = p.reasons.map((r) => (r.limit === null ? `${r.by} has no approval limit on ${r.on}` : `${r.by} may approve up to ${r.limit}`));
+  return `approvals do not cover ${p.charged === "" ? "the claim" : p.charged} (${reasons.join("; ")})`;
+}
+
+/** "A", "A or B", "A, B or C". */
+function eitherOf(names: readonly string[]): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
+function stillNeededText(awaiting: readonly string[]): string {
+  return awaiting.length > 0 ? `an approval by ${eitherOf(awaiting)}` : "an approval by someone whose limit covers it, and no declared approval limit does";
+}
+
+/** What a breached rule's action means for the claim: nothing more, blocked, or posting will be refused. */
+export type Consequence = "none" | "blocked" | "refused";
+
+function consequenceText(consequence: Consequence): string {
+  return consequence === "none" ? "" : consequence === "blocked" ? " (action block)" : " (action block: posting it will be refused)";
+}
+
 const INVALID_UTF8_HINT = "the file may be in GBK: convert it with `iconv -f gbk -t utf-8`";
 
 export const enChecks = {
@@ -40,4 +71,113 @@ export const enChecks = {
   "invalid-utf8-text": (_p: Record<string, never>) => `invalid UTF-8 (shown as \ufffd) in the journal's text; ${INVALID_UTF8_HINT}`,
   "invalid-utf8-comment": (_p: Record<string, never>) => `invalid UTF-8 (shown as \ufffd) in a comment; ${INVALID_UTF8_HINT}`,
   "invalid-utf8-more": (p: { count: number }) => `and ${p.count} more line${p.count === 1 ? "" : "s"} with invalid UTF-8 in this file; ${INVALID_UTF8_HINT}`,
+  // Booking (beancount's wording)
+  "too-many-missing": (p: { currency: string }) => `Too many missing numbers for currency group '${p.currency}'`,
+  "unresolved-currency": (p: { part: "units" | "cost" | "price" }) => `Could not resolve ${p.part} currency`,
+  "infer-per-unit-cost": (_p: Record<string, never>) => "Cannot infer per-unit cost only from total",
+  "infer-units-zero-price": (_p: Record<string, never>) => "Cannot infer units from a zero price",
+  "infer-price-at-cost": (_p: Record<string, never>) => "Cannot infer price for postings with units held at cost",
+  "infer-price-zero-units": (_p: Record<string, never>) => "Cannot infer a price for zero units",
+  "zero-units-at-cost": (p: { amount: string }) => `Amount is zero: "${p.amount}"`,
+  "negative-cost": (p: { cost: string }) => `Cost is negative: "${p.cost}"`,
+  "auto-postings": (_p: Record<string, never>) => "You may not have more than one auto-posting per currency",
+  "total-price-without-units": (p: { price: string }) => `Total price on a posting without units: ${p.price}.`,
+  "no-matching-lot": (p: { posting: string; balance: string }) => `No position matches "${p.posting}" against balance ${p.balance}`,
+  "ambiguous-reduction": (p: { posting: string; matches: string }) => `Ambiguous matches for "${p.posting}": ${p.matches}`,
+  "insufficient-lots": (p: { posting: string; matches: string }) => `Not enough lots to reduce "${p.posting}": ${p.matches}`,
+  "average-booking": (_p: Record<string, never>) => "AVERAGE method is not supported",
+  // Accounts, commodities, balance assertions (beancount's wording)
+  "duplicate-open": (p: { account: string }) => `Duplicate open directive for ${p.account}`,
+  "duplicate-close": (p: { account: string }) => `Duplicate close directive for ${p.account}`,
+  "close-unopened": (p: { account: string }) => `Unopened account ${p.account} is being closed`,
+  "close-before-open": (p: { account: string }) => `Closing date for account ${p.account} is before opening date`,
+  "inactive-account": (p: { account: string }) => `Invalid reference to inactive account '${p.account}'`,
+  "duplicate-commodity": (p: { currency: string }) => `Duplicate commodity directives for '${p.currency}'`,
+  "duplicate-balance": (_p: Record<string, never>) => "Duplicate balance assertion with different amounts",
+  "account-negative": (p: { account: string; balance: string }) => `${p.account} goes below zero: ${p.balance} after this posting (opened with no-negative: TRUE)`,
+
+  // What bean-check would reject (check --beancount)
+  "compat-root": (p: { root: string }) => `account root '${p.root}' must start with an ASCII capital letter for beancount`,
+  "compat-component": (p: { account: string; component: string }) =>
+    `beancount rejects account '${p.account}': its first component must start with a capital letter or a digit (e.g. '1002-${p.component}')`,
+  "compat-meta-key": (p: { key: string }) => `beancount rejects metadata key '${p.key}' (ASCII, lowercase first, at least two characters)`,
+  "compat-tag": (p: { tag: string }) => `beancount rejects tag '#${p.tag}' (only A-Z a-z 0-9 - _ / .)`,
+  "compat-link": (p: { link: string }) => `beancount rejects link '^${p.link}' (only A-Z a-z 0-9 - _ / .)`,
+
+  // Receipts and fapiao
+  "receipt-not-path": (_p: Record<string, never>) => `receipt must be a quoted file path, e.g. "receipts/2026-03/train.pdf"`,
+  "receipt-missing": (p: { file: string }) => `receipt file does not exist: '${p.file}'`,
+  "receipt-outside": (p: { file: string }) => `receipt file is outside the journal's folder: '${p.file}' (receipts belong with the books)`,
+  "receipt-reused": (p: { written: string; claim: string; place: string }) => `receipt '${p.written}' is used by two claims: first in ${p.claim} at ${p.place}`,
+  "receipt-same-content": (p: { written: string; earlier: string; claim: string; place: string }) =>
+    `receipt '${p.written}' has the same content as '${p.earlier}', used first in ${p.claim} at ${p.place}`,
+  "fapiao-not-string": (_p: Record<string, never>) => `invoice must be a quoted fapiao number, e.g. "26442000000123456789"`,
+  "fapiao-malformed": (p: { number: string }) =>
+    `malformed fapiao number "${p.number}": expected 20 digits (数电发票) or a 10- or 12-digit code, '-', and an 8-digit number`,
+  "fapiao-duplicate": (p: { number: string; claim: string | null; place: string }) =>
+    `fapiao ${p.number} is claimed twice: first${p.claim === null ? "" : ` in ${p.claim}`} at ${p.place}`,
+
+  // Claims
+  "claim-in-books": (p: { id: string; declared: string | null; declaredIn: string; first: string }) =>
+    `${p.id}: a claim not posted yet is in the books, where bean-check, Fava and feeledger count it as spent; `
+    + (p.declared !== null
+      ? `move its text to a claim file ("${p.declared}", declared in ${p.declaredIn}) until it is posted`
+      : `move its text to a claim file declared in the books with \`${p.first} custom "feeledger-option" "claims" "claims/*.beancount"\` until it is posted`),
+  "approval-shortfall": (p: Shortfall) => shortfallText(p),
+  "approval-still-needed": (p: { awaiting: readonly string[] }) => stillNeededText(p.awaiting),
+  "claim-approval-limit": (p: { id: string; shortfall: Shortfall }) => `${p.id}: ${shortfallText(p.shortfall)}`,
+  "claim-approval-limit-pending": (p: { id: string; shortfall: Shortfall; awaiting: readonly string[] }) =>
+    `${p.id}: ${shortfallText(p.shortfall)}; posting it will be refused until it has ${stillNeededText(p.awaiting)}`,
+
+  // Schedules (摊销)
+  "schedule-overdue": (p: { id: string; count: number; first: string; last: string; main: string }) =>
+    `Schedule "${p.id}": ${p.count} installment${p.count === 1 ? "" : "s"} overdue (${p.first === p.last ? p.first : `${p.first} to ${p.last}`}); 'feeledger amortize ${p.main} --through ${p.last}' writes ${p.count === 1 ? "it" : "them"}`,
+  "schedule-never-opened": (p: { id: string; account: string }) => `Schedule "${p.id}" posts to ${p.account}, which is never opened`,
+  "schedule-before-open": (p: { id: string; account: string; first: string; opened: string }) =>
+    `Schedule "${p.id}" posts to ${p.account} on ${p.first}, before it is opened (${p.opened})`,
+  "schedule-after-close": (p: { id: string; account: string; last: string; closed: string }) =>
+    `Schedule "${p.id}" posts to ${p.account} until ${p.last}, after it is closed (${p.closed})`,
+
+  // Closed periods
+  "period-changed": (p: { month: string; by: string | null; on: string | null; totals: "unknown" | readonly { account: string; then: string; now: string }[] }) => {
+    const closed = `${p.month} has changed since it was closed${p.by === null ? "" : ` by ${p.by}`}${p.on === null ? "" : ` on ${p.on}`}`;
+    const advice = "; a closed month must stay as closed: undo the change, or reopen the month (feeledger reopen-period) and close it again";
+    if (p.totals === "unknown") return `${closed} (an entry was added, removed or altered)${advice}`;
+    if (p.totals.length === 0) return `${closed}: an entry was added, removed or altered, though no account's total differs${advice}`;
+    return `${closed}: totals differ for ${p.totals.map((d) => `${d.account} (${d.then} at the close, ${d.now} now)`).join(", ")}${advice}`;
+  },
+  // Rules on claims: budgets, policies (报销标准), approval limits, allocation
+  "control-action": (p: { action: string }) => `action must be "warn" or "block", not "${p.action}"`,
+  "budget-no-account": (_p: Record<string, never>) => 'budget needs an account first: custom "budget" ACCOUNT "PERIOD" AMOUNT',
+  "budget-period": (_p: Record<string, never>) => "budget period must be daily, weekly, monthly, quarterly or yearly",
+  "budget-no-amount": (_p: Record<string, never>) => "budget needs an amount such as 20000.00 CNY",
+  "budget-exceeded": (p: { id: string; posted: boolean; account: string; total: string; period: string; budgetPeriod: string; budget: string; consequence: Consequence }) =>
+    `${p.id}: ${p.posted ? "takes" : "posting it would take"} ${p.account} to ${p.total} in ${p.period}, over its ${p.budgetPeriod} budget of ${p.budget}${consequenceText(p.consequence)}`,
+  "policy-no-account": (p: { usage: string }) => `policy needs an account first: ${p.usage}`,
+  "policy-kind": (p: { usage: string }) => `policy kind must be per-claim, per-month or receipt-above: ${p.usage}`,
+  "policy-no-amount": (p: { usage: string }) => `policy needs an amount such as 500.00 CNY: ${p.usage}`,
+  "policy-require": (p: { require: string }) => `require must be "either", "receipt" or "invoice", not "${p.require}"`,
+  "policy-per-claim": (p: { id: string; total: string; account: string; limit: string; consequence: Consequence }) =>
+    `${p.id}: ${p.total} under ${p.account} is over the per-claim limit of ${p.limit}${consequenceText(p.consequence)}`,
+  "policy-receipt-above": (p: { id: string; amount: string; account: string; limit: string; evidence: "either" | "receipt" | "invoice"; policyAccount: string; consequence: Consequence }) =>
+    `${p.id}: ${p.amount} to ${p.account} is over ${p.limit} and has no ${p.evidence === "either" ? "invoice or receipt" : p.evidence} (policy receipt-above for ${p.policyAccount})${consequenceText(p.consequence)}`,
+  "policy-per-month": (p: { id: string; posted: boolean; month: string; account: string; total: string; limit: string; consequence: Consequence }) =>
+    `${p.id}: ${p.posted ? "takes" : "posting it would take"} the posted claims of ${p.month} under ${p.account} to ${p.total}, over the per-month limit of ${p.limit}${consequenceText(p.consequence)}`,
+  "approval-limit-no-name": (p: { usage: string }) => `approval-limit needs a person's name first: ${p.usage}`,
+  "approval-limit-no-amount": (p: { usage: string }) => `approval-limit needs an amount such as 1000.00 CNY after the name: ${p.usage}`,
+  "approval-limit-negative": (p: { usage: string }) => `an approval limit cannot be negative: ${p.usage}`,
+  "approval-limit-extra": (p: { usage: string }) => `approval-limit takes a name and an amount, nothing more: ${p.usage}`,
+  "share-no-weight": (p: { share: string }) => `share "${p.share}" has no weight: write the name, a space and a number, e.g. "ACME 60"`,
+  "share-no-name": (p: { share: string }) => `share "${p.share}" has no name`,
+  "share-twice": (p: { name: string }) => `"${p.name}" appears twice in shares`,
+  "share-weight": (p: { name: string }) => `the weight of "${p.name}" must be above zero`,
+  "shares-empty": (_p: Record<string, never>) => "shares names nobody",
+  "allocation-no-account": (p: { usage: string }) => `allocation needs an account first: ${p.usage}`,
+  "allocation-method": (p: { usage: string }) => `allocation method must be equal, ratio, revenue or headcount: ${p.usage}`,
+  "allocation-extra": (p: { usage: string }) => `allocation takes an account and a method only; shares, by and pool are metadata: ${p.usage}`,
+  "allocation-by": (p: { by: string }) => `by must be "customer" or "department", not "${p.by}"`,
+  "allocation-pool": (_p: Record<string, never>) => "pool must name the pooled value",
+  "allocation-ratio-shares": (_p: Record<string, never>) => 'ratio needs shares: "NAME WEIGHT, NAME WEIGHT"',
+  "allocation-shares-method": (p: { method: string }) => `shares apply to ratio and equal, not to ${p.method}`,
+  "allocation-shares-pool": (p: { pool: string }) => `shares name the pool "${p.pool}" itself`,
 };

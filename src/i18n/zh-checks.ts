@@ -1,6 +1,6 @@
 // 中文消息（checks）：与 en-checks.ts 键相同、参数相同。
 // 用语从会计习惯：科目、余额断言、报销单、审批、入账、凭证号、结账、发票、预算、标准。
-import type { enChecks } from "./en-checks.js";
+import type { Consequence, enChecks, Shortfall } from "./en-checks.js";
 import type { Translation } from "./translation.js";
 
 type Unexpected = Parameters<(typeof enChecks)["syntax-unexpected"]>[0];
@@ -11,6 +11,27 @@ function unexpected(p: Unexpected): string {
   if (p.kind === "indented-line") return "缩进行";
   return `${p.name} '${p.image}'`;
 }
+
+function shortfallText(p: Shortfall): string {
+  if (p.several) return `审批额度不足以覆盖 ${p.charged}：审批额度只按一种币种设定，不能覆盖多币种的报销单（请拆分报销单）`;
+  const reasons = p.reasons.map((r) => (r.limit === null ? `${r.by} 在 ${r.on} 没有审批额度` : `${r.by} 的审批额度为 ${r.limit}`));
+  return `审批额度不足以覆盖${p.charged === "" ? "该报销单" : ` ${p.charged}`}（${reasons.join("；")}）`;
+}
+
+/** "甲"、"甲或乙"、"甲、乙或丙"。 */
+function eitherOf(names: readonly string[]): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join("、")}或${names[names.length - 1]}`;
+}
+
+function stillNeededText(awaiting: readonly string[]): string {
+  return awaiting.length > 0 ? ` ${eitherOf(awaiting)} 的审批` : "额度足够的人的审批（但已声明的审批额度都不够）";
+}
+
+function consequenceText(consequence: Consequence): string {
+  return consequence === "none" ? "" : consequence === "blocked" ? "（action block：阻止）" : "（action block：入账将被拒绝）";
+}
+
+const PERIODS: Record<string, string> = { daily: "日", weekly: "周", monthly: "月", quarterly: "季度", yearly: "年度" };
 
 const INVALID_UTF8_HINT = "文件可能是 GBK 编码：请用 `iconv -f gbk -t utf-8` 转换";
 
@@ -38,4 +59,97 @@ export const zhChecks: Translation<typeof enChecks> = {
   "invalid-utf8-text": () => `日记账正文中有无效的 UTF-8（显示为 \ufffd）；${INVALID_UTF8_HINT}`,
   "invalid-utf8-comment": () => `注释中有无效的 UTF-8（显示为 \ufffd）；${INVALID_UTF8_HINT}`,
   "invalid-utf8-more": (p) => `本文件另有 ${p.count} 行含无效的 UTF-8；${INVALID_UTF8_HINT}`,
+  "too-many-missing": (p) => `币种组 '${p.currency}' 中缺少的数字太多，无法推算`,
+  "unresolved-currency": (p) => `无法确定${p.part === "units" ? "数量" : p.part === "cost" ? "成本" : "价格"}的币种`,
+  "infer-per-unit-cost": () => "不能只由总成本推算单位成本",
+  "infer-units-zero-price": () => "价格为零，无法推算数量",
+  "infer-price-at-cost": () => "按成本计价的持仓不能推算价格",
+  "infer-price-zero-units": () => "数量为零，无法推算价格",
+  "zero-units-at-cost": (p) => `数量为零："${p.amount}"`,
+  "negative-cost": (p) => `成本为负："${p.cost}"`,
+  "auto-postings": () => "同一币种只能有一条不写金额的分录",
+  "total-price-without-units": (p) => `没有数量的分录写了总价：${p.price}。`,
+  "no-matching-lot": (p) => `没有与 "${p.posting}" 相符的持仓批次，余额为 ${p.balance}`,
+  "ambiguous-reduction": (p) => `"${p.posting}" 可匹配多个批次，无法确定：${p.matches}`,
+  "insufficient-lots": (p) => `批次不足，无法减少 "${p.posting}"：${p.matches}`,
+  "average-booking": () => "不支持 AVERAGE（平均成本）记账方法",
+  "duplicate-open": (p) => `科目 ${p.account} 重复开设（open 指令重复）`,
+  "duplicate-close": (p) => `科目 ${p.account} 重复关闭（close 指令重复）`,
+  "close-unopened": (p) => `关闭了未开设的科目 ${p.account}`,
+  "close-before-open": (p) => `科目 ${p.account} 的关闭日期早于开设日期`,
+  "inactive-account": (p) => `引用了已关闭或尚未开设的科目 '${p.account}'`,
+  "duplicate-commodity": (p) => `币种 '${p.currency}' 的 commodity 指令重复`,
+  "duplicate-balance": () => "同一天同一科目的余额断言重复且金额不同",
+  "account-negative": (p) => `${p.account} 余额小于零：这条分录后为 ${p.balance}（开设时设了 no-negative: TRUE）`,
+
+  "compat-root": (p) => `科目根 '${p.root}' 须以 ASCII 大写字母开头，beancount 才能接受`,
+  "compat-component": (p) => `beancount 不接受科目 '${p.account}'：第一级须以大写字母或数字开头（如 '1002-${p.component}'）`,
+  "compat-meta-key": (p) => `beancount 不接受元数据键 '${p.key}'（须为 ASCII、小写字母开头、至少两个字符）`,
+  "compat-tag": (p) => `beancount 不接受标签 '#${p.tag}'（只能用 A-Z a-z 0-9 - _ / .）`,
+  "compat-link": (p) => `beancount 不接受链接 '^${p.link}'（只能用 A-Z a-z 0-9 - _ / .）`,
+
+  "receipt-not-path": () => `receipt 应为加引号的文件路径，如 "receipts/2026-03/train.pdf"`,
+  "receipt-missing": (p) => `票据文件不存在：'${p.file}'`,
+  "receipt-outside": (p) => `票据文件不在账簿所在的文件夹内：'${p.file}'（票据应与账簿放在一起）`,
+  "receipt-reused": (p) => `票据 '${p.written}' 被两张报销单使用：第一次在 ${p.claim}，位于 ${p.place}`,
+  "receipt-same-content": (p) => `票据 '${p.written}' 与 '${p.earlier}' 内容相同，后者已先用于 ${p.claim}，位于 ${p.place}`,
+  "fapiao-not-string": () => `invoice 应为加引号的发票号码，如 "26442000000123456789"`,
+  "fapiao-malformed": (p) => `发票号码 "${p.number}" 格式不对：应为 20 位数字（数电发票），或 10 位或 12 位发票代码、'-' 和 8 位发票号码`,
+  "fapiao-duplicate": (p) => `发票 ${p.number} 被重复报销：第一次${p.claim === null ? "" : `在 ${p.claim}，`}位于 ${p.place}`,
+
+  "claim-in-books": (p) => `${p.id}：尚未入账的报销单写在了账簿里，bean-check、Fava 和 feeledger 都会把它算作已发生的费用；`
+    + (p.declared !== null
+      ? `请把它移到报销单文件（"${p.declared}"，在 ${p.declaredIn} 中声明）里，直到入账`
+      : `请把它移到报销单文件里（在账簿中用 \`${p.first} custom "feeledger-option" "claims" "claims/*.beancount"\` 声明），直到入账`),
+  "approval-shortfall": (p) => shortfallText(p),
+  "approval-still-needed": (p) => stillNeededText(p.awaiting),
+  "claim-approval-limit": (p) => `${p.id}：${shortfallText(p.shortfall)}`,
+  "claim-approval-limit-pending": (p) => `${p.id}：${shortfallText(p.shortfall)}；在取得${stillNeededText(p.awaiting)}之前不能入账`,
+
+  "schedule-overdue": (p) =>
+    `摊销计划 "${p.id}"：${p.count} 期逾期未摊（${p.first === p.last ? p.first : `${p.first} 至 ${p.last}`}）；运行 'feeledger amortize ${p.main} --through ${p.last}' 即可写入`,
+  "schedule-never-opened": (p) => `摊销计划 "${p.id}" 记入的科目 ${p.account} 从未开设`,
+  "schedule-before-open": (p) => `摊销计划 "${p.id}" 于 ${p.first} 记入 ${p.account}，早于该科目的开设日期（${p.opened}）`,
+  "schedule-after-close": (p) => `摊销计划 "${p.id}" 记入 ${p.account} 直到 ${p.last}，晚于该科目的关闭日期（${p.closed}）`,
+
+  "period-changed": (p) => {
+    const who = [p.by === null ? null : `结账人 ${p.by}`, p.on === null ? null : `结账日 ${p.on}`].filter((part) => part !== null);
+    const closed = `${p.month} 结账后被改动过${who.length === 0 ? "" : `（${who.join("，")}）`}`;
+    const advice = "；已结账的月份必须保持结账时的样子：请撤销改动，或反结账（feeledger reopen-period）后重新结账";
+    if (p.totals === "unknown") return `${closed}（有分录被增加、删除或修改）${advice}`;
+    if (p.totals.length === 0) return `${closed}：有分录被增加、删除或修改，但各科目合计未变${advice}`;
+    return `${closed}：以下科目合计不同：${p.totals.map((d) => `${d.account}（结账时 ${d.then}，现在 ${d.now}）`).join("、")}${advice}`;
+  },
+  "control-action": (p) => `action 应为 "warn"（警告）或 "block"（阻止），而不是 "${p.action}"`,
+  "budget-no-account": () => '预算须先写科目：custom "budget" ACCOUNT "PERIOD" AMOUNT',
+  "budget-period": () => "预算期间应为 daily、weekly、monthly、quarterly 或 yearly（日、周、月、季、年）",
+  "budget-no-amount": () => "预算须写金额，如 20000.00 CNY",
+  "budget-exceeded": (p) =>
+    `${p.id}：${p.posted ? "" : "若入账，将"}使 ${p.account} 在 ${p.period} 累计达到 ${p.total}，超出${PERIODS[p.budgetPeriod] ?? p.budgetPeriod}预算 ${p.budget}${consequenceText(p.consequence)}`,
+  "policy-no-account": (p) => `报销标准须先写科目：${p.usage}`,
+  "policy-kind": (p) => `报销标准的类型应为 per-claim（每单）、per-month（每月）或 receipt-above（超额须附票据）：${p.usage}`,
+  "policy-no-amount": (p) => `报销标准须写金额，如 500.00 CNY：${p.usage}`,
+  "policy-require": (p) => `require 应为 "either"、"receipt" 或 "invoice"，而不是 "${p.require}"`,
+  "policy-per-claim": (p) => `${p.id}：${p.account} 下 ${p.total}，超出每单标准 ${p.limit}${consequenceText(p.consequence)}`,
+  "policy-receipt-above": (p) =>
+    `${p.id}：记入 ${p.account} 的 ${p.amount} 超过 ${p.limit}，却没有${p.evidence === "either" ? "发票或票据" : p.evidence === "invoice" ? "发票" : "票据"}（${p.policyAccount} 的 receipt-above 标准）${consequenceText(p.consequence)}`,
+  "policy-per-month": (p) =>
+    `${p.id}：${p.posted ? "" : "若入账，将"}使 ${p.month} ${p.account} 下已入账的报销累计达到 ${p.total}，超出每月标准 ${p.limit}${consequenceText(p.consequence)}`,
+  "approval-limit-no-name": (p) => `审批额度须先写审批人姓名：${p.usage}`,
+  "approval-limit-no-amount": (p) => `审批额度须在姓名后写金额，如 1000.00 CNY：${p.usage}`,
+  "approval-limit-negative": (p) => `审批额度不能为负：${p.usage}`,
+  "approval-limit-extra": (p) => `审批额度只写姓名和金额，不能再写别的：${p.usage}`,
+  "share-no-weight": (p) => `分摊份额 "${p.share}" 没有权重：请写名称、空格和数字，如 "ACME 60"`,
+  "share-no-name": (p) => `分摊份额 "${p.share}" 没有名称`,
+  "share-twice": (p) => `"${p.name}" 在分摊份额中出现了两次`,
+  "share-weight": (p) => `"${p.name}" 的权重必须大于零`,
+  "shares-empty": () => "分摊份额中没有任何对象",
+  "allocation-no-account": (p) => `分摊规则须先写科目：${p.usage}`,
+  "allocation-method": (p) => `分摊方法应为 equal（平均）、ratio（比例）、revenue（按收入）或 headcount（按人数）：${p.usage}`,
+  "allocation-extra": (p) => `分摊规则只写科目和方法；shares、by 和 pool 写成元数据：${p.usage}`,
+  "allocation-by": (p) => `by 应为 "customer"（客户）或 "department"（部门），而不是 "${p.by}"`,
+  "allocation-pool": () => "pool 须写出汇集的名称",
+  "allocation-ratio-shares": () => '按比例分摊须写 shares："NAME WEIGHT, NAME WEIGHT"',
+  "allocation-shares-method": (p) => `shares 只用于 ratio 和 equal，不用于 ${p.method}`,
+  "allocation-shares-pool": (p) => `shares 中出现了汇集本身 "${p.pool}"`,
 };
