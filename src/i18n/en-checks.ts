@@ -180,4 +180,55 @@ export const enChecks = {
   "allocation-ratio-shares": (_p: Record<string, never>) => 'ratio needs shares: "NAME WEIGHT, NAME WEIGHT"',
   "allocation-shares-method": (p: { method: string }) => `shares apply to ratio and equal, not to ${p.method}`,
   "allocation-shares-pool": (p: { pool: string }) => `shares name the pool "${p.pool}" itself`,
+  // Loading: options, includes, claim files (beancount's wording for beancount's own)
+  "option-invalid-value": (p: { name: string; why: "booking-method" | "tolerance-shape" | "number" | "mode"; value: string }) =>
+    `Error for option '${p.name}': ${p.why === "booking-method" ? `unknown booking method '${p.value}'` : p.why === "tolerance-shape" ? "expected CURRENCY:TOLERANCE" : p.why === "number" ? `invalid number '${p.value}'` : `unknown mode '${p.value}'`}`,
+  "option-read-only": (p: { name: string }) => `Option '${p.name}' may not be set`,
+  "option-deprecated": (p: { name: "allow_pipe_separator" | "allow_deprecated_none_for_tags_and_links" }): string =>
+    p.name === "allow_pipe_separator" ? "Allowing pipe separator temporary; this will go away eventually." : "Allowing None for tags and link will go away eventually.",
+  "option-unknown": (p: { name: string }) => `Invalid option: '${p.name}'`,
+  "option-default-tolerance": (_p: Record<string, never>) => "Option 'default_tolerance' is deprecated; use 'inferred_tolerance_default'",
+  "include-cycle": (p: { chain: string }) => `Include cycle: ${p.chain}`,
+  "duplicate-include": (p: { file: string }) => `Duplicate filename parsed: "${p.file}"`,
+  "missing-include": (p: { file: string }) => `File "${p.file}" does not exist`,
+  "option-in-include": (p: { name: string }) => `Option '${p.name}' in an included file is ignored (only the top-level file's options apply)`,
+  "plugin-in-include": (p: { module: string }) => `Plugin '${p.module}' in an included file is not run (beancount runs only the top-level file's plugins)`,
+  "claim-file-missing": (p: { file: string }) => `Claim file "${p.file}" does not exist (no claims are read from it)`,
+  "claim-file-included": (p: { file: string }) =>
+    `"${p.file}" is declared as a claim file but the books include it, so its claims count as posted entries; remove its include (a claim file stays out of the books)`,
+  "claim-file-content": (p: { what: "option" | "include" | "plugin" | "directive" | "transaction" | "posted-claim"; name: string }) =>
+    `A claim file holds only claims (flag ! with claim metadata); ${
+      p.what === "option" ? `option '${p.name}'` : p.what === "include" ? "an include" : p.what === "plugin" ? "a plugin"
+      : p.what === "directive" ? `${/^[aeiou]/.test(p.name) ? "an" : "a"} ${p.name} directive`
+      : p.what === "transaction" ? "a transaction without claim metadata" : `a claim flagged ${p.name} (a posted entry)`} belongs in the books`,
+  // Plugins (beancount's wording; `why` is the plugin's own, as beancount shows it)
+  "plugin-failed": (p: { module: string; why: string }) => `Error applying plugin "${p.module}": ${p.why}`,
+  "plugin-config": (p: { module: string; takes: "none" | "required" }) =>
+    `Error applying plugin "${p.module}": ${p.takes === "none" ? "it takes no configuration" : "it needs a configuration string"}`,
+  "plugin-import": (p: { module: string }) => `Error importing "${p.module}": no such module`,
+  "plugin-not-run": (p: { module: string; hint: string | null }) => `Plugin '${p.module}' is not run by feeledger${p.hint === null ? "" : ` (${p.hint})`}`,
+  "plugin-missing-commodity": (p: { currency: string }) => `Missing Commodity directive for '${p.currency}'`,
+  "plugin-non-leaf": (p: { account: string }) => `Non-leaf account '${p.account}' has postings on it`,
+  "plugin-sellgains": (p: { price: string; proceeds: string }) => `Invalid price vs. proceeds/gains: ${p.price} vs. ${p.proceeds}`,
+  "plugin-config-syntax": (p: { text: string }) => `Syntax error in config: ${p.text}`,
+  "plugin-invalid-clause": (p: { clause: string }) => `Invalid clause: ${p.clause}`,
+  "plugin-duplicate-entry": (p: { date: string; type: string; file: string; otherDate: string }) =>
+    `Duplicate entry: ${p.date} ${p.type} == the entry at ${p.file}:${p.otherDate}`,
+  "plugin-coherent-cost": (p: { currency: string }) => `Currency '${p.currency}' is used both with and without cost`,
+  "plugin-average-cost": (p: { cost: string; average: string }) => `Cost basis on reducing posting is too far from the average cost (${p.cost} vs. ${p.average})`,
+  "plugin-unique-prices": (_p: Record<string, never>) => "Disagreeing price entries",
+  "plugin-one-commodity": (p: { account: string; currencies: string }) => `More than one currency in account '${p.account}': ${p.currencies}`,
+  "plugin-unused-account": (p: { account: string }) => `Unused account '${p.account}'`,
+  "plugin-subaccount": (p: { subaccount: string }) => `Invalid subaccount name: '${p.subaccount}'`,
+  "plugin-no-price": (p: { currency: string; costCurrency: string }) => `A valid price for ${p.currency}/${p.costCurrency} could not be found`,
+  "plugin-zero-units": (p: { currency: string; costCurrency: string; account: string }) =>
+    `Number of units of ${p.currency} in ${p.costCurrency} in holdings sum to zero for account ${p.account} and should not`,
+  "plugin-commodity-attr-config": (_p: Record<string, never>) => "Invalid configuration for commodity_attr plugin; skipping.",
+  "plugin-missing-attribute": (p: { attribute: string; currency: string }) => `Missing attribute '${p.attribute}' for Commodity directive ${p.currency}`,
+  "plugin-attribute-value": (p: { value: string; attribute: string; currency: string; values: string }) =>
+    `Invalid value '${p.value}' for attribute ${p.attribute}, Commodity directive ${p.currency}; valid options: ${p.values}`,
+  "period-directive-month": (p: { directive: string }) => `A ${p.directive} directive names one month, as "YYYY-MM"`,
+  "period-close-date": (p: { month: string; last: string }) => `The close of ${p.month} must be dated its last day, ${p.last}`,
+  "period-close-digest": (p: { month: string }) => `The close of ${p.month} has no readable digest ("sha256:" and 64 hex digits), so it cannot tell whether the month changed`,
+  "period-reopen-date": (p: { month: string; last: string }) => `The reopening of ${p.month} must be dated on or after its last day, ${p.last}`,
 };

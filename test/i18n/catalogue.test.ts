@@ -15,7 +15,7 @@ import { join } from "node:path";
  */
 const CHOSEN: Record<string, unknown> = {
   tooMuch: true, fullWidthColon: true, unterminated: true, several: false, errors: 2, warnings: 2,
-  part: "cost", kind: "token",
+  part: "cost", kind: "token", evidence: "receipt",
 };
 const LISTS = new Set(["suggestions", "awaiting"]);
 const RECORDS = new Set(["shortfall"]);
