@@ -43,6 +43,25 @@ function consequenceText(consequence: Consequence): string {
   return consequence === "none" ? "" : consequence === "blocked" ? " (action block)" : " (action block: posting it will be refused)";
 }
 
+/** Why a `custom "dimension"` directive cannot be read. */
+export type DimensionProblem =
+  | { readonly kind: "count"; readonly count: number }
+  | { readonly kind: "not-string"; readonly type: string; readonly text: string | null }
+  | { readonly kind: "unknown-kind"; readonly text: string }
+  | { readonly kind: "code-empty" | "name-empty" }
+  | { readonly kind: "code-spaces"; readonly text: string };
+
+function dimensionProblem(p: DimensionProblem): string {
+  switch (p.kind) {
+    case "count": return `custom "dimension" takes 3 values, not ${p.count}`;
+    case "not-string": return `custom "dimension" takes quoted strings, not ${p.text === null ? `a ${p.type}` : `the ${p.type} ${p.text}`}`;
+    case "unknown-kind": return `unknown dimension kind "${p.text}"`;
+    case "code-empty": return "the dimension code is empty";
+    case "name-empty": return "the dimension name is empty";
+    case "code-spaces": return `the dimension code "${p.text}" has spaces`;
+  }
+}
+
 const INVALID_UTF8_HINT = "the file may be in GBK: convert it with `iconv -f gbk -t utf-8`";
 
 export const enChecks = {
@@ -231,4 +250,41 @@ export const enChecks = {
   "period-close-date": (p: { month: string; last: string }) => `The close of ${p.month} must be dated its last day, ${p.last}`,
   "period-close-digest": (p: { month: string }) => `The close of ${p.month} has no readable digest ("sha256:" and 64 hex digits), so it cannot tell whether the month changed`,
   "period-reopen-date": (p: { month: string; last: string }) => `The reopening of ${p.month} must be dated on or after its last day, ${p.last}`,
+  // Schedules (摊销计划)
+  "schedule-zero": (_p: Record<string, never>) => "A schedule needs a nonzero amount to spread",
+  "schedule-key-account": (p: { key: string }) => `'${p.key}' must name an account`,
+  "schedule-past-last-month": (p: { months: number; first: string; last: string }) => `${p.months} months from ${p.first} run past ${p.last}, the last month a date can have`,
+  "schedule-id-empty": (_p: Record<string, never>) => "'schedule-id' must be a non-empty string",
+  "schedule-months-needed": (_p: Record<string, never>) => "A schedule needs 'months: N', a whole number of months from 1 to 1200",
+  "schedule-next-month": (p: { last: string }) => `'start: "next-month"' has no month after ${p.last} to start in`,
+  "schedule-start": (_p: Record<string, never>) => "'start' must be a date, \"YYYY-MM\", \"this-month\" or \"next-month\"",
+  "schedule-id-duplicate": (p: { id: string }) => `Another schedule already has schedule-id "${p.id}"`,
+  "schedule-unknown": (p: { id: string }) => `No schedule has schedule-id "${p.id}"`,
+  "schedule-outside": (p: { id: string; date: string; months: number; first: string; last: string }) =>
+    `Installment of schedule "${p.id}" dated ${p.date} is outside its ${p.months} months (${p.first} to ${p.last})`,
+  "schedule-second": (p: { id: string; month: string }) => `Second installment of schedule "${p.id}" for ${p.month}; it has one a month`,
+  "schedule-amount": (p: { number: number; months: number; id: string; amount: string; account: string; expected: string }) =>
+    `Installment ${p.number}/${p.months} of schedule "${p.id}" posts ${p.amount} to ${p.account}; the schedule gives ${p.expected}`,
+  "schedule-total": (p: { id: string; written: string; total: string }) => `Installments written for schedule "${p.id}" add up to ${p.written}, more than its total ${p.total}`,
+
+  // The official books: account codes and dimensions (辅助核算)
+  "account-code-quoted": (p: { key: string; account: string; example: string }) => `${p.key}: of ${p.account} must be quoted text, e.g. ${p.key}: "${p.example}"`,
+  "account-code-empty": (p: { key: string; account: string }) => `${p.key}: of ${p.account} is empty`,
+  "account-code-spaces": (p: { account: string; code: string }) => `code: of ${p.account} has spaces: "${p.code}"`,
+  "account-code-duplicate": (p: { code: string; accounts: string }) =>
+    `account code ${p.code} is shared by ${p.accounts}: give each its own with code: "..." on its open (the official books key accounts by code)`,
+  "dimension-undeclared": (p: { kind: string; name: string }) => `${p.kind} "${p.name}" has no code: declare one with custom "dimension" "${p.kind}" CODE "${p.name}"`,
+  "dimension-directive": (p: { problem: DimensionProblem; kinds: string }) =>
+    `${dimensionProblem(p.problem)}; expected custom "dimension" KIND CODE NAME, KIND one of ${p.kinds}`,
+  "dimension-name-duplicate": (p: { kind: string; name: string; code: string; date: string }) =>
+    `${p.kind} "${p.name}" is already declared with code "${p.code}" (${p.date}); a name has one code`,
+  "dimension-code-duplicate": (p: { kind: string; code: string; name: string; date: string }) =>
+    `${p.kind} code "${p.code}" is already declared for "${p.name}" (${p.date}); a code names one ${p.kind}`,
+
+  // Closing a period (结账)
+  "period-claim-approved": (p: { id: string; date: string; month: string }) => `${p.id} is approved but not posted, dated ${p.date}: post it (or reject it) before closing ${p.month}`,
+  "period-claim-in-books": (p: { id: string; date: string; month: string }) =>
+    `${p.id} is a claim in progress written in the books, dated ${p.date}: the close would freeze it as it is; move it to a claim file (or decide it) before closing ${p.month}`,
+  "period-installment-unwritten": (p: { id: string; number: number; months: number; date: string; month: string; file: string }) =>
+    `Schedule "${p.id}": installment ${p.number}/${p.months} due ${p.date} is not written, and once ${p.month} is closed amortize cannot write it (feeledger amortize ${p.file} --through ${p.month} writes it)`,
 };

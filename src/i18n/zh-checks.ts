@@ -1,6 +1,6 @@
 // 中文消息（checks）：与 en-checks.ts 键相同、参数相同。
 // 用语从会计习惯：科目、余额断言、报销单、审批、入账、凭证号、结账、发票、预算、标准。
-import type { Consequence, enChecks, Shortfall } from "./en-checks.js";
+import type { Consequence, DimensionProblem, enChecks, Shortfall } from "./en-checks.js";
 import type { Translation } from "./translation.js";
 
 type Unexpected = Parameters<(typeof enChecks)["syntax-unexpected"]>[0];
@@ -32,6 +32,17 @@ function consequenceText(consequence: Consequence): string {
 }
 
 const PERIODS: Record<string, string> = { daily: "日", weekly: "周", monthly: "月", quarterly: "季度", yearly: "年度" };
+
+function dimensionProblem(p: DimensionProblem): string {
+  switch (p.kind) {
+    case "count": return `custom "dimension" 应有 3 个值，而不是 ${p.count} 个`;
+    case "not-string": return `custom "dimension" 的值须为加引号的字符串，而不是 ${p.type}${p.text === null ? "" : ` ${p.text}`}`;
+    case "unknown-kind": return `未知的辅助核算类别 "${p.text}"`;
+    case "code-empty": return "辅助核算代码为空";
+    case "name-empty": return "辅助核算名称为空";
+    case "code-spaces": return `辅助核算代码 "${p.text}" 含有空格`;
+  }
+}
 
 const INVALID_UTF8_HINT = "文件可能是 GBK 编码：请用 `iconv -f gbk -t utf-8` 转换";
 
@@ -194,4 +205,31 @@ export const zhChecks: Translation<typeof enChecks> = {
   "period-close-date": (p) => `${p.month} 的结账指令应以该月最后一天 ${p.last} 为日期`,
   "period-close-digest": (p) => `${p.month} 的结账指令没有可读的摘要（"sha256:" 加 64 位十六进制数字），无法判断该月是否被改动`,
   "period-reopen-date": (p) => `${p.month} 的反结账指令应以该月最后一天 ${p.last} 或之后为日期`,
+  "schedule-zero": () => "摊销计划须有不为零的金额",
+  "schedule-key-account": (p) => `'${p.key}' 须写科目`,
+  "schedule-past-last-month": (p) => `从 ${p.first} 起 ${p.months} 个月超出了日期所能表示的最后一个月 ${p.last}`,
+  "schedule-id-empty": () => "'schedule-id' 须为非空字符串",
+  "schedule-months-needed": () => "摊销计划须写 'months: N'，即 1 到 1200 的整数月数",
+  "schedule-next-month": (p) => `'start: "next-month"'：${p.last} 之后没有月份可以开始`,
+  "schedule-start": () => "'start' 须为日期、\"YYYY-MM\"、\"this-month\" 或 \"next-month\"",
+  "schedule-id-duplicate": (p) => `已有别的摊销计划使用 schedule-id "${p.id}"`,
+  "schedule-unknown": (p) => `没有 schedule-id 为 "${p.id}" 的摊销计划`,
+  "schedule-outside": (p) => `摊销计划 "${p.id}" 的 ${p.date} 一期不在其 ${p.months} 个月内（${p.first} 至 ${p.last}）`,
+  "schedule-second": (p) => `摊销计划 "${p.id}" 在 ${p.month} 有第二期；每月只摊一期`,
+  "schedule-amount": (p) => `摊销计划 "${p.id}" 第 ${p.number}/${p.months} 期记入 ${p.account} ${p.amount}；计划应为 ${p.expected}`,
+  "schedule-total": (p) => `摊销计划 "${p.id}" 已写入的各期合计 ${p.written}，超过其总额 ${p.total}`,
+
+  "account-code-quoted": (p) => `${p.account} 的 ${p.key}: 须为加引号的文字，如 ${p.key}: "${p.example}"`,
+  "account-code-empty": (p) => `${p.account} 的 ${p.key}: 为空`,
+  "account-code-spaces": (p) => `${p.account} 的 code: 含有空格："${p.code}"`,
+  "account-code-duplicate": (p) => `科目代码 ${p.code} 被 ${p.accounts} 共用：请在各自的 open 上用 code: "..." 给每个科目自己的代码（正式账簿按代码区分科目）`,
+  "dimension-undeclared": (p) => `${p.kind} "${p.name}" 没有代码：请用 custom "dimension" "${p.kind}" CODE "${p.name}" 声明`,
+  "dimension-directive": (p) => `${dimensionProblem(p.problem)}；应为 custom "dimension" KIND CODE NAME，KIND 为 ${p.kinds} 之一`,
+  "dimension-name-duplicate": (p) => `${p.kind} "${p.name}" 已声明代码 "${p.code}"（${p.date}）；一个名称只有一个代码`,
+  "dimension-code-duplicate": (p) => `${p.kind} 代码 "${p.code}" 已用于 "${p.name}"（${p.date}）；一个代码只对应一个${p.kind}`,
+
+  "period-claim-approved": (p) => `${p.id} 已审批但未入账，日期 ${p.date}：结账 ${p.month} 之前请先入账（或驳回）`,
+  "period-claim-in-books": (p) => `${p.id} 是写在账簿里的未完成报销单，日期 ${p.date}：结账会把它原样冻结；结账 ${p.month} 之前请把它移到报销单文件（或作出审批决定）`,
+  "period-installment-unwritten": (p) =>
+    `摊销计划 "${p.id}"：${p.date} 到期的第 ${p.number}/${p.months} 期尚未写入，${p.month} 结账后 amortize 将无法写入（运行 feeledger amortize ${p.file} --through ${p.month} 写入）`,
 };
