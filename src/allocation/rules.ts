@@ -10,6 +10,7 @@ import { Decimal } from "../core/number.js";
 import type { Span } from "../core/span.js";
 import { metaText } from "../claims/claim.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { message, type Message } from "../i18n/message.js";
 
 export type AllocationMethod = "equal" | "ratio" | "revenue" | "headcount";
 export type AllocationKey = "customer" | "department";
@@ -40,7 +41,7 @@ export interface AllocationRule {
 const USAGE = 'custom "allocation" ACCOUNT "equal"|"ratio"|"revenue"|"headcount"';
 
 /** `ACME 60, 北辰医药 40` (the weight after the last space of each part; commas or ；/、 between parts). */
-export function parseShares(text: string, weighted: boolean): Share[] | { problem: string } {
+export function parseShares(text: string, weighted: boolean): Share[] | { problem: Message } {
   const shares: Share[] = [];
   const seen = new Set<string>();
   for (const raw of text.split(/[,，;；、]/)) {
@@ -53,37 +54,37 @@ export function parseShares(text: string, weighted: boolean): Share[] | { proble
       name = match[1]!.trim();
       weight = new Decimal(match[2]!);
     } else if (weighted) {
-      return { problem: `share "${part}" has no weight: write the name, a space and a number, e.g. "ACME 60"` };
+      return { problem: message("share-no-weight", { share: part }) };
     }
-    if (name === "") return { problem: `share "${part}" has no name` };
-    if (seen.has(name)) return { problem: `"${name}" appears twice in shares` };
-    if (weighted && !weight.greaterThan(0)) return { problem: `the weight of "${name}" must be above zero` };
+    if (name === "") return { problem: message("share-no-name", { share: part }) };
+    if (seen.has(name)) return { problem: message("share-twice", { name }) };
+    if (weighted && !weight.greaterThan(0)) return { problem: message("share-weight", { name }) };
     seen.add(name);
     shares.push({ name, weight });
   }
-  if (shares.length === 0) return { problem: "shares names nobody" };
+  if (shares.length === 0) return { problem: message("shares-empty", {}) };
   return shares;
 }
 
-export function readAllocationRule(entry: Custom): AllocationRule | { problem: string } {
+export function readAllocationRule(entry: Custom): AllocationRule | { problem: Message } {
   const [account, method] = entry.values;
-  if (account?.type !== "account") return { problem: `allocation needs an account first: ${USAGE}` };
+  if (account?.type !== "account") return { problem: message("allocation-no-account", { usage: USAGE }) };
   if (method?.type !== "string" || !(METHODS as readonly string[]).includes(method.value)) {
-    return { problem: `allocation method must be equal, ratio, revenue or headcount: ${USAGE}` };
+    return { problem: message("allocation-method", { usage: USAGE }) };
   }
-  if (entry.values.length > 2) return { problem: `allocation takes an account and a method only; shares, by and pool are metadata: ${USAGE}` };
+  if (entry.values.length > 2) return { problem: message("allocation-extra", { usage: USAGE }) };
   const by = metaText(entry.meta, "by") ?? "customer";
-  if (by !== "customer" && by !== "department") return { problem: `by must be "customer" or "department", not "${by}"` };
+  if (by !== "customer" && by !== "department") return { problem: message("allocation-by", { by }) };
   const pool = metaText(entry.meta, "pool") ?? DEFAULT_POOL;
-  if (pool.trim() === "") return { problem: "pool must name the pooled value" };
+  if (pool.trim() === "") return { problem: message("allocation-pool", {}) };
   const sharesText = metaText(entry.meta, "shares");
   let shares: Share[] = [];
-  if (method.value === "ratio" && sharesText === null) return { problem: 'ratio needs shares: "NAME WEIGHT, NAME WEIGHT"' };
+  if (method.value === "ratio" && sharesText === null) return { problem: message("allocation-ratio-shares", {}) };
   if (sharesText !== null) {
-    if (method.value === "revenue" || method.value === "headcount") return { problem: `shares apply to ratio and equal, not to ${method.value}` };
+    if (method.value === "revenue" || method.value === "headcount") return { problem: message("allocation-shares-method", { method: method.value }) };
     const parsed = parseShares(sharesText, method.value === "ratio");
     if ("problem" in parsed) return parsed;
-    if (parsed.some((share) => share.name === pool)) return { problem: `shares name the pool "${pool}" itself` };
+    if (parsed.some((share) => share.name === pool)) return { problem: message("allocation-shares-pool", { pool }) };
     shares = method.value === "equal" ? parsed.map((share) => ({ name: share.name, weight: new Decimal(1) })) : parsed;
   }
   return { account: account.value, method: method.value as AllocationMethod, by, pool, shares, start: entry.date, span: entry.span };

@@ -9,7 +9,7 @@
 import type { Transaction } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
-import type { Message } from "../i18n/message.js";
+import { message, type Message } from "../i18n/message.js";
 import { MISSING, type DraftPosting, type Missing } from "./draft.js";
 import type { Balances } from "./inventory.js";
 
@@ -144,7 +144,7 @@ export function categorizeByCurrency(
 
   let auto = autoPostings;
   if (auto.length > 1) {
-    fail("You may not have more than one auto-posting per currency", drafts[auto[auto.length - 1]!.index]!);
+    fail(message("auto-postings", {}), drafts[auto[auto.length - 1]!.index]!);
     auto = auto.slice(0, 1);
   }
   for (const reference of auto) {
@@ -156,9 +156,9 @@ export function categorizeByCurrency(
   for (const references of groups.values()) {
     for (const reference of references) {
       const draft = drafts[reference.index]!;
-      if (reference.unitsCurrency === MISSING) fail("Could not resolve units currency", draft);
-      if (reference.costCurrency === MISSING) fail("Could not resolve cost currency", draft);
-      if (reference.priceCurrency === MISSING) fail("Could not resolve price currency", draft);
+      if (reference.unitsCurrency === MISSING) fail(message("unresolved-currency", { part: "units" }), draft);
+      if (reference.costCurrency === MISSING) fail(message("unresolved-currency", { part: "cost" }), draft);
+      if (reference.priceCurrency === MISSING) fail(message("unresolved-currency", { part: "price" }), draft);
     }
   }
   if (failed) return null;

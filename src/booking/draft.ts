@@ -8,6 +8,7 @@ import { hasNumber } from "../core/amount.js";
 import { absolute, divide } from "../core/scaled.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ToleranceSource } from "./tolerance.js";
+import { message } from "../i18n/message.js";
 
 /** Marks an elided number or currency that booking must fill in. */
 export const MISSING: unique symbol = Symbol("missing");
@@ -97,7 +98,7 @@ export function draftPostings(transaction: Transaction, diagnostics: Diagnostic[
       const priceCurrency = posting.price.currency ?? MISSING;
       if (posting.priceIsTotal && number === MISSING) {
         diagnostics.push({
-          ...error("total-price-without-units", `Total price on a posting without units: ${describePrice(posting.price)}.`, transaction.span),
+          ...error("total-price-without-units", message("total-price-without-units", { price: describePrice(posting.price) }), transaction.span),
           postingSpan: posting.span,
         });
       } else {

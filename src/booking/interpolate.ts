@@ -14,6 +14,7 @@ import { MISSING, isCostSpec, type DraftCostSpec, type DraftPosting } from "./dr
 import { formatAmount, pythonCostRepr } from "./format.js";
 import { Inventory } from "./inventory.js";
 import { quantizeWithTolerance, type Tolerances } from "./tolerance.js";
+import { message as msg, type Message } from "../i18n/message.js";
 
 const ZERO_SCALED: ScaledNumber = { value: ZERO, scale: 0 };
 
@@ -95,7 +96,7 @@ function countMissingParts(draft: DraftPosting): number {
 }
 
 /** Report an interpolation problem at the transaction (and its posting); the group is dropped. */
-function fail(diagnostics: Diagnostic[], transaction: Transaction, code: string, message: string, draft: DraftPosting): BookedPosting[] {
+function fail(diagnostics: Diagnostic[], transaction: Transaction, code: string, message: Message, draft: DraftPosting): BookedPosting[] {
   diagnostics.push({ ...error(code, message, transaction.span), postingSpan: draft.source.span });
   return [];
 }
@@ -132,7 +133,7 @@ export function interpolateGroup(
     booked = [];
     for (const draft of postings) booked.push(complete(draft, currency, date, false));
   } else if (missingCount > 1) {
-    return fail(diagnostics, transaction, "interpolation", `Too many missing numbers for currency group '${currency}'`, postings[missingIndex]!);
+    return fail(diagnostics, transaction, "interpolation", msg("too-many-missing", { currency }), postings[missingIndex]!);
   } else {
     const incomplete = postings[missingIndex]!;
     booked = [];
@@ -154,16 +155,16 @@ export function interpolateGroup(
     switch (missingPart) {
       case "units": {
         if (incomplete.currency === MISSING) {
-          return fail(diagnostics, transaction, "interpolation", "Could not resolve units currency", incomplete);
+          return fail(diagnostics, transaction, "interpolation", msg("unresolved-currency", { part: "units" }), incomplete);
         }
         let number: ScaledNumber;
         if (spec !== null) {
           const perUnit = spec.perUnit as ScaledNumber;
-          if (perUnit.value.isZero()) return fail(diagnostics, transaction, "interpolation", "Cannot infer per-unit cost only from total", incomplete);
+          if (perUnit.value.isZero()) return fail(diagnostics, transaction, "interpolation", msg("infer-per-unit-cost", {}), incomplete);
           number = divide(subtract(weight, totalOrZero(spec)), perUnit);
         } else if (incomplete.price !== null) {
           const price = incomplete.price.number as ScaledNumber;
-          if (price.value.isZero()) return fail(diagnostics, transaction, "interpolation", "Cannot infer units from a zero price", incomplete);
+          if (price.value.isZero()) return fail(diagnostics, transaction, "interpolation", msg("infer-units-zero-price", {}), incomplete);
           number = divide(weight, price);
         } else {
           number = weight;
@@ -188,10 +189,10 @@ export function interpolateGroup(
       }
       case "price": {
         if (incomplete.cost !== null) {
-          return fail(diagnostics, transaction, "interpolation", "Cannot infer price for postings with units held at cost", incomplete);
+          return fail(diagnostics, transaction, "interpolation", msg("infer-price-at-cost", {}), incomplete);
         }
         const units = incomplete.number as ScaledNumber;
-        if (units.value.isZero()) return fail(diagnostics, transaction, "interpolation", "Cannot infer a price for zero units", incomplete);
+        if (units.value.isZero()) return fail(diagnostics, transaction, "interpolation", msg("infer-price-zero-units", {}), incomplete);
         filled = { ...incomplete, price: { number: absolute(divide(weight, units)), currency: incomplete.price!.currency } };
         break;
       }
@@ -204,13 +205,13 @@ export function interpolateGroup(
     if (posting.cost === null) continue;
     if (posting.units.number.isZero()) {
       diagnostics.push({
-        ...error("zero-units-at-cost", `Amount is zero: "${formatAmount(posting.units.number, posting.units.scale, posting.units.currency)}"`, transaction.span),
+        ...error("zero-units-at-cost", msg("zero-units-at-cost", { amount: formatAmount(posting.units.number, posting.units.scale, posting.units.currency) }), transaction.span),
         postingSpan: posting.source.span,
       });
     }
     if (posting.cost.number.isNegative() && !posting.cost.number.isZero()) {
       diagnostics.push({
-        ...error("negative-cost", `Cost is negative: "${pythonCostRepr(posting.cost)}"`, transaction.span),
+        ...error("negative-cost", msg("negative-cost", { cost: pythonCostRepr(posting.cost) }), transaction.span),
         postingSpan: posting.source.span,
       });
     }

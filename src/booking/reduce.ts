@@ -14,6 +14,7 @@ import { MISSING, draftUnits, isCostSpec, type DraftCostSpec, type DraftPosting 
 import { formatAmount, formatPosition } from "./format.js";
 import type { Balances, Inventory, Position } from "./inventory.js";
 import { chooseLots } from "./lot-methods.js";
+import { message } from "../i18n/message.js";
 
 /** The booking method of each account (from its open directive), with the ledger's default. */
 export interface BookingMethods {
@@ -106,7 +107,7 @@ export function bookReductions(
     if (matches.length === 0) {
       diagnostics.push(error(
         "no-matching-lot",
-        `No position matches "${formatReducingPosting(draft, spec)}" against balance ${balance.toString()}`,
+        message("no-matching-lot", { posting: formatReducingPosting(draft, spec), balance: balance.toString() }),
         transaction.span,
       ));
       return null;
@@ -114,10 +115,10 @@ export function bookReductions(
 
     const chosen = chooseLots(method, units, matches);
     if (chosen.kind !== "booked") {
-      const described = `"${formatReducingPosting(draft, spec)}": ${formatMatches(matches)}`;
-      if (chosen.kind === "ambiguous") diagnostics.push(error("ambiguous-reduction", `Ambiguous matches for ${described}`, transaction.span));
-      else if (chosen.kind === "insufficient") diagnostics.push(error("insufficient-lots", `Not enough lots to reduce ${described}`, transaction.span));
-      else diagnostics.push(error("average-booking", "AVERAGE method is not supported", transaction.span));
+      const described = { posting: formatReducingPosting(draft, spec), matches: formatMatches(matches) };
+      if (chosen.kind === "ambiguous") diagnostics.push(error("ambiguous-reduction", message("ambiguous-reduction", described), transaction.span));
+      else if (chosen.kind === "insufficient") diagnostics.push(error("insufficient-lots", message("insufficient-lots", described), transaction.span));
+      else diagnostics.push(error("average-booking", message("average-booking", {}), transaction.span));
       return null;
     }
 

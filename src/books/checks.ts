@@ -10,6 +10,7 @@ import type { DimensionKind } from "../periods/voucher-model.js";
 import { isPendingClaim } from "../claims/claim.js";
 import { ChartOfAccounts } from "./accounts.js";
 import { DIMENSION_KEYS, DIMENSION_KINDS, readDimensionCodes, type DimensionCodes } from "./dimensions.js";
+import { message } from "../i18n/message.js";
 
 /** Bad `code:` or `name:` values on opens, and codes shared by more than one account. */
 export function checkAccountCodes(entries: readonly LedgerEntry[], roots: AccountRoots): Diagnostic[] {
@@ -20,11 +21,11 @@ export function checkAccountCodes(entries: readonly LedgerEntry[], roots: Accoun
       if (line.key !== "code" && line.key !== "name") continue;
       const value = line.value;
       if (value.type !== "string") {
-        diagnostics.push(error("account-code", `${line.key}: of ${entry.account} must be quoted text, e.g. ${line.key}: "${line.key === "code" ? "660201" : "管理费用-客户管理费"}"`, line.span));
+        diagnostics.push(error("account-code", message("account-code-quoted", { key: line.key, account: entry.account, example: line.key === "code" ? "660201" : "管理费用-客户管理费" }), line.span));
       } else if (value.value.trim() === "") {
-        diagnostics.push(error("account-code", `${line.key}: of ${entry.account} is empty`, line.span));
+        diagnostics.push(error("account-code", message("account-code-empty", { key: line.key, account: entry.account }), line.span));
       } else if (line.key === "code" && /\s/.test(value.value.trim())) {
-        diagnostics.push(error("account-code", `code: of ${entry.account} has spaces: "${value.value}"`, line.span));
+        diagnostics.push(error("account-code", message("account-code-spaces", { account: entry.account, code: value.value }), line.span));
       }
     }
   }
@@ -45,7 +46,7 @@ export function checkAccountCodes(entries: readonly LedgerEntry[], roots: Accoun
     const at = opened.length === 0 ? null : opened[opened.length - 1]!.span;
     diagnostics.push(warning(
       "account-code-duplicate",
-      `account code ${code} is shared by ${heads.join(", ")}: give each its own with code: "..." on its open (the official books key accounts by code)`,
+      message("account-code-duplicate", { code, accounts: heads.join(", ") }),
       at,
     ));
   }
@@ -67,7 +68,7 @@ export function checkDimensions(entries: readonly LedgerEntry[], metaKeys: Reado
       const name = line.value.value.trim();
       if (name === "" || codes.get(kind)?.has(name) === true || reported.has(`${kind}\u0000${name}`)) continue;
       reported.add(`${kind}\u0000${name}`);
-      diagnostics.push(warning("dimension-undeclared", `${kind} "${name}" has no code: declare one with custom "dimension" "${kind}" CODE "${name}"`, line.span));
+      diagnostics.push(warning("dimension-undeclared", message("dimension-undeclared", { kind, name }), line.span));
     }
   };
   for (const entry of entries) {

@@ -6,6 +6,8 @@ import type { Custom, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js"
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DimensionKind, DimensionValue } from "../periods/voucher-model.js";
 import { valueText } from "../claims/claim.js";
+import { message } from "../i18n/message.js";
+import type { DimensionProblem } from "../i18n/en-checks.js";
 
 export const DIMENSION_DIRECTIVE = "dimension";
 
@@ -50,8 +52,8 @@ export function readDimensionCodes(entries: readonly LedgerEntry[]): { codes: Di
   for (const entry of entries) {
     if (entry.type !== "custom" || entry.customType !== DIMENSION_DIRECTIVE) continue;
     const shape = declarationOf(entry);
-    if (typeof shape === "string") {
-      diagnostics.push(error("dimension-directive", `${shape}; expected custom "dimension" KIND CODE NAME, KIND one of ${DIMENSION_KINDS.join(", ")}`, entry.span));
+    if ("problem" in shape) {
+      diagnostics.push(error("dimension-directive", message("dimension-directive", { problem: shape.problem, kinds: DIMENSION_KINDS.join(", ") }), entry.span));
       continue;
     }
     let names = byName.get(shape.kind);
@@ -61,11 +63,11 @@ export function readDimensionCodes(entries: readonly LedgerEntry[]): { codes: Di
     const sameName = names.get(shape.name);
     const sameCode = codes.get(shape.code);
     if (sameName !== undefined) {
-      diagnostics.push(error("dimension-duplicate", `${shape.kind} "${shape.name}" is already declared with code "${sameName.code}" (${sameName.entry.date}); a name has one code`, entry.span));
+      diagnostics.push(error("dimension-duplicate", message("dimension-name-duplicate", { kind: shape.kind, name: shape.name, code: sameName.code, date: sameName.entry.date }), entry.span));
       continue;
     }
     if (sameCode !== undefined) {
-      diagnostics.push(error("dimension-duplicate", `${shape.kind} code "${shape.code}" is already declared for "${sameCode.name}" (${sameCode.entry.date}); a code names one ${shape.kind}`, entry.span));
+      diagnostics.push(error("dimension-duplicate", message("dimension-code-duplicate", { kind: shape.kind, code: shape.code, name: sameCode.name, date: sameCode.entry.date }), entry.span));
       continue;
     }
     names.set(shape.name, shape);
@@ -74,24 +76,20 @@ export function readDimensionCodes(entries: readonly LedgerEntry[]): { codes: Di
   return { codes: byName, diagnostics };
 }
 
-function declarationOf(entry: Custom): DimensionDeclaration | string {
-  if (entry.values.length !== 3) return `custom "dimension" takes 3 values, not ${entry.values.length}`;
+function declarationOf(entry: Custom): DimensionDeclaration | { problem: DimensionProblem } {
+  if (entry.values.length !== 3) return { problem: { kind: "count", count: entry.values.length } };
   const texts: string[] = [];
   for (const value of entry.values) {
-    if (value.type !== "string") return `custom "dimension" takes quoted strings, not ${describe(value)}`;
+    if (value.type !== "string") return { problem: { kind: "not-string", type: value.type, text: value.type === "number" || value.type === "amount" ? valueText(value) : null } };
     texts.push(value.value.trim());
   }
   const [kindText, code, name] = texts as [string, string, string];
   const kind = dimensionKind(kindText);
-  if (kind === null) return `unknown dimension kind "${kindText}"`;
-  if (code === "") return "the dimension code is empty";
-  if (/\s/.test(code)) return `the dimension code "${code}" has spaces`;
-  if (name === "") return "the dimension name is empty";
+  if (kind === null) return { problem: { kind: "unknown-kind", text: kindText } };
+  if (code === "") return { problem: { kind: "code-empty" } };
+  if (/\s/.test(code)) return { problem: { kind: "code-spaces", text: code } };
+  if (name === "") return { problem: { kind: "name-empty" } };
   return { kind, code, name, entry };
-}
-
-function describe(value: MetaValue): string {
-  return value.type === "number" || value.type === "amount" ? `the ${value.type} ${valueText(value)}` : `a ${value.type}`;
 }
 
 /** The text of a metadata value read as a dimension (strings, and the text of other scalars). */

@@ -8,6 +8,7 @@ import type { Custom, LedgerEntry, MetaEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import type { Span } from "../core/span.js";
 import { addDays, daysInMonth, daysInYear } from "../core/dates.js";
+import { message, type Message } from "../i18n/message.js";
 
 export type BudgetPeriod = "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
 
@@ -28,13 +29,13 @@ const PERIOD_NAMES: Record<string, BudgetPeriod> = {
 };
 
 /** A budget directive's content, or a reason it is malformed. */
-export function readBudget(entry: Custom): Budget | { problem: string } {
+export function readBudget(entry: Custom): Budget | { problem: Message } {
   const [account, period, amount] = entry.values;
-  if (account?.type !== "account") return { problem: 'budget needs an account first: custom "budget" ACCOUNT "PERIOD" AMOUNT' };
+  if (account?.type !== "account") return { problem: message("budget-no-account", {}) };
   if (period?.type !== "string" || PERIOD_NAMES[period.value.toLowerCase()] === undefined) {
-    return { problem: "budget period must be daily, weekly, monthly, quarterly or yearly" };
+    return { problem: message("budget-period", {}) };
   }
-  if (amount?.type !== "amount") return { problem: "budget needs an amount such as 20000.00 CNY" };
+  if (amount?.type !== "amount") return { problem: message("budget-no-amount", {}) };
   return {
     account: account.value, period: PERIOD_NAMES[period.value.toLowerCase()]!, number: amount.value.number,
     currency: amount.value.currency, start: entry.date, meta: entry.meta, span: entry.span,

@@ -25,6 +25,8 @@ import { isUnder } from "../core/accounts.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { entryMetaText, valueText } from "./claim.js";
 import { money } from "./control.js";
+import { message, say, type Message } from "../i18n/message.js";
+import type { Shortfall } from "../i18n/en-checks.js";
 
 export interface ApprovalLimit {
   /** The name as the declaration writes it. */
@@ -52,12 +54,12 @@ export interface Authority {
 
 const USAGE = 'custom "approval-limit" "NAME" AMOUNT';
 
-export function readApprovalLimit(entry: Custom, keyOf: (name: string) => string): ApprovalLimit | { problem: string } {
+export function readApprovalLimit(entry: Custom, keyOf: (name: string) => string): ApprovalLimit | { problem: Message } {
   const [name, amount, extra] = entry.values;
-  if (name?.type !== "string" || keyOf(name.value) === "") return { problem: `approval-limit needs a person's name first: ${USAGE}` };
-  if (amount?.type !== "amount") return { problem: `approval-limit needs an amount such as 1000.00 CNY after the name: ${USAGE}` };
-  if (amount.value.number.isNegative()) return { problem: `an approval limit cannot be negative: ${USAGE}` };
-  if (extra !== undefined) return { problem: `approval-limit takes a name and an amount, nothing more: ${USAGE}` };
+  if (name?.type !== "string" || keyOf(name.value) === "") return { problem: message("approval-limit-no-name", { usage: USAGE }) };
+  if (amount?.type !== "amount") return { problem: message("approval-limit-no-amount", { usage: USAGE }) };
+  if (amount.value.number.isNegative()) return { problem: message("approval-limit-negative", { usage: USAGE }) };
+  if (extra !== undefined) return { problem: message("approval-limit-extra", { usage: USAGE }) };
   return {
     person: name.value, key: keyOf(name.value), limit: amount.value.number, scale: amount.value.scale,
     currency: amount.value.currency, start: entry.date, span: entry.span,
@@ -216,30 +218,25 @@ export function approvalCoverage(claim: BookedTransaction, authority: Authority,
   return { covered, charges, counted, awaiting: candidates.map((limit) => limit.person) };
 }
 
-/** "孙强", "孙强 or 周建国", "赵敏, 钱坤 or 孙强". */
-export function eitherOf(names: readonly string[]): string {
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
-}
-
 /**
  * Why a claim's approvals do not cover it, e.g. "approvals do not cover 1376.00 CNY (赵敏 may
  * approve up to 1000.00 CNY)". Amounts show at least two decimals, or as many as the limits have.
  */
 export function shortfall(coverage: Coverage, claimDate: string): string {
+  return say("en", "approval-shortfall", shortfallOf(coverage, claimDate));
+}
+
+/** The same, as the catalogue's parameters (src/i18n). */
+export function shortfallOf(coverage: Coverage, claimDate: string): Shortfall {
   const scale = Math.max(2, ...coverage.counted.map(({ limit }) => limit?.scale ?? 0));
   const charged = [...coverage.charges].map(([currency, amount]) => money(amount, currency, scale)).join(" and ");
-  if (coverage.charges.size > 1) {
-    return `approvals do not cover ${charged}: an approval limit is in one currency, so it cannot cover a claim charged in several (split the claim)`;
-  }
-  const reasons = coverage.counted.map(({ approval, limit }) => limit === null
-    ? `${approval.by} has no approval limit on ${approval.on ?? claimDate}`
-    : `${approval.by} may approve up to ${money(limit.limit, limit.currency, limit.scale)}`);
-  return `approvals do not cover ${charged === "" ? "the claim" : charged} (${reasons.join("; ")})`;
+  const reasons = coverage.counted.map(({ approval, limit }) => ({
+    by: approval.by, limit: limit === null ? null : money(limit.limit, limit.currency, limit.scale), on: approval.on ?? claimDate,
+  }));
+  return { charged, several: coverage.charges.size > 1, reasons };
 }
 
 /** What it takes to cover the claim: "an approval by 孙强 or 周建国", or that no one may. */
 export function stillNeeded(coverage: Coverage): string {
-  return coverage.awaiting.length > 0
-    ? `an approval by ${eitherOf(coverage.awaiting)}`
-    : "an approval by someone whose limit covers it, and no declared approval limit does";
+  return say("en", "approval-still-needed", { awaiting: coverage.awaiting });
 }

@@ -5,15 +5,17 @@ import { Decimal, formatNumber } from "../core/number.js";
 import type { Severity } from "../diagnostics/diagnostic.js";
 import { metaText } from "./claim.js";
 import { isUnder } from "../core/accounts.js";
+import { message, type Message } from "../i18n/message.js";
+import type { Consequence } from "../i18n/en-checks.js";
 
 export type ControlAction = "warn" | "block";
 
 /** The `action` metadata: "warn" when absent. */
-export function readAction(meta: readonly MetaEntry[]): ControlAction | { problem: string } {
+export function readAction(meta: readonly MetaEntry[]): ControlAction | { problem: Message } {
   const action = metaText(meta, "action");
   if (action === null || action === "warn") return "warn";
   if (action === "block") return "block";
-  return { problem: `action must be "warn" or "block", not "${action}"` };
+  return { problem: message("control-action", { action }) };
 }
 
 /**
@@ -24,10 +26,10 @@ export function breachSeverity(action: ControlAction, posted: boolean): Severity
   return action === "block" && posted ? "error" : "warning";
 }
 
-/** Suffix for a breach message: what the action means for this claim. */
-export function breachConsequence(action: ControlAction, posted: boolean): string {
-  if (action === "warn") return "";
-  return posted ? " (action block)" : " (action block: posting it will be refused)";
+/** What the action means for this claim (the breach message ends with it). */
+export function breachConsequence(action: ControlAction, posted: boolean): Consequence {
+  if (action === "warn") return "none";
+  return posted ? "blocked" : "refused";
 }
 
 /** The sum of a transaction's booked postings under `root`, per currency. */

@@ -26,14 +26,6 @@ export function parseNumberLiteral(text: string): ScaledNumber {
   return { value: new Decimal(new Decimal(plain)), scale: dot < 0 ? 0 : plain.length - dot - 1 };
 }
 
-/**
- * The warning for a number written with more significant digits than results keep: it is kept as
- * written (print shows it) but every sum that includes it is rounded to PRECISION digits.
- */
-export function precisionMessage(significantDigits: number): string {
-  return `this number has ${significantDigits} significant digits; feeledger computes with ${PRECISION} (as beancount does), so totals that include it are rounded`;
-}
-
 /** Render a number with at least `scale` digits after the point, never in exponent form. */
 export function formatNumber(value: Decimal, scale = 0): string {
   const natural = value.decimalPlaces();

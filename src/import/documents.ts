@@ -70,7 +70,7 @@ export function readDocument(raw: RawDocument, map: ImportMap, statuses: StatusW
     const invoice = cellText(line.invoice?.value ?? null).replace(/\s+/g, "");
     if (invoice !== "") {
       const malformed = fapiaoProblem({ type: "string", value: invoice });
-      if (malformed !== null) problem(line.invoice, malformed);
+      if (malformed !== null) problem(line.invoice, malformed.text);
     }
     if (account === null || "problem" in amount) continue;
     const narration = cellText(line.narration?.value ?? null);

@@ -25,6 +25,8 @@ import { isValidAccountName, validateAccounts } from "../validation/accounts.js"
 import { validateCurrencyConstraints } from "../validation/currencies.js";
 import { claimId } from "../claims/claim.js";
 import { CLAIMS_OPTION } from "../claims/layout.js";
+import { message } from "../i18n/message.js";
+import type { MessageParams } from "../i18n/en.js";
 
 export interface ClaimFiles {
   /** The claims of every claim file, booked each on its own, in date order (then file, then line). */
@@ -39,10 +41,10 @@ export interface ClaimFiles {
 const hasGlob = (pattern: string) => /[*?[]/.test(pattern);
 
 /** What a directive other than a claim is called in the message that refuses it. */
-function directiveName(directive: Directive): string {
-  if (directive.type !== "transaction") return `${/^[aeiou]/.test(directive.type) ? "an" : "a"} ${directive.type} directive`;
-  if (claimId(directive as LedgerEntry) === null) return "a transaction without claim metadata";
-  return `a claim flagged ${directive.flag} (a posted entry)`;
+function directiveName(directive: Directive): MessageParams<"claim-file-content"> {
+  if (directive.type !== "transaction") return { what: "directive", name: directive.type };
+  if (claimId(directive as LedgerEntry) === null) return { what: "transaction", name: "" };
+  return { what: "posted-claim", name: directive.flag };
 }
 
 /**
@@ -62,14 +64,14 @@ export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<strin
     const files = expandInclude(declaration.span.file, declaration.value);
     if (files.length === 0 && !hasGlob(declaration.value)) {
       const missing = path.join(path.dirname(declaration.span.file), declaration.value);
-      result.diagnostics.push(warning("claim-file-missing", `Claim file "${missing}" does not exist (no claims are read from it)`, declaration.span));
+      result.diagnostics.push(warning("claim-file-missing", message("claim-file-missing", { file: missing }), declaration.span));
     }
     for (const file of files) {
       const absolute = path.resolve(file);
       const included = inBooks.get(absolute);
       if (included !== undefined) {
         result.diagnostics.push(error("claim-file-included",
-          `"${included}" is declared as a claim file but the books include it, so its claims count as posted entries; remove its include (a claim file stays out of the books)`,
+          message("claim-file-included", { file: included }),
           declaration.span));
         continue;
       }
@@ -79,11 +81,11 @@ export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<strin
       if (parsed === null) continue;
       result.files.set(file, declaration.span);
       for (const key of parsed.metaKeys) result.metaKeys.add(key);
-      const refuse = (what: string, span: Span) => result.diagnostics.push(error("claim-file-content",
-        `A claim file holds only claims (flag ! with claim metadata); ${what} belongs in the books`, span));
-      for (const option of parsed.options) refuse(`option '${option.name}'`, option.span);
-      for (const include of parsed.includes) refuse(`an include`, include.span);
-      for (const plugin of parsed.plugins) refuse(`a plugin`, plugin.span);
+      const refuse = (what: MessageParams<"claim-file-content">, span: Span) => result.diagnostics.push(error("claim-file-content",
+        message("claim-file-content", what), span));
+      for (const option of parsed.options) refuse({ what: "option", name: option.name }, option.span);
+      for (const include of parsed.includes) refuse({ what: "include", name: "" }, include.span);
+      for (const plugin of parsed.plugins) refuse({ what: "plugin", name: "" }, plugin.span);
       for (const directive of parsed.directives) {
         if (directive.type === "transaction" && directive.flag === "!" && claimId(directive as LedgerEntry) !== null) claims.push(directive);
         else refuse(directiveName(directive), directive.span);

@@ -24,6 +24,7 @@ import { checkTransactionBalances } from "../booking/residual.js";
 import { loadClaimFiles } from "./claim-files.js";
 import { runPlugins, type PluginDeclaration } from "../plugins/run.js";
 import { clockToday } from "../core/dates.js";
+import { message } from "../i18n/message.js";
 
 export interface Ledger {
   /**
@@ -98,11 +99,11 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
     const cycleStart = readingAt.get(absolute);
     if (cycleStart !== undefined) {
       const chain = [...reading.slice(cycleStart).map((including) => including.absolute), absolute].map((p) => path.relative(process.cwd(), p) || p);
-      parsed.diagnostics.push(error("include-cycle", `Include cycle: ${cycleText(chain)}`, includedFrom));
+      parsed.diagnostics.push(error("include-cycle", message("include-cycle", { chain: cycleText(chain) }), includedFrom));
       return null;
     }
     if (loaded.has(absolute)) {
-      parsed.diagnostics.push(error("duplicate-include", `Duplicate filename parsed: "${file}"`, includedFrom));
+      parsed.diagnostics.push(error("duplicate-include", message("duplicate-include", { file }), includedFrom));
       return null;
     }
     const source = openSource(file, keepText);
@@ -134,13 +135,13 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
     if (reading.length === 0) appendAll(parsed.options, result.options);
     else if (result.options.length > 0) {
       for (const option of result.options) {
-        parsed.diagnostics.push(warning("option-in-include", `Option '${option.name}' in an included file is ignored (only the top-level file's options apply)`, option.span));
+        parsed.diagnostics.push(warning("option-in-include", message("option-in-include", { name: option.name }), option.span));
       }
     }
     if (reading.length === 0) appendAll(parsed.plugins, result.plugins);
     else {
       for (const plugin of result.plugins) {
-        parsed.diagnostics.push(warning("plugin-in-include", `Plugin '${plugin.module}' in an included file is not run (beancount runs only the top-level file's plugins)`, plugin.span));
+        parsed.diagnostics.push(warning("plugin-in-include", message("plugin-in-include", { module: plugin.module }), plugin.span));
       }
     }
     return { file, absolute, includes: result.includes, nextInclude: 0, matches: [], nextMatch: 0, followedInclude: null };
@@ -155,7 +156,7 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
       including.nextMatch = 0;
       including.followedInclude = include.span;
       if (including.matches.length === 0) {
-        parsed.diagnostics.push(error("missing-include", `File "${path.join(path.dirname(including.file), include.path)}" does not exist`, include.span));
+        parsed.diagnostics.push(error("missing-include", message("missing-include", { file: path.join(path.dirname(including.file), include.path) }), include.span));
       }
     }
     return { file: including.matches[including.nextMatch++]!, span: including.followedInclude! };

@@ -4,6 +4,8 @@ import { BOOKING_METHODS, type BookingMethod } from "../core/data.js";
 import { DEFAULT_OPTIONS, type LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { message } from "../i18n/message.js";
+import type { MessageParams } from "../i18n/en.js";
 
 /** Options beancount knows but feeledger does not need to interpret. */
 const ACCEPTED = new Set([
@@ -17,9 +19,9 @@ const ACCEPTED = new Set([
 const READ_ONLY = new Set(["filename", "plugin"]);
 
 /** Options beancount 2.3.5 marks deprecated: setting one is an error there (DeprecatedError). */
-const DEPRECATED: ReadonlyMap<string, string> = new Map([
-  ["allow_pipe_separator", "Allowing pipe separator temporary; this will go away eventually."],
-  ["allow_deprecated_none_for_tags_and_links", "Allowing None for tags and link will go away eventually."],
+const DEPRECATED: ReadonlySet<string> = new Set([
+  "allow_pipe_separator",
+  "allow_deprecated_none_for_tags_and_links",
 ]);
 
 export function interpretOptions(options: readonly { name: string; value: string; span: Span }[]): { options: LedgerOptions; diagnostics: Diagnostic[] } {
@@ -36,26 +38,26 @@ export function interpretOptions(options: readonly { name: string; value: string
     const list = result.raw.get(name) ?? [];
     list.push(value);
     result.raw.set(name, list);
-    const invalid = (why: string) => diagnostics.push(error("option", `Error for option '${name}': ${why}`, span));
+    const invalid = (why: MessageParams<"option-invalid-value">["why"], shown = value) => diagnostics.push(error("option", message("option-invalid-value", { name, why, value: shown }), span));
     switch (name) {
       case "title": result.title = value; break;
       case "operating_currency": result.operatingCurrencies.push(value); break;
       case "booking_method":
         if ((BOOKING_METHODS as readonly string[]).includes(value)) result.bookingMethod = value as BookingMethod;
-        else invalid(`unknown booking method '${value}'`);
+        else invalid("booking-method");
         break;
       case "inferred_tolerance_default":
       case "default_tolerance": {
         const match = /^([^:]+):(.+)$/.exec(value);
-        if (match === null) { invalid("expected CURRENCY:TOLERANCE"); break; }
+        if (match === null) { invalid("tolerance-shape"); break; }
         try {
           result.inferredToleranceDefault.set(match[1]!, new Decimal(match[2]!));
-        } catch { invalid(`invalid number '${match[2]}'`); }
+        } catch { invalid("number", match[2]!); }
         break;
       }
       case "inferred_tolerance_multiplier":
       case "tolerance_multiplier":
-        try { result.toleranceMultiplier = new Decimal(value); } catch { invalid(`invalid number '${value}'`); }
+        try { result.toleranceMultiplier = new Decimal(value); } catch { invalid("number"); }
         break;
       case "infer_tolerance_from_cost": result.inferToleranceFromCost = value.toLowerCase() === "true" || value === "1"; break;
       case "name_assets": result.accountRoots.assets = value; break;
@@ -73,15 +75,15 @@ export function interpretOptions(options: readonly { name: string; value: string
       case "render_commas": result.renderCommas = value.toLowerCase() === "true" || value === "1"; break;
       case "documents": result.documents.push(value); break;
       default:
-        if (READ_ONLY.has(name)) diagnostics.push(error("option", `Option '${name}' may not be set`, span));
-        else if (DEPRECATED.has(name)) diagnostics.push(error("option-deprecated", DEPRECATED.get(name)!, span));
-        else if (!ACCEPTED.has(name)) diagnostics.push(error("option", `Invalid option: '${name}'`, span));
-        else if (name === "plugin_processing_mode" && value !== "default" && value !== "raw") invalid(`unknown mode '${value}'`);
+        if (READ_ONLY.has(name)) diagnostics.push(error("option", message("option-read-only", { name }), span));
+        else if (DEPRECATED.has(name)) diagnostics.push(error("option-deprecated", message("option-deprecated", { name: name as MessageParams<"option-deprecated">["name"] }), span));
+        else if (!ACCEPTED.has(name)) diagnostics.push(error("option", message("option-unknown", { name }), span));
+        else if (name === "plugin_processing_mode" && value !== "default" && value !== "raw") invalid("mode");
     }
   }
   if (result.raw.has("default_tolerance")) {
     const first = options.find((o) => o.name === "default_tolerance")!;
-    diagnostics.push(warning("option", "Option 'default_tolerance' is deprecated; use 'inferred_tolerance_default'", first.span));
+    diagnostics.push(warning("option", message("option-default-tolerance", {}), first.span));
   }
   return { options: result, diagnostics };
 }

@@ -4,6 +4,7 @@
 // places them, and runs only on a piece of text that has some.
 import type { Span } from "../core/span.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { message } from "../i18n/message.js";
 import { isSkippedLine } from "./scanner.js";
 
 const enum Code { Newline = 10, Quote = 34, Semicolon = 59, Backslash = 92 }
@@ -72,8 +73,6 @@ export function invalidUtf8Lines(text: string, offsets: readonly number[]): Inva
 /** Lines reported one by one in a file; beyond, one diagnostic counts the rest (a binary file would flood the terminal). */
 export const INVALID_UTF8_LINES_SHOWN = 20;
 
-const HINT = "the file may be in GBK: convert it with `iconv -f gbk -t utf-8`";
-
 /**
  * The diagnostic of one line with bytes that are not UTF-8. beancount 2.3.5 accepts them in a
  * comment (a warning, so that a book beancount accepts stays valid), and otherwise either rejects
@@ -82,12 +81,12 @@ const HINT = "the file may be in GBK: convert it with `iconv -f gbk -t utf-8`";
  */
 export function invalidUtf8Diagnostic(line: InvalidUtf8Line, span: Span): Diagnostic {
   return line.used
-    ? error("invalid-utf8", `invalid UTF-8 (shown as \ufffd) in the journal's text; ${HINT}`, span)
-    : warning("invalid-utf8", `invalid UTF-8 (shown as \ufffd) in a comment; ${HINT}`, span);
+    ? error("invalid-utf8", message("invalid-utf8-text", {}), span)
+    : warning("invalid-utf8", message("invalid-utf8-comment", {}), span);
 }
 
 /** The diagnostic counting the lines beyond those shown; an error if the journal uses any of them. */
 export function moreInvalidUtf8Diagnostic(count: number, used: boolean, span: Span): Diagnostic {
-  const message = `and ${count} more line${count === 1 ? "" : "s"} with invalid UTF-8 in this file; ${HINT}`;
-  return used ? error("invalid-utf8", message, span) : warning("invalid-utf8", message, span);
+  const text = message("invalid-utf8-more", { count });
+  return used ? error("invalid-utf8", text, span) : warning("invalid-utf8", text, span);
 }

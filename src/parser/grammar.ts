@@ -4,7 +4,8 @@
 import type { IToken } from "chevrotain";
 import { EmbeddedActionsParser } from "./chevrotain.js";
 import * as T from "./tokens.js";
-import { PRECISION, parseNumberLiteral, precisionMessage, type ScaledNumber } from "../core/number.js";
+import { PRECISION, parseNumberLiteral, type ScaledNumber } from "../core/number.js";
+import { message as msg, type Message } from "../i18n/message.js";
 import { amountOf } from "../core/amount.js";
 import { add, divide, multiply, negate, subtract } from "../core/scaled.js";
 import type {
@@ -30,7 +31,7 @@ export type Parsed = { kind: "directive"; directive: Directive } | Control;
 
 /** A semantic problem inside a directive that parsed: reported, and the directive kept or dropped. */
 /** A problem an action finds: an error (code "syntax") unless `warning` gives its code. */
-export interface SemanticIssue { message: string; start: number; end: number; drop: boolean; warning?: string }
+export interface SemanticIssue { message: Message; start: number; end: number; drop: boolean; warning?: string }
 
 type CostComponent =
   | { kind: "amount"; perUnit: Num | null; total: Num | null; currency: string | null; hash: boolean }
@@ -65,7 +66,7 @@ export class JournalParser extends EmbeddedActionsParser {
     return { file: this.file, start: (start + this.base) | 0, end: (end + this.base) | 0 };
   }
 
-  private issue(message: string, token: IToken, drop = false): void {
+  private issue(message: Message, token: IToken, drop = false): void {
     this.issues.push({ message, start: token.startOffset, end: token.endOffset! + 1, drop });
   }
 
@@ -189,7 +190,7 @@ export class JournalParser extends EmbeddedActionsParser {
             this.SUBRULE(this.tagsLinksLine, { ARGS: [lineTags, lineLinks] });
             this.ACTION(() => {
               // beancount takes tag and link lines only before the first posting.
-              if (postings.length > 0) this.issue("Tags or links after the first posting are not allowed", date);
+              if (postings.length > 0) this.issue(msg("tags-after-postings", {}), date);
               else { tags.push(...lineTags); links.push(...lineLinks); }
             });
           },
@@ -216,7 +217,7 @@ export class JournalParser extends EmbeddedActionsParser {
       else if (strings.length >= 2) {
         payee = stringValue(strings[0]!);
         narration = stringValue(strings[1]!);
-        if (strings.length > 2) this.issue("Too many strings on transaction description", strings[2]!, true);
+        if (strings.length > 2) this.issue(msg("too-many-strings", {}), strings[2]!, true);
       }
       // Postings' spans end at their last metadata line.
       const finished = postings.map((posting) => {
@@ -289,14 +290,14 @@ export class JournalParser extends EmbeddedActionsParser {
         const p = price as IncompleteAmount | null;
         if (p?.number?.isNegative()) {
           // beancount reports it and goes on with the absolute price.
-          this.issue("Negative prices are not allowed", priceToken);
+          this.issue(msg("negative-price", {}), priceToken);
           price = { number: p.number.abs(), scale: p.scale, currency: p.currency };
         }
       }
       const cost = costSpec as CostSpec | null;
       const p = price as IncompleteAmount | null;
       if (cost?.currency && p?.currency && cost.currency !== p.currency) {
-        this.issue(`Cost and price currencies must match: ${cost.currency} != ${p.currency}`, priceToken!);
+        this.issue(msg("cost-price-currencies", { cost: cost.currency, price: p.currency }), priceToken!);
       }
       return makePosting({
         span: this.span(indent.endOffset! + 1, last.endOffset! + 1),
@@ -336,7 +337,7 @@ export class JournalParser extends EmbeddedActionsParser {
           isTotal = true;
           this.ACTION(() => {
             if (components.some((c) => c.kind === "amount" && c.hash)) {
-              this.issue("Per-unit cost may not be specified using total cost syntax", open, true);
+              this.issue(msg("per-unit-total-cost", {}), open, true);
             }
           });
         },
@@ -472,7 +473,7 @@ export class JournalParser extends EmbeddedActionsParser {
       if (booking) {
         const name = stringValue(booking);
         if ((BOOKING_METHODS as readonly string[]).includes(name)) method = name as BookingMethod;
-        else this.issue(`Invalid booking method: ${name}`, booking);
+        else this.issue(msg("booking-method", { name }), booking);
       }
       return { type: "open", ...this.finish(date, eol, block), account: account.image, currencies, booking: method };
     });
@@ -631,7 +632,7 @@ export class JournalParser extends EmbeddedActionsParser {
       const right = this.SUBRULE2(this.factor);
       this.ACTION(() => {
         if (operator.tokenType === T.Star) result = multiply(result, right);
-        else if (right.value.isZero()) this.issue("Division by zero", operator, true);
+        else if (right.value.isZero()) this.issue(msg("division-by-zero", {}), operator, true);
         else result = divide(result, right);
       });
     });
@@ -647,7 +648,7 @@ export class JournalParser extends EmbeddedActionsParser {
             const number = parseNumberLiteral(token.image);
             // (Only a literal longer than PRECISION characters can have more significant digits.)
             if (token.image.length > PRECISION && number.value.sd() > PRECISION) {
-              this.issues.push({ message: precisionMessage(number.value.sd()), start: token.startOffset, end: token.endOffset! + 1, drop: false, warning: "amount-precision" });
+              this.issues.push({ message: msg("amount-precision", { digits: number.value.sd(), precision: PRECISION }), start: token.startOffset, end: token.endOffset! + 1, drop: false, warning: "amount-precision" });
             }
             return number;
           });

@@ -8,6 +8,8 @@ import { postingWith, type Directive, type MetaEntry } from "../core/data.js";
 import { PlainTransaction, transactionWith } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { message } from "../i18n/message.js";
+import type { MessageParams } from "../i18n/en.js";
 import { INVALID_UTF8_LINES_SHOWN, invalidUtf8Diagnostic, invalidUtf8Lines, moreInvalidUtf8Diagnostic } from "./encoding.js";
 
 export interface ParsedSource {
@@ -32,11 +34,10 @@ export function journalParser(): JournalParser {
   return sharedParser;
 }
 
-function describeToken(token: IToken): string {
-  if (token.tokenType.name === "EOF") return "end of directive";
-  if (token.tokenType.name === "EOL") return "end of line";
-  if (token.tokenType.name === "INDENT") return "indented line";
-  return `${token.tokenType.name} '${token.image}'`;
+function describeToken(token: IToken): MessageParams<"syntax-unexpected"> {
+  const name = token.tokenType.name;
+  const kind = name === "EOF" ? "end-of-directive" : name === "EOL" ? "end-of-line" : name === "INDENT" ? "indented-line" : "token";
+  return { kind, name, image: token.image };
 }
 
 export interface ParseOptions {
@@ -198,7 +199,7 @@ class SourceParser {
         parsed = parser.directive();
       } catch (thrown) {
         // Arithmetic on absurd input may throw inside decimal.js; report it as a located error.
-        result.diagnostics.push(error("syntax", `invalid directive: ${(thrown as Error).message}`, span(group.start, group.end)));
+        result.diagnostics.push(error("syntax", message("syntax-invalid-directive", { why: (thrown as Error).message }), span(group.start, group.end)));
         continue;
       }
       if (parser.errors.length > 0) {
@@ -206,7 +207,7 @@ class SourceParser {
         const token = problem.token;
         const at = Number.isFinite(token.startOffset) ? token.startOffset : group.end;
         const end = Number.isFinite(token.endOffset) ? token.endOffset! + 1 : group.end;
-        result.diagnostics.push(error("syntax", `syntax error, unexpected ${describeToken(token)}`, span(at, Math.max(at, end))));
+        result.diagnostics.push(error("syntax", message("syntax-unexpected", describeToken(token)), span(at, Math.max(at, end))));
         continue;
       }
       let dropped = false;
@@ -243,10 +244,10 @@ class SourceParser {
     if (unshown !== null) result.diagnostics.push(moreInvalidUtf8Diagnostic(this.invalidUtf8Lines - INVALID_UTF8_LINES_SHOWN, unshown.used, unshown.span));
     for (const stray of this.strays) result.diagnostics.push(stray);
     for (const open of this.pushedTags) {
-      result.diagnostics.push(error("pushtag", `Unbalanced pushed tag: '${open.tag}'`, open.span));
+      result.diagnostics.push(error("pushtag", message("pushtag-unbalanced", { tag: open.tag }), open.span));
     }
     for (const open of this.pushedMeta) {
-      result.diagnostics.push(error("pushmeta", `Unbalanced metadata key '${open.key}'; leftover metadata`, open.span));
+      result.diagnostics.push(error("pushmeta", message("pushmeta-unbalanced", { key: open.key }), open.span));
     }
     return result;
   }
@@ -267,14 +268,14 @@ function applyControl(control: Control, result: ParsedSource, pushedTags: { tag:
     case "pushtag": pushedTags.push({ tag: control.tag, span: control.span }); break;
     case "poptag": {
       const index = pushedTags.map((t) => t.tag).lastIndexOf(control.tag);
-      if (index < 0) result.diagnostics.push(error("poptag", `Attempting to pop absent tag: '${control.tag}'`, control.span));
+      if (index < 0) result.diagnostics.push(error("poptag", message("poptag-absent", { tag: control.tag }), control.span));
       else pushedTags.splice(index, 1);
       break;
     }
     case "pushmeta": pushedMeta.push(control.entry); break;
     case "popmeta": {
       const index = pushedMeta.map((m) => m.key).lastIndexOf(control.key);
-      if (index < 0) result.diagnostics.push(error("popmeta", `Attempting to pop absent metadata key: '${control.key}'`, control.span));
+      if (index < 0) result.diagnostics.push(error("popmeta", message("popmeta-absent", { key: control.key }), control.span));
       else pushedMeta.splice(index, 1);
       break;
     }
@@ -321,7 +322,7 @@ function dedupeMeta(meta: readonly MetaEntry[], directiveSpan: Span, diagnostics
   for (const entry of meta) {
     if (seen.has(entry.key)) {
       duplicate = true;
-      diagnostics.push(error("duplicate-meta", `Duplicate metadata field '${entry.key}' (the first value is kept)`, { ...directiveSpan, end: directiveSpan.start }));
+      diagnostics.push(error("duplicate-meta", message("duplicate-meta", { key: entry.key }), { ...directiveSpan, end: directiveSpan.start }));
     }
     seen.add(entry.key);
   }

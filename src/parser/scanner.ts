@@ -8,7 +8,7 @@ import { validDate } from "../core/dates.js";
 import { copyRange } from "./text-table.js";
 import { findFullWidth } from "../core/full-width.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
-import type { Message } from "../i18n/message.js";
+import { message, type Message } from "../i18n/message.js";
 
 export interface ScanError {
   /** A code other than "syntax", for problems with their own (e.g. "full-width"). */
@@ -18,6 +18,11 @@ export interface ScanError {
   readonly translatable?: Message;
   readonly start: number;
   readonly end: number;
+}
+
+/** A scan error's text: in English, and by key for the printer. */
+function scanMessage(translatable: Message): { message: string; translatable: Message } {
+  return { message: translatable.text, translatable };
 }
 
 /** The tokens of one directive and where it lies in the text. */
@@ -162,7 +167,7 @@ export class Scanner {
       if (kind === LineKind.Indented) {
         const start = this.pos;
         this.pos = this.lineEnd(this.pos);
-        this.strayErrors.push({ message: "syntax error, unexpected indented line outside of a directive", start, end: this.pos });
+        this.strayErrors.push({ ...scanMessage(message("syntax-stray-indent", {})), start, end: this.pos });
         // Further indented lines of the same run belong to the same error.
         while (this.pos < text.length && this.classifyLine(this.pos + 1) === LineKind.Indented) {
           this.pos = this.lineEnd(this.pos + 1);
@@ -246,7 +251,7 @@ export class Scanner {
         case Ch.Quote: {
           const value = this.scanString(p);
           if (value === null) {
-            p = this.chompInvalid(p, errors, "Invalid token: unterminated string");
+            p = this.chompInvalid(p, errors, true);
           } else {
             tokens.push(makeToken(T.StringLiteral, text.slice(p, value.end), p, value.end, value.text));
             p = value.end;
@@ -292,7 +297,7 @@ export class Scanner {
           while (q < length && isTagChar(text.charCodeAt(q))) q++;
           if (q === p + 1) {
             if (c === Ch.Hash) { tokens.push(makeToken(T.Hash, "#", p, p + 1)); p++; }
-            else p = this.chompInvalid(p, errors, "Invalid token");
+            else p = this.chompInvalid(p, errors, false);
           } else {
             tokens.push(makeToken(c === Ch.Hash ? T.Tag : T.Link, text.slice(p, q), p, q, copyRange(text, p + 1, q)));
             p = q;
@@ -300,7 +305,7 @@ export class Scanner {
           continue;
         }
         case Ch.Pipe:
-          errors.push({ message: PIPE_DEPRECATED, start: p, end: p + 1 });
+          errors.push({ ...scanMessage(message("pipe-deprecated", {})), start: p, end: p + 1 });
           p++;
           continue;
       }
@@ -316,13 +321,13 @@ export class Scanner {
         p = this.scanLowerOrUnicodeWord(p, tokens, errors);
         continue;
       }
-      p = this.chompInvalid(tokenStart, errors, "Invalid token");
+      p = this.chompInvalid(tokenStart, errors, false);
     }
     this.pos = p;
     return { tokens, start, end, errors };
   }
 
-  private chompInvalid(p: number, errors: ScanError[], message: string): number {
+  private chompInvalid(p: number, errors: ScanError[], unterminated: boolean): number {
     const start = p;
     while (p < this.text.length && !isTokenEnd(this.text.charCodeAt(p))) p++;
     // A full-width character typed for an ASCII one is the likely cause: named at the character.
@@ -332,7 +337,7 @@ export class Scanner {
       const translatable = MESSAGES.fullWidth(found);
       errors.push({ code: CODES.fullWidth, message: translatable.text, translatable, start: offset, end: offset + found.character.length });
     } else {
-      errors.push({ message: `${message}: '${this.text.slice(start, p)}'`, start, end: p });
+      errors.push({ ...scanMessage(message("invalid-token", { text: this.text.slice(start, p), unterminated })), start, end: p });
     }
     return p;
   }
@@ -379,7 +384,7 @@ export class Scanner {
           const day = Number(text.slice(r + 1, s));
           const iso = validDate(year, month, day);
           if (iso === null) {
-            errors.push({ message: `Invalid date: '${text.slice(p, s)}' (month must be in 1..12 and day valid for the month)`, start: p, end: s });
+            errors.push({ ...scanMessage(message("invalid-date", { date: text.slice(p, s) })), start: p, end: s });
           } else {
             tokens.push(makeToken(T.Date, text.slice(p, s), p, s, iso));
           }
@@ -402,7 +407,7 @@ export class Scanner {
     }
     const image = text.slice(p, numberEnd);
     if (r > q && !/^\d{1,3}(,\d{3})+$/.test(text.slice(p, r))) {
-      errors.push({ message: `Invalid number format: '${image}'`, start: p, end: numberEnd });
+      errors.push({ ...scanMessage(message("invalid-number", { number: image })), start: p, end: numberEnd });
     } else {
       tokens.push(makeToken(T.NumberLiteral, image, p, numberEnd));
     }
@@ -433,7 +438,7 @@ export class Scanner {
       tokens.push(makeToken(T.Flag, text[p]!, p, p + 1));
       return p + 1;
     }
-    return this.chompInvalid(p, errors, "Invalid token");
+    return this.chompInvalid(p, errors, false);
   }
 
 
@@ -459,7 +464,7 @@ export class Scanner {
       tokens.push(makeToken(keyword, text.slice(p, q), p, q));
       return q;
     }
-    return this.chompInvalid(p, errors, "Invalid token");
+    return this.chompInvalid(p, errors, false);
   }
 }
 

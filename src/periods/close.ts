@@ -30,6 +30,7 @@ import { CLOSE_KEYS, PERIOD_CLOSED, lastDayOf, periodDirectiveLines, type Month,
 import { formatTotals, monthDigest, monthEntries, monthTotals } from "./digest.js";
 import { VOUCHER_KEY, assignVoucherNumbers, needsVoucher, parseVoucher, voucherText, voucherWord } from "./numbering.js";
 import { closesOf, eventsOf, monthToCloseNext, periodState, type PeriodState } from "./rule.js";
+import { message } from "../i18n/message.js";
 
 export interface CloseRequest {
   readonly month: Month;
@@ -81,9 +82,9 @@ function claimsInTheWay(ledger: Ledger, month: Month): Diagnostic[] {
     const status = claimStatus(entry);
     const inBooks = !ledger.claimFiles.has(entry.span.file);
     if (status === "approved") {
-      problems.push(error("period-claim-pending", `${id} is approved but not posted, dated ${entry.date}: post it (or reject it) before closing ${month}`, entry.span));
+      problems.push(error("period-claim-pending", message("period-claim-approved", { id, date: entry.date, month }), entry.span));
     } else if (inBooks && status === "submitted") {
-      problems.push(error("period-claim-pending", `${id} is a claim in progress written in the books, dated ${entry.date}: the close would freeze it as it is; move it to a claim file (or decide it) before closing ${month}`, entry.span));
+      problems.push(error("period-claim-pending", message("period-claim-in-books", { id, date: entry.date, month }), entry.span));
     }
   }
   return problems;
@@ -96,7 +97,7 @@ function unwrittenInstallments(ledger: Ledger, month: Month, file: string): Diag
     const due = missingThrough(state, month).filter((installment) => installment.month === month);
     for (const installment of due) {
       warnings.push(warning("period-installment-unwritten",
-        `Schedule "${state.schedule.id}": installment ${installment.number}/${state.schedule.months} due ${installment.date} is not written, and once ${month} is closed amortize cannot write it (feeledger amortize ${file} --through ${month} writes it)`,
+        message("period-installment-unwritten", { id: state.schedule.id, number: installment.number, months: state.schedule.months, date: installment.date, month, file }),
         state.schedule.posting.span));
     }
   }

@@ -20,6 +20,7 @@ import type { Custom, LedgerEntry } from "../core/data.js";
 import { endOfMonth } from "../core/dates.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { metaText } from "../claims/claim.js";
+import { message } from "../i18n/message.js";
 
 export const PERIOD_CLOSED = "period-closed";
 export const PERIOD_REOPENED = "period-reopened";
@@ -78,17 +79,17 @@ export function readPeriodEvents(entries: readonly LedgerEntry[]): { events: Per
     const value = entry.values[0];
     const month = value?.type === "string" && isMonth(value.value) ? value.value : null;
     if (month === null || entry.values.length !== 1) {
-      diagnostics.push(error("period-malformed", `A ${entry.customType} directive names one month, as "YYYY-MM"`, entry.span));
+      diagnostics.push(error("period-malformed", message("period-directive-month", { directive: entry.customType }), entry.span));
       continue;
     }
     if (entry.customType === PERIOD_CLOSED) {
       if (entry.date !== lastDayOf(month)) {
-        diagnostics.push(error("period-malformed", `The close of ${month} must be dated its last day, ${lastDayOf(month)}`, entry.span));
+        diagnostics.push(error("period-malformed", message("period-close-date", { month, last: lastDayOf(month) }), entry.span));
         continue;
       }
       const digest = metaText(entry.meta, CLOSE_KEYS.digest);
       if (digest === null || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
-        diagnostics.push(error("period-malformed", `The close of ${month} has no readable digest ("sha256:" and 64 hex digits), so it cannot tell whether the month changed`, entry.span));
+        diagnostics.push(error("period-malformed", message("period-close-digest", { month }), entry.span));
         continue;
       }
       events.push({
@@ -97,7 +98,7 @@ export function readPeriodEvents(entries: readonly LedgerEntry[]): { events: Per
       });
     } else {
       if (entry.date < lastDayOf(month)) {
-        diagnostics.push(error("period-malformed", `The reopening of ${month} must be dated on or after its last day, ${lastDayOf(month)}`, entry.span));
+        diagnostics.push(error("period-malformed", message("period-reopen-date", { month, last: lastDayOf(month) }), entry.span));
         continue;
       }
       events.push({ kind: "reopen", month, entry, by: metaText(entry.meta, REOPEN_KEYS.by), on: metaText(entry.meta, REOPEN_KEYS.on), reason: metaText(entry.meta, REOPEN_KEYS.reason) });

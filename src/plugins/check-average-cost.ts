@@ -5,6 +5,7 @@ import { Decimal, ZERO, formatNumber } from "../core/number.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { pluginFailure, type PluginFunction } from "./plugin.js";
 import { readPythonLiteral } from "./python-literal.js";
+import { message } from "../i18n/message.js";
 
 const MODULE = "beancount.plugins.check_average_cost";
 
@@ -40,7 +41,7 @@ export const checkAverageCost: PluginFunction = (entries, _options, config) => {
         const average = balance.cost.div(balance.units);
         const number = posting.cost.number;
         if (!(average.times(lowest).lte(number) && number.lte(average.times(highest)))) {
-          errors.push(error("plugin-check-average-cost", `Cost basis on reducing posting is too far from the average cost (${formatNumber(number, posting.cost.scale)} vs. ${average.toFixed()})`, entry.span));
+          errors.push(error("plugin-check-average-cost", message("plugin-average-cost", { cost: formatNumber(number, posting.cost.scale), average: average.toFixed() }), entry.span));
         }
       }
       held.set(key, {

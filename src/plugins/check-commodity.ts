@@ -1,6 +1,7 @@
 // beancount.plugins.check_commodity: every commodity used needs a Commodity directive.
 import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
+import { message } from "../i18n/message.js";
 
 export const checkCommodity: PluginFunction = (entries, _options, config) => {
   /** Each commodity used, in the order first seen, and whether a directive declares it. */
@@ -23,6 +24,6 @@ export const checkCommodity: PluginFunction = (entries, _options, config) => {
     }
   }
   const errors = [...declared].filter(([, has]) => !has).map(([currency]) =>
-    error("plugin-check-commodity", `Missing Commodity directive for '${currency}'`, config.span));
+    error("plugin-check-commodity", message("plugin-missing-commodity", { currency }), config.span));
   return { entries, errors };
 };

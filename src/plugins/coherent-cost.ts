@@ -2,6 +2,7 @@
 import type { LedgerEntry } from "../core/data.js";
 import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
+import { message } from "../i18n/message.js";
 
 export const coherentCost: PluginFunction = (entries) => {
   const withCost = new Map<string, LedgerEntry>();
@@ -14,6 +15,6 @@ export const coherentCost: PluginFunction = (entries) => {
     }
   }
   const errors = [...withCost.keys()].filter((currency) => withoutCost.has(currency)).sort().map((currency) =>
-    error("plugin-coherent-cost", `Currency '${currency}' is used both with and without cost`, withoutCost.get(currency)!.span));
+    error("plugin-coherent-cost", message("plugin-coherent-cost", { currency }), withoutCost.get(currency)!.span));
   return { entries, errors };
 };

@@ -4,6 +4,7 @@ import type { MetaValue } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { pluginFailure, type PluginFunction } from "./plugin.js";
 import { isDict, readPythonLiteral, type PythonValue } from "./python-literal.js";
+import { message } from "../i18n/message.js";
 
 const MODULE = "beancount.plugins.commodity_attr";
 
@@ -21,7 +22,7 @@ export const commodityAttr: PluginFunction = (entries, _options, config) => {
   const read = readPythonLiteral(config.text ?? "");
   if ("problem" in read) return pluginFailure(entries, MODULE, `invalid configuration: ${read.problem}`, config.span);
   if (!isDict(read.value)) {
-    return { entries, errors: [error("plugin-commodity-attr", "Invalid configuration for commodity_attr plugin; skipping.", config.span)] };
+    return { entries, errors: [error("plugin-commodity-attr", message("plugin-commodity-attr-config", {}), config.span)] };
   }
   const rules = [...read.value].map(([attribute, values]) => ({ attribute, values: Array.isArray(values) ? (values as PythonValue[]).map(literalText) : null }));
   const errors: Diagnostic[] = [];
@@ -31,11 +32,11 @@ export const commodityAttr: PluginFunction = (entries, _options, config) => {
       const line = entry.meta.find((meta) => meta.key === attribute);
       const value = line === undefined ? null : metaText(line.value);
       if (value === null) {
-        errors.push(error("plugin-commodity-attr", `Missing attribute '${attribute}' for Commodity directive ${entry.currency}`, entry.span));
+        errors.push(error("plugin-commodity-attr", message("plugin-missing-attribute", { attribute, currency: entry.currency }), entry.span));
         continue;
       }
       if (values !== null && values.length > 0 && !values.includes(value)) {
-        errors.push(error("plugin-commodity-attr", `Invalid value '${value}' for attribute ${attribute}, Commodity directive ${entry.currency}; valid options: ${values.join(", ")}`, entry.span));
+        errors.push(error("plugin-commodity-attr", message("plugin-attribute-value", { value: String(value), attribute, currency: entry.currency, values: values.join(", ") }), entry.span));
       }
     }
   }

@@ -5,10 +5,11 @@ import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
 import { generatedPosting, isBeancountAccount, ownPostings, transactionWith } from "./entries.js";
 import { postingWeight } from "../booking/interpolate.js";
+import { message } from "../i18n/message.js";
 
 export const fillAccount: PluginFunction = (entries, _options, config) => {
   const account = config.text ?? "";
-  if (!isBeancountAccount(account)) return { entries, errors: [error("plugin-fill-account", `Invalid account name: '${account}'`, config.span)] };
+  if (!isBeancountAccount(account)) return { entries, errors: [error("plugin-fill-account", message("account-name", { account, fullWidthColon: false }), config.span)] };
   const result: LedgerEntry[] = entries.map((entry) => {
     if (entry.type !== "transaction" || entry.booked.length !== 1) return entry;
     const [posting] = ownPostings(entry);

@@ -5,6 +5,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
 import { readPythonLiteral, type PythonValue } from "./python-literal.js";
 import { transactionWith } from "./entries.js";
+import { message } from "../i18n/message.js";
 
 interface Rule {
   readonly payee: string;
@@ -16,7 +17,7 @@ export const fixPayees: PluginFunction = (entries, _options, config) => {
   if (text.trim() === "") return { entries, errors: [] };
   const read = readPythonLiteral(text);
   if ("problem" in read || !Array.isArray(read.value)) {
-    return { entries, errors: [error("plugin-fix-payees", `Syntax error in config: ${text}`, config.span)] };
+    return { entries, errors: [error("plugin-fix-payees", message("plugin-config-syntax", { text }), config.span)] };
   }
   const errors: Diagnostic[] = [];
   const rules: Rule[] = [];
@@ -25,7 +26,7 @@ export const fixPayees: PluginFunction = (entries, _options, config) => {
     const clauses: { command: "A" | "D"; pattern: RegExp }[] = [];
     for (const clause of (rule as PythonValue[]).slice(1)) {
       const match = typeof clause === "string" ? /^([AD]):(.*)$/s.exec(clause) : null;
-      if (match === null) { errors.push(error("plugin-fix-payees", `Invalid clause: ${String(clause)}`, config.span)); continue; }
+      if (match === null) { errors.push(error("plugin-fix-payees", message("plugin-invalid-clause", { clause: String(clause) }), config.span)); continue; }
       clauses.push({ command: match[1] as "A" | "D", pattern: new RegExp(match[2]!, "i") });
     }
     rules.push({ payee: rule[0] as string, clauses });

@@ -7,6 +7,7 @@ import { addDays, daysInMonth, isoDate } from "../core/dates.js";
 import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
 import { transactionWith } from "./entries.js";
+import { message } from "../i18n/message.js";
 
 const PATTERN = /(^.*)\[(MONTHLY|YEARLY|WEEKLY|DAILY)(\s+SKIP\s+([1-9][0-9]*)\s+TIME.?)?(\s+REPEAT\s+([1-9][0-9]*)\s+TIME.?)?(\s+UNTIL\s+([0-9-]+))?\]/;
 
@@ -62,7 +63,7 @@ export const forecast: PluginFunction = (entries, _options, config) => {
         until = validIsoDate(match[8]);
         if (until === null) {
           // strptime raises in beancount, and the whole plugin fails.
-          return { entries, errors: [error("plugin-failed", `Error applying plugin "beancount.plugins.forecast": time data '${match[8]}' does not match format '%Y-%m-%d'`, entry.span)] };
+          return { entries, errors: [error("plugin-failed", message("plugin-failed", { module: "beancount.plugins.forecast", why: `time data '${match[8]}' does not match format '%Y-%m-%d'` }), entry.span)] };
         }
       } else until = `${config.today.slice(0, 4)}-12-31`;
     }

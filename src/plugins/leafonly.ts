@@ -5,6 +5,7 @@ import type { LedgerEntry } from "../core/data.js";
 import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
 import { entryAccounts } from "./entries.js";
+import { message } from "../i18n/message.js";
 
 /** Accounts in beancount's realization order: depth first, children by component name. */
 function compareAccounts(left: string, right: string): number {
@@ -31,6 +32,6 @@ export const leafOnly: PluginFunction = (entries, _options, config) => {
   const opens = new Map<string, LedgerEntry>();
   for (const entry of entries) if (entry.type === "open" && !opens.has(entry.account)) opens.set(entry.account, entry);
   const errors = [...used].filter((account) => parents.has(account)).sort(compareAccounts).map((account) =>
-    error("plugin-leafonly", `Non-leaf account '${account}' has postings on it`, opens.get(account)?.span ?? config.span));
+    error("plugin-leafonly", message("plugin-non-leaf", { account }), opens.get(account)?.span ?? config.span));
   return { entries, errors };
 };

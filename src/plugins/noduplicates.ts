@@ -4,6 +4,7 @@ import type { Amount, BookedPosting, LedgerEntry, MetaValue } from "../core/data
 import { formatNumber } from "../core/number.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
+import { message } from "../i18n/message.js";
 
 /** An amount as Python's str() shows it: the digits as written. */
 function amountText(amount: Amount | null): string {
@@ -54,7 +55,7 @@ export const noDuplicates: PluginFunction = (entries) => {
     const key = entryKey(entry);
     const other = seen.get(key);
     if (other !== undefined && entry.type !== "price") {
-      errors.push(error("plugin-noduplicates", `Duplicate entry: ${entry.date} ${entry.type} == the entry at ${other.span.file}:${other.date}`, entry.span));
+      errors.push(error("plugin-noduplicates", message("plugin-duplicate-entry", { date: entry.date, type: entry.type, file: other.span.file, otherDate: other.date }), entry.span));
     }
     seen.set(key, entry);
   }

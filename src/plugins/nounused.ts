@@ -3,6 +3,7 @@ import type { Open } from "../core/data.js";
 import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
 import { entryAccounts } from "./entries.js";
+import { message } from "../i18n/message.js";
 
 export const noUnused: PluginFunction = (entries) => {
   const opens = new Map<string, Open>();
@@ -13,7 +14,7 @@ export const noUnused: PluginFunction = (entries) => {
   }
   const errors = [];
   for (const [account, open] of opens) {
-    if (!referenced.has(account)) errors.push(error("plugin-nounused", `Unused account '${account}'`, open.span));
+    if (!referenced.has(account)) errors.push(error("plugin-nounused", message("plugin-unused-account", { account }), open.span));
   }
   return { entries, errors };
 };

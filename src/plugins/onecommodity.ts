@@ -4,12 +4,13 @@
 import type { LedgerEntry } from "../core/data.js";
 import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
+import { message } from "../i18n/message.js";
 
 export const oneCommodity: PluginFunction = (entries, _options, config) => {
   let accounts: RegExp | null = null;
   if (config.text) {
     try { accounts = new RegExp(`^(?:${config.text})`, "u"); } catch {
-      return { entries, errors: [error("plugin-failed", `Error applying plugin "beancount.plugins.onecommodity": invalid regular expression '${config.text}'`, config.span)] };
+      return { entries, errors: [error("plugin-failed", message("plugin-failed", { module: "beancount.plugins.onecommodity", why: `invalid regular expression '${config.text}'` }), config.span)] };
     }
   }
   const skip = new Set<string>();
@@ -43,13 +44,13 @@ export const oneCommodity: PluginFunction = (entries, _options, config) => {
   // plugin fails, and none of its errors are reported.
   for (const [account, currencies] of costs) {
     if (!skip.has(account) && currencies.size > 1) {
-      return { entries, errors: [error("plugin-failed", `Error applying plugin "beancount.plugins.onecommodity": KeyError: '${account}'`, config.span)] };
+      return { entries, errors: [error("plugin-failed", message("plugin-failed", { module: "beancount.plugins.onecommodity", why: `KeyError: '${account}'` }), config.span)] };
     }
   }
   const errors = [];
   for (const [account, currencies] of units) {
     if (skip.has(account) || currencies.size < 2) continue;
-    errors.push(error("plugin-onecommodity", `More than one currency in account '${account}': ${[...currencies].sort().join(",")}`, unitsSource.get(account)!.span));
+    errors.push(error("plugin-onecommodity", message("plugin-one-commodity", { account, currencies: [...currencies].sort().join(",") }), unitsSource.get(account)!.span));
   }
   return { entries, errors };
 };

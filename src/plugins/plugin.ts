@@ -5,6 +5,7 @@ import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import type { SourceFile } from "../source/files.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { message } from "../i18n/message.js";
 
 /** What a plugin is given besides the entries and options. */
 export interface PluginConfig {
@@ -37,5 +38,5 @@ export interface BuiltinPlugin {
 
 /** What beancount reports when a plugin raises: the entries stay as they were, its other errors are lost. */
 export function pluginFailure(entries: readonly LedgerEntry[], module: string, why: string, span: Span): PluginResult {
-  return { entries, errors: [error("plugin-failed", `Error applying plugin "${module}": ${why}`, span)] };
+  return { entries, errors: [error("plugin-failed", message("plugin-failed", { module, why }), span)] };
 }

@@ -7,6 +7,7 @@ import type { Span } from "../core/span.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../source/files.js";
 import { foreignPluginHint, lookupPlugin } from "./registry.js";
+import { message } from "../i18n/message.js";
 
 export interface PluginDeclaration {
   readonly module: string;
@@ -42,11 +43,11 @@ export function runPlugins(
       case "no-plugins":
         continue;
       case "unknown-builtin":
-        diagnostics.push(error("plugin-import", `Error importing "${declaration.module}": no such module`, declaration.span));
+        diagnostics.push(error("plugin-import", message("plugin-import", { module: declaration.module }), declaration.span));
         continue;
       case "foreign": {
         const hint = foreignPluginHint(declaration.module);
-        diagnostics.push(warning("plugin", `Plugin '${declaration.module}' is not run by feeledger${hint === null ? "" : ` (${hint})`}`, declaration.span));
+        diagnostics.push(warning("plugin", message("plugin-not-run", { module: declaration.module, hint }), declaration.span));
         continue;
       }
       case "builtin":
@@ -54,8 +55,7 @@ export function runPlugins(
     }
     const wanted = found.plugin.config;
     if ((declaration.config !== null && wanted === "none") || (declaration.config === null && wanted === "required")) {
-      const why = wanted === "none" ? "it takes no configuration" : "it needs a configuration string";
-      diagnostics.push(error("plugin-failed", `Error applying plugin "${declaration.module}": ${why}`, declaration.span));
+      diagnostics.push(error("plugin-failed", message("plugin-config", { module: declaration.module, takes: wanted }), declaration.span));
       continue;
     }
     const result = found.plugin.run(current, options, { text: declaration.config, span: declaration.span, today: context.today });

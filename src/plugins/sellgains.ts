@@ -8,6 +8,7 @@ import { ToleranceRules, toleranceFor } from "../booking/tolerance.js";
 import { postingWeight } from "../booking/interpolate.js";
 import { accountTypeOf } from "../validation/accounts.js";
 import type { PluginFunction } from "./plugin.js";
+import { message } from "../i18n/message.js";
 
 const EXTRA_TOLERANCE_MULTIPLIER = 2;
 
@@ -53,7 +54,7 @@ export const sellGains: PluginFunction = (entries, options) => {
       if (number.minus(proceedsNumber).abs().gt(tolerance)) { invalid = true; break; }
     }
     if (invalid || proceeds.size > 0) {
-      errors.push(error("plugin-sellgains", `Invalid price vs. proceeds/gains: ${inventoryText(totalPrice)} vs. ${inventoryText(totalProceeds)}`, entry.span));
+      errors.push(error("plugin-sellgains", message("plugin-sellgains", { price: inventoryText(totalPrice), proceeds: inventoryText(totalProceeds) }), entry.span));
     }
   }
   return { entries, errors };

@@ -2,6 +2,7 @@
 import type { Price } from "../core/data.js";
 import { error } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
+import { message } from "../i18n/message.js";
 
 export const uniquePrices: PluginFunction = (entries) => {
   const prices = new Map<string, Price[]>();
@@ -20,7 +21,7 @@ export const uniquePrices: PluginFunction = (entries) => {
     // Beancount keys a dict by number: the first number's entry is the last price with that number.
     const first = list[0]!.amount.number.toString();
     const reported = [...list].reverse().find((price) => price.amount.number.toString() === first)!;
-    errors.push(error("plugin-unique-prices", "Disagreeing price entries", reported.span));
+    errors.push(error("plugin-unique-prices", message("plugin-unique-prices", {}), reported.span));
   }
   return { entries, errors };
 };

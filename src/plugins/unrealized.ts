@@ -8,6 +8,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PluginFunction } from "./plugin.js";
 import { generatedPosting, isBeancountAccount, lotKey } from "./entries.js";
 import { buildPriceDatabase } from "../prices/price-database.js";
+import { message } from "../i18n/message.js";
 
 interface Holding {
   account: string;
@@ -23,7 +24,7 @@ export const unrealized: PluginFunction = (entries, options, config) => {
   const subaccount = config.text;
   const roots = options.accountRoots;
   if (subaccount) {
-    if (!isBeancountAccount(`${roots.assets}:${subaccount}`)) return { entries, errors: [error("plugin-unrealized", `Invalid subaccount name: '${subaccount}'`, config.span)] };
+    if (!isBeancountAccount(`${roots.assets}:${subaccount}`)) return { entries, errors: [error("plugin-unrealized", message("plugin-subaccount", { subaccount }), config.span)] };
   }
   if (entries.length === 0) return { entries, errors: [] };
   const prices = buildPriceDatabase(entries);
@@ -57,11 +58,11 @@ export const unrealized: PluginFunction = (entries, options, config) => {
   for (const holding of sorted) {
     if (holding.currency === holding.costCurrency) continue;
     if (holding.market === null) {
-      if (!holding.units.isZero()) errors.push(error("plugin-unrealized", `A valid price for ${holding.currency}/${holding.costCurrency} could not be found`, config.span));
+      if (!holding.units.isZero()) errors.push(error("plugin-unrealized", message("plugin-no-price", { currency: holding.currency, costCurrency: holding.costCurrency }), config.span));
       continue;
     }
     if (holding.units.isZero()) {
-      errors.push(error("plugin-unrealized", `Number of units of ${holding.currency} in ${holding.costCurrency} in holdings sum to zero for account ${holding.account} and should not`, config.span));
+      errors.push(error("plugin-unrealized", message("plugin-zero-units", { currency: holding.currency, costCurrency: holding.costCurrency, account: holding.account }), config.span));
       continue;
     }
     const pnl = holding.market.minus(holding.book);

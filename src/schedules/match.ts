@@ -12,6 +12,7 @@ import { error, type Diagnostic, type Result } from "../diagnostics/diagnostic.j
 import { isPendingClaim, metaText } from "../claims/claim.js";
 import { SCHEDULE_KEYS, monthsBetween, type Month, type Schedule } from "./schedule.js";
 import { lastMonth, monthOf, plannedInstallments, type Installment } from "./installments.js";
+import { message, type Message } from "../i18n/message.js";
 
 export interface WrittenInstallment {
   readonly transaction: BookedTransaction;
@@ -58,7 +59,7 @@ export function matchInstallments(schedules: readonly Schedule[], entries: reado
     const index = id === null ? undefined : byId.get(id);
     if (index === undefined) {
       if (id !== null && unreadableIds.has(id)) continue;
-      diagnostics.push(error("schedule-unknown", `No schedule has schedule-id "${id ?? ""}"`, reference.span));
+      diagnostics.push(error("schedule-unknown", message("schedule-unknown", { id: id ?? "" }), reference.span));
       continue;
     }
     const schedule = schedules[index]!;
@@ -74,7 +75,10 @@ export function matchInstallments(schedules: readonly Schedule[], entries: reado
     const expected = plans[index]![number - 1]!.amount;
     if (!amount.eq(expected)) {
       diagnostics.push(error("schedule-amount",
-        `Installment ${number}/${schedule.months} of schedule "${schedule.id}" posts ${amount.toFixed(schedule.scale)} ${schedule.currency} to ${schedule.amortizeAccount}; the schedule gives ${expected.toFixed(schedule.scale)} ${schedule.currency}`,
+        message("schedule-amount", {
+          number, months: schedule.months, id: schedule.id, amount: `${amount.toFixed(schedule.scale)} ${schedule.currency}`,
+          account: schedule.amortizeAccount, expected: `${expected.toFixed(schedule.scale)} ${schedule.currency}`,
+        }),
         entry.span));
     }
     written[index]!.set(number, { transaction: entry, amount, linked: true });
@@ -96,7 +100,10 @@ export function matchInstallments(schedules: readonly Schedule[], entries: reado
   for (const state of states) {
     if (state.writtenTotal.abs().gt(state.schedule.total.abs())) {
       diagnostics.push(error("schedule-total",
-        `Installments written for schedule "${state.schedule.id}" add up to ${state.writtenTotal.toFixed(state.schedule.scale)} ${state.schedule.currency}, more than its total ${state.schedule.total.toFixed(state.schedule.scale)} ${state.schedule.currency}`,
+        message("schedule-total", {
+          id: state.schedule.id, written: `${state.writtenTotal.toFixed(state.schedule.scale)} ${state.schedule.currency}`,
+          total: `${state.schedule.total.toFixed(state.schedule.scale)} ${state.schedule.currency}`,
+        }),
         state.schedule.posting.span));
     }
   }
@@ -113,12 +120,12 @@ function postedAmount(entry: BookedTransaction, schedule: Schedule): Decimal {
 }
 
 /** Why a linked installment exceeds its schedule's months, or null when it has a month of its own. */
-function linkedProblem(schedule: Schedule, entry: BookedTransaction, number: number, found: ReadonlyMap<number, WrittenInstallment>): string | null {
+function linkedProblem(schedule: Schedule, entry: BookedTransaction, number: number, found: ReadonlyMap<number, WrittenInstallment>): Message | null {
   if (number < 1 || number > schedule.months) {
-    return `Installment of schedule "${schedule.id}" dated ${entry.date} is outside its ${schedule.months} months (${schedule.firstMonth} to ${lastMonth(schedule)})`;
+    return message("schedule-outside", { id: schedule.id, date: entry.date, months: schedule.months, first: schedule.firstMonth, last: lastMonth(schedule) });
   }
   if (found.has(number)) {
-    return `Second installment of schedule "${schedule.id}" for ${monthOf(entry.date)}; it has one a month`;
+    return message("schedule-second", { id: schedule.id, month: monthOf(entry.date) });
   }
   return null;
 }

@@ -8,6 +8,7 @@ import { END_OF_TIME, addMonths } from "../core/dates.js";
 import { error, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { isPendingClaim } from "../claims/claim.js";
 import { isValidAccountName } from "../validation/accounts.js";
+import { message } from "../i18n/message.js";
 
 /** Metadata keys of a schedule declaration, and of the installments that refer to it. */
 export const SCHEDULE_KEYS = {
@@ -72,7 +73,7 @@ export function readSchedules(entries: readonly LedgerEntry[], options: LedgerOp
       const booked = bookedPostingOf(entry, posting);
       if (booked === undefined) {
         // (An amortized posting without units that booking dropped: it had nothing to absorb.)
-        diagnostics.push(error("schedule-metadata", "A schedule needs a nonzero amount to spread", posting.span));
+        diagnostics.push(error("schedule-metadata", message("schedule-zero", {}), posting.span));
         continue;
       }
       const problems: Diagnostic[] = [];
@@ -80,7 +81,7 @@ export function readSchedules(entries: readonly LedgerEntry[], options: LedgerOp
         const value = meta.value;
         const text = value.type === "account" || value.type === "string" ? value.value : null;
         if (text !== null && isValidAccountName(text, options.accountRoots)) return text;
-        problems.push(error("schedule-metadata", `'${meta.key}' must name an account`, meta.span));
+        problems.push(error("schedule-metadata", message("schedule-key-account", { key: meta.key }), meta.span));
         return null;
       };
       const amortizeAccount = accountValue(amortizeEntry);
@@ -89,12 +90,12 @@ export function readSchedules(entries: readonly LedgerEntry[], options: LedgerOp
       const months = readMonths(posting, problems);
       const firstMonth = readStart(posting, entry, problems);
       if (months !== null && firstMonth !== null && monthsBetween(firstMonth, LAST_MONTH) < months - 1) {
-        problems.push(error("schedule-metadata", `${months} months from ${firstMonth} run past ${LAST_MONTH}, the last month a date can have`, metaEntry(posting.meta, SCHEDULE_KEYS.months)!.span));
+        problems.push(error("schedule-metadata", message("schedule-past-last-month", { months, first: firstMonth, last: LAST_MONTH }), metaEntry(posting.meta, SCHEDULE_KEYS.months)!.span));
       }
-      if (booked.units.number.isZero()) problems.push(error("schedule-metadata", "A schedule needs a nonzero amount to spread", posting.span));
+      if (booked.units.number.isZero()) problems.push(error("schedule-metadata", message("schedule-zero", {}), posting.span));
       const idEntry = metaEntry(posting.meta, SCHEDULE_KEYS.id);
       const writtenId = idEntry?.value.type === "string" && idEntry.value.value.trim() !== "" ? idEntry.value.value : null;
-      if (idEntry !== undefined && writtenId === null) problems.push(error("schedule-metadata", "'schedule-id' must be a non-empty string", idEntry.span));
+      if (idEntry !== undefined && writtenId === null) problems.push(error("schedule-metadata", message("schedule-id-empty", {}), idEntry.span));
       diagnostics.push(...problems);
       if (problems.length > 0 && writtenId !== null) unreadableIds.add(writtenId);
       if (problems.length > 0 || amortizeAccount === null || drawdownAccount === null || months === null || firstMonth === null) continue;
@@ -139,7 +140,7 @@ function readMonths(posting: Posting, problems: Diagnostic[]): number | null {
   if (meta?.value.type === "number" && meta.value.value.isInteger() && meta.value.value.gte(1) && meta.value.value.lte(1200)) {
     return meta.value.value.toNumber();
   }
-  problems.push(error("schedule-metadata", "A schedule needs 'months: N', a whole number of months from 1 to 1200", meta?.span ?? posting.span));
+  problems.push(error("schedule-metadata", message("schedule-months-needed", {}), meta?.span ?? posting.span));
   return null;
 }
 
@@ -154,14 +155,14 @@ function readStart(posting: Posting, entry: BookedTransaction, problems: Diagnos
     if (text === "next-month") {
       const next = addMonths(entry.date, 1);
       if (next !== END_OF_TIME) return next.slice(0, 7);
-      problems.push(error("schedule-metadata", `'start: "next-month"' has no month after ${LAST_MONTH} to start in`, meta.span));
+      problems.push(error("schedule-metadata", message("schedule-next-month", { last: LAST_MONTH }), meta.span));
       return null;
     }
     if (text === "this-month") return entry.date.slice(0, 7);
     const match = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(text);
     if (match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 12) return `${match[1]}-${match[2]}`;
   }
-  problems.push(error("schedule-metadata", "'start' must be a date, \"YYYY-MM\", \"this-month\" or \"next-month\"", meta.span));
+  problems.push(error("schedule-metadata", message("schedule-start", {}), meta.span));
   return null;
 }
 
@@ -177,7 +178,7 @@ function assignIds(declared: readonly Omit<Schedule, "id" | "idWritten">[], writ
     if (id === null) return;
     if (taken.has(id)) {
       const meta = metaEntry(declared[index]!.posting.meta, SCHEDULE_KEYS.id)!;
-      diagnostics.push(error("schedule-id-duplicate", `Another schedule already has schedule-id "${id}"`, meta.span));
+      diagnostics.push(error("schedule-id-duplicate", message("schedule-id-duplicate", { id }), meta.span));
       duplicates.add(index);
     }
     taken.add(id);

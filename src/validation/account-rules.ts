@@ -9,6 +9,7 @@ import { metaText } from "../claims/claim.js";
 import { isUnder } from "../core/accounts.js";
 import { money } from "../claims/control.js";
 import type { DomainCheck } from "./domain-check.js";
+import { message } from "../i18n/message.js";
 
 export function checkAccountRules(entries: readonly LedgerEntry[]): Diagnostic[] {
   const guarded: string[] = [];
@@ -30,7 +31,7 @@ export function checkAccountRules(entries: readonly LedgerEntry[]): Diagnostic[]
         if (after.lessThan(0) && !before.lessThan(0)) {
           diagnostics.push(error(
             "account-negative",
-            `${account} goes below zero: ${money(after, posting.units.currency, posting.units.scale)} after this posting (opened with no-negative: TRUE)`,
+            message("account-negative", { account, balance: money(after, posting.units.currency, posting.units.scale) }),
             posting.source.span,
           ));
         }

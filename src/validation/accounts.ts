@@ -5,6 +5,7 @@ import type { AccountRoots } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { accountSuggester } from "../core/nearest-names.js";
+import { message } from "../i18n/message.js";
 
 /** Accounts an entry refers to (not counting its own open or close). */
 export function referencedAccounts(entry: LedgerEntry): string[] {
@@ -49,14 +50,14 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
   const closes = new Map<string, Close>();
   for (const entry of entries) {
     if (entry.type === "open") {
-      if (opens.has(entry.account)) diagnostics.push(error("duplicate-open", `Duplicate open directive for ${entry.account}`, entry.span));
+      if (opens.has(entry.account)) diagnostics.push(error("duplicate-open", message("duplicate-open", { account: entry.account }), entry.span));
       else opens.set(entry.account, entry);
     } else if (entry.type === "close") {
-      if (closes.has(entry.account)) diagnostics.push(error("duplicate-close", `Duplicate close directive for ${entry.account}`, entry.span));
+      if (closes.has(entry.account)) diagnostics.push(error("duplicate-close", message("duplicate-close", { account: entry.account }), entry.span));
       else closes.set(entry.account, entry);
       const open = opens.get(entry.account);
-      if (open === undefined) diagnostics.push(error("close-unopened", `Unopened account ${entry.account} is being closed`, entry.span));
-      else if (entry.date < open.date) diagnostics.push(error("close-before-open", `Closing date for account ${entry.account} is before opening date`, entry.span));
+      if (open === undefined) diagnostics.push(error("close-unopened", message("close-unopened", { account: entry.account }), entry.span));
+      else if (entry.date < open.date) diagnostics.push(error("close-before-open", message("close-before-open", { account: entry.account }), entry.span));
     }
   }
   // Each account's open and close dates, looked up once per posting.
@@ -70,7 +71,7 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
       return;
     }
     if (entry.date < range.from || (range.to !== null && entry.date > range.to && !allowedAfterClose(entry))) {
-      diagnostics.push(error("inactive-account", `Invalid reference to inactive account '${account}'`, entry.span));
+      diagnostics.push(error("inactive-account", message("inactive-account", { account }), entry.span));
     }
   };
   for (const entry of entries) {

@@ -14,12 +14,13 @@
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { addDays, addMonths } from "../core/dates.js";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { budgetFor, readBudget, type Budget, type BudgetPeriod } from "../budgets/budgets.js";
 import { claimId, isPostedClaim } from "../claims/claim.js";
 import { activeClaims } from "../claims/pending.js";
 import { breachConsequence, breachSeverity, money, readAction, totalsUnder } from "../claims/control.js";
 import type { DomainCheck } from "./domain-check.js";
+import { message } from "../i18n/message.js";
 
 interface Period { readonly start: string; readonly end: string; readonly label: string }
 
@@ -91,14 +92,11 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
     const action = readAction(budget.meta) as "warn" | "block";
     if (action === "warn" && said.has(key)) return;
     if (posted) said.add(key);
-    const what = posted ? "takes" : "posting it would take";
-    diagnostics.push({
-      code: "budget-exceeded",
-      severity: breachSeverity(action, posted),
-      message: `${claimId(claim)}: ${what} ${account} to ${money(total, currency, 2)} in ${period.label}, over its ${budget.period} budget of ${money(limit.toDecimalPlaces(2), currency, 2)}`
-        + breachConsequence(action, posted),
-      span: claim.span,
+    const text = message("budget-exceeded", {
+      id: String(claimId(claim)), posted, account, total: money(total, currency, 2), period: period.label, budgetPeriod: budget.period,
+      budget: money(limit.toDecimalPlaces(2), currency, 2), consequence: breachConsequence(action, posted),
     });
+    diagnostics.push(breachSeverity(action, posted) === "error" ? error("budget-exceeded", text, claim.span) : warning("budget-exceeded", text, claim.span));
   };
 
   for (const entry of entries) {

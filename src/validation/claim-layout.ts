@@ -7,29 +7,28 @@ import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId } from "../claims/claim.js";
 import { CLAIMS_OPTION } from "../claims/layout.js";
 import type { DomainCheck } from "./domain-check.js";
+import { message } from "../i18n/message.js";
 
 export function checkClaimsInBooks(entries: readonly LedgerEntry[], metaKeys: ReadonlySet<string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   if (!metaKeys.has("claim")) return diagnostics;
-  let advice: string | null = null;
+  let advice: ReturnType<typeof adviceFor> | null = null;
   for (const entry of entries) {
     if (entry.type !== "transaction" || entry.flag !== "!") continue;
     const id = claimId(entry);
     if (id === null) continue;
     advice ??= adviceFor(entries);
-    diagnostics.push(warning("claim-in-books",
-      `${id}: a claim not posted yet is in the books, where bean-check, Fava and feeledger count it as spent; ${advice}`, entry.span));
+    diagnostics.push(warning("claim-in-books", message("claim-in-books", { id, ...advice }), entry.span));
   }
   return diagnostics;
 }
 
 /** How to move a claim out of the books, given whether the books declare claim files already. */
-function adviceFor(entries: readonly LedgerEntry[]): string {
+function adviceFor(entries: readonly LedgerEntry[]): { declared: string | null; declaredIn: string; first: string } {
   const declared = optionDeclarations(entries, CLAIMS_OPTION)[0];
-  if (declared !== undefined) return `move its text to a claim file ("${declared.value}", declared in ${declared.span.file}) until it is posted`;
   // Dated on the books' first day, so the declaration holds for every claim.
   const first = entries[0]?.date ?? "2026-01-01";
-  return `move its text to a claim file declared in the books with \`${first} custom "feeledger-option" "claims" "claims/*.beancount"\` until it is posted`;
+  return { declared: declared?.value ?? null, declaredIn: declared?.span.file ?? "", first };
 }
 
 export const CLAIM_LAYOUT_CHECK: DomainCheck = { name: "claim-layout", run: (ledger) => checkClaimsInBooks(ledger.entries, ledger.metaKeys) };

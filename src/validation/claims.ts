@@ -13,7 +13,7 @@ import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { FirstSeen } from "../core/first-seen.js";
 import { CLAIM_STATUSES, claimId, entryMetaText, statusOf } from "../claims/claim.js";
-import { approvalCoverage, approvalKeys, claimApprovals, collectAuthority, shortfall, stillNeeded, type Authority } from "../claims/authority.js";
+import { approvalCoverage, approvalKeys, claimApprovals, collectAuthority, shortfallOf, type Authority } from "../claims/authority.js";
 import { placeOf } from "../claims/place.js";
 import { booksWithClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain-check.js";
@@ -68,10 +68,10 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   if (authority.declared && status !== "rejected" && (posted || status === "approved")) {
     const coverage = approvalCoverage(claim, authority, approvals);
     if (!coverage.covered && coverage.counted.length > 0) {
-      const what = `${id}: ${shortfall(coverage, claim.date)}`;
+      const short = shortfallOf(coverage, claim.date);
       diagnostics.push(posted
-        ? error("claim-approval-limit", what, at)
-        : warning("claim-approval-limit", `${what}; posting it will be refused until it has ${stillNeeded(coverage)}`, at));
+        ? error("claim-approval-limit", message("claim-approval-limit", { id, shortfall: short }), at)
+        : warning("claim-approval-limit", message("claim-approval-limit-pending", { id, shortfall: short, awaiting: coverage.awaiting }), at));
     }
   }
 

@@ -5,24 +5,25 @@ import type { Span } from "../core/span.js";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { referencedAccounts } from "./accounts.js";
 import type { LedgerOptions } from "../core/options.js";
+import { message, type Message } from "../i18n/message.js";
 
 const BEANCOUNT_TAG = /^[A-Za-z0-9\-_/.]+$/;
 const BEANCOUNT_KEY = /^[a-z][a-zA-Z0-9\-_]+$/;
 const BEANCOUNT_ROOT = /^\p{Lu}[\p{L}\p{Nd}-]*$/u;
 const BEANCOUNT_FIRST_COMPONENT = /^[\p{Lu}\p{Nd}]/u;
 
-export function beancountAccountProblem(account: string): string | null {
+export function beancountAccountProblem(account: string): Message | null {
   const parts = account.split(":");
-  if (!/^[A-Z]/.test(parts[0]!) || !BEANCOUNT_ROOT.test(parts[0]!)) return `account root '${parts[0]}' must start with an ASCII capital letter for beancount`;
-  if (parts.length > 1 && !BEANCOUNT_FIRST_COMPONENT.test(parts[1]!)) return `beancount rejects account '${account}': its first component must start with a capital letter or a digit (e.g. '1002-${parts[1]}')`;
+  if (!/^[A-Z]/.test(parts[0]!) || !BEANCOUNT_ROOT.test(parts[0]!)) return message("compat-root", { root: parts[0]! });
+  if (parts.length > 1 && !BEANCOUNT_FIRST_COMPONENT.test(parts[1]!)) return message("compat-component", { account, component: parts[1]! });
   return null;
 }
 
 export function beancountCompatibility(ledger: { entries: readonly LedgerEntry[]; options: LedgerOptions }): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const warn = (message: string, span: Span) => diagnostics.push(warning("beancount-compat", message, span));
+  const warn = (problem: Message, span: Span) => diagnostics.push(warning("beancount-compat", problem, span));
   const checkMeta = (meta: readonly MetaEntry[]) => {
-    for (const entry of meta) if (!BEANCOUNT_KEY.test(entry.key)) warn(`beancount rejects metadata key '${entry.key}' (ASCII, lowercase first, at least two characters)`, entry.span);
+    for (const entry of meta) if (!BEANCOUNT_KEY.test(entry.key)) warn(message("compat-meta-key", { key: entry.key }), entry.span);
   };
   const reported = new Set<string>();
   for (const entry of ledger.entries) {
@@ -37,8 +38,8 @@ export function beancountCompatibility(ledger: { entries: readonly LedgerEntry[]
     }
     checkMeta(entry.meta);
     if (entry.type === "transaction" || entry.type === "document") {
-      for (const tag of entry.tags) if (!BEANCOUNT_TAG.test(tag)) warn(`beancount rejects tag '#${tag}' (only A-Z a-z 0-9 - _ / .)`, entry.span);
-      for (const link of entry.links) if (!BEANCOUNT_TAG.test(link)) warn(`beancount rejects link '^${link}' (only A-Z a-z 0-9 - _ / .)`, entry.span);
+      for (const tag of entry.tags) if (!BEANCOUNT_TAG.test(tag)) warn(message("compat-tag", { tag }), entry.span);
+      for (const link of entry.links) if (!BEANCOUNT_TAG.test(link)) warn(message("compat-link", { link }), entry.span);
     }
     if (entry.type === "transaction") for (const posting of entry.postings) checkMeta(posting.meta);
   }

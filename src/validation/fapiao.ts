@@ -13,14 +13,15 @@ import { claimId } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import { booksThenActiveClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain-check.js";
+import { message, type Message } from "../i18n/message.js";
 
 const FAPIAO = /^(\d{20}|\d{10}-\d{8}|\d{12}-\d{8})$/;
 
 /** Why an `invoice` value is not a fapiao number, or null when it is one. */
-export function fapiaoProblem(value: MetaValue): string | null {
-  if (value.type !== "string") return `invoice must be a quoted fapiao number, e.g. "26442000000123456789"`;
+export function fapiaoProblem(value: MetaValue): Message | null {
+  if (value.type !== "string") return message("fapiao-not-string", {});
   if (FAPIAO.test(value.value)) return null;
-  return `malformed fapiao number "${value.value}": expected 20 digits (数电发票) or a 10- or 12-digit code, '-', and an 8-digit number`;
+  return message("fapiao-malformed", { number: value.value });
 }
 
 /** Every `invoice` in a transaction, with the span of the posting (or transaction) carrying it. */
@@ -58,7 +59,7 @@ export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMa
       if (id === null && where === null) continue;
       diagnostics.push(error(
         "fapiao-duplicate",
-        `fapiao ${number} is claimed twice: first${where === null ? "" : ` in ${where}`} at ${placeOf(earlier.span, sources)}`,
+        message("fapiao-duplicate", { number, claim: where, place: placeOf(earlier.span, sources) }),
         span,
       ));
     }

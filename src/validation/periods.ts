@@ -8,7 +8,7 @@
 // - `voucher-duplicate` (error, at the second): two transactions of a closed month with one number.
 // - `period-malformed` (error): a period directive that cannot be read (periods/directives.ts).
 // Journals without period directives pay one pass over the entries looking for a custom directive.
-import { message } from "../i18n/message.js";
+import { message, type Message } from "../i18n/message.js";
 import type { LedgerEntry } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { entryMetaText } from "../claims/claim.js";
@@ -41,19 +41,15 @@ export function checkPeriods(entries: readonly LedgerEntry[]): Diagnostic[] {
   return diagnostics;
 }
 
-function changedMessage(close: PeriodClose, inMonth: readonly LedgerEntry[]): string {
-  const closed = `${close.month} has changed since it was closed${close.by === null ? "" : ` by ${close.by}`}${close.on === null ? "" : ` on ${close.on}`}`;
-  const advice = "; a closed month must stay as closed: undo the change, or reopen the month (feeledger reopen-period) and close it again";
+function changedMessage(close: PeriodClose, inMonth: readonly LedgerEntry[]): Message {
   const recorded = close.totals === null ? null : parseTotals(close.totals);
-  if (recorded === null) return `${closed} (an entry was added, removed or altered)${advice}`;
-  const differences = totalDifferences(recorded, monthTotals(inMonth));
-  if (differences.length === 0) return `${closed}: an entry was added, removed or altered, though no account's total differs${advice}`;
-  return `${closed}: totals differ for ${differences.map(describe).join(", ")}${advice}`;
+  const totals = recorded === null ? "unknown" : totalDifferences(recorded, monthTotals(inMonth)).map(describe);
+  return message("period-changed", { month: close.month, by: close.by, on: close.on, totals });
 }
 
-function describe(difference: TotalDifference): string {
+function describe(difference: TotalDifference): { account: string; then: string; now: string } {
   const show = (total: TotalDifference["then"]) => (total === null ? `0 ${difference.currency}` : formatAmount(total));
-  return `${difference.account} (${show(difference.then)} at the close, ${show(difference.now)} now)`;
+  return { account: difference.account, then: show(difference.then), now: show(difference.now) };
 }
 
 export const PERIODS_CHECK: DomainCheck = { name: "periods", run: (ledger) => checkPeriods(ledger.entries) };

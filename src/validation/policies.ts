@@ -11,12 +11,14 @@
 import type { BookedTransaction, Custom, LedgerEntry, MetaEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import type { Span } from "../core/span.js";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId, claimStatus, isClaim, metaText } from "../claims/claim.js";
 import { isUnder } from "../core/accounts.js";
 import { breachConsequence, breachSeverity, money, readAction, totalsUnder, type ControlAction } from "../claims/control.js";
 import type { DomainCheck } from "./domain-check.js";
 import { booksWithClaims } from "../claims/pending.js";
+import { message, type Message } from "../i18n/message.js";
+import type { Consequence } from "../i18n/en-checks.js";
 
 export type PolicyKind = "per-claim" | "per-month" | "receipt-above";
 const KINDS: readonly PolicyKind[] = ["per-claim", "per-month", "receipt-above"];
@@ -36,19 +38,19 @@ export interface Policy {
   readonly span: Span;
 }
 
-export function readPolicy(entry: Custom): Policy | { problem: string } {
+export function readPolicy(entry: Custom): Policy | { problem: Message } {
   const [account, kind, amount] = entry.values;
   const usage = 'custom "policy" ACCOUNT "per-claim"|"per-month"|"receipt-above" AMOUNT';
-  if (account?.type !== "account") return { problem: `policy needs an account first: ${usage}` };
+  if (account?.type !== "account") return { problem: message("policy-no-account", { usage }) };
   if (kind?.type !== "string" || !(KINDS as readonly string[]).includes(kind.value)) {
-    return { problem: `policy kind must be per-claim, per-month or receipt-above: ${usage}` };
+    return { problem: message("policy-kind", { usage }) };
   }
-  if (amount?.type !== "amount") return { problem: `policy needs an amount such as 500.00 CNY: ${usage}` };
+  if (amount?.type !== "amount") return { problem: message("policy-no-amount", { usage }) };
   const action = readAction(entry.meta);
   if (typeof action !== "string") return action;
   const require = metaText(entry.meta, "require") ?? "either";
   if (require !== "either" && require !== "receipt" && require !== "invoice") {
-    return { problem: `require must be "either", "receipt" or "invoice", not "${require}"` };
+    return { problem: message("policy-require", { require }) };
   }
   return {
     account: account.value, kind: kind.value as PolicyKind, limit: amount.value.number, scale: amount.value.scale,
@@ -91,20 +93,16 @@ function hasEvidence(meta: readonly MetaEntry[], require: Evidence): boolean {
   return require === "invoice" ? invoice : require === "receipt" ? receipt : invoice || receipt;
 }
 
-function evidenceName(require: Evidence): string {
-  return require === "either" ? "invoice or receipt" : require;
-}
-
-function breach(policy: Policy, posted: boolean, message: string, span: Span): Diagnostic {
-  const severity = breachSeverity(policy.action, posted);
-  return { code: `policy-${policy.kind}`, severity, message: message + breachConsequence(policy.action, posted), span };
+function breach(policy: Policy, posted: boolean, text: (consequence: Consequence) => Message, span: Span): Diagnostic {
+  const said = text(breachConsequence(policy.action, posted));
+  return breachSeverity(policy.action, posted) === "error" ? error(`policy-${policy.kind}`, said, span) : warning(`policy-${policy.kind}`, said, span);
 }
 
 function perClaim(policy: Policy, claim: BookedTransaction, id: string, posted: boolean): Diagnostic[] {
   const total = totalsUnder(claim, policy.account).get(policy.currency);
   if (total === undefined || !total.greaterThan(policy.limit)) return [];
   return [breach(policy, posted,
-    `${id}: ${money(total, policy.currency, policy.scale)} under ${policy.account} is over the per-claim limit of ${money(policy.limit, policy.currency, policy.scale)}`,
+    (consequence) => message("policy-per-claim", { id, total: money(total, policy.currency, policy.scale), account: policy.account, limit: money(policy.limit, policy.currency, policy.scale), consequence }),
     claim.span)];
 }
 
@@ -115,7 +113,10 @@ function receiptAbove(policy: Policy, claim: BookedTransaction, id: string, post
     if (!isUnder(posting.account, policy.account) || posting.units.currency !== policy.currency) continue;
     if (!posting.units.number.greaterThan(policy.limit) || hasEvidence(posting.source.meta, policy.require)) continue;
     diagnostics.push(breach(policy, posted,
-      `${id}: ${money(posting.units.number, policy.currency, policy.scale)} to ${posting.account} is over ${money(policy.limit, policy.currency, policy.scale)} and has no ${evidenceName(policy.require)} (policy receipt-above for ${policy.account})`,
+      (consequence) => message("policy-receipt-above", {
+        id, amount: money(posting.units.number, policy.currency, policy.scale), account: posting.account,
+        limit: money(policy.limit, policy.currency, policy.scale), evidence: policy.require, policyAccount: policy.account, consequence,
+      }),
       posting.source.span));
   }
   return diagnostics;
@@ -153,7 +154,7 @@ export function checkPolicies(entries: readonly LedgerEntry[]): Diagnostic[] {
           monthTotals.set(key, total);
           if (amount.greaterThan(0) && total.greaterThan(policy.limit)) {
             diagnostics.push(breach(policy, posted,
-              `${id}: takes the posted claims of ${month} under ${policy.account} to ${money(total, policy.currency, policy.scale)}, over the per-month limit of ${money(policy.limit, policy.currency, policy.scale)}`,
+              (consequence) => message("policy-per-month", { id, posted: true, month, account: policy.account, total: money(total, policy.currency, policy.scale), limit: money(policy.limit, policy.currency, policy.scale), consequence }),
               entry.span));
           }
           break;
@@ -165,7 +166,7 @@ export function checkPolicies(entries: readonly LedgerEntry[]): Diagnostic[] {
     const total = (monthTotals.get(key) ?? new Decimal(0)).plus(amount);
     if (!total.greaterThan(policy.limit)) continue;
     diagnostics.push(breach(policy, false,
-      `${id}: posting it would take the posted claims of ${month} under ${policy.account} to ${money(total, policy.currency, policy.scale)}, over the per-month limit of ${money(policy.limit, policy.currency, policy.scale)}`,
+      (consequence) => message("policy-per-month", { id, posted: false, month, account: policy.account, total: money(total, policy.currency, policy.scale), limit: money(policy.limit, policy.currency, policy.scale), consequence }),
       span));
   }
   return diagnostics;

@@ -18,6 +18,7 @@ import { placeOf } from "../claims/place.js";
 import { resolveDocumentPath } from "./documents.js";
 import type { DomainCheck } from "./domain-check.js";
 import { booksThenActiveClaims } from "../claims/pending.js";
+import { message } from "../i18n/message.js";
 
 /** One `receipt` of a claim: the claim, the path as written and resolved, and where it is named. */
 interface ReceiptUse {
@@ -98,10 +99,10 @@ export function checkReceiptReuse(entries: readonly LedgerEntry[], sources: Read
       continue;
     }
     if (earlier.claim === use.claim) continue;
-    const where = `${claimId(earlier.claim)} at ${placeOf(earlier.span, sources)}`;
+    const where = { written: use.written, claim: String(claimId(earlier.claim)), place: placeOf(earlier.span, sources) };
     diagnostics.push(error("receipt-reused", earlier.path === use.path
-      ? `receipt '${use.written}' is used by two claims: first in ${where}`
-      : `receipt '${use.written}' has the same content as '${earlier.written}', used first in ${where}`,
+      ? message("receipt-reused", where)
+      : message("receipt-same-content", { ...where, earlier: earlier.written }),
     use.span));
   }
   return diagnostics;

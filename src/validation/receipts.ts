@@ -12,6 +12,7 @@ import { isClaim } from "../claims/claim.js";
 import { resolveDocumentPath } from "./documents.js";
 import { booksWithClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain-check.js";
+import { message } from "../i18n/message.js";
 
 /** The path with symbolic links and `..` resolved, as far as it exists. */
 function realPath(file: string): string {
@@ -38,21 +39,21 @@ export function checkReceipts(entries: readonly LedgerEntry[], mainFile: string 
     for (const entry of meta) {
       if (entry.key !== "receipt") continue;
       if (entry.value.type !== "string") {
-        diagnostics.push(error("receipt-malformed", `receipt must be a quoted file path, e.g. "receipts/2026-03/train.pdf"`, span));
+        diagnostics.push(error("receipt-malformed", message("receipt-not-path", {}), span));
         continue;
       }
       const resolved = resolveDocumentPath(span.file, entry.value.value);
       let found = exists.get(resolved);
       if (found === undefined) exists.set(resolved, (found = fs.existsSync(resolved) && fs.statSync(resolved).isFile()));
       if (!found) {
-        diagnostics.push(error("receipt-missing", `receipt file does not exist: '${entry.value.value}'`, span));
+        diagnostics.push(error("receipt-missing", message("receipt-missing", { file: entry.value.value }), span));
         continue;
       }
       if (books === null) continue;
       let withBooks = inside.get(resolved);
       if (withBooks === undefined) inside.set(resolved, (withBooks = within(books, realPath(resolved))));
       if (!withBooks) {
-        diagnostics.push(warning("receipt-outside", `receipt file is outside the journal's folder: '${entry.value.value}' (receipts belong with the books)`, span));
+        diagnostics.push(warning("receipt-outside", message("receipt-outside", { file: entry.value.value }), span));
       }
     }
   };

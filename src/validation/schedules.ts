@@ -10,6 +10,7 @@ import type { ScheduleState } from "../schedules/match.js";
 import { scheduleStates } from "../schedules/states.js";
 import type { Installment } from "../schedules/installments.js";
 import type { DomainCheck } from "./domain-check.js";
+import { message } from "../i18n/message.js";
 
 export const SCHEDULES_CHECK: DomainCheck = {
   name: "schedules",
@@ -27,9 +28,8 @@ export function validateSchedules(ledger: Ledger, states: Result<readonly Schedu
     if (overdue.length === 0) continue;
     const first = overdue[0]!.month;
     const last = overdue[overdue.length - 1]!.month;
-    const months = first === last ? first : `${first} to ${last}`;
     diagnostics.push(warning("schedule-overdue",
-      `Schedule "${state.schedule.id}": ${overdue.length} installment${overdue.length === 1 ? "" : "s"} overdue (${months}); 'feeledger amortize ${ledger.mainFile} --through ${last}' writes ${overdue.length === 1 ? "it" : "them"}`,
+      message("schedule-overdue", { id: state.schedule.id, count: overdue.length, first, last, main: String(ledger.mainFile) }),
       state.schedule.posting.span));
   }
   return diagnostics;
@@ -67,9 +67,9 @@ function inactiveAccounts(states: readonly ScheduleState[], entries: readonly Le
     for (const [account, span] of accounts) {
       const openDate = opened.get(account);
       const closeDate = closed.get(account);
-      if (openDate === undefined) diagnostics.push(error("schedule-account", `Schedule "${schedule.id}" posts to ${account}, which is never opened`, span));
-      else if (openDate > first) diagnostics.push(error("schedule-account", `Schedule "${schedule.id}" posts to ${account} on ${first}, before it is opened (${openDate})`, span));
-      else if (closeDate !== undefined && closeDate < last) diagnostics.push(error("schedule-account", `Schedule "${schedule.id}" posts to ${account} until ${last}, after it is closed (${closeDate})`, span));
+      if (openDate === undefined) diagnostics.push(error("schedule-account", message("schedule-never-opened", { id: schedule.id, account }), span));
+      else if (openDate > first) diagnostics.push(error("schedule-account", message("schedule-before-open", { id: schedule.id, account, first, opened: openDate }), span));
+      else if (closeDate !== undefined && closeDate < last) diagnostics.push(error("schedule-account", message("schedule-after-close", { id: schedule.id, account, last, closed: closeDate }), span));
     }
   }
   return diagnostics;

@@ -123,14 +123,14 @@ describe("claims", () => {
 
 describe("fapiao and receipts", () => {
   it("knows the shapes of a fapiao number", () => {
-    const problem = (value: string) => fapiaoProblem({ type: "string", value });
+    const problem = (value: string) => fapiaoProblem({ type: "string", value })?.text ?? null;
     expect(problem("26442000000123456789")).toBeNull(); // 数电发票: 20 digits
     expect(problem("044031900111-12345678")).toBeNull(); // 12-digit code and 8-digit number
     expect(problem("4400231130-12345678")).toBeNull(); // 10-digit code
     for (const bad of ["2644200000012345678", "264420000001234567890", "044031900111-1234567", "044031900111 12345678", "04403190011-12345678", "", "ABCDEFGHIJKLMNOPQRST"]) {
       expect(problem(bad), bad).toMatch(/^malformed fapiao number/);
     }
-    expect(fapiaoProblem({ type: "number", value: null as never, scale: 0 })).toMatch(/must be a quoted fapiao number/);
+    expect(fapiaoProblem({ type: "number", value: null as never, scale: 0 })?.text).toMatch(/must be a quoted fapiao number/);
   });
 
   it("reports a malformed invoice at its posting", () => {

@@ -9,10 +9,20 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** Parameters that fill any message: every name a message uses, with a value that shows. */
-const SAMPLE = new Proxy({}, {
-  get: (_target, name) => (name === "tooMuch" || name === "fullWidthColon" ? true : name === "errors" || name === "warnings" ? 2
-    : name === "suggestions" ? ["<suggestion>"] : `<${String(name)}>`),
+/**
+ * Parameters that fill any message: every name a message uses, with a value that shows (`<name>`),
+ * except where a message chooses its words by the value (a flag, a count, one of a few words, a list).
+ */
+const CHOSEN: Record<string, unknown> = {
+  tooMuch: true, fullWidthColon: true, unterminated: true, several: false, errors: 2, warnings: 2,
+  part: "cost", kind: "token", evidence: "receipt",
+};
+const LISTS = new Set(["suggestions", "awaiting"]);
+const RECORDS = new Set(["shortfall"]);
+const RECORD_LISTS = new Set(["totals", "reasons"]);
+const SAMPLE: object = new Proxy({}, {
+  get: (_target, name) => (typeof name !== "string" ? undefined : name in CHOSEN ? CHOSEN[name]
+    : LISTS.has(name) ? [`<${name}>`] : RECORDS.has(name) ? SAMPLE : RECORD_LISTS.has(name) ? [SAMPLE] : `<${name}>`),
 });
 
 describe("the catalogues", () => {
