@@ -12,7 +12,7 @@ import { join } from "node:path";
 /** Parameters that fill any message: every name a message uses, with a value that shows. */
 const SAMPLE = new Proxy({}, {
   get: (_target, name) => (name === "tooMuch" || name === "fullWidthColon" ? true : name === "errors" || name === "warnings" ? 2
-    : name === "suggestions" ? ["<suggestion>"] : `<${String(name)}>`),
+    : name === "suggestions" ? ["<suggestion>"] : name === "years" ? ["<years>"] : `<${String(name)}>`),
 });
 
 describe("the catalogues", () => {
