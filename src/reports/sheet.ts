@@ -6,6 +6,7 @@ import { addDays } from "../core/dates.js";
 import type { DisplayScales } from "./display.js";
 import { plainAmount } from "./display.js";
 
+import { phrase } from "../i18n/phrase.js";
 export type { Lang } from "../i18n/lang.js";
 
 /** Text in both languages: tables show the chosen one, CSV and JSON always the English. */
@@ -74,10 +75,10 @@ export function localized(en: string, zh: string): Localized {
   return { en, zh };
 }
 
-export const TOTAL = localized("Total", "合计");
-export const SUBTOTAL = localized("Subtotal", "小计");
-export const OTHER = localized("(other)", "（其他）");
-export const UNASSIGNED = localized("(unassigned)", "（未指定）");
+export const TOTAL: Localized = phrase("table total", {});
+export const SUBTOTAL: Localized = phrase("table subtotal", {});
+export const OTHER: Localized = phrase("table other", {});
+export const UNASSIGNED: Localized = phrase("table unassigned", {});
 
 /** A whole-percent figure with two decimals, rounded half up (四舍五入); null when undefined. */
 export function percentText(value: Decimal | null): string | null {
@@ -106,7 +107,7 @@ export function amountText(value: Decimal, commodity: string, scales: DisplaySca
 
 /** A period for captions: `2026-01-01..2026-12-31` (both included), `..2026-06-30`, or all dates. */
 export function periodCaption(begin: string | null, end: string | null): Localized {
-  if (begin === null && end === null) return localized("all dates", "全部日期");
+  if (begin === null && end === null) return phrase("caption all dates", {});
   const text = `${begin ?? ""}..${end === null ? "" : addDays(end, -1)}`;
   return localized(text, text);
 }
@@ -114,7 +115,7 @@ export function periodCaption(begin: string | null, end: string | null): Localiz
 /** The caption's note on the years a report leaves out for want of data (none: nothing). */
 export function omittedCaption(omitted: readonly string[]): Localized[] {
   if (omitted.length === 0) return [];
-  return [localized(`years without data left out: ${omitted.join(", ")}`, `略去无数据的年度：${omitted.join("、")}`)];
+  return [phrase("caption years left out", { years: omitted })];
 }
 
 /** The JSON fact of the years left out, present only when some are. */
@@ -124,5 +125,5 @@ export function omittedFacts(omitted: readonly string[]): { omitted_years?: read
 
 /** "monthly" / "按月" and so on, for captions. */
 export function intervalCaption(interval: "month" | "quarter" | "year"): Localized {
-  return { month: localized("monthly", "按月"), quarter: localized("quarterly", "按季"), year: localized("yearly", "按年") }[interval];
+  return phrase(`caption ${interval}ly`, {});
 }

@@ -13,7 +13,8 @@ import { balanceReport, type BalanceQuery } from "./balances.js";
 import { chartOrder } from "../core/chart-order.js";
 import type { DisplayScales } from "./display.js";
 import { isUnder } from "../core/accounts.js";
-import { TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetRow } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
+import { TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetRow } from "./sheet.js";
 
 export interface StatementQuery {
   readonly begin: string | null;
@@ -48,11 +49,11 @@ export interface Statement {
 }
 
 export const SECTION_NAMES: Record<Section, Localized> = {
-  assets: localized("Assets", "资产"),
-  liabilities: localized("Liabilities", "负债"),
-  equity: localized("Equity", "所有者权益"),
-  income: localized("Income", "收入"),
-  expenses: localized("Expenses", "费用"),
+  assets: phrase("section assets", {}),
+  liabilities: phrase("section liabilities", {}),
+  equity: phrase("section equity", {}),
+  income: phrase("section income", {}),
+  expenses: phrase("section expenses", {}),
 };
 
 const CREDIT_SECTIONS: ReadonlySet<Section> = new Set(["liabilities", "equity", "income"]);
@@ -142,34 +143,34 @@ export function balanceSheet(entries: readonly LedgerEntry[], options: LedgerOpt
   return { kind: "balance", query, lines, totals: [...assets, ...liabilities, ...equity, ...both] };
 }
 
-const TOTAL_INCOME = localized("Total income", "收入合计");
-const TOTAL_EXPENSES = localized("Total expenses", "费用合计");
-const NET_INCOME = localized("Net income", "净利润");
-const TOTAL_ASSETS = localized("Total assets", "资产合计");
-const TOTAL_LIABILITIES = localized("Total liabilities", "负债合计");
-const TOTAL_EQUITY = localized("Total equity", "所有者权益合计");
-const LIABILITIES_AND_EQUITY = localized("Liabilities and equity", "负债和所有者权益合计");
+const TOTAL_INCOME = phrase("statement total income", {});
+const TOTAL_EXPENSES = phrase("statement total expenses", {});
+const NET_INCOME = phrase("statement net income", {});
+const TOTAL_ASSETS = phrase("statement total assets", {});
+const TOTAL_LIABILITIES = phrase("statement total liabilities", {});
+const TOTAL_EQUITY = phrase("statement total equity", {});
+const LIABILITIES_AND_EQUITY = phrase("statement liabilities and equity", {});
 
 export function statementSheet(statement: Statement, scales: DisplayScales): Sheet {
   const { query } = statement;
   const toRow = (section: Localized, account: string | Localized, commodity: string, amount: Decimal): SheetRow => ({
     cells: { section, account, commodity, amount: amountText(amount, commodity, scales) },
   });
-  const title = statement.kind === "income" ? localized("Income statement", "利润表") : localized("Balance sheet", "资产负债表");
+  const title = statement.kind === "income" ? phrase("statement income title", {}) : phrase("statement balance title", {});
   const when = statement.kind === "income"
     ? periodCaption(query.begin, query.end)
     : query.end === null || query.end === END_OF_TIME
-      ? localized("at the latest entry", "截至最后一笔")
-      : localized(`before ${query.end}`, `截至 ${query.end} 之前`);
+      ? phrase("caption at the latest entry", {})
+      : phrase("caption before", { end: query.end });
   return {
     report: statement.kind === "income" ? "income-statement" : "balance-sheet",
     caption: [title, when],
     facts: { begin: query.begin, end: exclusiveEndText(query.end) },
     columns: [
-      { key: "section", header: localized("Section", "类别"), kind: "text", heading: true },
-      { key: "account", header: localized("Account", "科目"), kind: "text", shrink: "start" },
-      { key: "amount", header: localized("Amount", "金额"), kind: "amount" },
-      { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
+      { key: "section", header: phrase("column section", {}), kind: "text", heading: true },
+      { key: "account", header: phrase("column account", {}), kind: "text", shrink: "start" },
+      { key: "amount", header: phrase("column amount", {}), kind: "amount" },
+      { key: "commodity", header: phrase("column commodity", {}), kind: "text" },
     ],
     rows: statement.lines.map((line) => toRow(SECTION_NAMES[line.section], line.account, line.commodity, line.amount)),
     totals: statement.totals.map((total) => toRow(TOTAL, total.label, total.commodity, total.amount)),

@@ -9,6 +9,7 @@ import { renderTable } from "../../render/table.js";
 import type { DocumentRow } from "../../render/document.js";
 import { addOutputFlags, emit, emitDocument, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { Option, type Command } from "commander";
+import { say } from "../../i18n/message.js";
 import {
   EXIT_ERRORS, UsageError, compileAccountPattern, parsePositiveInteger, resolveJournal, type CommandShared, type Io,
 } from "../context.js";
@@ -29,7 +30,6 @@ export interface BalanceContext {
   readonly color: boolean | undefined;
 }
 
-const HEADERS = { en: ["Account", "Amount", "Commodity"], zh: ["科目", "金额", "币种"] } as const;
 
 
 export function runBalance(io: Io, context: BalanceContext): number {
@@ -43,8 +43,8 @@ export function runBalance(io: Io, context: BalanceContext): number {
   const scales = displayScales(ledger.entries);
   const amountText = (amount: Parameters<typeof plainAmount>[0], commodity: string) => plainAmount(amount, commodity, scales);
   const { output } = context;
-  const headers = HEADERS[output.lang];
-  const totalLabel = output.lang === "zh" ? "合计" : "Total";
+  const headers = (["column account", "column amount", "column commodity"] as const).map((key) => say(output.lang, key, {}));
+  const totalLabel = say(output.lang, "table total", {});
   switch (output.format) {
     case "csv":
       return emit(io, output.file, renderCsv(["account", "commodity", "amount"], report.rows.map((r) => [r.account, r.commodity, amountText(r.amount, r.commodity)]), { bom: output.bom }), ledger);
@@ -55,7 +55,7 @@ export function runBalance(io: Io, context: BalanceContext): number {
       }), ledger);
     case "xlsx":
     case "html": {
-      const title = output.lang === "zh" ? "余额" : "Balances";
+      const title = say(output.lang, "bal title", {});
       const rows: DocumentRow[] = [
         ...report.rows.map((r) => ({ cells: [r.account, amountText(r.amount, r.commodity), r.commodity] })),
         ...report.totals.map((t, index) => ({ cells: [index === 0 ? totalLabel : "", amountText(t.amount, t.commodity), t.commodity], total: true })),

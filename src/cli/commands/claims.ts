@@ -3,6 +3,7 @@
 // for a partly approved claim (approvals that do not cover it yet) who may still approve it. The
 // table shows that column only when a listed claim is partly approved; CSV and JSON always have it.
 import type { Command } from "commander";
+import { say } from "../../i18n/message.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
@@ -26,18 +27,19 @@ export interface ClaimsContext {
 }
 
 /** How the table and the workbook treat each column: ids, dates and amounts are never cut. */
-const TABLE_COLUMNS: Readonly<Record<string, { kind: DocumentKind; shrink?: "end"; zh: string }>> = {
-  claim: { kind: "text", zh: "报销单" }, date: { kind: "date", zh: "日期" }, claimant: { kind: "text", shrink: "end", zh: "报销人" },
-  department: { kind: "text", shrink: "end", zh: "部门" }, customer: { kind: "text", shrink: "end", zh: "客户" }, status: { kind: "text", zh: "状态" },
-  paid: { kind: "text", zh: "付款" }, amount: { kind: "amount", zh: "金额" }, commodity: { kind: "text", zh: "币种" },
-  receipts: { kind: "count", zh: "票据" }, problems: { kind: "text", shrink: "end", zh: "问题" }, awaiting: { kind: "text", shrink: "end", zh: "待审批人" },
-  owed: { kind: "amount", zh: "未付" },
+const TABLE_COLUMNS: Readonly<Record<ClaimColumn, { kind: DocumentKind; shrink?: "end" }>> = {
+  claim: { kind: "text" }, date: { kind: "date" }, claimant: { kind: "text", shrink: "end" },
+  department: { kind: "text", shrink: "end" }, customer: { kind: "text", shrink: "end" }, status: { kind: "text" },
+  paid: { kind: "text" }, amount: { kind: "amount" }, commodity: { kind: "text" },
+  receipts: { kind: "count" }, problems: { kind: "text", shrink: "end" }, awaiting: { kind: "text", shrink: "end" },
+  owed: { kind: "amount" },
 };
 
 // CSV and JSON keep the older columns first and add `awaiting`, `paid` and `owed` at the end; the
 // table shows Paid beside Status, and Awaiting last.
-const HEADER = ["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems", "awaiting", "paid", "owed"];
-const TABLE_HEADER = ["claim", "date", "claimant", "department", "customer", "status", "paid", "amount", "commodity", "receipts", "problems", "awaiting"];
+type ClaimColumn = "claim" | "date" | "claimant" | "department" | "customer" | "status" | "paid" | "amount" | "commodity" | "receipts" | "problems" | "awaiting" | "owed";
+const HEADER: readonly ClaimColumn[] = ["claim", "date", "claimant", "department", "customer", "status", "amount", "commodity", "receipts", "problems", "awaiting", "paid", "owed"];
+const TABLE_HEADER: readonly ClaimColumn[] = ["claim", "date", "claimant", "department", "customer", "status", "paid", "amount", "commodity", "receipts", "problems", "awaiting"];
 
 /** The status as listed: "partly approved" while the approvals do not cover the claim. */
 function statusText(row: ClaimRow): string {
@@ -68,8 +70,8 @@ export function runClaims(io: Io, context: ClaimsContext): number {
     row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems), awaitingText(row),
   ];
   const { output } = context;
-  const headerText = (key: string) => (output.lang === "zh" ? TABLE_COLUMNS[key]!.zh : key[0]!.toUpperCase() + key.slice(1));
-  const totalLabel = output.lang === "zh" ? "合计" : "Total";
+  const headerText = (key: ClaimColumn) => say(output.lang, `claims column ${key}`, {});
+  const totalLabel = say(output.lang, "table total", {});
   switch (output.format) {
     case "csv":
       return emit(io, output.file, renderCsv(HEADER, rows.map(cells), { bom: output.bom }), ledger);
@@ -87,7 +89,7 @@ export function runClaims(io: Io, context: ClaimsContext): number {
     case "xlsx":
     case "html": {
       // The CSV's columns (the table's and who paid, what is still owed), under the table's headings.
-      const title = output.lang === "zh" ? "报销单" : "Claims";
+      const title = say(output.lang, "claims title", {});
       const columns = HEADER.map((key) => ({ header: headerText(key), kind: TABLE_COLUMNS[key]!.kind }));
       const documentRows = [
         ...rows.map((row) => ({ cells: cells(row) })),

@@ -3,6 +3,7 @@
 // the checks that concern it.
 import type { Command } from "commander";
 import { Option } from "commander";
+import { say } from "../../i18n/message.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { receiptEvidence, type ReceiptEvidence } from "../../invoices/evidence.js";
 import { receiptRows, type ReceiptRow } from "../../reports/receipts.js";
@@ -20,7 +21,7 @@ export interface ReceiptsContext {
 
 const HEADER = ["file", "claim", "status", "kind", "number", "date", "seller", "buyer tax id", "total", "read from", "checks", "note"];
 // The table keeps what a reviewer compares; what the file is shows under Read from when it is not an invoice.
-const TABLE_HEADER = ["file", "claim", "number", "date", "seller", "buyer tax id", "total", "read from", "checks"];
+const TABLE_HEADER = ["file", "claim", "number", "date", "seller", "buyer tax id", "total", "read from", "checks"] as const;
 
 export function runReceipts(io: Io, context: ReceiptsContext): number {
   const loaded = loadWithProblems(io, context.file, context.color, todayOf(io));
@@ -49,7 +50,7 @@ export function runReceipts(io: Io, context: ReceiptsContext): number {
         break;
       }
       const columns = TABLE_HEADER.map((header) => ({
-        header: header[0]!.toUpperCase() + header.slice(1), align: header === "total" ? "right" as const : "left" as const,
+        header: say(context.output.lang, `receipts column ${header}`, {}), align: header === "total" ? "right" as const : "left" as const,
         shrink: header === "file" ? "start" as const : header === "seller" ? "end" as const : undefined,
         repeat: header === "file",
       }));

@@ -1,6 +1,7 @@
 // `feeledger report schedules FILE`: each amortization schedule with its total, months,
 // installments written, amount remaining and next date; table, CSV or JSON.
 import type { Command } from "commander";
+import { say } from "../../i18n/message.js";
 import { loadLedger } from "../../loader/load.js";
 import { scheduleStates } from "../../schedules/states.js";
 import { scheduleRows, type ScheduleRow } from "../../schedules/report.js";
@@ -19,22 +20,26 @@ export interface ReportSchedulesContext {
   readonly color: boolean | undefined;
 }
 
-/** The CSV's columns (also the workbook's and the web page's). */
-const DATA_COLUMNS: readonly { key: string; zh: string; kind: DocumentColumn["kind"] }[] = [
-  { key: "schedule", zh: "摊销计划", kind: "text" }, { key: "date", zh: "日期", kind: "date" }, { key: "account", zh: "科目", kind: "text" },
-  { key: "amortize", zh: "摊销科目", kind: "text" }, { key: "drawdown", zh: "转出科目", kind: "text" }, { key: "commodity", zh: "币种", kind: "text" },
-  { key: "total", zh: "总额", kind: "amount" }, { key: "months", zh: "月数", kind: "count" }, { key: "monthly", zh: "每月", kind: "amount" },
-  { key: "first", zh: "首月", kind: "text" }, { key: "last", zh: "末月", kind: "text" }, { key: "written", zh: "已摊期数", kind: "count" },
-  { key: "written_amount", zh: "已摊金额", kind: "amount" }, { key: "remaining", zh: "剩余", kind: "amount" }, { key: "next", zh: "下次", kind: "text" },
+type ScheduleDataColumn = "schedule" | "date" | "account" | "amortize" | "drawdown" | "commodity" | "total" | "months" | "monthly"
+  | "first" | "last" | "written" | "written_amount" | "remaining" | "next";
+type ScheduleTableColumn = "Schedule" | "Account" | "Total" | "Commodity" | "Months" | "Monthly" | "Written" | "Remaining" | "Next";
+
+/** The CSV's columns (also the workbook's and the web page's); their headings are the catalogue's. */
+const DATA_COLUMNS: readonly { key: ScheduleDataColumn; kind: DocumentColumn["kind"] }[] = [
+  { key: "schedule", kind: "text" }, { key: "date", kind: "date" }, { key: "account", kind: "text" },
+  { key: "amortize", kind: "text" }, { key: "drawdown", kind: "text" }, { key: "commodity", kind: "text" },
+  { key: "total", kind: "amount" }, { key: "months", kind: "count" }, { key: "monthly", kind: "amount" },
+  { key: "first", kind: "text" }, { key: "last", kind: "text" }, { key: "written", kind: "count" },
+  { key: "written_amount", kind: "amount" }, { key: "remaining", kind: "amount" }, { key: "next", kind: "text" },
 ];
 
 /** The table's columns: the schedule id is repeated when a table is split; only the account is cut. */
-const TABLE_COLUMNS: readonly (Column & { zh: string; kind: DocumentColumn["kind"] })[] = [
-  { header: "Schedule", zh: "摊销计划", repeat: true, kind: "text" }, { header: "Account", zh: "科目", shrink: "start", kind: "text" },
-  { header: "Total", zh: "总额", align: "right", kind: "amount" }, { header: "Commodity", zh: "币种", kind: "text" },
-  { header: "Months", zh: "月数", align: "right", kind: "count" }, { header: "Monthly", zh: "每月", align: "right", kind: "amount" },
-  { header: "Written", zh: "已摊", align: "right", kind: "text" }, { header: "Remaining", zh: "剩余", align: "right", kind: "amount" },
-  { header: "Next", zh: "下次", kind: "text" },
+const TABLE_COLUMNS: readonly (Column & { header: ScheduleTableColumn; kind: DocumentColumn["kind"] })[] = [
+  { header: "Schedule", repeat: true, kind: "text" }, { header: "Account", shrink: "start", kind: "text" },
+  { header: "Total", align: "right", kind: "amount" }, { header: "Commodity", kind: "text" },
+  { header: "Months", align: "right", kind: "count" }, { header: "Monthly", align: "right", kind: "amount" },
+  { header: "Written", align: "right", kind: "text" }, { header: "Remaining", align: "right", kind: "amount" },
+  { header: "Next", kind: "text" },
 ];
 
 export function runReportSchedules(io: Io, context: ReportSchedulesContext): number {
@@ -48,9 +53,9 @@ export function runReportSchedules(io: Io, context: ReportSchedulesContext): num
   const { output } = context;
   const tableRows = rows.map((row) => [
     row.id, row.account, amount(row, row.total), row.currency, String(row.months), amount(row, row.monthly),
-    `${row.written}/${row.months}`, amount(row, row.remaining), row.next ?? (output.lang === "zh" ? "已完成" : "done"),
+    `${row.written}/${row.months}`, amount(row, row.remaining), row.next ?? say(output.lang, "schedules done", {}),
   ]);
-  const headers = TABLE_COLUMNS.map((column) => (output.lang === "zh" ? column.zh : column.header));
+  const headers = TABLE_COLUMNS.map((column) => say(output.lang, `schedules column ${column.header}`, {}));
   const dataRows = rows.map((row) => [
     row.id, row.date, row.account, row.amortizeAccount, row.drawdownAccount, row.currency, amount(row, row.total), String(row.months),
     amount(row, row.monthly), row.firstMonth, row.lastMonth, String(row.written), amount(row, row.writtenAmount), amount(row, row.remaining), row.next ?? "",
@@ -67,13 +72,13 @@ export function runReportSchedules(io: Io, context: ReportSchedulesContext): num
       }))), ledger);
     case "xlsx":
     case "html": {
-      const title = output.lang === "zh" ? "摊销计划" : "Amortization schedules";
-      const columns = DATA_COLUMNS.map((column) => ({ header: output.lang === "zh" ? column.zh : column.key, kind: column.kind }));
+      const title = say(output.lang, "schedules title", {});
+      const columns = DATA_COLUMNS.map((column) => ({ header: say(output.lang, `schedules data ${column.key}`, {}), kind: column.kind }));
       return emitDocument(io, output, { title, caption: [], sections: [{ name: title, title, columns, rows: dataRows.map((cells) => ({ cells })) }] }, ledger);
     }
     case "table":
       return emit(io, output.file, renderTable(
-        TABLE_COLUMNS.map(({ zh: _zh, kind: _kind, ...column }, index) => ({ ...column, header: headers[index]! })),
+        TABLE_COLUMNS.map(({ kind: _kind, ...column }, index) => ({ ...column, header: headers[index]! })),
         tableRows, { color: output.color, width: output.width },
       ) + "\n", ledger);
   }

@@ -1,0 +1,11 @@
+// A label in both languages at once, from the catalogue: reports build their sheets before the
+// language is known (a table shows the chosen one; CSV and JSON always the English).
+import { en, type MessageKey, type MessageParams } from "./en.js";
+import { zh } from "./zh.js";
+
+export function phrase<K extends MessageKey>(key: K, params: MessageParams<K>): { readonly en: string; readonly zh: string } {
+  return {
+    en: (en[key] as (p: MessageParams<K>) => string)(params),
+    zh: (zh[key] as (p: MessageParams<K>) => string)(params),
+  };
+}
