@@ -4,7 +4,7 @@
 // Every text is shown with its control characters escaped (terminal.ts); a cut never splits an escape.
 import { createRequire } from "node:module";
 import type TableType from "cli-table3";
-import { Chalk } from "chalk";
+import { loadChalk } from "./packages.js";
 import { displayWidth, terminalText, terminalUnits } from "./terminal.js";
 
 export { displayWidth };
@@ -139,7 +139,7 @@ export function renderTable(
   givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
 ): string {
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
-  const paint = new Chalk({ level: style.color ? 1 : 0 });
+  const paint = new (loadChalk().Chalk)({ level: style.color ? 1 : 0 });
   const asRow = (row: readonly string[] | Row): Row => ("cells" in row || "heading" in row ? row as Row : { cells: row as readonly string[] });
   const prepare = (row: Row): Row => ("heading" in row ? { heading: terminalText(row.heading) } : {
     alert: row.alert,
