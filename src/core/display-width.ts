@@ -5,7 +5,14 @@
 // blocks (most of what a journal or a table holds) is counted directly, to the same result:
 // string-width segments every text into graphemes, which a register of a large journal would pay
 // for in every cell (it made `reg` half again slower). Other text is measured once per distinct text.
-import stringWidth from "string-width";
+import { createRequire } from "node:module";
+import type StringWidth from "string-width";
+
+// Loaded when a text first needs it (an ES module: require() loads it since Node.js 20.19): it
+// sets up an Intl.Segmenter as it loads, which every start of feeledger would otherwise pay for.
+let stringWidthFunction: typeof StringWidth | undefined;
+const stringWidth: typeof StringWidth = (text, options) =>
+  (stringWidthFunction ??= (createRequire(import.meta.url)("string-width") as { default: typeof StringWidth }).default)(text, options);
 
 /** Columns a tab advances to: the next multiple of this. */
 export const TAB_WIDTH = 4;

@@ -4,7 +4,7 @@
 // TextObjects of the page content (Doc_0/Pages/Page_N/Content.xml). The zip is untrusted: its
 // entry count, each entry's compression ratio and the total size are checked from the directory
 // before anything is inflated, and only the parts needed are.
-import { unzipSync } from "fflate";
+import { createRequire } from "node:module";
 import type { InvoiceLimits } from "./limits.js";
 import type { FieldKey, InvoiceReading, RecordDraft } from "./record.js";
 import { setField } from "./record.js";
@@ -22,7 +22,8 @@ function unzipParts(bytes: Uint8Array, limits: InvoiceLimits): Map<string, strin
   let refusal: string | null = null;
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
+    // fflate is loaded when an OFD file is first read, not at every start.
+    files = (createRequire(import.meta.url)("fflate") as typeof import("fflate")).unzipSync(bytes, {
       filter: (entry) => {
         entries++;
         if (refusal !== null || !wanted(entry.name)) return false;

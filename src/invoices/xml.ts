@@ -4,14 +4,17 @@
 // entity is fetched and no entity expansion bomb grows), and text is read as text (numbers are not
 // converted, so a 20-digit invoice number keeps its digits). docs/INVOICES.md has the paths and
 // where they were verified.
-import { XMLParser } from "fast-xml-parser";
+import { createRequire } from "node:module";
+import type { XMLParser } from "fast-xml-parser";
 import type { FieldKey, InvoiceFormat, InvoiceReading, RecordDraft } from "./record.js";
 import { setField } from "./record.js";
 
 /** An element as fast-xml-parser gives it: text, or children by name (attributes under `@_`). */
 export type XmlNode = string | { readonly [name: string]: XmlNode | XmlNode[] | string };
 
-const parser = new XMLParser({
+// Made when first needed: loading fast-xml-parser takes longer than the rest of a small `check`.
+let parser: XMLParser | undefined;
+const xmlParser = (): XMLParser => parser ??= new (createRequire(import.meta.url)("fast-xml-parser") as typeof import("fast-xml-parser")).XMLParser({
   ignoreAttributes: false,
   removeNSPrefix: true,
   parseTagValue: false,
@@ -24,7 +27,7 @@ const parser = new XMLParser({
 export function parseXml(text: string): { tree: Record<string, XmlNode> } | { reason: string } {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return { reason: "XML with a DOCTYPE or entity declaration: not read (external entities are refused)" };
   try {
-    return { tree: parser.parse(text, true) as Record<string, XmlNode> };
+    return { tree: xmlParser().parse(text, true) as Record<string, XmlNode> };
   } catch (thrown) {
     return { reason: `not well-formed XML (${thrown instanceof Error ? thrown.message.split("\n")[0] : String(thrown)})` };
   }

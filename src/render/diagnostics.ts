@@ -1,7 +1,7 @@
 // Print diagnostics as `FILE:LINE:COL: error: MESSAGE`, each followed by the source line and a caret.
 // Names, messages and excerpts are escaped for the terminal (terminal.ts); a long line is shown as a
 // window around the column, so a 10 MB line prints one short excerpt, not 10 MB.
-import chalk, { Chalk } from "chalk";
+import { loadChalk } from "./packages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Lang } from "../i18n/lang.js";
 import { translate } from "../i18n/message.js";
@@ -116,7 +116,7 @@ function messageText(message: string): string {
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic, sources: SourceLookup, style: DiagnosticStyle, fallbackFile: string): string {
-  const paint = style.color ? chalk : new Chalk({ level: 0 });
+  const paint = style.color ? loadChalk().default : new (loadChalk().Chalk)({ level: 0 });
   const label = diagnostic.severity === "error" ? paint.red.bold("error") : paint.yellow.bold("warning");
   const message = messageText(style.lang === undefined || style.lang === "en" || diagnostic.translatable === undefined ? diagnostic.message : translate(diagnostic.translatable, style.lang));
   const span = reportedSpan(diagnostic);

@@ -4,7 +4,7 @@
 // Every text is shown with its control characters escaped (terminal.ts); a cut never splits an escape.
 import { createRequire } from "node:module";
 import type TableType from "cli-table3";
-import { Chalk } from "chalk";
+import { loadChalk } from "./packages.js";
 import { displayWidth, terminalText, terminalUnits } from "./terminal.js";
 
 export { displayWidth };
@@ -126,20 +126,70 @@ function splitColumns(columns: readonly Column[], widths: readonly number[], lim
  * %) get grouped; negative ones, and alert rows, are red when colour is on. `footer` rows are
  * separated from the body by an empty row. Trailing spaces are trimmed.
  */
-// Loaded when first used: `check` draws no table, and every module loaded is time at the start.
+// cli-table3 drew these tables until its layout (a Cell object per cell, its options merged, each
+// text measured several times with fresh regular expressions) took half the time of `reg` on a
+// large journal. Its drawing of them is simple (one line per row, a padded cell each side, no
+// borders but the rule under the head), so it is done here with its own measure and padding;
+// test/render/table-draw.test.ts holds the two to the same bytes. A table whose cells break lines
+// is still drawn by cli-table3.
 let TableClass: typeof TableType | null = null;
 const loadTable = (): typeof TableType => (TableClass ??= createRequire(import.meta.url)("cli-table3") as typeof TableType);
-/** cli-table3's own measure of a cell (what it sizes columns by: the display width without colour codes). */
-let strlenFunction: ((text: string) => number) | null = null;
-const loadStrlen = (): ((text: string) => number) => (strlenFunction ??= (createRequire(import.meta.url)("cli-table3/src/utils") as { strlen: (text: string) => number }).strlen);
+interface TableUtilities {
+  strlen(text: string): number;
+  colorizeLines(lines: readonly string[]): string[];
+}
+let utilities: TableUtilities | null = null;
+const loadUtilities = (): TableUtilities => (utilities ??= createRequire(import.meta.url)("cli-table3/src/utils") as TableUtilities);
 /** Rows drawn by cli-table3 at a time (it takes time quadratic in a table's rows). */
 const ROWS_PER_BLOCK = 200;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/** cli-table3's measure of a cell (the display width without colour codes), each distinct text measured once. */
+function tableMeasure(): (text: string) => number {
+  const { strlen } = loadUtilities();
+  const known = new Map<string, number>();
+  return (text) => {
+    if (PLAIN_ASCII.test(text)) return text.length;
+    let width = known.get(text);
+    if (width === undefined) {
+      width = strlen(text);
+      known.set(text, width);
+    }
+    return width;
+  };
+}
+
+/**
+ * What cli-table3 draws for a table of one-line cells with these options: the head's line, the
+ * rule under it (`mid`, joined by `midMid`) and a line per row, each cell padded by a space each
+ * side to its column's width and joined by `middle`.
+ */
+export function drawPlainTable(
+  head: readonly string[], rows: readonly (readonly string[])[], colWidths: readonly number[], aligns: readonly ("left" | "right")[], middle: string, midMid: string,
+  strlen: (text: string) => number,
+): string[] {
+  const { colorizeLines } = loadUtilities();
+  const line = (cells: readonly string[]) => {
+    let text = "";
+    for (let index = 0; index < cells.length; index++) {
+      let cell = cells[index]!;
+      if (cell.includes("\x1b")) cell = colorizeLines([cell])[0]!;
+      const spaces = " ".repeat(colWidths[index]! - PADDING - strlen(cell));
+      text += (index === 0 ? " " : `${middle} `) + (aligns[index] === "right" ? spaces + cell : cell + spaces) + " ";
+    }
+    return text;
+  };
+  const lines = [line(head)];
+  if (rows.length > 0) lines.push(colWidths.map((width) => "─".repeat(width)).join(midMid));
+  for (const row of rows) lines.push(line(row));
+  // (cli-table3 leaves out a line that comes out empty.)
+  return lines.filter((text) => text.length > 0);
+}
 
 export function renderTable(
   givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
 ): string {
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
-  const paint = new Chalk({ level: style.color ? 1 : 0 });
+  const paint = new (loadChalk().Chalk)({ level: style.color ? 1 : 0 });
   const asRow = (row: readonly string[] | Row): Row => ("cells" in row || "heading" in row ? row as Row : { cells: row as readonly string[] });
   const prepare = (row: Row): Row => ("heading" in row ? { heading: terminalText(row.heading) } : {
     alert: row.alert,
@@ -184,9 +234,8 @@ export function renderTable(
   // Each row is drawn once, not once per part: a table of thousands of columns has thousands of parts.
   const drawnCells = new Map<CellsRow, string[]>();
   for (const row of cellRows) drawnCells.set(row, draw(row));
+  const strlen = tableMeasure();
   return parts.map((part) => {
-    const Table = loadTable();
-    const strlen = loadStrlen();
     const head = part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header));
     const options = {
       head,
@@ -229,13 +278,19 @@ export function renderTable(
     }
     // What cli-table3 would make each column: its widest cell and a space each side (at least 1).
     const colWidths = head.map((text, n) => pushed.reduce((widest, cells) => Math.max(widest, strlen(cells[n]!) + PADDING), Math.max(1, strlen(text) + PADDING)));
+    const aligns = part.map((index) => columns[index]!.align ?? "left");
     const drawn: string[] = [];
-    for (let first = 0; first === 0 || first < pushed.length; first += ROWS_PER_BLOCK) {
-      const table = new Table({ ...options, colWidths });
-      for (const cells of pushed.slice(first, first + ROWS_PER_BLOCK)) table.push(cells);
-      // Each block after the first without the head's line and the rule under it.
-      const block = table.toString().split("\n");
-      for (const line of first === 0 ? block : block.slice(2)) drawn.push(line);
+    if (head.some((text) => text.includes("\n")) || pushed.some((cells) => cells.some((text) => text.includes("\n")))) {
+      const Table = loadTable();
+      for (let first = 0; first === 0 || first < pushed.length; first += ROWS_PER_BLOCK) {
+        const table = new Table({ ...options, colWidths });
+        for (const cells of pushed.slice(first, first + ROWS_PER_BLOCK)) table.push(cells);
+        // Each block after the first without the head's line and the rule under it.
+        const block = table.toString().split("\n");
+        for (const line of first === 0 ? block : block.slice(2)) drawn.push(line);
+      }
+    } else {
+      for (const line of drawPlainTable(head, pushed, colWidths, aligns, options.chars.middle, options.chars["mid-mid"], strlen)) drawn.push(line);
     }
     // The head's line and the rule under it, then one line per row pushed.
     const rowsAt = drawn.length - headingsAbove.length;
