@@ -4,7 +4,7 @@ import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimStatus, isClaim } from "../claims/claim.js";
 import { inRange } from "../reports/periods.js";
-import { localized, type Sheet } from "../reports/sheet.js";
+import type { Sheet } from "../reports/sheet.js";
 import { exclusiveEndText } from "../core/dates.js";
 import type { Location } from "../source/location.js";
 import type { SourceFile } from "../source/files.js";
@@ -13,6 +13,7 @@ import { sortFindings, type Finding } from "./finding.js";
 import { AUDIT_RULES } from "./registry.js";
 import type { AuditContext, AuditRule } from "./rule.js";
 import { readAuditSettings } from "./settings.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface AuditQuery {
   readonly range: { readonly begin: string | null; readonly end: string | null };
@@ -70,16 +71,16 @@ export function findingPlaces(findings: readonly Finding[], sources: ReadonlyMap
 export function auditSheet(result: AuditResult, query: AuditQuery, place: (finding: Finding) => string): Sheet {
   return {
     report: "audit",
-    caption: [localized("Audit findings", "费用稽核")],
+    caption: [phrase("audit Audit findings", {})],
     facts: { root: query.root, begin: query.range.begin, end: exclusiveEndText(query.range.end), rule: query.rule },
     columns: [
-      { key: "location", header: localized("Location", "位置"), kind: "text" },
-      { key: "severity", header: localized("Severity", "级别"), kind: "text" },
-      { key: "rule", header: localized("Rule", "规则"), kind: "text" },
-      { key: "date", header: localized("Date", "日期"), kind: "text" },
-      { key: "claim", header: localized("Claim", "报销单"), kind: "text" },
-      { key: "claimant", header: localized("Claimant", "报销人"), kind: "text" },
-      { key: "reason", header: localized("Reason", "原因"), kind: "text" },
+      { key: "location", header: phrase("audit Location", {}), kind: "text" },
+      { key: "severity", header: phrase("audit Severity", {}), kind: "text" },
+      { key: "rule", header: phrase("audit Rule", {}), kind: "text" },
+      { key: "date", header: phrase("label Date", {}), kind: "text" },
+      { key: "claim", header: phrase("label Claim", {}), kind: "text" },
+      { key: "claimant", header: phrase("audit Claimant", {}), kind: "text" },
+      { key: "reason", header: phrase("audit Reason", {}), kind: "text" },
     ],
     rows: result.findings.map((finding) => ({
       cells: {

@@ -22,6 +22,7 @@ import {
   TOTAL, amountText, intervalCaption, localized, omittedCaption, omittedFacts, percentOf, percentText, periodCaption,
   type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface BudgetQuery {
   readonly begin: string;
@@ -131,14 +132,14 @@ function budgetEndCaption(query: BudgetQuery): Localized[] {
 
 export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet {
   const columns: SheetColumn[] = [
-    { key: "account", header: localized("Account", "科目"), kind: "text", heading: true },
-    { key: "period", header: localized("Period", "期间"), kind: "text", label: true },
-    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
-    { key: "budget", header: localized("Budget", "预算"), kind: "amount" },
-    { key: "actual", header: localized("Actual", "实际"), kind: "amount" },
-    { key: "remaining", header: localized("Remaining", "剩余"), kind: "amount" },
-    { key: "rate", header: localized("Rate", "执行率"), kind: "percent" },
-    { key: "status", header: localized("Status", "状态"), kind: "text" },
+    { key: "account", header: phrase("column account", {}), kind: "text", heading: true },
+    { key: "period", header: phrase("budget Period", {}), kind: "text", label: true },
+    { key: "commodity", header: phrase("column commodity", {}), kind: "text" },
+    { key: "budget", header: phrase("budget Budget", {}), kind: "amount" },
+    { key: "actual", header: phrase("budget Actual", {}), kind: "amount" },
+    { key: "remaining", header: phrase("budget Remaining", {}), kind: "amount" },
+    { key: "rate", header: phrase("budget Rate", {}), kind: "percent" },
+    { key: "status", header: phrase("budget Status", {}), kind: "text" },
   ];
   const toRow = (row: BudgetRow, period: Cell): SheetRow => {
     const over = isOverBudget(row);
@@ -152,7 +153,7 @@ export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet 
         actual: amountText(row.actual, row.commodity, scales),
         remaining: amountText(row.budget.minus(row.actual), row.commodity, scales, true),
         rate: percentText(percentOf(row.actual, row.budget)),
-        status: over ? localized("over", "超支") : localized("ok", "正常"),
+        status: over ? phrase("budget over", {}) : phrase("budget ok", {}),
       },
     };
   };
@@ -160,7 +161,7 @@ export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet 
   return {
     report: "budget",
     caption: [
-      localized("Budget execution", "预算执行情况"), intervalCaption(query.interval), periodCaption(query.begin, query.end),
+      phrase("budget Budget execution", {}), intervalCaption(query.interval), periodCaption(query.begin, query.end),
       ...budgetEndCaption(query), ...omittedCaption(report.omitted),
     ],
     facts: {

@@ -21,6 +21,7 @@ import { sharesOfTotal } from "./shares.js";
 import {
   TOTAL, amountText, localized, percentOf, percentText, periodCaption, type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface CustomersQuery extends DateBounds {
   /** The customer-management cost root. */
@@ -188,24 +189,24 @@ function compareCaption(compare: DateBounds) {
 
 export function customersSheet(report: CustomersReport, scales: DisplayScales): Sheet {
   const { query } = report;
-  const name = query.by === "customer" ? localized("Customer", "客户") : localized("Department", "部门");
+  const name = query.by === "customer" ? phrase("customers Customer", {}) : phrase("customers Department", {});
   const columns: SheetColumn[] = [
-    { key: "rank", header: localized("Rank", "排名"), kind: "count" },
+    { key: "rank", header: phrase("customers Rank", {}), kind: "count" },
     { key: query.by, header: name, kind: "text", label: true, shrink: "end" },
-    { key: "revenue", header: localized("Revenue", "收入"), kind: "amount" },
+    { key: "revenue", header: phrase("customers Revenue", {}), kind: "amount" },
     ...report.categories.map((category): SheetColumn => ({ key: `cost:${category}`, header: localized(category, category), kind: "amount" })),
-    { key: "cost", header: localized("Cost", "费用合计"), kind: "amount" },
-    { key: "cost_share", header: localized("Cost share", "费用占比"), kind: "percent" },
-    { key: "cost_ratio", header: localized("Cost/revenue", "费用收入比"), kind: "percent" },
-    { key: "contribution", header: localized("Contribution", "贡献"), kind: "amount" },
-    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
+    { key: "cost", header: phrase("customers Cost", {}), kind: "amount" },
+    { key: "cost_share", header: phrase("customers Cost share", {}), kind: "percent" },
+    { key: "cost_ratio", header: phrase("customers Cost/revenue", {}), kind: "percent" },
+    { key: "contribution", header: phrase("customers Contribution", {}), kind: "amount" },
+    { key: "commodity", header: phrase("column commodity", {}), kind: "text" },
   ];
   if (query.compare !== null) {
     columns.push(
-      { key: "compare_revenue", header: localized("Revenue (cmp)", "对比期收入"), kind: "amount" },
-      { key: "compare_cost", header: localized("Cost (cmp)", "对比期费用"), kind: "amount" },
-      { key: "compare_contribution", header: localized("Contribution (cmp)", "对比期贡献"), kind: "amount" },
-      { key: "change", header: localized("Change", "贡献变动"), kind: "amount" },
+      { key: "compare_revenue", header: phrase("customers Revenue (cmp)", {}), kind: "amount" },
+      { key: "compare_cost", header: phrase("customers Cost (cmp)", {}), kind: "amount" },
+      { key: "compare_contribution", header: phrase("customers Contribution (cmp)", {}), kind: "amount" },
+      { key: "change", header: phrase("customers Change", {}), kind: "amount" },
     );
   }
   const toRow = (row: CustomerRow, label: Cell): SheetRow => {
@@ -231,7 +232,7 @@ export function customersSheet(report: CustomersReport, scales: DisplayScales): 
   return {
     report: "customers",
     caption: [
-      localized("Customer profitability", "客户盈利分析"), localized(query.root, query.root), groupingCaption({ kind: "meta", key: query.by }), periodCaption(query.begin, query.end),
+      phrase("customers Customer profitability", {}), localized(query.root, query.root), groupingCaption({ kind: "meta", key: query.by }), periodCaption(query.begin, query.end),
       ...(query.compare === null ? [] : [compareCaption(query.compare)]),
     ],
     facts: {

@@ -17,6 +17,7 @@ import { isBooksTransaction, lineSummary } from "../periods/vouchers.js";
 import { VOUCHER_KEY } from "../periods/numbering.js";
 import type { DisplayScales } from "./display.js";
 import { amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface LedgerQuery {
   /** The account reported (with its subaccounts). */
@@ -193,15 +194,15 @@ export function directionOf(balance: Decimal): Direction {
 }
 
 export const DIRECTIONS: Readonly<Record<Direction, Localized>> = {
-  debit: localized("Dr", "借"),
-  credit: localized("Cr", "贷"),
-  zero: localized("Nil", "平"),
+  debit: phrase("ledger Dr", {}),
+  credit: phrase("ledger Cr", {}),
+  zero: phrase("ledger Nil", {}),
 };
 
 const ROW_SUMMARIES: Readonly<Record<"opening" | "month" | "year", Localized>> = {
-  opening: localized("Opening balance", "期初余额"),
-  month: localized("Month total", "本月合计"),
-  year: localized("Year to date", "本年累计"),
+  opening: phrase("ledger Opening balance", {}),
+  month: phrase("ledger Month total", {}),
+  year: phrase("ledger Year to date", {}),
 };
 
 /** `66020101 管理费用-客户管理费-客户拜访`, or the name alone without a code. */
@@ -212,24 +213,24 @@ export function accountTitle(account: BookAccount): string {
 export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet {
   const { query } = report;
   const columns: SheetColumn[] = [
-    { key: "ledger", header: localized("Ledger", "科目"), kind: "text", heading: true, show: "table" },
-    { key: "code", header: localized("Code", "科目代码"), kind: "text", show: "data" },
-    { key: "name", header: localized("Account name", "科目名称"), kind: "text", show: "data" },
-    { key: "account", header: localized("Account", "科目"), kind: "text", show: "data" },
-    { key: "currency", header: localized("Commodity", "币种"), kind: "text", show: "data" },
-    { key: "kind", header: localized("Row", "行"), kind: "text", show: "data" },
-    { key: "date", header: localized("Date", "日期"), kind: "text", label: true },
-    { key: "voucher", header: localized("Voucher", "凭证号"), kind: "text" },
-    { key: "summary", header: localized("Summary", "摘要"), kind: "text", shrink: "end" },
+    { key: "ledger", header: phrase("ledger Ledger", {}), kind: "text", heading: true, show: "table" },
+    { key: "code", header: phrase("label Code", {}), kind: "text", show: "data" },
+    { key: "name", header: phrase("label Account name", {}), kind: "text", show: "data" },
+    { key: "account", header: phrase("column account", {}), kind: "text", show: "data" },
+    { key: "currency", header: phrase("column commodity", {}), kind: "text", show: "data" },
+    { key: "kind", header: phrase("ledger Row", {}), kind: "text", show: "data" },
+    { key: "date", header: phrase("label Date", {}), kind: "text", label: true },
+    { key: "voucher", header: phrase("label Voucher", {}), kind: "text" },
+    { key: "summary", header: phrase("label Summary", {}), kind: "text", shrink: "end" },
     ...(query.rollup ? [
-      { key: "detail", header: localized("Subaccount", "明细科目"), kind: "text", shrink: "end", show: "table" } as const,
-      { key: "posting_code", header: localized("Posting code", "明细科目代码"), kind: "text", show: "data" } as const,
-      { key: "posting_account", header: localized("Posting account", "明细科目"), kind: "text", show: "data" } as const,
+      { key: "detail", header: phrase("ledger Subaccount", {}), kind: "text", shrink: "end", show: "table" } as const,
+      { key: "posting_code", header: phrase("ledger Posting code", {}), kind: "text", show: "data" } as const,
+      { key: "posting_account", header: phrase("ledger Posting account", {}), kind: "text", show: "data" } as const,
     ] : []),
-    { key: "debit", header: localized("Debit", "借方"), kind: "amount" },
-    { key: "credit", header: localized("Credit", "贷方"), kind: "amount" },
-    { key: "direction", header: localized("Dr/Cr", "方向"), kind: "text" },
-    { key: "balance", header: localized("Balance", "余额"), kind: "amount" },
+    { key: "debit", header: phrase("label Debit", {}), kind: "amount" },
+    { key: "credit", header: phrase("label Credit", {}), kind: "amount" },
+    { key: "direction", header: phrase("ledger Dr/Cr", {}), kind: "text" },
+    { key: "balance", header: phrase("label Balance", {}), kind: "amount" },
   ];
   const rows: SheetRow[] = [];
   for (const section of report.sections) {
@@ -260,9 +261,9 @@ export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet 
   return {
     report: "ledger",
     caption: [
-      localized("Subsidiary ledger", "明细账"),
+      phrase("ledger Subsidiary ledger", {}),
       localized(title, title),
-      ...(query.rollup ? [localized("rolled up", "汇总")] : []),
+      ...(query.rollup ? [phrase("ledger rolled up", {})] : []),
       periodCaption(query.begin, query.end),
     ],
     facts: { account: query.account, rollup: query.rollup ? "true" : "false", begin: query.begin, end: exclusiveEndText(query.end) },

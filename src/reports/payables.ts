@@ -12,6 +12,7 @@ import { claimBalances, owedOn } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import type { DisplayScales } from "./display.js";
 import { SUBTOTAL, TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface PayablesQuery {
   readonly liabilitiesRoot: string;
@@ -111,18 +112,18 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
 
 export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sheet {
   const columns: SheetColumn[] = [
-    { key: "payee", header: localized("Employee", "员工"), kind: "text", heading: true, show: "table" },
-    { key: "account", header: localized("Payable", "应付科目"), kind: "text", show: "data" },
-    { key: "employee", header: localized("Employee", "员工"), kind: "text", show: "data" },
-    { key: "claim", header: localized("Claim", "报销单"), kind: "text", label: true },
-    { key: "date", header: localized("Date", "日期"), kind: "text", show: "data" },
-    { key: "posted", header: localized("Posted", "入账日期"), kind: "text" },
-    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
-    { key: "amount", header: localized("Amount", "金额"), kind: "amount" },
-    { key: "paid", header: localized("Paid", "已付"), kind: "amount" },
-    { key: "owed", header: localized("Owed", "未付"), kind: "amount" },
-    { key: "age", header: localized("Days", "账龄（天）"), kind: "count" },
-    { key: "balance", header: localized("Balance", "科目余额"), kind: "amount" },
+    { key: "payee", header: phrase("payables Employee", {}), kind: "text", heading: true, show: "table" },
+    { key: "account", header: phrase("payables Payable", {}), kind: "text", show: "data" },
+    { key: "employee", header: phrase("payables Employee", {}), kind: "text", show: "data" },
+    { key: "claim", header: phrase("label Claim", {}), kind: "text", label: true },
+    { key: "date", header: phrase("label Date", {}), kind: "text", show: "data" },
+    { key: "posted", header: phrase("payables Posted", {}), kind: "text" },
+    { key: "commodity", header: phrase("column commodity", {}), kind: "text" },
+    { key: "amount", header: phrase("column amount", {}), kind: "amount" },
+    { key: "paid", header: phrase("payables Paid", {}), kind: "amount" },
+    { key: "owed", header: phrase("payables Owed", {}), kind: "amount" },
+    { key: "age", header: phrase("payables Days", {}), kind: "count" },
+    { key: "balance", header: phrase("payables Balance", {}), kind: "amount" },
   ];
   const money = (value: Decimal, currency: string) => amountText(value, currency, scales);
   const rows: SheetRow[] = [];
@@ -155,7 +156,7 @@ export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sh
   const { query } = report;
   return {
     report: "payables",
-    caption: [localized("Owed on expense claims", "应付报销款"), periodCaption(null, query.end), localized(`ages at ${query.asOf}`, `账龄计至 ${query.asOf}`)],
+    caption: [phrase("payables Owed on expense claims", {}), periodCaption(null, query.end), localized(`ages at ${query.asOf}`, `账龄计至 ${query.asOf}`)],
     facts: { end: query.end, asOf: query.asOf },
     columns,
     rows,

@@ -6,6 +6,7 @@ import { Decimal } from "../core/number.js";
 import type { DisplayScales } from "./display.js";
 import { inRange } from "./periods.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Sheet } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface RegisterQuery {
   /** Case-insensitive account patterns; any may match (every account when empty). */
@@ -57,20 +58,20 @@ export function registerSheet(report: RegisterReport, scales: DisplayScales): Sh
   return {
     report: "register",
     caption: [
-      localized("Register", "科目流水"),
+      phrase("register Register", {}),
       ...(query.patterns.length === 0 ? [] : [localized(query.patterns.map((p) => p.source).join(" "), query.patterns.map((p) => p.source).join(" "))]),
       periodCaption(query.begin, query.end),
     ],
     facts: { patterns: query.patterns.map((p) => p.source), begin: query.begin, end: exclusiveEndText(query.end) },
     columns: [
-      { key: "date", header: localized("Date", "日期"), kind: "text" },
-      { key: "payee", header: localized("Payee", "收款方"), kind: "text", show: "data" },
-      { key: "narration", header: localized("Narration", "摘要"), kind: "text", show: "data" },
-      { key: "description", header: localized("Description", "摘要"), kind: "text", show: "table", shrink: "end" },
-      { key: "account", header: localized("Account", "科目"), kind: "text", shrink: "start" },
-      { key: "amount", header: localized("Amount", "金额"), kind: "amount" },
-      { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
-      { key: "balance", header: localized("Balance", "余额"), kind: "amount" },
+      { key: "date", header: phrase("label Date", {}), kind: "text" },
+      { key: "payee", header: phrase("register Payee", {}), kind: "text", show: "data" },
+      { key: "narration", header: phrase("register Narration", {}), kind: "text", show: "data" },
+      { key: "description", header: phrase("register Description", {}), kind: "text", show: "table", shrink: "end" },
+      { key: "account", header: phrase("column account", {}), kind: "text", shrink: "start" },
+      { key: "amount", header: phrase("column amount", {}), kind: "amount" },
+      { key: "commodity", header: phrase("column commodity", {}), kind: "text" },
+      { key: "balance", header: phrase("label Balance", {}), kind: "amount" },
     ],
     rows: report.rows.map((row) => ({
       cells: {

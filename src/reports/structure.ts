@@ -15,6 +15,7 @@ import {
   TOTAL, amountText, changePercent, localized, percentText, periodCaption,
   type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface DateBounds {
   readonly begin: string | null;
@@ -129,19 +130,19 @@ export function structureReport(entries: readonly LedgerEntry[], query: Structur
 export function structureSheet(report: StructureReport, scales: DisplayScales): Sheet {
   const { query } = report;
   const columns: SheetColumn[] = [
-    { key: "group", header: localized("Group", "分组"), kind: "text", label: true, shrink: "start" },
-    { key: "amount", header: localized("Amount", "金额"), kind: "amount" },
-    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
-    { key: "share", header: localized("Share", "占比"), kind: "percent" },
-    { key: "count", header: localized("Count", "笔数"), kind: "count" },
+    { key: "group", header: phrase("label Group", {}), kind: "text", label: true, shrink: "start" },
+    { key: "amount", header: phrase("column amount", {}), kind: "amount" },
+    { key: "commodity", header: phrase("column commodity", {}), kind: "text" },
+    { key: "share", header: phrase("structure Share", {}), kind: "percent" },
+    { key: "count", header: phrase("structure Count", {}), kind: "count" },
   ];
   if (query.compare !== null) {
     columns.push(
-      { key: "compare_amount", header: localized("Compared", "对比期金额"), kind: "amount" },
-      { key: "compare_share", header: localized("Share (cmp)", "对比期占比"), kind: "percent" },
-      { key: "compare_count", header: localized("Count (cmp)", "对比期笔数"), kind: "count" },
-      { key: "change", header: localized("Change", "变动额"), kind: "amount" },
-      { key: "change_percent", header: localized("Change %", "变动率"), kind: "percent" },
+      { key: "compare_amount", header: phrase("structure Compared", {}), kind: "amount" },
+      { key: "compare_share", header: phrase("structure Share (cmp)", {}), kind: "percent" },
+      { key: "compare_count", header: phrase("structure Count (cmp)", {}), kind: "count" },
+      { key: "change", header: phrase("structure Change", {}), kind: "amount" },
+      { key: "change_percent", header: phrase("structure Change %", {}), kind: "percent" },
     );
   }
   const toRow = (row: StructureRow, label: SheetRow["cells"][string]): SheetRow => {
@@ -162,7 +163,7 @@ export function structureSheet(report: StructureReport, scales: DisplayScales): 
     return { cells };
   };
   const grouping = groupingCaption(query.selection.grouping);
-  const captionParts = [localized("Cost structure", "费用结构"), localized(query.selection.root, query.selection.root), grouping, periodCaption(query.begin, query.end)];
+  const captionParts = [phrase("structure Cost structure", {}), localized(query.selection.root, query.selection.root), grouping, periodCaption(query.begin, query.end)];
   if (query.compare !== null) {
     const other = periodCaption(query.compare.begin, query.compare.end);
     captionParts.push(localized(`compared with ${other.en}`, `对比 ${other.zh}`));

@@ -11,7 +11,8 @@ import type { DisplayScales } from "./display.js";
 import { accountsMarked } from "./journal-options.js";
 import { isUnder } from "../core/accounts.js";
 import { inRange } from "./periods.js";
-import { TOTAL, amountText, localized, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
+import { TOTAL, amountText, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export const DEDUCTIBLE_SHARE = new Decimal("0.6");
 export const REVENUE_CAP = new Decimal("0.005");
@@ -121,7 +122,7 @@ export function taxSheet(report: TaxReport, scales: DisplayScales): Sheet {
   return {
     report: "tax",
     caption: [
-      localized("Entertainment deduction test (EIT Regulations art. 43)", "业务招待费税前扣除测算（企业所得税法实施条例第四十三条）"),
+      phrase("tax Entertainment deduction test (EIT Regulations art. 43)", {}),
       periodCaption(query.begin, query.end),
     ],
     facts: {
@@ -129,14 +130,14 @@ export function taxSheet(report: TaxReport, scales: DisplayScales): Sheet {
       entertainment_accounts: report.entertainmentAccounts, revenue_accounts: report.revenueAccounts,
     },
     columns: [
-      { key: "year", header: localized("Year", "年度"), kind: "text", label: true },
-      { key: "commodity", header: localized("Commodity", "币种"), kind: "text", label: true },
-      { key: "entertainment", header: localized("Entertainment spent", "业务招待费发生额"), kind: "amount" },
-      { key: "sixty_percent", header: localized("60% of it", "发生额的 60%"), kind: "amount" },
-      { key: "revenue", header: localized("Sales revenue", "销售（营业）收入"), kind: "amount" },
-      { key: "revenue_cap", header: localized("5‰ of revenue", "收入的 5‰"), kind: "amount" },
-      { key: "deductible", header: localized("Deductible (the smaller)", "税前扣除额（两者孰低）"), kind: "amount" },
-      { key: "add_back", header: localized("Added back (纳税调增)", "纳税调增额"), kind: "amount" },
+      { key: "year", header: phrase("tax Year", {}), kind: "text", label: true },
+      { key: "commodity", header: phrase("column commodity", {}), kind: "text", label: true },
+      { key: "entertainment", header: phrase("tax Entertainment spent", {}), kind: "amount" },
+      { key: "sixty_percent", header: phrase("tax 60% of it", {}), kind: "amount" },
+      { key: "revenue", header: phrase("tax Sales revenue", {}), kind: "amount" },
+      { key: "revenue_cap", header: phrase("tax 5‰ of revenue", {}), kind: "amount" },
+      { key: "deductible", header: phrase("tax Deductible (the smaller)", {}), kind: "amount" },
+      { key: "add_back", header: phrase("tax Added back (纳税调增)", {}), kind: "amount" },
     ],
     transpose: true,
     rows: report.rows.map((row) => toRow(row, row.year)),

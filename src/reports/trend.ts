@@ -13,6 +13,7 @@ import {
   TOTAL, amountText, changePercent, intervalCaption, localized, omittedCaption, omittedFacts, percentText, periodCaption,
   type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface TrendQuery {
   readonly selection: CostSelection;
@@ -131,17 +132,17 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
   const { query, periods } = report;
   const latest = periods[periods.length - 1]!;
   const columns: SheetColumn[] = [
-    { key: "group", header: localized("Group", "分组"), kind: "text", label: true, shrink: "start" },
-    { key: "commodity", header: localized("Commodity", "币种"), kind: "text" },
-    { key: "sparkline", header: localized("Trend", "趋势"), kind: "text", show: "table" },
+    { key: "group", header: phrase("label Group", {}), kind: "text", label: true, shrink: "start" },
+    { key: "commodity", header: phrase("column commodity", {}), kind: "text" },
+    { key: "sparkline", header: phrase("trend Trend", {}), kind: "text", show: "table" },
     ...periods.map((period): SheetColumn => ({ key: period.label, header: localized(period.label, period.label), kind: "amount" })),
-    { key: "total", header: localized("Total", "合计"), kind: "amount" },
+    { key: "total", header: phrase("table total", {}), kind: "amount" },
     { key: "previous", header: localized(`Previous (${report.previous.label})`, `上期（${report.previous.label}）`), kind: "amount" },
-    { key: "change_previous", header: localized("Change vs previous", "环比变动"), kind: "amount" },
-    { key: "change_previous_percent", header: localized("Change vs previous %", "环比%"), kind: "percent" },
+    { key: "change_previous", header: phrase("trend Change vs previous", {}), kind: "amount" },
+    { key: "change_previous_percent", header: phrase("trend Change vs previous %", {}), kind: "percent" },
     { key: "year_ago", header: localized(`Year ago (${report.yearAgo.label})`, `上年同期（${report.yearAgo.label}）`), kind: "amount" },
-    { key: "change_year_ago", header: localized("Change vs year ago", "同比变动"), kind: "amount" },
-    { key: "change_year_ago_percent", header: localized("Change vs year ago %", "同比%"), kind: "percent" },
+    { key: "change_year_ago", header: phrase("trend Change vs year ago", {}), kind: "amount" },
+    { key: "change_year_ago_percent", header: phrase("trend Change vs year ago %", {}), kind: "percent" },
   ];
   const last = (row: TrendRow) => row.amounts[row.amounts.length - 1]!;
   const toRow = (row: TrendRow, label: Cell): SheetRow => {
@@ -161,7 +162,7 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
   return {
     report: "trend",
     caption: [
-      localized("Cost trend", "费用变动趋势"), localized(query.selection.root, query.selection.root),
+      phrase("trend Cost trend", {}), localized(query.selection.root, query.selection.root),
       groupingCaption(query.selection.grouping), intervalCaption(query.interval), periodCaption(query.begin, query.end),
       localized(`latest ${latest.label} vs ${report.previous.label} and ${report.yearAgo.label}`,
         `${latest.label} 环比 ${report.previous.label}、同比 ${report.yearAgo.label}`),

@@ -22,6 +22,7 @@ import { DecimalSum } from "../core/amount.js";
 import { isBooksTransaction } from "../periods/vouchers.js";
 import type { DisplayScales } from "./display.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface TrialQuery {
   /** Inclusive start, or null: nothing before (opening balances are zero). */
@@ -242,24 +243,24 @@ export function creditPart(balance: Decimal): Decimal {
   return balance.isNegative() && !balance.isZero() ? balance.neg() : ZERO;
 }
 
-export const CONVERSIONS: Localized = localized("(currency conversions)", "（币种折算）");
-export const ROUNDING: Localized = localized("(rounding within tolerance)", "（容差尾差）");
+export const CONVERSIONS: Localized = phrase("trial (currency conversions)", {});
+export const ROUNDING: Localized = phrase("trial (rounding within tolerance)", {});
 
 export function trialSheet(report: TrialReport, scales: DisplayScales): Sheet {
   const several = report.sections.length > 1;
   const columns: SheetColumn[] = [
-    { key: "currency", header: localized("Commodity", "币种"), kind: "text", ...(several ? { heading: true } : { show: "data" as const }) },
-    { key: "code", header: localized("Code", "科目代码"), kind: "text", label: true },
-    { key: "title", header: localized("Account name", "科目名称"), kind: "text", label: true, shrink: "end", show: "table" },
-    { key: "name", header: localized("Account name", "科目名称"), kind: "text", show: "data" },
-    { key: "account", header: localized("Account", "科目"), kind: "text", show: "data" },
-    { key: "level", header: localized("Level", "级次"), kind: "count", show: "data" },
-    { key: "opening_debit", header: localized("Opening Dr", "期初借方"), kind: "amount" },
-    { key: "opening_credit", header: localized("Opening Cr", "期初贷方"), kind: "amount" },
-    { key: "debit", header: localized("Period Dr", "本期借方"), kind: "amount" },
-    { key: "credit", header: localized("Period Cr", "本期贷方"), kind: "amount" },
-    { key: "closing_debit", header: localized("Closing Dr", "期末借方"), kind: "amount" },
-    { key: "closing_credit", header: localized("Closing Cr", "期末贷方"), kind: "amount" },
+    { key: "currency", header: phrase("column commodity", {}), kind: "text", ...(several ? { heading: true } : { show: "data" as const }) },
+    { key: "code", header: phrase("label Code", {}), kind: "text", label: true },
+    { key: "title", header: phrase("label Account name", {}), kind: "text", label: true, shrink: "end", show: "table" },
+    { key: "name", header: phrase("label Account name", {}), kind: "text", show: "data" },
+    { key: "account", header: phrase("column account", {}), kind: "text", show: "data" },
+    { key: "level", header: phrase("trial Level", {}), kind: "count", show: "data" },
+    { key: "opening_debit", header: phrase("trial Opening Dr", {}), kind: "amount" },
+    { key: "opening_credit", header: phrase("trial Opening Cr", {}), kind: "amount" },
+    { key: "debit", header: phrase("trial Period Dr", {}), kind: "amount" },
+    { key: "credit", header: phrase("trial Period Cr", {}), kind: "amount" },
+    { key: "closing_debit", header: phrase("trial Closing Dr", {}), kind: "amount" },
+    { key: "closing_credit", header: phrase("trial Closing Cr", {}), kind: "amount" },
   ];
   const rows: SheetRow[] = [];
   const totals: SheetRow[] = [];
@@ -296,9 +297,9 @@ export function trialSheet(report: TrialReport, scales: DisplayScales): Sheet {
   return {
     report: "trial",
     caption: [
-      localized("Trial balance", "科目余额表"),
+      phrase("trial Trial balance", {}),
       periodCaption(query.begin, query.end),
-      ...(query.depth === null ? [] : [query.depth === 1 ? localized("first level", "一级科目") : localized(`levels 1-${query.depth}`, `1-${query.depth} 级科目`)]),
+      ...(query.depth === null ? [] : [query.depth === 1 ? phrase("trial first level", {}) : localized(`levels 1-${query.depth}`, `1-${query.depth} 级科目`)]),
       ...(unbalanced.length === 0 ? [] : [unbalancedCaption(unbalanced)]),
     ],
     facts: { begin: query.begin, end: exclusiveEndText(query.end), depth: query.depth === null ? null : String(query.depth), unbalanced },
@@ -313,7 +314,7 @@ export function indented(account: BookAccount): string {
   return `${"  ".repeat(Math.max(0, account.level - 1))}${account.shortName}`;
 }
 
-const UNBALANCED: Localized = localized("debits ≠ credits", "借贷不平");
+const UNBALANCED: Localized = phrase("trial debits ≠ credits", {});
 
 /** The warning a trial balance whose totals do not balance carries. */
 export function unbalancedCaption(currencies: readonly string[]): Localized {

@@ -8,6 +8,7 @@ import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
 import { voucherText } from "../periods/numbering.js";
 import type { DisplayScales } from "./display.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { phrase } from "../i18n/phrase.js";
 
 export interface VouchersReport {
   readonly begin: string | null;
@@ -58,25 +59,25 @@ function headingCell(voucher: Voucher): Localized {
 export function vouchersSheet(report: VouchersReport, scales: DisplayScales): Sheet {
   const several = report.totals.length > 1;
   const columns: SheetColumn[] = [
-    { key: "heading", header: localized("Voucher", "凭证"), kind: "text", heading: true, show: "table" },
-    { key: "date", header: localized("Date", "日期"), kind: "text", show: "data" },
-    { key: "voucher", header: localized("Voucher", "凭证号"), kind: "text", show: "data" },
-    { key: "word", header: localized("Word", "凭证字"), kind: "text", show: "data" },
-    { key: "number", header: localized("Number", "凭证号数"), kind: "count", show: "data" },
-    { key: "attachments", header: localized("Attachments", "附件数"), kind: "count", show: "data" },
-    { key: "preparer", header: localized("Prepared by", "制单"), kind: "text", show: "data" },
+    { key: "heading", header: phrase("vouchers Voucher", {}), kind: "text", heading: true, show: "table" },
+    { key: "date", header: phrase("label Date", {}), kind: "text", show: "data" },
+    { key: "voucher", header: phrase("label Voucher", {}), kind: "text", show: "data" },
+    { key: "word", header: phrase("vouchers Word", {}), kind: "text", show: "data" },
+    { key: "number", header: phrase("vouchers Number", {}), kind: "count", show: "data" },
+    { key: "attachments", header: phrase("vouchers Attachments", {}), kind: "count", show: "data" },
+    { key: "preparer", header: phrase("vouchers Prepared by", {}), kind: "text", show: "data" },
     // (A table shows the summary in the voucher's heading line.)
-    { key: "summary", header: localized("Summary", "摘要"), kind: "text", show: "data" },
-    { key: "code", header: localized("Code", "科目代码"), kind: "text" },
-    { key: "name", header: localized("Account name", "科目名称"), kind: "text", shrink: "end" },
-    { key: "account", header: localized("Account", "科目"), kind: "text", show: "data" },
-    { key: "debit", header: localized("Debit", "借方"), kind: "amount" },
-    { key: "credit", header: localized("Credit", "贷方"), kind: "amount" },
-    { key: "currency", header: localized("Commodity", "币种"), kind: "text", ...(several ? {} : { show: "data" as const }) },
-    { key: "foreign_amount", header: localized("Foreign amount", "原币金额"), kind: "amount", show: "data" },
-    { key: "foreign_currency", header: localized("Foreign currency", "原币"), kind: "text", show: "data" },
-    { key: "rate", header: localized("Rate", "汇率"), kind: "text", show: "data" },
-    { key: "dimensions", header: localized("Dimensions", "辅助核算"), kind: "text", shrink: "end", show: "table" },
+    { key: "summary", header: phrase("label Summary", {}), kind: "text", show: "data" },
+    { key: "code", header: phrase("label Code", {}), kind: "text" },
+    { key: "name", header: phrase("label Account name", {}), kind: "text", shrink: "end" },
+    { key: "account", header: phrase("column account", {}), kind: "text", show: "data" },
+    { key: "debit", header: phrase("label Debit", {}), kind: "amount" },
+    { key: "credit", header: phrase("label Credit", {}), kind: "amount" },
+    { key: "currency", header: phrase("column commodity", {}), kind: "text", ...(several ? {} : { show: "data" as const }) },
+    { key: "foreign_amount", header: phrase("vouchers Foreign amount", {}), kind: "amount", show: "data" },
+    { key: "foreign_currency", header: phrase("vouchers Foreign currency", {}), kind: "text", show: "data" },
+    { key: "rate", header: phrase("vouchers Rate", {}), kind: "text", show: "data" },
+    { key: "dimensions", header: phrase("vouchers Dimensions", {}), kind: "text", shrink: "end", show: "table" },
     ...DIMENSION_KINDS.flatMap((kind): SheetColumn[] => [
       { key: kind, header: localized(kind, DIMENSION_NAMES_ZH[kind]), kind: "text", show: "data" },
       { key: `${kind}_code`, header: localized(`${kind} code`, `${DIMENSION_NAMES_ZH[kind]}代码`), kind: "text", show: "data" },
@@ -120,7 +121,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales): Sh
   return {
     report: "vouchers",
     caption: [
-      localized("Vouchers", "序时账（凭证列表）"),
+      phrase("vouchers Vouchers", {}),
       periodCaption(report.begin, report.end),
       ...(unbalanced.length === 0 ? [] : [localized(
         `${unbalanced.length} voucher${unbalanced.length === 1 ? "" : "s"} with debits ≠ credits`,
