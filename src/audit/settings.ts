@@ -9,6 +9,7 @@
 import type { Amount, LedgerEntry, MetaValue } from "../core/data.js";
 import type { Decimal } from "../core/number.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { message } from "../i18n/message.js";
 
 export type SettingKind = "number" | "amount" | "account" | "text" | "bool";
 
@@ -44,12 +45,12 @@ export function readAuditSettings(entries: readonly LedgerEntry[], known: Readon
     if (entry.type !== "custom" || entry.customType !== "audit-rule") continue;
     const [name, extra] = entry.values;
     if (name?.type !== "string" || extra !== undefined) {
-      diagnostics.push(error("audit-rule-malformed", 'audit-rule takes the rule\'s name only, its thresholds as metadata: custom "audit-rule" "RULE"', entry.span));
+      diagnostics.push(error("audit-rule-malformed", message("audit-rule-shape", {}), entry.span));
       continue;
     }
     const kinds = known.get(name.value);
     if (kinds === undefined) {
-      diagnostics.push(error("audit-rule-malformed", `unknown audit rule "${name.value}" (known: ${[...known.keys()].join(", ")})`, entry.span));
+      diagnostics.push(error("audit-rule-malformed", message("audit-rule-unknown", { name: name.value, known: [...known.keys()].join(", ") }), entry.span));
       continue;
     }
     let byKey = values.get(name.value);
@@ -57,9 +58,9 @@ export function readAuditSettings(entries: readonly LedgerEntry[], known: Readon
     for (const meta of entry.meta) {
       const wanted = meta.key === "enabled" ? "bool" : kinds[meta.key];
       if (wanted === undefined) {
-        diagnostics.push(error("audit-rule-malformed", `audit rule "${name.value}" has no setting "${meta.key}" (it has: ${["enabled", ...Object.keys(kinds)].join(", ")})`, meta.span));
+        diagnostics.push(error("audit-rule-malformed", message("audit-rule-setting", { name: name.value, key: meta.key, settings: ["enabled", ...Object.keys(kinds)].join(", ") }), meta.span));
       } else if (kindOf(meta.value) !== wanted || (meta.value.type === "number" && meta.value.value.isNegative())) {
-        diagnostics.push(error("audit-rule-malformed", `"${meta.key}" of audit rule "${name.value}" takes ${wanted === "number" ? "a number, not negative" : wanted === "amount" ? "an amount such as 3000.00 CNY" : wanted === "bool" ? "TRUE or FALSE" : `${wanted === "account" ? "an account" : "a string"}`}`, meta.span));
+        diagnostics.push(error("audit-rule-malformed", message("audit-rule-value", { key: meta.key, name: name.value, wanted }), meta.span));
       } else {
         byKey.set(meta.key, meta.value);
       }

@@ -287,4 +287,32 @@ export const enChecks = {
     `${p.id} is a claim in progress written in the books, dated ${p.date}: the close would freeze it as it is; move it to a claim file (or decide it) before closing ${p.month}`,
   "period-installment-unwritten": (p: { id: string; number: number; months: number; date: string; month: string; file: string }) =>
     `Schedule "${p.id}": installment ${p.number}/${p.months} due ${p.date} is not written, and once ${p.month} is closed amortize cannot write it (feeledger amortize ${p.file} --through ${p.month} writes it)`,
+  // Invoices read from receipt files (发票)
+  "invoice-number-mismatch": (p: { file: string; id: string; source: string; invoice: string }) =>
+    `receipt '${p.file}' is invoice ${p.id} (${p.source}), but the posting says invoice "${p.invoice}"`,
+  "invoice-number-shape": (p: { file: string; number: string }) => `receipt '${p.file}': invoice number ${p.number} is not the 20 digits of a 数电发票`,
+  "invoice-buyer": (p: { file: string; buyer: string; taxId: string }) => `receipt '${p.file}' is made out to buyer tax id ${p.buyer}, not the company's ${p.taxId}`,
+  "invoice-date-after-claim": (p: { file: string; date: string; claimDate: string }) => `receipt '${p.file}' was issued on ${p.date}, after the claim's date ${p.claimDate}`,
+  "invoice-red": (p: { file: string; flag: string | null; total: string }) =>
+    `receipt '${p.file}' is a red-letter (红字, 冲红) invoice (${p.flag ?? `negative total ${p.total}`}): it cancels an invoice and is no evidence of a cost`,
+  "invoice-total-mismatch": (p: { file: string; amount: string; tax: string; total: string }) =>
+    `receipt '${p.file}': 金额 ${p.amount} + 税额 ${p.tax} is not 价税合计 ${p.total}`,
+  "invoice-over-claimed": (p: { sum: string; number: string; file: string | null; total: string; totalFile: string }) =>
+    `${p.sum} CNY is claimed against invoice ${p.number}${p.file === null ? "" : ` (receipt '${p.file}')`}, more than its total ${p.total} in '${p.totalFile}'`,
+  "invoice-claimed-twice": (p: { number: string; file: string | null; claim: string; place: string }) =>
+    `fapiao ${p.number}${p.file === null ? "" : ` (read from receipt '${p.file}')`} is claimed twice: first in ${p.claim} at ${p.place}`,
+  "invoice-unreadable": (p: { file: string; reason: string }) => `receipt '${p.file}' cannot be read as an invoice: ${p.reason}`,
+  "invoice-scan": (p: { file: string }) => `receipt '${p.file}' is a PDF without a text layer (a scan): its invoice fields cannot be read; check it by eye`,
+  // Audit rules' settings
+  "audit-rule-shape": (_p: Record<string, never>) => 'audit-rule takes the rule\'s name only, its thresholds as metadata: custom "audit-rule" "RULE"',
+  "audit-rule-unknown": (p: { name: string; known: string }) => `unknown audit rule "${p.name}" (known: ${p.known})`,
+  "audit-rule-setting": (p: { name: string; key: string; settings: string }) => `audit rule "${p.name}" has no setting "${p.key}" (it has: ${p.settings})`,
+  "audit-rule-value": (p: { key: string; name: string; wanted: "number" | "amount" | "bool" | "account" | "text" }) =>
+    `"${p.key}" of audit rule "${p.name}" takes ${p.wanted === "number" ? "a number, not negative" : p.wanted === "amount" ? "an amount such as 3000.00 CNY" : p.wanted === "bool" ? "TRUE or FALSE" : p.wanted === "account" ? "an account" : "a string"}`,
+  // Reading files
+  "file-missing": (p: { file: string }) => `File "${p.file}" does not exist`,
+  "file-unreadable": (p: { file: string; why: string }) => `Cannot read "${p.file}": ${p.why}`,
+  "file-directory": (p: { file: string }) => `'${p.file}' is a directory, not a journal file`,
+  "file-not-regular": (p: { file: string; kind: "fifo" | "character-device" | "block-device" | "socket" | "other" }) =>
+    `'${p.file}' is ${p.kind === "fifo" ? "a FIFO (named pipe)" : p.kind === "character-device" ? "a character device" : p.kind === "block-device" ? "a block device" : p.kind === "socket" ? "a socket" : "not a regular file"}, not a journal file: only regular files are read`,
 };

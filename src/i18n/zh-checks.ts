@@ -232,4 +232,24 @@ export const zhChecks: Translation<typeof enChecks> = {
   "period-claim-in-books": (p) => `${p.id} 是写在账簿里的未完成报销单，日期 ${p.date}：结账会把它原样冻结；结账 ${p.month} 之前请把它移到报销单文件（或作出审批决定）`,
   "period-installment-unwritten": (p) =>
     `摊销计划 "${p.id}"：${p.date} 到期的第 ${p.number}/${p.months} 期尚未写入，${p.month} 结账后 amortize 将无法写入（运行 feeledger amortize ${p.file} --through ${p.month} 写入）`,
+  "invoice-number-mismatch": (p) => `票据 '${p.file}' 是发票 ${p.id}（${p.source}），但分录写的是发票 "${p.invoice}"`,
+  "invoice-number-shape": (p) => `票据 '${p.file}'：发票号码 ${p.number} 不是数电发票的 20 位数字`,
+  "invoice-buyer": (p) => `票据 '${p.file}' 的购买方纳税人识别号为 ${p.buyer}，不是本公司的 ${p.taxId}`,
+  "invoice-date-after-claim": (p) => `票据 '${p.file}' 的开票日期 ${p.date} 晚于报销日期 ${p.claimDate}`,
+  "invoice-red": (p) => `票据 '${p.file}' 是红字（冲红）发票（${p.flag ?? `价税合计为负 ${p.total}`}）：它冲销一张发票，不能作为费用的凭据`,
+  "invoice-total-mismatch": (p) => `票据 '${p.file}'：金额 ${p.amount} + 税额 ${p.tax} 不等于价税合计 ${p.total}`,
+  "invoice-over-claimed": (p) => `发票 ${p.number}${p.file === null ? "" : `（票据 '${p.file}'）`}累计报销 ${p.sum} CNY，超过 '${p.totalFile}' 中的价税合计 ${p.total}`,
+  "invoice-claimed-twice": (p) => `发票 ${p.number}${p.file === null ? "" : `（读自票据 '${p.file}'）`}被重复报销：第一次在 ${p.claim}，位于 ${p.place}`,
+  "invoice-unreadable": (p) => `票据 '${p.file}' 无法读作发票：${p.reason}`,
+  "invoice-scan": (p) => `票据 '${p.file}' 是没有文字层的 PDF（扫描件）：读不出发票信息，请人工核对`,
+  "audit-rule-shape": () => 'audit-rule 只写规则名称，阈值写成元数据：custom "audit-rule" "RULE"',
+  "audit-rule-unknown": (p) => `未知的稽核规则 "${p.name}"（已知：${p.known}）`,
+  "audit-rule-setting": (p) => `稽核规则 "${p.name}" 没有设置项 "${p.key}"（可用：${p.settings}）`,
+  "audit-rule-value": (p) =>
+    `稽核规则 "${p.name}" 的 "${p.key}" 应为${p.wanted === "number" ? "不为负的数字" : p.wanted === "amount" ? "金额，如 3000.00 CNY" : p.wanted === "bool" ? " TRUE 或 FALSE" : p.wanted === "account" ? "科目" : "字符串"}`,
+  "file-missing": (p) => `文件 "${p.file}" 不存在`,
+  "file-unreadable": (p) => `无法读取 "${p.file}"：${p.why}`,
+  "file-directory": (p) => `'${p.file}' 是文件夹，不是日记账文件`,
+  "file-not-regular": (p) =>
+    `'${p.file}' ${p.kind === "fifo" ? "是命名管道（FIFO）" : p.kind === "character-device" ? "是字符设备" : p.kind === "block-device" ? "是块设备" : p.kind === "socket" ? "是套接字" : "不是普通文件"}，不是日记账文件：只读取普通文件`,
 };

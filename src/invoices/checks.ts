@@ -13,6 +13,7 @@ import { claimId } from "../claims/claim.js";
 import { placeOf } from "../claims/place.js";
 import type { Citation as Cited, ReceiptEvidence } from "./evidence.js";
 import { invoiceId, type InvoiceRecord } from "./record.js";
+import { message } from "../i18n/message.js";
 
 const CENT = new Decimal("0.01");
 
@@ -29,26 +30,26 @@ export function isRed(record: InvoiceRecord): boolean {
 /** The problems of one invoice file by itself and against the posting that cites it. */
 function checkOne(use: ReceiptEvidence, record: InvoiceRecord, taxId: string | null): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const file = `receipt '${use.written}'`;
+  const file = use.written;
   const id = invoiceId(record);
   if (id !== null && use.invoice !== null && id !== use.invoice) {
-    problems.push(error("invoice-number-mismatch", `${file} is invoice ${id} (${record.number!.source}), but the posting says invoice "${use.invoice}"`, use.span));
+    problems.push(error("invoice-number-mismatch", message("invoice-number-mismatch", { file, id, source: record.number!.source, invoice: use.invoice }), use.span));
   }
   if (record.code === undefined && record.number !== undefined && !/^\d{20}$/.test(record.number.value)) {
-    problems.push(warning("invoice-number-shape", `${file}: invoice number ${quoted(record.number)} is not the 20 digits of a 数电发票`, use.span));
+    problems.push(warning("invoice-number-shape", message("invoice-number-shape", { file, number: quoted(record.number) }), use.span));
   }
   if (taxId !== null && record.buyerTaxId !== undefined && record.buyerTaxId.value.toUpperCase() !== taxId.toUpperCase()) {
-    problems.push(error("invoice-buyer", `${file} is made out to buyer tax id ${quoted(record.buyerTaxId)}, not the company's ${taxId}`, use.span));
+    problems.push(error("invoice-buyer", message("invoice-buyer", { file, buyer: quoted(record.buyerTaxId), taxId }), use.span));
   }
   if (record.date !== undefined && record.date.value > use.claim.date) {
-    problems.push(error("invoice-date-after-claim", `${file} was issued on ${quoted(record.date)}, after the claim's date ${use.claim.date}`, use.span));
+    problems.push(error("invoice-date-after-claim", message("invoice-date-after-claim", { file, date: quoted(record.date), claimDate: use.claim.date }), use.span));
   }
   if (isRed(record)) {
-    const why = record.red?.value === true ? record.red.source : `negative total ${quoted(record.total!)}`;
-    problems.push(error("invoice-red", `${file} is a red-letter (红字, 冲红) invoice (${why}): it cancels an invoice and is no evidence of a cost`, use.span));
+    const flag = record.red?.value === true ? record.red.source : null;
+    problems.push(error("invoice-red", message("invoice-red", { file, flag, total: flag === null ? quoted(record.total!) : "" }), use.span));
   }
   if (record.amount !== undefined && record.tax !== undefined && record.total !== undefined && record.amount.value.plus(record.tax.value).minus(record.total.value).abs().greaterThan(CENT)) {
-    problems.push(warning("invoice-total-mismatch", `${file}: 金额 ${quoted(record.amount)} + 税额 ${quoted(record.tax)} is not 价税合计 ${quoted(record.total)}`, use.span));
+    problems.push(warning("invoice-total-mismatch", message("invoice-total-mismatch", { file, amount: quoted(record.amount), tax: quoted(record.tax), total: quoted(record.total) }), use.span));
   }
   return problems;
 }
@@ -82,7 +83,7 @@ export function checkInvoices(
     const total = totals.get(number);
     if (total === undefined || reported.has(number) || total.total.value.isNegative() || !sum.greaterThan(total.total.value)) return;
     reported.add(number);
-    problems.push(error("invoice-over-claimed", `${sum.toFixed(2)} CNY is claimed against invoice ${number}${file === null ? "" : ` (receipt '${file}')`}, more than its total ${quoted(total.total)} in '${total.use.written}'`, span));
+    problems.push(error("invoice-over-claimed", message("invoice-over-claimed", { sum: sum.toFixed(2), number, file, total: quoted(total.total), totalFile: total.use.written }), span));
   };
   const cite = (number: string, citation: Citation) => {
     const earlier = firstCitation.get(number);
@@ -95,8 +96,8 @@ export function checkInvoices(
     if (earlier.use?.invoice != null && citation.use?.invoice != null) return;
     // One file in two claims is the receipt-reuse check's.
     if (earlier.use !== null && citation.use !== null && earlier.use.path === citation.use.path) return;
-    const via = citation.use === null ? "" : ` (read from receipt '${citation.use.written}')`;
-    problems.push(error("fapiao-duplicate", `fapiao ${number}${via} is claimed twice: first in ${claimId(earlier.claim)} at ${placeOf(earlier.span, sources)}`, citation.span));
+    const file = citation.use === null ? null : citation.use.written;
+    problems.push(error("fapiao-duplicate", message("invoice-claimed-twice", { number, file, claim: String(claimId(earlier.claim)), place: placeOf(earlier.span, sources) }), citation.span));
   };
   // Totals first, so that a posting before the file that sets the total still counts.
   for (const citation of citations) {
@@ -117,10 +118,10 @@ export function checkInvoices(
     const use = citation.use;
     switch (use.reading.status) {
       case "unreadable":
-        problems.push(warning("invoice-unreadable", `receipt '${use.written}' cannot be read as an invoice: ${use.reading.reason}`, use.span));
+        problems.push(warning("invoice-unreadable", message("invoice-unreadable", { file: use.written, reason: use.reading.reason }), use.span));
         continue;
       case "scan":
-        problems.push(warning("invoice-scan", `receipt '${use.written}' is a PDF without a text layer (a scan): its invoice fields cannot be read; check it by eye`, use.span));
+        problems.push(warning("invoice-scan", message("invoice-scan", { file: use.written }), use.span));
         continue;
       case "other": case "missing":
         continue;

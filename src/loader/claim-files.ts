@@ -18,7 +18,7 @@ import type { Span } from "../core/span.js";
 import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { parseSource, type ParsedSource } from "../parser/parse.js";
-import { expandInclude, openSource, readError, type SourceFile } from "../source/files.js";
+import { expandInclude, openSource, readProblem, type SourceFile } from "../source/files.js";
 import { bookEntries } from "../booking/book.js";
 import { checkTransactionBalances } from "../booking/residual.js";
 import { isValidAccountName, validateAccounts } from "../validation/accounts.js";
@@ -140,7 +140,7 @@ function typeOrderOf(entry: LedgerEntry): number {
 function parseClaimFile(file: string, keepText: boolean, declaration: Span, sources: Map<string, SourceFile>, diagnostics: Diagnostic[]): ParsedSource | null {
   const source = openSource(file, keepText);
   if ("error" in source) {
-    diagnostics.push(error("missing-file", source.error, declaration));
+    diagnostics.push(error("missing-file", source.problem, declaration));
     return null;
   }
   let parsed: ParsedSource;
@@ -148,7 +148,7 @@ function parseClaimFile(file: string, keepText: boolean, declaration: Span, sour
     parsed = parseSource(source.readPieces(), file);
   } catch (thrown) {
     if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
-    diagnostics.push(error("missing-file", readError(file, thrown), declaration));
+    diagnostics.push(error("missing-file", readProblem(file, thrown), declaration));
     return null;
   }
   sources.set(file, source);

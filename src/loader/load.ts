@@ -10,7 +10,7 @@ import type { Span } from "../core/span.js";
 import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { parseSource, type ParsedSource } from "../parser/parse.js";
-import { expandInclude, openSource, readError, type SourceFile } from "../source/files.js";
+import { expandInclude, openSource, readProblem, type SourceFile } from "../source/files.js";
 import { interpretOptions } from "./options.js";
 import { isValidAccountName, referencedAccounts } from "../validation/accounts.js";
 import { validateAccounts } from "../validation/accounts.js";
@@ -108,7 +108,7 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
     }
     const source = openSource(file, keepText);
     if ("error" in source) {
-      parsed.diagnostics.push(error("missing-file", source.error, includedFrom));
+      parsed.diagnostics.push(error("missing-file", source.problem, includedFrom));
       return null;
     }
     let result: ParsedSource;
@@ -116,7 +116,7 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
       result = parseSource(source.readPieces(), file, { invalidUtf8: source.invalidUtf8 });
     } catch (thrown) {
       if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
-      parsed.diagnostics.push(error("missing-file", readError(file, thrown), includedFrom));
+      parsed.diagnostics.push(error("missing-file", readProblem(file, thrown), includedFrom));
       return null;
     }
     loaded.add(absolute);

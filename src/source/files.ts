@@ -3,6 +3,7 @@ import { isUtf8 } from "node:buffer";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { utf16Units, utf8Sequence } from "../core/utf8.js";
+import { message, type Message } from "../i18n/message.js";
 
 /** The file changed on disk after it was read, so offsets into it no longer hold. */
 export class SourceChangedError extends Error {
@@ -15,8 +16,11 @@ export class SourceChangedError extends Error {
 export class NotRegularFileError extends Error {
   /** Set as on errors of the file system, so that callers report it as they report those. */
   readonly code = "ENOTREG";
+  readonly problem: Message;
   constructor(readonly file: string, stat: fs.Stats) {
-    super(notRegularMessage(file, stat));
+    const problem = notRegularMessage(file, stat);
+    super(problem.text);
+    this.problem = problem;
   }
 }
 
@@ -29,14 +33,14 @@ function defaultPieceBytes(): number {
 }
 
 /** What a path names, in a message, when it is not a regular file. */
-function notRegularMessage(filePath: string, stat: fs.Stats): string {
-  if (stat.isDirectory()) return `'${filePath}' is a directory, not a journal file`;
-  const kind = stat.isFIFO() ? "a FIFO (named pipe)"
-    : stat.isCharacterDevice() ? "a character device"
-    : stat.isBlockDevice() ? "a block device"
-    : stat.isSocket() ? "a socket"
-    : "not a regular file";
-  return `'${filePath}' is ${kind}, not a journal file: only regular files are read`;
+function notRegularMessage(filePath: string, stat: fs.Stats): Message {
+  if (stat.isDirectory()) return message("file-directory", { file: filePath });
+  const kind = stat.isFIFO() ? "fifo"
+    : stat.isCharacterDevice() ? "character-device"
+    : stat.isBlockDevice() ? "block-device"
+    : stat.isSocket() ? "socket"
+    : "other";
+  return message("file-not-regular", { file: filePath, kind });
 }
 
 /**
@@ -159,23 +163,32 @@ export class SourceFile {
  * message for a missing file, a directory, or anything else that is not a regular file (a FIFO,
  * a device: never opened, as opening a FIFO blocks and a device may never end).
  */
-export function openSource(filePath: string, keep = false): SourceFile | { error: string } {
+export function openSource(filePath: string, keep = false): SourceFile | { error: string; problem: Message } {
   try {
     const stat = fs.statSync(filePath);
-    if (!stat.isFile()) return { error: notRegularMessage(filePath, stat) };
+    if (!stat.isFile()) {
+      const problem = notRegularMessage(filePath, stat);
+      return { error: problem.text, problem };
+    }
     fs.accessSync(filePath, fs.constants.R_OK);
     return new SourceFile(filePath, { size: stat.size, mtimeMs: stat.mtimeMs }, keep);
   } catch (thrown) {
-    return { error: readError(filePath, thrown) };
+    const problem = readProblem(filePath, thrown);
+    return { error: problem.text, problem };
   }
 }
 
 /** The message for a file that cannot be read. */
 export function readError(filePath: string, thrown: unknown): string {
-  if (thrown instanceof NotRegularFileError) return thrown.message;
+  return readProblem(filePath, thrown).text;
+}
+
+/** The same, by key (src/i18n). */
+export function readProblem(filePath: string, thrown: unknown): Message {
+  if (thrown instanceof NotRegularFileError) return thrown.problem;
   const code = (thrown as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return `File "${filePath}" does not exist`;
-  return `Cannot read "${filePath}": ${(thrown as Error).message}`;
+  if (code === "ENOENT") return message("file-missing", { file: filePath });
+  return message("file-unreadable", { file: filePath, why: (thrown as Error).message });
 }
 
 /** The `size` bytes of an open file, refused (SourceChangedError) if it no longer has exactly as many. */
