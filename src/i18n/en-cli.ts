@@ -354,4 +354,41 @@ const enLabels = {
   "vouchers Word": fixed("Word"),
 };
 
-export const enCli = { ...enHelp, ...enHelpFrame, ...enTables, ...enLabels };
+/** The writers' lines on stdout: what each one did. */
+export const enWriters = {
+  "writer decided": (p: { id: string; kind: "approve" | "reject" | "post"; by: string | null; on: string; bookedOn: string | null; incurred: string; where: string; movedTo: string | null }) =>
+    `${p.id}: ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}${p.by === null ? "" : ` by ${p.by}`} on ${p.on}`
+    + `${p.bookedOn === null ? "" : `, booked on ${p.bookedOn} as ${p.incurred.slice(0, 7)} is closed (incurred-on ${p.incurred})`}`
+    + ` (${p.movedTo === null ? p.where : `moved from ${p.where} to ${p.movedTo}`})`,
+  "writer none to decide": (p: { kind: "approve" | "reject" | "post" }) => `no approved claims to ${p.kind}; nothing to do`,
+  "writer closed": (p: { month: string; by: string; on: string; count: number; first: string | null; last: string | null; lastBefore: string | null; place: string }) =>
+    `Closed ${p.month} by ${p.by} on ${p.on}: `
+    + (p.count === 0
+      ? `no voucher to number${p.lastBefore === null ? "" : ` (the last is ${p.lastBefore})`}`
+      : `${p.count} voucher${p.count === 1 ? "" : "s"} numbered ${p.first}${p.count === 1 ? "" : ` to ${p.last}`}`)
+    + ` (${p.place}).`,
+  "writer reopened": (p: { month: string; by: string; on: string; place: string; close: string; lastVoucher: string | null }) =>
+    `Reopened ${p.month} by ${p.by} on ${p.on} (${p.place}); its close stays at ${p.close}`
+    + `${p.lastVoucher === null ? "" : `; its vouchers keep their numbers, and new ones will follow ${p.lastVoucher}`}.`,
+  "writer paid": (p: { claims: number; date: string; from: string; summary: string | null; place: string }) =>
+    `Paid ${p.claims} claim${p.claims === 1 ? "" : "s"} on ${p.date} from ${p.from}: ${p.summary ?? "nothing from the account (all offset)"} (${p.place}).`,
+  "writer bank file": (p: { file: string; rows: number }) => `Wrote the bank file ${p.file} (${p.rows} row${p.rows === 1 ? "" : "s"}).`,
+  "writer wrote installments": (p: { count: number; files: string; named: number }) =>
+    `Wrote ${p.count} installment${p.count === 1 ? "" : "s"} to ${p.files}${p.named === 0 ? "" : `, and a schedule-id to ${p.named} schedule${p.named === 1 ? "" : "s"}`}.`,
+  "writer wrote allocations": (p: { count: number; files: string }) => `Wrote ${p.count} allocation${p.count === 1 ? "" : "s"} to ${p.files}.`,
+  "writer Date": fixed("Date"),
+  "writer Schedule": fixed("Schedule"),
+  "writer Installment": fixed("Installment"),
+  "writer Amount": fixed("Amount"),
+  "writer Commodity": fixed("Commodity"),
+  "writer Account": fixed("Account"),
+  "writer Rule": fixed("Rule"),
+  "writer Parts": fixed("Parts"),
+  "writer Employee": fixed("Employee"),
+  "writer Claims": fixed("Claims"),
+  "writer Owed": fixed("Owed"),
+  "writer Offset": fixed("Offset"),
+  "writer Paid": fixed("Paid"),
+};
+
+export const enCli = { ...enHelp, ...enHelpFrame, ...enTables, ...enLabels, ...enWriters };

@@ -1,5 +1,5 @@
 // 中文消息（cli）：与 en-cli.ts 键相同、参数相同。
-import { fixed, type enCli } from "./en-cli.js";
+import { fixed, type enCli, type enWriters } from "./en-cli.js";
 import type { Translation } from "./translation.js";
 
 /** 帮助：各命令、选项与参数的说明（键的含义见 en-cli.ts）。 */
@@ -339,4 +339,39 @@ const zhLabels = {
   "vouchers Word": fixed("凭证字"),
 };
 
-export const zhCli: Translation<typeof enCli> = { ...zhHelp, ...zhHelpFrame, ...zhTables, ...zhLabels };
+/** 写入命令在标准输出上的一行：做了什么。 */
+const zhWriters: Translation<typeof enWriters> = {
+  "writer decided": (p) =>
+    `${p.id}：${p.by === null ? "" : `由 ${p.by} `}于 ${p.on} ${{ approve: "审批通过", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}`
+    + `${p.bookedOn === null ? "" : `，因 ${p.incurred.slice(0, 7)} 已结账，记在 ${p.bookedOn}（发生于 ${p.incurred}）`}`
+    + `（${p.movedTo === null ? p.where : `由 ${p.where} 移至 ${p.movedTo}`}）`,
+  "writer none to decide": (p) => `没有可${{ approve: "审批", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}的已审批报销单；无需操作`,
+  "writer closed": (p) =>
+    `${p.month} 已由 ${p.by} 于 ${p.on} 结账：`
+    + (p.count === 0
+      ? `没有需要编号的凭证${p.lastBefore === null ? "" : `（最后一张为 ${p.lastBefore}）`}`
+      : `${p.count} 张凭证编号为 ${p.first}${p.count === 1 ? "" : ` 至 ${p.last}`}`)
+    + `（${p.place}）。`,
+  "writer reopened": (p) =>
+    `${p.month} 已由 ${p.by} 于 ${p.on} 反结账（${p.place}）；原结账记录仍在 ${p.close}`
+    + `${p.lastVoucher === null ? "" : `；已有凭证保留编号，新凭证从 ${p.lastVoucher} 之后编起`}。`,
+  "writer paid": (p) => `已于 ${p.date} 从 ${p.from} 支付 ${p.claims} 张报销单：${p.summary ?? "未从该账户付款（全部冲抵）"}（${p.place}）。`,
+  "writer bank file": (p) => `已写出银行代发文件 ${p.file}（${p.rows} 行）。`,
+  "writer wrote installments": (p) => `已将 ${p.count} 期摊销写入 ${p.files}${p.named === 0 ? "" : `，并为 ${p.named} 个摊销计划写入 schedule-id`}。`,
+  "writer wrote allocations": (p) => `已将 ${p.count} 笔分摊写入 ${p.files}。`,
+  "writer Date": fixed("日期"),
+  "writer Schedule": fixed("摊销计划"),
+  "writer Installment": fixed("期数"),
+  "writer Amount": fixed("金额"),
+  "writer Commodity": fixed("币种"),
+  "writer Account": fixed("科目"),
+  "writer Rule": fixed("规则"),
+  "writer Parts": fixed("分摊"),
+  "writer Employee": fixed("员工"),
+  "writer Claims": fixed("报销单"),
+  "writer Owed": fixed("应付"),
+  "writer Offset": fixed("冲抵"),
+  "writer Paid": fixed("实付"),
+};
+
+export const zhCli: Translation<typeof enCli> = { ...zhHelp, ...zhHelpFrame, ...zhTables, ...zhLabels, ...zhWriters };

@@ -1,6 +1,7 @@
 // `feeledger allocate FILE --through YYYY-MM [--dry-run]`: book the allocation of every pooled
 // posting through a month (分摊 / 分账入账) that the journal does not already hold; refused when
 // one falls in a closed month.
+import { say } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { allocationRules } from "../../allocation/rules.js";
@@ -15,6 +16,7 @@ import { refuseOnErrors, writeJournalEdits } from "../writing.js";
 import type { Month } from "../../schedules/schedule.js";
 import {
   EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io,
+  langOf,
 } from "../context.js";
 
 export interface AllocateContext {
@@ -50,7 +52,7 @@ export function runAllocate(io: Io, context: AllocateContext): number {
   }
   if (!writeJournalEdits(io, edits, textOf)) return EXIT_ERRORS;
   io.stdout(renderTable(
-    [{ header: "Date" }, { header: "Account" }, { header: "Rule" }, { header: "Amount", align: "right" }, { header: "Parts" }],
+    [{ header: say(langOf(io), "writer Date", {}) }, { header: say(langOf(io), "writer Account", {}) }, { header: say(langOf(io), "writer Rule", {}) }, { header: say(langOf(io), "writer Amount", {}), align: "right" }, { header: say(langOf(io), "writer Parts", {}) }],
     planned.map(({ transaction, index, plan }) => {
       const units = transaction.booked[index]!.units;
       return [transaction.date, transaction.booked[index]!.account, plan.rule.method, `${units.number.toFixed(units.scale)} ${units.currency}`,
@@ -58,7 +60,7 @@ export function runAllocate(io: Io, context: AllocateContext): number {
     }),
     { color: useColor(io, "stdout", context.color) },
   ) + "\n");
-  io.stdout(`Wrote ${count} to ${[...new Set(planned.map((item) => item.transaction.span.file))].join(", ")}.\n`);
+  io.stdout(say(langOf(io), "writer wrote allocations", { count: planned.length, files: [...new Set(planned.map((item) => item.transaction.span.file))].join(", ") }) + "\n");
   return EXIT_OK;
 }
 

@@ -1,5 +1,6 @@
 // `feeledger amortize FILE --through YYYY-MM [--output FILE] [--dry-run]`: write every installment
 // due through a month that the journal does not already hold; refused when one is due in a closed month.
+import { say } from "../../i18n/message.js";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { loadLedger, type Ledger } from "../../loader/load.js";
@@ -60,7 +61,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   }
   if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;
   io.stdout(renderTable(
-    [{ header: "Date" }, { header: "Schedule" }, { header: "Installment", align: "right" }, { header: "Amount", align: "right" }, { header: "Commodity" }],
+    [{ header: say(langOf(io), "writer Date", {}) }, { header: say(langOf(io), "writer Schedule", {}) }, { header: say(langOf(io), "writer Installment", {}), align: "right" }, { header: say(langOf(io), "writer Amount", {}), align: "right" }, { header: say(langOf(io), "writer Commodity", {}) }],
     plan.installments.map(({ schedule, installment }) => [
       installment.date, schedule.id, `${installment.number}/${schedule.months}`, installment.amount.toFixed(schedule.scale), schedule.currency,
     ]),
@@ -68,7 +69,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   ) + "\n");
   const files = [...new Set(plan.installments.map((planned) => planned.file))].join(", ");
   const named = new Set(plan.installments.filter((planned) => !planned.schedule.idWritten && !locked(planned.schedule.transaction.date)).map((planned) => planned.schedule.id)).size;
-  io.stdout(`Wrote ${count} to ${terminalText(files)}${named === 0 ? "" : `, and a schedule-id to ${named} schedule${named === 1 ? "" : "s"}`}.\n`);
+  io.stdout(say(langOf(io), "writer wrote installments", { count: plan.installments.length, files: terminalText(files), named }) + "\n");
   return EXIT_OK;
 }
 

@@ -1,5 +1,6 @@
 // What `approve`, `reject` and `post` share: load, plan the decision, report each claim's outcome,
 // then show the diff (--dry-run) or write atomically. Not a command of its own.
+import { say } from "../../i18n/message.js";
 import { loadLedger } from "../../loader/load.js";
 import { error } from "../../diagnostics/diagnostic.js";
 import { planDecision, type Decision } from "../../claims/workflow.js";
@@ -77,17 +78,17 @@ export function runDecision(io: Io, context: DecisionContext): number {
       case "changed": {
         for (const warning of outcome.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, brief, context.file) + "\n");
         const decision = context.decision;
-        const by = decision.kind === "post" ? "" : ` by ${decision.by}`;
-        const from = placeOf(outcome.claim.span, ledger.sources);
-        const where = outcome.movedTo === null ? from : `moved from ${from} to ${outcome.movedTo.file}:${outcome.movedTo.line}`;
         // A claim dated in a closed month is booked in the first open month (periods/rule.ts).
-        const booked = outcome.bookedOn === null ? "" : `, booked on ${outcome.bookedOn} as ${outcome.claim.date.slice(0, 7)} is closed (incurred-on ${outcome.claim.date})`;
-        written.push(terminalText(`${outcome.id}: ${done}${by} on ${decision.on}${booked} (${where})`) + "\n");
+        written.push(terminalText(say(brief.lang, "writer decided", {
+          id: outcome.id, kind: decision.kind, by: decision.kind === "post" ? null : decision.by, on: decision.on,
+          bookedOn: outcome.bookedOn, incurred: outcome.claim.date, where: placeOf(outcome.claim.span, ledger.sources),
+          movedTo: outcome.movedTo === null ? null : `${outcome.movedTo.file}:${outcome.movedTo.line}`,
+        })) + "\n");
         break;
       }
     }
   }
-  if (context.claims === "all" && plan.outcomes.length === 0) io.stdout(`no approved claims to ${verb}; nothing to do\n`);
+  if (context.claims === "all" && plan.outcomes.length === 0) io.stdout(say(brief.lang, "writer none to decide", { kind: verb }) + "\n");
   const textOf = (file: string) => ledger.sources.get(file)!.text;
   const count = (n: number) => `${n} claim${n === 1 ? "" : "s"}`;
   if (plan.edits.length === 0) {

@@ -1,6 +1,7 @@
 // `feeledger close-period FILE YYYY-MM [--by NAME] [--dry-run]`: close a month (结账): number its
 // vouchers and record the close (periods/close.ts). Refused while the books have errors, while the
 // month holds claims approved but not posted, before it ends, and out of order.
+import { say } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { planClose } from "../../periods/close.js";
@@ -49,7 +50,10 @@ export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;
-  io.stdout(`Closed ${context.month} by ${context.by} on ${on}: ${numbers} (${plan.file}:${plan.line}).\n`);
+  io.stdout(say(langOf(io), "writer closed", {
+    month: context.month, by: context.by, on, count, first: plan.numbered[0]?.voucher ?? null,
+    last: plan.numbered[count - 1]?.voucher ?? null, lastBefore: plan.lastVoucher, place: `${plan.file}:${plan.line}`,
+  }) + "\n");
   return EXIT_OK;
 }
 

@@ -2,6 +2,7 @@
 // one payment entry in the books settling posted claims (per employee: Dr payable, Cr advance for
 // the part offset, Cr the paying account), and optionally the bank's batch-payment file. Checked as
 // the journal would be afterwards; the journal and the bank file are both written or neither.
+import { say } from "../../i18n/message.js";
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
@@ -68,14 +69,14 @@ function offsetLines(plan: PaymentPlan, money: (value: EmployeePayment["paid"], 
 }
 
 /** Per commodity: owed, offset and paid over all employees. */
-function totalRows(plan: PaymentPlan, money: (value: EmployeePayment["paid"], currency: string, scale: number) => string): string[][] {
+function totalRows(plan: PaymentPlan, money: (value: EmployeePayment["paid"], currency: string, scale: number) => string, label: string): string[][] {
   const currencies = [...new Set(plan.employees.map((employee) => employee.currency))];
   return currencies.map((currency, index) => {
     const employees = plan.employees.filter((employee) => employee.currency === currency);
     const scale = Math.max(...employees.map((employee) => employee.scale));
     const sum = (part: (employee: EmployeePayment) => EmployeePayment["paid"]) => money(employees.reduce((total, employee) => total.plus(part(employee)), new Decimal(0)), currency, scale);
     const offset = employees.some((employee) => employee.offset !== null) ? sum((employee) => employee.offset?.amount.neg() ?? new Decimal(0)) : "";
-    return [index === 0 ? "Total" : "", "", sum((employee) => employee.owed), offset, sum((employee) => employee.paid), currency];
+    return [index === 0 ? label : "", "", sum((employee) => employee.owed), offset, sum((employee) => employee.paid), currency];
   });
 }
 
@@ -145,7 +146,8 @@ export function runPay(io: Io, context: PayContext): number {
 
   const bankFile = context.bankFile === null ? null : renderBankFile(bankRows(plan, money));
   const bankRowCount = context.bankFile === null ? 0 : plan.employees.filter((employee) => employee.paid.greaterThan(0)).length;
-  const summary = plan.totals.map((total) => `${groupThousands(money(total.amount, total.currency, total.scale))} ${total.currency}`).join(", ") || "nothing from the account (all offset)";
+  const paidSummary = plan.totals.map((total) => `${groupThousands(money(total.amount, total.currency, total.scale))} ${total.currency}`).join(", ") || null;
+  const summary = paidSummary ?? "nothing from the account (all offset)";
   if (context.dryRun) {
     io.stdout(unifiedDiff(target.file, before, [written.edit]));
     for (const text of offsetLines(plan, money)) io.stderr(text);
@@ -183,17 +185,17 @@ export function runPay(io: Io, context: PayContext): number {
   const offsets = plan.employees.some((employee) => employee.offset !== null);
   const withoutOffset = <T,>(cells: readonly T[]): T[] => (offsets ? [...cells] : [...cells.slice(0, 3), ...cells.slice(4)]);
   io.stdout(renderTable(
-    withoutOffset([{ header: "Employee" }, { header: "Claims" }, { header: "Owed", align: "right" }, { header: "Offset", align: "right" }, { header: "Paid", align: "right" }, { header: "Commodity" }] as Column[]),
+    withoutOffset([{ header: say(langOf(io), "writer Employee", {}) }, { header: say(langOf(io), "writer Claims", {}) }, { header: say(langOf(io), "writer Owed", {}), align: "right" }, { header: say(langOf(io), "writer Offset", {}), align: "right" }, { header: say(langOf(io), "writer Paid", {}), align: "right" }, { header: say(langOf(io), "writer Commodity", {}) }] as Column[]),
     plan.employees.map((employee) => withoutOffset([
       employeeName(employee), employee.claims.map((claim) => claim.id).join(" "), money(employee.owed, employee.currency, employee.scale),
       employee.offset === null ? "" : money(employee.offset.amount.neg(), employee.currency, employee.scale), money(employee.paid, employee.currency, employee.scale), employee.currency,
     ])),
     { color: useColor(io, "stdout", context.color) },
-    totalRows(plan, money).map(withoutOffset),
+    totalRows(plan, money, say(langOf(io), "table total", {})).map(withoutOffset),
   ) + "\n");
   for (const text of offsetLines(plan, money)) io.stdout(text);
-  io.stdout(`Paid ${plural(plan.claims.length, "claim")} on ${plan.date} from ${plan.from}: ${summary} (${target.file}:${line}).\n`);
-  if (context.bankFile !== null) io.stdout(`Wrote the bank file ${context.bankFile} (${plural(bankRowCount, "row")}).\n`);
+  io.stdout(say(langOf(io), "writer paid", { claims: plan.claims.length, date: plan.date, from: plan.from, summary: paidSummary, place: `${target.file}:${line}` }) + "\n");
+  if (context.bankFile !== null) io.stdout(say(langOf(io), "writer bank file", { file: context.bankFile, rows: bankRowCount }) + "\n");
   return EXIT_OK;
 }
 

@@ -1,13 +1,14 @@
 // `feeledger reopen-period FILE YYYY-MM --by NAME --reason TEXT [--dry-run]`: reopen the latest
 // closed month (反结账), keeping the trail: the close stays, a period-reopened directive lifts it
 // (periods/reopen.ts). Allowed while the books have errors.
+import { say } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { planReopen } from "../../periods/reopen.js";
 import { placeOf } from "../../claims/place.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { writeJournalEdits } from "../writing.js";
-import { EXIT_ERRORS, EXIT_OK, requireReadableFile, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, requireReadableFile, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
 import { requireText } from "./claim-decision.js";
 import { parseMonthArgument } from "./close-period.js";
 
@@ -35,8 +36,10 @@ export function runReopenPeriod(io: Io, context: ReopenPeriodContext): number {
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, [plan.edit], textOf)) return EXIT_ERRORS;
-  const numbers = plan.close.lastVoucher === null ? "" : `; its vouchers keep their numbers, and new ones will follow ${plan.close.lastVoucher}`;
-  io.stdout(`Reopened ${context.month} by ${context.by} on ${on} (${plan.file}:${plan.line}); its close stays at ${placeOf(plan.close.entry.span, ledger.sources)}${numbers}.\n`);
+  io.stdout(say(langOf(io), "writer reopened", {
+    month: context.month, by: context.by, on, place: `${plan.file}:${plan.line}`,
+    close: placeOf(plan.close.entry.span, ledger.sources), lastVoucher: plan.close.lastVoucher,
+  }) + "\n");
   return EXIT_OK;
 }
 

@@ -1,0 +1,45 @@
+// The writers' own lines (what each did) in the chosen language: approve, post, pay, amortize,
+// close-period and reopen-period on a copy of the samples, in Chinese with --lang zh; the English
+// lines are those the README and the writers' tests show.
+import { describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { runCli } from "../helpers/cli.js";
+
+const SAMPLES = join(import.meta.dirname, "..", "..", "samples");
+
+function copyOfSamples(): string {
+  const dir = mkdtempSync(join(tmpdir(), "feeledger-writers-"));
+  cpSync(SAMPLES, dir, { recursive: true });
+  return join(dir, "customer-fees-2026.beancount");
+}
+
+describe("the writers' lines", () => {
+  it("speak Chinese with --lang zh, from approval to reopening a month", () => {
+    const journal = copyOfSamples();
+    const steps: [readonly string[], RegExp][] = [
+      [["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29"], /^EC-2026-142：由 孙强 于 2026-12-29 审批通过（claims\/2026-12\.beancount:\d+）$/],
+      [["post", journal, "EC-2026-142", "--on", "2026-12-31"], /^EC-2026-142：于 2026-12-31 入账（由 claims\/2026-12\.beancount:\d+ 移至 customer-fees-2026\.beancount:\d+）$/],
+      [["pay", journal, "EC-2026-142", "--from", "Assets:1002-银行存款:01-工商银行", "--on", "2027-01-05"], /^已于 2027-01-05 从 Assets:1002-银行存款:01-工商银行 支付 1 张报销单：1,376\.00 CNY（customer-fees-2026\.beancount:\d+）。$/],
+      [["amortize", journal, "--through", "2026-02"], /^已将 2 期摊销写入 customer-fees-2026\.beancount，并为 1 个摊销计划写入 schedule-id。$/],
+      [["close-period", journal, "2026-01", "--by", "钱坤"], /^2026-01 已由 钱坤 于 2027-01-15 结账：22 张凭证编号为 记-0001 至 记-0022（customer-fees-2026\.beancount:\d+）。$/],
+      [["reopen-period", journal, "2026-01", "--by", "钱坤", "--reason", "补记"], /^2026-01 已由 钱坤 于 2027-01-15 反结账（customer-fees-2026\.beancount:\d+）；原结账记录仍在 customer-fees-2026\.beancount:\d+；已有凭证保留编号，新凭证从 记-0022 之后编起。$/],
+    ];
+    for (const [args, expected] of steps) {
+      const result = runCli([...args, "--lang", "zh"], { COLUMNS: "200" });
+      expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
+      const lines = result.stdout.replaceAll(`${dirname(journal)}/`, "").trimEnd().split("\n");
+      expect(lines[lines.length - 1], args[0]).toMatch(expected);
+      expect(result.stdout, args[0]).not.toMatch(/\b(approved|posted|Paid|Wrote|Closed|Reopened|Total|Employee|Schedule)\b/);
+    }
+  });
+
+  it("keep their English words with --lang en", () => {
+    const journal = copyOfSamples();
+    const approve = runCli(["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--lang", "en"], { LANG: "zh_CN.UTF-8" });
+    expect(approve.stdout.replaceAll(`${dirname(journal)}/`, "")).toMatch(/^EC-2026-142: approved by 孙强 on 2026-12-29 \(claims\/2026-12\.beancount:\d+\)\n$/);
+    const close = runCli(["close-period", journal, "2026-01", "--by", "钱坤", "--lang", "en"]);
+    expect(close.stdout.replaceAll(`${dirname(journal)}/`, "")).toMatch(/^Closed 2026-01 by 钱坤 on 2027-01-15: 21 vouchers numbered 记-0001 to 记-0021 \(customer-fees-2026\.beancount:\d+\)\.\n$/);
+  });
+});
