@@ -6,7 +6,6 @@
 // are paid is claims/payments.ts's rule.
 import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
-import { isUnder } from "../core/accounts.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
 import { claimBalances, owedOn } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
@@ -61,14 +60,40 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / DAY);
 }
 
-function accountBalance(entries: readonly LedgerEntry[], account: string, currency: string, end: string | null): Decimal {
-  let sum = new Decimal(0);
+/**
+ * The balances of the payable accounts (each with its subaccounts, in its currency) before `end`,
+ * as owed: one pass over the entries for all of them, keyed `account NUL currency`.
+ */
+function accountBalances(entries: readonly LedgerEntry[], wanted: ReadonlySet<string>, end: string | null): Map<string, Decimal> {
+  const sums = new Map<string, Decimal>();
+  /** For each account seen, the wanted accounts it falls under (itself or an ancestor). */
+  const under = new Map<string, readonly string[]>();
+  const wantedAccounts = new Set([...wanted].map((key) => key.slice(0, key.indexOf("\u0000"))));
+  const targetsOf = (account: string): readonly string[] => {
+    let targets = under.get(account);
+    if (targets === undefined) {
+      targets = [];
+      for (let prefix = account; ; prefix = prefix.slice(0, prefix.lastIndexOf(":"))) {
+        if (wantedAccounts.has(prefix)) (targets as string[]).push(prefix);
+        if (!prefix.includes(":")) break;
+      }
+      under.set(account, targets);
+    }
+    return targets;
+  };
   for (const entry of entries) {
     if (end !== null && entry.date >= end) break;
     if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
-    for (const posting of entry.booked) if (posting.units.currency === currency && isUnder(posting.account, account)) sum = sum.plus(posting.units.number);
+    for (const posting of entry.booked) {
+      for (const account of targetsOf(posting.account)) {
+        const key = `${account}\u0000${posting.units.currency}`;
+        if (!wanted.has(key)) continue;
+        sums.set(key, (sums.get(key) ?? new Decimal(0)).plus(posting.units.number));
+      }
+    }
   }
-  return sum.neg();
+  for (const [key, sum] of sums) sums.set(key, sum.neg());
+  return sums;
 }
 
 export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQuery): PayablesReport {
@@ -90,6 +115,7 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
     }
   }
   const sum = (claims: readonly PayableClaim[], part: (claim: PayableClaim) => Decimal) => claims.reduce((total, claim) => total.plus(part(claim)), new Decimal(0));
+  const balances = accountBalances(entries, new Set(groups.keys()), query.end);
   const employees = [...groups.values()]
     .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
     .map((group) => ({
@@ -97,7 +123,7 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       amount: sum(group.claims, (claim) => claim.amount),
       paid: sum(group.claims, (claim) => claim.paid),
       owed: sum(group.claims, (claim) => claim.owed),
-      balance: accountBalance(entries, group.account, group.currency, query.end),
+      balance: balances.get(`${group.account}\u0000${group.currency}`) ?? new Decimal(0).neg(),
     }));
   const totals = new Map<string, { currency: string; amount: Decimal; paid: Decimal; owed: Decimal }>();
   for (const employee of employees) {
