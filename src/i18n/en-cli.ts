@@ -376,19 +376,11 @@ export const enWriters = {
   "writer wrote installments": (p: { count: number; files: string; named: number }) =>
     `Wrote ${p.count} installment${p.count === 1 ? "" : "s"} to ${p.files}${p.named === 0 ? "" : `, and a schedule-id to ${p.named} schedule${p.named === 1 ? "" : "s"}`}.`,
   "writer wrote allocations": (p: { count: number; files: string }) => `Wrote ${p.count} allocation${p.count === 1 ? "" : "s"} to ${p.files}.`,
-  "writer Date": fixed("Date"),
-  "writer Schedule": fixed("Schedule"),
   "writer Installment": fixed("Installment"),
-  "writer Amount": fixed("Amount"),
-  "writer Commodity": fixed("Commodity"),
-  "writer Account": fixed("Account"),
   "writer Rule": fixed("Rule"),
   "writer Parts": fixed("Parts"),
-  "writer Employee": fixed("Employee"),
   "writer Claims": fixed("Claims"),
-  "writer Owed": fixed("Owed"),
   "writer Offset": fixed("Offset"),
-  "writer Paid": fixed("Paid"),
 };
 
 export const enCli = { ...enHelp, ...enHelpFrame, ...enTables, ...enLabels, ...enWriters };

@@ -359,19 +359,11 @@ const zhWriters: Translation<typeof enWriters> = {
   "writer bank file": (p) => `已写出银行代发文件 ${p.file}（${p.rows} 行）。`,
   "writer wrote installments": (p) => `已将 ${p.count} 期摊销写入 ${p.files}${p.named === 0 ? "" : `，并为 ${p.named} 个摊销计划写入 schedule-id`}。`,
   "writer wrote allocations": (p) => `已将 ${p.count} 笔分摊写入 ${p.files}。`,
-  "writer Date": fixed("日期"),
-  "writer Schedule": fixed("摊销计划"),
   "writer Installment": fixed("期数"),
-  "writer Amount": fixed("金额"),
-  "writer Commodity": fixed("币种"),
-  "writer Account": fixed("科目"),
   "writer Rule": fixed("规则"),
   "writer Parts": fixed("分摊"),
-  "writer Employee": fixed("员工"),
   "writer Claims": fixed("报销单"),
-  "writer Owed": fixed("应付"),
   "writer Offset": fixed("冲抵"),
-  "writer Paid": fixed("实付"),
 };
 
 export const zhCli: Translation<typeof enCli> = { ...zhHelp, ...zhHelpFrame, ...zhTables, ...zhLabels, ...zhWriters };

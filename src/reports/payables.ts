@@ -61,39 +61,40 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * The balances of the payable accounts (each with its subaccounts, in its currency) before `end`,
- * as owed: one pass over the entries for all of them, keyed `account NUL currency`.
+ * The balances of the payable accounts (each with its subaccounts, in its own currency) before
+ * `end`, as owed, keyed as `groups` is: one pass over the entries for all of them.
  */
-function accountBalances(entries: readonly LedgerEntry[], wanted: ReadonlySet<string>, end: string | null): Map<string, Decimal> {
-  const sums = new Map<string, Decimal>();
-  /** For each account seen, the wanted accounts it falls under (itself or an ancestor). */
-  const under = new Map<string, readonly string[]>();
-  const wantedAccounts = new Set([...wanted].map((key) => key.slice(0, key.indexOf("\u0000"))));
-  const targetsOf = (account: string): readonly string[] => {
-    let targets = under.get(account);
-    if (targets === undefined) {
-      targets = [];
+function accountBalances(
+  entries: readonly LedgerEntry[], groups: ReadonlyMap<string, { account: string; currency: string }>, end: string | null,
+): Map<string, Decimal> {
+  const accounts = new Set([...groups.values()].map((group) => group.account));
+  /** For each posting account seen, the group accounts it falls under (itself or an ancestor). */
+  const under = new Map<string, string[]>();
+  const groupAccountsOf = (account: string): string[] => {
+    let found = under.get(account);
+    if (found === undefined) {
+      found = [];
       for (let prefix = account; ; prefix = prefix.slice(0, prefix.lastIndexOf(":"))) {
-        if (wantedAccounts.has(prefix)) (targets as string[]).push(prefix);
+        if (accounts.has(prefix)) found.push(prefix);
         if (!prefix.includes(":")) break;
       }
-      under.set(account, targets);
+      under.set(account, found);
     }
-    return targets;
+    return found;
   };
+  const sums = new Map<string, Decimal>([...groups.keys()].map((key) => [key, new Decimal(0)]));
   for (const entry of entries) {
     if (end !== null && entry.date >= end) break;
     if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
     for (const posting of entry.booked) {
-      for (const account of targetsOf(posting.account)) {
+      for (const account of groupAccountsOf(posting.account)) {
         const key = `${account}\u0000${posting.units.currency}`;
-        if (!wanted.has(key)) continue;
-        sums.set(key, (sums.get(key) ?? new Decimal(0)).plus(posting.units.number));
+        const sum = sums.get(key);
+        if (sum !== undefined) sums.set(key, sum.plus(posting.units.number));
       }
     }
   }
-  for (const [key, sum] of sums) sums.set(key, sum.neg());
-  return sums;
+  return new Map([...sums].map(([key, sum]) => [key, sum.neg()]));
 }
 
 export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQuery): PayablesReport {
@@ -115,7 +116,7 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
     }
   }
   const sum = (claims: readonly PayableClaim[], part: (claim: PayableClaim) => Decimal) => claims.reduce((total, claim) => total.plus(part(claim)), new Decimal(0));
-  const balances = accountBalances(entries, new Set(groups.keys()), query.end);
+  const balances = accountBalances(entries, groups, query.end);
   const employees = [...groups.values()]
     .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
     .map((group) => ({
@@ -123,7 +124,7 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       amount: sum(group.claims, (claim) => claim.amount),
       paid: sum(group.claims, (claim) => claim.paid),
       owed: sum(group.claims, (claim) => claim.owed),
-      balance: balances.get(`${group.account}\u0000${group.currency}`) ?? new Decimal(0).neg(),
+      balance: balances.get(`${group.account}\u0000${group.currency}`)!,
     }));
   const totals = new Map<string, { currency: string; amount: Decimal; paid: Decimal; owed: Decimal }>();
   for (const employee of employees) {

@@ -27,6 +27,7 @@ export interface AllocateContext {
 }
 
 export function runAllocate(io: Io, context: AllocateContext): number {
+  const lang = langOf(io);
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
   if (refuseOnErrors(io, ledger, [...ledger.diagnostics, ...allocationRules(ledger.entries).diagnostics], context.file, context.color)) return EXIT_ERRORS;
@@ -52,7 +53,7 @@ export function runAllocate(io: Io, context: AllocateContext): number {
   }
   if (!writeJournalEdits(io, edits, textOf)) return EXIT_ERRORS;
   io.stdout(renderTable(
-    [{ header: say(langOf(io), "writer Date", {}) }, { header: say(langOf(io), "writer Account", {}) }, { header: say(langOf(io), "writer Rule", {}) }, { header: say(langOf(io), "writer Amount", {}), align: "right" }, { header: say(langOf(io), "writer Parts", {}) }],
+    ([["label Date"], ["column account"], ["writer Rule"], ["column amount", "right"], ["writer Parts"]] as const).map(([key, align]) => ({ header: say(lang, key, {}), align })),
     planned.map(({ transaction, index, plan }) => {
       const units = transaction.booked[index]!.units;
       return [transaction.date, transaction.booked[index]!.account, plan.rule.method, `${units.number.toFixed(units.scale)} ${units.currency}`,
@@ -60,7 +61,7 @@ export function runAllocate(io: Io, context: AllocateContext): number {
     }),
     { color: useColor(io, "stdout", context.color) },
   ) + "\n");
-  io.stdout(say(langOf(io), "writer wrote allocations", { count: planned.length, files: [...new Set(planned.map((item) => item.transaction.span.file))].join(", ") }) + "\n");
+  io.stdout(say(lang, "writer wrote allocations", { count: planned.length, files: [...new Set(planned.map((item) => item.transaction.span.file))].join(", ") }) + "\n");
   return EXIT_OK;
 }
 

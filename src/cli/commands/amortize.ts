@@ -29,6 +29,7 @@ export interface AmortizeContext {
 }
 
 export function runAmortize(io: Io, context: AmortizeContext): number {
+  const lang = langOf(io);
   const today = todayOf(io);
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
@@ -61,7 +62,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   }
   if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;
   io.stdout(renderTable(
-    [{ header: say(langOf(io), "writer Date", {}) }, { header: say(langOf(io), "writer Schedule", {}) }, { header: say(langOf(io), "writer Installment", {}), align: "right" }, { header: say(langOf(io), "writer Amount", {}), align: "right" }, { header: say(langOf(io), "writer Commodity", {}) }],
+    ([["label Date"], ["schedules column Schedule"], ["writer Installment", "right"], ["column amount", "right"], ["column commodity"]] as const).map(([key, align]) => ({ header: say(lang, key, {}), align })),
     plan.installments.map(({ schedule, installment }) => [
       installment.date, schedule.id, `${installment.number}/${schedule.months}`, installment.amount.toFixed(schedule.scale), schedule.currency,
     ]),
@@ -69,7 +70,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   ) + "\n");
   const files = [...new Set(plan.installments.map((planned) => planned.file))].join(", ");
   const named = new Set(plan.installments.filter((planned) => !planned.schedule.idWritten && !locked(planned.schedule.transaction.date)).map((planned) => planned.schedule.id)).size;
-  io.stdout(say(langOf(io), "writer wrote installments", { count: plan.installments.length, files: terminalText(files), named }) + "\n");
+  io.stdout(say(lang, "writer wrote installments", { count: plan.installments.length, files: terminalText(files), named }) + "\n");
   return EXIT_OK;
 }
 

@@ -84,10 +84,11 @@ export function runPay(io: Io, context: PayContext): number {
   requireReadableFile(context.file);
   const ledger = loadLedger(context.file, { keepText: true });
   const color = useColor(io, "stderr", context.color);
-  const brief = { color, excerpt: false, lang: langOf(io) };
+  const lang = langOf(io);
+  const brief = { color, excerpt: false, lang };
   const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error"), [...ledger.sources.keys()]);
   if (errors.length > 0) {
-    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true, lang: langOf(io) }, context.file) + "\n");
+    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true, lang }, context.file) + "\n");
     io.stderr(`${plural(errors.length, "error")} in the journal; nothing was written\n`);
     return EXIT_ERRORS;
   }
@@ -185,17 +186,18 @@ export function runPay(io: Io, context: PayContext): number {
   const offsets = plan.employees.some((employee) => employee.offset !== null);
   const withoutOffset = <T,>(cells: readonly T[]): T[] => (offsets ? [...cells] : [...cells.slice(0, 3), ...cells.slice(4)]);
   io.stdout(renderTable(
-    withoutOffset([{ header: say(langOf(io), "writer Employee", {}) }, { header: say(langOf(io), "writer Claims", {}) }, { header: say(langOf(io), "writer Owed", {}), align: "right" }, { header: say(langOf(io), "writer Offset", {}), align: "right" }, { header: say(langOf(io), "writer Paid", {}), align: "right" }, { header: say(langOf(io), "writer Commodity", {}) }] as Column[]),
+    withoutOffset(([["payables Employee"], ["writer Claims"], ["payables Owed", "right"], ["writer Offset", "right"], ["payables Paid", "right"], ["column commodity"]] as const)
+      .map(([key, align]) => ({ header: say(lang, key, {}), align })) as Column[]),
     plan.employees.map((employee) => withoutOffset([
       employeeName(employee), employee.claims.map((claim) => claim.id).join(" "), money(employee.owed, employee.currency, employee.scale),
       employee.offset === null ? "" : money(employee.offset.amount.neg(), employee.currency, employee.scale), money(employee.paid, employee.currency, employee.scale), employee.currency,
     ])),
     { color: useColor(io, "stdout", context.color) },
-    totalRows(plan, money, say(langOf(io), "table total", {})).map(withoutOffset),
+    totalRows(plan, money, say(lang, "table total", {})).map(withoutOffset),
   ) + "\n");
   for (const text of offsetLines(plan, money)) io.stdout(text);
-  io.stdout(say(langOf(io), "writer paid", { claims: plan.claims.length, date: plan.date, from: plan.from, summary: paidSummary, place: `${target.file}:${line}` }) + "\n");
-  if (context.bankFile !== null) io.stdout(say(langOf(io), "writer bank file", { file: context.bankFile, rows: bankRowCount }) + "\n");
+  io.stdout(say(lang, "writer paid", { claims: plan.claims.length, date: plan.date, from: plan.from, summary: paidSummary, place: `${target.file}:${line}` }) + "\n");
+  if (context.bankFile !== null) io.stdout(say(lang, "writer bank file", { file: context.bankFile, rows: bankRowCount }) + "\n");
   return EXIT_OK;
 }
 
