@@ -86,7 +86,8 @@ describe("allocate on the samples (January, every part worked by hand)", () => {
     const { join } = await import("node:path");
     const work = mkdtempSync(join(tmpdir(), "feeledger-allocate-samples-"));
     cpSync(new URL("../../samples", import.meta.url).pathname, join(work, "samples"), { recursive: true });
-    const result = runCli(["allocate", join(work, "samples", "customers-2026.beancount"), "--through", "2026-01"]);
+    // (A terminal wide enough that the table shows every part whole.)
+    const result = runCli(["allocate", join(work, "samples", "customers-2026.beancount"), "--through", "2026-01"], { COLUMNS: "200" });
     expect(result.code).toBe(0);
     // January revenue: ACME 420,000.00, 华盛集团 260,000.00 (total 680,000.00); the rule on the root is "revenue".
     //   16,800.00 × 420/680 = 10,376.470.. -> 10,376.47; × 260/680 = 6,423.529.. -> 6,423.52; 0.01 left to ACME: 10,376.48.

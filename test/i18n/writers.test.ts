@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { runCli } from "../helpers/cli.js";
+import { displayWidth } from "../../src/core/display-width.js";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "samples");
 
@@ -41,5 +42,25 @@ describe("the writers' lines", () => {
     expect(approve.stdout.replaceAll(`${dirname(journal)}/`, "")).toMatch(/^EC-2026-142: approved by 孙强 on 2026-12-29 \(claims\/2026-12\.beancount:\d+\)\n$/);
     const close = runCli(["close-period", journal, "2026-01", "--by", "钱坤", "--lang", "en"]);
     expect(close.stdout.replaceAll(`${dirname(journal)}/`, "")).toMatch(/^Closed 2026-01 by 钱坤 on 2027-01-15: 21 vouchers numbered 记-0001 to 记-0021 \(customer-fees-2026\.beancount:\d+\)\.\n$/);
+  });
+
+  it("fit an 80-column terminal in either language (pay, amortize and allocate print tables)", () => {
+    for (const lang of ["en", "zh"]) {
+      const journal = copyOfSamples();
+      const customers = join(dirname(journal), "customers-2026.beancount");
+      const runs = [
+        runCli(["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--lang", lang], { COLUMNS: "80" }),
+        runCli(["post", journal, "EC-2026-133", "EC-2026-138", "EC-2026-142", "--on", "2026-12-31", "--lang", lang], { COLUMNS: "80" }),
+        runCli(["pay", journal, "--all", "--from", "Assets:1002-银行存款:01-工商银行", "--on", "2027-01-05", "--lang", lang], { COLUMNS: "80" }),
+        runCli(["amortize", journal, "--through", "2026-12", "--lang", lang], { COLUMNS: "80" }),
+        runCli(["allocate", customers, "--through", "2026-01", "--lang", lang], { COLUMNS: "80" }),
+      ];
+      for (const run of runs.slice(2)) {
+        expect(run.code, run.stderr).toBe(0);
+        const table = run.stdout.split("\n").filter((line) => line.startsWith(" ") || line.startsWith("\u2500"));
+        expect(table.length).toBeGreaterThan(2);
+        for (const line of table) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+      }
+    }
   });
 });

@@ -16,7 +16,7 @@ import { refuseOnErrors, writeJournalEdits } from "../writing.js";
 import type { Month } from "../../schedules/schedule.js";
 import {
   EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, useColor, type CommandShared, type Io,
-  langOf,
+  langOf, terminalWidth,
 } from "../context.js";
 
 export interface AllocateContext {
@@ -53,13 +53,16 @@ export function runAllocate(io: Io, context: AllocateContext): number {
   }
   if (!writeJournalEdits(io, edits, textOf)) return EXIT_ERRORS;
   io.stdout(renderTable(
-    ([["label Date"], ["column account"], ["writer Rule"], ["column amount", "right"], ["writer Parts"]] as const).map(([key, align]) => ({ header: say(lang, key, {}), align })),
+    [
+      { header: say(lang, "label Date", {}) }, { header: say(lang, "column account", {}), shrink: "start" }, { header: say(lang, "writer Rule", {}) },
+      { header: say(lang, "column amount", {}), align: "right" }, { header: say(lang, "writer Parts", {}), shrink: "end" },
+    ],
     planned.map(({ transaction, index, plan }) => {
       const units = transaction.booked[index]!.units;
       return [transaction.date, transaction.booked[index]!.account, plan.rule.method, `${units.number.toFixed(units.scale)} ${units.currency}`,
         plan.parts.map((part) => `${part.name} ${part.amount.toFixed(units.scale)}`).join(", ")];
     }),
-    { color: useColor(io, "stdout", context.color) },
+    { color: useColor(io, "stdout", context.color), width: terminalWidth(io) },
   ) + "\n");
   io.stdout(say(lang, "writer wrote allocations", { count: planned.length, files: [...new Set(planned.map((item) => item.transaction.span.file))].join(", ") }) + "\n");
   return EXIT_OK;

@@ -15,7 +15,7 @@ import { isLocked, periodState } from "../../periods/rule.js";
 import { refuseOnErrors, writeJournalEdits } from "../writing.js";
 import { terminalText } from "../../render/terminal.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io, langOf,
+  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, parseMonthOption, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io, langOf, terminalWidth,
 } from "../context.js";
 
 export interface AmortizeContext {
@@ -62,11 +62,14 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   }
   if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;
   io.stdout(renderTable(
-    ([["label Date"], ["schedules column Schedule"], ["writer Installment", "right"], ["column amount", "right"], ["column commodity"]] as const).map(([key, align]) => ({ header: say(lang, key, {}), align })),
+    [
+      { header: say(lang, "label Date", {}) }, { header: say(lang, "schedules column Schedule", {}), shrink: "end" },
+      { header: say(lang, "writer Installment", {}), align: "right" }, { header: say(lang, "column amount", {}), align: "right" }, { header: say(lang, "column commodity", {}) },
+    ],
     plan.installments.map(({ schedule, installment }) => [
       installment.date, schedule.id, `${installment.number}/${schedule.months}`, installment.amount.toFixed(schedule.scale), schedule.currency,
     ]),
-    { color: useColor(io, "stdout", context.color) },
+    { color: useColor(io, "stdout", context.color), width: terminalWidth(io) },
   ) + "\n");
   const files = [...new Set(plan.installments.map((planned) => planned.file))].join(", ");
   const named = new Set(plan.installments.filter((planned) => !planned.schedule.idWritten && !locked(planned.schedule.transaction.date)).map((planned) => planned.schedule.id)).size;

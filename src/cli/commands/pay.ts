@@ -23,7 +23,7 @@ import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderBankFile, type BankFileRow } from "../../render/bank-file.js";
 import { groupThousands, renderTable, type Column } from "../../render/table.js";
 import { locate } from "../../source/location.js";
-import { EXIT_ERRORS, EXIT_OK, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io, langOf } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io, langOf, terminalWidth } from "../context.js";
 import { decisionDate } from "./claim-decision.js";
 
 export interface PayContext {
@@ -186,13 +186,15 @@ export function runPay(io: Io, context: PayContext): number {
   const offsets = plan.employees.some((employee) => employee.offset !== null);
   const withoutOffset = <T,>(cells: readonly T[]): T[] => (offsets ? [...cells] : [...cells.slice(0, 3), ...cells.slice(4)]);
   io.stdout(renderTable(
-    withoutOffset(([["payables Employee"], ["writer Claims"], ["payables Owed", "right"], ["writer Offset", "right"], ["payables Paid", "right"], ["column commodity"]] as const)
-      .map(([key, align]) => ({ header: say(lang, key, {}), align })) as Column[]),
+    withoutOffset<Column>([
+      { header: say(lang, "payables Employee", {}) }, { header: say(lang, "writer Claims", {}) }, { header: say(lang, "payables Owed", {}), align: "right" },
+      { header: say(lang, "writer Offset", {}), align: "right" }, { header: say(lang, "payables Paid", {}), align: "right" }, { header: say(lang, "column commodity", {}) },
+    ]),
     plan.employees.map((employee) => withoutOffset([
       employeeName(employee), employee.claims.map((claim) => claim.id).join(" "), money(employee.owed, employee.currency, employee.scale),
       employee.offset === null ? "" : money(employee.offset.amount.neg(), employee.currency, employee.scale), money(employee.paid, employee.currency, employee.scale), employee.currency,
     ])),
-    { color: useColor(io, "stdout", context.color) },
+    { color: useColor(io, "stdout", context.color), width: terminalWidth(io) },
     totalRows(plan, money, say(lang, "table total", {})).map(withoutOffset),
   ) + "\n");
   for (const text of offsetLines(plan, money)) io.stdout(text);
