@@ -12,6 +12,7 @@ import type { RegisterCommand } from "./commands/register.js";
 import { chooseLang, langOption } from "../i18n/lang.js";
 import { say } from "../i18n/message.js";
 import { helpOptionText, translateHelp } from "./help.js";
+import { VERSION } from "./version.js";
 
 export function buildProgram(io: Io, setExit: (code: number) => void, commands: readonly RegisterCommand[]): Command {
   const lang = io.lang ?? "en";
@@ -19,7 +20,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, commands: 
   // (The descriptions of the program, its commands and their options are the catalogue's: help.ts.)
   program
     .name("feeledger")
-    .version("0.1.0")
+    .version(VERSION)
     .helpOption("-h, --help", helpOptionText(lang))
     .helpCommand("help [command]", helpOptionText(lang))
     .option("-f, --file <FILE>")

@@ -1,6 +1,7 @@
 // bin/feeledger loads only the module of the command asked for (src/cli/start.ts): the table of
 // modules by name must name every command and alias, and lead to the same register function.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
@@ -62,6 +63,15 @@ describe("the lazy command registry", () => {
         expect(run.stdout).toContain(command.name());
         expect(run.stdout).toContain(command.description().slice(0, 40));
       }
+    }
+  });
+
+  it("bin/feeledger --version and -V print package.json's version, alone or with the CLI loaded", () => {
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    // Alone, start.ts answers without commander; after a global option, commander answers.
+    for (const args of [["--version"], ["-V"], ["--no-color", "--version"]]) {
+      const run = spawnSync(process.execPath, [join(root, "bin/feeledger"), ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
+      expect({ args, status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ args, status: 0, stdout: `${version}\n`, stderr: "" });
     }
   });
 });
