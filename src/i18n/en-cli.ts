@@ -376,6 +376,12 @@ export const enWriters = {
   "writer wrote installments": (p: { count: number; files: string; named: number }) =>
     `Wrote ${p.count} installment${p.count === 1 ? "" : "s"} to ${p.files}${p.named === 0 ? "" : `, and a schedule-id to ${p.named} schedule${p.named === 1 ? "" : "s"}`}.`,
   "writer wrote allocations": (p: { count: number; files: string }) => `Wrote ${p.count} allocation${p.count === 1 ? "" : "s"} to ${p.files}.`,
+  "writer would write installments": (p: { count: number }) =>
+    `${p.count} installment${p.count === 1 ? "" : "s"} would be written; nothing was written (--dry-run)`,
+  "writer would write allocations": (p: { count: number }) =>
+    `${p.count} allocation${p.count === 1 ? "" : "s"} would be written; nothing was written (--dry-run)`,
+  "writer would reopen": (p: { month: string }) => `${p.month} would be reopened; nothing was written (--dry-run)`,
+  "writer nothing written": fixed("nothing was written (--dry-run)"),
   "writer Installment": fixed("Installment"),
   "writer Rule": fixed("Rule"),
   "writer Parts": fixed("Parts"),

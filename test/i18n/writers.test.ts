@@ -2,7 +2,7 @@
 // close-period and reopen-period on a copy of the samples, in Chinese with --lang zh; the English
 // lines are those the README and the writers' tests show.
 import { describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -33,6 +33,28 @@ describe("the writers' lines", () => {
       const lines = result.stdout.replaceAll(`${dirname(journal)}/`, "").trimEnd().split("\n");
       expect(lines[lines.length - 1], args[0]).toMatch(expected);
       expect(result.stdout, args[0]).not.toMatch(/\b(approved|posted|Paid|Wrote|Closed|Reopened|Total|Employee|Schedule)\b/);
+    }
+  });
+
+  it("say what a dry run would have written, in the chosen language, and write nothing", () => {
+    const journal = copyOfSamples();
+    const dir = dirname(journal);
+    const runs: [readonly string[], string, string][] = [
+      [["amortize", journal, "--through", "2026-02", "--dry-run"], "将写入 2 期摊销；未写入任何内容（--dry-run 试运行）", "2 installments would be written; nothing was written (--dry-run)"],
+      [["allocate", join(dir, "customers-2026.beancount"), "--through", "2026-01", "--dry-run"], "将写入 4 笔分摊；未写入任何内容（--dry-run 试运行）", "4 allocations would be written; nothing was written (--dry-run)"],
+      [["import", journal, join(dir, "import/ekuaibao.json"), "--from", "ekuaibao", "--map", join(dir, "import/map.yaml"), "--to", join(dir, "claims/2026-12-import.beancount"), "--dry-run"], "未写入任何内容（--dry-run 试运行）", "nothing was written (--dry-run)"],
+      [["reopen-period", journal, "2026-01", "--by", "钱坤", "--reason", "补记", "--dry-run"], "2026-01 将被反结账；未写入任何内容（--dry-run 试运行）", "2026-01 would be reopened; nothing was written (--dry-run)"],
+    ];
+    for (const [args, zh, en] of runs) {
+      // (Last: a month to reopen needs a close, which would stop the others from writing into it.)
+      if (args[0] === "reopen-period") expect(runCli(["close-period", journal, "2026-01", "--by", "钱坤"]).code).toBe(0);
+      const before = readFileSync(journal, "utf8");
+      for (const [lang, expected] of [["zh", zh], ["en", en]] as const) {
+        const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
+        expect(result.code, `${args[0]} ${lang}: ${result.stderr}`).toBe(0);
+        expect(result.stderr.trimEnd().split("\n").at(-1), `${args[0]} ${lang}`).toBe(expected);
+      }
+      expect(readFileSync(journal, "utf8"), args[0]).toBe(before);
     }
   });
 

@@ -45,10 +45,9 @@ export function runAllocate(io: Io, context: AllocateContext): number {
   }
   const textOf = (file: string) => ledger.sources.get(file)!.text;
   const edits = allocationEdits(planned, textOf);
-  const count = `${planned.length} allocation${planned.length === 1 ? "" : "s"}`;
   if (context.dryRun) {
     for (const [file, fileEdits] of editsByFile(edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), fileEdits)));
-    io.stderr(`${count} would be written; nothing was written (--dry-run)\n`);
+    io.stderr(say(lang, "writer would write allocations", { count: planned.length }) + "\n");
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, edits, textOf)) return EXIT_ERRORS;

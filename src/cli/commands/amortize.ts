@@ -54,10 +54,9 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
     io.stderr(`${count} installment${count === 1 ? " is" : "s are"} due in months closed through ${periods.latest}; nothing was written (reopen the months with feeledger reopen-period to write ${count === 1 ? "it" : "them"})\n`);
     return EXIT_ERRORS;
   }
-  const count = `${plan.installments.length} installment${plan.installments.length === 1 ? "" : "s"}`;
   if (context.dryRun) {
     for (const [file, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), edits)));
-    io.stderr(`${count} would be written; nothing was written (--dry-run)\n`);
+    io.stderr(say(lang, "writer would write installments", { count: plan.installments.length }) + "\n");
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;

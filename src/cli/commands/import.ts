@@ -23,8 +23,9 @@ import { starterMap } from "../../import/starter.js";
 import { importTarget } from "../../import/target.js";
 import { writeJournalEdits, reportWriteFailure } from "../writing.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io,
+  EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, langOf, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io,
 } from "../context.js";
+import { say } from "../../i18n/message.js";
 
 interface ImportOptions {
   from?: string;
@@ -144,9 +145,9 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
     ledger, target: target.file, targetText: target.text, declaration: target.declaration, map, label: preset.label,
     skipBad: options.skipBad === true, domain: { today: todayOf(io) },
   });
-  const say = (problem: ImportProblem, severity: "error" | "warning") => io.stderr(terminalText(`${placeText(problem.place)}: ${severity}: ${problem.message}`) + "\n");
-  for (const outcome of plan.outcomes) if (outcome.kind === "bad") for (const problem of outcome.problems) say(problem, "error");
-  for (const warning of plan.warnings) say(warning, "warning");
+  const tell = (problem: ImportProblem, severity: "error" | "warning") => io.stderr(terminalText(`${placeText(problem.place)}: ${severity}: ${problem.message}`) + "\n");
+  for (const outcome of plan.outcomes) if (outcome.kind === "bad") for (const problem of outcome.problems) tell(problem, "error");
+  for (const warning of plan.warnings) tell(warning, "warning");
   for (const refusal of plan.refusals) io.stderr(formatDiagnostic(refusal, ledger.sources, { color, excerpt: false }, file) + "\n");
   const bad = plan.outcomes.filter((outcome) => outcome.kind === "bad").length;
   const failed = bad > 0 || plan.refusals.length > 0;
@@ -162,7 +163,7 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
   const textOf = (name: string) => (name === target.file ? plan.targetText : ledger.sources.get(name)!.text);
   if (options.dryRun === true) {
     for (const [name, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(name, textOf(name), edits)));
-    io.stderr("nothing was written (--dry-run)\n");
+    io.stderr(say(langOf(io), "writer nothing written", {}) + "\n");
     return failed ? EXIT_ERRORS : EXIT_OK;
   }
   if (!write(io, plan.edits, target.file, target.text === null, textOf)) return EXIT_ERRORS;
