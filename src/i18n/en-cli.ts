@@ -376,12 +376,12 @@ export const enWriters = {
   "writer wrote installments": (p: { count: number; files: string; named: number }) =>
     `Wrote ${p.count} installment${p.count === 1 ? "" : "s"} to ${p.files}${p.named === 0 ? "" : `, and a schedule-id to ${p.named} schedule${p.named === 1 ? "" : "s"}`}.`,
   "writer wrote allocations": (p: { count: number; files: string }) => `Wrote ${p.count} allocation${p.count === 1 ? "" : "s"} to ${p.files}.`,
-  "writer would write installments": (p: { count: number }) =>
-    `${p.count} installment${p.count === 1 ? "" : "s"} would be written; nothing was written (--dry-run)`,
-  "writer would write allocations": (p: { count: number }) =>
-    `${p.count} allocation${p.count === 1 ? "" : "s"} would be written; nothing was written (--dry-run)`,
-  "writer would reopen": (p: { month: string }) => `${p.month} would be reopened; nothing was written (--dry-run)`,
-  "writer nothing written": fixed("nothing was written (--dry-run)"),
+  // A dry run's last line: what the writer would have done (one of the "writer would ..." keys, or
+  // null), then that nothing was written.
+  "writer dry run": (p: { would: string | null }) => `${p.would === null ? "" : `${p.would}; `}nothing was written (--dry-run)`,
+  "writer would write installments": (p: { count: number }) => `${p.count} installment${p.count === 1 ? "" : "s"} would be written`,
+  "writer would write allocations": (p: { count: number }) => `${p.count} allocation${p.count === 1 ? "" : "s"} would be written`,
+  "writer would reopen": (p: { month: string }) => `${p.month} would be reopened`,
   "writer Installment": fixed("Installment"),
   "writer Rule": fixed("Rule"),
   "writer Parts": fixed("Parts"),

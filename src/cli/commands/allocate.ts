@@ -47,7 +47,7 @@ export function runAllocate(io: Io, context: AllocateContext): number {
   const edits = allocationEdits(planned, textOf);
   if (context.dryRun) {
     for (const [file, fileEdits] of editsByFile(edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), fileEdits)));
-    io.stderr(say(lang, "writer would write allocations", { count: planned.length }) + "\n");
+    io.stderr(say(lang, "writer dry run", { would: say(lang, "writer would write allocations", { count: planned.length }) }) + "\n");
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, edits, textOf)) return EXIT_ERRORS;

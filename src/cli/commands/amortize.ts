@@ -56,7 +56,7 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   }
   if (context.dryRun) {
     for (const [file, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), edits)));
-    io.stderr(say(lang, "writer would write installments", { count: plan.installments.length }) + "\n");
+    io.stderr(say(lang, "writer dry run", { would: say(lang, "writer would write installments", { count: plan.installments.length }) }) + "\n");
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;

@@ -163,7 +163,7 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
   const textOf = (name: string) => (name === target.file ? plan.targetText : ledger.sources.get(name)!.text);
   if (options.dryRun === true) {
     for (const [name, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(name, textOf(name), edits)));
-    io.stderr(say(langOf(io), "writer nothing written", {}) + "\n");
+    io.stderr(say(langOf(io), "writer dry run", { would: null }) + "\n");
     return failed ? EXIT_ERRORS : EXIT_OK;
   }
   if (!write(io, plan.edits, target.file, target.text === null, textOf)) return EXIT_ERRORS;

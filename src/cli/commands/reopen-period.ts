@@ -32,7 +32,7 @@ export function runReopenPeriod(io: Io, context: ReopenPeriodContext): number {
   const textOf = (file: string) => ledger.sources.get(file)!.text;
   if (context.dryRun) {
     io.stdout(unifiedDiff(plan.file, textOf(plan.file), [plan.edit]));
-    io.stderr(say(langOf(io), "writer would reopen", { month: context.month }) + "\n");
+    io.stderr(say(langOf(io), "writer dry run", { would: say(langOf(io), "writer would reopen", { month: context.month }) }) + "\n");
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, [plan.edit], textOf)) return EXIT_ERRORS;
