@@ -3,7 +3,6 @@
 // stacked one above the other, each repeating the row-label columns. Heading rows span the table.
 // Every text is shown with its control characters escaped (terminal.ts); a cut never splits an escape.
 import { createRequire } from "node:module";
-import type TableType from "cli-table3";
 import { loadChalk } from "./packages.js";
 import { displayWidth, terminalText, terminalUnits } from "./terminal.js";
 
@@ -130,18 +129,14 @@ function splitColumns(columns: readonly Column[], widths: readonly number[], lim
 // text measured several times with fresh regular expressions) took half the time of `reg` on a
 // large journal. Its drawing of them is simple (one line per row, a padded cell each side, no
 // borders but the rule under the head), so it is done here with its own measure and padding;
-// test/render/table-draw.test.ts holds the two to the same bytes. A table whose cells break lines
-// is still drawn by cli-table3.
-let TableClass: typeof TableType | null = null;
-const loadTable = (): typeof TableType => (TableClass ??= createRequire(import.meta.url)("cli-table3") as typeof TableType);
+// test/render/table-draw.test.ts holds the two to the same bytes. No cell or head breaks a line
+// (each passes through terminalText, which escapes line feeds), so every row is one line.
 interface TableUtilities {
   strlen(text: string): number;
   colorizeLines(lines: readonly string[]): string[];
 }
 let utilities: TableUtilities | null = null;
 const loadUtilities = (): TableUtilities => (utilities ??= createRequire(import.meta.url)("cli-table3/src/utils") as TableUtilities);
-/** Rows drawn by cli-table3 at a time (it takes time quadratic in a table's rows). */
-const ROWS_PER_BLOCK = 200;
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 /** cli-table3's measure of a cell (the display width without colour codes), each distinct text measured once. */
 function tableMeasure(): (text: string) => number {
@@ -237,19 +232,10 @@ export function renderTable(
   const strlen = tableMeasure();
   return parts.map((part) => {
     const head = part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header));
-    const options = {
-      head,
-      style: { head: [], border: [], compact: true },
-      colAligns: part.map((index) => columns[index]!.align ?? "left"),
-      chars: {
-        top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "",
-        "bottom-right": "", left: "", "left-mid": "", mid: "─", "mid-mid": compact ? "" : "─", right: "", "right-mid": "", middle: compact ? "" : "  ",
-      },
-    };
-    // Heading lines are drawn here rather than as cells spanning the table, and the rows are drawn
-    // a block at a time at widths measured once: cli-table3 lays a table out in time quadratic in
-    // its rows (50,000 postings of `reg` took 40 s). Each row is one line (cells hold no line
-    // breaks), so a heading goes in above its row's line. A heading longer than the part is cut.
+    // Heading lines are drawn here rather than as cells spanning the table (cli-table3 laid a table
+    // out in time quadratic in its rows: 50,000 postings of `reg` took 40 s), at widths measured
+    // once. Each row is one line, so a heading goes in above its row's line. A heading longer than
+    // the part is cut.
     const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!), gap) - PADDING);
     const headingLine = (heading: string) => {
       const cut = style.width === undefined ? heading : cutText(heading, headingWidth, "end");
@@ -279,19 +265,7 @@ export function renderTable(
     // What cli-table3 would make each column: its widest cell and a space each side (at least 1).
     const colWidths = head.map((text, n) => pushed.reduce((widest, cells) => Math.max(widest, strlen(cells[n]!) + PADDING), Math.max(1, strlen(text) + PADDING)));
     const aligns = part.map((index) => columns[index]!.align ?? "left");
-    const drawn: string[] = [];
-    if (head.some((text) => text.includes("\n")) || pushed.some((cells) => cells.some((text) => text.includes("\n")))) {
-      const Table = loadTable();
-      for (let first = 0; first === 0 || first < pushed.length; first += ROWS_PER_BLOCK) {
-        const table = new Table({ ...options, colWidths });
-        for (const cells of pushed.slice(first, first + ROWS_PER_BLOCK)) table.push(cells);
-        // Each block after the first without the head's line and the rule under it.
-        const block = table.toString().split("\n");
-        for (const line of first === 0 ? block : block.slice(2)) drawn.push(line);
-      }
-    } else {
-      for (const line of drawPlainTable(head, pushed, colWidths, aligns, options.chars.middle, options.chars["mid-mid"], strlen)) drawn.push(line);
-    }
+    const drawn = drawPlainTable(head, pushed, colWidths, aligns, compact ? "" : "  ", compact ? "" : "─", strlen);
     // The head's line and the rule under it, then one line per row pushed.
     const rowsAt = drawn.length - headingsAbove.length;
     const lines = drawn.slice(0, rowsAt);
