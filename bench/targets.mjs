@@ -16,9 +16,10 @@
 // - startup:  `feeledger --version` and `check` on a ten-line journal, median of 11 runs; at most 0.12 s.
 //
 // Journals are generated into bench/out/ (not committed) unless there. The results are printed
-// and written to bench/targets.md with the machine and its load. A script, not a test.
+// and written to bench/targets.md with the machine and its load, each section between its own
+// markers: a run replaces the sections it ran and keeps the others. A script, not a test.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import { basename, join, relative } from "node:path";
 import { countLabel, parseCount } from "../scripts/gen-scale.mjs";
@@ -268,38 +269,71 @@ function main() {
   const loadBefore = os.loadavg();
   const rows = [];
   const sections = { shapes, commands, writers, scaling, startup };
-  for (const section of args.only) sections[section](args, rows);
+  for (const section of args.only) {
+    const before = rows.length;
+    sections[section](args, rows);
+    for (const row of rows.slice(before)) row.key = section;
+  }
   const loadAfter = os.loadavg();
 
-  const lines = ["| target | case | figure | bar | result |", "|---|---|---|---|---|"];
-  for (const row of rows) lines.push(`| ${row.section} | ${row.what} | ${row.figure} | ${row.target} | ${met(row.ok)} |`);
-  const commandsRun = rows.map((row) => `- ${row.section}, ${row.what}: \`${row.command}\``);
-  const table = lines.join("\n");
-  process.stdout.write(`\n${table}\n\n${rows.filter((row) => row.ok).length} of ${rows.length} targets met.\n`);
+  const table = (sectionRows) => [
+    "| target | case | figure | bar | result |",
+    "|---|---|---|---|---|",
+    ...sectionRows.map((row) => `| ${row.section} | ${row.what} | ${row.figure} | ${row.target} | ${met(row.ok)} |`),
+  ].join("\n");
+  process.stdout.write(`\n${table(rows)}\n\n${rows.filter((row) => row.ok).length} of ${rows.length} targets met.\n`);
   if (args.write) {
     const cpus = os.cpus();
     const reproduce = ["node bench/targets.mjs", ...process.argv.slice(2)].join(" ");
-    writeFileSync(join(ROOT, "bench", "targets.md"), [
-      "# Performance targets (issue 18)",
-      "",
-      `Written by \`${reproduce}\` on ${new Date().toISOString().slice(0, 10)}; docs/PERFORMANCE.md explains the figures.`,
+    const about = [
+      `Written by \`${reproduce}\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
       "",
       `- Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()} (${os.arch()})`,
       `- Load average (1, 5, 15 min) before: ${loadBefore.map((load) => load.toFixed(2)).join(", ")}; after: ${loadAfter.map((load) => load.toFixed(2)).join(", ")}`,
       `- Node.js ${process.version}; ${installed("ledger") ? firstLine("ledger", ["--version"]) : "ledger-cli not installed"}`,
       `- Ratios are medians over ${args.pairs} pairs run back to back; times${TIME ? " from /usr/bin/time -v" : ""}`,
+    ];
+    const file = join(ROOT, "bench", "targets.md");
+    let text = existsSync(file) ? readFileSync(file, "utf8") : [
+      "# Performance targets (issue 18)",
       "",
-      table,
+      "Each section is written by `node bench/targets.mjs --only SECTION`: a run rewrites the sections it",
+      "ran, between their markers, and keeps the rest of this file (other sections, notes) as it is.",
+      "docs/PERFORMANCE.md explains the figures.",
       "",
-      `${rows.filter((row) => row.ok).length} of ${rows.length} targets met.`,
-      "",
-      "Commands (from the repository's root):",
-      "",
-      ...commandsRun,
-      "",
-    ].join("\n"));
+    ].join("\n");
+    for (const section of args.only) {
+      const sectionRows = rows.filter((row) => row.key === section);
+      const block = [
+        `<!-- section ${section} -->`,
+        `## ${section}`,
+        "",
+        ...about,
+        "",
+        table(sectionRows),
+        "",
+        `${sectionRows.filter((row) => row.ok).length} of ${sectionRows.length} targets met.`,
+        "",
+        "Commands (from the repository's root):",
+        "",
+        ...sectionRows.map((row) => `- ${row.section}, ${row.what}: \`${row.command}\``),
+        `<!-- /section ${section} -->`,
+      ].join("\n");
+      text = replaceBlock(text, section, block);
+    }
+    writeFileSync(file, text);
     log("wrote bench/targets.md");
   }
+}
+
+/** `text` with the block between the markers of `section` replaced by `block`, or `block` appended. */
+function replaceBlock(text, section, block) {
+  const open = `<!-- section ${section} -->`;
+  const close = `<!-- /section ${section} -->`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(close, start);
+  if (start >= 0 && end >= 0) return text.slice(0, start) + block + text.slice(end + close.length);
+  return `${text.replace(/\n*$/, "\n\n")}${block}\n`;
 }
 
 main();
