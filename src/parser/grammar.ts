@@ -1,9 +1,9 @@
 // The journal grammar as a chevrotain parser with embedded actions: one call parses one directive
 // (the scanner hands them out one at a time) and builds the data model directly, without a CST.
 // Rule names match grammar/beancount.ebnf; a test keeps the two in step.
-import type { IToken } from "chevrotain";
-import { EmbeddedActionsParser } from "./chevrotain.js";
-import * as T from "./tokens.js";
+import type { EmbeddedActionsParser, IToken } from "chevrotain";
+import { chevrotain } from "./chevrotain.js";
+import { tokenTypes, type Tokens } from "./tokens.js";
 import { PRECISION, parseNumberLiteral, type ScaledNumber } from "../core/number.js";
 import { message as msg, type Message } from "../i18n/message.js";
 import { amountOf } from "../core/amount.js";
@@ -42,7 +42,24 @@ type CostComponent =
 function stringValue(token: IToken): string { return token.payload as string; }
 
 
-export class JournalParser extends EmbeddedActionsParser {
+/** The token types, set as the first parser is built (chevrotain and they load on first use). */
+let T: Tokens;
+
+/**
+ * chevrotain's EmbeddedActionsParser, loaded as the first parser is built rather than with this
+ * module (chevrotain.ts says why): constructing it makes EmbeddedActionsParser's prototype and
+ * statics this one's, then constructs that class for the subclass being built.
+ */
+const LazyEmbeddedActionsParser = function (...args: ConstructorParameters<typeof EmbeddedActionsParser>): EmbeddedActionsParser {
+  const base = chevrotain().EmbeddedActionsParser;
+  if (Object.getPrototypeOf(LazyEmbeddedActionsParser) !== base) {
+    Object.setPrototypeOf(LazyEmbeddedActionsParser.prototype, base.prototype);
+    Object.setPrototypeOf(LazyEmbeddedActionsParser, base);
+  }
+  return Reflect.construct(base, args, new.target) as EmbeddedActionsParser;
+} as unknown as typeof EmbeddedActionsParser;
+
+export class JournalParser extends LazyEmbeddedActionsParser {
   /** File being parsed, for spans. */
   file = "";
   /** Offset of the text being parsed in its file (a large file is read in pieces). */
@@ -56,6 +73,7 @@ export class JournalParser extends EmbeddedActionsParser {
    * grammar that passed them once, so only the tests run them (test/unit/grammar.test.ts).
    */
   constructor(options: { validate?: boolean } = {}) {
+    T = tokenTypes();
     super(T.allTokens, { maxLookahead: 3, recoveryEnabled: false, skipValidations: options.validate !== true });
     this.performSelfAnalysis();
   }

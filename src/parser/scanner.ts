@@ -3,7 +3,7 @@
 // parser never holds more than one directive's tokens. Offsets only: lines and columns are derived
 // when a diagnostic is printed.
 import type { IToken, TokenType } from "chevrotain";
-import * as T from "./tokens.js";
+import { tokenTypes } from "./tokens.js";
 import { validDate } from "../core/dates.js";
 import { copyRange } from "./text-table.js";
 import { findFullWidth } from "../core/full-width.js";
@@ -214,6 +214,7 @@ export class Scanner {
 
   /** The tokens of the directive that starts at the current position (see seekDirective). */
   scanDirective(): DirectiveTokens {
+    const T = tokenTypes();
     const text = this.text;
     const tokens: IToken[] = [];
     const errors: ScanError[] = [];
@@ -365,6 +366,7 @@ export class Scanner {
 
   /** A date (YYYY-MM-DD, YYYY/MM/DD) or a number (1234, 1,234.56). */
   private scanDigits(p: number, tokens: IToken[], errors: ScanError[]): number {
+    const T = tokenTypes();
     const text = this.text;
     const length = text.length;
     let q = p;
@@ -416,6 +418,7 @@ export class Scanner {
 
   /** Words starting with an uppercase letter: an account, a currency, TRUE/FALSE/NULL or a flag letter. */
   private scanUpperWord(p: number, tokens: IToken[], errors: ScanError[]): number {
+    const T = tokenTypes();
     const text = this.text;
     const accountEnd = matchAccount(text, p);
     // Currency: [A-Z][A-Z0-9'._-]{0,22}[A-Z0-9]
@@ -444,6 +447,7 @@ export class Scanner {
 
   /** Keywords, metadata keys, and accounts whose root is not ASCII (e.g. 资产:银行存款 with name_assets). */
   private scanLowerOrUnicodeWord(p: number, tokens: IToken[], errors: ScanError[]): number {
+    const T = tokenTypes();
     const text = this.text;
     const first = text.charCodeAt(p);
     if (isNonAscii(first)) {
