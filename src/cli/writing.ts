@@ -12,11 +12,11 @@ import { formatDiagnostic, sortDiagnostics } from "../render/diagnostics.js";
 /**
  * Write the edits (planned on the texts `textOf` gives); on a refusal or a failure, say why on
  * standard error and return false. `beforeWrite` runs after planning, just before writing (tests
- * change a file underneath there). `bytesOf`: the bytes each text was decoded from, when kept (planChanges).
+ * change a file underneath there).
  */
-export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void, bytesOf?: (file: string) => Uint8Array | null): boolean {
+export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void): boolean {
   try {
-    const changes = planChanges(edits, textOf, bytesOf);
+    const changes = planChanges(edits, textOf);
     beforeWrite?.();
     writeChanges(changes, { environment: io.env });
     return true;

@@ -25,11 +25,10 @@ const JOURNAL = "the journal file";
 /**
  * The new bytes of every file the edits touch (files that do not change are left out). `readText`
  * gives the text the edits' offsets refer to; the file must still decode to it (else a
- * StaleFileError). `readBytes`, when it gives them, gives the bytes that text was decoded from: the
- * file must then hold exactly those bytes (which proves the same, without decoding it again). Refuses (WriteRefusedError) a file that is not a regular file or that this user
+ * StaleFileError). Refuses (WriteRefusedError) a file that is not a regular file or that this user
  * may not write, and an edit of bytes that are not UTF-8 (UndecodableEditError).
  */
-export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string, readBytes?: (file: string) => Uint8Array | null): FileChange[] {
+export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string): FileChange[] {
   const changes: FileChange[] = [];
   const byReal = new Map<string, string>();
   for (const [file, fileEdits] of editsByFile(edits)) {
@@ -40,9 +39,8 @@ export function planChanges(edits: readonly TextEdit[], readText: (file: string)
     byReal.set(target.real, file);
     const before = readRegularFile(target.real, JOURNAL);
     const text = readText(file);
-    // The bytes the loader read, or decoded the way the loader decoded it: anything else means the file changed since.
-    const read = readBytes?.(file) ?? null;
-    if (read !== null ? !before.equals(read) : before.toString("utf8") !== text) throw new StaleFileError(file);
+    // Decoded the way the loader decoded it: another text means the file changed since.
+    if (before.toString("utf8") !== text) throw new StaleFileError(file);
     const after = spliceEdits(file, before, text, fileEdits);
     if (!after.equals(before)) changes.push({ file, real: target.real, before, after });
   }

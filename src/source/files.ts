@@ -104,8 +104,6 @@ export class InvalidUtf8 {
 export class SourceFile {
   #text: string | null = null;
   #kept: string[] | null;
-  /** The bytes of the kept pieces (with `keep`): a writer compares the file with them, not with its text decoded again. */
-  #keptBytes: Buffer[] | null;
   /** Where bytes that are not UTF-8 were found by the last readPieces. */
   readonly invalidUtf8 = new InvalidUtf8();
 
@@ -116,7 +114,6 @@ export class SourceFile {
     keep: boolean,
   ) {
     this.#kept = keep ? [] : null;
-    this.#keptBytes = keep ? [] : null;
   }
 
   /**
@@ -130,22 +127,14 @@ export class SourceFile {
     try {
       this.stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
       if (this.#kept !== null) this.#kept.length = 0;
-      if (this.#keptBytes !== null) this.#keptBytes.length = 0;
-      this.#text = null;
       this.invalidUtf8.clear();
-      const keepBytes = this.#keptBytes === null ? undefined : (bytes: Buffer) => this.#keptBytes!.push(bytes);
-      for (const piece of decodePieces(this.path, descriptor, stat.size, pieceBytes, this.invalidUtf8, keepBytes)) {
+      for (const piece of decodePieces(this.path, descriptor, stat.size, pieceBytes, this.invalidUtf8)) {
         this.#kept?.push(piece);
         yield piece;
       }
     } finally {
       fs.closeSync(descriptor);
     }
-  }
-
-  /** The bytes `text` was decoded from, when the pieces were kept (`keep`); else null. */
-  get keptBytes(): Buffer | null {
-    return this.#keptBytes === null || this.#kept === null || this.#keptBytes.length !== this.#kept.length ? null : Buffer.concat(this.#keptBytes);
   }
 
   /** The whole decoded text. */
@@ -248,7 +237,7 @@ function pieceEnd(buffer: Buffer, filled: number): number {
  * SourceChangedError, as is one that shrinks. Bytes that are not UTF-8 are noted in `invalid`
  * (looked for only in a piece that is not valid UTF-8 as a whole, which is rare and cheap to tell).
  */
-function* decodePieces(filePath: string, descriptor: number, size: number, pieceBytes: number, invalid: InvalidUtf8, keepBytes?: (bytes: Buffer) => void): Generator<string> {
+function* decodePieces(filePath: string, descriptor: number, size: number, pieceBytes: number, invalid: InvalidUtf8): Generator<string> {
   let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(pieceBytes, size)));
   let filled = 0;
   let remaining = size;
@@ -258,7 +247,6 @@ function* decodePieces(filePath: string, descriptor: number, size: number, piece
     const piece = buffer.toString("utf8", 0, end);
     if (!isUtf8(buffer.subarray(0, end))) noteInvalidUtf8(buffer, end, decoded, invalid);
     decoded += piece.length;
-    keepBytes?.(Buffer.from(buffer.subarray(0, end)));
     return piece;
   };
   while (remaining > 0) {

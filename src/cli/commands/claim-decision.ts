@@ -100,7 +100,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
     io.stderr(`${count(written.length)} would be ${done}; nothing was written (--dry-run)\n`);
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
-  if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite, (file) => ledger.sources.get(file)?.keptBytes ?? null)) return EXIT_ERRORS;
+  if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite)) return EXIT_ERRORS;
   for (const line of written) io.stdout(line);
   return refused > 0 ? EXIT_ERRORS : EXIT_OK;
 }

@@ -163,7 +163,7 @@ export function runPay(io: Io, context: PayContext): number {
 
   let changes: ReturnType<typeof planChanges>;
   try {
-    changes = planChanges([written.edit], textOf, (file) => ledger.sources.get(file)?.keptBytes ?? null);
+    changes = planChanges([written.edit], textOf);
   } catch (thrown) {
     if (!reportWriteFailure(io, thrown)) throw thrown;
     return EXIT_ERRORS;
