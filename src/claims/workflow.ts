@@ -214,6 +214,13 @@ function plannedMove(ledger: Ledger, claim: BookedTransaction, change: ClaimChan
   return { block, target, text };
 }
 
+/** How many "\n" text[0, end) holds (counted in place: the books may be tens of megabytes). */
+function newlinesBefore(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
 /** The claim ids of a file's text, sorted (to compare a claim file before and after claims leave it). */
 function claimIdsOf(text: string, file: string): string[] {
   return parseSource(text, file).directives.map((directive) => claimId(directive as LedgerEntry)).filter((id): id is string => id !== null).sort();
@@ -248,7 +255,7 @@ function moveEdits(ledger: Ledger, moving: readonly Candidate[]): { edits: TextE
     const blocks = candidates.map((candidate) => candidate.move!.text);
     const insert = appendedEntries(text, blocks);
     edits.push({ file: target, start: text.length, end: text.length, text: insert });
-    const lines = (from: string, end: number) => from.slice(0, end).split("\n").length - 1;
+    const lines = (from: string, end: number) => newlinesBefore(from, end);
     const before = lines(text, text.length);
     let from = 0;
     for (const candidate of candidates) {

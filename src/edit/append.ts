@@ -9,7 +9,8 @@ export interface Appended {
 }
 
 export function appendEntries(file: string, text: string, entries: readonly (readonly string[])[]): Appended {
-  const { eol, lead } = appendLayout(text);
+  const layout = appendLayout(text);
+  const { eol, lead } = layout;
   const blocks = entries.map((lines) => lines.join(eol));
   const starts: number[] = [];
   let offset = text.length + lead.length;
@@ -17,5 +18,5 @@ export function appendEntries(file: string, text: string, entries: readonly (rea
     starts.push(offset);
     offset += block.length + 2 * eol.length;
   }
-  return { edit: { file, start: text.length, end: text.length, text: appendedEntries(text, blocks) }, starts };
+  return { edit: { file, start: text.length, end: text.length, text: appendedEntries(text, blocks, layout) }, starts };
 }

@@ -22,7 +22,6 @@ import { displayScales } from "../../reports/display.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { renderBankFile, type BankFileRow } from "../../render/bank-file.js";
 import { groupThousands, renderTable, type Column } from "../../render/table.js";
-import { locate } from "../../source/location.js";
 import { EXIT_ERRORS, EXIT_OK, requireReadableFile, resolveJournal, todayOf, UsageError, useColor, type CommandShared, type Io, langOf, terminalWidth } from "../context.js";
 import { decisionDate } from "./claim-decision.js";
 
@@ -134,7 +133,12 @@ export function runPay(io: Io, context: PayContext): number {
   const textOf = (file: string) => ledger.sources.get(file)!.text;
   const before = textOf(target.file);
   const written = paymentEdit(plan, target.file, before, scaleOf, context.bankFile !== null);
-  const line = locate({ text: before + written.edit.text }, written.start).line;
+  // The payment's first line: one more than the line ends before it, in the file as read and in the
+  // appended text (counted in place, not by joining the texts and listing every line's start).
+  let line = 1;
+  const appended = written.edit.text;
+  for (let i = before.indexOf("\n"); i >= 0; i = before.indexOf("\n", i + 1)) line++;
+  for (let i = appended.indexOf("\n"); i >= 0 && i < written.start - before.length; i = appended.indexOf("\n", i + 1)) line++;
   const check = checkPayment(ledger, plan, target.file, written.entry, line, { today: todayOf(io) });
   if (check.problems.length > 0) {
     for (const problem of check.problems) {
