@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import { loadChalk } from "./packages.js";
 import { displayWidth, terminalText, terminalUnits } from "./terminal.js";
+import { simpleCharWidths } from "../core/display-width.js";
 
 export { displayWidth };
 
@@ -46,6 +47,30 @@ export function groupThousands(plain: string): string {
  */
 export function cutText(text: string, width: number, from: "end" | "start"): string {
   if (displayWidth(text) <= width) return text;
+  // Text of simple characters only and no escape (most of a journal): cut by index, each character
+  // one piece (as terminalUnits would split it), without an array of its pieces.
+  const simple = text.includes("\\") ? null : simpleCharWidths(text);
+  if (simple !== null) {
+    let used = 1;
+    if (from === "end") {
+      let end = 0;
+      for (; end < text.length; end++) {
+        const w = simple(end);
+        if (used + w > width) break;
+        used += w;
+      }
+      return text.slice(0, end) + "…";
+    }
+    let start = text.length;
+    for (; start > 0; start--) {
+      const w = simple(start - 1);
+      if (used + w > width) break;
+      used += w;
+    }
+    const kept = text.slice(start);
+    const colon = kept.indexOf(":");
+    return "…" + (colon > 0 && colon < kept.length - 1 ? kept.slice(colon) : kept);
+  }
   const units = terminalUnits(text);
   if (from === "start") units.reverse();
   let count = 0;
