@@ -264,13 +264,25 @@ export function renderTable(
   }
   const gap = compact ? 0 : GAP;
   const cuts = columns.some((column) => column.shrink !== undefined);
+  // The texts of a column repeat (account names, dimensions): each distinct one is cut once, and
+  // its rows share the cut text.
+  const cutTexts = columns.map(() => new Map<string, string>());
+  const cutOnce = (text: string, index: number, shrink: "end" | "start"): string => {
+    const known = cutTexts[index]!;
+    let cut = known.get(text);
+    if (cut === undefined) {
+      cut = cutText(text, widths[index]!, shrink);
+      if (known.size < 100_000) known.set(text, cut);
+    }
+    return cut;
+  };
   const draw = (row: CellsRow): readonly string[] => {
     // Without colour and with nothing to cut, a row is drawn as it was prepared (no copy of it).
     if (!style.color && !cuts) return row.cells;
     let drawn: string[] | null = null;
     row.cells.forEach((text, index) => {
       const column = columns[index]!;
-      let cell = column.shrink === undefined ? text : cutText(text, widths[index]!, column.shrink);
+      let cell = column.shrink === undefined ? text : cutOnce(text, index, column.shrink);
       if (style.color && (row.alert || (column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, ""))))) cell = paint.red(cell);
       if (cell !== text) (drawn ??= [...row.cells])[index] = cell;
     });

@@ -23,14 +23,30 @@ export interface VouchersReport {
 export function vouchersReport(vouchers: readonly Voucher[], range: { readonly begin: string | null; readonly end: string | null }, firstCurrency: string): VouchersReport {
   const totals = new Map<string, { currency: string; debit: Decimal; credit: Decimal }>();
   const unbalanced = new Set<number>();
+  const net = new Map<string, Decimal>();
   vouchers.forEach((voucher, index) => {
-    const net = new Map<string, Decimal>();
+    // (A line is on one side: the other, zero, is not added.)
+    net.clear();
     for (const line of voucher.lines) {
-      const total = totals.get(line.currency) ?? { currency: line.currency, debit: new Decimal(0), credit: new Decimal(0) };
-      totals.set(line.currency, { currency: line.currency, debit: total.debit.plus(line.debit), credit: total.credit.plus(line.credit) });
-      net.set(line.currency, (net.get(line.currency) ?? new Decimal(0)).plus(line.debit).minus(line.credit));
+      let total = totals.get(line.currency);
+      if (total === undefined) totals.set(line.currency, (total = { currency: line.currency, debit: new Decimal(0), credit: new Decimal(0) }));
+      let balance = net.get(line.currency) ?? new Decimal(0);
+      if (!line.debit.isZero()) {
+        total.debit = total.debit.plus(line.debit);
+        balance = balance.plus(line.debit);
+      }
+      if (!line.credit.isZero()) {
+        total.credit = total.credit.plus(line.credit);
+        balance = balance.minus(line.credit);
+      }
+      net.set(line.currency, balance);
     }
-    if ([...net.values()].some((value) => !value.isZero())) unbalanced.add(index);
+    for (const value of net.values()) {
+      if (!value.isZero()) {
+        unbalanced.add(index);
+        break;
+      }
+    }
   });
   const order = (a: string, b: string) => (a === firstCurrency ? -1 : b === firstCurrency ? 1 : a < b ? -1 : a > b ? 1 : 0);
   return { ...range, vouchers, totals: [...totals.values()].sort((a, b) => order(a.currency, b.currency)), unbalanced };
@@ -92,6 +108,13 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
     ]),
   ];
   const rows: SheetRow[] = [];
+  // One text for each list of dimensions (buildVouchers shares the lists the lines have alike).
+  const dimensionTexts = new Map<readonly DimensionValue[], Localized | null>();
+  const dimensionsText = (dimensions: readonly DimensionValue[]): Localized | null => {
+    let text = dimensionTexts.get(dimensions);
+    if (text === undefined) dimensionTexts.set(dimensions, (text = dimensionsCell(dimensions)));
+    return text;
+  };
   report.vouchers.forEach((voucher, index) => {
     const heading = table ? headingCell(voucher) : null;
     const voucherNumber = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
@@ -105,7 +128,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
       const credit = line.credit.isZero() ? null : money(line.credit);
       if (!data) {
         // (What a table shows; the same keys in the same order as below.)
-        rows.push({ alert, cells: { heading, code: line.accountCode, name: line.accountName, debit, credit, currency: line.currency, dimensions: dimensionsCell(line.dimensions) } });
+        rows.push({ alert, cells: { heading, code: line.accountCode, name: line.accountName, debit, credit, currency: line.currency, dimensions: dimensionsText(line.dimensions) } });
         continue;
       }
       // One object literal, then the dimensions' keys (in this order, as before): spreading the
@@ -115,7 +138,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
         summary: line.summary, code: line.accountCode, name: line.accountName, account: line.account,
         debit, credit, currency: line.currency,
         foreign_amount: line.foreign === null ? null : amountText(line.foreign.amount, line.foreign.currency, scales), foreign_currency: line.foreign?.currency ?? null,
-        rate: line.foreign === null ? null : line.foreign.rate.toFixed(), dimensions: table ? dimensionsCell(line.dimensions) : null,
+        rate: line.foreign === null ? null : line.foreign.rate.toFixed(), dimensions: table ? dimensionsText(line.dimensions) : null,
       };
       for (const kind of DIMENSION_KINDS) {
         const value = line.dimensions.find((dimension) => dimension.kind === kind);
