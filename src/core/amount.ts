@@ -15,11 +15,20 @@ export const POWERS_OF_TEN: readonly number[] = Array.from({ length: MAX_SCALE +
 /** The decimal value of `scaled` × 10^-scale (scale ≥ 0; scaled a safe integer, never -0). */
 export function decimalOf(scaled: number, scale: number): Decimal {
   if (scale === 0) return new Decimal(scaled);
+  return new Decimal(scaledText(scaled, scale));
+}
+
+/**
+ * `scaled` × 10^-scale as plain decimal text with exactly `scale` places (`-0.05`, `2513.35`, `7`):
+ * what formatNumber makes of its decimalOf at that scale, without the Decimal.
+ */
+export function scaledText(scaled: number, scale: number): string {
+  if (scale === 0) return String(scaled);
   const negative = scaled < 0;
   let digits = String(negative ? -scaled : scaled);
   if (digits.length <= scale) digits = "0".repeat(scale - digits.length + 1) + digits;
   const point = digits.length - scale;
-  return new Decimal((negative ? "-" : "") + digits.slice(0, point) + "." + digits.slice(point));
+  return (negative ? "-" : "") + digits.slice(0, point) + "." + digits.slice(point);
 }
 
 /** `value` × 10^scale when that is a safe integer and the scale is kept exactly; null otherwise. */

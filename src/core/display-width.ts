@@ -40,6 +40,19 @@ export function sourceWidth(text: string): number {
   return measure(text, true);
 }
 
+/**
+ * The columns of each character of `text` when every one is simple (printable ASCII, Latin, general
+ * punctuation, the common CJK blocks: each one piece, one or two columns wide, as displayWidth
+ * measures it alone); null for any other text.
+ */
+export function simpleCharWidths(text: string): ((index: number) => number) | null {
+  if (!SIMPLE.test(text)) return null;
+  return (index) => {
+    const code = text.charCodeAt(index);
+    return code === 0xad ? 0 : isWide(code) ? 2 : 1;
+  };
+}
+
 function measure(text: string, counted: boolean): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   if (SIMPLE.test(text)) {

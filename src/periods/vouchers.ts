@@ -18,7 +18,7 @@ import { Decimal } from "../core/number.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
 import type { ChartOfAccounts } from "../books/accounts.js";
 import { postingDimensions, type DimensionCodes } from "../books/dimensions.js";
-import type { Voucher, VoucherLine } from "./voucher-model.js";
+import type { DimensionValue, Voucher, VoucherLine } from "./voucher-model.js";
 import { VOUCHER_KEY, assignVoucherNumbers, parseVoucher, voucherText, voucherWord, type VoucherNumber } from "./numbering.js";
 
 /** The flag beancount gives the transactions a `pad` generates. */
@@ -58,15 +58,37 @@ export function buildVouchers(source: VoucherSource, range: { readonly begin: st
   const word = voucherWord(source.entries);
   const currency = booksCurrency(source.options);
   const vouchers: Voucher[] = [];
+  const dimensions = new SharedDimensions();
   for (const entry of source.entries) {
     if (range.end !== null && entry.date >= range.end) break;
     if (!isBooksTransaction(entry) || (range.begin !== null && entry.date < range.begin)) continue;
-    vouchers.push(voucherOf(entry, word, currency, source));
+    vouchers.push(voucherOf(entry, word, currency, source, dimensions));
   }
   return vouchers;
 }
 
-function voucherOf(transaction: BookedTransaction, word: string, currency: string, source: VoucherSource): Voucher {
+/**
+ * One array for each distinct list of dimensions (they are read, never changed): the lines of a
+ * transaction mostly share their claimant's and customer's, and a long period lists hundreds of
+ * thousands of lines.
+ */
+class SharedDimensions {
+  readonly #lists = new Map<string, readonly DimensionValue[]>();
+
+  of(values: DimensionValue[]): readonly DimensionValue[] {
+    if (values.length === 0) return NO_DIMENSIONS;
+    let key = "";
+    for (const value of values) key += `${value.kind}\u0000${value.code ?? "\u0001"}\u0000${value.name}\u0000`;
+    const known = this.#lists.get(key);
+    if (known !== undefined) return known;
+    this.#lists.set(key, values);
+    return values;
+  }
+}
+
+const NO_DIMENSIONS: readonly DimensionValue[] = [];
+
+function voucherOf(transaction: BookedTransaction, word: string, currency: string, source: VoucherSource, shared: SharedDimensions): Voucher {
   const written = metaText(transaction.meta, VOUCHER_KEY);
   const parsed = written === null ? null : parseVoucher(written);
   const transactionMeta = transaction.meta;
@@ -86,7 +108,7 @@ function voucherOf(transaction: BookedTransaction, word: string, currency: strin
       credit: amount.isNegative() && !amount.isZero() ? amount.neg() : ZERO,
       currency: lineCurrency,
       foreign,
-      dimensions: postingDimensions(transactionMeta, meta, source.dimensionCodes),
+      dimensions: shared.of(postingDimensions(transactionMeta, meta, source.dimensionCodes)),
       span: posting.source.span,
     });
   }

@@ -8,6 +8,7 @@
 import * as path from "node:path";
 import type { BookedPosting, BookedTransaction, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js";
 import { formatNumber } from "../core/number.js";
+import { ScaledAmount, scaledText } from "../core/amount.js";
 import { displayWidth } from "./terminal.js";
 
 export interface PrintSource {
@@ -21,7 +22,10 @@ export interface PrintSource {
 /** Options that only steer loading and are not printed (the text has no includes or plugins). */
 const NOT_PRINTED = new Set(["include", "plugin", "filename", "input_hash", "dcontext"]);
 
+const TO_ESCAPE = /["\\]/;
+
 export function quote(text: string): string {
+  if (!TO_ESCAPE.test(text)) return `"${text}"`;
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
@@ -57,7 +61,7 @@ function postingParts(posting: BookedPosting): { prefix: string; number: string;
   } else if (posting.price !== null) {
     rest += ` @ ${formatNumber(posting.price.number, posting.price.scale)} ${posting.price.currency}`;
   }
-  return { prefix: `${source.flag === null ? "" : `${source.flag} `}${posting.account}`, number: formatNumber(units.number, units.scale), rest: rest.trimEnd() };
+  return { prefix: `${source.flag === null ? "" : `${source.flag} `}${posting.account}`, number: units instanceof ScaledAmount ? scaledText(units.scaled, units.scale) : formatNumber(units.number, units.scale), rest: rest.trimEnd() };
 }
 
 function transactionText(entry: BookedTransaction): string {
@@ -102,18 +106,43 @@ function entryText(entry: LedgerEntry, mainFolder: string): string {
 }
 
 export function printJournal(source: PrintSource): string {
-  const blocks: string[] = [];
+  const pieces: string[] = [];
+  printJournalTo(source, (text) => pieces.push(text));
+  return pieces.join("");
+}
+
+/**
+ * printJournal's text in pieces of about `pieceLength` characters, each passed to `write` in order
+ * as soon as it is made: a large journal's text is not held whole (nor is each entry's once written).
+ */
+export function printJournalTo(source: PrintSource, write: (text: string) => void, pieceLength = 1 << 20): void {
+  let blocks: string[] = [];
+  let length = 0;
+  let written = false;
+  const flush = (last: boolean) => {
+    if (blocks.length > 0) {
+      write((written ? "\n\n" : "") + blocks.join("\n\n") + (last ? "\n" : ""));
+      written = true;
+    } else if (last) write("\n");
+    blocks = [];
+    length = 0;
+  };
+  const add = (block: string) => {
+    blocks.push(block);
+    length += block.length;
+    if (length >= pieceLength) flush(false);
+  };
   const options: string[] = [];
   for (const [name, values] of source.options) {
     if (NOT_PRINTED.has(name)) continue;
     for (const value of values) options.push(`option ${quote(name)} ${quote(value)}`);
   }
-  if (options.length > 0) blocks.push(options.join("\n"));
+  if (options.length > 0) add(options.join("\n"));
   const pads = new Set(source.entries.filter((e) => e.type === "pad").map((e) => `${e.span.file}\u0000${e.span.start}`));
   const mainFolder = path.dirname(source.mainFile);
   for (const entry of source.entries) {
     if (entry.type === "transaction" && entry.flag === "P" && pads.has(`${entry.span.file}\u0000${entry.span.start}`)) continue;
-    blocks.push(entryText(entry, mainFolder));
+    add(entryText(entry, mainFolder));
   }
-  return blocks.join("\n\n") + "\n";
+  flush(true);
 }

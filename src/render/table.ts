@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import { loadChalk } from "./packages.js";
 import { displayWidth, terminalText, terminalUnits } from "./terminal.js";
+import { simpleCharWidths } from "../core/display-width.js";
 
 export { displayWidth };
 
@@ -46,17 +47,45 @@ export function groupThousands(plain: string): string {
  */
 export function cutText(text: string, width: number, from: "end" | "start"): string {
   if (displayWidth(text) <= width) return text;
+  // Text of simple characters only and no escape (most of a journal): cut by index, each character
+  // one piece (as terminalUnits would split it), without an array of its pieces.
+  const simple = text.includes("\\") ? null : simpleCharWidths(text);
+  if (simple !== null) {
+    let used = 1;
+    if (from === "end") {
+      let end = 0;
+      for (; end < text.length; end++) {
+        const w = simple(end);
+        if (used + w > width) break;
+        used += w;
+      }
+      return text.slice(0, end) + "…";
+    }
+    let start = text.length;
+    for (; start > 0; start--) {
+      const w = simple(start - 1);
+      if (used + w > width) break;
+      used += w;
+    }
+    const kept = text.slice(start);
+    const colon = kept.indexOf(":");
+    return "…" + (colon > 0 && colon < kept.length - 1 ? kept.slice(colon) : kept);
+  }
   const units = terminalUnits(text);
   if (from === "start") units.reverse();
-  let kept = "";
+  let count = 0;
   let used = 1;
   for (const unit of units) {
     const w = unit.length === 1 || unit.length === 2 ? displayWidth(unit) : unit.length;
     if (used + w > width) break;
-    kept = from === "start" ? unit + kept : kept + unit;
+    count += 1;
     used += w;
   }
-  if (from === "end") return kept + "…";
+  // (Joined once, not added a unit at a time: a long table keeps every cut text, and a string
+  // built by += is a chain of pieces until it is read.)
+  const head = units.slice(0, count);
+  if (from === "end") return head.join("") + "…";
+  const kept = head.reverse().join("");
   const colon = kept.indexOf(":");
   return "…" + (colon > 0 && colon < kept.length - 1 ? kept.slice(colon) : kept);
 }
@@ -162,42 +191,57 @@ export function drawPlainTable(
   head: readonly string[], rows: readonly (readonly string[])[], colWidths: readonly number[], aligns: readonly ("left" | "right")[], middle: string, midMid: string,
   strlen: (text: string) => number,
 ): string[] {
+  const line = lineDrawer(colWidths, aligns, middle, strlen);
+  const lines = [line(head)];
+  if (rows.length > 0) lines.push(ruleLine(colWidths, midMid));
+  for (const row of rows) lines.push(line(row));
+  // (cli-table3 leaves out a line that comes out empty.)
+  return lines.filter((text) => text.length > 0);
+}
+
+/** drawPlainTable's line of a row: each cell padded by a space each side to its column's width, joined by `middle`. */
+function lineDrawer(colWidths: readonly number[], aligns: readonly ("left" | "right")[], middle: string, strlen: (text: string) => number): (cells: readonly string[]) => string {
   const { colorizeLines } = loadUtilities();
-  const line = (cells: readonly string[]) => {
+  const between = `${middle} `;
+  return (cells) => {
     let text = "";
     for (let index = 0; index < cells.length; index++) {
       let cell = cells[index]!;
       if (cell.includes("\x1b")) cell = colorizeLines([cell])[0]!;
       const spaces = " ".repeat(colWidths[index]! - PADDING - strlen(cell));
-      text += (index === 0 ? " " : `${middle} `) + (aligns[index] === "right" ? spaces + cell : cell + spaces) + " ";
+      text += (index === 0 ? " " : between) + (aligns[index] === "right" ? spaces + cell : cell + spaces) + " ";
     }
     return text;
   };
-  const lines = [line(head)];
-  if (rows.length > 0) lines.push(colWidths.map((width) => "─".repeat(width)).join(midMid));
-  for (const row of rows) lines.push(line(row));
-  // (cli-table3 leaves out a line that comes out empty.)
-  return lines.filter((text) => text.length > 0);
 }
+
+/** drawPlainTable's rule under the head. */
+const ruleLine = (colWidths: readonly number[], midMid: string): string => colWidths.map((width) => "─".repeat(width)).join(midMid);
 
 export function renderTable(
   givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
 ): string {
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
   const paint = new (loadChalk().Chalk)({ level: style.color ? 1 : 0 });
-  const asRow = (row: readonly string[] | Row): Row => ("cells" in row || "heading" in row ? row as Row : { cells: row as readonly string[] });
-  const prepare = (row: Row): Row => ("heading" in row ? { heading: terminalText(row.heading) } : {
-    alert: row.alert,
-    cells: columns.map((column, index) => {
-      // A line break in a text (a narration of two lines) shows as a space; any other control is escaped.
-      const cell = terminalText((row.cells[index] ?? "").replace(/\r?\n/g, " "));
-      const number = NUMBER.exec(cell);
-      return column.align === "right" && number !== null ? groupThousands(number[1]!) + number[2]! : cell;
-    }),
-  });
-  const body = rows.map(asRow).map(prepare);
-  const feet = footer.map(asRow).map(prepare);
-  const cellRows = [...body, ...feet].filter((row): row is CellsRow => "cells" in row);
+  const prepare = (given: readonly string[] | Row): Row => {
+    if (!("cells" in given) && "heading" in given) return { heading: terminalText(given.heading) };
+    const row: CellsRow = "cells" in given ? given : { cells: given as readonly string[] };
+    return {
+      alert: row.alert,
+      cells: columns.map((column, index) => {
+        // A line break in a text (a narration of two lines) shows as a space; any other control is escaped.
+        const cell = terminalText((row.cells[index] ?? "").replace(/\r?\n/g, " "));
+        if (column.align !== "right") return cell;
+        const number = NUMBER.exec(cell);
+        return number !== null ? groupThousands(number[1]!) + number[2]! : cell;
+      }),
+    };
+  };
+  const body = rows.map(prepare);
+  const feet = footer.map(prepare);
+  const cellRows: CellsRow[] = [];
+  for (const row of body) if ("cells" in row) cellRows.push(row);
+  for (const row of feet) if ("cells" in row) cellRows.push(row);
   // (A loop, not Math.max(...): a register of a large journal has more rows than a call has arguments.)
   const widths = columns.map((column) => displayWidth(column.header));
   for (const row of cellRows) row.cells.forEach((cell, index) => { widths[index] = Math.max(widths[index]!, displayWidth(cell)); });
@@ -219,18 +263,44 @@ export function renderTable(
     }
   }
   const gap = compact ? 0 : GAP;
-  const draw = (row: CellsRow): string[] => row.cells.map((text, index) => {
-    const column = columns[index]!;
-    const cell = column.shrink === undefined ? text : cutText(text, widths[index]!, column.shrink);
-    if (row.alert) return paint.red(cell);
-    return column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, "")) ? paint.red(cell) : cell;
-  });
+  const cuts = columns.some((column) => column.shrink !== undefined);
+  // The texts of a column repeat (account names, dimensions): each distinct one is cut once, and
+  // its rows share the cut text.
+  const cutTexts = columns.map(() => new Map<string, string>());
+  const cutOnce = (text: string, index: number, shrink: "end" | "start"): string => {
+    const known = cutTexts[index]!;
+    let cut = known.get(text);
+    if (cut === undefined) {
+      cut = cutText(text, widths[index]!, shrink);
+      if (known.size < 100_000) known.set(text, cut);
+    }
+    return cut;
+  };
+  const draw = (row: CellsRow): readonly string[] => {
+    // Without colour and with nothing to cut, a row is drawn as it was prepared (no copy of it).
+    if (!style.color && !cuts) return row.cells;
+    let drawn: string[] | null = null;
+    row.cells.forEach((text, index) => {
+      const column = columns[index]!;
+      let cell = column.shrink === undefined ? text : cutOnce(text, index, column.shrink);
+      if (style.color && (row.alert || (column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, ""))))) cell = paint.red(cell);
+      if (cell !== text) (drawn ??= [...row.cells])[index] = cell;
+    });
+    return drawn ?? row.cells;
+  };
   const parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
   // Each row is drawn once, not once per part: a table of thousands of columns has thousands of parts.
-  const drawnCells = new Map<CellsRow, string[]>();
+  const drawnCells = new Map<CellsRow, readonly string[]>();
   for (const row of cellRows) drawnCells.set(row, draw(row));
   const strlen = tableMeasure();
+  const blank = columns.map(() => "");
   return parts.map((part) => {
+    // A part of all the columns in order takes each row's cells as they are (no copy per row).
+    const whole = part.length === columns.length && part.every((column, index) => column === index);
+    const cellsOf = (row: CellsRow): readonly string[] => {
+      const cells = drawnCells.get(row)!;
+      return whole ? cells : part.map((index) => cells[index]!);
+    };
     const head = part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header));
     // Heading lines are drawn here rather than as cells spanning the table (cli-table3 laid a table
     // out in time quadratic in its rows: 50,000 postings of `reg` took 40 s), at widths measured
@@ -241,42 +311,44 @@ export function renderTable(
       const cut = style.width === undefined ? heading : cutText(heading, headingWidth, "end");
       return ` ${style.color ? paint.bold(cut) : cut}`;
     };
-    const pushed: string[][] = [];
-    /** Heading lines to draw above each row pushed, by the row's index; the rest after the last. */
-    const headingsAbove: string[][] = [];
-    let pending: string[] = [];
-    const push = (row: Row) => {
-      if ("heading" in row) {
-        pending.push(headingLine(row.heading));
-        return;
-      }
-      const cells = drawnCells.get(row)!;
-      pushed.push(part.map((index) => cells[index]!));
-      headingsAbove.push(pending);
-      pending = [];
-    };
-    body.forEach(push);
-    if (feet.length > 0) {
-      pushed.push(part.map(() => ""));
-      headingsAbove.push(pending);
-      pending = [];
-      feet.forEach(push);
-    }
+    // The rows drawn in order: body rows, a blank row then the footer's when there is a footer.
+    const sequence = feet.length > 0 ? [...body, null, ...feet] : body;
     // What cli-table3 would make each column: its widest cell and a space each side (at least 1).
-    const colWidths = head.map((text, n) => pushed.reduce((widest, cells) => Math.max(widest, strlen(cells[n]!) + PADDING), Math.max(1, strlen(text) + PADDING)));
+    const colWidths = head.map((text) => Math.max(1, strlen(text) + PADDING));
+    let rowCount = 0;
+    for (const row of sequence) {
+      if (row !== null && "heading" in row) continue;
+      rowCount += 1;
+      if (row === null) continue;
+      const cells = drawnCells.get(row)!;
+      for (let n = 0; n < part.length; n++) {
+        const width = strlen(cells[part[n]!]!) + PADDING;
+        if (width > colWidths[n]!) colWidths[n] = width;
+      }
+    }
     const aligns = part.map((index) => columns[index]!.align ?? "left");
-    const drawn = drawPlainTable(head, pushed, colWidths, aligns, compact ? "" : "  ", compact ? "" : "─", strlen);
-    // The head's line and the rule under it, then one line per row pushed.
-    const rowsAt = drawn.length - headingsAbove.length;
-    const lines = drawn.slice(0, rowsAt);
-    // cli-table3 drew the rule under the head one character shorter per gap between columns when a
-    // heading came first (as a cell spanning them); kept, so that tables look as they always have.
-    if (rowsAt === 2 && (headingsAbove[0]?.length ?? pending.length) > 0) lines[1] = lines[1]!.trimEnd().slice(0, Math.max(0, lines[1]!.trimEnd().length - (part.length - 1)));
-    headingsAbove.forEach((headings, index) => {
-      for (const heading of headings) lines.push(heading);
-      lines.push(drawn[rowsAt + index]!);
-    });
-    for (const heading of pending) lines.push(heading);
-    return lines.map((line) => line.trimEnd()).join("\n");
+    if (part.length === 0) {
+      // (No columns: as drawPlainTable would draw it, every line empty.)
+      const pushed = sequence.filter((row): row is CellsRow | null => row === null || "cells" in row).map((row) => (row === null ? [] : cellsOf(row)));
+      return drawPlainTable(head, pushed, colWidths, aligns, compact ? "" : "  ", compact ? "" : "─", strlen).map((line) => line.trimEnd()).join("\n");
+    }
+    const line = lineDrawer(colWidths, aligns, compact ? "" : "  ", strlen);
+    // The head's line and the rule under it, then one line per row with the heading lines above it;
+    // each line trimmed as it is drawn.
+    const lines: string[] = [line(head).trimEnd()];
+    let rule = rowCount > 0 ? ruleLine(colWidths, compact ? "" : "─").trimEnd() : null;
+    if (rule !== null) {
+      lines.push(rule);
+      // cli-table3 drew the rule under the head one character shorter per gap between columns when a
+      // heading came first (as a cell spanning them); kept, so that tables look as they always have.
+      const first = sequence.findIndex((row) => row === null || "cells" in row);
+      if (first > 0) lines[1] = rule.slice(0, Math.max(0, rule.length - (part.length - 1)));
+    }
+    for (const row of sequence) {
+      if (row === null) lines.push(line(blank.slice(0, part.length)).trimEnd());
+      else if ("heading" in row) lines.push(headingLine(row.heading).trimEnd());
+      else lines.push(line(cellsOf(row)).trimEnd());
+    }
+    return lines.join("\n");
   }).join("\n\n");
 }

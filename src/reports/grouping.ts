@@ -76,6 +76,13 @@ export function postingsUnder(entries: readonly LedgerEntry[], roots: readonly s
     for (const root of roots) if (isUnder(account, root)) return root;
     return null;
   };
+  // Grouped by account, a posting's group follows from its account alone: found once per account.
+  const accountGroups = grouping.kind === "account" ? new Map<string, Group>() : null;
+  const accountGroup = (entry: BookedTransaction, account: string, root: string): Group => {
+    let group = accountGroups!.get(account);
+    if (group === undefined) accountGroups!.set(account, (group = groupOf(entry, account, () => null, root, grouping)));
+    return group;
+  };
   const add = (entry: BookedTransaction, index: number, account: string, group: Group, units: Amount) => {
     const parts = allocator !== null && typeof group === "string" ? allocator.partsOf(entry, index, group) : null;
     if (parts === null) {
@@ -93,7 +100,7 @@ export function postingsUnder(entries: readonly LedgerEntry[], roots: readonly s
         const account = entry.accountAt(at);
         const root = rootOf(account);
         if (root === null) continue;
-        const group = groupOf(entry, account, (key) => rawText(entry.rawMetaAt(at, key)), root, grouping);
+        const group = accountGroups !== null ? accountGroup(entry, account, root) : groupOf(entry, account, (key) => rawText(entry.rawMetaAt(at, key)), root, grouping);
         add(entry, index, account, group, entry.bookedUnitsAt(at));
       }
       continue;
@@ -102,7 +109,8 @@ export function postingsUnder(entries: readonly LedgerEntry[], roots: readonly s
       const posting = entry.booked[index]!;
       const root = rootOf(posting.account);
       if (root === null) continue;
-      add(entry, index, posting.account, groupOf(entry, posting.account, (key) => metaText(posting.source.meta, key), root, grouping), posting.units);
+      const group = accountGroups !== null ? accountGroup(entry, posting.account, root) : groupOf(entry, posting.account, (key) => metaText(posting.source.meta, key), root, grouping);
+      add(entry, index, posting.account, group, posting.units);
     }
   }
   return postings;

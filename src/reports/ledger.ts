@@ -235,26 +235,28 @@ export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet 
   const rows: SheetRow[] = [];
   for (const section of report.sections) {
     const money = (value: Decimal) => amountText(value, section.currency, scales);
-    const fixed: Record<string, Cell> = {
-      ledger: `${accountTitle(section.account)}  ${section.currency}`, code: section.account.code, name: section.account.name,
-      account: section.account.account, currency: section.currency,
-    };
+    const ledger = `${accountTitle(section.account)}  ${section.currency}`;
+    const { code, name, account } = section.account;
+    const currency = section.currency;
+    // Each row one object literal of the same keys in the same order (spreading the section's cells
+    // and the balance's into every row made a row a dictionary: slow to build and to read).
     for (const row of section.rows) {
-      const balanceCells = { direction: DIRECTIONS[directionOf(row.balance)], balance: money(row.balance.abs()) };
+      const direction = DIRECTIONS[directionOf(row.balance)];
+      const balance = money(row.balance.abs());
+      let cells: Record<string, Cell>;
       if (row.kind === "posting") {
-        rows.push({
-          cells: {
-            ...fixed, kind: "posting", date: row.date, voucher: row.voucher, summary: row.summary,
-            detail: `${row.account.code ?? ""} ${row.account.shortName}`.trim(), posting_code: row.account.code, posting_account: row.account.account,
-            // The side a posting is not on stays blank, as a written 明细账 leaves it.
-            debit: row.debit.isZero() ? null : money(row.debit), credit: row.credit.isZero() ? null : money(row.credit), ...balanceCells,
-          },
-        });
+        cells = {
+          ledger, code, name, account, currency, kind: "posting", date: row.date, voucher: row.voucher, summary: row.summary,
+          detail: `${row.account.code ?? ""} ${row.account.shortName}`.trim(), posting_code: row.account.code, posting_account: row.account.account,
+          // The side a posting is not on stays blank, as a written 明细账 leaves it.
+          debit: row.debit.isZero() ? null : money(row.debit), credit: row.credit.isZero() ? null : money(row.credit), direction, balance,
+        };
       } else if (row.kind === "opening") {
-        rows.push({ cells: { ...fixed, kind: "opening", date: row.date, voucher: null, summary: ROW_SUMMARIES.opening, debit: null, credit: null, ...balanceCells } });
+        cells = { ledger, code, name, account, currency, kind: "opening", date: row.date, voucher: null, summary: ROW_SUMMARIES.opening, debit: null, credit: null, direction, balance };
       } else {
-        rows.push({ cells: { ...fixed, kind: row.kind, date: row.date, voucher: null, summary: ROW_SUMMARIES[row.kind], debit: money(row.debit), credit: money(row.credit), ...balanceCells } });
+        cells = { ledger, code, name, account, currency, kind: row.kind, date: row.date, voucher: null, summary: ROW_SUMMARIES[row.kind], debit: money(row.debit), credit: money(row.credit), direction, balance };
       }
+      rows.push({ cells });
     }
   }
   const title = accountTitle(report.target);

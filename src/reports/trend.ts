@@ -4,6 +4,7 @@
 import type { LedgerEntry } from "../core/data.js";
 import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
+import { DecimalSum } from "../core/amount.js";
 import type { DisplayScales } from "./display.js";
 import {
   costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
@@ -82,20 +83,24 @@ export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery):
   const yearAgo = shiftPeriod(latest, query.interval, -12);
   const emptySums = (): Sums => ({ amounts: periods.map(zero), previous: zero(), yearAgo: zero() });
 
-  // commodity -> group -> sums
-  const raw = new Map<string, Map<Group, Sums>>();
+  // commodity -> group -> sums, added up as scaled integers (DecimalSum: no Decimal per posting)
+  const adding = new Map<string, Map<Group, { amounts: DecimalSum[]; previous: DecimalSum; yearAgo: DecimalSum }>>();
   for (const posting of postings) {
     const index = periodIndex(periods, posting.date);
     const isPrevious = inRange(posting.date, previous);
     const isYearAgo = inRange(posting.date, yearAgo);
     if (index < 0 && !isPrevious && !isYearAgo) continue;
-    let byGroup = raw.get(posting.commodity);
-    if (byGroup === undefined) raw.set(posting.commodity, (byGroup = new Map()));
+    let byGroup = adding.get(posting.commodity);
+    if (byGroup === undefined) adding.set(posting.commodity, (byGroup = new Map()));
     let sums = byGroup.get(posting.group);
-    if (sums === undefined) byGroup.set(posting.group, (sums = emptySums()));
-    if (index >= 0) sums.amounts[index] = sums.amounts[index]!.plus(posting.units.number);
-    if (isPrevious) sums.previous = sums.previous.plus(posting.units.number);
-    if (isYearAgo) sums.yearAgo = sums.yearAgo.plus(posting.units.number);
+    if (sums === undefined) byGroup.set(posting.group, (sums = { amounts: periods.map(() => new DecimalSum()), previous: new DecimalSum(), yearAgo: new DecimalSum() }));
+    if (index >= 0) sums.amounts[index]!.add(posting.units);
+    if (isPrevious) sums.previous.add(posting.units);
+    if (isYearAgo) sums.yearAgo.add(posting.units);
+  }
+  const raw = new Map<string, Map<Group, Sums>>();
+  for (const [commodity, byGroup] of adding) {
+    raw.set(commodity, new Map([...byGroup].map(([group, sums]) => [group, { amounts: sums.amounts.map((sum) => sum.value), previous: sums.previous.value, yearAgo: sums.yearAgo.value }])));
   }
 
   const rows: TrendRow[] = [];

@@ -23,14 +23,30 @@ export interface VouchersReport {
 export function vouchersReport(vouchers: readonly Voucher[], range: { readonly begin: string | null; readonly end: string | null }, firstCurrency: string): VouchersReport {
   const totals = new Map<string, { currency: string; debit: Decimal; credit: Decimal }>();
   const unbalanced = new Set<number>();
+  const net = new Map<string, Decimal>();
   vouchers.forEach((voucher, index) => {
-    const net = new Map<string, Decimal>();
+    // (A line is on one side: the other, zero, is not added.)
+    net.clear();
     for (const line of voucher.lines) {
-      const total = totals.get(line.currency) ?? { currency: line.currency, debit: new Decimal(0), credit: new Decimal(0) };
-      totals.set(line.currency, { currency: line.currency, debit: total.debit.plus(line.debit), credit: total.credit.plus(line.credit) });
-      net.set(line.currency, (net.get(line.currency) ?? new Decimal(0)).plus(line.debit).minus(line.credit));
+      let total = totals.get(line.currency);
+      if (total === undefined) totals.set(line.currency, (total = { currency: line.currency, debit: new Decimal(0), credit: new Decimal(0) }));
+      let balance = net.get(line.currency) ?? new Decimal(0);
+      if (!line.debit.isZero()) {
+        total.debit = total.debit.plus(line.debit);
+        balance = balance.plus(line.debit);
+      }
+      if (!line.credit.isZero()) {
+        total.credit = total.credit.plus(line.credit);
+        balance = balance.minus(line.credit);
+      }
+      net.set(line.currency, balance);
     }
-    if ([...net.values()].some((value) => !value.isZero())) unbalanced.add(index);
+    for (const value of net.values()) {
+      if (!value.isZero()) {
+        unbalanced.add(index);
+        break;
+      }
+    }
   });
   const order = (a: string, b: string) => (a === firstCurrency ? -1 : b === firstCurrency ? 1 : a < b ? -1 : a > b ? 1 : 0);
   return { ...range, vouchers, totals: [...totals.values()].sort((a, b) => order(a.currency, b.currency)), unbalanced };
@@ -56,7 +72,15 @@ function headingCell(voucher: Voucher): Localized {
   return localized(en.filter((part) => part !== "").join("  "), zh.filter((part) => part !== "").join("  "));
 }
 
-export function vouchersSheet(report: VouchersReport, scales: DisplayScales): Sheet {
+/**
+ * The sheet of the report. `shown` says which columns its rows are read for: a terminal table's
+ * ("table") or CSV, JSON and the documents' ("data"); the rows then hold only those cells (a large
+ * period lists hundreds of thousands of lines, and each of the columns not shown would be made for
+ * nothing). Without it, every cell.
+ */
+export function vouchersSheet(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data"): Sheet {
+  const table = shown !== "data";
+  const data = shown !== "table";
   const several = report.totals.length > 1;
   const columns: SheetColumn[] = [
     { key: "heading", header: phrase("vouchers Voucher", {}), kind: "text", heading: true, show: "table" },
@@ -84,8 +108,15 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales): Sh
     ]),
   ];
   const rows: SheetRow[] = [];
+  // One text for each list of dimensions (buildVouchers shares the lists the lines have alike).
+  const dimensionTexts = new Map<readonly DimensionValue[], Localized | null>();
+  const dimensionsText = (dimensions: readonly DimensionValue[]): Localized | null => {
+    let text = dimensionTexts.get(dimensions);
+    if (text === undefined) dimensionTexts.set(dimensions, (text = dimensionsCell(dimensions)));
+    return text;
+  };
   report.vouchers.forEach((voucher, index) => {
-    const heading = headingCell(voucher);
+    const heading = table ? headingCell(voucher) : null;
     const voucherNumber = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
     const number = voucher.number === null ? null : String(voucher.number);
     const attachments = String(voucher.attachments);
@@ -93,14 +124,21 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales): Sh
     const alert = report.unbalanced.has(index);
     for (const line of voucher.lines) {
       const money = (value: Decimal) => amountText(value, line.currency, scales);
+      const debit = line.debit.isZero() ? null : money(line.debit);
+      const credit = line.credit.isZero() ? null : money(line.credit);
+      if (!data) {
+        // (What a table shows; the same keys in the same order as below.)
+        rows.push({ alert, cells: { heading, code: line.accountCode, name: line.accountName, debit, credit, currency: line.currency, dimensions: dimensionsText(line.dimensions) } });
+        continue;
+      }
       // One object literal, then the dimensions' keys (in this order, as before): spreading the
       // voucher's cells and a dictionary of dimensions into every line made `report vouchers` slow.
       const cells: Record<string, Cell> = {
         heading, date: voucher.date, voucher: voucherNumber, word: voucher.word, number, attachments, preparer,
         summary: line.summary, code: line.accountCode, name: line.accountName, account: line.account,
-        debit: line.debit.isZero() ? null : money(line.debit), credit: line.credit.isZero() ? null : money(line.credit), currency: line.currency,
+        debit, credit, currency: line.currency,
         foreign_amount: line.foreign === null ? null : amountText(line.foreign.amount, line.foreign.currency, scales), foreign_currency: line.foreign?.currency ?? null,
-        rate: line.foreign === null ? null : line.foreign.rate.toFixed(), dimensions: dimensionsCell(line.dimensions),
+        rate: line.foreign === null ? null : line.foreign.rate.toFixed(), dimensions: table ? dimensionsText(line.dimensions) : null,
       };
       for (const kind of DIMENSION_KINDS) {
         const value = line.dimensions.find((dimension) => dimension.kind === kind);

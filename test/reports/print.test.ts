@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/core/number.js";
+import { loadLedger } from "../../src/loader/load.js";
+import { printJournal, printJournalTo } from "../../src/render/journal.js";
 import { parseCsv } from "../helpers/csv.js";
 import { runCli } from "../helpers/cli.js";
 import { CHINESE_SAMPLE, ENGLISH_SAMPLE } from "./samples.js";
@@ -49,6 +51,20 @@ describe("print", () => {
       expect(check.code).toBe(0);
     });
   }
+
+  it("writes the same text in pieces of any length (standard output takes it piece by piece)", () => {
+    const ledger = loadLedger(CHINESE_SAMPLE);
+    const source = { entries: ledger.entries, options: ledger.options.raw, mainFile: ledger.mainFile };
+    const whole = printJournal(source);
+    for (const pieceLength of [1, 7, 500, 1 << 30]) {
+      const pieces: string[] = [];
+      printJournalTo(source, (text) => pieces.push(text), pieceLength);
+      if (pieceLength === 1) expect(pieces.length).toBeGreaterThan(10);
+      if (pieceLength === 1 << 30) expect(pieces).toHaveLength(1);
+      expect(pieces.join("")).toBe(whole);
+    }
+    expect(runCli(["print", CHINESE_SAMPLE]).stdout).toBe(whole);
+  });
 
   it("merges includes and keeps the pad, not the entries it generates", () => {
     const text = runCli(["print", CHINESE_SAMPLE]).stdout;

@@ -1,8 +1,8 @@
 // `feeledger print FILE`: the journal's entries as normalised beancount text (one file, includes
 // merged), which feeledger and bean-check read back to the same balances.
 import type { Command } from "commander";
-import { printJournal } from "../../render/journal.js";
-import { EXIT_ERRORS, UsageError, journalTextOut, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { printJournal, printJournalTo } from "../../render/journal.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, resolveJournal, type CommandShared, type Io } from "../context.js";
 import { emit, loadForReport } from "../reporting.js";
 
 export interface PrintContext {
@@ -15,9 +15,14 @@ export interface PrintContext {
 export function runPrint(io: Io, context: PrintContext): number {
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
-  const text = printJournal({ entries: ledger.entries, options: ledger.options.raw, mainFile: ledger.mainFile });
-  // Exact text for -o FILE and for a pipe (it is read back); escaped only on a terminal.
-  return emit(io, context.output, context.output === null ? journalTextOut(io, text) : text, ledger);
+  const source = { entries: ledger.entries, options: ledger.options.raw, mainFile: ledger.mainFile };
+  // Exact text for -o FILE and for a pipe (it is read back); escaped only on a terminal. Standard
+  // output takes it piece by piece as it is made (the text of a large journal is not held whole).
+  if (context.output === null) {
+    printJournalTo(source, (text) => io.stdout(journalTextOut(io, text)));
+    return EXIT_OK;
+  }
+  return emit(io, context.output, printJournal(source), ledger);
 }
 
 export function registerPrint(program: Command, { io, setExit, global }: CommandShared): void {

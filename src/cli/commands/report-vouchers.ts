@@ -29,7 +29,10 @@ export function runReportVouchers(io: Io, context: ReportVouchersContext): numbe
     return EXIT_OK;
   }
   const report = vouchersReport(vouchers, context.range, booksCurrency(ledger.options));
-  return emitSheet(io, context.output, vouchersSheet(report, displayScales(ledger.entries)), ledger);
+  // (xlsx and html read the heading column too: a few vouchers are one section each.)
+  const format = context.output.format;
+  const shown = format === "table" ? "table" : format === "csv" || format === "json" ? "data" : undefined;
+  return emitSheet(io, context.output, vouchersSheet(report, displayScales(ledger.entries), shown), ledger);
 }
 
 /** Adds `vouchers` to the `report` command group. */
