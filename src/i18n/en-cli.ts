@@ -354,6 +354,13 @@ const enLabels = {
   "vouchers Word": fixed("Word"),
 };
 
+/** The vouchers a close numbers (or would): the close's line and its dry run say it alike. */
+function numberedEn(p: { count: number; first: string | null; last: string | null; lastBefore: string | null }): string {
+  return p.count === 0
+    ? `no voucher to number${p.lastBefore === null ? "" : ` (the last is ${p.lastBefore})`}`
+    : `${p.count} voucher${p.count === 1 ? "" : "s"} numbered ${p.first}${p.count === 1 ? "" : ` to ${p.last}`}`;
+}
+
 /** The writers' lines on stdout: what each one did. */
 export const enWriters = {
   "writer decided": (p: { id: string; kind: "approve" | "reject" | "post"; by: string | null; on: string; bookedOn: string | null; incurred: string; where: string; movedTo: string | null }) =>
@@ -362,11 +369,7 @@ export const enWriters = {
     + ` (${p.movedTo === null ? p.where : `moved from ${p.where} to ${p.movedTo}`})`,
   "writer none to decide": (p: { kind: "approve" | "reject" | "post" }) => `no approved claims to ${p.kind}; nothing to do`,
   "writer closed": (p: { month: string; by: string; on: string; count: number; first: string | null; last: string | null; lastBefore: string | null; place: string }) =>
-    `Closed ${p.month} by ${p.by} on ${p.on}: `
-    + (p.count === 0
-      ? `no voucher to number${p.lastBefore === null ? "" : ` (the last is ${p.lastBefore})`}`
-      : `${p.count} voucher${p.count === 1 ? "" : "s"} numbered ${p.first}${p.count === 1 ? "" : ` to ${p.last}`}`)
-    + ` (${p.place}).`,
+    `Closed ${p.month} by ${p.by} on ${p.on}: ${numberedEn(p)} (${p.place}).`,
   "writer reopened": (p: { month: string; by: string; on: string; place: string; close: string; lastVoucher: string | null }) =>
     `Reopened ${p.month} by ${p.by} on ${p.on} (${p.place}); its close stays at ${p.close}`
     + `${p.lastVoucher === null ? "" : `; its vouchers keep their numbers, and new ones will follow ${p.lastVoucher}`}.`,
@@ -382,6 +385,13 @@ export const enWriters = {
   "writer would write installments": (p: { count: number }) => `${p.count} installment${p.count === 1 ? "" : "s"} would be written`,
   "writer would write allocations": (p: { count: number }) => `${p.count} allocation${p.count === 1 ? "" : "s"} would be written`,
   "writer would reopen": (p: { month: string }) => `${p.month} would be reopened`,
+  "writer would decide": (p: { kind: "approve" | "reject" | "post"; count: number }) =>
+    `${p.count} claim${p.count === 1 ? "" : "s"} would be ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}`,
+  "writer would close": (p: { month: string; count: number; first: string | null; last: string | null; lastBefore: string | null }) =>
+    `${p.month} would be closed, ${numberedEn(p)}`,
+  "writer would pay": (p: { claims: number; summary: string | null; from: string; bankFile: string | null; rows: number }) =>
+    `${p.claims} claim${p.claims === 1 ? "" : "s"} would be paid (${p.summary ?? "nothing from the account (all offset)"} from ${p.from})`
+    + `${p.bankFile === null ? "" : `, and ${p.bankFile} with ${p.rows} row${p.rows === 1 ? "" : "s"}`}`,
   "writer Installment": fixed("Installment"),
   "writer Rule": fixed("Rule"),
   "writer Parts": fixed("Parts"),

@@ -339,6 +339,13 @@ const zhLabels = {
   "vouchers Word": fixed("凭证字"),
 };
 
+/** 结账编号（或将编号）的凭证：结账的一行与其试运行说法一致。 */
+function numberedZh(p: { count: number; first: string | null; last: string | null; lastBefore: string | null }, will = ""): string {
+  return p.count === 0
+    ? `没有需要编号的凭证${p.lastBefore === null ? "" : `（最后一张为 ${p.lastBefore}）`}`
+    : `${p.count} 张凭证${will}编号为 ${p.first}${p.count === 1 ? "" : ` 至 ${p.last}`}`;
+}
+
 /** 写入命令在标准输出上的一行：做了什么。 */
 const zhWriters: Translation<typeof enWriters> = {
   "writer decided": (p) =>
@@ -346,12 +353,7 @@ const zhWriters: Translation<typeof enWriters> = {
     + `${p.bookedOn === null ? "" : `，因 ${p.incurred.slice(0, 7)} 已结账，记在 ${p.bookedOn}（发生于 ${p.incurred}）`}`
     + `（${p.movedTo === null ? p.where : `由 ${p.where} 移至 ${p.movedTo}`}）`,
   "writer none to decide": (p) => `没有可${{ approve: "审批", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}的已审批报销单；无需操作`,
-  "writer closed": (p) =>
-    `${p.month} 已由 ${p.by} 于 ${p.on} 结账：`
-    + (p.count === 0
-      ? `没有需要编号的凭证${p.lastBefore === null ? "" : `（最后一张为 ${p.lastBefore}）`}`
-      : `${p.count} 张凭证编号为 ${p.first}${p.count === 1 ? "" : ` 至 ${p.last}`}`)
-    + `（${p.place}）。`,
+  "writer closed": (p) => `${p.month} 已由 ${p.by} 于 ${p.on} 结账：${numberedZh(p)}（${p.place}）。`,
   "writer reopened": (p) =>
     `${p.month} 已由 ${p.by} 于 ${p.on} 反结账（${p.place}）；原结账记录仍在 ${p.close}`
     + `${p.lastVoucher === null ? "" : `；已有凭证保留编号，新凭证从 ${p.lastVoucher} 之后编起`}。`,
@@ -363,6 +365,11 @@ const zhWriters: Translation<typeof enWriters> = {
   "writer would write installments": (p) => `将写入 ${p.count} 期摊销`,
   "writer would write allocations": (p) => `将写入 ${p.count} 笔分摊`,
   "writer would reopen": (p) => `${p.month} 将被反结账`,
+  "writer would decide": (p) => `将${{ approve: "审批通过", reject: "驳回", post: "入账" }[p.kind] ?? p.kind} ${p.count} 张报销单`,
+  "writer would close": (p) => `${p.month} 将被结账，${numberedZh(p, "将")}`,
+  "writer would pay": (p) =>
+    `将从 ${p.from} 支付 ${p.claims} 张报销单（${p.summary ?? "未从该账户付款（全部冲抵）"}）`
+    + `${p.bankFile === null ? "" : `，并写出银行代发文件 ${p.bankFile}（${p.rows} 行）`}`,
   "writer Installment": fixed("期数"),
   "writer Rule": fixed("规则"),
   "writer Parts": fixed("分摊"),

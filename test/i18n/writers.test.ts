@@ -58,6 +58,32 @@ describe("the writers' lines", () => {
     }
   });
 
+  it("say what approve, reject, post, pay and close-period would do on a dry run, in either language", () => {
+    const journal = copyOfSamples();
+    const dir = dirname(journal);
+    const bank = "Assets:1002-银行存款:01-工商银行";
+    const bankFile = join(dir, "bank.csv");
+    const runs: [readonly string[], string, string][] = [
+      [["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--dry-run"], "将审批通过 1 张报销单；未写入任何内容（--dry-run 试运行）", "1 claim would be approved; nothing was written (--dry-run)"],
+      [["reject", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--reason", "缺发票", "--dry-run"], "将驳回 1 张报销单；未写入任何内容（--dry-run 试运行）", "1 claim would be rejected; nothing was written (--dry-run)"],
+      [["post", journal, "EC-2026-133", "EC-2026-138", "--on", "2026-12-31", "--dry-run"], "将入账 2 张报销单；未写入任何内容（--dry-run 试运行）", "2 claims would be posted; nothing was written (--dry-run)"],
+      [["close-period", journal, "2026-01", "--by", "钱坤", "--dry-run"], "2026-01 将被结账，21 张凭证将编号为 记-0001 至 记-0021；未写入任何内容（--dry-run 试运行）", "2026-01 would be closed, 21 vouchers numbered 记-0001 to 记-0021; nothing was written (--dry-run)"],
+      [["pay", journal, "EC-2026-133", "--from", bank, "--on", "2027-01-05", "--bank-file", bankFile, "--dry-run"], `将从 ${bank} 支付 1 张报销单（PAID），并写出银行代发文件 ${bankFile}（1 行）；未写入任何内容（--dry-run 试运行）`, `1 claim would be paid (PAID from ${bank}), and ${bankFile} with 1 row; nothing was written (--dry-run)`],
+    ];
+    for (const [args, zh, en] of runs) {
+      // (Pay needs a posted claim: EC-2026-133 is posted for real first.)
+      if (args[0] === "pay") expect(runCli(["post", journal, "EC-2026-133", "--on", "2026-12-31"]).code).toBe(0);
+      const before = readFileSync(journal, "utf8");
+      for (const [lang, expected] of [["zh", zh], ["en", en]] as const) {
+        const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
+        expect(result.code, `${args[0]} ${lang}: ${result.stderr}`).toBe(0);
+        expect(result.stderr.trimEnd().split("\n").at(-1)!.replace(/\d[\d,]*\.\d\d CNY/, "PAID"), `${args[0]} ${lang}`).toBe(expected);
+      }
+      expect(readFileSync(journal, "utf8"), args[0]).toBe(before);
+    }
+    expect(() => readFileSync(bankFile)).toThrow();
+  });
+
   it("keep their English words with --lang en", () => {
     const journal = copyOfSamples();
     const approve = runCli(["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--lang", "en"], { LANG: "zh_CN.UTF-8" });

@@ -97,7 +97,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
   }
   if (context.dryRun) {
     for (const [file, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), edits)));
-    io.stderr(`${count(written.length)} would be ${done}; nothing was written (--dry-run)\n`);
+    io.stderr(say(brief.lang, "writer dry run", { would: say(brief.lang, "writer would decide", { kind: verb, count: written.length }) }) + "\n");
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
   if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite)) return EXIT_ERRORS;

@@ -40,19 +40,16 @@ export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
   }
   for (const warning of plan.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, { color, excerpt: false, lang: langOf(io) }, context.file) + "\n");
   const count = plan.numbered.length;
-  const numbers = count === 0
-    ? `no voucher to number${plan.lastVoucher === null ? "" : ` (the last is ${plan.lastVoucher})`}`
-    : `${count} voucher${count === 1 ? "" : "s"} numbered ${plan.numbered[0]!.voucher}${count === 1 ? "" : ` to ${plan.numbered[count - 1]!.voucher}`}`;
+  const numbered = { count, first: plan.numbered[0]?.voucher ?? null, last: plan.numbered[count - 1]?.voucher ?? null, lastBefore: plan.lastVoucher };
   const textOf = (file: string) => ledger.sources.get(file)!.text;
   if (context.dryRun) {
     for (const [file, edits] of editsByFile(plan.edits)) io.stdout(unifiedDiff(file, textOf(file), edits));
-    io.stderr(`${context.month} would be closed, ${numbers}; nothing was written (--dry-run)\n`);
+    io.stderr(say(langOf(io), "writer dry run", { would: say(langOf(io), "writer would close", { month: context.month, ...numbered }) }) + "\n");
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;
   io.stdout(say(langOf(io), "writer closed", {
-    month: context.month, by: context.by, on, count, first: plan.numbered[0]?.voucher ?? null,
-    last: plan.numbered[count - 1]?.voucher ?? null, lastBefore: plan.lastVoucher, place: `${plan.file}:${plan.line}`,
+    month: context.month, by: context.by, on, ...numbered, place: `${plan.file}:${plan.line}`,
   }) + "\n");
   return EXIT_OK;
 }
