@@ -11,11 +11,13 @@ import type { BookedTransaction, MetaValue } from "../core/data.js";
 import type { ClaimChange } from "../edit/claims.js";
 import { approvalCoverage, approvalKeys, claimApprovals, shortfall, stillNeeded, type Authority } from "./authority.js";
 import { claimId, claimStatus, metaText } from "./claim.js";
+import { message, type Message } from "../i18n/message.js";
 
 const text = (value: string): MetaValue => ({ type: "string", value });
 const date = (value: string): MetaValue => ({ type: "date", value });
 
-export type Transition = { change: ClaimChange } | { unchanged: string } | { refused: string };
+/** `unchanged`: the decision is already recorded, said as a catalogue message (src/i18n). */
+export type Transition = { change: ClaimChange } | { unchanged: Message } | { refused: string };
 
 /** What an approval by `by` on `on` changes in `claim`, or why it changes nothing or is refused. */
 export function approveTransition(claim: BookedTransaction, by: string, on: string, authority: Authority): Transition {
@@ -30,8 +32,7 @@ export function approveTransition(claim: BookedTransaction, by: string, on: stri
   if (mine !== undefined) {
     // A status left at "submitted" beside a recorded approval only needs its status.
     if (!posted && status === "submitted") return { change: { meta: [{ key: "status", value: text("approved") }] } };
-    const already = `${id} is already approved by ${mine.by} on ${mine.on ?? "?"}`;
-    return { unchanged: coverage.covered || posted ? already : `${already} (one person's approval counts once); it still needs ${stillNeeded(coverage)}` };
+    return { unchanged: message("writer already approved", { id, by: mine.by, on: mine.on ?? "?", awaiting: coverage.covered || posted ? null : coverage.awaiting }) };
   }
   if (posted || status === "posted") return { refused: "it is already posted" };
   const last = approvals[approvals.length - 1];

@@ -20,7 +20,8 @@ import { changedClaim, claimEdits, formatMetaValue, type ClaimChange } from "../
 import { claimId, claimStatus, findClaims, isClaim, metaText } from "./claim.js";
 import { placeOf, spanWithin } from "./place.js";
 import { collectAuthority, type Authority } from "./authority.js";
-import { approveTransition, postShortfall } from "./approval.js";
+import { approveTransition, postShortfall, type Transition } from "./approval.js";
+import { message, type Message } from "../i18n/message.js";
 import { samePerson } from "../core/names.js";
 import { booksWithClaims } from "./pending.js";
 import { booksAfterPosting } from "./posting.js";
@@ -40,7 +41,7 @@ export type Outcome =
    */
   | { readonly kind: "changed"; readonly id: string; readonly claim: BookedTransaction; readonly warnings: readonly Diagnostic[]; readonly movedTo: { readonly file: string; readonly line: number } | null; readonly bookedOn: string | null }
   /** The decision is already recorded: nothing to write. */
-  | { readonly kind: "unchanged"; readonly id: string; readonly claim: BookedTransaction; readonly reason: string }
+  | { readonly kind: "unchanged"; readonly id: string; readonly claim: BookedTransaction; readonly reason: Message }
   /** The decision is refused; `problems` are the blocking errors, if that is why. */
   | { readonly kind: "refused"; readonly id: string; readonly claim: BookedTransaction | null; readonly reason: string; readonly problems: readonly Diagnostic[] };
 
@@ -54,7 +55,7 @@ const text = (value: string): MetaValue => ({ type: "string", value });
 const date = (value: string): MetaValue => ({ type: "date", value });
 
 /** What a decision would change in a claim, or why it changes nothing or is refused. */
-export function transition(claim: BookedTransaction, decision: Decision, authority: Authority): { change: ClaimChange } | { unchanged: string } | { refused: string } {
+export function transition(claim: BookedTransaction, decision: Decision, authority: Authority): Transition {
   const id = claimId(claim)!;
   const status = claimStatus(claim);
   const posted = claim.flag !== "!";
@@ -68,7 +69,7 @@ export function transition(claim: BookedTransaction, decision: Decision, authori
       if (status === "rejected") {
         const rejecter = metaText(claim.meta, "rejected-by");
         return rejecter !== null && samePerson(rejecter, decision.by)
-          ? { unchanged: `${id} is already rejected by ${rejecter} on ${said("rejected-on")}` }
+          ? { unchanged: message("writer already rejected", { id, by: rejecter, on: said("rejected-on") }) }
           : { refused: `it is already rejected by ${rejecter ?? "?"} on ${said("rejected-on")}` };
       }
       return { change: { meta: [
@@ -77,7 +78,7 @@ export function transition(claim: BookedTransaction, decision: Decision, authori
       ] } };
     }
     case "post": {
-      if (posted) return { unchanged: `${id} is already posted${metaText(claim.meta, "posted-on") ? ` on ${said("posted-on")}` : ""}` };
+      if (posted) return { unchanged: message("writer already posted", { id, on: metaText(claim.meta, "posted-on") ? said("posted-on") : null }) };
       if (status !== "approved") {
         return { refused: status === "submitted" ? "it is submitted, not approved (approve it first)" : `it is ${status}, not approved` };
       }

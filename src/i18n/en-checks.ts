@@ -32,7 +32,7 @@ function eitherOf(names: readonly string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
 
-function stillNeededText(awaiting: readonly string[]): string {
+export function stillNeededText(awaiting: readonly string[]): string {
   return awaiting.length > 0 ? `an approval by ${eitherOf(awaiting)}` : "an approval by someone whose limit covers it, and no declared approval limit does";
 }
 

@@ -1,6 +1,7 @@
 // English messages of the command line: help text, table headers and labels, the writers' messages.
 // One function per key; zh-cli.ts has the same keys with the same parameters. Composed into the
 // whole catalogue in en.ts.
+import { stillNeededText } from "./en-checks.js";
 
 /** A message without parameters. */
 export function fixed(text: string): (_p: Record<string, never>) => string {
@@ -367,6 +368,24 @@ export const enWriters = {
     `${p.id}: ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}${p.by === null ? "" : ` by ${p.by}`} on ${p.on}`
     + `${p.bookedOn === null ? "" : `, booked on ${p.bookedOn} as ${p.incurred.slice(0, 7)} is closed (incurred-on ${p.incurred})`}`
     + ` (${p.movedTo === null ? p.where : `moved from ${p.where} to ${p.movedTo}`})`,
+  // What a writer leaves as it is (already done), then that there is nothing to do.
+  "writer nothing to do": (p: { reason: string }) => `${p.reason}; nothing to do`,
+  "writer already approved": (p: { id: string; by: string; on: string; awaiting: readonly string[] | null }) =>
+    `${p.id} is already approved by ${p.by} on ${p.on}${p.awaiting === null ? "" : ` (one person's approval counts once); it still needs ${stillNeededText(p.awaiting)}`}`,
+  "writer already rejected": (p: { id: string; by: string; on: string }) => `${p.id} is already rejected by ${p.by} on ${p.on}`,
+  "writer already posted": (p: { id: string; on: string | null }) => `${p.id} is already posted${p.on === null ? "" : ` on ${p.on}`}`,
+  "writer already closed": (p: { month: string; by: string | null; on: string | null }) =>
+    `${p.month} is already closed${p.by === null ? "" : ` by ${p.by}`}${p.on === null ? "" : ` on ${p.on}`}`,
+  "writer nothing to amortize": (p: { through: string }) => `Nothing to write: the journal holds every installment due through ${p.through}.`,
+  "writer nothing to allocate": (p: { through: string }) => `Nothing to write: the journal holds every allocation through ${p.through}.`,
+  // Nothing is written into a closed month: what falls there, then the refusal.
+  "writer installment in closed month": (p: { number: number; months: number; schedule: string; amount: string; date: string }) =>
+    `installment ${p.number}/${p.months} of schedule "${p.schedule}" (${p.amount}) is due ${p.date}, in a closed month`,
+  "writer installments in closed months": (p: { count: number; latest: string }) =>
+    `${p.count} installment${p.count === 1 ? " is" : "s are"} due in months closed through ${p.latest}; nothing was written (reopen the months with feeledger reopen-period to write ${p.count === 1 ? "it" : "them"})`,
+  "writer allocation in closed month": (p: { account: string; date: string }) => `the allocation of ${p.account} on ${p.date} falls in a closed month`,
+  "writer allocations in closed months": (p: { count: number; latest: string }) =>
+    `${p.count} allocation${p.count === 1 ? " falls" : "s fall"} in months closed through ${p.latest}; nothing was written (reopen the months with feeledger reopen-period first)`,
   "writer none to decide": (p: { kind: "approve" | "reject" | "post" }) => `no approved claims to ${p.kind}; nothing to do`,
   "writer closed": (p: { month: string; by: string; on: string; count: number; first: string | null; last: string | null; lastBefore: string | null; place: string }) =>
     `Closed ${p.month} by ${p.by} on ${p.on}: ${numberedEn(p)} (${p.place}).`,

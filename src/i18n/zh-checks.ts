@@ -23,7 +23,7 @@ function eitherOf(names: readonly string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join("、")}或${names[names.length - 1]}`;
 }
 
-function stillNeededText(awaiting: readonly string[]): string {
+export function stillNeededText(awaiting: readonly string[]): string {
   return awaiting.length > 0 ? ` ${eitherOf(awaiting)} 的审批` : "额度足够的人的审批（但已声明的审批额度都不够）";
 }
 

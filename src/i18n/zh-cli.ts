@@ -1,6 +1,7 @@
 // 中文消息（cli）：与 en-cli.ts 键相同、参数相同。
 import { fixed, type enCli, type enWriters } from "./en-cli.js";
 import type { Translation } from "./translation.js";
+import { stillNeededText } from "./zh-checks.js";
 
 /** 帮助：各命令、选项与参数的说明（键的含义见 en-cli.ts）。 */
 const zhHelp = {
@@ -352,6 +353,21 @@ const zhWriters: Translation<typeof enWriters> = {
     `${p.id}：${p.by === null ? "" : `由 ${p.by} `}于 ${p.on} ${{ approve: "审批通过", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}`
     + `${p.bookedOn === null ? "" : `，因 ${p.incurred.slice(0, 7)} 已结账，记在 ${p.bookedOn}（发生于 ${p.incurred}）`}`
     + `（${p.movedTo === null ? p.where : `由 ${p.where} 移至 ${p.movedTo}`}）`,
+  "writer nothing to do": (p) => `${p.reason}；无需操作`,
+  "writer already approved": (p) =>
+    `${p.id} 已由 ${p.by} 于 ${p.on} 审批通过${p.awaiting === null ? "" : `（同一人的审批只算一次）；仍需${stillNeededText(p.awaiting)}`}`,
+  "writer already rejected": (p) => `${p.id} 已由 ${p.by} 于 ${p.on} 驳回`,
+  "writer already posted": (p) => `${p.id} 已${p.on === null ? "" : `于 ${p.on} `}入账`,
+  "writer already closed": (p) => `${p.month} 已${p.by === null ? "" : `由 ${p.by} `}${p.on === null ? "" : `于 ${p.on} `}结账`,
+  "writer nothing to amortize": (p) => `无需写入：日记账已包含截至 ${p.through} 到期的全部摊销。`,
+  "writer nothing to allocate": (p) => `无需写入：日记账已包含截至 ${p.through} 的全部分摊。`,
+  "writer installment in closed month": (p) =>
+    `摊销计划 "${p.schedule}" 的第 ${p.number}/${p.months} 期（${p.amount}）于 ${p.date} 到期，落在已结账的月份`,
+  "writer installments in closed months": (p) =>
+    `${p.count} 期摊销落在已结账（截至 ${p.latest}）的月份；未写入任何内容（请先用 feeledger reopen-period 反结账再写入）`,
+  "writer allocation in closed month": (p) => `${p.account} 于 ${p.date} 的分摊落在已结账的月份`,
+  "writer allocations in closed months": (p) =>
+    `${p.count} 笔分摊落在已结账（截至 ${p.latest}）的月份；未写入任何内容（请先用 feeledger reopen-period 反结账）`,
   "writer none to decide": (p) => `没有可${{ approve: "审批", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}的已审批报销单；无需操作`,
   "writer closed": (p) => `${p.month} 已由 ${p.by} 于 ${p.on} 结账：${numberedZh(p)}（${p.place}）。`,
   "writer reopened": (p) =>

@@ -30,7 +30,7 @@ import { CLOSE_KEYS, PERIOD_CLOSED, lastDayOf, periodDirectiveLines, type Month,
 import { formatTotals, monthDigest, monthEntries, monthTotals } from "./digest.js";
 import { VOUCHER_KEY, assignVoucherNumbers, needsVoucher, parseVoucher, voucherText, voucherWord } from "./numbering.js";
 import { closesOf, eventsOf, monthToCloseNext, periodState, type PeriodState } from "./rule.js";
-import { message } from "../i18n/message.js";
+import { message, type Message } from "../i18n/message.js";
 
 export interface CloseRequest {
   readonly month: Month;
@@ -48,7 +48,7 @@ export interface NumberedVoucher {
 export type ClosePlan =
   /** `problems` are located reasons (the books' errors, the claims in the way); `reason` says it in one line. */
   | { readonly kind: "refused"; readonly reason: string; readonly problems: readonly Diagnostic[] }
-  | { readonly kind: "unchanged"; readonly reason: string }
+  | { readonly kind: "unchanged"; readonly reason: Message }
   | {
     readonly kind: "planned";
     readonly month: Month;
@@ -145,7 +145,7 @@ export function planClose(ledger: Ledger, request: CloseRequest, context: Domain
   const state = periodState(ledger.entries);
   const current = state.closed.get(month);
   if (current !== undefined) {
-    return { kind: "unchanged", reason: `${month} is already closed${current.by === null ? "" : ` by ${current.by}`}${current.on === null ? "" : ` on ${current.on}`}` };
+    return { kind: "unchanged", reason: message("writer already closed", { month, by: current.by, on: current.on }) };
   }
   const next = monthToCloseNext(state);
   if (next !== null && month !== next) {

@@ -84,6 +84,56 @@ describe("the writers' lines", () => {
     expect(() => readFileSync(bankFile)).toThrow();
   });
 
+  it("say there is nothing to do, in either language, and write nothing", () => {
+    const journal = copyOfSamples();
+    const customers = join(dirname(journal), "customers-2026.beancount");
+    // Each run twice: for real (in English), then again in each language, which finds it done.
+    const runs: [readonly string[], string, string][] = [
+      [["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29"], "EC-2026-142 已由 孙强 于 2026-12-29 审批通过；无需操作", "EC-2026-142 is already approved by 孙强 on 2026-12-29; nothing to do"],
+      [["post", journal, "EC-2026-142", "--on", "2026-12-31"], "EC-2026-142 已于 2026-12-31 入账；无需操作", "EC-2026-142 is already posted on 2026-12-31; nothing to do"],
+      [["amortize", journal, "--through", "2026-01"], "无需写入：日记账已包含截至 2026-01 到期的全部摊销。", "Nothing to write: the journal holds every installment due through 2026-01."],
+      [["allocate", customers, "--through", "2026-01"], "无需写入：日记账已包含截至 2026-01 的全部分摊。", "Nothing to write: the journal holds every allocation through 2026-01."],
+      [["close-period", journal, "2026-01", "--by", "钱坤"], "2026-01 已由 钱坤 于 2027-01-15 结账；无需操作", "2026-01 is already closed by 钱坤 on 2027-01-15; nothing to do"],
+    ];
+    for (const [args, zh, en] of runs) {
+      expect(runCli(args).code, args[0]).toBe(0);
+      const before = readFileSync(journal, "utf8");
+      for (const [lang, expected] of [["zh", zh], ["en", en]] as const) {
+        const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
+        expect(result.code, `${args[0]} ${lang}: ${result.stderr}`).toBe(0);
+        expect(result.stdout, `${args[0]} ${lang}`).toBe(`${expected}\n`);
+      }
+      expect(readFileSync(journal, "utf8"), args[0]).toBe(before);
+    }
+  });
+
+  it("refuse to write into a closed month in either language (amortize, allocate)", () => {
+    const journal = copyOfSamples();
+    const customers = join(dirname(journal), "customers-2026.beancount");
+    expect(runCli(["close-period", journal, "2026-01", "--by", "钱坤"]).code).toBe(0);
+    const before = readFileSync(journal, "utf8");
+    const activities = "Expenses:6602-管理费用:01-客户管理费:02-客户活动";
+    const runs: [readonly string[], string[], string[]][] = [
+      [["amortize", journal, "--through", "2026-02"],
+        ["feeledger: 摊销计划 \"2026-01-05-CRM系统\" 的第 1/12 期（1000.00 CNY）于 2026-01-31 到期，落在已结账的月份",
+          "1 期摊销落在已结账（截至 2026-01）的月份；未写入任何内容（请先用 feeledger reopen-period 反结账再写入）"],
+        ["feeledger: installment 1/12 of schedule \"2026-01-05-CRM系统\" (1000.00 CNY) is due 2026-01-31, in a closed month",
+          "1 installment is due in months closed through 2026-01; nothing was written (reopen the months with feeledger reopen-period to write it)"]],
+      [["allocate", customers, "--through", "2026-01"],
+        [`feeledger: ${activities} 于 2026-01-16 的分摊落在已结账的月份`, "4 笔分摊落在已结账（截至 2026-01）的月份；未写入任何内容（请先用 feeledger reopen-period 反结账）"],
+        [`feeledger: the allocation of ${activities} on 2026-01-16 falls in a closed month`, "4 allocations fall in months closed through 2026-01; nothing was written (reopen the months with feeledger reopen-period first)"]],
+    ];
+    for (const [args, zh, en] of runs) {
+      for (const [lang, [first, last]] of [["zh", zh], ["en", en]] as const) {
+        const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
+        expect(result.code, `${args[0]} ${lang}`).toBe(1);
+        const lines = result.stderr.trimEnd().split("\n");
+        expect([lines[0], lines.at(-1)], `${args[0]} ${lang}`).toEqual([first, last]);
+      }
+    }
+    expect(readFileSync(journal, "utf8")).toBe(before);
+  });
+
   it("keep their English words with --lang en", () => {
     const journal = copyOfSamples();
     const approve = runCli(["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--lang", "en"], { LANG: "zh_CN.UTF-8" });

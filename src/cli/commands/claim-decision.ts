@@ -1,6 +1,6 @@
 // What `approve`, `reject` and `post` share: load, plan the decision, report each claim's outcome,
 // then show the diff (--dry-run) or write atomically. Not a command of its own.
-import { say } from "../../i18n/message.js";
+import { say, translate } from "../../i18n/message.js";
 import { loadLedger } from "../../loader/load.js";
 import { error } from "../../diagnostics/diagnostic.js";
 import { planDecision, type Decision } from "../../claims/workflow.js";
@@ -73,7 +73,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
         else io.stderr(formatDiagnostic(error("claim-refused", `${outcome.id} not ${done}: ${outcome.reason}`, outcome.claim.span), ledger.sources, brief, context.file) + "\n");
         break;
       case "unchanged":
-        io.stdout(`${terminalText(outcome.reason)}; nothing to do\n`);
+        io.stdout(say(brief.lang, "writer nothing to do", { reason: terminalText(translate(outcome.reason, brief.lang)) }) + "\n");
         break;
       case "changed": {
         for (const warning of outcome.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, brief, context.file) + "\n");

@@ -1,7 +1,7 @@
 // `feeledger close-period FILE YYYY-MM [--by NAME] [--dry-run]`: close a month (结账): number its
 // vouchers and record the close (periods/close.ts). Refused while the books have errors, while the
 // month holds claims approved but not posted, before it ends, and out of order.
-import { say } from "../../i18n/message.js";
+import { say, translate } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { planClose } from "../../periods/close.js";
@@ -29,7 +29,7 @@ export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
   const sources = [...ledger.sources.keys()];
   switch (plan.kind) {
     case "unchanged":
-      io.stdout(`${plan.reason}; nothing to do\n`);
+      io.stdout(say(langOf(io), "writer nothing to do", { reason: translate(plan.reason, langOf(io)) }) + "\n");
       return EXIT_OK;
     case "refused":
       for (const problem of sortDiagnostics(plan.problems, sources)) io.stderr(formatDiagnostic(problem, ledger.sources, { color, excerpt: false, lang: langOf(io) }, context.file) + "\n");
