@@ -386,6 +386,22 @@ export const enWriters = {
   "writer allocation in closed month": (p: { account: string; date: string }) => `the allocation of ${p.account} on ${p.date} falls in a closed month`,
   "writer allocations in closed months": (p: { count: number; latest: string }) =>
     `${p.count} allocation${p.count === 1 ? " falls" : "s fall"} in months closed through ${p.latest}; nothing was written (reopen the months with feeledger reopen-period first)`,
+  // Why close-period or reopen-period writes nothing: the line, then its reason.
+  "writer not closed": (p: { month: string; reason: string }) => `${p.month} not closed: ${p.reason}; nothing was written`,
+  "writer not reopened": (p: { month: string; reason: string }) => `${p.month} not reopened: ${p.reason}; nothing was written`,
+  "writer close before latest": (p: { month: string; latest: string }) =>
+    `${p.month} is before ${p.latest}, the latest closed month: months close in order, and it cannot be closed after a later one`,
+  "writer close out of order": (p: { latest: string; next: string }) => `months close in order: ${p.latest} is the latest closed month, so ${p.next} is the next to close`,
+  "writer close not ended": (p: { month: string; last: string; today: string }) => `${p.month} has not ended: it can be closed from ${p.last} (today is ${p.today})`,
+  "writer close after reopening": (p: { month: string; place: string; date: string; last: string }) =>
+    `the reopening of ${p.month} at ${p.place} is dated ${p.date}, after ${p.last}, the date a close is written on, so it would still come after the new close; date it ${p.last}, written after the close it lifts`,
+  "writer close journal errors": (p: { count: number }) => `the journal has ${p.count} error${p.count === 1 ? "" : "s"}`,
+  "writer close claims not posted": (p: { month: string; count: number }) => `${p.month} holds ${p.count} claim${p.count === 1 ? "" : "s"} not posted`,
+  "writer close errors after": (p: { count: number }) => `the books would have ${p.count} error${p.count === 1 ? "" : "s"} after the close`,
+  "writer reopen not closed": (p: { month: string; latest: string | null }) =>
+    p.latest === null ? `${p.month} is not closed (no month is)` : `${p.month} is not closed; the latest closed month is ${p.latest}`,
+  "writer reopen not latest": (p: { latest: string }) =>
+    `only the latest closed month can be reopened, and that is ${p.latest}: months reopen in reverse order, so reopen ${p.latest} first`,
   "writer none to decide": (p: { kind: "approve" | "reject" | "post" }) => `no approved claims to ${p.kind}; nothing to do`,
   "writer closed": (p: { month: string; by: string; on: string; count: number; first: string | null; last: string | null; lastBefore: string | null; place: string }) =>
     `Closed ${p.month} by ${p.by} on ${p.on}: ${numberedEn(p)} (${p.place}).`,

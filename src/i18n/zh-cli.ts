@@ -368,6 +368,18 @@ const zhWriters: Translation<typeof enWriters> = {
   "writer allocation in closed month": (p) => `${p.account} 于 ${p.date} 的分摊落在已结账的月份`,
   "writer allocations in closed months": (p) =>
     `${p.count} 笔分摊落在已结账（截至 ${p.latest}）的月份；未写入任何内容（请先用 feeledger reopen-period 反结账）`,
+  "writer not closed": (p) => `${p.month} 未结账：${p.reason}；未写入任何内容`,
+  "writer not reopened": (p) => `${p.month} 未反结账：${p.reason}；未写入任何内容`,
+  "writer close before latest": (p) => `${p.month} 早于最近结账的月份 ${p.latest}：月份须按顺序结账，不能在较晚的月份之后再结账`,
+  "writer close out of order": (p) => `月份须按顺序结账：最近结账的月份是 ${p.latest}，下一个应结账的是 ${p.next}`,
+  "writer close not ended": (p) => `${p.month} 尚未结束：自 ${p.last} 起才能结账（今天是 ${p.today}）`,
+  "writer close after reopening": (p) =>
+    `${p.place} 处 ${p.month} 的反结账日期为 ${p.date}，晚于结账记录的日期 ${p.last}，仍会排在新的结账之后；请将其日期改为 ${p.last}，并写在它所撤销的结账之后`,
+  "writer close journal errors": (p) => `日记账有 ${p.count} 个错误`,
+  "writer close claims not posted": (p) => `${p.month} 有 ${p.count} 张报销单尚未入账`,
+  "writer close errors after": (p) => `结账后账簿将有 ${p.count} 个错误`,
+  "writer reopen not closed": (p) => p.latest === null ? `${p.month} 未结账（没有任何已结账的月份）` : `${p.month} 未结账；最近结账的月份是 ${p.latest}`,
+  "writer reopen not latest": (p) => `只能反结账最近结账的月份，即 ${p.latest}：月份须按倒序反结账，请先反结账 ${p.latest}`,
   "writer none to decide": (p) => `没有可${{ approve: "审批", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}的已审批报销单；无需操作`,
   "writer closed": (p) => `${p.month} 已由 ${p.by} 于 ${p.on} 结账：${numberedZh(p)}（${p.place}）。`,
   "writer reopened": (p) =>

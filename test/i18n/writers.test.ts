@@ -134,6 +134,32 @@ describe("the writers' lines", () => {
     expect(readFileSync(journal, "utf8")).toBe(before);
   });
 
+  it("say why close-period and reopen-period refuse, in either language, and write nothing", () => {
+    const journal = copyOfSamples();
+    const runs: [readonly string[] | null, readonly string[], string, string][] = [
+      [null, ["reopen-period", journal, "2026-01", "--by", "钱坤", "--reason", "补记"],
+        "feeledger: 2026-01 未反结账：2026-01 未结账（没有任何已结账的月份）；未写入任何内容", "feeledger: 2026-01 not reopened: 2026-01 is not closed (no month is); nothing was written"],
+      [null, ["close-period", journal, "2027-01", "--by", "钱坤"],
+        "feeledger: 2027-01 未结账：2027-01 尚未结束：自 2027-01-31 起才能结账（今天是 2027-01-15）；未写入任何内容", "feeledger: 2027-01 not closed: 2027-01 has not ended: it can be closed from 2027-01-31 (today is 2027-01-15); nothing was written"],
+      [["close-period", journal, "2026-01", "--by", "钱坤"], ["close-period", journal, "2026-03", "--by", "钱坤"],
+        "feeledger: 2026-03 未结账：月份须按顺序结账：最近结账的月份是 2026-01，下一个应结账的是 2026-02；未写入任何内容", "feeledger: 2026-03 not closed: months close in order: 2026-01 is the latest closed month, so 2026-02 is the next to close; nothing was written"],
+      [["close-period", journal, "2026-02", "--by", "钱坤"], ["reopen-period", journal, "2026-01", "--by", "钱坤", "--reason", "补记"],
+        "feeledger: 2026-01 未反结账：只能反结账最近结账的月份，即 2026-02：月份须按倒序反结账，请先反结账 2026-02；未写入任何内容", "feeledger: 2026-01 not reopened: only the latest closed month can be reopened, and that is 2026-02: months reopen in reverse order, so reopen 2026-02 first; nothing was written"],
+      [null, ["close-period", journal, "2025-12", "--by", "钱坤"],
+        "feeledger: 2025-12 未结账：2025-12 早于最近结账的月份 2026-02：月份须按顺序结账，不能在较晚的月份之后再结账；未写入任何内容", "feeledger: 2025-12 not closed: 2025-12 is before 2026-02, the latest closed month: months close in order, and it cannot be closed after a later one; nothing was written"],
+    ];
+    for (const [setup, args, zh, en] of runs) {
+      if (setup !== null) expect(runCli(setup).code, setup.join(" ")).toBe(0);
+      const before = readFileSync(journal, "utf8");
+      for (const [lang, expected] of [["zh", zh], ["en", en]] as const) {
+        const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
+        expect(result.code, `${args[0]} ${args[2]} ${lang}`).toBe(1);
+        expect(result.stderr.trimEnd().split("\n").at(-1), `${args[0]} ${args[2]} ${lang}`).toBe(expected);
+      }
+      expect(readFileSync(journal, "utf8"), args[0]).toBe(before);
+    }
+  });
+
   it("keep their English words with --lang en", () => {
     const journal = copyOfSamples();
     const approve = runCli(["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--lang", "en"], { LANG: "zh_CN.UTF-8" });

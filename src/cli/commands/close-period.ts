@@ -33,7 +33,7 @@ export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
       return EXIT_OK;
     case "refused":
       for (const problem of sortDiagnostics(plan.problems, sources)) io.stderr(formatDiagnostic(problem, ledger.sources, { color, excerpt: false, lang: langOf(io) }, context.file) + "\n");
-      io.stderr(`feeledger: ${context.month} not closed: ${plan.reason}; nothing was written\n`);
+      io.stderr(`feeledger: ${say(langOf(io), "writer not closed", { month: context.month, reason: typeof plan.reason === "string" ? plan.reason : translate(plan.reason, langOf(io)) })}\n`);
       return EXIT_ERRORS;
     case "planned":
       break;
