@@ -21,7 +21,7 @@ export interface Shortfall {
   readonly reasons: readonly { readonly by: string; readonly limit: string | null; readonly on: string }[];
 }
 
-function shortfallText(p: Shortfall): string {
+export function shortfallText(p: Shortfall): string {
   if (p.several) return `approvals do not cover ${p.charged}: an approval limit is in one currency, so it cannot cover a claim charged in several (split the claim)`;
   const reasons = p.reasons.map((r) => (r.limit === null ? `${r.by} has no approval limit on ${r.on}` : `${r.by} may approve up to ${r.limit}`));
   return `approvals do not cover ${p.charged === "" ? "the claim" : p.charged} (${reasons.join("; ")})`;

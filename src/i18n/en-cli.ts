@@ -1,7 +1,7 @@
 // English messages of the command line: help text, table headers and labels, the writers' messages.
 // One function per key; zh-cli.ts has the same keys with the same parameters. Composed into the
 // whole catalogue in en.ts.
-import { stillNeededText } from "./en-checks.js";
+import { shortfallText, stillNeededText, type Shortfall } from "./en-checks.js";
 
 /** A message without parameters. */
 export function fixed(text: string): (_p: Record<string, never>) => string {
@@ -402,6 +402,22 @@ export const enWriters = {
     p.latest === null ? `${p.month} is not closed (no month is)` : `${p.month} is not closed; the latest closed month is ${p.latest}`,
   "writer reopen not latest": (p: { latest: string }) =>
     `only the latest closed month can be reopened, and that is ${p.latest}: months reopen in reverse order, so reopen ${p.latest} first`,
+  // Why approve, reject or post refuses a claim: the refusal (a diagnostic), then its reason.
+  "writer claim refused": (p: { id: string; kind: "approve" | "reject" | "post"; reason: string }) =>
+    `${p.id} not ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}: ${p.reason}`,
+  "writer no claim": (p: { id: string }) => `no claim ${p.id} in the journal`,
+  "writer claim id used": (p: { id: string; count: number; places: string }) => `claim id ${p.id} is used by ${p.count} transactions (${p.places})`,
+  "writer reject posted": fixed("it is already posted; correct it with a new entry instead"),
+  "writer reject rejected": (p: { by: string; on: string }) => `it is already rejected by ${p.by} on ${p.on}`,
+  "writer post submitted": fixed("it is submitted, not approved (approve it first)"),
+  "writer post not approved": (p: { status: string }) => `it is ${p.status}, not approved`,
+  "writer post shortfall": (p: { shortfall: Shortfall; awaiting: readonly string[] }) => `${shortfallText(p.shortfall)}; it needs ${stillNeededText(p.awaiting)}`,
+  "writer post closed month": (p: { month: string }) =>
+    `it is written in the books in ${p.month}, a closed month, where nothing may change; move its text to a claim file and post it from there (it is then booked in the first open month)`,
+  "writer approve rejected": (p: { by: string; on: string }) => `it was rejected by ${p.by} on ${p.on}; a rejected claim cannot be approved`,
+  "writer approve posted": fixed("it is already posted"),
+  "writer approve approved": (p: { approvals: readonly { by: string; on: string }[] }) =>
+    `it is already approved by ${p.approvals.map((approval) => `${approval.by} on ${approval.on}`).join(" and ")}`,
   "writer none to decide": (p: { kind: "approve" | "reject" | "post" }) => `no approved claims to ${p.kind}; nothing to do`,
   "writer closed": (p: { month: string; by: string; on: string; count: number; first: string | null; last: string | null; lastBefore: string | null; place: string }) =>
     `Closed ${p.month} by ${p.by} on ${p.on}: ${numberedEn(p)} (${p.place}).`,

@@ -1,7 +1,7 @@
 // 中文消息（cli）：与 en-cli.ts 键相同、参数相同。
 import { fixed, type enCli, type enWriters } from "./en-cli.js";
 import type { Translation } from "./translation.js";
-import { stillNeededText } from "./zh-checks.js";
+import { shortfallText, stillNeededText } from "./zh-checks.js";
 
 /** 帮助：各命令、选项与参数的说明（键的含义见 en-cli.ts）。 */
 const zhHelp = {
@@ -380,6 +380,19 @@ const zhWriters: Translation<typeof enWriters> = {
   "writer close errors after": (p) => `结账后账簿将有 ${p.count} 个错误`,
   "writer reopen not closed": (p) => p.latest === null ? `${p.month} 未结账（没有任何已结账的月份）` : `${p.month} 未结账；最近结账的月份是 ${p.latest}`,
   "writer reopen not latest": (p) => `只能反结账最近结账的月份，即 ${p.latest}：月份须按倒序反结账，请先反结账 ${p.latest}`,
+  "writer claim refused": (p) => `${p.id} 未${{ approve: "审批通过", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}：${p.reason}`,
+  "writer no claim": (p) => `日记账中没有报销单 ${p.id}`,
+  "writer claim id used": (p) => `报销单号 ${p.id} 被 ${p.count} 笔交易使用（${p.places}）`,
+  "writer reject posted": fixed("它已入账；请用一笔新分录更正"),
+  "writer reject rejected": (p) => `它已由 ${p.by} 于 ${p.on} 驳回`,
+  "writer post submitted": fixed("它已提交但尚未审批（请先审批）"),
+  "writer post not approved": (p) => `它的状态是 ${p.status}，尚未审批`,
+  "writer post shortfall": (p) => `${shortfallText(p.shortfall)}；还需要${stillNeededText(p.awaiting)}`,
+  "writer post closed month": (p) =>
+    `它记在账簿的 ${p.month}，该月已结账，不得更改；请把它的文本移到报销单文件，再从那里入账（届时记在第一个未结账的月份）`,
+  "writer approve rejected": (p) => `它已由 ${p.by} 于 ${p.on} 驳回；被驳回的报销单不能审批`,
+  "writer approve posted": fixed("它已入账"),
+  "writer approve approved": (p) => `它已由 ${p.approvals.map((approval) => `${approval.by}（${approval.on}）`).join("、")} 审批通过`,
   "writer none to decide": (p) => `没有可${{ approve: "审批", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}的已审批报销单；无需操作`,
   "writer closed": (p) => `${p.month} 已由 ${p.by} 于 ${p.on} 结账：${numberedZh(p)}（${p.place}）。`,
   "writer reopened": (p) =>

@@ -160,6 +160,31 @@ describe("the writers' lines", () => {
     }
   });
 
+  it("say why approve, reject and post refuse a claim, in either language, and write nothing", () => {
+    const journal = copyOfSamples();
+    const claims = join(dirname(journal), "claims", "2026-12.beancount");
+    const runs: [readonly string[] | null, readonly string[], string, string][] = [
+      [null, ["approve", journal, "EC-9999", "--by", "孙强", "--on", "2026-12-29"], "feeledger: 日记账中没有报销单 EC-9999", "feeledger: no claim EC-9999 in the journal"],
+      [null, ["post", journal, "EC-2026-142", "--on", "2026-12-31"],
+        "error: EC-2026-142 未入账：它已提交但尚未审批（请先审批）", "error: EC-2026-142 not posted: it is submitted, not approved (approve it first)"],
+      [["reject", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--reason", "缺发票"], ["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29"],
+        "error: EC-2026-142 未审批通过：它已由 孙强 于 2026-12-29 驳回；被驳回的报销单不能审批", "error: EC-2026-142 not approved: it was rejected by 孙强 on 2026-12-29; a rejected claim cannot be approved"],
+      [null, ["reject", journal, "EC-2026-142", "--by", "周建国", "--on", "2026-12-29", "--reason", "重复"],
+        "error: EC-2026-142 未驳回：它已由 孙强 于 2026-12-29 驳回", "error: EC-2026-142 not rejected: it is already rejected by 孙强 on 2026-12-29"],
+    ];
+    for (const [setup, args, zh, en] of runs) {
+      if (setup !== null) expect(runCli(setup).code, setup.join(" ")).toBe(0);
+      const before = [readFileSync(journal, "utf8"), readFileSync(claims, "utf8")];
+      for (const [lang, expected] of [["zh", zh], ["en", en]] as const) {
+        const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
+        expect(result.code, `${args[0]} ${lang}`).toBe(1);
+        const last = result.stderr.trimEnd().split("\n").at(-1)!;
+        expect(last.replace(`${claims}:38:1: `, ""), `${args[0]} ${lang}: ${last}`).toBe(expected);
+      }
+      expect([readFileSync(journal, "utf8"), readFileSync(claims, "utf8")], args[0]).toEqual(before);
+    }
+  });
+
   it("keep their English words with --lang en", () => {
     const journal = copyOfSamples();
     const approve = runCli(["approve", journal, "EC-2026-142", "--by", "孙强", "--on", "2026-12-29", "--lang", "en"], { LANG: "zh_CN.UTF-8" });
