@@ -405,6 +405,7 @@ export const enWriters = {
   // Why approve, reject or post refuses a claim: the refusal (a diagnostic), then its reason.
   "writer claim refused": (p: { id: string; kind: "approve" | "reject" | "post"; reason: string }) =>
     `${p.id} not ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}: ${p.reason}`,
+  "writer claims refused": (p: { count: number }) => `nothing was written: ${p.count} claim${p.count === 1 ? "" : "s"} refused`,
   "writer no claim": (p: { id: string }) => `no claim ${p.id} in the journal`,
   "writer claim id used": (p: { id: string; count: number; places: string }) => `claim id ${p.id} is used by ${p.count} transactions (${p.places})`,
   "writer reject posted": fixed("it is already posted; correct it with a new entry instead"),

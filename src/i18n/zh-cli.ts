@@ -381,6 +381,7 @@ const zhWriters: Translation<typeof enWriters> = {
   "writer reopen not closed": (p) => p.latest === null ? `${p.month} 未结账（没有任何已结账的月份）` : `${p.month} 未结账；最近结账的月份是 ${p.latest}`,
   "writer reopen not latest": (p) => `只能反结账最近结账的月份，即 ${p.latest}：月份须按倒序反结账，请先反结账 ${p.latest}`,
   "writer claim refused": (p) => `${p.id} 未${{ approve: "审批通过", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}：${p.reason}`,
+  "writer claims refused": (p) => `未写入任何内容：${p.count} 张报销单被拒绝`,
   "writer no claim": (p) => `日记账中没有报销单 ${p.id}`,
   "writer claim id used": (p) => `报销单号 ${p.id} 被 ${p.count} 笔交易使用（${p.places}）`,
   "writer reject posted": fixed("它已入账；请用一笔新分录更正"),

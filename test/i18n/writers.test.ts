@@ -183,6 +183,12 @@ describe("the writers' lines", () => {
       }
       expect([readFileSync(journal, "utf8"), readFileSync(claims, "utf8")], args[0]).toEqual(before);
     }
+    // One refused among several: none is written, and the last line says so.
+    const post = ["post", journal, "EC-2026-138", "EC-2026-142", "--on", "2026-12-31"];
+    const zh = runCli([...post, "--lang", "zh"]).stderr.replaceAll(`${claims}:38:1: `, "");
+    expect(zh).toContain("error: EC-2026-142 未入账：它的状态是 rejected，尚未审批\n");
+    expect(zh.trimEnd().split("\n").at(-1)).toBe("未写入任何内容：1 张报销单被拒绝");
+    expect(runCli([...post, "--lang", "en"]).stderr.trimEnd().split("\n").at(-1)).toBe("nothing was written: 1 claim refused");
   });
 
   it("keep their English words with --lang en", () => {

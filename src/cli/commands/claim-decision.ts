@@ -96,9 +96,8 @@ export function runDecision(io: Io, context: DecisionContext): number {
   }
   if (context.claims === "all" && plan.outcomes.length === 0) io.stdout(say(brief.lang, "writer none to decide", { kind: verb }) + "\n");
   const textOf = (file: string) => ledger.sources.get(file)!.text;
-  const count = (n: number) => `${n} claim${n === 1 ? "" : "s"}`;
   if (plan.edits.length === 0) {
-    if (written.length > 0) io.stderr(`nothing was written: ${count(refused)} refused\n`);
+    if (written.length > 0) io.stderr(say(brief.lang, "writer claims refused", { count: refused }) + "\n");
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
   if (context.dryRun) {
