@@ -9,13 +9,15 @@
 // The claimant's own approval is refused by the claims check (separation of duties).
 import type { BookedTransaction, MetaValue } from "../core/data.js";
 import type { ClaimChange } from "../edit/claims.js";
-import { approvalCoverage, approvalKeys, claimApprovals, shortfall, stillNeeded, type Authority } from "./authority.js";
+import { approvalCoverage, approvalKeys, claimApprovals, shortfallOf, type Authority } from "./authority.js";
 import { claimId, claimStatus, metaText } from "./claim.js";
+import { message, type Message } from "../i18n/message.js";
 
 const text = (value: string): MetaValue => ({ type: "string", value });
 const date = (value: string): MetaValue => ({ type: "date", value });
 
-export type Transition = { change: ClaimChange } | { unchanged: string } | { refused: string };
+/** `unchanged`: the decision is already recorded, said as a catalogue message (src/i18n). */
+export type Transition = { change: ClaimChange } | { unchanged: Message } | { refused: Message };
 
 /** What an approval by `by` on `on` changes in `claim`, or why it changes nothing or is refused. */
 export function approveTransition(claim: BookedTransaction, by: string, on: string, authority: Authority): Transition {
@@ -23,20 +25,19 @@ export function approveTransition(claim: BookedTransaction, by: string, on: stri
   const status = claimStatus(claim);
   const posted = claim.flag !== "!";
   const said = (key: string) => metaText(claim.meta, key) ?? "?";
-  if (status === "rejected") return { refused: `it was rejected by ${said("rejected-by")} on ${said("rejected-on")}; a rejected claim cannot be approved` };
+  if (status === "rejected") return { refused: message("writer approve rejected", { by: said("rejected-by"), on: said("rejected-on") }) };
   const approvals = claimApprovals(claim);
   const coverage = approvalCoverage(claim, authority, approvals);
   const mine = approvals.find((approval) => authority.keyOf(approval.by) === authority.keyOf(by));
   if (mine !== undefined) {
     // A status left at "submitted" beside a recorded approval only needs its status.
     if (!posted && status === "submitted") return { change: { meta: [{ key: "status", value: text("approved") }] } };
-    const already = `${id} is already approved by ${mine.by} on ${mine.on ?? "?"}`;
-    return { unchanged: coverage.covered || posted ? already : `${already} (one person's approval counts once); it still needs ${stillNeeded(coverage)}` };
+    return { unchanged: message("writer already approved", { id, by: mine.by, on: mine.on ?? "?", awaiting: coverage.covered || posted ? null : coverage.awaiting }) };
   }
-  if (posted || status === "posted") return { refused: "it is already posted" };
+  if (posted || status === "posted") return { refused: message("writer approve posted", {}) };
   const last = approvals[approvals.length - 1];
   if (status === "approved" && last !== undefined && coverage.covered) {
-    return { refused: `it is already approved by ${approvals.map((approval) => `${approval.by} on ${approval.on ?? "?"}`).join(" and ")}` };
+    return { refused: message("writer approve approved", { approvals: approvals.map((approval) => ({ by: approval.by, on: approval.on ?? "?" })) }) };
   }
   const keys = approvalKeys(last === undefined ? 1 : last.number + 1);
   const record = [{ key: keys.by, value: text(by) }, { key: keys.on, value: date(on) }];
@@ -46,9 +47,9 @@ export function approveTransition(claim: BookedTransaction, by: string, on: stri
 }
 
 /** Why `post` refuses the claim for its approvals, or null when they cover it. */
-export function postShortfall(claim: BookedTransaction, authority: Authority): string | null {
+export function postShortfall(claim: BookedTransaction, authority: Authority): Message | null {
   if (!authority.declared) return null;
   const coverage = approvalCoverage(claim, authority);
   if (coverage.covered || coverage.counted.length === 0) return null;
-  return `${shortfall(coverage, claim.date)}; it needs ${stillNeeded(coverage)}`;
+  return message("writer post shortfall", { shortfall: shortfallOf(coverage, claim.date), awaiting: coverage.awaiting });
 }

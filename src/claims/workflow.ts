@@ -20,7 +20,8 @@ import { changedClaim, claimEdits, formatMetaValue, type ClaimChange } from "../
 import { claimId, claimStatus, findClaims, isClaim, metaText } from "./claim.js";
 import { placeOf, spanWithin } from "./place.js";
 import { collectAuthority, type Authority } from "./authority.js";
-import { approveTransition, postShortfall } from "./approval.js";
+import { approveTransition, postShortfall, type Transition } from "./approval.js";
+import { message, type Message } from "../i18n/message.js";
 import { samePerson } from "../core/names.js";
 import { booksWithClaims } from "./pending.js";
 import { booksAfterPosting } from "./posting.js";
@@ -40,9 +41,10 @@ export type Outcome =
    */
   | { readonly kind: "changed"; readonly id: string; readonly claim: BookedTransaction; readonly warnings: readonly Diagnostic[]; readonly movedTo: { readonly file: string; readonly line: number } | null; readonly bookedOn: string | null }
   /** The decision is already recorded: nothing to write. */
-  | { readonly kind: "unchanged"; readonly id: string; readonly claim: BookedTransaction; readonly reason: string }
+  | { readonly kind: "unchanged"; readonly id: string; readonly claim: BookedTransaction; readonly reason: Message }
   /** The decision is refused; `problems` are the blocking errors, if that is why. */
-  | { readonly kind: "refused"; readonly id: string; readonly claim: BookedTransaction | null; readonly reason: string; readonly problems: readonly Diagnostic[] };
+  /** `reason`: a catalogue message (src/i18n), or English text (a problem the checks found, or where the books put it). */
+  | { readonly kind: "refused"; readonly id: string; readonly claim: BookedTransaction | null; readonly reason: Message | string; readonly problems: readonly Diagnostic[] };
 
 export interface DecisionPlan {
   readonly outcomes: readonly Outcome[];
@@ -54,7 +56,7 @@ const text = (value: string): MetaValue => ({ type: "string", value });
 const date = (value: string): MetaValue => ({ type: "date", value });
 
 /** What a decision would change in a claim, or why it changes nothing or is refused. */
-export function transition(claim: BookedTransaction, decision: Decision, authority: Authority): { change: ClaimChange } | { unchanged: string } | { refused: string } {
+export function transition(claim: BookedTransaction, decision: Decision, authority: Authority): Transition {
   const id = claimId(claim)!;
   const status = claimStatus(claim);
   const posted = claim.flag !== "!";
@@ -64,12 +66,12 @@ export function transition(claim: BookedTransaction, decision: Decision, authori
       // Approval authority: see approval.ts.
       return approveTransition(claim, decision.by, decision.on, authority);
     case "reject": {
-      if (posted || status === "posted") return { refused: "it is already posted; correct it with a new entry instead" };
+      if (posted || status === "posted") return { refused: message("writer reject posted", {}) };
       if (status === "rejected") {
         const rejecter = metaText(claim.meta, "rejected-by");
         return rejecter !== null && samePerson(rejecter, decision.by)
-          ? { unchanged: `${id} is already rejected by ${rejecter} on ${said("rejected-on")}` }
-          : { refused: `it is already rejected by ${rejecter ?? "?"} on ${said("rejected-on")}` };
+          ? { unchanged: message("writer already rejected", { id, by: rejecter, on: said("rejected-on") }) }
+          : { refused: message("writer reject rejected", { by: rejecter ?? "?", on: said("rejected-on") }) };
       }
       return { change: { meta: [
         { key: "status", value: text("rejected") }, { key: "rejected-by", value: text(decision.by) },
@@ -77,9 +79,9 @@ export function transition(claim: BookedTransaction, decision: Decision, authori
       ] } };
     }
     case "post": {
-      if (posted) return { unchanged: `${id} is already posted${metaText(claim.meta, "posted-on") ? ` on ${said("posted-on")}` : ""}` };
+      if (posted) return { unchanged: message("writer already posted", { id, on: metaText(claim.meta, "posted-on") ? said("posted-on") : null }) };
       if (status !== "approved") {
-        return { refused: status === "submitted" ? "it is submitted, not approved (approve it first)" : `it is ${status}, not approved` };
+        return { refused: status === "submitted" ? message("writer post submitted", {}) : message("writer post not approved", { status: `${status}` }) };
       }
       // Approval authority: approvals that do not cover the claim (claim-approval-limit).
       const shortfall = postShortfall(claim, authority);
@@ -289,13 +291,13 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
   for (const id of named) {
     const found = findClaims(everyClaim, id) as BookedTransaction[];
     if (found.length === 0) {
-      outcomes.push({ kind: "refused", id, claim: null, reason: `no claim ${id} in the journal`, problems: [] });
+      outcomes.push({ kind: "refused", id, claim: null, reason: message("writer no claim", { id }), problems: [] });
       continue;
     }
     const claim = found[0]!;
     if (found.length > 1) {
       const places = found.map((entry) => placeOf(entry.span, ledger.sources)).join(", ");
-      outcomes.push({ kind: "refused", id, claim, reason: `claim id ${id} is used by ${found.length} transactions (${places})`, problems: [] });
+      outcomes.push({ kind: "refused", id, claim, reason: message("writer claim id used", { id, count: found.length, places }), problems: [] });
       continue;
     }
     const next = transition(claim, decision, authority);
@@ -308,7 +310,7 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
       if ("refused" in move) outcomes.push({ kind: "refused", id, claim, reason: move.refused, problems: [] });
       else candidates.push({ id, claim, changed: changedClaim(claim, change), edits: [], move });
     } else if (decision.kind === "post" && isLocked(periods ??= periodState(ledger.entries), claim.date)) {
-      outcomes.push({ kind: "refused", id, claim, reason: `it is written in the books in ${monthOf(claim.date)}, a closed month, where nothing may change; move its text to a claim file and post it from there (it is then booked in the first open month)`, problems: [] });
+      outcomes.push({ kind: "refused", id, claim, reason: message("writer post closed month", { month: monthOf(claim.date) }), problems: [] });
     } else {
       const source = ledger.sources.get(claim.span.file)!.text;
       const edits = claimEdits(claim, source, next.change);

@@ -21,7 +21,7 @@ export interface Shortfall {
   readonly reasons: readonly { readonly by: string; readonly limit: string | null; readonly on: string }[];
 }
 
-function shortfallText(p: Shortfall): string {
+export function shortfallText(p: Shortfall): string {
   if (p.several) return `approvals do not cover ${p.charged}: an approval limit is in one currency, so it cannot cover a claim charged in several (split the claim)`;
   const reasons = p.reasons.map((r) => (r.limit === null ? `${r.by} has no approval limit on ${r.on}` : `${r.by} may approve up to ${r.limit}`));
   return `approvals do not cover ${p.charged === "" ? "the claim" : p.charged} (${reasons.join("; ")})`;
@@ -32,7 +32,7 @@ function eitherOf(names: readonly string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
 
-function stillNeededText(awaiting: readonly string[]): string {
+export function stillNeededText(awaiting: readonly string[]): string {
   return awaiting.length > 0 ? `an approval by ${eitherOf(awaiting)}` : "an approval by someone whose limit covers it, and no declared approval limit does";
 }
 

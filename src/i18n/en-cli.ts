@@ -1,6 +1,7 @@
 // English messages of the command line: help text, table headers and labels, the writers' messages.
 // One function per key; zh-cli.ts has the same keys with the same parameters. Composed into the
 // whole catalogue in en.ts.
+import { shortfallText, stillNeededText, type Shortfall } from "./en-checks.js";
 
 /** A message without parameters. */
 export function fixed(text: string): (_p: Record<string, never>) => string {
@@ -354,19 +355,73 @@ const enLabels = {
   "vouchers Word": fixed("Word"),
 };
 
+/** The vouchers a close numbers (or would): the close's line and its dry run say it alike. */
+function numberedEn(p: { count: number; first: string | null; last: string | null; lastBefore: string | null }): string {
+  return p.count === 0
+    ? `no voucher to number${p.lastBefore === null ? "" : ` (the last is ${p.lastBefore})`}`
+    : `${p.count} voucher${p.count === 1 ? "" : "s"} numbered ${p.first}${p.count === 1 ? "" : ` to ${p.last}`}`;
+}
+
 /** The writers' lines on stdout: what each one did. */
 export const enWriters = {
   "writer decided": (p: { id: string; kind: "approve" | "reject" | "post"; by: string | null; on: string; bookedOn: string | null; incurred: string; where: string; movedTo: string | null }) =>
     `${p.id}: ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}${p.by === null ? "" : ` by ${p.by}`} on ${p.on}`
     + `${p.bookedOn === null ? "" : `, booked on ${p.bookedOn} as ${p.incurred.slice(0, 7)} is closed (incurred-on ${p.incurred})`}`
     + ` (${p.movedTo === null ? p.where : `moved from ${p.where} to ${p.movedTo}`})`,
+  // What a writer leaves as it is (already done), then that there is nothing to do.
+  "writer nothing to do": (p: { reason: string }) => `${p.reason}; nothing to do`,
+  "writer already approved": (p: { id: string; by: string; on: string; awaiting: readonly string[] | null }) =>
+    `${p.id} is already approved by ${p.by} on ${p.on}${p.awaiting === null ? "" : ` (one person's approval counts once); it still needs ${stillNeededText(p.awaiting)}`}`,
+  "writer already rejected": (p: { id: string; by: string; on: string }) => `${p.id} is already rejected by ${p.by} on ${p.on}`,
+  "writer already posted": (p: { id: string; on: string | null }) => `${p.id} is already posted${p.on === null ? "" : ` on ${p.on}`}`,
+  "writer already closed": (p: { month: string; by: string | null; on: string | null }) =>
+    `${p.month} is already closed${p.by === null ? "" : ` by ${p.by}`}${p.on === null ? "" : ` on ${p.on}`}`,
+  "writer nothing to amortize": (p: { through: string }) => `Nothing to write: the journal holds every installment due through ${p.through}.`,
+  "writer nothing to allocate": (p: { through: string }) => `Nothing to write: the journal holds every allocation through ${p.through}.`,
+  // Nothing is written into a closed month: what falls there, then the refusal.
+  "writer installment in closed month": (p: { number: number; months: number; schedule: string; amount: string; date: string }) =>
+    `installment ${p.number}/${p.months} of schedule "${p.schedule}" (${p.amount}) is due ${p.date}, in a closed month`,
+  "writer installments in closed months": (p: { count: number; latest: string }) =>
+    `${p.count} installment${p.count === 1 ? " is" : "s are"} due in months closed through ${p.latest}; nothing was written (reopen the months with feeledger reopen-period to write ${p.count === 1 ? "it" : "them"})`,
+  "writer allocation in closed month": (p: { account: string; date: string }) => `the allocation of ${p.account} on ${p.date} falls in a closed month`,
+  "writer allocations in closed months": (p: { count: number; latest: string }) =>
+    `${p.count} allocation${p.count === 1 ? " falls" : "s fall"} in months closed through ${p.latest}; nothing was written (reopen the months with feeledger reopen-period first)`,
+  // Why close-period or reopen-period writes nothing: the line, then its reason.
+  "writer not closed": (p: { month: string; reason: string }) => `${p.month} not closed: ${p.reason}; nothing was written`,
+  "writer not reopened": (p: { month: string; reason: string }) => `${p.month} not reopened: ${p.reason}; nothing was written`,
+  "writer close before latest": (p: { month: string; latest: string }) =>
+    `${p.month} is before ${p.latest}, the latest closed month: months close in order, and it cannot be closed after a later one`,
+  "writer close out of order": (p: { latest: string; next: string }) => `months close in order: ${p.latest} is the latest closed month, so ${p.next} is the next to close`,
+  "writer close not ended": (p: { month: string; last: string; today: string }) => `${p.month} has not ended: it can be closed from ${p.last} (today is ${p.today})`,
+  "writer close after reopening": (p: { month: string; place: string; date: string; last: string }) =>
+    `the reopening of ${p.month} at ${p.place} is dated ${p.date}, after ${p.last}, the date a close is written on, so it would still come after the new close; date it ${p.last}, written after the close it lifts`,
+  "writer close journal errors": (p: { count: number }) => `the journal has ${p.count} error${p.count === 1 ? "" : "s"}`,
+  "writer close claims not posted": (p: { month: string; count: number }) => `${p.month} holds ${p.count} claim${p.count === 1 ? "" : "s"} not posted`,
+  "writer close errors after": (p: { count: number }) => `the books would have ${p.count} error${p.count === 1 ? "" : "s"} after the close`,
+  "writer reopen not closed": (p: { month: string; latest: string | null }) =>
+    p.latest === null ? `${p.month} is not closed (no month is)` : `${p.month} is not closed; the latest closed month is ${p.latest}`,
+  "writer reopen not latest": (p: { latest: string }) =>
+    `only the latest closed month can be reopened, and that is ${p.latest}: months reopen in reverse order, so reopen ${p.latest} first`,
+  // Why approve, reject or post refuses a claim: the refusal (a diagnostic), then its reason.
+  "writer claim refused": (p: { id: string; kind: "approve" | "reject" | "post"; reason: string }) =>
+    `${p.id} not ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}: ${p.reason}`,
+  "writer claims refused": (p: { count: number }) => `nothing was written: ${p.count} claim${p.count === 1 ? "" : "s"} refused`,
+  "writer no claim": (p: { id: string }) => `no claim ${p.id} in the journal`,
+  "writer claim id used": (p: { id: string; count: number; places: string }) => `claim id ${p.id} is used by ${p.count} transactions (${p.places})`,
+  "writer reject posted": fixed("it is already posted; correct it with a new entry instead"),
+  "writer reject rejected": (p: { by: string; on: string }) => `it is already rejected by ${p.by} on ${p.on}`,
+  "writer post submitted": fixed("it is submitted, not approved (approve it first)"),
+  "writer post not approved": (p: { status: string }) => `it is ${p.status}, not approved`,
+  "writer post shortfall": (p: { shortfall: Shortfall; awaiting: readonly string[] }) => `${shortfallText(p.shortfall)}; it needs ${stillNeededText(p.awaiting)}`,
+  "writer post closed month": (p: { month: string }) =>
+    `it is written in the books in ${p.month}, a closed month, where nothing may change; move its text to a claim file and post it from there (it is then booked in the first open month)`,
+  "writer approve rejected": (p: { by: string; on: string }) => `it was rejected by ${p.by} on ${p.on}; a rejected claim cannot be approved`,
+  "writer approve posted": fixed("it is already posted"),
+  "writer approve approved": (p: { approvals: readonly { by: string; on: string }[] }) =>
+    `it is already approved by ${p.approvals.map((approval) => `${approval.by} on ${approval.on}`).join(" and ")}`,
   "writer none to decide": (p: { kind: "approve" | "reject" | "post" }) => `no approved claims to ${p.kind}; nothing to do`,
   "writer closed": (p: { month: string; by: string; on: string; count: number; first: string | null; last: string | null; lastBefore: string | null; place: string }) =>
-    `Closed ${p.month} by ${p.by} on ${p.on}: `
-    + (p.count === 0
-      ? `no voucher to number${p.lastBefore === null ? "" : ` (the last is ${p.lastBefore})`}`
-      : `${p.count} voucher${p.count === 1 ? "" : "s"} numbered ${p.first}${p.count === 1 ? "" : ` to ${p.last}`}`)
-    + ` (${p.place}).`,
+    `Closed ${p.month} by ${p.by} on ${p.on}: ${numberedEn(p)} (${p.place}).`,
   "writer reopened": (p: { month: string; by: string; on: string; place: string; close: string; lastVoucher: string | null }) =>
     `Reopened ${p.month} by ${p.by} on ${p.on} (${p.place}); its close stays at ${p.close}`
     + `${p.lastVoucher === null ? "" : `; its vouchers keep their numbers, and new ones will follow ${p.lastVoucher}`}.`,
@@ -382,6 +437,13 @@ export const enWriters = {
   "writer would write installments": (p: { count: number }) => `${p.count} installment${p.count === 1 ? "" : "s"} would be written`,
   "writer would write allocations": (p: { count: number }) => `${p.count} allocation${p.count === 1 ? "" : "s"} would be written`,
   "writer would reopen": (p: { month: string }) => `${p.month} would be reopened`,
+  "writer would decide": (p: { kind: "approve" | "reject" | "post"; count: number }) =>
+    `${p.count} claim${p.count === 1 ? "" : "s"} would be ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}`,
+  "writer would close": (p: { month: string; count: number; first: string | null; last: string | null; lastBefore: string | null }) =>
+    `${p.month} would be closed, ${numberedEn(p)}`,
+  "writer would pay": (p: { claims: number; summary: string | null; from: string; bankFile: string | null; rows: number }) =>
+    `${p.claims} claim${p.claims === 1 ? "" : "s"} would be paid (${p.summary ?? "nothing from the account (all offset)"} from ${p.from})`
+    + `${p.bankFile === null ? "" : `, and ${p.bankFile} with ${p.rows} row${p.rows === 1 ? "" : "s"}`}`,
   "writer Installment": fixed("Installment"),
   "writer Rule": fixed("Rule"),
   "writer Parts": fixed("Parts"),

@@ -12,7 +12,7 @@ function unexpected(p: Unexpected): string {
   return `${p.name} '${p.image}'`;
 }
 
-function shortfallText(p: Shortfall): string {
+export function shortfallText(p: Shortfall): string {
   if (p.several) return `审批额度不足以覆盖 ${p.charged}：审批额度只按一种币种设定，不能覆盖多币种的报销单（请拆分报销单）`;
   const reasons = p.reasons.map((r) => (r.limit === null ? `${r.by} 在 ${r.on} 没有审批额度` : `${r.by} 的审批额度为 ${r.limit}`));
   return `审批额度不足以覆盖${p.charged === "" ? "该报销单" : ` ${p.charged}`}（${reasons.join("；")}）`;
@@ -23,7 +23,7 @@ function eitherOf(names: readonly string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join("、")}或${names[names.length - 1]}`;
 }
 
-function stillNeededText(awaiting: readonly string[]): string {
+export function stillNeededText(awaiting: readonly string[]): string {
   return awaiting.length > 0 ? ` ${eitherOf(awaiting)} 的审批` : "额度足够的人的审批（但已声明的审批额度都不够）";
 }
 

@@ -1,6 +1,7 @@
 // 中文消息（cli）：与 en-cli.ts 键相同、参数相同。
 import { fixed, type enCli, type enWriters } from "./en-cli.js";
 import type { Translation } from "./translation.js";
+import { shortfallText, stillNeededText } from "./zh-checks.js";
 
 /** 帮助：各命令、选项与参数的说明（键的含义见 en-cli.ts）。 */
 const zhHelp = {
@@ -339,19 +340,62 @@ const zhLabels = {
   "vouchers Word": fixed("凭证字"),
 };
 
+/** 结账编号（或将编号）的凭证：结账的一行与其试运行说法一致。 */
+function numberedZh(p: { count: number; first: string | null; last: string | null; lastBefore: string | null }, will = ""): string {
+  return p.count === 0
+    ? `没有需要编号的凭证${p.lastBefore === null ? "" : `（最后一张为 ${p.lastBefore}）`}`
+    : `${p.count} 张凭证${will}编号为 ${p.first}${p.count === 1 ? "" : ` 至 ${p.last}`}`;
+}
+
 /** 写入命令在标准输出上的一行：做了什么。 */
 const zhWriters: Translation<typeof enWriters> = {
   "writer decided": (p) =>
     `${p.id}：${p.by === null ? "" : `由 ${p.by} `}于 ${p.on} ${{ approve: "审批通过", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}`
     + `${p.bookedOn === null ? "" : `，因 ${p.incurred.slice(0, 7)} 已结账，记在 ${p.bookedOn}（发生于 ${p.incurred}）`}`
     + `（${p.movedTo === null ? p.where : `由 ${p.where} 移至 ${p.movedTo}`}）`,
+  "writer nothing to do": (p) => `${p.reason}；无需操作`,
+  "writer already approved": (p) =>
+    `${p.id} 已由 ${p.by} 于 ${p.on} 审批通过${p.awaiting === null ? "" : `（同一人的审批只算一次）；仍需${stillNeededText(p.awaiting)}`}`,
+  "writer already rejected": (p) => `${p.id} 已由 ${p.by} 于 ${p.on} 驳回`,
+  "writer already posted": (p) => `${p.id} 已${p.on === null ? "" : `于 ${p.on} `}入账`,
+  "writer already closed": (p) => `${p.month} 已${p.by === null ? "" : `由 ${p.by} `}${p.on === null ? "" : `于 ${p.on} `}结账`,
+  "writer nothing to amortize": (p) => `无需写入：日记账已包含截至 ${p.through} 到期的全部摊销。`,
+  "writer nothing to allocate": (p) => `无需写入：日记账已包含截至 ${p.through} 的全部分摊。`,
+  "writer installment in closed month": (p) =>
+    `摊销计划 "${p.schedule}" 的第 ${p.number}/${p.months} 期（${p.amount}）于 ${p.date} 到期，落在已结账的月份`,
+  "writer installments in closed months": (p) =>
+    `${p.count} 期摊销落在已结账（截至 ${p.latest}）的月份；未写入任何内容（请先用 feeledger reopen-period 反结账再写入）`,
+  "writer allocation in closed month": (p) => `${p.account} 于 ${p.date} 的分摊落在已结账的月份`,
+  "writer allocations in closed months": (p) =>
+    `${p.count} 笔分摊落在已结账（截至 ${p.latest}）的月份；未写入任何内容（请先用 feeledger reopen-period 反结账）`,
+  "writer not closed": (p) => `${p.month} 未结账：${p.reason}；未写入任何内容`,
+  "writer not reopened": (p) => `${p.month} 未反结账：${p.reason}；未写入任何内容`,
+  "writer close before latest": (p) => `${p.month} 早于最近结账的月份 ${p.latest}：月份须按顺序结账，不能在较晚的月份之后再结账`,
+  "writer close out of order": (p) => `月份须按顺序结账：最近结账的月份是 ${p.latest}，下一个应结账的是 ${p.next}`,
+  "writer close not ended": (p) => `${p.month} 尚未结束：自 ${p.last} 起才能结账（今天是 ${p.today}）`,
+  "writer close after reopening": (p) =>
+    `${p.place} 处 ${p.month} 的反结账日期为 ${p.date}，晚于结账记录的日期 ${p.last}，仍会排在新的结账之后；请将其日期改为 ${p.last}，并写在它所撤销的结账之后`,
+  "writer close journal errors": (p) => `日记账有 ${p.count} 个错误`,
+  "writer close claims not posted": (p) => `${p.month} 有 ${p.count} 张报销单尚未入账`,
+  "writer close errors after": (p) => `结账后账簿将有 ${p.count} 个错误`,
+  "writer reopen not closed": (p) => p.latest === null ? `${p.month} 未结账（没有任何已结账的月份）` : `${p.month} 未结账；最近结账的月份是 ${p.latest}`,
+  "writer reopen not latest": (p) => `只能反结账最近结账的月份，即 ${p.latest}：月份须按倒序反结账，请先反结账 ${p.latest}`,
+  "writer claim refused": (p) => `${p.id} 未${{ approve: "审批通过", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}：${p.reason}`,
+  "writer claims refused": (p) => `未写入任何内容：${p.count} 张报销单被拒绝`,
+  "writer no claim": (p) => `日记账中没有报销单 ${p.id}`,
+  "writer claim id used": (p) => `报销单号 ${p.id} 被 ${p.count} 笔交易使用（${p.places}）`,
+  "writer reject posted": fixed("它已入账；请用一笔新分录更正"),
+  "writer reject rejected": (p) => `它已由 ${p.by} 于 ${p.on} 驳回`,
+  "writer post submitted": fixed("它已提交但尚未审批（请先审批）"),
+  "writer post not approved": (p) => `它的状态是 ${p.status}，尚未审批`,
+  "writer post shortfall": (p) => `${shortfallText(p.shortfall)}；还需要${stillNeededText(p.awaiting)}`,
+  "writer post closed month": (p) =>
+    `它记在账簿的 ${p.month}，该月已结账，不得更改；请把它的文本移到报销单文件，再从那里入账（届时记在第一个未结账的月份）`,
+  "writer approve rejected": (p) => `它已由 ${p.by} 于 ${p.on} 驳回；被驳回的报销单不能审批`,
+  "writer approve posted": fixed("它已入账"),
+  "writer approve approved": (p) => `它已由 ${p.approvals.map((approval) => `${approval.by}（${approval.on}）`).join("、")} 审批通过`,
   "writer none to decide": (p) => `没有可${{ approve: "审批", reject: "驳回", post: "入账" }[p.kind] ?? p.kind}的已审批报销单；无需操作`,
-  "writer closed": (p) =>
-    `${p.month} 已由 ${p.by} 于 ${p.on} 结账：`
-    + (p.count === 0
-      ? `没有需要编号的凭证${p.lastBefore === null ? "" : `（最后一张为 ${p.lastBefore}）`}`
-      : `${p.count} 张凭证编号为 ${p.first}${p.count === 1 ? "" : ` 至 ${p.last}`}`)
-    + `（${p.place}）。`,
+  "writer closed": (p) => `${p.month} 已由 ${p.by} 于 ${p.on} 结账：${numberedZh(p)}（${p.place}）。`,
   "writer reopened": (p) =>
     `${p.month} 已由 ${p.by} 于 ${p.on} 反结账（${p.place}）；原结账记录仍在 ${p.close}`
     + `${p.lastVoucher === null ? "" : `；已有凭证保留编号，新凭证从 ${p.lastVoucher} 之后编起`}。`,
@@ -363,6 +407,11 @@ const zhWriters: Translation<typeof enWriters> = {
   "writer would write installments": (p) => `将写入 ${p.count} 期摊销`,
   "writer would write allocations": (p) => `将写入 ${p.count} 笔分摊`,
   "writer would reopen": (p) => `${p.month} 将被反结账`,
+  "writer would decide": (p) => `将${{ approve: "审批通过", reject: "驳回", post: "入账" }[p.kind] ?? p.kind} ${p.count} 张报销单`,
+  "writer would close": (p) => `${p.month} 将被结账，${numberedZh(p, "将")}`,
+  "writer would pay": (p) =>
+    `将从 ${p.from} 支付 ${p.claims} 张报销单（${p.summary ?? "未从该账户付款（全部冲抵）"}）`
+    + `${p.bankFile === null ? "" : `，并写出银行代发文件 ${p.bankFile}（${p.rows} 行）`}`,
   "writer Installment": fixed("期数"),
   "writer Rule": fixed("规则"),
   "writer Parts": fixed("分摊"),

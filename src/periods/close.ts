@@ -30,7 +30,7 @@ import { CLOSE_KEYS, PERIOD_CLOSED, lastDayOf, periodDirectiveLines, type Month,
 import { formatTotals, monthDigest, monthEntries, monthTotals } from "./digest.js";
 import { VOUCHER_KEY, assignVoucherNumbers, needsVoucher, parseVoucher, voucherText, voucherWord } from "./numbering.js";
 import { closesOf, eventsOf, monthToCloseNext, periodState, type PeriodState } from "./rule.js";
-import { message } from "../i18n/message.js";
+import { message, type Message } from "../i18n/message.js";
 
 export interface CloseRequest {
   readonly month: Month;
@@ -47,8 +47,9 @@ export interface NumberedVoucher {
 
 export type ClosePlan =
   /** `problems` are located reasons (the books' errors, the claims in the way); `reason` says it in one line. */
-  | { readonly kind: "refused"; readonly reason: string; readonly problems: readonly Diagnostic[] }
-  | { readonly kind: "unchanged"; readonly reason: string }
+  /** `reason`: a catalogue message (src/i18n), or English text where it comes from the books' layout. */
+  | { readonly kind: "refused"; readonly reason: Message | string; readonly problems: readonly Diagnostic[] }
+  | { readonly kind: "unchanged"; readonly reason: Message }
   | {
     readonly kind: "planned";
     readonly month: Month;
@@ -145,28 +146,28 @@ export function planClose(ledger: Ledger, request: CloseRequest, context: Domain
   const state = periodState(ledger.entries);
   const current = state.closed.get(month);
   if (current !== undefined) {
-    return { kind: "unchanged", reason: `${month} is already closed${current.by === null ? "" : ` by ${current.by}`}${current.on === null ? "" : ` on ${current.on}`}` };
+    return { kind: "unchanged", reason: message("writer already closed", { month, by: current.by, on: current.on }) };
   }
   const next = monthToCloseNext(state);
   if (next !== null && month !== next) {
     const reason = month < next
-      ? `${month} is before ${state.latest}, the latest closed month: months close in order, and it cannot be closed after a later one`
-      : `months close in order: ${state.latest} is the latest closed month, so ${next} is the next to close`;
+      ? message("writer close before latest", { month, latest: `${state.latest}` })
+      : message("writer close out of order", { latest: `${state.latest}`, next });
     return { kind: "refused", reason, problems: [] };
   }
   const last = lastDayOf(month);
-  if (request.on < last) return { kind: "refused", reason: `${month} has not ended: it can be closed from ${last} (today is ${request.on})`, problems: [] };
+  if (request.on < last) return { kind: "refused", reason: message("writer close not ended", { month, last, today: request.on }), problems: [] };
 
   // A reopening written by hand with a later date would still come after the new close.
   const later = eventsOf(state, month).find((event) => event.entry.date > last);
   if (later !== undefined) {
-    return { kind: "refused", reason: `the reopening of ${month} at ${placeOf(later.entry.span, ledger.sources)} is dated ${later.entry.date}, after ${last}, the date a close is written on, so it would still come after the new close; date it ${last}, written after the close it lifts`, problems: [] };
+    return { kind: "refused", reason: message("writer close after reopening", { month, place: placeOf(later.entry.span, ledger.sources), date: later.entry.date, last }), problems: [] };
   }
   const domainBefore = runDomainChecks(ledger, context);
   const before = [...ledger.diagnostics, ...domainBefore].filter((d) => d.severity === "error" && !inClaimFile(ledger, d));
-  if (before.length > 0) return { kind: "refused", reason: `the journal has ${before.length} error${before.length === 1 ? "" : "s"}`, problems: before };
+  if (before.length > 0) return { kind: "refused", reason: message("writer close journal errors", { count: before.length }), problems: before };
   const claims = claimsInTheWay(ledger, month);
-  if (claims.length > 0) return { kind: "refused", reason: `${month} holds ${claims.length} claim${claims.length === 1 ? "" : "s"} not posted`, problems: claims };
+  if (claims.length > 0) return { kind: "refused", reason: message("writer close claims not posted", { month, count: claims.length }), problems: claims };
   const target = periodFile(ledger, state, month);
   if ("problem" in target) return { kind: "refused", reason: target.problem, problems: [] };
 
@@ -226,7 +227,7 @@ export function planClose(ledger: Ledger, request: CloseRequest, context: Domain
   const entriesAfter = insertAfterDate(ledger.entries.map((entry) => changed.get(entry) ?? entry), placed);
   if (periodState(entriesAfter).closed.get(month)?.entry !== placed) throw new Error(`the close of ${month} would not be the month's latest period directive`);
   const fresh = runDomainChecks({ ...ledger, entries: entriesAfter }, context).filter((d) => d.severity === "error" && !known.has(keyOf(d)) && !inClaimFile(ledger, d));
-  if (fresh.length > 0) return { kind: "refused", reason: `the books would have ${fresh.length} error${fresh.length === 1 ? "" : "s"} after the close`, problems: fresh };
+  if (fresh.length > 0) return { kind: "refused", reason: message("writer close errors after", { count: fresh.length }), problems: fresh };
 
   const line = after.slice(0, directiveStart).split("\n").length;
   return { kind: "planned", month, edits, numbered, lastVoucher, file: target.file, line, warnings: unwrittenInstallments(ledger, month, ledger.mainFile) };

@@ -13,6 +13,7 @@ import { appendEntries } from "../edit/append.js";
 import type { TextEdit } from "../edit/edits.js";
 import { PERIOD_REOPENED, REOPEN_KEYS, periodDirectiveLines, type Month, type PeriodClose } from "./directives.js";
 import { periodState } from "./rule.js";
+import { message, type Message } from "../i18n/message.js";
 
 export interface ReopenRequest {
   readonly month: Month;
@@ -23,7 +24,7 @@ export interface ReopenRequest {
 }
 
 export type ReopenPlan =
-  | { readonly kind: "refused"; readonly reason: string }
+  | { readonly kind: "refused"; readonly reason: Message }
   | { readonly kind: "planned"; readonly month: Month; readonly close: PeriodClose; readonly edit: TextEdit; readonly file: string; readonly line: number };
 
 export function planReopen(ledger: Ledger, request: ReopenRequest): ReopenPlan {
@@ -31,10 +32,10 @@ export function planReopen(ledger: Ledger, request: ReopenRequest): ReopenPlan {
   const state = periodState(ledger.entries);
   const close = state.closed.get(month);
   if (close === undefined) {
-    return { kind: "refused", reason: state.latest === null ? `${month} is not closed (no month is)` : `${month} is not closed; the latest closed month is ${state.latest}` };
+    return { kind: "refused", reason: message("writer reopen not closed", { month, latest: state.latest }) };
   }
   if (month !== state.latest) {
-    return { kind: "refused", reason: `only the latest closed month can be reopened, and that is ${state.latest}: months reopen in reverse order, so reopen ${state.latest} first` };
+    return { kind: "refused", reason: message("writer reopen not latest", { latest: `${state.latest}` }) };
   }
   // After the close, in its file: the books' order (date, then file order) then puts it after the close.
   const file = close.entry.span.file;

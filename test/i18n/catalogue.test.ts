@@ -19,7 +19,7 @@ const CHOSEN: Record<string, unknown> = {
 };
 const LISTS = new Set(["suggestions", "awaiting", "years"]);
 const RECORDS = new Set(["shortfall"]);
-const RECORD_LISTS = new Set(["totals", "reasons"]);
+const RECORD_LISTS = new Set(["totals", "reasons", "approvals"]);
 const SAMPLE: object = new Proxy({}, {
   get: (_target, name) => (typeof name !== "string" ? undefined : name in CHOSEN ? CHOSEN[name]
     : LISTS.has(name) ? [`<${name}>`] : RECORDS.has(name) ? SAMPLE : RECORD_LISTS.has(name) ? [SAMPLE] : `<${name}>`),

@@ -33,14 +33,14 @@ export function runAllocate(io: Io, context: AllocateContext): number {
   if (refuseOnErrors(io, ledger, [...ledger.diagnostics, ...allocationRules(ledger.entries).diagnostics], context.file, context.color)) return EXIT_ERRORS;
   const planned = pendingAllocations(ledger.entries, ledger.options.accountRoots.income, endOfMonth(`${context.through}-01`));
   if (planned.length === 0) {
-    io.stdout(`Nothing to write: the journal holds every allocation through ${context.through}.\n`);
+    io.stdout(say(lang, "writer nothing to allocate", { through: context.through }) + "\n");
     return EXIT_OK;
   }
   const periods = periodState(ledger.entries);
   const closed = planned.filter((item) => isLocked(periods, item.transaction.date));
   if (closed.length > 0) {
-    for (const item of closed) io.stderr(`feeledger: the allocation of ${item.transaction.booked[item.index]!.account} on ${item.transaction.date} falls in a closed month\n`);
-    io.stderr(`${closed.length} allocation${closed.length === 1 ? " falls" : "s fall"} in months closed through ${periods.latest}; nothing was written (reopen the months with feeledger reopen-period first)\n`);
+    for (const item of closed) io.stderr(`feeledger: ${say(lang, "writer allocation in closed month", { account: item.transaction.booked[item.index]!.account, date: item.transaction.date })}\n`);
+    io.stderr(say(lang, "writer allocations in closed months", { count: closed.length, latest: `${periods.latest}` }) + "\n");
     return EXIT_ERRORS;
   }
   const textOf = (file: string) => ledger.sources.get(file)!.text;

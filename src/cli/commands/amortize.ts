@@ -41,17 +41,17 @@ export function runAmortize(io: Io, context: AmortizeContext): number {
   const locked = (date: string) => isLocked(periods, date);
   const plan = planAmortization(states.value, context.through, textOf, output, locked);
   if (plan.installments.length === 0) {
-    io.stdout(`Nothing to write: the journal holds every installment due through ${context.through}.\n`);
+    io.stdout(say(lang, "writer nothing to amortize", { through: context.through }) + "\n");
     return EXIT_OK;
   }
   // Nothing is written into a closed month (periods/rule.ts): installments due there refuse the run.
   const inClosedMonths = plan.installments.filter((planned) => locked(planned.installment.date));
   if (inClosedMonths.length > 0) {
     for (const { schedule, installment } of inClosedMonths) {
-      io.stderr(`feeledger: installment ${installment.number}/${schedule.months} of schedule "${schedule.id}" (${installment.amount.toFixed(schedule.scale)} ${schedule.currency}) is due ${installment.date}, in a closed month\n`);
+      const amount = `${installment.amount.toFixed(schedule.scale)} ${schedule.currency}`;
+      io.stderr(`feeledger: ${say(lang, "writer installment in closed month", { number: installment.number, months: schedule.months, schedule: schedule.id, amount, date: installment.date })}\n`);
     }
-    const count = inClosedMonths.length;
-    io.stderr(`${count} installment${count === 1 ? " is" : "s are"} due in months closed through ${periods.latest}; nothing was written (reopen the months with feeledger reopen-period to write ${count === 1 ? "it" : "them"})\n`);
+    io.stderr(say(lang, "writer installments in closed months", { count: inClosedMonths.length, latest: `${periods.latest}` }) + "\n");
     return EXIT_ERRORS;
   }
   if (context.dryRun) {

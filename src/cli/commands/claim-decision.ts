@@ -1,6 +1,7 @@
 // What `approve`, `reject` and `post` share: load, plan the decision, report each claim's outcome,
 // then show the diff (--dry-run) or write atomically. Not a command of its own.
-import { say } from "../../i18n/message.js";
+import { message, say, translate } from "../../i18n/message.js";
+import type { Lang } from "../../i18n/lang.js";
 import { loadLedger } from "../../loader/load.js";
 import { error } from "../../diagnostics/diagnostic.js";
 import { planDecision, type Decision } from "../../claims/workflow.js";
@@ -24,7 +25,6 @@ export interface DecisionContext {
   readonly beforeWrite?: () => void;
 }
 
-const DONE: Record<Decision["kind"], string> = { approve: "approved", reject: "rejected", post: "posted" };
 
 /** The date a decision is recorded on: --on, else today (FEELEDGER_TODAY for reproducible runs). */
 export function decisionDate(io: Io, on: string | undefined): string {
@@ -60,20 +60,26 @@ export function runDecision(io: Io, context: DecisionContext): number {
     return EXIT_ERRORS;
   }
   const plan = planDecision(ledger, context.claims, context.decision, { today }, context.claims !== "all");
-  const done = DONE[context.decision.kind];
   const verb = context.decision.kind;
   const brief = { color, excerpt: false, lang: langOf(io) };
   const written: string[] = [];
   let refused = 0;
   for (const outcome of plan.outcomes) {
     switch (outcome.kind) {
-      case "refused":
+      case "refused": {
         refused++;
-        if (outcome.claim === null) io.stderr(`feeledger: ${terminalText(outcome.reason)}\n`);
-        else io.stderr(formatDiagnostic(error("claim-refused", `${outcome.id} not ${done}: ${outcome.reason}`, outcome.claim.span), ledger.sources, brief, context.file) + "\n");
+        const reason = (lang: Lang) => (typeof outcome.reason === "string" ? outcome.reason : translate(outcome.reason, lang));
+        if (outcome.claim === null) io.stderr(`feeledger: ${terminalText(reason(brief.lang))}\n`);
+        else {
+          // The diagnostic's text is English; its Chinese is the same key with the reason in Chinese.
+          const refusal = message("writer claim refused", { id: outcome.id, kind: verb, reason: reason("en") });
+          const said = brief.lang === "en" ? refusal : { ...refusal, params: { ...refusal.params, reason: reason(brief.lang) } };
+          io.stderr(formatDiagnostic(error("claim-refused", said, outcome.claim.span), ledger.sources, brief, context.file) + "\n");
+        }
         break;
+      }
       case "unchanged":
-        io.stdout(`${terminalText(outcome.reason)}; nothing to do\n`);
+        io.stdout(say(brief.lang, "writer nothing to do", { reason: terminalText(translate(outcome.reason, brief.lang)) }) + "\n");
         break;
       case "changed": {
         for (const warning of outcome.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, brief, context.file) + "\n");
@@ -90,14 +96,13 @@ export function runDecision(io: Io, context: DecisionContext): number {
   }
   if (context.claims === "all" && plan.outcomes.length === 0) io.stdout(say(brief.lang, "writer none to decide", { kind: verb }) + "\n");
   const textOf = (file: string) => ledger.sources.get(file)!.text;
-  const count = (n: number) => `${n} claim${n === 1 ? "" : "s"}`;
   if (plan.edits.length === 0) {
-    if (written.length > 0) io.stderr(`nothing was written: ${count(refused)} refused\n`);
+    if (written.length > 0) io.stderr(say(brief.lang, "writer claims refused", { count: refused }) + "\n");
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
   if (context.dryRun) {
     for (const [file, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(file, textOf(file), edits)));
-    io.stderr(`${count(written.length)} would be ${done}; nothing was written (--dry-run)\n`);
+    io.stderr(say(brief.lang, "writer dry run", { would: say(brief.lang, "writer would decide", { kind: verb, count: written.length }) }) + "\n");
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
   if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite)) return EXIT_ERRORS;

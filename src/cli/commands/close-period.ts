@@ -1,7 +1,7 @@
 // `feeledger close-period FILE YYYY-MM [--by NAME] [--dry-run]`: close a month (结账): number its
 // vouchers and record the close (periods/close.ts). Refused while the books have errors, while the
 // month holds claims approved but not posted, before it ends, and out of order.
-import { say } from "../../i18n/message.js";
+import { say, translate } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { planClose } from "../../periods/close.js";
@@ -29,30 +29,27 @@ export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
   const sources = [...ledger.sources.keys()];
   switch (plan.kind) {
     case "unchanged":
-      io.stdout(`${plan.reason}; nothing to do\n`);
+      io.stdout(say(langOf(io), "writer nothing to do", { reason: translate(plan.reason, langOf(io)) }) + "\n");
       return EXIT_OK;
     case "refused":
       for (const problem of sortDiagnostics(plan.problems, sources)) io.stderr(formatDiagnostic(problem, ledger.sources, { color, excerpt: false, lang: langOf(io) }, context.file) + "\n");
-      io.stderr(`feeledger: ${context.month} not closed: ${plan.reason}; nothing was written\n`);
+      io.stderr(`feeledger: ${say(langOf(io), "writer not closed", { month: context.month, reason: typeof plan.reason === "string" ? plan.reason : translate(plan.reason, langOf(io)) })}\n`);
       return EXIT_ERRORS;
     case "planned":
       break;
   }
   for (const warning of plan.warnings) io.stderr(formatDiagnostic(warning, ledger.sources, { color, excerpt: false, lang: langOf(io) }, context.file) + "\n");
   const count = plan.numbered.length;
-  const numbers = count === 0
-    ? `no voucher to number${plan.lastVoucher === null ? "" : ` (the last is ${plan.lastVoucher})`}`
-    : `${count} voucher${count === 1 ? "" : "s"} numbered ${plan.numbered[0]!.voucher}${count === 1 ? "" : ` to ${plan.numbered[count - 1]!.voucher}`}`;
+  const numbered = { count, first: plan.numbered[0]?.voucher ?? null, last: plan.numbered[count - 1]?.voucher ?? null, lastBefore: plan.lastVoucher };
   const textOf = (file: string) => ledger.sources.get(file)!.text;
   if (context.dryRun) {
     for (const [file, edits] of editsByFile(plan.edits)) io.stdout(unifiedDiff(file, textOf(file), edits));
-    io.stderr(`${context.month} would be closed, ${numbers}; nothing was written (--dry-run)\n`);
+    io.stderr(say(langOf(io), "writer dry run", { would: say(langOf(io), "writer would close", { month: context.month, ...numbered }) }) + "\n");
     return EXIT_OK;
   }
   if (!writeJournalEdits(io, plan.edits, textOf)) return EXIT_ERRORS;
   io.stdout(say(langOf(io), "writer closed", {
-    month: context.month, by: context.by, on, count, first: plan.numbered[0]?.voucher ?? null,
-    last: plan.numbered[count - 1]?.voucher ?? null, lastBefore: plan.lastVoucher, place: `${plan.file}:${plan.line}`,
+    month: context.month, by: context.by, on, ...numbered, place: `${plan.file}:${plan.line}`,
   }) + "\n");
   return EXIT_OK;
 }

@@ -152,12 +152,11 @@ export function runPay(io: Io, context: PayContext): number {
   const bankFile = context.bankFile === null ? null : renderBankFile(bankRows(plan, money));
   const bankRowCount = context.bankFile === null ? 0 : plan.employees.filter((employee) => employee.paid.greaterThan(0)).length;
   const paidSummary = plan.totals.map((total) => `${groupThousands(money(total.amount, total.currency, total.scale))} ${total.currency}`).join(", ") || null;
-  const summary = paidSummary ?? "nothing from the account (all offset)";
   if (context.dryRun) {
     io.stdout(unifiedDiff(target.file, before, [written.edit]));
     for (const text of offsetLines(plan, money)) io.stderr(text);
-    const bank = context.bankFile === null ? "" : `, and ${context.bankFile} with ${plural(bankRowCount, "row")}`;
-    io.stderr(`${plural(plan.claims.length, "claim")} would be paid (${summary} from ${plan.from})${bank}; nothing was written (--dry-run)\n`);
+    const would = say(lang, "writer would pay", { claims: plan.claims.length, summary: paidSummary, from: plan.from, bankFile: context.bankFile, rows: bankRowCount });
+    io.stderr(say(lang, "writer dry run", { would }) + "\n");
     return EXIT_OK;
   }
 

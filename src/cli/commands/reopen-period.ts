@@ -1,7 +1,7 @@
 // `feeledger reopen-period FILE YYYY-MM --by NAME --reason TEXT [--dry-run]`: reopen the latest
 // closed month (反结账), keeping the trail: the close stays, a period-reopened directive lifts it
 // (periods/reopen.ts). Allowed while the books have errors.
-import { say } from "../../i18n/message.js";
+import { say, translate } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { planReopen } from "../../periods/reopen.js";
@@ -26,7 +26,7 @@ export function runReopenPeriod(io: Io, context: ReopenPeriodContext): number {
   const on = todayOf(io);
   const plan = planReopen(ledger, { month: context.month, by: context.by, reason: context.reason, on });
   if (plan.kind === "refused") {
-    io.stderr(`feeledger: ${context.month} not reopened: ${plan.reason}; nothing was written\n`);
+    io.stderr(`feeledger: ${say(langOf(io), "writer not reopened", { month: context.month, reason: translate(plan.reason, langOf(io)) })}\n`);
     return EXIT_ERRORS;
   }
   const textOf = (file: string) => ledger.sources.get(file)!.text;
