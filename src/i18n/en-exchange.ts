@@ -54,4 +54,65 @@ export const enExport = {
     `Wrote ${vouchers(p.vouchers)} (${p.lines} lines) of ${p.period} to ${p.output} for ${p.title}: debit ${p.debit} = credit ${p.credit} ${p.currency}`,
 };
 
-export const enExchange = { ...enFmt, ...enExport };
+/** What import says of the documents it reads: each problem, each outcome, the summary. */
+export const enImport = {
+  "import no amount": fixed("no amount"),
+  "import amount not a number": (p: { value: string }) => `amount ${p.value} is not a number`,
+  "import amount unreadable": (p: { value: string }) => `cannot read "${p.value}" as an amount`,
+  "import amount zero": fixed("the amount is zero"),
+  "import amount negative": (p: { amount: string }) => `the amount ${p.amount} is below zero (a refund is not a claim line)`,
+  "import no date": fixed("no date"),
+  "import date unreadable": (p: { value: string }) => `cannot read ${p.value} as a date`,
+  "import date unreadable text": (p: { value: string }) => `cannot read "${p.value}" as a date`,
+  "import not a day": (p: { value: string }) => `"${p.value}" is not a day of the calendar`,
+  "import not a time": (p: { value: string }) => `"${p.value}" is not a time of day`,
+  "import number not whole": (p: { value: string }) => `document number ${p.value} is not a whole number`,
+  "import number lost digits": (p: { value: string }) =>
+    `document number ${p.value} was stored as a number and has lost digits; format the column as text in the spreadsheet, or export it again`,
+  "import no number": fixed("no document number"),
+  "import no claimant": fixed("no claimant"),
+  "import no status": fixed("no status"),
+  "import unknown status": (p: { status: string }) => `unknown status "${p.status}"`,
+  "import currency": (p: { currency: string; mapCurrency: string }) => `the amounts are in ${p.currency}, the map's currency is ${p.mapCurrency}`,
+  "import no payable": (p: { claimant: string }) => `no payable account for ${p.claimant} in the map (payables)`,
+  "import no lines": fixed("the document has no detail lines"),
+  "import no category": fixed("no expense category"),
+  "import unknown category": (p: { category: string }) => `unknown expense category "${p.category}": add it to the map's accounts`,
+  "import no finish time": fixed("an approved document without its finish time (完成时间): the approval date is unknown"),
+  "import no approver": fixed("an approved document that names no approver other than its claimant"),
+  "import no document date": fixed("no date: neither the detail lines nor the document have one"),
+  "import also at": (p: { place: string }) => `also at ${p.place} of the export`,
+  "import still submitted": (p: { id: string; where: string }) => `${p.id} is still submitted in the journal (${p.where}): reject it with feeledger reject`,
+  "import rejected in": (p: { rejected: boolean; source: string; still: string | null }) =>
+    `${p.rejected ? "rejected" : "withdrawn"} in ${p.source}${p.still === null ? "" : `; ${p.still}`}`,
+  "import already in journal": (p: { status: string; where: string }) => `already in the journal, ${p.status} (${p.where})`,
+  "import id taken": (p: { id: string; where: string }) => `claim id ${p.id} is taken by another claim (${p.where}); set a prefix in the map`,
+  "import read": (p: { file: string; kind: string; sheet: string | null; encoding: string | null; count: number }) =>
+    `${p.file}: ${p.kind}${p.sheet === null ? "" : ` (sheet ${p.sheet})`}${p.encoding === null ? "" : `, ${p.encoding}`}, ${plural(p.count, "document")}`,
+  "import progress reading": fixed("reading"),
+  "import progress bar": (p: { label: string }) => `${p.label} [{bar}] {value}/{total} documents`,
+  "import map errors": fixed("the map has errors; nothing was written"),
+  "import journal errors": (p: { count: number }) => `${plural(p.count, "error")} in the journal; nothing was written`,
+  "import would bring errors": fixed("the import would bring errors into the journal; nothing was written"),
+  "import bad documents": (p: { count: number }) => `${plural(p.count, "bad document")}; nothing was written (--skip-bad imports the others)`,
+  "import nothing to import": fixed("nothing to import; nothing was written"),
+  "import wrote": (p: { file: string; bad: number }) => `wrote ${p.file}${p.bad > 0 ? `; ${plural(p.bad, "bad document")} left out (--skip-bad)` : ""}`,
+  "import appeared": (p: { file: string }) => `feeledger: ${p.file} appeared while the import was planned; nothing was written (run it again)`,
+  "import Document": fixed("Document"),
+  "import Claim": fixed("Claim"),
+  "import Outcome": fixed("Outcome"),
+  "import Detail": fixed("Detail"),
+  "import imported": fixed("imported"),
+  "import ready": fixed("ready"),
+  "import updated": fixed("updated"),
+  "import skipped": fixed("skipped"),
+  "import bad": fixed("bad"),
+  "import state and lines": (p: { approved: boolean; lines: number }) => `${p.approved ? "approved" : "submitted"}, ${plural(p.lines, "line")}`,
+  "import approved by": (p: { names: string; where: string }) => `approved by ${p.names} (${p.where})`,
+  "import problems in row": (p: { count: number; row: number }) => `${plural(p.count, "problem")} (row ${p.row})`,
+  "import more not listed": (p: { count: number }) => `(${p.count} more not listed)`,
+  "import summary": (p: { imported: number; importedWord: string; updated: number; skipped: number; bad: number }) =>
+    `${p.imported} ${p.importedWord}, ${p.updated} updated, ${p.skipped} skipped, ${p.bad} bad`,
+};
+
+export const enExchange = { ...enFmt, ...enExport, ...enImport };

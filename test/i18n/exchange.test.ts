@@ -3,7 +3,7 @@
 // English word is left beyond what the lines quote, and in English with --lang en, where the lines
 // are what feeledger has always printed.
 import { describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -105,5 +105,36 @@ describe("export vouchers", () => {
       .toBe(`Wrote 14 vouchers (40 lines) of 2026-03 to ${output} for 用友 U8 总账 凭证引入: debit 1096119.00 = credit 1096119.00 CNY\n`);
     expect(runCli(["export", "vouchers", samples, "-p", "2030-01", "--target", "yonyou-u8", "-o", output, "--lang", "zh"]).stderr)
       .toBe("feeledger：2030-01 没有凭证；未写入任何内容\n");
+  });
+});
+
+describe("import", () => {
+  it("says what it read, each bad document's problems and what it imported, in the chosen language", () => {
+    const run = (lang: "zh" | "en", skipBad: boolean) => {
+      const dir = copyOfSamples();
+      // Without 交通费 in the map, the documents that claim it are bad.
+      const map = join(dir, "import/map.yaml");
+      writeFileSync(map, readFileSync(map, "utf8").replace(/^ {2}交通费: .*\n/m, ""));
+      const args = ["import", join(dir, "customer-fees-2026.beancount"), join(dir, "import/dingtalk.xlsx"), join(dir, "import/dingtalk-gbk.csv"), "--from", "dingtalk", "--map", map, "--to", join(dir, "claims/2026-12-import.beancount")];
+      const result = runCli([...args, ...(skipBad ? ["--skip-bad"] : []), "--lang", lang], { COLUMNS: "200" });
+      return { ...result, dir, out: (result.stdout + result.stderr).split(dir).join("DIR") };
+    };
+    for (const skipBad of [false, true]) {
+      const chinese = run("zh", skipBad);
+      const english = run("en", skipBad);
+      expect(chinese.code, chinese.stderr).toBe(english.code);
+      expect(chinese.out).toContain("未知的费用类型 \"交通费\"：请把它加到映射文件的 accounts 中");
+      expect(english.out).toContain("unknown expense category \"交通费\": add it to the map's accounts");
+      for (const line of chinese.out.split("\n")) {
+        // What a line quotes: places, claim ids, accounts, codes and metadata keys (receipt-above), the file's kind and encoding, flags.
+        const quoted = line.replace(/\b(YKB|EC)-[\w-]+/g, " ").replace(/\S*:\S*/g, " ").replace(/\b[a-z]+(?:-[a-z]+)+\b/g, " ");
+        const words = englishWords(quoted, ["xlsx", "csv", "GB18030", "CNY", "accounts", "posted", "approved", "submitted", "error", "warning", "feeledger", "reject"]);
+        expect(words, line).toEqual([]);
+      }
+      expect(english.out).toMatch(skipBad ? /\d+ imported, \d+ updated, \d+ skipped, [1-9]\d* bad\n/ : /\d+ ready, \d+ updated, \d+ skipped, [1-9]\d* bad\n/);
+      expect(chinese.out).toMatch(skipBad ? /已导入 \d+，已更新 \d+，已跳过 \d+，有问题 [1-9]\d*\n/ : /可导入 \d+，已更新 \d+，已跳过 \d+，有问题 [1-9]\d*\n/);
+      if (skipBad) expect(chinese.out).toMatch(/已写入 DIR\S+；\d+ 张有问题的单据未导入（--skip-bad）/);
+      else expect(chinese.out).toMatch(/\d+ 张单据有问题；未写入任何内容（--skip-bad 可导入其余单据）/);
+    }
   });
 });
