@@ -4,6 +4,7 @@
 import { Decimal, ZERO } from "../core/number.js";
 import type { Span } from "../core/span.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { message, type Message } from "../i18n/message.js";
 import type { Voucher } from "../periods/voucher-model.js";
 import { targetAccountCode, targetAccountName } from "./accounts.js";
 import type { ExportSettings, ExportTarget, PreparedLine, PreparedVoucher } from "./target.js";
@@ -31,9 +32,9 @@ function lineLimit(target: ExportTarget): number {
 
 /** Problems of one kind, reported once at their first place with a count. */
 class Grouped {
-  readonly #groups = new Map<string, { span: Span; count: number; message: (count: number) => string }>();
+  readonly #groups = new Map<string, { span: Span; count: number; message: (count: number) => Message }>();
 
-  add(key: string, span: Span, message: (count: number) => string): void {
+  add(key: string, span: Span, message: (count: number) => Message): void {
     const group = this.#groups.get(key);
     if (group === undefined) this.#groups.set(key, { span, count: 1, message });
     else group.count++;
@@ -43,9 +44,6 @@ class Grouped {
     return [...this.#groups.values()].map((group) => error(code, group.message(group.count), group.span));
   }
 }
-
-const lines = (count: number): string => (count === 1 ? "1 line" : `${count} lines`);
-const vouchersText = (count: number): string => (count === 1 ? "1 voucher" : `${count} vouchers`);
 
 export function voucherLabel(word: string, number: number): string {
   return `${word}-${String(number).padStart(4, "0")}`;
@@ -94,7 +92,7 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
   let totalCredit = ZERO;
 
   if (target.onlyListedCurrencies && target.currencies[settings.booksCurrency] === undefined && vouchers.length > 0) {
-    diagnostics.push(error("export-currency", `${target.title} has no known code for ${settings.booksCurrency}, the currency of the books (known: ${Object.keys(target.currencies).join(", ")})`, vouchers[0]!.span));
+    diagnostics.push(error("export-currency", message("export-currency-books", { title: target.title, currency: settings.booksCurrency, known: Object.keys(target.currencies).join(", ") }), vouchers[0]!.span));
   }
 
   for (const voucher of exportOrder(vouchers)) {
@@ -104,13 +102,13 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
       const key = `${month}\u0000${voucher.word}\u0000${voucher.number}`;
       const other = numbersTaken.get(key);
       if (other === undefined) numbersTaken.set(key, voucher);
-      else diagnostics.push(error("export-duplicate-number", `voucher number ${voucherLabel(voucher.word, voucher.number)} is also on the voucher of ${other.date}: the target would merge them (renumber one of them)`, voucher.span));
+      else diagnostics.push(error("export-duplicate-number", message("export-duplicate-number", { voucher: voucherLabel(voucher.word, voucher.number), date: other.date }), voucher.span));
     }
     const preparer = voucher.preparer.trim() !== "" ? voucher.preparer.trim() : settings.preparer ?? "";
     if (target.preparerRequired && preparer === "") withoutPreparer.push(voucher);
     if (target.voucherWordCodes !== null && target.voucherWordCodes[voucher.word] === undefined) {
       const known = Object.keys(target.voucherWordCodes).join(", ");
-      words.add(voucher.word, voucher.span, (count) => `${target.title} has no known code for the 凭证字 ${voucher.word} (known: ${known}); ${vouchersText(count)} of the period use it (the first here)`);
+      words.add(voucher.word, voucher.span, (count) => message("export-voucher-word", { title: target.title, word: voucher.word, known, count }));
     }
 
     const preparedLines: PreparedLine[] = [];
@@ -119,31 +117,31 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
     voucher.lines.forEach((line, index) => {
       const code = targetAccountCode(line, target);
       if (code === null) {
-        noCode.add(line.account, line.span, (count) => `${line.account} has no account code (科目代码), which ${target.title} needs: start its components with codes (6602-管理费用) or write code: on its open; ${lines(count)} of the period (the first here)`);
+        noCode.add(line.account, line.span, (count) => message("export-account-code", { account: line.account, title: target.title, count }));
       } else if (settings.parentAccounts.has(line.account)) {
-        parents.add(line.account, line.span, (count) => `${line.account} (${code}) has sub-accounts: ${target.title} takes only leaf accounts (明细科目), so post to one of its sub-accounts; ${lines(count)} of the period (the first here)`);
+        parents.add(line.account, line.span, (count) => message("export-parent-account", { account: line.account, code, title: target.title, count }));
       }
       if (line.currency !== settings.booksCurrency) {
-        currencies.add(`line\u0000${line.currency}`, line.span, (count) => `this posting is in ${line.currency} with no price or cost in ${settings.booksCurrency}, the currency of the books: give it one (@ RATE ${settings.booksCurrency}) so the voucher carries 原币 and 汇率; ${lines(count)} of the period (the first here)`);
+        currencies.add(`line\u0000${line.currency}`, line.span, (count) => message("export-currency-line", { currency: line.currency, books: settings.booksCurrency, count }));
       }
       if (line.foreign !== null && target.onlyListedCurrencies && target.currencies[line.foreign.currency] === undefined) {
         const known = Object.keys(target.currencies).join(", ");
-        currencies.add(`code\u0000${line.foreign.currency}`, line.span, (count) => `${target.title} has no known code for ${line.foreign!.currency} (known: ${known}); ${lines(count)} of the period (the first here)`);
+        currencies.add(`code\u0000${line.foreign.currency}`, line.span, (count) => message("export-currency-code", { title: target.title, currency: line.foreign!.currency, known, count }));
       }
       for (const value of line.dimensions) {
         if (!target.dimensions.includes(value.kind)) {
-          dimensionKinds.add(value.kind, line.span, (count) => `${target.title} has no column for the ${value.kind} dimension (辅助核算) of this line (${value.name}); ${lines(count)} of the period carry one (the first here)`);
+          dimensionKinds.add(value.kind, line.span, (count) => message("export-dimension-kind", { title: target.title, dimension: value.kind, name: value.name, count }));
         } else if (value.code === null) {
-          dimensionCodes.add(`${value.kind}\u0000${value.name}`, line.span, (count) => `the ${value.kind} "${value.name}" has no declared code: declare one with custom "dimension" "${value.kind}" "CODE" "${value.name}"; ${lines(count)} of the period (the first here)`);
+          dimensionCodes.add(`${value.kind}\u0000${value.name}`, line.span, (count) => message("export-dimension-code", { dimension: value.kind, name: value.name, count }));
         }
       }
       const debit = rounded(line.debit, booksScale);
       const credit = rounded(line.credit, booksScale);
       if (target.rejectsZeroLines && debit.isZero() && credit.isZero()) {
-        diagnostics.push(error("export-zero-line", `this line's amount is 0 at ${booksScale} places: ${target.title} takes only lines with a debit or a credit`, line.span));
+        diagnostics.push(error("export-zero-line", message("export-zero-line", { places: booksScale, title: target.title }), line.span));
       }
       if (target.summaryRequired && line.summary.trim() === "") {
-        noSummary.add("summary", line.span, (count) => `this line has no summary (摘要), which ${target.title} needs: give the transaction a narration; ${lines(count)} of the period (the first here)`);
+        noSummary.add("summary", line.span, (count) => message("export-summary", { title: target.title, count }));
       }
       debits = debits.plus(debit);
       credits = credits.plus(credit);
@@ -156,10 +154,10 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
       preparedLines.push({ source: line, index, code: code ?? "", name: targetAccountName(line, target), debit, credit, scale: booksScale, foreign });
     });
     if (!debits.equals(credits)) {
-      diagnostics.push(error("export-unbalanced", `the voucher's debits ${debits.toFixed(booksScale)} and credits ${credits.toFixed(booksScale)} ${settings.booksCurrency} differ (at ${booksScale} places, as the file takes them)`, voucher.span));
+      diagnostics.push(error("export-unbalanced", message("export-unbalanced", { debits: debits.toFixed(booksScale), credits: credits.toFixed(booksScale), currency: settings.booksCurrency, places: booksScale }), voucher.span));
     }
     if (lineCount <= limit && lineCount + preparedLines.length > limit) {
-      diagnostics.push(error("export-too-many-lines", `the ${target.extension} sheet holds ${limit} voucher lines: this voucher and the ones after it do not fit (export fewer months at a time)`, voucher.span));
+      diagnostics.push(error("export-too-many-lines", message("export-too-many-lines", { extension: target.extension, limit }), voucher.span));
     }
     lineCount += preparedLines.length;
     totalDebit = totalDebit.plus(debits);
@@ -176,10 +174,10 @@ export function planExport(vouchers: readonly Voucher[], target: ExportTarget, s
   }
 
   if (unnumbered.length > 0) {
-    diagnostics.push(error("export-unnumbered", `${vouchersText(unnumbered.length)} of the period ${unnumbered.length === 1 ? "has" : "have"} no number (the first here): close the period to number them in the journal, or pass --number to number them for this file only`, unnumbered[0]!.span));
+    diagnostics.push(error("export-unnumbered", message("export-unnumbered", { count: unnumbered.length }), unnumbered[0]!.span));
   }
   if (withoutPreparer.length > 0) {
-    diagnostics.push(error("export-preparer", `${vouchersText(withoutPreparer.length)} of the period name no preparer (制单), which ${target.title} needs (the first here): pass --preparer NAME, or write prepared-by: on the transaction`, withoutPreparer[0]!.span));
+    diagnostics.push(error("export-preparer", message("export-preparer", { count: withoutPreparer.length, title: target.title }), withoutPreparer[0]!.span));
   }
   diagnostics.push(
     ...noCode.diagnostics("export-account-code"),

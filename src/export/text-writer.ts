@@ -5,6 +5,7 @@
 // the line it is on, rather than written as "?".
 import { createRequire } from "node:module";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { message } from "../i18n/message.js";
 import type { Cell, ExportSettings, PreparedVoucher, TextTarget } from "./target.js";
 import { entryRows } from "./rows.js";
 
@@ -46,7 +47,7 @@ export function writeText(target: TextTarget, vouchers: readonly PreparedVoucher
     const line = row.cells.map((cell) => fieldText(cell, target)).join(target.separator);
     const bad = unencodable(iconv, line, target.encoding);
     if (bad.length > 0) {
-      diagnostics.push(error("export-unencodable", `this line's text has ${bad.map(describe).join(", ")}, which ${target.encoding.toUpperCase()} cannot hold: ${target.title} reads the file as ${target.encoding.toUpperCase()} (change the text in the journal)`, row.line.source.span));
+      diagnostics.push(error("export-unencodable", message("export-unencodable", { characters: bad.map(describe).join(", "), encoding: target.encoding.toUpperCase(), title: target.title }), row.line.source.span));
     }
     lines.push(line);
   }

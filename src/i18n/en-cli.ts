@@ -353,6 +353,23 @@ const enLabels = {
   "vouchers Voucher": fixed("Voucher"),
   "vouchers Vouchers": fixed("Vouchers"),
   "vouchers Word": fixed("Word"),
+  // Labels built with parameters (a period, a count, a date)
+  "label compared with": (p: { period: string }) => `compared with ${p.period}`,
+  "budget to": (p: { date: string }) => `budget to ${p.date}`,
+  "payables ages at": (p: { date: string }) => `ages at ${p.date}`,
+  "payables nothing owed": (p: { end: string | null }) => `Nothing is owed on posted claims${p.end === null ? "" : ` dated before ${p.end}`}.`,
+  "trend Previous": (p: { period: string }) => `Previous (${p.period})`,
+  "trend Year ago": (p: { period: string }) => `Year ago (${p.period})`,
+  "trend latest vs": (p: { latest: string; previous: string; yearAgo: string }) => `latest ${p.latest} vs ${p.previous} and ${p.yearAgo}`,
+  "trial levels": (p: { depth: number }) => `levels 1-${p.depth}`,
+  "trial debits and credits differ": (p: { currencies: readonly string[] }) =>
+    `DEBITS AND CREDITS DIFFER (${p.currencies.join(", ")}): a figure is wrong (a bug in feeledger: please report it)`,
+  "vouchers total": (p: { count: number }) => `Total: ${p.count} voucher${p.count === 1 ? "" : "s"}`,
+  "vouchers count": (p: { count: number }) => `${p.count} voucher${p.count === 1 ? "" : "s"}`,
+  "vouchers unbalanced": (p: { count: number }) => `${p.count} voucher${p.count === 1 ? "" : "s"} with debits ≠ credits`,
+  "vouchers unnumbered": fixed("(unnumbered)"),
+  "vouchers attachments": (p: { count: number }) => `${p.count} attachment${p.count === 1 ? "" : "s"}`,
+  "vouchers prepared by": (p: { name: string }) => `prepared by ${p.name}`,
 };
 
 /** The vouchers a close numbers (or would): the close's line and its dry run say it alike. */

@@ -9,3 +9,11 @@ export function phrase<K extends MessageKey>(key: K, params: MessageParams<K>): 
     zh: (zh[key] as (p: MessageParams<K>) => string)(params),
   };
 }
+
+/** The same, when a parameter is itself a label in both languages (`compared with` a period caption): each language's text from its own parameters. */
+export function phraseEach<K extends MessageKey>(key: K, params: { readonly en: MessageParams<K>; readonly zh: MessageParams<K> }): { readonly en: string; readonly zh: string } {
+  return {
+    en: (en[key] as (p: MessageParams<K>) => string)(params.en),
+    zh: (zh[key] as (p: MessageParams<K>) => string)(params.zh),
+  };
+}

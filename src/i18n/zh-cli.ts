@@ -338,6 +338,21 @@ const zhLabels = {
   "vouchers Voucher": fixed("凭证"),
   "vouchers Vouchers": fixed("序时账（凭证列表）"),
   "vouchers Word": fixed("凭证字"),
+  "label compared with": (p: { period: string }) => `对比 ${p.period}`,
+  "budget to": (p: { date: string }) => `预算截至 ${p.date}`,
+  "payables ages at": (p: { date: string }) => `账龄计至 ${p.date}`,
+  "payables nothing owed": (p: { end: string | null }) => `已入账的报销单${p.end === null ? "" : `（${p.end} 之前）`}没有应付未付的款项。`,
+  "trend Previous": (p: { period: string }) => `上期（${p.period}）`,
+  "trend Year ago": (p: { period: string }) => `上年同期（${p.period}）`,
+  "trend latest vs": (p: { latest: string; previous: string; yearAgo: string }) => `${p.latest} 环比 ${p.previous}、同比 ${p.yearAgo}`,
+  "trial levels": (p: { depth: number }) => `1-${p.depth} 级科目`,
+  "trial debits and credits differ": (p: { currencies: readonly string[] }) => `借贷不平（${p.currencies.join("、")}）：数字有误（feeledger 的缺陷，请报告）`,
+  "vouchers total": (p: { count: number }) => `合计：凭证 ${p.count} 张`,
+  "vouchers count": (p: { count: number }) => `凭证 ${p.count} 张`,
+  "vouchers unbalanced": (p: { count: number }) => `${p.count} 张凭证借贷不平`,
+  "vouchers unnumbered": fixed("（未编号）"),
+  "vouchers attachments": (p: { count: number }) => `附件 ${p.count} 张`,
+  "vouchers prepared by": (p: { name: string }) => `制单 ${p.name}`,
 };
 
 /** 结账编号（或将编号）的凭证：结账的一行与其试运行说法一致。 */

@@ -4,6 +4,7 @@
 import type { Field, SourceState } from "./fields.js";
 import type { CellValue } from "./values.js";
 import type { Decimal } from "../core/number.js";
+import { translate, type Message } from "../i18n/message.js";
 
 /**
  * Where a value is in the export: a spreadsheet's row number and column header, or for an API's
@@ -46,7 +47,15 @@ export interface RawDocument {
 /** A value that cannot be imported, where it is. */
 export interface ImportProblem {
   readonly place: Place;
+  /** In English. */
   readonly message: string;
+  /** In Chinese. */
+  readonly zh: string;
+}
+
+/** A problem at `place`, in both languages. */
+export function importProblem(place: Place, said: Message): ImportProblem {
+  return { place, message: said.text, zh: translate(said, "zh") };
 }
 
 export interface Approval {

@@ -5,7 +5,8 @@ import { fapiaoProblem } from "../validation/fapiao.js";
 import { samePerson } from "../core/names.js";
 import { sourceState, type StatusWords } from "./fields.js";
 import { payableOf, type ImportMap } from "./map.js";
-import type { Approval, ClaimLine, ImportProblem, RawCell, RawDocument, SourceDocument } from "./document.js";
+import { importProblem, type Approval, type ClaimLine, type ImportProblem, type RawCell, type RawDocument, type SourceDocument } from "./document.js";
+import { message, type Message } from "../i18n/message.js";
 import { cellText, readAmount, readDay, readDocumentNumber, readMoment } from "./values.js";
 
 export type DocumentRead = { readonly document: SourceDocument } | { readonly number: string | null; readonly place: RawDocument["place"]; readonly problems: readonly ImportProblem[] };
@@ -15,25 +16,25 @@ const NAME_SEPARATORS = /[,，、;；|\n]+/;
 
 export function readDocument(raw: RawDocument, map: ImportMap, statuses: StatusWords, hasStatus: boolean): DocumentRead {
   const problems: ImportProblem[] = [...raw.problems];
-  const problem = (cell: RawCell | undefined, message: string) => problems.push({ place: cell?.place ?? raw.place, message });
+  const problem = (cell: RawCell | undefined, said: Message) => problems.push(importProblem(cell?.place ?? raw.place, said));
   /** A cell's text, an id named by the map's `names` (an API's user and department ids). */
   const named = (cell: RawCell | undefined): string => {
     const text = cellText(cell?.value ?? null);
     return map.names.get(text) ?? text;
   };
 
-  const numberRead = raw.fields.id === undefined ? { problem: "no document number" } : readDocumentNumber(raw.fields.id.value);
+  const numberRead = raw.fields.id === undefined ? { problem: message("import no number", {}) } : readDocumentNumber(raw.fields.id.value);
   const number = "value" in numberRead ? numberRead.value : null;
   if ("problem" in numberRead) problem(raw.fields.id, numberRead.problem);
 
   const claimant = named(raw.fields.claimant);
-  if (claimant === "") problem(raw.fields.claimant, "no claimant");
+  if (claimant === "") problem(raw.fields.claimant, message("import no claimant", {}));
   const state = hasStatus || raw.fields.status !== undefined
     ? sourceState(cellText(raw.fields.status?.value ?? null), cellText(raw.fields.result?.value ?? null), statuses)
     : "submitted";
   if (state === null) {
     const said = [raw.fields.status, raw.fields.result].map((cell) => cellText(cell?.value ?? null)).filter((text) => text !== "").join(" / ");
-    problem(raw.fields.status ?? raw.fields.result, said === "" ? "no status" : `unknown status "${said}"`);
+    problem(raw.fields.status ?? raw.fields.result, said === "" ? message("import no status", {}) : message("import unknown status", { status: said }));
   }
   const started = raw.fields.date === undefined ? null : readMoment(raw.fields.date.value);
   if (started !== null && "problem" in started) problem(raw.fields.date, started.problem);
@@ -48,20 +49,20 @@ export function readDocument(raw: RawDocument, map: ImportMap, statuses: StatusW
   }
 
   if (raw.currency !== null && cellText(raw.currency.value) !== "" && cellText(raw.currency.value) !== map.currency) {
-    problem(raw.currency, `the amounts are in ${cellText(raw.currency.value)}, the map's currency is ${map.currency}`);
+    problem(raw.currency, message("import currency", { currency: cellText(raw.currency.value), mapCurrency: map.currency }));
   }
   const payable = claimant === "" ? null : payableOf(map, claimant);
-  if (claimant !== "" && payable === null) problem(raw.fields.claimant, `no payable account for ${claimant} in the map (payables)`);
+  if (claimant !== "" && payable === null) problem(raw.fields.claimant, message("import no payable", { claimant }));
 
   const documentCustomer = raw.lines.map((line) => cellText(line.customer?.value ?? null)).find((text) => text !== "") ?? map.customer;
   const lines: ClaimLine[] = [];
   let latest: string | null = null;
-  if (raw.lines.length === 0) problem(undefined, "the document has no detail lines");
+  if (raw.lines.length === 0) problem(undefined, message("import no lines", {}));
   for (const line of raw.lines) {
     const category = cellText(line.category?.value ?? null);
     const account = category === "" ? null : map.accounts.get(category) ?? null;
-    if (category === "") problem(line.category ?? line.amount, "no expense category");
-    else if (account === null) problem(line.category, `unknown expense category "${category}": add it to the map's accounts`);
+    if (category === "") problem(line.category ?? line.amount, message("import no category", {}));
+    else if (account === null) problem(line.category, message("import unknown category", { category }));
     const amount = readAmount(line.amount?.value ?? null);
     if ("problem" in amount) problem(line.amount ?? line.category, amount.problem);
     const lineDate = line["detail-date"] === undefined || cellText(line["detail-date"].value) === "" ? null : readDay(line["detail-date"].value);
@@ -70,7 +71,7 @@ export function readDocument(raw: RawDocument, map: ImportMap, statuses: StatusW
     const invoice = cellText(line.invoice?.value ?? null).replace(/\s+/g, "");
     if (invoice !== "") {
       const malformed = fapiaoProblem({ type: "string", value: invoice });
-      if (malformed !== null) problem(line.invoice, malformed.text);
+      if (malformed !== null) problem(line.invoice, malformed);
     }
     if (account === null || "problem" in amount) continue;
     const narration = cellText(line.narration?.value ?? null);
@@ -101,16 +102,16 @@ export function readDocument(raw: RawDocument, map: ImportMap, statuses: StatusW
       if (samePerson(person.name, claimant) || approvals.some((approval) => samePerson(approval.by, person.name))) continue;
       const on = person.on ?? finishedDay;
       if (on === null) {
-        problem(finishedCell ?? raw.fields.status, "an approved document without its finish time (完成时间): the approval date is unknown");
+        problem(finishedCell ?? raw.fields.status, message("import no finish time", {}));
         break;
       }
       approvals.push({ by: person.name, on });
     }
-    if (approvals.length === 0 && problems.length === 0) problem(raw.fields.approvers ?? raw.fields.status, "an approved document that names no approver other than its claimant");
+    if (approvals.length === 0 && problems.length === 0) problem(raw.fields.approvers ?? raw.fields.status, message("import no approver", {}));
   }
 
   const date = latest ?? (started !== null && "value" in started ? started.value.day : null);
-  if (date === null) problem(raw.fields.date, "no date: neither the detail lines nor the document have one");
+  if (date === null) problem(raw.fields.date, message("import no document date", {}));
   if (problems.length > 0 || number === null || date === null || payable === null || state === null) return { number, place: raw.place, problems };
   const title = cellText(raw.fields.title?.value ?? null);
   const department = named(raw.fields.department);

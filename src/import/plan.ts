@@ -24,11 +24,13 @@ import { approvalKeys, claimId, claimLines, DEFAULT_AMOUNT_COLUMN } from "./clai
 import type { ImportProblem, Place, SourceDocument } from "./document.js";
 import type { DocumentRead } from "./documents.js";
 import type { ImportMap } from "./map.js";
+import { phrase } from "../i18n/phrase.js";
+import { translate } from "../i18n/message.js";
 
 export type Outcome =
   | { readonly kind: "imported"; readonly id: string; readonly document: SourceDocument }
   | { readonly kind: "updated"; readonly id: string; readonly document: SourceDocument; readonly where: string }
-  | { readonly kind: "skipped"; readonly id: string; readonly document: SourceDocument; readonly reason: string }
+  | { readonly kind: "skipped"; readonly id: string; readonly document: SourceDocument; readonly reason: { readonly en: string; readonly zh: string } }
   | { readonly kind: "bad"; readonly number: string | null; readonly place: Place; readonly problems: readonly ImportProblem[] };
 
 export interface ImportPlan {
@@ -103,7 +105,7 @@ export function planImport(reads: readonly DocumentRead[], context: ImportContex
     const id = claimId(map.prefix, document.number);
     const earlier = seen.get(document.number);
     if (earlier !== undefined) {
-      outcomes.push({ kind: "skipped", id, document, reason: `also at ${earlier.file}:${earlier.row} of the export` });
+      outcomes.push({ kind: "skipped", id, document, reason: phrase("import also at", { place: `${earlier.file}:${earlier.row}` }) });
       continue;
     }
     seen.set(document.number, document.place);
@@ -111,22 +113,23 @@ export function planImport(reads: readonly DocumentRead[], context: ImportContex
     const pendingHere = existing !== null && existing.type === "transaction" && existing.flag === "!" && ledger.claimFiles.has(existing.span.file);
     const status = existing !== null && existing.type === "transaction" ? claimStatus(existing) : null;
     if (document.state === "rejected" || document.state === "withdrawn") {
-      const still = pendingHere && status === "submitted"
-        ? `; ${claimIdOf(existing!)} is still submitted in the journal (${where(existing!)}): reject it with feeledger reject` : "";
-      outcomes.push({ kind: "skipped", id, document, reason: `${document.state === "rejected" ? "rejected" : "withdrawn"} in ${context.label}${still}` });
+      const still = pendingHere && status === "submitted" ? phrase("import still submitted", { id: claimIdOf(existing!)!, where: where(existing!) }) : null;
+      const rejected = document.state === "rejected";
+      const reason = { en: phrase("import rejected in", { rejected, source: context.label, still: still?.en ?? null }).en, zh: phrase("import rejected in", { rejected, source: context.label, still: still?.zh ?? null }).zh };
+      outcomes.push({ kind: "skipped", id, document, reason });
       continue;
     }
     if (existing !== null) {
       if (pendingHere && status === "submitted" && document.state === "approved") {
         candidates.push({ id: claimIdOf(existing)!, document, existing: existing as BookedTransaction, change: approvalChange(document) });
       } else {
-        outcomes.push({ kind: "skipped", id: claimIdOf(existing)!, document, reason: `already in the journal, ${status ?? "posted"} (${where(existing)})` });
+        outcomes.push({ kind: "skipped", id: claimIdOf(existing)!, document, reason: phrase("import already in journal", { status: status ?? "posted", where: where(existing) }) });
       }
       continue;
     }
     const taken = byId.get(id);
     if (taken !== undefined) {
-      outcomes.push({ kind: "skipped", id, document, reason: `claim id ${id} is taken by another claim (${where(taken)}); set a prefix in the map` });
+      outcomes.push({ kind: "skipped", id, document, reason: phrase("import id taken", { id, where: where(taken) }) });
       continue;
     }
     candidates.push({ id, document, existing: null, change: null });
@@ -241,11 +244,14 @@ function judge(candidates: readonly Candidate[], context: ImportContext, targetT
     const posting = owner.postings.findIndex((span) => spanWithin(diagnostic.postingSpan ?? diagnostic.span!, span) && span.start === (diagnostic.postingSpan ?? diagnostic.span!).start);
     const line = owner.candidate.document.lines[posting];
     const place = line?.place ?? owner.candidate.document.place;
-    const message = `${owner.candidate.id}: ${diagnostic.message.startsWith(`${owner.candidate.id}: `) ? diagnostic.message.slice(owner.candidate.id.length + 2) : diagnostic.message} (${diagnostic.code})`;
-    if (diagnostic.severity === "warning") warnings.push({ place, message });
+    const id = owner.candidate.id;
+    const message = `${id}: ${diagnostic.message.startsWith(`${id}: `) ? diagnostic.message.slice(id.length + 2) : diagnostic.message} (${diagnostic.code})`;
+    const chinese = diagnostic.translatable === undefined ? diagnostic.message : translate(diagnostic.translatable, "zh");
+    const zh = `${id}：${chinese.startsWith(`${id}：`) ? chinese.slice(id.length + 1) : chinese}（${diagnostic.code}）`;
+    if (diagnostic.severity === "warning") warnings.push({ place, message, zh });
     else if (!before.has(diagnosticKey(diagnostic))) {
       const list = bad.get(owner.candidate) ?? [];
-      list.push({ place, message });
+      list.push({ place, message, zh });
       bad.set(owner.candidate, list);
     }
   }

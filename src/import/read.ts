@@ -7,12 +7,12 @@ import { findHeader, type ColumnNames, type Header } from "./header.js";
 import type { ImportMap } from "./map.js";
 import type { Preset } from "./presets/index.js";
 import { rowsToDocuments } from "./rows.js";
-import { readExport, type ExportContent } from "./sheet.js";
+import { readExport, type ExportContent, type How } from "./sheet.js";
 
 export interface ExportRead {
   readonly reads: readonly DocumentRead[];
   /** How the file was read (`xlsx (sheet 审批记录)`, `csv, GB18030`). */
-  readonly how: string;
+  readonly how: How;
   /** Rows of a sheet, or documents of a JSON answer. */
   readonly rows: number;
 }

@@ -21,6 +21,13 @@ let sheetJs: SheetJs | null = null;
 let iconvLite: IconvLite | null = null;
 let csvParse: CsvParse | null = null;
 
+/** How a file was read, for the summary: `xlsx (sheet 审批记录)`, `csv, GB18030`. */
+export interface How {
+  readonly kind: string;
+  readonly encoding: string | null;
+  readonly sheet: string | null;
+}
+
 export interface SheetRows {
   readonly kind: "rows";
   /** Every row from the sheet's first, blank ones included, so that index + firstRow is the row number. */
@@ -28,13 +35,13 @@ export interface SheetRows {
   /** The spreadsheet's number of rows[0]. */
   readonly firstRow: number;
   /** How the file was read, for the summary: `xlsx (sheet 审批记录)`, `csv, GB18030`. */
-  readonly how: string;
+  readonly how: How;
 }
 
 export interface JsonExport {
   readonly kind: "json";
   readonly value: unknown;
-  readonly how: string;
+  readonly how: How;
 }
 
 export type ExportContent = SheetRows | JsonExport;
@@ -78,7 +85,7 @@ function readCsv(file: string, bytes: Buffer): SheetRows {
     const where = (thrown as { lines?: number }).lines;
     throw new ExportReadError(`${file}${where === undefined ? "" : `:${where}`}: cannot read the CSV: ${(thrown as Error).message}`);
   }
-  return { kind: "rows", rows: records, firstRow: 1, how: `csv, ${encoding}` };
+  return { kind: "rows", rows: records, firstRow: 1, how: { kind: "csv", encoding, sheet: null } };
 }
 
 function readWorkbook(file: string, bytes: Buffer, kind: string): SheetRows {
@@ -94,19 +101,19 @@ function readWorkbook(file: string, bytes: Buffer, kind: string): SheetRows {
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (name === undefined || sheet === undefined) throw new ExportReadError(`${file}: the workbook has no sheet`);
   const reference = sheet["!ref"];
-  if (reference === undefined) return { kind: "rows", rows: [], firstRow: 1, how: `${kind} (sheet ${name})` };
+  if (reference === undefined) return { kind: "rows", rows: [], firstRow: 1, how: { kind, encoding: null, sheet: name } };
   const range = sheetJs.utils.decode_range(reference);
   // Rows from the sheet's first row (row 1), so that numbers stay the spreadsheet's own.
   range.s.r = 0;
   range.s.c = 0;
   const rows = sheetJs.utils.sheet_to_json<CellValue[]>(sheet, { header: 1, raw: true, blankrows: true, defval: null, range });
-  return { kind: "rows", rows, firstRow: 1, how: `${kind} (sheet ${name})` };
+  return { kind: "rows", rows, firstRow: 1, how: { kind, encoding: null, sheet: name } };
 }
 
 function readJson(file: string, bytes: Buffer): JsonExport {
   const { text, encoding } = decodeText(bytes);
   try {
-    return { kind: "json", value: JSON.parse(text), how: `json, ${encoding}` };
+    return { kind: "json", value: JSON.parse(text), how: { kind: "json", encoding, sheet: null } };
   } catch (thrown) {
     throw new ExportReadError(`${file}: not JSON: ${(thrown as Error).message}`);
   }

@@ -2,11 +2,12 @@
 // when the cell holds text), dates in every form the approval systems write, and document numbers
 // as text. Each reader returns the value or why it cannot be read; the caller locates the problem.
 import { Decimal } from "../core/number.js";
+import { message, type Message } from "../i18n/message.js";
 
 /** A cell as a reader gives it: text (CSV, JSON, text cells), a number (a numeric cell of a workbook), or nothing. */
 export type CellValue = string | number | boolean | null;
 
-export type Read<T> = { readonly value: T } | { readonly problem: string };
+export type Read<T> = { readonly value: T } | { readonly problem: Message };
 
 /** Hours east of UTC that a moment given as milliseconds since the epoch is read in (China Standard Time). */
 export const CHINA_OFFSET_HOURS = 8;
@@ -33,10 +34,10 @@ const NOISE_DECIMALS = 6;
  * separators must be in their places; the amount must be above zero.
  */
 export function readAmount(value: CellValue): Read<Decimal> {
-  if (value === null || (typeof value === "string" && value.trim() === "")) return { problem: "no amount" };
+  if (value === null || (typeof value === "string" && value.trim() === "")) return { problem: message("import no amount", {}) };
   let amount: Decimal;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { problem: `amount ${value} is not a number` };
+    if (!Number.isFinite(value)) return { problem: message("import amount not a number", { value: String(value) }) };
     amount = new Decimal(value.toString());
     if (amount.decimalPlaces() > NOISE_DECIMALS) amount = amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   } else {
@@ -45,11 +46,11 @@ export function readAmount(value: CellValue): Read<Decimal> {
     const negative = bare.startsWith("-");
     const digits = negative ? bare.slice(1).trim() : bare;
     const grouped = /^\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/.test(digits);
-    if (!grouped && !/^\d+(?:\.\d+)?$/.test(digits)) return { problem: `cannot read "${String(value)}" as an amount` };
+    if (!grouped && !/^\d+(?:\.\d+)?$/.test(digits)) return { problem: message("import amount unreadable", { value: String(value) }) };
     amount = new Decimal((negative ? "-" : "") + digits.replace(/[, ]/g, ""));
   }
-  if (amount.isZero()) return { problem: "the amount is zero" };
-  if (amount.isNegative()) return { problem: `the amount ${amount.toFixed()} is below zero (a refund is not a claim line)` };
+  if (amount.isZero()) return { problem: message("import amount zero", {}) };
+  if (amount.isNegative()) return { problem: message("import amount negative", { amount: amount.toFixed() }) };
   return { value: amount };
 }
 
@@ -95,11 +96,11 @@ const LAST_SERIAL = 2_958_465;
  * epoch (12 or 13 digits, read in China Standard Time), or an Excel serial number (a number cell).
  */
 export function readMoment(value: CellValue): Read<Moment> {
-  if (value === null || (typeof value === "string" && value.trim() === "")) return { problem: "no date" };
+  if (value === null || (typeof value === "string" && value.trim() === "")) return { problem: message("import no date", {}) };
   if (typeof value === "number") {
     if (value >= 1e11 && value < 1e14 && Number.isInteger(value)) return { value: epochMoment(value) };
     if (value >= FIRST_SERIAL && value <= LAST_SERIAL) return { value: { day: excelSerialDay(value), time: timeOfSerial(value) } };
-    return { problem: `cannot read ${value} as a date` };
+    return { problem: message("import date unreadable", { value: String(value) }) };
   }
   const text = cellText(value);
   if (/^\d{12,13}$/.test(text)) return { value: epochMoment(Number(text)) };
@@ -108,13 +109,13 @@ export function readMoment(value: CellValue): Read<Moment> {
     if (serial >= FIRST_SERIAL && serial <= LAST_SERIAL) return { value: { day: excelSerialDay(serial), time: timeOfSerial(serial) } };
   }
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
-  if (match === null) return { problem: `cannot read "${String(value)}" as a date` };
+  if (match === null) return { problem: message("import date unreadable text", { value: String(value) }) };
   const day = validDay(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (day === null) return { problem: `"${String(value)}" is not a day of the calendar` };
+  if (day === null) return { problem: message("import not a day", { value: String(value) }) };
   if (match[4] === undefined) return { value: { day, time: null } };
   const hours = Number(match[4]);
   const minutes = Number(match[5]);
-  if (hours > 23 || minutes > 59) return { problem: `"${String(value)}" is not a time of day` };
+  if (hours > 23 || minutes > 59) return { problem: message("import not a time", { value: String(value) }) };
   const zone = match[7];
   if (zone === undefined) return { value: { day, time: `${pad(hours)}:${pad(minutes)}` } };
   // A moment with its offset (RFC 3339; 钉钉's v1.0 API writes UTC, `2026-03-05T06:22Z`): its day in China.
@@ -139,13 +140,13 @@ const SAFE_DIGITS = 15;
  */
 export function readDocumentNumber(value: CellValue): Read<string> {
   if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 0) return { problem: `document number ${value} is not a whole number` };
+    if (!Number.isInteger(value) || value < 0) return { problem: message("import number not whole", { value: String(value) }) };
     if (value.toFixed(0).length > SAFE_DIGITS) {
-      return { problem: `document number ${value.toExponential()} was stored as a number and has lost digits; format the column as text in the spreadsheet, or export it again` };
+      return { problem: message("import number lost digits", { value: value.toExponential() }) };
     }
     return { value: value.toFixed(0) };
   }
   const text = cellText(value).replace(/^'/, "");
-  if (text === "") return { problem: "no document number" };
+  if (text === "") return { problem: message("import no number", {}) };
   return { value: text };
 }

@@ -19,7 +19,7 @@ import type { DisplayScales } from "./display.js";
 import { isUnder } from "../core/accounts.js";
 import { periodIndex, reportPeriods, yearsOf, type Interval } from "./periods.js";
 import {
-  TOTAL, amountText, intervalCaption, localized, omittedCaption, omittedFacts, percentOf, percentText, periodCaption,
+  TOTAL, amountText, intervalCaption, omittedCaption, omittedFacts, percentOf, percentText, periodCaption,
   type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
@@ -127,7 +127,7 @@ export function isOverBudget(row: BudgetRow): boolean {
 function budgetEndCaption(query: BudgetQuery): Localized[] {
   if (query.budgetEnd === undefined || query.budgetEnd === query.end) return [];
   const last = addDays(query.budgetEnd, -1);
-  return [localized(`budget to ${last}`, `预算截至 ${last}`)];
+  return [phrase("budget to", { date: last })];
 }
 
 export function budgetSheet(report: BudgetReport, scales: DisplayScales): Sheet {

@@ -21,7 +21,7 @@ import { sharesOfTotal } from "./shares.js";
 import {
   TOTAL, amountText, localized, percentOf, percentText, periodCaption, type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
-import { phrase } from "../i18n/phrase.js";
+import { phrase, phraseEach } from "../i18n/phrase.js";
 
 export interface CustomersQuery extends DateBounds {
   /** The customer-management cost root. */
@@ -184,7 +184,7 @@ export function customersReport(entries: readonly LedgerEntry[], query: Customer
 
 function compareCaption(compare: DateBounds) {
   const other = periodCaption(compare.begin, compare.end);
-  return localized(`compared with ${other.en}`, `对比 ${other.zh}`);
+  return phraseEach("label compared with", { en: { period: other.en }, zh: { period: other.zh } });
 }
 
 export function customersSheet(report: CustomersReport, scales: DisplayScales): Sheet {

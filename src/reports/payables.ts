@@ -10,7 +10,7 @@ import { isPendingClaim, metaText } from "../claims/claim.js";
 import { claimBalances, owedOn } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import type { DisplayScales } from "./display.js";
-import { SUBTOTAL, TOTAL, amountText, localized, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { SUBTOTAL, TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
 
 export interface PayablesQuery {
@@ -183,7 +183,7 @@ export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sh
   const { query } = report;
   return {
     report: "payables",
-    caption: [phrase("payables Owed on expense claims", {}), periodCaption(null, query.end), localized(`ages at ${query.asOf}`, `账龄计至 ${query.asOf}`)],
+    caption: [phrase("payables Owed on expense claims", {}), periodCaption(null, query.end), phrase("payables ages at", { date: query.asOf })],
     facts: { end: query.end, asOf: query.asOf },
     columns,
     rows,

@@ -15,7 +15,7 @@ import {
   TOTAL, amountText, changePercent, localized, percentText, periodCaption,
   type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
-import { phrase } from "../i18n/phrase.js";
+import { phrase, phraseEach } from "../i18n/phrase.js";
 
 export interface DateBounds {
   readonly begin: string | null;
@@ -166,7 +166,7 @@ export function structureSheet(report: StructureReport, scales: DisplayScales): 
   const captionParts = [phrase("structure Cost structure", {}), localized(query.selection.root, query.selection.root), grouping, periodCaption(query.begin, query.end)];
   if (query.compare !== null) {
     const other = periodCaption(query.compare.begin, query.compare.end);
-    captionParts.push(localized(`compared with ${other.en}`, `对比 ${other.zh}`));
+    captionParts.push(phraseEach("label compared with", { en: { period: other.en }, zh: { period: other.zh } }));
   }
   return {
     report: "structure",

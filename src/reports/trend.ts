@@ -142,10 +142,10 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
     { key: "sparkline", header: phrase("trend Trend", {}), kind: "text", show: "table" },
     ...periods.map((period): SheetColumn => ({ key: period.label, header: localized(period.label, period.label), kind: "amount" })),
     { key: "total", header: phrase("table total", {}), kind: "amount" },
-    { key: "previous", header: localized(`Previous (${report.previous.label})`, `上期（${report.previous.label}）`), kind: "amount" },
+    { key: "previous", header: phrase("trend Previous", { period: report.previous.label }), kind: "amount" },
     { key: "change_previous", header: phrase("trend Change vs previous", {}), kind: "amount" },
     { key: "change_previous_percent", header: phrase("trend Change vs previous %", {}), kind: "percent" },
-    { key: "year_ago", header: localized(`Year ago (${report.yearAgo.label})`, `上年同期（${report.yearAgo.label}）`), kind: "amount" },
+    { key: "year_ago", header: phrase("trend Year ago", { period: report.yearAgo.label }), kind: "amount" },
     { key: "change_year_ago", header: phrase("trend Change vs year ago", {}), kind: "amount" },
     { key: "change_year_ago_percent", header: phrase("trend Change vs year ago %", {}), kind: "percent" },
   ];
@@ -169,8 +169,7 @@ export function trendSheet(report: TrendReport, scales: DisplayScales): Sheet {
     caption: [
       phrase("trend Cost trend", {}), localized(query.selection.root, query.selection.root),
       groupingCaption(query.selection.grouping), intervalCaption(query.interval), periodCaption(query.begin, query.end),
-      localized(`latest ${latest.label} vs ${report.previous.label} and ${report.yearAgo.label}`,
-        `${latest.label} 环比 ${report.previous.label}、同比 ${report.yearAgo.label}`),
+      phrase("trend latest vs", { latest: latest.label, previous: report.previous.label, yearAgo: report.yearAgo.label }),
       ...omittedCaption(report.omitted),
     ],
     facts: {

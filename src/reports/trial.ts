@@ -21,7 +21,7 @@ import { Movements, convertsCurrencies, forEachPosting, type PostingVisitor } fr
 import { DecimalSum } from "../core/amount.js";
 import { isBooksTransaction } from "../periods/vouchers.js";
 import type { DisplayScales } from "./display.js";
-import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { TOTAL, amountText, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
 
 export interface TrialQuery {
@@ -299,7 +299,7 @@ export function trialSheet(report: TrialReport, scales: DisplayScales): Sheet {
     caption: [
       phrase("trial Trial balance", {}),
       periodCaption(query.begin, query.end),
-      ...(query.depth === null ? [] : [query.depth === 1 ? phrase("trial first level", {}) : localized(`levels 1-${query.depth}`, `1-${query.depth} 级科目`)]),
+      ...(query.depth === null ? [] : [query.depth === 1 ? phrase("trial first level", {}) : phrase("trial levels", { depth: query.depth })]),
       ...(unbalanced.length === 0 ? [] : [unbalancedCaption(unbalanced)]),
     ],
     facts: { begin: query.begin, end: exclusiveEndText(query.end), depth: query.depth === null ? null : String(query.depth), unbalanced },
@@ -318,8 +318,5 @@ const UNBALANCED: Localized = phrase("trial debits ≠ credits", {});
 
 /** The warning a trial balance whose totals do not balance carries. */
 export function unbalancedCaption(currencies: readonly string[]): Localized {
-  return localized(
-    `DEBITS AND CREDITS DIFFER (${currencies.join(", ")}): a figure is wrong (a bug in feeledger: please report it)`,
-    `借贷不平（${currencies.join("、")}）：数字有误（feeledger 的缺陷，请报告）`,
-  );
+  return phrase("trial debits and credits differ", { currencies });
 }

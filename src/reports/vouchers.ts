@@ -63,13 +63,16 @@ function dimensionsCell(dimensions: readonly DimensionValue[]): Localized | null
   return localized(text("en"), text("zh"));
 }
 
+const UNNUMBERED: Localized = phrase("vouchers unnumbered", {});
+
 /** A table's line above a voucher's lines: date, number, summary, attachments, preparer. */
 function headingCell(voucher: Voucher): Localized {
   const number = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
   const summary = voucher.lines[0]?.summary ?? "";
-  const en = [voucher.date, number ?? "(unnumbered)", summary, `${voucher.attachments} attachment${voucher.attachments === 1 ? "" : "s"}`, ...(voucher.preparer === "" ? [] : [`prepared by ${voucher.preparer}`])];
-  const zh = [voucher.date, number ?? "（未编号）", summary, `附件 ${voucher.attachments} 张`, ...(voucher.preparer === "" ? [] : [`制单 ${voucher.preparer}`])];
-  return localized(en.filter((part) => part !== "").join("  "), zh.filter((part) => part !== "").join("  "));
+  const attachments = phrase("vouchers attachments", { count: voucher.attachments });
+  const preparer = voucher.preparer === "" ? null : phrase("vouchers prepared by", { name: voucher.preparer });
+  const text = (lang: "en" | "zh") => [voucher.date, number ?? UNNUMBERED[lang], summary, attachments[lang], preparer?.[lang] ?? ""].filter((part) => part !== "").join("  ");
+  return localized(text("en"), text("zh"));
 }
 
 /**
@@ -151,8 +154,8 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
   const count = report.vouchers.length;
   const totals: SheetRow[] = report.totals.map((total) => ({
     cells: {
-      heading: localized(`Total: ${count} voucher${count === 1 ? "" : "s"}`, `合计：凭证 ${count} 张`), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
-      summary: localized(`${count} voucher${count === 1 ? "" : "s"}`, `凭证 ${count} 张`), code: null, name: null, account: null,
+      heading: phrase("vouchers total", { count }), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
+      summary: phrase("vouchers count", { count }), code: null, name: null, account: null,
       debit: amountText(total.debit, total.currency, scales), credit: amountText(total.credit, total.currency, scales), currency: total.currency,
     },
   }));
@@ -162,10 +165,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
     caption: [
       phrase("vouchers Vouchers", {}),
       periodCaption(report.begin, report.end),
-      ...(unbalanced.length === 0 ? [] : [localized(
-        `${unbalanced.length} voucher${unbalanced.length === 1 ? "" : "s"} with debits ≠ credits`,
-        `${unbalanced.length} 张凭证借贷不平`,
-      )]),
+      ...(unbalanced.length === 0 ? [] : [phrase("vouchers unbalanced", { count: unbalanced.length })]),
     ],
     facts: { begin: report.begin, end: exclusiveEndText(report.end) },
     columns,

@@ -31,3 +31,29 @@ describe("table headers", () => {
     });
   }
 });
+
+/** Labels built with parameters (a period, a count, a date): each report's in Chinese with --lang zh, in English with --lang en. */
+const LABELS: readonly { args: readonly string[]; en: readonly string[]; zh: readonly string[] }[] = [
+  { args: ["report", "trend", "-Q"], en: ["Previous (2026-Q3)", "Year ago (2025-Q4)", "latest 2026-Q4 vs 2026-Q3 and 2025-Q4"], zh: ["上期（2026-Q3）", "上年同期（2025-Q4）", "2026-Q4 环比 2026-Q3、同比 2025-Q4"] },
+  { args: ["report", "structure", "-p", "2026Q2", "--compare", "2026Q1"], en: ["compared with 2026-01-01..2026-03-31"], zh: ["对比 2026-01-01..2026-03-31"] },
+  { args: ["report", "vouchers", "-p", "2026-03"], en: ["Total: 14 vouchers", "(unnumbered)", "0 attachments", "1 attachment ", "prepared by 王伟"], zh: ["合计：凭证 14 张", "（未编号）", "附件 0 张", "附件 1 张", "制单 王伟"] },
+  { args: ["report", "trial", "-p", "2026-03", "--depth", "2"], en: ["levels 1-2"], zh: ["1-2 级科目"] },
+  { args: ["report", "payables", "-e", "2026-01-01"], en: ["Nothing is owed on posted claims dated before 2026-01-01."], zh: ["已入账的报销单（2026-01-01 之前）没有应付未付的款项。"] },
+];
+
+describe("labels built with parameters", () => {
+  for (const table of LABELS) {
+    it(`of ${table.args.join(" ")} follow --lang`, () => {
+      const chinese = runCli([...table.args.slice(0, 2), JOURNAL, ...table.args.slice(2), "--lang", "zh"], { COLUMNS: "250" });
+      const english = runCli([...table.args.slice(0, 2), JOURNAL, ...table.args.slice(2), "--lang", "en"], { COLUMNS: "250", LANG: "zh_CN.UTF-8" });
+      expect(chinese.code, chinese.stderr).toBe(0);
+      expect(english.code, english.stderr).toBe(0);
+      for (const words of table.zh) expect(chinese.stdout, words).toContain(words);
+      for (const words of table.en) expect(chinese.stdout, words).not.toContain(words);
+      for (const words of table.en) expect(english.stdout, words).toContain(words);
+      // Beyond the journal's own names (accounts, commodities, customers) no English word is left.
+      const left = chinese.stdout.replace(/\S*(Expenses|Assets|Liabilities|Income|Equity):\S*/g, " ").match(/\b[a-z]{2,}\b/gi) ?? [];
+      expect(left.filter((word) => !["CNY", "USD", "ACME", "CRM", "BC", "Q"].includes(word)), table.args.join(" ")).toEqual([]);
+    });
+  }
+});

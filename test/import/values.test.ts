@@ -7,8 +7,8 @@ import { sourceState, COMMON_STATUS_WORDS } from "../../src/import/fields.js";
 import { DINGTALK } from "../../src/import/presets/dingtalk.js";
 import { Decimal } from "../../src/core/number.js";
 
-const value = <T>(read: { value: T } | { problem: string }): T => {
-  if ("problem" in read) throw new Error(read.problem);
+const value = <T>(read: { value: T } | { problem: { text: string } }): T => {
+  if ("problem" in read) throw new Error(read.problem.text);
   return read.value;
 };
 

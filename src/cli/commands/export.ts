@@ -18,6 +18,7 @@ import type { ExportSettings, ExportTarget } from "../../export/target.js";
 import { TARGET_NAMES, findTarget } from "../../export/targets.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, useColor, type CommandShared, type Io, langOf } from "../context.js";
 import { emitBytes, loadForReport, showBlockingErrors } from "../reporting.js";
+import { say } from "../../i18n/message.js";
 
 export interface ExportVouchersContext {
   readonly file: string;
@@ -143,7 +144,7 @@ export function runExportVouchers(io: Io, context: ExportVouchersContext): numbe
   const period = periodText(context.range);
   const { vouchers, settings } = vouchersForExport(ledger, context, dimensions.codes);
   if (vouchers.length === 0) {
-    io.stderr(`feeledger: no vouchers are dated in ${period}; nothing was written\n`);
+    io.stderr(say(langOf(io), "export no vouchers", { period }) + "\n");
     return EXIT_ERRORS;
   }
   const result = exportVouchers(vouchers, context.target, settings);
@@ -151,17 +152,17 @@ export function runExportVouchers(io: Io, context: ExportVouchersContext): numbe
     const style = { color: useColor(io, "stderr", context.color), excerpt: true, lang: langOf(io) };
     const sorted = sortDiagnostics(result.diagnostics, [...ledger.sources.keys()]);
     for (const diagnostic of sorted) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
-    io.stderr(`${sorted.length} problem${sorted.length === 1 ? "" : "s"} for ${context.target.title}; nothing was written to ${context.output}\n`);
+    io.stderr(say(langOf(io), "export problems", { count: sorted.length, title: context.target.title, output: context.output }) + "\n");
     return EXIT_ERRORS;
   }
   const code = emitBytes(io, context.output, result.bytes, ledger);
   if (code !== EXIT_OK) return code;
   const { summary } = result;
   const scale = settings.scales.get(settings.booksCurrency) ?? 2;
-  io.stdout(
-    `Wrote ${summary.vouchers} voucher${summary.vouchers === 1 ? "" : "s"} (${summary.lines} lines) of ${period} to ${context.output} for ${context.target.title}: `
-    + `debit ${summary.totalDebit.toFixed(scale)} = credit ${summary.totalCredit.toFixed(scale)} ${settings.booksCurrency}\n`,
-  );
+  io.stdout(say(langOf(io), "export wrote", {
+    vouchers: summary.vouchers, lines: summary.lines, period, output: context.output, title: context.target.title,
+    debit: summary.totalDebit.toFixed(scale), credit: summary.totalCredit.toFixed(scale), currency: settings.booksCurrency,
+  }) + "\n");
   return EXIT_OK;
 }
 

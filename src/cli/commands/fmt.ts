@@ -8,7 +8,8 @@ import { unifiedDiff } from "../../edit/diff.js";
 import { planFormat, type FilePlan } from "../../fmt/plan.js";
 import type { AlignScope } from "../../fmt/format.js";
 import { terminalText } from "../../render/terminal.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, requireReadableFile, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, langOf, requireReadableFile, resolveJournal, type CommandShared, type Io } from "../context.js";
+import { say } from "../../i18n/message.js";
 import { writeJournalEdits } from "../writing.js";
 
 export interface FmtContext {
@@ -24,19 +25,20 @@ function parseAlign(value: string | undefined): AlignScope {
 }
 
 export function runFmt(io: Io, context: FmtContext): number {
+  const lang = langOf(io);
   const plans: FilePlan[] = [];
   for (const file of context.files) {
     try {
       plans.push(planFormat(file, { align: context.align }));
     } catch (thrown) {
       if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
-      io.stderr(`feeledger: cannot read ${terminalText(file)}: ${terminalText((thrown as Error).message)}; nothing was written\n`);
+      io.stderr(say(lang, "fmt cannot read", { file: terminalText(file), why: terminalText((thrown as Error).message) }) + "\n");
       return EXIT_ERRORS;
     }
   }
   const refused = plans.filter((plan) => plan.refused !== null);
   for (const plan of refused) {
-    io.stderr(`feeledger: ${terminalText(plan.file)}: not formatted: ${plan.refused}; nothing was written (please report this)\n`);
+    io.stderr(say(lang, "fmt refused", { file: terminalText(plan.file), why: plan.refused! }) + "\n");
   }
   const changing = plans.filter((plan) => plan.refused === null && plan.edits.length > 0);
   if (context.check) {
@@ -50,7 +52,7 @@ export function runFmt(io: Io, context: FmtContext): number {
   }
   const texts = new Map(changing.map((plan) => [plan.file, plan.text]));
   if (!writeJournalEdits(io, changing.flatMap((plan) => plan.edits), (file) => texts.get(file)!)) return EXIT_ERRORS;
-  for (const plan of changing) io.stdout(`formatted ${terminalText(plan.file)}\n`);
+  for (const plan of changing) io.stdout(say(lang, "fmt formatted", { file: terminalText(plan.file) }) + "\n");
   return EXIT_OK;
 }
 

@@ -26,6 +26,7 @@ import {
   EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, langOf, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io,
 } from "../context.js";
 import { say } from "../../i18n/message.js";
+import type { Lang } from "../../i18n/lang.js";
 
 interface ImportOptions {
   from?: string;
@@ -84,14 +85,14 @@ function runInit(io: Io, file: string, preset: Preset): number {
 }
 
 /** A bar on standard error for a large export, only when it is a terminal. */
-function progressBar(io: Io, label: string): { tick: () => void; start: (total: number) => void; stop: () => void } {
+function progressBar(io: Io, label: string, lang: Lang): { tick: () => void; start: (total: number) => void; stop: () => void } {
   if (!io.stderrIsTty) return { tick: () => {}, start: () => {}, stop: () => {} };
   const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof import("cli-progress");
   let bar: import("cli-progress").SingleBar | null = null;
   return {
     start: (total) => {
       if (total <= PROGRESS_ABOVE) return;
-      bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${label} [{bar}] {value}/{total} documents`, clearOnComplete: true }, cliProgress.Presets.legacy);
+      bar = new cliProgress.SingleBar({ stream: process.stderr, format: say(lang, "import progress bar", { label }), clearOnComplete: true }, cliProgress.Presets.legacy);
       bar.start(total, 0);
     },
     tick: () => bar?.increment(),
@@ -103,13 +104,14 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
   requireReadableFile(file);
   for (const exported of exports) requireReadableFile(exported);
   const color = useColor(io, "stderr", colorFlag);
+  const lang = langOf(io);
   let map: ImportMap = EMPTY_MAP;
   if (options.map !== undefined) {
     requireReadableFile(options.map);
     const read = readMap(options.map);
     if ("problems" in read) {
       for (const problem of read.problems) io.stderr(terminalText(`${options.map}:${problem.line}:${problem.column}: error: ${problem.message}`) + "\n");
-      io.stderr("the map has errors; nothing was written\n");
+      io.stderr(say(lang, "import map errors", {}) + "\n");
       return EXIT_ERRORS;
     }
     map = read.map;
@@ -118,18 +120,18 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
   const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error" && !inClaimFile(ledger, d)), [...ledger.sources.keys()]);
   if (errors.length > 0) {
     for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true }, file) + "\n");
-    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"} in the journal; nothing was written\n`);
+    io.stderr(say(lang, "import journal errors", { count: errors.length }) + "\n");
     return EXIT_ERRORS;
   }
   const target = importTarget(ledger, options.to);
   if ("problem" in target) throw new UsageError(target.problem);
 
   const reads: DocumentRead[] = [];
-  const progress = progressBar(io, "reading");
+  const progress = progressBar(io, say(lang, "import progress reading", {}), lang);
   try {
     for (const exported of exports) {
       const read = readDocuments(exported, preset, map, progress.tick);
-      io.stderr(terminalText(`${exported}: ${read.how}, ${read.reads.length} document${read.reads.length === 1 ? "" : "s"}`) + "\n");
+      io.stderr(terminalText(say(lang, "import read", { file: exported, ...read.how, count: read.reads.length })) + "\n");
       reads.push(...read.reads);
     }
   } catch (thrown) {
@@ -145,34 +147,33 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
     ledger, target: target.file, targetText: target.text, declaration: target.declaration, map, label: preset.label,
     skipBad: options.skipBad === true, domain: { today: todayOf(io) },
   });
-  const tell = (problem: ImportProblem, severity: "error" | "warning") => io.stderr(terminalText(`${placeText(problem.place)}: ${severity}: ${problem.message}`) + "\n");
+  const tell = (problem: ImportProblem, severity: "error" | "warning") => io.stderr(terminalText(`${placeText(problem.place)}: ${severity}: ${lang === "zh" ? problem.zh : problem.message}`) + "\n");
   for (const outcome of plan.outcomes) if (outcome.kind === "bad") for (const problem of outcome.problems) tell(problem, "error");
   for (const warning of plan.warnings) tell(warning, "warning");
   for (const refusal of plan.refusals) io.stderr(formatDiagnostic(refusal, ledger.sources, { color, excerpt: false }, file) + "\n");
   const bad = plan.outcomes.filter((outcome) => outcome.kind === "bad").length;
   const failed = bad > 0 || plan.refusals.length > 0;
   // When a bad document stops the import, the good ones are ready but not imported.
-  io.stdout(summary(plan, useColor(io, "stdout", colorFlag), plan.edits.length === 0 && failed ? "ready" : "imported"));
+  io.stdout(summary(plan, useColor(io, "stdout", colorFlag), plan.edits.length === 0 && failed ? "ready" : "imported", lang));
 
   if (plan.edits.length === 0) {
-    if (failed) io.stderr(plan.refusals.length > 0 ? "the import would bring errors into the journal; nothing was written\n"
-      : `${bad} bad document${bad === 1 ? "" : "s"}; nothing was written (--skip-bad imports the others)\n`);
-    else io.stderr("nothing to import; nothing was written\n");
+    if (failed) io.stderr(say(lang, plan.refusals.length > 0 ? "import would bring errors" : "import bad documents", { count: bad }) + "\n");
+    else io.stderr(say(lang, "import nothing to import", {}) + "\n");
     return failed ? EXIT_ERRORS : EXIT_OK;
   }
   const textOf = (name: string) => (name === target.file ? plan.targetText : ledger.sources.get(name)!.text);
   if (options.dryRun === true) {
     for (const [name, edits] of editsByFile(plan.edits)) io.stdout(journalTextOut(io, unifiedDiff(name, textOf(name), edits)));
-    io.stderr(say(langOf(io), "writer dry run", { would: null }) + "\n");
+    io.stderr(say(lang, "writer dry run", { would: null }) + "\n");
     return failed ? EXIT_ERRORS : EXIT_OK;
   }
-  if (!write(io, plan.edits, target.file, target.text === null, textOf)) return EXIT_ERRORS;
-  io.stderr(terminalText(`wrote ${target.file}`) + (bad > 0 ? `; ${bad} bad document${bad === 1 ? "" : "s"} left out (--skip-bad)` : "") + "\n");
+  if (!write(io, plan.edits, target.file, target.text === null, textOf, lang)) return EXIT_ERRORS;
+  io.stderr(terminalText(say(lang, "import wrote", { file: target.file, bad })) + "\n");
   return failed ? EXIT_ERRORS : EXIT_OK;
 }
 
 /** Write the edits; a new claim file is created (never over a file that appeared meanwhile), and removed again if the other edits fail. */
-function write(io: Io, edits: readonly TextEdit[], target: string, created: boolean, textOf: (file: string) => string): boolean {
+function write(io: Io, edits: readonly TextEdit[], target: string, created: boolean, textOf: (file: string) => string, lang: Lang): boolean {
   const others = created ? edits.filter((edit) => edit.file !== target) : edits;
   if (created) {
     const text = edits.filter((edit) => edit.file === target).map((edit) => edit.text).join("");
@@ -180,7 +181,7 @@ function write(io: Io, edits: readonly TextEdit[], target: string, created: bool
       createFileAtomically(target, text);
     } catch (thrown) {
       if (thrown instanceof FileExistsError) {
-        io.stderr(`feeledger: ${terminalText(target)} appeared while the import was planned; nothing was written (run it again)\n`);
+        io.stderr(say(lang, "import appeared", { file: terminalText(target) }) + "\n");
         return false;
       }
       if (reportWriteFailure(io, thrown)) return false;
@@ -196,22 +197,25 @@ function write(io: Io, edits: readonly TextEdit[], target: string, created: bool
 /** Documents listed one by one up to this many; beyond it, the updated and bad ones and those skipped for a reason other than being there already, up to this many rows. */
 const LISTED = 200;
 
-function summary(plan: ImportPlan, color: boolean, importedWord: string): string {
+function summary(plan: ImportPlan, color: boolean, imported: "imported" | "ready", lang: Lang): string {
+  const word = (key: "imported" | "ready" | "updated" | "skipped" | "bad") => say(lang, `import ${key}`, {});
+  const importedWord = word(imported);
   const counts = { imported: 0, updated: 0, skipped: 0, bad: 0 };
   for (const outcome of plan.outcomes) counts[outcome.kind]++;
-  const notable = (outcome: Outcome) => outcome.kind === "updated" || outcome.kind === "bad" || (outcome.kind === "skipped" && !outcome.reason.startsWith("already in the journal"));
+  const notable = (outcome: Outcome) => outcome.kind === "updated" || outcome.kind === "bad" || (outcome.kind === "skipped" && !outcome.reason.en.startsWith("already in the journal"));
   const listed = plan.outcomes.length <= LISTED ? plan.outcomes : plan.outcomes.filter(notable);
   const rows = listed.slice(0, LISTED).map((outcome) => {
     switch (outcome.kind) {
-      case "imported": return [outcome.document.number, outcome.id, importedWord, `${outcome.document.state}, ${outcome.document.lines.length} line${outcome.document.lines.length === 1 ? "" : "s"}`];
-      case "updated": return [outcome.document.number, outcome.id, "updated", `approved by ${outcome.document.approvals.map((a) => a.by).join(", ")} (${outcome.where})`];
-      case "skipped": return [outcome.document.number, outcome.id, "skipped", outcome.reason];
-      case "bad": return [outcome.number ?? "", "", "bad", `${outcome.problems.length} problem${outcome.problems.length === 1 ? "" : "s"} (row ${outcome.place.row})`];
+      case "imported": return [outcome.document.number, outcome.id, importedWord, say(lang, "import state and lines", { approved: outcome.document.state === "approved", lines: outcome.document.lines.length })];
+      case "updated": return [outcome.document.number, outcome.id, word("updated"), say(lang, "import approved by", { names: outcome.document.approvals.map((a) => a.by).join(lang === "zh" ? "、" : ", "), where: outcome.where })];
+      case "skipped": return [outcome.document.number, outcome.id, word("skipped"), outcome.reason[lang]];
+      case "bad": return [outcome.number ?? "", "", word("bad"), say(lang, "import problems in row", { count: outcome.problems.length, row: outcome.place.row })];
     }
   });
+  const header = (key: "Document" | "Claim" | "Outcome" | "Detail") => say(lang, `import ${key}`, {});
   const table = rows.length === 0 ? "" : renderTable(
-    [{ header: "Document" }, { header: "Claim" }, { header: "Outcome" }, { header: "Detail", shrink: "end" }], rows, { color },
+    [{ header: header("Document") }, { header: header("Claim") }, { header: header("Outcome") }, { header: header("Detail"), shrink: "end" }], rows, { color },
   ) + "\n";
-  const more = listed.length > LISTED ? `(${listed.length - LISTED} more not listed)\n` : "";
-  return `${table}${more}${counts.imported} ${importedWord}, ${counts.updated} updated, ${counts.skipped} skipped, ${counts.bad} bad\n`;
+  const more = listed.length > LISTED ? say(lang, "import more not listed", { count: listed.length - LISTED }) + "\n" : "";
+  return `${table}${more}${say(lang, "import summary", { imported: counts.imported, importedWord, updated: counts.updated, skipped: counts.skipped, bad: counts.bad })}\n`;
 }

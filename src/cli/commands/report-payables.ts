@@ -3,7 +3,8 @@
 import type { Command } from "commander";
 import { displayScales } from "../../reports/display.js";
 import { payablesReport, payablesSheet } from "../../reports/payables.js";
-import { EXIT_ERRORS, EXIT_OK, parseDateOption, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, parseDateOption, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
+import { say } from "../../i18n/message.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface ReportPayablesContext {
@@ -21,7 +22,7 @@ export function runReportPayables(io: Io, context: ReportPayablesContext): numbe
     liabilitiesRoot: ledger.options.accountRoots.liabilities, end: context.end, asOf: context.end ?? todayOf(io),
   });
   if (report.employees.length === 0 && context.output.format === "table") {
-    io.stdout(`Nothing is owed on posted claims${context.end === null ? "" : ` dated before ${context.end}`}.\n`);
+    io.stdout(say(langOf(io), "payables nothing owed", { end: context.end }) + "\n");
     return EXIT_OK;
   }
   return emitSheet(io, context.output, payablesSheet(report, displayScales(ledger.entries)), ledger);
