@@ -10,7 +10,7 @@ import {
 import { terminalLines, terminalText } from "../render/terminal.js";
 import type { RegisterCommand } from "./commands/register.js";
 import { chooseLang, langOption } from "../i18n/lang.js";
-import { say } from "../i18n/message.js";
+import { say, translate } from "../i18n/message.js";
 import { helpOptionText, translateHelp } from "./help.js";
 import { VERSION } from "./version.js";
 
@@ -67,7 +67,7 @@ export function main(argv: readonly string[], given: Io, commands: readonly Regi
       return thrown.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (thrown instanceof UsageError) {
-      io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
+      io.stderr(`feeledger: ${terminalText(thrown.said === null ? thrown.message : translate(thrown.said, lang))}\n`);
       return EXIT_USAGE;
     }
     if (thrown instanceof SourceChangedError) {
