@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import { addDays, addMonths, clockToday, validDate } from "../core/dates.js";
 import type { Lang } from "../i18n/lang.js";
+import { message, type Message } from "../i18n/message.js";
 import { terminalLines } from "../render/terminal.js";
 
 export interface Io {
@@ -22,7 +23,16 @@ export interface Io {
 }
 
 /** A problem with how the command was called: exit status 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The message by its key (catalogue `usage ...`), which main.ts prints in the chosen language; null for a text passed on in English only. */
+  readonly said: Message | null;
+
+  /** `.message` is the English text, whatever the language. */
+  constructor(said: Message | string) {
+    super(typeof said === "string" ? said : said.text);
+    this.said = typeof said === "string" ? null : said;
+  }
+}
 
 /** Done: no error in the journal (warnings allowed), or the command did what it was asked. */
 export const EXIT_OK = 0;
@@ -51,12 +61,12 @@ export function resolveJournal(io: Io, fileOption: string | undefined, args: rea
     return { file: args[0]!, rest: args.slice(1) };
   }
   if (fromEnv !== undefined && fromEnv !== "") return { file: fromEnv, rest: [...args] };
-  throw new UsageError("no journal file given (name it, or use -f FILE or FEELEDGER_FILE)");
+  throw new UsageError(message("usage no journal", {}));
 }
 
 export function requireReadableFile(file: string): void {
-  if (!fs.existsSync(file)) throw new UsageError(`file not found: ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a journal file`);
+  if (!fs.existsSync(file)) throw new UsageError(message("usage file not found", { file }));
+  if (fs.statSync(file).isDirectory()) throw new UsageError(message("usage file is a directory", { file }));
 }
 
 export type OutputFormat = "table" | "csv" | "json" | "xlsx" | "html";
@@ -66,7 +76,7 @@ const FORMATS: readonly OutputFormat[] = ["table", "csv", "json", "xlsx", "html"
 export function parseFormat(value: string | undefined): OutputFormat {
   const format = (value ?? "table").toLowerCase();
   if ((FORMATS as readonly string[]).includes(format)) return format as OutputFormat;
-  throw new UsageError(`unknown format '${value}' (expected table, csv, json, xlsx or html)`);
+  throw new UsageError(message("usage unknown format", { value: String(value) }));
 }
 
 /** Columns a table may take: COLUMNS, else the terminal's width, else 100 (at least 40). */
@@ -83,9 +93,9 @@ export const DEFAULT_WIDTH = 100;
 export function parseDateOption(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
   const match = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$/.exec(value);
-  if (match === null) throw new UsageError(`invalid date for ${name}: '${value}' (expected YYYY-MM-DD)`);
+  if (match === null) throw new UsageError(message("usage invalid date", { name, value }));
   const date = validDate(Number(match[1]), match[2] ? Number(match[2]) : 1, match[3] ? Number(match[3]) : 1);
-  if (date === null) throw new UsageError(`invalid date for ${name}: '${value}'`);
+  if (date === null) throw new UsageError(message("usage impossible date", { name, value }));
   return date;
 }
 
@@ -96,9 +106,9 @@ export function parseDateOption(value: string | undefined, name: string): string
 export function parseDayOption(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (match === null) throw new UsageError(`invalid date for ${name}: '${value}' (expected YYYY-MM-DD)`);
+  if (match === null) throw new UsageError(message("usage invalid date", { name, value }));
   const date = validDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (date === null) throw new UsageError(`invalid date for ${name}: '${value}'`);
+  if (date === null) throw new UsageError(message("usage impossible date", { name, value }));
   return date;
 }
 
@@ -106,7 +116,7 @@ export function parseDayOption(value: string | undefined, name: string): string 
 export function parseMonthOption(value: string, name: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(value);
   if (match === null || validDate(Number(match[1]), Number(match[2]), 1) === null) {
-    throw new UsageError(`invalid month for ${name}: '${value}' (expected YYYY-MM, e.g. 2026-03)`);
+    throw new UsageError(message("usage invalid month", { name, value }));
   }
   return value;
 }
@@ -141,7 +151,7 @@ export interface CommandShared {
 export function parsePositiveInteger(value: string, flag: string): number {
   // Digits only: Number() would also take "1e3", "0x10" and " 3".
   const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
+  if (!Number.isSafeInteger(number) || number < 1) throw new UsageError(message("usage not a whole number", { flag, value }));
   return number;
 }
 
@@ -155,7 +165,7 @@ export interface DateRange {
 export function parseDateRange(begin: string | undefined, end: string | undefined): DateRange {
   const range = { begin: parseDateOption(begin, "--begin"), end: parseDateOption(end, "--end") };
   if (range.begin !== null && range.end !== null && range.begin >= range.end) {
-    throw new UsageError(`--begin ${range.begin} is not before --end ${range.end}: the range is empty`);
+    throw new UsageError(message("usage empty range", { begin: range.begin, end: range.end }));
   }
   return range;
 }
@@ -183,7 +193,7 @@ function periodBounds(text: string): { begin: string; end: string } | null {
  */
 export function parsePeriod(value: string, flag = "--period"): DateRange {
   const text = value.trim();
-  const invalid = () => new UsageError(`invalid period for ${flag}: '${value}' (expected 2026, 2026-03, 2026Q1 or 2026-01..2026-06)`);
+  const invalid = () => new UsageError(message("usage invalid period", { flag, value }));
   const dots = text.indexOf("..");
   if (dots < 0) {
     const bounds = periodBounds(text);
@@ -196,7 +206,7 @@ export function parsePeriod(value: string, flag = "--period"): DateRange {
   const to = right === "" ? null : periodBounds(right);
   if ((left !== "" && from === null) || (right !== "" && to === null) || (from === null && to === null)) throw invalid();
   const range = { begin: from?.begin ?? null, end: to === null ? null : to.end };
-  if (range.begin !== null && range.end !== null && range.begin >= range.end) throw new UsageError(`empty period for ${flag}: '${value}'`);
+  if (range.begin !== null && range.end !== null && range.begin >= range.end) throw new UsageError(message("usage empty period", { flag, value }));
   return range;
 }
 
@@ -217,6 +227,6 @@ export function compileAccountPattern(pattern: string): RegExp {
   try {
     return new RegExp(pattern, "iu");
   } catch {
-    throw new UsageError(`invalid account pattern '${pattern}'`);
+    throw new UsageError(message("usage invalid account pattern", { pattern }));
   }
 }

@@ -10,9 +10,10 @@ import {
 import { terminalLines, terminalText } from "../render/terminal.js";
 import type { RegisterCommand } from "./commands/register.js";
 import { chooseLang, langOption } from "../i18n/lang.js";
-import { say } from "../i18n/message.js";
+import { say, translate } from "../i18n/message.js";
 import { helpOptionText, translateHelp } from "./help.js";
 import { VERSION } from "./version.js";
+import { commanderErrorText } from "./commander-errors.js";
 
 export function buildProgram(io: Io, setExit: (code: number) => void, commands: readonly RegisterCommand[]): Command {
   const lang = io.lang ?? "en";
@@ -28,7 +29,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void, commands: 
     .option("--lang <LANG>")
     .exitOverride()
     // (Commander's error messages quote the arguments, which may hold anything.)
-    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(terminalLines(text)) })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: (text) => io.stderr(terminalLines(text)),
+      outputError: (text, write) => write(commanderErrorText(text, lang)),
+    })
     .showHelpAfterError(false)
     .addHelpText("after", `\n${say(lang, "help-exit-status", {})}`);
 
@@ -67,7 +72,7 @@ export function main(argv: readonly string[], given: Io, commands: readonly Regi
       return thrown.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (thrown instanceof UsageError) {
-      io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
+      io.stderr(`feeledger: ${terminalText(thrown.said === null ? thrown.message : translate(thrown.said, lang))}\n`);
       return EXIT_USAGE;
     }
     if (thrown instanceof SourceChangedError) {

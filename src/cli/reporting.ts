@@ -22,6 +22,7 @@ import {
   type DateRange, type Io, type OutputFormat,
 } from "./context.js";
 import type { Lang } from "../reports/sheet.js";
+import { message } from "../i18n/message.js";
 
 /** The common report flags as commander hands them over. */
 export interface ReportFlags {
@@ -82,7 +83,7 @@ export function addOutputFlags(command: Command): Command {
 /** The date range of -p, or of -b and -e. */
 export function reportRange(flags: ReportFlags): DateRange {
   if (flags.period !== undefined) {
-    if (flags.begin !== undefined || flags.end !== undefined) throw new UsageError("-p/--period replaces -b and -e: give one or the other");
+    if (flags.begin !== undefined || flags.end !== undefined) throw new UsageError(message("usage period with begin or end", {}));
     return parsePeriod(flags.period);
   }
   return parseDateRange(flags.begin, flags.end);
@@ -91,12 +92,12 @@ export function reportRange(flags: ReportFlags): DateRange {
 export function outputChoice(io: Io, flags: ReportFlags, colorFlag: boolean | undefined): OutputChoice {
   const file = flags.output ?? null;
   const format = flags.format !== undefined ? parseFormat(flags.format) : file !== null ? formatFromFileName(file) : "table";
-  if (flags.bom === true && format !== "csv") throw new UsageError("--bom applies to CSV output only");
+  if (flags.bom === true && format !== "csv") throw new UsageError(message("usage bom without csv", {}));
   if (format === "xlsx" && file === null && (io.stdoutIsTty || io.stdoutBytes === undefined)) {
-    throw new UsageError("an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or redirect standard output)");
+    throw new UsageError(message("usage xlsx to terminal", {}));
   }
-  if (flags.ascii === true && flags.chart !== true) throw new UsageError("--ascii applies with --chart");
-  if (flags.chart === true && format !== "table") throw new UsageError(`--chart draws in the terminal table; ${format} output has no room for it${format === "html" ? " (the html page has its chart already)" : ""}`);
+  if (flags.ascii === true && flags.chart !== true) throw new UsageError(message("usage ascii without chart", {}));
+  if (flags.chart === true && format !== "table") throw new UsageError(message("usage chart format", { format }));
   return {
     ...(flags.chart === true ? { chart: flags.ascii === true ? "ascii" as const : "unicode" as const } : {}),
     format,
@@ -119,20 +120,20 @@ export function intervalOf(flags: { monthly?: boolean; quarterly?: boolean; year
   if (flags.monthly) chosen.push("month");
   if (flags.quarterly) chosen.push("quarter");
   if (flags.yearly) chosen.push("year");
-  if (chosen.length > 1) throw new UsageError("-M, -Q and -Y exclude each other");
+  if (chosen.length > 1) throw new UsageError(message("usage intervals exclude", {}));
   return chosen[0] ?? fallback;
 }
 
 /** --by customer|claimant|department|payee|tag|meta:KEY, else accounts below the root to --depth. */
 export function parseGrouping(by: string | undefined, depth: number | undefined): Grouping {
   if (by === undefined) return { kind: "account", depth: depth ?? 1 };
-  if (depth !== undefined) throw new UsageError("--depth applies to grouping by account, not with --by");
+  if (depth !== undefined) throw new UsageError(message("usage depth with by", {}));
   const value = by.trim();
   if (value === "customer" || value === "claimant" || value === "department") return { kind: "meta", key: value };
   if (value === "payee") return { kind: "payee" };
   if (value === "tag") return { kind: "tag" };
   if (value.startsWith("meta:") && value.length > 5) return { kind: "meta", key: value.slice(5) };
-  throw new UsageError(`unknown --by '${by}' (expected customer, claimant, department, payee, tag or meta:KEY)`);
+  throw new UsageError(message("usage unknown by", { by }));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Catalogue } from "./en.js";
 import { zhChecks } from "./zh-checks.js";
 import { zhCli } from "./zh-cli.js";
 import { zhExchange } from "./zh-exchange.js";
+import { zhCommander, zhUsage } from "./zh-usage.js";
 
 /** `；是否应为 'A'、'B' 或 'C'？`，没有建议时为空。 */
 function didYouMean(suggestions: readonly string[]): string {
@@ -26,7 +27,10 @@ function fullWidthName(character: string, ascii: string): string {
   return `全角${PUNCTUATION[ascii] ?? (/^[0-9]$/.test(ascii) ? "数字" : /^[A-Za-z]$/.test(ascii) ? "字母" : "字符")}`;
 }
 
-const zhCore: Omit<Catalogue, keyof typeof zhChecks | keyof typeof zhCli | keyof typeof zhExchange> = {
+const zhCore: Omit<
+  Catalogue,
+  keyof typeof zhChecks | keyof typeof zhCli | keyof typeof zhExchange | keyof typeof zhUsage | keyof typeof zhCommander
+> = {
   "unbalanced": (p) => `借贷不平：差额 ${p.residual}`,
   "balance-unknown-account": (p) => `科目 '${p.account}' 不存在${didYouMean(p.suggestions)}`,
   "balance-currency": (p) => `余额断言的币种 '${p.currency}' 不是该科目允许的币种`,
@@ -62,4 +66,4 @@ const zhCore: Omit<Catalogue, keyof typeof zhChecks | keyof typeof zhCli | keyof
   "check-summary": (p) => `${p.errors} 个错误，${p.warnings} 个警告`,
 };
 
-export const zh: Catalogue = { ...zhCore, ...zhChecks, ...zhCli, ...zhExchange };
+export const zh: Catalogue = { ...zhCore, ...zhChecks, ...zhCli, ...zhExchange, ...zhUsage, ...zhCommander };

@@ -1,7 +1,7 @@
 // `feeledger allocate FILE --through YYYY-MM [--dry-run]`: book the allocation of every pooled
 // posting through a month (分摊 / 分账入账) that the journal does not already hold; refused when
 // one falls in a closed month.
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { allocationRules } from "../../allocation/rules.js";
@@ -75,8 +75,8 @@ export function registerAllocate(program: Command, { io, setExit, global }: Comm
     .option("--dry-run")
     .action((file: string | undefined, options: { through?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
-      if (options.through === undefined) throw new UsageError("allocate needs --through YYYY-MM, the last month to allocate");
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
+      if (options.through === undefined) throw new UsageError(message("usage allocate needs through", {}));
       setExit(runAllocate(io, { file: journal.file, through: parseMonthOption(options.through, "--through"), dryRun: options.dryRun === true, color: global().color }));
     });
 }

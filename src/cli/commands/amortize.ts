@@ -1,6 +1,6 @@
 // `feeledger amortize FILE --through YYYY-MM [--output FILE] [--dry-run]`: write every installment
 // due through a month that the journal does not already hold; refused when one is due in a closed month.
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { loadLedger, type Ledger } from "../../loader/load.js";
@@ -81,15 +81,15 @@ function journalFile(ledger: Ledger, file: string): string {
   const wanted = path.resolve(file);
   for (const loaded of ledger.sources.keys()) {
     if (path.resolve(loaded) !== wanted) continue;
-    if (ledger.claimFiles.has(loaded)) throw new UsageError(`--output ${file} is a claim file, out of the books; name a file of the books`);
+    if (ledger.claimFiles.has(loaded)) throw new UsageError(message("usage output is claim file", { file }));
     return loaded;
   }
   const include = path.relative(path.dirname(path.resolve(ledger.mainFile)), wanted).split(path.sep).join("/");
-  throw new UsageError(`--output ${file} is not part of the journal ${ledger.mainFile}; add 'include "${include}"' to it first, so that the installments count`);
+  throw new UsageError(message("usage output not in journal", { file, journal: ledger.mainFile, include }));
 }
 
 function parseThrough(value: string | undefined): Month {
-  if (value === undefined) throw new UsageError("amortize needs --through YYYY-MM, the last month to write installments for");
+  if (value === undefined) throw new UsageError(message("usage amortize needs through", {}));
   return parseMonthOption(value, "--through");
 }
 
@@ -102,7 +102,7 @@ export function registerAmortize(program: Command, { io, setExit, global }: Comm
     .option("--dry-run")
     .action((file: string | undefined, options: { through?: string; output?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runAmortize(io, {
         file: journal.file,
         through: parseThrough(options.through),

@@ -15,6 +15,7 @@ import {
   EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, useColor, type CommandShared, type DateRange, type Io,
 } from "../context.js";
 import { addReportFlags, emit, emitSheet, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { message } from "../../i18n/message.js";
 
 export interface AuditContext {
   readonly file: string;
@@ -61,9 +62,9 @@ export function registerAudit(program: Command, { io, setExit, global }: Command
     .option("--strict")
     .action((file: string | undefined, flags: ReportFlags & { rule?: string; strict?: boolean }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       if (flags.rule !== undefined && ruleNamed(flags.rule) === null) {
-        throw new UsageError(`unknown --rule '${flags.rule}' (expected ${AUDIT_RULES.map((rule) => rule.name).join(", ")})`);
+        throw new UsageError(message("usage unknown rule", { rule: flags.rule, rules: AUDIT_RULES.map((rule) => rule.name).join(", ") }));
       }
       setExit(runAuditCommand(io, {
         file: journal.file, range: reportRange(flags), rule: flags.rule ?? null, strict: flags.strict === true,

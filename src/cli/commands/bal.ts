@@ -9,7 +9,7 @@ import { renderTable } from "../../render/table.js";
 import type { DocumentRow } from "../../render/document.js";
 import { addOutputFlags, emit, emitDocument, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { Option, type Command } from "commander";
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import {
   EXIT_ERRORS, UsageError, compileAccountPattern, parsePositiveInteger, resolveJournal, type CommandShared, type Io,
 } from "../context.js";
@@ -97,7 +97,7 @@ export function registerBalance(program: Command, { io, setExit, global }: Comma
   addOutputFlags(command)
     .action((args: string[], options: ReportFlags & { flat?: boolean; tree?: boolean; depth?: number; cost?: boolean; value?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
-      if (options.flat && options.tree) throw new UsageError("--flat and --tree exclude each other");
+      if (options.flat && options.tree) throw new UsageError(message("usage flat and tree", {}));
       setExit(runBalance(io, {
         file: journal.file,
         patterns: journal.rest,

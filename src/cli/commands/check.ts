@@ -5,7 +5,7 @@ import { runDomainChecks } from "../../validation/domain.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { appendAll } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { EXIT_ERRORS, EXIT_OK, UsageError, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io, langOf } from "../context.js";
 
@@ -40,7 +40,7 @@ export function registerCheck(program: Command, { io, setExit, global }: Command
     .option("--beancount")
     .action((file: string | undefined, options: { beancount?: boolean }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runCheck(io, { file: journal.file, beancount: options.beancount === true, color: global().color }));
     });
 }

@@ -34,14 +34,14 @@ export function decisionDate(io: Io, on: string | undefined): string {
 /** A person's name or a reason as given on the command line: one line, not empty. */
 export function requireText(value: string | undefined, flag: string, command: string): string {
   const trimmed = value?.trim() ?? "";
-  if (trimmed === "") throw new UsageError(`${command} needs ${flag}`);
-  if (/[\r\n]/.test(trimmed)) throw new UsageError(`${flag} must be a single line`);
+  if (trimmed === "") throw new UsageError(message("usage needs text", { command, flag }));
+  if (/[\r\n]/.test(trimmed)) throw new UsageError(message("usage single line", { flag }));
   return trimmed;
 }
 
 /** Positional claim ids after the journal; at least one. */
 export function requireClaimIds(rest: readonly string[], command: string): string[] {
-  if (rest.length === 0) throw new UsageError(`${command} needs a claim id, e.g. feeledger ${command} FILE EC-2026-031`);
+  if (rest.length === 0) throw new UsageError(message("usage needs claim id", { command }));
   return [...rest];
 }
 

@@ -3,7 +3,7 @@
 // for a partly approved claim (approvals that do not cover it yet) who may still approve it. The
 // table shows that column only when a listed claim is partly approved; CSV and JSON always have it.
 import type { Command } from "commander";
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
@@ -111,7 +111,7 @@ export function runClaims(io: Io, context: ClaimsContext): number {
 function parseStatus(value: string | undefined): ClaimStatus | null {
   if (value === undefined) return null;
   if ((CLAIM_STATUSES as readonly string[]).includes(value)) return value as ClaimStatus;
-  throw new UsageError(`unknown status '${value}' (expected ${CLAIM_STATUSES.join(", ")})`);
+  throw new UsageError(message("usage unknown status", { value, statuses: CLAIM_STATUSES.join(", ") }));
 }
 
 export function registerClaims(program: Command, { io, setExit, global }: CommandShared): void {
@@ -128,7 +128,7 @@ export function registerClaims(program: Command, { io, setExit, global }: Comman
   addOutputFlags(command)
     .action((file: string | undefined, options: ReportFlags & { status?: string; unpaid?: boolean; claimant?: string; customer?: string }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runClaims(io, {
         file: journal.file,
         query: {

@@ -1,7 +1,7 @@
 // `feeledger close-period FILE YYYY-MM [--by NAME] [--dry-run]`: close a month (结账): number its
 // vouchers and record the close (periods/close.ts). Refused while the books have errors, while the
 // month holds claims approved but not posted, before it ends, and out of order.
-import { say, translate } from "../../i18n/message.js";
+import { message, say, translate } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { planClose } from "../../periods/close.js";
@@ -56,7 +56,7 @@ export function runClosePeriod(io: Io, context: ClosePeriodContext): number {
 
 /** A month argument: YYYY-MM, a month that exists (years 0001 to 9999). */
 export function parseMonthArgument(value: string | undefined, command: string): string {
-  if (value === undefined) throw new UsageError(`${command} needs a month, YYYY-MM`);
+  if (value === undefined) throw new UsageError(message("usage needs month", { command }));
   return parseMonthOption(value, command);
 }
 
@@ -64,7 +64,7 @@ export function parseMonthArgument(value: string | undefined, command: string): 
 function closer(io: Io, by: string | undefined): string {
   if (by !== undefined) return requireText(by, "--by NAME", "close-period");
   const login = io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME;
-  if (login === undefined || login.trim() === "") throw new UsageError("close-period needs --by NAME (who closes the month)");
+  if (login === undefined || login.trim() === "") throw new UsageError(message("usage close needs by", {}));
   return login.trim();
 }
 
@@ -76,7 +76,7 @@ export function registerClosePeriod(program: Command, { io, setExit, global }: C
     .option("--dry-run")
     .action((args: string[], options: { by?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
-      if (journal.rest.length > 1) throw new UsageError(`unexpected argument '${journal.rest[1]}'`);
+      if (journal.rest.length > 1) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[1]! }));
       const month = parseMonthArgument(journal.rest[0], "close-period");
       setExit(runClosePeriod(io, { file: journal.file, month, by: closer(io, options.by), dryRun: options.dryRun === true, color: global().color }));
     });

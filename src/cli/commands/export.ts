@@ -18,7 +18,7 @@ import type { ExportSettings, ExportTarget } from "../../export/target.js";
 import { TARGET_NAMES, findTarget } from "../../export/targets.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, useColor, type CommandShared, type Io, langOf } from "../context.js";
 import { emitBytes, loadForReport, showBlockingErrors } from "../reporting.js";
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 
 export interface ExportVouchersContext {
   readonly file: string;
@@ -168,29 +168,29 @@ export function runExportVouchers(io: Io, context: ExportVouchersContext): numbe
 
 /** -p as whole months (会计期间): the import formats number vouchers per month. */
 function exportRange(period: string | undefined): { begin: string; end: string } {
-  if (period === undefined) throw new UsageError("export vouchers needs -p PERIOD: a month (2026-03), a quarter (2026Q1), a year or a range of months (2026-01..2026-03)");
+  if (period === undefined) throw new UsageError(message("usage export needs period", {}));
   const range = parsePeriod(period);
-  if (range.begin === null || range.end === null) throw new UsageError(`-p ${period} is open-ended: give both ends, e.g. 2026-01..2026-03`);
-  if (!range.begin.endsWith("-01") || !range.end.endsWith("-01")) throw new UsageError(`-p ${period} is not whole months: the books are exported by month (会计期间), e.g. -p 2026-03`);
+  if (range.begin === null || range.end === null) throw new UsageError(message("usage export period open", { period }));
+  if (!range.begin.endsWith("-01") || !range.end.endsWith("-01")) throw new UsageError(message("usage export period not months", { period }));
   return { begin: range.begin, end: range.end };
 }
 
 export function exportContext(file: string, flags: ExportFlags, color: boolean | undefined): ExportVouchersContext {
-  if (flags.target === undefined) throw new UsageError(`export vouchers needs --target TARGET (${TARGET_NAMES.join(", ")})`);
+  if (flags.target === undefined) throw new UsageError(message("usage export needs target", { targets: TARGET_NAMES.join(", ") }));
   const target = findTarget(flags.target);
-  if (target === null) throw new UsageError(`unknown --target '${flags.target}' (expected ${TARGET_NAMES.join(", ")})`);
+  if (target === null) throw new UsageError(message("usage unknown target", { target: flags.target, targets: TARGET_NAMES.join(", ") }));
   const range = exportRange(flags.period);
-  if (flags.output === undefined || flags.output === "") throw new UsageError(`export vouchers needs -o FILE (the ${target.extension} file to write)`);
+  if (flags.output === undefined || flags.output === "") throw new UsageError(message("usage export needs output", { extension: target.extension }));
   if (!flags.output.toLowerCase().endsWith(target.extension)) {
-    throw new UsageError(`--target ${target.name} writes a ${target.extension} file (${target.title}): name the -o file *${target.extension}`);
+    throw new UsageError(message("usage target extension", { target: target.name, extension: target.extension, title: target.title }));
   }
   const accountBook = flags.accountBook?.trim() || null;
   const organization = flags.organization?.trim() || null;
   if (target.requires.includes("accountBook") && accountBook === null) {
-    throw new UsageError(`--target ${target.name} needs --account-book CODE: the code of the 账簿 the vouchers go into`);
+    throw new UsageError(message("usage target needs account book", { target: target.name }));
   }
   if (!target.requires.includes("accountBook") && (accountBook !== null || organization !== null)) {
-    throw new UsageError(`--account-book and --organization apply to --target kingdee-cloud only`);
+    throw new UsageError(message("usage account book only kingdee", {}));
   }
   return {
     file, range, target, output: flags.output,
@@ -217,7 +217,7 @@ export function registerExport(program: Command, { io, setExit, global }: Comman
     .option("--organization <CODE>")
     .action((file: string | undefined, flags: ExportFlags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runExportVouchers(io, exportContext(journal.file, flags, global().color)));
     });
 }

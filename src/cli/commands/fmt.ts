@@ -11,6 +11,7 @@ import { terminalText } from "../../render/terminal.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, langOf, requireReadableFile, resolveJournal, type CommandShared, type Io } from "../context.js";
 import { say } from "../../i18n/message.js";
 import { writeJournalEdits } from "../writing.js";
+import { message } from "../../i18n/message.js";
 
 export interface FmtContext {
   readonly files: readonly string[];
@@ -21,7 +22,7 @@ export interface FmtContext {
 
 function parseAlign(value: string | undefined): AlignScope {
   if (value === undefined || value === "file" || value === "block") return value ?? "file";
-  throw new UsageError(`--align must be file or block, not '${value}'`);
+  throw new UsageError(message("usage unknown align", { value }));
 }
 
 export function runFmt(io: Io, context: FmtContext): number {

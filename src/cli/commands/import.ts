@@ -25,7 +25,7 @@ import { writeJournalEdits, reportWriteFailure } from "../writing.js";
 import {
   EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, langOf, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io,
 } from "../context.js";
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import type { Lang } from "../../i18n/lang.js";
 
 interface ImportOptions {
@@ -53,20 +53,20 @@ export function registerImport(program: Command, { io, setExit, global }: Comman
     .action((args: string[], options: ImportOptions) => {
       const preset = presetOf(options.from);
       if (options.init === true) {
-        if (args.length !== 1) throw new UsageError("import --init takes one export: feeledger import --init EXPORT --from SOURCE");
+        if (args.length !== 1) throw new UsageError(message("usage import init one export", {}));
         setExit(runInit(io, args[0]!, preset));
         return;
       }
       const journal = resolveJournal(io, global().file, args);
-      if (journal.rest.length === 0) throw new UsageError("import needs an export after the journal: feeledger import FILE EXPORT... --from SOURCE");
+      if (journal.rest.length === 0) throw new UsageError(message("usage import needs export", {}));
       setExit(runImport(io, journal.file, journal.rest, preset, options, global().color));
     });
 }
 
 function presetOf(from: string | undefined): Preset {
-  if (from === undefined) throw new UsageError(`import needs --from SOURCE (${SOURCES.join(", ")})`);
+  if (from === undefined) throw new UsageError(message("usage import needs from", { sources: SOURCES.join(", ") }));
   const preset = (PRESETS as Record<string, Preset>)[from];
-  if (preset === undefined) throw new UsageError(`--from ${from}: the sources are ${SOURCES.join(", ")}`);
+  if (preset === undefined) throw new UsageError(message("usage import unknown source", { source: from, sources: SOURCES.join(", ") }));
   return preset;
 }
 

@@ -7,6 +7,7 @@ import { marketValue } from "../../prices/valuation.js";
 import type { LedgerEntry } from "../../core/data.js";
 import { EXIT_ERRORS, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { message } from "../../i18n/message.js";
 
 export interface StatementContext {
   readonly file: string;
@@ -34,7 +35,7 @@ export function statementQuery(ledger: { readonly entries: readonly LedgerEntry[
 /** The context `is` and `bs` share: FILE, the range, --depth and the output flags. */
 export function statementContext(io: Io, shared: CommandShared, file: string | undefined, flags: ReportFlags & { depth?: number; value?: boolean }): StatementContext {
   const journal = resolveJournal(io, shared.global().file, file === undefined ? [] : [file]);
-  if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+  if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
   return {
     file: journal.file, range: reportRange(flags), depth: flags.depth ?? null, atValue: flags.value === true, pending: flags.pending === true,
     output: outputChoice(io, flags, shared.global().color), color: shared.global().color,

@@ -2,7 +2,7 @@
 // one payment entry in the books settling posted claims (per employee: Dr payable, Cr advance for
 // the part offset, Cr the paying account), and optionally the bank's batch-payment file. Checked as
 // the journal would be afterwards; the journal and the bank file are both written or neither.
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
@@ -218,11 +218,11 @@ export function registerPay(program: Command, { io, setExit, global }: CommandSh
     .option("--dry-run")
     .action((args: string[], options: { all?: boolean; from?: string; on?: string; offset: boolean; bankFile?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
-      if (options.all === true && journal.rest.length > 0) throw new UsageError("name claims or use --all, not both");
-      if (options.all !== true && journal.rest.length === 0) throw new UsageError("pay needs claim ids or --all");
+      if (options.all === true && journal.rest.length > 0) throw new UsageError(message("usage claims or all", {}));
+      if (options.all !== true && journal.rest.length === 0) throw new UsageError(message("usage pay needs claims", {}));
       const from = options.from?.trim() ?? "";
-      if (from === "") throw new UsageError("pay needs --from ACCOUNT, the bank or cash account that pays");
-      if (options.bankFile !== undefined && options.bankFile.trim() === "") throw new UsageError("--bank-file needs a file name");
+      if (from === "") throw new UsageError(message("usage pay needs from", {}));
+      if (options.bankFile !== undefined && options.bankFile.trim() === "") throw new UsageError(message("usage bank file needs name", {}));
       setExit(runPay(io, {
         file: journal.file, claims: options.all === true ? "all" : journal.rest, from, on: decisionDate(io, options.on),
         offset: options.offset, bankFile: options.bankFile ?? null, dryRun: options.dryRun === true, color: global().color,

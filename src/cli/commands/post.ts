@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { UsageError, resolveJournal, type CommandShared } from "../context.js";
 import { decisionDate, runDecision } from "./claim-decision.js";
+import { message } from "../../i18n/message.js";
 
 export function registerPost(program: Command, { io, setExit, global }: CommandShared): void {
   program
@@ -16,8 +17,8 @@ export function registerPost(program: Command, { io, setExit, global }: CommandS
     .option("--dry-run")
     .action((args: string[], options: { all?: boolean; on?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
-      if (options.all === true && journal.rest.length > 0) throw new UsageError("name claims or use --all, not both");
-      if (options.all !== true && journal.rest.length === 0) throw new UsageError("post needs claim ids or --all");
+      if (options.all === true && journal.rest.length > 0) throw new UsageError(message("usage claims or all", {}));
+      if (options.all !== true && journal.rest.length === 0) throw new UsageError(message("usage post needs claims", {}));
       setExit(runDecision(io, {
         file: journal.file, claims: options.all === true ? "all" : journal.rest, decision: { kind: "post", on: decisionDate(io, options.on) },
         dryRun: options.dryRun === true, color: global().color,

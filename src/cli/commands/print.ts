@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { printJournal, printJournalTo } from "../../render/journal.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, resolveJournal, type CommandShared, type Io } from "../context.js";
 import { emit, loadForReport } from "../reporting.js";
+import { message } from "../../i18n/message.js";
 
 export interface PrintContext {
   readonly file: string;
@@ -32,7 +33,7 @@ export function registerPrint(program: Command, { io, setExit, global }: Command
     .option("-o, --output <FILE>")
     .action((file: string | undefined, flags: { output?: string }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runPrint(io, { file: journal.file, output: flags.output ?? null, color: global().color }));
     });
 }

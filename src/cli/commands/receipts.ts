@@ -3,7 +3,7 @@
 // the checks that concern it.
 import type { Command } from "commander";
 import { Option } from "commander";
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { receiptEvidence, type ReceiptEvidence } from "../../invoices/evidence.js";
 import { receiptRows, type ReceiptRow } from "../../reports/receipts.js";
@@ -69,7 +69,7 @@ export function registerReceipts(program: Command, { io, setExit, global }: Comm
     .addOption(new Option("--format <FORMAT>").default("table"))
     .action((file: string | undefined, options: { format: string }) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runReceipts(io, { file: journal.file, output: outputChoice(io, { format: options.format }, global().color), color: global().color }));
     });
 }

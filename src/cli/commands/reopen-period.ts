@@ -1,7 +1,7 @@
 // `feeledger reopen-period FILE YYYY-MM --by NAME --reason TEXT [--dry-run]`: reopen the latest
 // closed month (反结账), keeping the trail: the close stays, a period-reopened directive lifts it
 // (periods/reopen.ts). Allowed while the books have errors.
-import { say, translate } from "../../i18n/message.js";
+import { message, say, translate } from "../../i18n/message.js";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
 import { planReopen } from "../../periods/reopen.js";
@@ -52,7 +52,7 @@ export function registerReopenPeriod(program: Command, { io, setExit, global }: 
     .option("--dry-run")
     .action((args: string[], options: { by?: string; reason?: string; dryRun?: boolean }) => {
       const journal = resolveJournal(io, global().file, args);
-      if (journal.rest.length > 1) throw new UsageError(`unexpected argument '${journal.rest[1]}'`);
+      if (journal.rest.length > 1) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[1]! }));
       const month = parseMonthArgument(journal.rest[0], "reopen-period");
       const by = requireText(options.by, "--by NAME", "reopen-period");
       const reason = requireText(options.reason, "--reason TEXT", "reopen-period");

@@ -10,6 +10,7 @@ import {
   EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, todayOf, type CommandShared, type DateRange, type Io,
 } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { message } from "../../i18n/message.js";
 
 export interface ReportCustomersContext {
   readonly file: string;
@@ -47,9 +48,9 @@ export function registerReportCustomers(report: Command, { io, setExit, global }
     .option("--compare <PERIOD>")
     .action((file: string | undefined, flags: Flags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       const by = (flags.by ?? "customer").trim();
-      if (by !== "customer" && by !== "department") throw new UsageError(`unknown --by '${flags.by}' (expected customer or department)`);
+      if (by !== "customer" && by !== "department") throw new UsageError(message("usage unknown customers by", { by: String(flags.by) }));
       setExit(runReportCustomers(io, {
         file: journal.file, range: reportRange(flags), pending: flags.pending === true, root: flags.root ?? null, by, top: flags.top ?? null,
         compare: flags.compare === undefined ? null : parsePeriod(flags.compare, "--compare"),

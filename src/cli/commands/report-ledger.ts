@@ -9,6 +9,7 @@ import { ledgerReport, ledgerSheet } from "../../reports/ledger.js";
 import type { LedgerEntry } from "../../core/data.js";
 import { EXIT_ERRORS, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { message } from "../../i18n/message.js";
 
 export interface ReportLedgerContext {
   readonly file: string;
@@ -34,9 +35,9 @@ export function runReportLedger(io: Io, context: ReportLedgerContext): number {
   if (ledger === null) return EXIT_ERRORS;
   const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
   const found = findAccount(chart, accountsOf(ledger.entries, chart.opened), context.account);
-  if (found === null) throw new UsageError(`no account '${context.account}' in ${context.file} (name an account, a code such as 6602, or a name such as 管理费用-客户管理费)`);
+  if (found === null) throw new UsageError(message("usage no such account", { account: context.account, file: context.file }));
   if ("candidates" in found) {
-    throw new UsageError(`'${context.account}' names ${found.candidates.length} accounts: ${found.candidates.join(", ")} (name one of them)`);
+    throw new UsageError(message("usage ambiguous account", { account: context.account, count: found.candidates.length, candidates: found.candidates.join(", ") }));
   }
   const report = ledgerReport(ledger.entries, chart, { account: found.account, rollup: context.rollup, ...context.range, currency: booksCurrency(ledger.options) });
   return emitSheet(io, context.output, ledgerSheet(report, displayScales(ledger.entries)), ledger);
@@ -53,8 +54,8 @@ export function registerReportLedger(report: Command, { io, setExit, global }: C
     .action((file: string | undefined, account: string | undefined, flags: Flags) => {
       const args = [file, account].filter((arg): arg is string => arg !== undefined);
       const journal = resolveJournal(io, global().file, args);
-      if (journal.rest.length === 0) throw new UsageError("name the account: feeledger report ledger FILE ACCOUNT");
-      if (journal.rest.length > 1) throw new UsageError(`unexpected argument '${journal.rest[1]}'`);
+      if (journal.rest.length === 0) throw new UsageError(message("usage ledger needs account", {}));
+      if (journal.rest.length > 1) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[1]! }));
       setExit(runReportLedger(io, {
         file: journal.file, account: journal.rest[0]!, rollup: flags.rollup === true, range: reportRange(flags),
         output: outputChoice(io, flags, global().color), color: global().color,

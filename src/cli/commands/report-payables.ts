@@ -6,6 +6,7 @@ import { payablesReport, payablesSheet } from "../../reports/payables.js";
 import { EXIT_ERRORS, EXIT_OK, langOf, parseDateOption, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
 import { say } from "../../i18n/message.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { message } from "../../i18n/message.js";
 
 export interface ReportPayablesContext {
   readonly file: string;
@@ -34,7 +35,7 @@ export function registerReportPayables(report: Command, { io, setExit, global }:
     .option("-e, --end <DATE>")
     .action((file: string | undefined, flags: ReportFlags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runReportPayables(io, {
         file: journal.file, end: parseDateOption(flags.end, "--end"), output: outputChoice(io, flags, global().color), color: global().color,
       }));

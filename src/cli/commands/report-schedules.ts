@@ -1,7 +1,7 @@
 // `feeledger report schedules FILE`: each amortization schedule with its total, months,
 // installments written, amount remaining and next date; table, CSV or JSON.
 import type { Command } from "commander";
-import { say } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 import { loadLedger } from "../../loader/load.js";
 import { scheduleStates } from "../../schedules/states.js";
 import { scheduleRows, type ScheduleRow } from "../../schedules/report.js";
@@ -92,7 +92,7 @@ export function registerReportSchedules(report: Command, { io, setExit, global }
   addOutputFlags(command)
     .action((file: string | undefined, options: ReportFlags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runReportSchedules(io, { file: journal.file, output: outputChoice(io, options, global().color), color: global().color }));
     });
 }

@@ -6,6 +6,7 @@ import { displayScales } from "../../reports/display.js";
 import { trialBalance, trialSheet } from "../../reports/trial.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { message } from "../../i18n/message.js";
 
 export interface ReportTrialContext {
   readonly file: string;
@@ -47,7 +48,7 @@ export function registerReportTrial(report: Command, { io, setExit, global }: Co
     .addOption(new Option("--depth <N>").argParser((value: string) => parsePositiveInteger(value, "--depth")))
     .action((file: string | undefined, flags: Flags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runReportTrial(io, {
         file: journal.file, range: reportRange(flags), depth: flags.depth ?? null, output: outputChoice(io, flags, global().color), color: global().color,
       }));

@@ -8,6 +8,7 @@ import { displayScales } from "../../reports/display.js";
 import { vouchersReport, vouchersSheet } from "../../reports/vouchers.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, showBlockingErrors, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { message } from "../../i18n/message.js";
 
 export interface ReportVouchersContext {
   readonly file: string;
@@ -40,7 +41,7 @@ export function registerReportVouchers(report: Command, { io, setExit, global }:
   addReportFlags(report.command("vouchers").argument("[FILE]"), { pending: false })
     .action((file: string | undefined, flags: ReportFlags) => {
       const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
       setExit(runReportVouchers(io, { file: journal.file, range: reportRange(flags), output: outputChoice(io, flags, global().color), color: global().color }));
     });
 }

@@ -28,6 +28,7 @@ import { registerReportTrial } from "./report-trial.js";
 import { registerReportLedger } from "./report-ledger.js";
 import { registerReportVouchers } from "./report-vouchers.js";
 import { registerReportCustomers } from "./report-customers.js";
+import { message } from "../../i18n/message.js";
 
 /** What every report subcommand is given. */
 export interface ReportContext {
@@ -140,7 +141,7 @@ export function registerReport(program: Command, { io, setExit, global }: Comman
   const report = program.command("report");
   const common = (file: string | undefined, flags: Flags): ReportContext => {
     const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-    if (journal.rest.length > 0) throw new UsageError(`unexpected argument '${journal.rest[0]}'`);
+    if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
     return { file: journal.file, range: reportRange(flags), pending: flags.pending === true, output: outputChoice(io, flags, global().color), color: global().color };
   };
 
