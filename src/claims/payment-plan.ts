@@ -125,7 +125,8 @@ function openOn(account: string, opens: ReturnType<typeof openDirectives>, close
 
 export function planPayment(journal: Journal, request: PaymentRequest): PaymentPlanResult {
   const roots = journal.options.accountRoots;
-  const balances = claimBalances(journal.entries, { liabilitiesRoot: roots.liabilities, end: null });
+  // Named claims: only their balances are needed (and those of the claims their payments tie them to).
+  const balances = claimBalances(journal.entries, { liabilitiesRoot: roots.liabilities, end: null }, request.claims === "all" ? undefined : new Set(request.claims));
   const refusals: Refusal[] = [];
   const chosen: ClaimBalance[] = [];
   const skipped: Skipped[] = [];

@@ -97,18 +97,50 @@ function netUnder(entry: BookedTransaction, root: string): Map<string, AccountSu
   return nets;
 }
 
+/** Whether a transaction is one that can pay claims: it links ids and is not a claim itself. */
+function paysClaims(entry: LedgerEntry): entry is BookedTransaction {
+  return entry.type === "transaction" && entry.links.length > 0 && claimId(entry) === null && !isPendingClaim(entry);
+}
+
+/**
+ * The ids `ids` and every id tied to them through the payments in range: a payment linking one
+ * links all of its ids together. What is paid of a claim depends only on the payments linking it
+ * and, through their shared debits, on the claims they link: on the claims of this set.
+ */
+function tiedIds(entries: readonly LedgerEntry[], ids: ReadonlySet<string>, inRange: (date: string) => boolean): Set<string> {
+  const byLink = new Map<string, (readonly string[])[]>();
+  for (const entry of entries) {
+    if (!paysClaims(entry) || !inRange(entry.date)) continue;
+    for (const link of entry.links) {
+      const list = byLink.get(link);
+      if (list === undefined) byLink.set(link, [entry.links]);
+      else list.push(entry.links);
+    }
+  }
+  const tied = new Set(ids);
+  const waiting = [...ids];
+  for (let id = waiting.pop(); id !== undefined; id = waiting.pop()) {
+    for (const links of byLink.get(id) ?? []) {
+      for (const link of links) if (!tied.has(link)) { tied.add(link); waiting.push(link); }
+    }
+  }
+  return tied;
+}
+
 /**
  * Every posted claim (the first one of each id) with what it owes and what linked entries paid,
- * keyed by claim id, in journal order.
+ * keyed by claim id, in journal order. With `only`, the claims of those ids and of the ids tied to
+ * them by payments (see tiedIds): each with the same balance as without `only`, the others left out.
  */
-export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQuery): Map<string, ClaimBalance> {
+export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQuery, only?: ReadonlySet<string>): Map<string, ClaimBalance> {
   const working = new Map<string, Working>();
   const inRange = (date: string) => query.end === null || date < query.end;
+  const wanted = only === undefined ? null : tiedIds(entries, only, inRange);
   let order = 0;
   for (const entry of entries) {
     if (entry.type !== "transaction" || !isPostedClaim(entry) || !inRange(entry.date)) continue;
     const id = claimId(entry)!;
-    if (working.has(id)) continue;
+    if (working.has(id) || (wanted !== null && !wanted.has(id))) continue;
     const debts: OpenDebt[] = [];
     for (const { account, currency, amount: net, scale } of netUnder(entry, query.liabilitiesRoot).values()) {
       if (net.lessThan(0)) debts.push({ account, currency, amount: net.neg(), scale, paid: new Decimal(0), payments: [] });
@@ -118,8 +150,7 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
   if (working.size === 0) return new Map();
 
   for (const entry of entries) {
-    if (entry.type !== "transaction" || entry.links.length === 0 || !inRange(entry.date)) continue;
-    if (claimId(entry) !== null || isPendingClaim(entry)) continue;
+    if (!paysClaims(entry) || !inRange(entry.date)) continue;
     const linked = entry.links.map((link) => working.get(link)).filter((claim): claim is Working => claim !== undefined && claim.debts.length > 0);
     if (linked.length === 0) continue;
     linked.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : a.order - b.order));

@@ -171,9 +171,11 @@ function problemsOf(ledger: Ledger, state: State, context: DomainContext): Diagn
  * Blocking errors and warnings of each of `trying` once they and `accepted` are applied: errors
  * inside the claim (not for a rejection) and errors that were not there before.
  */
-function judge(ledger: Ledger, accepted: readonly Candidate[], before: readonly Diagnostic[], trying: readonly Candidate[], decision: Decision, context: DomainContext, rebook: boolean) {
+function judge(ledger: Ledger, accepted: readonly Candidate[], before: () => readonly Diagnostic[], trying: readonly Candidate[], decision: Decision, context: DomainContext, rebook: boolean) {
   const after = problemsOf(ledger, stateWith(ledger, [...accepted, ...trying], rebook), context);
-  const known = new Set(before.map(keyOf));
+  // The problems before are needed only to tell the errors after apart (they run every check over
+  // the whole journal again): without errors after, nothing is fresh and nothing blocks.
+  const known = new Set(after.some((d) => d.severity === "error") ? before().map(keyOf) : []);
   const fresh = after.filter((d) => d.severity === "error" && !known.has(keyOf(d)));
   const verdicts = trying.map((candidate) => {
     const inside = (d: Diagnostic) => d.span !== null && spanWithin(d.span, candidate.claim.span);
@@ -328,7 +330,8 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
   };
   if (candidates.length > 0) {
     const rebook = candidates.some((candidate) => candidate.move !== null);
-    let before = problemsOf(ledger, stateWith(ledger, [], rebook), context);
+    let computed: readonly Diagnostic[] | null = null;
+    let before = () => (computed ??= problemsOf(ledger, stateWith(ledger, [], rebook), context));
     // Fast path: every candidate at once; if none is blocked, they are all accepted.
     const together = judge(ledger, [], before, candidates, decision, context, rebook);
     if (together.unexplained.length === 0 && together.verdicts.every((v) => v.blocking.length === 0)) {
@@ -340,7 +343,8 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
         if (problems.length > 0) refuse(candidate, problems);
         else {
           accepted.push({ candidate, warnings: alone.verdicts[0]!.warnings });
-          before = alone.after;
+          const after = alone.after;
+          before = () => after;
         }
       }
     }

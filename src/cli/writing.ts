@@ -12,11 +12,11 @@ import { formatDiagnostic, sortDiagnostics } from "../render/diagnostics.js";
 /**
  * Write the edits (planned on the texts `textOf` gives); on a refusal or a failure, say why on
  * standard error and return false. `beforeWrite` runs after planning, just before writing (tests
- * change a file underneath there).
+ * change a file underneath there). `decodedFrom` as for planChanges.
  */
-export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void): boolean {
+export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void, decodedFrom?: (file: string, bytes: Uint8Array) => boolean): boolean {
   try {
-    const changes = planChanges(edits, textOf);
+    const changes = planChanges(edits, textOf, decodedFrom);
     beforeWrite?.();
     writeChanges(changes, { environment: io.env });
     return true;

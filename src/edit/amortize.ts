@@ -112,8 +112,16 @@ const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF
  */
 export function amountColumn(text: string): number {
   const counts = new Map<number, number>();
-  for (const match of text.matchAll(/^( +(?:[!*] +)?\S+:\S* +-?[\d,]*\d(?:\.\d+)?) +\S/gmu)) {
-    const end = displayWidth(match[1]!);
+  // The indent, the flag and the amount are ASCII (one column each); only the account can hold wide
+  // characters, and a journal names a few hundred accounts many times: each is measured once. The
+  // pattern needs no `u` flag (twice as fast): its runs of \S and of spaces end at the same places
+  // whether a character outside the BMP counts as one \S or as two.
+  const widths = new Map<string, number>();
+  for (const match of text.matchAll(/^( +(?:[!*] +)?)(\S+:\S*)( +-?[\d,]*\d(?:\.\d+)?) +\S/gm)) {
+    const account = match[2]!;
+    let width = widths.get(account);
+    if (width === undefined) widths.set(account, (width = displayWidth(account)));
+    const end = match[1]!.length + width + match[3]!.length;
     counts.set(end, (counts.get(end) ?? 0) + 1);
   }
   let best = 0;

@@ -31,7 +31,7 @@ export function spliceEdits(file: string, bytes: Uint8Array, text: string, edits
   }
   const offsets: number[] = [];
   for (const edit of ordered) offsets.push(edit.start, edit.end);
-  const mapped = isUtf8(bytes) ? byteOffsetsOfValid(text, offsets) : byteOffsetsOf(bytes, offsets, ordered);
+  const mapped = isUtf8(bytes) ? byteOffsetsOfValid(text, offsets, bytes.length) : byteOffsetsOf(bytes, offsets, ordered);
   if ("undecodable" in mapped) {
     throw new UndecodableEditError(`${place(file, text, mapped.undecodable)}: error: the text to change holds bytes that are not UTF-8 (another encoding, such as GBK); nothing was written. ${convert(file)}`);
   }
@@ -57,14 +57,17 @@ function place(file: string, text: string, offset: number): string {
 
 type Mapped = { readonly offsets: number[] } | { readonly undecodable: number };
 
-/** Byte offsets of ascending text offsets into valid UTF-8 (where text and bytes correspond exactly). */
-function byteOffsetsOfValid(text: string, positions: readonly number[]): Mapped {
+/**
+ * Byte offsets of ascending text offsets into valid UTF-8 of `length` bytes (where text and bytes
+ * correspond exactly: the end of the text is the end of the bytes, which an append need not count).
+ */
+function byteOffsetsOfValid(text: string, positions: readonly number[], length: number): Mapped {
   const offsets: number[] = [];
   let previous = 0;
   let byte = 0;
   for (const position of positions) {
     requireCodePointBoundary(text, position);
-    byte += Buffer.byteLength(text.slice(previous, position), "utf8");
+    byte = position === text.length ? length : byte + Buffer.byteLength(text.slice(previous, position), "utf8");
     previous = position;
     offsets.push(byte);
   }

@@ -104,6 +104,9 @@ export class InvalidUtf8 {
 export class SourceFile {
   #text: string | null = null;
   #kept: string[] | null;
+  /** The bytes the kept pieces were decoded from, when kept (one buffer of the file's size, filled as read). */
+  #keptBytes: { bytes: Buffer; filled: number } | null = null;
+  readonly #keep: boolean;
   /** Where bytes that are not UTF-8 were found by the last readPieces. */
   readonly invalidUtf8 = new InvalidUtf8();
 
@@ -114,6 +117,7 @@ export class SourceFile {
     keep: boolean,
   ) {
     this.#kept = keep ? [] : null;
+    this.#keep = keep;
   }
 
   /**
@@ -127,14 +131,31 @@ export class SourceFile {
     try {
       this.stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
       if (this.#kept !== null) this.#kept.length = 0;
+      const keptBytes = this.#keep ? { bytes: Buffer.allocUnsafe(stat.size), filled: 0 } : null;
+      this.#text = null;
       this.invalidUtf8.clear();
-      for (const piece of decodePieces(this.path, descriptor, stat.size, pieceBytes, this.invalidUtf8)) {
+      const keepBytes = keptBytes === null ? null : (bytes: Uint8Array) => {
+        keptBytes.bytes.set(bytes, keptBytes.filled);
+        keptBytes.filled += bytes.length;
+      };
+      this.#keptBytes = keptBytes;
+      for (const piece of decodePieces(this.path, descriptor, stat.size, pieceBytes, this.invalidUtf8, keepBytes)) {
         this.#kept?.push(piece);
         yield piece;
       }
     } finally {
       fs.closeSync(descriptor);
     }
+  }
+
+  /**
+   * Whether `bytes` are exactly the bytes the kept text was decoded from (a writer's proof that the
+   * file still holds the text it edits, without decoding it again); false when nothing was kept.
+   */
+  decodedFrom(bytes: Uint8Array): boolean {
+    const kept = this.#keptBytes;
+    if (kept === null || this.#kept === null) return false;
+    return kept.filled === bytes.length && Buffer.compare(kept.bytes.subarray(0, kept.filled), bytes) === 0;
   }
 
   /** The whole decoded text. */
@@ -237,7 +258,7 @@ function pieceEnd(buffer: Buffer, filled: number): number {
  * SourceChangedError, as is one that shrinks. Bytes that are not UTF-8 are noted in `invalid`
  * (looked for only in a piece that is not valid UTF-8 as a whole, which is rare and cheap to tell).
  */
-function* decodePieces(filePath: string, descriptor: number, size: number, pieceBytes: number, invalid: InvalidUtf8): Generator<string> {
+function* decodePieces(filePath: string, descriptor: number, size: number, pieceBytes: number, invalid: InvalidUtf8, keepBytes: ((bytes: Uint8Array) => void) | null = null): Generator<string> {
   let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(pieceBytes, size)));
   let filled = 0;
   let remaining = size;
@@ -245,6 +266,7 @@ function* decodePieces(filePath: string, descriptor: number, size: number, piece
   let any = false;
   const decode = (end: number): string => {
     const piece = buffer.toString("utf8", 0, end);
+    keepBytes?.(buffer.subarray(0, end));
     if (!isUtf8(buffer.subarray(0, end))) noteInvalidUtf8(buffer, end, decoded, invalid);
     decoded += piece.length;
     return piece;

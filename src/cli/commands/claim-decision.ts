@@ -105,7 +105,8 @@ export function runDecision(io: Io, context: DecisionContext): number {
     io.stderr(say(brief.lang, "writer dry run", { would: say(brief.lang, "writer would decide", { kind: verb, count: written.length }) }) + "\n");
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
-  if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite)) return EXIT_ERRORS;
+  const decodedFrom = (file: string, bytes: Uint8Array) => ledger.sources.get(file)?.decodedFrom(bytes) === true;
+  if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite, decodedFrom)) return EXIT_ERRORS;
   for (const line of written) io.stdout(line);
   return refused > 0 ? EXIT_ERRORS : EXIT_OK;
 }

@@ -162,7 +162,7 @@ export function runPay(io: Io, context: PayContext): number {
 
   let changes: ReturnType<typeof planChanges>;
   try {
-    changes = planChanges([written.edit], textOf);
+    changes = planChanges([written.edit], textOf, (file, bytes) => ledger.sources.get(file)?.decodedFrom(bytes) === true);
   } catch (thrown) {
     if (!reportWriteFailure(io, thrown)) throw thrown;
     return EXIT_ERRORS;
