@@ -2,7 +2,7 @@
 // rest in a Map; either way it must answer as a Map of first values would.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FirstSeen } from "../../src/core/first-seen.js";
+import { FirstSeen, FirstSeenPairs } from "../../src/core/first-seen.js";
 
 function reference(keys: readonly string[]): (number | undefined)[] {
   const map = new Map<string, number>();
@@ -35,5 +35,26 @@ describe("FirstSeen", () => {
     expect(seen.seen("EC-2026-001", "d")).toBe("a");
     expect(seen.seen("EC-2026-003", "e")).toBeUndefined();
     expect(seen.seen("EC-2026-003", "f")).toBe("e");
+  });
+});
+
+describe("FirstSeenPairs", () => {
+  it("gives the first value of each pair of integers, like a Map, through many growths of its table", () => {
+    const part = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(1e10, 2e10, 4294967296, 4294967295));
+    fc.assert(fc.property(fc.array(fc.tuple(part, part), { maxLength: 12_000 }), (pairs) => {
+      const seen = new FirstSeenPairs();
+      const keys = pairs.map(([high, low]) => `${high}/${low}`);
+      expect(pairs.map(([high, low], index) => seen.seen(high, low, index))).toEqual(reference(keys).map((value) => value ?? -1));
+    }), { numRuns: 60 });
+  });
+
+  it("tells apart pairs that share a half, or whose halves are swapped", () => {
+    const seen = new FirstSeenPairs();
+    expect(seen.seen(1, 2, 0)).toBe(-1);
+    expect(seen.seen(2, 1, 1)).toBe(-1);
+    expect(seen.seen(1, 2 + 2 ** 32, 2)).toBe(-1);
+    expect(seen.seen(1 + 2 ** 32, 2, 3)).toBe(-1);
+    expect(seen.seen(1, 2, 4)).toBe(0);
+    expect(seen.seen(2, 1, 5)).toBe(1);
   });
 });
