@@ -1,33 +1,66 @@
-// The first value seen for each key, for finding repeats (a claim id used twice, a fapiao claimed
-// twice). Journals mostly number their claims in order: while keys come in strictly increasing
-// order none can repeat, and they are kept in two arrays instead of a Map (a Map of a hundred
-// thousand fresh strings costs tens of milliseconds to fill); the first key out of order moves
-// them into a Map.
+// The first value seen for each key, for finding repeats (a claim id used twice). Journals mostly
+// number their claims in order, and the books and the claim files, merged by date, give a few
+// such runs interleaved (a claim file's ids fall between the books' ids). While the keys split
+// into at most MAX_RUNS increasing runs (each key going to the first run it extends, which keeps
+// the number of runs the fewest possible) they are kept in arrays and a repeat is found by binary
+// search, instead of in a Map (a Map of a hundred thousand fresh strings costs tens of
+// milliseconds to fill); a key that would start one run too many moves them all into a Map.
+const MAX_RUNS = 8;
+
 export class FirstSeen<T> {
-  private keys: string[] | null = [];
-  private values: T[] = [];
+  private runs: { keys: string[]; values: T[] }[] | null = [];
   private map: Map<string, T> | null = null;
 
   /** The value first seen with `key`, or undefined (and then `value` is kept as its first). */
   seen(key: string, value: T): T | undefined {
-    const keys = this.keys;
-    if (keys !== null) {
-      if (keys.length === 0 || keys[keys.length - 1]! < key) {
-        keys.push(key);
-        this.values.push(value);
+    const runs = this.runs;
+    if (runs !== null) {
+      let extended = -1;
+      for (let index = 0; index < runs.length; index++) {
+        const run = runs[index]!;
+        const keys = run.keys;
+        const last = keys[keys.length - 1]!;
+        if (last < key) {
+          if (extended < 0) extended = index;
+          continue;
+        }
+        if (keys[0]! > key) continue;
+        const found = search(keys, key);
+        if (found >= 0) return run.values[found];
+      }
+      if (extended >= 0) {
+        runs[extended]!.keys.push(key);
+        runs[extended]!.values.push(value);
+        return undefined;
+      }
+      if (runs.length < MAX_RUNS) {
+        runs.push({ keys: [key], values: [value] });
         return undefined;
       }
       const map = new Map<string, T>();
-      for (let index = 0; index < keys.length; index++) map.set(keys[index]!, this.values[index]!);
+      for (const run of runs) for (let index = 0; index < run.keys.length; index++) map.set(run.keys[index]!, run.values[index]!);
       this.map = map;
-      this.keys = null;
-      this.values = [];
+      this.runs = null;
     }
     const map = this.map!;
     const earlier = map.get(key);
     if (earlier === undefined) map.set(key, value);
     return earlier;
   }
+}
+
+/** Where `key` is in the increasing `keys`, or -1. */
+function search(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = keys[middle]!;
+    if (at === key) return middle;
+    if (at < key) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** Slots of a FirstSeenPairs table when it is made (it doubles as it fills). */
