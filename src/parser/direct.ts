@@ -160,7 +160,23 @@ export class DirectReader {
     for (const shared of this.stringValues.values()) shared.rebind(text);
   }
 
-  constructor(private text: string, private readonly file: string) {
+  /**
+   * Read another file from its start: `text` is its first piece. Names and shared values stay
+   * known (the loader reads every file of a journal with one reader: a hundred included files
+   * then share one string per account, key and date); `metaKeys` starts again, for this file.
+   */
+  startFile(text: string, file: string): void {
+    this.continueWith(text, 0);
+    this.file = file;
+    for (const key of this.usedKeys) key.used = false;
+    this.usedKeys.length = 0;
+    this.metaKeys.length = 0;
+  }
+
+  /** The keys `metaKeys` lists (marked used). */
+  private readonly usedKeys: { readonly name: string; used: boolean }[] = [];
+
+  constructor(private text: string, private file: string) {
     this.names = new TextTable(text);
     this.keys = new TextTable(text);
     this.dates = new TextTable(text);
@@ -180,7 +196,10 @@ export class DirectReader {
   /** The caller keeps the transaction `transaction` returned last: its new keys count as read. */
   accept(): void {
     for (const key of this.newKeys) {
-      if (!key.used) this.metaKeys.push(key.name);
+      if (!key.used) {
+        this.metaKeys.push(key.name);
+        this.usedKeys.push(key);
+      }
       key.used = true;
     }
     if (this.newKeys.length !== 0) this.newKeys.length = 0;

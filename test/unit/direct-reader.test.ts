@@ -104,6 +104,19 @@ describe("the direct reader", () => {
     for (const file of files) expectSameAsGrammar(readFileSync(file, "utf8"), file);
   });
 
+  it("gives the same, metadata keys included, when one reader reads file after file (as the loader does)", () => {
+    const files = [...journals(join(root, "samples")), ...journals(join(root, "test/fixtures"))];
+    const shared = { reader: null };
+    const texts = [PLAIN, ...files.map((file) => readFileSync(file, "utf8")), PLAIN];
+    const names = ["a.beancount", ...files, "b.beancount"];
+    texts.forEach((text, index) => {
+      const alone = parseSource(text, names[index]!);
+      expect(parseSource(text, names[index]!, { shared })).toEqual(alone);
+      expect([...parseSource(pieces(text, 2), names[index]!, { shared }).metaKeys].sort()).toEqual([...alone.metaKeys].sort());
+    });
+    expect(shared.reader).not.toBeNull();
+  });
+
   const FRAGMENTS = [
     "2026-01-01", "2026-02-30", "2026/01/05", " ", "  ", "\t", "\n", "\r\n", "*", "!", "txn", "P", "\"", "\"x\"", "\"a\\\"b\"",
     "Assets:A", "Expenses:费用:01-客户", "资产:现金", "CNY", "TRUE", "NULL", "1,234.56", "1,23", "5.", ".5", "-", "-0", "+",
