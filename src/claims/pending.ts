@@ -25,13 +25,15 @@ export function activeClaims(ledger: Pick<Ledger, "claims">): readonly BookedTra
  */
 export function mergeByDate(entries: readonly LedgerEntry[], claims: readonly BookedTransaction[]): readonly LedgerEntry[] {
   if (claims.length === 0) return entries;
-  const merged: LedgerEntry[] = [];
+  // (Made at its size: a hundred thousand pushes grow and copy the array a dozen times.)
+  const merged: LedgerEntry[] = new Array(entries.length + claims.length);
   let next = 0;
+  let at = 0;
   for (const claim of claims) {
-    while (next < entries.length && comesBefore(entries[next]!, claim.date)) merged.push(entries[next++]!);
-    merged.push(claim);
+    while (next < entries.length && comesBefore(entries[next]!, claim.date)) merged[at++] = entries[next++]!;
+    merged[at++] = claim;
   }
-  while (next < entries.length) merged.push(entries[next++]!);
+  while (next < entries.length) merged[at++] = entries[next++]!;
   return merged;
 }
 

@@ -1,31 +1,136 @@
-// The first value seen for each key, for finding repeats (a claim id used twice, a fapiao claimed
-// twice). Journals mostly number their claims in order: while keys come in strictly increasing
-// order none can repeat, and they are kept in two arrays instead of a Map (a Map of a hundred
-// thousand fresh strings costs tens of milliseconds to fill); the first key out of order moves
-// them into a Map.
+// The first value seen for each key, for finding repeats (a claim id used twice). Journals mostly
+// number their claims in order, and the books and the claim files, merged by date, give a few
+// such runs interleaved (a claim file's ids fall between the books' ids). While the keys split
+// into at most MAX_RUNS increasing runs (each key going to the first run it extends, which keeps
+// the number of runs the fewest possible) they are kept in arrays and a repeat is found by binary
+// search, instead of in a Map (a Map of a hundred thousand fresh strings costs tens of
+// milliseconds to fill); a key that would start one run too many moves them all into a Map.
+const MAX_RUNS = 8;
+
 export class FirstSeen<T> {
-  private keys: string[] | null = [];
-  private values: T[] = [];
+  private runs: { keys: string[]; values: T[] }[] | null = [];
   private map: Map<string, T> | null = null;
 
   /** The value first seen with `key`, or undefined (and then `value` is kept as its first). */
   seen(key: string, value: T): T | undefined {
-    const keys = this.keys;
-    if (keys !== null) {
-      if (keys.length === 0 || keys[keys.length - 1]! < key) {
-        keys.push(key);
-        this.values.push(value);
+    const runs = this.runs;
+    if (runs !== null) {
+      let extended = -1;
+      for (let index = 0; index < runs.length; index++) {
+        const run = runs[index]!;
+        const keys = run.keys;
+        const last = keys[keys.length - 1]!;
+        if (last < key) {
+          if (extended < 0) extended = index;
+          continue;
+        }
+        if (keys[0]! > key) continue;
+        const found = search(keys, key);
+        if (found >= 0) return run.values[found];
+      }
+      if (extended >= 0) {
+        runs[extended]!.keys.push(key);
+        runs[extended]!.values.push(value);
+        return undefined;
+      }
+      if (runs.length < MAX_RUNS) {
+        runs.push({ keys: [key], values: [value] });
         return undefined;
       }
       const map = new Map<string, T>();
-      for (let index = 0; index < keys.length; index++) map.set(keys[index]!, this.values[index]!);
+      for (const run of runs) for (let index = 0; index < run.keys.length; index++) map.set(run.keys[index]!, run.values[index]!);
       this.map = map;
-      this.keys = null;
-      this.values = [];
+      this.runs = null;
     }
     const map = this.map!;
     const earlier = map.get(key);
     if (earlier === undefined) map.set(key, value);
     return earlier;
   }
+}
+
+/** Where `key` is in the increasing `keys`, or -1. */
+function search(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = keys[middle]!;
+    if (at === key) return middle;
+    if (at < key) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/** Slots of a FirstSeenPairs table when it is made (it doubles as it fills). */
+const PAIR_SLOTS = 1 << 12;
+
+/**
+ * FirstSeen for keys that are pairs of integers in [0, 2^53) (a fapiao number as two numbers:
+ * validation/fapiao.ts) and values that are integers in [0, 2^31): an open-addressing table in
+ * typed arrays. A Map of a couple of hundred thousand fresh strings costs a claims-heavy journal's
+ * check a tenth of its time; numbers are hashed without reading a string and kept without objects.
+ */
+export class FirstSeenPairs {
+  /** The pairs and values in the order first seen. */
+  private highs = new Float64Array(PAIR_SLOTS / 2);
+  private lows = new Float64Array(PAIR_SLOTS / 2);
+  private values = new Int32Array(PAIR_SLOTS / 2);
+  private count = 0;
+  /** Index into the above + 1 per slot, 0 when empty; at most half full. */
+  private slots = new Int32Array(PAIR_SLOTS);
+
+  /** The value first seen with (high, low), or -1 (and then `value` is kept as its first). */
+  seen(high: number, low: number, value: number): number {
+    const { slots, highs, lows } = this;
+    const mask = slots.length - 1;
+    let slot = hashPair(high, low) & mask;
+    for (let held = slots[slot]!; held !== 0; held = slots[slot]!) {
+      if (highs[held - 1] === high && lows[held - 1] === low) return this.values[held - 1]!;
+      slot = (slot + 1) & mask;
+    }
+    if (this.count === highs.length) this.growEntries();
+    const index = this.count++;
+    this.highs[index] = high;
+    this.lows[index] = low;
+    this.values[index] = value;
+    slots[slot] = index + 1;
+    if (2 * this.count > mask) this.rehash(2 * slots.length);
+    return -1;
+  }
+
+  private growEntries(): void {
+    const size = 2 * this.highs.length;
+    const highs = new Float64Array(size);
+    const lows = new Float64Array(size);
+    const values = new Int32Array(size);
+    highs.set(this.highs);
+    lows.set(this.lows);
+    values.set(this.values);
+    this.highs = highs;
+    this.lows = lows;
+    this.values = values;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    const { highs, lows } = this;
+    for (let index = 0; index < this.count; index++) {
+      let slot = hashPair(highs[index]!, lows[index]!) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = index + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** A well-mixed 32-bit hash of two integers below 2^53. */
+function hashPair(high: number, low: number): number {
+  let hash = Math.imul(high | 0, 0x9e3779b1) ^ Math.imul((high / 4294967296) | 0, 0x85ebca6b);
+  hash ^= Math.imul(low | 0, 0xc2b2ae35) ^ Math.imul((low / 4294967296) | 0, 0x27d4eb2f);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x7feb352d);
+  return hash ^ (hash >>> 15);
 }

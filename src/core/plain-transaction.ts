@@ -465,6 +465,32 @@ export class PlainTransaction implements Transaction {
     return false;
   }
 
+  /**
+   * The values (as kept: see rawMeta) of every metadata line with `key`, the transaction's first,
+   * then each posting's in order, into `values`, and where each is into `owners` (-1 for the
+   * transaction, else where its posting starts: spanAt gives its span); returns how many. Read in
+   * place, without making objects; the arrays are the caller's scratch, written from index 0.
+   */
+  metaWithKey(key: string, values: unknown[], owners: number[]): number {
+    const items = this.#chunk;
+    let found = 0;
+    const end = this.#base + HEADER_SLOTS + META_SLOTS * this.metaCount;
+    for (let at = this.#base + HEADER_SLOTS; at < end; at += META_SLOTS) {
+      if (items[at] !== key) continue;
+      values[found] = items[at + 1];
+      owners[found++] = -1;
+    }
+    for (let at = this.firstPosting(); at >= 0; at = this.nextPosting(at)) {
+      const count = metaCountOf(items, at);
+      for (let line = 0; line < count; line++) {
+        if (items[at + POSTING_SLOTS + META_SLOTS * line] !== key) continue;
+        values[found] = items[at + POSTING_SLOTS + META_SLOTS * line + 1];
+        owners[found++] = at;
+      }
+    }
+    return found;
+  }
+
   /** Whether a metadata line of the transaction (not of a posting) has a key that passes `test`. */
   someMetaKey(test: (key: string) => boolean): boolean {
     const items = this.#chunk;

@@ -10,6 +10,7 @@ import type { Span } from "../core/span.js";
 import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { parseSource, type ParsedSource } from "../parser/parse.js";
+import type { DirectReader } from "../parser/direct.js";
 import { expandInclude, openSource, readProblem, type SourceFile } from "../source/files.js";
 import { interpretOptions } from "./options.js";
 import { isValidAccountName, referencedAccounts } from "../validation/accounts.js";
@@ -92,6 +93,8 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
   const reading: IncludingFile[] = [];
   /** Where each file being read is on the stack (for cycles). */
   const readingAt = new Map<string, number>();
+  /** One direct reader for every file (see parseSource's `shared`). */
+  const shared: { reader: DirectReader | null } = { reader: null };
 
   /** Read one file, adding what it holds to `parsed`; its includes, or null if it was not read. */
   const read = (file: string, includedFrom: Span | null): IncludingFile | null => {
@@ -113,7 +116,7 @@ function parseRecursively(mainFile: string, keepText: boolean): Parsed {
     }
     let result: ParsedSource;
     try {
-      result = parseSource(source.readPieces(), file, { invalidUtf8: source.invalidUtf8 });
+      result = parseSource(source.readPieces(), file, { invalidUtf8: source.invalidUtf8, shared });
     } catch (thrown) {
       if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
       parsed.diagnostics.push(error("missing-file", readProblem(file, thrown), includedFrom));

@@ -160,7 +160,23 @@ export class DirectReader {
     for (const shared of this.stringValues.values()) shared.rebind(text);
   }
 
-  constructor(private text: string, private readonly file: string) {
+  /**
+   * Read another file from its start: `text` is its first piece. Names and shared values stay
+   * known (the loader reads every file of a journal with one reader: a hundred included files
+   * then share one string per account, key and date); `metaKeys` starts again, for this file.
+   */
+  startFile(text: string, file: string): void {
+    this.continueWith(text, 0);
+    this.file = file;
+    for (const key of this.usedKeys) key.used = false;
+    this.usedKeys.length = 0;
+    this.metaKeys.length = 0;
+  }
+
+  /** The keys `metaKeys` lists (marked used). */
+  private readonly usedKeys: { readonly name: string; used: boolean }[] = [];
+
+  constructor(private text: string, private file: string) {
     this.names = new TextTable(text);
     this.keys = new TextTable(text);
     this.dates = new TextTable(text);
@@ -180,7 +196,10 @@ export class DirectReader {
   /** The caller keeps the transaction `transaction` returned last: its new keys count as read. */
   accept(): void {
     for (const key of this.newKeys) {
-      if (!key.used) this.metaKeys.push(key.name);
+      if (!key.used) {
+        this.metaKeys.push(key.name);
+        this.usedKeys.push(key);
+      }
       key.used = true;
     }
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
@@ -437,9 +456,10 @@ export class DirectReader {
   }
 
   /**
-   * An `open`, `commodity` or `balance` directive starting at `start`, or null to leave it to the
-   * grammar (anything else, anything unusual, every error). A journal of transactions and these
-   * then never builds the grammar (its construction costs a few tens of milliseconds).
+   * An `open`, `commodity`, `balance` or (with string values only) `custom` directive starting at
+   * `start`, or null to leave it to the grammar (anything else, anything unusual, every error). A
+   * journal of transactions and these then never builds the grammar (its construction costs a few
+   * tens of milliseconds).
    */
   entry(start: number): Directive | null {
     const text = this.text;
@@ -514,7 +534,43 @@ export class DirectReader {
         type: "balance", date, span: block.span, meta: block.meta, account, amount: { number, scale, currency }, tolerance,
       } as Directive;
     }
+    if (keyword === "custom") {
+      // Only string values (the usual: feeledger's own options); anything else is the grammar's.
+      if (text.charCodeAt(p) !== Code.Quote) return null;
+      const typeEnd = this.string(p);
+      if (typeEnd < 0) return null;
+      const customType = copyRange(text, p + 1, typeEnd);
+      p = this.skipSpaces(typeEnd + 1);
+      const values: MetaValue[] = [];
+      while (text.charCodeAt(p) === Code.Quote) {
+        const close = this.string(p);
+        if (close < 0) return null;
+        values.push({ type: "string", value: copyRange(text, p + 1, close) });
+        p = this.skipSpaces(close + 1);
+      }
+      const block = this.metadataBlock(start, p);
+      if (block === null) return null;
+      return { type: "custom", date, span: block.span, meta: block.meta, customType, values } as Directive;
+    }
     return null;
+  }
+
+  /** An `include "path"` line at `start`, or null to leave it to the grammar. */
+  include(start: number): { kind: "include"; path: string; span: Span } | null {
+    const text = this.text;
+    if (!text.startsWith("include", start) || !isSpace(text.charCodeAt(start + 7))) return null;
+    if (this.newKeys.length !== 0) this.newKeys.length = 0;
+    const p = this.skipSpaces(start + 7);
+    if (text.charCodeAt(p) !== Code.Quote) return null;
+    const pathEnd = this.string(p);
+    if (pathEnd < 0) return null;
+    const path = copyRange(text, p + 1, pathEnd);
+    const end = this.lineEnd(pathEnd + 1);
+    // An indented line after it would be an error the grammar reports.
+    if (end < 0 || this.continues(end)) return null;
+    this.next = end + 1;
+    this.lines = 1;
+    return { kind: "include", path, span: { file: this.file, start: this.base + start, end: this.base + end } };
   }
 
   /** An `option "name" "value"` line at `start`, or null to leave it to the grammar. */

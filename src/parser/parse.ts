@@ -51,6 +51,12 @@ export interface ParseOptions {
    * as the pieces are read: source/files.ts finds them as it decodes). Each such line is reported.
    */
   readonly invalidUtf8?: { takeBefore(end: number): readonly number[] };
+  /**
+   * A holder for the direct reader, shared by the files of one journal (the loader's): the reader
+   * left there by the last file reads this one, keeping the names it knows (one string per account,
+   * key and date for all the files). Results are the same with or without.
+   */
+  readonly shared?: { reader: DirectReader | null };
 }
 
 /**
@@ -142,8 +148,14 @@ class SourceParser {
     const { file, result, pushedTags, pushedMeta, base } = this;
     let direct = this.direct;
     if (this.options.direct !== false) {
-      if (direct === null) this.direct = direct = new DirectReader(text, file);
-      else direct.continueWith(text, base);
+      if (direct === null) {
+        const shared = this.options.shared;
+        direct = shared?.reader ?? null;
+        if (direct === null) direct = new DirectReader(text, file);
+        else direct.startFile(text, file);
+        this.direct = direct;
+        if (shared !== undefined) shared.reader = direct;
+      } else direct.continueWith(text, base);
     }
     const scanner = new Scanner(text, atFileStart);
     const span = (start: number, end: number): Span => ({ file, start: base + start, end: base + end });
@@ -155,7 +167,7 @@ class SourceParser {
       for (const stray of scanner.strayErrors) this.strays.push(error(stray.code ?? "syntax", stray.translatable ?? stray.message, span(stray.start, stray.end)));
     };
     for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
-      const read = direct === null ? null : direct.transaction(start) ?? direct.entry(start) ?? direct.option(start);
+      const read = direct === null ? null : direct.transaction(start) ?? direct.entry(start) ?? direct.option(start) ?? direct.include(start);
       if (read !== null) {
         if (!last && direct!.next >= text.length) {
           takeStrays();

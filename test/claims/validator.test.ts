@@ -159,6 +159,19 @@ describe("fapiao and receipts", () => {
     ]);
   });
 
+  it("tells fapiao numbers of different forms apart, even with the same digits", () => {
+    const text = [
+      claim("2026-02-01", "EC-1", "10.00", { posting: ['invoice: "12345678900012345678"'] }),
+      claim("2026-02-02", "EC-2", "10.00", { posting: ['invoice: "1234567890-12345678"'] }),
+      claim("2026-02-03", "EC-3", "10.00", { posting: ['invoice: "123456789000-12345678"'] }),
+      claim("2026-02-04", "EC-4", "10.00", { posting: ['invoice: "1234567890-12345678"'] }),
+    ].join("\n");
+    const { problems, file } = check(text);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [lineOf(text, "2026-02-04") + 4, `fapiao 1234567890-12345678 is claimed twice: first in EC-2 at ${file}:${lineOf(text, "2026-02-02") + 4}`],
+    ]);
+  });
+
   it("a late claim in progress, dated before the posted entry with its fapiao, is the one in error and cannot be posted", () => {
     const text = claim("2026-02-05", "EC-1", "10.00", { posting: ['invoice: "26442000000123456789"'] });
     const pending = claim("2026-02-03", "EC-2", "10.00", { flag: "!", meta: ['status: "approved"', 'approved-by: "赵敏"'], posting: ['invoice: "26442000000123456789"'] });

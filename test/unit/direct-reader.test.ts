@@ -39,6 +39,10 @@ function expectSameAsGrammar(text: string, file = "t.beancount"): void {
 
 const PLAIN = [
   'option "operating_currency" "CNY"',
+  'include "other.beancount" ; parts',
+  '2026-01-01 custom "feeledger-option" "claims" "claims.beancount"',
+  '2026-01-01 custom "budget" "x"',
+  '  note: "预算"',
   "2026-01-01 open Assets:1002-银行存款 CNY",
   '2026-01-01 open Liabilities:2241-其他应付款:E01-王伟 CNY, USD "FIFO" ; 员工',
   '  employee: "王伟"',
@@ -100,14 +104,28 @@ describe("the direct reader", () => {
     for (const file of files) expectSameAsGrammar(readFileSync(file, "utf8"), file);
   });
 
+  it("gives the same, metadata keys included, when one reader reads file after file (as the loader does)", () => {
+    const files = [...journals(join(root, "samples")), ...journals(join(root, "test/fixtures"))];
+    const shared = { reader: null };
+    const texts = [PLAIN, ...files.map((file) => readFileSync(file, "utf8")), PLAIN];
+    const names = ["a.beancount", ...files, "b.beancount"];
+    texts.forEach((text, index) => {
+      const alone = parseSource(text, names[index]!);
+      expect(parseSource(text, names[index]!, { shared })).toEqual(alone);
+      expect([...parseSource(pieces(text, 2), names[index]!, { shared }).metaKeys].sort()).toEqual([...alone.metaKeys].sort());
+    });
+    expect(shared.reader).not.toBeNull();
+  });
+
   const FRAGMENTS = [
     "2026-01-01", "2026-02-30", "2026/01/05", " ", "  ", "\t", "\n", "\r\n", "*", "!", "txn", "P", "\"", "\"x\"", "\"a\\\"b\"",
     "Assets:A", "Expenses:费用:01-客户", "资产:现金", "CNY", "TRUE", "NULL", "1,234.56", "1,23", "5.", ".5", "-", "-0", "+",
     "(", ")", "/", "*", "{", "}", "@", "#tag", "#", "^link", "key:", "客户:", "k:", ";", "; c", "\u3000", "2026-01-01 open Assets:A",
     "9999999999999999999999999999999999.5", "10 ABC", "12.50 CNY", "\"p\" \"n\" \"x\"",
-    // The other directives the direct reader reads: open, commodity, balance, option.
+    // The other directives the direct reader reads: open, commodity, balance, custom, option, include.
     "open", "commodity", "balance", "option", "2026-01-01 commodity CNY", "2026-01-02 balance Assets:A 1.00 CNY", "~", "~ 0.01",
     ",", "CNY, USD", "\"FIFO\"", "\"NOPE\"", "option \"title\" \"账\"", "\n  employee: \"王伟\"", "\n  ; note", "\n  Assets:B",
+    "custom", "include", "2026-01-01 custom \"t\"", "2026-01-01 custom \"t\" \"v\" 2026-01-02", "include \"a.beancount\"", "TRUE 1.5 CNY",
   ];
 
   it("gives what the grammar gives on random and mutated text", () => {
