@@ -241,6 +241,22 @@ const ruleLine = (colWidths: readonly number[], midMid: string): string => colWi
 export function renderTable(
   givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
 ): string {
+  const pieces: string[] = [];
+  writeTable(givenColumns, rows, style, footer, (text) => { pieces.push(text); });
+  return pieces.join("");
+}
+
+/** Lines given to `write` at a time by writeTable. */
+const LINES_PER_PIECE = 2048;
+
+/**
+ * renderTable's text, given to `write` in pieces of some thousand lines: a table of hundreds of
+ * thousands of rows (`report vouchers`) is then never one string, nor an array of all its lines.
+ */
+export function writeTable(
+  givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[],
+  write: (text: string) => void,
+): void {
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
   const paint = new (loadChalk().Chalk)({ level: style.color ? 1 : 0 });
   const right = columns.map((column) => column.align === "right");
@@ -326,7 +342,8 @@ export function renderTable(
   for (const row of cellRows) row.cells = draw(row);
   const strlen = tableMeasure();
   const blank = columns.map(() => "");
-  return parts.map((part) => {
+  parts.forEach((part, partIndex) => {
+    if (partIndex > 0) write("\n\n");
     // A part of all the columns in order takes each row's cells as they are (no copy per row).
     const whole = part.length === columns.length && part.every((column, index) => column === index);
     const cellsOf = (row: PreparedCells): readonly string[] => {
@@ -362,13 +379,14 @@ export function renderTable(
     if (part.length === 0) {
       // (No columns: as drawPlainTable would draw it, every line empty.)
       const pushed = sequence.filter((row): row is PreparedCells | null => row === null || "cells" in row).map((row) => (row === null ? [] : cellsOf(row)));
-      return drawPlainTable(head, pushed, colWidths, aligns, compact ? "" : "  ", compact ? "" : "─", strlen).map((line) => line.trimEnd()).join("\n");
+      write(drawPlainTable(head, pushed, colWidths, aligns, compact ? "" : "  ", compact ? "" : "─", strlen).map((line) => line.trimEnd()).join("\n"));
+      return;
     }
     const line = lineDrawer(colWidths, aligns, compact ? "" : "  ", strlen);
     // The head's line and the rule under it, then one line per row with the heading lines above it;
     // each line trimmed as it is drawn.
     const lines: string[] = [line(head).trimEnd()];
-    let rule = rowCount > 0 ? ruleLine(colWidths, compact ? "" : "─").trimEnd() : null;
+    const rule = rowCount > 0 ? ruleLine(colWidths, compact ? "" : "─").trimEnd() : null;
     if (rule !== null) {
       lines.push(rule);
       // cli-table3 drew the rule under the head one character shorter per gap between columns when a
@@ -376,11 +394,19 @@ export function renderTable(
       const first = sequence.findIndex((row) => row === null || "cells" in row);
       if (first > 0) lines[1] = rule.slice(0, Math.max(0, rule.length - (part.length - 1)));
     }
+    // (The lines of a part are joined by line feeds, a piece at a time.)
+    let written = false;
+    const flush = () => {
+      write((written ? "\n" : "") + lines.join("\n"));
+      written = true;
+      lines.length = 0;
+    };
     for (const row of sequence) {
       if (row === null) lines.push(line(blank.slice(0, part.length)).trimEnd());
       else if ("heading" in row) lines.push(headingLine(row.heading).trimEnd());
       else lines.push(line(cellsOf(row)).trimEnd());
+      if (lines.length >= LINES_PER_PIECE) flush();
     }
-    return lines.join("\n");
-  }).join("\n\n");
+    if (lines.length > 0 || !written) flush();
+  });
 }
