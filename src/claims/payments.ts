@@ -15,7 +15,7 @@ import { addToAccountSums, type AccountSum } from "../core/account-sums.js";
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
-import { claimId, entryMetaText, isPendingClaim, isPostedClaim } from "./claim.js";
+import { claimId, entryMetaText } from "./claim.js";
 
 /** A payment's share that went to one debt. */
 export interface DebtPayment {
@@ -106,9 +106,10 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
   const inRange = (date: string) => query.end === null || date < query.end;
   let order = 0;
   for (const entry of entries) {
-    if (entry.type !== "transaction" || !isPostedClaim(entry) || !inRange(entry.date)) continue;
-    const id = claimId(entry)!;
-    if (working.has(id)) continue;
+    // (A posted claim: claim metadata and a flag other than `!`, as isPostedClaim; its id read once.)
+    if (entry.type !== "transaction" || entry.flag === "!" || !inRange(entry.date)) continue;
+    const id = claimId(entry);
+    if (id === null || working.has(id)) continue;
     const debts: OpenDebt[] = [];
     for (const { account, currency, amount: net, scale } of netUnder(entry, query.liabilitiesRoot).values()) {
       if (net.lessThan(0)) debts.push({ account, currency, amount: net.neg(), scale, paid: new Decimal(0), payments: [] });
@@ -119,7 +120,8 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
 
   for (const entry of entries) {
     if (entry.type !== "transaction" || entry.links.length === 0 || !inRange(entry.date)) continue;
-    if (claimId(entry) !== null || isPendingClaim(entry)) continue;
+    // (No claim, posted or pending: a pending claim has claim metadata too.)
+    if (claimId(entry) !== null) continue;
     const linked = entry.links.map((link) => working.get(link)).filter((claim): claim is Working => claim !== undefined && claim.debts.length > 0);
     if (linked.length === 0) continue;
     linked.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : a.order - b.order));
