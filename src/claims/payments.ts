@@ -15,7 +15,7 @@ import { addToAccountSums, type AccountSum } from "../core/account-sums.js";
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
-import { claimId, entryMetaText, isPendingClaim, isPostedClaim } from "./claim.js";
+import { claimId, entryMetaText } from "./claim.js";
 
 /** A payment's share that went to one debt. */
 export interface DebtPayment {
@@ -97,9 +97,12 @@ function netUnder(entry: BookedTransaction, root: string): Map<string, AccountSu
   return nets;
 }
 
-/** Whether a transaction is one that can pay claims: it links ids and is not a claim itself. */
+/**
+ * Whether a transaction is one that can pay claims: it links ids and is not a claim itself, posted
+ * or pending (a pending claim has claim metadata too; its id is read once).
+ */
 function paysClaims(entry: LedgerEntry): entry is BookedTransaction {
-  return entry.type === "transaction" && entry.links.length > 0 && claimId(entry) === null && !isPendingClaim(entry);
+  return entry.type === "transaction" && entry.links.length > 0 && claimId(entry) === null;
 }
 
 /**
@@ -138,9 +141,10 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
   const wanted = only === undefined ? null : tiedIds(entries, only, inRange);
   let order = 0;
   for (const entry of entries) {
-    if (entry.type !== "transaction" || !isPostedClaim(entry) || !inRange(entry.date)) continue;
-    const id = claimId(entry)!;
-    if (working.has(id) || (wanted !== null && !wanted.has(id))) continue;
+    // (A posted claim: claim metadata and a flag other than `!`, as isPostedClaim; its id read once.)
+    if (entry.type !== "transaction" || entry.flag === "!" || !inRange(entry.date)) continue;
+    const id = claimId(entry);
+    if (id === null || working.has(id) || (wanted !== null && !wanted.has(id))) continue;
     const debts: OpenDebt[] = [];
     for (const { account, currency, amount: net, scale } of netUnder(entry, query.liabilitiesRoot).values()) {
       if (net.lessThan(0)) debts.push({ account, currency, amount: net.neg(), scale, paid: new Decimal(0), payments: [] });

@@ -5,7 +5,7 @@
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { claimId, claimStatus, isClaim, metaText, postingMetaText, type ClaimStatus } from "./claim.js";
+import { claimId, claimStatus, metaText, postingMetaText, type ClaimStatus } from "./claim.js";
 import { approvalCoverage, claimCharges, collectAuthority } from "./authority.js";
 import { isUnder } from "../core/accounts.js";
 import { spanWithin } from "./place.js";
@@ -63,12 +63,14 @@ export function claimRows(
   const { authority } = collectAuthority(entries, expensesRoot);
   const wanted = query.claimant === null ? null : authority.keyOf(query.claimant);
   for (const entry of entries) {
-    if (!isClaim(entry)) continue;
+    // (A claim: its id read once.)
+    const id = entry.type === "transaction" ? claimId(entry) : null;
+    if (id === null || entry.type !== "transaction") continue;
     if (query.begin !== null && entry.date < query.begin) continue;
     if (query.end !== null && entry.date >= query.end) continue;
     const status = claimStatus(entry);
     if (query.status !== null && status !== query.status) continue;
-    const found = balances.get(claimId(entry)!);
+    const found = balances.get(id);
     const balance = found?.claim === entry ? found : undefined; // a second claim with the id is not the one paid
     const paid = balance === undefined ? null : paidState(balance);
     if (query.unpaid === true && (paid === null || paid === "paid")) continue;
@@ -92,7 +94,7 @@ export function claimRows(
       const owed = balance === undefined ? null
         : balance.debts.filter((debt) => debt.currency === commodity).reduce((sum, debt) => sum.plus(owedOn(debt)), new Decimal(0));
       rows.push({
-        claim: claimId(entry)!, date: entry.date, claimant, department: byPosting("department").join(", "),
+        claim: id, date: entry.date, claimant, department: byPosting("department").join(", "),
         customer: customers.join(", "), status, partlyApproved, awaiting, amount, commodity, receipts, problems, paid, owed, entry,
       });
     }

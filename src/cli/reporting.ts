@@ -11,7 +11,7 @@ import type { Grouping } from "../reports/grouping.js";
 import type { Sheet } from "../reports/sheet.js";
 import { formatDiagnostic } from "../render/diagnostics.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { renderSheet, sheetDocument } from "../render/sheet.js";
+import { renderSheet, sheetDocument, writeSheet } from "../render/sheet.js";
 import { renderWorkbook } from "../render/workbook.js";
 import { renderHtml, type OutputDocument } from "../render/html.js";
 import { writeOutputBytes } from "../edit/output.js";
@@ -222,5 +222,11 @@ export function emitDocument(io: Io, output: OutputChoice, document: OutputDocum
 
 export function emitSheet(io: Io, output: OutputChoice, sheet: Sheet, journal: Pick<Ledger, "sources">): number {
   if (output.format === "xlsx" || output.format === "html") return emitDocument(io, output, sheetDocument(sheet, output.lang), journal);
-  return emit(io, output.file, renderSheet(sheet, { ...output, format: output.format as "table" | "csv" | "json" }), journal);
+  const style = { ...output, format: output.format as "table" | "csv" | "json" };
+  if (output.file === null) {
+    // (To standard output a piece at a time: a long table is never one string.)
+    writeSheet(sheet, style, io.stdout);
+    return EXIT_OK;
+  }
+  return emit(io, output.file, renderSheet(sheet, style), journal);
 }

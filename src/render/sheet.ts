@@ -11,7 +11,7 @@ import { Decimal } from "../core/number.js";
 import { OTHER, SUBTOTAL, TOTAL, UNASSIGNED, type Cell, type Lang, type Sheet, type SheetColumn, type SheetRow } from "../reports/sheet.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
-import { renderTable, type Column, type Row } from "./table.js";
+import { renderTable, writeTable, type Column, type Row } from "./table.js";
 import { displayWidth, terminalText } from "./terminal.js";
 import { renderTerminalChart } from "./chart.js";
 import type { DocumentChart, DocumentColumn, DocumentRow, DocumentSection, OutputDocument } from "./document.js";
@@ -112,8 +112,11 @@ function tableRows(rows: readonly SheetRow[], columns: readonly SheetColumn[], h
   return result;
 }
 
-function renderSheetTable(sheet: Sheet, style: SheetStyle): string {
-  if (sheet.transpose === true) return `${captionText(sheet, style)}\n\n${transposedTable(sheet, style)}\n`;
+function writeSheetTable(sheet: Sheet, style: SheetStyle, write: (text: string) => void): void {
+  if (sheet.transpose === true) {
+    write(`${captionText(sheet, style)}\n\n${transposedTable(sheet, style)}\n`);
+    return;
+  }
   const heading = sheet.columns.find((column) => column.heading === true);
   const columns = shown(sheet, "table").filter((column) => column !== heading);
   const tableColumns: Column[] = columns.map((column) => ({
@@ -122,14 +125,15 @@ function renderSheetTable(sheet: Sheet, style: SheetStyle): string {
     shrink: column.shrink,
     repeat: column.label,
   }));
-  const table = renderTable(
+  write(`${captionText(sheet, style)}\n\n`);
+  writeTable(
     tableColumns, tableRows(sheet.rows, columns, heading, style.lang), { color: style.color, width: style.width },
-    tableRows(sheet.totals, columns, heading, style.lang),
+    tableRows(sheet.totals, columns, heading, style.lang), write,
   );
   const chart = style.chart !== undefined && sheet.chart !== undefined
     ? `\n${renderTerminalChart(chartOf(sheet, style.lang)!, { ascii: style.chart === "ascii", width: style.width, color: style.color })}`
     : "";
-  return `${captionText(sheet, style)}\n\n${table}\n${chart}`;
+  write(`\n${chart}`);
 }
 
 /**
@@ -182,10 +186,20 @@ function renderSheetJson(sheet: Sheet): string {
 
 export function renderSheet(sheet: Sheet, style: SheetStyle): string {
   switch (style.format) {
-    case "table": return renderSheetTable(sheet, style);
+    case "table": {
+      const pieces: string[] = [];
+      writeSheetTable(sheet, style, (text) => { pieces.push(text); });
+      return pieces.join("");
+    }
     case "csv": return renderSheetCsv(sheet, style);
     case "json": return renderSheetJson(sheet);
   }
+}
+
+/** renderSheet's text given to `write` in pieces (a long table a few thousand lines at a time). */
+export function writeSheet(sheet: Sheet, style: SheetStyle, write: (text: string) => void): void {
+  if (style.format === "table") writeSheetTable(sheet, style, write);
+  else write(renderSheet(sheet, style));
 }
 
 /** The text of a row's label cells, one space apart (empty ones left out). */

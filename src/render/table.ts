@@ -24,6 +24,9 @@ export type Row =
   | { readonly heading: string };
 
 type CellsRow = Extract<Row, { cells: readonly string[] }>;
+/** A row as renderTable prepared it (its cells escaped, grouped, then drawn: cut and coloured). */
+type PreparedCells = { cells: readonly string[]; readonly alert?: boolean | undefined };
+type PreparedRow = PreparedCells | { readonly heading: string };
 
 export interface TableStyle {
   readonly color: boolean;
@@ -91,6 +94,19 @@ export function cutText(text: string, width: number, from: "end" | "start"): str
 }
 
 const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
+
+/** groupThousands of a number NUMBER matched (`-?digits[.digits]`), without a regular expression. */
+function groupDigits(plain: string): string {
+  const start = plain.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = plain.indexOf(".", start);
+  const end = dot < 0 ? plain.length : dot;
+  if (end - start <= 3) return plain;
+  let head = (end - start) % 3;
+  if (head === 0) head = 3;
+  let text = plain.slice(0, start + head);
+  for (let index = start + head; index < end; index += 3) text += "," + plain.slice(index, index + 3);
+  return dot < 0 ? text : text + plain.slice(dot);
+}
 /** Cell padding (one each side), as drawn below. */
 const PADDING = 2;
 /** The extra gap between columns: two spaces, none when a table is drawn compact to fit. */
@@ -199,6 +215,10 @@ export function drawPlainTable(
   return lines.filter((text) => text.length > 0);
 }
 
+/** Runs of spaces, each made once (every cell of a table is padded by one). */
+const SPACES: string[] = [];
+const spacesOf = (count: number): string => (count < 256 ? (SPACES[count] ??= " ".repeat(count)) : " ".repeat(count));
+
 /** drawPlainTable's line of a row: each cell padded by a space each side to its column's width, joined by `middle`. */
 function lineDrawer(colWidths: readonly number[], aligns: readonly ("left" | "right")[], middle: string, strlen: (text: string) => number): (cells: readonly string[]) => string {
   const { colorizeLines } = loadUtilities();
@@ -208,7 +228,7 @@ function lineDrawer(colWidths: readonly number[], aligns: readonly ("left" | "ri
     for (let index = 0; index < cells.length; index++) {
       let cell = cells[index]!;
       if (cell.includes("\x1b")) cell = colorizeLines([cell])[0]!;
-      const spaces = " ".repeat(colWidths[index]! - PADDING - strlen(cell));
+      const spaces = spacesOf(colWidths[index]! - PADDING - strlen(cell));
       text += (index === 0 ? " " : between) + (aligns[index] === "right" ? spaces + cell : cell + spaces) + " ";
     }
     return text;
@@ -221,30 +241,55 @@ const ruleLine = (colWidths: readonly number[], midMid: string): string => colWi
 export function renderTable(
   givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[] = [],
 ): string {
+  const pieces: string[] = [];
+  writeTable(givenColumns, rows, style, footer, (text) => { pieces.push(text); });
+  return pieces.join("");
+}
+
+/** Lines given to `write` at a time by writeTable. */
+const LINES_PER_PIECE = 2048;
+
+/**
+ * renderTable's text, given to `write` in pieces of some thousand lines: a table of hundreds of
+ * thousands of rows (`report vouchers`) is then never one string, nor an array of all its lines.
+ */
+export function writeTable(
+  givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[],
+  write: (text: string) => void,
+): void {
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
   const paint = new (loadChalk().Chalk)({ level: style.color ? 1 : 0 });
-  const prepare = (given: readonly string[] | Row): Row => {
+  const right = columns.map((column) => column.align === "right");
+  // (A loop, not Math.max(...): a register of a large journal has more rows than a call has arguments.)
+  const widths = columns.map((column) => displayWidth(column.header));
+  // Each row's cells are made and measured in one pass (a register has hundreds of thousands).
+  const prepare = (given: readonly string[] | Row): PreparedRow => {
     if (!("cells" in given) && "heading" in given) return { heading: terminalText(given.heading) };
     const row: CellsRow = "cells" in given ? given : { cells: given as readonly string[] };
-    return {
-      alert: row.alert,
-      cells: columns.map((column, index) => {
-        // A line break in a text (a narration of two lines) shows as a space; any other control is escaped.
-        const cell = terminalText((row.cells[index] ?? "").replace(/\r?\n/g, " "));
-        if (column.align !== "right") return cell;
+    const source = row.cells;
+    const cells: string[] = new Array<string>(columns.length);
+    for (let index = 0; index < columns.length; index++) {
+      // A line break in a text (a narration of two lines) shows as a space; any other control is escaped.
+      let cell = source[index] ?? "";
+      if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
+      cell = terminalText(cell);
+      if (right[index]) {
         const number = NUMBER.exec(cell);
-        return number !== null ? groupThousands(number[1]!) + number[2]! : cell;
-      }),
-    };
+        if (number !== null) cell = groupDigits(number[1]!) + number[2]!;
+      }
+      cells[index] = cell;
+      const width = displayWidth(cell);
+      if (width > widths[index]!) widths[index] = width;
+    }
+    return { alert: row.alert, cells };
   };
   const body = rows.map(prepare);
   const feet = footer.map(prepare);
-  const cellRows: CellsRow[] = [];
+  const cellRows: PreparedCells[] = [];
   for (const row of body) if ("cells" in row) cellRows.push(row);
   for (const row of feet) if ("cells" in row) cellRows.push(row);
-  // (A loop, not Math.max(...): a register of a large journal has more rows than a call has arguments.)
-  const widths = columns.map((column) => displayWidth(column.header));
-  for (const row of cellRows) row.cells.forEach((cell, index) => { widths[index] = Math.max(widths[index]!, displayWidth(cell)); });
+  // The widths the cells take, before any column is narrowed to fit.
+  const natural = [...widths];
   const limit = style.width ?? Number.POSITIVE_INFINITY;
   shrinkColumns(columns, widths, limit, GAP, false);
   // Still too wide: drawn compact (no gap beyond the cells' padding) with the text columns down to
@@ -263,7 +308,9 @@ export function renderTable(
     }
   }
   const gap = compact ? 0 : GAP;
-  const cuts = columns.some((column) => column.shrink !== undefined);
+  // Only a column narrowed below its widest text has texts to cut.
+  const cutAt = columns.map((column, index) => (column.shrink !== undefined && widths[index]! < natural[index]! ? column.shrink : undefined));
+  const cuts = cutAt.some((shrink) => shrink !== undefined);
   // The texts of a column repeat (account names, dimensions): each distinct one is cut once, and
   // its rows share the cut text.
   const cutTexts = columns.map(() => new Map<string, string>());
@@ -276,13 +323,14 @@ export function renderTable(
     }
     return cut;
   };
-  const draw = (row: CellsRow): readonly string[] => {
+  const draw = (row: PreparedCells): readonly string[] => {
     // Without colour and with nothing to cut, a row is drawn as it was prepared (no copy of it).
     if (!style.color && !cuts) return row.cells;
     let drawn: string[] | null = null;
     row.cells.forEach((text, index) => {
       const column = columns[index]!;
-      let cell = column.shrink === undefined ? text : cutOnce(text, index, column.shrink);
+      const shrink = cutAt[index];
+      let cell = shrink === undefined ? text : cutOnce(text, index, shrink);
       if (style.color && (row.alert || (column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, ""))))) cell = paint.red(cell);
       if (cell !== text) (drawn ??= [...row.cells])[index] = cell;
     });
@@ -290,15 +338,16 @@ export function renderTable(
   };
   const parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
   // Each row is drawn once, not once per part: a table of thousands of columns has thousands of parts.
-  const drawnCells = new Map<CellsRow, readonly string[]>();
-  for (const row of cellRows) drawnCells.set(row, draw(row));
+  // (Its prepared cells are measured already: the drawn ones take their place.)
+  for (const row of cellRows) row.cells = draw(row);
   const strlen = tableMeasure();
   const blank = columns.map(() => "");
-  return parts.map((part) => {
+  parts.forEach((part, partIndex) => {
+    if (partIndex > 0) write("\n\n");
     // A part of all the columns in order takes each row's cells as they are (no copy per row).
     const whole = part.length === columns.length && part.every((column, index) => column === index);
-    const cellsOf = (row: CellsRow): readonly string[] => {
-      const cells = drawnCells.get(row)!;
+    const cellsOf = (row: PreparedCells): readonly string[] => {
+      const cells = row.cells;
       return whole ? cells : part.map((index) => cells[index]!);
     };
     const head = part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header));
@@ -320,7 +369,7 @@ export function renderTable(
       if (row !== null && "heading" in row) continue;
       rowCount += 1;
       if (row === null) continue;
-      const cells = drawnCells.get(row)!;
+      const cells = row.cells;
       for (let n = 0; n < part.length; n++) {
         const width = strlen(cells[part[n]!]!) + PADDING;
         if (width > colWidths[n]!) colWidths[n] = width;
@@ -329,14 +378,15 @@ export function renderTable(
     const aligns = part.map((index) => columns[index]!.align ?? "left");
     if (part.length === 0) {
       // (No columns: as drawPlainTable would draw it, every line empty.)
-      const pushed = sequence.filter((row): row is CellsRow | null => row === null || "cells" in row).map((row) => (row === null ? [] : cellsOf(row)));
-      return drawPlainTable(head, pushed, colWidths, aligns, compact ? "" : "  ", compact ? "" : "─", strlen).map((line) => line.trimEnd()).join("\n");
+      const pushed = sequence.filter((row): row is PreparedCells | null => row === null || "cells" in row).map((row) => (row === null ? [] : cellsOf(row)));
+      write(drawPlainTable(head, pushed, colWidths, aligns, compact ? "" : "  ", compact ? "" : "─", strlen).map((line) => line.trimEnd()).join("\n"));
+      return;
     }
     const line = lineDrawer(colWidths, aligns, compact ? "" : "  ", strlen);
     // The head's line and the rule under it, then one line per row with the heading lines above it;
     // each line trimmed as it is drawn.
     const lines: string[] = [line(head).trimEnd()];
-    let rule = rowCount > 0 ? ruleLine(colWidths, compact ? "" : "─").trimEnd() : null;
+    const rule = rowCount > 0 ? ruleLine(colWidths, compact ? "" : "─").trimEnd() : null;
     if (rule !== null) {
       lines.push(rule);
       // cli-table3 drew the rule under the head one character shorter per gap between columns when a
@@ -344,11 +394,19 @@ export function renderTable(
       const first = sequence.findIndex((row) => row === null || "cells" in row);
       if (first > 0) lines[1] = rule.slice(0, Math.max(0, rule.length - (part.length - 1)));
     }
+    // (The lines of a part are joined by line feeds, a piece at a time.)
+    let written = false;
+    const flush = () => {
+      write((written ? "\n" : "") + lines.join("\n"));
+      written = true;
+      lines.length = 0;
+    };
     for (const row of sequence) {
       if (row === null) lines.push(line(blank.slice(0, part.length)).trimEnd());
       else if ("heading" in row) lines.push(headingLine(row.heading).trimEnd());
       else lines.push(line(cellsOf(row)).trimEnd());
+      if (lines.length >= LINES_PER_PIECE) flush();
     }
-    return lines.join("\n");
-  }).join("\n\n");
+    if (lines.length > 0 || !written) flush();
+  });
 }

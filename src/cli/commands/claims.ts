@@ -12,11 +12,11 @@ import { displayScales, plainAmount } from "../../reports/display.js";
 import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
-import { renderTable, type Column } from "../../render/table.js";
+import { renderTable, writeTable, type Column } from "../../render/table.js";
 import type { DocumentKind } from "../../render/document.js";
 import { addOutputFlags, diagnosticCodes, emit, emitDocument, loadWithProblems, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import {
-  EXIT_ERRORS, UsageError, resolveJournal, todayOf, type CommandShared, type Io,
+  EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, todayOf, type CommandShared, type Io,
 } from "../context.js";
 
 export interface ClaimsContext {
@@ -103,7 +103,12 @@ export function runClaims(io: Io, context: ClaimsContext): number {
         header: headerText(key), align: key === "amount" || key === "receipts" ? "right" : "left", shrink: TABLE_COLUMNS[key]!.shrink, repeat: key === "claim",
       }));
       const footer = claimTotals(rows).map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amount(total), total.commodity, "", "", ""].slice(0, shown));
-      return emit(io, output.file, renderTable(columns, rows.map((row) => tableCells(row).slice(0, shown)), { color: output.color, width: output.width }, footer) + "\n", ledger);
+      const tableRows = rows.map((row) => tableCells(row).slice(0, shown));
+      if (output.file !== null) return emit(io, output.file, renderTable(columns, tableRows, { color: output.color, width: output.width }, footer) + "\n", ledger);
+      // (To standard output a piece at a time.)
+      writeTable(columns, tableRows, { color: output.color, width: output.width }, footer, io.stdout);
+      io.stdout("\n");
+      return EXIT_OK;
     }
   }
 }
