@@ -19,10 +19,12 @@ const CHOSEN: Record<string, unknown> = {
 };
 const LISTS = new Set(["suggestions", "awaiting", "years", "currencies"]);
 const RECORDS = new Set(["shortfall"]);
-const RECORD_LISTS = new Set(["totals", "reasons", "approvals"]);
+const RECORD_LISTS = new Set(["totals", "reasons", "approvals", "payments"]);
+/** A text quoted in both languages (`Both`): each language shows its own. */
+const BOTH = new Set(["problem"]);
 const SAMPLE: object = new Proxy({}, {
   get: (_target, name) => (typeof name !== "string" ? undefined : name in CHOSEN ? CHOSEN[name]
-    : LISTS.has(name) ? [`<${name}>`] : RECORDS.has(name) ? SAMPLE : RECORD_LISTS.has(name) ? [SAMPLE] : `<${name}>`),
+    : BOTH.has(name) ? { en: `<${name}>`, zh: `<${name}>` } : LISTS.has(name) ? [`<${name}>`] : RECORDS.has(name) ? SAMPLE : RECORD_LISTS.has(name) ? [SAMPLE] : `<${name}>`),
 });
 
 describe("the catalogues", () => {
