@@ -199,7 +199,7 @@ export function emitBytes(io: Io, file: string, bytes: Buffer, journal: Pick<Led
     writeOutputBytes(file, bytes, journal.sources.keys(), io.env);
     return EXIT_OK;
   } catch (thrown) {
-    if (thrown instanceof WriteRefusedError) throw new UsageError(thrown.message);
+    if (thrown instanceof WriteRefusedError) throw new UsageError(thrown.said ?? thrown.message);
     const code = (thrown as NodeJS.ErrnoException).code;
     if (code === undefined) throw thrown;
     io.stderr(`feeledger: ${say(langOf(io), "stop cannot write", { file, why: (thrown as Error).message })}\n`);

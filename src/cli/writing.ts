@@ -8,7 +8,7 @@ import type { Ledger } from "../loader/load.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { inClaimFile } from "../claims/pending.js";
 import { formatDiagnostic, sortDiagnostics } from "../render/diagnostics.js";
-import { say } from "../i18n/message.js";
+import { say, translate } from "../i18n/message.js";
 
 /**
  * Write the edits (planned on the texts `textOf` gives); on a refusal or a failure, say why on
@@ -32,7 +32,8 @@ export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (f
  * (a bug, which the caller throws on).
  */
 export function reportWriteFailure(io: Io, thrown: unknown): boolean {
-  if (thrown instanceof StaleFileError || thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
+  if (thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${terminalText(thrown.said === null ? thrown.message : translate(thrown.said, langOf(io)))}\n`);
+  else if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${terminalText(translate(thrown.said, langOf(io)))}\n`);
   else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: ${say(langOf(io), "stop cannot write journal", { why: terminalText(thrown.message), nothingWritten: false })}\n`);
   else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: ${say(langOf(io), "stop cannot write journal", { why: terminalText((thrown as Error).message), nothingWritten: true })}\n`);
   else return false;

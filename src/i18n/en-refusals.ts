@@ -71,6 +71,26 @@ export const enStops = {
   "stop cannot write journal": (p: { why: string; nothingWritten: boolean }) => `cannot write the journal: ${p.why}${p.nothingWritten ? "; nothing was written" : ""}`,
   "stop nothing in period": fixed("nothing to report: no transactions in the period"),
   "stop nothing before end": fixed("nothing to report: no transactions before the end of the period"),
+  "stop no receipt files": fixed("No claim names a receipt file."),
 };
 
-export const enRefusals = { ...enBooks, ...enPay, ...enQuoted, ...enStops };
+/** What the file a write refuses is: "the journal file", "the output file", "the file" (or nothing). */
+type Written = { what: string; file: string };
+const written = (p: Written): string => (p.what === "" ? p.file : `${p.what} ${p.file}`);
+
+/** A write refused before anything is written (src/edit/replace.ts, write.ts, output.ts). */
+export const enWrites = {
+  "write not regular": (p: Written & { kind: string }) => `${written(p)} is ${p.kind}, not a regular file; nothing was written`,
+  "write read-only": (p: Written) => `${written(p)} is read-only for you; nothing was written (make it writable first if it should change)`,
+  "write folder not writable": (p: Written & { folder: string }) =>
+    `cannot write ${written(p)}: its folder ${p.folder} is not writable (a temporary file is written there first); nothing was written`,
+  "write no folder": (p: { file: string; folder: string }) => `cannot write ${p.file}: the folder ${p.folder} does not exist`,
+  "write same file": (p: { other: string; file: string; real: string }) => `${p.other} and ${p.file} are the same file (${p.real}); nothing was written`,
+  "write output is journal": (p: { file: string; also: string | null }) =>
+    `-o ${p.file} is a file of the journal${p.also === null ? "" : ` (${p.also})`}: a report written there would replace the books; nothing was written (choose another file)`,
+  "write output directory": (p: { file: string }) => `-o ${p.file} is a directory; nothing was written`,
+  "write stale": (p: { file: string }) => `${p.file} changed on disk since it was read; nothing was written (run the command again)`,
+  "write exists": (p: { file: string }) => `${p.file} already exists; nothing was written (choose another name, or move the old file away)`,
+};
+
+export const enRefusals = { ...enBooks, ...enPay, ...enQuoted, ...enStops, ...enWrites };

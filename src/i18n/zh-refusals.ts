@@ -1,6 +1,6 @@
 // 来自命令之下的拒绝理由：账簿把分录写到哪里（post-to）、pay 为何拒绝或无需付款、写入命令引用的检查问题、
 // “有错误，未写入任何内容”以及报表的“无可报告”。键与参数同 en-refusals.ts。
-import type { enBooks, enPay, enQuoted, enRefusals, enStops } from "./en-refusals.js";
+import type { enBooks, enPay, enQuoted, enRefusals, enStops, enWrites } from "./en-refusals.js";
 import { fixed } from "./en-cli.js";
 import type { Translation } from "./translation.js";
 
@@ -51,6 +51,26 @@ const zhStops: Translation<typeof enStops> = {
   "stop cannot write journal": (p) => `无法写入日记账：${p.why}${p.nothingWritten ? "；未写入任何内容" : ""}`,
   "stop nothing in period": fixed("无可报告：期间内没有交易"),
   "stop nothing before end": fixed("无可报告：期末之前没有交易"),
+  "stop no receipt files": fixed("没有报销单指明票据文件。"),
 };
 
-export const zhRefusals: Translation<typeof enRefusals> = { ...zhBooks, ...zhPay, ...zhQuoted, ...zhStops };
+const WHAT: Record<string, string> = { "the journal file": "日记账文件", "the output file": "输出文件", "the file": "文件" };
+const KIND: Record<string, string> = {
+  "a directory": "文件夹", "a FIFO (named pipe)": "命名管道（FIFO）", "a device": "设备", "a socket": "套接字", "not a regular file": "特殊文件",
+};
+const written = (p: { what: string; file: string }): string => (p.what === "" ? p.file : `${WHAT[p.what] ?? p.what} ${p.file}`);
+
+const zhWrites: Translation<typeof enWrites> = {
+  "write not regular": (p) => `${written(p)} 是${KIND[p.kind] ?? p.kind}，不是普通文件；未写入任何内容`,
+  "write read-only": (p) => `${written(p)} 对你是只读的；未写入任何内容（如需修改，请先使其可写）`,
+  "write folder not writable": (p) => `无法写入 ${written(p)}：其所在文件夹 ${p.folder} 不可写（写入前要先在那里建临时文件）；未写入任何内容`,
+  "write no folder": (p) => `无法写入 ${p.file}：文件夹 ${p.folder} 不存在`,
+  "write same file": (p) => `${p.other} 与 ${p.file} 是同一个文件（${p.real}）；未写入任何内容`,
+  "write output is journal": (p) =>
+    `-o ${p.file} 是日记账的文件${p.also === null ? "" : `（${p.also}）`}：报表写到那里会覆盖账簿；未写入任何内容（请另选文件）`,
+  "write output directory": (p) => `-o ${p.file} 是文件夹；未写入任何内容`,
+  "write stale": (p) => `${p.file} 在读取之后已被改动；未写入任何内容（请重新运行命令）`,
+  "write exists": (p) => `${p.file} 已存在；未写入任何内容（请换一个文件名，或先把旧文件移走）`,
+};
+
+export const zhRefusals: Translation<typeof enRefusals> = { ...zhBooks, ...zhPay, ...zhQuoted, ...zhStops, ...zhWrites };

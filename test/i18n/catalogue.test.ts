@@ -17,7 +17,7 @@ const CHOSEN: Record<string, unknown> = {
   tooMuch: true, fullWidthColon: true, unterminated: true, several: false, errors: 2, warnings: 2,
   part: "cost", kind: "token", evidence: "receipt",
 };
-const LISTS = new Set(["suggestions", "awaiting", "years", "currencies"]);
+const LISTS = new Set(["suggestions", "awaiting", "years", "currencies", "idColumns"]);
 const RECORDS = new Set(["shortfall"]);
 const RECORD_LISTS = new Set(["totals", "reasons", "approvals", "payments"]);
 /** A text quoted in both languages (`Both`): each language shows its own. */

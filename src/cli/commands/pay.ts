@@ -102,7 +102,7 @@ export function runPay(io: Io, context: PayContext): number {
     return EXIT_ERRORS;
   }
   if (context.bankFile !== null && fs.existsSync(context.bankFile)) {
-    io.stderr(`feeledger: --bank-file ${new FileExistsError(context.bankFile).message}\n`);
+    io.stderr(`feeledger: --bank-file ${translate(new FileExistsError(context.bankFile).said, lang)}\n`);
     return EXIT_ERRORS;
   }
 
@@ -181,7 +181,7 @@ export function runPay(io: Io, context: PayContext): number {
   try {
     if (context.bankFile !== null) createFileAtomically(context.bankFile, bankFile!);
   } catch (thrown) {
-    if (thrown instanceof FileExistsError) io.stderr(`feeledger: --bank-file ${terminalText(thrown.message)}\n`);
+    if (thrown instanceof FileExistsError) io.stderr(`feeledger: --bank-file ${terminalText(translate(thrown.said, lang))}\n`);
     else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: ${say(lang, "pay cannot write bank file", { why: terminalText((thrown as Error).message) })}\n`);
     else throw thrown;
     return EXIT_ERRORS;
