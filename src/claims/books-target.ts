@@ -10,11 +10,12 @@ import * as path from "node:path";
 import type { LedgerEntry } from "../core/data.js";
 import type { Span } from "../core/span.js";
 import { POST_TO_OPTION, filledPostTo } from "./layout.js";
+import { message, type Message } from "../i18n/message.js";
 
 
 export type BooksTarget =
   | { readonly file: string }
-  | { readonly problem: string; readonly span: Span | null };
+  | { readonly problem: Message; readonly span: Span | null };
 
 interface Journal {
   readonly entries: readonly LedgerEntry[];
@@ -27,12 +28,12 @@ export function booksTarget(journal: Journal, date: string): BooksTarget {
   const declared = optionDeclarations(journal.entries, POST_TO_OPTION).pop();
   if (declared === undefined) return { file: journal.mainFile };
   const relative = filledPostTo(declared, date);
-  if (relative.trim() === "") return { problem: `the "${POST_TO_OPTION}" option names no file`, span: declared.span };
+  if (relative.trim() === "") return { problem: message("books post-to no file", { option: POST_TO_OPTION }), span: declared.span };
   const wanted = path.resolve(path.dirname(declared.span.file), relative);
   for (const loaded of journal.sources.keys()) if (path.resolve(loaded) === wanted) return { file: loaded };
   const include = path.relative(path.dirname(path.resolve(journal.mainFile)), wanted).split(path.sep).join("/");
   return {
-    problem: `"${POST_TO_OPTION}" names ${relative} for ${date}, which the journal does not include; add 'include "${include}"' to ${journal.mainFile} first, so that what is written there counts`,
+    problem: message("books post-to not included", { option: POST_TO_OPTION, relative, date, include, main: journal.mainFile }),
     span: declared.span,
   };
 }

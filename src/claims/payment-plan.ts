@@ -13,6 +13,7 @@ import { claimStatus, findClaims } from "./claim.js";
 import { claimBalances, owedOn, type ClaimBalance } from "./payments.js";
 import { advanceAccount, balanceThrough, closeDates, openDirectives, payeeOf, type Payee } from "./payees.js";
 import { placeOf } from "./place.js";
+import { message, type Message } from "../i18n/message.js";
 
 export interface PaymentRequest {
   /** Claim ids, or every posted claim still owed that is dated on or before the payment date. */
@@ -72,19 +73,19 @@ export interface PaymentPlan {
 export interface Skipped {
   readonly id: string;
   readonly claim: BookedTransaction;
-  readonly reason: string;
+  readonly reason: Message;
 }
 
 export interface Refusal {
   /** The claim refused, or null for a reason that concerns the whole payment. */
   readonly id: string | null;
   readonly claim: BookedTransaction | null;
-  readonly reason: string;
+  readonly reason: Message;
 }
 
 export type PaymentPlanResult =
   | { readonly kind: "plan"; readonly plan: PaymentPlan; readonly skipped: readonly Skipped[] }
-  | { readonly kind: "nothing"; readonly reason: string; readonly skipped: readonly Skipped[] }
+  | { readonly kind: "nothing"; readonly reason: Message; readonly skipped: readonly Skipped[] }
   | { readonly kind: "refused"; readonly refusals: readonly Refusal[] };
 
 interface Journal {
@@ -97,22 +98,21 @@ interface Journal {
 const LINK = /^[A-Za-z0-9\-_/.]+$/;
 
 /** Why a named claim cannot be paid, or null when it can. */
-function claimProblem(journal: Journal, id: string, balance: ClaimBalance | undefined, date: string): string | null {
+function claimProblem(journal: Journal, id: string, balance: ClaimBalance | undefined, date: string): Message | null {
   const found = findClaims(journal.entries, id);
-  if (found.length === 0) return `no claim ${id} in the journal`;
-  if (found.length > 1) return `claim id ${id} is used by ${found.length} transactions (${found.map((entry) => placeOf(entry.span, journal.sources)).join(", ")})`;
+  if (found.length === 0) return message("writer no claim", { id });
+  if (found.length > 1) return message("writer claim id used", { id, count: found.length, places: found.map((entry) => placeOf(entry.span, journal.sources)).join(", ") });
   if (balance === undefined) {
     const status = claimStatus(found[0]!);
-    return `it is not posted (it is ${status}); post it first`;
+    return message("pay not posted", { status: `${status}` });
   }
-  if (balance.debts.length === 0) return "it owes nothing: it credits no liability account (it was settled when it was posted)";
+  if (balance.debts.length === 0) return message("pay owes nothing", {});
   if (balance.debts.every((debt) => owedOn(debt).isZero())) {
     const payments = balance.debts.flatMap((debt) => debt.payments.map((payment) => payment.entry));
-    const where = [...new Set(payments)].map((entry) => `${entry.date} at ${placeOf(entry.span, journal.sources)}`).join(", ");
-    return `it is already paid (${where})`;
+    return message("pay already paid", { payments: [...new Set(payments)].map((entry) => ({ date: entry.date, place: placeOf(entry.span, journal.sources) })) });
   }
-  if (balance.claim.date > date) return `it is dated ${balance.claim.date}, after the payment date ${date}`;
-  if (!LINK.test(id)) return `its id cannot be written as a beancount link (^${id}): use letters, digits and - _ / . only`;
+  if (balance.claim.date > date) return message("pay dated after", { claimDate: balance.claim.date, date });
+  if (!LINK.test(id)) return message("pay not a link", { id });
   return null;
 }
 
@@ -134,7 +134,7 @@ export function planPayment(journal: Journal, request: PaymentRequest): PaymentP
     for (const balance of balances.values()) {
       if (balance.claim.date > request.date || balance.debts.every((debt) => owedOn(debt).isZero())) continue;
       if (LINK.test(balance.id)) chosen.push(balance);
-      else skipped.push({ id: balance.id, claim: balance.claim, reason: `its id cannot be written as a beancount link (^${balance.id}): use letters, digits and - _ / . only` });
+      else skipped.push({ id: balance.id, claim: balance.claim, reason: message("pay not a link", { id: balance.id }) });
     }
   } else {
     for (const id of new Set(request.claims)) {
@@ -148,12 +148,12 @@ export function planPayment(journal: Journal, request: PaymentRequest): PaymentP
   const opens = openDirectives(journal.entries);
   const closes = closeDates(journal.entries);
   if (!isUnder(request.from, roots.assets)) {
-    refusals.push({ id: null, claim: null, reason: `--from ${request.from} is not an asset account (pay from cash or a bank account under ${roots.assets})` });
+    refusals.push({ id: null, claim: null, reason: message("pay from not asset", { from: request.from, assets: roots.assets }) });
   } else if (!openOn(request.from, opens, closes, request.date)) {
-    refusals.push({ id: null, claim: null, reason: `--from ${request.from} is not open on ${request.date}` });
+    refusals.push({ id: null, claim: null, reason: message("pay from not open", { from: request.from, date: request.date }) });
   }
   if (refusals.length > 0) return { kind: "refused", refusals };
-  if (chosen.length === 0) return { kind: "nothing", reason: `no posted claim dated on or before ${request.date} is still owed`, skipped };
+  if (chosen.length === 0) return { kind: "nothing", reason: message("pay nothing owed", { date: request.date }), skipped };
 
   chosen.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : 0));
   const groups = new Map<string, { account: string; currency: string; scale: number; claims: PaidClaim[] }>();
@@ -180,7 +180,7 @@ export function planPayment(journal: Journal, request: PaymentRequest): PaymentP
     if (request.offset) {
       const advance = advanceAccount(payee, opens, closes, roots.assets, request.date, request.from);
       if ("ambiguous" in advance) {
-        refusals.push({ id: null, claim: null, reason: `${group.account}: its employee code matches several asset accounts (${advance.ambiguous.join(", ")}); name the advance account with advance-account on its open, or pay with --no-offset` });
+        refusals.push({ id: null, claim: null, reason: message("pay advance ambiguous", { account: group.account, candidates: advance.ambiguous.join(", ") }) });
         continue;
       }
       if ("account" in advance) {
@@ -193,7 +193,7 @@ export function planPayment(journal: Journal, request: PaymentRequest): PaymentP
     }
     const paid = owed.minus(offset?.amount ?? 0);
     if (request.bankFile && paid.greaterThan(0) && payee.bankAccount === null) {
-      refusals.push({ id: null, claim: null, reason: `${group.account} has no bank-account on its open, which the bank file needs (add bank-account: "..." and bank: "..." there)` });
+      refusals.push({ id: null, claim: null, reason: message("pay no bank account", { account: group.account }) });
     }
     employees.push({ payee, currency: group.currency, scale: group.scale, claims: group.claims, owed, offset, paid });
   }

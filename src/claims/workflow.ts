@@ -21,7 +21,7 @@ import { claimId, claimStatus, findClaims, isClaim, metaText } from "./claim.js"
 import { placeOf, spanWithin } from "./place.js";
 import { collectAuthority, type Authority } from "./authority.js";
 import { approveTransition, postShortfall, type Transition } from "./approval.js";
-import { message, type Message } from "../i18n/message.js";
+import { both, message, type Message } from "../i18n/message.js";
 import { samePerson } from "../core/names.js";
 import { booksWithClaims } from "./pending.js";
 import { booksAfterPosting } from "./posting.js";
@@ -43,8 +43,8 @@ export type Outcome =
   /** The decision is already recorded: nothing to write. */
   | { readonly kind: "unchanged"; readonly id: string; readonly claim: BookedTransaction; readonly reason: Message }
   /** The decision is refused; `problems` are the blocking errors, if that is why. */
-  /** `reason`: a catalogue message (src/i18n), or English text (a problem the checks found, or where the books put it). */
-  | { readonly kind: "refused"; readonly id: string; readonly claim: BookedTransaction | null; readonly reason: Message | string; readonly problems: readonly Diagnostic[] };
+  /** `reason`: a catalogue message (src/i18n); a problem the checks found is quoted in each language (`writer check problem`). */
+  | { readonly kind: "refused"; readonly id: string; readonly claim: BookedTransaction | null; readonly reason: Message; readonly problems: readonly Diagnostic[] };
 
 export interface DecisionPlan {
   readonly outcomes: readonly Outcome[];
@@ -108,7 +108,7 @@ function verifyEdits(claim: BookedTransaction, source: string, edits: readonly T
 
 /** A diagnostic's message without the claim id it starts with (the refusal names the claim). */
 function withoutId(message: string, id: string): string {
-  return message.startsWith(`${id}: `) ? message.slice(id.length + 2) : message;
+  return message.startsWith(`${id}: `) || message.startsWith(`${id}：`) ? message.slice(id.length + (message[id.length] === ":" ? 2 : 1)) : message;
 }
 
 type Key = string;
@@ -192,7 +192,7 @@ function judge(ledger: Ledger, accepted: readonly Candidate[], before: () => rea
  * back: it must give the same transaction, posted; a tag or metadata the claim has only from a
  * pushtag or pushmeta of its claim file would be lost on the way, so such a claim is refused.
  */
-function plannedMove(ledger: Ledger, claim: BookedTransaction, change: ClaimChange, target: string): Move | { refused: string } {
+function plannedMove(ledger: Ledger, claim: BookedTransaction, change: ClaimChange, target: string): Move | { refused: Message } {
   const source = ledger.sources.get(claim.span.file)!.text;
   const block = claimBlock(claim, source);
   const text = postedText(claim, source, block, change, target, lineEnding(ledger.sources.get(target)!.text));
@@ -200,11 +200,11 @@ function plannedMove(ledger: Ledger, claim: BookedTransaction, change: ClaimChan
   const entry = parsed.directives[0];
   const pushedTag = claim.tags.find((tag) => entry?.type === "transaction" && !entry.tags.includes(tag));
   if (pushedTag !== undefined) {
-    return { refused: `its tag #${pushedTag} comes from a pushtag in ${claim.span.file} and would not go with it into the books; write the tag on the claim's date line first` };
+    return { refused: message("books pushtag", { tag: pushedTag, file: claim.span.file }) };
   }
   const pushedMeta = claim.meta.find((meta) => entry?.type === "transaction" && metaValue(entry.meta, meta.key) === undefined);
   if (pushedMeta !== undefined) {
-    return { refused: `its metadata '${pushedMeta.key}' comes from a pushmeta in ${claim.span.file} and would not go with it into the books; write it in the claim first` };
+    return { refused: message("books pushmeta", { key: pushedMeta.key, file: claim.span.file }) };
   }
   const fine = parsed.diagnostics.length === 0 && parsed.directives.length === 1 && entry?.type === "transaction"
     && entry.flag === "*" && entry.date === (change.date ?? claim.date) && entry.payee === claim.payee && entry.narration === claim.narration
@@ -324,9 +324,10 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
   const accepted: { candidate: Candidate; warnings: readonly Diagnostic[] }[] = [];
   const refuse = (candidate: Candidate, problems: readonly Diagnostic[]) => {
     const first = problems[0]!;
-    const elsewhere = first.span !== null && !spanWithin(first.span, candidate.claim.span) ? ` (at ${placeOf(first.span, ledger.sources)})` : "";
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    outcomes.push({ kind: "refused", id: candidate.id, claim: candidate.claim, reason: `${withoutId(first.message, candidate.id)}${elsewhere}${more}`, problems });
+    const elsewhere = first.span !== null && !spanWithin(first.span, candidate.claim.span) ? placeOf(first.span, ledger.sources) : null;
+    const quoted = both(first.translatable ?? first.message);
+    const problem = { en: withoutId(quoted.en, candidate.id), zh: withoutId(quoted.zh, candidate.id) };
+    outcomes.push({ kind: "refused", id: candidate.id, claim: candidate.claim, reason: message("writer check problem", { problem, elsewhere, more: problems.length - 1 }), problems });
   };
   if (candidates.length > 0) {
     const rebook = candidates.some((candidate) => candidate.move !== null);
@@ -374,18 +375,18 @@ function intoOpenMonth(periods: PeriodState, claim: BookedTransaction, change: C
 }
 
 /** The file of the books a claim of a claim file dated `booked` is posted to, or why there is none to write. */
-function postTargetOf(ledger: Ledger, claim: BookedTransaction, booked: string): { file: string } | { refused: string } {
+function postTargetOf(ledger: Ledger, claim: BookedTransaction, booked: string): { file: string } | { refused: Message } {
   const postTo = optionDeclarations(ledger.entries, POST_TO_OPTION).pop() ?? null;
   const wanted = postTarget(postTo, ledger.claimFiles.get(claim.span.file)!, booked);
   const absolute = path.resolve(wanted);
   for (const file of ledger.sources.keys()) {
     if (path.resolve(file) !== absolute) continue;
-    if (ledger.claimFiles.has(file)) return { refused: `its target ${file} (post-to) is a claim file; a posted claim goes into the books` };
+    if (ledger.claimFiles.has(file)) return { refused: message("books target claim file", { file }) };
     return { file };
   }
   const declaring = postTo?.span.file ?? ledger.mainFile;
   const include = `include "${path.relative(path.dirname(path.resolve(declaring)), absolute).split(path.sep).join("/")}"`;
   return fs.existsSync(absolute)
-    ? { refused: `its target ${wanted} is not in the books; add the line ${include} to ${declaring} and post again` }
-    : { refused: `its target ${wanted} does not exist; create it, add the line ${include} to ${declaring} and post again` };
+    ? { refused: message("books target not in books", { target: wanted, include, declaring }) }
+    : { refused: message("books target missing", { target: wanted, include, declaring }) };
 }

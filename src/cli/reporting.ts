@@ -22,7 +22,7 @@ import {
   type DateRange, type Io, type OutputFormat,
 } from "./context.js";
 import type { Lang } from "../reports/sheet.js";
-import { message } from "../i18n/message.js";
+import { message, say } from "../i18n/message.js";
 
 /** The common report flags as commander hands them over. */
 export interface ReportFlags {
@@ -157,7 +157,7 @@ export function showBlockingErrors(io: Io, diagnostics: readonly Diagnostic[], l
   if (errors.length === 0) return false;
   const style = { color: useColor(io, "stderr", colorFlag), excerpt: false, lang: langOf(io) };
   for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, file) + "\n");
-  io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; run 'feeledger check ${terminalText(file)}' for details\n`);
+  io.stderr(say(style.lang, "stop report errors", { count: errors.length, file: terminalText(file) }) + "\n");
   return true;
 }
 
@@ -199,10 +199,10 @@ export function emitBytes(io: Io, file: string, bytes: Buffer, journal: Pick<Led
     writeOutputBytes(file, bytes, journal.sources.keys(), io.env);
     return EXIT_OK;
   } catch (thrown) {
-    if (thrown instanceof WriteRefusedError) throw new UsageError(thrown.message);
+    if (thrown instanceof WriteRefusedError) throw new UsageError(thrown.said ?? thrown.message);
     const code = (thrown as NodeJS.ErrnoException).code;
     if (code === undefined) throw thrown;
-    io.stderr(`feeledger: cannot write ${file}: ${(thrown as Error).message}; nothing was written\n`);
+    io.stderr(`feeledger: ${say(langOf(io), "stop cannot write", { file, why: (thrown as Error).message })}\n`);
     return EXIT_ERRORS;
   }
 }

@@ -8,6 +8,7 @@ import type { Ledger } from "../loader/load.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { inClaimFile } from "../claims/pending.js";
 import { formatDiagnostic, sortDiagnostics } from "../render/diagnostics.js";
+import { say, translate } from "../i18n/message.js";
 
 /**
  * Write the edits (planned on the texts `textOf` gives); on a refusal or a failure, say why on
@@ -31,9 +32,10 @@ export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (f
  * (a bug, which the caller throws on).
  */
 export function reportWriteFailure(io: Io, thrown: unknown): boolean {
-  if (thrown instanceof StaleFileError || thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
-  else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: cannot write the journal: ${terminalText(thrown.message)}\n`);
-  else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the journal: ${terminalText((thrown as Error).message)}; nothing was written\n`);
+  if (thrown instanceof WriteRefusedError) io.stderr(`feeledger: ${terminalText(thrown.said === null ? thrown.message : translate(thrown.said, langOf(io)))}\n`);
+  else if (thrown instanceof StaleFileError) io.stderr(`feeledger: ${terminalText(translate(thrown.said, langOf(io)))}\n`);
+  else if (thrown instanceof PartialWriteError) io.stderr(`feeledger: ${say(langOf(io), "stop cannot write journal", { why: terminalText(thrown.message), nothingWritten: false })}\n`);
+  else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: ${say(langOf(io), "stop cannot write journal", { why: terminalText((thrown as Error).message), nothingWritten: true })}\n`);
   else return false;
   return true;
 }
@@ -49,6 +51,6 @@ export function refuseOnErrors(io: Io, ledger: Ledger, diagnostics: readonly Dia
   if (errors.length === 0) return false;
   const style = { color: useColor(io, "stderr", colorFlag), excerpt: true, lang: langOf(io) };
   for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, file) + "\n");
-  io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written\n`);
+  io.stderr(say(style.lang, "stop errors", { count: errors.length }) + "\n");
   return true;
 }

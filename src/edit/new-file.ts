@@ -4,10 +4,16 @@
 // a file.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { message, type Message } from "../i18n/message.js";
 
 export class FileExistsError extends Error {
+  /** The message by its key, to be said in the chosen language; `.message` is the English. */
+  readonly said: Message;
+
   constructor(readonly file: string) {
-    super(`${file} already exists; nothing was written (choose another name, or move the old file away)`);
+    const said = message("write exists", { file });
+    super(said.text);
+    this.said = said;
   }
 }
 

@@ -3,6 +3,7 @@
 // and hard links kept); a terminal, /dev/null or a FIFO is written to as a stream.
 import * as fs from "node:fs";
 import { faultsFrom, replaceFile, resolveTarget, WriteRefusedError, type Target } from "./replace.js";
+import { message } from "../i18n/message.js";
 
 /** -o names a file of the journal itself: the report would destroy the books it was made from. */
 export class JournalOutputError extends WriteRefusedError {}
@@ -33,10 +34,9 @@ export function writeOutputBytes(file: string, bytes: Buffer, journalFiles: Iter
   const target = resolveTarget(file);
   for (const journalFile of journalFiles) {
     if (isSameFile(target, journalFile)) {
-      const also = journalFile === file ? "" : ` (${journalFile})`;
-      throw new JournalOutputError(`-o ${file} is a file of the journal${also}: a report written there would replace the books; nothing was written (choose another file)`);
+      throw new JournalOutputError(message("write output is journal", { file, also: journalFile === file ? null : journalFile }));
     }
   }
-  if (target.stat?.isDirectory()) throw new WriteRefusedError(`-o ${file} is a directory; nothing was written`);
+  if (target.stat?.isDirectory()) throw new WriteRefusedError(message("write output directory", { file }));
   replaceFile(target, bytes, "the output file", faultsFrom(environment));
 }

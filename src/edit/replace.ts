@@ -16,9 +16,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
+import { message, type Message } from "../i18n/message.js";
 
-/** A write refused before anything was written, with a message for the user. */
-export class WriteRefusedError extends Error {}
+/** A write refused before anything was written, with a message for the user (`said`: by its key, to be said in the chosen language). */
+export class WriteRefusedError extends Error {
+  readonly said: Message | null;
+
+  constructor(said: Message | string) {
+    super(typeof said === "string" ? said : said.text);
+    this.said = typeof said === "string" ? null : said;
+  }
+}
 
 /** A failure after which a file may not hold its old bytes; the message says which and where they are. */
 export class PartialWriteError extends Error {
@@ -29,8 +37,13 @@ export class PartialWriteError extends Error {
 
 /** The file changed on disk since it was read: nothing was written. */
 export class StaleFileError extends Error {
+  /** The message by its key, to be said in the chosen language; `.message` is the English. */
+  readonly said: Message;
+
   constructor(readonly file: string) {
-    super(`${file} changed on disk since it was read; nothing was written (run the command again)`);
+    const said = message("write stale", { file });
+    super(said.text);
+    this.said = said;
   }
 }
 
@@ -134,7 +147,7 @@ function missingTarget(file: string): string {
   try {
     folder = fs.realpathSync(path.dirname(current));
   } catch {
-    throw new WriteRefusedError(`cannot write ${file}: the folder ${path.dirname(current)} does not exist`);
+    throw new WriteRefusedError(message("write no folder", { file, folder: path.dirname(current) }));
   }
   return path.join(folder, path.basename(current));
 }
@@ -163,21 +176,21 @@ function canAccess(file: string, mode: number): boolean {
 export function requireReplaceable(target: Target, what: string): void {
   const { file, real, stat } = target;
   const named = file === real ? file : `${file} (${real})`;
-  if (stat !== null && !stat.isFile()) throw new WriteRefusedError(`${what} ${named} is ${kindOf(stat)}, not a regular file; nothing was written`);
-  if (stat !== null && !canAccess(real, fs.constants.W_OK)) throw new WriteRefusedError(`${what} ${named} is read-only for you; nothing was written (make it writable first if it should change)`);
+  if (stat !== null && !stat.isFile()) throw new WriteRefusedError(message("write not regular", { what, file: named, kind: kindOf(stat) }));
+  if (stat !== null && !canAccess(real, fs.constants.W_OK)) throw new WriteRefusedError(message("write read-only", { what, file: named }));
   if (!canAccess(path.dirname(real), fs.constants.W_OK | fs.constants.X_OK)) {
-    throw new WriteRefusedError(`cannot write ${what} ${named}: its folder ${path.dirname(real)} is not writable (a temporary file is written there first); nothing was written`);
+    throw new WriteRefusedError(message("write folder not writable", { what, file: named, folder: path.dirname(real) }));
   }
 }
 
 /** A regular file's bytes, read without blocking on a FIFO or a device put in its place. */
 export function readRegularFile(file: string, what: string): Buffer {
   const before = fs.statSync(file);
-  if (!before.isFile()) throw new WriteRefusedError(`${what} ${file} is ${kindOf(before)}, not a regular file; nothing was written`);
+  if (!before.isFile()) throw new WriteRefusedError(message("write not regular", { what, file, kind: kindOf(before) }));
   const descriptor = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const stat = fs.fstatSync(descriptor);
-    if (!stat.isFile()) throw new WriteRefusedError(`${what} ${file} is ${kindOf(stat)}, not a regular file; nothing was written`);
+    if (!stat.isFile()) throw new WriteRefusedError(message("write not regular", { what, file, kind: kindOf(stat) }));
     return fs.readFileSync(descriptor);
   } finally {
     fs.closeSync(descriptor);
@@ -279,7 +292,7 @@ function writeInPlace(prepared: PreparedReplacement, bytes: Uint8Array, old: Uin
   const descriptor = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
   try {
     const stat = fs.fstatSync(descriptor);
-    if (!stat.isFile()) throw new WriteRefusedError(`${prepared.target.file} is ${kindOf(stat)}, not a regular file; nothing was written`);
+    if (!stat.isFile()) throw new WriteRefusedError(message("write not regular", { what: "", file: prepared.target.file, kind: kindOf(stat) }));
     if (!fs.readFileSync(descriptor).equals(old)) throw new StaleFileError(prepared.target.file);
     let first = 0;
     const common = Math.min(bytes.length, old.length);

@@ -1,6 +1,7 @@
 // Writing edited journals safely: all files or none, every byte outside the edits kept (bytes that
 // are not UTF-8 included), each file replaced through its symbolic links with its mode, owner and
 // hard links kept (see replace.ts), and never over a file that changed since it was read.
+import { message } from "../i18n/message.js";
 import { editsByFile, type TextEdit } from "./edits.js";
 import { spliceEdits, UndecodableEditError } from "./bytes.js";
 import {
@@ -37,7 +38,7 @@ export function planChanges(edits: readonly TextEdit[], readText: (file: string)
     const target = resolveTarget(file);
     requireReplaceable(target, JOURNAL);
     const other = byReal.get(target.real);
-    if (other !== undefined) throw new WriteRefusedError(`${other} and ${file} are the same file (${target.real}); nothing was written`);
+    if (other !== undefined) throw new WriteRefusedError(message("write same file", { other, file, real: target.real }));
     byReal.set(target.real, file);
     const before = readRegularFile(target.real, JOURNAL);
     const text = readText(file);

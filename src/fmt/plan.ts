@@ -3,7 +3,8 @@
 import * as fs from "node:fs";
 import type { TextEdit } from "../edit/edits.js";
 import { formatEdits, type FormatOptions } from "./format.js";
-import { journalDifference } from "./same-entries.js";
+import { journalDifferenceSaid } from "./same-entries.js";
+import type { Message } from "../i18n/message.js";
 
 export interface FilePlan {
   readonly file: string;
@@ -12,7 +13,7 @@ export interface FilePlan {
   /** The edits that format it; none when it is formatted already. */
   readonly edits: readonly TextEdit[];
   /** Why the file may not be formatted (the edits are then not to be applied), or null. */
-  readonly refused: string | null;
+  readonly refused: Message | null;
 }
 
 /** Plan the formatting of one file (read here; the writer reads it again and compares). */
@@ -20,6 +21,6 @@ export function planFormat(file: string, options: FormatOptions): FilePlan {
   const text = fs.readFileSync(file).toString("utf8");
   const edits = formatEdits(file, text, options);
   if (edits.length === 0) return { file, text, edits, refused: null };
-  const refused = journalDifference(file, text, edits);
+  const refused = journalDifferenceSaid(file, text, edits);
   return { file, text, edits, refused };
 }

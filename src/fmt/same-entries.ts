@@ -2,6 +2,8 @@
 // same entries (every field of every directive, posting and metadata line, in the same order), the
 // same options, includes and plugins and the same problems, and differs from the old text only in
 // spaces and tabs. Places (spans, lines) are not compared: they are what formatting moves.
+import { message, type Message } from "../i18n/message.js";
+import type { MessageParams } from "../i18n/en.js";
 import type { Amount, CostSpec, Directive, IncompleteAmount, MetaEntry, MetaValue, Posting } from "../core/data.js";
 import type { Decimal } from "../core/number.js";
 import { ScaledAmount } from "../core/amount.js";
@@ -107,9 +109,14 @@ const PIECE_SIZE = 1 << 20;
  * both.
  */
 export function journalDifference(file: string, text: string, edits: readonly TextEdit[], pieceSize = PIECE_SIZE): string | null {
+  return journalDifferenceSaid(file, text, edits, pieceSize)?.text ?? null;
+}
+
+/** journalDifference as a catalogue message, to be said in the chosen language. */
+export function journalDifferenceSaid(file: string, text: string, edits: readonly TextEdit[], pieceSize = PIECE_SIZE): Message | null {
   for (const edit of edits) {
     if (withoutBlanks(text.slice(edit.start, edit.end)) !== withoutBlanks(edit.text)) {
-      return `line ${lineNumberAt(text, edit.start)} would change in more than spaces and tabs`;
+      return message("fmt reason line", { line: lineNumberAt(text, edit.start) });
     }
   }
   const ordered = [...edits].sort((a, b) => a.start - b.start);
@@ -126,7 +133,10 @@ export function journalDifference(file: string, text: string, edits: readonly Te
     if (inside.length === 0) continue;
     const before = text.slice(start, end);
     const difference = parsedDifference(parseSource(before, file), parseSource(applyEdits(before, inside), file));
-    if (difference !== null) return difference.replace(/line (\d+)/, (_, line: string) => `line ${lineNumberAt(text, start) - 1 + Number(line)}`);
+    if (difference !== null) {
+      // The piece's line numbers, counted in the whole text.
+      return difference.key === "fmt reason entry" ? message("fmt reason entry", { ...(difference.params as MessageParams<"fmt reason entry">), line: lineNumberAt(text, start) - 1 + (difference.params as MessageParams<"fmt reason entry">).line }) : difference;
+    }
   }
   return null;
 }
@@ -137,23 +147,23 @@ function lineNumberAt(text: string, offset: number): number {
   return line;
 }
 
-function parsedDifference(old: ParsedSource, formatted: ParsedSource): string | null {
+function parsedDifference(old: ParsedSource, formatted: ParsedSource): Message | null {
   const count = Math.min(old.directives.length, formatted.directives.length);
   for (let index = 0; index < count; index++) {
     if (!sameDirective(old.directives[index]!, formatted.directives[index]!)) {
-      return `the ${old.directives[index]!.type} entry of line ${old.lines[index]} would read differently`;
+      return message("fmt reason entry", { type: old.directives[index]!.type, line: old.lines[index]! });
     }
   }
   if (old.directives.length !== formatted.directives.length) {
-    return `it would read as ${formatted.directives.length} entries instead of ${old.directives.length}`;
+    return message("fmt reason count", { formatted: formatted.directives.length, old: old.directives.length });
   }
   const controls = (parsed: ParsedSource) => JSON.stringify([
     parsed.options.map(({ name, value }) => [name, value]),
     parsed.includes.map(({ path }) => path),
     parsed.plugins.map(({ module, config }) => [module, config]),
   ]);
-  if (controls(old) !== controls(formatted)) return "its options, includes or plugins would read differently";
+  if (controls(old) !== controls(formatted)) return message("fmt reason controls", {});
   const problems = (parsed: ParsedSource) => JSON.stringify(parsed.diagnostics.map(({ code, severity, message }) => [code, severity, message]));
-  if (problems(old) !== problems(formatted)) return "it would be read with other errors or warnings";
+  if (problems(old) !== problems(formatted)) return message("fmt reason problems", {});
   return null;
 }

@@ -115,4 +115,87 @@ export const enImport = {
     `${p.imported} ${p.importedWord}, ${p.updated} updated, ${p.skipped} skipped, ${p.bad} bad`,
 };
 
-export const enExchange = { ...enFmt, ...enExport, ...enImport };
+/** What an import map's part is called: `prefix`, `the account of 交通费`. */
+const mapPart = (p: { what: string; of: string | null }): string => (p.of === null ? p.what : `the ${p.what} of ${p.of}`);
+
+/** The problems of an import map (src/import/map.ts), each after `MAP:LINE:COL: error: `. */
+export const enImportMap = {
+  "map cannot read": (p: { why: string }) => `cannot read the map: ${p.why}`,
+  "map yaml": (p: { why: string }) => p.why,
+  "map not a mapping": fixed("the map is a YAML mapping (key: value lines)"),
+  "map must be text": (p: { what: string; of: string | null }) => `${mapPart(p)} must be a text`,
+  "map must be mapping": (p: { what: string; of: string | null }) => `${mapPart(p)} must be a mapping (one "name: value" per line)`,
+  "map key must be text": (p: { what: string; of: string | null }) => `a key of ${mapPart(p)} must be a text`,
+  "map prefix": (p: { text: string }) => `prefix "${p.text}" may hold only letters, digits, '-', '_' and '.'`,
+  "map currency": (p: { text: string }) => `currency "${p.text}" is not a commodity name (CNY, USD)`,
+  "map unknown field": (p: { field: string; fields: string }) => `unknown field "${p.field}" in columns (the fields: ${p.fields})`,
+  "map unknown key": (p: { key: string; keys: string }) => `unknown key "${p.key}" (the map's keys: ${p.keys})`,
+};
+
+/** An export that cannot be read at all (src/import/sheet.ts, read.ts), and import's --to checks (target.ts). */
+export const enImportFile = {
+  "export file cannot read": (p: { file: string; why: string }) => `cannot read ${p.file}: ${p.why}`,
+  "export file kind": (p: { file: string }) => `${p.file}: an export is .xlsx, .xls, .csv or .json (the systems' API answers)`,
+  "export file csv": (p: { file: string; why: string }) => `${p.file}: cannot read the CSV: ${p.why}`,
+  "export file workbook": (p: { file: string; why: string }) => `${p.file}: cannot read the workbook (${p.why}); save it again as .xlsx`,
+  "export file no sheet": (p: { file: string }) => `${p.file}: the workbook has no sheet`,
+  "export file not json": (p: { file: string; why: string }) => `${p.file}: not JSON: ${p.why}`,
+  "export file no header": (p: { file: string; label: string; examples: string }) =>
+    `${p.file}: no header row found: none of the first rows names two of the ${p.label} columns (${p.examples}, ...); name the columns in the map (columns:)`,
+  "export file no id column": (p: { file: string; idColumns: readonly string[] }) =>
+    `${p.file}: no document number column (${p.idColumns.join(" or ")}); name it in the map (columns: id: ...)`,
+  "export file json": (p: { file: string; source: string }) => `${p.file}: --from ${p.source} reads spreadsheets (.xlsx, .xls, .csv), not JSON`,
+  "import to no claims option": (p: { main: string }) =>
+    `the journal declares no claim files; add a line such as 2026-01-01 custom "feeledger-option" "claims" "claims/*.beancount" to ${p.main}`,
+  "import to name it": (p: { patterns: string }) => `name the claim file to write with --to FILE (the claims option covers ${p.patterns})`,
+  "import to not covered": (p: { file: string; patterns: string }) => `${p.file} is not a claim file of the journal: the claims option covers ${p.patterns}`,
+  "import to not read": (p: { file: string }) => `${p.file} is not read as a claim file (see feeledger check); nothing was written`,
+  "import to no folder": (p: { file: string }) => `the folder of ${p.file} does not exist`,
+};
+
+/** The comments of the starter map `import --init` prints (the YAML keys stay as they are). */
+export const enStarter = {
+  "starter title": (p: { label: string; file: string; source: string }) =>
+    `# feeledger import map for ${p.label} exports, started from ${p.file}\n`
+    + `# (feeledger import --init ${p.file} --from ${p.source}). Fill in the blanks, keep it in git\n`
+    + `# beside the books, and import with: feeledger import BOOKS EXPORT --from ${p.source} --map THIS-FILE`,
+  "starter columns": (p: { file: string; row: number; second: number | null }) =>
+    `# Columns of ${p.file} (header on row ${p.row}${p.second === null ? "" : ` and ${p.second}, a two-row header`}):`,
+  "starter not read": fixed("(not read)"),
+  "starter api answer": (p: { file: string; count: number }) =>
+    `# ${p.file} is an API answer (${plural(p.count, "document")}); its fields are read as docs/IMPORT.md says.`,
+  "starter prefix": fixed("# The claim id is this prefix and the source's document number (the number itself is kept as approval-id)."),
+  "starter defaults": fixed("# For documents that name none:"),
+  "starter accounts": fixed("# Expense category -> account (an open Expenses account of the books). Every category found:"),
+  "starter payables": fixed("# Claimant -> the payable the claim credits. One pattern for everyone, e.g."),
+  "starter payables each": fixed("# or one line per claimant (every claimant found):"),
+  "starter names": fixed("# People (and departments) come as ids in the API's answer: name each one."),
+  "starter columns of fields": fixed("# The column of each field (the preset's guesses; change a name if your export differs):"),
+  "starter not found": fixed("(not found)"),
+  "starter field id": fixed("the document number (审批编号): the claim id is the map's prefix and this"),
+  "starter field title": fixed("the title, the claim's narration"),
+  "starter field date": fixed("when the document was started (发起时间)"),
+  "starter field finished": fixed("when it was finished (完成时间): the approval date"),
+  "starter field claimant": fixed("who claims (发起人姓名)"),
+  "starter field department": fixed("the claimant's department"),
+  "starter field customer": fixed("the customer the cost is for"),
+  "starter field approvers": fixed("who approved (历史审批人姓名), all of them, in order"),
+  "starter field status": fixed("the document's status (审批中, 完成, 已撤销)"),
+  "starter field result": fixed("its result (同意, 拒绝)"),
+  "starter field category": fixed("a detail line's expense category (费用类型)"),
+  "starter field amount": fixed("a detail line's amount"),
+  "starter field detail-date": fixed("a detail line's date"),
+  "starter field invoice": fixed("a detail line's fapiao number"),
+  "starter field narration": fixed("a detail line's description (说明)"),
+};
+
+/** Why fmt leaves a file as it is (src/fmt/same-entries.ts): formatting would change what it says. */
+export const enFmtReasons = {
+  "fmt reason line": (p: { line: number }) => `line ${p.line} would change in more than spaces and tabs`,
+  "fmt reason entry": (p: { type: string; line: number }) => `the ${p.type} entry of line ${p.line} would read differently`,
+  "fmt reason count": (p: { formatted: number; old: number }) => `it would read as ${p.formatted} entries instead of ${p.old}`,
+  "fmt reason controls": fixed("its options, includes or plugins would read differently"),
+  "fmt reason problems": fixed("it would be read with other errors or warnings"),
+};
+
+export const enExchange = { ...enFmt, ...enExport, ...enImport, ...enImportMap, ...enImportFile, ...enStarter, ...enFmtReasons };

@@ -6,6 +6,7 @@ import { enChecks } from "./en-checks.js";
 import { enCli } from "./en-cli.js";
 import { enExchange } from "./en-exchange.js";
 import { enCommander, enUsage } from "./en-usage.js";
+import { enRefusals } from "./en-refusals.js";
 
 /** `; did you mean 'A', 'B' or 'C'?`, or nothing when there is no suggestion. */
 function didYouMean(suggestions: readonly string[]): string {
@@ -82,7 +83,7 @@ const enCore = {
     `${p.errors} error${p.errors === 1 ? "" : "s"}, ${p.warnings} warning${p.warnings === 1 ? "" : "s"}`,
 };
 
-export const en = { ...enCore, ...enChecks, ...enCli, ...enExchange, ...enUsage, ...enCommander };
+export const en = { ...enCore, ...enChecks, ...enCli, ...enExchange, ...enUsage, ...enCommander, ...enRefusals };
 
 export type MessageKey = keyof typeof en;
 /** What each message needs to be written. */

@@ -28,3 +28,8 @@ export function translate(text: Message, lang: Lang): string {
 export function say<K extends MessageKey>(lang: Lang, key: K, params: MessageParams<K>): string {
   return (CATALOGUES[lang][key] as (p: MessageParams<K>) => string)(params);
 }
+
+/** A message in both languages at once, to quote inside another (`Both` of en-refusals.ts); English text stays as it is in both. */
+export function both(text: Message | string): { readonly en: string; readonly zh: string } {
+  return typeof text === "string" ? { en: text, zh: text } : { en: text.text, zh: translate(text, "zh") };
+}

@@ -1,5 +1,5 @@
 // 中文消息（导入、导出、格式化）：与 en-exchange.ts 键相同、参数相同。
-import type { enExchange, enExport, enFmt, enImport } from "./en-exchange.js";
+import type { enExchange, enExport, enFmt, enFmtReasons, enImport, enImportFile, enImportMap, enStarter } from "./en-exchange.js";
 import { fixed } from "./en-cli.js";
 import type { Translation } from "./translation.js";
 
@@ -89,4 +89,81 @@ const zhImport: Translation<typeof enImport> = {
   "import summary": (p) => `${p.importedWord} ${p.imported}，已更新 ${p.updated}，已跳过 ${p.skipped}，有问题 ${p.bad}`,
 };
 
-export const zhExchange: Translation<typeof enExchange> = { ...zhFmt, ...zhExport, ...zhImport };
+/** 映射文件中某一部分的叫法：`prefix`、`交通费 的科目`。 */
+const MAP_PARTS: Record<string, string> = { "the map": "映射文件", account: "科目", payable: "应付科目", column: "列", name: "名称" };
+const mapPart = (p: { what: string; of: string | null }): string => (p.of === null ? MAP_PARTS[p.what] ?? p.what : `${p.of} 的${MAP_PARTS[p.what] ?? p.what}`);
+
+const zhImportMap: Translation<typeof enImportMap> = {
+  "map cannot read": (p) => `无法读取映射文件：${p.why}`,
+  "map yaml": (p) => `YAML 格式错误：${p.why}`,
+  "map not a mapping": fixed("映射文件应为 YAML 映射（每行 键: 值）"),
+  "map must be text": (p) => `${mapPart(p)} 应为文本`,
+  "map must be mapping": (p) => `${mapPart(p)} 应为映射（每行一个 "名称: 值"）`,
+  "map key must be text": (p) => `${mapPart(p)} 的键应为文本`,
+  "map prefix": (p) => `前缀 prefix "${p.text}" 只能包含字母、数字、'-'、'_' 和 '.'`,
+  "map currency": (p) => `币种 currency "${p.text}" 不是有效的商品名称（如 CNY、USD）`,
+  "map unknown field": (p) => `columns 中有未知字段 "${p.field}"（可用的字段：${p.fields}）`,
+  "map unknown key": (p) => `未知的键 "${p.key}"（映射文件的键：${p.keys}）`,
+};
+
+const zhImportFile: Translation<typeof enImportFile> = {
+  "export file cannot read": (p) => `无法读取 ${p.file}：${p.why}`,
+  "export file kind": (p) => `${p.file}：导出文件应为 .xlsx、.xls、.csv 或 .json（各系统 API 的返回）`,
+  "export file csv": (p) => `${p.file}：无法读取 CSV：${p.why}`,
+  "export file workbook": (p) => `${p.file}：无法读取工作簿（${p.why}）；请另存为 .xlsx`,
+  "export file no sheet": (p) => `${p.file}：工作簿中没有工作表`,
+  "export file not json": (p) => `${p.file}：不是 JSON：${p.why}`,
+  "export file no header": (p) =>
+    `${p.file}：找不到表头行：前几行都没有出现 ${p.label} 的任意两个列名（${p.examples} 等）；请在映射文件中指定列名（columns:）`,
+  "export file no id column": (p) => `${p.file}：没有单据编号列（${p.idColumns.join(" 或 ")}）；请在映射文件中指定（columns: id: ...）`,
+  "export file json": (p) => `${p.file}：--from ${p.source} 读取电子表格（.xlsx、.xls、.csv），不读取 JSON`,
+  "import to no claims option": (p) =>
+    `日记账没有声明报销单文件；请在 ${p.main} 中加入一行，例如 2026-01-01 custom "feeledger-option" "claims" "claims/*.beancount"`,
+  "import to name it": (p) => `请用 --to FILE 指定要写入的报销单文件（claims 选项包括 ${p.patterns}）`,
+  "import to not covered": (p) => `${p.file} 不是日记账的报销单文件：claims 选项包括 ${p.patterns}`,
+  "import to not read": (p) => `${p.file} 未作为报销单文件读取（见 feeledger check）；未写入任何内容`,
+  "import to no folder": (p) => `${p.file} 所在的文件夹不存在`,
+};
+
+const zhStarter: Translation<typeof enStarter> = {
+  "starter title": (p) =>
+    `# feeledger 导入映射：用于${p.label}的导出文件，由 ${p.file} 生成\n`
+    + `# （feeledger import --init ${p.file} --from ${p.source}）。请填写空白处，与账簿一起保存在 git 中，\n`
+    + `# 导入命令：feeledger import BOOKS EXPORT --from ${p.source} --map THIS-FILE`,
+  "starter columns": (p) => `# ${p.file} 的列（表头在第 ${p.row} 行${p.second === null ? "" : `和第 ${p.second} 行，两行表头`}）：`,
+  "starter not read": fixed("（不读取）"),
+  "starter api answer": (p) => `# ${p.file} 是 API 的返回（${p.count} 张单据）；其字段按 docs/IMPORT.md 所述读取。`,
+  "starter prefix": fixed("# 报销单号由此前缀加来源系统的单据编号组成（编号本身另存为 approval-id）。"),
+  "starter defaults": fixed("# 单据未写明时使用："),
+  "starter accounts": fixed("# 费用类型 -> 科目（账簿中已开设的费用科目）。找到的所有费用类型："),
+  "starter payables": fixed("# 报销人 -> 报销单贷记的应付科目。可对所有人用一个模式，例如"),
+  "starter payables each": fixed("# 或每位报销人一行（找到的所有报销人）："),
+  "starter names": fixed("# API 的返回中人员（和部门）以编号出现：请为每个编号填写名称。"),
+  "starter columns of fields": fixed("# 各字段所在的列（预设的猜测；若你的导出文件不同，请修改列名）："),
+  "starter not found": fixed("（未找到）"),
+  "starter field id": fixed("单据编号（审批编号）：报销单号为映射的前缀加此编号"),
+  "starter field title": fixed("标题，作为报销单的摘要"),
+  "starter field date": fixed("单据发起的时间（发起时间）"),
+  "starter field finished": fixed("单据完成的时间（完成时间）：即审批日期"),
+  "starter field claimant": fixed("报销人（发起人姓名）"),
+  "starter field department": fixed("报销人所在部门"),
+  "starter field customer": fixed("费用所属的客户"),
+  "starter field approvers": fixed("审批人（历史审批人姓名），全部，按顺序"),
+  "starter field status": fixed("单据状态（审批中、完成、已撤销）"),
+  "starter field result": fixed("审批结果（同意、拒绝）"),
+  "starter field category": fixed("明细行的费用类型"),
+  "starter field amount": fixed("明细行的金额"),
+  "starter field detail-date": fixed("明细行的日期"),
+  "starter field invoice": fixed("明细行的发票号码"),
+  "starter field narration": fixed("明细行的说明"),
+};
+
+const zhFmtReasons: Translation<typeof enFmtReasons> = {
+  "fmt reason line": (p) => `第 ${p.line} 行的改动不只是空格和制表符`,
+  "fmt reason entry": (p) => `第 ${p.line} 行的 ${p.type} 条目读出来会不同`,
+  "fmt reason count": (p) => `读出来会是 ${p.formatted} 个条目，而不是 ${p.old} 个`,
+  "fmt reason controls": fixed("它的选项、include 或插件读出来会不同"),
+  "fmt reason problems": fixed("读取时会出现不同的错误或警告"),
+};
+
+export const zhExchange: Translation<typeof enExchange> = { ...zhFmt, ...zhExport, ...zhImport, ...zhImportMap, ...zhImportFile, ...zhStarter, ...zhFmtReasons };

@@ -5,6 +5,7 @@ import { zhChecks } from "./zh-checks.js";
 import { zhCli } from "./zh-cli.js";
 import { zhExchange } from "./zh-exchange.js";
 import { zhCommander, zhUsage } from "./zh-usage.js";
+import { zhRefusals } from "./zh-refusals.js";
 
 /** `；是否应为 'A'、'B' 或 'C'？`，没有建议时为空。 */
 function didYouMean(suggestions: readonly string[]): string {
@@ -29,7 +30,7 @@ function fullWidthName(character: string, ascii: string): string {
 
 const zhCore: Omit<
   Catalogue,
-  keyof typeof zhChecks | keyof typeof zhCli | keyof typeof zhExchange | keyof typeof zhUsage | keyof typeof zhCommander
+  keyof typeof zhChecks | keyof typeof zhCli | keyof typeof zhExchange | keyof typeof zhUsage | keyof typeof zhCommander | keyof typeof zhRefusals
 > = {
   "unbalanced": (p) => `借贷不平：差额 ${p.residual}`,
   "balance-unknown-account": (p) => `科目 '${p.account}' 不存在${didYouMean(p.suggestions)}`,
@@ -66,4 +67,4 @@ const zhCore: Omit<
   "check-summary": (p) => `${p.errors} 个错误，${p.warnings} 个警告`,
 };
 
-export const zh: Catalogue = { ...zhCore, ...zhChecks, ...zhCli, ...zhExchange, ...zhUsage, ...zhCommander };
+export const zh: Catalogue = { ...zhCore, ...zhChecks, ...zhCli, ...zhExchange, ...zhUsage, ...zhCommander, ...zhRefusals };

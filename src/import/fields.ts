@@ -17,25 +17,6 @@ export const DOCUMENT_FIELDS: readonly Field[] = ["id", "title", "date", "finish
 /** Fields of each detail line (one row per line). The customer may be either: a line's own wins. */
 export const LINE_FIELDS: readonly Field[] = ["category", "amount", "detail-date", "invoice", "narration", "customer"];
 
-/** What each field is, for the starter map's comments. */
-export const FIELD_HELP: Readonly<Record<Field, string>> = {
-  id: "the document number (审批编号): the claim id is the map's prefix and this",
-  title: "the title, the claim's narration",
-  date: "when the document was started (发起时间)",
-  finished: "when it was finished (完成时间): the approval date",
-  claimant: "who claims (发起人姓名)",
-  department: "the claimant's department",
-  customer: "the customer the cost is for",
-  approvers: "who approved (历史审批人姓名), all of them, in order",
-  status: "the document's status (审批中, 完成, 已撤销)",
-  result: "its result (同意, 拒绝)",
-  category: "a detail line's expense category (费用类型)",
-  amount: "a detail line's amount",
-  "detail-date": "a detail line's date",
-  invoice: "a detail line's fapiao number",
-  narration: "a detail line's description (说明)",
-};
-
 /** Where a document stands in its source system. */
 export type SourceState = "approved" | "submitted" | "rejected" | "withdrawn";
 

@@ -15,6 +15,7 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import { FIELDS, type Field } from "./fields.js";
+import { message, type Message } from "../i18n/message.js";
 
 type YamlModule = typeof import("yaml");
 let yamlModule: YamlModule | null = null;
@@ -39,7 +40,10 @@ export const EMPTY_MAP: ImportMap = {
 export interface MapProblem {
   readonly line: number;
   readonly column: number;
+  /** The English text. */
   readonly message: string;
+  /** The same by key, to be said in the chosen language. */
+  readonly said: Message;
 }
 
 export type MapRead = { readonly map: ImportMap } | { readonly problems: readonly MapProblem[] };
@@ -51,7 +55,8 @@ export function readMap(file: string): MapRead {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (thrown) {
-    return { problems: [{ line: 1, column: 1, message: `cannot read the map: ${(thrown as Error).message}` }] };
+    const said = message("map cannot read", { why: (thrown as Error).message });
+    return { problems: [{ line: 1, column: 1, message: said.text, said }] };
   }
   return parseMap(file, text);
 }
@@ -62,23 +67,23 @@ export function parseMap(file: string, text: string): MapRead {
   const lineCounter = new yaml.LineCounter();
   const document = yaml.parseDocument(text, { lineCounter, uniqueKeys: true });
   const problems: MapProblem[] = [];
-  const at = (offset: number | undefined, message: string) => {
+  const at = (offset: number | undefined, said: Message) => {
     const position = lineCounter.linePos(offset ?? 0);
-    problems.push({ line: position.line, column: position.col, message });
+    problems.push({ line: position.line, column: position.col, message: said.text, said });
   };
-  for (const problem of document.errors) at(problem.pos[0], problem.message.split("\n")[0]!);
+  for (const problem of document.errors) at(problem.pos[0], message("map yaml", { why: problem.message.split("\n")[0]! }));
   if (problems.length > 0) return { problems };
   const root = document.contents;
   if (root !== null && !yaml.isMap(root)) {
-    at(root.range?.[0], "the map is a YAML mapping (key: value lines)");
+    at(root.range?.[0], message("map not a mapping", {}));
     return { problems };
   }
-  const scalarText = (node: unknown, what: string): string | null => {
+  const scalarText = (node: unknown, what: string, of: string | null = null): string | null => {
     if (yaml.isScalar(node) && (typeof node.value === "string" || typeof node.value === "number")) {
       const value = String(node.value).trim();
       if (value !== "") return value;
     }
-    at((node as { range?: number[] } | null)?.range?.[0], `${what} must be a text`);
+    at((node as { range?: number[] } | null)?.range?.[0], message("map must be text", { what, of }));
     return null;
   };
   /** A value left blank (`交通费: ""` in a starter map): not mapped yet. */
@@ -86,14 +91,14 @@ export function parseMap(file: string, text: string): MapRead {
   const pairsOf = (node: unknown, what: string): [string, unknown, number | undefined][] => {
     if (node === null || node === undefined) return [];
     if (!yaml.isMap(node)) {
-      at((node as { range?: number[] }).range?.[0], `${what} must be a mapping (one "name: value" per line)`);
+      at((node as { range?: number[] }).range?.[0], message("map must be mapping", { what, of: null }));
       return [];
     }
     const pairs: [string, unknown, number | undefined][] = [];
     for (const pair of node.items) {
       const key = yaml.isScalar(pair.key) ? String(pair.key.value).trim() : null;
       const offset = (pair.key as { range?: number[] } | null)?.range?.[0];
-      if (key === null || key === "") at(offset, `a key of ${what} must be a text`);
+      if (key === null || key === "") at(offset, message("map key must be text", { what, of: null }));
       else pairs.push([key, pair.value, offset]);
     }
     return pairs;
@@ -113,13 +118,13 @@ export function parseMap(file: string, text: string): MapRead {
       case "prefix": {
         if (blank(value)) break;
         const text = scalarText(value, "prefix");
-        if (text !== null && !/^[A-Za-z0-9._-]*$/.test(text)) at((value as { range?: number[] }).range?.[0], `prefix "${text}" may hold only letters, digits, '-', '_' and '.'`);
+        if (text !== null && !/^[A-Za-z0-9._-]*$/.test(text)) at((value as { range?: number[] }).range?.[0], message("map prefix", { text }));
         else if (text !== null) prefix = text;
         break;
       }
       case "currency": {
         const text = scalarText(value, "currency");
-        if (text !== null && !/^[A-Z][A-Z0-9'._-]{0,22}[A-Z0-9]$/.test(text)) at((value as { range?: number[] }).range?.[0], `currency "${text}" is not a commodity name (CNY, USD)`);
+        if (text !== null && !/^[A-Z][A-Z0-9'._-]{0,22}[A-Z0-9]$/.test(text)) at((value as { range?: number[] }).range?.[0], message("map currency", { text }));
         else if (text !== null) currency = text;
         break;
       }
@@ -128,7 +133,7 @@ export function parseMap(file: string, text: string): MapRead {
       case "accounts":
         for (const [category, account] of pairsOf(value, "accounts")) {
           if (blank(account)) continue;
-          const text = scalarText(account, `the account of ${category}`);
+          const text = scalarText(account, "account", category);
           if (text !== null) accounts.set(category.normalize("NFKC"), text);
         }
         break;
@@ -139,7 +144,7 @@ export function parseMap(file: string, text: string): MapRead {
           const byName = new Map<string, string>();
           for (const [claimant, account] of pairsOf(value, "payables")) {
             if (blank(account)) continue;
-            const text = scalarText(account, `the payable of ${claimant}`);
+            const text = scalarText(account, "payable", claimant);
             if (text !== null) byName.set(claimant.normalize("NFKC"), text);
           }
           payables = byName;
@@ -148,22 +153,22 @@ export function parseMap(file: string, text: string): MapRead {
       case "columns":
         for (const [field, name, fieldOffset] of pairsOf(value, "columns")) {
           if (!(FIELDS as readonly string[]).includes(field)) {
-            at(fieldOffset, `unknown field "${field}" in columns (the fields: ${FIELDS.join(", ")})`);
+            at(fieldOffset, message("map unknown field", { field, fields: FIELDS.join(", ") }));
             continue;
           }
-          const text = scalarText(name, `the column of ${field}`);
+          const text = scalarText(name, "column", field);
           if (text !== null) columns[field as Field] = text;
         }
         break;
       case "names":
         for (const [id, name] of pairsOf(value, "names")) {
           if (blank(name)) continue;
-          const text = scalarText(name, `the name of ${id}`);
+          const text = scalarText(name, "name", id);
           if (text !== null) names.set(id, text);
         }
         break;
       default:
-        at(offset, `unknown key "${key}" (the map's keys: ${KEYS.join(", ")})`);
+        at(offset, message("map unknown key", { key, keys: KEYS.join(", ") }));
     }
   }
   if (problems.length > 0) return { problems };

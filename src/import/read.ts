@@ -8,6 +8,7 @@ import type { ImportMap } from "./map.js";
 import type { Preset } from "./presets/index.js";
 import { rowsToDocuments } from "./rows.js";
 import { readExport, type ExportContent, type How } from "./sheet.js";
+import { message, type Message } from "../i18n/message.js";
 
 export interface ExportRead {
   readonly reads: readonly DocumentRead[];
@@ -18,7 +19,12 @@ export interface ExportRead {
 }
 
 /** An export whose documents cannot be found at all: a message for the whole file. */
-export class ExportShapeError extends Error {}
+export class ExportShapeError extends Error {
+  /** The message by its key, to be said in the chosen language; \`.message\` is the English. */
+  constructor(readonly said: Message) {
+    super(said.text);
+  }
+}
 
 /** The preset's column names with the map's overrides first. */
 export function knownColumns(preset: Preset, map: ImportMap): ColumnNames {
@@ -34,17 +40,17 @@ export function knownColumns(preset: Preset, map: ImportMap): ColumnNames {
 export function headerOf(file: string, content: ExportContent & { kind: "rows" }, known: ColumnNames, preset: Preset): Header {
   const header = findHeader(content.rows, known);
   if (header === null) {
-    throw new ExportShapeError(`${file}: no header row found: none of the first rows names two of the ${preset.label} columns (${(known.id ?? []).join(", ")}, ${(known.amount ?? []).join(", ")}, ...); name the columns in the map (columns:)`);
+    throw new ExportShapeError(message("export file no header", { file, label: preset.label, examples: `${(known.id ?? []).join(", ")}, ${(known.amount ?? []).join(", ")}` }));
   }
   if (!header.columns.has("id")) {
-    throw new ExportShapeError(`${file}:${content.firstRow + header.start}: no document number column (${(known.id ?? []).join(" or ")}); name it in the map (columns: id: ...)`);
+    throw new ExportShapeError(message("export file no id column", { file: `${file}:${content.firstRow + header.start}`, idColumns: known.id ?? [] }));
   }
   return header;
 }
 
 export function rawDocuments(file: string, content: ExportContent, preset: Preset, map: ImportMap): { raw: RawDocument[]; hasStatus: boolean; rows: number } {
   if (content.kind === "json") {
-    if (preset.fromJson === null) throw new ExportShapeError(`${file}: --from ${preset.source} reads spreadsheets (.xlsx, .xls, .csv), not JSON`);
+    if (preset.fromJson === null) throw new ExportShapeError(message("export file json", { file, source: preset.source }));
     const raw = preset.fromJson(content.value, file);
     return { raw, hasStatus: true, rows: raw.length };
   }

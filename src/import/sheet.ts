@@ -11,6 +11,7 @@ import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type { CellValue } from "./values.js";
+import { message, type Message } from "../i18n/message.js";
 
 type SheetJs = typeof import("@e965/xlsx");
 type IconvLite = typeof import("iconv-lite");
@@ -47,7 +48,12 @@ export interface JsonExport {
 export type ExportContent = SheetRows | JsonExport;
 
 /** An export that cannot be read at all (a usage problem: the wrong file, or one saved in a format no reader takes). */
-export class ExportReadError extends Error {}
+export class ExportReadError extends Error {
+  /** The message by its key, to be said in the chosen language; \`.message\` is the English. */
+  constructor(readonly said: Message) {
+    super(said.text);
+  }
+}
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -56,14 +62,14 @@ export function readExport(file: string): ExportContent {
   try {
     bytes = fs.readFileSync(file);
   } catch (thrown) {
-    throw new ExportReadError(`cannot read ${file}: ${(thrown as Error).message}`);
+    throw new ExportReadError(message("export file cannot read", { file, why: (thrown as Error).message }));
   }
   const extension = path.extname(file).toLowerCase();
   switch (extension) {
     case ".xlsx": case ".xlsm": case ".xls": return readWorkbook(file, bytes, extension.slice(1));
     case ".csv": case ".txt": return readCsv(file, bytes);
     case ".json": return readJson(file, bytes);
-    default: throw new ExportReadError(`${file}: an export is .xlsx, .xls, .csv or .json (the systems' API answers)`);
+    default: throw new ExportReadError(message("export file kind", { file }));
   }
 }
 
@@ -83,7 +89,7 @@ function readCsv(file: string, bytes: Buffer): SheetRows {
     records = csvParse.parse(text, { relax_column_count: true, skip_empty_lines: false, bom: false }) as string[][];
   } catch (thrown) {
     const where = (thrown as { lines?: number }).lines;
-    throw new ExportReadError(`${file}${where === undefined ? "" : `:${where}`}: cannot read the CSV: ${(thrown as Error).message}`);
+    throw new ExportReadError(message("export file csv", { file: `${file}${where === undefined ? "" : `:${where}`}`, why: (thrown as Error).message }));
   }
   return { kind: "rows", rows: records, firstRow: 1, how: { kind: "csv", encoding, sheet: null } };
 }
@@ -95,11 +101,11 @@ function readWorkbook(file: string, bytes: Buffer, kind: string): SheetRows {
     // dense: rows as arrays (less memory for a large sheet); raw numbers, no dates made up from formats.
     workbook = sheetJs.read(bytes, { type: "buffer", dense: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false });
   } catch (thrown) {
-    throw new ExportReadError(`${file}: cannot read the workbook (${(thrown as Error).message}); save it again as .xlsx`);
+    throw new ExportReadError(message("export file workbook", { file, why: (thrown as Error).message }));
   }
   const name = workbook.SheetNames[0];
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
-  if (name === undefined || sheet === undefined) throw new ExportReadError(`${file}: the workbook has no sheet`);
+  if (name === undefined || sheet === undefined) throw new ExportReadError(message("export file no sheet", { file }));
   const reference = sheet["!ref"];
   if (reference === undefined) return { kind: "rows", rows: [], firstRow: 1, how: { kind, encoding: null, sheet: name } };
   const range = sheetJs.utils.decode_range(reference);
@@ -115,6 +121,6 @@ function readJson(file: string, bytes: Buffer): JsonExport {
   try {
     return { kind: "json", value: JSON.parse(text), how: { kind: "json", encoding, sheet: null } };
   } catch (thrown) {
-    throw new ExportReadError(`${file}: not JSON: ${(thrown as Error).message}`);
+    throw new ExportReadError(message("export file not json", { file, why: (thrown as Error).message }));
   }
 }

@@ -4,12 +4,14 @@
 // keep in git.
 import { displayWidth } from "../edit/amortize.js";
 import { cellText } from "./values.js";
-import { FIELD_HELP, FIELDS, type Field } from "./fields.js";
+import { FIELDS, type Field } from "./fields.js";
 import { columnLabel, type Header } from "./header.js";
 import { EMPTY_MAP } from "./map.js";
 import type { Preset } from "./presets/index.js";
 import { headerOf, knownColumns, rawDocuments } from "./read.js";
 import { readExport } from "./sheet.js";
+import { say } from "../i18n/message.js";
+import type { Lang } from "../i18n/lang.js";
 
 const q = (text: string) => JSON.stringify(text);
 
@@ -19,7 +21,7 @@ function columnLetters(index: number): string {
   return letters;
 }
 
-export function starterMap(file: string, preset: Preset): string {
+export function starterMap(file: string, preset: Preset, lang: Lang = "en"): string {
   const content = readExport(file);
   const { raw } = rawDocuments(file, content, preset, EMPTY_MAP);
   const header: Header | null = content.kind === "rows" ? headerOf(file, content, knownColumns(preset, EMPTY_MAP), preset) : null;
@@ -39,13 +41,11 @@ export function starterMap(file: string, preset: Preset): string {
   }
   const byId = content.kind === "json";
   const out: string[] = [];
-  out.push(`# feeledger import map for ${preset.label} exports, started from ${file}`);
-  out.push(`# (feeledger import --init ${file} --from ${preset.source}). Fill in the blanks, keep it in git`);
-  out.push(`# beside the books, and import with: feeledger import BOOKS EXPORT --from ${preset.source} --map THIS-FILE`);
+  out.push(say(lang, "starter title", { label: preset.label, file, source: preset.source }));
   out.push("");
   if (header !== null && content.kind === "rows") {
     const rows = header.dataStart - header.start;
-    out.push(`# Columns of ${file} (header on row ${content.firstRow + header.start}${rows === 2 ? ` and ${content.firstRow + header.start + 1}, a two-row header` : ""}):`);
+    out.push(say(lang, "starter columns", { file, row: content.firstRow + header.start, second: rows === 2 ? content.firstRow + header.start + 1 : null }));
     const fieldOf = new Map<number, Field>();
     for (const [field, column] of header.columns) fieldOf.set(column, field);
     const labels = header.names.map((_, column) => columnLabel(header, column));
@@ -54,43 +54,43 @@ export function starterMap(file: string, preset: Preset): string {
       if (label === "") return;
       const field = fieldOf.get(column);
       const padded = label + " ".repeat(width - displayWidth(label));
-      out.push(`#   ${columnLetters(column).padEnd(3)}${padded}  ${field === undefined ? "(not read)" : `-> ${field}: ${FIELD_HELP[field]}`}`);
+      out.push(`#   ${columnLetters(column).padEnd(3)}${padded}  ${field === undefined ? say(lang, "starter not read", {}) : `-> ${field}: ${say(lang, `starter field ${field}`, {})}`}`);
     });
     out.push("");
-  } else out.push(`# ${file} is an API answer (${raw.length} document${raw.length === 1 ? "" : "s"}); its fields are read as docs/IMPORT.md says.`, "");
+  } else out.push(say(lang, "starter api answer", { file, count: raw.length }), "");
   out.push(`source: ${preset.source}`);
-  out.push("# The claim id is this prefix and the source's document number (the number itself is kept as approval-id).");
+  out.push(say(lang, "starter prefix", {}));
   out.push(`prefix: ${q(preset.source === "dingtalk" ? "DD-" : preset.source === "feishu" ? "FS-" : preset.source === "ekuaibao" ? "YKB-" : "")}`);
   out.push("currency: CNY");
-  out.push("# For documents that name none:");
+  out.push(say(lang, "starter defaults", {}));
   out.push("customer: \"\"");
   out.push("department: \"\"");
   out.push("");
-  out.push("# Expense category -> account (an open Expenses account of the books). Every category found:");
+  out.push(say(lang, "starter accounts", {}));
   out.push("accounts:");
   for (const category of [...categories].sort()) out.push(`  ${q(category)}: ""`);
   if (categories.size === 0) out.push("  # \"交通费\": Expenses:6602-管理费用:01-客户管理费:01-客户拜访");
   out.push("");
-  out.push("# Claimant -> the payable the claim credits. One pattern for everyone, e.g.");
+  out.push(say(lang, "starter payables", {}));
   out.push("#   payables: \"Liabilities:2241-其他应付款:{claimant}\"");
-  out.push("# or one line per claimant (every claimant found):");
+  out.push(say(lang, "starter payables each", {}));
   out.push("payables:");
   const people = byId ? [] : [...claimants].sort();
   for (const claimant of people) out.push(`  ${q(claimant)}: ""`);
   if (people.length === 0) out.push("  # \"王伟\": Liabilities:2241-其他应付款:E01-王伟");
   if (byId) {
     out.push("");
-    out.push("# People (and departments) come as ids in the API's answer: name each one.");
+    out.push(say(lang, "starter names", {}));
     out.push("names:");
     for (const id of [...new Set([...claimants, ...ids])].sort()) out.push(`  ${q(id)}: ""`);
   }
   if (header !== null) {
     out.push("");
-    out.push("# The column of each field (the preset's guesses; change a name if your export differs):");
+    out.push(say(lang, "starter columns of fields", {}));
     out.push("columns:");
     for (const field of FIELDS) {
       const column = header.columns.get(field);
-      out.push(column === undefined ? `  # ${field}: (not found)` : `  ${field}: ${q(header.names[column]!)}`);
+      out.push(column === undefined ? `  # ${field}: ${say(lang, "starter not found", {})}` : `  ${field}: ${q(header.names[column]!)}`);
     }
   }
   return out.join("\n") + "\n";

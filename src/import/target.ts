@@ -8,6 +8,7 @@ import type { Span } from "../core/span.js";
 import type { Ledger } from "../loader/load.js";
 import { CLAIMS_OPTION } from "../claims/layout.js";
 import { includeMatches } from "../source/files.js";
+import { message, type Message } from "../i18n/message.js";
 
 export interface ImportTarget {
   /** As the journal names it (a claim file read with the books), or as given. */
@@ -17,16 +18,16 @@ export interface ImportTarget {
   readonly declaration: Span;
 }
 
-export function importTarget(ledger: Ledger, to: string | undefined): ImportTarget | { problem: string } {
+export function importTarget(ledger: Ledger, to: string | undefined): ImportTarget | { problem: Message } {
   const declarations = optionDeclarations(ledger.entries, CLAIMS_OPTION);
   if (declarations.length === 0) {
-    return { problem: `the journal declares no claim files; add a line such as 2026-01-01 custom "feeledger-option" "claims" "claims/*.beancount" to ${ledger.mainFile}` };
+    return { problem: message("import to no claims option", { main: ledger.mainFile }) };
   }
   const patterns = declarations.map((declaration) => `"${declaration.value}"`).join(", ");
   let wanted = to;
   if (wanted === undefined) {
     const single = declarations.length === 1 && !/[*?[]/.test(declarations[0]!.value) ? declarations[0]! : null;
-    if (single === null) return { problem: `name the claim file to write with --to FILE (the claims option covers ${patterns})` };
+    if (single === null) return { problem: message("import to name it", { patterns }) };
     wanted = path.join(path.dirname(single.span.file), single.value);
   }
   const absolute = path.resolve(wanted);
@@ -34,8 +35,8 @@ export function importTarget(ledger: Ledger, to: string | undefined): ImportTarg
     if (path.resolve(file) === absolute) return { file, text: ledger.sources.get(file)!.text, declaration };
   }
   const declaration = declarations.find((candidate) => includeMatches(candidate.span.file, candidate.value, absolute));
-  if (declaration === undefined) return { problem: `${wanted} is not a claim file of the journal: the claims option covers ${patterns}` };
-  if (fs.existsSync(absolute)) return { problem: `${wanted} is not read as a claim file (see feeledger check); nothing was written` };
-  if (!fs.existsSync(path.dirname(absolute))) return { problem: `the folder of ${wanted} does not exist` };
+  if (declaration === undefined) return { problem: message("import to not covered", { file: wanted, patterns }) };
+  if (fs.existsSync(absolute)) return { problem: message("import to not read", { file: wanted }) };
+  if (!fs.existsSync(path.dirname(absolute))) return { problem: message("import to no folder", { file: wanted }) };
   return { file: wanted, text: null, declaration: declaration.span };
 }

@@ -47,8 +47,8 @@ export interface NumberedVoucher {
 
 export type ClosePlan =
   /** `problems` are located reasons (the books' errors, the claims in the way); `reason` says it in one line. */
-  /** `reason`: a catalogue message (src/i18n), or English text where it comes from the books' layout. */
-  | { readonly kind: "refused"; readonly reason: Message | string; readonly problems: readonly Diagnostic[] }
+  /** `reason`: a catalogue message (src/i18n). */
+  | { readonly kind: "refused"; readonly reason: Message; readonly problems: readonly Diagnostic[] }
   | { readonly kind: "unchanged"; readonly reason: Message }
   | {
     readonly kind: "planned";
@@ -66,7 +66,7 @@ export type ClosePlan =
   };
 
 /** The file a month's period directives go to: the file of its earlier ones, else the books' target for its last day. */
-export function periodFile(ledger: Ledger, state: PeriodState, month: Month): { file: string } | { problem: string; span: Diagnostic["span"] } {
+export function periodFile(ledger: Ledger, state: PeriodState, month: Month): { file: string } | { problem: Message; span: Diagnostic["span"] } {
   const earlier = eventsOf(state, month).pop();
   if (earlier !== undefined) return { file: earlier.entry.span.file };
   return booksTarget(ledger, lastDayOf(month));

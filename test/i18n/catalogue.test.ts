@@ -17,12 +17,14 @@ const CHOSEN: Record<string, unknown> = {
   tooMuch: true, fullWidthColon: true, unterminated: true, several: false, errors: 2, warnings: 2,
   part: "cost", kind: "token", evidence: "receipt",
 };
-const LISTS = new Set(["suggestions", "awaiting", "years", "currencies"]);
+const LISTS = new Set(["suggestions", "awaiting", "years", "currencies", "idColumns"]);
 const RECORDS = new Set(["shortfall"]);
-const RECORD_LISTS = new Set(["totals", "reasons", "approvals"]);
+const RECORD_LISTS = new Set(["totals", "reasons", "approvals", "payments"]);
+/** A text quoted in both languages (`Both`): each language shows its own. */
+const BOTH = new Set(["problem"]);
 const SAMPLE: object = new Proxy({}, {
   get: (_target, name) => (typeof name !== "string" ? undefined : name in CHOSEN ? CHOSEN[name]
-    : LISTS.has(name) ? [`<${name}>`] : RECORDS.has(name) ? SAMPLE : RECORD_LISTS.has(name) ? [SAMPLE] : `<${name}>`),
+    : BOTH.has(name) ? { en: `<${name}>`, zh: `<${name}>` } : LISTS.has(name) ? [`<${name}>`] : RECORDS.has(name) ? SAMPLE : RECORD_LISTS.has(name) ? [SAMPLE] : `<${name}>`),
 });
 
 describe("the catalogues", () => {

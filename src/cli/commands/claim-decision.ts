@@ -56,7 +56,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
   const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error" && !inClaimFile(ledger, d)), [...ledger.sources.keys()]);
   if (errors.length > 0) {
     for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
-    io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"} in the journal; nothing was written\n`);
+    io.stderr(say(langOf(io), "stop journal errors", { count: errors.length }) + "\n");
     return EXIT_ERRORS;
   }
   const plan = planDecision(ledger, context.claims, context.decision, { today }, context.claims !== "all");
@@ -68,7 +68,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
     switch (outcome.kind) {
       case "refused": {
         refused++;
-        const reason = (lang: Lang) => (typeof outcome.reason === "string" ? outcome.reason : translate(outcome.reason, lang));
+        const reason = (lang: Lang) => translate(outcome.reason, lang);
         if (outcome.claim === null) io.stderr(`feeledger: ${terminalText(reason(brief.lang))}\n`);
         else {
           // The diagnostic's text is English; its Chinese is the same key with the reason in Chinese.

@@ -9,7 +9,7 @@ import { planFormat, type FilePlan } from "../../fmt/plan.js";
 import type { AlignScope } from "../../fmt/format.js";
 import { terminalText } from "../../render/terminal.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, langOf, requireReadableFile, resolveJournal, type CommandShared, type Io } from "../context.js";
-import { say } from "../../i18n/message.js";
+import { say, translate } from "../../i18n/message.js";
 import { writeJournalEdits } from "../writing.js";
 import { message } from "../../i18n/message.js";
 
@@ -39,7 +39,7 @@ export function runFmt(io: Io, context: FmtContext): number {
   }
   const refused = plans.filter((plan) => plan.refused !== null);
   for (const plan of refused) {
-    io.stderr(say(lang, "fmt refused", { file: terminalText(plan.file), why: plan.refused! }) + "\n");
+    io.stderr(say(lang, "fmt refused", { file: terminalText(plan.file), why: translate(plan.refused!, lang) }) + "\n");
   }
   const changing = plans.filter((plan) => plan.refused === null && plan.edits.length > 0);
   if (context.check) {

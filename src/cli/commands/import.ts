@@ -25,7 +25,7 @@ import { writeJournalEdits, reportWriteFailure } from "../writing.js";
 import {
   EXIT_ERRORS, EXIT_OK, UsageError, journalTextOut, langOf, requireReadableFile, resolveJournal, todayOf, useColor, type CommandShared, type Io,
 } from "../context.js";
-import { message, say } from "../../i18n/message.js";
+import { message, say, translate } from "../../i18n/message.js";
 import type { Lang } from "../../i18n/lang.js";
 
 interface ImportOptions {
@@ -73,11 +73,11 @@ function presetOf(from: string | undefined): Preset {
 function runInit(io: Io, file: string, preset: Preset): number {
   requireReadableFile(file);
   try {
-    io.stdout(starterMap(file, preset));
+    io.stdout(starterMap(file, preset, langOf(io)));
     return EXIT_OK;
   } catch (thrown) {
     if (thrown instanceof ExportReadError || thrown instanceof ExportShapeError) {
-      io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
+      io.stderr(`feeledger: ${terminalText(translate(thrown.said, langOf(io)))}\n`);
       return EXIT_ERRORS;
     }
     throw thrown;
@@ -110,7 +110,7 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
     requireReadableFile(options.map);
     const read = readMap(options.map);
     if ("problems" in read) {
-      for (const problem of read.problems) io.stderr(terminalText(`${options.map}:${problem.line}:${problem.column}: error: ${problem.message}`) + "\n");
+      for (const problem of read.problems) io.stderr(terminalText(`${options.map}:${problem.line}:${problem.column}: error: ${translate(problem.said, lang)}`) + "\n");
       io.stderr(say(lang, "import map errors", {}) + "\n");
       return EXIT_ERRORS;
     }
@@ -119,7 +119,7 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
   const ledger = loadLedger(file, { keepText: true });
   const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error" && !inClaimFile(ledger, d)), [...ledger.sources.keys()]);
   if (errors.length > 0) {
-    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true }, file) + "\n");
+    for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true, lang }, file) + "\n");
     io.stderr(say(lang, "import journal errors", { count: errors.length }) + "\n");
     return EXIT_ERRORS;
   }
@@ -137,7 +137,7 @@ function runImport(io: Io, file: string, exports: readonly string[], preset: Pre
   } catch (thrown) {
     progress.stop();
     if (thrown instanceof ExportReadError || thrown instanceof ExportShapeError) {
-      io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
+      io.stderr(`feeledger: ${terminalText(translate(thrown.said, lang))}\n`);
       return EXIT_ERRORS;
     }
     throw thrown;

@@ -2,7 +2,8 @@
 // one payment entry in the books settling posted claims (per employee: Dr payable, Cr advance for
 // the part offset, Cr the paying account), and optionally the bank's batch-payment file. Checked as
 // the journal would be afterwards; the journal and the bank file are both written or neither.
-import { message, say } from "../../i18n/message.js";
+import { both, message, say, translate, type Message } from "../../i18n/message.js";
+import type { Lang } from "../../i18n/lang.js";
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { loadLedger } from "../../loader/load.js";
@@ -40,7 +41,16 @@ export interface PayContext {
   readonly beforeWrite?: () => void;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+/** `ID not paid: REASON`: English text for the diagnostic, the reason in Chinese when that is the language. */
+function notPaid(id: string, reason: Message, lang: Lang): Message {
+  const said = message("pay not paid", { id, reason: reason.text });
+  return lang === "en" ? said : { ...said, params: { ...said.params, reason: translate(reason, lang) } };
+}
+
+/** A problem of the payment entry itself, said of the payment rather than of "this posting". */
+function afterThePayment(problem: { en: string; zh: string }): { en: string; zh: string } {
+  return { en: problem.en.replace(/ after this posting/, " after the payment"), zh: problem.zh.replace(/这条分录后/, "付款后") };
+}
 
 function employeeName(employee: EmployeePayment): string {
   return employee.payee.name ?? accountLabel(employee.payee.account);
@@ -59,11 +69,11 @@ function bankRows(plan: PaymentPlan, amount: (value: EmployeePayment["paid"], cu
 }
 
 /** Per employee who had an advance offset, one line saying so. */
-function offsetLines(plan: PaymentPlan, money: (value: EmployeePayment["paid"], currency: string, scale: number) => string): string[] {
+function offsetLines(plan: PaymentPlan, money: (value: EmployeePayment["paid"], currency: string, scale: number) => string, lang: Lang): string[] {
   return plan.employees.filter((employee) => employee.offset !== null).map((employee) => {
     const offset = employee.offset!;
     const show = (value: EmployeePayment["paid"]) => `${groupThousands(money(value, employee.currency, employee.scale))} ${employee.currency}`;
-    return `${employeeName(employee)}: ${show(employee.owed)} owed, ${show(offset.amount)} offset against the open advance on ${offset.account} (${show(offset.open)}), ${show(employee.paid)} paid\n`;
+    return say(lang, "pay offset", { name: employeeName(employee), owed: show(employee.owed), offset: show(offset.amount), account: offset.account, open: show(offset.open), paid: show(employee.paid) }) + "\n";
   });
 }
 
@@ -88,42 +98,42 @@ export function runPay(io: Io, context: PayContext): number {
   const errors = sortDiagnostics(ledger.diagnostics.filter((d) => d.severity === "error"), [...ledger.sources.keys()]);
   if (errors.length > 0) {
     for (const diagnostic of errors) io.stderr(formatDiagnostic(diagnostic, ledger.sources, { color, excerpt: true, lang }, context.file) + "\n");
-    io.stderr(`${plural(errors.length, "error")} in the journal; nothing was written\n`);
+    io.stderr(say(lang, "stop journal errors", { count: errors.length }) + "\n");
     return EXIT_ERRORS;
   }
   if (context.bankFile !== null && fs.existsSync(context.bankFile)) {
-    io.stderr(`feeledger: --bank-file ${new FileExistsError(context.bankFile).message}\n`);
+    io.stderr(`feeledger: --bank-file ${translate(new FileExistsError(context.bankFile).said, lang)}\n`);
     return EXIT_ERRORS;
   }
 
   const result = planPayment(ledger, { claims: context.claims, from: context.from, date: context.on, offset: context.offset, bankFile: context.bankFile !== null });
   if (result.kind !== "refused") {
     for (const skipped of result.skipped) {
-      io.stderr(formatDiagnostic(warning("payment-skipped", `${skipped.id} not paid: ${skipped.reason}`, skipped.claim.span), ledger.sources, brief, context.file) + "\n");
+      io.stderr(formatDiagnostic(warning("payment-skipped", notPaid(skipped.id, skipped.reason, lang), skipped.claim.span), ledger.sources, brief, context.file) + "\n");
     }
   }
   if (result.kind === "nothing") {
-    io.stdout(`Nothing to pay: ${result.reason}.\n`);
+    io.stdout(say(lang, "pay nothing to pay", { reason: translate(result.reason, lang) }) + "\n");
     return EXIT_OK;
   }
   if (result.kind === "refused") {
     for (const refusal of result.refusals) {
-      if (refusal.claim !== null) io.stderr(formatDiagnostic(error("payment-refused", `${refusal.id} not paid: ${refusal.reason}`, refusal.claim.span), ledger.sources, brief, context.file) + "\n");
-      else io.stderr(`feeledger: ${refusal.id === null ? "" : `${refusal.id} not paid: `}${refusal.reason}\n`);
+      if (refusal.claim !== null) io.stderr(formatDiagnostic(error("payment-refused", notPaid(refusal.id!, refusal.reason, lang), refusal.claim.span), ledger.sources, brief, context.file) + "\n");
+      else io.stderr(`feeledger: ${refusal.id === null ? translate(refusal.reason, lang) : say(lang, "pay not paid", { id: refusal.id, reason: translate(refusal.reason, lang) })}\n`);
     }
-    io.stderr("nothing was written\n");
+    io.stderr(say(lang, "pay nothing written", {}) + "\n");
     return EXIT_ERRORS;
   }
   const plan = result.plan;
   // Nothing is written into a closed month (periods/rule.ts).
   const periods = periodState(ledger.entries);
   if (isLocked(periods, plan.date)) {
-    io.stderr(`feeledger: payment of ${plan.claims.join(" ")} refused: ${plan.date} is in a closed month (closed through ${periods.latest}); pay on ${firstOpenDay(periods)} or later; nothing was written\n`);
+    io.stderr(`feeledger: ${say(lang, "pay closed month", { claims: plan.claims.join(" "), date: plan.date, latest: `${periods.latest}`, first: `${firstOpenDay(periods)}` })}\n`);
     return EXIT_ERRORS;
   }
   const target = booksTarget(ledger, plan.date);
   if ("problem" in target) {
-    io.stderr(formatDiagnostic(error("payment-refused", target.problem, target.span), ledger.sources, brief, context.file) + "\nnothing was written\n");
+    io.stderr(formatDiagnostic(error("payment-refused", target.problem, target.span), ledger.sources, brief, context.file) + `\n${say(lang, "pay nothing written", {})}\n`);
     return EXIT_ERRORS;
   }
 
@@ -142,10 +152,10 @@ export function runPay(io: Io, context: PayContext): number {
   const check = checkPayment(ledger, plan, target.file, written.entry, line, { today: todayOf(io) });
   if (check.problems.length > 0) {
     for (const problem of check.problems) {
-      if (problem.span?.file === check.paymentFile) io.stderr(`feeledger: payment refused: ${problem.message.replace(/ after this posting/, " after the payment")}\n`);
+      if (problem.span?.file === check.paymentFile) io.stderr(`feeledger: ${say(lang, "pay refused because", { problem: afterThePayment(both(problem.translatable ?? problem.message)) })}\n`);
       else io.stderr(formatDiagnostic(problem, ledger.sources, brief, context.file) + "\n");
     }
-    io.stderr(`payment of ${plan.claims.join(" ")} refused; nothing was written\n`);
+    io.stderr(say(lang, "pay refused", { claims: plan.claims.join(" ") }) + "\n");
     return EXIT_ERRORS;
   }
 
@@ -154,7 +164,7 @@ export function runPay(io: Io, context: PayContext): number {
   const paidSummary = plan.totals.map((total) => `${groupThousands(money(total.amount, total.currency, total.scale))} ${total.currency}`).join(", ") || null;
   if (context.dryRun) {
     io.stdout(unifiedDiff(target.file, before, [written.edit]));
-    for (const text of offsetLines(plan, money)) io.stderr(text);
+    for (const text of offsetLines(plan, money, lang)) io.stderr(text);
     const would = say(lang, "writer would pay", { claims: plan.claims.length, summary: paidSummary, from: plan.from, bankFile: context.bankFile, rows: bankRowCount });
     io.stderr(say(lang, "writer dry run", { would }) + "\n");
     return EXIT_OK;
@@ -171,8 +181,8 @@ export function runPay(io: Io, context: PayContext): number {
   try {
     if (context.bankFile !== null) createFileAtomically(context.bankFile, bankFile!);
   } catch (thrown) {
-    if (thrown instanceof FileExistsError) io.stderr(`feeledger: --bank-file ${terminalText(thrown.message)}\n`);
-    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: cannot write the bank file: ${terminalText((thrown as Error).message)}; nothing was written\n`);
+    if (thrown instanceof FileExistsError) io.stderr(`feeledger: --bank-file ${terminalText(translate(thrown.said, lang))}\n`);
+    else if ((thrown as NodeJS.ErrnoException).code !== undefined) io.stderr(`feeledger: ${say(lang, "pay cannot write bank file", { why: terminalText((thrown as Error).message) })}\n`);
     else throw thrown;
     return EXIT_ERRORS;
   }
@@ -200,7 +210,7 @@ export function runPay(io: Io, context: PayContext): number {
     { color: useColor(io, "stdout", context.color), width: terminalWidth(io) },
     totalRows(plan, money, say(lang, "table total", {})).map(withoutOffset),
   ) + "\n");
-  for (const text of offsetLines(plan, money)) io.stdout(text);
+  for (const text of offsetLines(plan, money, lang)) io.stdout(text);
   io.stdout(say(lang, "writer paid", { claims: plan.claims.length, date: plan.date, from: plan.from, summary: paidSummary, place: `${target.file}:${line}` }) + "\n");
   if (context.bankFile !== null) io.stdout(say(lang, "writer bank file", { file: context.bankFile, rows: bankRowCount }) + "\n");
   return EXIT_OK;

@@ -46,7 +46,7 @@ export function runReceipts(io: Io, context: ReceiptsContext): number {
       break;
     case "table": {
       if (rows.length === 0) {
-        io.stdout("No claim names a receipt file.\n");
+        io.stdout(say(context.output.lang, "stop no receipt files", {}) + "\n");
         break;
       }
       const columns = TABLE_HEADER.map((header) => ({

@@ -7,10 +7,10 @@ import { displayScales } from "../../reports/display.js";
 import { REPORT_ROOT_OPTION, feeledgerOption } from "../../reports/journal-options.js";
 import { defaultedRange } from "../../reports/periods.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, todayOf, type CommandShared, type DateRange, type Io,
+  EXIT_ERRORS, langOf, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, todayOf, type CommandShared, type DateRange, type Io,
 } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
-import { message } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 
 export interface ReportCustomersContext {
   readonly file: string;
@@ -30,7 +30,7 @@ export function runReportCustomers(io: Io, context: ReportCustomersContext): num
   const entries = reportEntries(ledger, context.pending);
   const range = defaultedRange(context.range, entries, todayOf(io));
   if (range === null) {
-    io.stderr("feeledger: nothing to report: no transactions in the period\n");
+    io.stderr(`feeledger: ${say(langOf(io), "stop nothing in period", {})}\n`);
     return EXIT_OK;
   }
   const root = context.root ?? feeledgerOption(ledger.entries, REPORT_ROOT_OPTION) ?? ledger.options.accountRoots.expenses;

@@ -4,9 +4,9 @@ import { ChartOfAccounts } from "../../books/accounts.js";
 import { booksCurrency } from "../../periods/vouchers.js";
 import { displayScales } from "../../reports/display.js";
 import { trialBalance, trialSheet } from "../../reports/trial.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { EXIT_ERRORS, langOf, EXIT_OK, UsageError, parsePositiveInteger, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
-import { message } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 
 export interface ReportTrialContext {
   readonly file: string;
@@ -24,7 +24,7 @@ export function runReportTrial(io: Io, context: ReportTrialContext): number {
   const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
   const report = trialBalance(ledger.entries, chart, { ...context.range, depth: context.depth, currency: booksCurrency(ledger.options) });
   if (report.sections.length === 0) {
-    io.stderr("feeledger: nothing to report: no transactions before the end of the period\n");
+    io.stderr(`feeledger: ${say(langOf(io), "stop nothing before end", {})}\n`);
     return EXIT_OK;
   }
   const written = emitSheet(io, context.output, trialSheet(report, displayScales(ledger.entries)), ledger);

@@ -6,9 +6,9 @@ import { readDimensionCodes } from "../../books/dimensions.js";
 import { booksCurrency, buildVouchers } from "../../periods/vouchers.js";
 import { displayScales } from "../../reports/display.js";
 import { vouchersReport, vouchersSheet } from "../../reports/vouchers.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { EXIT_ERRORS, langOf, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, showBlockingErrors, type OutputChoice, type ReportFlags } from "../reporting.js";
-import { message } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 
 export interface ReportVouchersContext {
   readonly file: string;
@@ -26,7 +26,7 @@ export function runReportVouchers(io: Io, context: ReportVouchersContext): numbe
   const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
   const vouchers = buildVouchers({ entries: ledger.entries, options: ledger.options, chart, dimensionCodes: dimensions.codes }, context.range);
   if (vouchers.length === 0) {
-    io.stderr("feeledger: nothing to report: no transactions in the period\n");
+    io.stderr(`feeledger: ${say(langOf(io), "stop nothing in period", {})}\n`);
     return EXIT_OK;
   }
   const report = vouchersReport(vouchers, context.range, booksCurrency(ledger.options));

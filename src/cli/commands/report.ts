@@ -15,7 +15,7 @@ import { taxReport, taxSheet } from "../../reports/tax.js";
 import { trendReport, trendSheet } from "../../reports/trend.js";
 import type { Ledger } from "../../loader/load.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, todayOf,
+  EXIT_ERRORS, langOf, EXIT_OK, UsageError, parsePeriod, parsePositiveInteger, resolveJournal, todayOf,
   type CommandShared, type DateRange, type Io,
 } from "../context.js";
 import {
@@ -28,7 +28,7 @@ import { registerReportTrial } from "./report-trial.js";
 import { registerReportLedger } from "./report-ledger.js";
 import { registerReportVouchers } from "./report-vouchers.js";
 import { registerReportCustomers } from "./report-customers.js";
-import { message } from "../../i18n/message.js";
+import { message, say } from "../../i18n/message.js";
 
 /** What every report subcommand is given. */
 export interface ReportContext {
@@ -70,7 +70,7 @@ function runSheet(io: Io, context: ReportContext, build: (ledger: Ledger, entrie
   if (ledger === null) return EXIT_ERRORS;
   const sheet = build(ledger, reportEntries(ledger, context.pending));
   if (sheet === null) {
-    io.stderr("feeledger: nothing to report: no transactions in the period\n");
+    io.stderr(`feeledger: ${say(langOf(io), "stop nothing in period", {})}\n`);
     return EXIT_OK;
   }
   return emitSheet(io, context.output, sheet, ledger);
