@@ -7,6 +7,8 @@ import { terminalLines, terminalText } from "../render/terminal.js";
 import type { RegisterCommand } from "./commands/register.js";
 import { chooseLang, langOption } from "../i18n/lang.js";
 import { say } from "../i18n/message.js";
+// (Loaded for its catalogue, which it gives message.ts: any command may speak Chinese.)
+import "../i18n/zh.js";
 import { helpOptionText, translateHelp } from "./help.js";
 import { VERSION } from "./version.js";
 import { commanderErrorText } from "./commander-errors.js";
