@@ -1,19 +1,18 @@
 // The commander program: one thin command per file under commands/; returns an exit code.
 // It registers the commands it is given: every one (commands/index.ts) for the tests and for
 // help, or only the one bin/feeledger found on the command line (start.ts).
-import { writeSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { SourceChangedError } from "../source/files.js";
-import {
-  EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CommandShared, type Io,
-} from "./context.js";
+import { EXIT_OK, EXIT_USAGE, type CommandShared, type Io } from "./context.js";
 import { terminalLines, terminalText } from "../render/terminal.js";
 import type { RegisterCommand } from "./commands/register.js";
 import { chooseLang, langOption } from "../i18n/lang.js";
-import { say, translate } from "../i18n/message.js";
+import { say } from "../i18n/message.js";
+// (Loaded for its catalogue, which it gives message.ts: any command may speak Chinese.)
+import "../i18n/zh.js";
 import { helpOptionText, translateHelp } from "./help.js";
 import { VERSION } from "./version.js";
 import { commanderErrorText } from "./commander-errors.js";
+import { failure } from "./failure.js";
 
 export function buildProgram(io: Io, setExit: (code: number) => void, commands: readonly RegisterCommand[]): Command {
   const lang = io.lang ?? "en";
@@ -71,45 +70,8 @@ export function main(argv: readonly string[], given: Io, commands: readonly Regi
       if (thrown.code === "commander.helpDisplayed" || thrown.code === "commander.version") return EXIT_OK;
       return thrown.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (thrown instanceof UsageError) {
-      io.stderr(`feeledger: ${terminalText(thrown.said === null ? thrown.message : translate(thrown.said, lang))}\n`);
-      return EXIT_USAGE;
-    }
-    if (thrown instanceof SourceChangedError) {
-      io.stderr(`feeledger: ${terminalText(thrown.message)}\n`);
-      return EXIT_ERRORS;
-    }
-    io.stderr(`feeledger: internal error: ${terminalText((thrown as Error)?.message ?? String(thrown))}\n`);
-    if (io.env.FEELEDGER_DEBUG) io.stderr(`${(thrown as Error)?.stack ?? ""}\n`);
-    return EXIT_INTERNAL;
+    return failure(thrown, io, lang);
   }
 }
 
-/**
- * A reader that stops early (`feeledger print ... | head`) closes the pipe: stop quietly, as other
- * command-line tools do, instead of dying on the write error.
- */
-function quitOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on("error", (thrown: NodeJS.ErrnoException) => {
-    if (thrown.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-    try {
-      writeSync(2, `feeledger: cannot write the output: ${thrown.message}\n`);
-    } finally {
-      process.exit(EXIT_ERRORS);
-    }
-  });
-}
-
-export function processIo(): Io {
-  quitOnClosedPipe(process.stdout);
-  quitOnClosedPipe(process.stderr);
-  return {
-    stdout: (text) => { process.stdout.write(text); },
-    stderr: (text) => { process.stderr.write(text); },
-    env: process.env,
-    stdoutIsTty: process.stdout.isTTY === true,
-    stderrIsTty: process.stderr.isTTY === true,
-    stdoutColumns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
-    stdoutBytes: (bytes) => { process.stdout.write(bytes); },
-  };
-}
+export { processIo } from "./process-io.js";

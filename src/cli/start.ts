@@ -1,8 +1,10 @@
 // bin/feeledger's way in: load the module of the command on the command line, only that one, and
 // run main with it. Help, an unknown command or none load every command, so that commander lists
-// and suggests them all; `--version` alone loads none, and not even commander.
+// and suggests them all; `--version` alone loads none, and not even commander; nor does a plain
+// `check FILE` (plain.ts).
 import { COMMAND_MODULES, type RegisterCommand } from "./commands/register.js";
 import { VERSION } from "./version.js";
+import { plainCheck } from "./plain.js";
 
 /** The global options that take a value (main.ts): their value is not the command's name. */
 const VALUE_OPTIONS = new Set(["-f", "--file", "--lang"]);
@@ -41,6 +43,12 @@ export async function start(argv: readonly string[]): Promise<number> {
   if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
+  }
+  // `check FILE` and its plain variants: without commander (plain.ts).
+  const check = plainCheck(args, process.env);
+  if (check !== null) {
+    const [{ runPlainCheck }, { processIo }] = await Promise.all([import("./plain-check.js"), import("./process-io.js")]);
+    return runPlainCheck(processIo(), check);
   }
   const { main, processIo } = await import("./main.js");
   return main(argv, processIo(), await commandsFor(args));

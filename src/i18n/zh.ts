@@ -1,6 +1,7 @@
 // 中文消息：与 en.ts 键相同、参数相同（编译器与 test/i18n 检查）。
 // 用语从会计习惯：科目、余额断言、报销单、审批、入账、凭证号、结账。
 import type { Catalogue } from "./en.js";
+import { provideChinese } from "./message.js";
 import { zhChecks } from "./zh-checks.js";
 import { zhCli } from "./zh-cli.js";
 import { zhExchange } from "./zh-exchange.js";
@@ -68,3 +69,6 @@ const zhCore: Omit<
 };
 
 export const zh: Catalogue = { ...zhCore, ...zhChecks, ...zhCli, ...zhExchange, ...zhUsage, ...zhCommander, ...zhRefusals };
+
+// message.ts looks Chinese up here once this module is loaded (it does not import it itself).
+provideChinese(zh);

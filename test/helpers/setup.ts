@@ -2,6 +2,9 @@
 // and postings in a shared array, in private fields that toEqual does not see: compare those too.
 import { afterEach, expect } from "vitest";
 import { PlainTransaction } from "../../src/core/plain-transaction.js";
+// The Chinese catalogue, which main.ts and phrase.ts load in a real run, for tests that call
+// message.ts in Chinese without either.
+import "../../src/i18n/zh.js";
 
 expect.addEqualityTesters([
   function plainTransactions(a: unknown, b: unknown, customTesters) {

@@ -39,8 +39,21 @@ export function registerCheck(program: Command, { io, setExit, global }: Command
     .argument("[FILE]")
     .option("--beancount")
     .action((file: string | undefined, options: { beancount?: boolean }) => {
-      const journal = resolveJournal(io, global().file, file === undefined ? [] : [file]);
-      if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
-      setExit(runCheck(io, { file: journal.file, beancount: options.beancount === true, color: global().color }));
+      setExit(checkCommand(io, { fileOption: global().file, file, beancount: options.beancount === true, color: global().color }));
     });
+}
+
+/** What `check` was given on the command line: -f/--file, the FILE argument, --beancount, colour (false for --no-color). */
+export interface CheckArguments {
+  readonly fileOption: string | undefined;
+  readonly file: string | undefined;
+  readonly beancount: boolean;
+  readonly color: boolean | undefined;
+}
+
+/** `check` once its command line is parsed, by commander or by ../plain.ts; returns the exit status. */
+export function checkCommand(io: Io, given: CheckArguments): number {
+  const journal = resolveJournal(io, given.fileOption, given.file === undefined ? [] : [given.file]);
+  if (journal.rest.length > 0) throw new UsageError(message("usage unexpected argument", { argument: journal.rest[0]! }));
+  return runCheck(io, { file: journal.file, beancount: given.beancount, color: given.color });
 }
