@@ -20,7 +20,7 @@
 // and written to bench/targets.md with the machine and its load, each section between its own
 // markers: a run replaces the sections it ran and keeps the others. A script, not a test.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import { basename, join, relative } from "node:path";
 import { countLabel, parseCount } from "../scripts/gen-scale.mjs";
@@ -127,13 +127,20 @@ function shapes(args, rows) {
     const result = paired(ledgerBal(files.ledger), feeledger("check", files.beancount), args.pairs);
     rows.push({
       section: "check against ledger-cli",
-      what: `${shape} (${(statSync(join(ROOT, files.beancount)).size / 1e6).toFixed(0)} MB)`,
+      what: `${shape} (${(journalBytes(join(ROOT, files.beancount)) / 1e6).toFixed(0)} MB)`,
       command: `feeledger check ${files.beancount}` + " | " + `ledger -f ${files.ledger} bal`,
       figure: `${times(result.ratio)} (${seconds(result.other.wall)} s vs ${seconds(result.base.wall)} s); ${result.other.rssMb.toFixed(0)} MB vs ${result.base.rssMb.toFixed(0)} MB`,
       target: "≤ 0.40x, less memory",
       ok: result.ratio <= 0.4 && result.other.rssMb < result.base.rssMb && result.other.status === 0,
     });
   }
+}
+
+/** The bytes of a journal with its included files (the split shape keeps them in NAME-parts/). */
+function journalBytes(file) {
+  const parts = file.replace(/\.beancount$/, "-parts");
+  const partsBytes = existsSync(parts) ? readdirSync(parts).filter((name) => name.endsWith(".beancount")).reduce((sum, name) => sum + statSync(join(parts, name)).size, 0) : 0;
+  return statSync(file).size + partsBytes;
 }
 
 function commands(args, rows) {
