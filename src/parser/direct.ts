@@ -557,43 +557,42 @@ export class DirectReader {
 
   /** An `include "path"` line at `start`, or null to leave it to the grammar. */
   include(start: number): { kind: "include"; path: string; span: Span } | null {
-    const text = this.text;
-    if (!text.startsWith("include", start) || !isSpace(text.charCodeAt(start + 7))) return null;
-    if (this.newKeys.length !== 0) this.newKeys.length = 0;
-    const p = this.skipSpaces(start + 7);
-    if (text.charCodeAt(p) !== Code.Quote) return null;
-    const pathEnd = this.string(p);
-    if (pathEnd < 0) return null;
-    const path = copyRange(text, p + 1, pathEnd);
-    const end = this.lineEnd(pathEnd + 1);
-    // An indented line after it would be an error the grammar reports.
-    if (end < 0 || this.continues(end)) return null;
-    this.next = end + 1;
-    this.lines = 1;
-    return { kind: "include", path, span: { file: this.file, start: this.base + start, end: this.base + end } };
+    const line = this.quotedLine(start, "include", 1);
+    if (line === null) return null;
+    return { kind: "include", path: line.strings[0]!, span: line.span };
   }
 
   /** An `option "name" "value"` line at `start`, or null to leave it to the grammar. */
   option(start: number): { kind: "option"; name: string; value: string; span: Span } | null {
+    const line = this.quotedLine(start, "option", 2);
+    if (line === null) return null;
+    return { kind: "option", name: line.strings[0]!, value: line.strings[1]!, span: line.span };
+  }
+
+  /**
+   * A line of `keyword` and `count` quoted strings at `start`, read and passed (the strings
+   * unescaped as the grammar would), or null to leave it to the grammar: anything else on the line,
+   * or an indented line after it (an error the grammar reports).
+   */
+  private quotedLine(start: number, keyword: string, count: number): { strings: string[]; span: Span } | null {
     const text = this.text;
-    if (!text.startsWith("option", start) || !isSpace(text.charCodeAt(start + 6))) return null;
+    if (!text.startsWith(keyword, start) || !isSpace(text.charCodeAt(start + keyword.length))) return null;
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
-    let p = this.skipSpaces(start + 6);
-    if (text.charCodeAt(p) !== Code.Quote) return null;
-    const nameEnd = this.string(p);
-    if (nameEnd < 0) return null;
-    const name = copyRange(text, p + 1, nameEnd);
-    p = this.skipSpaces(nameEnd + 1);
-    if (text.charCodeAt(p) !== Code.Quote) return null;
-    const valueEnd = this.string(p);
-    if (valueEnd < 0) return null;
-    const value = copyRange(text, p + 1, valueEnd);
-    const end = this.lineEnd(valueEnd + 1);
-    // An indented line after it would be an error the grammar reports.
+    const strings: string[] = [];
+    let p = start + keyword.length;
+    for (let index = 0; index < count; index++) {
+      p = this.skipSpaces(p);
+      if (text.charCodeAt(p) !== Code.Quote) return null;
+      const close = this.string(p);
+      if (close < 0) return null;
+      strings.push(copyRange(text, p + 1, close));
+      p = close + 1;
+    }
+    const end = this.lineEnd(p);
     if (end < 0 || this.continues(end)) return null;
     this.next = end + 1;
     this.lines = 1;
-    return { kind: "option", name, value, span: { file: this.file, start: this.base + start, end: this.base + end } };
+    return { strings, span: { file: this.file, start: this.base + start, end: this.base + end } };
   }
 
   /**

@@ -16,6 +16,28 @@ function copyOfSamples(): string {
   return join(dir, "customer-fees-2026.beancount");
 }
 
+/**
+ * Each dry run (after `before` sets up what it needs) exits 0 in Chinese and in English, its last
+ * line of standard error (through `normalise`) is the expected one, and the journal is unchanged.
+ */
+function expectDryRuns(
+  journal: string,
+  runs: readonly (readonly [readonly string[], string, string])[],
+  before: (args: readonly string[]) => void,
+  normalise: (line: string) => string = (line) => line,
+): void {
+  for (const [args, zh, en] of runs) {
+    before(args);
+    const text = readFileSync(journal, "utf8");
+    for (const [lang, expected] of [["zh", zh], ["en", en]] as const) {
+      const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
+      expect(result.code, `${args[0]} ${lang}: ${result.stderr}`).toBe(0);
+      expect(normalise(result.stderr.trimEnd().split("\n").at(-1)!), `${args[0]} ${lang}`).toBe(expected);
+    }
+    expect(readFileSync(journal, "utf8"), args[0]).toBe(text);
+  }
+}
+
 describe("the writers' lines", () => {
   it("speak Chinese with --lang zh, from approval to reopening a month", () => {
     const journal = copyOfSamples();
@@ -45,17 +67,10 @@ describe("the writers' lines", () => {
       [["import", journal, join(dir, "import/ekuaibao.json"), "--from", "ekuaibao", "--map", join(dir, "import/map.yaml"), "--to", join(dir, "claims/2026-12-import.beancount"), "--dry-run"], "未写入任何内容（--dry-run 试运行）", "nothing was written (--dry-run)"],
       [["reopen-period", journal, "2026-01", "--by", "钱坤", "--reason", "补记", "--dry-run"], "2026-01 将被反结账；未写入任何内容（--dry-run 试运行）", "2026-01 would be reopened; nothing was written (--dry-run)"],
     ];
-    for (const [args, zh, en] of runs) {
+    expectDryRuns(journal, runs, (args) => {
       // (Last: a month to reopen needs a close, which would stop the others from writing into it.)
       if (args[0] === "reopen-period") expect(runCli(["close-period", journal, "2026-01", "--by", "钱坤"]).code).toBe(0);
-      const before = readFileSync(journal, "utf8");
-      for (const [lang, expected] of [["zh", zh], ["en", en]] as const) {
-        const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
-        expect(result.code, `${args[0]} ${lang}: ${result.stderr}`).toBe(0);
-        expect(result.stderr.trimEnd().split("\n").at(-1), `${args[0]} ${lang}`).toBe(expected);
-      }
-      expect(readFileSync(journal, "utf8"), args[0]).toBe(before);
-    }
+    });
   });
 
   it("say what approve, reject, post, pay and close-period would do on a dry run, in either language", () => {
@@ -70,17 +85,15 @@ describe("the writers' lines", () => {
       [["close-period", journal, "2026-01", "--by", "钱坤", "--dry-run"], "2026-01 将被结账，21 张凭证将编号为 记-0001 至 记-0021；未写入任何内容（--dry-run 试运行）", "2026-01 would be closed, 21 vouchers numbered 记-0001 to 记-0021; nothing was written (--dry-run)"],
       [["pay", journal, "EC-2026-133", "--from", bank, "--on", "2027-01-05", "--bank-file", bankFile, "--dry-run"], `将从 ${bank} 支付 1 张报销单（PAID），并写出银行代发文件 ${bankFile}（1 行）；未写入任何内容（--dry-run 试运行）`, `1 claim would be paid (PAID from ${bank}), and ${bankFile} with 1 row; nothing was written (--dry-run)`],
     ];
-    for (const [args, zh, en] of runs) {
-      // (Pay needs a posted claim: EC-2026-133 is posted for real first.)
-      if (args[0] === "pay") expect(runCli(["post", journal, "EC-2026-133", "--on", "2026-12-31"]).code).toBe(0);
-      const before = readFileSync(journal, "utf8");
-      for (const [lang, expected] of [["zh", zh], ["en", en]] as const) {
-        const result = runCli([...args, "--lang", lang], { COLUMNS: "200" });
-        expect(result.code, `${args[0]} ${lang}: ${result.stderr}`).toBe(0);
-        expect(result.stderr.trimEnd().split("\n").at(-1)!.replace(/\d[\d,]*\.\d\d CNY/, "PAID"), `${args[0]} ${lang}`).toBe(expected);
-      }
-      expect(readFileSync(journal, "utf8"), args[0]).toBe(before);
-    }
+    expectDryRuns(
+      journal,
+      runs,
+      (args) => {
+        // (Pay needs a posted claim: EC-2026-133 is posted for real first.)
+        if (args[0] === "pay") expect(runCli(["post", journal, "EC-2026-133", "--on", "2026-12-31"]).code).toBe(0);
+      },
+      (line) => line.replace(/\d[\d,]*\.\d\d CNY/, "PAID"),
+    );
     expect(() => readFileSync(bankFile)).toThrow();
   });
 
