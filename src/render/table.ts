@@ -34,14 +34,17 @@ export interface TableStyle {
   readonly width?: number;
 }
 
-/** Group the integer part of a plain decimal string in threes. */
+/** Group the integer part of a plain decimal string (`-?digits[.digits]`) in threes (no regular expression: every amount of a table goes through it). */
 export function groupThousands(plain: string): string {
-  const negative = plain.startsWith("-");
-  const body = negative ? plain.slice(1) : plain;
-  const dot = body.indexOf(".");
-  const integer = dot < 0 ? body : body.slice(0, dot);
-  const fraction = dot < 0 ? "" : body.slice(dot);
-  return (negative ? "-" : "") + integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + fraction;
+  const start = plain.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = plain.indexOf(".", start);
+  const end = dot < 0 ? plain.length : dot;
+  if (end - start <= 3) return plain;
+  let head = (end - start) % 3;
+  if (head === 0) head = 3;
+  let text = plain.slice(0, start + head);
+  for (let index = start + head; index < end; index += 3) text += "," + plain.slice(index, index + 3);
+  return dot < 0 ? text : text + plain.slice(dot);
 }
 
 /**
@@ -95,18 +98,6 @@ export function cutText(text: string, width: number, from: "end" | "start"): str
 
 const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
 
-/** groupThousands of a number NUMBER matched (`-?digits[.digits]`), without a regular expression. */
-function groupDigits(plain: string): string {
-  const start = plain.charCodeAt(0) === 45 ? 1 : 0;
-  const dot = plain.indexOf(".", start);
-  const end = dot < 0 ? plain.length : dot;
-  if (end - start <= 3) return plain;
-  let head = (end - start) % 3;
-  if (head === 0) head = 3;
-  let text = plain.slice(0, start + head);
-  for (let index = start + head; index < end; index += 3) text += "," + plain.slice(index, index + 3);
-  return dot < 0 ? text : text + plain.slice(dot);
-}
 /** Cell padding (one each side), as drawn below. */
 const PADDING = 2;
 /** The extra gap between columns: two spaces, none when a table is drawn compact to fit. */
@@ -275,7 +266,7 @@ export function writeTable(
       cell = terminalText(cell);
       if (right[index]) {
         const number = NUMBER.exec(cell);
-        if (number !== null) cell = groupDigits(number[1]!) + number[2]!;
+        if (number !== null) cell = groupThousands(number[1]!) + number[2]!;
       }
       cells[index] = cell;
       const width = displayWidth(cell);
