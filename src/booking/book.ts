@@ -81,6 +81,31 @@ export function bookEntries(entries: readonly Directive[], options: LedgerOption
   return { value: booked, diagnostics };
 }
 
+/** No balances at all: what a transaction booked on its own reduces against. */
+const NO_BALANCES: Balances = { get: () => undefined };
+
+/**
+ * Book each transaction of `entries` on its own, as `bookEntries([entry], options)` would for each
+ * (no lots of another reduced, no booking method from an open directive); other entries pass
+ * through. One set of tolerance rules serves them all (each `bookEntries` call would make its
+ * own, and work out every tolerance again).
+ */
+export function bookEachAlone(entries: readonly Directive[], options: LedgerOptions): Result<LedgerEntry[]> {
+  const methods: BookingMethods = { byAccount: new Map(), fallback: options.bookingMethod };
+  const rules = new ToleranceRules(options);
+  const diagnostics: Diagnostic[] = [];
+  const booked: LedgerEntry[] = [];
+  for (const entry of entries) {
+    if (entry.type !== "transaction") {
+      booked.push(entry);
+      continue;
+    }
+    const transaction = bookTransaction(entry, NO_BALANCES, methods, rules, diagnostics);
+    if (transaction !== null) booked.push(transaction);
+  }
+  return { value: booked, diagnostics };
+}
+
 /** Book one transaction against the running balances (not updated here); null when dropped. */
 export function bookTransaction(
   transaction: Transaction,

@@ -13,13 +13,15 @@
 import { optionDeclarations } from "../core/feeledger-options.js";
 import * as path from "node:path";
 import type { BookedTransaction, Directive, LedgerEntry } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { appendAll, error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { parseSource, type ParsedSource } from "../parser/parse.js";
+import type { DirectReader } from "../parser/direct.js";
 import { expandInclude, openSource, readProblem, type SourceFile } from "../source/files.js";
-import { bookEntries } from "../booking/book.js";
+import { bookEachAlone } from "../booking/book.js";
 import { checkTransactionBalances } from "../booking/residual.js";
 import { isValidAccountName, validateAccounts } from "../validation/accounts.js";
 import { validateCurrencyConstraints } from "../validation/currencies.js";
@@ -49,9 +51,13 @@ function directiveName(directive: Directive): MessageParams<"claim-file-content"
 
 /**
  * Read the claim files the books declare. `books` are the loaded entries of the books, `sources`
- * their files (the claim files are added to it); `keepText` as for the books.
+ * their files (the claim files are added to it); `keepText` as for the books; `shared` the direct
+ * reader that read the books, if any (the claims then share its names and values: see ParseOptions).
  */
-export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<string, SourceFile>, options: LedgerOptions, keepText: boolean): ClaimFiles {
+export function loadClaimFiles(
+  books: readonly LedgerEntry[], sources: Map<string, SourceFile>, options: LedgerOptions, keepText: boolean,
+  shared?: { reader: DirectReader | null },
+): ClaimFiles {
   const result: ClaimFiles = { claims: [], files: new Map(), diagnostics: [], metaKeys: new Set() };
   const declarations = optionDeclarations(books, CLAIMS_OPTION);
   if (declarations.length === 0) return result;
@@ -77,7 +83,7 @@ export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<strin
       }
       if (read.has(absolute)) continue;
       read.add(absolute);
-      const parsed = parseClaimFile(file, keepText, declaration.span, sources, result.diagnostics);
+      const parsed = parseClaimFile(file, keepText, declaration.span, sources, result.diagnostics, shared);
       if (parsed === null) continue;
       result.files.set(file, declaration.span);
       for (const key of parsed.metaKeys) result.metaKeys.add(key);
@@ -106,22 +112,31 @@ export function loadClaimFiles(books: readonly LedgerEntry[], sources: Map<strin
  */
 export function bookClaims(claims: readonly Directive[], books: readonly LedgerEntry[], options: LedgerOptions, ownProblem: (diagnostic: Diagnostic) => boolean): { claims: BookedTransaction[]; diagnostics: Diagnostic[] } {
   const result = { claims: [] as BookedTransaction[], diagnostics: [] as Diagnostic[] };
-  // Account names, as the loader checks the books'.
+  // Account names, as the loader checks the books' (each name once; a compact claim's postings read in place).
+  const validity = new Map<string, boolean>();
+  const isValid = (account: string): boolean => {
+    let valid = validity.get(account);
+    if (valid === undefined) validity.set(account, (valid = isValidAccountName(account, options.accountRoots)));
+    return valid;
+  };
   for (const claim of claims) {
     if (claim.type !== "transaction") continue;
-    for (const posting of claim.postings) {
-      if (!isValidAccountName(posting.account, options.accountRoots)) {
-        result.diagnostics.push(error(CODES.accountName, MESSAGES.accountName(posting.account), posting.span));
+    if (claim instanceof PlainTransaction) {
+      for (let at = claim.firstPosting(); at >= 0; at = claim.nextPosting(at)) {
+        const account = claim.accountAt(at);
+        if (!isValid(account)) result.diagnostics.push(error(CODES.accountName, MESSAGES.accountName(account), claim.spanAt(at)));
       }
+      continue;
+    }
+    for (const posting of claim.postings) {
+      if (!isValid(posting.account)) result.diagnostics.push(error(CODES.accountName, MESSAGES.accountName(posting.account), posting.span));
     }
   }
-  // Date order; a stable sort keeps file order and line order within a day.
+  // Date order; a stable sort keeps file order and line order within a day. Each claim is booked on its own.
   const ordered = [...claims].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  for (const claim of ordered) {
-    const booked = bookEntries([claim], options);
-    appendAll(result.diagnostics, booked.diagnostics);
-    for (const entry of booked.value) result.claims.push(entry as BookedTransaction);
-  }
+  const booked = bookEachAlone(ordered, options);
+  appendAll(result.diagnostics, booked.diagnostics);
+  for (const entry of booked.value) result.claims.push(entry as BookedTransaction);
   appendAll(result.diagnostics, checkTransactionBalances(result.claims, options));
   // Open accounts and currency constraints come from the books; only the claims' problems are kept.
   const accountDirectives = books.filter((entry) => entry.type === "open" || entry.type === "close");
@@ -137,7 +152,10 @@ function typeOrderOf(entry: LedgerEntry): number {
 }
 
 /** Open and parse one claim file (added to `sources`), or null with the reason in `diagnostics`. */
-function parseClaimFile(file: string, keepText: boolean, declaration: Span, sources: Map<string, SourceFile>, diagnostics: Diagnostic[]): ParsedSource | null {
+function parseClaimFile(
+  file: string, keepText: boolean, declaration: Span, sources: Map<string, SourceFile>, diagnostics: Diagnostic[],
+  shared: { reader: DirectReader | null } | undefined,
+): ParsedSource | null {
   const source = openSource(file, keepText);
   if ("error" in source) {
     diagnostics.push(error("missing-file", source.problem, declaration));
@@ -145,7 +163,7 @@ function parseClaimFile(file: string, keepText: boolean, declaration: Span, sour
   }
   let parsed: ParsedSource;
   try {
-    parsed = parseSource(source.readPieces(), file);
+    parsed = parseSource(source.readPieces(), file, { shared });
   } catch (thrown) {
     if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
     diagnostics.push(error("missing-file", readProblem(file, thrown), declaration));

@@ -56,6 +56,8 @@ interface Parsed {
   sources: Map<string, SourceFile>;
   diagnostics: Diagnostic[];
   metaKeys: Set<string>;
+  /** The direct reader that read the files (the claim files are read with it too). */
+  shared: { reader: DirectReader | null };
 }
 
 export interface LoadOptions {
@@ -88,13 +90,13 @@ interface IncludingFile {
  * good a journal as any (bean-check reads it).
  */
 function parseRecursively(mainFile: string, keepText: boolean): Parsed {
-  const parsed: Parsed = { directives: [], lines: [], options: [], plugins: [], sources: new Map(), diagnostics: [], metaKeys: new Set() };
+  /** One direct reader for every file (see parseSource's `shared`). */
+  const shared: { reader: DirectReader | null } = { reader: null };
+  const parsed: Parsed = { directives: [], lines: [], options: [], plugins: [], sources: new Map(), diagnostics: [], metaKeys: new Set(), shared };
   const loaded = new Set<string>();
   const reading: IncludingFile[] = [];
   /** Where each file being read is on the stack (for cycles). */
   const readingAt = new Map<string, number>();
-  /** One direct reader for every file (see parseSource's `shared`). */
-  const shared: { reader: DirectReader | null } = { reader: null };
 
   /** Read one file, adding what it holds to `parsed`; its includes, or null if it was not read. */
   const read = (file: string, includedFrom: Span | null): IncludingFile | null => {
@@ -298,7 +300,7 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
   appendAll(diagnostics, validateDuplicates(entries));
   if (!raw) appendAll(diagnostics, validateDocuments(entries));
   appendAll(diagnostics, checkTransactionBalances(entries, options));
-  const claimFiles = loadClaimFiles(entries, parsed.sources, options, loadOptions.keepText === true);
+  const claimFiles = loadClaimFiles(entries, parsed.sources, options, loadOptions.keepText === true, parsed.shared);
   appendAll(diagnostics, claimFiles.diagnostics);
   for (const key of claimFiles.metaKeys) parsed.metaKeys.add(key);
   return { entries, claims: claimFiles.claims, claimFiles: claimFiles.files, options, sources: parsed.sources, mainFile, diagnostics, metaKeys: parsed.metaKeys };
