@@ -63,8 +63,8 @@ function search(keys: readonly string[], key: string): number {
   return -1;
 }
 
-/** Slots of a FirstSeenPairs table when it is made (it doubles as it fills). */
-const PAIR_SLOTS = 1 << 12;
+/** Pairs a FirstSeenPairs table holds before it first grows, unless told to expect more. */
+const PAIR_ENTRIES = 1 << 11;
 
 /**
  * FirstSeen for keys that are pairs of integers in [0, 2^53) (a fapiao number as two numbers:
@@ -73,16 +73,24 @@ const PAIR_SLOTS = 1 << 12;
  * check a tenth of its time; numbers are hashed without reading a string and kept without objects.
  */
 export class FirstSeenPairs {
-  /** The pairs and values in the order first seen. */
-  private highs = new Float64Array(PAIR_SLOTS / 2);
-  private lows = new Float64Array(PAIR_SLOTS / 2);
-  private values = new Int32Array(PAIR_SLOTS / 2);
+  /** The pairs and values in the order first seen (made at the first pair). */
+  private highs = EMPTY_NUMBERS;
+  private lows = EMPTY_NUMBERS;
+  private values = EMPTY_INTEGERS;
   private count = 0;
   /** Index into the above + 1 per slot, 0 when empty; at most half full. */
-  private slots = new Int32Array(PAIR_SLOTS);
+  private slots = EMPTY_INTEGERS;
+
+  /**
+   * `expected`: about how many pairs will be seen. The table is made at that size when the first
+   * pair comes (growing it pair by pair would copy and rehash it a dozen times, each time in memory
+   * the process touches for the first time), and grows beyond it as needed.
+   */
+  constructor(private readonly expected = PAIR_ENTRIES) {}
 
   /** The value first seen with (high, low), or -1 (and then `value` is kept as its first). */
   seen(high: number, low: number, value: number): number {
+    if (this.slots.length === 0) this.make();
     const { slots, highs, lows } = this;
     const mask = slots.length - 1;
     let slot = hashPair(high, low) & mask;
@@ -98,6 +106,16 @@ export class FirstSeenPairs {
     slots[slot] = index + 1;
     if (2 * this.count > mask) this.rehash(2 * slots.length);
     return -1;
+  }
+
+  private make(): void {
+    const entries = Math.max(PAIR_ENTRIES, this.expected);
+    let size = 2 * PAIR_ENTRIES;
+    while (size <= 2 * entries) size *= 2;
+    this.highs = new Float64Array(entries);
+    this.lows = new Float64Array(entries);
+    this.values = new Int32Array(entries);
+    this.slots = new Int32Array(size);
   }
 
   private growEntries(): void {
@@ -125,6 +143,9 @@ export class FirstSeenPairs {
     this.slots = slots;
   }
 }
+
+const EMPTY_NUMBERS = new Float64Array(0);
+const EMPTY_INTEGERS = new Int32Array(0);
 
 /** A well-mixed 32-bit hash of two integers below 2^53. */
 function hashPair(high: number, low: number): number {

@@ -40,18 +40,14 @@ export function invoicesOf(transaction: Transaction): { entry: MetaEntry; span: 
 
 export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  // Each number's first use, by number (see numberKey): an index into the three arrays below, its
-  // transaction and where in it (spanOfUse). A compact transaction's values are read in place and
-  // a span is made only for a diagnostic.
-  const first = new FirstSeenPairs();
-  const firstEntries: LedgerEntry[] = [];
-  const firstOwners: number[] = [];
-  const firstSpans: (Span | null)[] = [];
+  // Each number's first use, by number (see numberHigh): the index of its entry. Where in that entry
+  // it is written is found again for a diagnostic (firstUseSpan); a compact transaction's values are
+  // read in place, and a span is made only for a diagnostic.
+  const first = new FirstSeenPairs(entries.length);
   const values: unknown[] = [];
   const owners: number[] = [];
-  const spanOfUse = (transaction: LedgerEntry, owner: number, span: Span | null): Span =>
-    span ?? (owner < 0 ? transaction.span : (transaction as PlainTransaction).spanAt(owner));
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction") continue;
     let count: number;
     let spans: Span[] | null = null;
@@ -61,40 +57,68 @@ export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMa
       const invoices = invoicesOf(entry);
       count = invoices.length;
       spans = invoices.map((invoice) => invoice.span);
-      for (let index = 0; index < count; index++) values[index] = invoices[index]!.entry.value;
+      for (let at = 0; at < count; at++) values[at] = invoices[at]!.entry.value;
     }
     if (count === 0) continue;
-    const id = claimId(entry);
-    for (let index = 0; index < count; index++) {
-      const raw = values[index] as string | MetaValue;
-      const owner = spans === null ? owners[index]! : -1;
-      const span = spans === null ? null : spans[index]!;
+    // (The claim's id is needed only for a diagnostic.)
+    let id: string | null | undefined;
+    for (let at = 0; at < count; at++) {
+      const raw = values[at] as string | MetaValue;
       const number = typeof raw === "string" ? raw : raw.type === "string" ? raw.value : null;
-      if (number === null || !FAPIAO.test(number)) {
+      if (number === null || !isFapiaoNumber(number)) {
         const problem = fapiaoProblem(number === null ? raw as MetaValue : { type: "string", value: number })!;
-        if (id !== null) diagnostics.push(error("fapiao-malformed", problem, spanOfUse(entry, owner, span)));
+        if ((id ??= claimId(entry)) !== null) diagnostics.push(error("fapiao-malformed", problem, spans?.[at] ?? spanOfUse(entry as PlainTransaction, owners[at]!)));
         continue;
       }
-      const use = firstEntries.length;
-      const earlier = first.seen(numberHigh(number), numberLow(number), use);
-      if (earlier < 0) {
-        firstEntries.push(entry);
-        firstOwners.push(owner);
-        firstSpans.push(span);
-        continue;
-      }
-      const earlierEntry = firstEntries[earlier]!;
-      const where = claimId(earlierEntry);
-      if (id === null && where === null) continue;
-      const earlierSpan = spanOfUse(earlierEntry, firstOwners[earlier]!, firstSpans[earlier]!);
+      const earlier = first.seen(numberHigh(number), numberLow(number), index);
+      if (earlier < 0) continue;
+      const earlierEntry = entries[earlier] as Transaction & LedgerEntry;
+      const earlierClaim = claimId(earlierEntry);
+      if ((id ??= claimId(entry)) === null && earlierClaim === null) continue;
       diagnostics.push(error(
         "fapiao-duplicate",
-        message("fapiao-duplicate", { number, claim: where, place: placeOf(earlierSpan, sources) }),
-        spanOfUse(entry, owner, span),
+        message("fapiao-duplicate", { number, claim: earlierClaim, place: placeOf(firstUseSpan(earlierEntry, number), sources) }),
+        spans?.[at] ?? spanOfUse(entry as PlainTransaction, owners[at]!),
       ));
     }
   }
   return diagnostics;
+}
+
+/** Where in a compact transaction the value at `owner` (see metaWithKey) is written. */
+function spanOfUse(transaction: PlainTransaction, owner: number): Span {
+  return owner < 0 ? transaction.span : transaction.spanAt(owner);
+}
+
+/** Where `number` is first written as an `invoice` of `transaction` (its first use there). */
+function firstUseSpan(transaction: Transaction, number: string): Span {
+  const written = (value: unknown) => (typeof value === "string" ? value : (value as MetaValue).type === "string" ? (value as { value: string }).value : null) === number;
+  if (transaction instanceof PlainTransaction) {
+    const values: unknown[] = [];
+    const owners: number[] = [];
+    const count = transaction.metaWithKey("invoice", values, owners);
+    for (let at = 0; at < count; at++) if (written(values[at])) return spanOfUse(transaction, owners[at]!);
+  } else {
+    for (const invoice of invoicesOf(transaction)) if (written(invoice.entry.value)) return invoice.span;
+  }
+  throw new Error(`fapiao ${number} is not in the transaction that first used it`);
+}
+
+/** Whether `text` is a fapiao number: FAPIAO.test without the regular expression (every claim's every invoice comes here). */
+export function isFapiaoNumber(text: string): boolean {
+  const length = text.length;
+  if (length === 20) return allDigits(text, 0, 20);
+  if (length !== 19 && length !== 21) return false;
+  const dash = length - 9;
+  return text.charCodeAt(dash) === 45 && allDigits(text, 0, dash) && allDigits(text, dash + 1, length);
+}
+
+function allDigits(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const c = text.charCodeAt(index);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 // A fapiao number (one FAPIAO matches) as two integers below 2^53, different for different

@@ -6,7 +6,8 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diagnosticLines } from "../helpers/cli.js";
 import { cli, journal, removeTemporaryFolders } from "./journal.js";
-import { fapiaoProblem } from "../../src/validation/fapiao.js";
+import fc from "fast-check";
+import { fapiaoProblem, isFapiaoNumber } from "../../src/validation/fapiao.js";
 import { periodContaining } from "../../src/validation/budget-control.js";
 
 afterAll(removeTemporaryFolders);
@@ -139,6 +140,23 @@ describe("fapiao and receipts", () => {
       line: lineOf(text, "  Expenses:Fees:Visits"), severity: "error",
       message: `malformed fapiao number "12345": expected 20 digits (数电发票) or a 10- or 12-digit code, '-', and an 8-digit number`,
     }]);
+  });
+
+  it("tells a fapiao number without the regular expression exactly as with it", () => {
+    const FAPIAO = /^(\d{20}|\d{10}-\d{8}|\d{12}-\d{8})$/;
+    const character = fc.constantFrom("0", "5", "9", "-", "a", "/", ":", " ", "٣", "\n");
+    const digits = (length: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: length, maxLength: length });
+    const text = fc.oneof(
+      fc.string({ unit: character, maxLength: 23 }),
+      digits(20), digits(19), digits(21),
+      fc.tuple(digits(10), digits(8)).map(([code, number]) => `${code}-${number}`),
+      fc.tuple(digits(12), digits(8)).map(([code, number]) => `${code}-${number}`),
+      fc.tuple(digits(11), digits(8)).map(([code, number]) => `${code}-${number}`),
+      fc.tuple(digits(20), fc.nat(20), character).map(([number, at, c]) => number.slice(0, at) + c + number.slice(at + 1)),
+    );
+    fc.assert(fc.property(text, (value) => {
+      expect(isFapiaoNumber(value), value).toBe(FAPIAO.test(value));
+    }), { numRuns: 3000 });
   });
 
   it("reports a fapiao used twice, in the books or in a claim in progress, also on a transaction that is not a claim", () => {

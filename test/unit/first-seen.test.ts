@@ -72,6 +72,15 @@ describe("FirstSeenPairs", () => {
     }), { numRuns: 60 });
   });
 
+  it("gives the same made at the size it is told to expect, whether more or fewer pairs come", () => {
+    const part = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(fc.property(fc.array(fc.tuple(part, part), { maxLength: 9_000 }), fc.integer({ min: 0, max: 20_000 }), (pairs, expected) => {
+      const seen = new FirstSeenPairs(expected);
+      const keys = pairs.map(([high, low]) => `${high}/${low}`);
+      expect(pairs.map(([high, low], index) => seen.seen(high, low, index))).toEqual(reference(keys).map((value) => value ?? -1));
+    }), { numRuns: 40 });
+  });
+
   it("tells apart pairs that share a half, or whose halves are swapped", () => {
     const seen = new FirstSeenPairs();
     expect(seen.seen(1, 2, 0)).toBe(-1);
