@@ -13,6 +13,7 @@ import { accountSuggester } from "../core/nearest-names.js";
 import { formatAmount } from "./format.js";
 import { Inventory } from "./inventory.js";
 import { ToleranceRules } from "./tolerance.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 /** Whether `account` is `parent` or below it. */
 function isWithin(account: string, parent: string): boolean {
@@ -87,7 +88,7 @@ class AssertedBalances {
 export function checkBalanceAssertions(entries: readonly LedgerEntry[], options: LedgerOptions): Diagnostic[] {
   const asserted = new Set<string>();
   const opens = new Map<string, Open>();
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type === "balance") asserted.add(entry.account);
     else if (entry.type === "open" && !opens.has(entry.account)) opens.set(entry.account, entry);
   }

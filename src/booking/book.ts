@@ -20,11 +20,12 @@ import { interpolateGroup } from "./interpolate.js";
 import { Inventory, type Balances } from "./inventory.js";
 import { bookReductions, type BookingMethods } from "./reduce.js";
 import { ToleranceRules, quantizeToTolerance, roundingScale, type ToleranceSource } from "./tolerance.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 /** Each account's booking method from its open directive (the last one naming a method wins). */
 export function bookingMethods(entries: readonly Directive[], options: LedgerOptions): BookingMethods {
   const byAccount = new Map<string, BookingMethod>();
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type === "open" && entry.booking !== null) byAccount.set(entry.account, entry.booking);
   }
   return { byAccount, fallback: options.bookingMethod };

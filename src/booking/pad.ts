@@ -18,6 +18,7 @@ import { error, type Diagnostic, type Result } from "../diagnostics/diagnostic.j
 import { formatAmount } from "./format.js";
 import { Inventory } from "./inventory.js";
 import { ToleranceRules } from "./tolerance.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 /** The running state of one padded account. */
 interface PaddedAccount {
@@ -93,7 +94,7 @@ function paddingTransaction(pad: Pad, expected: string, difference: ScaledNumber
 /** Insert the padding transactions; report pads at cost and unused pads. */
 export function applyPads(entries: readonly LedgerEntry[], options: LedgerOptions): Result<LedgerEntry[]> {
   const padded = new Map<string, PaddedAccount>();
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type === "pad" && !padded.has(entry.account)) {
       padded.set(entry.account, { account: entry.account, balance: new Inventory(), active: null, padded: new Set() });
     }

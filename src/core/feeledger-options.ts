@@ -4,6 +4,7 @@
 // A setting's value is a string (or an account). Where one declaration counts, the latest wins.
 import type { LedgerEntry } from "./data.js";
 import type { Span } from "./span.js";
+import { nonTransactions } from "./non-transactions.js";
 
 /** One `custom "feeledger-option" NAME VALUE` line. */
 export interface OptionDeclaration {
@@ -16,7 +17,7 @@ export interface OptionDeclaration {
 /** Every declaration of the setting `name`, in entry order. */
 export function optionDeclarations(entries: readonly LedgerEntry[], name: string): OptionDeclaration[] {
   const found: OptionDeclaration[] = [];
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type !== "custom" || entry.customType !== "feeledger-option") continue;
     const [key, value] = entry.values;
     if (key?.type === "string" && key.value === name && (value?.type === "string" || value?.type === "account")) found.push({ value: value.value, span: entry.span });

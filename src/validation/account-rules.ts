@@ -10,10 +10,11 @@ import { isUnder } from "../core/accounts.js";
 import { money } from "../claims/control.js";
 import type { DomainCheck } from "./domain-check.js";
 import { message } from "../i18n/message.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export function checkAccountRules(entries: readonly LedgerEntry[]): Diagnostic[] {
   const guarded: string[] = [];
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type === "open" && /^true$/i.test(metaText(entry.meta, "no-negative") ?? "")) guarded.push(entry.account);
   }
   if (guarded.length === 0) return [];

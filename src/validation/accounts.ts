@@ -6,6 +6,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import { accountSuggester } from "../core/nearest-names.js";
 import { message } from "../i18n/message.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 /** Accounts an entry refers to (not counting its own open or close). */
 export function referencedAccounts(entry: LedgerEntry): string[] {
@@ -48,7 +49,7 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
   const diagnostics: Diagnostic[] = [];
   const opens = new Map<string, Open>();
   const closes = new Map<string, Close>();
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type === "open") {
       if (opens.has(entry.account)) diagnostics.push(error("duplicate-open", message("duplicate-open", { account: entry.account }), entry.span));
       else opens.set(entry.account, entry);

@@ -21,6 +21,7 @@ import { activeClaims } from "../claims/pending.js";
 import { breachConsequence, breachSeverity, money, readAction, totalsUnder } from "../claims/control.js";
 import type { DomainCheck } from "./domain-check.js";
 import { message } from "../i18n/message.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 interface Period { readonly start: string; readonly end: string; readonly label: string }
 
@@ -56,7 +57,7 @@ function periodBudget(budgets: readonly Budget[], account: string, currency: str
 export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly BookedTransaction[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const budgets: Budget[] = [];
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type !== "custom" || entry.customType !== "budget") continue;
     // A `custom "budget"` not in Fava's form (an account first) is someone else's: never an error.
     if (entry.values[0]?.type !== "account") continue;

@@ -3,11 +3,12 @@ import { message } from "../i18n/message.js";
 import type { LedgerEntry } from "../core/data.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export function validateCurrencyConstraints(entries: readonly LedgerEntry[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const allowed = new Map<string, ReadonlySet<string>>();
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type === "open" && entry.currencies.length > 0 && !allowed.has(entry.account)) {
       allowed.set(entry.account, new Set(entry.currencies));
     }

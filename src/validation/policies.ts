@@ -19,6 +19,7 @@ import type { DomainCheck } from "./domain-check.js";
 import { booksWithClaims } from "../claims/pending.js";
 import { message, type Message } from "../i18n/message.js";
 import type { Consequence } from "../i18n/en-checks.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export type PolicyKind = "per-claim" | "per-month" | "receipt-above";
 const KINDS: readonly PolicyKind[] = ["per-claim", "per-month", "receipt-above"];
@@ -62,7 +63,7 @@ export function readPolicy(entry: Custom): Policy | { problem: Message } {
 function collectPolicies(entries: readonly LedgerEntry[]): { groups: Policy[][]; diagnostics: Diagnostic[] } {
   const byKey = new Map<string, Policy[]>();
   const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type !== "custom" || entry.customType !== "policy") continue;
     const policy = readPolicy(entry);
     if ("problem" in policy) {

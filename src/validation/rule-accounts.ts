@@ -9,10 +9,11 @@ import { accountSuggester } from "../core/nearest-names.js";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CODES, MESSAGES } from "../diagnostics/messages.js";
 import type { DomainCheck } from "./domain-check.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export function checkRuleAccounts(entries: readonly LedgerEntry[]): Diagnostic[] {
   const opened = new Set<string>();
-  for (const entry of entries) if (entry.type === "open") opened.add(entry.account);
+  for (const entry of nonTransactions(entries)) if (entry.type === "open") opened.add(entry.account);
   const diagnostics: Diagnostic[] = [];
   const covered = new Map<string, boolean>();
   const isCovered = (account: string): boolean => {
@@ -31,7 +32,7 @@ export function checkRuleAccounts(entries: readonly LedgerEntry[]): Diagnostic[]
     named.add(account);
   }
   const suggest = accountSuggester(named);
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type !== "custom") continue;
     for (const value of entry.values) {
       if (value.type !== "account" || isCovered(value.value)) continue;
