@@ -11,6 +11,7 @@ import type { Span } from "../core/span.js";
 import { metaText } from "../claims/claim.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { message, type Message } from "../i18n/message.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export type AllocationMethod = "equal" | "ratio" | "revenue" | "headcount";
 export type AllocationKey = "customer" | "department";
@@ -94,7 +95,7 @@ export function readAllocationRule(entry: Custom): AllocationRule | { problem: M
 export function allocationRules(entries: readonly LedgerEntry[]): { rules: AllocationRule[]; diagnostics: Diagnostic[] } {
   const rules: AllocationRule[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type !== "custom" || entry.customType !== "allocation") continue;
     const rule = readAllocationRule(entry);
     if ("problem" in rule) diagnostics.push(error("allocation-malformed", rule.problem, entry.span));

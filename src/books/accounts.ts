@@ -10,6 +10,7 @@
 // `code: "..."` or `name: "..."` sets the account's own, and its subaccounts build on it.
 import type { LedgerEntry, Open } from "../core/data.js";
 import type { AccountRoots } from "../core/options.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export type AccountKind = "assets" | "liabilities" | "equity" | "income" | "expenses";
 
@@ -77,7 +78,7 @@ export class ChartOfAccounts {
 
   constructor(entries: readonly LedgerEntry[], roots: AccountRoots) {
     this.#roots = roots;
-    for (const entry of entries) {
+    for (const entry of nonTransactions(entries)) {
       if (entry.type === "open" && !this.#opens.has(entry.account)) this.#opens.set(entry.account, entry);
     }
   }

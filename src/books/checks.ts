@@ -11,11 +11,12 @@ import { isPendingClaim } from "../claims/claim.js";
 import { ChartOfAccounts } from "./accounts.js";
 import { DIMENSION_KEYS, DIMENSION_KINDS, readDimensionCodes, type DimensionCodes } from "./dimensions.js";
 import { message } from "../i18n/message.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 /** Bad `code:` or `name:` values on opens, and codes shared by more than one account. */
 export function checkAccountCodes(entries: readonly LedgerEntry[], roots: AccountRoots): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type !== "open") continue;
     for (const line of entry.meta) {
       if (line.key !== "code" && line.key !== "name") continue;

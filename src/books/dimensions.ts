@@ -8,6 +8,7 @@ import type { DimensionKind, DimensionValue } from "../periods/voucher-model.js"
 import { valueText } from "../claims/claim.js";
 import { message } from "../i18n/message.js";
 import type { DimensionProblem } from "../i18n/en-checks.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export const DIMENSION_DIRECTIVE = "dimension";
 
@@ -49,7 +50,7 @@ export function readDimensionCodes(entries: readonly LedgerEntry[]): { codes: Di
   const byName = new Map<DimensionKind, Map<string, DimensionDeclaration>>();
   const byCode = new Map<DimensionKind, Map<string, DimensionDeclaration>>();
   const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type !== "custom" || entry.customType !== DIMENSION_DIRECTIVE) continue;
     const shape = declarationOf(entry);
     if ("problem" in shape) {

@@ -27,6 +27,7 @@ import { entryMetaText, valueText } from "./claim.js";
 import { money } from "./control.js";
 import { message, say, type Message } from "../i18n/message.js";
 import type { Shortfall } from "../i18n/en-checks.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export interface ApprovalLimit {
   /** The name as the declaration writes it. */
@@ -72,7 +73,7 @@ export function collectAuthority(entries: readonly LedgerEntry[], expensesRoot: 
   const limits = new Map<string, ApprovalLimit[]>();
   const diagnostics: Diagnostic[] = [];
   let declared = false;
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type !== "custom" || entry.customType !== "approval-limit") continue;
     declared = true;
     const limit = readApprovalLimit(entry, keyOf);

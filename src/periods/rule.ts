@@ -15,6 +15,7 @@ import { addMonths } from "../core/dates.js";
 import type { LedgerEntry } from "../core/data.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isPeriodDirective, lastDayOf, readPeriodEvents, type Month, type PeriodClose, type PeriodEvent } from "./directives.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export interface PeriodState {
   /** Every readable period directive, in the books' order. */
@@ -32,7 +33,7 @@ const NOTHING_CLOSED: PeriodState = { events: [], closed: new Map(), latest: nul
 /** The periods of the books (cheap when the books have no period directive). */
 export function periodState(entries: readonly LedgerEntry[]): PeriodState {
   let any = false;
-  for (const entry of entries) if (entry.type === "custom" && isPeriodDirective(entry)) { any = true; break; }
+  for (const entry of nonTransactions(entries)) if (entry.type === "custom" && isPeriodDirective(entry)) { any = true; break; }
   if (!any) return NOTHING_CLOSED;
   const { events, diagnostics } = readPeriodEvents(entries);
   const latestEvent = new Map<Month, PeriodEvent>();

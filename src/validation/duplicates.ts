@@ -2,12 +2,13 @@
 import type { LedgerEntry, Balance } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { message } from "../i18n/message.js";
+import { nonTransactions } from "../core/non-transactions.js";
 
 export function validateDuplicates(entries: readonly LedgerEntry[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const commodities = new Set<string>();
   const balances = new Map<string, Balance>();
-  for (const entry of entries) {
+  for (const entry of nonTransactions(entries)) {
     if (entry.type === "commodity") {
       if (commodities.has(entry.currency)) diagnostics.push(error("duplicate-commodity", message("duplicate-commodity", { currency: entry.currency }), entry.span));
       commodities.add(entry.currency);
