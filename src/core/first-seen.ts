@@ -8,7 +8,8 @@
 const MAX_RUNS = 8;
 
 export class FirstSeen<T> {
-  private runs: { keys: string[]; values: T[] }[] | null = [];
+  /** `near`: where the last search in the run ended (see searchNear). */
+  private runs: { keys: string[]; values: T[]; near: number }[] | null = [];
   private map: Map<string, T> | null = null;
 
   /** The value first seen with `key`, or undefined (and then `value` is kept as its first). */
@@ -25,8 +26,9 @@ export class FirstSeen<T> {
           continue;
         }
         if (keys[0]! > key) continue;
-        const found = search(keys, key);
-        if (found >= 0) return run.values[found];
+        const place = searchNear(keys, key, run.near);
+        run.near = place;
+        if (keys[place] === key) return run.values[place];
       }
       if (extended >= 0) {
         runs[extended]!.keys.push(key);
@@ -34,7 +36,7 @@ export class FirstSeen<T> {
         return undefined;
       }
       if (runs.length < MAX_RUNS) {
-        runs.push({ keys: [key], values: [value] });
+        runs.push({ keys: [key], values: [value], near: 0 });
         return undefined;
       }
       const map = new Map<string, T>();
@@ -49,18 +51,31 @@ export class FirstSeen<T> {
   }
 }
 
-/** Where `key` is in the increasing `keys`, or -1. */
-function search(keys: readonly string[], key: string): number {
+/**
+ * Where `key` is or would go in the increasing `keys` (the first place whose key is not below it),
+ * looking first just after `near`. Keys of interleaved runs come each in increasing order, so a
+ * run is searched for keys that each fall a little after the last one: galloping on from there
+ * costs a few comparisons where a binary search over the whole run would cost a dozen or more.
+ */
+function searchNear(keys: readonly string[], key: string, near: number): number {
   let low = 0;
-  let high = keys.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const at = keys[middle]!;
-    if (at === key) return middle;
-    if (at < key) low = middle + 1;
-    else high = middle - 1;
+  let high = keys.length;
+  if (near > 0 && near <= keys.length && keys[near - 1]! < key) {
+    // keys[low - 1] < key throughout; stop at the first probe whose key is not below it.
+    low = near;
+    let bound = near;
+    for (let step = 1; bound < keys.length && keys[bound]! < key; step *= 2) {
+      low = bound + 1;
+      bound = near + step;
+    }
+    high = Math.min(bound, keys.length);
   }
-  return -1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (keys[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Pairs a FirstSeenPairs table holds before it first grows, unless told to expect more. */

@@ -39,6 +39,24 @@ describe("FirstSeen", () => {
     }), { numRuns: 500 });
   });
 
+  it("finds repeats anywhere among long interleaved runs (searching each run near its last place)", () => {
+    const runs = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 9999 }), { minLength: 1, maxLength: 400 }), { minLength: 1, maxLength: 3 });
+    const steps = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { maxLength: 900 });
+    fc.assert(fc.property(runs, steps, (numbers, picks) => {
+      const sorted = numbers.map((run, index) => [...run].sort((a, b) => a - b).map((n) => `EC-${String(n * 3 + index).padStart(5, "0")}`));
+      const keys: string[] = [];
+      for (const [pick, back, repeat] of picks) {
+        if (repeat && keys.length > 0) keys.push(keys[keys.length - 1 - (back % keys.length)]!);
+        else {
+          const run = sorted[pick % sorted.length]!;
+          if (run.length > 0) keys.push(run.shift()!);
+        }
+      }
+      const seen = new FirstSeen<number>();
+      expect(keys.map((k, index) => seen.seen(k, index))).toEqual(reference(keys));
+    }), { numRuns: 200 });
+  });
+
   it("finds a repeat in any of several interleaved runs, and after more runs than it keeps in arrays", () => {
     const seen = new FirstSeen<number>();
     const keys = ["b1", "a1", "b2", "a2", "c1", "b3", "a3"];
