@@ -94,12 +94,12 @@ async function bundle() {
   };
   await esbuild.build({
     ...commonJs,
-    stdin: { contents: 'export { VERSION, asksVersionOnly } from "./cli/version.js";\nexport { plainCheck } from "./cli/plain.js";\n', resolveDir: dist },
+    stdin: { contents: 'export { asksVersionOnly, writeVersion } from "./cli/version.js";\nexport { plainCheck } from "./cli/plain.js";\n', resolveDir: dist },
     outfile: join(dist, "plain.cjs"),
   });
   await esbuild.build({
     ...commonJs,
-    stdin: { contents: 'export { runPlainCheck } from "./cli/plain-check.js";\nexport { processIo } from "./cli/process-io.js";\n', resolveDir: dist },
+    stdin: { contents: 'export { runPlainCheck } from "./cli/plain-check.js";\nexport { outputQueued, processIo } from "./cli/process-io.js";\n', resolveDir: dist },
     outfile: plainCheckFile,
   });
   const made = spawnSync(process.execPath, [...binFlags(), fileURLToPath(import.meta.url), "--cache"], { stdio: "inherit" });
