@@ -3,6 +3,7 @@
 // the file's 600 KB (Node.js 20 has no module compile cache of its own). bin/feeledger loads with
 // it; scripts/bundle.mjs makes the cache with it. A cache that is missing, older than the file or
 // refused by V8 (another Node.js, other V8 flags) is ignored: the file is compiled as usual.
+// The file is read as Latin-1: scripts/bundle.mjs writes it in ASCII.
 "use strict";
 const { readFileSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire, wrap } = require("node:module");
@@ -21,7 +22,7 @@ function cacheFor(file, cacheFile) {
 
 /** Run `file` as a CommonJS module; its exports, and the script (for createCachedData). */
 function loadCached(file, cacheFile) {
-  const script = new Script(wrap(readFileSync(file, "utf8")), { filename: file, cachedData: cacheFor(file, cacheFile) });
+  const script = new Script(wrap(readFileSync(file, "latin1")), { filename: file, cachedData: cacheFor(file, cacheFile) });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script };
