@@ -4,30 +4,123 @@
 // only the code of the command that runs. Dependencies stay in node_modules. Without esbuild (an
 // install without dev dependencies) there is no bundle and bin/feeledger loads dist/ module by
 // module, as before.
-import { rmSync } from "node:fs";
+//
+// The commonest runs, `--version` and a plain `check FILE` (src/cli/plain.ts), get two CommonJS
+// files that bin/feeledger loads without the ES module loader: dist/plain.cjs (the version and
+// which command lines are plain, a few KB) and dist/plain-check.cjs (the check command with
+// everything it imports, decimal.js too), and dist/plain-check.cjs.cache, V8's compiled code for
+// it (bin/code-cache.cjs), made by running a check with bin/feeledger's own V8 flags: V8 refuses a
+// cache made under other flags.
+//
+//   node scripts/bundle.mjs                 what `npm run build` runs after tsc
+//   node FLAGS scripts/bundle.mjs --cache   (run by the first) writes the code cache
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-let esbuild;
-try {
-  esbuild = await import("esbuild");
-} catch {
-  process.stderr.write("scripts/bundle.mjs: esbuild is not installed; bin/feeledger will load dist/ module by module\n");
-  process.exit(0);
+const dist = join(root, "dist");
+const plainCheckFile = join(dist, "plain-check.cjs");
+const cacheFile = `${plainCheckFile}.cache`;
+
+/** A small journal with a transaction, a balance assertion and an error to report. */
+const WARM_UP_JOURNAL = `2026-01-01 open Assets:Bank CNY
+2026-01-01 open Expenses:Fees CNY
+
+2026-01-05 * "Bank" "fee"
+  Expenses:Fees  1.00 CNY
+  Assets:Bank
+
+2026-02-01 balance Assets:Bank  -1.00 CNY
+2026-02-01 balance Assets:Bank  -2.00 CNY
+`;
+
+/** Run the check on a small journal, so that the code it runs is compiled, and write the cache. */
+function writeCodeCache() {
+  const { loadCached, writeCache } = createRequire(import.meta.url)("../bin/code-cache.cjs");
+  const { exports, script } = loadCached(plainCheckFile, cacheFile);
+  const folder = mkdtempSync(join(tmpdir(), "feeledger-cache-"));
+  const journal = join(folder, "warm-up.beancount");
+  writeFileSync(journal, WARM_UP_JOURNAL);
+  const silent = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTty: false, stderrIsTty: false };
+  exports.runPlainCheck(silent, { fileOption: undefined, file: journal, beancount: false, color: true });
+  rmSync(folder, { recursive: true, force: true });
+  writeCache(script, cacheFile);
 }
-// Chunks are named by their content: the last build's would pile up.
-rmSync(join(root, "dist", "chunks"), { recursive: true, force: true });
-await esbuild.build({
-  entryPoints: { feeledger: join(root, "dist", "cli", "start.js") },
-  outdir: join(root, "dist"),
-  outExtension: { ".js": ".mjs" },
-  chunkNames: "chunks/[name]-[hash]",
-  bundle: true,
-  splitting: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  logLevel: "warning",
-});
+
+/**
+ * The bundle's text with every character outside ASCII written as a \uXXXX escape, so that
+ * bin/code-cache.cjs can read it as Latin-1 into a string of one byte a character (with one
+ * character outside Latin-1, V8 holds the whole text at two bytes a character, and decoding UTF-8
+ * costs more). esbuild already escapes strings and templates; what it leaves is in regular
+ * expression literals, where \uXXXX is the same character (a surrogate pair too, with the u flag).
+ */
+function asciiOnly(text) {
+  return text.replace(/[^\0-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** bin/feeledger's V8 flags, from its `#!` line (`#!/usr/bin/env -S node FLAGS`). */
+function binFlags() {
+  const shebang = readFileSync(join(root, "bin", "feeledger"), "utf8").split("\n", 1)[0];
+  return shebang.split(/\s+/).slice(shebang.split(/\s+/).indexOf("node") + 1);
+}
+
+async function bundle() {
+  let esbuild;
+  try {
+    esbuild = await import("esbuild");
+  } catch {
+    process.stderr.write("scripts/bundle.mjs: esbuild is not installed; bin/feeledger will load dist/ module by module\n");
+    return;
+  }
+  // Chunks are named by their content: the last build's would pile up. The last cache must not
+  // outlive its file.
+  rmSync(join(dist, "chunks"), { recursive: true, force: true });
+  rmSync(cacheFile, { force: true });
+  await esbuild.build({
+    entryPoints: { feeledger: join(dist, "cli", "start.js") },
+    outdir: dist,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]",
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  const commonJs = {
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    logLevel: "warning",
+    // The modules find their packages through createRequire(import.meta.url): the file's own URL.
+    define: { "import.meta.url": "importMetaUrl" },
+    banner: { js: 'var importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  };
+  await esbuild.build({
+    ...commonJs,
+    stdin: { contents: 'export { asksVersionOnly, writeVersion } from "./cli/version.js";\nexport { plainCheck } from "./cli/plain.js";\n', resolveDir: dist },
+    outfile: join(dist, "plain.cjs"),
+  });
+  const check = await esbuild.build({
+    ...commonJs,
+    stdin: { contents: 'export { runPlainCheck } from "./cli/plain-check.js";\nexport { outputQueued, processIo } from "./cli/process-io.js";\n', resolveDir: dist },
+    outfile: plainCheckFile,
+    // Without comments and indentation: a third less to read, and to scan for the functions the
+    // cache does not hold.
+    minifyWhitespace: true,
+    write: false,
+  });
+  writeFileSync(plainCheckFile, asciiOnly(check.outputFiles[0].text));
+  const made = spawnSync(process.execPath, [...binFlags(), fileURLToPath(import.meta.url), "--cache"], { stdio: "inherit" });
+  if (made.status !== 0) process.stderr.write("scripts/bundle.mjs: no code cache for dist/plain-check.cjs; bin/feeledger will compile it\n");
+}
+
+if (process.argv[2] === "--cache") writeCodeCache();
+else await bundle();

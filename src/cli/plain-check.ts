@@ -4,9 +4,12 @@ import { checkCommand, type CheckArguments } from "./commands/check.js";
 import type { Io } from "./context.js";
 import { failure } from "./failure.js";
 
-/** Run `check` as main() would for the same command line; returns the exit status. */
-export function runPlainCheck(given: Io, check: CheckArguments): number {
-  const io: Io = { ...given, lang: "en" };
+/**
+ * Run `check` as main() would for the same command line (in English, the only language plain.ts
+ * takes, as an Io without a language speaks); returns the exit status. The Io is used as given,
+ * not copied, so that processIo()'s streams are made only if the check has something to print.
+ */
+export function runPlainCheck(io: Io, check: CheckArguments): number {
   try {
     return checkCommand(io, check);
   } catch (thrown) {

@@ -3,7 +3,7 @@
 // and suggests them all; `--version` alone loads none, and not even commander; nor does a plain
 // `check FILE` (plain.ts).
 import { COMMAND_MODULES, type RegisterCommand } from "./commands/register.js";
-import { VERSION } from "./version.js";
+import { asksVersionOnly, writeVersion } from "./version.js";
 import { plainCheck } from "./plain.js";
 
 /** The global options that take a value (main.ts): their value is not the command's name. */
@@ -40,10 +40,7 @@ export async function start(argv: readonly string[]): Promise<number> {
   const args = argv.slice(2);
   // `feeledger --version` prints what commander would, without loading it and the CLI (about a
   // fifth of that command's start).
-  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
+  if (asksVersionOnly(args)) return writeVersion();
   // `check FILE` and its plain variants: without commander (plain.ts).
   const check = plainCheck(args, process.env);
   if (check !== null) {

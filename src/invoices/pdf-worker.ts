@@ -6,11 +6,15 @@
 // reads the files it held): a hostile PDF costs at most the cap. Workers are started when there
 // are PDFs to read (startPdfReaders: before the caller's other work, so that loading pdf.js
 // overlaps it), kept for the rest of the run, and never keep the process alive.
-import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import type { PdfContent } from "./pdf-text.js";
+
+// node:worker_threads and node:os when PDFs are first read, not at every start: worker_threads
+// loads Node.js's stream modules (10-20 ms of CPU), which a `check` with nothing to print does without.
+const threads = (): typeof import("node:worker_threads") => process.getBuiltinModule("node:worker_threads");
+const availableParallelism = (): number => process.getBuiltinModule("node:os").availableParallelism();
 
 // The worker's own code (a script, so that it is found the same way from dist/ and from the
 // one-file bundle). It gets pdf.js's location, the shared counter and the port to answer on. It
@@ -115,11 +119,11 @@ function readersFor(count: number): number {
 }
 
 function startReader(): Reader {
-  const { port1, port2 } = new MessageChannel();
+  const { port1, port2 } = new (threads().MessageChannel)();
   const require = createRequire(import.meta.url);
   const pdfjs = pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.mjs")).href;
   const pdfjsWorker = pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.worker.mjs")).href;
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { counter: counter.buffer, port: port2, pdfjs, pdfjsWorker }, transferList: [port2], stdout: true, stderr: true });
+  const worker = new (threads().Worker)(WORKER_SOURCE, { eval: true, workerData: { counter: counter.buffer, port: port2, pdfjs, pdfjsWorker }, transferList: [port2], stdout: true, stderr: true });
   // (A worker that fails outright answers nothing: its file runs out of time like a hostile one.)
   worker.on("error", () => {});
   worker.unref();
@@ -165,7 +169,7 @@ export function readPdfContents(files: readonly string[], timeoutMs: number, max
     const seen = Atomics.load(counter, 0);
     let answered = false;
     for (const reader of readers) {
-      for (let message = receiveMessageOnPort(reader.port); message !== undefined; message = receiveMessageOnPort(reader.port)) {
+      for (let message = threads().receiveMessageOnPort(reader.port); message !== undefined; message = threads().receiveMessageOnPort(reader.port)) {
         const { file, answer } = message.message as { file: string; answer: PdfAnswer };
         answers.set(file, answer);
         reader.sent.splice(reader.sent.indexOf(file), 1);

@@ -24,12 +24,14 @@ export function runCheck(io: Io, context: CheckContext): number {
   appendAll(diagnostics, runDomainChecks(ledger, { today }));
   // The claims in progress too: once posted they are in the books bean-check reads.
   if (context.beancount) appendAll(diagnostics, beancountCompatibility({ entries: booksWithClaims(ledger, "all"), options: ledger.options }));
-  const style = { color: useColor(io, "stderr", context.color), excerpt: true, lang: langOf(io) };
   const sorted = sortDiagnostics(diagnostics, [...ledger.sources.keys()]);
+  if (sorted.length === 0) return EXIT_OK;
+  // (Whether standard error is a terminal, only now: asking makes the stream, 10-20 ms at start.)
+  const style = { color: useColor(io, "stderr", context.color), excerpt: true, lang: langOf(io) };
   for (const diagnostic of sorted) io.stderr(formatDiagnostic(diagnostic, ledger.sources, style, context.file) + "\n");
   const errors = sorted.filter((d) => d.severity === "error").length;
   const warnings = sorted.length - errors;
-  if (sorted.length > 0) io.stderr(`${say(langOf(io), "check-summary", { errors, warnings })}\n`);
+  io.stderr(`${say(langOf(io), "check-summary", { errors, warnings })}\n`);
   return errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 

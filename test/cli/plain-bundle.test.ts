@@ -1,0 +1,89 @@
+// bin/feeledger runs `--version` and a plain `check` from dist/plain.cjs and dist/plain-check.cjs,
+// the check compiled from V8's code cache (bin/code-cache.cjs, made by scripts/bundle.mjs during
+// `npm run build`, which `npm test` runs first): the cache must be taken under bin's own flags,
+// and one that is stale or broken must change nothing but the time.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Io } from "../../src/cli/context.js";
+import { root } from "../helpers/journals.js";
+
+const bin = join(root, "bin/feeledger");
+const bundle = join(root, "dist/plain-check.cjs");
+const { loadCached } = createRequire(import.meta.url)("../../bin/code-cache.cjs") as {
+  loadCached: (file: string, cacheFile: string) => { exports: { runPlainCheck: (io: Io, check: object) => number }; script: { cachedDataRejected?: boolean } };
+};
+const failing = join(root, "test/fixtures/errors/balance-assertion-failed/main.beancount");
+const copies: string[] = [];
+afterAll(() => { for (const folder of copies) rmSync(folder, { recursive: true, force: true }); });
+const english = { ...process.env, LANG: "C", FEELEDGER_LANG: "", LC_ALL: "", LC_MESSAGES: "" };
+
+/** bin/feeledger's V8 flags, from its `#!` line. */
+function binFlags(): string[] {
+  const words = readFileSync(bin, "utf8").split("\n", 1)[0]!.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1);
+}
+
+/** A copy of dist/plain-check.cjs in a folder of its own under dist/ (where it finds its packages), with `cache` as its code cache. */
+function copyWithCache(cache: Buffer | string): { file: string; cacheFile: string } {
+  const folder = mkdtempSync(join(root, "dist", "cache-test-"));
+  copies.push(folder);
+  const file = join(folder, "plain-check.cjs");
+  copyFileSync(bundle, file);
+  writeFileSync(`${file}.cache`, cache);
+  return { file, cacheFile: `${file}.cache` };
+}
+
+/** `check FILE` through an Io that keeps what it is given. */
+function checkThrough(runPlainCheck: (io: Io, check: object) => number, file: string): { status: number; stdout: string; stderr: string } {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; }, env: {}, stdoutIsTty: false, stderrIsTty: false };
+  const status = runPlainCheck(io, { fileOption: undefined, file, beancount: false, color: true });
+  return { status, stdout, stderr };
+}
+
+describe("the plain check's bundle and its code cache", () => {
+  it("is ASCII (bin reads it as Latin-1) and its cache is taken under bin/feeledger's flags", () => {
+    expect(/[^\0-\x7f]/.test(readFileSync(bundle, "latin1"))).toBe(false);
+    const probe = `const { loadCached } = require(${JSON.stringify(join(root, "bin/code-cache.cjs"))});
+      process.stdout.write(String(loadCached(${JSON.stringify(bundle)}, ${JSON.stringify(`${bundle}.cache`)}).script.cachedDataRejected));`;
+    const run = spawnSync(process.execPath, [...binFlags(), "-e", probe], { encoding: "utf8" });
+    expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: "false", stderr: "" });
+  });
+
+  it("checks alike with a broken cache, a stale one, or none", () => {
+    const expected = checkThrough(loadCached(bundle, "/nonexistent/cache").exports.runPlainCheck, failing);
+    expect(expected.status).toBe(1);
+    expect(expected.stderr).toContain("Balance failed");
+    const broken = copyWithCache(Buffer.from("not a code cache at all"));
+    const loaded = loadCached(broken.file, broken.cacheFile);
+    expect(loaded.script.cachedDataRejected).toBe(true);
+    expect(checkThrough(loaded.exports.runPlainCheck, failing)).toEqual(expected);
+    const stale = copyWithCache(readFileSync(`${bundle}.cache`));
+    utimesSync(stale.cacheFile, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const staleLoaded = loadCached(stale.file, stale.cacheFile);
+    expect(staleLoaded.script.cachedDataRejected).toBeUndefined();
+    expect(checkThrough(staleLoaded.exports.runPlainCheck, failing)).toEqual(expected);
+  });
+
+  it("runs through a symbolic link from another folder, as npm link and npm i -g install it, printing what the commander path prints", () => {
+    const folder = mkdtempSync(join(tmpdir(), "feeledger-link-"));
+    const link = join(folder, "feeledger");
+    symlinkSync(bin, link);
+    const run = (args: string[]) => {
+      const done = spawnSync(link, args, { cwd: folder, encoding: "utf8", env: english });
+      return { status: done.status, stdout: done.stdout, stderr: done.stderr };
+    };
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(run(["--version"])).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
+    // `--lang en` is not a plain form: commander runs that one.
+    for (const args of [["check", failing], ["check", join(folder, "missing.beancount")], ["check", folder]]) {
+      expect(run(args), args.join(" ")).toEqual(run(["--lang", "en", ...args]));
+    }
+    expect(run(["check", failing]).status).toBe(1);
+  });
+});
