@@ -172,7 +172,7 @@ export function runPay(io: Io, context: PayContext): number {
 
   let changes: ReturnType<typeof planChanges>;
   try {
-    changes = planChanges([written.edit], textOf, (file, bytes) => ledger.sources.get(file)?.decodedFrom(bytes) === true);
+    changes = planChanges([written.edit], textOf, (file) => ledger.sources.get(file)?.decodedBytes ?? null);
   } catch (thrown) {
     if (!reportWriteFailure(io, thrown)) throw thrown;
     return EXIT_ERRORS;
