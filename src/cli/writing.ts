@@ -13,11 +13,11 @@ import { say, translate } from "../i18n/message.js";
 /**
  * Write the edits (planned on the texts `textOf` gives); on a refusal or a failure, say why on
  * standard error and return false. `beforeWrite` runs after planning, just before writing (tests
- * change a file underneath there). `decodedFrom` as for planChanges.
+ * change a file underneath there). `decodedBytes` as for planChanges.
  */
-export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void, decodedFrom?: (file: string, bytes: Uint8Array) => boolean): boolean {
+export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void, decodedBytes?: (file: string) => Buffer | null): boolean {
   try {
-    const changes = planChanges(edits, textOf, decodedFrom);
+    const changes = planChanges(edits, textOf, decodedBytes);
     beforeWrite?.();
     writeChanges(changes, { environment: io.env });
     return true;

@@ -8,8 +8,8 @@ export interface Appended {
   readonly starts: readonly number[];
 }
 
-export function appendEntries(file: string, text: string, entries: readonly (readonly string[])[]): Appended {
-  const layout = appendLayout(text);
+/** `layout`: appendLayout(text), when the caller has it already. */
+export function appendEntries(file: string, text: string, entries: readonly (readonly string[])[], layout = appendLayout(text)): Appended {
   const { eol, lead } = layout;
   const blocks = entries.map((lines) => lines.join(eol));
   const starts: number[] = [];

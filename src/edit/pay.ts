@@ -15,6 +15,7 @@
 import type { Decimal } from "../core/number.js";
 import type { PaymentPlan } from "../claims/payment-plan.js";
 import { appendEntries } from "./append.js";
+import { appendLayout } from "./edits.js";
 import { amountColumn, displayWidth } from "./amortize.js";
 import type { TextEdit } from "./edits.js";
 
@@ -62,9 +63,9 @@ export function paymentLines(plan: PaymentPlan, column: number, scaleOf: (curren
   return lines;
 }
 
-/** The payment appended to `file` (whose text is `text`), aligned with its amounts. */
-export function paymentEdit(plan: PaymentPlan, file: string, text: string, scaleOf: (currency: string) => number, bankFile: boolean): PaymentEdit {
+/** The payment appended to `file` (whose text is `text`, its line ending `eol`), aligned with its amounts. */
+export function paymentEdit(plan: PaymentPlan, file: string, text: string, scaleOf: (currency: string) => number, bankFile: boolean, eol?: "\r\n" | "\n"): PaymentEdit {
   const lines = paymentLines(plan, amountColumn(text), scaleOf, bankFile);
-  const appended = appendEntries(file, text, [lines]);
+  const appended = appendEntries(file, text, [lines], appendLayout(text, eol));
   return { edit: appended.edit, entry: lines.join("\n"), start: appended.starts[0]! };
 }

@@ -197,6 +197,32 @@ export function readRegularFile(file: string, what: string): Buffer {
   }
 }
 
+/** How much of a file holdsBytes reads at a time: the file is compared, not held (tens of megabytes for a large journal). */
+const COMPARE_BYTES = 1 << 20;
+
+/**
+ * Whether a regular file holds exactly `bytes` (read a part at a time, without blocking on a FIFO or
+ * a device put in its place: those are refused as readRegularFile refuses them).
+ */
+export function holdsBytes(file: string, bytes: Uint8Array, what: string): boolean {
+  const before = fs.statSync(file);
+  if (!before.isFile()) throw new WriteRefusedError(message("write not regular", { what, file, kind: kindOf(before) }));
+  const descriptor = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(descriptor);
+    if (!stat.isFile()) throw new WriteRefusedError(message("write not regular", { what, file, kind: kindOf(stat) }));
+    const part = Buffer.allocUnsafe(Math.min(COMPARE_BYTES, bytes.length) + 1);
+    for (let compared = 0; ;) {
+      const read = fs.readSync(descriptor, part, 0, part.length, null);
+      if (read === 0) return compared === bytes.length;
+      if (read > bytes.length - compared || Buffer.compare(part.subarray(0, read), bytes.subarray(compared, compared + read)) !== 0) return false;
+      compared += read;
+    }
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
 /** Whether a new file made by this process could be given `stat`'s owner and group. */
 function ownerCanBeKept(stat: fs.Stats): boolean {
   const user = process.geteuid?.();

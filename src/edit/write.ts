@@ -5,7 +5,7 @@ import { message } from "../i18n/message.js";
 import { editsByFile, type TextEdit } from "./edits.js";
 import { spliceEdits, UndecodableEditError } from "./bytes.js";
 import {
-  NO_FAULTS, PartialWriteError, StaleFileError, WriteRefusedError, commitReplacement, discardReplacement, faultsFrom, prepareReplacement,
+  NO_FAULTS, PartialWriteError, StaleFileError, WriteRefusedError, commitReplacement, discardReplacement, faultsFrom, holdsBytes, prepareReplacement,
   readRegularFile, requireReplaceable, resolveTarget, undoReplacement, type Faults, type PreparedReplacement,
 } from "./replace.js";
 
@@ -25,13 +25,14 @@ const JOURNAL = "the journal file";
 
 /**
  * The new bytes of every file the edits touch (files that do not change are left out). `readText`
- * gives the text the edits' offsets refer to; the file must still decode to it (else a
- * StaleFileError). Refuses (WriteRefusedError) a file that is not a regular file or that this user
- * may not write, and an edit of bytes that are not UTF-8 (UndecodableEditError). `decodedFrom`, when
- * given, says whether bytes are exactly those the text was decoded from (SourceFile.decodedFrom):
- * then the file is not decoded again (tens of megabytes for a large journal) to be compared.
+ * gives the text the edits' offsets refer to. `decodedBytes`, when it gives a file's bytes, gives
+ * those the text was decoded from (SourceFile.decodedBytes): the edits are applied to them, and
+ * writeChanges proves the file still holds them before it replaces it; else the file is read and
+ * must still decode to the text (else a StaleFileError). Refuses (WriteRefusedError) a file that is
+ * not a regular file or that this user may not write, and an edit of bytes that are not UTF-8
+ * (UndecodableEditError).
  */
-export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string, decodedFrom?: (file: string, bytes: Uint8Array) => boolean): FileChange[] {
+export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string, decodedBytes?: (file: string) => Buffer | null): FileChange[] {
   const changes: FileChange[] = [];
   const byReal = new Map<string, string>();
   for (const [file, fileEdits] of editsByFile(edits)) {
@@ -40,14 +41,19 @@ export function planChanges(edits: readonly TextEdit[], readText: (file: string)
     const other = byReal.get(target.real);
     if (other !== undefined) throw new WriteRefusedError(message("write same file", { other, file, real: target.real }));
     byReal.set(target.real, file);
-    const before = readRegularFile(target.real, JOURNAL);
     const text = readText(file);
-    // Decoded the way the loader decoded it: another text means the file changed since.
-    if (decodedFrom?.(file, before) !== true && before.toString("utf8") !== text) throw new StaleFileError(file);
+    const before = decodedBytes?.(file) ?? readDecodingTo(target.real, file, text);
     const after = spliceEdits(file, before, text, fileEdits);
     if (!after.equals(before)) changes.push({ file, real: target.real, before, after });
   }
   return changes;
+}
+
+/** The file's bytes, which must decode the way the loader decoded them to `text`: another text means the file changed since. */
+function readDecodingTo(real: string, file: string, text: string): Buffer {
+  const bytes = readRegularFile(real, JOURNAL);
+  if (bytes.toString("utf8") !== text) throw new StaleFileError(file);
+  return bytes;
 }
 
 export interface WriteOptions {
@@ -73,7 +79,7 @@ export function writeChanges(changes: readonly FileChange[], options: WriteOptio
     }
     // Last look just before replacing, to narrow the window for a concurrent edit.
     for (const change of changes) {
-      if (!readRegularFile(change.real, JOURNAL).equals(change.before)) throw new StaleFileError(change.file);
+      if (!holdsBytes(change.real, change.before, JOURNAL)) throw new StaleFileError(change.file);
     }
     const committed: PreparedReplacement[] = [];
     try {

@@ -97,15 +97,14 @@ export class InvalidUtf8 {
 /**
  * A journal file. Its text is read in pieces for the parser (`readPieces`) and not kept: a
  * check that finds nothing never holds the whole text. `text` gives it when something needs it
- * (a diagnostic's excerpt, an edit): the pieces joined when they were kept (`keep`, which writers
- * ask for: they edit exactly the text they parsed), else the file read again, refused with a
- * SourceChangedError if its size or modification time moved since.
+ * (a diagnostic's excerpt, an edit): decoded from the bytes read when they were kept (`keep`, which
+ * writers ask for: they edit exactly the text they parsed), else the file read again, refused with
+ * a SourceChangedError if its size or modification time moved since.
  */
 export class SourceFile {
   #text: string | null = null;
-  #kept: string[] | null;
-  /** The bytes the kept pieces were decoded from, when kept (one buffer of the file's size, filled as read). */
-  #keptBytes: { bytes: Buffer; filled: number } | null = null;
+  /** The bytes the pieces were decoded from, when kept (the file read whole into one buffer). */
+  #bytes: Buffer | null = null;
   readonly #keep: boolean;
   /** Where bytes that are not UTF-8 were found by the last readPieces. */
   readonly invalidUtf8 = new InvalidUtf8();
@@ -116,7 +115,6 @@ export class SourceFile {
     private stamp: { readonly size: number; readonly mtimeMs: number },
     keep: boolean,
   ) {
-    this.#kept = keep ? [] : null;
     this.#keep = keep;
   }
 
@@ -130,18 +128,17 @@ export class SourceFile {
     const { descriptor, stat } = openRegular(this.path);
     try {
       this.stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
-      if (this.#kept !== null) this.#kept.length = 0;
-      const keptBytes = this.#keep ? { bytes: Buffer.allocUnsafe(stat.size), filled: 0 } : null;
       this.#text = null;
+      this.#bytes = null;
       this.invalidUtf8.clear();
-      const keepBytes = keptBytes === null ? null : (bytes: Uint8Array) => {
-        keptBytes.bytes.set(bytes, keptBytes.filled);
-        keptBytes.filled += bytes.length;
-      };
-      this.#keptBytes = keptBytes;
-      for (const piece of decodePieces(this.path, descriptor, stat.size, pieceBytes, this.invalidUtf8, keepBytes)) {
-        this.#kept?.push(piece);
-        yield piece;
+      if (this.#keep) {
+        // Read whole into the buffer that is kept, and decoded from it a piece at a time: the
+        // bytes are copied once, and the pieces, not kept, die young as a check's do.
+        const bytes = readExactly(this.path, descriptor, stat.size);
+        this.#bytes = bytes;
+        yield* decodeKeptPieces(bytes, pieceBytes, this.invalidUtf8);
+      } else {
+        yield* decodePieces(this.path, descriptor, stat.size, pieceBytes, this.invalidUtf8);
       }
     } finally {
       fs.closeSync(descriptor);
@@ -149,19 +146,18 @@ export class SourceFile {
   }
 
   /**
-   * Whether `bytes` are exactly the bytes the kept text was decoded from (a writer's proof that the
-   * file still holds the text it edits, without decoding it again); false when nothing was kept.
+   * The bytes the whole text was decoded from, when they were kept (else null): a writer applies
+   * its edits to them, and proves the file unchanged by comparing it with them just before writing.
    */
-  decodedFrom(bytes: Uint8Array): boolean {
-    const kept = this.#keptBytes;
-    if (kept === null || this.#kept === null) return false;
-    return kept.filled === bytes.length && Buffer.compare(kept.bytes.subarray(0, kept.filled), bytes) === 0;
+  get decodedBytes(): Buffer | null {
+    return this.#bytes;
   }
 
   /** The whole decoded text. */
   get text(): string {
     if (this.#text !== null) return this.#text;
-    if (this.#kept !== null) return (this.#text = this.#kept.join(""));
+    // Decoded whole as the pieces were: they end at line ends, which never fall inside a UTF-8 sequence.
+    if (this.#bytes !== null) return (this.#text = this.#bytes.toString("utf8"));
     let text: string;
     try {
       const { descriptor, stat } = openRegular(this.path);
@@ -258,7 +254,7 @@ function pieceEnd(buffer: Buffer, filled: number): number {
  * SourceChangedError, as is one that shrinks. Bytes that are not UTF-8 are noted in `invalid`
  * (looked for only in a piece that is not valid UTF-8 as a whole, which is rare and cheap to tell).
  */
-function* decodePieces(filePath: string, descriptor: number, size: number, pieceBytes: number, invalid: InvalidUtf8, keepBytes: ((bytes: Uint8Array) => void) | null = null): Generator<string> {
+function* decodePieces(filePath: string, descriptor: number, size: number, pieceBytes: number, invalid: InvalidUtf8): Generator<string> {
   let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(pieceBytes, size)));
   let filled = 0;
   let remaining = size;
@@ -266,7 +262,6 @@ function* decodePieces(filePath: string, descriptor: number, size: number, piece
   let any = false;
   const decode = (end: number): string => {
     const piece = buffer.toString("utf8", 0, end);
-    keepBytes?.(buffer.subarray(0, end));
     if (!isUtf8(buffer.subarray(0, end))) noteInvalidUtf8(buffer, end, decoded, invalid);
     decoded += piece.length;
     return piece;
@@ -293,6 +288,33 @@ function* decodePieces(filePath: string, descriptor: number, size: number, piece
   }
   if (grewPast(descriptor)) throw new SourceChangedError(filePath);
   if (filled > 0 || !any) yield decode(filled);
+}
+
+/**
+ * The pieces of bytes already read whole (a kept file), cut where decodePieces cuts them: each
+ * window of `pieceBytes` bytes ends at its pieceEnd, a window without a line end grows until it
+ * has one, and the last piece is what is left.
+ */
+function* decodeKeptPieces(bytes: Buffer, pieceBytes: number, invalid: InvalidUtf8): Generator<string> {
+  const size = bytes.length;
+  let start = 0;
+  let decoded = 0;
+  let window = Math.max(1, pieceBytes);
+  do {
+    let cut = size;
+    while (start + window < size) {
+      cut = start + pieceEnd(bytes.subarray(start, start + window), window);
+      if (cut > start) break;
+      window *= 2;
+      cut = size;
+    }
+    const piece = bytes.toString("utf8", start, cut);
+    const part = bytes.subarray(start, cut);
+    if (!isUtf8(part)) noteInvalidUtf8(part, part.length, decoded, invalid);
+    decoded += piece.length;
+    start = cut;
+    yield piece;
+  } while (start < size);
 }
 
 /**

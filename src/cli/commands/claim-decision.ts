@@ -105,8 +105,8 @@ export function runDecision(io: Io, context: DecisionContext): number {
     io.stderr(say(brief.lang, "writer dry run", { would: say(brief.lang, "writer would decide", { kind: verb, count: written.length }) }) + "\n");
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
-  const decodedFrom = (file: string, bytes: Uint8Array) => ledger.sources.get(file)?.decodedFrom(bytes) === true;
-  if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite, decodedFrom)) return EXIT_ERRORS;
+  const decodedBytes = (file: string) => ledger.sources.get(file)?.decodedBytes ?? null;
+  if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite, decodedBytes)) return EXIT_ERRORS;
   for (const line of written) io.stdout(line);
   return refused > 0 ? EXIT_ERRORS : EXIT_OK;
 }

@@ -15,6 +15,7 @@ import { booksTarget } from "../../claims/books-target.js";
 import { firstOpenDay, isLocked, periodState } from "../../periods/rule.js";
 import { paymentEdit, accountLabel } from "../../edit/pay.js";
 import { unifiedDiff } from "../../edit/diff.js";
+import { lineEnds } from "../../edit/edits.js";
 import { planChanges, writeChanges } from "../../edit/write.js";
 import { terminalText } from "../../render/terminal.js";
 import { reportWriteFailure } from "../writing.js";
@@ -142,12 +143,12 @@ export function runPay(io: Io, context: PayContext): number {
   const money = (value: EmployeePayment["paid"], currency: string, scale: number) => value.toFixed(Math.max(scaleOf(currency), scale, value.decimalPlaces()));
   const textOf = (file: string) => ledger.sources.get(file)!.text;
   const before = textOf(target.file);
-  const written = paymentEdit(plan, target.file, before, scaleOf, context.bankFile !== null);
+  const ends = lineEnds(before);
+  const written = paymentEdit(plan, target.file, before, scaleOf, context.bankFile !== null, ends.eol);
   // The payment's first line: one more than the line ends before it, in the file as read and in the
   // appended text (counted in place, not by joining the texts and listing every line's start).
-  let line = 1;
+  let line = 1 + ends.count;
   const appended = written.edit.text;
-  for (let i = before.indexOf("\n"); i >= 0; i = before.indexOf("\n", i + 1)) line++;
   for (let i = appended.indexOf("\n"); i >= 0 && i < written.start - before.length; i = appended.indexOf("\n", i + 1)) line++;
   const check = checkPayment(ledger, plan, target.file, written.entry, line, { today: todayOf(io) });
   if (check.problems.length > 0) {
@@ -172,7 +173,7 @@ export function runPay(io: Io, context: PayContext): number {
 
   let changes: ReturnType<typeof planChanges>;
   try {
-    changes = planChanges([written.edit], textOf, (file, bytes) => ledger.sources.get(file)?.decodedFrom(bytes) === true);
+    changes = planChanges([written.edit], textOf, (file) => ledger.sources.get(file)?.decodedBytes ?? null);
   } catch (thrown) {
     if (!reportWriteFailure(io, thrown)) throw thrown;
     return EXIT_ERRORS;
