@@ -11,10 +11,11 @@
 // journal order), each taking what it still owes, until the debit is used up. Payments are taken in
 // journal (date) order, whatever their date relative to the claim's: the link says what they pay.
 // A debit beyond what the linked claims owe pays nothing more (the account's balance shows it).
-import { addToAccountSums, type AccountSum } from "../core/account-sums.js";
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
+import { DecimalSum } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import { claimId, entryMetaText } from "./claim.js";
 
 /** A payment's share that went to one debt. */
@@ -48,7 +49,8 @@ export interface ClaimBalance {
 export type PaidState = "paid" | "partly" | "unpaid";
 
 export function owedOn(debt: Debt): Decimal {
-  return debt.amount.minus(debt.paid);
+  // (Most debts are not paid at all: no Decimal made for them.)
+  return debt.paid.isZero() ? debt.amount : debt.amount.minus(debt.paid);
 }
 
 /** Paid: nothing owed (also a claim that never owed anything); unpaid: nothing paid yet. */
@@ -83,26 +85,74 @@ interface OpenDebt {
   readonly payments: DebtPayment[];
 }
 
-interface Working {
-  readonly id: string;
-  readonly claim: BookedTransaction;
+/**
+ * A claim's balance while payments are shared out, and then the balance returned: one object and
+ * one map for a hundred thousand claims, not a working one and a copy (fresh memory is dear).
+ */
+interface Working extends ClaimBalance {
+  /** Where the claim is in the entries: journal order, the same with `only` as without. */
   readonly order: number;
   readonly debts: OpenDebt[];
 }
 
-/** The net of each (account, commodity) a transaction posts to under `root`, in first-seen order. */
-function netUnder(entry: BookedTransaction, root: string): Map<string, AccountSum> {
-  const nets = new Map<string, AccountSum>();
-  for (const posting of entry.booked) if (isUnder(posting.account, root)) addToAccountSums(nets, posting);
+const ZERO = new Decimal(0);
+
+/** What a transaction nets on one (account, commodity), with the most decimal places written. */
+interface Net {
+  readonly account: string;
+  readonly currency: string;
+  readonly sum: DecimalSum;
+  scale: number;
+}
+
+/** The sum of the (account, commodity) net, made on first use (first-seen order), its scale raised to `scale`. */
+function netSum(nets: Net[], account: string, currency: string, scale: number): DecimalSum {
+  // (A transaction has a posting or two under the root: a list searched beats a map keyed by text.)
+  for (const net of nets) {
+    if (net.account !== account || net.currency !== currency) continue;
+    net.scale = Math.max(net.scale, scale);
+    return net.sum;
+  }
+  const sum = new DecimalSum();
+  nets.push({ account, currency, sum, scale });
+  return sum;
+}
+
+/**
+ * The net of each (account, commodity) a transaction posts to under `root`, in first-seen order:
+ * a compact transaction's postings read in place, their units added as scaled integers (a hundred
+ * thousand claims would otherwise make their postings and a Decimal per posting).
+ */
+function netUnder(entry: BookedTransaction, root: string): Net[] {
+  const nets: Net[] = [];
+  if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+    for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+      const account = entry.accountAt(at);
+      if (!isUnder(account, root)) continue;
+      const scaled = entry.bookedScaledAt(at);
+      if (Number.isNaN(scaled)) {
+        const units = entry.bookedUnitsAt(at);
+        netSum(nets, account, units.currency, units.scale).addDecimal(units.number);
+      } else {
+        const scale = entry.bookedScaleAt(at);
+        netSum(nets, account, entry.bookedCurrencyAt(at), scale).addScaled(scaled, scale);
+      }
+    }
+    return nets;
+  }
+  for (const { account, units } of entry.booked) {
+    if (isUnder(account, root)) netSum(nets, account, units.currency, units.scale).add(units);
+  }
   return nets;
 }
 
 /**
  * Whether a transaction is one that can pay claims: it links ids and is not a claim itself, posted
- * or pending (a pending claim has claim metadata too; its id is read once).
+ * or pending (a pending claim has claim metadata too; its id is read once, before the links: a
+ * compact transaction makes its list of links when asked for).
  */
 function paysClaims(entry: LedgerEntry): entry is BookedTransaction {
-  return entry.type === "transaction" && entry.links.length > 0 && claimId(entry) === null;
+  return entry.type === "transaction" && claimId(entry) === null && entry.links.length > 0;
 }
 
 /**
@@ -139,17 +189,19 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
   const working = new Map<string, Working>();
   const inRange = (date: string) => query.end === null || date < query.end;
   const wanted = only === undefined ? null : tiedIds(entries, only, inRange);
-  let order = 0;
-  for (const entry of entries) {
+  for (let order = 0; order < entries.length; order++) {
+    const entry = entries[order]!;
     // (A posted claim: claim metadata and a flag other than `!`, as isPostedClaim; its id read once.)
     if (entry.type !== "transaction" || entry.flag === "!" || !inRange(entry.date)) continue;
     const id = claimId(entry);
     if (id === null || working.has(id) || (wanted !== null && !wanted.has(id))) continue;
     const debts: OpenDebt[] = [];
-    for (const { account, currency, amount: net, scale } of netUnder(entry, query.liabilitiesRoot).values()) {
-      if (net.lessThan(0)) debts.push({ account, currency, amount: net.neg(), scale, paid: new Decimal(0), payments: [] });
+    for (const { account, currency, sum, scale } of netUnder(entry, query.liabilitiesRoot)) {
+      const net = sum.value;
+      if (net.lessThan(0)) debts.push({ account, currency, amount: net.neg(), scale, paid: ZERO, payments: [] });
     }
-    working.set(id, { id, claim: entry, order: order++, debts });
+    const postedOn = entryMetaText(entry, "posted-on");
+    working.set(id, { id, claim: entry, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : entry.date, order, debts });
   }
   if (working.size === 0) return new Map();
 
@@ -158,8 +210,8 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
     const linked = entry.links.map((link) => working.get(link)).filter((claim): claim is Working => claim !== undefined && claim.debts.length > 0);
     if (linked.length === 0) continue;
     linked.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : a.order - b.order));
-    for (const { account, currency, amount: net } of netUnder(entry, query.liabilitiesRoot).values()) {
-      let left = net;
+    for (const { account, currency, sum } of netUnder(entry, query.liabilitiesRoot)) {
+      let left = sum.value;
       for (const claim of linked) {
         if (!left.greaterThan(0)) break;
         for (const debt of claim.debts) {
@@ -174,15 +226,5 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
     }
   }
 
-  const balances = new Map<string, ClaimBalance>();
-  for (const claim of working.values()) {
-    const postedOn = entryMetaText(claim.claim, "posted-on");
-    balances.set(claim.id, {
-      id: claim.id,
-      claim: claim.claim,
-      postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.claim.date,
-      debts: claim.debts.map((debt) => ({ ...debt })),
-    });
-  }
-  return balances;
+  return working;
 }

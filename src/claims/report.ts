@@ -2,13 +2,15 @@
 // the total it charges to expense accounts, how many postings carry evidence, and its problems.
 // An approved claim whose approvals do not cover it yet (approval authority, see authority.ts) is
 // partly approved, and its row names who may still approve it.
-import type { BookedTransaction, LedgerEntry } from "../core/data.js";
+import type { BookedTransaction, LedgerEntry, MetaValue } from "../core/data.js";
+import { DecimalSum } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
+import type { Span } from "../core/span.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { claimId, claimStatus, metaText, postingMetaText, type ClaimStatus } from "./claim.js";
-import { approvalCoverage, claimCharges, collectAuthority } from "./authority.js";
+import { claimId, claimStatus, entryMetaText, metaText, valueText, type ClaimStatus } from "./claim.js";
+import { approvalCoverage, collectAuthority } from "./authority.js";
 import { isUnder } from "../core/accounts.js";
-import { spanWithin } from "./place.js";
 import { owedOn, paidState, type ClaimBalance, type PaidState } from "./payments.js";
 
 export interface ClaimQuery {
@@ -51,8 +53,124 @@ export interface ClaimRow {
   readonly entry: BookedTransaction;
 }
 
-function distinct(values: readonly (string | null)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== null && value !== ""))];
+/** What a claim's postings say: what its expense postings charge and name, and its evidence. */
+interface ClaimPostings {
+  /** Distinct departments and customers of the expense postings (a posting's own wins over the claim's). */
+  readonly departments: string[];
+  readonly customers: string[];
+  /** What claimCharges gives: the positive expense units per currency, in first-seen order. */
+  readonly charges: Map<string, DecimalSum>;
+  /** The currency of the first expense posting, else of the first posting; null for none. */
+  fallbackCurrency: string | null;
+  /** Postings that carry an `invoice` or a `receipt`. */
+  receipts: number;
+}
+
+/** `value` added to `values` unless null, empty or there already. */
+function addDistinct(values: string[], value: string | null): void {
+  if (value !== null && value !== "" && !values.includes(value)) values.push(value);
+}
+
+function rawText(raw: string | MetaValue | undefined): string | null {
+  return raw === undefined ? null : typeof raw === "string" ? raw : valueText(raw);
+}
+
+/**
+ * One pass over a claim's postings for its row: a compact transaction's read in place, without
+ * making its postings, their metadata or a Decimal per amount.
+ */
+function readClaimPostings(entry: BookedTransaction, expensesRoot: string): ClaimPostings {
+  const department = entryMetaText(entry, "department");
+  const customer = entryMetaText(entry, "customer");
+  const read: ClaimPostings = { departments: [], customers: [], charges: new Map(), fallbackCurrency: null, receipts: 0 };
+  let expenseSeen = false;
+  const charge = (currency: string): DecimalSum => {
+    let sum = read.charges.get(currency);
+    if (sum === undefined) read.charges.set(currency, (sum = new DecimalSum()));
+    return sum;
+  };
+  if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+    // (Booked as its postings: the booked postings are the postings, in order.)
+    for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+      if (rawText(entry.rawMetaAt(at, "invoice")) !== null || rawText(entry.rawMetaAt(at, "receipt")) !== null) read.receipts++;
+      const account = entry.accountAt(at);
+      if (!isUnder(account, expensesRoot)) {
+        read.fallbackCurrency ??= entry.bookedCurrencyAt(at);
+        continue;
+      }
+      if (!expenseSeen) read.fallbackCurrency = entry.bookedCurrencyAt(at);
+      expenseSeen = true;
+      addDistinct(read.departments, rawText(entry.rawMetaAt(at, "department")) ?? department);
+      addDistinct(read.customers, rawText(entry.rawMetaAt(at, "customer")) ?? customer);
+      const scaled = entry.bookedScaledAt(at);
+      if (Number.isNaN(scaled)) {
+        const units = entry.bookedUnitsAt(at);
+        if (units.number.greaterThan(0)) charge(units.currency).addDecimal(units.number);
+      } else if (scaled > 0) {
+        charge(entry.bookedCurrencyAt(at)).addScaled(scaled, entry.bookedScaleAt(at));
+      }
+    }
+  } else {
+    for (const posting of entry.postings) if (metaText(posting.meta, "invoice") !== null || metaText(posting.meta, "receipt") !== null) read.receipts++;
+    for (const posting of entry.booked) {
+      if (!isUnder(posting.account, expensesRoot)) {
+        read.fallbackCurrency ??= posting.units.currency;
+        continue;
+      }
+      if (!expenseSeen) read.fallbackCurrency = posting.units.currency;
+      expenseSeen = true;
+      addDistinct(read.departments, metaText(posting.source.meta, "department") ?? department);
+      addDistinct(read.customers, metaText(posting.source.meta, "customer") ?? customer);
+      if (posting.units.number.greaterThan(0)) charge(posting.units.currency).add(posting.units);
+    }
+  }
+  // No expense posting's value: the claim's own.
+  if (read.departments.length === 0) addDistinct(read.departments, department);
+  if (read.customers.length === 0) addDistinct(read.customers, customer);
+  return read;
+}
+
+const NO_PROBLEMS: readonly Diagnostic[] = Object.freeze([]);
+
+/**
+ * The diagnostics located in a transaction (spanWithin its span), in their order: found through
+ * each file's diagnostics sorted by where they start, instead of every diagnostic tried on every claim.
+ */
+function problemsFinder(diagnostics: readonly Diagnostic[]): (span: Span) => readonly Diagnostic[] {
+  const byFile = new Map<string, { start: number; index: number }[]>();
+  diagnostics.forEach((diagnostic, index) => {
+    if (diagnostic.span === null) return;
+    const list = byFile.get(diagnostic.span.file);
+    if (list === undefined) byFile.set(diagnostic.span.file, [{ start: diagnostic.span.start, index }]);
+    else list.push({ start: diagnostic.span.start, index });
+  });
+  for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || a.index - b.index);
+  return (span) => {
+    const list = byFile.get(span.file);
+    if (list === undefined) return NO_PROBLEMS;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (list[middle]!.start < span.start) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let at = low; at < list.length && list[at]!.start <= span.end; at++) found.push(list[at]!.index);
+    if (found.length === 0) return NO_PROBLEMS;
+    return found.sort((a, b) => a - b).map((index) => diagnostics[index]!);
+  };
+}
+
+const ZERO = new Decimal(0);
+
+/** What the claim still owes in `commodity` (over its payables). */
+function owedIn(balance: ClaimBalance, commodity: string): Decimal {
+  let owed: Decimal | null = null;
+  for (const debt of balance.debts) {
+    if (debt.currency === commodity) owed = owed === null ? owedOn(debt) : owed.plus(owedOn(debt));
+  }
+  return owed ?? ZERO;
 }
 
 /** `balances`: what each posted claim owes and was paid (claimBalances), for the paid column. */
@@ -62,6 +180,7 @@ export function claimRows(
   const rows: ClaimRow[] = [];
   const { authority } = collectAuthority(entries, expensesRoot);
   const wanted = query.claimant === null ? null : authority.keyOf(query.claimant);
+  const problemsIn = problemsFinder(diagnostics);
   for (const entry of entries) {
     // (A claim: its id read once.)
     const id = entry.type === "transaction" ? claimId(entry) : null;
@@ -74,28 +193,22 @@ export function claimRows(
     const balance = found?.claim === entry ? found : undefined; // a second claim with the id is not the one paid
     const paid = balance === undefined ? null : paidState(balance);
     if (query.unpaid === true && (paid === null || paid === "paid")) continue;
-    const claimant = metaText(entry.meta, "claimant") ?? "";
+    const claimant = entryMetaText(entry, "claimant") ?? "";
     if (wanted !== null && authority.keyOf(claimant) !== wanted) continue;
-    const expenses = entry.booked.filter((posting) => isUnder(posting.account, expensesRoot));
-    const byPosting = (key: string) => {
-      const values = distinct(expenses.map((posting) => postingMetaText(entry, posting.source, key)));
-      return values.length > 0 ? values : distinct([metaText(entry.meta, key)]);
-    };
-    const customers = byPosting("customer");
-    if (query.customer !== null && !customers.includes(query.customer)) continue;
-    const totals = claimCharges(entry, expensesRoot);
-    if (totals.size === 0) totals.set(expenses[0]?.units.currency ?? entry.booked[0]?.units.currency ?? "", new Decimal(0));
-    const receipts = entry.postings.filter((posting) => metaText(posting.meta, "invoice") !== null || metaText(posting.meta, "receipt") !== null).length;
-    const problems = diagnostics.filter((d) => d.span !== null && spanWithin(d.span, entry.span));
+    const read = readClaimPostings(entry, expensesRoot);
+    if (query.customer !== null && !read.customers.includes(query.customer)) continue;
+    const totals = new Map([...read.charges].map(([currency, sum]) => [currency, sum.value]));
+    if (totals.size === 0) totals.set(read.fallbackCurrency ?? "", ZERO);
+    const problems = problemsIn(entry.span);
     const coverage = authority.declared && status === "approved" && entry.flag === "!" ? approvalCoverage(entry, authority) : null;
     const partlyApproved = coverage !== null && !coverage.covered && coverage.counted.length > 0;
     const awaiting = partlyApproved ? coverage.awaiting : [];
+    const department = read.departments.join(", ");
+    const customer = read.customers.join(", ");
     for (const [commodity, amount] of totals) {
-      const owed = balance === undefined ? null
-        : balance.debts.filter((debt) => debt.currency === commodity).reduce((sum, debt) => sum.plus(owedOn(debt)), new Decimal(0));
+      const owed = balance === undefined ? null : owedIn(balance, commodity);
       rows.push({
-        claim: id, date: entry.date, claimant, department: byPosting("department").join(", "),
-        customer: customers.join(", "), status, partlyApproved, awaiting, amount, commodity, receipts, problems, paid, owed, entry,
+        claim: id, date: entry.date, claimant, department, customer, status, partlyApproved, awaiting, amount, commodity, receipts: read.receipts, problems, paid, owed, entry,
       });
     }
   }

@@ -5,7 +5,9 @@
 // payments or charges on the account that link no claim), and totals per commodity. Which claims
 // are paid is claims/payments.ts's rule.
 import type { LedgerEntry } from "../core/data.js";
+import { DecimalSum } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
+import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
 import { claimBalances, owedOn } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
@@ -82,19 +84,22 @@ function accountBalances(
     }
     return found;
   };
-  const sums = new Map<string, Decimal>([...groups.keys()].map((key) => [key, new Decimal(0)]));
+  const sums = new Map<string, DecimalSum>([...groups.keys()].map((key) => [key, new DecimalSum()]));
+  // (Postings read in place, their units added as scaled integers: see books/postings.ts.)
+  const add: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+    for (const group of groupAccountsOf(account)) {
+      const sum = sums.get(`${group}\u0000${currency}`);
+      if (sum === undefined) continue;
+      if (decimal === null) sum.addScaled(scaled, scale);
+      else sum.addDecimal(decimal);
+    }
+  };
   for (const entry of entries) {
     if (end !== null && entry.date >= end) break;
     if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
-    for (const posting of entry.booked) {
-      for (const account of groupAccountsOf(posting.account)) {
-        const key = `${account}\u0000${posting.units.currency}`;
-        const sum = sums.get(key);
-        if (sum !== undefined) sums.set(key, sum.plus(posting.units.number));
-      }
-    }
+    forEachPosting(entry, add);
   }
-  return new Map([...sums].map(([key, sum]) => [key, sum.neg()]));
+  return new Map([...sums].map(([key, sum]) => [key, sum.value.neg()]));
 }
 
 export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQuery): PayablesReport {
