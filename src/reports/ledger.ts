@@ -100,8 +100,6 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     return found;
   };
 
-  let touches = false;
-  const look: PostingVisitor = (account) => { if (covers(account)) touches = true; };
   let inYear = false;
   const addOpening: PostingVisitor = (account, currency, scaled, scale, decimal) => {
     if (!covers(account)) return;
@@ -112,17 +110,20 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     if (isAbove(amount)) target.yearDebit = plus(target.yearDebit, amount);
     else if (isBelow(amount)) target.yearCredit = plus(target.yearCredit, negated(amount));
   };
-  // The posting lines of the transaction read: its booked postings are made only when one of them
-  // has a `narration` of its own to read (rare; every other line's summary is the transaction's).
+  // The posting lines of the transaction read. Its booked postings are made only when a line of it
+  // is reported and one of them has a `narration` of its own (rare; every other line's summary is
+  // the transaction's): undefined until then, null when not needed.
   let transaction: BookedTransaction | null = null;
-  let booked: readonly BookedPosting[] | null = null;
+  let booked: readonly BookedPosting[] | null | undefined;
   let index = 0;
   const addLine: PostingVisitor = (account, currency, scaled, scale, decimal) => {
     const at = index++;
     if (!covers(account)) return;
+    const entry = transaction!;
+    booked ??= entry instanceof PlainTransaction && !entry.hasKey("narration") ? null : entry.booked;
     gatheredOf(account, currency).lines.push({
-      transaction: transaction!, account, amount: visitedUnits(currency, scaled, scale, decimal),
-      summary: lineSummary(transaction!, booked === null ? NO_META : booked[at]!.source.meta),
+      transaction: entry, account, amount: visitedUnits(currency, scaled, scale, decimal),
+      summary: lineSummary(entry, booked === null ? NO_META : booked[at]!.source.meta),
     });
   };
 
@@ -130,16 +131,13 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     if (entry.type !== "transaction") continue;
     if (query.end !== null && entry.date >= query.end) break;
     if (!isBooksTransaction(entry)) continue;
-    touches = false;
-    forEachPosting(entry, look);
-    if (!touches) continue;
     if (query.begin !== null && entry.date < query.begin) {
       inYear = entry.date >= yearStart!;
       forEachPosting(entry, addOpening);
       continue;
     }
     transaction = entry;
-    booked = entry instanceof PlainTransaction && !entry.hasKey("narration") ? null : entry.booked;
+    booked = undefined;
     index = 0;
     forEachPosting(entry, addLine);
   }
