@@ -1,8 +1,8 @@
 // How many decimal places to show per commodity: the most common number of places written for it
 // (beancount's display context does the same), never fewer than a value actually has.
-import type { LedgerEntry } from "../core/data.js";
+import type { Amount, LedgerEntry } from "../core/data.js";
 import type { Decimal } from "../core/number.js";
-import { hasNumber } from "../core/amount.js";
+import { ScaledAmount, hasNumber, scaledText } from "../core/amount.js";
 
 export type DisplayScales = ReadonlyMap<string, number>;
 
@@ -36,3 +36,26 @@ export function plainAmount(value: Decimal, currency: string, scales: DisplaySca
   const scale = Math.max(value.decimalPlaces(), scales.get(currency) ?? 0);
   return value.toFixed(scale);
 }
+
+/**
+ * plainAmount of an amount; a scaled one is written from its integer, without a Decimal (a
+ * register writes two amounts a row).
+ */
+export function amountPlainText(amount: Amount, scales: DisplayScales): string {
+  if (!(amount instanceof ScaledAmount)) return plainAmount(amount.number, amount.currency, scales);
+  // The places the Decimal would have (its trailing zeros dropped), then at least the usual ones.
+  let scaled = amount.scaled;
+  let places = amount.scale;
+  while (places > 0 && scaled % 10 === 0) {
+    scaled /= 10;
+    places -= 1;
+  }
+  const shown = Math.max(places, scales.get(amount.currency) ?? 0);
+  const text = scaledText(scaled, places);
+  if (shown === places) return text;
+  return (places === 0 ? `${text}.` : text) + zeros(shown - places);
+}
+
+/** Runs of zeros, each made once. */
+const ZEROS: string[] = [];
+const zeros = (count: number): string => (ZEROS[count] ??= "0".repeat(count));

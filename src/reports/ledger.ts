@@ -6,17 +6,20 @@
 // balance at the month's end. An account with subaccounts is reported account by account, each
 // one that has postings in its turn (chart order), or as one rolled-up ledger with `rollup`. Each
 // currency has its own ledger; the running balance is `bal` of the account at that row.
-import type { BookedTransaction, LedgerEntry } from "../core/data.js";
-import { Decimal } from "../core/number.js";
+import type { Amount, BookedPosting, BookedTransaction, LedgerEntry, MetaEntry } from "../core/data.js";
+import type { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
+import { ScaledAmount } from "../core/amount.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import { addDays, endOfMonth, exclusiveEndText } from "../core/dates.js";
 import { entryMetaText } from "../claims/claim.js";
 import type { BookAccount, ChartOfAccounts } from "../books/accounts.js";
-import { forEachPosting, visitedAmount, type PostingVisitor } from "../books/postings.js";
+import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { isBooksTransaction, lineSummary } from "../periods/vouchers.js";
 import { VOUCHER_KEY } from "../periods/numbering.js";
-import type { DisplayScales } from "./display.js";
-import { amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { amountPlainText, type DisplayScales } from "./display.js";
+import { absolute, decimalAmount, isAbove, isBelow, isNil, negated, plus, zeroOf } from "./sums.js";
+import { localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
 
 export interface LedgerQuery {
@@ -30,16 +33,17 @@ export interface LedgerQuery {
   readonly currency: string;
 }
 
+// Figures are amounts in the section's currency, sums of scaled integers while they fit (sums.ts).
 export type LedgerRow =
-  | { readonly kind: "opening"; readonly date: string | null; readonly balance: Decimal }
+  | { readonly kind: "opening"; readonly date: string | null; readonly balance: Amount }
   | {
     readonly kind: "posting"; readonly date: string; readonly voucher: string | null; readonly summary: string;
     /** The account posted to (a subaccount, in a rolled-up ledger). */
     readonly account: BookAccount;
-    readonly debit: Decimal; readonly credit: Decimal; readonly balance: Decimal;
+    readonly debit: Amount; readonly credit: Amount; readonly balance: Amount;
   }
   /** 本月合计 (month) and 本年累计 (year), dated the month's last day in the period. */
-  | { readonly kind: "month" | "year"; readonly date: string; readonly debit: Decimal; readonly credit: Decimal; readonly balance: Decimal };
+  | { readonly kind: "month" | "year"; readonly date: string; readonly debit: Amount; readonly credit: Amount; readonly balance: Amount };
 
 export interface LedgerSection {
   readonly account: BookAccount;
@@ -54,22 +58,27 @@ export interface LedgerReport {
   readonly sections: readonly LedgerSection[];
 }
 
-const ZERO = new Decimal(0);
-
 interface PostingLine {
   readonly transaction: BookedTransaction;
   readonly account: string;
-  readonly amount: Decimal;
+  readonly amount: Amount;
   readonly summary: string;
 }
 
 /** What is gathered per ledger before its rows are made. */
 interface Gathered {
-  opening: Decimal;
+  opening: Amount;
   /** Debits and credits from the first of January of the period's first year to its start. */
-  yearDebit: Decimal;
-  yearCredit: Decimal;
+  yearDebit: Amount;
+  yearCredit: Amount;
   readonly lines: PostingLine[];
+}
+
+const NO_META: readonly MetaEntry[] = [];
+
+/** The units the visitor read, as an amount. */
+function visitedUnits(currency: string, scaled: number, scale: number, decimal: Decimal | null): Amount {
+  return decimal === null ? new ScaledAmount(scaled, scale, currency) : decimalAmount(decimal, currency);
 }
 
 export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAccounts, query: LedgerQuery): LedgerReport {
@@ -87,41 +96,50 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     let byCurrency = gathered.get(key);
     if (byCurrency === undefined) gathered.set(key, (byCurrency = new Map()));
     let found = byCurrency.get(currency);
-    if (found === undefined) byCurrency.set(currency, (found = { opening: ZERO, yearDebit: ZERO, yearCredit: ZERO, lines: [] }));
+    if (found === undefined) byCurrency.set(currency, (found = { opening: zeroOf(currency), yearDebit: zeroOf(currency), yearCredit: zeroOf(currency), lines: [] }));
     return found;
   };
 
-  let touches = false;
-  const look: PostingVisitor = (account) => { if (covers(account)) touches = true; };
   let inYear = false;
   const addOpening: PostingVisitor = (account, currency, scaled, scale, decimal) => {
     if (!covers(account)) return;
-    const amount = visitedAmount(scaled, scale, decimal);
+    const amount = visitedUnits(currency, scaled, scale, decimal);
     const target = gatheredOf(account, currency);
-    target.opening = target.opening.plus(amount);
+    target.opening = plus(target.opening, amount);
     if (!inYear) return;
-    if (amount.isPositive()) target.yearDebit = target.yearDebit.plus(amount);
-    else target.yearCredit = target.yearCredit.minus(amount);
+    if (isAbove(amount)) target.yearDebit = plus(target.yearDebit, amount);
+    else if (isBelow(amount)) target.yearCredit = plus(target.yearCredit, negated(amount));
+  };
+  // The posting lines of the transaction read. Its booked postings are made only when a line of it
+  // is reported and one of them has a `narration` of its own (rare; every other line's summary is
+  // the transaction's): undefined until then, null when not needed.
+  let transaction: BookedTransaction | null = null;
+  let booked: readonly BookedPosting[] | null | undefined;
+  let index = 0;
+  const addLine: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+    const at = index++;
+    if (!covers(account)) return;
+    const entry = transaction!;
+    booked ??= entry instanceof PlainTransaction && !entry.hasKey("narration") ? null : entry.booked;
+    gatheredOf(account, currency).lines.push({
+      transaction: entry, account, amount: visitedUnits(currency, scaled, scale, decimal),
+      summary: lineSummary(entry, booked === null ? NO_META : booked[at]!.source.meta),
+    });
   };
 
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
     if (query.end !== null && entry.date >= query.end) break;
     if (!isBooksTransaction(entry)) continue;
-    touches = false;
-    forEachPosting(entry, look);
-    if (!touches) continue;
     if (query.begin !== null && entry.date < query.begin) {
       inYear = entry.date >= yearStart!;
       forEachPosting(entry, addOpening);
       continue;
     }
-    for (const posting of entry.booked) {
-      if (!covers(posting.account)) continue;
-      gatheredOf(posting.account, posting.units.currency).lines.push({
-        transaction: entry, account: posting.account, amount: posting.units.number, summary: lineSummary(entry, posting.source.meta),
-      });
-    }
+    transaction = entry;
+    booked = undefined;
+    index = 0;
+    forEachPosting(entry, addLine);
   }
 
   const accounts = query.rollup ? [chart.account(query.account)] : chart.treeOrder(gathered.keys()).filter((account) => gathered.has(account.account));
@@ -132,21 +150,22 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     const currencies = [...byCurrency.keys()].sort((a, b) => (a === query.currency ? -1 : b === query.currency ? 1 : a < b ? -1 : a > b ? 1 : 0));
     for (const currency of currencies) {
       const found = byCurrency.get(currency)!;
-      if (found.lines.length === 0 && found.opening.isZero()) continue;
+      if (found.lines.length === 0 && isNil(found.opening)) continue;
       sections.push({ account, currency, rows: ledgerRows(found, chart, query) });
     }
   }
   if (sections.length === 0) {
-    sections.push({ account: chart.account(query.account), currency: query.currency, rows: [{ kind: "opening", date: query.begin, balance: ZERO }] });
+    sections.push({ account: chart.account(query.account), currency: query.currency, rows: [{ kind: "opening", date: query.begin, balance: zeroOf(query.currency) }] });
   }
   return { query, target: chart.account(query.account), sections };
 }
 
 function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery): LedgerRow[] {
   const rows: LedgerRow[] = [{ kind: "opening", date: query.begin, balance: found.opening }];
+  const zero = zeroOf(found.opening.currency);
   let balance = found.opening;
-  let monthDebit = ZERO;
-  let monthCredit = ZERO;
+  let monthDebit = zero;
+  let monthCredit = zero;
   let yearDebit = found.yearDebit;
   let yearCredit = found.yearCredit;
   let month: string | null = null;
@@ -163,20 +182,24 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery)
     if (lineMonth !== month) {
       closeMonth();
       if (month !== null && lineMonth.slice(0, 4) !== month.slice(0, 4)) {
-        yearDebit = ZERO;
-        yearCredit = ZERO;
+        yearDebit = zero;
+        yearCredit = zero;
       }
       month = lineMonth;
-      monthDebit = ZERO;
-      monthCredit = ZERO;
+      monthDebit = zero;
+      monthCredit = zero;
     }
-    const debit = line.amount.isPositive() && !line.amount.isZero() ? line.amount : ZERO;
-    const credit = line.amount.isNegative() && !line.amount.isZero() ? line.amount.neg() : ZERO;
-    balance = balance.plus(line.amount);
-    monthDebit = monthDebit.plus(debit);
-    monthCredit = monthCredit.plus(credit);
-    yearDebit = yearDebit.plus(debit);
-    yearCredit = yearCredit.plus(credit);
+    const debit = isAbove(line.amount) ? line.amount : zero;
+    const credit = isBelow(line.amount) ? negated(line.amount) : zero;
+    balance = plus(balance, line.amount);
+    if (debit !== zero) {
+      monthDebit = plus(monthDebit, debit);
+      yearDebit = plus(yearDebit, debit);
+    }
+    if (credit !== zero) {
+      monthCredit = plus(monthCredit, credit);
+      yearCredit = plus(yearCredit, credit);
+    }
     rows.push({
       kind: "posting", date: line.transaction.date, voucher: entryMetaText(line.transaction, VOUCHER_KEY), summary: line.summary,
       account: chart.account(line.account), debit, credit, balance,
@@ -189,8 +212,8 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery)
 export type Direction = "debit" | "credit" | "zero";
 
 /** 借 when the balance is positive (a debit balance as beancount signs it), 贷 when negative, 平 at zero. */
-export function directionOf(balance: Decimal): Direction {
-  return balance.isZero() ? "zero" : balance.isPositive() ? "debit" : "credit";
+export function directionOf(balance: Amount): Direction {
+  return isNil(balance) ? "zero" : isAbove(balance) ? "debit" : "credit";
 }
 
 export const DIRECTIONS: Readonly<Record<Direction, Localized>> = {
@@ -233,8 +256,16 @@ export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet 
     { key: "balance", header: phrase("label Balance", {}), kind: "amount" },
   ];
   const rows: SheetRow[] = [];
+  // A subaccount's cell, made once per subaccount (only a rolled-up ledger shows it).
+  const details = new Map<BookAccount, string>();
+  const detailOf = (posted: BookAccount): string | null => {
+    if (!query.rollup) return null;
+    let detail = details.get(posted);
+    if (detail === undefined) details.set(posted, (detail = `${posted.code ?? ""} ${posted.shortName}`.trim()));
+    return detail;
+  };
+  const money = (value: Amount) => amountPlainText(value, scales);
   for (const section of report.sections) {
-    const money = (value: Decimal) => amountText(value, section.currency, scales);
     const ledger = `${accountTitle(section.account)}  ${section.currency}`;
     const { code, name, account } = section.account;
     const currency = section.currency;
@@ -242,14 +273,14 @@ export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet 
     // and the balance's into every row made a row a dictionary: slow to build and to read).
     for (const row of section.rows) {
       const direction = DIRECTIONS[directionOf(row.balance)];
-      const balance = money(row.balance.abs());
+      const balance = money(absolute(row.balance));
       let cells: Record<string, Cell>;
       if (row.kind === "posting") {
         cells = {
           ledger, code, name, account, currency, kind: "posting", date: row.date, voucher: row.voucher, summary: row.summary,
-          detail: `${row.account.code ?? ""} ${row.account.shortName}`.trim(), posting_code: row.account.code, posting_account: row.account.account,
+          detail: detailOf(row.account), posting_code: row.account.code, posting_account: row.account.account,
           // The side a posting is not on stays blank, as a written 明细账 leaves it.
-          debit: row.debit.isZero() ? null : money(row.debit), credit: row.credit.isZero() ? null : money(row.credit), direction, balance,
+          debit: isNil(row.debit) ? null : money(row.debit), credit: isNil(row.credit) ? null : money(row.credit), direction, balance,
         };
       } else if (row.kind === "opening") {
         cells = { ledger, code, name, account, currency, kind: "opening", date: row.date, voucher: null, summary: ROW_SUMMARIES.opening, debit: null, credit: null, direction, balance };

@@ -1,11 +1,13 @@
 // The register: every posting to the matching accounts, in journal order, with a running total of
 // the postings shown, per commodity (starting from zero at the beginning of the range).
-import type { LedgerEntry } from "../core/data.js";
+import type { Amount, LedgerEntry } from "../core/data.js";
 import { exclusiveEndText } from "../core/dates.js";
-import { Decimal } from "../core/number.js";
-import type { DisplayScales } from "./display.js";
+import { ScaledAmount } from "../core/amount.js";
+import { forEachPosting, type PostingVisitor } from "../books/postings.js";
+import { amountPlainText, type DisplayScales } from "./display.js";
 import { inRange } from "./periods.js";
-import { TOTAL, amountText, localized, periodCaption, type Cell, type Sheet } from "./sheet.js";
+import { decimalAmount, plus, zeroOf } from "./sums.js";
+import { TOTAL, localized, periodCaption, type Cell, type Sheet } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
 
 export interface RegisterQuery {
@@ -20,40 +22,54 @@ export interface RegisterRow {
   readonly payee: string | null;
   readonly narration: string;
   readonly account: string;
-  readonly commodity: string;
-  readonly amount: Decimal;
+  /** The posting's units (their currency is the row's commodity). */
+  readonly amount: Amount;
   /** Sum of the rows so far in this commodity, this one included. */
-  readonly running: Decimal;
+  readonly running: Amount;
 }
 
 export interface RegisterReport {
   readonly query: RegisterQuery;
   readonly rows: readonly RegisterRow[];
   /** Final running total per commodity. */
-  readonly totals: readonly { readonly commodity: string; readonly amount: Decimal }[];
+  readonly totals: readonly Amount[];
 }
 
 export function registerReport(entries: readonly LedgerEntry[], query: RegisterQuery): RegisterReport {
-  const running = new Map<string, Decimal>();
+  // Read in place (no posting objects); each account matched once; sums of scaled integers (sums.ts).
+  const matches = new Map<string, boolean>();
+  const shown = (account: string): boolean => {
+    let match = matches.get(account);
+    if (match === undefined) matches.set(account, (match = query.patterns.length === 0 || query.patterns.some((pattern) => pattern.test(account))));
+    return match;
+  };
+  const running = new Map<string, Amount>();
   const rows: RegisterRow[] = [];
+  let date = "";
+  let payee: string | null = null;
+  let narration = "";
+  const addRow: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+    if (!shown(account)) return;
+    const amount = decimal === null ? new ScaledAmount(scaled, scale, currency) : decimalAmount(decimal, currency);
+    const total = plus(running.get(currency) ?? zeroOf(currency), amount);
+    running.set(currency, total);
+    rows.push({ date, payee, narration, account, amount, running: total });
+  };
   for (const entry of entries) {
     if (entry.type !== "transaction" || !inRange(entry.date, query)) continue;
-    for (const posting of entry.booked) {
-      if (query.patterns.length > 0 && !query.patterns.some((pattern) => pattern.test(posting.account))) continue;
-      const { currency, number } = posting.units;
-      const total = (running.get(currency) ?? new Decimal(0)).plus(number);
-      running.set(currency, total);
-      rows.push({ date: entry.date, payee: entry.payee, narration: entry.narration, account: posting.account, commodity: currency, amount: number, running: total });
-    }
+    date = entry.date;
+    payee = entry.payee;
+    narration = entry.narration;
+    forEachPosting(entry, addRow);
   }
-  return { query, rows, totals: [...running.keys()].sort().map((commodity) => ({ commodity, amount: running.get(commodity)! })) };
+  return { query, rows, totals: [...running.keys()].sort().map((commodity) => running.get(commodity)!) };
 }
 
 export function registerSheet(report: RegisterReport, scales: DisplayScales): Sheet {
   const { query } = report;
-  const totalCells = (commodity: string, amount: Decimal): Record<string, Cell> => ({
+  const totalCells = (amount: Amount): Record<string, Cell> => ({
     date: TOTAL, payee: null, narration: null, description: null, account: null,
-    amount: amountText(amount, commodity, scales), commodity, balance: amountText(amount, commodity, scales),
+    amount: amountPlainText(amount, scales), commodity: amount.currency, balance: amountPlainText(amount, scales),
   });
   return {
     report: "register",
@@ -80,11 +96,11 @@ export function registerSheet(report: RegisterReport, scales: DisplayScales): Sh
         narration: row.narration,
         description: row.payee === null || row.payee === "" ? row.narration : `${row.payee} | ${row.narration}`,
         account: row.account,
-        amount: amountText(row.amount, row.commodity, scales),
-        commodity: row.commodity,
-        balance: amountText(row.running, row.commodity, scales),
+        amount: amountPlainText(row.amount, scales),
+        commodity: row.amount.currency,
+        balance: amountPlainText(row.running, scales),
       },
     })),
-    totals: report.totals.map((total) => ({ cells: totalCells(total.commodity, total.amount) })),
+    totals: report.totals.map((total) => ({ cells: totalCells(total) })),
   };
 }

@@ -21,13 +21,26 @@ export interface ReportLedgerContext {
   readonly color: boolean | undefined;
 }
 
-/** Every account opened or posted to in the books. */
-function accountsOf(entries: readonly LedgerEntry[], opened: readonly string[]): Set<string> {
+/**
+ * Every account opened or posted to in the books, the opened ones first, each once. The books are
+ * read only as far as they are asked for: an account is most often named as it was opened, and
+ * findAccount stops at that name (reading every posting for nothing took a tenth of the report).
+ */
+function* accountsOf(entries: readonly LedgerEntry[], opened: readonly string[]): Generator<string> {
   const accounts = new Set(opened);
+  yield* [...accounts];
+  const found: string[] = [];
+  const add = (account: string) => {
+    if (accounts.has(account)) return;
+    accounts.add(account);
+    found.push(account);
+  };
   for (const entry of entries) {
-    if (isBooksTransaction(entry)) forEachPosting(entry, (account) => { accounts.add(account); });
+    if (!isBooksTransaction(entry)) continue;
+    forEachPosting(entry, add);
+    yield* found;
+    found.length = 0;
   }
-  return accounts;
 }
 
 export function runReportLedger(io: Io, context: ReportLedgerContext): number {
