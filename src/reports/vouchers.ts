@@ -82,8 +82,16 @@ function headingCell(voucher: Voucher): Localized {
  * nothing). Without it, every cell.
  */
 export function vouchersSheet(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data"): Sheet {
-  const table = shown !== "data";
-  const data = shown !== "table";
+  const rows: SheetRow[] = [];
+  vouchersRows(report, scales, shown)((row) => { rows.push(row); });
+  return { ...vouchersTable(report, scales), rows };
+}
+
+/**
+ * The sheet of the report without its rows (`rows` is empty): a terminal table of a long period
+ * is drawn from vouchersRows(report, scales, "table") as they are made.
+ */
+export function vouchersTable(report: VouchersReport, scales: DisplayScales): Sheet {
   const several = report.totals.length > 1;
   const columns: SheetColumn[] = [
     { key: "heading", header: phrase("vouchers Voucher", {}), kind: "text", heading: true, show: "table" },
@@ -110,7 +118,35 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
       { key: `${kind}_code`, header: localized(`${kind} code`, `${DIMENSION_NAMES_ZH[kind]}代码`), kind: "text", show: "data" },
     ]),
   ];
-  const rows: SheetRow[] = [];
+  const count = report.vouchers.length;
+  const totals: SheetRow[] = report.totals.map((total) => ({
+    cells: {
+      heading: phrase("vouchers total", { count }), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
+      summary: phrase("vouchers count", { count }), code: null, name: null, account: null,
+      debit: amountText(total.debit, total.currency, scales), credit: amountText(total.credit, total.currency, scales), currency: total.currency,
+    },
+  }));
+  return {
+    report: "vouchers",
+    caption: [
+      phrase("vouchers Vouchers", {}),
+      periodCaption(report.begin, report.end),
+      ...(report.unbalanced.size === 0 ? [] : [phrase("vouchers unbalanced", { count: report.unbalanced.size })]),
+    ],
+    facts: { begin: report.begin, end: exclusiveEndText(report.end) },
+    columns,
+    rows: [],
+    totals,
+  };
+}
+
+/**
+ * The sheet's rows (see vouchersSheet for `shown`), given to `visit` as they are made, each time
+ * the source is called.
+ */
+export function vouchersRows(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data"): (visit: (row: SheetRow) => void) => void {
+  const table = shown !== "data";
+  const data = shown !== "table";
   // One text for each list of dimensions (buildVouchers shares the lists the lines have alike).
   const dimensionTexts = new Map<readonly DimensionValue[], Localized | null>();
   const dimensionsText = (dimensions: readonly DimensionValue[]): Localized | null => {
@@ -118,7 +154,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
     if (text === undefined) dimensionTexts.set(dimensions, (text = dimensionsCell(dimensions)));
     return text;
   };
-  report.vouchers.forEach((voucher, index) => {
+  return (visit) => report.vouchers.forEach((voucher, index) => {
     const heading = table ? headingCell(voucher) : null;
     const voucherNumber = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
     const number = voucher.number === null ? null : String(voucher.number);
@@ -131,7 +167,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
       const credit = line.credit.isZero() ? null : money(line.credit);
       if (!data) {
         // (What a table shows; the same keys in the same order as below.)
-        rows.push({ alert, cells: { heading, code: line.accountCode, name: line.accountName, debit, credit, currency: line.currency, dimensions: dimensionsText(line.dimensions) } });
+        visit({ alert, cells: { heading, code: line.accountCode, name: line.accountName, debit, credit, currency: line.currency, dimensions: dimensionsText(line.dimensions) } });
         continue;
       }
       // One object literal, then the dimensions' keys (in this order, as before): spreading the
@@ -148,28 +184,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
         cells[kind] = value?.name ?? null;
         cells[`${kind}_code`] = value?.code ?? null;
       }
-      rows.push({ alert, cells });
+      visit({ alert, cells });
     }
   });
-  const count = report.vouchers.length;
-  const totals: SheetRow[] = report.totals.map((total) => ({
-    cells: {
-      heading: phrase("vouchers total", { count }), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
-      summary: phrase("vouchers count", { count }), code: null, name: null, account: null,
-      debit: amountText(total.debit, total.currency, scales), credit: amountText(total.credit, total.currency, scales), currency: total.currency,
-    },
-  }));
-  const unbalanced = [...report.unbalanced].map((index) => report.vouchers[index]!);
-  return {
-    report: "vouchers",
-    caption: [
-      phrase("vouchers Vouchers", {}),
-      periodCaption(report.begin, report.end),
-      ...(unbalanced.length === 0 ? [] : [phrase("vouchers unbalanced", { count: unbalanced.length })]),
-    ],
-    facts: { begin: report.begin, end: exclusiveEndText(report.end) },
-    columns,
-    rows,
-    totals,
-  };
 }
