@@ -249,6 +249,9 @@ export function renderTable(
   return pieces.join("");
 }
 
+/** Distinct texts of a column that a table prepares once each (see TableDrawing). */
+const MAX_PREPARED = 50_000;
+
 /** Lines given to `write` at a time by writeTable. */
 const LINES_PER_PIECE = 2048;
 
@@ -329,6 +332,13 @@ class TableDrawing {
   #cutAt: readonly ("end" | "start" | undefined)[] = [];
   /** The texts of a column repeat (account names, dimensions): each distinct one is cut once, and its rows share the cut text. */
   readonly #cutTexts: Map<string, string>[];
+  /**
+   * The texts of a text column repeat too: each distinct one (up to MAX_PREPARED) is prepared and
+   * measured once. (None for a right-aligned column: its amounts mostly differ.)
+   */
+  readonly #prepared: (Map<string, string> | undefined)[];
+  /** The last text of each column #draw cut, and its cut: the lines of a voucher share their dimensions. */
+  readonly #lastCut: { text: string | null; cut: string }[];
   #parts: number[][] = [];
 
   constructor(givenColumns: readonly Column[], style: TableStyle) {
@@ -339,6 +349,8 @@ class TableDrawing {
     this.#widths = this.#columns.map((column) => displayWidth(column.header));
     this.#drawnWidths = this.#columns.map(() => 0);
     this.#cutTexts = this.#columns.map(() => new Map<string, string>());
+    this.#prepared = this.#right.map((right) => (right ? undefined : new Map<string, string>()));
+    this.#lastCut = this.#columns.map(() => ({ text: null, cut: "" }));
   }
 
   /** A row prepared into `into` and measured: its cells made and measured in one pass (a register has hundreds of thousands). */
@@ -353,8 +365,16 @@ class TableDrawing {
     const texts = into.texts;
     into.kinds.push(row.alert === true ? ALERT_CELLS : CELLS);
     for (let index = 0; index < this.#columns.length; index++) {
+      const given = source[index] ?? "";
+      const known = this.#prepared[index];
+      const prepared = known?.get(given);
+      if (prepared !== undefined) {
+        // (Prepared and measured already.)
+        texts.push(prepared);
+        continue;
+      }
       // A line break in a text (a narration of two lines) shows as a space; any other control is escaped.
-      let cell = source[index] ?? "";
+      let cell = given;
       if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
       cell = terminalText(cell);
       if (this.#right[index]) {
@@ -366,6 +386,7 @@ class TableDrawing {
       if (width > this.#widths[index]!) this.#widths[index] = width;
       const drawn = this.#strlen(cell);
       if (drawn > this.#drawnWidths[index]!) this.#drawnWidths[index] = drawn;
+      if (known !== undefined && known.size < MAX_PREPARED) known.set(given, cell);
     }
   }
 
@@ -430,7 +451,16 @@ class TableDrawing {
     for (let n = 0; n < part.length; n++) {
       const index = part[n]!;
       const shrink = this.#cutAt[index];
-      let cell = shrink === undefined ? texts[at + index]! : this.#cutOnce(texts[at + index]!, index, shrink);
+      const text = texts[at + index]!;
+      let cell = text;
+      if (shrink !== undefined) {
+        const last = this.#lastCut[index]!;
+        if (last.text !== text) {
+          last.text = text;
+          last.cut = this.#cutOnce(text, index, shrink);
+        }
+        cell = last.cut;
+      }
       if (color && (kind === ALERT_CELLS || (this.#right[index] && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, ""))))) cell = this.#paint.red(cell);
       cells[n] = cell;
     }
