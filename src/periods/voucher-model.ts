@@ -34,6 +34,13 @@ export interface VoucherLine {
   readonly foreign: { readonly amount: Decimal; readonly currency: string; readonly rate: Decimal } | null;
   readonly dimensions: readonly DimensionValue[];
   readonly span: Span;
+  /**
+   * The line's amount (debit positive, credit negative) × 10^amountScale, a safe integer, when the
+   * books have it so (the common posting, read in place): reports add and show it without making
+   * the Decimals. Absent otherwise.
+   */
+  readonly scaledAmount?: number;
+  readonly amountScale?: number;
 }
 
 export interface Voucher {

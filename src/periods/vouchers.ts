@@ -12,12 +12,15 @@
 // order; the word (凭证字) is `custom "feeledger-option" "voucher-word" "记"`, default 记. A number
 // already written (`voucher: "记-0007"`) is kept, and new ones follow the highest number of the
 // month so far, so no number is ever given twice.
-import type { BookedTransaction, LedgerEntry, MetaEntry } from "../core/data.js";
+import type { BookedTransaction, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
+import { decimalOf } from "../core/amount.js";
 import type { LedgerOptions } from "../core/options.js";
+import type { Span } from "../core/span.js";
 import { Decimal } from "../core/number.js";
-import { isPendingClaim, metaText } from "../claims/claim.js";
+import { isPendingClaim, metaText, valueText } from "../claims/claim.js";
 import type { ChartOfAccounts } from "../books/accounts.js";
-import { postingDimensions, type DimensionCodes } from "../books/dimensions.js";
+import { DIMENSION_KEYS, DIMENSION_KINDS, postingDimensions, type DimensionCodes } from "../books/dimensions.js";
 import type { DimensionValue, Voucher, VoucherLine } from "./voucher-model.js";
 import { VOUCHER_KEY, assignVoucherNumbers, parseVoucher, voucherText, voucherWord, type VoucherNumber } from "./numbering.js";
 
@@ -84,11 +87,30 @@ class SharedDimensions {
     this.#lists.set(key, values);
     return values;
   }
+
+  readonly #byNames = new Map<string, readonly DimensionValue[]>();
+
+  /** The list of the values named `names` (one per DIMENSION_KINDS, null for none), made once for each distinct list of names. */
+  ofNames(names: readonly (string | null)[], codes: DimensionCodes): readonly DimensionValue[] {
+    let key = "";
+    for (const name of names) key += name === null ? "\u0001\u0000" : `${name}\u0000`;
+    const known = this.#byNames.get(key);
+    if (known !== undefined) return known;
+    const values: DimensionValue[] = [];
+    DIMENSION_KINDS.forEach((kind, index) => {
+      const name = names[index]!;
+      if (name !== null) values.push({ kind, code: codes.get(kind)?.get(name)?.code ?? null, name });
+    });
+    const list = this.of(values);
+    this.#byNames.set(key, list);
+    return list;
+  }
 }
 
 const NO_DIMENSIONS: readonly DimensionValue[] = [];
 
 function voucherOf(transaction: BookedTransaction, word: string, currency: string, source: VoucherSource, shared: SharedDimensions): Voucher {
+  if (transaction instanceof PlainTransaction && transaction.bookedAsPostings) return plainVoucherOf(transaction, word, source, shared);
   const written = metaText(transaction.meta, VOUCHER_KEY);
   const parsed = written === null ? null : parseVoucher(written);
   const transactionMeta = transaction.meta;
@@ -125,6 +147,127 @@ function voucherOf(transaction: BookedTransaction, word: string, currency: strin
 }
 
 const ZERO = new Decimal(0);
+
+/**
+ * voucherOf for a compact transaction booked as its postings (the common one), read in place: its
+ * postings have no cost or price, so each line is the posting's units, and nothing is made for
+ * its metadata, postings or booked postings (a long period lists hundreds of thousands of lines).
+ */
+function plainVoucherOf(transaction: PlainTransaction, word: string, source: VoucherSource, shared: SharedDimensions): Voucher {
+  const written = rawText(transaction.rawMeta(VOUCHER_KEY));
+  const parsed = written === null ? null : parseVoucher(written);
+  const lines: VoucherLine[] = [];
+  let attachments = 0;
+  // The transaction's own dimensions, for the postings that name none of theirs.
+  let transactionDimensions: readonly DimensionValue[] | null = null;
+  for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
+    if (rawText(transaction.rawMetaAt(at, "invoice")) !== null || rawText(transaction.rawMetaAt(at, "receipt")) !== null) attachments++;
+    const account = transaction.accountAt(at);
+    const book = source.chart.account(account);
+    let dimensions: readonly DimensionValue[];
+    if (hasOwnDimensions(transaction, at)) dimensions = shared.ofNames(dimensionNames(transaction, at), source.dimensionCodes);
+    else dimensions = (transactionDimensions ??= shared.ofNames(dimensionNames(transaction, -1), source.dimensionCodes));
+    const summary = summaryOf(transaction, rawText(transaction.rawMetaAt(at, "narration")));
+    const scaled = transaction.bookedScaledAt(at);
+    if (Number.isNaN(scaled)) {
+      const amount = transaction.bookedUnitsAt(at).number;
+      lines.push({
+        accountCode: book.code, accountName: book.name, account, summary,
+        debit: amount.isPositive() && !amount.isZero() ? amount : ZERO,
+        credit: amount.isNegative() && !amount.isZero() ? amount.neg() : ZERO,
+        currency: transaction.bookedCurrencyAt(at), foreign: null, dimensions, span: transaction.spanAt(at),
+      });
+    } else {
+      lines.push(new PlainVoucherLine(book.code, book.name, account, summary, transaction.bookedCurrencyAt(at), dimensions, transaction, at, scaled, transaction.bookedScaleAt(at)));
+    }
+  }
+  const preparer = rawText(transaction.rawMeta("prepared-by")) ?? (rawText(transaction.rawMeta("claim")) !== null ? rawText(transaction.rawMeta("claimant")) : null) ?? "";
+  return {
+    date: transaction.date,
+    word: parsed?.word ?? word,
+    number: parsed?.number ?? null,
+    attachments,
+    preparer,
+    lines,
+    span: transaction.span,
+  };
+}
+
+/**
+ * A line of a compact transaction's posting whose units are a scaled integer: its Decimals and
+ * span are made when asked for (the list of a long period reads neither; export does).
+ */
+class PlainVoucherLine implements VoucherLine {
+  readonly foreign = null;
+  #debit: Decimal | null = null;
+  #credit: Decimal | null = null;
+  #span: Span | null = null;
+  readonly #transaction: PlainTransaction;
+  readonly #at: number;
+
+  constructor(
+    readonly accountCode: string | null,
+    readonly accountName: string,
+    readonly account: string,
+    readonly summary: string,
+    readonly currency: string,
+    readonly dimensions: readonly DimensionValue[],
+    transaction: PlainTransaction,
+    at: number,
+    readonly scaledAmount: number,
+    readonly amountScale: number,
+  ) {
+    this.#transaction = transaction;
+    this.#at = at;
+  }
+
+  get debit(): Decimal {
+    return (this.#debit ??= this.scaledAmount > 0 ? decimalOf(this.scaledAmount, this.amountScale) : ZERO);
+  }
+
+  get credit(): Decimal {
+    return (this.#credit ??= this.scaledAmount < 0 ? decimalOf(-this.scaledAmount, this.amountScale) : ZERO);
+  }
+
+  get span(): Span {
+    return (this.#span ??= this.#transaction.spanAt(this.#at));
+  }
+}
+
+/** metaText of a value as a compact transaction keeps it (rawMeta). */
+function rawText(raw: string | MetaValue | undefined): string | null {
+  return raw === undefined ? null : typeof raw === "string" ? raw : valueText(raw);
+}
+
+/** lineSummary, given the posting's own `narration`. */
+function summaryOf(transaction: BookedTransaction, own: string | null): string {
+  if (own !== null && own.trim() !== "") return own;
+  return transaction.narration !== "" ? transaction.narration : transaction.payee ?? "";
+}
+
+/** Whether the posting at `at` has metadata for a dimension of its own. */
+function hasOwnDimensions(transaction: PlainTransaction, at: number): boolean {
+  for (const kind of DIMENSION_KINDS) if (transaction.rawMetaAt(at, DIMENSION_KEYS[kind]) !== undefined) return true;
+  return false;
+}
+
+/**
+ * The names postingDimensions finds for the posting at `at` of a compact transaction (-1: for a
+ * posting with no dimension metadata of its own, the transaction's), one per DIMENSION_KINDS,
+ * read in place.
+ */
+function dimensionNames(transaction: PlainTransaction, at: number): (string | null)[] {
+  return DIMENSION_KINDS.map((kind) => {
+    const key = DIMENSION_KEYS[kind];
+    return (at < 0 ? null : dimensionName(transaction.rawMetaAt(at, key))) ?? dimensionName(transaction.rawMeta(key));
+  });
+}
+
+/** A dimension's name as postingDimensions reads it: the value's text trimmed, null when none or blank. */
+function dimensionName(raw: string | MetaValue | undefined): string | null {
+  const text = rawText(raw);
+  return text === null || text.trim() === "" ? null : text.trim();
+}
 
 /** A posting's amount as a voucher line takes it (see the top of this file). */
 function lineAmount(

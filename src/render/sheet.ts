@@ -11,7 +11,7 @@ import { Decimal } from "../core/number.js";
 import { OTHER, SUBTOTAL, TOTAL, UNASSIGNED, type Cell, type Lang, type Sheet, type SheetColumn, type SheetRow } from "../reports/sheet.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
-import { renderTable, writeTable, type Column, type Row } from "./table.js";
+import { renderTable, writeTable, writeTableFrom, type Column, type Row } from "./table.js";
 import { displayWidth, terminalText } from "./terminal.js";
 import { renderTerminalChart } from "./chart.js";
 import type { DocumentChart, DocumentColumn, DocumentRow, DocumentSection, OutputDocument } from "./document.js";
@@ -100,19 +100,31 @@ function transposedTable(sheet: Sheet, style: SheetStyle): string {
 /** Rows as table rows; with a heading column, a heading line wherever its value changes. */
 function tableRows(rows: readonly SheetRow[], columns: readonly SheetColumn[], heading: SheetColumn | undefined, lang: Lang): Row[] {
   const result: Row[] = [];
-  let current: string | null = null;
-  for (const row of rows) {
-    if (heading !== undefined) {
-      const text = tableCell(heading, row, lang);
-      if (text !== current) result.push({ heading: text });
-      current = text;
-    }
-    result.push({ alert: row.alert, cells: columns.map((column) => tableCell(column, row, lang)) });
-  }
+  visitTableRows((visit) => { for (const row of rows) visit(row); }, columns, heading, lang, (row) => { result.push(row); });
   return result;
 }
 
-function writeSheetTable(sheet: Sheet, style: SheetStyle, write: (text: string) => void): void {
+/** A sheet's rows given each time they are asked for (writeSheetTableFrom). */
+export type SheetRowSource = (visit: (row: SheetRow) => void) => void;
+
+function visitTableRows(rows: SheetRowSource, columns: readonly SheetColumn[], heading: SheetColumn | undefined, lang: Lang, visit: (row: Row) => void): void {
+  let current: string | null = null;
+  rows((row) => {
+    if (heading !== undefined) {
+      const text = tableCell(heading, row, lang);
+      if (text !== current) visit({ heading: text });
+      current = text;
+    }
+    visit({ alert: row.alert, cells: columns.map((column) => tableCell(column, row, lang)) });
+  });
+}
+
+/** writeSheet's table for a sheet whose rows `rows` gives (its own are not read), never holding them: a table too long to keep. */
+export function writeSheetTableFrom(sheet: Sheet, style: SheetStyle, rows: SheetRowSource, write: (text: string) => void): void {
+  writeSheetTable(sheet, style, write, rows);
+}
+
+function writeSheetTable(sheet: Sheet, style: SheetStyle, write: (text: string) => void, rows?: SheetRowSource): void {
   if (sheet.transpose === true) {
     write(`${captionText(sheet, style)}\n\n${transposedTable(sheet, style)}\n`);
     return;
@@ -126,10 +138,10 @@ function writeSheetTable(sheet: Sheet, style: SheetStyle, write: (text: string) 
     repeat: column.label,
   }));
   write(`${captionText(sheet, style)}\n\n`);
-  writeTable(
-    tableColumns, tableRows(sheet.rows, columns, heading, style.lang), { color: style.color, width: style.width },
-    tableRows(sheet.totals, columns, heading, style.lang), write,
-  );
+  const tableStyle = { color: style.color, width: style.width };
+  const footer = tableRows(sheet.totals, columns, heading, style.lang);
+  if (rows === undefined) writeTable(tableColumns, tableRows(sheet.rows, columns, heading, style.lang), tableStyle, footer, write);
+  else writeTableFrom(tableColumns, (visit) => visitTableRows(rows, columns, heading, style.lang, visit), tableStyle, footer, write);
   const chart = style.chart !== undefined && sheet.chart !== undefined
     ? `\n${renderTerminalChart(chartOf(sheet, style.lang)!, { ascii: style.chart === "ascii", width: style.width, color: style.color })}`
     : "";

@@ -24,9 +24,6 @@ export type Row =
   | { readonly heading: string };
 
 type CellsRow = Extract<Row, { cells: readonly string[] }>;
-/** A row as renderTable prepared it (its cells escaped, grouped, then drawn: cut and coloured). */
-type PreparedCells = { cells: readonly string[]; readonly alert?: boolean | undefined };
-type PreparedRow = PreparedCells | { readonly heading: string };
 
 export interface TableStyle {
   readonly color: boolean;
@@ -174,12 +171,27 @@ interface TableUtilities {
 let utilities: TableUtilities | null = null;
 const loadUtilities = (): TableUtilities => (utilities ??= createRequire(import.meta.url)("cli-table3/src/utils") as TableUtilities);
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-/** cli-table3's measure of a cell (the display width without colour codes), each distinct text measured once. */
-function tableMeasure(): (text: string) => number {
+/**
+ * Text of printable ASCII, …, the CJK ideographs and the commonest CJK and fullwidth punctuation:
+ * none an emoji nor a control, so cli-table3's measure counts each character one column, or two
+ * for the ideographs and punctuation (its is-fullwidth-code-point).
+ */
+const TABLE_SIMPLE = /^[\x20-\x7e\u2026\u3001-\u3011\u4e00-\u9fff\uff01-\uff60]*$/;
+/**
+ * cli-table3's measure of a cell (the display width without colour codes), each distinct text
+ * measured once (the texts of a column such as the dimensions of `report vouchers` are many, and
+ * its measure makes two regular expressions per call), simple text counted directly.
+ */
+export function tableMeasure(): (text: string) => number {
   const { strlen } = loadUtilities();
   const known = new Map<string, number>();
   return (text) => {
     if (PLAIN_ASCII.test(text)) return text.length;
+    if (TABLE_SIMPLE.test(text)) {
+      let width = 0;
+      for (let index = 0; index < text.length; index++) width += text.charCodeAt(index) < 0x2027 ? 1 : 2;
+      return width;
+    }
     let width = known.get(text);
     if (width === undefined) {
       width = strlen(text);
@@ -237,6 +249,9 @@ export function renderTable(
   return pieces.join("");
 }
 
+/** Distinct texts of a column that a table prepares once each (see TableDrawing). */
+const MAX_PREPARED = 50_000;
+
 /** Lines given to `write` at a time by writeTable. */
 const LINES_PER_PIECE = 2048;
 
@@ -248,156 +263,279 @@ export function writeTable(
   givenColumns: readonly Column[], rows: readonly (readonly string[] | Row)[], style: TableStyle, footer: readonly (readonly string[] | Row)[],
   write: (text: string) => void,
 ): void {
-  const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
-  const paint = new (loadChalk().Chalk)({ level: style.color ? 1 : 0 });
-  const right = columns.map((column) => column.align === "right");
-  // (A loop, not Math.max(...): a register of a large journal has more rows than a call has arguments.)
-  const widths = columns.map((column) => displayWidth(column.header));
-  // Each row's cells are made and measured in one pass (a register has hundreds of thousands).
-  const prepare = (given: readonly string[] | Row): PreparedRow => {
-    if (!("cells" in given) && "heading" in given) return { heading: terminalText(given.heading) };
+  writeTableFrom(givenColumns, (visit) => { for (const row of rows) visit(row); }, style, footer, write);
+}
+
+/** A table's rows, given to `visit` one at a time (see writeTableFrom). */
+export type RowSource = (visit: (row: readonly string[] | Row) => void) => void;
+
+/**
+ * writeTable's text for the rows `source` gives (once): a table too long to hold as rows of
+ * objects (`report vouchers` lists hundreds of thousands of lines) is drawn from what it gives, its
+ * cells kept only as prepared text, end to end.
+ */
+export function writeTableFrom(
+  givenColumns: readonly Column[], source: RowSource, style: TableStyle, footer: readonly (readonly string[] | Row)[], write: (text: string) => void,
+): void {
+  const table = new TableDrawing(givenColumns, style);
+  const body = new PreparedRows(givenColumns.length);
+  source((row) => { table.prepare(row, body); });
+  const feet = new PreparedRows(givenColumns.length);
+  for (const row of footer) table.prepare(row, feet);
+  table.layOut(body, feet);
+  table.writeParts(body, feet, write);
+}
+
+/** What a prepared row is (PreparedRows.kinds). */
+const CELLS = 0;
+const ALERT_CELLS = 1;
+const HEADING = 2;
+
+/**
+ * Rows as renderTable prepares them (cells escaped and numbers grouped), flat: each row's kind,
+ * and its cells (a heading: its text) end to end. No object per row: a long table keeps only
+ * its texts, most of them shared (account names, dimensions).
+ */
+class PreparedRows {
+  readonly kinds: number[] = [];
+  readonly texts: string[] = [];
+  constructor(readonly width: number) {}
+
+  /** Visit each row: its kind and where its texts start. */
+  forEach(visit: (kind: number, at: number) => void): void {
+    const kinds = this.kinds;
+    let at = 0;
+    for (let row = 0; row < kinds.length; row++) {
+      const kind = kinds[row]!;
+      visit(kind, at);
+      at += kind === HEADING ? 1 : this.width;
+    }
+  }
+}
+
+/**
+ * The drawing of one table: its rows prepared and measured, the columns narrowed or split to fit,
+ * then the rows drawn (cut and coloured) and written, line by line.
+ */
+class TableDrawing {
+  readonly #columns: Column[];
+  readonly #style: TableStyle;
+  readonly #paint: ReturnType<typeof paintOf>;
+  readonly #right: readonly boolean[];
+  readonly #strlen = tableMeasure();
+  /** Each column's display width: its header's and its widest cell's, then as narrowed to fit. */
+  readonly #widths: number[];
+  /** Each column's widest cell as drawn (cli-table3's measure); for a cut column, set by layOut. */
+  readonly #drawnWidths: number[];
+  #compact = false;
+  #startsWithHeading = false;
+  #cutAt: readonly ("end" | "start" | undefined)[] = [];
+  /** The texts of a column repeat (account names, dimensions): each distinct one is cut once, and its rows share the cut text. */
+  readonly #cutTexts: Map<string, string>[];
+  /**
+   * The texts of a text column repeat too: each distinct one (up to MAX_PREPARED) is prepared and
+   * measured once. (None for a right-aligned column: its amounts mostly differ.)
+   */
+  readonly #prepared: (Map<string, string> | undefined)[];
+  /** The last text of each column #draw cut, and its cut: the lines of a voucher share their dimensions. */
+  readonly #lastCut: { text: string | null; cut: string }[];
+  #parts: number[][] = [];
+
+  constructor(givenColumns: readonly Column[], style: TableStyle) {
+    this.#columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
+    this.#style = style;
+    this.#paint = paintOf(style.color);
+    this.#right = this.#columns.map((column) => column.align === "right");
+    this.#widths = this.#columns.map((column) => displayWidth(column.header));
+    this.#drawnWidths = this.#columns.map(() => 0);
+    this.#cutTexts = this.#columns.map(() => new Map<string, string>());
+    this.#prepared = this.#right.map((right) => (right ? undefined : new Map<string, string>()));
+    this.#lastCut = this.#columns.map(() => ({ text: null, cut: "" }));
+  }
+
+  /** A row prepared into `into` and measured: its cells made and measured in one pass (a register has hundreds of thousands). */
+  prepare(given: readonly string[] | Row, into: PreparedRows): void {
+    if (!("cells" in given) && "heading" in given) {
+      into.kinds.push(HEADING);
+      into.texts.push(terminalText(given.heading));
+      return;
+    }
     const row: CellsRow = "cells" in given ? given : { cells: given as readonly string[] };
     const source = row.cells;
-    const cells: string[] = new Array<string>(columns.length);
-    for (let index = 0; index < columns.length; index++) {
+    const texts = into.texts;
+    into.kinds.push(row.alert === true ? ALERT_CELLS : CELLS);
+    for (let index = 0; index < this.#columns.length; index++) {
+      const given = source[index] ?? "";
+      const known = this.#prepared[index];
+      const prepared = known?.get(given);
+      if (prepared !== undefined) {
+        // (Prepared and measured already.)
+        texts.push(prepared);
+        continue;
+      }
       // A line break in a text (a narration of two lines) shows as a space; any other control is escaped.
-      let cell = source[index] ?? "";
+      let cell = given;
       if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
       cell = terminalText(cell);
-      if (right[index]) {
+      if (this.#right[index]) {
         const number = NUMBER.exec(cell);
         if (number !== null) cell = groupThousands(number[1]!) + number[2]!;
       }
-      cells[index] = cell;
+      texts.push(cell);
       const width = displayWidth(cell);
-      if (width > widths[index]!) widths[index] = width;
-    }
-    return { alert: row.alert, cells };
-  };
-  const body = rows.map(prepare);
-  const feet = footer.map(prepare);
-  const cellRows: PreparedCells[] = [];
-  for (const row of body) if ("cells" in row) cellRows.push(row);
-  for (const row of feet) if ("cells" in row) cellRows.push(row);
-  // The widths the cells take, before any column is narrowed to fit.
-  const natural = [...widths];
-  const limit = style.width ?? Number.POSITIVE_INFINITY;
-  shrinkColumns(columns, widths, limit, GAP, false);
-  // Still too wide: drawn compact (no gap beyond the cells' padding) with the text columns down to
-  // MIN_HARD (headers cut too), when that makes it fit; else it is split into parts as it is.
-  let compact = false;
-  if (tableWidth(widths) > limit) {
-    const narrow = [...widths];
-    shrinkColumns(columns, narrow, limit, 0, false);
-    shrinkColumns(columns, narrow, limit, 0, true);
-    if (tableWidth(narrow, 0) <= limit) {
-      compact = true;
-      narrow.forEach((width, index) => { widths[index] = width; });
-      columns.forEach((column, index) => {
-        if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
-      });
+      if (width > this.#widths[index]!) this.#widths[index] = width;
+      const drawn = this.#strlen(cell);
+      if (drawn > this.#drawnWidths[index]!) this.#drawnWidths[index] = drawn;
+      if (known !== undefined && known.size < MAX_PREPARED) known.set(given, cell);
     }
   }
-  const gap = compact ? 0 : GAP;
-  // Only a column narrowed below its widest text has texts to cut.
-  const cutAt = columns.map((column, index) => (column.shrink !== undefined && widths[index]! < natural[index]! ? column.shrink : undefined));
-  const cuts = cutAt.some((shrink) => shrink !== undefined);
-  // The texts of a column repeat (account names, dimensions): each distinct one is cut once, and
-  // its rows share the cut text.
-  const cutTexts = columns.map(() => new Map<string, string>());
-  const cutOnce = (text: string, index: number, shrink: "end" | "start"): string => {
-    const known = cutTexts[index]!;
+
+  /** Narrow or split the columns to fit, every row prepared (`startsWithHeading`: the body's first row is a heading line). */
+  layOut(body: PreparedRows, feet: PreparedRows): void {
+    const columns = this.#columns;
+    const widths = this.#widths;
+    this.#startsWithHeading = body.kinds[0] === HEADING;
+    // The widths the cells take, before any column is narrowed to fit.
+    const natural = [...widths];
+    const limit = this.#style.width ?? Number.POSITIVE_INFINITY;
+    shrinkColumns(columns, widths, limit, GAP, false);
+    // Still too wide: drawn compact (no gap beyond the cells' padding) with the text columns down to
+    // MIN_HARD (headers cut too), when that makes it fit; else it is split into parts as it is.
+    if (tableWidth(widths) > limit) {
+      const narrow = [...widths];
+      shrinkColumns(columns, narrow, limit, 0, false);
+      shrinkColumns(columns, narrow, limit, 0, true);
+      if (tableWidth(narrow, 0) <= limit) {
+        this.#compact = true;
+        narrow.forEach((width, index) => { widths[index] = width; });
+        columns.forEach((column, index) => {
+          if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
+        });
+      }
+    }
+    // Only a column narrowed below its widest text has texts to cut.
+    this.#cutAt = columns.map((column, index) => (column.shrink !== undefined && widths[index]! < natural[index]! ? column.shrink : undefined));
+    this.#cutAt.forEach((shrink, index) => { if (shrink !== undefined) this.#drawnWidths[index] = 0; });
+    this.#measureCuts(body);
+    this.#measureCuts(feet);
+    const gap = this.#compact ? 0 : GAP;
+    this.#parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
+  }
+
+  #cutOnce(text: string, index: number, shrink: "end" | "start"): string {
+    const known = this.#cutTexts[index]!;
     let cut = known.get(text);
     if (cut === undefined) {
-      cut = cutText(text, widths[index]!, shrink);
+      cut = cutText(text, this.#widths[index]!, shrink);
       if (known.size < 100_000) known.set(text, cut);
     }
     return cut;
-  };
-  const draw = (row: PreparedCells): readonly string[] => {
-    // Without colour and with nothing to cut, a row is drawn as it was prepared (no copy of it).
-    if (!style.color && !cuts) return row.cells;
-    let drawn: string[] | null = null;
-    row.cells.forEach((text, index) => {
-      const column = columns[index]!;
-      const shrink = cutAt[index];
-      let cell = shrink === undefined ? text : cutOnce(text, index, shrink);
-      if (style.color && (row.alert || (column.align === "right" && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, ""))))) cell = paint.red(cell);
-      if (cell !== text) (drawn ??= [...row.cells])[index] = cell;
+  }
+
+  /** A cut column is as wide as its widest cut text (its drawn width set to 0 first). */
+  #measureCuts(rows: PreparedRows): void {
+    this.#cutAt.forEach((shrink, index) => {
+      if (shrink === undefined) return;
+      rows.forEach((kind, at) => {
+        if (kind === HEADING) return;
+        const width = this.#strlen(this.#cutOnce(rows.texts[at + index]!, index, shrink));
+        if (width > this.#drawnWidths[index]!) this.#drawnWidths[index] = width;
+      });
     });
-    return drawn ?? row.cells;
-  };
-  const parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
-  // Each row is drawn once, not once per part: a table of thousands of columns has thousands of parts.
-  // (Its prepared cells are measured already: the drawn ones take their place.)
-  for (const row of cellRows) row.cells = draw(row);
-  const strlen = tableMeasure();
-  const blank = columns.map(() => "");
-  parts.forEach((part, partIndex) => {
-    if (partIndex > 0) write("\n\n");
-    // A part of all the columns in order takes each row's cells as they are (no copy per row).
-    const whole = part.length === columns.length && part.every((column, index) => column === index);
-    const cellsOf = (row: PreparedCells): readonly string[] => {
-      const cells = row.cells;
-      return whole ? cells : part.map((index) => cells[index]!);
-    };
-    const head = part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header));
-    // Heading lines are drawn here rather than as cells spanning the table (cli-table3 laid a table
-    // out in time quadratic in its rows: 50,000 postings of `reg` took 40 s), at widths measured
-    // once. Each row is one line, so a heading goes in above its row's line. A heading longer than
-    // the part is cut.
-    const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!), gap) - PADDING);
-    const headingLine = (heading: string) => {
-      const cut = style.width === undefined ? heading : cutText(heading, headingWidth, "end");
-      return ` ${style.color ? paint.bold(cut) : cut}`;
-    };
-    // The rows drawn in order: body rows, a blank row then the footer's when there is a footer.
-    const sequence = feet.length > 0 ? [...body, null, ...feet] : body;
-    // What cli-table3 would make each column: its widest cell and a space each side (at least 1).
-    const colWidths = head.map((text) => Math.max(1, strlen(text) + PADDING));
-    let rowCount = 0;
-    for (const row of sequence) {
-      if (row !== null && "heading" in row) continue;
-      rowCount += 1;
-      if (row === null) continue;
-      const cells = row.cells;
-      for (let n = 0; n < part.length; n++) {
-        const width = strlen(cells[part[n]!]!) + PADDING;
-        if (width > colWidths[n]!) colWidths[n] = width;
+  }
+
+  /** The cells of the row at `at` in the `part`'s columns, into `cells`: cut to their columns' widths, red where colour says. */
+  #draw(rows: PreparedRows, kind: number, at: number, part: readonly number[], cells: string[]): void {
+    const texts = rows.texts;
+    const color = this.#style.color;
+    for (let n = 0; n < part.length; n++) {
+      const index = part[n]!;
+      const shrink = this.#cutAt[index];
+      const text = texts[at + index]!;
+      let cell = text;
+      if (shrink !== undefined) {
+        const last = this.#lastCut[index]!;
+        if (last.text !== text) {
+          last.text = text;
+          last.cut = this.#cutOnce(text, index, shrink);
+        }
+        cell = last.cut;
       }
+      if (color && (kind === ALERT_CELLS || (this.#right[index] && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, ""))))) cell = this.#paint.red(cell);
+      cells[n] = cell;
     }
-    const aligns = part.map((index) => columns[index]!.align ?? "left");
-    if (part.length === 0) {
-      // (No columns: as drawPlainTable would draw it, every line empty.)
-      const pushed = sequence.filter((row): row is PreparedCells | null => row === null || "cells" in row).map((row) => (row === null ? [] : cellsOf(row)));
-      write(drawPlainTable(head, pushed, colWidths, aligns, compact ? "" : "  ", compact ? "" : "─", strlen).map((line) => line.trimEnd()).join("\n"));
-      return;
-    }
-    const line = lineDrawer(colWidths, aligns, compact ? "" : "  ", strlen);
-    // The head's line and the rule under it, then one line per row with the heading lines above it;
-    // each line trimmed as it is drawn.
-    const lines: string[] = [line(head).trimEnd()];
-    const rule = rowCount > 0 ? ruleLine(colWidths, compact ? "" : "─").trimEnd() : null;
-    if (rule !== null) {
-      lines.push(rule);
-      // cli-table3 drew the rule under the head one character shorter per gap between columns when a
-      // heading came first (as a cell spanning them); kept, so that tables look as they always have.
-      const first = sequence.findIndex((row) => row === null || "cells" in row);
-      if (first > 0) lines[1] = rule.slice(0, Math.max(0, rule.length - (part.length - 1)));
-    }
-    // (The lines of a part are joined by line feeds, a piece at a time.)
-    let written = false;
-    const flush = () => {
-      write((written ? "\n" : "") + lines.join("\n"));
-      written = true;
-      lines.length = 0;
-    };
-    for (const row of sequence) {
-      if (row === null) lines.push(line(blank.slice(0, part.length)).trimEnd());
-      else if ("heading" in row) lines.push(headingLine(row.heading).trimEnd());
-      else lines.push(line(cellsOf(row)).trimEnd());
-      if (lines.length >= LINES_PER_PIECE) flush();
-    }
-    if (lines.length > 0 || !written) flush();
-  });
+  }
+
+  /** Write each part: the head, the rule under it, the body's rows, then a blank line and the footer's when it has rows. */
+  writeParts(body: PreparedRows, feet: PreparedRows, write: (text: string) => void): void {
+    const columns = this.#columns;
+    const style = this.#style;
+    const paint = this.#paint;
+    const strlen = this.#strlen;
+    const gap = this.#compact ? 0 : GAP;
+    const hasRows = body.kinds.some((kind) => kind !== HEADING) || feet.kinds.length > 0;
+    this.#parts.forEach((part, partIndex) => {
+      if (partIndex > 0) write("\n\n");
+      const head = part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header));
+      // Heading lines are drawn here rather than as cells spanning the table (cli-table3 laid a table
+      // out in time quadratic in its rows: 50,000 postings of `reg` took 40 s), at widths measured
+      // once. Each row is one line, so a heading goes in above its row's line. A heading longer than
+      // the part is cut.
+      const headingWidth = Math.max(1, tableWidth(part.map((index) => this.#widths[index]!), gap) - PADDING);
+      const headingLine = (heading: string) => {
+        const cut = style.width === undefined ? heading : cutText(heading, headingWidth, "end");
+        return ` ${style.color ? paint.bold(cut) : cut}`;
+      };
+      // What cli-table3 would make each column: its widest cell and a space each side (at least 1).
+      const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, this.#drawnWidths[part[n]!]! + PADDING));
+      const aligns = part.map((index) => columns[index]!.align ?? "left");
+      if (part.length === 0) {
+        // (No columns: as drawPlainTable would draw it, every line empty.)
+        const rows: (readonly string[])[] = [];
+        body.forEach((kind) => { if (kind !== HEADING) rows.push([]); });
+        if (feet.kinds.length > 0) rows.push([]);
+        feet.forEach((kind) => { if (kind !== HEADING) rows.push([]); });
+        write(drawPlainTable(head, rows, colWidths, aligns, this.#compact ? "" : "  ", this.#compact ? "" : "─", strlen).map((line) => line.trimEnd()).join("\n"));
+        return;
+      }
+      const line = lineDrawer(colWidths, aligns, this.#compact ? "" : "  ", strlen);
+      // The head's line and the rule under it, then one line per row with the heading lines above it;
+      // each line trimmed as it is drawn.
+      const lines: string[] = [line(head).trimEnd()];
+      if (hasRows) {
+        const rule = ruleLine(colWidths, this.#compact ? "" : "─").trimEnd();
+        // cli-table3 drew the rule under the head one character shorter per gap between columns when a
+        // heading came first (as a cell spanning them); kept, so that tables look as they always have.
+        lines.push(this.#startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule);
+      }
+      // (The lines of a part are joined by line feeds, a piece at a time.)
+      let written = false;
+      const flush = () => {
+        write((written ? "\n" : "") + lines.join("\n"));
+        written = true;
+        lines.length = 0;
+      };
+      // (One array for every row's drawn cells: a line is made of them at once.)
+      const cells: string[] = new Array<string>(part.length);
+      const add = (rows: PreparedRows) => (kind: number, at: number) => {
+        if (kind === HEADING) {
+          lines.push(headingLine(rows.texts[at]!).trimEnd());
+        } else {
+          this.#draw(rows, kind, at, part, cells);
+          lines.push(line(cells).trimEnd());
+        }
+        if (lines.length >= LINES_PER_PIECE) flush();
+      };
+      body.forEach(add(body));
+      if (feet.kinds.length > 0) {
+        lines.push(line(cells.fill("")).trimEnd());
+        feet.forEach(add(feet));
+      }
+      if (lines.length > 0 || !written) flush();
+    });
+  }
+}
+
+function paintOf(color: boolean): InstanceType<ReturnType<typeof loadChalk>["Chalk"]> {
+  return new (loadChalk().Chalk)({ level: color ? 1 : 0 });
 }

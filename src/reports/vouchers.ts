@@ -1,7 +1,8 @@
 // The list of vouchers (序时账 / 凭证列表): each voucher of the books in journal order, with its date,
 // number, attachments and preparer, then its lines: summary, account code and name, debit, credit
 // and dimensions (辅助核算). A voucher whose lines do not balance in some currency stands out.
-import { Decimal } from "../core/number.js";
+import type { Decimal } from "../core/number.js";
+import { DecimalSum, scaledText } from "../core/amount.js";
 import { exclusiveEndText } from "../core/dates.js";
 import { DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/dimensions.js";
 import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
@@ -21,25 +22,34 @@ export interface VouchersReport {
 }
 
 export function vouchersReport(vouchers: readonly Voucher[], range: { readonly begin: string | null; readonly end: string | null }, firstCurrency: string): VouchersReport {
-  const totals = new Map<string, { currency: string; debit: Decimal; credit: Decimal }>();
+  const sums = new Map<string, { debit: DecimalSum; credit: DecimalSum }>();
   const unbalanced = new Set<number>();
-  const net = new Map<string, Decimal>();
+  const net = new Map<string, DecimalSum>();
   vouchers.forEach((voucher, index) => {
-    // (A line is on one side: the other, zero, is not added.)
-    net.clear();
+    // (A line is on one side: the other, zero, is not added. A line read as a scaled integer is
+    // added as one, without its Decimals.)
+    for (const balance of net.values()) balance.reset();
     for (const line of voucher.lines) {
-      let total = totals.get(line.currency);
-      if (total === undefined) totals.set(line.currency, (total = { currency: line.currency, debit: new Decimal(0), credit: new Decimal(0) }));
-      let balance = net.get(line.currency) ?? new Decimal(0);
+      let total = sums.get(line.currency);
+      if (total === undefined) sums.set(line.currency, (total = { debit: new DecimalSum(), credit: new DecimalSum() }));
+      let balance = net.get(line.currency);
+      if (balance === undefined) net.set(line.currency, (balance = new DecimalSum()));
+      const scaled = line.scaledAmount;
+      if (scaled !== undefined) {
+        const scale = line.amountScale!;
+        if (scaled > 0) total.debit.addScaled(scaled, scale);
+        else if (scaled < 0) total.credit.addScaled(-scaled, scale);
+        balance.addScaled(scaled, scale);
+        continue;
+      }
       if (!line.debit.isZero()) {
-        total.debit = total.debit.plus(line.debit);
-        balance = balance.plus(line.debit);
+        total.debit.addDecimal(line.debit);
+        balance.addDecimal(line.debit);
       }
       if (!line.credit.isZero()) {
-        total.credit = total.credit.plus(line.credit);
-        balance = balance.minus(line.credit);
+        total.credit.addDecimal(line.credit);
+        balance.addDecimal(line.credit.neg());
       }
-      net.set(line.currency, balance);
     }
     for (const value of net.values()) {
       if (!value.isZero()) {
@@ -48,8 +58,9 @@ export function vouchersReport(vouchers: readonly Voucher[], range: { readonly b
       }
     }
   });
+  const totals = [...sums].map(([currency, total]) => ({ currency, debit: total.debit.value, credit: total.credit.value }));
   const order = (a: string, b: string) => (a === firstCurrency ? -1 : b === firstCurrency ? 1 : a < b ? -1 : a > b ? 1 : 0);
-  return { ...range, vouchers, totals: [...totals.values()].sort((a, b) => order(a.currency, b.currency)), unbalanced };
+  return { ...range, vouchers, totals: totals.sort((a, b) => order(a.currency, b.currency)), unbalanced };
 }
 
 const KIND_NAMES: Readonly<Record<DimensionValue["kind"], Localized>> = Object.fromEntries(
@@ -82,8 +93,16 @@ function headingCell(voucher: Voucher): Localized {
  * nothing). Without it, every cell.
  */
 export function vouchersSheet(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data"): Sheet {
-  const table = shown !== "data";
-  const data = shown !== "table";
+  const rows: SheetRow[] = [];
+  vouchersRows(report, scales, shown)((row) => { rows.push(row); });
+  return { ...vouchersTable(report, scales), rows };
+}
+
+/**
+ * The sheet of the report without its rows (`rows` is empty): a terminal table of a long period
+ * is drawn from vouchersRows(report, scales, "table") as they are made.
+ */
+export function vouchersTable(report: VouchersReport, scales: DisplayScales): Sheet {
   const several = report.totals.length > 1;
   const columns: SheetColumn[] = [
     { key: "heading", header: phrase("vouchers Voucher", {}), kind: "text", heading: true, show: "table" },
@@ -110,7 +129,35 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
       { key: `${kind}_code`, header: localized(`${kind} code`, `${DIMENSION_NAMES_ZH[kind]}代码`), kind: "text", show: "data" },
     ]),
   ];
-  const rows: SheetRow[] = [];
+  const count = report.vouchers.length;
+  const totals: SheetRow[] = report.totals.map((total) => ({
+    cells: {
+      heading: phrase("vouchers total", { count }), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
+      summary: phrase("vouchers count", { count }), code: null, name: null, account: null,
+      debit: amountText(total.debit, total.currency, scales), credit: amountText(total.credit, total.currency, scales), currency: total.currency,
+    },
+  }));
+  return {
+    report: "vouchers",
+    caption: [
+      phrase("vouchers Vouchers", {}),
+      periodCaption(report.begin, report.end),
+      ...(report.unbalanced.size === 0 ? [] : [phrase("vouchers unbalanced", { count: report.unbalanced.size })]),
+    ],
+    facts: { begin: report.begin, end: exclusiveEndText(report.end) },
+    columns,
+    rows: [],
+    totals,
+  };
+}
+
+/**
+ * The sheet's rows (see vouchersSheet for `shown`), given to `visit` as they are made, each time
+ * the source is called.
+ */
+export function vouchersRows(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data"): (visit: (row: SheetRow) => void) => void {
+  const table = shown !== "data";
+  const data = shown !== "table";
   // One text for each list of dimensions (buildVouchers shares the lists the lines have alike).
   const dimensionTexts = new Map<readonly DimensionValue[], Localized | null>();
   const dimensionsText = (dimensions: readonly DimensionValue[]): Localized | null => {
@@ -118,7 +165,7 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
     if (text === undefined) dimensionTexts.set(dimensions, (text = dimensionsCell(dimensions)));
     return text;
   };
-  report.vouchers.forEach((voucher, index) => {
+  return (visit) => report.vouchers.forEach((voucher, index) => {
     const heading = table ? headingCell(voucher) : null;
     const voucherNumber = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
     const number = voucher.number === null ? null : String(voucher.number);
@@ -126,12 +173,19 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
     const preparer = voucher.preparer === "" ? null : voucher.preparer;
     const alert = report.unbalanced.has(index);
     for (const line of voucher.lines) {
-      const money = (value: Decimal) => amountText(value, line.currency, scales);
-      const debit = line.debit.isZero() ? null : money(line.debit);
-      const credit = line.credit.isZero() ? null : money(line.credit);
+      const scaled = line.scaledAmount;
+      let debit: string | null;
+      let credit: string | null;
+      if (scaled !== undefined) {
+        debit = scaled > 0 ? scaledAmountText(scaled, line.amountScale!, line.currency, scales) : null;
+        credit = scaled < 0 ? scaledAmountText(-scaled, line.amountScale!, line.currency, scales) : null;
+      } else {
+        debit = line.debit.isZero() ? null : amountText(line.debit, line.currency, scales);
+        credit = line.credit.isZero() ? null : amountText(line.credit, line.currency, scales);
+      }
       if (!data) {
         // (What a table shows; the same keys in the same order as below.)
-        rows.push({ alert, cells: { heading, code: line.accountCode, name: line.accountName, debit, credit, currency: line.currency, dimensions: dimensionsText(line.dimensions) } });
+        visit({ alert, cells: { heading, code: line.accountCode, name: line.accountName, debit, credit, currency: line.currency, dimensions: dimensionsText(line.dimensions) } });
         continue;
       }
       // One object literal, then the dimensions' keys (in this order, as before): spreading the
@@ -148,28 +202,23 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
         cells[kind] = value?.name ?? null;
         cells[`${kind}_code`] = value?.code ?? null;
       }
-      rows.push({ alert, cells });
+      visit({ alert, cells });
     }
   });
-  const count = report.vouchers.length;
-  const totals: SheetRow[] = report.totals.map((total) => ({
-    cells: {
-      heading: phrase("vouchers total", { count }), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
-      summary: phrase("vouchers count", { count }), code: null, name: null, account: null,
-      debit: amountText(total.debit, total.currency, scales), credit: amountText(total.credit, total.currency, scales), currency: total.currency,
-    },
-  }));
-  const unbalanced = [...report.unbalanced].map((index) => report.vouchers[index]!);
-  return {
-    report: "vouchers",
-    caption: [
-      phrase("vouchers Vouchers", {}),
-      periodCaption(report.begin, report.end),
-      ...(unbalanced.length === 0 ? [] : [phrase("vouchers unbalanced", { count: unbalanced.length })]),
-    ],
-    facts: { begin: report.begin, end: exclusiveEndText(report.end) },
-    columns,
-    rows,
-    totals,
-  };
+}
+
+/**
+ * amountText of the positive `scaled` × 10^-scale, without its Decimal: at its own places (the
+ * scale less trailing zeros) or the commodity's usual ones, whichever are more.
+ */
+export function scaledAmountText(scaled: number, scale: number, currency: string, scales: DisplayScales): string {
+  let digits = scaled;
+  let places = scale;
+  while (places > 0 && digits % 10 === 0) {
+    digits /= 10;
+    places -= 1;
+  }
+  const shown = Math.max(places, scales.get(currency) ?? 0);
+  const text = scaledText(digits, places);
+  return shown === places ? text : (places === 0 ? `${text}.` : text) + "0".repeat(shown - places);
 }
