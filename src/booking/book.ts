@@ -64,22 +64,7 @@ class RunningBalances {
 
 /** Book every transaction of `entries` (sorted as the loader sorts them); other entries pass through. */
 export function bookEntries(entries: readonly Directive[], options: LedgerOptions): Result<LedgerEntry[]> {
-  const methods = bookingMethods(entries, options);
-  const rules = new ToleranceRules(options);
-  const balances = new RunningBalances();
-  const diagnostics: Diagnostic[] = [];
-  const booked: LedgerEntry[] = [];
-  for (const entry of entries) {
-    if (entry.type !== "transaction") {
-      booked.push(entry);
-      continue;
-    }
-    const transaction = bookTransaction(entry, balances, methods, rules, diagnostics);
-    if (transaction === null) continue;
-    booked.push(transaction);
-    balances.add(transaction);
-  }
-  return { value: booked, diagnostics };
+  return bookAll(entries, bookingMethods(entries, options), new ToleranceRules(options), new RunningBalances());
 }
 
 /** No balances at all: what a transaction booked on its own reduces against. */
@@ -92,8 +77,14 @@ const NO_BALANCES: Balances = { get: () => undefined };
  * own, and work out every tolerance again).
  */
 export function bookEachAlone(entries: readonly Directive[], options: LedgerOptions): Result<LedgerEntry[]> {
-  const methods: BookingMethods = { byAccount: new Map(), fallback: options.bookingMethod };
-  const rules = new ToleranceRules(options);
+  return bookAll(entries, { byAccount: new Map(), fallback: options.bookingMethod }, new ToleranceRules(options), null);
+}
+
+/**
+ * Book the transactions of `entries` in order, each against `balances` (which then takes it in), or
+ * against no balances at all when null; other entries pass through.
+ */
+function bookAll(entries: readonly Directive[], methods: BookingMethods, rules: ToleranceRules, balances: RunningBalances | null): Result<LedgerEntry[]> {
   const diagnostics: Diagnostic[] = [];
   const booked: LedgerEntry[] = [];
   for (const entry of entries) {
@@ -101,8 +92,10 @@ export function bookEachAlone(entries: readonly Directive[], options: LedgerOpti
       booked.push(entry);
       continue;
     }
-    const transaction = bookTransaction(entry, NO_BALANCES, methods, rules, diagnostics);
-    if (transaction !== null) booked.push(transaction);
+    const transaction = bookTransaction(entry, balances ?? NO_BALANCES, methods, rules, diagnostics);
+    if (transaction === null) continue;
+    booked.push(transaction);
+    balances?.add(transaction);
   }
   return { value: booked, diagnostics };
 }

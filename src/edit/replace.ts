@@ -183,18 +183,26 @@ export function requireReplaceable(target: Target, what: string): void {
   }
 }
 
-/** A regular file's bytes, read without blocking on a FIFO or a device put in its place. */
-export function readRegularFile(file: string, what: string): Buffer {
+/**
+ * `read` given a descriptor of a regular file, opened without blocking on a FIFO or a device put in
+ * its place (refused before and after opening, for a file swapped between the two).
+ */
+function readingRegularFile<T>(file: string, what: string, read: (descriptor: number) => T): T {
   const before = fs.statSync(file);
   if (!before.isFile()) throw new WriteRefusedError(message("write not regular", { what, file, kind: kindOf(before) }));
   const descriptor = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const stat = fs.fstatSync(descriptor);
     if (!stat.isFile()) throw new WriteRefusedError(message("write not regular", { what, file, kind: kindOf(stat) }));
-    return fs.readFileSync(descriptor);
+    return read(descriptor);
   } finally {
     fs.closeSync(descriptor);
   }
+}
+
+/** A regular file's bytes, read without blocking on a FIFO or a device put in its place. */
+export function readRegularFile(file: string, what: string): Buffer {
+  return readingRegularFile(file, what, (descriptor) => fs.readFileSync(descriptor));
 }
 
 /** How much of a file holdsBytes reads at a time: the file is compared, not held (tens of megabytes for a large journal). */
@@ -205,12 +213,7 @@ const COMPARE_BYTES = 1 << 20;
  * a device put in its place: those are refused as readRegularFile refuses them).
  */
 export function holdsBytes(file: string, bytes: Uint8Array, what: string): boolean {
-  const before = fs.statSync(file);
-  if (!before.isFile()) throw new WriteRefusedError(message("write not regular", { what, file, kind: kindOf(before) }));
-  const descriptor = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  try {
-    const stat = fs.fstatSync(descriptor);
-    if (!stat.isFile()) throw new WriteRefusedError(message("write not regular", { what, file, kind: kindOf(stat) }));
+  return readingRegularFile(file, what, (descriptor) => {
     const part = Buffer.allocUnsafe(Math.min(COMPARE_BYTES, bytes.length) + 1);
     for (let compared = 0; ;) {
       const read = fs.readSync(descriptor, part, 0, part.length, null);
@@ -218,9 +221,7 @@ export function holdsBytes(file: string, bytes: Uint8Array, what: string): boole
       if (read > bytes.length - compared || Buffer.compare(part.subarray(0, read), bytes.subarray(compared, compared + read)) !== 0) return false;
       compared += read;
     }
-  } finally {
-    fs.closeSync(descriptor);
-  }
+  });
 }
 
 /** Whether a new file made by this process could be given `stat`'s owner and group. */

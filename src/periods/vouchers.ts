@@ -112,7 +112,6 @@ const NO_DIMENSIONS: readonly DimensionValue[] = [];
 function voucherOf(transaction: BookedTransaction, word: string, currency: string, source: VoucherSource, shared: SharedDimensions): Voucher {
   if (transaction instanceof PlainTransaction && transaction.bookedAsPostings) return plainVoucherOf(transaction, word, source, shared);
   const written = metaText(transaction.meta, VOUCHER_KEY);
-  const parsed = written === null ? null : parseVoucher(written);
   const transactionMeta = transaction.meta;
   const lines: VoucherLine[] = [];
   let attachments = 0;
@@ -134,16 +133,7 @@ function voucherOf(transaction: BookedTransaction, word: string, currency: strin
       span: posting.source.span,
     });
   }
-  const preparer = metaText(transactionMeta, "prepared-by") ?? (metaText(transactionMeta, "claim") !== null ? metaText(transactionMeta, "claimant") : null) ?? "";
-  return {
-    date: transaction.date,
-    word: parsed?.word ?? word,
-    number: parsed?.number ?? null,
-    attachments,
-    preparer,
-    lines,
-    span: transaction.span,
-  };
+  return finishedVoucher(transaction, word, written, attachments, lines, (key) => metaText(transactionMeta, key));
 }
 
 const ZERO = new Decimal(0);
@@ -155,7 +145,6 @@ const ZERO = new Decimal(0);
  */
 function plainVoucherOf(transaction: PlainTransaction, word: string, source: VoucherSource, shared: SharedDimensions): Voucher {
   const written = rawText(transaction.rawMeta(VOUCHER_KEY));
-  const parsed = written === null ? null : parseVoucher(written);
   const lines: VoucherLine[] = [];
   let attachments = 0;
   // The transaction's own dimensions, for the postings that name none of theirs.
@@ -181,7 +170,16 @@ function plainVoucherOf(transaction: PlainTransaction, word: string, source: Vou
       lines.push(new PlainVoucherLine(book.code, book.name, account, summary, transaction.bookedCurrencyAt(at), dimensions, transaction, at, scaled, transaction.bookedScaleAt(at)));
     }
   }
-  const preparer = rawText(transaction.rawMeta("prepared-by")) ?? (rawText(transaction.rawMeta("claim")) !== null ? rawText(transaction.rawMeta("claimant")) : null) ?? "";
+  return finishedVoucher(transaction, word, written, attachments, lines, (key) => rawText(transaction.rawMeta(key)));
+}
+
+/**
+ * A voucher of its lines: its word and number as the `voucher` metadata writes them (else the
+ * default word, no number), and its preparer, the `prepared-by` metadata, else a claim's claimant.
+ */
+function finishedVoucher(transaction: { readonly date: string; readonly span: Span }, word: string, written: string | null, attachments: number, lines: VoucherLine[], metaOf: (key: string) => string | null): Voucher {
+  const parsed = written === null ? null : parseVoucher(written);
+  const preparer = metaOf("prepared-by") ?? (metaOf("claim") !== null ? metaOf("claimant") : null) ?? "";
   return {
     date: transaction.date,
     word: parsed?.word ?? word,
