@@ -7,16 +7,18 @@
 /**
  * White space (`\s` covers U+3000 and U+FEFF too) and invisible characters: format characters
  * (\p{Cf}: zero-width space, joiners, bidi marks, soft hyphen...) and the other default-ignorable
- * code points (variation selectors, Hangul fillers, ...), which render as nothing.
+ * code points (variation selectors, Hangul fillers, ...), which render as nothing. Made when a name
+ * is first compared: V8 parses a \p pattern when its literal is evaluated (a few million
+ * instructions, noticeable in a short `check` that compares no names).
  */
-const INVISIBLE = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+let invisible: RegExp | undefined;
 
 function foldOnce(name: string): string {
   // Case folding: upper then lower case maps what toLowerCase alone keeps apart (ß and SS, final
   // and medial sigma). It is close to Unicode's full case folding (CaseFolding.txt) but not equal to
   // it for a few letters (e.g. Cherokee, which folds to upper case); names written in those
   // scripts still compare equal with themselves, which is what matters here.
-  return name.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC").replace(INVISIBLE, "");
+  return name.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC").replace((invisible ??= /[\s\p{Cf}\p{Default_Ignorable_Code_Point}]/gu), "");
 }
 
 /**

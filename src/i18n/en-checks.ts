@@ -64,7 +64,7 @@ function dimensionProblem(p: DimensionProblem): string {
 
 const INVALID_UTF8_HINT = "the file may be in GBK: convert it with `iconv -f gbk -t utf-8`";
 
-export const enChecks = {
+export const enChecks = () => ({
   // Parser
   "syntax-unexpected": (p: Unexpected) => `syntax error, unexpected ${unexpected(p)}`,
   "syntax-stray-indent": (_p: Record<string, never>) => "syntax error, unexpected indented line outside of a directive",
@@ -315,4 +315,4 @@ export const enChecks = {
   "file-directory": (p: { file: string }) => `'${p.file}' is a directory, not a journal file`,
   "file-not-regular": (p: { file: string; kind: "fifo" | "character-device" | "block-device" | "socket" | "other" }) =>
     `'${p.file}' is ${p.kind === "fifo" ? "a FIFO (named pipe)" : p.kind === "character-device" ? "a character device" : p.kind === "block-device" ? "a block device" : p.kind === "socket" ? "a socket" : "not a regular file"}, not a journal file: only regular files are read`,
-};
+});

@@ -13,7 +13,7 @@ export function fixed(text: string): (_p: Record<string, never>) => string {
  * `help PATH FLAG`, or under a shorter path when several commands share it (`help --dry-run`);
  * src/cli/help.ts looks them up from the most specific down.
  */
-const enHelp = {
+const enHelp = () => ({
   "help feeledger": fixed("Customer-management fee bookkeeping over beancount-compatible plain-text journals"),
   "help --help": fixed("display help for command"),
   "help --version": fixed("output the version number"),
@@ -139,10 +139,10 @@ const enHelp = {
   "help import --to": fixed("the claim file to write (one the claims option covers); may be left out when the option names one file"),
   "help import --skip-bad": fixed("import the good documents when some are bad (the bad ones are listed; exit status 1)"),
   "help import --init": fixed("print a starter map for the export (every column, category and claimant found)"),
-};
+});
 
 /** Commander's own words around the help text. */
-const enHelpFrame = {
+const enHelpFrame = () => ({
   "help-title Usage:": fixed("Usage:"),
   "help-title Arguments:": fixed("Arguments:"),
   "help-title Options:": fixed("Options:"),
@@ -155,13 +155,13 @@ const enHelpFrame = {
   2  usage error: unknown command or option, bad value, missing file
   3  internal error: a bug in feeledger (please report it)
 `),
-};
+});
 
 /**
  * Tables: headers and labels. `column X` are the headings several tables share; `CMD column X` a
  * command's own (`schedules data X`: the workbook's columns, named in English as in the CSV).
  */
-const enTables = {
+const enTables = () => ({
   "table total": fixed("Total"),
   "table subtotal": fixed("Subtotal"),
   "table other": fixed("(other)"),
@@ -241,10 +241,10 @@ const enTables = {
   "schedules data written_amount": fixed("written_amount"),
   "schedules data remaining": fixed("remaining"),
   "schedules data next": fixed("next"),
-};
+});
 
 /** Reports' headers and labels: `label X` shared by several reports, `MODULE X` one report's own. */
-const enLabels = {
+const enLabels = () => ({
   "audit Audit findings": fixed("Audit findings"),
   "audit Claimant": fixed("Claimant"),
   "audit Location": fixed("Location"),
@@ -370,7 +370,7 @@ const enLabels = {
   "vouchers unnumbered": fixed("(unnumbered)"),
   "vouchers attachments": (p: { count: number }) => `${p.count} attachment${p.count === 1 ? "" : "s"}`,
   "vouchers prepared by": (p: { name: string }) => `prepared by ${p.name}`,
-};
+});
 
 /** The vouchers a close numbers (or would): the close's line and its dry run say it alike. */
 function numberedEn(p: { count: number; first: string | null; last: string | null; lastBefore: string | null }): string {
@@ -380,7 +380,7 @@ function numberedEn(p: { count: number; first: string | null; last: string | nul
 }
 
 /** The writers' lines on stdout: what each one did. */
-export const enWriters = {
+export const enWriters = () => ({
   "writer decided": (p: { id: string; kind: "approve" | "reject" | "post"; by: string | null; on: string; bookedOn: string | null; incurred: string; where: string; movedTo: string | null }) =>
     `${p.id}: ${{ approve: "approved", reject: "rejected", post: "posted" }[p.kind] ?? p.kind}${p.by === null ? "" : ` by ${p.by}`} on ${p.on}`
     + `${p.bookedOn === null ? "" : `, booked on ${p.bookedOn} as ${p.incurred.slice(0, 7)} is closed (incurred-on ${p.incurred})`}`
@@ -466,6 +466,6 @@ export const enWriters = {
   "writer Parts": fixed("Parts"),
   "writer Claims": fixed("Claims"),
   "writer Offset": fixed("Offset"),
-};
+});
 
-export const enCli = { ...enHelp, ...enHelpFrame, ...enTables, ...enLabels, ...enWriters };
+export const enCli = () => ({ ...enHelp(), ...enHelpFrame(), ...enTables(), ...enLabels(), ...enWriters() });

@@ -5,16 +5,16 @@ import { fixed } from "./en-cli.js";
 
 const plural = (count: number, word: string, words = `${word}s`): string => `${count} ${count === 1 ? word : words}`;
 
-export const enFmt = {
+export const enFmt = () => ({
   "fmt formatted": (p: { file: string }) => `formatted ${p.file}`,
   "fmt cannot read": (p: { file: string; why: string }) => `feeledger: cannot read ${p.file}: ${p.why}; nothing was written`,
   "fmt refused": (p: { file: string; why: string }) => `feeledger: ${p.file}: not formatted: ${p.why}; nothing was written (please report this)`,
-};
+});
 
 const lines = (count: number): string => plural(count, "line");
 const vouchers = (count: number): string => plural(count, "voucher");
 
-export const enExport = {
+export const enExport = () => ({
   "export-currency-books": (p: { title: string; currency: string; known: string }) =>
     `${p.title} has no known code for ${p.currency}, the currency of the books (known: ${p.known})`,
   "export-duplicate-number": (p: { voucher: string; date: string }) =>
@@ -52,10 +52,10 @@ export const enExport = {
     `${plural(p.count, "problem")} for ${p.title}; nothing was written to ${p.output}`,
   "export wrote": (p: { vouchers: number; lines: number; period: string; output: string; title: string; debit: string; credit: string; currency: string }) =>
     `Wrote ${vouchers(p.vouchers)} (${p.lines} lines) of ${p.period} to ${p.output} for ${p.title}: debit ${p.debit} = credit ${p.credit} ${p.currency}`,
-};
+});
 
 /** What import says of the documents it reads: each problem, each outcome, the summary. */
-export const enImport = {
+export const enImport = () => ({
   "import no amount": fixed("no amount"),
   "import amount not a number": (p: { value: string }) => `amount ${p.value} is not a number`,
   "import amount unreadable": (p: { value: string }) => `cannot read "${p.value}" as an amount`,
@@ -113,13 +113,13 @@ export const enImport = {
   "import more not listed": (p: { count: number }) => `(${p.count} more not listed)`,
   "import summary": (p: { imported: number; importedWord: string; updated: number; skipped: number; bad: number }) =>
     `${p.imported} ${p.importedWord}, ${p.updated} updated, ${p.skipped} skipped, ${p.bad} bad`,
-};
+});
 
 /** What an import map's part is called: `prefix`, `the account of 交通费`. */
 const mapPart = (p: { what: string; of: string | null }): string => (p.of === null ? p.what : `the ${p.what} of ${p.of}`);
 
 /** The problems of an import map (src/import/map.ts), each after `MAP:LINE:COL: error: `. */
-export const enImportMap = {
+export const enImportMap = () => ({
   "map cannot read": (p: { why: string }) => `cannot read the map: ${p.why}`,
   "map yaml": (p: { why: string }) => p.why,
   "map not a mapping": fixed("the map is a YAML mapping (key: value lines)"),
@@ -130,10 +130,10 @@ export const enImportMap = {
   "map currency": (p: { text: string }) => `currency "${p.text}" is not a commodity name (CNY, USD)`,
   "map unknown field": (p: { field: string; fields: string }) => `unknown field "${p.field}" in columns (the fields: ${p.fields})`,
   "map unknown key": (p: { key: string; keys: string }) => `unknown key "${p.key}" (the map's keys: ${p.keys})`,
-};
+});
 
 /** An export that cannot be read at all (src/import/sheet.ts, read.ts), and import's --to checks (target.ts). */
-export const enImportFile = {
+export const enImportFile = () => ({
   "export file cannot read": (p: { file: string; why: string }) => `cannot read ${p.file}: ${p.why}`,
   "export file kind": (p: { file: string }) => `${p.file}: an export is .xlsx, .xls, .csv or .json (the systems' API answers)`,
   "export file csv": (p: { file: string; why: string }) => `${p.file}: cannot read the CSV: ${p.why}`,
@@ -151,10 +151,10 @@ export const enImportFile = {
   "import to not covered": (p: { file: string; patterns: string }) => `${p.file} is not a claim file of the journal: the claims option covers ${p.patterns}`,
   "import to not read": (p: { file: string }) => `${p.file} is not read as a claim file (see feeledger check); nothing was written`,
   "import to no folder": (p: { file: string }) => `the folder of ${p.file} does not exist`,
-};
+});
 
 /** The comments of the starter map `import --init` prints (the YAML keys stay as they are). */
-export const enStarter = {
+export const enStarter = () => ({
   "starter title": (p: { label: string; file: string; source: string }) =>
     `# feeledger import map for ${p.label} exports, started from ${p.file}\n`
     + `# (feeledger import --init ${p.file} --from ${p.source}). Fill in the blanks, keep it in git\n`
@@ -187,15 +187,15 @@ export const enStarter = {
   "starter field detail-date": fixed("a detail line's date"),
   "starter field invoice": fixed("a detail line's fapiao number"),
   "starter field narration": fixed("a detail line's description (说明)"),
-};
+});
 
 /** Why fmt leaves a file as it is (src/fmt/same-entries.ts): formatting would change what it says. */
-export const enFmtReasons = {
+export const enFmtReasons = () => ({
   "fmt reason line": (p: { line: number }) => `line ${p.line} would change in more than spaces and tabs`,
   "fmt reason entry": (p: { type: string; line: number }) => `the ${p.type} entry of line ${p.line} would read differently`,
   "fmt reason count": (p: { formatted: number; old: number }) => `it would read as ${p.formatted} entries instead of ${p.old}`,
   "fmt reason controls": fixed("its options, includes or plugins would read differently"),
   "fmt reason problems": fixed("it would be read with other errors or warnings"),
-};
+});
 
-export const enExchange = { ...enFmt, ...enExport, ...enImport, ...enImportMap, ...enImportFile, ...enStarter, ...enFmtReasons };
+export const enExchange = () => ({ ...enFmt(), ...enExport(), ...enImport(), ...enImportMap(), ...enImportFile(), ...enStarter(), ...enFmtReasons() });

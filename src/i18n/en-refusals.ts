@@ -14,7 +14,7 @@ export interface Both {
 }
 
 /** Where the books would put an entry (src/claims/books-target.ts, workflow.ts's post of a claim file). */
-export const enBooks = {
+export const enBooks = () => ({
   "books post-to no file": (p: { option: string }) => `the "${p.option}" option names no file`,
   "books post-to not included": (p: { option: string; relative: string; date: string; include: string; main: string }) =>
     `"${p.option}" names ${p.relative} for ${p.date}, which the journal does not include; add 'include "${p.include}"' to ${p.main} first, so that what is written there counts`,
@@ -27,10 +27,10 @@ export const enBooks = {
     `its tag #${p.tag} comes from a pushtag in ${p.file} and would not go with it into the books; write the tag on the claim's date line first`,
   "books pushmeta": (p: { key: string; file: string }) =>
     `its metadata '${p.key}' comes from a pushmeta in ${p.file} and would not go with it into the books; write it in the claim first`,
-};
+});
 
 /** What pay says of the claims it cannot pay, and of a payment it refuses (src/claims/payment-plan.ts, pay.ts). */
-export const enPay = {
+export const enPay = () => ({
   "pay nothing to pay": (p: { reason: string }) => `Nothing to pay: ${p.reason}.`,
   "pay nothing owed": (p: { date: string }) => `no posted claim dated on or before ${p.date} is still owed`,
   "pay not paid": (p: { id: string; reason: string }) => `${p.id} not paid: ${p.reason}`,
@@ -54,16 +54,16 @@ export const enPay = {
   "pay offset": (p: { name: string; owed: string; offset: string; account: string; open: string; paid: string }) =>
     `${p.name}: ${p.owed} owed, ${p.offset} offset against the open advance on ${p.account} (${p.open}), ${p.paid} paid`,
   "pay cannot write bank file": (p: { why: string }) => `cannot write the bank file: ${p.why}; nothing was written`,
-};
+});
 
 /** A problem the checks found, quoted as the reason a writer refuses (its own text in each language). */
-export const enQuoted = {
+export const enQuoted = () => ({
   "writer check problem": (p: { problem: Both; elsewhere: string | null; more: number }) =>
     `${p.problem.en}${p.elsewhere === null ? "" : ` (at ${p.elsewhere})`}${p.more > 0 ? ` (and ${p.more} more)` : ""}`,
-};
+});
 
 /** The journal's errors stop a writer or a report; a report with nothing in it; a write that failed. */
-export const enStops = {
+export const enStops = () => ({
   "stop journal errors": (p: { count: number }) => `${plural(p.count, "error")} in the journal; nothing was written`,
   "stop errors": (p: { count: number }) => `${plural(p.count, "error")}; nothing was written`,
   "stop report errors": (p: { count: number; file: string }) => `${plural(p.count, "error")}; run 'feeledger check ${p.file}' for details`,
@@ -72,14 +72,14 @@ export const enStops = {
   "stop nothing in period": fixed("nothing to report: no transactions in the period"),
   "stop nothing before end": fixed("nothing to report: no transactions before the end of the period"),
   "stop no receipt files": fixed("No claim names a receipt file."),
-};
+});
 
 /** What the file a write refuses is: "the journal file", "the output file", "the file" (or nothing). */
 type Written = { what: string; file: string };
 const written = (p: Written): string => (p.what === "" ? p.file : `${p.what} ${p.file}`);
 
 /** A write refused before anything is written (src/edit/replace.ts, write.ts, output.ts). */
-export const enWrites = {
+export const enWrites = () => ({
   "write not regular": (p: Written & { kind: string }) => `${written(p)} is ${p.kind}, not a regular file; nothing was written`,
   "write read-only": (p: Written) => `${written(p)} is read-only for you; nothing was written (make it writable first if it should change)`,
   "write folder not writable": (p: Written & { folder: string }) =>
@@ -91,6 +91,6 @@ export const enWrites = {
   "write output directory": (p: { file: string }) => `-o ${p.file} is a directory; nothing was written`,
   "write stale": (p: { file: string }) => `${p.file} changed on disk since it was read; nothing was written (run the command again)`,
   "write exists": (p: { file: string }) => `${p.file} already exists; nothing was written (choose another name, or move the old file away)`,
-};
+});
 
-export const enRefusals = { ...enBooks, ...enPay, ...enQuoted, ...enStops, ...enWrites };
+export const enRefusals = () => ({ ...enBooks(), ...enPay(), ...enQuoted(), ...enStops(), ...enWrites() });

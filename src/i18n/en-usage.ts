@@ -7,7 +7,7 @@
 import { fixed } from "./en-cli.js";
 
 /** The usage errors of feeledger's own checks (thrown as UsageError). */
-export const enUsage = {
+export const enUsage = () => ({
   // Arguments and values every command reads (src/cli/context.ts)
   "usage no journal": fixed("no journal file given (name it, or use -f FILE or FEELEDGER_FILE)"),
   "usage file not found": (p: { file: string }) => `file not found: ${p.file}`,
@@ -76,13 +76,13 @@ export const enUsage = {
     `--target ${p.target} writes a ${p.extension} file (${p.title}): name the -o file *${p.extension}`,
   "usage target needs account book": (p: { target: string }) => `--target ${p.target} needs --account-book CODE: the code of the 账簿 the vouchers go into`,
   "usage account book only kingdee": fixed("--account-book and --organization apply to --target kingdee-cloud only"),
-};
+});
 
 /**
  * Commander's own errors, as commander 14 words them (main.ts shows these only in Chinese: in
  * English commander's text is printed as it is). `suggestions`: its "(Did you mean ...?)".
  */
-export const enCommander = {
+export const enCommander = () => ({
   "usage commander unknown option": (p: { option: string; suggestions: readonly string[] }) =>
     `error: unknown option '${p.option}'${commanderSuggestion(p.suggestions)}`,
   "usage commander unknown command": (p: { command: string; suggestions: readonly string[] }) =>
@@ -98,7 +98,7 @@ export const enCommander = {
     `error: command-argument value '${p.value}' is invalid for argument '${p.argument}'.${p.reason === "" ? "" : ` ${p.reason}`}`,
   "usage commander conflicting options": (p: { option: string; other: string }) =>
     `error: option '${p.option}' cannot be used with option '${p.other}'`,
-};
+});
 
 /** Commander's "(Did you mean ...?)" on the next line, or nothing. */
 function commanderSuggestion(suggestions: readonly string[]): string {

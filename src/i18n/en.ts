@@ -31,7 +31,7 @@ function fullWidthName(character: string, ascii: string): string {
   return `full-width ${kind}`;
 }
 
-const enCore = {
+const enCore = () => ({
   // Booking and balance assertions (beancount's wording)
   "unbalanced": (p: { residual: string }) => `Transaction does not balance: ${p.residual}`,
   "balance-unknown-account": (p: { account: string; suggestions: readonly string[] }) =>
@@ -81,9 +81,28 @@ const enCore = {
   // The summary line of check
   "check-summary": (p: { errors: number; warnings: number }) =>
     `${p.errors} error${p.errors === 1 ? "" : "s"}, ${p.warnings} warning${p.warnings === 1 ? "" : "s"}`,
-};
+});
 
-export const en = { ...enCore, ...enChecks, ...enCli, ...enExchange, ...enUsage, ...enCommander, ...enRefusals };
+function allOfEnglish() {
+  return { ...enCore(), ...enChecks(), ...enCli(), ...enExchange(), ...enUsage(), ...enCommander(), ...enRefusals() };
+}
+
+let made: ReturnType<typeof allOfEnglish> | undefined;
+
+/**
+ * The English catalogue, made when a message is first written: each part is a function, so that
+ * loading the catalogue makes none of its thousand closures (a quarter of the work of a clean
+ * `check` on a short journal, which writes no message).
+ */
+export function english(): ReturnType<typeof allOfEnglish> {
+  return (made ??= allOfEnglish());
+}
+
+/**
+ * The catalogue as an object, for help and the tests. Pure for esbuild: a bundle that only writes
+ * messages through english() (dist/plain-check.cjs, scripts/bundle.mjs) leaves it out.
+ */
+export const en = /* @__PURE__ */ english();
 
 export type MessageKey = keyof typeof en;
 /** What each message needs to be written. */

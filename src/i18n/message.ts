@@ -1,6 +1,6 @@
 // Messages that can be shown in either language: written once in English (the text every test and
 // log sees), kept with their key and parameters so that the printer can show them in Chinese.
-import { en, type Catalogue, type MessageKey, type MessageParams } from "./en.js";
+import { english, type Catalogue, type MessageKey, type MessageParams } from "./en.js";
 import type { Lang } from "./lang.js";
 
 export interface Message<K extends MessageKey = MessageKey> {
@@ -21,14 +21,14 @@ export function provideChinese(catalogue: Catalogue): void {
 }
 
 function catalogue(lang: Lang): Catalogue {
-  if (lang === "en") return en;
+  if (lang === "en") return english();
   if (chinese === undefined) throw new Error("the Chinese catalogue (src/i18n/zh.ts) was not loaded");
   return chinese;
 }
 
 /** A message by its key, written in English now and translatable later. */
 export function message<K extends MessageKey>(key: K, params: MessageParams<K>): Message<K> {
-  return { key, params, text: (en[key] as (p: MessageParams<K>) => string)(params) };
+  return { key, params, text: (english()[key] as (p: MessageParams<K>) => string)(params) };
 }
 
 /** A message's text in a language. */

@@ -3,7 +3,7 @@
 import type { Consequence, DimensionProblem, enChecks, Shortfall } from "./en-checks.js";
 import type { Translation } from "./translation.js";
 
-type Unexpected = Parameters<(typeof enChecks)["syntax-unexpected"]>[0];
+type Unexpected = Parameters<ReturnType<typeof enChecks>["syntax-unexpected"]>[0];
 
 function unexpected(p: Unexpected): string {
   if (p.kind === "end-of-directive") return "指令结束";

@@ -6,11 +6,13 @@ import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { referencedAccounts } from "./accounts.js";
 import type { LedgerOptions } from "../core/options.js";
 import { message, type Message } from "../i18n/message.js";
+import { lazyPattern } from "./lazy-pattern.js";
 
 const BEANCOUNT_TAG = /^[A-Za-z0-9\-_/.]+$/;
 const BEANCOUNT_KEY = /^[a-z][a-zA-Z0-9\-_]+$/;
-const BEANCOUNT_ROOT = /^\p{Lu}[\p{L}\p{Nd}-]*$/u;
-const BEANCOUNT_FIRST_COMPONENT = /^[\p{Lu}\p{Nd}]/u;
+// Made when --beancount first asks (lazy-pattern.ts).
+const BEANCOUNT_ROOT = lazyPattern(() => /^\p{Lu}[\p{L}\p{Nd}-]*$/u);
+const BEANCOUNT_FIRST_COMPONENT = lazyPattern(() => /^[\p{Lu}\p{Nd}]/u);
 
 export function beancountAccountProblem(account: string): Message | null {
   const parts = account.split(":");
