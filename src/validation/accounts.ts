@@ -76,7 +76,8 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
       diagnostics.push(error("inactive-account", message("inactive-account", { account }), entry.span));
     }
   };
-  for (const entry of entries) {
+  for (let position = 0; position < entries.length; position++) {
+    const entry = entries[position]!;
     if (entry.type === "open" || entry.type === "close") continue;
     if (entry.type !== "transaction") {
       const accounts = referencedAccounts(entry);

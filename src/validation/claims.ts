@@ -111,7 +111,8 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
 export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>, expensesRoot: string): Diagnostic[] {
   const { authority, diagnostics } = collectAuthority(entries, expensesRoot);
   const first = new FirstSeen<LedgerEntry>();
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction") continue;
     const id = claimId(entry);
     if (id === null) continue;

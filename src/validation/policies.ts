@@ -136,7 +136,8 @@ export function checkPolicies(books: readonly LedgerEntry[], withClaims: () => r
   const monthTotals = new Map<string, Decimal>();
   // Claims not posted yet, checked against each month's final total once it is known.
   const wouldBe: { policy: Policy; key: string; month: string; amount: Decimal; id: string; span: Span }[] = [];
-  for (const entry of entries) {
+  for (let position = 0; position < entries.length; position++) {
+    const entry = entries[position]!;
     if (!isClaim(entry)) continue;
     const status = claimStatus(entry);
     if (status === "rejected") continue;
