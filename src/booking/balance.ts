@@ -98,7 +98,8 @@ export function checkBalanceAssertions(entries: readonly LedgerEntry[], options:
   const rules = new ToleranceRules(options);
   const balances = new AssertedBalances(asserted);
   const suggest = accountSuggester(opens.keys());
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
       for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
         // (The units are made only for an account that is asserted.)

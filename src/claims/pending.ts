@@ -29,7 +29,8 @@ export function mergeByDate(entries: readonly LedgerEntry[], claims: readonly Bo
   const merged: LedgerEntry[] = new Array(entries.length + claims.length);
   let next = 0;
   let at = 0;
-  for (const claim of claims) {
+  for (let index = 0; index < claims.length; index++) {
+    const claim = claims[index]!;
     while (next < entries.length && comesBefore(entries[next]!, claim.date)) merged[at++] = entries[next++]!;
     merged[at++] = claim;
   }

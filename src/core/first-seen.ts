@@ -93,7 +93,12 @@ export class FirstSeenPairs {
   private lows = EMPTY_NUMBERS;
   private values = EMPTY_INTEGERS;
   private count = 0;
-  /** Index into the above + 1 per slot, 0 when empty; at most half full. */
+  /**
+   * Two integers per slot: index into the above + 1 (0 when empty) and the pair's hash; at most
+   * half the slots are used. With the hash beside the index a probe reads one place in memory: the
+   * pair itself is read only when the hashes agree (a table of 200,000 pairs is far larger than
+   * the processor's caches, and most probes find another pair or none).
+   */
   private slots = EMPTY_INTEGERS;
 
   /**
@@ -106,20 +111,22 @@ export class FirstSeenPairs {
   /** The value first seen with (high, low), or -1 (and then `value` is kept as its first). */
   seen(high: number, low: number, value: number): number {
     if (this.slots.length === 0) this.make();
-    const { slots, highs, lows } = this;
-    const mask = slots.length - 1;
-    let slot = hashPair(high, low) & mask;
-    for (let held = slots[slot]!; held !== 0; held = slots[slot]!) {
-      if (highs[held - 1] === high && lows[held - 1] === low) return this.values[held - 1]!;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const hash = hashPair(high, low);
+    let slot = hash & mask;
+    for (let held = slots[2 * slot]!; held !== 0; held = slots[2 * slot]!) {
+      if (slots[2 * slot + 1] === hash && this.highs[held - 1] === high && this.lows[held - 1] === low) return this.values[held - 1]!;
       slot = (slot + 1) & mask;
     }
-    if (this.count === highs.length) this.growEntries();
+    if (this.count === this.highs.length) this.growEntries();
     const index = this.count++;
     this.highs[index] = high;
     this.lows[index] = low;
     this.values[index] = value;
-    slots[slot] = index + 1;
-    if (2 * this.count > mask) this.rehash(2 * slots.length);
+    slots[2 * slot] = index + 1;
+    slots[2 * slot + 1] = hash;
+    if (2 * this.count > mask) this.rehash(2 * (mask + 1));
     return -1;
   }
 
@@ -130,7 +137,7 @@ export class FirstSeenPairs {
     this.highs = new Float64Array(entries);
     this.lows = new Float64Array(entries);
     this.values = new Int32Array(entries);
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
   }
 
   private growEntries(): void {
@@ -146,14 +153,19 @@ export class FirstSeenPairs {
     this.values = values;
   }
 
+  /** Move every pair into a table of `size` slots (their hashes are kept: nothing is hashed again). */
   private rehash(size: number): void {
-    const slots = new Int32Array(size);
+    const old = this.slots;
+    const slots = new Int32Array(2 * size);
     const mask = size - 1;
-    const { highs, lows } = this;
-    for (let index = 0; index < this.count; index++) {
-      let slot = hashPair(highs[index]!, lows[index]!) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = index + 1;
+    for (let at = 0; at < old.length; at += 2) {
+      const held = old[at]!;
+      if (held === 0) continue;
+      const hash = old[at + 1]!;
+      let slot = hash & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = held;
+      slots[2 * slot + 1] = hash;
     }
     this.slots = slots;
   }

@@ -255,7 +255,8 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
     if (valid === undefined) validity.set(account, (valid = isValidAccountName(account, options.accountRoots)));
     return valid;
   };
-  for (const directive of parsed.directives) {
+  for (let index = 0; index < parsed.directives.length; index++) {
+    const directive = parsed.directives[index]!;
     if (directive instanceof PlainTransaction) {
       for (let at = directive.firstPosting(); at >= 0; at = directive.nextPosting(at)) {
         const account = directive.accountAt(at);

@@ -83,6 +83,17 @@ class SharedValues<T> {
   }
 }
 
+/**
+ * A metadata key as the reader knows it: its one string, whether a transaction read has it yet, and
+ * its string values shared (made at its first string value; kept here so that a value is shared
+ * without looking its key up again).
+ */
+interface KnownKey {
+  readonly name: string;
+  used: boolean;
+  values: SharedValues<string> | null;
+}
+
 /** What `units` returns for a scaled integer with a currency: the parts are left in fields. */
 const SCALED_UNITS = Object.freeze({ scaled: true });
 
@@ -96,9 +107,9 @@ export class DirectReader {
   /** One string per distinct account and currency, shared by every use. */
   private readonly names: TextTable<string>;
   /** One string per distinct metadata key, and whether a transaction read has it yet. */
-  private readonly keys: TextTable<{ readonly name: string; used: boolean }>;
+  private readonly keys: TextTable<KnownKey>;
   /** Keys of the transaction being read that no transaction read had before. */
-  private readonly newKeys: { readonly name: string; used: boolean }[] = [];
+  private readonly newKeys: KnownKey[] = [];
   /** Every metadata key of the transactions read, once each. */
   readonly metaKeys: string[] = [];
   /** Each date as written: its ISO form, or null when there is no such day. */
@@ -108,8 +119,8 @@ export class DirectReader {
   private readonly dateValues = new Map<string, MetaValue>();
   private readonly accountValues = new Map<string, MetaValue>();
   private readonly currencyValues = new Map<string, MetaValue>();
-  /** String values by key (kept as the string itself: see PlainTransaction). */
-  private readonly stringValues = new Map<string, SharedValues<string>>();
+  /** String values by key (kept as the string itself: see PlainTransaction), each also in its KnownKey. */
+  private readonly stringValues: SharedValues<string>[] = [];
   /** Payees and narrations (a claimant, "拜访客户：..."), shared while they repeat. */
   private readonly payees: SharedValues<string>;
   private readonly narrations: SharedValues<string>;
@@ -157,7 +168,7 @@ export class DirectReader {
     this.dates.rebind(text);
     this.payees.rebind(text);
     this.narrations.rebind(text);
-    for (const shared of this.stringValues.values()) shared.rebind(text);
+    for (const shared of this.stringValues) shared.rebind(text);
   }
 
   /**
@@ -174,7 +185,7 @@ export class DirectReader {
   }
 
   /** The keys `metaKeys` lists (marked used). */
-  private readonly usedKeys: { readonly name: string; used: boolean }[] = [];
+  private readonly usedKeys: KnownKey[] = [];
 
   constructor(private text: string, private file: string) {
     this.names = new TextTable(text);
@@ -206,15 +217,15 @@ export class DirectReader {
   }
 
   /** The metadata key in text[start, end), noted as new if no transaction read has had it. */
-  private internKey(start: number, end: number): string {
+  private internKey(start: number, end: number): KnownKey {
     const hash = hashRange(this.text, start, end);
     let key = this.keys.get(start, end, hash);
     if (key === undefined) {
       const name = copyRange(this.text, start, end);
-      this.keys.set(name, hash, (key = { name, used: false }));
+      this.keys.set(name, hash, (key = { name, used: false, values: null }));
     }
     if (!key.used) this.newKeys.push(key);
-    return key.name;
+    return key;
   }
 
   private skipSpaces(p: number): number {
@@ -361,15 +372,15 @@ export class DirectReader {
    * The string value of `key` in text[start, end), shared with earlier equal ones while the key's
    * values repeat enough.
    */
-  private sharedString(key: string, start: number, end: number): string {
+  private sharedString(key: KnownKey, start: number, end: number): string {
     // A claim's id is usually also its link (^EC-2026-002, claim: "EC-2026-002"): one string.
     const links = this.links;
     for (let index = 0; index < links.length; index++) {
       const link = links[index]!;
       if (link.length === end - start && this.text.startsWith(link, start)) return link;
     }
-    let shared = this.stringValues.get(key);
-    if (shared === undefined) this.stringValues.set(key, (shared = new SharedValues(this.text, sameString)));
+    let shared = key.values;
+    if (shared === null) this.stringValues.push((shared = key.values = new SharedValues(this.text, sameString)));
     return shared.get(start, end);
   }
 
@@ -378,7 +389,7 @@ export class DirectReader {
    * The value of a metadata line at p (after `key:` and spaces) as PlainTransaction keeps it (a
    * string value as the string, any other as its MetaValue), or null; sets `end`.
    */
-  private metaValue(key: string, p: number): MetaValue | string | null {
+  private metaValue(key: KnownKey, p: number): MetaValue | string | null {
     const text = this.text;
     const c = text.charCodeAt(p);
     if (c === Code.Newline || c === Code.Semicolon) {
@@ -609,7 +620,7 @@ export class DirectReader {
     const valueChar = text.charCodeAt(valueStart);
     const value = this.metaValue(key, valueStart);
     if (value === null) return -1;
-    this.lineKey = key;
+    this.lineKey = key.name;
     this.lineValue = value;
     // The entry's text ends with its value (or the colon): no trailing comment, spaces or CR.
     this.lineContentEnd = valueChar === Code.Newline || valueChar === Code.Semicolon ? keyEnd + 1 : this.end;

@@ -20,7 +20,8 @@ export function checkAccountRules(entries: readonly LedgerEntry[]): Diagnostic[]
   if (guarded.length === 0) return [];
   const diagnostics: Diagnostic[] = [];
   const balances = new Map<string, Decimal>();
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction") continue;
     for (const posting of entry.booked) {
       for (const account of guarded) {

@@ -71,32 +71,35 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
   const active = new Map<string, { readonly from: string; readonly to: string | null }>();
   for (const [account, open] of opens) active.set(account, { from: open.date, to: closes.get(account)?.date ?? null });
   const suggest = accountSuggester(opens.keys());
-  const check = (entry: LedgerEntry, account: string): void => {
+  // (`date`: the entry's, read once per entry: a compact transaction reads it from its chunk.)
+  const check = (entry: LedgerEntry, account: string, date: string): void => {
     const range = active.get(account);
     if (range === undefined) {
       diagnostics.push(error(CODES.unknownAccount, MESSAGES.unknownAccount(account, suggest(account)), entry.span));
       return;
     }
-    if (entry.date < range.from || (range.to !== null && entry.date > range.to && !allowedAfterClose(entry))) {
+    if (date < range.from || (range.to !== null && date > range.to && !allowedAfterClose(entry))) {
       diagnostics.push(error("inactive-account", message("inactive-account", { account }), entry.span));
     }
   };
-  for (const entry of entries) {
+  for (let position = 0; position < entries.length; position++) {
+    const entry = entries[position]!;
     if (entry.type === "open" || entry.type === "close") continue;
     if (entry.type !== "transaction") {
       const accounts = referencedAccounts(entry);
       for (let index = 0; index < accounts.length; index++) {
-        if (accounts.indexOf(accounts[index]!) === index) check(entry, accounts[index]!);
+        if (accounts.indexOf(accounts[index]!) === index) check(entry, accounts[index]!, entry.date);
       }
       continue;
     }
     // Transactions are most entries: their postings are walked in place, each account once.
+    const date = entry.date;
     if (entry instanceof PlainTransaction) {
       for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
         const account = entry.accountAt(at);
         let repeated = false;
         for (let earlier = entry.firstPosting(); earlier !== at && !repeated; earlier = entry.nextPosting(earlier)) repeated = entry.accountAt(earlier) === account;
-        if (!repeated) check(entry, account);
+        if (!repeated) check(entry, account, date);
       }
       continue;
     }
@@ -105,7 +108,7 @@ export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] 
       const account = postings[index]!.account;
       let repeated = false;
       for (let earlier = 0; earlier < index && !repeated; earlier++) repeated = postings[earlier]!.account === account;
-      if (!repeated) check(entry, account);
+      if (!repeated) check(entry, account, date);
     }
   }
   return diagnostics;

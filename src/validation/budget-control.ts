@@ -100,7 +100,8 @@ export function checkBudgets(entries: readonly LedgerEntry[], pending: readonly 
     diagnostics.push(breachSeverity(action, posted) === "error" ? error("budget-exceeded", text, claim.span) : warning("budget-exceeded", text, claim.span));
   };
 
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction") continue;
     for (const account of accounts) {
       const totals = totalsUnder(entry, account);

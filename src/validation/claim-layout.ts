@@ -13,7 +13,8 @@ export function checkClaimsInBooks(entries: readonly LedgerEntry[], metaKeys: Re
   const diagnostics: Diagnostic[] = [];
   if (!metaKeys.has("claim")) return diagnostics;
   let advice: ReturnType<typeof adviceFor> | null = null;
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction" || entry.flag !== "!") continue;
     const id = claimId(entry);
     if (id === null) continue;

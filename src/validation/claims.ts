@@ -39,36 +39,36 @@ function isDecisionKey(key: string): boolean {
 }
 
 function checkClaim(claim: BookedTransaction, id: string, authority: Authority, diagnostics: Diagnostic[]): void {
-  const at = claim.span;
+  // (claim.span where a diagnostic needs it: a compact claim makes its span when asked for.)
   const posted = claim.flag !== "!";
   const written = entryMetaText(claim, "status");
   const status = statusOf(written, claim.flag);
   if (written !== null && !(CLAIM_STATUSES as readonly string[]).includes(written)) {
-    diagnostics.push(warning("claim-status-unknown", message("claim-status-unknown", { id, written, expected: CLAIM_STATUSES.join(", ") }), at));
+    diagnostics.push(warning("claim-status-unknown", message("claim-status-unknown", { id, written, expected: CLAIM_STATUSES.join(", ") }), claim.span));
   }
   if (posted && status === "rejected") {
-    diagnostics.push(error("claim-rejected-posted", message("claim-rejected-posted", { id, flag: claim.flag }), at));
+    diagnostics.push(error("claim-rejected-posted", message("claim-rejected-posted", { id, flag: claim.flag }), claim.span));
   } else if (posted && (status === "submitted" || status === "approved")) {
-    diagnostics.push(warning("claim-status-mismatch", message("claim-posted-status", { id, flag: claim.flag, status }), at));
+    diagnostics.push(warning("claim-status-mismatch", message("claim-posted-status", { id, flag: claim.flag, status }), claim.span));
   } else if (!posted && status === "posted") {
-    diagnostics.push(warning("claim-status-mismatch", message("claim-pending-status-posted", { id }), at));
+    diagnostics.push(warning("claim-status-mismatch", message("claim-pending-status-posted", { id }), claim.span));
   }
 
   const claimant = entryMetaText(claim, "claimant");
   const claimantKey = claimant === null ? "" : authority.keyOf(claimant);
-  if (claimantKey === "") diagnostics.push(error("claim-no-claimant", message("claim-no-claimant", { id }), at));
+  if (claimantKey === "") diagnostics.push(error("claim-no-claimant", message("claim-no-claimant", { id }), claim.span));
   const approvals = claimApprovals(claim);
   if (posted && status !== "rejected" && approvals.length === 0) {
-    diagnostics.push(error("claim-unapproved", message("claim-unapproved", { id }), at));
+    diagnostics.push(error("claim-unapproved", message("claim-unapproved", { id }), claim.span));
   }
   // (Most claims have one approval: the map of who approved under which key is made for more.)
   const seen = approvals.length > 1 ? new Map<string, string>() : null;
   for (const approval of approvals) {
     const key = authority.keyOf(approval.by);
     if (claimantKey !== "" && key === claimantKey) {
-      diagnostics.push(error("claim-self-approved", message("claim-self-approved", { id, claimant: claimant ?? "" }), at));
+      diagnostics.push(error("claim-self-approved", message("claim-self-approved", { id, claimant: claimant ?? "" }), claim.span));
     } else if (seen?.has(key)) {
-      diagnostics.push(warning("claim-approved-twice", message("claim-approved-twice", { id, by: approval.by, first: String(seen.get(key)), second: approvalKeys(approval.number).by }), at));
+      diagnostics.push(warning("claim-approved-twice", message("claim-approved-twice", { id, by: approval.by, first: String(seen.get(key)), second: approvalKeys(approval.number).by }), claim.span));
     } else seen?.set(key, approvalKeys(approval.number).by);
   }
   if (authority.declared && status !== "rejected" && (posted || status === "approved")) {
@@ -76,8 +76,8 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
     if (!coverage.covered && coverage.counted.length > 0) {
       const short = shortfallOf(coverage, claim.date);
       diagnostics.push(posted
-        ? error("claim-approval-limit", message("claim-approval-limit", { id, shortfall: short }), at)
-        : warning("claim-approval-limit", message("claim-approval-limit-pending", { id, shortfall: short, awaiting: coverage.awaiting }), at));
+        ? error("claim-approval-limit", message("claim-approval-limit", { id, shortfall: short }), claim.span)
+        : warning("claim-approval-limit", message("claim-approval-limit-pending", { id, shortfall: short, awaiting: coverage.awaiting }), claim.span));
     }
   }
 
@@ -85,11 +85,11 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   if (claim instanceof PlainTransaction ? !claim.someMetaKey(isDecisionKey) : !claim.meta.some((entry) => isDecisionKey(entry.key))) return;
   const dateOf = (key: string) => {
     const date = decisionDate(claim.meta, key);
-    if (date === null) diagnostics.push(error("claim-date-malformed", message("claim-date-malformed", { id, key }), at));
+    if (date === null) diagnostics.push(error("claim-date-malformed", message("claim-date-malformed", { id, key }), claim.span));
     return date;
   };
   const before = (key: string, date: string | null | undefined, limit: string | null | undefined, what: string) => {
-    if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace(/-on(-\d+)?$/, "")}-too-early`, message("claim-too-early", { id, key, date, limitName: what === "the claim date" ? "claim-date" : what, limit }), at));
+    if (date && limit && date < limit) diagnostics.push(error(`claim-${key.replace(/-on(-\d+)?$/, "")}-too-early`, message("claim-too-early", { id, key, date, limitName: what === "the claim date" ? "claim-date" : what, limit }), claim.span));
   };
   // A claim posted after its month was closed is booked in an open month and keeps the day it was
   // incurred as `incurred-on` (periods/rule.ts): decisions are compared with that day.
@@ -111,7 +111,8 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
 export function checkClaims(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>, expensesRoot: string): Diagnostic[] {
   const { authority, diagnostics } = collectAuthority(entries, expensesRoot);
   const first = new FirstSeen<LedgerEntry>();
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type !== "transaction") continue;
     const id = claimId(entry);
     if (id === null) continue;

@@ -14,7 +14,8 @@ export function validateCurrencyConstraints(entries: readonly LedgerEntry[]): Di
     }
   }
   if (allowed.size === 0) return diagnostics;
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
       for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
         const currencies = allowed.get(entry.accountAt(at));

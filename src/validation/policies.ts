@@ -123,14 +123,21 @@ function receiptAbove(policy: Policy, claim: BookedTransaction, id: string, post
   return diagnostics;
 }
 
-export function checkPolicies(entries: readonly LedgerEntry[]): Diagnostic[] {
-  const { groups, diagnostics } = collectPolicies(entries);
+/**
+ * `books`: the entries whose `policy` declarations count; `withClaims`: the entries to check, made
+ * only when a policy is declared (the books merged with the claims in progress: a claim is a
+ * transaction, so it declares nothing, and most journals declare no policy at all).
+ */
+export function checkPolicies(books: readonly LedgerEntry[], withClaims: () => readonly LedgerEntry[] = () => books): Diagnostic[] {
+  const { groups, diagnostics } = collectPolicies(books);
   if (groups.length === 0) return diagnostics;
+  const entries = withClaims();
   // Running per-month totals of posted claims: policy group index + month -> total.
   const monthTotals = new Map<string, Decimal>();
   // Claims not posted yet, checked against each month's final total once it is known.
   const wouldBe: { policy: Policy; key: string; month: string; amount: Decimal; id: string; span: Span }[] = [];
-  for (const entry of entries) {
+  for (let position = 0; position < entries.length; position++) {
+    const entry = entries[position]!;
     if (!isClaim(entry)) continue;
     const status = claimStatus(entry);
     if (status === "rejected") continue;
@@ -174,4 +181,4 @@ export function checkPolicies(entries: readonly LedgerEntry[]): Diagnostic[] {
 }
 
 // The books and the claims in progress (rejected claims are not checked).
-export const POLICIES_CHECK: DomainCheck = { name: "policies", run: (ledger) => checkPolicies(booksWithClaims(ledger, "active")) };
+export const POLICIES_CHECK: DomainCheck = { name: "policies", run: (ledger) => checkPolicies(ledger.entries, () => booksWithClaims(ledger, "active")) };

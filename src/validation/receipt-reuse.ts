@@ -39,7 +39,8 @@ function receiptUses(entries: readonly LedgerEntry[]): ReceiptUse[] {
       uses.push({ claim, written: entry.value.value, path: resolveDocumentPath(span.file, entry.value.value), span });
     }
   };
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (!isClaim(entry) || (entry instanceof PlainTransaction && !entry.hasKey("receipt"))) continue;
     if (claimStatus(entry) === "rejected") continue;
     if (entry.meta.length > 0) visit(entry, entry.meta, entry.span);

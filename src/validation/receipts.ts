@@ -57,7 +57,8 @@ export function checkReceipts(entries: readonly LedgerEntry[], mainFile: string 
       }
     }
   };
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (!isClaim(entry) || (entry instanceof PlainTransaction && !entry.hasKey("receipt"))) continue;
     if (entry.meta.length > 0) visit(entry.meta, entry.span);
     // (A posting's span is made when asked for: only for postings with metadata.)

@@ -54,7 +54,8 @@ export function overdueInstallments(state: ScheduleState, asOf: string): Install
 function inactiveAccounts(states: readonly ScheduleState[], entries: readonly LedgerEntry[]): Diagnostic[] {
   const opened = new Map<string, string>();
   const closed = new Map<string, string>();
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (entry.type === "open" && !opened.has(entry.account)) opened.set(entry.account, entry.date);
     if (entry.type === "close" && !closed.has(entry.account)) closed.set(entry.account, entry.date);
   }
