@@ -23,6 +23,19 @@ export interface FileChange {
 
 const JOURNAL = "the journal file";
 
+/** The bytes a loaded file's text was decoded from, and that text's length (SourceFile.decodedBytes, decodedLength). */
+export interface KeptBytes {
+  readonly bytes: Buffer;
+  readonly length: number;
+}
+
+/** The kept bytes of a loaded file (see SourceFile), or null. */
+export function keptBytes(source: { readonly decodedBytes: Buffer | null; readonly decodedLength: number | null } | undefined): KeptBytes | null {
+  const bytes = source?.decodedBytes ?? null;
+  const length = source?.decodedLength ?? null;
+  return bytes === null || length === null ? null : { bytes, length };
+}
+
 /**
  * The new bytes of every file the edits touch (files that do not change are left out). `readText`
  * gives the text the edits' offsets refer to. `decodedBytes`, when it gives a file's bytes, gives
@@ -32,7 +45,7 @@ const JOURNAL = "the journal file";
  * not a regular file or that this user may not write, and an edit of bytes that are not UTF-8
  * (UndecodableEditError).
  */
-export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string, decodedBytes?: (file: string) => Buffer | null): FileChange[] {
+export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string, decodedBytes?: (file: string) => KeptBytes | null): FileChange[] {
   const changes: FileChange[] = [];
   const byReal = new Map<string, string>();
   for (const [file, fileEdits] of editsByFile(edits)) {
@@ -41,9 +54,11 @@ export function planChanges(edits: readonly TextEdit[], readText: (file: string)
     const other = byReal.get(target.real);
     if (other !== undefined) throw new WriteRefusedError(message("write same file", { other, file, real: target.real }));
     byReal.set(target.real, file);
-    const text = readText(file);
-    const before = decodedBytes?.(file) ?? readDecodingTo(target.real, file, text);
-    const after = spliceEdits(file, before, text, fileEdits);
+    const kept = decodedBytes?.(file) ?? null;
+    const before = kept?.bytes ?? readDecodingTo(target.real, file, readText(file));
+    // With kept bytes, the text is made only for edits that are not appends (spliceEdits).
+    const decoded = kept === null ? readText(file) : { length: kept.length, text: () => readText(file) };
+    const after = spliceEdits(file, before, decoded, fileEdits);
     if (!after.equals(before)) changes.push({ file, real: target.real, before, after });
   }
   return changes;
