@@ -80,7 +80,7 @@ function byteLayout(bytes: Uint8Array, eol: "\r\n" | "\n"): AppendLayout {
  * U+205F, U+3000, U+FEFF. Their byte patterns always decode to them (a lead byte is never read as a
  * continuation), so they are found without decoding.
  */
-function isSpaceAt(bytes: Uint8Array, index: number): boolean {
+export function isSpaceAt(bytes: Uint8Array, index: number): boolean {
   const byte = bytes[index]!;
   if (byte < 0x80) return byte === SPACE || (byte >= TAB && byte <= CR);
   const second = bytes[index + 1];
@@ -113,14 +113,13 @@ function byteAmountColumn(bytes: Uint8Array): number {
     if (buffer[i + 1] !== LF) return amountColumn(buffer.toString("utf8"));
   }
   const counts = new Map<number, number>();
-  const widths = new Map<string, number>();
+  const accounts = new AccountWidths(buffer);
   const size = buffer.length;
   for (let start = 0; start < size;) {
-    const newline = buffer.indexOf(LF, start);
-    const end = newline < 0 ? size : newline;
-    const lead = postingLead(buffer, start, end, widths);
+    const lead = buffer[start] === SPACE ? postingLead(buffer, start, accounts) : 0;
     if (lead > 0) counts.set(lead, (counts.get(lead) ?? 0) + 1);
-    start = end + 1;
+    const newline = buffer.indexOf(LF, start);
+    start = newline < 0 ? size : newline + 1;
   }
   let best = 0;
   let bestCount = 0;
@@ -129,43 +128,73 @@ function byteAmountColumn(bytes: Uint8Array): number {
 }
 
 /**
- * The display width of a posting line's lead up to its amount's end (the pattern above matched at
- * `start`, the line being bytes[start, end)), or 0 when it does not match. Each part of the pattern
- * can match one way only: the account is the whole run of non-blanks after the indent and must be
- * followed by a space, the amount the whole run after the spaces, followed by a space.
+ * The display width of each account, measured once: found by a hash of its bytes and compared
+ * byte for byte with the first place it was seen (no string made for each of a million postings).
  */
-function postingLead(bytes: Buffer, start: number, end: number, widths: Map<string, number>): number {
+class AccountWidths {
+  readonly #seen = new Map<number, { start: number; end: number; width: number }[]>();
+  constructor(readonly bytes: Buffer) {}
+
+  width(hash: number, start: number, end: number): number {
+    const bytes = this.bytes;
+    let list = this.#seen.get(hash);
+    if (list === undefined) this.#seen.set(hash, list = []);
+    for (const known of list) {
+      if (known.end - known.start === end - start && sameBytes(bytes, known.start, start, end - start)) return known.width;
+    }
+    const width = displayWidth(bytes.toString("utf8", start, end));
+    list.push({ start, end, width });
+    return width;
+  }
+}
+
+/** Whether bytes[a, a + length) and bytes[b, b + length) are the same (compared here: an account is a few dozen bytes, and Buffer.compare's call costs more). */
+function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let index = 0; index < length; index++) if (bytes[a + index] !== bytes[b + index]) return false;
+  return true;
+}
+
+/** Whether a byte is one of the ASCII characters \s matches: the space, tab, and line ends. */
+const isAsciiSpace = (byte: number): boolean => byte === SPACE || (byte >= TAB && byte <= CR);
+
+/**
+ * The display width of a posting line's lead up to its amount's end (the pattern above matched at
+ * `start`, a line's start), or 0 when it does not match. Each part of the pattern can match one way
+ * only: the account is the whole run of non-blanks after the indent and must be followed by a space,
+ * the amount the whole run after the spaces, followed by a space.
+ */
+function postingLead(bytes: Buffer, start: number, accounts: AccountWidths): number {
+  const size = bytes.length;
   let i = start;
-  while (i < end && bytes[i] === SPACE) i++;
-  if (i === start) return 0;
+  while (bytes[i] === SPACE) i++;
   if ((bytes[i] === 0x21 || bytes[i] === 0x2a) && bytes[i + 1] === SPACE) {
     i++;
-    while (i < end && bytes[i] === SPACE) i++;
+    while (bytes[i] === SPACE) i++;
   }
   const indent = i - start;
   const accountStart = i;
   let colon = false;
-  while (i < end && !isSpaceAt(bytes, i)) {
-    if (bytes[i] === 0x3a) colon = true;
-    i++;
+  let hash = 0;
+  for (; i < size; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x80 ? isAsciiSpace(byte) : isSpaceAt(bytes, i)) break;
+    if (byte === 0x3a) colon = true;
+    hash = (Math.imul(hash, 31) + byte) | 0;
   }
-  if (!colon || i === end || bytes[i] !== SPACE) return 0;
+  if (!colon || bytes[i] !== SPACE) return 0;
   const accountEnd = i;
-  while (i < end && bytes[i] === SPACE) i++;
+  while (bytes[i] === SPACE) i++;
   const amountStart = i;
   if (bytes[i] === 0x2d) i++;
-  while (i < end && (isDigit(bytes[i]) || bytes[i] === 0x2c)) i++;
-  if (!isDigit(bytes[i - 1]) || i - 1 < amountStart) return 0;
+  while (isDigit(bytes[i]) || bytes[i] === 0x2c) i++;
+  if (i === amountStart || !isDigit(bytes[i - 1])) return 0;
   if (bytes[i] === 0x2e && isDigit(bytes[i + 1])) {
     i++;
     while (isDigit(bytes[i])) i++;
   }
-  if (i >= end || bytes[i] !== SPACE) return 0;
+  if (bytes[i] !== SPACE) return 0;
   const amountEnd = i;
-  while (i < end && bytes[i] === SPACE) i++;
-  if (i >= end || isSpaceAt(bytes, i)) return 0;
-  const key = bytes.toString("latin1", accountStart, accountEnd);
-  let width = widths.get(key);
-  if (width === undefined) widths.set(key, (width = displayWidth(bytes.toString("utf8", accountStart, accountEnd))));
-  return indent + width + (amountEnd - accountEnd);
+  while (bytes[i] === SPACE) i++;
+  if (i >= size || isSpaceAt(bytes, i)) return 0;
+  return indent + accounts.width(hash, accountStart, accountEnd) + (amountEnd - accountEnd);
 }
