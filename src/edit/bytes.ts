@@ -18,6 +18,15 @@ export class UndecodableEditError extends WriteRefusedError {}
  * an edit that would replace bytes that are not UTF-8, or write U+FFFD.
  */
 export function spliceEdits(file: string, bytes: Uint8Array, decoded: string | DecodedText, edits: readonly TextEdit[]): Buffer {
+  return Buffer.concat(spliceParts(file, bytes, decoded, edits));
+}
+
+/**
+ * The same bytes as parts, in order: the untouched runs of `bytes` (views, not copies) and each
+ * edit's new text. Written one after the other they make the new file, without copying a large
+ * journal into one new buffer for an append.
+ */
+export function spliceParts(file: string, bytes: Uint8Array, decoded: string | DecodedText, edits: readonly TextEdit[]): Uint8Array[] {
   // The text, when given by its length, is asked for only if an edit is not an append to valid
   // UTF-8 (or to name the place of a refusal): decoding a large journal whole is costly.
   let known = typeof decoded === "string" ? decoded : null;
@@ -49,7 +58,7 @@ export function spliceEdits(file: string, bytes: Uint8Array, decoded: string | D
     byte = mapped.offsets[2 * index + 1]!;
   });
   parts.push(bytes.subarray(byte));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 function convert(file: string): string {

@@ -3,7 +3,7 @@
 // hard links kept (see replace.ts), and never over a file that changed since it was read.
 import { message } from "../i18n/message.js";
 import { editsByFile, type TextEdit } from "./edits.js";
-import { spliceEdits, UndecodableEditError } from "./bytes.js";
+import { spliceParts, UndecodableEditError } from "./bytes.js";
 import {
   NO_FAULTS, PartialWriteError, StaleFileError, WriteRefusedError, commitReplacement, discardReplacement, faultsFrom, holdsBytes, prepareReplacement,
   readRegularFile, requireReplaceable, resolveTarget, undoReplacement, type Faults, type PreparedReplacement,
@@ -18,7 +18,26 @@ export interface FileChange {
   readonly real: string;
   /** The file's bytes the edits were applied to. */
   readonly before: Buffer;
+  /** The new bytes, as parts written one after the other (spliceParts). */
+  readonly parts: readonly Uint8Array[];
+  /** The new bytes in one buffer (made when asked for). */
   readonly after: Buffer;
+}
+
+/** A change whose new bytes are `parts`; `after` joins them only when asked for. */
+function fileChange(file: string, real: string, before: Buffer, parts: readonly Uint8Array[]): FileChange {
+  let after: Buffer | null = null;
+  return { file, real, before, parts, get after() { return (after ??= Buffer.concat(parts)); } };
+}
+
+/** Whether `parts`, one after the other, are exactly `bytes`. */
+function partsEqual(parts: readonly Uint8Array[], bytes: Buffer): boolean {
+  let offset = 0;
+  for (const part of parts) {
+    if (offset + part.length > bytes.length || !bytes.subarray(offset, offset + part.length).equals(part)) return false;
+    offset += part.length;
+  }
+  return offset === bytes.length;
 }
 
 const JOURNAL = "the journal file";
@@ -58,8 +77,8 @@ export function planChanges(edits: readonly TextEdit[], readText: (file: string)
     const before = kept?.bytes ?? readDecodingTo(target.real, file, readText(file));
     // With kept bytes, the text is made only for edits that are not appends (spliceEdits).
     const decoded = kept === null ? readText(file) : { length: kept.length, text: () => readText(file) };
-    const after = spliceEdits(file, before, decoded, fileEdits);
-    if (!after.equals(before)) changes.push({ file, real: target.real, before, after });
+    const parts = spliceParts(file, before, decoded, fileEdits);
+    if (!partsEqual(parts, before)) changes.push(fileChange(file, target.real, before, parts));
   }
   return changes;
 }
@@ -90,7 +109,7 @@ export function writeChanges(changes: readonly FileChange[], options: WriteOptio
       const target = resolveTarget(change.file);
       if (target.real !== change.real) throw new StaleFileError(change.file);
       requireReplaceable(target, JOURNAL);
-      prepared.push(prepareReplacement(target, change.after, change.before, faults));
+      prepared.push(prepareReplacement(target, change.parts, change.before, faults));
     }
     // Last look just before replacing, to narrow the window for a concurrent edit.
     for (const change of changes) {
