@@ -94,9 +94,14 @@ export function transition(claim: BookedTransaction, decision: Decision, authori
 
 /** Re-read the edited claim from its new text: a writer must never produce something else. */
 function verifyEdits(claim: BookedTransaction, source: string, edits: readonly TextEdit[], change: ClaimChange): void {
-  const after = applyEdits(source, edits);
-  const grown = after.length - source.length;
-  const parsed = parseSource(after.slice(claim.span.start, claim.span.end + grown), claim.span.file);
+  const { start, end } = claim.span;
+  // The claim's text after the edits: when every edit falls inside the claim (as claimEdits makes
+  // them), only the claim's text is edited, not a copy of the whole claim file made.
+  const inside = edits.every((edit) => edit.start >= start && edit.end <= end);
+  const text = inside
+    ? applyEdits(source.slice(start, end), edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start })))
+    : ((after) => after.slice(start, end + after.length - source.length))(applyEdits(source, edits));
+  const parsed = parseSource(text, claim.span.file);
   const entry = parsed.directives[0];
   const fine = parsed.diagnostics.length === 0 && parsed.directives.length === 1 && entry?.type === "transaction"
     && entry.flag === (change.flag ?? claim.flag) && entry.postings.length === claim.postings.length
