@@ -14,7 +14,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Ledger } from "../loader/load.js";
 import { parseSource } from "../parser/parse.js";
 import { runDomainChecks, type DomainContext } from "../validation/domain.js";
-import { appendLayout, appendedEntries, applyEdits, lineEnds, type LineEnds, type TextEdit } from "../edit/edits.js";
+import { applyEdits, entriesLaidOut, type TextEdit } from "../edit/edits.js";
+import { fileEnd, type FileEnd } from "../edit/file-end.js";
 import { claimBlock, postedText, removalEdits, type LineBlock } from "../edit/move.js";
 import { changedClaim, claimEdits, formatMetaValue, type ClaimChange } from "../edit/claims.js";
 import { claimId, claimStatus, findClaims, isClaim, metaText } from "./claim.js";
@@ -93,9 +94,14 @@ export function transition(claim: BookedTransaction, decision: Decision, authori
 
 /** Re-read the edited claim from its new text: a writer must never produce something else. */
 function verifyEdits(claim: BookedTransaction, source: string, edits: readonly TextEdit[], change: ClaimChange): void {
-  const after = applyEdits(source, edits);
-  const grown = after.length - source.length;
-  const parsed = parseSource(after.slice(claim.span.start, claim.span.end + grown), claim.span.file);
+  const { start, end } = claim.span;
+  // The claim's text after the edits: when every edit falls inside the claim (as claimEdits makes
+  // them), only the claim's text is edited, not a copy of the whole claim file made.
+  const inside = edits.every((edit) => edit.start >= start && edit.end <= end);
+  const text = inside
+    ? applyEdits(source.slice(start, end), edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start })))
+    : ((after) => after.slice(start, end + after.length - source.length))(applyEdits(source, edits));
+  const parsed = parseSource(text, claim.span.file);
   const entry = parsed.directives[0];
   const fine = parsed.diagnostics.length === 0 && parsed.directives.length === 1 && entry?.type === "transaction"
     && entry.flag === (change.flag ?? claim.flag) && entry.postings.length === claim.postings.length
@@ -192,10 +198,10 @@ function judge(ledger: Ledger, accepted: readonly Candidate[], before: () => rea
  * back: it must give the same transaction, posted; a tag or metadata the claim has only from a
  * pushtag or pushmeta of its claim file would be lost on the way, so such a claim is refused.
  */
-function plannedMove(ledger: Ledger, claim: BookedTransaction, change: ClaimChange, target: string, endsOf: (file: string) => LineEnds): Move | { refused: Message } {
+function plannedMove(ledger: Ledger, claim: BookedTransaction, change: ClaimChange, target: string, endOf: (file: string) => FileEnd): Move | { refused: Message } {
   const source = ledger.sources.get(claim.span.file)!.text;
   const block = claimBlock(claim, source);
-  const text = postedText(claim, source, block, change, target, endsOf(target).eol);
+  const text = postedText(claim, source, block, change, target, endOf(target).ends.eol);
   const parsed = parseSource(text, target);
   const entry = parsed.directives[0];
   const pushedTag = claim.tags.find((tag) => entry?.type === "transaction" && !entry.tags.includes(tag));
@@ -277,7 +283,7 @@ export function removalReadsBack(file: string, text: string, removals: readonly 
  * The edits that move claims out of their claim files into the books: per claim file, the claims'
  * lines removed; per target, the posted entries appended in order. Also where each lands.
  */
-function moveEdits(ledger: Ledger, moving: readonly Candidate[], endsOf: (file: string) => LineEnds): { edits: TextEdit[]; landed: Map<Candidate, { file: string; line: number }> } {
+function moveEdits(ledger: Ledger, moving: readonly Candidate[], endOf: (file: string) => FileEnd): { edits: TextEdit[]; landed: Map<Candidate, { file: string; line: number }> } {
   const edits: TextEdit[] = [];
   const landed = new Map<Candidate, { file: string; line: number }>();
   const byFile = new Map<string, Candidate[]>();
@@ -295,13 +301,12 @@ function moveEdits(ledger: Ledger, moving: readonly Candidate[], endsOf: (file: 
     edits.push(...removals);
   }
   for (const [target, candidates] of byTarget) {
-    const text = ledger.sources.get(target)!.text;
     const blocks = candidates.map((candidate) => candidate.move!.text);
-    const ends = endsOf(target);
-    const insert = appendedEntries(text, blocks, appendLayout(text, ends.eol));
-    edits.push({ file: target, start: text.length, end: text.length, text: insert });
+    const end = endOf(target);
+    const insert = entriesLaidOut(blocks, end.layout);
+    edits.push({ file: target, start: end.length, end: end.length, text: insert });
     const lines = (from: string, end: number) => newlinesBefore(from, end);
-    const before = ends.count;
+    const before = end.ends.count;
     let from = 0;
     for (const candidate of candidates) {
       const at = insert.indexOf(candidate.move!.text, from);
@@ -329,11 +334,11 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
   const { authority } = collectAuthority(ledger.entries, ledger.options.accountRoots.expenses);
   let periods: PeriodState | null = null;
   // Each target's line ends, counted once for every claim posted to it (the books may be tens of megabytes).
-  const counted = new Map<string, LineEnds>();
-  const endsOf = (file: string): LineEnds => {
-    let ends = counted.get(file);
-    if (ends === undefined) counted.set(file, ends = lineEnds(ledger.sources.get(file)!.text));
-    return ends;
+  const counted = new Map<string, FileEnd>();
+  const endOf = (file: string): FileEnd => {
+    let end = counted.get(file);
+    if (end === undefined) counted.set(file, end = fileEnd(ledger.sources.get(file)!));
+    return end;
   };
   const named = ids === "all"
     ? everyClaim.filter((e): e is BookedTransaction => isClaim(e) && e.flag === "!" && claimStatus(e) === "approved").map((e) => claimId(e)!)
@@ -356,7 +361,7 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
     else if (decision.kind === "post" && ledger.claimFiles.has(claim.span.file)) {
       const change = intoOpenMonth(periods ??= periodState(ledger.entries), claim, next.change, decision.on);
       const target = postTargetOf(ledger, claim, change.date ?? claim.date);
-      const move = "refused" in target ? target : plannedMove(ledger, claim, change, target.file, endsOf);
+      const move = "refused" in target ? target : plannedMove(ledger, claim, change, target.file, endOf);
       if ("refused" in move) outcomes.push({ kind: "refused", id, claim, reason: move.refused, problems: [] });
       else candidates.push({ id, claim, changed: changedClaim(claim, change), edits: [], move });
     } else if (decision.kind === "post" && isLocked(periods ??= periodState(ledger.entries), claim.date)) {
@@ -400,7 +405,7 @@ export function planDecision(ledger: Ledger, ids: readonly string[] | "all", dec
   }
   const refused = outcomes.some((outcome) => outcome.kind === "refused");
   const writing = allOrNothing && refused ? [] : accepted.map(({ candidate }) => candidate);
-  const moves = moveEdits(ledger, writing.filter((candidate) => candidate.move !== null), endsOf);
+  const moves = moveEdits(ledger, writing.filter((candidate) => candidate.move !== null), endOf);
   for (const { candidate, warnings } of accepted) {
     outcomes.push({ kind: "changed", id: candidate.id, claim: candidate.claim, warnings, movedTo: moves.landed.get(candidate) ?? null,
       bookedOn: candidate.changed.date === candidate.claim.date ? null : candidate.changed.date });

@@ -1,7 +1,7 @@
 // How the writers (`approve`, `reject`, `post`, `amortize`) put their edits on disk and report a
 // write that was refused or failed. Not a command of its own.
 import type { TextEdit } from "../edit/edits.js";
-import { PartialWriteError, StaleFileError, WriteRefusedError, planChanges, writeChanges } from "../edit/write.js";
+import { PartialWriteError, StaleFileError, WriteRefusedError, planChanges, writeChanges, type KeptBytes } from "../edit/write.js";
 import { terminalText } from "../render/terminal.js";
 import { langOf, useColor, type Io } from "./context.js";
 import type { Ledger } from "../loader/load.js";
@@ -15,7 +15,7 @@ import { say, translate } from "../i18n/message.js";
  * standard error and return false. `beforeWrite` runs after planning, just before writing (tests
  * change a file underneath there). `decodedBytes` as for planChanges.
  */
-export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void, decodedBytes?: (file: string) => Buffer | null): boolean {
+export function writeJournalEdits(io: Io, edits: readonly TextEdit[], textOf: (file: string) => string, beforeWrite?: () => void, decodedBytes?: (file: string) => KeptBytes | null): boolean {
   try {
     const changes = planChanges(edits, textOf, decodedBytes);
     beforeWrite?.();

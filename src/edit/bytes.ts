@@ -13,11 +13,24 @@ import { WriteRefusedError } from "./replace.js";
 export class UndecodableEditError extends WriteRefusedError {}
 
 /**
- * The bytes of a file after `edits`, which were planned on `text`, the file's bytes decoded as
- * `Buffer.toString("utf8")` decodes them (the caller checks that). Refuses (UndecodableEditError)
+ * The bytes of a file after `edits`, which were planned on `decoded` (or what it gives), the file's
+ * bytes decoded as `Buffer.toString("utf8")` decodes them (the caller checks that). Refuses (UndecodableEditError)
  * an edit that would replace bytes that are not UTF-8, or write U+FFFD.
  */
-export function spliceEdits(file: string, bytes: Uint8Array, text: string, edits: readonly TextEdit[]): Buffer {
+export function spliceEdits(file: string, bytes: Uint8Array, decoded: string | DecodedText, edits: readonly TextEdit[]): Buffer {
+  return Buffer.concat(spliceParts(file, bytes, decoded, edits));
+}
+
+/**
+ * The same bytes as parts, in order: the untouched runs of `bytes` (views, not copies) and each
+ * edit's new text. Written one after the other they make the new file, without copying a large
+ * journal into one new buffer for an append.
+ */
+export function spliceParts(file: string, bytes: Uint8Array, decoded: string | DecodedText, edits: readonly TextEdit[]): Uint8Array[] {
+  // The text, when given by its length, is asked for only if an edit is not an append to valid
+  // UTF-8 (or to name the place of a refusal): decoding a large journal whole is costly.
+  let known = typeof decoded === "string" ? decoded : null;
+  const textOf = (): string => (known ??= (decoded as DecodedText).text());
   const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.index - b.index).map(({ edit }) => edit);
   let position = 0;
   for (const edit of ordered) {
@@ -26,14 +39,16 @@ export function spliceEdits(file: string, bytes: Uint8Array, text: string, edits
     if (edit.text.includes("\uFFFD")) {
       // U+FFFD is what decoding writes for bytes that are not UTF-8: new text holding one was
       // copied from such bytes (a GBK narration), and writing it would spread the damage.
-      throw new UndecodableEditError(`${place(file, text, edit.start)}: error: the text to write holds U+FFFD (�), which stands for bytes that were not UTF-8 in the journal text it was copied from (a narration, a name); nothing was written. ${convert("FILE")}`);
+      throw new UndecodableEditError(`${place(file, textOf(), edit.start)}: error: the text to write holds U+FFFD (�), which stands for bytes that were not UTF-8 in the journal text it was copied from (a narration, a name); nothing was written. ${convert("FILE")}`);
     }
   }
   const offsets: number[] = [];
   for (const edit of ordered) offsets.push(edit.start, edit.end);
-  const mapped = isUtf8(bytes) ? byteOffsetsOfValid(text, offsets, bytes.length) : byteOffsetsOf(bytes, offsets, ordered);
+  const mapped = !isUtf8(bytes) ? byteOffsetsOf(bytes, offsets, ordered)
+    : known === null && offsets.every((offset) => offset === (decoded as DecodedText).length) ? { offsets: offsets.map(() => bytes.length) }
+    : byteOffsetsOfValid(textOf(), offsets, bytes.length);
   if ("undecodable" in mapped) {
-    throw new UndecodableEditError(`${place(file, text, mapped.undecodable)}: error: the text to change holds bytes that are not UTF-8 (another encoding, such as GBK); nothing was written. ${convert(file)}`);
+    throw new UndecodableEditError(`${place(file, textOf(), mapped.undecodable)}: error: the text to change holds bytes that are not UTF-8 (another encoding, such as GBK); nothing was written. ${convert(file)}`);
   }
   const parts: Uint8Array[] = [];
   let byte = 0;
@@ -43,7 +58,7 @@ export function spliceEdits(file: string, bytes: Uint8Array, text: string, edits
     byte = mapped.offsets[2 * index + 1]!;
   });
   parts.push(bytes.subarray(byte));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 function convert(file: string): string {
@@ -53,6 +68,12 @@ function convert(file: string): string {
 function place(file: string, text: string, offset: number): string {
   const { line, column } = locate({ text }, offset);
   return `${file}:${line}:${column}`;
+}
+
+/** A file's decoded text given by its length, and made only when asked for. */
+export interface DecodedText {
+  readonly length: number;
+  text(): string;
 }
 
 type Mapped = { readonly offsets: number[] } | { readonly undecodable: number };

@@ -61,15 +61,34 @@ function endsWithBlankLine(text: string): boolean {
  * caller has it already), what comes before the first entry and after the last. One blank line
  * before each entry, and a final newline only if the file had one (or was empty).
  */
-export function appendLayout(text: string, eol = lineEnding(text)): { eol: "\r\n" | "\n"; lead: string; tail: string } {
-  if (text === "") return { eol, lead: "", tail: eol };
-  if (!text.endsWith("\n")) return { eol, lead: eol + eol, tail: "" };
-  if (endsWithBlankLine(text)) return { eol, lead: "", tail: eol }; // already ends with a blank line
+export function appendLayout(text: string, eol = lineEnding(text)): AppendLayout {
+  return layoutAfter(text === "" ? "empty" : !text.endsWith("\n") ? "unended" : endsWithBlankLine(text) ? "blank" : "line", eol);
+}
+
+export interface AppendLayout {
+  readonly eol: "\r\n" | "\n";
+  readonly lead: string;
+  readonly tail: string;
+}
+
+/** How a file ends, for appendLayout: empty, without a final newline, with a blank line, or with a line that is not blank. */
+export type FileEnding = "empty" | "unended" | "blank" | "line";
+
+/** appendLayout of a file that ends as `ending` says. */
+export function layoutAfter(ending: FileEnding, eol: "\r\n" | "\n"): AppendLayout {
+  if (ending === "empty") return { eol, lead: "", tail: eol };
+  if (ending === "unended") return { eol, lead: eol + eol, tail: "" };
+  if (ending === "blank") return { eol, lead: "", tail: eol }; // already ends with a blank line
   return { eol, lead: eol, tail: eol };
 }
 
 /** What appends `blocks` (new entries, each its lines joined by the file's line ending) to a file whose text is `text` (see appendLayout). */
 export function appendedEntries(text: string, blocks: readonly string[], layout = appendLayout(text)): string {
+  return entriesLaidOut(blocks, layout);
+}
+
+/** What appends `blocks` to a file that ends as `layout` says. */
+export function entriesLaidOut(blocks: readonly string[], layout: AppendLayout): string {
   const { eol, lead, tail } = layout;
   return lead + blocks.join(eol + eol) + tail;
 }

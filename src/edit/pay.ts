@@ -14,9 +14,9 @@
 // end at the file's usual amount column.
 import type { Decimal } from "../core/number.js";
 import type { PaymentPlan } from "../claims/payment-plan.js";
-import { appendEntries } from "./append.js";
-import { appendLayout } from "./edits.js";
-import { amountColumn, displayWidth } from "./amortize.js";
+import { appendEntriesAt } from "./append.js";
+import { displayWidth } from "./amortize.js";
+import type { FileEnd } from "./file-end.js";
 import type { TextEdit } from "./edits.js";
 
 export interface PaymentEdit {
@@ -63,9 +63,9 @@ export function paymentLines(plan: PaymentPlan, column: number, scaleOf: (curren
   return lines;
 }
 
-/** The payment appended to `file` (whose text is `text`, its line ending `eol`), aligned with its amounts. */
-export function paymentEdit(plan: PaymentPlan, file: string, text: string, scaleOf: (currency: string) => number, bankFile: boolean, eol?: "\r\n" | "\n"): PaymentEdit {
-  const lines = paymentLines(plan, amountColumn(text), scaleOf, bankFile);
-  const appended = appendEntries(file, text, [lines], appendLayout(text, eol));
+/** The payment appended to `file` (whose end is `end`, file-end.ts), aligned with its amounts. */
+export function paymentEdit(plan: PaymentPlan, file: string, end: FileEnd, scaleOf: (currency: string) => number, bankFile: boolean): PaymentEdit {
+  const lines = paymentLines(plan, end.amountColumn(), scaleOf, bankFile);
+  const appended = appendEntriesAt(file, end.length, [lines], end.layout);
   return { edit: appended.edit, entry: lines.join("\n"), start: appended.starts[0]! };
 }

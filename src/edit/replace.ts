@@ -72,6 +72,27 @@ function simulated(code: string, message: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${message} (simulated for a test)`), { code });
 }
 
+/**
+ * Bytes to write: one array, or parts written one after the other (a writer's new file is the old
+ * bytes around its edits: copying them into one buffer first costs a large journal's size again).
+ */
+export type Bytes = Uint8Array | readonly Uint8Array[];
+
+/** The bytes in one array (parts joined: for the rare paths that compare or index them). */
+function whole(bytes: Bytes): Uint8Array {
+  return bytes instanceof Uint8Array ? bytes : Buffer.concat(bytes);
+}
+
+/** Write every part of `bytes` from `position` on (null: a stream's current position). */
+function writeParts(descriptor: number, bytes: Bytes, position: number | null, faults: Faults): void {
+  if (bytes instanceof Uint8Array) return writeAll(descriptor, bytes, position, faults);
+  let offset = 0;
+  for (const part of bytes) {
+    writeAll(descriptor, part, position === null ? null : position + offset, faults);
+    offset += part.length;
+  }
+}
+
 /** Write all of `bytes` at `position` (null: a stream's current position). */
 function writeAll(descriptor: number, bytes: Uint8Array, position: number | null, faults: Faults): void {
   let done = 0;
@@ -237,7 +258,7 @@ export interface PreparedReplacement {
   readonly inPlace: boolean;
   /** The new bytes (rename), or a backup of the old (in place). */
   readonly temporary: string;
-  readonly bytes: Uint8Array;
+  readonly bytes: Bytes;
   /** The old bytes (in place: what the file must hold when it is written). */
   readonly old: Uint8Array | null;
   /** Set when the temporary file must stay (a backup that is the only copy of the old bytes). */
@@ -248,15 +269,15 @@ export interface PreparedReplacement {
  * Make a replacement of a regular file (or a new file) ready. `old` is what the file holds (for the
  * backup when it is written in place; read when not given).
  */
-export function prepareReplacement(target: Target, bytes: Uint8Array, old: Uint8Array | null, faults: Faults): PreparedReplacement {
+export function prepareReplacement(target: Target, bytes: Bytes, old: Uint8Array | null, faults: Faults): PreparedReplacement {
   const inPlace = target.stat !== null && (target.stat.nlink > 1 || !ownerCanBeKept(target.stat));
   const oldBytes = inPlace ? old ?? readRegularFile(target.real, "the file") : old;
   const temporary = writeTemporary(target, inPlace ? oldBytes! : bytes, faults);
-  return { target, inPlace, temporary, bytes, old: oldBytes, keepTemporary: false };
+  return { target, inPlace, temporary, bytes: inPlace ? whole(bytes) : bytes, old: oldBytes, keepTemporary: false };
 }
 
 /** A new file beside the target holding `bytes`, with the target's mode and owner, flushed to disk. */
-function writeTemporary(target: Target, bytes: Uint8Array, faults: Faults): string {
+function writeTemporary(target: Target, bytes: Bytes, faults: Faults): string {
   const folder = path.dirname(target.real);
   let temporary = "";
   let descriptor = -1;
@@ -270,7 +291,7 @@ function writeTemporary(target: Target, bytes: Uint8Array, faults: Faults): stri
     }
   }
   try {
-    writeAll(descriptor, bytes, 0, faults);
+    writeParts(descriptor, bytes, 0, faults);
     const stat = target.stat;
     if (stat !== null) {
       const made = fs.fstatSync(descriptor);
@@ -305,7 +326,7 @@ export function commitReplacement(prepared: PreparedReplacement, faults: Faults)
     flushFolder(path.dirname(prepared.target.real));
     return;
   }
-  writeInPlace(prepared, prepared.bytes, prepared.old!, faults);
+  writeInPlace(prepared, whole(prepared.bytes), prepared.old!, faults);
 }
 
 /** Remove the temporary file, unless it must stay. */
@@ -354,10 +375,10 @@ export function undoReplacement(prepared: PreparedReplacement, faults: Faults): 
     return;
   }
   if (prepared.inPlace) {
-    writeInPlace(prepared, prepared.old, prepared.bytes, faults);
+    writeInPlace(prepared, prepared.old, whole(prepared.bytes), faults);
     return;
   }
-  const again = prepareReplacement(resolveTarget(prepared.target.real), prepared.old, prepared.bytes, faults);
+  const again = prepareReplacement(resolveTarget(prepared.target.real), prepared.old, whole(prepared.bytes), faults);
   try {
     commitReplacement(again, faults);
   } finally {

@@ -3,7 +3,7 @@
 // hard links kept (see replace.ts), and never over a file that changed since it was read.
 import { message } from "../i18n/message.js";
 import { editsByFile, type TextEdit } from "./edits.js";
-import { spliceEdits, UndecodableEditError } from "./bytes.js";
+import { spliceParts, UndecodableEditError } from "./bytes.js";
 import {
   NO_FAULTS, PartialWriteError, StaleFileError, WriteRefusedError, commitReplacement, discardReplacement, faultsFrom, holdsBytes, prepareReplacement,
   readRegularFile, requireReplaceable, resolveTarget, undoReplacement, type Faults, type PreparedReplacement,
@@ -18,10 +18,42 @@ export interface FileChange {
   readonly real: string;
   /** The file's bytes the edits were applied to. */
   readonly before: Buffer;
+  /** The new bytes, as parts written one after the other (spliceParts). */
+  readonly parts: readonly Uint8Array[];
+  /** The new bytes in one buffer (made when asked for). */
   readonly after: Buffer;
 }
 
+/** A change whose new bytes are `parts`; `after` joins them only when asked for. */
+function fileChange(file: string, real: string, before: Buffer, parts: readonly Uint8Array[]): FileChange {
+  let after: Buffer | null = null;
+  return { file, real, before, parts, get after() { return (after ??= Buffer.concat(parts)); } };
+}
+
+/** Whether `parts`, one after the other, are exactly `bytes`. */
+function partsEqual(parts: readonly Uint8Array[], bytes: Buffer): boolean {
+  let offset = 0;
+  for (const part of parts) {
+    if (offset + part.length > bytes.length || !bytes.subarray(offset, offset + part.length).equals(part)) return false;
+    offset += part.length;
+  }
+  return offset === bytes.length;
+}
+
 const JOURNAL = "the journal file";
+
+/** The bytes a loaded file's text was decoded from, and that text's length (SourceFile.decodedBytes, decodedLength). */
+export interface KeptBytes {
+  readonly bytes: Buffer;
+  readonly length: number;
+}
+
+/** The kept bytes of a loaded file (see SourceFile), or null. */
+export function keptBytes(source: { readonly decodedBytes: Buffer | null; readonly decodedLength: number | null } | undefined): KeptBytes | null {
+  const bytes = source?.decodedBytes ?? null;
+  const length = source?.decodedLength ?? null;
+  return bytes === null || length === null ? null : { bytes, length };
+}
 
 /**
  * The new bytes of every file the edits touch (files that do not change are left out). `readText`
@@ -32,7 +64,7 @@ const JOURNAL = "the journal file";
  * not a regular file or that this user may not write, and an edit of bytes that are not UTF-8
  * (UndecodableEditError).
  */
-export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string, decodedBytes?: (file: string) => Buffer | null): FileChange[] {
+export function planChanges(edits: readonly TextEdit[], readText: (file: string) => string, decodedBytes?: (file: string) => KeptBytes | null): FileChange[] {
   const changes: FileChange[] = [];
   const byReal = new Map<string, string>();
   for (const [file, fileEdits] of editsByFile(edits)) {
@@ -41,10 +73,12 @@ export function planChanges(edits: readonly TextEdit[], readText: (file: string)
     const other = byReal.get(target.real);
     if (other !== undefined) throw new WriteRefusedError(message("write same file", { other, file, real: target.real }));
     byReal.set(target.real, file);
-    const text = readText(file);
-    const before = decodedBytes?.(file) ?? readDecodingTo(target.real, file, text);
-    const after = spliceEdits(file, before, text, fileEdits);
-    if (!after.equals(before)) changes.push({ file, real: target.real, before, after });
+    const kept = decodedBytes?.(file) ?? null;
+    const before = kept?.bytes ?? readDecodingTo(target.real, file, readText(file));
+    // With kept bytes, the text is made only for edits that are not appends (spliceEdits).
+    const decoded = kept === null ? readText(file) : { length: kept.length, text: () => readText(file) };
+    const parts = spliceParts(file, before, decoded, fileEdits);
+    if (!partsEqual(parts, before)) changes.push(fileChange(file, target.real, before, parts));
   }
   return changes;
 }
@@ -75,7 +109,7 @@ export function writeChanges(changes: readonly FileChange[], options: WriteOptio
       const target = resolveTarget(change.file);
       if (target.real !== change.real) throw new StaleFileError(change.file);
       requireReplaceable(target, JOURNAL);
-      prepared.push(prepareReplacement(target, change.after, change.before, faults));
+      prepared.push(prepareReplacement(target, change.parts, change.before, faults));
     }
     // Last look just before replacing, to narrow the window for a concurrent edit.
     for (const change of changes) {

@@ -105,6 +105,8 @@ export class SourceFile {
   #text: string | null = null;
   /** The bytes the pieces were decoded from, when kept (the file read whole into one buffer). */
   #bytes: Buffer | null = null;
+  /** The length of the text decoded from the kept bytes, once every piece is read. */
+  #length: number | null = null;
   readonly #keep: boolean;
   /** Where bytes that are not UTF-8 were found by the last readPieces. */
   readonly invalidUtf8 = new InvalidUtf8();
@@ -130,13 +132,19 @@ export class SourceFile {
       this.stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
       this.#text = null;
       this.#bytes = null;
+      this.#length = null;
       this.invalidUtf8.clear();
       if (this.#keep) {
         // Read whole into the buffer that is kept, and decoded from it a piece at a time: the
         // bytes are copied once, and the pieces, not kept, die young as a check's do.
         const bytes = readExactly(this.path, descriptor, stat.size);
         this.#bytes = bytes;
-        yield* decodeKeptPieces(bytes, pieceBytes, this.invalidUtf8);
+        let length = 0;
+        for (const piece of decodeKeptPieces(bytes, pieceBytes, this.invalidUtf8)) {
+          length += piece.length;
+          yield piece;
+        }
+        this.#length = length;
       } else {
         yield* decodePieces(this.path, descriptor, stat.size, pieceBytes, this.invalidUtf8);
       }
@@ -151,6 +159,14 @@ export class SourceFile {
    */
   get decodedBytes(): Buffer | null {
     return this.#bytes;
+  }
+
+  /**
+   * The length of the whole text decoded from the kept bytes (null when they are not kept or not
+   * all read): a writer that only appends needs it, and not the text, which is costly to decode.
+   */
+  get decodedLength(): number | null {
+    return this.#bytes === null ? null : this.#length;
   }
 
   /** The whole decoded text. */

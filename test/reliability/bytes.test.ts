@@ -104,12 +104,15 @@ describe("splicing edits into bytes", () => {
       try {
         result = spliceEdits("f", bytes, text, [edit]);
       } catch (thrown) {
+        // Given by its length, the text is made when needed: the same refusal.
+        expect(() => spliceEdits("f", bytes, { length: text.length, text: () => text }, [edit])).toThrow((thrown as Error).message);
         expect(thrown).toBeInstanceOf(UndecodableEditError);
         expect(replacedHasInvalid).toBe(true);
         return;
       }
       // Every byte before and after the edit kept, and the new text between, as UTF-8. (Undecodable
       // bytes brought together by a deletion may decode differently afterwards: the bytes are what count.)
+      expect(spliceEdits("f", bytes, { length: text.length, text: () => text }, [edit])).toEqual(result);
       const mapped = byteOffsetsOf(bytes, [start, end]) as { offsets: number[] };
       expect(result).toEqual(Buffer.concat([bytes.subarray(0, mapped.offsets[0]), Buffer.from(edit.text, "utf8"), bytes.subarray(mapped.offsets[1])]));
       expect(bytes.subarray(0, mapped.offsets[0]).toString("utf8")).toBe(text.slice(0, start));
@@ -131,5 +134,13 @@ describe("splicing edits into bytes", () => {
   it("refuses to write U+FFFD copied from undecodable text", () => {
     const bytes = Buffer.from("a\n");
     expect(() => spliceEdits("j", bytes, "a\n", [{ file: "j", start: 2, end: 2, text: "b \ufffd\n" }])).toThrow(UndecodableEditError);
+    expect(() => spliceEdits("j", bytes, { length: 2, text: () => "a\n" }, [{ file: "j", start: 2, end: 2, text: "b \ufffd\n" }])).toThrow(/^j:2:1: error: the text to write holds U\+FFFD/);
+  });
+
+  it("appends to valid UTF-8 given the text's length, without making the text", () => {
+    const bytes = Buffer.from("状态 𠀀\n");
+    const length = bytes.toString("utf8").length;
+    const edits: TextEdit[] = [{ file: "j", start: length, end: length, text: "a\n" }, { file: "j", start: length, end: length, text: "b\n" }];
+    expect(spliceEdits("j", bytes, { length, text: () => { throw new Error("the text was asked for"); } }, edits)).toEqual(Buffer.from("状态 𠀀\na\nb\n"));
   });
 });

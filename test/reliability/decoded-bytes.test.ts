@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSource, type SourceFile } from "../../src/source/files.js";
-import { planChanges, StaleFileError, writeChanges } from "../../src/edit/write.js";
+import { keptBytes, planChanges, StaleFileError, writeChanges } from "../../src/edit/write.js";
 
 const dir = mkdtempSync(join(tmpdir(), "feeledger-decoded-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,11 +28,13 @@ describe("SourceFile.decodedBytes", () => {
       const source = read(file, true, pieceBytes);
       expect(source.decodedBytes?.equals(bytes)).toBe(true);
       expect(source.text).toBe(bytes.toString("utf8"));
+      expect(source.decodedLength).toBe(source.text.length);
     }
   });
 
   it("are null when nothing was kept", () => {
     expect(read(file, false).decodedBytes).toBeNull();
+    expect(read(file, false).decodedLength).toBeNull();
   });
 
   it("let a write refuse a file changed since it was read, as decoding it would", () => {
@@ -40,8 +42,10 @@ describe("SourceFile.decodedBytes", () => {
     writeFileSync(other, "a\n");
     const source = read(other, true);
     const edit = { file: other, start: 2, end: 2, text: "b\n" };
-    const decodedBytes = () => source.decodedBytes;
+    const decodedBytes = () => keptBytes(source);
     expect(planChanges([edit], () => source.text, decodedBytes)[0]!.after.toString()).toBe("a\nb\n");
+    // An append to kept bytes needs only the text's length, not the text.
+    expect(planChanges([edit], () => { throw new Error("the text was asked for"); }, decodedBytes)[0]!.after.toString()).toBe("a\nb\n");
     const changes = planChanges([edit], () => source.text, decodedBytes);
     writeFileSync(other, "c\n");
     expect(() => writeChanges(changes)).toThrow(StaleFileError);

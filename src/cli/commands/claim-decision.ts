@@ -9,6 +9,7 @@ import { placeOf } from "../../claims/place.js";
 import { inClaimFile } from "../../claims/pending.js";
 import { unifiedDiff } from "../../edit/diff.js";
 import { editsByFile } from "../../edit/edits.js";
+import { keptBytes } from "../../edit/write.js";
 import { formatDiagnostic, sortDiagnostics } from "../../render/diagnostics.js";
 import { writeJournalEdits } from "../writing.js";
 import { terminalText } from "../../render/terminal.js";
@@ -105,7 +106,7 @@ export function runDecision(io: Io, context: DecisionContext): number {
     io.stderr(say(brief.lang, "writer dry run", { would: say(brief.lang, "writer would decide", { kind: verb, count: written.length }) }) + "\n");
     return refused > 0 ? EXIT_ERRORS : EXIT_OK;
   }
-  const decodedBytes = (file: string) => ledger.sources.get(file)?.decodedBytes ?? null;
+  const decodedBytes = (file: string) => keptBytes(ledger.sources.get(file));
   if (!writeJournalEdits(io, plan.edits, textOf, context.beforeWrite, decodedBytes)) return EXIT_ERRORS;
   for (const line of written) io.stdout(line);
   return refused > 0 ? EXIT_ERRORS : EXIT_OK;

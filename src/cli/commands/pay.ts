@@ -15,8 +15,8 @@ import { booksTarget } from "../../claims/books-target.js";
 import { firstOpenDay, isLocked, periodState } from "../../periods/rule.js";
 import { paymentEdit, accountLabel } from "../../edit/pay.js";
 import { unifiedDiff } from "../../edit/diff.js";
-import { lineEnds } from "../../edit/edits.js";
-import { planChanges, writeChanges } from "../../edit/write.js";
+import { fileEnd } from "../../edit/file-end.js";
+import { keptBytes, planChanges, writeChanges } from "../../edit/write.js";
 import { terminalText } from "../../render/terminal.js";
 import { reportWriteFailure } from "../writing.js";
 import { createFileAtomically, FileExistsError } from "../../edit/new-file.js";
@@ -142,14 +142,14 @@ export function runPay(io: Io, context: PayContext): number {
   const scaleOf = (currency: string) => scales.get(currency) ?? 2;
   const money = (value: EmployeePayment["paid"], currency: string, scale: number) => value.toFixed(Math.max(scaleOf(currency), scale, value.decimalPlaces()));
   const textOf = (file: string) => ledger.sources.get(file)!.text;
-  const before = textOf(target.file);
-  const ends = lineEnds(before);
-  const written = paymentEdit(plan, target.file, before, scaleOf, context.bankFile !== null, ends.eol);
+  // Read off the kept bytes: the whole text is decoded only for --dry-run's diff (or a file not UTF-8).
+  const end = fileEnd(ledger.sources.get(target.file)!);
+  const written = paymentEdit(plan, target.file, end, scaleOf, context.bankFile !== null);
   // The payment's first line: one more than the line ends before it, in the file as read and in the
   // appended text (counted in place, not by joining the texts and listing every line's start).
-  let line = 1 + ends.count;
+  let line = 1 + end.ends.count;
   const appended = written.edit.text;
-  for (let i = appended.indexOf("\n"); i >= 0 && i < written.start - before.length; i = appended.indexOf("\n", i + 1)) line++;
+  for (let i = appended.indexOf("\n"); i >= 0 && i < written.start - end.length; i = appended.indexOf("\n", i + 1)) line++;
   const check = checkPayment(ledger, plan, target.file, written.entry, line, { today: todayOf(io) });
   if (check.problems.length > 0) {
     for (const problem of check.problems) {
@@ -164,7 +164,7 @@ export function runPay(io: Io, context: PayContext): number {
   const bankRowCount = context.bankFile === null ? 0 : plan.employees.filter((employee) => employee.paid.greaterThan(0)).length;
   const paidSummary = plan.totals.map((total) => `${groupThousands(money(total.amount, total.currency, total.scale))} ${total.currency}`).join(", ") || null;
   if (context.dryRun) {
-    io.stdout(unifiedDiff(target.file, before, [written.edit]));
+    io.stdout(unifiedDiff(target.file, textOf(target.file), [written.edit]));
     for (const text of offsetLines(plan, money, lang)) io.stderr(text);
     const would = say(lang, "writer would pay", { claims: plan.claims.length, summary: paidSummary, from: plan.from, bankFile: context.bankFile, rows: bankRowCount });
     io.stderr(say(lang, "writer dry run", { would }) + "\n");
@@ -173,7 +173,7 @@ export function runPay(io: Io, context: PayContext): number {
 
   let changes: ReturnType<typeof planChanges>;
   try {
-    changes = planChanges([written.edit], textOf, (file) => ledger.sources.get(file)?.decodedBytes ?? null);
+    changes = planChanges([written.edit], textOf, (file) => keptBytes(ledger.sources.get(file)));
   } catch (thrown) {
     if (!reportWriteFailure(io, thrown)) throw thrown;
     return EXIT_ERRORS;

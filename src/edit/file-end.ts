@@ -1,0 +1,200 @@
+// What a writer that appends to a file needs to know of it: its text's length (the append's offset),
+// its line ends, how it ends, and its amount column. Read from the bytes the loaded text was decoded
+// from when they are kept and valid UTF-8: decoding the whole of a large journal into one string (a
+// second time, after the parser's pieces) is the largest cost of a writer that only appends to it.
+// Each figure is the one the decoded text gives (test/unit/file-end.test.ts holds them to it).
+import { isUtf8 } from "node:buffer";
+import { appendLayout, layoutAfter, lineEnds, type AppendLayout, type LineEnds } from "./edits.js";
+import { amountColumn, displayWidth } from "./amortize.js";
+
+export interface FileEnd {
+  /** The length of the file's decoded text: where an append starts. */
+  readonly length: number;
+  readonly ends: LineEnds;
+  /** appendLayout of the text with its line ending. */
+  readonly layout: AppendLayout;
+  /** amountColumn of the text (worked out when asked: a pass over the whole file). */
+  amountColumn(): number;
+}
+
+/** The end of a loaded file: `text` is only read when its bytes are not kept or not valid UTF-8. */
+export function fileEnd(source: KeptSource): FileEnd {
+  const bytes = source.decodedBytes;
+  const length = source.decodedLength;
+  if (bytes !== null && length !== null && isUtf8(bytes)) return bytesEnd(bytes, length);
+  const text = source.text;
+  const ends = lineEnds(text);
+  return { length: text.length, ends, layout: appendLayout(text, ends.eol), amountColumn: () => amountColumn(text) };
+}
+
+/** A loaded file (source/files.ts SourceFile): its text, and the bytes it was decoded from when kept. */
+export interface KeptSource {
+  readonly text: string;
+  readonly decodedBytes: Buffer | null;
+  readonly decodedLength: number | null;
+}
+
+/** The same, from valid UTF-8 whose decoded text is `length` long. */
+export function bytesEnd(bytes: Uint8Array, length: number): FileEnd {
+  const ends = byteLineEnds(bytes);
+  let column: number | null = null;
+  return {
+    length,
+    ends,
+    layout: byteLayout(bytes, ends.eol),
+    amountColumn: () => (column ??= byteAmountColumn(bytes)),
+  };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** lineEnds of the decoded text: "\n" and "\r" are the bytes 0x0A and 0x0D, never part of a longer sequence. */
+function byteLineEnds(bytes: Uint8Array): LineEnds {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let crlf = 0;
+  let lf = 0;
+  for (let i = buffer.indexOf(LF); i >= 0; i = buffer.indexOf(LF, i + 1)) {
+    if (i > 0 && buffer[i - 1] === CR) crlf++;
+    else lf++;
+  }
+  return { eol: crlf > lf ? "\r\n" : "\n", count: crlf + lf };
+}
+
+/** appendLayout of the decoded text, which looks only at its last line: spaces, tabs and line ends are single bytes. */
+function byteLayout(bytes: Uint8Array, eol: "\r\n" | "\n"): AppendLayout {
+  const size = bytes.length;
+  if (size === 0) return layoutAfter("empty", eol);
+  if (bytes[size - 1] !== LF) return layoutAfter("unended", eol);
+  let index = size - 1;
+  if (index > 0 && bytes[index - 1] === CR) index--;
+  while (index > 0 && (bytes[index - 1] === SPACE || bytes[index - 1] === TAB)) index--;
+  return layoutAfter(index === 0 || bytes[index - 1] === LF ? "blank" : "line", eol);
+}
+
+/**
+ * Whether the UTF-8 at `index` is a character that a regular expression's \s matches (and so \S
+ * does not): the ASCII blanks and line ends, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000, U+FEFF. Their byte patterns always decode to them (a lead byte is never read as a
+ * continuation), so they are found without decoding.
+ */
+export function isSpaceAt(bytes: Uint8Array, index: number): boolean {
+  const byte = bytes[index]!;
+  if (byte < 0x80) return byte === SPACE || (byte >= TAB && byte <= CR);
+  const second = bytes[index + 1];
+  const third = bytes[index + 2];
+  switch (byte) {
+    case 0xc2: return second === 0xa0;
+    case 0xe1: return second === 0x9a && third === 0x80;
+    case 0xe2:
+      if (second === 0x80) return third !== undefined && ((third >= 0x80 && third <= 0x8a) || third === 0xa8 || third === 0xa9 || third === 0xaf);
+      return second === 0x81 && third === 0x9f;
+    case 0xe3: return second === 0x80 && third === 0x80;
+    case 0xef: return second === 0xbb && third === 0xbf;
+    default: return false;
+  }
+}
+
+const isDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 0x30 && byte <= 0x39;
+
+/**
+ * amountColumn (amortize.ts) of valid UTF-8, without decoding it: the same match, a posting line
+ * `^( +(?:[!*] +)?)(\S+:\S*)( +-?[\d,]*\d(?:\.\d+)?) +\S`, read off the bytes line by line (every
+ * part but the account is ASCII; the account is decoded to be measured, once per account). A line
+ * starts after "\n" there; a text with other places `^` matches at (a lone "\r", U+2028, U+2029)
+ * is measured on its decoded text.
+ */
+function byteAmountColumn(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buffer.includes("\u2028") || buffer.includes("\u2029")) return amountColumn(buffer.toString("utf8"));
+  for (let i = buffer.indexOf(CR); i >= 0; i = buffer.indexOf(CR, i + 1)) {
+    if (buffer[i + 1] !== LF) return amountColumn(buffer.toString("utf8"));
+  }
+  const counts = new Map<number, number>();
+  const accounts = new AccountWidths(buffer);
+  const size = buffer.length;
+  for (let start = 0; start < size;) {
+    const lead = buffer[start] === SPACE ? postingLead(buffer, start, accounts) : 0;
+    if (lead > 0) counts.set(lead, (counts.get(lead) ?? 0) + 1);
+    const newline = buffer.indexOf(LF, start);
+    start = newline < 0 ? size : newline + 1;
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [end, count] of counts) if (count > bestCount || (count === bestCount && end > best)) { best = end; bestCount = count; }
+  return best;
+}
+
+/**
+ * The display width of each account, measured once: found by a hash of its bytes and compared
+ * byte for byte with the first place it was seen (no string made for each of a million postings).
+ */
+class AccountWidths {
+  readonly #seen = new Map<number, { start: number; end: number; width: number }[]>();
+  constructor(readonly bytes: Buffer) {}
+
+  width(hash: number, start: number, end: number): number {
+    const bytes = this.bytes;
+    let list = this.#seen.get(hash);
+    if (list === undefined) this.#seen.set(hash, list = []);
+    for (const known of list) {
+      if (known.end - known.start === end - start && sameBytes(bytes, known.start, start, end - start)) return known.width;
+    }
+    const width = displayWidth(bytes.toString("utf8", start, end));
+    list.push({ start, end, width });
+    return width;
+  }
+}
+
+/** Whether bytes[a, a + length) and bytes[b, b + length) are the same (compared here: an account is a few dozen bytes, and Buffer.compare's call costs more). */
+function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let index = 0; index < length; index++) if (bytes[a + index] !== bytes[b + index]) return false;
+  return true;
+}
+
+/** Whether a byte is one of the ASCII characters \s matches: the space, tab, and line ends. */
+const isAsciiSpace = (byte: number): boolean => byte === SPACE || (byte >= TAB && byte <= CR);
+
+/**
+ * The display width of a posting line's lead up to its amount's end (the pattern above matched at
+ * `start`, a line's start), or 0 when it does not match. Each part of the pattern can match one way
+ * only: the account is the whole run of non-blanks after the indent and must be followed by a space,
+ * the amount the whole run after the spaces, followed by a space.
+ */
+function postingLead(bytes: Buffer, start: number, accounts: AccountWidths): number {
+  const size = bytes.length;
+  let i = start;
+  while (bytes[i] === SPACE) i++;
+  if ((bytes[i] === 0x21 || bytes[i] === 0x2a) && bytes[i + 1] === SPACE) {
+    i++;
+    while (bytes[i] === SPACE) i++;
+  }
+  const indent = i - start;
+  const accountStart = i;
+  let colon = false;
+  let hash = 0;
+  for (; i < size; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x80 ? isAsciiSpace(byte) : isSpaceAt(bytes, i)) break;
+    if (byte === 0x3a) colon = true;
+    hash = (Math.imul(hash, 31) + byte) | 0;
+  }
+  if (!colon || bytes[i] !== SPACE) return 0;
+  const accountEnd = i;
+  while (bytes[i] === SPACE) i++;
+  const amountStart = i;
+  if (bytes[i] === 0x2d) i++;
+  while (isDigit(bytes[i]) || bytes[i] === 0x2c) i++;
+  if (i === amountStart || !isDigit(bytes[i - 1])) return 0;
+  if (bytes[i] === 0x2e && isDigit(bytes[i + 1])) {
+    i++;
+    while (isDigit(bytes[i])) i++;
+  }
+  if (bytes[i] !== SPACE) return 0;
+  const amountEnd = i;
+  while (bytes[i] === SPACE) i++;
+  if (i >= size || isSpaceAt(bytes, i)) return 0;
+  return indent + accounts.width(hash, accountStart, accountEnd) + (amountEnd - accountEnd);
+}
