@@ -236,7 +236,7 @@ const spacesOf = (count: number): string => (count < 256 ? (SPACES[count] ??= " 
 /**
  * drawPlainTable's line of a row, pushed onto `pieces` as its pieces (each cell padded by a space
  * each side to its column's width, joined by `middle`) rather than made into a string: a table's
- * lines are joined once a thousand at a time. With `trim`, the line's trailing white space is left
+ * lines are joined some CHARS_PER_PIECE characters at a time. With `trim`, its trailing white space is left
  * out as trimEnd would leave it out of the whole line.
  */
 function lineWriter(
@@ -292,7 +292,7 @@ const MAX_PREPARED = 50_000;
 const CHARS_PER_PIECE = 32_768;
 
 /**
- * renderTable's text, given to `write` in pieces of some thousand lines: a table of hundreds of
+ * renderTable's text, given to `write` in pieces of some CHARS_PER_PIECE characters: a table of hundreds of
  * thousands of rows (`report vouchers`) is then never one string, nor an array of all its lines.
  */
 export function writeTable(
