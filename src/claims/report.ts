@@ -2,8 +2,8 @@
 // the total it charges to expense accounts, how many postings carry evidence, and its problems.
 // An approved claim whose approvals do not cover it yet (approval authority, see authority.ts) is
 // partly approved, and its row names who may still approve it.
-import type { BookedTransaction, LedgerEntry, MetaValue } from "../core/data.js";
-import { DecimalSum } from "../core/amount.js";
+import type { Amount, BookedTransaction, LedgerEntry, MetaValue } from "../core/data.js";
+import { DecimalSum, ScaledAmount } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
@@ -41,6 +41,8 @@ export interface ClaimRow {
   readonly awaiting: readonly string[];
   /** The claim's total debit to expense accounts in `commodity`. */
   readonly amount: Decimal;
+  /** The same as an amount of `commodity`, a ScaledAmount while it is one: written without a Decimal. */
+  readonly units: Amount;
   readonly commodity: string;
   /** Postings that carry an `invoice` or a `receipt`. */
   readonly receipts: number;
@@ -164,6 +166,24 @@ function problemsFinder(diagnostics: readonly Diagnostic[]): (span: Span) => rea
 
 const ZERO = new Decimal(0);
 
+/** A ClaimRow whose amount is made from its units only when asked (the list writes the units). */
+class ListedClaim implements ClaimRow {
+  constructor(
+    readonly claim: string, readonly date: string, readonly claimant: string, readonly department: string, readonly customer: string,
+    readonly status: ClaimStatus, readonly partlyApproved: boolean, readonly awaiting: readonly string[], readonly units: Amount,
+    readonly receipts: number, readonly problems: readonly Diagnostic[], readonly paid: PaidState | null, readonly owed: Decimal | null,
+    readonly entry: BookedTransaction,
+  ) {}
+
+  get amount(): Decimal {
+    return this.units.number;
+  }
+
+  get commodity(): string {
+    return this.units.currency;
+  }
+}
+
 /** What the claim still owes in `commodity` (over its payables). */
 function owedIn(balance: ClaimBalance, commodity: string): Decimal {
   let owed: Decimal | null = null;
@@ -197,27 +217,29 @@ export function claimRows(
     if (wanted !== null && authority.keyOf(claimant) !== wanted) continue;
     const read = readClaimPostings(entry, expensesRoot);
     if (query.customer !== null && !read.customers.includes(query.customer)) continue;
-    const totals = new Map([...read.charges].map(([currency, sum]) => [currency, sum.value]));
-    if (totals.size === 0) totals.set(read.fallbackCurrency ?? "", ZERO);
     const problems = problemsIn(entry.span);
     const coverage = authority.declared && status === "approved" && entry.flag === "!" ? approvalCoverage(entry, authority) : null;
     const partlyApproved = coverage !== null && !coverage.covered && coverage.counted.length > 0;
     const awaiting = partlyApproved ? coverage.awaiting : [];
     const department = read.departments.join(", ");
     const customer = read.customers.join(", ");
-    for (const [commodity, amount] of totals) {
-      const owed = balance === undefined ? null : owedIn(balance, commodity);
-      rows.push({
-        claim: id, date: entry.date, claimant, department, customer, status, partlyApproved, awaiting, amount, commodity, receipts: read.receipts, problems, paid, owed, entry,
-      });
-    }
+    const row = (units: Amount) => {
+      const owed = balance === undefined ? null : owedIn(balance, units.currency);
+      rows.push(new ListedClaim(id, entry.date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, owed, entry));
+    };
+    for (const [currency, sum] of read.charges) row(sum.amountIn(currency));
+    if (read.charges.size === 0) row(new ScaledAmount(0, 0, read.fallbackCurrency ?? ""));
   }
   return rows;
 }
 
 /** Totals of the rows' amounts per commodity, in first-seen order. */
-export function claimTotals(rows: readonly ClaimRow[]): { commodity: string; amount: Decimal }[] {
-  const totals = new Map<string, Decimal>();
-  for (const row of rows) totals.set(row.commodity, (totals.get(row.commodity) ?? new Decimal(0)).plus(row.amount));
-  return [...totals].map(([commodity, amount]) => ({ commodity, amount }));
+export function claimTotals(rows: readonly ClaimRow[]): Amount[] {
+  const totals = new Map<string, DecimalSum>();
+  for (const row of rows) {
+    let sum = totals.get(row.commodity);
+    if (sum === undefined) totals.set(row.commodity, (sum = new DecimalSum()));
+    sum.add(row.units);
+  }
+  return [...totals].map(([currency, sum]) => sum.amountIn(currency));
 }

@@ -137,6 +137,11 @@ export class DecimalSum {
     return this.#decimal ?? decimalOf(this.#scaled, this.#scale);
   }
 
+  /** The total as an amount of `currency`: a ScaledAmount while it is a scaled integer (no Decimal made). */
+  amountIn(currency: string): Amount {
+    return this.#decimal === null ? new ScaledAmount(this.#scaled, this.#scale, currency) : { number: this.#decimal, scale: this.#decimal.decimalPlaces(), currency };
+  }
+
   /** Back to zero (a sum reused for each of many transactions). */
   reset(): this {
     this.#scaled = 0;

@@ -11,7 +11,7 @@ import { Decimal } from "../core/number.js";
 import { OTHER, SUBTOTAL, TOTAL, UNASSIGNED, type Cell, type Lang, type Sheet, type SheetColumn, type SheetRow } from "../reports/sheet.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
-import { renderTable, writeTable, writeTableFrom, type Column, type Row } from "./table.js";
+import { renderTable, writeTableFrom, type Column, type Row } from "./table.js";
 import { displayWidth, terminalText } from "./terminal.js";
 import { renderTerminalChart } from "./chart.js";
 import type { DocumentChart, DocumentColumn, DocumentRow, DocumentSection, OutputDocument } from "./document.js";
@@ -67,13 +67,19 @@ function captionText(sheet: Sheet, style: SheetStyle): string {
 
 const MORE_THAN_TWO_PLACES = /^-?\d+\.\d{3,}$/;
 
+/** Whether an amount's text has more than two places (the point looked for first: most amounts have two). */
+function moreThanTwoPlaces(text: string): boolean {
+  const point = text.indexOf(".");
+  return point >= 0 && text.length - point > 3 && MORE_THAN_TWO_PLACES.test(text);
+}
+
 /**
  * A cell as a terminal table shows it: an amount at two decimals (rounded half up; CSV, JSON and
  * xlsx keep the exact value), a percent with %.
  */
 function tableCell(column: SheetColumn, row: SheetRow, lang: Lang): string {
   const text = cellText(row.cells[column.key] ?? null, lang);
-  if (column.kind === "amount" && MORE_THAN_TWO_PLACES.test(text)) {
+  if (column.kind === "amount" && moreThanTwoPlaces(text)) {
     // A residue smaller than a cent (what balanced within tolerance) stays exact: 0.00 would hide it.
     const value = new Decimal(text);
     const rounded = value.toFixed(2, Decimal.ROUND_HALF_UP);
@@ -140,8 +146,9 @@ function writeSheetTable(sheet: Sheet, style: SheetStyle, write: (text: string) 
   write(`${captionText(sheet, style)}\n\n`);
   const tableStyle = { color: style.color, width: style.width };
   const footer = tableRows(sheet.totals, columns, heading, style.lang);
-  if (rows === undefined) writeTable(tableColumns, tableRows(sheet.rows, columns, heading, style.lang), tableStyle, footer, write);
-  else writeTableFrom(tableColumns, (visit) => visitTableRows(rows, columns, heading, style.lang, visit), tableStyle, footer, write);
+  // (The rows made into table rows as the table reads them, not all first.)
+  const source: SheetRowSource = rows ?? ((visit) => { for (const row of sheet.rows) visit(row); });
+  writeTableFrom(tableColumns, (visit) => visitTableRows(source, columns, heading, style.lang, visit), tableStyle, footer, write);
   const chart = style.chart !== undefined && sheet.chart !== undefined
     ? `\n${renderTerminalChart(chartOf(sheet, style.lang)!, { ascii: style.chart === "ascii", width: style.width, color: style.color })}`
     : "";

@@ -95,6 +95,12 @@ export function cutText(text: string, width: number, from: "end" | "start"): str
 
 const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
 
+/** A right-aligned cell's text: grouped in threes when it is a plain number (optionally with %). */
+function groupedNumber(cell: string): string {
+  const number = NUMBER.exec(cell);
+  return number === null ? cell : groupThousands(number[1]!) + number[2]!;
+}
+
 /** Cell padding (one each side), as drawn below. */
 const PADDING = 2;
 /** The extra gap between columns: two spaces, none when a table is drawn compact to fit. */
@@ -210,7 +216,12 @@ export function drawPlainTable(
   head: readonly string[], rows: readonly (readonly string[])[], colWidths: readonly number[], aligns: readonly ("left" | "right")[], middle: string, midMid: string,
   strlen: (text: string) => number,
 ): string[] {
-  const line = lineDrawer(colWidths, aligns, middle, strlen);
+  const write = lineWriter(colWidths, aligns, middle, strlen);
+  const line = (cells: readonly string[]): string => {
+    const pieces: string[] = [];
+    write(cells, pieces, false);
+    return pieces.join("");
+  };
   const lines = [line(head)];
   if (rows.length > 0) lines.push(ruleLine(colWidths, midMid));
   for (const row of rows) lines.push(line(row));
@@ -222,20 +233,45 @@ export function drawPlainTable(
 const SPACES: string[] = [];
 const spacesOf = (count: number): string => (count < 256 ? (SPACES[count] ??= " ".repeat(count)) : " ".repeat(count));
 
-/** drawPlainTable's line of a row: each cell padded by a space each side to its column's width, joined by `middle`. */
-function lineDrawer(colWidths: readonly number[], aligns: readonly ("left" | "right")[], middle: string, strlen: (text: string) => number): (cells: readonly string[]) => string {
+/**
+ * drawPlainTable's line of a row, pushed onto `pieces` as its pieces (each cell padded by a space
+ * each side to its column's width, joined by `middle`) rather than made into a string: a table's
+ * lines are joined some CHARS_PER_PIECE characters at a time. With `trim`, its trailing white space is left
+ * out as trimEnd would leave it out of the whole line.
+ */
+function lineWriter(
+  colWidths: readonly number[], aligns: readonly ("left" | "right")[], middle: string, strlen: (text: string) => number,
+): (cells: readonly string[], pieces: string[], trim: boolean) => void {
   const { colorizeLines } = loadUtilities();
   const between = `${middle} `;
-  return (cells) => {
-    let text = "";
+  const right = aligns.map((align) => align === "right");
+  return (cells, pieces, trim) => {
+    const start = pieces.length;
     for (let index = 0; index < cells.length; index++) {
       let cell = cells[index]!;
       if (cell.includes("\x1b")) cell = colorizeLines([cell])[0]!;
       const spaces = spacesOf(colWidths[index]! - PADDING - strlen(cell));
-      text += (index === 0 ? " " : between) + (aligns[index] === "right" ? spaces + cell : cell + spaces) + " ";
+      pieces.push(index === 0 ? " " : between);
+      if (right[index]) pieces.push(spaces, cell, " ");
+      else pieces.push(cell, spaces, " ");
     }
-    return text;
+    if (trim) trimPieces(pieces, start);
   };
+}
+
+/**
+ * The pieces from `start` on trimmed at their end as their text joined would be by trimEnd: the
+ * pieces of white space only dropped, the last other one trimmed.
+ */
+function trimPieces(pieces: string[], start: number): void {
+  while (pieces.length > start) {
+    const trimmed = pieces[pieces.length - 1]!.trimEnd();
+    if (trimmed.length > 0) {
+      pieces[pieces.length - 1] = trimmed;
+      return;
+    }
+    pieces.length -= 1;
+  }
 }
 
 /** drawPlainTable's rule under the head. */
@@ -252,11 +288,11 @@ export function renderTable(
 /** Distinct texts of a column that a table prepares once each (see TableDrawing). */
 const MAX_PREPARED = 50_000;
 
-/** Lines given to `write` at a time by writeTable. */
-const LINES_PER_PIECE = 2048;
+/** About how many characters writeTable gives to `write` at a time (see writeParts). */
+const CHARS_PER_PIECE = 32_768;
 
 /**
- * renderTable's text, given to `write` in pieces of some thousand lines: a table of hundreds of
+ * renderTable's text, given to `write` in pieces of some CHARS_PER_PIECE characters: a table of hundreds of
  * thousands of rows (`report vouchers`) is then never one string, nor an array of all its lines.
  */
 export function writeTable(
@@ -366,6 +402,14 @@ class TableDrawing {
     into.kinds.push(row.alert === true ? ALERT_CELLS : CELLS);
     for (let index = 0; index < this.#columns.length; index++) {
       const given = source[index] ?? "";
+      if (PLAIN_ASCII.test(given)) {
+        // (Printable ASCII, most cells: nothing to escape, and both measures are its length.)
+        const cell = this.#right[index] ? groupedNumber(given) : given;
+        texts.push(cell);
+        if (cell.length > this.#widths[index]!) this.#widths[index] = cell.length;
+        if (cell.length > this.#drawnWidths[index]!) this.#drawnWidths[index] = cell.length;
+        continue;
+      }
       const known = this.#prepared[index];
       const prepared = known?.get(given);
       if (prepared !== undefined) {
@@ -377,10 +421,7 @@ class TableDrawing {
       let cell = given;
       if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
       cell = terminalText(cell);
-      if (this.#right[index]) {
-        const number = NUMBER.exec(cell);
-        if (number !== null) cell = groupThousands(number[1]!) + number[2]!;
-      }
+      if (this.#right[index]) cell = groupedNumber(cell);
       texts.push(cell);
       const width = displayWidth(cell);
       if (width > this.#widths[index]!) this.#widths[index] = width;
@@ -498,40 +539,48 @@ class TableDrawing {
         write(drawPlainTable(head, rows, colWidths, aligns, this.#compact ? "" : "  ", this.#compact ? "" : "─", strlen).map((line) => line.trimEnd()).join("\n"));
         return;
       }
-      const line = lineDrawer(colWidths, aligns, this.#compact ? "" : "  ", strlen);
+      const line = lineWriter(colWidths, aligns, this.#compact ? "" : "  ", strlen);
       // The head's line and the rule under it, then one line per row with the heading lines above it;
-      // each line trimmed as it is drawn.
-      const lines: string[] = [line(head).trimEnd()];
+      // each line trimmed as it is drawn. The lines go into `pieces` (their cells, padding and line
+      // feeds), written when some CHARS_PER_PIECE characters have gathered: text given to
+      // `write` in pieces small enough for V8's young generation and malloc's reused memory (larger
+      // ones take fresh pages, which cost more than the writes saved).
+      const pieces: string[] = [];
+      line(head, pieces, true);
       if (hasRows) {
         const rule = ruleLine(colWidths, this.#compact ? "" : "─").trimEnd();
         // cli-table3 drew the rule under the head one character shorter per gap between columns when a
         // heading came first (as a cell spanning them); kept, so that tables look as they always have.
-        lines.push(this.#startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule);
+        pieces.push("\n", this.#startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule);
       }
-      // (The lines of a part are joined by line feeds, a piece at a time.)
-      let written = false;
-      const flush = () => {
-        write((written ? "\n" : "") + lines.join("\n"));
-        written = true;
-        lines.length = 0;
-      };
+      const linesPerPiece = Math.max(1, Math.floor(CHARS_PER_PIECE / (tableWidth(colWidths.map((width) => width - PADDING), gap) + 1)));
+      let lines = 0;
       // (One array for every row's drawn cells: a line is made of them at once.)
       const cells: string[] = new Array<string>(part.length);
+      const newLine = () => {
+        if (++lines >= linesPerPiece) {
+          write(pieces.join(""));
+          pieces.length = 0;
+          lines = 0;
+        }
+        pieces.push("\n");
+      };
       const add = (rows: PreparedRows) => (kind: number, at: number) => {
+        newLine();
         if (kind === HEADING) {
-          lines.push(headingLine(rows.texts[at]!).trimEnd());
+          pieces.push(headingLine(rows.texts[at]!).trimEnd());
         } else {
           this.#draw(rows, kind, at, part, cells);
-          lines.push(line(cells).trimEnd());
+          line(cells, pieces, true);
         }
-        if (lines.length >= LINES_PER_PIECE) flush();
       };
       body.forEach(add(body));
       if (feet.kinds.length > 0) {
-        lines.push(line(cells.fill("")).trimEnd());
+        newLine();
+        line(cells.fill(""), pieces, true);
         feet.forEach(add(feet));
       }
-      if (lines.length > 0 || !written) flush();
+      write(pieces.join(""));
     });
   }
 }

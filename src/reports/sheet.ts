@@ -4,7 +4,6 @@
 import { Decimal } from "../core/number.js";
 import { addDays } from "../core/dates.js";
 import type { DisplayScales } from "./display.js";
-import { plainAmount } from "./display.js";
 
 import { phrase } from "../i18n/phrase.js";
 export type { Lang } from "../i18n/lang.js";
@@ -100,9 +99,53 @@ export function changePercent(value: Decimal, base: Decimal): Decimal | null {
  * (a prorated budget) are rounded half up to those places; exact sums are never cut.
  */
 export function amountText(value: Decimal, commodity: string, scales: DisplayScales, round = false): string {
-  if (!round) return plainAmount(value, commodity, scales);
+  // (plainAmount's text, written from the digits: a report writes thousands of amounts.)
+  if (!round) return fixedText(value, Math.max(value.decimalPlaces(), scales.get(commodity) ?? 0));
   const places = scales.get(commodity) ?? 2;
   return value.toFixed(places, Decimal.ROUND_HALF_UP);
+}
+
+/** decimal.js's documented internals: the digits in words of seven, the exponent, the sign. */
+interface DecimalDigits {
+  readonly d: readonly number[] | null;
+  readonly e: number;
+  readonly s: number;
+}
+
+/** Runs of zeros, each made once. */
+const ZEROS: string[] = [];
+const zeros = (count: number): string => (count < 64 ? (ZEROS[count] ??= "0".repeat(count)) : "0".repeat(count));
+
+/**
+ * `value.toFixed(places)` for `places` at least the value's decimal places (so nothing is rounded),
+ * written from its digit words without the Decimal's rounding copy.
+ */
+export function fixedText(value: Decimal, places: number): string {
+  const { d: words, e: exponent, s: sign } = value as unknown as DecimalDigits;
+  if (words === null || words.length === 0 || places < value.decimalPlaces()) return value.toFixed(places);
+  let digits = String(words[0]);
+  for (let index = 1; index < words.length; index++) {
+    const word = String(words[index]);
+    digits += word.length < 7 ? zeros(7 - word.length) + word : word;
+  }
+  // The first digit stands at 10^exponent: exponent + 1 digits before the point.
+  const before = exponent + 1;
+  let whole: string;
+  let fraction: string;
+  if (before <= 0) {
+    whole = "0";
+    fraction = zeros(-before) + digits;
+  } else if (digits.length <= before) {
+    whole = digits + zeros(before - digits.length);
+    fraction = "";
+  } else {
+    whole = digits.slice(0, before);
+    fraction = digits.slice(before);
+  }
+  // (Digits past the value's places are zeros of the last word.)
+  fraction = fraction.length >= places ? fraction.slice(0, places) : fraction + zeros(places - fraction.length);
+  const text = places === 0 ? whole : `${whole}.${fraction}`;
+  return sign < 0 && !value.isZero() ? `-${text}` : text;
 }
 
 /** A period for captions: `2026-01-01..2026-12-31` (both included), `..2026-06-30`, or all dates. */

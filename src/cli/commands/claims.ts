@@ -8,11 +8,11 @@ import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
 import { booksWithClaims } from "../../claims/pending.js";
 import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
 import { claimBalances } from "../../claims/payments.js";
-import { displayScales, plainAmount } from "../../reports/display.js";
+import { amountPlainText, displayScales, plainAmount } from "../../reports/display.js";
 import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
-import { renderTable, writeTable, type Column } from "../../render/table.js";
+import { writeTableFrom, type Column } from "../../render/table.js";
 import type { DocumentKind } from "../../render/document.js";
 import { addOutputFlags, diagnosticCodes, emit, emitDocument, loadWithProblems, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import {
@@ -61,14 +61,20 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   const balances = claimBalances(ledger.entries, { liabilitiesRoot: ledger.options.accountRoots.liabilities, end: null });
   const rows = claimRows(claims, ledger.options.accountRoots.expenses, diagnostics, context.query, balances);
   const scales = displayScales(claims);
-  const amount = (row: { amount: ClaimRow["amount"]; commodity: string }) => plainAmount(row.amount, row.commodity, scales);
-  const owed = (row: ClaimRow) => (row.owed === null ? "" : amount({ amount: row.owed, commodity: row.commodity }));
+  // (Amounts written from their scaled integers while they are ones, as plainAmount writes them.)
+  const amount = (row: ClaimRow) => amountPlainText(row.units, scales);
+  const owed = (row: ClaimRow) => (row.owed === null ? "" : plainAmount(row.owed, row.commodity, scales));
   const cells = (row: ClaimRow) => [
     row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems), awaitingText(row), row.paid ?? "", owed(row),
   ];
-  const tableCells = (row: ClaimRow) => [
-    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems), awaitingText(row),
-  ];
+  /** The table's cells of a row, the first `shown` (Awaiting is shown only when a claim awaits approval). */
+  const tableCells = (row: ClaimRow, shown: number) => {
+    const cells = [
+      row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems),
+    ];
+    if (shown > cells.length) cells.push(awaitingText(row));
+    return cells;
+  };
   const { output } = context;
   const headerText = (key: ClaimColumn) => say(output.lang, `claims column ${key}`, {});
   const totalLabel = say(output.lang, "table total", {});
@@ -84,7 +90,7 @@ export function runClaims(io: Io, context: ClaimsContext): number {
           problems: row.problems.map((d) => ({ code: d.code, severity: d.severity, message: d.message })),
           paid: row.paid, owed: row.owed === null ? null : owed(row),
         })),
-        totals: claimTotals(rows).map((total) => ({ commodity: total.commodity, amount: amount(total) })),
+        totals: claimTotals(rows).map((total) => ({ commodity: total.currency, amount: amountPlainText(total, scales) })),
       }), ledger);
     case "xlsx":
     case "html": {
@@ -93,7 +99,7 @@ export function runClaims(io: Io, context: ClaimsContext): number {
       const columns = HEADER.map((key) => ({ header: headerText(key), kind: TABLE_COLUMNS[key]!.kind }));
       const documentRows = [
         ...rows.map((row) => ({ cells: cells(row) })),
-        ...claimTotals(rows).map((total, index) => ({ cells: HEADER.map((key) => (key === "claim" && index === 0 ? totalLabel : key === "amount" ? amount(total) : key === "commodity" ? total.commodity : "")), total: true })),
+        ...claimTotals(rows).map((total, index) => ({ cells: HEADER.map((key) => (key === "claim" && index === 0 ? totalLabel : key === "amount" ? amountPlainText(total, scales) : key === "commodity" ? total.currency : "")), total: true })),
       ];
       return emitDocument(io, output, { title, caption: [], sections: [{ name: title, title, columns, rows: documentRows }] }, ledger);
     }
@@ -102,12 +108,18 @@ export function runClaims(io: Io, context: ClaimsContext): number {
       const columns = TABLE_HEADER.slice(0, shown).map((key): Column => ({
         header: headerText(key), align: key === "amount" || key === "receipts" ? "right" : "left", shrink: TABLE_COLUMNS[key]!.shrink, repeat: key === "claim",
       }));
-      const footer = claimTotals(rows).map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amount(total), total.commodity, "", "", ""].slice(0, shown));
-      const tableRows = rows.map((row) => tableCells(row).slice(0, shown));
-      if (output.file !== null) return emit(io, output.file, renderTable(columns, tableRows, { color: output.color, width: output.width }, footer) + "\n", ledger);
+      const footer = claimTotals(rows).map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amountPlainText(total, scales), total.currency, "", "", ""].slice(0, shown));
+      const draw = (write: (text: string) => void) => {
+        writeTableFrom(columns, (visit) => { for (const row of rows) visit(tableCells(row, shown)); }, { color: output.color, width: output.width }, footer, write);
+        write("\n");
+      };
+      if (output.file !== null) {
+        const pieces: string[] = [];
+        draw((text) => { pieces.push(text); });
+        return emit(io, output.file, pieces.join(""), ledger);
+      }
       // (To standard output a piece at a time.)
-      writeTable(columns, tableRows, { color: output.color, width: output.width }, footer, io.stdout);
-      io.stdout("\n");
+      draw(io.stdout);
       return EXIT_OK;
     }
   }
