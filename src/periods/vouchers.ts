@@ -19,7 +19,7 @@ import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { Decimal } from "../core/number.js";
 import { isPendingClaim, metaText, valueText } from "../claims/claim.js";
-import type { ChartOfAccounts } from "../books/accounts.js";
+import type { BookAccount, ChartOfAccounts } from "../books/accounts.js";
 import { DIMENSION_KEYS, DIMENSION_KINDS, postingDimensions, type DimensionCodes } from "../books/dimensions.js";
 import type { DimensionValue, Voucher, VoucherLine } from "./voucher-model.js";
 import { VOUCHER_KEY, assignVoucherNumbers, parseVoucher, voucherText, voucherWord, type VoucherNumber } from "./numbering.js";
@@ -88,13 +88,24 @@ class SharedDimensions {
     return values;
   }
 
-  readonly #byNames = new Map<string, readonly DimensionValue[]>();
+  /**
+   * The lists by their names: a tree with a level per DIMENSION_KINDS, keyed by the name (null for
+   * none), its leaves the lists. (A key string joined from the names was made for every line.)
+   */
+  readonly #byNames = new Map<string | null, unknown>();
 
   /** The list of the values named `names` (one per DIMENSION_KINDS, null for none), made once for each distinct list of names. */
   ofNames(names: readonly (string | null)[], codes: DimensionCodes): readonly DimensionValue[] {
-    let key = "";
-    for (const name of names) key += name === null ? "\u0001\u0000" : `${name}\u0000`;
-    const known = this.#byNames.get(key);
+    let level = this.#byNames;
+    const last = names.length - 1;
+    for (let index = 0; index < last; index++) {
+      const key = names[index] ?? null;
+      let next = level.get(key) as Map<string | null, unknown> | undefined;
+      if (next === undefined) level.set(key, (next = new Map<string | null, unknown>()));
+      level = next;
+    }
+    const key = names[last] ?? null;
+    const known = level.get(key) as readonly DimensionValue[] | undefined;
     if (known !== undefined) return known;
     const values: DimensionValue[] = [];
     DIMENSION_KINDS.forEach((kind, index) => {
@@ -102,7 +113,7 @@ class SharedDimensions {
       if (name !== null) values.push({ kind, code: codes.get(kind)?.get(name)?.code ?? null, name });
     });
     const list = this.of(values);
-    this.#byNames.set(key, list);
+    level.set(key, list);
     return list;
   }
 }
@@ -167,7 +178,7 @@ function plainVoucherOf(transaction: PlainTransaction, word: string, source: Vou
         currency: transaction.bookedCurrencyAt(at), foreign: null, dimensions, span: transaction.spanAt(at),
       });
     } else {
-      lines.push(new PlainVoucherLine(book.code, book.name, account, summary, transaction.bookedCurrencyAt(at), dimensions, transaction, at, scaled, transaction.bookedScaleAt(at)));
+      lines.push(new PlainVoucherLine(book, summary, dimensions, transaction, at));
     }
   }
   return finishedVoucher(transaction, word, written, attachments, lines, (key) => rawText(transaction.rawMeta(key)));
@@ -193,42 +204,66 @@ function finishedVoucher(transaction: { readonly date: string; readonly span: Sp
 
 /**
  * A line of a compact transaction's posting whose units are a scaled integer: its Decimals and
- * span are made when asked for (the list of a long period reads neither; export does).
+ * span are made when asked for (the list of a long period reads neither; export does), and what
+ * the chart and the transaction hold (code, name, currency, the scaled amount) is read from them.
+ * A long period keeps hundreds of thousands of lines while it is drawn: each has few fields (the
+ * collector copies every one of them).
  */
 class PlainVoucherLine implements VoucherLine {
-  readonly foreign = null;
-  #debit: Decimal | null = null;
-  #credit: Decimal | null = null;
-  #span: Span | null = null;
+  readonly #book: BookAccount;
   readonly #transaction: PlainTransaction;
   readonly #at: number;
 
   constructor(
-    readonly accountCode: string | null,
-    readonly accountName: string,
-    readonly account: string,
+    book: BookAccount,
     readonly summary: string,
-    readonly currency: string,
     readonly dimensions: readonly DimensionValue[],
     transaction: PlainTransaction,
     at: number,
-    readonly scaledAmount: number,
-    readonly amountScale: number,
   ) {
+    this.#book = book;
     this.#transaction = transaction;
     this.#at = at;
   }
 
+  get accountCode(): string | null {
+    return this.#book.code;
+  }
+
+  get accountName(): string {
+    return this.#book.name;
+  }
+
+  get account(): string {
+    return this.#book.account;
+  }
+
+  get currency(): string {
+    return this.#transaction.bookedCurrencyAt(this.#at);
+  }
+
+  get scaledAmount(): number {
+    return this.#transaction.bookedScaledAt(this.#at);
+  }
+
+  get amountScale(): number {
+    return this.#transaction.bookedScaleAt(this.#at);
+  }
+
+  get foreign(): null {
+    return null;
+  }
+
   get debit(): Decimal {
-    return (this.#debit ??= this.scaledAmount > 0 ? decimalOf(this.scaledAmount, this.amountScale) : ZERO);
+    return this.scaledAmount > 0 ? decimalOf(this.scaledAmount, this.amountScale) : ZERO;
   }
 
   get credit(): Decimal {
-    return (this.#credit ??= this.scaledAmount < 0 ? decimalOf(-this.scaledAmount, this.amountScale) : ZERO);
+    return this.scaledAmount < 0 ? decimalOf(-this.scaledAmount, this.amountScale) : ZERO;
   }
 
   get span(): Span {
-    return (this.#span ??= this.#transaction.spanAt(this.#at));
+    return this.#transaction.spanAt(this.#at);
   }
 }
 

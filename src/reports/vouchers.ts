@@ -10,6 +10,7 @@ import { voucherText } from "../periods/numbering.js";
 import type { DisplayScales } from "./display.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
+import type { Lang } from "../i18n/lang.js";
 
 export interface VouchersReport {
   readonly begin: string | null;
@@ -74,16 +75,30 @@ function dimensionsCell(dimensions: readonly DimensionValue[]): Localized | null
   return localized(text("en"), text("zh"));
 }
 
-const UNNUMBERED: Localized = phrase("vouchers unnumbered", {});
-
-/** A table's line above a voucher's lines: date, number, summary, attachments, preparer. */
-function headingCell(voucher: Voucher): Localized {
-  const number = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
-  const summary = voucher.lines[0]?.summary ?? "";
-  const attachments = phrase("vouchers attachments", { count: voucher.attachments });
-  const preparer = voucher.preparer === "" ? null : phrase("vouchers prepared by", { name: voucher.preparer });
-  const text = (lang: "en" | "zh") => [voucher.date, number ?? UNNUMBERED[lang], summary, attachments[lang], preparer?.[lang] ?? ""].filter((part) => part !== "").join("  ");
-  return localized(text("en"), text("zh"));
+/**
+ * The table's line above a voucher's lines: date, number, summary, attachments, preparer. A
+ * terminal table reads one language (`lang`): only its text is made, the same for both (a long
+ * period has a hundred thousand headings). Without `lang`, each language's own.
+ */
+function headingMaker(lang: Lang | undefined): (voucher: Voucher) => Localized {
+  const langs: readonly Lang[] = lang === undefined ? ["en", "zh"] : [lang];
+  // (The same few counts and preparers come back on every voucher: each phrase made once.)
+  const unnumbered = phrase("vouchers unnumbered", {});
+  const attachments = new Map<number, Localized>();
+  const preparers = new Map<string, Localized>();
+  return (voucher) => {
+    const number = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
+    const summary = voucher.lines[0]?.summary ?? "";
+    let counted = attachments.get(voucher.attachments);
+    if (counted === undefined) attachments.set(voucher.attachments, (counted = phrase("vouchers attachments", { count: voucher.attachments })));
+    let preparer: Localized | null = null;
+    if (voucher.preparer !== "") {
+      preparer = preparers.get(voucher.preparer) ?? null;
+      if (preparer === null) preparers.set(voucher.preparer, (preparer = phrase("vouchers prepared by", { name: voucher.preparer })));
+    }
+    const texts = langs.map((shown) => [voucher.date, number ?? unnumbered[shown], summary, counted[shown], preparer?.[shown] ?? ""].filter((part) => part !== "").join("  "));
+    return localized(texts[0]!, texts[texts.length - 1]!);
+  };
 }
 
 /**
@@ -153,10 +168,11 @@ export function vouchersTable(report: VouchersReport, scales: DisplayScales): Sh
 
 /**
  * The sheet's rows (see vouchersSheet for `shown`), given to `visit` as they are made, each time
- * the source is called.
+ * the source is called. With `lang`, the headings (a table's) are made in that language only.
  */
-export function vouchersRows(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data"): (visit: (row: SheetRow) => void) => void {
+export function vouchersRows(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data", lang?: Lang): (visit: (row: SheetRow) => void) => void {
   const table = shown !== "data";
+  const headingCell = headingMaker(lang);
   const data = shown !== "table";
   // One text for each list of dimensions (buildVouchers shares the lists the lines have alike).
   const dimensionTexts = new Map<readonly DimensionValue[], Localized | null>();
