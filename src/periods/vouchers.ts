@@ -73,7 +73,7 @@ export function buildVouchers(source: VoucherSource, range: { readonly begin: st
 /**
  * One array for each distinct list of dimensions (they are read, never changed): the lines of a
  * transaction mostly share their claimant's and customer's, and a long period lists hundreds of
- * thousands of lines.
+ * thousands of lines. (A compact transaction's lists, ofNames, share their values only.)
  */
 class SharedDimensions {
   readonly #lists = new Map<string, readonly DimensionValue[]>();
@@ -88,33 +88,28 @@ class SharedDimensions {
     return values;
   }
 
-  /**
-   * The lists by their names: a tree with a level per DIMENSION_KINDS, keyed by the name (null for
-   * none), its leaves the lists. (A key string joined from the names was made for every line.)
-   */
-  readonly #byNames = new Map<string | null, unknown>();
+  /** ofNames's values, by their kind's index, then by their name. */
+  readonly #values: Map<string, DimensionValue>[] = DIMENSION_KINDS.map(() => new Map<string, DimensionValue>());
 
-  /** The list of the values named `names` (one per DIMENSION_KINDS, null for none), made once for each distinct list of names. */
+  /**
+   * The list of the values named `names` (one per DIMENSION_KINDS, null for none): each value made
+   * once, each list anew. (Most lists of a claims journal are distinct, each claimant with each
+   * customer: finding a list by its names cost more than making it.)
+   */
   ofNames(names: readonly (string | null)[], codes: DimensionCodes): readonly DimensionValue[] {
-    let level = this.#byNames;
-    const last = names.length - 1;
-    for (let index = 0; index < last; index++) {
-      const key = names[index] ?? null;
-      let next = level.get(key) as Map<string | null, unknown> | undefined;
-      if (next === undefined) level.set(key, (next = new Map<string | null, unknown>()));
-      level = next;
-    }
-    const key = names[last] ?? null;
-    const known = level.get(key) as readonly DimensionValue[] | undefined;
-    if (known !== undefined) return known;
-    const values: DimensionValue[] = [];
-    DIMENSION_KINDS.forEach((kind, index) => {
+    let values: DimensionValue[] | null = null;
+    for (let index = 0; index < names.length; index++) {
       const name = names[index]!;
-      if (name !== null) values.push({ kind, code: codes.get(kind)?.get(name)?.code ?? null, name });
-    });
-    const list = this.of(values);
-    level.set(key, list);
-    return list;
+      if (name === null) continue;
+      const known = this.#values[index]!;
+      let value = known.get(name);
+      if (value === undefined) {
+        const kind = DIMENSION_KINDS[index]!;
+        known.set(name, (value = { kind, code: codes.get(kind)?.get(name)?.code ?? null, name }));
+      }
+      (values ??= []).push(value);
+    }
+    return values ?? NO_DIMENSIONS;
   }
 }
 

@@ -68,10 +68,18 @@ const KIND_NAMES: Readonly<Record<DimensionValue["kind"], Localized>> = Object.f
   DIMENSION_KINDS.map((kind) => [kind, localized(kind, DIMENSION_NAMES_ZH[kind])]),
 ) as Record<DimensionValue["kind"], Localized>;
 
-/** `客户:C001 ACME; 职员:王伟` (or in English: `customer:C001 ACME; employee:王伟`). */
-function dimensionsCell(dimensions: readonly DimensionValue[]): Localized | null {
+/**
+ * `客户:C001 ACME; 职员:王伟` (or in English: `customer:C001 ACME; employee:王伟`); with `lang`, only
+ * that language's text (the same for both: a table reads one, and a long period has a list for
+ * nearly every voucher).
+ */
+function dimensionsCell(dimensions: readonly DimensionValue[], lang: Lang | undefined): Localized | null {
   if (dimensions.length === 0) return null;
-  const text = (lang: "en" | "zh") => dimensions.map((value) => `${KIND_NAMES[value.kind][lang]}:${value.code === null ? "" : `${value.code} `}${value.name}`).join("; ");
+  const text = (shown: Lang) => dimensions.map((value) => `${KIND_NAMES[value.kind][shown]}:${value.code === null ? "" : `${value.code} `}${value.name}`).join("; ");
+  if (lang !== undefined) {
+    const shown = text(lang);
+    return localized(shown, shown);
+  }
   return localized(text("en"), text("zh"));
 }
 
@@ -178,7 +186,7 @@ export function vouchersRows(report: VouchersReport, scales: DisplayScales, show
   const dimensionTexts = new Map<readonly DimensionValue[], Localized | null>();
   const dimensionsText = (dimensions: readonly DimensionValue[]): Localized | null => {
     let text = dimensionTexts.get(dimensions);
-    if (text === undefined) dimensionTexts.set(dimensions, (text = dimensionsCell(dimensions)));
+    if (text === undefined) dimensionTexts.set(dimensions, (text = dimensionsCell(dimensions, lang)));
     return text;
   };
   return (visit) => report.vouchers.forEach((voucher, index) => {
