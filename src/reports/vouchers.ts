@@ -69,27 +69,24 @@ const KIND_NAMES: Readonly<Record<DimensionValue["kind"], Localized>> = Object.f
 ) as Record<DimensionValue["kind"], Localized>;
 
 /**
- * `客户:C001 ACME; 职员:王伟` (or in English: `customer:C001 ACME; employee:王伟`); with `lang`, only
- * that language's text (the same for both: a table reads one, and a long period has a list for
- * nearly every voucher).
+ * A text in both languages, or with `lang` only that language's, the same for both: a terminal
+ * table reads one, and a long period has a heading and a list of dimensions for nearly every
+ * voucher.
  */
-function dimensionsCell(dimensions: readonly DimensionValue[], lang: Lang | undefined): Localized | null {
-  if (dimensions.length === 0) return null;
-  const text = (shown: Lang) => dimensions.map((value) => `${KIND_NAMES[value.kind][shown]}:${value.code === null ? "" : `${value.code} `}${value.name}`).join("; ");
-  if (lang !== undefined) {
-    const shown = text(lang);
-    return localized(shown, shown);
-  }
-  return localized(text("en"), text("zh"));
+function localizedIn(lang: Lang | undefined, text: (shown: Lang) => string): Localized {
+  if (lang === undefined) return localized(text("en"), text("zh"));
+  const shown = text(lang);
+  return localized(shown, shown);
 }
 
-/**
- * The table's line above a voucher's lines: date, number, summary, attachments, preparer. A
- * terminal table reads one language (`lang`): only its text is made, the same for both (a long
- * period has a hundred thousand headings). Without `lang`, each language's own.
- */
+/** `客户:C001 ACME; 职员:王伟` (or in English: `customer:C001 ACME; employee:王伟`); see localizedIn for `lang`. */
+function dimensionsCell(dimensions: readonly DimensionValue[], lang: Lang | undefined): Localized | null {
+  if (dimensions.length === 0) return null;
+  return localizedIn(lang, (shown) => dimensions.map((value) => `${KIND_NAMES[value.kind][shown]}:${value.code === null ? "" : `${value.code} `}${value.name}`).join("; "));
+}
+
+/** The table's line above a voucher's lines: date, number, summary, attachments, preparer (see localizedIn for `lang`). */
 function headingMaker(lang: Lang | undefined): (voucher: Voucher) => Localized {
-  const langs: readonly Lang[] = lang === undefined ? ["en", "zh"] : [lang];
   // (The same few counts and preparers come back on every voucher: each phrase made once.)
   const unnumbered = phrase("vouchers unnumbered", {});
   const attachments = new Map<number, Localized>();
@@ -104,8 +101,7 @@ function headingMaker(lang: Lang | undefined): (voucher: Voucher) => Localized {
       preparer = preparers.get(voucher.preparer) ?? null;
       if (preparer === null) preparers.set(voucher.preparer, (preparer = phrase("vouchers prepared by", { name: voucher.preparer })));
     }
-    const texts = langs.map((shown) => [voucher.date, number ?? unnumbered[shown], summary, counted[shown], preparer?.[shown] ?? ""].filter((part) => part !== "").join("  "));
-    return localized(texts[0]!, texts[texts.length - 1]!);
+    return localizedIn(lang, (shown) => [voucher.date, number ?? unnumbered[shown], summary, counted![shown], preparer?.[shown] ?? ""].filter((part) => part !== "").join("  "));
   };
 }
 
@@ -180,9 +176,9 @@ export function vouchersTable(report: VouchersReport, scales: DisplayScales): Sh
  */
 export function vouchersRows(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data", lang?: Lang): (visit: (row: SheetRow) => void) => void {
   const table = shown !== "data";
-  const headingCell = headingMaker(lang);
   const data = shown !== "table";
-  // One text for each list of dimensions (buildVouchers shares the lists the lines have alike).
+  const headingCell = headingMaker(lang);
+  // One text for each list of dimensions (the lines of a transaction share theirs).
   const dimensionTexts = new Map<readonly DimensionValue[], Localized | null>();
   const dimensionsText = (dimensions: readonly DimensionValue[]): Localized | null => {
     let text = dimensionTexts.get(dimensions);
