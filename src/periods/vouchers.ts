@@ -19,7 +19,7 @@ import type { LedgerOptions } from "../core/options.js";
 import type { Span } from "../core/span.js";
 import { Decimal } from "../core/number.js";
 import { isPendingClaim, metaText, valueText } from "../claims/claim.js";
-import type { ChartOfAccounts } from "../books/accounts.js";
+import type { BookAccount, ChartOfAccounts } from "../books/accounts.js";
 import { DIMENSION_KEYS, DIMENSION_KINDS, postingDimensions, type DimensionCodes } from "../books/dimensions.js";
 import type { DimensionValue, Voucher, VoucherLine } from "./voucher-model.js";
 import { VOUCHER_KEY, assignVoucherNumbers, parseVoucher, voucherText, voucherWord, type VoucherNumber } from "./numbering.js";
@@ -73,7 +73,7 @@ export function buildVouchers(source: VoucherSource, range: { readonly begin: st
 /**
  * One array for each distinct list of dimensions (they are read, never changed): the lines of a
  * transaction mostly share their claimant's and customer's, and a long period lists hundreds of
- * thousands of lines.
+ * thousands of lines. (A compact transaction's lists, ofNames, share their values only.)
  */
 class SharedDimensions {
   readonly #lists = new Map<string, readonly DimensionValue[]>();
@@ -88,22 +88,28 @@ class SharedDimensions {
     return values;
   }
 
-  readonly #byNames = new Map<string, readonly DimensionValue[]>();
+  /** ofNames's values, by their kind's index, then by their name. */
+  readonly #values: Map<string, DimensionValue>[] = DIMENSION_KINDS.map(() => new Map<string, DimensionValue>());
 
-  /** The list of the values named `names` (one per DIMENSION_KINDS, null for none), made once for each distinct list of names. */
+  /**
+   * The list of the values named `names` (one per DIMENSION_KINDS, null for none): each value made
+   * once, each list anew. (Most lists of a claims journal are distinct, each claimant with each
+   * customer: finding a list by its names cost more than making it.)
+   */
   ofNames(names: readonly (string | null)[], codes: DimensionCodes): readonly DimensionValue[] {
-    let key = "";
-    for (const name of names) key += name === null ? "\u0001\u0000" : `${name}\u0000`;
-    const known = this.#byNames.get(key);
-    if (known !== undefined) return known;
-    const values: DimensionValue[] = [];
-    DIMENSION_KINDS.forEach((kind, index) => {
+    let values: DimensionValue[] | null = null;
+    for (let index = 0; index < names.length; index++) {
       const name = names[index]!;
-      if (name !== null) values.push({ kind, code: codes.get(kind)?.get(name)?.code ?? null, name });
-    });
-    const list = this.of(values);
-    this.#byNames.set(key, list);
-    return list;
+      if (name === null) continue;
+      const known = this.#values[index]!;
+      let value = known.get(name);
+      if (value === undefined) {
+        const kind = DIMENSION_KINDS[index]!;
+        known.set(name, (value = { kind, code: codes.get(kind)?.get(name)?.code ?? null, name }));
+      }
+      (values ??= []).push(value);
+    }
+    return values ?? NO_DIMENSIONS;
   }
 }
 
@@ -167,7 +173,7 @@ function plainVoucherOf(transaction: PlainTransaction, word: string, source: Vou
         currency: transaction.bookedCurrencyAt(at), foreign: null, dimensions, span: transaction.spanAt(at),
       });
     } else {
-      lines.push(new PlainVoucherLine(book.code, book.name, account, summary, transaction.bookedCurrencyAt(at), dimensions, transaction, at, scaled, transaction.bookedScaleAt(at)));
+      lines.push(new PlainVoucherLine(book, summary, dimensions, transaction, at));
     }
   }
   return finishedVoucher(transaction, word, written, attachments, lines, (key) => rawText(transaction.rawMeta(key)));
@@ -193,42 +199,66 @@ function finishedVoucher(transaction: { readonly date: string; readonly span: Sp
 
 /**
  * A line of a compact transaction's posting whose units are a scaled integer: its Decimals and
- * span are made when asked for (the list of a long period reads neither; export does).
+ * span are made when asked for (the list of a long period reads neither; export does), and what
+ * the chart and the transaction hold (code, name, currency, the scaled amount) is read from them.
+ * A long period keeps hundreds of thousands of lines while it is drawn: each has few fields (the
+ * collector copies every one of them).
  */
 class PlainVoucherLine implements VoucherLine {
-  readonly foreign = null;
-  #debit: Decimal | null = null;
-  #credit: Decimal | null = null;
-  #span: Span | null = null;
+  readonly #book: BookAccount;
   readonly #transaction: PlainTransaction;
   readonly #at: number;
 
   constructor(
-    readonly accountCode: string | null,
-    readonly accountName: string,
-    readonly account: string,
+    book: BookAccount,
     readonly summary: string,
-    readonly currency: string,
     readonly dimensions: readonly DimensionValue[],
     transaction: PlainTransaction,
     at: number,
-    readonly scaledAmount: number,
-    readonly amountScale: number,
   ) {
+    this.#book = book;
     this.#transaction = transaction;
     this.#at = at;
   }
 
+  get accountCode(): string | null {
+    return this.#book.code;
+  }
+
+  get accountName(): string {
+    return this.#book.name;
+  }
+
+  get account(): string {
+    return this.#book.account;
+  }
+
+  get currency(): string {
+    return this.#transaction.bookedCurrencyAt(this.#at);
+  }
+
+  get scaledAmount(): number {
+    return this.#transaction.bookedScaledAt(this.#at);
+  }
+
+  get amountScale(): number {
+    return this.#transaction.bookedScaleAt(this.#at);
+  }
+
+  get foreign(): null {
+    return null;
+  }
+
   get debit(): Decimal {
-    return (this.#debit ??= this.scaledAmount > 0 ? decimalOf(this.scaledAmount, this.amountScale) : ZERO);
+    return this.scaledAmount > 0 ? decimalOf(this.scaledAmount, this.amountScale) : ZERO;
   }
 
   get credit(): Decimal {
-    return (this.#credit ??= this.scaledAmount < 0 ? decimalOf(-this.scaledAmount, this.amountScale) : ZERO);
+    return this.scaledAmount < 0 ? decimalOf(-this.scaledAmount, this.amountScale) : ZERO;
   }
 
   get span(): Span {
-    return (this.#span ??= this.#transaction.spanAt(this.#at));
+    return this.#transaction.spanAt(this.#at);
   }
 }
 

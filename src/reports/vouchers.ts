@@ -10,6 +10,7 @@ import { voucherText } from "../periods/numbering.js";
 import type { DisplayScales } from "./display.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
+import type { Lang } from "../i18n/lang.js";
 
 export interface VouchersReport {
   readonly begin: string | null;
@@ -67,23 +68,41 @@ const KIND_NAMES: Readonly<Record<DimensionValue["kind"], Localized>> = Object.f
   DIMENSION_KINDS.map((kind) => [kind, localized(kind, DIMENSION_NAMES_ZH[kind])]),
 ) as Record<DimensionValue["kind"], Localized>;
 
-/** `客户:C001 ACME; 职员:王伟` (or in English: `customer:C001 ACME; employee:王伟`). */
-function dimensionsCell(dimensions: readonly DimensionValue[]): Localized | null {
-  if (dimensions.length === 0) return null;
-  const text = (lang: "en" | "zh") => dimensions.map((value) => `${KIND_NAMES[value.kind][lang]}:${value.code === null ? "" : `${value.code} `}${value.name}`).join("; ");
-  return localized(text("en"), text("zh"));
+/**
+ * A text in both languages, or with `lang` only that language's, the same for both: a terminal
+ * table reads one, and a long period has a heading and a list of dimensions for nearly every
+ * voucher.
+ */
+function localizedIn(lang: Lang | undefined, text: (shown: Lang) => string): Localized {
+  if (lang === undefined) return localized(text("en"), text("zh"));
+  const shown = text(lang);
+  return localized(shown, shown);
 }
 
-const UNNUMBERED: Localized = phrase("vouchers unnumbered", {});
+/** `客户:C001 ACME; 职员:王伟` (or in English: `customer:C001 ACME; employee:王伟`); see localizedIn for `lang`. */
+function dimensionsCell(dimensions: readonly DimensionValue[], lang: Lang | undefined): Localized | null {
+  if (dimensions.length === 0) return null;
+  return localizedIn(lang, (shown) => dimensions.map((value) => `${KIND_NAMES[value.kind][shown]}:${value.code === null ? "" : `${value.code} `}${value.name}`).join("; "));
+}
 
-/** A table's line above a voucher's lines: date, number, summary, attachments, preparer. */
-function headingCell(voucher: Voucher): Localized {
-  const number = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
-  const summary = voucher.lines[0]?.summary ?? "";
-  const attachments = phrase("vouchers attachments", { count: voucher.attachments });
-  const preparer = voucher.preparer === "" ? null : phrase("vouchers prepared by", { name: voucher.preparer });
-  const text = (lang: "en" | "zh") => [voucher.date, number ?? UNNUMBERED[lang], summary, attachments[lang], preparer?.[lang] ?? ""].filter((part) => part !== "").join("  ");
-  return localized(text("en"), text("zh"));
+/** The table's line above a voucher's lines: date, number, summary, attachments, preparer (see localizedIn for `lang`). */
+function headingMaker(lang: Lang | undefined): (voucher: Voucher) => Localized {
+  // (The same few counts and preparers come back on every voucher: each phrase made once.)
+  const unnumbered = phrase("vouchers unnumbered", {});
+  const attachments = new Map<number, Localized>();
+  const preparers = new Map<string, Localized>();
+  return (voucher) => {
+    const number = voucher.number === null ? null : voucherText(voucher.word, voucher.number);
+    const summary = voucher.lines[0]?.summary ?? "";
+    let counted = attachments.get(voucher.attachments);
+    if (counted === undefined) attachments.set(voucher.attachments, (counted = phrase("vouchers attachments", { count: voucher.attachments })));
+    let preparer: Localized | null = null;
+    if (voucher.preparer !== "") {
+      preparer = preparers.get(voucher.preparer) ?? null;
+      if (preparer === null) preparers.set(voucher.preparer, (preparer = phrase("vouchers prepared by", { name: voucher.preparer })));
+    }
+    return localizedIn(lang, (shown) => [voucher.date, number ?? unnumbered[shown], summary, counted![shown], preparer?.[shown] ?? ""].filter((part) => part !== "").join("  "));
+  };
 }
 
 /**
@@ -153,16 +172,17 @@ export function vouchersTable(report: VouchersReport, scales: DisplayScales): Sh
 
 /**
  * The sheet's rows (see vouchersSheet for `shown`), given to `visit` as they are made, each time
- * the source is called.
+ * the source is called. With `lang`, the headings (a table's) are made in that language only.
  */
-export function vouchersRows(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data"): (visit: (row: SheetRow) => void) => void {
+export function vouchersRows(report: VouchersReport, scales: DisplayScales, shown?: "table" | "data", lang?: Lang): (visit: (row: SheetRow) => void) => void {
   const table = shown !== "data";
   const data = shown !== "table";
-  // One text for each list of dimensions (buildVouchers shares the lists the lines have alike).
+  const headingCell = headingMaker(lang);
+  // One text for each list of dimensions (the lines of a transaction share theirs).
   const dimensionTexts = new Map<readonly DimensionValue[], Localized | null>();
   const dimensionsText = (dimensions: readonly DimensionValue[]): Localized | null => {
     let text = dimensionTexts.get(dimensions);
-    if (text === undefined) dimensionTexts.set(dimensions, (text = dimensionsCell(dimensions)));
+    if (text === undefined) dimensionTexts.set(dimensions, (text = dimensionsCell(dimensions, lang)));
     return text;
   };
   return (visit) => report.vouchers.forEach((voucher, index) => {

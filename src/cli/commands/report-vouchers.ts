@@ -35,7 +35,7 @@ export function runReportVouchers(io: Io, context: ReportVouchersContext): numbe
   const report = vouchersReport(vouchers, context.range, booksCurrency(ledger.options));
   const scales = displayScales(ledger.entries);
   const output = context.output;
-  if (output.format === "table") return emitTable(io, output, vouchersTable(report, scales), vouchersRows(report, scales, "table"), ledger);
+  if (output.format === "table") return emitTable(io, output, vouchersTable(report, scales), vouchersRows(report, scales, "table", output.lang), ledger);
   // (xlsx and html read the heading column too: a few vouchers are one section each.)
   const shown = output.format === "csv" || output.format === "json" ? "data" : undefined;
   return emitSheet(io, output, vouchersSheet(report, scales, shown), ledger);
