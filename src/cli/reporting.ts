@@ -11,7 +11,8 @@ import type { Grouping } from "../reports/grouping.js";
 import type { Sheet } from "../reports/sheet.js";
 import { formatDiagnostic } from "../render/diagnostics.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { renderSheet, sheetDocument, writeSheet } from "../render/sheet.js";
+import { renderSheet, sheetDocument, writeSheet, writeSheetTableFrom } from "../render/sheet.js";
+import { sheetOf, type SheetParts } from "../reports/sheet-parts.js";
 import { renderWorkbook } from "../render/workbook.js";
 import { renderHtml, type OutputDocument } from "../render/html.js";
 import { writeOutputBytes } from "../edit/output.js";
@@ -218,6 +219,22 @@ export function emitWorkbook(io: Io, file: string | null, bytes: Buffer, journal
 export function emitDocument(io: Io, output: OutputChoice, document: OutputDocument, journal: Pick<Ledger, "sources">): number {
   if (output.format === "xlsx") return emitWorkbook(io, output.file, renderWorkbook(document.sections), journal);
   return emit(io, output.file, renderHtml(document, output.lang), journal);
+}
+
+/**
+ * emitSheet of a sheet whose rows are made as they are visited: a table is drawn as they are made
+ * (a long register or ledger keeps none of its rows), any other format reads the whole sheet.
+ */
+export function emitSheetParts(io: Io, output: OutputChoice, parts: SheetParts, journal: Pick<Ledger, "sources">): number {
+  if (output.format !== "table") return emitSheet(io, output, sheetOf(parts), journal);
+  const style = { ...output, format: "table" as const };
+  if (output.file === null) {
+    writeSheetTableFrom(parts.sheet, style, parts.rows, io.stdout);
+    return EXIT_OK;
+  }
+  const pieces: string[] = [];
+  writeSheetTableFrom(parts.sheet, style, parts.rows, (text) => { pieces.push(text); });
+  return emit(io, output.file, pieces.join(""), journal);
 }
 
 export function emitSheet(io: Io, output: OutputChoice, sheet: Sheet, journal: Pick<Ledger, "sources">): number {

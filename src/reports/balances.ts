@@ -3,6 +3,8 @@ import type { LedgerEntry } from "../core/data.js";
 import { Decimal } from "../core/number.js";
 import { DecimalSum } from "../core/amount.js";
 import { chartOrder } from "../core/chart-order.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
+import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { DEFAULT_OPTIONS, type AccountRoots } from "../core/options.js";
 
 export interface BalanceQuery {
@@ -67,12 +69,30 @@ function truncate(account: string, depth: number | null): string {
 export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQuery, roots: AccountRoots = DEFAULT_OPTIONS.accountRoots): BalanceReport {
   // account -> commodity -> sum
   const running = new Map<string, Map<string, DecimalSum>>();
-  const matches = (account: string) => query.patterns.length === 0 || query.patterns.some((p) => p.test(account));
+  // Each account matched once.
+  const matched = new Map<string, boolean>();
+  const matches = (account: string): boolean => {
+    let match = matched.get(account);
+    if (match === undefined) matched.set(account, (match = query.patterns.length === 0 || query.patterns.some((p) => p.test(account))));
+    return match;
+  };
+  // A compact transaction booked as its postings (no cost, no price) is read in place: its booked
+  // postings made as objects cost more than the sums.
+  const addPlain: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+    if (!matches(account)) return;
+    const sum = sumOf(running, account, currency);
+    if (decimal === null) sum.addScaled(scaled, scale);
+    else sum.addDecimal(decimal);
+  };
   const atValue = query.atValue ?? null;
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
     if (query.begin !== null && entry.date < query.begin) continue;
     if (query.end !== null && entry.date >= query.end) continue;
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      forEachPosting(entry, addPlain);
+      continue;
+    }
     for (const posting of entry.booked) {
       if (!matches(posting.account)) continue;
       if (atValue !== null && posting.cost !== null) {

@@ -20,6 +20,7 @@ import { VOUCHER_KEY } from "../periods/numbering.js";
 import { amountPlainText, type DisplayScales } from "./display.js";
 import { absolute, decimalAmount, isAbove, isBelow, isNil, negated, plus, zeroOf } from "./sums.js";
 import { localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
 
 export interface LedgerQuery {
@@ -233,7 +234,8 @@ export function accountTitle(account: BookAccount): string {
   return account.code === null ? account.name : `${account.code} ${account.name}`;
 }
 
-export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet {
+/** The subsidiary ledger's sheet, its rows made as they are visited (see SheetParts). */
+export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): SheetParts {
   const { query } = report;
   const columns: SheetColumn[] = [
     { key: "ledger", header: phrase("ledger Ledger", {}), kind: "text", heading: true, show: "table" },
@@ -255,7 +257,6 @@ export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet 
     { key: "direction", header: phrase("ledger Dr/Cr", {}), kind: "text" },
     { key: "balance", header: phrase("label Balance", {}), kind: "amount" },
   ];
-  const rows: SheetRow[] = [];
   // A subaccount's cell, made once per subaccount (only a rolled-up ledger shows it).
   const details = new Map<BookAccount, string>();
   const detailOf = (posted: BookAccount): string | null => {
@@ -265,33 +266,35 @@ export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet 
     return detail;
   };
   const money = (value: Amount) => amountPlainText(value, scales);
-  for (const section of report.sections) {
-    const ledger = `${accountTitle(section.account)}  ${section.currency}`;
-    const { code, name, account } = section.account;
-    const currency = section.currency;
-    // Each row one object literal of the same keys in the same order (spreading the section's cells
-    // and the balance's into every row made a row a dictionary: slow to build and to read).
-    for (const row of section.rows) {
-      const direction = DIRECTIONS[directionOf(row.balance)];
-      const balance = money(absolute(row.balance));
-      let cells: Record<string, Cell>;
-      if (row.kind === "posting") {
-        cells = {
-          ledger, code, name, account, currency, kind: "posting", date: row.date, voucher: row.voucher, summary: row.summary,
-          detail: detailOf(row.account), posting_code: row.account.code, posting_account: row.account.account,
-          // The side a posting is not on stays blank, as a written 明细账 leaves it.
-          debit: isNil(row.debit) ? null : money(row.debit), credit: isNil(row.credit) ? null : money(row.credit), direction, balance,
-        };
-      } else if (row.kind === "opening") {
-        cells = { ledger, code, name, account, currency, kind: "opening", date: row.date, voucher: null, summary: ROW_SUMMARIES.opening, debit: null, credit: null, direction, balance };
-      } else {
-        cells = { ledger, code, name, account, currency, kind: row.kind, date: row.date, voucher: null, summary: ROW_SUMMARIES[row.kind], debit: money(row.debit), credit: money(row.credit), direction, balance };
+  const rows = (visit: (row: SheetRow) => void) => {
+    for (const section of report.sections) {
+      const ledger = `${accountTitle(section.account)}  ${section.currency}`;
+      const { code, name, account } = section.account;
+      const currency = section.currency;
+      // Each row one object literal of the same keys in the same order (spreading the section's cells
+      // and the balance's into every row made a row a dictionary: slow to build and to read).
+      for (const row of section.rows) {
+        const direction = DIRECTIONS[directionOf(row.balance)];
+        const balance = money(absolute(row.balance));
+        let cells: Record<string, Cell>;
+        if (row.kind === "posting") {
+          cells = {
+            ledger, code, name, account, currency, kind: "posting", date: row.date, voucher: row.voucher, summary: row.summary,
+            detail: detailOf(row.account), posting_code: row.account.code, posting_account: row.account.account,
+            // The side a posting is not on stays blank, as a written 明细账 leaves it.
+            debit: isNil(row.debit) ? null : money(row.debit), credit: isNil(row.credit) ? null : money(row.credit), direction, balance,
+          };
+        } else if (row.kind === "opening") {
+          cells = { ledger, code, name, account, currency, kind: "opening", date: row.date, voucher: null, summary: ROW_SUMMARIES.opening, debit: null, credit: null, direction, balance };
+        } else {
+          cells = { ledger, code, name, account, currency, kind: row.kind, date: row.date, voucher: null, summary: ROW_SUMMARIES[row.kind], debit: money(row.debit), credit: money(row.credit), direction, balance };
+        }
+        visit({ cells });
       }
-      rows.push({ cells });
     }
-  }
+  };
   const title = accountTitle(report.target);
-  return {
+  const sheet: Sheet = {
     report: "ledger",
     caption: [
       phrase("ledger Subsidiary ledger", {}),
@@ -301,7 +304,8 @@ export function ledgerSheet(report: LedgerReport, scales: DisplayScales): Sheet 
     ],
     facts: { account: query.account, rollup: query.rollup ? "true" : "false", begin: query.begin, end: exclusiveEndText(query.end) },
     columns,
-    rows,
+    rows: [],
     totals: [],
   };
+  return { sheet, rows };
 }

@@ -7,7 +7,8 @@ import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { amountPlainText, type DisplayScales } from "./display.js";
 import { inRange } from "./periods.js";
 import { decimalAmount, plus, zeroOf } from "./sums.js";
-import { TOTAL, localized, periodCaption, type Cell, type Sheet } from "./sheet.js";
+import { TOTAL, localized, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
+import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
 
 export interface RegisterQuery {
@@ -65,13 +66,14 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
   return { query, rows, totals: [...running.keys()].sort().map((commodity) => running.get(commodity)!) };
 }
 
-export function registerSheet(report: RegisterReport, scales: DisplayScales): Sheet {
+/** The register's sheet, its rows made as they are visited (see SheetParts). */
+export function registerSheetParts(report: RegisterReport, scales: DisplayScales): SheetParts {
   const { query } = report;
   const totalCells = (amount: Amount): Record<string, Cell> => ({
     date: TOTAL, payee: null, narration: null, description: null, account: null,
     amount: amountPlainText(amount, scales), commodity: amount.currency, balance: amountPlainText(amount, scales),
   });
-  return {
+  const sheet: Sheet = {
     report: "register",
     caption: [
       phrase("register Register", {}),
@@ -89,18 +91,24 @@ export function registerSheet(report: RegisterReport, scales: DisplayScales): Sh
       { key: "commodity", header: phrase("column commodity", {}), kind: "text" },
       { key: "balance", header: phrase("label Balance", {}), kind: "amount" },
     ],
-    rows: report.rows.map((row) => ({
-      cells: {
-        date: row.date,
-        payee: row.payee,
-        narration: row.narration,
-        description: row.payee === null || row.payee === "" ? row.narration : `${row.payee} | ${row.narration}`,
-        account: row.account,
-        amount: amountPlainText(row.amount, scales),
-        commodity: row.amount.currency,
-        balance: amountPlainText(row.running, scales),
-      },
-    })),
+    rows: [],
     totals: report.totals.map((total) => ({ cells: totalCells(total) })),
   };
+  const rows = (visit: (row: SheetRow) => void) => {
+    for (const row of report.rows) {
+      visit({
+        cells: {
+          date: row.date,
+          payee: row.payee,
+          narration: row.narration,
+          description: row.payee === null || row.payee === "" ? row.narration : `${row.payee} | ${row.narration}`,
+          account: row.account,
+          amount: amountPlainText(row.amount, scales),
+          commodity: row.amount.currency,
+          balance: amountPlainText(row.running, scales),
+        },
+      });
+    }
+  };
+  return { sheet, rows };
 }

@@ -7,6 +7,8 @@
 import type { LedgerEntry } from "../core/data.js";
 import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
+import { DecimalSum } from "../core/amount.js";
+import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import type { DisplayScales } from "./display.js";
 import { accountsMarked } from "./journal-options.js";
 import { isUnder } from "../core/accounts.js";
@@ -58,22 +60,49 @@ export function taxReport(entries: readonly LedgerEntry[], query: TaxQuery): Tax
   const entertainmentAccounts = accountsMarked(entries, "tax", "entertainment");
   const revenueAccounts = accountsMarked(entries, "tax", "revenue");
   // year -> commodity -> sum, in one pass: a range of thousands of years costs what its entries cost.
-  const entertainment = new Map<string, Map<string, Decimal>>();
-  const revenue = new Map<string, Map<string, Decimal>>();
-  const add = (sums: Map<string, Map<string, Decimal>>, year: string, currency: string, number: Decimal) => {
+  // Postings read in place (forEachPosting), summed as scaled integers; each account classed once.
+  const entertainmentSums = new Map<string, Map<string, DecimalSum>>();
+  const revenueSums = new Map<string, Map<string, DecimalSum>>();
+  const sumOf = (sums: Map<string, Map<string, DecimalSum>>, year: string, currency: string): DecimalSum => {
     let byCommodity = sums.get(year);
     if (byCommodity === undefined) sums.set(year, (byCommodity = new Map()));
-    byCommodity.set(currency, (byCommodity.get(currency) ?? new Decimal(0)).plus(number));
+    let sum = byCommodity.get(currency);
+    if (sum === undefined) byCommodity.set(currency, (sum = new DecimalSum()));
+    return sum;
+  };
+  const ENTERTAINMENT = 1;
+  const REVENUE = 2;
+  const classes = new Map<string, number>();
+  const classOf = (account: string): number => {
+    let found = classes.get(account);
+    if (found === undefined) {
+      found = (entertainmentAccounts.some((a) => isUnder(account, a)) ? ENTERTAINMENT : 0) | (revenueAccounts.some((a) => isUnder(account, a)) ? REVENUE : 0);
+      classes.set(account, found);
+    }
+    return found;
+  };
+  let year = "";
+  const addPosting: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+    const found = classOf(account);
+    if ((found & ENTERTAINMENT) !== 0) {
+      const sum = sumOf(entertainmentSums, year, currency);
+      if (decimal === null) sum.addScaled(scaled, scale);
+      else sum.addDecimal(decimal);
+    }
+    if ((found & REVENUE) !== 0) {
+      const sum = sumOf(revenueSums, year, currency);
+      if (decimal === null) sum.addScaled(-scaled, scale);
+      else sum.addDecimal(decimal.negated());
+    }
   };
   for (const entry of entries) {
     if (entry.type !== "transaction" || !inRange(entry.date, query)) continue;
-    const year = entry.date.slice(0, 4);
-    for (const posting of entry.booked) {
-      const { currency, number } = posting.units;
-      if (entertainmentAccounts.some((a) => isUnder(posting.account, a))) add(entertainment, year, currency, number);
-      if (revenueAccounts.some((a) => isUnder(posting.account, a))) add(revenue, year, currency, number.negated());
-    }
+    year = entry.date.slice(0, 4);
+    forEachPosting(entry, addPosting);
   }
+  const values = (sums: Map<string, Map<string, DecimalSum>>) => new Map([...sums].map(([key, byCommodity]) => [key, new Map([...byCommodity].map(([currency, sum]) => [currency, sum.value]))]));
+  const entertainment = values(entertainmentSums);
+  const revenue = values(revenueSums);
   const rows: TaxRow[] = [];
   for (const year of [...new Set([...entertainment.keys(), ...revenue.keys()])].sort()) {
     const spent = entertainment.get(year) ?? new Map<string, Decimal>();

@@ -2,9 +2,9 @@
 import type { Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import { displayScales } from "../../reports/display.js";
-import { registerReport, registerSheet } from "../../reports/register.js";
+import { registerReport, registerSheetParts } from "../../reports/register.js";
 import { EXIT_ERRORS, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
-import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { addReportFlags, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface RegisterContext {
   readonly file: string;
@@ -21,7 +21,7 @@ export function runRegister(io: Io, context: RegisterContext): number {
   const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
   const report = registerReport(reportEntries(ledger, context.pending), { patterns, ...context.range });
-  return emitSheet(io, context.output, registerSheet(report, displayScales(ledger.entries)), ledger);
+  return emitSheetParts(io, context.output, registerSheetParts(report, displayScales(ledger.entries)), ledger);
 }
 
 export function registerRegister(program: Command, { io, setExit, global }: CommandShared): void {

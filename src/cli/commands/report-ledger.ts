@@ -5,10 +5,10 @@ import { ChartOfAccounts, findAccount } from "../../books/accounts.js";
 import { forEachPosting } from "../../books/postings.js";
 import { booksCurrency, isBooksTransaction } from "../../periods/vouchers.js";
 import { displayScales } from "../../reports/display.js";
-import { ledgerReport, ledgerSheet } from "../../reports/ledger.js";
+import { ledgerReport, ledgerSheetParts } from "../../reports/ledger.js";
 import type { LedgerEntry } from "../../core/data.js";
 import { EXIT_ERRORS, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
-import { addReportFlags, emitSheet, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { addReportFlags, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { message } from "../../i18n/message.js";
 
 export interface ReportLedgerContext {
@@ -53,7 +53,7 @@ export function runReportLedger(io: Io, context: ReportLedgerContext): number {
     throw new UsageError(message("usage ambiguous account", { account: context.account, count: found.candidates.length, candidates: found.candidates.join(", ") }));
   }
   const report = ledgerReport(ledger.entries, chart, { account: found.account, rollup: context.rollup, ...context.range, currency: booksCurrency(ledger.options) });
-  return emitSheet(io, context.output, ledgerSheet(report, displayScales(ledger.entries)), ledger);
+  return emitSheetParts(io, context.output, ledgerSheetParts(report, displayScales(ledger.entries)), ledger);
 }
 
 type Flags = ReportFlags & { rollup?: boolean };
