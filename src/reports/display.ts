@@ -35,6 +35,11 @@ export function displayScales(entries: readonly LedgerEntry[]): DisplayScales {
       for (const posting of entry.postings) countUnits(posting.units);
     } else if (entry.type === "balance") count(entry.amount.currency, entry.amount.scale);
   }
+  return commonestScales(counts);
+}
+
+/** Each currency's commonest number of places (the larger of two as common), from counts by places per currency. */
+export function commonestScales(counts: ReadonlyMap<string, ReadonlyMap<number, number>>): Map<string, number> {
   const scales = new Map<string, number>();
   for (const [currency, byScale] of counts) {
     let best = 0;

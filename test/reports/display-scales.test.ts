@@ -9,7 +9,7 @@ import fc from "fast-check";
 import type { LedgerEntry } from "../../src/core/data.js";
 import { hasNumber } from "../../src/core/amount.js";
 import { loadLedger } from "../../src/loader/load.js";
-import { displayScales } from "../../src/reports/display.js";
+import { commonestScales, displayScales } from "../../src/reports/display.js";
 import { PlainTransaction } from "../../src/core/plain-transaction.js";
 
 /** displayScales as it was written before it read in place: through the posting objects. */
@@ -28,14 +28,8 @@ function scalesThroughObjects(entries: readonly LedgerEntry[]): Map<string, numb
       }
     } else if (entry.type === "balance") count(entry.amount.currency, entry.amount.scale);
   }
-  const scales = new Map<string, number>();
-  for (const [currency, byScale] of counts) {
-    let best = 0;
-    let bestCount = -1;
-    for (const [scale, n] of byScale) if (n > bestCount || (n === bestCount && scale > best)) { best = scale; bestCount = n; }
-    scales.set(currency, best);
-  }
-  return scales;
+  // (The choice among the counts is displayScales' own: what is tested here is the counting.)
+  return commonestScales(counts);
 }
 
 /** A number with `places` decimals (up to 30 digits: past what a scaled integer keeps). */
