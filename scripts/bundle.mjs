@@ -152,6 +152,7 @@ async function bundle() {
     ...commonJs,
     stdin: { contents: 'export { start } from "./cli/start.js";\n', resolveDir: dist },
     outfile: cliFile,
+    plugins: [bundledChalk],
   });
   await writeAscii(esbuild, {
     ...commonJs,
@@ -163,6 +164,23 @@ async function bundle() {
   const madeCli = spawnSync(process.execPath, [...binFlags(), fileURLToPath(import.meta.url), "--cache-cli"], { stdio: "ignore" });
   if (madeCli.status !== 0) process.stderr.write("scripts/bundle.mjs: no code cache for dist/feeledger.cjs; bin/feeledger will compile it\n");
 }
+
+/**
+ * chalk, which render/packages.js requires when something is painted, bundled into
+ * dist/feeledger.cjs: chalk is an ES module, and require() of one loads Node.js's ES module loader
+ * (a sixth of the start of a `bal`). The require is through createRequire, which esbuild does not
+ * follow: it becomes a static import of the same module.
+ */
+const bundledChalk = {
+  name: "bundled-chalk",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]render[\\/]packages\.js$/ }, ({ path }) => {
+      const text = readFileSync(path, "utf8");
+      if (!text.includes('require("chalk")')) return undefined;
+      return { contents: `import * as bundledChalk from "chalk";\n${text.replace('require("chalk")', "bundledChalk")}`, loader: "js", resolveDir: dirname(path) };
+    });
+  },
+};
 
 /**
  * Bundle with these esbuild options into their outfile, in ASCII (asciiOnly) and without comments
