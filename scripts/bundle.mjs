@@ -12,8 +12,15 @@
 // it (bin/code-cache.cjs), made by running a check with bin/feeledger's own V8 flags: V8 refuses a
 // cache made under other flags.
 //
+// Every other command line runs from dist/feeledger.cjs, the whole CLI (commander and the
+// packages it imports, ESM-only ones too) in one CommonJS file, with its code cache
+// dist/feeledger.cjs.cache made by running a few common commands on the same small journal:
+// the ES module loader and compiling the chunks cost a tenth of a second at each start.
+// dist/feeledger.mjs and dist/chunks/ stay for whoever imports the CLI as modules.
+//
 //   node scripts/bundle.mjs                 what `npm run build` runs after tsc
-//   node FLAGS scripts/bundle.mjs --cache   (run by the first) writes the code cache
+//   node FLAGS scripts/bundle.mjs --cache   (run by the first) writes plain-check's code cache
+//   node FLAGS scripts/bundle.mjs --cache-cli   (run by the first) writes feeledger.cjs's
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -25,6 +32,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const plainCheckFile = join(dist, "plain-check.cjs");
 const cacheFile = `${plainCheckFile}.cache`;
+const cliFile = join(dist, "feeledger.cjs");
+const cliCacheFile = `${cliFile}.cache`;
 
 /** A small journal with a transaction, a balance assertion and an error to report. */
 const WARM_UP_JOURNAL = `2026-01-01 open Assets:Bank CNY
@@ -38,17 +47,44 @@ const WARM_UP_JOURNAL = `2026-01-01 open Assets:Bank CNY
 2026-02-01 balance Assets:Bank  -2.00 CNY
 `;
 
-/** Run the check on a small journal, so that the code it runs is compiled, and write the cache. */
-function writeCodeCache() {
-  const { loadCached, writeCache } = createRequire(import.meta.url)("../bin/code-cache.cjs");
-  const { exports, script } = loadCached(plainCheckFile, cacheFile);
+/**
+ * The command lines run on the warm-up journal (FILE) before dist/feeledger.cjs's cache is written:
+ * the commonest reading commands, so that commander, the loader and the reports are in the cache.
+ */
+const WARM_UP_COMMANDS = [["bal"], ["is"], ["bs"], ["reg"], ["print"], ["report", "trial"], ["claims"], ["check"], ["--help"]];
+
+/** Run `use` with the path of the warm-up journal, written in a fresh folder removed after. */
+async function withWarmUpJournal(use) {
   const folder = mkdtempSync(join(tmpdir(), "feeledger-cache-"));
-  const journal = join(folder, "warm-up.beancount");
-  writeFileSync(journal, WARM_UP_JOURNAL);
+  try {
+    const journal = join(folder, "warm-up.beancount");
+    writeFileSync(journal, WARM_UP_JOURNAL);
+    await use(journal);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const { loadCached, writeCache } = createRequire(import.meta.url)("../bin/code-cache.cjs");
+
+/** Run the check on a small journal, so that the code it runs is compiled, and write the cache. */
+async function writeCodeCache() {
+  const { exports, script } = loadCached(plainCheckFile, cacheFile);
   const silent = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTty: false, stderrIsTty: false };
-  exports.runPlainCheck(silent, { fileOption: undefined, file: journal, beancount: false, color: true });
-  rmSync(folder, { recursive: true, force: true });
+  await withWarmUpJournal((journal) => exports.runPlainCheck(silent, { fileOption: undefined, file: journal, beancount: false, color: true }));
   writeCache(script, cacheFile);
+}
+
+/**
+ * Run the warm-up command lines through dist/feeledger.cjs's start() (in a process whose output
+ * goes nowhere: they write to the process's streams) and write that file's cache.
+ */
+async function writeCliCodeCache() {
+  const { exports, script } = loadCached(cliFile, cliCacheFile);
+  await withWarmUpJournal(async (journal) => {
+    for (const command of WARM_UP_COMMANDS) await exports.start([process.execPath, "feeledger", ...command, ...(command[0] === "--help" ? [] : [journal])]);
+  });
+  writeCache(script, cliCacheFile);
 }
 
 /**
@@ -80,6 +116,7 @@ async function bundle() {
   // outlive its file.
   rmSync(join(dist, "chunks"), { recursive: true, force: true });
   rmSync(cacheFile, { force: true });
+  rmSync(cliCacheFile, { force: true });
   await esbuild.build({
     entryPoints: { feeledger: join(dist, "cli", "start.js") },
     outdir: dist,
@@ -108,19 +145,52 @@ async function bundle() {
     stdin: { contents: 'export { asksVersionOnly, writeVersion } from "./cli/version.js";\nexport { plainCheck } from "./cli/plain.js";\n', resolveDir: dist },
     outfile: join(dist, "plain.cjs"),
   });
-  const check = await esbuild.build({
+  // Every other command line: the whole CLI with the packages it imports (ESM-only ones too), in
+  // one CommonJS file with a code cache; a command's modules still run only when it is asked for
+  // (esbuild turns start.ts's import() into a call of the module's initialiser).
+  await writeAscii(esbuild, {
+    ...commonJs,
+    stdin: { contents: 'export { start } from "./cli/start.js";\n', resolveDir: dist },
+    outfile: cliFile,
+    plugins: [bundledChalk],
+  });
+  await writeAscii(esbuild, {
     ...commonJs,
     stdin: { contents: 'export { runPlainCheck } from "./cli/plain-check.js";\nexport { outputQueued, processIo } from "./cli/process-io.js";\n', resolveDir: dist },
     outfile: plainCheckFile,
-    // Without comments and indentation: a third less to read, and to scan for the functions the
-    // cache does not hold.
-    minifyWhitespace: true,
-    write: false,
   });
-  writeFileSync(plainCheckFile, asciiOnly(check.outputFiles[0].text));
   const made = spawnSync(process.execPath, [...binFlags(), fileURLToPath(import.meta.url), "--cache"], { stdio: "inherit" });
   if (made.status !== 0) process.stderr.write("scripts/bundle.mjs: no code cache for dist/plain-check.cjs; bin/feeledger will compile it\n");
+  const madeCli = spawnSync(process.execPath, [...binFlags(), fileURLToPath(import.meta.url), "--cache-cli"], { stdio: "ignore" });
+  if (madeCli.status !== 0) process.stderr.write("scripts/bundle.mjs: no code cache for dist/feeledger.cjs; bin/feeledger will compile it\n");
 }
 
-if (process.argv[2] === "--cache") writeCodeCache();
+/**
+ * chalk, which render/packages.js requires when something is painted, bundled into
+ * dist/feeledger.cjs: chalk is an ES module, and require() of one loads Node.js's ES module loader
+ * (a sixth of the start of a `bal`). The require is through createRequire, which esbuild does not
+ * follow: it becomes a static import of the same module.
+ */
+const bundledChalk = {
+  name: "bundled-chalk",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]render[\\/]packages\.js$/ }, ({ path }) => {
+      const text = readFileSync(path, "utf8");
+      if (!text.includes('require("chalk")')) return undefined;
+      return { contents: `import * as bundledChalk from "chalk";\n${text.replace('require("chalk")', "bundledChalk")}`, loader: "js", resolveDir: dirname(path) };
+    });
+  },
+};
+
+/**
+ * Bundle with these esbuild options into their outfile, in ASCII (asciiOnly) and without comments
+ * and indentation: a third less to read, and to scan for the functions the cache does not hold.
+ */
+async function writeAscii(esbuild, options) {
+  const built = await esbuild.build({ ...options, minifyWhitespace: true, write: false });
+  writeFileSync(options.outfile, asciiOnly(built.outputFiles[0].text));
+}
+
+if (process.argv[2] === "--cache") await writeCodeCache();
+else if (process.argv[2] === "--cache-cli") await writeCliCodeCache();
 else await bundle();

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSyn
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/context.js";
 import { root } from "../helpers/journals.js";
@@ -85,5 +86,35 @@ describe("the plain check's bundle and its code cache", () => {
       expect(run(args), args.join(" ")).toEqual(run(["--lang", "en", ...args]));
     }
     expect(run(["check", failing]).status).toBe(1);
+  });
+});
+
+describe("the whole CLI's CommonJS bundle (dist/feeledger.cjs) and its code cache", () => {
+  const cli = join(root, "dist/feeledger.cjs");
+  const sample = join(root, "samples/customer-fees-2026.beancount");
+
+  it("is ASCII and its cache, warmed at build time, is taken under bin/feeledger's flags", () => {
+    expect(/[^\0-\x7f]/.test(readFileSync(cli, "latin1"))).toBe(false);
+    const probe = `const { loadCached } = require(${JSON.stringify(join(root, "bin/code-cache.cjs"))});
+      process.stdout.write(String(loadCached(${JSON.stringify(cli)}, ${JSON.stringify(`${cli}.cache`)}).script.cachedDataRejected));`;
+    const run = spawnSync(process.execPath, [...binFlags(), "-e", probe], { encoding: "utf8" });
+    expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: "false", stderr: "" });
+  });
+
+  it("prints what the ES module bundle prints, with the same exit status", () => {
+    // The ES modules' way in, as bin/feeledger took it before dist/feeledger.cjs.
+    const modules = `const { start } = await import(${JSON.stringify(pathToFileURL(join(root, "dist/feeledger.mjs")).href)});
+      process.exitCode = await start(process.argv);`;
+    const lines = [
+      ["bal", sample], ["--lang", "zh", "report", "trial", sample], ["reg", sample, "Assets"], ["print", sample],
+      ["is", "--help"], ["nosuch"], ["bal", "--nosuch", sample], ["bal", join(root, "missing.beancount")], ["check", failing], ["bal", failing],
+    ];
+    for (const args of lines) {
+      const through = (command: string[]) => {
+        const done = spawnSync(process.execPath, command, { cwd: root, encoding: "utf8", env: english });
+        return { status: done.status, stdout: done.stdout, stderr: done.stderr };
+      };
+      expect(through([bin, ...args]), args.join(" ")).toEqual(through(["--input-type=module", "-e", modules, "feeledger", ...args]));
+    }
   });
 });
