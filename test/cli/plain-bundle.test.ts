@@ -38,6 +38,15 @@ function copyWithCache(cache: Buffer | string): { file: string; cacheFile: strin
   return { file, cacheFile: `${file}.cache` };
 }
 
+/** `file` is ASCII (bin reads it as Latin-1) and V8 takes its cache under bin/feeledger's flags. */
+function expectAsciiWithTakenCache(file: string): void {
+  expect(/[^\0-\x7f]/.test(readFileSync(file, "latin1"))).toBe(false);
+  const probe = `const { loadCached } = require(${JSON.stringify(join(root, "bin/code-cache.cjs"))});
+    process.stdout.write(String(loadCached(${JSON.stringify(file)}, ${JSON.stringify(`${file}.cache`)}).script.cachedDataRejected));`;
+  const run = spawnSync(process.execPath, [...binFlags(), "-e", probe], { encoding: "utf8" });
+  expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: "false", stderr: "" });
+}
+
 /** `check FILE` through an Io that keeps what it is given. */
 function checkThrough(runPlainCheck: (io: Io, check: object) => number, file: string): { status: number; stdout: string; stderr: string } {
   let stdout = "";
@@ -49,11 +58,7 @@ function checkThrough(runPlainCheck: (io: Io, check: object) => number, file: st
 
 describe("the plain check's bundle and its code cache", () => {
   it("is ASCII (bin reads it as Latin-1) and its cache is taken under bin/feeledger's flags", () => {
-    expect(/[^\0-\x7f]/.test(readFileSync(bundle, "latin1"))).toBe(false);
-    const probe = `const { loadCached } = require(${JSON.stringify(join(root, "bin/code-cache.cjs"))});
-      process.stdout.write(String(loadCached(${JSON.stringify(bundle)}, ${JSON.stringify(`${bundle}.cache`)}).script.cachedDataRejected));`;
-    const run = spawnSync(process.execPath, [...binFlags(), "-e", probe], { encoding: "utf8" });
-    expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: "false", stderr: "" });
+    expectAsciiWithTakenCache(bundle);
   });
 
   it("checks alike with a broken cache, a stale one, or none", () => {
@@ -94,11 +99,7 @@ describe("the whole CLI's CommonJS bundle (dist/feeledger.cjs) and its code cach
   const sample = join(root, "samples/customer-fees-2026.beancount");
 
   it("is ASCII and its cache, warmed at build time, is taken under bin/feeledger's flags", () => {
-    expect(/[^\0-\x7f]/.test(readFileSync(cli, "latin1"))).toBe(false);
-    const probe = `const { loadCached } = require(${JSON.stringify(join(root, "bin/code-cache.cjs"))});
-      process.stdout.write(String(loadCached(${JSON.stringify(cli)}, ${JSON.stringify(`${cli}.cache`)}).script.cachedDataRejected));`;
-    const run = spawnSync(process.execPath, [...binFlags(), "-e", probe], { encoding: "utf8" });
-    expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: "false", stderr: "" });
+    expectAsciiWithTakenCache(cli);
   });
 
   it("prints what the ES module bundle prints, with the same exit status", () => {
