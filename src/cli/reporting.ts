@@ -228,13 +228,21 @@ export function emitDocument(io: Io, output: OutputChoice, document: OutputDocum
 export function emitSheetParts(io: Io, output: OutputChoice, parts: SheetParts, journal: Pick<Ledger, "sources">): number {
   if (output.format !== "table") return emitSheet(io, output, sheetOf(parts), journal);
   const style = { ...output, format: "table" as const };
-  if (output.file === null) {
-    writeSheetTableFrom(parts.sheet, style, parts.rows, io.stdout);
+  return emitPieces(io, output.file, (write) => writeSheetTableFrom(parts.sheet, style, parts.rows, write), journal);
+}
+
+/**
+ * emit of a text that `draw` gives to its `write` in pieces: to standard output a piece at a time
+ * (a long table is never one string), or gathered for the -o file.
+ */
+export function emitPieces(io: Io, file: string | null, draw: (write: (text: string) => void) => void, journal: Pick<Ledger, "sources">): number {
+  if (file === null) {
+    draw(io.stdout);
     return EXIT_OK;
   }
   const pieces: string[] = [];
-  writeSheetTableFrom(parts.sheet, style, parts.rows, (text) => { pieces.push(text); });
-  return emit(io, output.file, pieces.join(""), journal);
+  draw((text) => { pieces.push(text); });
+  return emit(io, file, pieces.join(""), journal);
 }
 
 export function emitSheet(io: Io, output: OutputChoice, sheet: Sheet, journal: Pick<Ledger, "sources">): number {

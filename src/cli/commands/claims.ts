@@ -14,9 +14,9 @@ import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { writeTableFrom, type Column } from "../../render/table.js";
 import type { DocumentKind } from "../../render/document.js";
-import { addOutputFlags, diagnosticCodes, emit, emitDocument, loadWithProblems, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { addOutputFlags, diagnosticCodes, emit, emitDocument, emitPieces, loadWithProblems, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import {
-  EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, todayOf, type CommandShared, type Io,
+  EXIT_ERRORS, UsageError, resolveJournal, todayOf, type CommandShared, type Io,
 } from "../context.js";
 
 export interface ClaimsContext {
@@ -113,14 +113,7 @@ export function runClaims(io: Io, context: ClaimsContext): number {
         writeTableFrom(columns, (visit) => { for (const row of rows) visit(tableCells(row, shown)); }, { color: output.color, width: output.width }, footer, write);
         write("\n");
       };
-      if (output.file !== null) {
-        const pieces: string[] = [];
-        draw((text) => { pieces.push(text); });
-        return emit(io, output.file, pieces.join(""), ledger);
-      }
-      // (To standard output a piece at a time.)
-      draw(io.stdout);
-      return EXIT_OK;
+      return emitPieces(io, output.file, draw, ledger);
     }
   }
 }

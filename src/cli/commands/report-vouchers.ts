@@ -6,11 +6,8 @@ import { readDimensionCodes } from "../../books/dimensions.js";
 import { booksCurrency, buildVouchers } from "../../periods/vouchers.js";
 import { displayScales } from "../../reports/display.js";
 import { vouchersReport, vouchersRows, vouchersSheet, vouchersTable } from "../../reports/vouchers.js";
-import type { Sheet } from "../../reports/sheet.js";
-import type { Ledger } from "../../loader/load.js";
-import { writeSheetTableFrom, type SheetRowSource } from "../../render/sheet.js";
 import { EXIT_ERRORS, langOf, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
-import { addReportFlags, emit, emitSheet, loadForReport, outputChoice, reportRange, showBlockingErrors, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { addReportFlags, emitSheet, emitSheetParts, loadForReport, outputChoice, reportRange, showBlockingErrors, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { message, say } from "../../i18n/message.js";
 
 export interface ReportVouchersContext {
@@ -35,22 +32,11 @@ export function runReportVouchers(io: Io, context: ReportVouchersContext): numbe
   const report = vouchersReport(vouchers, context.range, booksCurrency(ledger.options));
   const scales = displayScales(ledger.entries);
   const output = context.output;
-  if (output.format === "table") return emitTable(io, output, vouchersTable(report, scales), vouchersRows(report, scales, "table", output.lang), ledger);
+  // (A table drawn as its rows are made: a long period lists hundreds of thousands of lines, none kept.)
+  if (output.format === "table") return emitSheetParts(io, output, { sheet: vouchersTable(report, scales), rows: vouchersRows(report, scales, "table", output.lang) }, ledger);
   // (xlsx and html read the heading column too: a few vouchers are one section each.)
   const shown = output.format === "csv" || output.format === "json" ? "data" : undefined;
   return emitSheet(io, output, vouchersSheet(report, scales, shown), ledger);
-}
-
-/** The table drawn as its rows are made (a long period lists hundreds of thousands of lines: none is kept). */
-function emitTable(io: Io, output: OutputChoice, sheet: Sheet, rows: SheetRowSource, journal: Pick<Ledger, "sources">): number {
-  const style = { ...output, format: "table" as const };
-  if (output.file === null) {
-    writeSheetTableFrom(sheet, style, rows, io.stdout);
-    return EXIT_OK;
-  }
-  const pieces: string[] = [];
-  writeSheetTableFrom(sheet, style, rows, (text) => { pieces.push(text); });
-  return emit(io, output.file, pieces.join(""), journal);
 }
 
 /** Adds `vouchers` to the `report` command group. */
