@@ -26,8 +26,7 @@ export function chargesUnder(claim: BookedTransaction, under: string): Map<strin
     if (!isUnder(account, under) || (decimal === null ? scaled <= 0 : !decimal.greaterThan(0))) return;
     let sum = sums.get(currency);
     if (sum === undefined) sums.set(currency, (sum = new DecimalSum()));
-    if (decimal === null) sum.addScaled(scaled, scale);
-    else sum.addDecimal(decimal);
+    sum.addUnits(scaled, scale, decimal);
   });
   return new Map([...sums].map(([currency, sum]) => [currency, sum.value]));
 }

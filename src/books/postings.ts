@@ -64,8 +64,7 @@ export class Movements {
   readonly credit = new DecimalSum();
 
   addOpening(scaled: number, scale: number, decimal: Decimal | null): void {
-    if (decimal === null) this.opening.addScaled(scaled, scale);
-    else this.opening.addDecimal(decimal);
+    this.opening.addUnits(scaled, scale, decimal);
   }
 
   /** A posting in the period: a debit when positive, a credit when negative. */

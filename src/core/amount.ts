@@ -128,6 +128,14 @@ export class DecimalSum {
     return this.addDecimal(decimalOf(scaled, scale));
   }
 
+  /**
+   * Add a posting's units as forEachPosting (books/postings.ts) gives them: `scaled` × 10^-scale,
+   * or `decimal` when it is not null (units too long for a scaled integer).
+   */
+  addUnits(scaled: number, scale: number, decimal: Decimal | null): this {
+    return decimal === null ? this.addScaled(scaled, scale) : this.addDecimal(decimal);
+  }
+
   addDecimal(value: Decimal): this {
     this.#decimal = this.value.plus(value);
     return this;

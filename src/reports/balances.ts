@@ -80,9 +80,7 @@ export function balanceReport(entries: readonly LedgerEntry[], query: BalanceQue
   // postings made as objects cost more than the sums.
   const addPlain: PostingVisitor = (account, currency, scaled, scale, decimal) => {
     if (!matches(account)) return;
-    const sum = sumOf(running, account, currency);
-    if (decimal === null) sum.addScaled(scaled, scale);
-    else sum.addDecimal(decimal);
+    sumOf(running, account, currency).addUnits(scaled, scale, decimal);
   };
   const atValue = query.atValue ?? null;
   for (const entry of entries) {

@@ -90,8 +90,7 @@ function accountBalances(
     for (const group of groupAccountsOf(account)) {
       const sum = sums.get(`${group}\u0000${currency}`);
       if (sum === undefined) continue;
-      if (decimal === null) sum.addScaled(scaled, scale);
-      else sum.addDecimal(decimal);
+      sum.addUnits(scaled, scale, decimal);
     }
   };
   for (const entry of entries) {

@@ -84,16 +84,8 @@ export function taxReport(entries: readonly LedgerEntry[], query: TaxQuery): Tax
   let year = "";
   const addPosting: PostingVisitor = (account, currency, scaled, scale, decimal) => {
     const found = classOf(account);
-    if ((found & ENTERTAINMENT) !== 0) {
-      const sum = sumOf(entertainmentSums, year, currency);
-      if (decimal === null) sum.addScaled(scaled, scale);
-      else sum.addDecimal(decimal);
-    }
-    if ((found & REVENUE) !== 0) {
-      const sum = sumOf(revenueSums, year, currency);
-      if (decimal === null) sum.addScaled(-scaled, scale);
-      else sum.addDecimal(decimal.negated());
-    }
+    if ((found & ENTERTAINMENT) !== 0) sumOf(entertainmentSums, year, currency).addUnits(scaled, scale, decimal);
+    if ((found & REVENUE) !== 0) sumOf(revenueSums, year, currency).addUnits(-scaled, scale, decimal === null ? null : decimal.negated());
   };
   for (const entry of entries) {
     if (entry.type !== "transaction" || !inRange(entry.date, query)) continue;

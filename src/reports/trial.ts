@@ -131,8 +131,7 @@ export function trialBalance(entries: readonly LedgerEntry[], chart: ChartOfAcco
   let leftCurrency = "";
   const addLeft: PostingVisitor = (_account, currency, scaled, scale, decimal) => {
     leftCurrency = currency;
-    if (decimal === null) left.addScaled(scaled, scale);
-    else left.addDecimal(decimal);
+    left.addUnits(scaled, scale, decimal);
   };
 
   const addOpening: PostingVisitor = (account, currency, scaled, scale, decimal) => movementsOf(account, currency).addOpening(scaled, scale, decimal);
