@@ -212,7 +212,8 @@ function bookPlainTransaction(transaction: PlainTransaction, rules: ToleranceRul
   let auto = false;
   let currency: string | null = null;
   let smallest: number | null = null;
-  const residual = new ScaledResidual();
+  // (One residual for every compact transaction: a hundred thousand of them made none.)
+  const residual = plainResidual.reset();
   for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
     if (transaction.isAutoAt(at)) {
       if (auto) return false;
@@ -238,6 +239,13 @@ class ScaledResidual {
   /** -1: no residual. */
   scale = -1;
 
+  /** Start again from no residual; returns this. */
+  reset(): this {
+    this.value = 0;
+    this.scale = -1;
+    return this;
+  }
+
   /** Add scaled × 10^-scale; false when the sum leaves the safe integers. */
   add(scaled: number, scale: number): boolean {
     if (this.scale < 0) {
@@ -252,6 +260,9 @@ class ScaledResidual {
     return true;
   }
 }
+
+/** The residual bookPlainTransaction sums with (it is done with it before it returns). */
+const plainResidual = new ScaledResidual();
 
 /**
  * bookSimpleTransaction for one currency whose amounts are all scaled integers (the common case):

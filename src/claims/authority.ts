@@ -128,6 +128,11 @@ export function furtherApprovalNumber(key: string): number | null {
 
 const isFurtherApprovalKey = (key: string): boolean => furtherApprovalNumber(key) !== null;
 
+/** An approval's date from its `approved-on` value as kept (see PlainTransaction.rawMeta): null when absent or not a date. */
+export function approvalDate(value: MetaValue | string | undefined): string | null {
+  return dateOf(value);
+}
+
 function dateOf(value: MetaValue | string | undefined): string | null {
   if (value === undefined) return null;
   const text = typeof value === "string" ? value : value.type === "date" || value.type === "string" ? value.value : null;

@@ -499,6 +499,16 @@ export class PlainTransaction implements Transaction {
     return false;
   }
 
+  /** The key of the transaction's metadata line `index` (below metaCount), read in place. */
+  metaKeyAt(index: number): string {
+    return this.#chunk[this.#base + HEADER_SLOTS + META_SLOTS * index] as string;
+  }
+
+  /** The value of the transaction's metadata line `index` as kept (see rawMeta), read in place. */
+  rawMetaValueAt(index: number): string | MetaValue {
+    return this.#chunk[this.#base + HEADER_SLOTS + META_SLOTS * index + 1] as string | MetaValue;
+  }
+
   /**
    * The value of the transaction's first metadata line with `key` as kept (a string value as the
    * string, any other as its MetaValue), or undefined: read without making objects.

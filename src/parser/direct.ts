@@ -124,6 +124,11 @@ export class DirectReader {
   /** Payees and narrations (a claimant, "拜访客户：..."), shared while they repeat. */
   private readonly payees: SharedValues<string>;
   private readonly narrations: SharedValues<string>;
+  /**
+   * Tags (#crm on every claim), shared while they repeat: a hundred thousand copies of one tag
+   * would otherwise each survive a scavenge and be copied twice before reaching the old generation.
+   */
+  private readonly tagNames: SharedValues<string>;
   /** Where the value `metaValue` or `units` read ends. */
   private end = 0;
   /** The number `number` read last: scaled integer and scale, or else its Decimal. */
@@ -168,6 +173,7 @@ export class DirectReader {
     this.dates.rebind(text);
     this.payees.rebind(text);
     this.narrations.rebind(text);
+    this.tagNames.rebind(text);
     for (const shared of this.stringValues) shared.rebind(text);
   }
 
@@ -193,6 +199,7 @@ export class DirectReader {
     this.dates = new TextTable(text);
     this.payees = new SharedValues(text, sameString);
     this.narrations = new SharedValues(text, sameString);
+    this.tagNames = new SharedValues(text, sameString);
   }
 
   private intern(start: number, end: number): string {
@@ -738,9 +745,8 @@ export class DirectReader {
         let q = p + 1;
         while (isTagChar(text.charCodeAt(q))) q++;
         if (q === p + 1 || !endsToken(text.charCodeAt(q))) return null;
-        const name = copyRange(text, p + 1, q);
-        if (c === Code.Hash) tags.push(name);
-        else links.push(name);
+        if (c === Code.Hash) tags.push(this.tagNames.get(p + 1, q));
+        else links.push(copyRange(text, p + 1, q));
         p = q;
       } else {
         break;

@@ -7,13 +7,15 @@
 // unknown; one person approving a claim twice; an approved claim, not yet posted, whose approvals do
 // not cover it yet (posting it will be refused until someone whose limit covers it approves it).
 import { message } from "../i18n/message.js";
-import type { BookedTransaction, LedgerEntry, MetaEntry } from "../core/data.js";
+import type { BookedTransaction, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js";
 import { metaValue } from "../core/data.js";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { FirstSeen } from "../core/first-seen.js";
-import { CLAIM_STATUSES, claimId, entryMetaText, statusOf } from "../claims/claim.js";
-import { approvalCoverage, approvalKeys, claimApprovals, collectAuthority, shortfallOf, type Authority } from "../claims/authority.js";
+import { CLAIM_STATUSES, claimId, entryMetaText, statusOf, valueText } from "../claims/claim.js";
+import {
+  approvalCoverage, approvalDate, approvalKeys, claimApprovals, collectAuthority, furtherApprovalNumber, shortfallOf, type Approval, type Authority,
+} from "../claims/authority.js";
 import { placeOf } from "../claims/place.js";
 import { booksWithClaims } from "../claims/pending.js";
 import type { DomainCheck } from "./domain-check.js";
@@ -38,10 +40,53 @@ function isDecisionKey(key: string): boolean {
   return (last === 110 || (last >= 48 && last <= 57)) && DECISION_KEY.test(key);
 }
 
+// What checkClaim reads of a compact claim's own metadata, gathered by readPlainClaim in one pass
+// over its lines (instead of one pass per key): the first value of each key as kept (see
+// PlainTransaction.rawMeta), and whether any key is a further approval's or a decision date's.
+let plainStatus: string | MetaValue | undefined;
+let plainClaimant: string | MetaValue | undefined;
+let plainApprovedBy: string | MetaValue | undefined;
+let plainApprovedOn: string | MetaValue | undefined;
+let plainFurther = false;
+let plainDecisions = false;
+
+function readPlainClaim(claim: PlainTransaction): void {
+  plainStatus = plainClaimant = plainApprovedBy = plainApprovedOn = undefined;
+  plainFurther = plainDecisions = false;
+  const count = claim.metaCount;
+  for (let index = 0; index < count; index++) {
+    const key = claim.metaKeyAt(index);
+    if (key === "status") plainStatus ??= claim.rawMetaValueAt(index);
+    else if (key === "claimant") plainClaimant ??= claim.rawMetaValueAt(index);
+    else if (key === "approved-by") plainApprovedBy ??= claim.rawMetaValueAt(index);
+    else if (key === "approved-on") plainApprovedOn ??= claim.rawMetaValueAt(index);
+    if (!plainFurther && furtherApprovalNumber(key) !== null) plainFurther = true;
+    if (!plainDecisions && isDecisionKey(key)) plainDecisions = true;
+  }
+}
+
+/** claimApprovals of a compact claim with one approval at most, `approved-by` and `approved-on` as kept. */
+function singleApproval(by: string | null, on: string | MetaValue | undefined): Approval[] {
+  return by === null ? [] : [{ by, on: approvalDate(on), number: 1 }];
+}
+
+/** A value as kept, as entryMetaText gives it. */
+function keptText(raw: string | MetaValue | undefined): string | null {
+  return raw === undefined ? null : typeof raw === "string" ? raw : valueText(raw);
+}
+
 function checkClaim(claim: BookedTransaction, id: string, authority: Authority, diagnostics: Diagnostic[]): void {
   // (claim.span where a diagnostic needs it: a compact claim makes its span when asked for.)
   const posted = claim.flag !== "!";
-  const written = entryMetaText(claim, "status");
+  const plain = claim instanceof PlainTransaction;
+  if (plain) readPlainClaim(claim);
+  // A compact claim with one approval at most (almost every claim): its approval is read in place,
+  // and its array made only where a check below needs it.
+  const single = plain && !plainFurther;
+  const approvedBy = single ? keptText(plainApprovedBy) : null;
+  const approvedOn = plainApprovedOn;
+  const decisions = plainDecisions;
+  const written = plain ? keptText(plainStatus) : entryMetaText(claim, "status");
   const status = statusOf(written, claim.flag);
   if (written !== null && !(CLAIM_STATUSES as readonly string[]).includes(written)) {
     diagnostics.push(warning("claim-status-unknown", message("claim-status-unknown", { id, written, expected: CLAIM_STATUSES.join(", ") }), claim.span));
@@ -54,16 +99,22 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
     diagnostics.push(warning("claim-status-mismatch", message("claim-pending-status-posted", { id }), claim.span));
   }
 
-  const claimant = entryMetaText(claim, "claimant");
+  const claimant = plain ? keptText(plainClaimant) : entryMetaText(claim, "claimant");
   const claimantKey = claimant === null ? "" : authority.keyOf(claimant);
   if (claimantKey === "") diagnostics.push(error("claim-no-claimant", message("claim-no-claimant", { id }), claim.span));
-  const approvals = claimApprovals(claim);
-  if (posted && status !== "rejected" && approvals.length === 0) {
+  const approvals = single ? null : claimApprovals(claim);
+  if (posted && status !== "rejected" && (approvals === null ? approvedBy === null : approvals.length === 0)) {
     diagnostics.push(error("claim-unapproved", message("claim-unapproved", { id }), claim.span));
   }
+  if (approvals === null) {
+    // (The loop below for one approval.)
+    if (approvedBy !== null && claimantKey !== "" && authority.keyOf(approvedBy) === claimantKey) {
+      diagnostics.push(error("claim-self-approved", message("claim-self-approved", { id, claimant: claimant ?? "" }), claim.span));
+    }
+  }
   // (Most claims have one approval: the map of who approved under which key is made for more.)
-  const seen = approvals.length > 1 ? new Map<string, string>() : null;
-  for (const approval of approvals) {
+  const seen = approvals !== null && approvals.length > 1 ? new Map<string, string>() : null;
+  if (approvals !== null) for (const approval of approvals) {
     const key = authority.keyOf(approval.by);
     if (claimantKey !== "" && key === claimantKey) {
       diagnostics.push(error("claim-self-approved", message("claim-self-approved", { id, claimant: claimant ?? "" }), claim.span));
@@ -72,7 +123,7 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
     } else seen?.set(key, approvalKeys(approval.number).by);
   }
   if (authority.declared && status !== "rejected" && (posted || status === "approved")) {
-    const coverage = approvalCoverage(claim, authority, approvals);
+    const coverage = approvalCoverage(claim, authority, approvals ?? singleApproval(approvedBy, approvedOn));
     if (!coverage.covered && coverage.counted.length > 0) {
       const short = shortfallOf(coverage, claim.date);
       diagnostics.push(posted
@@ -82,7 +133,8 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   }
 
   // Most claims carry no decision dates.
-  if (claim instanceof PlainTransaction ? !claim.someMetaKey(isDecisionKey) : !claim.meta.some((entry) => isDecisionKey(entry.key))) return;
+  if (plain ? !decisions : !claim.meta.some((entry) => isDecisionKey(entry.key))) return;
+  const approvalList = approvals ?? singleApproval(approvedBy, approvedOn);
   const dateOf = (key: string) => {
     const date = decisionDate(claim.meta, key);
     if (date === null) diagnostics.push(error("claim-date-malformed", message("claim-date-malformed", { id, key }), claim.span));
@@ -96,7 +148,7 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   const claimDate = decisionDate(claim.meta, "incurred-on") || claim.date;
   // The latest approval: posting must not come before any approval.
   let latest: { key: string; date: string } | null = null;
-  for (const approval of approvals.length > 0 ? approvals : [{ number: 1 }]) {
+  for (const approval of approvalList.length > 0 ? approvalList : [{ number: 1 }]) {
     const key = approvalKeys(approval.number).on;
     const date = dateOf(key);
     before(key, date, claimDate, "the claim date");
