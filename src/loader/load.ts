@@ -205,16 +205,45 @@ function compareEntries(left: Directive, leftLine: number, right: Directive, rig
   return leftLine - rightLine;
 }
 
-function sortEntries(directives: Directive[], lines: number[]): Directive[] {
+/** Entries in beancount's order (exported for the tests). */
+export function sortEntries(directives: Directive[], lines: number[]): Directive[] {
   // Most journals are written in order: one pass finds that out, and then there is nothing to sort.
   let sorted = true;
   for (let index = 1; index < directives.length && sorted; index++) {
     sorted = compareEntries(directives[index - 1]!, lines[index - 1]!, directives[index]!, lines[index]!) <= 0;
   }
   if (sorted) return directives;
+  const nearly = insertionSorted(directives, lines);
+  if (nearly !== null) return nearly;
   const order = directives.map((_, index) => index);
   order.sort((a, b) => compareEntries(directives[a]!, lines[a]!, directives[b]!, lines[b]!));
   return order.map((index) => directives[index]!);
+}
+
+/**
+ * Entries a few places out of order (a journal whose first line is a `custom` option dated the day
+ * of its opens: the opens sort before it) put in order by insertion, which is stable as the
+ * general sort is and costs one comparison per entry and one per place moved; null when that
+ * would move entries more than about once each (the general sort then takes over).
+ */
+function insertionSorted(directives: readonly Directive[], lines: readonly number[]): Directive[] | null {
+  const sorted = directives.slice();
+  const sortedLines = lines.slice();
+  let budget = sorted.length + 1024;
+  for (let index = 1; index < sorted.length; index++) {
+    const directive = sorted[index]!;
+    const line = sortedLines[index]!;
+    let at = index;
+    while (at > 0 && compareEntries(sorted[at - 1]!, sortedLines[at - 1]!, directive, line) > 0) {
+      if (--budget < 0) return null;
+      sorted[at] = sorted[at - 1]!;
+      sortedLines[at] = sortedLines[at - 1]!;
+      at--;
+    }
+    sorted[at] = directive;
+    sortedLines[at] = line;
+  }
+  return sorted;
 }
 
 /** A boolean option's value as beancount reads it. */

@@ -7,9 +7,6 @@ const scratch: number[] = [];
 /** V8 makes a slice of at least this many characters a view that keeps the whole text alive. */
 const SLICE_VIEW_LENGTH = 13;
 const COPY_CHUNK = 4096;
-/** Copies up to this long are tried as Latin-1 first (copyRange). */
-const LATIN1_COPY = 64;
-const latin1 = Buffer.allocUnsafe(LATIN1_COPY);
 
 /**
  * text[start, end) as a string of its own. A slice of 13 or more characters is, in V8, a view
@@ -18,18 +15,6 @@ const latin1 = Buffer.allocUnsafe(LATIN1_COPY);
  */
 export function copyRange(text: string, start: number, end: number): string {
   if (end - start < SLICE_VIEW_LENGTH) return text.slice(start, end);
-  // Most copies are short and Latin-1 (fapiao numbers, claim ids, links): written into a byte buffer
-  // and made from it in one call, twice as fast as String.fromCharCode over an array.
-  if (end - start <= LATIN1_COPY) {
-    const length = end - start;
-    let index = 0;
-    for (; index < length; index++) {
-      const c = text.charCodeAt(start + index);
-      if (c > 0xff) break;
-      latin1[index] = c;
-    }
-    if (index === length) return latin1.toString("latin1", 0, length);
-  }
   let copy = "";
   // In chunks: a call's arguments live on the stack.
   for (let from = start; from < end; from += COPY_CHUNK) {

@@ -1,5 +1,5 @@
 // Reading journal files and expanding include patterns.
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8, transcode } from "node:buffer";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { utf16Units, utf8Sequence } from "../core/utf8.js";
@@ -277,8 +277,13 @@ function* decodePieces(filePath: string, descriptor: number, size: number, piece
   let decoded = 0;
   let any = false;
   const decode = (end: number): string => {
-    const piece = buffer.toString("utf8", 0, end);
-    if (!isUtf8(buffer.subarray(0, end))) noteInvalidUtf8(buffer, end, decoded, invalid);
+    const piece = decodeUtf8(buffer.subarray(0, end));
+    if (piece === null) {
+      const text = buffer.toString("utf8", 0, end);
+      noteInvalidUtf8(buffer, end, decoded, invalid);
+      decoded += text.length;
+      return text;
+    }
     decoded += piece.length;
     return piece;
   };
@@ -324,13 +329,30 @@ function* decodeKeptPieces(bytes: Buffer, pieceBytes: number, invalid: InvalidUt
       window *= 2;
       cut = size;
     }
-    const piece = bytes.toString("utf8", start, cut);
     const part = bytes.subarray(start, cut);
-    if (!isUtf8(part)) noteInvalidUtf8(part, part.length, decoded, invalid);
+    let piece = decodeUtf8(part);
+    if (piece === null) {
+      piece = bytes.toString("utf8", start, cut);
+      noteInvalidUtf8(part, part.length, decoded, invalid);
+    }
     decoded += piece.length;
     start = cut;
     yield piece;
   } while (start < size);
+}
+
+/**
+ * `bytes` decoded as toString("utf8") decodes them when they are UTF-8 (null when they are not:
+ * the caller decodes them so, and notes the bytes that are not). Text that is all ASCII is copied
+ * as Latin-1; any other is converted to UTF-16 by transcode (simdutf), three times as fast as
+ * V8's decoder on a journal of Chinese names (110 against 35 ms of 47 MB), and made a string
+ * from those code units. (The string may then be two-byte where V8 would have made it one-byte,
+ * for text of Latin-1 letters only: the same string to every reader.)
+ */
+export function decodeUtf8(bytes: Buffer): string | null {
+  if (isAscii(bytes)) return bytes.toString("latin1");
+  if (!isUtf8(bytes)) return null;
+  return transcode(bytes, "utf8", "utf16le").toString("utf16le");
 }
 
 /**
