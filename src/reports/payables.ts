@@ -132,7 +132,9 @@ export function scaledOf(value: Decimal, scale: number): number {
   if (words === null || words.length === 0 || !(scale >= 0 && scale <= MAX_SCALE)) return Number.NaN;
   let digits = words[0]!;
   if (digits === 0) return 0;
-  let count = String(digits).length;
+  // (The first word's digits counted without making its text.)
+  let count = 1;
+  for (let power = 10; count < 7 && digits >= power; power *= 10) count++;
   const last = words.length - 1;
   for (let index = 1; index <= last; index++) {
     let word = words[index]!;
