@@ -7,7 +7,8 @@ import { writeTableFrom, type Column, type Row } from "../render/table.js";
 import { displayWidth, terminalText } from "../render/terminal.js";
 import type { SheetStyle } from "../render/sheet.js";
 import type { DisplayScales } from "./display.js";
-import { payablesSheetParts, type PayablesReport } from "./payables.js";
+import { payablesSheetParts, scaledOf, type PayablesReport } from "./payables.js";
+import { scaledText } from "../core/amount.js";
 import { SUBTOTAL, TOTAL, amountText, type Sheet } from "./sheet.js";
 
 /** The caption's pieces two spaces apart, a new line before a piece that would pass the width (as render/sheet.ts writes it). */
@@ -48,7 +49,13 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
     repeat: column.label,
   }));
   write(`${captionText(sheet, style)}\n\n`);
-  const money = (value: Decimal, currency: string) => tableAmount(amountText(value, currency, scales));
+  const money = (value: Decimal, currency: string): string => {
+    // (A value with no more places than the commodity shows is its scaled integer's text at those
+    // places: amountText's text, without reading the Decimal's digits as text first.)
+    const places = scales.get(currency) ?? 0;
+    const scaled = scaledOf(value, places);
+    return tableAmount(Number.isNaN(scaled) ? amountText(value, currency, scales) : scaledText(scaled, places));
+  };
   const footer: Row[] = report.totals.length === 0 ? [] : [{ heading: TOTAL[lang] }];
   for (const total of report.totals) {
     footer.push({ cells: ["", "", total.currency, money(total.amount, total.currency), money(total.paid, total.currency), money(total.owed, total.currency), "", ""] });
