@@ -25,7 +25,10 @@ const paymentArb = fc.record({
   payable: fc.integer({ min: 0, max: 3 }), amount: amountArb, currency: fc.constantFrom("CNY", "USD"),
 });
 
-function text(claims: fc.Infer<typeof claimArb>[], payments: fc.Infer<typeof paymentArb>[]): string {
+interface ClaimCase { payable: number; day: number; amount: string; currency: string; claimant: string }
+interface PaymentCase { day: number; links: number[]; payable: number; amount: string; currency: string }
+
+function text(claims: readonly ClaimCase[], payments: readonly PaymentCase[]): string {
   let result = CHART.replace(/no-negative: TRUE/g, "no-negative: FALSE").replace(new RegExp(`open ${BANK} CNY`), `open ${BANK}`)
     + `2026-01-01 open ${PAYABLES[3]}\n`;
   claims.forEach((claim, index) => {
