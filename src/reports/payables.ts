@@ -5,15 +5,17 @@
 // payments or charges on the account that link no claim), and totals per commodity. Which claims
 // are paid is claims/payments.ts's rule.
 import type { LedgerEntry } from "../core/data.js";
-import { DecimalSum } from "../core/amount.js";
+import { DecimalSum, MAX_SCALE, POWERS_OF_TEN, decimalOf, sumAtScale } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
 import { claimBalances, owedOn } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import type { DisplayScales } from "./display.js";
 import { SUBTOTAL, TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
+import { sheetOf, type SheetParts } from "./sheet-parts.js";
 
 export interface PayablesQuery {
   readonly liabilitiesRoot: string;
@@ -69,65 +71,183 @@ export function daysBetween(from: string, to: string): number {
 function accountBalances(
   entries: readonly LedgerEntry[], groups: ReadonlyMap<string, { account: string; currency: string }>, end: string | null,
 ): Map<string, Decimal> {
-  const accounts = new Set([...groups.values()].map((group) => group.account));
-  /** For each posting account seen, the group accounts it falls under (itself or an ancestor). */
-  const under = new Map<string, string[]>();
-  const groupAccountsOf = (account: string): string[] => {
+  /** Each group account's sums by currency. */
+  const byAccount = new Map<string, Map<string, DecimalSum>>();
+  const sums = new Map<string, DecimalSum>();
+  for (const [key, group] of groups) {
+    let byCurrency = byAccount.get(group.account);
+    if (byCurrency === undefined) byAccount.set(group.account, (byCurrency = new Map()));
+    const sum = new DecimalSum();
+    byCurrency.set(group.currency, sum);
+    sums.set(key, sum);
+  }
+  /** For each posting account seen, the sums of the group accounts it falls under (itself or an ancestor): mostly none. */
+  const under = new Map<string, Map<string, DecimalSum>[]>();
+  const sumsOf = (account: string): Map<string, DecimalSum>[] => {
     let found = under.get(account);
     if (found === undefined) {
       found = [];
       for (let prefix = account; ; prefix = prefix.slice(0, prefix.lastIndexOf(":"))) {
-        if (accounts.has(prefix)) found.push(prefix);
+        const byCurrency = byAccount.get(prefix);
+        if (byCurrency !== undefined) found.push(byCurrency);
         if (!prefix.includes(":")) break;
       }
       under.set(account, found);
     }
     return found;
   };
-  const sums = new Map<string, DecimalSum>([...groups.keys()].map((key) => [key, new DecimalSum()]));
-  // (Postings read in place, their units added as scaled integers: see books/postings.ts.)
   const add: PostingVisitor = (account, currency, scaled, scale, decimal) => {
-    for (const group of groupAccountsOf(account)) {
-      const sum = sums.get(`${group}\u0000${currency}`);
-      if (sum === undefined) continue;
-      sum.addUnits(scaled, scale, decimal);
-    }
+    for (const byCurrency of sumsOf(account)) byCurrency.get(currency)?.addUnits(scaled, scale, decimal);
   };
   for (const entry of entries) {
     if (end !== null && entry.date >= end) break;
     if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
-    forEachPosting(entry, add);
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      // (Read in place, and the units only of the postings to a payable: see books/postings.ts.)
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+        const targets = sumsOf(entry.accountAt(at));
+        if (targets.length === 0) continue;
+        const scaled = entry.bookedScaledAt(at);
+        if (Number.isNaN(scaled)) {
+          const units = entry.bookedUnitsAt(at);
+          for (const byCurrency of targets) byCurrency.get(units.currency)?.addDecimal(units.number);
+        } else {
+          const currency = entry.bookedCurrencyAt(at);
+          const scale = entry.bookedScaleAt(at);
+          for (const byCurrency of targets) byCurrency.get(currency)?.addScaled(scaled, scale);
+        }
+      }
+    } else forEachPosting(entry, add);
   }
   return new Map([...sums].map(([key, sum]) => [key, sum.value.neg()]));
 }
 
+/**
+ * `value` × 10^scale as a safe integer, or NaN when that is not one (more places than `scale`, or
+ * too many digits): read from the Decimal's digit words (decimal.js's documented internals, as
+ * sheet.ts's fixedText reads them), without making another Decimal.
+ */
+export function scaledOf(value: Decimal, scale: number): number {
+  const { d: words, e: exponent, s: sign } = value as unknown as { readonly d: readonly number[] | null; readonly e: number; readonly s: number };
+  if (words === null || words.length === 0 || !(scale >= 0 && scale <= MAX_SCALE)) return Number.NaN;
+  let digits = words[0]!;
+  if (digits === 0) return 0;
+  // (The first word's digits counted without making its text.)
+  let count = 1;
+  for (let power = 10; count < 7 && digits >= power; power *= 10) count++;
+  const last = words.length - 1;
+  for (let index = 1; index <= last; index++) {
+    let word = words[index]!;
+    let width = 7;
+    // (The last word's trailing zeros are not digits of the value: 1.5 is [1, 5000000].)
+    if (index === last) for (; word !== 0 && word % 10 === 0; word /= 10) width--;
+    // (Past a safe integer, a product or sum of floats rounds to 2^53 or more: it is seen here.)
+    digits = digits * POWERS_OF_TEN[width]! + word;
+    if (digits > Number.MAX_SAFE_INTEGER) return Number.NaN;
+    count += width;
+  }
+  // The first digit stands at 10^exponent: the digits as an integer are value × 10^(count - 1 - exponent).
+  const shift = exponent + 1 - count + scale;
+  let scaled: number;
+  if (shift >= 0) {
+    if (shift > MAX_SCALE) return Number.NaN;
+    scaled = digits * POWERS_OF_TEN[shift]!;
+    if (scaled > Number.MAX_SAFE_INTEGER) return Number.NaN;
+  } else {
+    if (-shift > MAX_SCALE) return Number.NaN;
+    const power = POWERS_OF_TEN[-shift]!;
+    if (digits % power !== 0) return Number.NaN;
+    scaled = digits / power;
+  }
+  return sign < 0 ? -scaled : scaled;
+}
+
+/**
+ * A running sum of scaled integers (`scaled` × 10^-scale) while every part and partial sum is a
+ * safe integer at a scale up to MAX_SCALE: then each partial sum has at most 16 significant digits,
+ * and Decimal additions in any order would have been exact too. `exact` turns false, for good,
+ * when a part or a partial sum is not such an integer.
+ */
+interface ScaledSum {
+  scaled: number;
+  scale: number;
+  exact: boolean;
+}
+
+function addTo(sum: ScaledSum, value: Decimal, scale: number): void {
+  if (!sum.exact) return;
+  const scaled = scaledOf(value, scale);
+  const total = Number.isNaN(scaled) ? Number.NaN : sumAtScale(sum.scaled, sum.scale, scaled, scale);
+  if (Number.isNaN(total)) {
+    sum.exact = false;
+    return;
+  }
+  sum.scaled = total;
+  sum.scale = Math.max(sum.scale, scale);
+}
+
+interface Group {
+  readonly account: string;
+  readonly currency: string;
+  readonly name: string;
+  readonly claims: PayableClaim[];
+  readonly amount: ScaledSum;
+  /** What was paid on the claims (most are not paid at all: nothing added for them). */
+  readonly paid: ScaledSum;
+}
+
+/** A sum of the claims' `part` as Decimals, in claim order (each partial sum rounded to the Decimal's precision as it comes). */
+function decimalSum(claims: readonly PayableClaim[], part: (claim: PayableClaim) => Decimal): Decimal {
+  return claims.reduce((total, claim) => total.plus(part(claim)), new Decimal(0));
+}
+
+/**
+ * The group's amount, paid and owed. While the scaled sums were exact, owed is amount less paid
+ * (each claim owes its amount less what was paid on it), all exact; else the Decimal sums as
+ * they always were, claim by claim.
+ */
+function groupSums(group: Group): { amount: Decimal; paid: Decimal; owed: Decimal } {
+  if (group.amount.exact && group.paid.exact) {
+    const amount = decimalOf(group.amount.scaled, group.amount.scale);
+    if (group.paid.scaled === 0) return { amount, paid: new Decimal(0), owed: amount };
+    const paid = decimalOf(group.paid.scaled, group.paid.scale);
+    return { amount, paid, owed: decimalOf(sumAtScale(group.amount.scaled, group.amount.scale, -group.paid.scaled, group.paid.scale), Math.max(group.amount.scale, group.paid.scale)) };
+  }
+  return { amount: decimalSum(group.claims, (claim) => claim.amount), paid: decimalSum(group.claims, (claim) => claim.paid), owed: decimalSum(group.claims, (claim) => claim.owed) };
+}
+
 export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQuery): PayablesReport {
   const opens = openDirectives(entries);
-  const groups = new Map<string, { account: string; currency: string; name: string; claims: PayableClaim[] }>();
+  const groups = new Map<string, Group>();
+  /** The groups by account, then currency (no key text made per claim). */
+  const byAccount = new Map<string, Map<string, Group>>();
+  /** The age of each posting date (a few thousand dates for a hundred thousand claims). */
+  const ages = new Map<string, number>();
   for (const balance of claimBalances(entries, { liabilitiesRoot: query.liabilitiesRoot, end: query.end }).values()) {
     for (const debt of balance.debts) {
       const owed = owedOn(debt);
       if (owed.isZero()) continue;
-      const key = `${debt.account}\u0000${debt.currency}`;
-      let group = groups.get(key);
+      let currencies = byAccount.get(debt.account);
+      if (currencies === undefined) byAccount.set(debt.account, (currencies = new Map()));
+      let group = currencies.get(debt.currency);
       if (group === undefined) {
         const name = payeeOf(debt.account, opens).name ?? metaText(balance.claim.meta, "claimant") ?? "";
-        groups.set(key, (group = { account: debt.account, currency: debt.currency, name, claims: [] }));
+        group = { account: debt.account, currency: debt.currency, name, claims: [], amount: { scaled: 0, scale: 0, exact: true }, paid: { scaled: 0, scale: 0, exact: true } };
+        currencies.set(debt.currency, group);
+        groups.set(`${debt.account}\u0000${debt.currency}`, group);
       }
-      group.claims.push({
-        id: balance.id, date: balance.claim.date, postedOn: balance.postedOn, amount: debt.amount, paid: debt.paid, owed, age: Math.max(0, daysBetween(balance.postedOn, query.asOf)),
-      });
+      let age = ages.get(balance.postedOn);
+      if (age === undefined) ages.set(balance.postedOn, (age = Math.max(0, daysBetween(balance.postedOn, query.asOf))));
+      group.claims.push({ id: balance.id, date: balance.claim.date, postedOn: balance.postedOn, amount: debt.amount, paid: debt.paid, owed, age });
+      addTo(group.amount, debt.amount, debt.scale);
+      if (!debt.paid.isZero()) addTo(group.paid, debt.paid, debt.scale);
     }
   }
-  const sum = (claims: readonly PayableClaim[], part: (claim: PayableClaim) => Decimal) => claims.reduce((total, claim) => total.plus(part(claim)), new Decimal(0));
   const balances = accountBalances(entries, groups, query.end);
   const employees = [...groups.values()]
     .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
     .map((group) => ({
-      ...group,
-      amount: sum(group.claims, (claim) => claim.amount),
-      paid: sum(group.claims, (claim) => claim.paid),
-      owed: sum(group.claims, (claim) => claim.owed),
+      account: group.account, currency: group.currency, name: group.name, claims: group.claims, ...groupSums(group),
       balance: balances.get(`${group.account}\u0000${group.currency}`)!,
     }));
   const totals = new Map<string, { currency: string; amount: Decimal; paid: Decimal; owed: Decimal }>();
@@ -142,6 +262,14 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
 
 
 export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sheet {
+  return sheetOf(payablesSheetParts(report, scales));
+}
+
+/**
+ * payablesSheet with its rows made as they are visited: a table of a hundred thousand claims is
+ * drawn without holding a row object per claim.
+ */
+export function payablesSheetParts(report: PayablesReport, scales: DisplayScales): SheetParts {
   const columns: SheetColumn[] = [
     { key: "payee", header: phrase("payables Employee", {}), kind: "text", heading: true, show: "table" },
     { key: "account", header: phrase("payables Payable", {}), kind: "text", show: "data" },
@@ -157,27 +285,38 @@ export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sh
     { key: "balance", header: phrase("payables Balance", {}), kind: "amount" },
   ];
   const money = (value: Decimal, currency: string) => amountText(value, currency, scales);
-  const rows: SheetRow[] = [];
-  for (const employee of report.employees) {
-    for (const claim of employee.claims) {
-      rows.push({
+  const rows = (visit: (row: SheetRow) => void): void => {
+    /** The text of each age (ages repeat). */
+    const ageTexts: string[] = [];
+    for (const employee of report.employees) {
+      const { account, name, currency } = employee;
+      // (Made once per employee, not per claim: the table compares each row's heading with the last.)
+      const payee = `${name}  ${account}`;
+      /** Nothing paid, as the commodity shows it: most claims. */
+      let nothing: string | null = null;
+      for (const claim of employee.claims) {
+        const amount = money(claim.amount, currency);
+        const paid = claim.paid.isZero() ? (nothing ??= money(claim.paid, currency)) : money(claim.paid, currency);
+        visit({
+          cells: {
+            payee, account, employee: name, claim: claim.id, date: claim.date, posted: claim.postedOn, commodity: currency,
+            // (Owed is the amount itself, the same Decimal, when nothing was paid.)
+            amount, paid, owed: claim.owed === claim.amount ? amount : money(claim.owed, currency),
+            age: (ageTexts[claim.age] ??= String(claim.age)), balance: null,
+          },
+        });
+      }
+      visit({
+        // Owed on the claims but not in the books (or the other way round) stands out.
+        alert: !employee.balance.equals(employee.owed),
         cells: {
-          payee: `${employee.name}  ${employee.account}`, account: employee.account, employee: employee.name, claim: claim.id, date: claim.date, posted: claim.postedOn, commodity: employee.currency,
-          amount: money(claim.amount, employee.currency), paid: money(claim.paid, employee.currency), owed: money(claim.owed, employee.currency),
-          age: String(claim.age), balance: null,
+          payee, account, employee: name, claim: SUBTOTAL, date: null, posted: null, commodity: currency,
+          amount: money(employee.amount, currency), paid: money(employee.paid, currency), owed: money(employee.owed, currency),
+          age: null, balance: money(employee.balance, currency),
         },
       });
     }
-    rows.push({
-      // Owed on the claims but not in the books (or the other way round) stands out.
-      alert: !employee.balance.equals(employee.owed),
-      cells: {
-        payee: `${employee.name}  ${employee.account}`, account: employee.account, employee: employee.name, claim: SUBTOTAL, date: null, posted: null, commodity: employee.currency,
-        amount: money(employee.amount, employee.currency), paid: money(employee.paid, employee.currency), owed: money(employee.owed, employee.currency),
-        age: null, balance: money(employee.balance, employee.currency),
-      },
-    });
-  }
+  };
   const totals: SheetRow[] = report.totals.map((total) => ({
     cells: {
       payee: TOTAL, account: TOTAL, employee: null, claim: null, date: null, posted: null, commodity: total.currency,
@@ -186,11 +325,14 @@ export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sh
   }));
   const { query } = report;
   return {
-    report: "payables",
-    caption: [phrase("payables Owed on expense claims", {}), periodCaption(null, query.end), phrase("payables ages at", { date: query.asOf })],
-    facts: { end: query.end, asOf: query.asOf },
-    columns,
+    sheet: {
+      report: "payables",
+      caption: [phrase("payables Owed on expense claims", {}), periodCaption(null, query.end), phrase("payables ages at", { date: query.asOf })],
+      facts: { end: query.end, asOf: query.asOf },
+      columns,
+      rows: [],
+      totals,
+    },
     rows,
-    totals,
   };
 }

@@ -3,9 +3,10 @@
 import type { Command } from "commander";
 import { displayScales } from "../../reports/display.js";
 import { payablesReport, payablesSheet } from "../../reports/payables.js";
+import { writePayablesTable } from "../../reports/payables-table.js";
 import { EXIT_ERRORS, EXIT_OK, langOf, parseDateOption, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
 import { say } from "../../i18n/message.js";
-import { addReportFlags, emitSheet, loadForReport, outputChoice, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { addReportFlags, emitPieces, emitSheet, loadForReport, outputChoice, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { message } from "../../i18n/message.js";
 
 export interface ReportPayablesContext {
@@ -26,7 +27,13 @@ export function runReportPayables(io: Io, context: ReportPayablesContext): numbe
     io.stdout(say(langOf(io), "payables nothing owed", { end: context.end }) + "\n");
     return EXIT_OK;
   }
-  return emitSheet(io, context.output, payablesSheet(report, displayScales(ledger.entries)), ledger);
+  const scales = displayScales(ledger.entries);
+  if (context.output.format === "table") {
+    // (Drawn from the report: a row of texts per claim, not a sheet row first.)
+    const style = { ...context.output, format: "table" as const };
+    return emitPieces(io, context.output.file, (write) => writePayablesTable(report, scales, style, write), ledger);
+  }
+  return emitSheet(io, context.output, payablesSheet(report, scales), ledger);
 }
 
 /** Adds `payables` to the `report` command group. */

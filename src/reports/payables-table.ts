@@ -1,0 +1,93 @@
+// `report payables` as a terminal table, drawn straight from the report: the table writeSheet
+// draws from payablesSheet (render/sheet.ts, the same text to the byte: test/pay/payables-table.test.ts
+// compares them), its rows handed to writeTableFrom as arrays of cell texts. A hundred thousand
+// claims then make no sheet row, no record of cells and no table row object each.
+import { Decimal } from "../core/number.js";
+import { writeTableFrom, type Column, type Row } from "../render/table.js";
+import { displayWidth, terminalText } from "../render/terminal.js";
+import type { SheetStyle } from "../render/sheet.js";
+import type { DisplayScales } from "./display.js";
+import { payablesSheetParts, scaledOf, type PayablesReport } from "./payables.js";
+import { scaledText } from "../core/amount.js";
+import { SUBTOTAL, TOTAL, amountText, type Sheet } from "./sheet.js";
+
+/** The caption's pieces two spaces apart, a new line before a piece that would pass the width (as render/sheet.ts writes it). */
+function captionText(sheet: Sheet, style: SheetStyle): string {
+  const lines: string[] = [];
+  for (const piece of sheet.caption.map((part) => terminalText(part[style.lang]))) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && displayWidth(last) + 2 + displayWidth(piece) <= style.width) lines[lines.length - 1] = `${last}  ${piece}`;
+    else lines.push(piece);
+  }
+  return lines.join("\n");
+}
+
+const MORE_THAN_TWO_PLACES = /^-?\d+\.\d{3,}$/;
+
+/**
+ * An amount as a table shows it (render/sheet.ts's tableCell): at two places, rounded half up, when
+ * it has more; a residue smaller than a cent stays exact.
+ */
+function tableAmount(text: string): string {
+  const point = text.indexOf(".");
+  if (!(point >= 0 && text.length - point > 3 && MORE_THAN_TWO_PLACES.test(text))) return text;
+  const value = new Decimal(text);
+  const rounded = value.toFixed(2, Decimal.ROUND_HALF_UP);
+  return new Decimal(rounded).isZero() && !value.isZero() ? text : rounded;
+}
+
+/** writeSheet's table of payablesSheet(report, scales), given to `write` in pieces. */
+export function writePayablesTable(report: PayablesReport, scales: DisplayScales, style: SheetStyle, write: (text: string) => void): void {
+  const { sheet } = payablesSheetParts(report, scales);
+  const lang = style.lang;
+  // The table's columns: those shown in a table, but the heading (the payee, a line of its own).
+  const columns = sheet.columns.filter((column) => (column.show ?? "all") !== "data" && column.heading !== true);
+  const tableColumns: Column[] = columns.map((column) => ({
+    header: column.header[lang],
+    align: column.kind === "text" ? "left" : "right",
+    shrink: column.shrink,
+    repeat: column.label,
+  }));
+  write(`${captionText(sheet, style)}\n\n`);
+  const money = (value: Decimal, currency: string): string => {
+    // (A value with no more places than the commodity shows is its scaled integer's text at those
+    // places: amountText's text, without reading the Decimal's digits as text first.)
+    const places = scales.get(currency) ?? 0;
+    const scaled = scaledOf(value, places);
+    return tableAmount(Number.isNaN(scaled) ? amountText(value, currency, scales) : scaledText(scaled, places));
+  };
+  const footer: Row[] = report.totals.length === 0 ? [] : [{ heading: TOTAL[lang] }];
+  for (const total of report.totals) {
+    footer.push({ cells: ["", "", total.currency, money(total.amount, total.currency), money(total.paid, total.currency), money(total.owed, total.currency), "", ""] });
+  }
+  const subtotal = SUBTOTAL[lang];
+  const rows = (visit: (row: readonly string[] | Row) => void): void => {
+    /** The text of each age (ages repeat). */
+    const ageTexts: string[] = [];
+    let heading: string | null = null;
+    for (const employee of report.employees) {
+      const { currency } = employee;
+      // A heading line wherever the payee changes (one account in two commodities: one heading).
+      const payee = `${employee.name}  ${employee.account}`;
+      if (payee !== heading) visit({ heading: payee });
+      heading = payee;
+      /** Nothing paid, as the commodity shows it: most claims. */
+      let nothing: string | null = null;
+      for (const claim of employee.claims) {
+        const amount = money(claim.amount, currency);
+        visit([
+          claim.id, claim.postedOn, currency, amount,
+          claim.paid.isZero() ? (nothing ??= money(claim.paid, currency)) : money(claim.paid, currency),
+          // (Owed is the amount itself, the same Decimal, when nothing was paid.)
+          claim.owed === claim.amount ? amount : money(claim.owed, currency),
+          (ageTexts[claim.age] ??= String(claim.age)), "",
+        ]);
+      }
+      const cells = [subtotal, "", currency, money(employee.amount, currency), money(employee.paid, currency), money(employee.owed, currency), "", money(employee.balance, currency)];
+      // Owed on the claims but not in the books (or the other way round) stands out.
+      visit(employee.balance.equals(employee.owed) ? cells : { alert: true, cells });
+    }
+  };
+  writeTableFrom(tableColumns, rows, { color: style.color, width: style.width }, footer, write);
+  write("\n");
+}
