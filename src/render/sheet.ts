@@ -55,7 +55,7 @@ function shown(sheet: Sheet, where: "table" | "data"): SheetColumn[] {
 }
 
 /** The caption's pieces two spaces apart, a new line before a piece that would pass the width. */
-function captionText(sheet: Sheet, style: SheetStyle): string {
+export function captionText(sheet: Sheet, style: SheetStyle): string {
   const lines: string[] = [];
   for (const piece of sheet.caption.map((part) => terminalText(part[style.lang]))) {
     const last = lines[lines.length - 1];
@@ -74,17 +74,21 @@ function moreThanTwoPlaces(text: string): boolean {
 }
 
 /**
- * A cell as a terminal table shows it: an amount at two decimals (rounded half up; CSV, JSON and
- * xlsx keep the exact value), a percent with %.
+ * An amount's text as a terminal table shows it: at two decimals (rounded half up; CSV, JSON and
+ * xlsx keep the exact value) when it has more.
  */
+export function tableAmount(text: string): string {
+  if (!moreThanTwoPlaces(text)) return text;
+  // A residue smaller than a cent (what balanced within tolerance) stays exact: 0.00 would hide it.
+  const value = new Decimal(text);
+  const rounded = value.toFixed(2, Decimal.ROUND_HALF_UP);
+  return new Decimal(rounded).isZero() && !value.isZero() ? text : rounded;
+}
+
+/** A cell as a terminal table shows it: an amount as tableAmount writes it, a percent with %. */
 function tableCell(column: SheetColumn, row: SheetRow, lang: Lang): string {
   const text = cellText(row.cells[column.key] ?? null, lang);
-  if (column.kind === "amount" && moreThanTwoPlaces(text)) {
-    // A residue smaller than a cent (what balanced within tolerance) stays exact: 0.00 would hide it.
-    const value = new Decimal(text);
-    const rounded = value.toFixed(2, Decimal.ROUND_HALF_UP);
-    return new Decimal(rounded).isZero() && !value.isZero() ? text : rounded;
-  }
+  if (column.kind === "amount") return tableAmount(text);
   return column.kind === "percent" && text !== "" ? `${text}%` : text;
 }
 

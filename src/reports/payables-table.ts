@@ -2,39 +2,13 @@
 // draws from payablesSheet (render/sheet.ts, the same text to the byte: test/pay/payables-table.test.ts
 // compares them), its rows handed to writeTableFrom as arrays of cell texts. A hundred thousand
 // claims then make no sheet row, no record of cells and no table row object each.
-import { Decimal } from "../core/number.js";
+import type { Decimal } from "../core/number.js";
 import { writeTableFrom, type Column, type Row } from "../render/table.js";
-import { displayWidth, terminalText } from "../render/terminal.js";
-import type { SheetStyle } from "../render/sheet.js";
+import { captionText, tableAmount, type SheetStyle } from "../render/sheet.js";
 import type { DisplayScales } from "./display.js";
 import { payablesSheetParts, scaledOf, type PayablesReport } from "./payables.js";
 import { scaledText } from "../core/amount.js";
-import { SUBTOTAL, TOTAL, amountText, type Sheet } from "./sheet.js";
-
-/** The caption's pieces two spaces apart, a new line before a piece that would pass the width (as render/sheet.ts writes it). */
-function captionText(sheet: Sheet, style: SheetStyle): string {
-  const lines: string[] = [];
-  for (const piece of sheet.caption.map((part) => terminalText(part[style.lang]))) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && displayWidth(last) + 2 + displayWidth(piece) <= style.width) lines[lines.length - 1] = `${last}  ${piece}`;
-    else lines.push(piece);
-  }
-  return lines.join("\n");
-}
-
-const MORE_THAN_TWO_PLACES = /^-?\d+\.\d{3,}$/;
-
-/**
- * An amount as a table shows it (render/sheet.ts's tableCell): at two places, rounded half up, when
- * it has more; a residue smaller than a cent stays exact.
- */
-function tableAmount(text: string): string {
-  const point = text.indexOf(".");
-  if (!(point >= 0 && text.length - point > 3 && MORE_THAN_TWO_PLACES.test(text))) return text;
-  const value = new Decimal(text);
-  const rounded = value.toFixed(2, Decimal.ROUND_HALF_UP);
-  return new Decimal(rounded).isZero() && !value.isZero() ? text : rounded;
-}
+import { SUBTOTAL, TOTAL, amountText } from "./sheet.js";
 
 /** writeSheet's table of payablesSheet(report, scales), given to `write` in pieces. */
 export function writePayablesTable(report: PayablesReport, scales: DisplayScales, style: SheetStyle, write: (text: string) => void): void {
