@@ -17,7 +17,9 @@ import { Decimal } from "../core/number.js";
 import { budgetFor, collectBudgets } from "../budgets/budgets.js";
 import type { DisplayScales } from "./display.js";
 import { isUnder } from "../core/accounts.js";
-import { periodIndex, reportPeriods, yearsOf, type Interval } from "./periods.js";
+import { defaultedRange, periodIndex, reportPeriods, yearsOf, type Interval, type Period } from "./periods.js";
+import { DecimalSum } from "../core/amount.js";
+import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import {
   TOTAL, amountText, intervalCaption, omittedCaption, omittedFacts, percentOf, percentText, periodCaption,
   type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow,
@@ -64,38 +66,116 @@ export interface BudgetReport {
 }
 
 /**
+ * The range the budget report covers: the one asked for when both ends are given (what
+ * defaultedRange makes of it, without its pass over the journal's dates), else defaultedRange's.
+ */
+export function budgetRange(asked: { readonly begin: string | null; readonly end: string | null }, entries: readonly LedgerEntry[], today: string): { begin: string; end: string } | null {
+  if (asked.begin !== null && asked.end !== null) return asked.begin < asked.end ? { begin: asked.begin, end: asked.end } : null;
+  return defaultedRange(asked, entries, today);
+}
+
+/** Adds the year of each transaction's date to `years` (yearsOf's numbers), reading each date once. */
+function addTransactionYears(entries: readonly LedgerEntry[], years: Set<number>): void {
+  // A journal's dates come in runs of one year: a date of the last year added is passed over.
+  let prefix = "";
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    const date = entry.date;
+    if (prefix !== "" && date.startsWith(prefix)) continue;
+    prefix = date.slice(0, 5);
+    years.add(Number(date.slice(0, 4)));
+  }
+}
+
+/** The index of the first of `entries` (in date order) from `from` on dated `date` or later; their length when none. */
+function firstFrom(entries: readonly LedgerEntry[], from: number, date: string): number {
+  let low = from;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entries[middle]!.date < date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * addTransactionYears for entries in date order: from each transaction found, a search for the
+ * first entry of a later year, so that a year of transactions costs a few dates read, not one each.
+ */
+function addSortedTransactionYears(entries: readonly LedgerEntry[], years: Set<number>): void {
+  let at = 0;
+  while (at < entries.length) {
+    const entry = entries[at]!;
+    if (entry.type !== "transaction") {
+      at++;
+      continue;
+    }
+    const year = Number(entry.date.slice(0, 4));
+    years.add(year);
+    if (year >= 9999) return;
+    at = firstFrom(entries, at + 1, `${String(year + 1).padStart(4, "0")}-01-01`);
+  }
+}
+
+/**
+ * account -> commodity -> spending per period (a sum for each period spent in) of the postings to
+ * each of `accounts` and its subaccounts dated before `end`, in one pass over the entries; the
+ * postings are read in place (forEachPosting), their amounts summed as scaled integers.
+ */
+function spendingOf(entries: readonly LedgerEntry[], sorted: boolean, accounts: readonly string[], periods: readonly Period[], end: string): Map<string, Map<string, (DecimalSum | undefined)[]>> {
+  const spending = new Map<string, Map<string, (DecimalSum | undefined)[]>>();
+  if (accounts.length === 0 || periods.length === 0) return spending;
+  // A posting's account -> the budgeted accounts it lies under (most lie under none).
+  const under = new Map<string, readonly string[]>();
+  let index = -1;
+  const visit: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+    let budgeted = under.get(account);
+    if (budgeted === undefined) under.set(account, (budgeted = accounts.filter((parent) => isUnder(account, parent))));
+    for (const parent of budgeted) {
+      let byCommodity = spending.get(parent);
+      if (byCommodity === undefined) spending.set(parent, (byCommodity = new Map()));
+      let sums = byCommodity.get(currency);
+      if (sums === undefined) byCommodity.set(currency, (sums = new Array<DecimalSum | undefined>(periods.length).fill(undefined)));
+      (sums[index] ??= new DecimalSum()).addUnits(scaled, scale, decimal);
+    }
+  };
+  const first = periods[0]!.begin;
+  for (let at = sorted ? firstFrom(entries, 0, first) : 0; at < entries.length; at++) {
+    const entry = entries[at]!;
+    if (entry.type !== "transaction") continue;
+    const date = entry.date;
+    if (date >= end) {
+      if (sorted) break;
+      continue;
+    }
+    if (date < first) continue;
+    const period = periods[index];
+    if (period === undefined || date < period.begin || date >= period.end) {
+      index = periodIndex(periods, date);
+      if (index < 0) continue;
+    }
+    forEachPosting(entry, visit);
+  }
+  return spending;
+}
+
+/**
  * The budget report over the periods of the range in years with data (transactions or budgets;
  * see reportPeriods), so a range of thousands of years costs what its data costs; null when there
- * are none.
+ * are none. `sorted`: the entries are in date order (the ledger's own are; --pending adds the
+ * claims after them), so that the years and the spending are found without reading every entry.
  */
-export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery): BudgetReport | null {
+export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery, sorted = false): BudgetReport | null {
   const budgets = collectBudgets(entries);
-  const dataDates = budgets.map((budget) => budget.start);
-  for (const entry of entries) {
-    if (entry.type === "transaction") dataDates.push(entry.date);
-  }
+  const dataYears = yearsOf(budgets.map((budget) => budget.start));
+  if (sorted) addSortedTransactionYears(entries, dataYears);
+  else addTransactionYears(entries, dataYears);
   const budgetEnd = query.budgetEnd ?? query.end;
-  const { periods, omitted } = reportPeriods(query.begin, budgetEnd, query.interval, yearsOf(dataDates));
+  const { periods, omitted } = reportPeriods(query.begin, budgetEnd, query.interval, dataYears);
   if (periods.length === 0) return null;
   const accounts = [...new Set(budgets.map((b) => b.account))].sort(chartOrder(DEFAULT_OPTIONS.accountRoots));
-
-  // account -> commodity -> spending per period, in one pass over the entries.
-  const spending = new Map<string, Map<string, Decimal[]>>();
-  for (const entry of entries) {
-    if (entry.type !== "transaction" || entry.date >= query.end) continue;
-    const index = periodIndex(periods, entry.date);
-    if (index < 0) continue;
-    for (const posting of entry.booked) {
-      for (const account of accounts) {
-        if (!isUnder(posting.account, account)) continue;
-        let byCommodity = spending.get(account);
-        if (byCommodity === undefined) spending.set(account, (byCommodity = new Map()));
-        let amounts = byCommodity.get(posting.units.currency);
-        if (amounts === undefined) byCommodity.set(posting.units.currency, (amounts = periods.map(() => new Decimal(0))));
-        amounts[index] = amounts[index]!.plus(posting.units.number);
-      }
-    }
-  }
+  const spending = spendingOf(entries, sorted, accounts, periods, query.end);
 
   const rows: BudgetRow[] = [];
   const totals: BudgetRow[] = [];
@@ -104,9 +184,10 @@ export function budgetReport(entries: readonly LedgerEntry[], query: BudgetQuery
     for (const commodity of commodities) {
       let budgetTotal = new Decimal(0);
       let actualTotal = new Decimal(0);
+      const sums = spending.get(account)?.get(commodity);
       periods.forEach((period, index) => {
         const budget = budgetFor(budgets, account, period.begin, period.end, true).get(commodity) ?? new Decimal(0);
-        const actual = spending.get(account)?.get(commodity)?.[index] ?? new Decimal(0);
+        const actual = sums?.[index]?.value ?? new Decimal(0);
         budgetTotal = budgetTotal.plus(budget);
         actualTotal = actualTotal.plus(actual);
         if (budget.isZero() && actual.isZero()) return;

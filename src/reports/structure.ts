@@ -10,6 +10,8 @@ import {
   costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
 } from "./grouping.js";
 import { inRange } from "./periods.js";
+import { isUnder } from "../core/accounts.js";
+import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { sharesOfTotal } from "./shares.js";
 import {
   TOTAL, amountText, changePercent, localized, percentText, periodCaption,
@@ -53,7 +55,7 @@ export interface StructureReport {
   readonly totals: readonly StructureRow[];
 }
 
-interface Sum { amount: Decimal; count: number }
+export interface Sum { readonly amount: Decimal; readonly count: number }
 
 function emptySum(): Sum {
   return { amount: new Decimal(0), count: 0 };
@@ -98,10 +100,60 @@ function total(sums: readonly Sum[]): Figures {
   return { amount, share: amount.isZero() ? null : new Decimal(100), count: sums.reduce((n, s) => n + s.count, 0) };
 }
 
-export function structureReport(entries: readonly LedgerEntry[], query: StructureQuery): StructureReport {
+/**
+ * sumByGroup of costPostings for each range, grouped by account (where a posting's group follows
+ * from its account alone, as costPostings finds it): in one pass over the entries, the postings
+ * read in place (forEachPosting) and summed as they are read, no object made per posting.
+ */
+function sumByAccountGroup(entries: readonly LedgerEntry[], root: string, depth: number, ranges: readonly DateBounds[]): Map<string, Map<Group, Sum>>[] {
+  const running = ranges.map(() => new Map<string, Map<Group, { total: DecimalSum; count: number }>>());
+  const rootDepth = root.split(":").length;
+  // A posting's account -> its group, or null when it is not under the root.
+  const groups = new Map<string, Group | null>();
+  let target = running[0]!;
+  const visit: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+    let group = groups.get(account);
+    if (group === undefined) {
+      group = !isUnder(account, root) ? null : account === root ? root : account.split(":").slice(rootDepth, rootDepth + depth).join(":");
+      groups.set(account, group);
+    }
+    if (group === null) return;
+    let byGroup = target.get(currency);
+    if (byGroup === undefined) target.set(currency, (byGroup = new Map()));
+    let sum = byGroup.get(group);
+    if (sum === undefined) byGroup.set(group, (sum = { total: new DecimalSum(), count: 0 }));
+    sum.total.addUnits(scaled, scale, decimal);
+    sum.count++;
+  };
+  for (const entry of entries) {
+    if (entry.type !== "transaction") continue;
+    const date = entry.date;
+    for (let index = 0; index < ranges.length; index++) {
+      if (!inRange(date, ranges[index]!)) continue;
+      target = running[index]!;
+      forEachPosting(entry, visit);
+    }
+  }
+  return running.map((byCommodity) => {
+    const sums = new Map<string, Map<Group, Sum>>();
+    for (const [commodity, byGroup] of byCommodity) {
+      sums.set(commodity, new Map([...byGroup].map(([group, sum]) => [group, { amount: sum.total.value, count: sum.count }])));
+    }
+    return sums;
+  });
+}
+
+/** The sums of each range (current, then compared): by account in one pass, else from costPostings. */
+export function structureSums(entries: readonly LedgerEntry[], query: StructureQuery): Map<string, Map<Group, Sum>>[] {
+  const ranges = query.compare === null ? [query] : [query, query.compare];
+  const { grouping, root } = query.selection;
+  if (grouping.kind === "account") return sumByAccountGroup(entries, root, grouping.depth, ranges);
   const postings = costPostings(entries, query.selection);
-  const current = sumByGroup(postings, query);
-  const compared = query.compare === null ? null : sumByGroup(postings, query.compare);
+  return ranges.map((range) => sumByGroup(postings, range));
+}
+
+export function structureReport(entries: readonly LedgerEntry[], query: StructureQuery): StructureReport {
+  const [current, compared = null] = structureSums(entries, query) as [Map<string, Map<Group, Sum>>, Map<string, Map<Group, Sum>>?];
   const commodities = [...new Set([...current.keys(), ...(compared?.keys() ?? [])])].sort();
   const rows: StructureRow[] = [];
   const totals: StructureRow[] = [];

@@ -4,7 +4,7 @@
 import { Option, type Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import type { LedgerEntry } from "../../core/data.js";
-import { budgetEndOf, budgetReport, budgetSheet } from "../../reports/budget.js";
+import { budgetEndOf, budgetRange, budgetReport, budgetSheet } from "../../reports/budget.js";
 import { displayScales } from "../../reports/display.js";
 import type { Grouping } from "../../reports/grouping.js";
 import { REPORT_ROOT_OPTION, feeledgerOption } from "../../reports/journal-options.js";
@@ -101,12 +101,13 @@ export function runTrend(io: Io, context: TrendContext): number {
 }
 
 export function runBudget(io: Io, context: BudgetContext): number {
-  return runSheet(io, context, (_ledger, entries) => {
-    const range = defaultedRange(context.range, entries, todayOf(io));
+  return runSheet(io, context, (ledger, entries) => {
+    const range = budgetRange(context.range, entries, todayOf(io));
     if (range === null) return null;
     const budgetEnd = budgetEndOf(context.range, range, todayOf(io), context.fullYear);
-    const report = budgetReport(entries, { ...range, interval: context.interval, budgetEnd });
-    return report === null ? null : budgetSheet(report, displayScales(entries));
+    const report = budgetReport(entries, { ...range, interval: context.interval, budgetEnd }, entries === ledger.entries);
+    // (No budget, no amount shown: the pass over every posting for their places is saved.)
+    return report === null ? null : budgetSheet(report, report.totals.length === 0 ? new Map() : displayScales(entries));
   });
 }
 
