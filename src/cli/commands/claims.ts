@@ -13,6 +13,7 @@ import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { writeTableFrom, type Column } from "../../render/table.js";
+import { writeListTable } from "../../claims/list-table.js";
 import type { DocumentKind } from "../../render/document.js";
 import { addOutputFlags, diagnosticCodes, emit, emitDocument, emitPieces, loadWithProblems, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import {
@@ -110,7 +111,10 @@ export function runClaims(io: Io, context: ClaimsContext): number {
       }));
       const footer = claimTotals(rows).map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amountPlainText(total, scales), total.currency, "", "", ""].slice(0, shown));
       const draw = (write: (text: string) => void) => {
-        writeTableFrom(columns, (visit) => { for (const row of rows) visit(tableCells(row, shown)); }, { color: output.color, width: output.width }, footer, write);
+        const source = (visit: (cells: readonly string[]) => void) => { for (const row of rows) visit(tableCells(row, shown)); };
+        // (Without colour, drawn by the list's own lighter path: the same bytes.)
+        if (output.color) writeTableFrom(columns, source, { color: true, width: output.width }, footer, write);
+        else writeListTable(columns, source, { color: false, width: output.width }, footer, write, rows.length);
         write("\n");
       };
       return emitPieces(io, output.file, draw, ledger);
