@@ -122,13 +122,25 @@ export function writeListTable(
   const drawnWidths = columns.map(() => 0);
   // Each distinct text that is not plain ASCII prepared once per column (names, departments).
   const known = columns.map(() => new Map<string, Prepared>());
+  // Each column's last text and what it was prepared as: a column's texts often repeat row after
+  // row (a status, a currency, an empty cell), and a text repeated is measured already.
+  const lastGiven: (string | null)[] = columns.map(() => null);
+  const lastText: string[] = columns.map(() => "");
+  const lastDrawn: number[] = columns.map(() => 0);
   const prepareInto = (into: PreparedCells) => (cells: readonly string[]) => {
     into.rows++;
     for (let index = 0; index < count; index++) {
       const given = cells[index] ?? "";
+      if (given === lastGiven[index]) {
+        into.add(lastText[index]!, lastDrawn[index]!);
+        continue;
+      }
+      lastGiven[index] = given;
       if (PLAIN_ASCII.test(given)) {
         const cell = right[index] ? groupedNumber(given) : given;
         into.add(cell, cell.length);
+        lastText[index] = cell;
+        lastDrawn[index] = cell.length;
         if (cell.length > widths[index]!) widths[index] = cell.length;
         if (cell.length > drawnWidths[index]!) drawnWidths[index] = cell.length;
         continue;
@@ -144,6 +156,8 @@ export function writeListTable(
         if (map.size < 50_000) map.set(given, prepared);
       }
       into.add(prepared.text, prepared.drawn);
+      lastText[index] = prepared.text;
+      lastDrawn[index] = prepared.drawn;
       if (prepared.width > widths[index]!) widths[index] = prepared.width;
       if (prepared.drawn > drawnWidths[index]!) drawnWidths[index] = prepared.drawn;
     }

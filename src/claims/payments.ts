@@ -182,6 +182,28 @@ function netUnder(entry: BookedTransaction, root: string): Net[] {
 }
 
 /**
+ * The debt of a compact claim with at most one posting under `root`, its units a scaled integer
+ * (most claims: one payable, or none when paid from cash), added to `debts` as netUnder's net would
+ * give it, without the nets; false (nothing added) for any other claim.
+ */
+function addLoneDebt(entry: BookedTransaction, root: string, debts: OpenDebt[]): boolean {
+  if (!(entry instanceof PlainTransaction && entry.bookedAsPostings)) return false;
+  let found = -1;
+  for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+    if (!isUnder(entry.accountAt(at), root)) continue;
+    if (found >= 0 || Number.isNaN(entry.bookedScaledAt(at))) return false;
+    found = at;
+  }
+  if (found < 0) return true;
+  const scaled = entry.bookedScaledAt(found);
+  if (scaled < 0) {
+    const scale = entry.bookedScaleAt(found);
+    debts.push(new OpenDebt(entry.accountAt(found), entry.bookedCurrencyAt(found), -scaled, scale, null, scale));
+  }
+  return true;
+}
+
+/**
  * Whether a transaction is one that can pay claims: it links ids and is not a claim itself, posted
  * or pending (a pending claim has claim metadata too; its id is read once, before the links: a
  * compact transaction makes its list of links when asked for).
@@ -235,13 +257,15 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
     claimAt[order] = 1;
     if (working.has(id) || (wanted !== null && !wanted.has(id))) continue;
     const debts: OpenDebt[] = [];
-    for (const { account, currency, sum, scale } of netUnder(entry, query.liabilitiesRoot)) {
-      // (A net that is a scaled integer: its sign read and the amount owed kept without a Decimal.)
-      const net = sum.amountIn(currency);
-      if (net instanceof ScaledAmount) {
-        if (net.scaled < 0) debts.push(new OpenDebt(account, currency, -net.scaled, net.scale, null, scale));
-      } else if (net.number.lessThan(0)) {
-        debts.push(new OpenDebt(account, currency, 0, 0, net.number.neg(), scale));
+    if (!addLoneDebt(entry, query.liabilitiesRoot, debts)) {
+      for (const { account, currency, sum, scale } of netUnder(entry, query.liabilitiesRoot)) {
+        // (A net that is a scaled integer: its sign read and the amount owed kept without a Decimal.)
+        const net = sum.amountIn(currency);
+        if (net instanceof ScaledAmount) {
+          if (net.scaled < 0) debts.push(new OpenDebt(account, currency, -net.scaled, net.scale, null, scale));
+        } else if (net.number.lessThan(0)) {
+          debts.push(new OpenDebt(account, currency, 0, 0, net.number.neg(), scale));
+        }
       }
     }
     const postedOn = entryMetaText(entry, "posted-on");
