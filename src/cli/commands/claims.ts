@@ -65,13 +65,15 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   // (Amounts written from their scaled integers while they are ones, as plainAmount writes them.)
   const amount = (row: ClaimRow) => amountPlainText(row.units, scales);
   const owed = (row: ClaimRow) => (row.owed === null ? "" : plainAmount(row.owed, row.commodity, scales));
+  // (Most claims have no problems: their column is empty, without diagnosticCodes' copies and set.)
+  const problems = (row: ClaimRow) => (row.problems.length === 0 ? "" : diagnosticCodes(row.problems));
   const cells = (row: ClaimRow) => [
-    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems), awaitingText(row), row.paid ?? "", owed(row),
+    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), problems(row), awaitingText(row), row.paid ?? "", owed(row),
   ];
   /** The table's cells of a row, the first `shown` (Awaiting is shown only when a claim awaits approval). */
   const tableCells = (row: ClaimRow, shown: number) => {
     const cells = [
-      row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems),
+      row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), problems(row),
     ];
     if (shown > cells.length) cells.push(awaitingText(row));
     return cells;
