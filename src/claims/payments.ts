@@ -12,7 +12,7 @@
 // journal (date) order, whatever their date relative to the claim's: the link says what they pay.
 // A debit beyond what the linked claims owe pays nothing more (the account's balance shows it).
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
-import { DecimalSum } from "../core/amount.js";
+import { DecimalSum, ScaledAmount, decimalOf } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
@@ -48,14 +48,21 @@ export interface ClaimBalance {
 
 export type PaidState = "paid" | "partly" | "unpaid";
 
+const ZERO = new Decimal(0);
+
 export function owedOn(debt: Debt): Decimal {
   // (Most debts are not paid at all: no Decimal made for them.)
   return debt.paid.isZero() ? debt.amount : debt.amount.minus(debt.paid);
 }
 
+/** Whether nothing is owed on the debt (a debt of claimBalances not paid at all: without a Decimal). */
+function settled(debt: Debt): boolean {
+  return debt instanceof OpenDebt && debt.paid.isZero() ? debt.owesNothing() : owedOn(debt).isZero();
+}
+
 /** Paid: nothing owed (also a claim that never owed anything); unpaid: nothing paid yet. */
 export function paidState(balance: ClaimBalance): PaidState {
-  if (balance.debts.every((debt) => owedOn(debt).isZero())) return "paid";
+  if (balance.debts.every(settled)) return "paid";
   return balance.debts.every((debt) => debt.paid.isZero()) ? "unpaid" : "partly";
 }
 
@@ -76,14 +83,44 @@ export interface PaymentQuery {
   readonly end: string | null;
 }
 
-interface OpenDebt {
-  readonly account: string;
-  readonly currency: string;
-  readonly amount: Decimal;
-  readonly scale: number;
-  paid: Decimal;
-  readonly payments: DebtPayment[];
+/**
+ * A debt while payments are shared out. Its amount is made a Decimal when first asked for: most
+ * claims of a long journal are never paid here, and the list reads only whether they are.
+ */
+class OpenDebt implements Debt {
+  paid: Decimal = ZERO;
+  /** The payments, an array made for the first (most debts have none). */
+  #payments: DebtPayment[] | null = null;
+  /** The amount owed × 10^#owedScale, a safe integer, while #decimal is null. */
+  readonly #scaled: number;
+  readonly #owedScale: number;
+  #decimal: Decimal | null;
+
+  constructor(readonly account: string, readonly currency: string, scaled: number, owedScale: number, decimal: Decimal | null, readonly scale: number) {
+    this.#scaled = scaled;
+    this.#owedScale = owedScale;
+    this.#decimal = decimal;
+  }
+
+  get amount(): Decimal {
+    return (this.#decimal ??= decimalOf(this.#scaled, this.#owedScale));
+  }
+
+  get payments(): readonly DebtPayment[] {
+    return this.#payments ?? NO_PAYMENTS;
+  }
+
+  addPayment(payment: DebtPayment): void {
+    (this.#payments ??= []).push(payment);
+  }
+
+  /** Whether the amount is zero (read from the scaled integer while it is one). */
+  owesNothing(): boolean {
+    return this.#decimal === null ? this.#scaled === 0 : this.#decimal.isZero();
+  }
 }
+
+const NO_PAYMENTS: readonly DebtPayment[] = Object.freeze([]);
 
 /**
  * A claim's balance while payments are shared out, and then the balance returned: one object and
@@ -94,8 +131,6 @@ interface Working extends ClaimBalance {
   readonly order: number;
   readonly debts: OpenDebt[];
 }
-
-const ZERO = new Decimal(0);
 
 /** What a transaction nets on one (account, commodity), with the most decimal places written. */
 interface Net {
@@ -147,6 +182,28 @@ function netUnder(entry: BookedTransaction, root: string): Net[] {
 }
 
 /**
+ * The debt of a compact claim with at most one posting under `root`, its units a scaled integer
+ * (most claims: one payable, or none when paid from cash), added to `debts` as netUnder's net would
+ * give it, without the nets; false (nothing added) for any other claim.
+ */
+function addLoneDebt(entry: BookedTransaction, root: string, debts: OpenDebt[]): boolean {
+  if (!(entry instanceof PlainTransaction && entry.bookedAsPostings)) return false;
+  let found = -1;
+  for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+    if (!isUnder(entry.accountAt(at), root)) continue;
+    if (found >= 0 || Number.isNaN(entry.bookedScaledAt(at))) return false;
+    found = at;
+  }
+  if (found < 0) return true;
+  const scaled = entry.bookedScaledAt(found);
+  if (scaled < 0) {
+    const scale = entry.bookedScaleAt(found);
+    debts.push(new OpenDebt(entry.accountAt(found), entry.bookedCurrencyAt(found), -scaled, scale, null, scale));
+  }
+  return true;
+}
+
+/**
  * Whether a transaction is one that can pay claims: it links ids and is not a claim itself, posted
  * or pending (a pending claim has claim metadata too; its id is read once, before the links: a
  * compact transaction makes its list of links when asked for).
@@ -188,25 +245,37 @@ function tiedIds(entries: readonly LedgerEntry[], ids: ReadonlySet<string>, inRa
 export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQuery, only?: ReadonlySet<string>): Map<string, ClaimBalance> {
   const working = new Map<string, Working>();
   const inRange = (date: string) => query.end === null || date < query.end;
+  // The entries the first pass found to be claims (1): the second need not read their ids again.
+  const claimAt = new Uint8Array(entries.length);
   const wanted = only === undefined ? null : tiedIds(entries, only, inRange);
   for (let order = 0; order < entries.length; order++) {
     const entry = entries[order]!;
     // (A posted claim: claim metadata and a flag other than `!`, as isPostedClaim; its id read once.)
     if (entry.type !== "transaction" || entry.flag === "!" || !inRange(entry.date)) continue;
     const id = claimId(entry);
-    if (id === null || working.has(id) || (wanted !== null && !wanted.has(id))) continue;
+    if (id === null) continue;
+    claimAt[order] = 1;
+    if (working.has(id) || (wanted !== null && !wanted.has(id))) continue;
     const debts: OpenDebt[] = [];
-    for (const { account, currency, sum, scale } of netUnder(entry, query.liabilitiesRoot)) {
-      const net = sum.value;
-      if (net.lessThan(0)) debts.push({ account, currency, amount: net.neg(), scale, paid: ZERO, payments: [] });
+    if (!addLoneDebt(entry, query.liabilitiesRoot, debts)) {
+      for (const { account, currency, sum, scale } of netUnder(entry, query.liabilitiesRoot)) {
+        // (A net that is a scaled integer: its sign read and the amount owed kept without a Decimal.)
+        const net = sum.amountIn(currency);
+        if (net instanceof ScaledAmount) {
+          if (net.scaled < 0) debts.push(new OpenDebt(account, currency, -net.scaled, net.scale, null, scale));
+        } else if (net.number.lessThan(0)) {
+          debts.push(new OpenDebt(account, currency, 0, 0, net.number.neg(), scale));
+        }
+      }
     }
     const postedOn = entryMetaText(entry, "posted-on");
     working.set(id, { id, claim: entry, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : entry.date, order, debts });
   }
   if (working.size === 0) return new Map();
 
-  for (const entry of entries) {
-    if (!paysClaims(entry) || !inRange(entry.date)) continue;
+  for (let order = 0; order < entries.length; order++) {
+    const entry = entries[order]!;
+    if (claimAt[order] === 1 || !paysClaims(entry) || !inRange(entry.date)) continue;
     const linked = entry.links.map((link) => working.get(link)).filter((claim): claim is Working => claim !== undefined && claim.debts.length > 0);
     if (linked.length === 0) continue;
     linked.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : a.order - b.order));
@@ -219,7 +288,7 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
           const share = Decimal.min(left, debt.amount.minus(debt.paid));
           if (!share.greaterThan(0)) continue;
           debt.paid = debt.paid.plus(share);
-          debt.payments.push({ entry, amount: share });
+          debt.addPayment({ entry, amount: share });
           left = left.minus(share);
         }
       }

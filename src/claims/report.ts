@@ -60,8 +60,12 @@ interface ClaimPostings {
   /** Distinct departments and customers of the expense postings (a posting's own wins over the claim's). */
   readonly departments: string[];
   readonly customers: string[];
-  /** What claimCharges gives: the positive expense units per currency, in first-seen order. */
-  readonly charges: Map<string, DecimalSum>;
+  /**
+   * What claimCharges gives: the positive expense units per currency, in first-seen order, as the
+   * currencies and their sums side by side (a claim has one or two: no Map made per claim).
+   */
+  readonly currencies: string[];
+  readonly sums: DecimalSum[];
   /** The currency of the first expense posting, else of the first posting; null for none. */
   fallbackCurrency: string | null;
   /** Postings that carry an `invoice` or a `receipt`. */
@@ -84,11 +88,14 @@ function rawText(raw: string | MetaValue | undefined): string | null {
 function readClaimPostings(entry: BookedTransaction, expensesRoot: string): ClaimPostings {
   const department = entryMetaText(entry, "department");
   const customer = entryMetaText(entry, "customer");
-  const read: ClaimPostings = { departments: [], customers: [], charges: new Map(), fallbackCurrency: null, receipts: 0 };
+  const read: ClaimPostings = { departments: [], customers: [], currencies: [], sums: [], fallbackCurrency: null, receipts: 0 };
   let expenseSeen = false;
   const charge = (currency: string): DecimalSum => {
-    let sum = read.charges.get(currency);
-    if (sum === undefined) read.charges.set(currency, (sum = new DecimalSum()));
+    const at = read.currencies.indexOf(currency);
+    if (at >= 0) return read.sums[at]!;
+    const sum = new DecimalSum();
+    read.currencies.push(currency);
+    read.sums.push(sum);
     return sum;
   };
   if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
@@ -166,14 +173,26 @@ function problemsFinder(diagnostics: readonly Diagnostic[]): (span: Span) => rea
 
 const ZERO = new Decimal(0);
 
-/** A ClaimRow whose amount is made from its units only when asked (the list writes the units). */
+/**
+ * A ClaimRow whose amount is made from its units, and what is owed from its balance, only when
+ * asked (the list's table writes the units and shows nothing owed).
+ */
 class ListedClaim implements ClaimRow {
+  #balance: ClaimBalance | undefined;
+  #owed: Decimal | null | undefined = undefined;
   constructor(
     readonly claim: string, readonly date: string, readonly claimant: string, readonly department: string, readonly customer: string,
     readonly status: ClaimStatus, readonly partlyApproved: boolean, readonly awaiting: readonly string[], readonly units: Amount,
-    readonly receipts: number, readonly problems: readonly Diagnostic[], readonly paid: PaidState | null, readonly owed: Decimal | null,
+    readonly receipts: number, readonly problems: readonly Diagnostic[], readonly paid: PaidState | null, balance: ClaimBalance | undefined,
     readonly entry: BookedTransaction,
-  ) {}
+  ) {
+    this.#balance = balance;
+  }
+
+  get owed(): Decimal | null {
+    if (this.#owed === undefined) this.#owed = this.#balance === undefined ? null : owedIn(this.#balance, this.units.currency);
+    return this.#owed;
+  }
 
   get amount(): Decimal {
     return this.units.number;
@@ -201,15 +220,25 @@ export function claimRows(
   const { authority } = collectAuthority(entries, expensesRoot);
   const wanted = query.claimant === null ? null : authority.keyOf(query.claimant);
   const problemsIn = problemsFinder(diagnostics);
+  // The balances are in journal order, and so are the claims in the books among `entries`: the
+  // next balance is most often the claim's, found without a look-up by id.
+  const ordered = balances.values();
+  let next = ordered.next().value;
   for (const entry of entries) {
     // (A claim: its id read once.)
     const id = entry.type === "transaction" ? claimId(entry) : null;
     if (id === null || entry.type !== "transaction") continue;
+    let found: ClaimBalance | undefined;
+    if (next !== undefined && next.claim === entry) {
+      found = next;
+      next = ordered.next().value;
+    } else {
+      found = balances.get(id);
+    }
     if (query.begin !== null && entry.date < query.begin) continue;
     if (query.end !== null && entry.date >= query.end) continue;
     const status = claimStatus(entry);
     if (query.status !== null && status !== query.status) continue;
-    const found = balances.get(id);
     const balance = found?.claim === entry ? found : undefined; // a second claim with the id is not the one paid
     const paid = balance === undefined ? null : paidState(balance);
     if (query.unpaid === true && (paid === null || paid === "paid")) continue;
@@ -224,11 +253,10 @@ export function claimRows(
     const department = read.departments.join(", ");
     const customer = read.customers.join(", ");
     const row = (units: Amount) => {
-      const owed = balance === undefined ? null : owedIn(balance, units.currency);
-      rows.push(new ListedClaim(id, entry.date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, owed, entry));
+      rows.push(new ListedClaim(id, entry.date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, balance, entry));
     };
-    for (const [currency, sum] of read.charges) row(sum.amountIn(currency));
-    if (read.charges.size === 0) row(new ScaledAmount(0, 0, read.fallbackCurrency ?? ""));
+    read.currencies.forEach((currency, at) => { row(read.sums[at]!.amountIn(currency)); });
+    if (read.currencies.length === 0) row(new ScaledAmount(0, 0, read.fallbackCurrency ?? ""));
   }
   return rows;
 }

@@ -13,6 +13,7 @@ import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { writeTableFrom, type Column } from "../../render/table.js";
+import { writeListTable } from "../../claims/list-table.js";
 import type { DocumentKind } from "../../render/document.js";
 import { addOutputFlags, diagnosticCodes, emit, emitDocument, emitPieces, loadWithProblems, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import {
@@ -64,13 +65,15 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   // (Amounts written from their scaled integers while they are ones, as plainAmount writes them.)
   const amount = (row: ClaimRow) => amountPlainText(row.units, scales);
   const owed = (row: ClaimRow) => (row.owed === null ? "" : plainAmount(row.owed, row.commodity, scales));
+  // (Most claims have no problems: their column is empty, without diagnosticCodes' copies and set.)
+  const problems = (row: ClaimRow) => (row.problems.length === 0 ? "" : diagnosticCodes(row.problems));
   const cells = (row: ClaimRow) => [
-    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems), awaitingText(row), row.paid ?? "", owed(row),
+    row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), amount(row), row.commodity, String(row.receipts), problems(row), awaitingText(row), row.paid ?? "", owed(row),
   ];
   /** The table's cells of a row, the first `shown` (Awaiting is shown only when a claim awaits approval). */
   const tableCells = (row: ClaimRow, shown: number) => {
     const cells = [
-      row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), diagnosticCodes(row.problems),
+      row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), problems(row),
     ];
     if (shown > cells.length) cells.push(awaitingText(row));
     return cells;
@@ -110,7 +113,10 @@ export function runClaims(io: Io, context: ClaimsContext): number {
       }));
       const footer = claimTotals(rows).map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amountPlainText(total, scales), total.currency, "", "", ""].slice(0, shown));
       const draw = (write: (text: string) => void) => {
-        writeTableFrom(columns, (visit) => { for (const row of rows) visit(tableCells(row, shown)); }, { color: output.color, width: output.width }, footer, write);
+        const source = (visit: (cells: readonly string[]) => void) => { for (const row of rows) visit(tableCells(row, shown)); };
+        // (Without colour, drawn by the list's own lighter path: the same bytes.)
+        if (output.color) writeTableFrom(columns, source, { color: true, width: output.width }, footer, write);
+        else writeListTable(columns, source, { color: false, width: output.width }, footer, write, rows.length);
         write("\n");
       };
       return emitPieces(io, output.file, draw, ledger);

@@ -1,0 +1,269 @@
+// The claims list's table, drawn as writeTableFrom draws it (src/render/table.ts) but in fewer
+// steps: a hundred thousand claims made the list twice as slow as `check` on the same journal,
+// a third of it in the table (each cell pushed into an array of pieces, measured again at every
+// line, each line's pieces joined). Here every cell is prepared and measured once, kept with its
+// drawn width, and each line is made as one string. The layout (narrowed columns, compact
+// drawing, parts, cut texts) is writeTableFrom's, its rules copied: test/claims/list-table.test.ts
+// holds the two to the same bytes. Without colour only (with colour: writeTableFrom).
+import { cutText, displayWidth, groupThousands, tableMeasure, type Column, type TableStyle } from "../render/table.js";
+import { terminalText } from "../render/terminal.js";
+
+/** As in table.ts: padding of a cell (one space each side), the gap between columns, how narrow a text column may get. */
+const PADDING = 2;
+const GAP = 2;
+const MIN_SHRUNK = 16;
+const MIN_HARD = 6;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
+/** About how many characters are given to `write` at a time. */
+const CHARS_PER_PIECE = 32_768;
+
+/** A right-aligned cell's text: grouped in threes when it is a plain number (optionally with %). */
+function groupedNumber(cell: string): string {
+  const number = NUMBER.exec(cell);
+  return number === null ? cell : groupThousands(number[1]!) + number[2]!;
+}
+
+function tableWidth(widths: readonly number[], gap = GAP): number {
+  return widths.reduce((sum, w) => sum + w + PADDING, 0) + gap * Math.max(0, widths.length - 1);
+}
+
+/** table.ts's shrinkColumns. */
+function shrinkColumns(columns: readonly Column[], widths: number[], limit: number, gap: number, hard: boolean): void {
+  const floorOf = (column: Column) => (hard ? MIN_HARD : Math.max(MIN_SHRUNK, displayWidth(column.header)));
+  for (;;) {
+    const excess = tableWidth(widths, gap) - limit;
+    if (excess <= 0) return;
+    let widest = -1;
+    columns.forEach((column, index) => {
+      if (column.shrink !== undefined && widths[index]! > floorOf(column) && (widest < 0 || widths[index]! > widths[widest]!)) widest = index;
+    });
+    if (widest < 0) return;
+    widths[widest] = Math.max(floorOf(columns[widest]!), widths[widest]! - excess);
+  }
+}
+
+/** table.ts's splitColumns. */
+function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number, gap: number): number[][] {
+  const labels = columns.map((_, index) => index).filter((index) => columns[index]!.repeat === true);
+  const rest = columns.map((_, index) => index).filter((index) => columns[index]!.repeat !== true);
+  const others = [...rest.filter((index) => columns[index]!.shrink === undefined), ...rest.filter((index) => columns[index]!.shrink !== undefined)];
+  const fits = (part: readonly number[]) => tableWidth([...labels, ...part].map((i) => widths[i]!), gap) <= limit;
+  const greedy: number[][] = [];
+  let part: number[] = [];
+  for (const index of others) {
+    if (part.length > 0 && !fits([...part, index])) {
+      greedy.push(part);
+      part = [];
+    }
+    part.push(index);
+  }
+  greedy.push(part);
+  const size = Math.ceil(others.length / greedy.length);
+  const even = Array.from({ length: greedy.length }, (_, n) => others.slice(n * size, (n + 1) * size)).filter((p) => p.length > 0);
+  const order = (p: readonly number[]) => [...labels, ...p].sort((a, b) => a - b);
+  const spread = others.every((index) => columns[index]!.shrink === undefined) && even.length === greedy.length && even.every(fits);
+  return (spread ? even : greedy).map(order);
+}
+
+/** A text as a table cell shows it, with its display width and its drawn width (cli-table3's measure). */
+interface Prepared {
+  readonly text: string;
+  readonly width: number;
+  readonly drawn: number;
+}
+
+/** Runs of spaces, each made once. */
+const SPACES: string[] = [];
+const spacesOf = (count: number): string => (count < 256 ? (SPACES[count] ??= " ".repeat(count)) : " ".repeat(count));
+
+/**
+ * Cells of a list, prepared as the table prepares them and measured, kept end to end: the
+ * prepared texts, and their drawn widths.
+ */
+class PreparedCells {
+  /** Room made at once for the cells of the rows expected (pushed onto, a long array is copied as it grows). */
+  texts: string[];
+  drawn: Int32Array;
+  length = 0;
+  rows = 0;
+
+  constructor(capacity: number) {
+    this.texts = new Array<string>(capacity).fill("");
+    this.drawn = new Int32Array(capacity);
+  }
+
+  add(text: string, drawn: number): void {
+    if (this.length === this.drawn.length) {
+      const more = new Int32Array(Math.max(16, this.length * 2));
+      more.set(this.drawn);
+      this.drawn = more;
+    }
+    this.texts[this.length] = text;
+    this.drawn[this.length++] = drawn;
+  }
+}
+
+/**
+ * writeTableFrom's text for these columns and rows of cells (given once, by `source`), and the
+ * footer's rows after an empty line, without colour (`style.color` is not read: the caller draws
+ * with colour through writeTableFrom). Every row is cells, none a heading or an alert.
+ * `expectedRows`: how many rows `source` is expected to give (room is made for them at once).
+ */
+export function writeListTable(
+  givenColumns: readonly Column[], source: (visit: (cells: readonly string[]) => void) => void, style: TableStyle,
+  footer: readonly (readonly string[])[], write: (text: string) => void, expectedRows = 0,
+): void {
+  const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
+  const count = columns.length;
+  const right = columns.map((column) => column.align === "right");
+  const strlen = tableMeasure();
+  const widths = columns.map((column) => displayWidth(column.header));
+  const drawnWidths = columns.map(() => 0);
+  // Each distinct text that is not plain ASCII prepared once per column (names, departments).
+  const known = columns.map(() => new Map<string, Prepared>());
+  // Each column's last text and what it was prepared as: a column's texts often repeat row after
+  // row (a status, a currency, an empty cell), and a text repeated is measured already.
+  const lastGiven: (string | null)[] = columns.map(() => null);
+  const lastText: string[] = columns.map(() => "");
+  const lastDrawn: number[] = columns.map(() => 0);
+  const prepareInto = (into: PreparedCells) => (cells: readonly string[]) => {
+    into.rows++;
+    for (let index = 0; index < count; index++) {
+      const given = cells[index] ?? "";
+      if (given === lastGiven[index]) {
+        into.add(lastText[index]!, lastDrawn[index]!);
+        continue;
+      }
+      lastGiven[index] = given;
+      if (PLAIN_ASCII.test(given)) {
+        const cell = right[index] ? groupedNumber(given) : given;
+        into.add(cell, cell.length);
+        lastText[index] = cell;
+        lastDrawn[index] = cell.length;
+        if (cell.length > widths[index]!) widths[index] = cell.length;
+        if (cell.length > drawnWidths[index]!) drawnWidths[index] = cell.length;
+        continue;
+      }
+      const map = known[index]!;
+      let prepared = map.get(given);
+      if (prepared === undefined) {
+        let cell = given;
+        if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
+        cell = terminalText(cell);
+        if (right[index]) cell = groupedNumber(cell);
+        prepared = { text: cell, width: displayWidth(cell), drawn: strlen(cell) };
+        if (map.size < 50_000) map.set(given, prepared);
+      }
+      into.add(prepared.text, prepared.drawn);
+      lastText[index] = prepared.text;
+      lastDrawn[index] = prepared.drawn;
+      if (prepared.width > widths[index]!) widths[index] = prepared.width;
+      if (prepared.drawn > drawnWidths[index]!) drawnWidths[index] = prepared.drawn;
+    }
+  };
+  const body = new PreparedCells(expectedRows * count);
+  source(prepareInto(body));
+  const feet = new PreparedCells(footer.length * count);
+  footer.forEach(prepareInto(feet));
+
+  // The layout, as TableDrawing.layOut makes it.
+  const natural = [...widths];
+  const limit = style.width ?? Number.POSITIVE_INFINITY;
+  shrinkColumns(columns, widths, limit, GAP, false);
+  let compact = false;
+  if (tableWidth(widths) > limit) {
+    const narrow = [...widths];
+    shrinkColumns(columns, narrow, limit, 0, false);
+    shrinkColumns(columns, narrow, limit, 0, true);
+    if (tableWidth(narrow, 0) <= limit) {
+      compact = true;
+      narrow.forEach((width, index) => { widths[index] = width; });
+      columns.forEach((column, index) => {
+        if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
+      });
+    }
+  }
+  const cutAt = columns.map((column, index) => (column.shrink !== undefined && widths[index]! < natural[index]! ? column.shrink : undefined));
+  // A cut column's texts cut once each, with their drawn widths; the column as wide as its widest cut text.
+  const cuts = columns.map(() => new Map<string, { text: string; drawn: number }>());
+  const cutOf = (text: string, index: number): { text: string; drawn: number } => {
+    const map = cuts[index]!;
+    let cut = map.get(text);
+    if (cut === undefined) {
+      const cutTextOf = cutText(text, widths[index]!, cutAt[index]!);
+      cut = { text: cutTextOf, drawn: strlen(cutTextOf) };
+      if (map.size < 100_000) map.set(text, cut);
+    }
+    return cut;
+  };
+  cutAt.forEach((shrink, index) => {
+    if (shrink === undefined) return;
+    drawnWidths[index] = 0;
+    for (const rows of [body, feet]) {
+      for (let at = index; at < rows.length; at += count) {
+        const { drawn } = cutOf(rows.texts[at]!, index);
+        if (drawn > drawnWidths[index]!) drawnWidths[index] = drawn;
+      }
+    }
+  });
+  const gap = compact ? 0 : GAP;
+  const parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
+
+  // Each part: the head, the rule under it, the rows, then an empty line and the footer's rows.
+  const between = compact ? " " : "   ";
+  const hasRows = body.rows > 0 || feet.rows > 0;
+  parts.forEach((part, partIndex) => {
+    if (partIndex > 0) write("\n\n");
+    const head = part.map((index) => columns[index]!.header);
+    const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, drawnWidths[part[n]!]! + PADDING));
+    /** A line of the part's cells (texts and drawn widths), trimmed at its end. */
+    const lineOf = (texts: readonly string[], drawn: Int32Array, at: number): string => {
+      let line = "";
+      for (let n = 0; n < part.length; n++) {
+        const index = part[n]!;
+        let text = texts[at + index]!;
+        let width = drawn[at + index]!;
+        if (cutAt[index] !== undefined) {
+          const cut = cutOf(text, index);
+          text = cut.text;
+          width = cut.drawn;
+        }
+        const spaces = spacesOf(colWidths[n]! - PADDING - width);
+        line += n === 0 ? " " : between;
+        line += right[index] ? spaces + text + " " : text + spaces + " ";
+      }
+      return line.trimEnd();
+    };
+    let text = headLine(head, colWidths, part.map((index) => right[index]!), between, strlen);
+    if (hasRows) text += "\n" + colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
+    const linesPerPiece = Math.max(1, Math.floor(CHARS_PER_PIECE / (tableWidth(colWidths.map((width) => width - PADDING), gap) + 1)));
+    let lines = 0;
+    const add = (line: string) => {
+      text += "\n" + line;
+      if (++lines >= linesPerPiece) {
+        write(text);
+        text = "";
+        lines = 0;
+      }
+    };
+    for (let row = 0, at = 0; row < body.rows; row++, at += count) add(lineOf(body.texts, body.drawn, at));
+    if (feet.rows > 0) {
+      add("");
+      for (let row = 0, at = 0; row < feet.rows; row++, at += count) add(lineOf(feet.texts, feet.drawn, at));
+    }
+    if (text !== "") write(text);
+  });
+}
+
+/** The head's line: its cells padded as a row's (each header a left or right cell), trimmed at its end. */
+function headLine(head: readonly string[], colWidths: readonly number[], right: readonly boolean[], between: string, strlen: (text: string) => number): string {
+  let line = "";
+  for (let n = 0; n < head.length; n++) {
+    const text = head[n]!;
+    const spaces = spacesOf(colWidths[n]! - PADDING - strlen(text));
+    line += n === 0 ? " " : between;
+    line += right[n] ? spaces + text + " " : text + spaces + " ";
+  }
+  return line.trimEnd();
+}

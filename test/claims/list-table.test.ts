@@ -1,0 +1,60 @@
+// The claims list draws its table itself (src/claims/list-table.ts): the same bytes as
+// writeTableFrom for any cells, columns, footer and width, colour off.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { writeListTable } from "../../src/claims/list-table.js";
+import { writeTableFrom, type Column } from "../../src/render/table.js";
+
+const pieces = ["", "a", "EC-2026-001", "1234.56", "-20.00", "12", "王伟", "华东销售部", "上海恒通食品", "…", "é", "😀", "\u0301", "ｱ", " ", "x y", "\x1b[1m", "a\nb", "\u202e", "posted", "budget-exceeded, policy-per-claim", "12%"];
+const cell = fc.array(fc.constantFrom(...pieces), { maxLength: 5 }).map((parts) => parts.join(""));
+const column: fc.Arbitrary<Column> = fc.record({
+  header: cell,
+  align: fc.constantFrom<"left" | "right" | undefined>("left", "right", undefined),
+  shrink: fc.constantFrom<"end" | "start" | undefined>("end", "start", undefined),
+  repeat: fc.constantFrom<boolean | undefined>(true, false, undefined),
+}, { requiredKeys: ["header"] });
+
+function both(columns: readonly Column[], rows: readonly (readonly string[])[], footer: readonly (readonly string[])[], width: number | undefined): [string, string] {
+  const source = (visit: (cells: readonly string[]) => void) => { for (const row of rows) visit(row); };
+  const table: string[] = [];
+  writeTableFrom(columns, source, { color: false, width }, footer, (text) => { table.push(text); });
+  const list: string[] = [];
+  writeListTable(columns, source, { color: false, width }, footer, (text) => { list.push(text); });
+  return [list.join(""), table.join("")];
+}
+
+describe("writeListTable", () => {
+  it("draws what writeTableFrom draws", () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 7 }).chain((count) => fc.record({
+        columns: fc.array(column, { minLength: count, maxLength: count }),
+        // (Rows a cell short or long too: a missing cell is empty, an extra one not shown.)
+        rows: fc.array(fc.array(cell, { minLength: count - 1, maxLength: count + 1 }), { maxLength: 8 }),
+        footer: fc.array(fc.array(cell, { minLength: count, maxLength: count }), { maxLength: 2 }),
+        width: fc.option(fc.integer({ min: 10, max: 140 }), { nil: undefined }),
+      })),
+      ({ columns, rows, footer, width }) => {
+        const [list, table] = both(columns, rows, footer, width);
+        expect(list).toBe(table);
+      },
+    ), { numRuns: 3000 });
+  });
+
+  it("draws a long list as writeTableFrom does, split and cut", () => {
+    const columns: Column[] = [
+      { header: "Claim", repeat: true }, { header: "Date" }, { header: "Claimant", shrink: "end" }, { header: "Department", shrink: "end" },
+      { header: "Customer", shrink: "end" }, { header: "Status" }, { header: "Paid" }, { header: "Amount", align: "right" }, { header: "Commodity" },
+      { header: "Receipts", align: "right" }, { header: "Problems", shrink: "end" },
+    ];
+    const names = ["王伟", "李娜", "欧阳明月", "Alice"];
+    const rows = Array.from({ length: 5000 }, (_, n) => [
+      `EC-2026-${String(n).padStart(5, "0")}`, "2026-01-08", names[n % 4]!, n % 3 === 0 ? "" : "华东销售部", `客户${n % 17}有限公司`.repeat(1 + (n % 3)),
+      "posted", n % 2 === 0 ? "paid" : "unpaid", `${n * 137}.${String(n % 100).padStart(2, "0")}`, "CNY", String(n % 5), n % 7 === 0 ? "budget-exceeded, policy-per-claim" : "",
+    ]);
+    const footer = [["Total", "", "", "", "", "", "", "123456789.00", "CNY", "", ""]];
+    for (const width of [40, 60, 80, 100, 160, 400, undefined]) {
+      const [list, table] = both(columns, rows, footer, width);
+      expect(list).toBe(table);
+    }
+  });
+});
