@@ -3,68 +3,13 @@
 // a third of it in the table (each cell pushed into an array of pieces, measured again at every
 // line, each line's pieces joined). Here every cell is prepared and measured once, kept with its
 // drawn width, and each line is made as one string. The layout (narrowed columns, compact
-// drawing, parts, cut texts) is writeTableFrom's, its rules copied: test/claims/list-table.test.ts
+// drawing, parts, cut texts) is writeTableFrom's, its rules taken from table.ts: test/claims/list-table.test.ts
 // holds the two to the same bytes. Without colour only (with colour: writeTableFrom).
-import { cutText, displayWidth, groupThousands, tableMeasure, type Column, type TableStyle } from "../render/table.js";
+import {
+  CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, groupedNumber, shrinkColumns, spacesOf, splitColumns, tableMeasure, tableWidth,
+  type Column, type TableStyle,
+} from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
-
-/** As in table.ts: padding of a cell (one space each side), the gap between columns, how narrow a text column may get. */
-const PADDING = 2;
-const GAP = 2;
-const MIN_SHRUNK = 16;
-const MIN_HARD = 6;
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
-/** About how many characters are given to `write` at a time. */
-const CHARS_PER_PIECE = 32_768;
-
-/** A right-aligned cell's text: grouped in threes when it is a plain number (optionally with %). */
-function groupedNumber(cell: string): string {
-  const number = NUMBER.exec(cell);
-  return number === null ? cell : groupThousands(number[1]!) + number[2]!;
-}
-
-function tableWidth(widths: readonly number[], gap = GAP): number {
-  return widths.reduce((sum, w) => sum + w + PADDING, 0) + gap * Math.max(0, widths.length - 1);
-}
-
-/** table.ts's shrinkColumns. */
-function shrinkColumns(columns: readonly Column[], widths: number[], limit: number, gap: number, hard: boolean): void {
-  const floorOf = (column: Column) => (hard ? MIN_HARD : Math.max(MIN_SHRUNK, displayWidth(column.header)));
-  for (;;) {
-    const excess = tableWidth(widths, gap) - limit;
-    if (excess <= 0) return;
-    let widest = -1;
-    columns.forEach((column, index) => {
-      if (column.shrink !== undefined && widths[index]! > floorOf(column) && (widest < 0 || widths[index]! > widths[widest]!)) widest = index;
-    });
-    if (widest < 0) return;
-    widths[widest] = Math.max(floorOf(columns[widest]!), widths[widest]! - excess);
-  }
-}
-
-/** table.ts's splitColumns. */
-function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number, gap: number): number[][] {
-  const labels = columns.map((_, index) => index).filter((index) => columns[index]!.repeat === true);
-  const rest = columns.map((_, index) => index).filter((index) => columns[index]!.repeat !== true);
-  const others = [...rest.filter((index) => columns[index]!.shrink === undefined), ...rest.filter((index) => columns[index]!.shrink !== undefined)];
-  const fits = (part: readonly number[]) => tableWidth([...labels, ...part].map((i) => widths[i]!), gap) <= limit;
-  const greedy: number[][] = [];
-  let part: number[] = [];
-  for (const index of others) {
-    if (part.length > 0 && !fits([...part, index])) {
-      greedy.push(part);
-      part = [];
-    }
-    part.push(index);
-  }
-  greedy.push(part);
-  const size = Math.ceil(others.length / greedy.length);
-  const even = Array.from({ length: greedy.length }, (_, n) => others.slice(n * size, (n + 1) * size)).filter((p) => p.length > 0);
-  const order = (p: readonly number[]) => [...labels, ...p].sort((a, b) => a - b);
-  const spread = others.every((index) => columns[index]!.shrink === undefined) && even.length === greedy.length && even.every(fits);
-  return (spread ? even : greedy).map(order);
-}
 
 /** A text as a table cell shows it, with its display width and its drawn width (cli-table3's measure). */
 interface Prepared {
@@ -73,9 +18,6 @@ interface Prepared {
   readonly drawn: number;
 }
 
-/** Runs of spaces, each made once. */
-const SPACES: string[] = [];
-const spacesOf = (count: number): string => (count < 256 ? (SPACES[count] ??= " ".repeat(count)) : " ".repeat(count));
 
 /**
  * Cells of a list, prepared as the table prepares them and measured, kept end to end: the

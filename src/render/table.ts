@@ -96,20 +96,20 @@ export function cutText(text: string, width: number, from: "end" | "start"): str
 const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
 
 /** A right-aligned cell's text: grouped in threes when it is a plain number (optionally with %). */
-function groupedNumber(cell: string): string {
+export function groupedNumber(cell: string): string {
   const number = NUMBER.exec(cell);
   return number === null ? cell : groupThousands(number[1]!) + number[2]!;
 }
 
 /** Cell padding (one each side), as drawn below. */
-const PADDING = 2;
+export const PADDING = 2;
 /** The extra gap between columns: two spaces, none when a table is drawn compact to fit. */
-const GAP = 2;
+export const GAP = 2;
 const MIN_SHRUNK = 16;
 /** How narrow a text column may get (its header cut too) before a table is split into parts. */
 const MIN_HARD = 6;
 
-function tableWidth(widths: readonly number[], gap = GAP): number {
+export function tableWidth(widths: readonly number[], gap = GAP): number {
   return widths.reduce((sum, w) => sum + w + PADDING, 0) + gap * Math.max(0, widths.length - 1);
 }
 
@@ -117,7 +117,7 @@ function tableWidth(widths: readonly number[], gap = GAP): number {
  * Narrow the shrinkable columns, widest first, until the table fits (or they cannot shrink more):
  * to MIN_SHRUNK and their header's width, or with `hard` to MIN_HARD (the header then cut too).
  */
-function shrinkColumns(columns: readonly Column[], widths: number[], limit: number, gap: number, hard: boolean): void {
+export function shrinkColumns(columns: readonly Column[], widths: number[], limit: number, gap: number, hard: boolean): void {
   const floorOf = (column: Column) => (hard ? MIN_HARD : Math.max(MIN_SHRUNK, displayWidth(column.header)));
   for (;;) {
     const excess = tableWidth(widths, gap) - limit;
@@ -136,7 +136,7 @@ function shrinkColumns(columns: readonly Column[], widths: number[], limit: numb
  * (amounts, dates, ids) first, so that they stay in the first part, then the text columns. As few
  * parts as fit; a table of fixed columns only has them spread evenly over the parts when that fits too.
  */
-function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number, gap: number): number[][] {
+export function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number, gap: number): number[][] {
   const labels = columns.map((_, index) => index).filter((index) => columns[index]!.repeat === true);
   const rest = columns.map((_, index) => index).filter((index) => columns[index]!.repeat !== true);
   const others = [...rest.filter((index) => columns[index]!.shrink === undefined), ...rest.filter((index) => columns[index]!.shrink !== undefined)];
@@ -176,7 +176,7 @@ interface TableUtilities {
 }
 let utilities: TableUtilities | null = null;
 const loadUtilities = (): TableUtilities => (utilities ??= createRequire(import.meta.url)("cli-table3/src/utils") as TableUtilities);
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+export const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Text of printable ASCII, …, the CJK ideographs and the commonest CJK and fullwidth punctuation:
  * none an emoji nor a control, so cli-table3's measure counts each character one column, or two
@@ -231,7 +231,7 @@ export function drawPlainTable(
 
 /** Runs of spaces, each made once (every cell of a table is padded by one). */
 const SPACES: string[] = [];
-const spacesOf = (count: number): string => (count < 256 ? (SPACES[count] ??= " ".repeat(count)) : " ".repeat(count));
+export const spacesOf = (count: number): string => (count < 256 ? (SPACES[count] ??= " ".repeat(count)) : " ".repeat(count));
 
 /**
  * drawPlainTable's line of a row, pushed onto `pieces` as its pieces (each cell padded by a space
@@ -289,7 +289,7 @@ export function renderTable(
 const MAX_PREPARED = 50_000;
 
 /** About how many characters writeTable gives to `write` at a time (see writeParts). */
-const CHARS_PER_PIECE = 32_768;
+export const CHARS_PER_PIECE = 32_768;
 
 /**
  * renderTable's text, given to `write` in pieces of some CHARS_PER_PIECE characters: a table of hundreds of
