@@ -61,8 +61,8 @@ function emptySum(): Sum {
   return { amount: new Decimal(0), count: 0 };
 }
 
-/** commodity -> group -> sum, over the postings in range. */
-function sumByGroup(postings: ReturnType<typeof costPostings>, range: DateBounds): Map<string, Map<Group, Sum>> {
+/** commodity -> group -> sum, over the postings in range (exported for the tests: the sums grouped by account are held to it). */
+export function sumByGroup(postings: ReturnType<typeof costPostings>, range: DateBounds): Map<string, Map<Group, Sum>> {
   const running = new Map<string, Map<Group, { total: DecimalSum; count: number }>>();
   for (const posting of postings) {
     if (!inRange(posting.date, range)) continue;

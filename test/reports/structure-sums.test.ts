@@ -7,24 +7,12 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadLedger } from "../../src/loader/load.js";
-import { DecimalSum } from "../../src/core/amount.js";
 import { costPostings, type Group } from "../../src/reports/grouping.js";
-import { inRange } from "../../src/reports/periods.js";
-import { structureSums, type DateBounds, type StructureQuery } from "../../src/reports/structure.js";
+import { structureSums, sumByGroup, type DateBounds, type StructureQuery } from "../../src/reports/structure.js";
 
-/** The sums as they were made: costPostings, then per period. */
+/** The sums as they were made: costPostings, then per period (sumByGroup, which other groupings still use). */
 function sumsBefore(postings: ReturnType<typeof costPostings>, range: DateBounds): [string, [Group, string, number][]][] {
-  const running = new Map<string, Map<Group, { total: DecimalSum; count: number }>>();
-  for (const posting of postings) {
-    if (!inRange(posting.date, range)) continue;
-    let byGroup = running.get(posting.commodity);
-    if (byGroup === undefined) running.set(posting.commodity, (byGroup = new Map()));
-    let sum = byGroup.get(posting.group);
-    if (sum === undefined) byGroup.set(posting.group, (sum = { total: new DecimalSum(), count: 0 }));
-    sum.total.add(posting.units);
-    sum.count++;
-  }
-  return [...running].map(([commodity, byGroup]) => [commodity, [...byGroup].map(([group, sum]) => [group, sum.total.value.toString(), sum.count])]);
+  return [...sumByGroup(postings, range)].map(([commodity, byGroup]) => [commodity, [...byGroup].map(([group, sum]) => [group, sum.amount.toString(), sum.count])]);
 }
 
 const ACCOUNTS = ["Expenses", "Expenses:Fees", "Expenses:Fees:Gifts", "Expenses:Fees:Gifts:Big", "Expenses:Feesx:A", "Expenses:Travel:Air:Long", "Assets:Bank"];
