@@ -17,7 +17,7 @@ import { Decimal } from "../core/number.js";
 import { budgetFor, collectBudgets } from "../budgets/budgets.js";
 import type { DisplayScales } from "./display.js";
 import { isUnder } from "../core/accounts.js";
-import { defaultedRange, periodIndex, reportPeriods, yearsOf, type Interval, type Period } from "./periods.js";
+import { periodIndex, reportPeriods, yearsOf, type Interval, type Period } from "./periods.js";
 import { DecimalSum } from "../core/amount.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import {
@@ -63,15 +63,6 @@ export interface BudgetReport {
   readonly rows: readonly BudgetRow[];
   /** Per account and commodity, over the whole range. */
   readonly totals: readonly BudgetRow[];
-}
-
-/**
- * The range the budget report covers: the one asked for when both ends are given (what
- * defaultedRange makes of it, without its pass over the journal's dates), else defaultedRange's.
- */
-export function budgetRange(asked: { readonly begin: string | null; readonly end: string | null }, entries: readonly LedgerEntry[], today: string): { begin: string; end: string } | null {
-  if (asked.begin !== null && asked.end !== null) return asked.begin < asked.end ? { begin: asked.begin, end: asked.end } : null;
-  return defaultedRange(asked, entries, today);
 }
 
 /** Adds the year of each transaction's date to `years` (yearsOf's numbers), reading each date once. */

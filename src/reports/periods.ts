@@ -73,9 +73,12 @@ export function journalYears(entries: readonly LedgerEntry[]): { begin: string; 
   return { begin: `${first.slice(0, 4)}-01-01`, end: addMonths(`${last.slice(0, 4)}-01-01`, 12) };
 }
 
-/** The range asked for, with open ends closed by the journal's years. */
+/**
+ * The range asked for, with open ends closed by the journal's years (the pass over the journal's
+ * dates made only when an end is open).
+ */
 export function closeRange(range: { begin: string | null; end: string | null }, entries: readonly LedgerEntry[]): { begin: string; end: string } | null {
-  const years = journalYears(entries);
+  const years = range.begin !== null && range.end !== null ? null : journalYears(entries);
   const begin = range.begin ?? years?.begin ?? null;
   const end = range.end ?? years?.end ?? null;
   if (begin === null || end === null || begin >= end) return null;

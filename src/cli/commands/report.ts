@@ -4,8 +4,8 @@
 import { Option, type Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import type { LedgerEntry } from "../../core/data.js";
-import { budgetEndOf, budgetRange, budgetReport, budgetSheet } from "../../reports/budget.js";
-import { displayScales } from "../../reports/display.js";
+import { budgetEndOf, budgetReport, budgetSheet } from "../../reports/budget.js";
+import { displayScales, type DisplayScales } from "../../reports/display.js";
 import type { Grouping } from "../../reports/grouping.js";
 import { REPORT_ROOT_OPTION, feeledgerOption } from "../../reports/journal-options.js";
 import { defaultedRange, type Interval } from "../../reports/periods.js";
@@ -80,13 +80,18 @@ function reportRoot(ledger: Ledger, root: string | null): string {
   return root ?? feeledgerOption(ledger.entries, REPORT_ROOT_OPTION) ?? ledger.options.accountRoots.expenses;
 }
 
+/** The places to show amounts with: counted over every posting only when the report shows an amount. */
+function scalesFor(report: { readonly rows: readonly unknown[]; readonly totals: readonly unknown[] }, entries: readonly LedgerEntry[]): DisplayScales {
+  return report.rows.length === 0 && report.totals.length === 0 ? new Map() : displayScales(entries);
+}
+
 export function runStructure(io: Io, context: StructureContext): number {
   return runSheet(io, context, (ledger, entries) => {
     const range = defaultedRange(context.range, entries, todayOf(io));
     if (range === null) return null;
     const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping };
     const report = structureReport(entries, { selection, ...range, top: context.top, compare: context.compare });
-    return structureSheet(report, displayScales(entries));
+    return structureSheet(report, scalesFor(report, entries));
   });
 }
 
@@ -96,18 +101,18 @@ export function runTrend(io: Io, context: TrendContext): number {
     if (range === null) return null;
     const selection = { root: reportRoot(ledger, context.root), grouping: context.grouping };
     const report = trendReport(entries, { selection, ...range, interval: context.interval, top: context.top, today: todayOf(io) });
-    return report === null ? null : trendSheet(report, displayScales(entries));
+    return report === null ? null : trendSheet(report, scalesFor(report, entries));
   });
 }
 
 export function runBudget(io: Io, context: BudgetContext): number {
   return runSheet(io, context, (ledger, entries) => {
-    const range = budgetRange(context.range, entries, todayOf(io));
+    const range = defaultedRange(context.range, entries, todayOf(io));
     if (range === null) return null;
     const budgetEnd = budgetEndOf(context.range, range, todayOf(io), context.fullYear);
     const report = budgetReport(entries, { ...range, interval: context.interval, budgetEnd }, entries === ledger.entries);
     // (No budget, no amount shown: the pass over every posting for their places is saved.)
-    return report === null ? null : budgetSheet(report, report.totals.length === 0 ? new Map() : displayScales(entries));
+    return report === null ? null : budgetSheet(report, scalesFor(report, entries));
   });
 }
 
@@ -116,7 +121,7 @@ export function runTax(io: Io, context: ReportContext): number {
     const range = defaultedRange(context.range, entries, todayOf(io));
     if (range === null) return null;
     const report = taxReport(entries, { ...range });
-    return taxSheet(report, displayScales(entries));
+    return taxSheet(report, scalesFor(report, entries));
   });
 }
 
