@@ -1,13 +1,13 @@
 // The trend report (费用变动趋势): costs under a root per month, quarter or year, one column per
 // period, by group, with a total column and row, and the latest period set against the one before
 // it (环比) and against the same days a year before (同比).
-import type { LedgerEntry } from "../core/data.js";
+import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
 import { DecimalSum } from "../core/amount.js";
 import type { DisplayScales } from "./display.js";
 import {
-  costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
+  costPostings, foldGroup, type CostPosting, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
 } from "./grouping.js";
 import { inRange, intervalMonths, periodIndex, reportPeriods, shiftPeriod, yearsOf, type Interval, type Period } from "./periods.js";
 import {
@@ -15,6 +15,8 @@ import {
   type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
+import { isUnder } from "../core/accounts.js";
+import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 
 export interface TrendQuery {
   readonly selection: CostSelection;
@@ -54,7 +56,7 @@ export interface TrendReport {
   readonly totals: readonly TrendRow[];
 }
 
-interface Sums { amounts: Decimal[]; previous: Decimal; yearAgo: Decimal }
+export interface Sums { amounts: Decimal[]; previous: Decimal; yearAgo: Decimal }
 
 const zero = () => new Decimal(0);
 
@@ -68,13 +70,122 @@ function addSums(target: Sums, source: Sums): void {
   target.yearAgo = target.yearAgo.plus(source.yearAgo);
 }
 
+type Running = Map<string, Map<Group, { amounts: DecimalSum[]; previous: DecimalSum; yearAgo: DecimalSum }>>;
+
+function runningSums(running: Running, commodity: string, group: Group, periods: readonly Period[]) {
+  let byGroup = running.get(commodity);
+  if (byGroup === undefined) running.set(commodity, (byGroup = new Map()));
+  let sums = byGroup.get(group);
+  if (sums === undefined) byGroup.set(group, (sums = { amounts: periods.map(() => new DecimalSum()), previous: new DecimalSum(), yearAgo: new DecimalSum() }));
+  return sums;
+}
+
+function finished(running: Running): Map<string, Map<Group, Sums>> {
+  const raw = new Map<string, Map<Group, Sums>>();
+  for (const [commodity, byGroup] of running) {
+    raw.set(commodity, new Map([...byGroup].map(([group, sums]) => [group, { amounts: sums.amounts.map((sum) => sum.value), previous: sums.previous.value, yearAgo: sums.yearAgo.value }])));
+  }
+  return raw;
+}
+
+/**
+ * commodity -> group -> sums per period, the previous period and the year-ago one, of cost postings
+ * (added up as scaled integers: DecimalSum, no Decimal per posting). Exported for the tests.
+ */
+export function postingSums(postings: readonly CostPosting[], periods: readonly Period[], previous: Period, yearAgo: Period): Map<string, Map<Group, Sums>> {
+  const running: Running = new Map();
+  for (const posting of postings) {
+    const index = periodIndex(periods, posting.date);
+    const isPrevious = inRange(posting.date, previous);
+    const isYearAgo = inRange(posting.date, yearAgo);
+    if (index < 0 && !isPrevious && !isYearAgo) continue;
+    const sums = runningSums(running, posting.commodity, posting.group, periods);
+    if (index >= 0) sums.amounts[index]!.add(posting.units);
+    if (isPrevious) sums.previous.add(posting.units);
+    if (isYearAgo) sums.yearAgo.add(posting.units);
+  }
+  return finished(running);
+}
+
+/** What the trend derives from the cost postings, grouped by account (exported for the tests). */
+export interface AccountCosts {
+  /** The years with cost postings. */
+  readonly years: ReadonlySet<number>;
+  /** Whether a cost posting is dated after `after` and before `before`. */
+  toCome(after: string, before: string): boolean;
+  /** postingSums of costPostings, the postings read in place (forEachPosting), in the same order. */
+  sums(periods: readonly Period[], previous: Period, yearAgo: Period): Map<string, Map<Group, Sums>>;
+}
+
+/** The cost postings under `root` grouped by account `depth` deep, read in place: see AccountCosts. */
+export function accountCosts(entries: readonly LedgerEntry[], root: string, depth: number): AccountCosts {
+  const rootDepth = root.split(":").length;
+  // A posting's account -> its group (as costPostings finds it), or null when it is not under the root.
+  const groups = new Map<string, Group | null>();
+  const groupOf = (account: string): Group | null => {
+    let group = groups.get(account);
+    if (group === undefined) {
+      group = !isUnder(account, root) ? null : account === root ? root : account.split(":").slice(rootDepth, rootDepth + depth).join(":");
+      groups.set(account, group);
+    }
+    return group;
+  };
+  const transactions = entries.filter((entry): entry is BookedTransaction => entry.type === "transaction");
+  let found = false;
+  const find: PostingVisitor = (account) => { if (!found && groupOf(account) !== null) found = true; };
+  const hasCosts = (transaction: BookedTransaction) => {
+    found = false;
+    forEachPosting(transaction, find);
+    return found;
+  };
+  const years = new Set<number>();
+  for (const transaction of transactions) {
+    const year = Number(transaction.date.slice(0, 4));
+    if (!years.has(year) && hasCosts(transaction)) years.add(year);
+  }
+  return {
+    years,
+    toCome: (after, before) => transactions.some((transaction) => transaction.date > after && transaction.date < before && hasCosts(transaction)),
+    sums(periods, previous, yearAgo) {
+      const running: Running = new Map();
+      let index = -1;
+      let isPrevious = false;
+      let isYearAgo = false;
+      const visit: PostingVisitor = (account, currency, scaled, scale, decimal) => {
+        const group = groupOf(account);
+        if (group === null) return;
+        const sums = runningSums(running, currency, group, periods);
+        if (index >= 0) sums.amounts[index]!.addUnits(scaled, scale, decimal);
+        if (isPrevious) sums.previous.addUnits(scaled, scale, decimal);
+        if (isYearAgo) sums.yearAgo.addUnits(scaled, scale, decimal);
+      };
+      for (const transaction of transactions) {
+        const date = transaction.date;
+        index = periodIndex(periods, date);
+        isPrevious = inRange(date, previous);
+        isYearAgo = inRange(date, yearAgo);
+        if (index < 0 && !isPrevious && !isYearAgo) continue;
+        forEachPosting(transaction, visit);
+      }
+      return finished(running);
+    },
+  };
+}
+
 /** The trend over the periods of the range in years with costs; null when there are none. */
 export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery): TrendReport | null {
-  const postings = costPostings(entries, query.selection);
-  const shown = reportPeriods(query.begin, query.end, query.interval, yearsOf(postings.map((posting) => posting.date)));
-  const { omitted } = shown;
+  const { grouping, root } = query.selection;
   const today = query.today;
-  const toCome = today !== undefined && postings.some((posting) => posting.date > today && posting.date < query.end);
+  // Grouped by account, the postings are read in place (accountCosts), no object made per posting.
+  const byAccount = grouping.kind === "account" ? accountCosts(entries, root, grouping.depth) : null;
+  const postings = byAccount === null ? costPostings(entries, query.selection) : null;
+  const dates = byAccount ?? {
+    years: yearsOf(postings!.map((posting) => posting.date)),
+    toCome: (after: string, before: string) => postings!.some((posting) => posting.date > after && posting.date < before),
+  };
+  const shown = reportPeriods(query.begin, query.end, query.interval, dates.years);
+  const { omitted } = shown;
+  const toCome = today !== undefined && dates.toCome(today, query.end);
   const periods = today === undefined || toCome ? shown.periods : shown.periods.filter((period) => period.begin <= today);
   const latest = periods[periods.length - 1];
   if (latest === undefined) return null;
@@ -84,24 +195,7 @@ export function trendReport(entries: readonly LedgerEntry[], query: TrendQuery):
   const emptySums = (): Sums => ({ amounts: periods.map(zero), previous: zero(), yearAgo: zero() });
 
   // commodity -> group -> sums, added up as scaled integers (DecimalSum: no Decimal per posting)
-  const adding = new Map<string, Map<Group, { amounts: DecimalSum[]; previous: DecimalSum; yearAgo: DecimalSum }>>();
-  for (const posting of postings) {
-    const index = periodIndex(periods, posting.date);
-    const isPrevious = inRange(posting.date, previous);
-    const isYearAgo = inRange(posting.date, yearAgo);
-    if (index < 0 && !isPrevious && !isYearAgo) continue;
-    let byGroup = adding.get(posting.commodity);
-    if (byGroup === undefined) adding.set(posting.commodity, (byGroup = new Map()));
-    let sums = byGroup.get(posting.group);
-    if (sums === undefined) byGroup.set(posting.group, (sums = { amounts: periods.map(() => new DecimalSum()), previous: new DecimalSum(), yearAgo: new DecimalSum() }));
-    if (index >= 0) sums.amounts[index]!.add(posting.units);
-    if (isPrevious) sums.previous.add(posting.units);
-    if (isYearAgo) sums.yearAgo.add(posting.units);
-  }
-  const raw = new Map<string, Map<Group, Sums>>();
-  for (const [commodity, byGroup] of adding) {
-    raw.set(commodity, new Map([...byGroup].map(([group, sums]) => [group, { amounts: sums.amounts.map((sum) => sum.value), previous: sums.previous.value, yearAgo: sums.yearAgo.value }])));
-  }
+  const raw = byAccount !== null ? byAccount.sums(periods, previous, yearAgo) : postingSums(postings!, periods, previous, yearAgo);
 
   const rows: TrendRow[] = [];
   const totals: TrendRow[] = [];
