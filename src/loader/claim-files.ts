@@ -163,7 +163,7 @@ function parseClaimFile(
   }
   let parsed: ParsedSource;
   try {
-    parsed = parseSource(source.readPieces(), file, { shared });
+    parsed = parseSource(source.readPieces(), file, { invalidUtf8: source.invalidUtf8, shared });
   } catch (thrown) {
     if ((thrown as NodeJS.ErrnoException).code === undefined) throw thrown;
     diagnostics.push(error("missing-file", readProblem(file, thrown), declaration));

@@ -12,7 +12,7 @@
 //   `note: "\xd6\xd0"` the value "". The text is silently lost: feeledger reports an error.
 // - in an account, a tag, a link or a metadata key: "Invalid token: 'Expenses:\xd6\xd0'", exit 1.
 //   feeledger reports an error too.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -95,6 +95,23 @@ describe("check on bytes that are not UTF-8", () => {
       [12, 4, "error"],
     ]);
     for (const diagnostic of invalidUtf8(run.stderr)) expect(diagnostic.message).toContain("iconv -f gbk -t utf-8");
+  });
+
+  it("reports them in a claim file as in the books: a warning in a comment, an error in a claim's narration", () => {
+    const file = journal('2026-01-01 custom "feeledger-option" "claims" "claims/*.beancount"\n', OPENS);
+    const claims = join(file, "..", "claims");
+    mkdirSync(claims);
+    writeFileSync(join(claims, "2026-01.beancount"), Buffer.concat([
+      Buffer.from("; "), GBK_CHINESE, Buffer.from("\n"),
+      Buffer.from('2026-01-02 ! "Li" "'), GBK_LUNCH, Buffer.from(' lunch"\n  claim: "EC-1"\n  claimant: "Li"\n  status: "submitted"\n'),
+      Buffer.from("  Expenses:Meals  10.00 CNY\n  Assets:Bank\n"),
+    ]));
+    const run = runCli(["check", file]);
+    expect(run.code).toBe(1);
+    expect(invalidUtf8(run.stderr).map((d) => [d.file.endsWith("2026-01.beancount"), d.line, d.column, d.severity])).toEqual([
+      [true, 1, 3, "warning"],
+      [true, 2, 20, "error"],
+    ]);
   });
 
   it("tells a string from a comment as the scanner does: a `;` in a string, a string over two lines, a quote in a comment", () => {
