@@ -45,13 +45,31 @@ export interface CostSelection {
   readonly incomeRoot?: string;
 }
 
+/** The group of an account under `root` grouped by account `depth` deep: the root itself, or its next `depth` parts. */
+function accountGroup(account: string, root: string, depth: number): Group {
+  if (account === root) return root;
+  const rootDepth = root.split(":").length;
+  return account.split(":").slice(rootDepth, rootDepth + depth).join(":");
+}
+
+/**
+ * A posting account's group grouped by account `depth` deep under `root`, as costPostings finds it,
+ * or null when the account is not under the root: found once per account (for the reports that
+ * read postings in place).
+ */
+export function accountGroupsUnder(root: string, depth: number): (account: string) => Group | null {
+  const groups = new Map<string, Group | null>();
+  return (account) => {
+    let group = groups.get(account);
+    if (group === undefined) groups.set(account, (group = isUnder(account, root) ? accountGroup(account, root, depth) : null));
+    return group;
+  };
+}
+
 function groupOf(entry: BookedTransaction, account: string, postingMeta: (key: string) => string | null, root: string, grouping: Grouping): Group {
   switch (grouping.kind) {
-    case "account": {
-      if (account === root) return root;
-      const rootDepth = root.split(":").length;
-      return account.split(":").slice(rootDepth, rootDepth + grouping.depth).join(":");
-    }
+    case "account":
+      return accountGroup(account, root, grouping.depth);
     case "meta":
       return postingMeta(grouping.key) ?? entryMetaText(entry, grouping.key) ?? UNASSIGNED_GROUP;
     case "payee":

@@ -7,10 +7,9 @@ import { Decimal } from "../core/number.js";
 import { DecimalSum } from "../core/amount.js";
 import type { DisplayScales } from "./display.js";
 import {
-  costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
+  accountGroupsUnder, costPostings, foldGroup, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
 } from "./grouping.js";
 import { inRange } from "./periods.js";
-import { isUnder } from "../core/accounts.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { sharesOfTotal } from "./shares.js";
 import {
@@ -107,16 +106,10 @@ function total(sums: readonly Sum[]): Figures {
  */
 function sumByAccountGroup(entries: readonly LedgerEntry[], root: string, depth: number, ranges: readonly DateBounds[]): Map<string, Map<Group, Sum>>[] {
   const running = ranges.map(() => new Map<string, Map<Group, { total: DecimalSum; count: number }>>());
-  const rootDepth = root.split(":").length;
-  // A posting's account -> its group, or null when it is not under the root.
-  const groups = new Map<string, Group | null>();
+  const groupOf = accountGroupsUnder(root, depth);
   let target = running[0]!;
   const visit: PostingVisitor = (account, currency, scaled, scale, decimal) => {
-    let group = groups.get(account);
-    if (group === undefined) {
-      group = !isUnder(account, root) ? null : account === root ? root : account.split(":").slice(rootDepth, rootDepth + depth).join(":");
-      groups.set(account, group);
-    }
+    const group = groupOf(account);
     if (group === null) return;
     let byGroup = target.get(currency);
     if (byGroup === undefined) target.set(currency, (byGroup = new Map()));

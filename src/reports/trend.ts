@@ -7,7 +7,7 @@ import { Decimal } from "../core/number.js";
 import { DecimalSum } from "../core/amount.js";
 import type { DisplayScales } from "./display.js";
 import {
-  costPostings, foldGroup, type CostPosting, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
+  accountGroupsUnder, costPostings, foldGroup, type CostPosting, groupCell, groupingCaption, keptGroups, orderGroups, type CostSelection, type Group,
 } from "./grouping.js";
 import { inRange, intervalMonths, periodIndex, reportPeriods, shiftPeriod, yearsOf, type Interval, type Period } from "./periods.js";
 import {
@@ -15,7 +15,6 @@ import {
   type Cell, type Sheet, type SheetColumn, type SheetRow,
 } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
-import { isUnder } from "../core/accounts.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 
 export interface TrendQuery {
@@ -119,17 +118,8 @@ export interface AccountCosts {
 
 /** The cost postings under `root` grouped by account `depth` deep, read in place: see AccountCosts. */
 export function accountCosts(entries: readonly LedgerEntry[], root: string, depth: number): AccountCosts {
-  const rootDepth = root.split(":").length;
   // A posting's account -> its group (as costPostings finds it), or null when it is not under the root.
-  const groups = new Map<string, Group | null>();
-  const groupOf = (account: string): Group | null => {
-    let group = groups.get(account);
-    if (group === undefined) {
-      group = !isUnder(account, root) ? null : account === root ? root : account.split(":").slice(rootDepth, rootDepth + depth).join(":");
-      groups.set(account, group);
-    }
-    return group;
-  };
+  const groupOf = accountGroupsUnder(root, depth);
   const transactions = entries.filter((entry): entry is BookedTransaction => entry.type === "transaction");
   let found = false;
   const find: PostingVisitor = (account) => { if (!found && groupOf(account) !== null) found = true; };
