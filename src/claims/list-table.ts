@@ -6,7 +6,7 @@
 // drawing, parts, cut texts) is writeTableFrom's, its rules taken from table.ts: test/claims/list-table.test.ts
 // holds the two to the same bytes. Without colour only (with colour: writeTableFrom).
 import {
-  CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, groupedNumber, shrinkColumns, spacesOf, splitColumns, tableMeasure, tableWidth,
+  CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, spacesOf, tableMeasure, tableWidth,
   type Column, type TableStyle,
 } from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
@@ -109,24 +109,8 @@ export function writeListTable(
   const feet = new PreparedCells(footer.length * count);
   footer.forEach(prepareInto(feet));
 
-  // The layout, as TableDrawing.layOut makes it.
-  const natural = [...widths];
-  const limit = style.width ?? Number.POSITIVE_INFINITY;
-  shrinkColumns(columns, widths, limit, GAP, false);
-  let compact = false;
-  if (tableWidth(widths) > limit) {
-    const narrow = [...widths];
-    shrinkColumns(columns, narrow, limit, 0, false);
-    shrinkColumns(columns, narrow, limit, 0, true);
-    if (tableWidth(narrow, 0) <= limit) {
-      compact = true;
-      narrow.forEach((width, index) => { widths[index] = width; });
-      columns.forEach((column, index) => {
-        if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
-      });
-    }
-  }
-  const cutAt = columns.map((column, index) => (column.shrink !== undefined && widths[index]! < natural[index]! ? column.shrink : undefined));
+  // The layout, as writeTableFrom makes it.
+  const { compact, cutAt, parts } = fitColumns(columns, widths, style.width ?? Number.POSITIVE_INFINITY);
   // A cut column's texts cut once each, with their drawn widths; the column as wide as its widest cut text.
   const cuts = columns.map(() => new Map<string, { text: string; drawn: number }>());
   const cutOf = (text: string, index: number): { text: string; drawn: number } => {
@@ -150,7 +134,6 @@ export function writeListTable(
     }
   });
   const gap = compact ? 0 : GAP;
-  const parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
 
   // Each part: the head, the rule under it, the rows, then an empty line and the footer's rows.
   const between = compact ? " " : "   ";

@@ -117,7 +117,7 @@ export function tableWidth(widths: readonly number[], gap = GAP): number {
  * Narrow the shrinkable columns, widest first, until the table fits (or they cannot shrink more):
  * to MIN_SHRUNK and their header's width, or with `hard` to MIN_HARD (the header then cut too).
  */
-export function shrinkColumns(columns: readonly Column[], widths: number[], limit: number, gap: number, hard: boolean): void {
+function shrinkColumns(columns: readonly Column[], widths: number[], limit: number, gap: number, hard: boolean): void {
   const floorOf = (column: Column) => (hard ? MIN_HARD : Math.max(MIN_SHRUNK, displayWidth(column.header)));
   for (;;) {
     const excess = tableWidth(widths, gap) - limit;
@@ -136,7 +136,7 @@ export function shrinkColumns(columns: readonly Column[], widths: number[], limi
  * (amounts, dates, ids) first, so that they stay in the first part, then the text columns. As few
  * parts as fit; a table of fixed columns only has them spread evenly over the parts when that fits too.
  */
-export function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number, gap: number): number[][] {
+function splitColumns(columns: readonly Column[], widths: readonly number[], limit: number, gap: number): number[][] {
   const labels = columns.map((_, index) => index).filter((index) => columns[index]!.repeat === true);
   const rest = columns.map((_, index) => index).filter((index) => columns[index]!.repeat !== true);
   const others = [...rest.filter((index) => columns[index]!.shrink === undefined), ...rest.filter((index) => columns[index]!.shrink !== undefined)];
@@ -157,6 +157,48 @@ export function splitColumns(columns: readonly Column[], widths: readonly number
   // Spread evenly only when no text column is among them: the fixed columns then stay together.
   const spread = others.every((index) => columns[index]!.shrink === undefined) && even.length === greedy.length && even.every(fits);
   return (spread ? even : greedy).map(order);
+}
+
+/** How a table fits its width (fitColumns). */
+export interface TableLayout {
+  /** Drawn without the gap between columns (GAP), its text columns narrowed further. */
+  readonly compact: boolean;
+  /** For each column narrowed below its widest text, where its texts are cut. */
+  readonly cutAt: readonly ("end" | "start" | undefined)[];
+  /** The column indexes of each part (one part when the table fits). */
+  readonly parts: number[][];
+}
+
+/**
+ * Narrow or split a table's columns to fit `limit`: `widths` (each column's header's and widest
+ * cell's display width) become the widths drawn, and a header cut when a compact table narrows
+ * its column below it (`columns` changed in place). A cut column's drawn width is then its widest
+ * cut text's, which the caller measures.
+ */
+export function fitColumns(columns: Column[], widths: number[], limit: number): TableLayout {
+  // The widths the cells take, before any column is narrowed to fit.
+  const natural = [...widths];
+  shrinkColumns(columns, widths, limit, GAP, false);
+  // Still too wide: drawn compact (no gap beyond the cells' padding) with the text columns down to
+  // MIN_HARD (headers cut too), when that makes it fit; else it is split into parts as it is.
+  let compact = false;
+  if (tableWidth(widths) > limit) {
+    const narrow = [...widths];
+    shrinkColumns(columns, narrow, limit, 0, false);
+    shrinkColumns(columns, narrow, limit, 0, true);
+    if (tableWidth(narrow, 0) <= limit) {
+      compact = true;
+      narrow.forEach((width, index) => { widths[index] = width; });
+      columns.forEach((column, index) => {
+        if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
+      });
+    }
+  }
+  // Only a column narrowed below its widest text has texts to cut.
+  const cutAt = columns.map((column, index) => (column.shrink !== undefined && widths[index]! < natural[index]! ? column.shrink : undefined));
+  const gap = compact ? 0 : GAP;
+  const parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
+  return { compact, cutAt, parts };
 }
 
 /**
@@ -433,34 +475,14 @@ class TableDrawing {
 
   /** Narrow or split the columns to fit, every row prepared (`startsWithHeading`: the body's first row is a heading line). */
   layOut(body: PreparedRows, feet: PreparedRows): void {
-    const columns = this.#columns;
-    const widths = this.#widths;
     this.#startsWithHeading = body.kinds[0] === HEADING;
-    // The widths the cells take, before any column is narrowed to fit.
-    const natural = [...widths];
-    const limit = this.#style.width ?? Number.POSITIVE_INFINITY;
-    shrinkColumns(columns, widths, limit, GAP, false);
-    // Still too wide: drawn compact (no gap beyond the cells' padding) with the text columns down to
-    // MIN_HARD (headers cut too), when that makes it fit; else it is split into parts as it is.
-    if (tableWidth(widths) > limit) {
-      const narrow = [...widths];
-      shrinkColumns(columns, narrow, limit, 0, false);
-      shrinkColumns(columns, narrow, limit, 0, true);
-      if (tableWidth(narrow, 0) <= limit) {
-        this.#compact = true;
-        narrow.forEach((width, index) => { widths[index] = width; });
-        columns.forEach((column, index) => {
-          if (column.shrink !== undefined && displayWidth(column.header) > widths[index]!) columns[index] = { ...column, header: cutText(column.header, widths[index]!, "end") };
-        });
-      }
-    }
-    // Only a column narrowed below its widest text has texts to cut.
-    this.#cutAt = columns.map((column, index) => (column.shrink !== undefined && widths[index]! < natural[index]! ? column.shrink : undefined));
+    const layout = fitColumns(this.#columns, this.#widths, this.#style.width ?? Number.POSITIVE_INFINITY);
+    this.#compact = layout.compact;
+    this.#cutAt = layout.cutAt;
+    this.#parts = layout.parts;
     this.#cutAt.forEach((shrink, index) => { if (shrink !== undefined) this.#drawnWidths[index] = 0; });
     this.#measureCuts(body);
     this.#measureCuts(feet);
-    const gap = this.#compact ? 0 : GAP;
-    this.#parts = tableWidth(widths, gap) > limit ? splitColumns(columns, widths, limit, gap) : [columns.map((_, index) => index)];
   }
 
   #cutOnce(text: string, index: number, shrink: "end" | "start"): string {
