@@ -12,21 +12,27 @@ import { PlainTransaction } from "../core/plain-transaction.js";
  */
 export type PostingVisitor = (account: string, currency: string, scaled: number, scale: number, decimal: Decimal | null) => void;
 
-/** Each booked posting of the transaction, in order. */
-export function forEachPosting(transaction: BookedTransaction, visit: PostingVisitor): void {
+/**
+ * Each booked posting of the transaction, in order; with `wanted`, only those to an account it
+ * accepts (a compact transaction's other postings then have no units read).
+ */
+export function forEachPosting(transaction: BookedTransaction, visit: PostingVisitor, wanted?: (account: string) => boolean): void {
   if (transaction instanceof PlainTransaction && transaction.bookedAsPostings) {
     for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
+      const account = transaction.accountAt(at);
+      if (wanted !== undefined && !wanted(account)) continue;
       const scaled = transaction.bookedScaledAt(at);
       if (Number.isNaN(scaled)) {
         const units = transaction.bookedUnitsAt(at);
-        visit(transaction.accountAt(at), units.currency, 0, 0, units.number);
+        visit(account, units.currency, 0, 0, units.number);
       } else {
-        visit(transaction.accountAt(at), transaction.bookedCurrencyAt(at), scaled, transaction.bookedScaleAt(at), null);
+        visit(account, transaction.bookedCurrencyAt(at), scaled, transaction.bookedScaleAt(at), null);
       }
     }
     return;
   }
   for (const posting of transaction.booked) {
+    if (wanted !== undefined && !wanted(posting.account)) continue;
     const units = posting.units;
     if (units instanceof ScaledAmount) visit(posting.account, units.currency, units.scaled, units.scale, null);
     else visit(posting.account, units.currency, 0, 0, units.number);

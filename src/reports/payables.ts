@@ -8,7 +8,6 @@ import type { LedgerEntry } from "../core/data.js";
 import { DecimalSum, MAX_SCALE, POWERS_OF_TEN, decimalOf, sumAtScale } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
-import { PlainTransaction } from "../core/plain-transaction.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
 import { claimBalances, owedOn } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
@@ -96,28 +95,15 @@ function accountBalances(
     }
     return found;
   };
+  const isPayable = (account: string) => sumsOf(account).length > 0;
   const add: PostingVisitor = (account, currency, scaled, scale, decimal) => {
     for (const byCurrency of sumsOf(account)) byCurrency.get(currency)?.addUnits(scaled, scale, decimal);
   };
   for (const entry of entries) {
     if (end !== null && entry.date >= end) break;
     if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
-    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
-      // (Read in place, and the units only of the postings to a payable: see books/postings.ts.)
-      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
-        const targets = sumsOf(entry.accountAt(at));
-        if (targets.length === 0) continue;
-        const scaled = entry.bookedScaledAt(at);
-        if (Number.isNaN(scaled)) {
-          const units = entry.bookedUnitsAt(at);
-          for (const byCurrency of targets) byCurrency.get(units.currency)?.addDecimal(units.number);
-        } else {
-          const currency = entry.bookedCurrencyAt(at);
-          const scale = entry.bookedScaleAt(at);
-          for (const byCurrency of targets) byCurrency.get(currency)?.addScaled(scaled, scale);
-        }
-      }
-    } else forEachPosting(entry, add);
+    // (Read in place, the units only of the postings to a payable: see books/postings.ts.)
+    forEachPosting(entry, add, isPayable);
   }
   return new Map([...sums].map(([key, sum]) => [key, sum.value.neg()]));
 }
@@ -266,8 +252,8 @@ export function payablesSheet(report: PayablesReport, scales: DisplayScales): Sh
 }
 
 /**
- * payablesSheet with its rows made as they are visited: a table of a hundred thousand claims is
- * drawn without holding a row object per claim.
+ * payablesSheet as its parts, the rows made as they are visited: the data formats read them through
+ * sheetOf; the terminal table (payables-table.ts) takes only the sheet's columns and caption.
  */
 export function payablesSheetParts(report: PayablesReport, scales: DisplayScales): SheetParts {
   const columns: SheetColumn[] = [
