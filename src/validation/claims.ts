@@ -106,21 +106,21 @@ function checkClaim(claim: BookedTransaction, id: string, authority: Authority, 
   if (posted && status !== "rejected" && (approvals === null ? approvedBy === null : approvals.length === 0)) {
     diagnostics.push(error("claim-unapproved", message("claim-unapproved", { id }), claim.span));
   }
+  const selfApproved = () => error("claim-self-approved", message("claim-self-approved", { id, claimant: claimant ?? "" }), claim.span);
   if (approvals === null) {
-    // (The loop below for one approval.)
-    if (approvedBy !== null && claimantKey !== "" && authority.keyOf(approvedBy) === claimantKey) {
-      diagnostics.push(error("claim-self-approved", message("claim-self-approved", { id, claimant: claimant ?? "" }), claim.span));
+    // (A compact claim's one approval, read in place.)
+    if (approvedBy !== null && claimantKey !== "" && authority.keyOf(approvedBy) === claimantKey) diagnostics.push(selfApproved());
+  } else {
+    // (Most claims have one approval: the map of who approved under which key is made for more.)
+    const seen = approvals.length > 1 ? new Map<string, string>() : null;
+    for (const approval of approvals) {
+      const key = authority.keyOf(approval.by);
+      if (claimantKey !== "" && key === claimantKey) {
+        diagnostics.push(selfApproved());
+      } else if (seen?.has(key)) {
+        diagnostics.push(warning("claim-approved-twice", message("claim-approved-twice", { id, by: approval.by, first: String(seen.get(key)), second: approvalKeys(approval.number).by }), claim.span));
+      } else seen?.set(key, approvalKeys(approval.number).by);
     }
-  }
-  // (Most claims have one approval: the map of who approved under which key is made for more.)
-  const seen = approvals !== null && approvals.length > 1 ? new Map<string, string>() : null;
-  if (approvals !== null) for (const approval of approvals) {
-    const key = authority.keyOf(approval.by);
-    if (claimantKey !== "" && key === claimantKey) {
-      diagnostics.push(error("claim-self-approved", message("claim-self-approved", { id, claimant: claimant ?? "" }), claim.span));
-    } else if (seen?.has(key)) {
-      diagnostics.push(warning("claim-approved-twice", message("claim-approved-twice", { id, by: approval.by, first: String(seen.get(key)), second: approvalKeys(approval.number).by }), claim.span));
-    } else seen?.set(key, approvalKeys(approval.number).by);
   }
   if (authority.declared && status !== "rejected" && (posted || status === "approved")) {
     const coverage = approvalCoverage(claim, authority, approvals ?? singleApproval(approvedBy, approvedOn));
