@@ -60,8 +60,13 @@ export function vouchersReport(vouchers: readonly Voucher[], range: { readonly b
     }
   });
   const totals = [...sums].map(([currency, total]) => ({ currency, debit: total.debit.value, credit: total.credit.value }));
+  return { ...range, vouchers, totals: orderedTotals(totals, firstCurrency), unbalanced };
+}
+
+/** The report's totals in their order: the books' currency first, then the others by name. */
+export function orderedTotals<T extends { readonly currency: string }>(totals: T[], firstCurrency: string): T[] {
   const order = (a: string, b: string) => (a === firstCurrency ? -1 : b === firstCurrency ? 1 : a < b ? -1 : a > b ? 1 : 0);
-  return { ...range, vouchers, totals: totals.sort((a, b) => order(a.currency, b.currency)), unbalanced };
+  return totals.sort((a, b) => order(a.currency, b.currency));
 }
 
 const KIND_NAMES: Readonly<Record<DimensionValue["kind"], Localized>> = Object.fromEntries(
@@ -122,7 +127,17 @@ export function vouchersSheet(report: VouchersReport, scales: DisplayScales, sho
  * is drawn from vouchersRows(report, scales, "table") as they are made.
  */
 export function vouchersTable(report: VouchersReport, scales: DisplayScales): Sheet {
-  const several = report.totals.length > 1;
+  return vouchersTableOf(report, report.vouchers.length, report.totals, report.unbalanced.size, scales);
+}
+
+/**
+ * vouchersTable of a report of `count` vouchers with these totals, `unbalanced` of them with
+ * debits and credits that differ (vouchers-table.ts counts them as it reads the books).
+ */
+export function vouchersTableOf(
+  range: { readonly begin: string | null; readonly end: string | null }, count: number, reportTotals: VouchersReport["totals"], unbalanced: number, scales: DisplayScales,
+): Sheet {
+  const several = reportTotals.length > 1;
   const columns: SheetColumn[] = [
     { key: "heading", header: phrase("vouchers Voucher", {}), kind: "text", heading: true, show: "table" },
     { key: "date", header: phrase("label Date", {}), kind: "text", show: "data" },
@@ -148,8 +163,7 @@ export function vouchersTable(report: VouchersReport, scales: DisplayScales): Sh
       { key: `${kind}_code`, header: localized(`${kind} code`, `${DIMENSION_NAMES_ZH[kind]}代码`), kind: "text", show: "data" },
     ]),
   ];
-  const count = report.vouchers.length;
-  const totals: SheetRow[] = report.totals.map((total) => ({
+  const totals: SheetRow[] = reportTotals.map((total) => ({
     cells: {
       heading: phrase("vouchers total", { count }), date: TOTAL, voucher: null, word: null, number: null, attachments: null, preparer: null,
       summary: phrase("vouchers count", { count }), code: null, name: null, account: null,
@@ -160,10 +174,10 @@ export function vouchersTable(report: VouchersReport, scales: DisplayScales): Sh
     report: "vouchers",
     caption: [
       phrase("vouchers Vouchers", {}),
-      periodCaption(report.begin, report.end),
-      ...(report.unbalanced.size === 0 ? [] : [phrase("vouchers unbalanced", { count: report.unbalanced.size })]),
+      periodCaption(range.begin, range.end),
+      ...(unbalanced === 0 ? [] : [phrase("vouchers unbalanced", { count: unbalanced })]),
     ],
-    facts: { begin: report.begin, end: exclusiveEndText(report.end) },
+    facts: { begin: range.begin, end: exclusiveEndText(range.end) },
     columns,
     rows: [],
     totals,

@@ -7,7 +7,9 @@ import { booksCurrency, buildVouchers } from "../../periods/vouchers.js";
 import { displayScales } from "../../reports/display.js";
 import { vouchersReport, vouchersRows, vouchersSheet, vouchersTable } from "../../reports/vouchers.js";
 import { EXIT_ERRORS, langOf, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
-import { addReportFlags, emitSheet, emitSheetParts, loadForReport, outputChoice, reportRange, showBlockingErrors, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { VoucherLines, readVoucherLines, writeVouchersTable } from "../../reports/vouchers-table.js";
+import { tableMeasure } from "../../render/table.js";
+import { addReportFlags, emitPieces, emitSheet, emitSheetParts, loadForReport, outputChoice, reportRange, showBlockingErrors, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { message, say } from "../../i18n/message.js";
 
 export interface ReportVouchersContext {
@@ -24,14 +26,34 @@ export function runReportVouchers(io: Io, context: ReportVouchersContext): numbe
   const dimensions = readDimensionCodes(ledger.entries);
   if (showBlockingErrors(io, dimensions.diagnostics, ledger, context.file, context.color)) return EXIT_ERRORS;
   const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
-  const vouchers = buildVouchers({ entries: ledger.entries, options: ledger.options, chart, dimensionCodes: dimensions.codes }, context.range);
+  const source = { entries: ledger.entries, options: ledger.options, chart, dimensionCodes: dimensions.codes };
+  const output = context.output;
+  if (output.format === "table" && !output.color) {
+    // A table without colour drawn straight from the books (vouchers-table.ts): a long period
+    // lists hundreds of thousands of lines.
+    const scales = displayScales(ledger.entries);
+    const strlen = tableMeasure();
+    const lines = new VoucherLines(scales, output.lang, strlen);
+    readVoucherLines(source, context.range, lines);
+    if (lines.count === 0) {
+      io.stderr(`feeledger: ${say(langOf(io), "stop nothing in period", {})}\n`);
+      return EXIT_OK;
+    }
+    const draw = (give: (bytes: Buffer) => void) => writeVouchersTable(lines, context.range, booksCurrency(ledger.options), scales, { ...output, format: "table" }, give, strlen);
+    // (To standard output as bytes when it takes them: the table is drawn in UTF-8.)
+    if (output.file === null && io.stdoutBytes !== undefined) {
+      draw(io.stdoutBytes);
+      return EXIT_OK;
+    }
+    return emitPieces(io, output.file, (write) => draw((bytes) => { write(bytes.toString("utf8")); }), ledger);
+  }
+  const vouchers = buildVouchers(source, context.range);
   if (vouchers.length === 0) {
     io.stderr(`feeledger: ${say(langOf(io), "stop nothing in period", {})}\n`);
     return EXIT_OK;
   }
   const report = vouchersReport(vouchers, context.range, booksCurrency(ledger.options));
   const scales = displayScales(ledger.entries);
-  const output = context.output;
   // (A table drawn as its rows are made: a long period lists hundreds of thousands of lines, none kept.)
   if (output.format === "table") return emitSheetParts(io, output, { sheet: vouchersTable(report, scales), rows: vouchersRows(report, scales, "table", output.lang) }, ledger);
   // (xlsx and html read the heading column too: a few vouchers are one section each.)

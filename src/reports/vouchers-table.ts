@@ -1,0 +1,1375 @@
+// `report vouchers` as a terminal table without colour, drawn straight from the books: the table
+// writeSheetTableFrom draws from vouchersTable and vouchersRows (render/sheet.ts, render/table.ts;
+// the same bytes: test/reports/vouchers-table.test.ts compares them). A long period lists hundreds
+// of thousands of lines: through the sheet each made a voucher line object, a record of cells, a
+// table row, prepared texts and an array of pieces, and the list took three times as long as
+// `check` on the same journal. Here the books are read once (a compact transaction in place, as
+// buildVouchers reads it; any other through buildVouchers), each line kept as a few numbers in
+// typed arrays (its account, amount, currency and list of dimensions: indexes into the distinct
+// texts, each prepared and measured once), then each line written as UTF-8 bytes straight into
+// the output's buffer: its account's cells (drawn once per account), amounts from their scaled
+// integers, the dimensions' text or its cut (shared by the lists that start alike). A voucher's
+// heading is made from its transaction as it is drawn. The layout (narrowed columns, compact
+// drawing, parts, cut texts) is writeTableFrom's: fitColumns. With colour, and for the other
+// formats, the sheet's path stays.
+import { Decimal } from "../core/number.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
+import { DecimalSum } from "../core/amount.js";
+import { valueText } from "../claims/claim.js";
+import type { ChartOfAccounts } from "../books/accounts.js";
+import { DIMENSION_KEYS, DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/dimensions.js";
+import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
+import { VOUCHER_KEY, parseVoucher, voucherText } from "../periods/numbering.js";
+import { buildVouchers, isBooksTransaction, type VoucherSource } from "../periods/vouchers.js";
+import { GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupThousands, groupedNumber, spacesOf, tableMeasure, tableWidth, type Column } from "../render/table.js";
+import { terminalText } from "../render/terminal.js";
+import { captionText, tableAmount, type SheetStyle } from "../render/sheet.js";
+import type { MetaValue } from "../core/data.js";
+import type { Lang } from "../i18n/lang.js";
+import { phrase } from "../i18n/phrase.js";
+import type { DisplayScales } from "./display.js";
+import { amountText, type SheetRow } from "./sheet.js";
+import { orderedTotals, vouchersTableOf } from "./vouchers.js";
+
+/** A text as a table cell shows it (escaped), its display width, cli-table3's measure of it, and whether it ends in white space. */
+interface Cell {
+  readonly text: string;
+  readonly width: number;
+  readonly drawn: number;
+  readonly blankEnd: boolean;
+  /** The text as a cut column shows it, and its measure (set once the layout is known). */
+  cut: string;
+  cutDrawn: number;
+  /** The text and the cut text in UTF-8, once drawn. */
+  bytes?: Buffer;
+  cutBytes?: Buffer;
+}
+
+/** A dimension's text, its width when simple (else -1), and whether it ends in white space. */
+interface Piece {
+  readonly text: string;
+  readonly width: number;
+  readonly blankEnd: boolean;
+}
+
+/**
+ * A list of dimensions, the path to it from the trie's root (its last piece, and the list before
+ * it): its text, its width when simple (else -1), its cell once a line has it (else -1), and the
+ * cuts made of it and of the lists it starts (nodeCut).
+ */
+interface DimensionNode {
+  /** Its place in VoucherLines.nodes (what a line keeps). */
+  readonly index: number;
+  readonly parent: DimensionNode | null;
+  readonly piece: number;
+  /** Its text once asked for (nodeText): most lists of a long period are only drawn cut. */
+  text: string | null;
+  readonly width: number;
+  /** A list of other characters (or of a voucher read through buildVouchers): its cell, as the sheet's table prepares it. */
+  general: Cell | null;
+  /** Whether a line has it. */
+  used: boolean;
+  /** What the table shows of it (set for the layout: its text, or its cut). */
+  shown: SharedCut | null;
+  next: Map<number, DimensionNode> | null;
+  cuts: Map<number, SharedCut> | null;
+  /** nodeState's answer, for the width `stateWidth` (-1: none yet). */
+  state: SharedCut | number;
+  stateWidth: number;
+}
+
+/** What a cell shows, as its cell (its text and its cut the same): many lists may share a cut. */
+type SharedCut = Cell;
+
+function shownCell(text: string, drawn: number, blankEnd: boolean): Cell {
+  return { text, width: drawn, drawn, blankEnd, cut: text, cutDrawn: drawn };
+}
+
+function newNode(index: number, parent: DimensionNode | null, piece: number, text: string | null, width: number, general: Cell | null): DimensionNode {
+  return { index, parent, piece, text, width, general, used: false, shown: null, next: null, cuts: null, state: 1, stateWidth: -1 };
+}
+
+/** The text of a list of dimensions: its pieces `; ` apart. */
+function nodeText(node: DimensionNode, pieces: readonly Piece[]): string {
+  if (node.text !== null) return node.text;
+  const parent = node.parent!;
+  const piece = pieces[node.piece]!.text;
+  return (node.text = parent.parent === null ? piece : nodeText(parent, pieces) + "; " + piece);
+}
+
+/**
+ * cutSimple(node.text, node.width, width) of a simple list, shared by every list that starts
+ * alike: what a cut keeps is decided by the characters up to the first that does not fit. Each
+ * list's state is kept (for the width asked last): the cut that falls in it or in a list it
+ * starts, else the columns its text takes with the … a cut would add. A cut that falls in a
+ * list's separator from the one before it, or at its piece's first character, is kept on the list
+ * before (-1, -2, -3), one within its piece on the list itself (by the characters kept). A claims
+ * journal's lists are mostly distinct, their cuts few (`employee:王伟; …`).
+ */
+function nodeCut(node: DimensionNode, pieces: readonly Piece[], width: number): SharedCut {
+  if (node.width <= width) return shownCell(nodeText(node, pieces), node.width, pieces[node.piece]!.blankEnd);
+  const state = nodeState(node, pieces, width);
+  if (typeof state !== "number") return state;
+  // (Not reached: a list wider than `width` has a character that does not fit.)
+  const cut = cutSimple(nodeText(node, pieces), node.width, width);
+  return shownCell(cut.text, cut.drawn, false);
+}
+
+function nodeState(node: DimensionNode, pieces: readonly Piece[], width: number): SharedCut | number {
+  if (node.parent === null) return 1;
+  if (node.stateWidth === width) return node.state;
+  const parent = node.parent;
+  const before = nodeState(parent, pieces, width);
+  let state: SharedCut | number;
+  if (typeof before !== "number") state = before;
+  else {
+    let used = before;
+    const shared = (owner: DimensionNode, key: number, text: () => string): SharedCut => {
+      const cuts = (owner.cuts ??= new Map());
+      let cut = cuts.get(key);
+      if (cut === undefined) cuts.set(key, (cut = shownCell(text(), used, false)));
+      return cut;
+    };
+    state = -1;
+    if (parent.parent !== null) {
+      if (used + 1 > width) state = shared(parent, -1, () => nodeText(parent, pieces) + "…");
+      else {
+        used += 1;
+        if (used + 1 > width) state = shared(parent, -2, () => nodeText(parent, pieces) + ";…");
+        else used += 1;
+      }
+    }
+    if (state === -1) {
+      const text = pieces[node.piece]!.text;
+      for (let at = 0; at < text.length; at++) {
+        const w = text.charCodeAt(at) < 0x2027 ? 1 : 2;
+        if (used + w > width) {
+          const before = parent.parent !== null ? nodeText(parent, pieces) + "; " : "";
+          state = at === 0 ? shared(parent, -3, () => before + "…") : shared(node, at, () => before + text.slice(0, at) + "…");
+          break;
+        }
+        used += w;
+      }
+      if (state === -1) state = used;
+    }
+  }
+  node.state = state;
+  node.stateWidth = width;
+  return state;
+}
+
+/**
+ * The width of a text whose every character is one that both measures (displayWidth and
+ * cli-table3's) count alike, one column or two, and that a cut needs not keep with another:
+ * printable ASCII but the backslash (an escape's start), …, the CJK ideographs, the commonest CJK
+ * and fullwidth punctuation (render/table.ts TABLE_SIMPLE). -1 for any other text.
+ */
+export function tableSimpleWidth(text: string): number {
+  let width = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x20 && code <= 0x7e) {
+      if (code === 0x5c) return -1;
+      width += 1;
+    } else if (code === 0x2026) width += 1;
+    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x3011) || (code >= 0xff01 && code <= 0xff60)) width += 2;
+    else return -1;
+  }
+  return width;
+}
+
+/**
+ * cutText(text, width, "end") of a text tableSimpleWidth measures (as `textWidth`), and the cut's
+ * width (both measures): its characters that fit in `width` less one, then ….
+ */
+function cutSimple(text: string, textWidth: number, width: number): { text: string; drawn: number } {
+  if (textWidth <= width) return { text, drawn: textWidth };
+  let used = 1;
+  let end = 0;
+  for (; end < text.length; end++) {
+    const code = text.charCodeAt(end);
+    const w = code < 0x2027 ? 1 : 2;
+    if (used + w > width) break;
+    used += w;
+  }
+  return { text: text.slice(0, end) + "…", drawn: used };
+}
+
+const BLANK_END = /\s$/u;
+
+/** A text cell as writeTableFrom prepares it (render/table.ts TableDrawing.prepare), measured once. */
+function cellOf(given: string, right: boolean, strlen: (text: string) => number): Cell {
+  let text: string;
+  let width: number;
+  let drawn: number;
+  if (PLAIN_ASCII.test(given)) {
+    text = right ? groupedNumber(given) : given;
+    width = drawn = text.length;
+  } else {
+    text = given;
+    if (text.includes("\n")) text = text.replace(/\r?\n/g, " ");
+    text = terminalText(text);
+    if (right) text = groupedNumber(text);
+    width = displayWidth(text);
+    drawn = strlen(text);
+  }
+  return { text, width, drawn, blankEnd: BLANK_END.test(text), cut: text, cutDrawn: drawn };
+}
+
+const EMPTY: Cell = { text: "", width: 0, drawn: 0, blankEnd: false, cut: "", cutDrawn: 0 };
+
+/** Distinct texts of a column, each prepared once, by their given text. */
+class Cells {
+  readonly list: Cell[] = [EMPTY];
+  readonly #known = new Map<string, number>([["", 0]]);
+  constructor(readonly right: boolean, readonly strlen: (text: string) => number) {}
+
+  /** The index of `given`'s cell (0: empty). */
+  indexOf(given: string): number {
+    let index = this.#known.get(given);
+    if (index === undefined) {
+      index = this.list.length;
+      this.list.push(cellOf(given, this.right, this.strlen));
+      this.#known.set(given, index);
+    }
+    return index;
+  }
+}
+
+/** A growing array of numbers (of one typed-array kind). */
+class Numbers<T extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(public values: T, private readonly make: (size: number) => T) {}
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const more = this.make(this.values.length * 2);
+      more.set(this.values);
+      this.values = more;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+const float64s = (size: number) => new Numbers(new Float64Array(size), (n) => new Float64Array(n));
+const int32s = (size: number) => new Numbers(new Int32Array(size), (n) => new Int32Array(n));
+
+// ---------------------------------------------------------------- amounts
+
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, n) => 10 ** n);
+
+/** How many decimal digits a non-negative safe integer has (0 has one). */
+function digitCount(value: number): number {
+  let count = 1;
+  while (count < 16 && value >= POWERS_OF_TEN[count]!) count++;
+  return count;
+}
+
+/** Characters of an integer part of `digits` digits grouped in threes. */
+const groupedLength = (digits: number): number => digits + Math.floor((digits - 1) / 3);
+
+/** `value` (a non-negative safe integer) divided by 10^places, rounded down (exactly: no floating-point quotient). */
+function integerPart(value: number, places: number): number {
+  if (places === 0) return value;
+  const unit = POWERS_OF_TEN[places]!;
+  return (value - (value % unit)) / unit;
+}
+
+/**
+ * The cell a terminal table shows for the positive amount `scaled` × 10^-scale of a commodity shown
+ * at `commodityPlaces`: scaledAmountText's text, as tableAmount rounds it (two places when it has
+ * more, but a residue below a cent) and groupedNumber groups it.
+ */
+export function amountCell(scaled: number, scale: number, commodityPlaces: number): string {
+  let digits = scaled;
+  let places = scale;
+  while (places > 0 && digits % 10 === 0) {
+    digits /= 10;
+    places -= 1;
+  }
+  const shown = places > commodityPlaces ? places : commodityPlaces;
+  if (shown > 2) {
+    if (places > 2) {
+      const unit = POWERS_OF_TEN[places - 2]!;
+      const rest = digits % unit;
+      let cents = (digits - rest) / unit;
+      if (rest * 2 >= unit) cents += 1;
+      if (cents === 0) {
+        // (A residue below a cent: exact, at the places shown.)
+        return "0." + String(digits).padStart(places, "0") + "0".repeat(shown - places);
+      }
+      return atTwoPlaces(cents);
+    }
+    const whole = integerPart(digits, places);
+    const cents = (digits - whole * POWERS_OF_TEN[places]!) * POWERS_OF_TEN[2 - places]!;
+    return groupThousands(String(whole)) + (cents < 10 ? ".0" : ".") + String(cents);
+  }
+  const whole = integerPart(digits, places);
+  const head = groupThousands(String(whole));
+  if (shown === 0) return head;
+  const fraction = places === 0 ? "" : String(digits - whole * POWERS_OF_TEN[places]!).padStart(places, "0");
+  return head + "." + fraction + (shown > places ? "0".repeat(shown - places) : "");
+}
+
+/** `cents` (a count of hundredths) as text at two places, grouped. */
+function atTwoPlaces(cents: number): string {
+  const integer = integerPart(cents, 2);
+  const rest = cents - integer * 100;
+  return groupThousands(String(integer)) + (rest < 10 ? ".0" : ".") + String(rest);
+}
+
+/** amountCell(...).length, without making the text. */
+export function amountCellWidth(scaled: number, scale: number, commodityPlaces: number): number {
+  let digits = scaled;
+  let places = scale;
+  while (places > 0 && digits % 10 === 0) {
+    digits /= 10;
+    places -= 1;
+  }
+  const shown = places > commodityPlaces ? places : commodityPlaces;
+  if (shown > 2) {
+    if (places > 2) {
+      const unit = POWERS_OF_TEN[places - 2]!;
+      const rest = digits % unit;
+      let cents = (digits - rest) / unit;
+      if (rest * 2 >= unit) cents += 1;
+      if (cents === 0) return 2 + shown;
+      return groupedLength(digitCount(integerPart(cents, 2))) + 3;
+    }
+    return groupedLength(digitCount(integerPart(digits, places))) + 3;
+  }
+  return groupedLength(digitCount(integerPart(digits, places))) + (shown === 0 ? 0 : shown + 1);
+}
+
+// ---------------------------------------------------------------- reading the books
+
+/** metaText of a value as a compact transaction keeps it (rawMeta). */
+function rawText(raw: string | MetaValue | undefined): string | null {
+  return raw === undefined ? null : typeof raw === "string" ? raw : valueText(raw);
+}
+
+/** A dimension's name as postingDimensions reads it: the value's text trimmed, null when none or blank. */
+function dimensionName(raw: string | MetaValue | undefined): string | null {
+  if (raw === undefined) return null;
+  const text = typeof raw === "string" ? raw : valueText(raw);
+  if (text === null) return null;
+  const trimmed = text.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+const KEYS: readonly string[] = DIMENSION_KINDS.map((kind) => DIMENSION_KEYS[kind]);
+
+/**
+ * The books' vouchers in a range as a table reads them: per voucher its heading's text and where
+ * its lines end; per line its account, amount (a scaled integer, or NaN with its texts kept aside),
+ * currency and dimensions, as indexes into the distinct cells. With the report's totals and the
+ * vouchers that do not balance.
+ */
+export class VoucherLines {
+  /**
+   * Per voucher, what its heading is read from (headingOf), and its attachments: a heading is
+   * made as it is drawn (kept, a hundred thousand texts of five pieces each would be copied by
+   * every collection while the books are read).
+   */
+  readonly sources: (PlainTransaction | Voucher)[] = [];
+  readonly attachments = int32s(1024);
+  /** Per voucher, where its lines end. */
+  readonly ends = int32s(1024);
+  readonly accounts = int32s(4096);
+  readonly amounts = float64s(4096);
+  readonly scales = int32s(4096);
+  readonly currencies = int32s(4096);
+  readonly dimensions = int32s(4096);
+  /** Lines whose amount is not a scaled integer: their debit and credit texts (as a table shows them, empty when zero). */
+  readonly decimalTexts = new Map<number, readonly [string, string]>();
+
+  /** Per account (accounts' index): its code's cell and its name's. */
+  readonly codeCells: Cells;
+  readonly nameCells: Cells;
+  readonly #accountIndex = new Map<string, number>();
+  readonly accountCode: number[] = [];
+  readonly accountName: number[] = [];
+  readonly currencyCells: Cells;
+  /** Per currency (currencies' index): the commodity's usual places. */
+  readonly currencyPlaces: number[] = [];
+  /** Per currency, in the order their first line came (vouchersReport's totals before sorting). */
+  readonly currencyNames: string[] = [];
+  /** Per currency: its cell (currencyCells' index). */
+  readonly currencyCell: number[] = [];
+  readonly #currencyIndex = new Map<string, number>();
+  /** The lists of dimensions (a line keeps its list's index; 0: none), their pieces, and those a line has. */
+  readonly nodes: DimensionNode[] = [newNode(0, null, -1, "", 0, null)];
+  dimensionPieces: readonly Piece[] = [];
+  readonly usedNodes: DimensionNode[] = [];
+  readonly #generalNodes = new Map<string, DimensionNode>();
+  readonly strlen: (text: string) => number;
+
+  /** Per currency: the debits and the credits of every line, and the current voucher's net. */
+  readonly debits: DecimalSum[] = [];
+  readonly credits: DecimalSum[] = [];
+  readonly #net: DecimalSum[] = [];
+  readonly #touched: number[] = [];
+  unbalanced = 0;
+
+  /** The widest debit and credit texts. */
+  debitWidth = 0;
+  creditWidth = 0;
+
+  constructor(readonly scalesOf: DisplayScales, readonly lang: Lang, strlen: (text: string) => number) {
+    this.codeCells = new Cells(false, strlen);
+    this.nameCells = new Cells(false, strlen);
+    this.currencyCells = new Cells(false, strlen);
+    this.strlen = strlen;
+  }
+
+  get count(): number {
+    return this.sources.length;
+  }
+
+  /** The index of a list of dimensions a line has. */
+  use(node: DimensionNode): number {
+    if (!node.used) {
+      node.used = true;
+      if (node.index > 0) this.usedNodes.push(node);
+    }
+    return node.index;
+  }
+
+  /** The list of dimensions of text `text` (of a voucher read through buildVouchers, or of other characters), a line's. */
+  general(text: string): number {
+    if (text === "") return 0;
+    let node = this.#generalNodes.get(text);
+    if (node === undefined) {
+      node = newNode(this.nodes.length, null, -1, text, -1, cellOf(text, false, this.strlen));
+      this.nodes.push(node);
+      this.#generalNodes.set(text, node);
+    }
+    return this.use(node);
+  }
+
+  get lineCount(): number {
+    return this.accounts.length;
+  }
+
+  /** The index of `account`, its code and name read from `chart` the first time. */
+  account(account: string, chart: ChartOfAccounts): number {
+    let index = this.#accountIndex.get(account);
+    if (index === undefined) {
+      const book = chart.account(account);
+      index = this.accountCode.length;
+      this.accountCode.push(this.codeCells.indexOf(book.code ?? ""));
+      this.accountName.push(this.nameCells.indexOf(book.name));
+      this.#accountIndex.set(account, index);
+    }
+    return index;
+  }
+
+  #lastCurrency = "";
+  #lastCurrencyIndex = -1;
+
+  currency(currency: string): number {
+    // (Most lines are in the currency of the line before.)
+    if (currency === this.#lastCurrency) return this.#lastCurrencyIndex;
+    let index = this.#currencyIndex.get(currency);
+    if (index === undefined) {
+      index = this.currencyNames.length;
+      this.currencyNames.push(currency);
+      this.currencyPlaces.push(this.scalesOf.get(currency) ?? 0);
+      this.currencyCell.push(this.currencyCells.indexOf(currency));
+      this.debits.push(new DecimalSum());
+      this.credits.push(new DecimalSum());
+      this.#net.push(new DecimalSum());
+      this.#currencyIndex.set(currency, index);
+    }
+    this.#lastCurrency = currency;
+    this.#lastCurrencyIndex = index;
+    return index;
+  }
+
+  /** The current voucher's net in `currency`. */
+  #sums(currency: number): DecimalSum {
+    if (this.#touched.indexOf(currency) < 0) this.#touched.push(currency);
+    return this.#net[currency]!;
+  }
+
+  /** A line whose amount is `scaled` × 10^-scale (debit positive). */
+  scaledLine(account: number, scaled: number, scale: number, currency: number, dimensions: number): void {
+    this.accounts.push(account);
+    this.amounts.push(scaled);
+    this.scales.push(scale);
+    this.currencies.push(currency);
+    this.dimensions.push(dimensions);
+    const net = this.#sums(currency);
+    if (scaled > 0) {
+      this.debits[currency]!.addScaled(scaled, scale);
+      const width = amountCellWidth(scaled, scale, this.currencyPlaces[currency]!);
+      if (width > this.debitWidth) this.debitWidth = width;
+    } else if (scaled < 0) {
+      this.credits[currency]!.addScaled(-scaled, scale);
+      const width = amountCellWidth(-scaled, scale, this.currencyPlaces[currency]!);
+      if (width > this.creditWidth) this.creditWidth = width;
+    }
+    net.addScaled(scaled, scale);
+  }
+
+  /** A line of a Decimal debit and credit (one of them zero, or both). */
+  decimalLine(account: number, debit: Decimal, credit: Decimal, currency: number, dimensions: number): void {
+    const line = this.accounts.length;
+    this.accounts.push(account);
+    this.amounts.push(Number.NaN);
+    this.scales.push(0);
+    this.currencies.push(currency);
+    this.dimensions.push(dimensions);
+    const net = this.#sums(currency);
+    const name = this.currencyNames[currency]!;
+    let debitText = "";
+    let creditText = "";
+    if (!debit.isZero()) {
+      this.debits[currency]!.addDecimal(debit);
+      net.addDecimal(debit);
+      debitText = groupedNumber(tableAmount(amountText(debit, name, this.scalesOf)));
+    }
+    if (!credit.isZero()) {
+      this.credits[currency]!.addDecimal(credit);
+      net.addDecimal(credit.neg());
+      creditText = groupedNumber(tableAmount(amountText(credit, name, this.scalesOf)));
+    }
+    if (debitText.length > this.debitWidth) this.debitWidth = debitText.length;
+    if (creditText.length > this.creditWidth) this.creditWidth = creditText.length;
+    this.decimalTexts.set(line, [debitText, creditText]);
+  }
+
+  /** The end of a voucher (its lines given since the last one's), its heading read from `source`. */
+  endVoucher(source: PlainTransaction | Voucher, attachments: number): void {
+    this.sources.push(source);
+    this.attachments.push(attachments);
+    this.ends.push(this.accounts.length);
+    let balanced = true;
+    for (const currency of this.#touched) {
+      const net = this.#net[currency]!;
+      if (!net.isZero()) balanced = false;
+      net.reset();
+    }
+    this.#touched.length = 0;
+    if (!balanced) this.unbalanced++;
+  }
+}
+
+/**
+ * The vouchers buildVouchers(source, range) makes, read into `into` (see VoucherLines): a compact
+ * transaction booked as its postings in place, as buildVouchers reads it; any other through
+ * buildVouchers itself.
+ */
+export function readVoucherLines(source: VoucherSource, range: { readonly begin: string | null; readonly end: string | null }, into: VoucherLines): void {
+  const lang = into.lang;
+  const codes = source.dimensionCodes;
+  const kindNames = DIMENSION_KINDS.map((kind) => (lang === "en" ? kind : DIMENSION_NAMES_ZH[kind]));
+  // Each dimension (`employee:王伟`) made and measured once, by its kind's index, then by its name;
+  // each list of them (a path of a trie from the first) made into its cell once. (A claims
+  // journal's lists are mostly distinct, each claimant with each customer: the list's text and
+  // measure are made from its pieces', without a key made and looked up for each.)
+  const pieceIds = DIMENSION_KINDS.map(() => new Map<string, number>());
+  const pieces: Piece[] = [];
+  const pieceOf = (kindIndex: number, name: string): number => {
+    const known = pieceIds[kindIndex]!;
+    let id = known.get(name);
+    if (id === undefined) {
+      const code = codes.get(DIMENSION_KINDS[kindIndex]!)?.get(name)?.code ?? null;
+      const text = `${kindNames[kindIndex]}:${code === null ? "" : `${code} `}${name}`;
+      id = pieces.length;
+      pieces.push({ text, width: tableSimpleWidth(text), blankEnd: BLANK_END.test(text) });
+      known.set(name, id);
+    }
+    return id;
+  };
+  const root = into.nodes[0]!;
+  into.dimensionPieces = pieces;
+  /** The transaction's own dimensions (by DIMENSION_KINDS), read from its metadata at once: the first line of each key. */
+  const names: (string | null)[] = KEYS.map(() => null);
+  const found: boolean[] = KEYS.map(() => false);
+  const readNames = (transaction: PlainTransaction): void => {
+    for (let index = 0; index < KEYS.length; index++) {
+      names[index] = null;
+      found[index] = false;
+    }
+    const count = transaction.metaCount;
+    for (let line = 0; line < count; line++) {
+      const key = transaction.metaKeyAt(line);
+      for (let index = 0; index < KEYS.length; index++) {
+        if (key !== KEYS[index] || found[index]) continue;
+        found[index] = true;
+        names[index] = dimensionName(transaction.rawMetaValueAt(line));
+      }
+    }
+  };
+  /** The dimensions' cell of a compact transaction's posting at `at` (-1: the transaction's own), its own names read over the transaction's (readNames). */
+  const plainDimensions = (transaction: PlainTransaction, at: number): number => {
+    let node = root;
+    for (let index = 0; index < KEYS.length; index++) {
+      const name = (at < 0 ? null : dimensionName(transaction.rawMetaAt(at, KEYS[index]!))) ?? names[index]!;
+      if (name === null) continue;
+      const id = pieceOf(index, name);
+      let next = node.next?.get(id);
+      if (next === undefined) {
+        const piece = pieces[id]!;
+        const width = node.width < 0 || piece.width < 0 ? -1 : node === root ? piece.width : node.width + 2 + piece.width;
+        next = newNode(into.nodes.length, node, id, null, width, null);
+        into.nodes.push(next);
+        (node.next ??= new Map()).set(id, next);
+      }
+      node = next;
+    }
+    // (A list of other characters is prepared as the sheet's table prepares it.)
+    if (node.width < 0 && node.general === null) node.general = cellOf(nodeText(node, pieces), false, into.strlen);
+    return into.use(node);
+  };
+  const chart = source.chart;
+  for (const entry of source.entries) {
+    if (range.end !== null && entry.date >= range.end) break;
+    if (!isBooksTransaction(entry) || (range.begin !== null && entry.date < range.begin)) continue;
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      const transaction = entry;
+      let attachments = 0;
+      let transactionDimensions = -1;
+      readNames(transaction);
+      for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
+        if (rawText(transaction.rawMetaAt(at, "invoice")) !== null || rawText(transaction.rawMetaAt(at, "receipt")) !== null) attachments++;
+        const account = transaction.accountAt(at);
+        const accountIndex = into.account(account, chart);
+        let dimensions: number;
+        if (hasOwnDimensions(transaction, at)) dimensions = plainDimensions(transaction, at);
+        else dimensions = transactionDimensions < 0 ? (transactionDimensions = plainDimensions(transaction, -1)) : transactionDimensions;
+        const scaled = transaction.bookedScaledAt(at);
+        if (Number.isNaN(scaled)) {
+          const amount = transaction.bookedUnitsAt(at).number;
+          into.decimalLine(
+            accountIndex, amount.isPositive() && !amount.isZero() ? amount : ZERO,
+            amount.isNegative() && !amount.isZero() ? amount.neg() : ZERO, into.currency(transaction.bookedCurrencyAt(at)), dimensions,
+          );
+        } else {
+          into.scaledLine(accountIndex, scaled, transaction.bookedScaleAt(at), into.currency(transaction.bookedCurrencyAt(at)), dimensions);
+        }
+      }
+      into.endVoucher(transaction, attachments);
+      continue;
+    }
+    // Any other transaction: its voucher as buildVouchers makes it (the word is not shown: a
+    // number written has its own).
+    const voucher = buildVouchers({ ...source, entries: [entry] }, { begin: null, end: null })[0]!;
+    readVoucher(voucher, into, chart);
+  }
+}
+
+/** The side of a line that is not its amount's. */
+const ZERO = new Decimal(0);
+
+function readVoucher(voucher: Voucher, into: VoucherLines, chart: ChartOfAccounts): void {
+  const lang = into.lang;
+  for (const line of voucher.lines) {
+    const account = into.account(line.account, chart);
+    const currency = into.currency(line.currency);
+    const dimensions = into.general(dimensionsText(line.dimensions, lang));
+    const scaled = line.scaledAmount;
+    if (scaled !== undefined) into.scaledLine(account, scaled, line.amountScale!, currency, dimensions);
+    else into.decimalLine(account, line.debit, line.credit, currency, dimensions);
+  }
+  into.endVoucher(voucher, voucher.attachments);
+}
+
+/** vouchers.ts's dimensionsCell in one language ("" for none). */
+function dimensionsText(dimensions: readonly DimensionValue[], lang: Lang): string {
+  let text = "";
+  for (const value of dimensions) {
+    const piece = `${lang === "en" ? value.kind : DIMENSION_NAMES_ZH[value.kind]}:${value.code === null ? "" : `${value.code} `}${value.name}`;
+    text = text === "" ? piece : `${text}; ${piece}`;
+  }
+  return text;
+}
+
+/** lineSummary, given the posting's own `narration`. */
+function summaryOf(transaction: PlainTransaction, own: string | null): string {
+  if (own !== null && own.trim() !== "") return own;
+  return transaction.narration !== "" ? transaction.narration : transaction.payee ?? "";
+}
+
+/** Whether the posting at `at` has metadata for a dimension of its own. */
+function hasOwnDimensions(transaction: PlainTransaction, at: number): boolean {
+  for (let index = 0; index < KEYS.length; index++) if (transaction.rawMetaAt(at, KEYS[index]!) !== undefined) return true;
+  return false;
+}
+
+/** A phrase of a heading (attachments, preparer): its text, simpleDisplayWidth, UTF-8 and whether it ends in white space. */
+interface Phrase {
+  readonly text: string;
+  readonly width: number;
+  readonly bytes: Buffer;
+  readonly blankEnd: boolean;
+}
+
+function phraseOf(text: string): Phrase {
+  return { text, width: simpleDisplayWidth(text), bytes: Buffer.from(text), blankEnd: BLANK_END.test(text) };
+}
+
+/** The phrases of one language's headings, each made once. */
+class HeadingPhrases {
+  readonly unnumbered: Phrase;
+  readonly #counts: Phrase[] = [];
+  readonly #preparers = new Map<string, Phrase>();
+
+  constructor(readonly lang: Lang) {
+    this.unnumbered = phraseOf(phrase("vouchers unnumbered", {})[lang]);
+  }
+
+  attachments(count: number): Phrase {
+    return (this.#counts[count] ??= phraseOf(phrase("vouchers attachments", { count })[this.lang]));
+  }
+
+  preparedBy(name: string): Phrase {
+    let made = this.#preparers.get(name);
+    if (made === undefined) this.#preparers.set(name, (made = phraseOf(phrase("vouchers prepared by", { name })[this.lang])));
+    return made;
+  }
+}
+
+/**
+ * A voucher's heading as vouchers.ts's headingMaker makes it in one language (date, number,
+ * summary, attachments, preparer, two spaces apart, the empty ones left out), kept as its parts:
+ * a heading is compared with the last, and most are written as their parts' bytes.
+ */
+class Heading {
+  date = "";
+  number: Phrase | string = "";
+  summary = "";
+  attachments: Phrase | null = null;
+  preparer: Phrase | null = null;
+  /** The text's simpleDisplayWidth (-1: not simple). */
+  width = 0;
+  /** The text's length. */
+  length = 0;
+  /** The parts that are not empty, in order. */
+  readonly #parts: string[] = [];
+
+  /** The heading of a voucher read from `source` with `attachments` (see VoucherLines.sources). */
+  read(source: PlainTransaction | Voucher, attachments: number, phrases: HeadingPhrases): void {
+    let number: string | null;
+    let preparer: string;
+    if (source instanceof PlainTransaction) {
+      const written = rawText(source.rawMeta(VOUCHER_KEY));
+      const parsed = written === null ? null : parseVoucher(written);
+      number = parsed === null ? null : voucherText(parsed.word, parsed.number);
+      preparer = rawText(source.rawMeta("prepared-by")) ?? (rawText(source.rawMeta("claim")) !== null ? rawText(source.rawMeta("claimant")) : null) ?? "";
+      const first = source.firstPosting();
+      this.summary = first < 0 ? "" : summaryOf(source, rawText(source.rawMetaAt(first, "narration")));
+    } else {
+      number = source.number === null ? null : voucherText(source.word, source.number);
+      preparer = source.preparer;
+      this.summary = source.lines[0]?.summary ?? "";
+    }
+    this.date = source.date;
+    this.number = number ?? phrases.unnumbered;
+    this.attachments = phrases.attachments(attachments);
+    this.preparer = preparer === "" ? null : phrases.preparedBy(preparer);
+    let width = 0;
+    let length = 0;
+    const parts = this.#parts;
+    parts.length = 0;
+    const add = (text: string, textWidth: number) => {
+      if (text === "") return;
+      width = width < 0 || textWidth < 0 ? -1 : width + textWidth + (parts.length > 0 ? 2 : 0);
+      length += text.length + (parts.length > 0 ? 2 : 0);
+      parts.push(text);
+    };
+    add(this.date, simpleDisplayWidth(this.date));
+    if (typeof this.number === "string") add(this.number, simpleDisplayWidth(this.number));
+    else add(this.number.text, this.number.width);
+    add(this.summary, simpleDisplayWidth(this.summary));
+    add(this.attachments.text, this.attachments.width);
+    if (this.preparer !== null) add(this.preparer.text, this.preparer.width);
+    this.width = width;
+    this.length = length;
+  }
+
+  /** The heading's text. */
+  text(): string {
+    return this.#parts.join("  ");
+  }
+
+  /**
+   * Whether its text is `other`'s: the same parts, or (of texts as long) the same text. (Two parts
+   * as long that differ, after the same ones, make texts that differ.)
+   */
+  sameAs(other: Heading): boolean {
+    if (this.length !== other.length) return false;
+    const mine = this.#parts;
+    const theirs = other.#parts;
+    for (let index = 0; index < mine.length && index < theirs.length; index++) {
+      const part = mine[index]!;
+      const their = theirs[index]!;
+      if (part === their) continue;
+      if (part.length === their.length) return false;
+      return this.text() === other.text();
+    }
+    return mine.length === theirs.length || this.text() === other.text();
+  }
+
+  /**
+   * Its line (a line feed, a space, the text) written as its parts' bytes into `out`, when its
+   * text is of simple characters, at most `width` wide, and not ending in white space (nothing
+   * then to escape, cut or trim); false when not.
+   */
+  writeTo(out: ByteOutput, width: number): boolean {
+    const last = this.preparer ?? this.attachments!;
+    if (this.width < 0 || this.width > width || last.blankEnd || this.date === "") return false;
+    out.room(2 + 3 * this.length);
+    const buffer = out.buffer;
+    let at = out.at;
+    buffer[at++] = 10;
+    buffer[at++] = 32;
+    at = ascii(buffer, at, this.date);
+    if (typeof this.number === "string") {
+      buffer[at++] = 32;
+      buffer[at++] = 32;
+      at += buffer.write(this.number, at, "utf8");
+    } else at = bytes(buffer, at, this.number.bytes);
+    if (this.summary !== "") {
+      buffer[at++] = 32;
+      buffer[at++] = 32;
+      at += buffer.write(this.summary, at, "utf8");
+    }
+    at = bytes(buffer, at, this.attachments!.bytes);
+    if (this.preparer !== null) at = bytes(buffer, at, this.preparer.bytes);
+    out.at = at;
+    return true;
+  }
+}
+
+/** `text` as bytes into `buffer` at `at` (its characters one byte each when ASCII, else UTF-8); where it ends. */
+function ascii(buffer: Buffer, at: number, text: string): number {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) return at - index + buffer.write(text, at - index, "utf8");
+    buffer[at++] = code;
+  }
+  return at;
+}
+
+/** Two spaces, then `part`, into `buffer` at `at`; where it ends. */
+function bytes(buffer: Buffer, at: number, part: Buffer): number {
+  buffer[at++] = 32;
+  buffer[at++] = 32;
+  for (let index = 0; index < part.length; index++) buffer[at++] = part[index]!;
+  return at;
+}
+
+// ---------------------------------------------------------------- drawing
+
+/** Texts in UTF-8, each distinct one encoded once (many cells share a cut text). */
+const ENCODED = new Map<string, Buffer>();
+
+function encoded(text: string): Buffer {
+  let bytes = ENCODED.get(text);
+  if (bytes === undefined) {
+    bytes = Buffer.from(text);
+    if (ENCODED.size < 200_000) ENCODED.set(text, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * The table's text, written as UTF-8 into buffers of some CHARS_PER_WRITE bytes, each given to
+ * `give` when full (a new one is then made: a stream may still hold the last).
+ */
+class ByteOutput {
+  buffer: Buffer;
+  at = 0;
+
+  constructor(readonly give: (bytes: Buffer) => void) {
+    this.buffer = Buffer.allocUnsafe(CHARS_PER_WRITE);
+  }
+
+  /** Room for `bytes` more bytes. */
+  room(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return;
+    this.flush();
+    if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
+  }
+
+  text(text: string): void {
+    this.room(text.length * 3);
+    this.at += this.buffer.write(text, this.at, "utf8");
+  }
+
+  flush(): void {
+    if (this.at === 0) return;
+    this.give(this.buffer.subarray(0, this.at));
+    this.buffer = Buffer.allocUnsafe(CHARS_PER_WRITE);
+    this.at = 0;
+  }
+}
+
+/** What amountShape found: the integer part, the fraction (as an integer) and its places. */
+let shapeWhole = 0;
+let shapeFraction = 0;
+let shapePlaces = 0;
+
+/**
+ * The length of amountCell(scaled, scale, commodityPlaces), its parts left in shapeWhole,
+ * shapeFraction and shapePlaces for writeAmount; -1 when writeAmount cannot write it (a residue
+ * below a cent shown at too many places for an integer: amountCell's text then).
+ */
+export function amountShape(scaled: number, scale: number, commodityPlaces: number): number {
+  let digits = scaled;
+  let places = scale;
+  while (places > 0 && digits % 10 === 0) {
+    digits /= 10;
+    places -= 1;
+  }
+  const shown = places > commodityPlaces ? places : commodityPlaces;
+  if (shown > 2) {
+    if (places > 2) {
+      const unit = POWERS_OF_TEN[places - 2]!;
+      const rest = digits % unit;
+      let cents = (digits - rest) / unit;
+      if (rest * 2 >= unit) cents += 1;
+      if (cents === 0) {
+        if (shown > 15) return -1;
+        shapeWhole = 0;
+        shapeFraction = digits * POWERS_OF_TEN[shown - places]!;
+        shapePlaces = shown;
+        return 2 + shown;
+      }
+      shapeWhole = integerPart(cents, 2);
+      shapeFraction = cents - shapeWhole * 100;
+      shapePlaces = 2;
+      return groupedLength(digitCount(shapeWhole)) + 3;
+    }
+    shapeWhole = integerPart(digits, places);
+    shapeFraction = (digits - shapeWhole * POWERS_OF_TEN[places]!) * POWERS_OF_TEN[2 - places]!;
+    shapePlaces = 2;
+    return groupedLength(digitCount(shapeWhole)) + 3;
+  }
+  shapeWhole = integerPart(digits, places);
+  shapeFraction = (digits - shapeWhole * POWERS_OF_TEN[places]!) * POWERS_OF_TEN[shown - places]!;
+  shapePlaces = shown;
+  return groupedLength(digitCount(shapeWhole)) + (shown === 0 ? 0 : shown + 1);
+}
+
+/** The amount amountShape last measured (at `length` characters), as ASCII into `buffer` at `at`; where it ends. */
+function writeAmount(buffer: Buffer, at: number, length: number): number {
+  const end = at + length;
+  let position = end;
+  if (shapePlaces > 0) {
+    let fraction = shapeFraction;
+    for (let place = 0; place < shapePlaces; place++) {
+      const digit = fraction % 10;
+      buffer[--position] = 48 + digit;
+      fraction = (fraction - digit) / 10;
+    }
+    buffer[--position] = 46;
+  }
+  let whole = shapeWhole;
+  let count = 0;
+  // (The digits of a large amount in floating point, then in 32-bit integers, which are cheaper.)
+  while (whole > 0x7fffffff) {
+    if (count > 0 && count % 3 === 0) buffer[--position] = 44;
+    const digit = whole % 10;
+    buffer[--position] = 48 + digit;
+    whole = (whole - digit) / 10;
+    count++;
+  }
+  let small = whole | 0;
+  do {
+    if (count > 0 && count % 3 === 0) buffer[--position] = 44;
+    const next = (small / 10) | 0;
+    buffer[--position] = 48 + small - next * 10;
+    small = next;
+    count++;
+  } while (small > 0);
+  return end;
+}
+
+/** writeAmount's text (for tests). */
+export function shapedAmountText(scaled: number, scale: number, commodityPlaces: number): string | null {
+  const length = amountShape(scaled, scale, commodityPlaces);
+  if (length < 0) return null;
+  const buffer = Buffer.alloc(length);
+  writeAmount(buffer, 0, length);
+  return buffer.toString("latin1");
+}
+
+/** How many bytes of the table are given to `give` at a time. */
+const CHARS_PER_WRITE = 1 << 18;
+
+/** The columns of the table (a line's cells, in this order; the currency only when several). */
+const CODE = 0;
+const NAME = 1;
+const DEBIT = 2;
+const CREDIT = 3;
+const CURRENCY = 4;
+const DIMENSIONS = 5;
+
+/**
+ * writeSheetTableFrom's text of vouchersTable and vouchersRows for the vouchers `lines` holds,
+ * without colour (`style.color` is not read), given to `write` in pieces.
+ */
+export function writeVouchersTable(
+  lines: VoucherLines, range: { readonly begin: string | null; readonly end: string | null }, firstCurrency: string, scales: DisplayScales, style: SheetStyle,
+  give: (bytes: Buffer) => void, strlen: (text: string) => number,
+): void {
+  const out = new ByteOutput(give);
+  const write = (text: string): void => { out.text(text); };
+  const lang = style.lang;
+  const totals = lines.currencyNames.map((currency, index) => ({ currency, debit: lines.debits[index]!.value, credit: lines.credits[index]!.value }));
+  const sheet = vouchersTableOf(range, lines.count, orderedTotals(totals, firstCurrency), lines.unbalanced, scales);
+  write(`${captionText(sheet, style)}\n\n`);
+  const several = sheet.totals.length > 1;
+  const kinds = several ? [CODE, NAME, DEBIT, CREDIT, CURRENCY, DIMENSIONS] : [CODE, NAME, DEBIT, CREDIT, DIMENSIONS];
+  const keys = ["code", "name", "debit", "credit", "currency", "dimensions"];
+  const byKey = new Map(sheet.columns.map((column) => [column.key, column]));
+  const columns: Column[] = kinds.map((kind) => {
+    const column = byKey.get(keys[kind]!)!;
+    return { header: terminalText(column.header[lang]), align: column.kind === "text" ? "left" : "right", shrink: column.shrink, repeat: column.label };
+  });
+  const count = columns.length;
+  const right = columns.map((column) => column.align === "right");
+  const widths = columns.map((column) => displayWidth(column.header));
+  const drawnWidths = columns.map(() => 0);
+  const cellsOf: (Cells | null)[] = kinds.map((kind) => (kind === CODE ? lines.codeCells : kind === NAME ? lines.nameCells : kind === CURRENCY ? lines.currencyCells : null));
+  // The body's widths: each distinct text's, and the widest amounts.
+  kinds.forEach((kind, index) => {
+    const cells = cellsOf[index];
+    if (kind === DIMENSIONS) {
+      for (const node of lines.usedNodes) {
+        const width = node.general === null ? node.width : node.general.width;
+        const drawn = node.general === null ? node.width : node.general.drawn;
+        if (width > widths[index]!) widths[index] = width;
+        if (drawn > drawnWidths[index]!) drawnWidths[index] = drawn;
+      }
+      return;
+    }
+    if (cells === null) {
+      const width = kind === DEBIT ? lines.debitWidth : lines.creditWidth;
+      widths[index] = Math.max(widths[index]!, width);
+      drawnWidths[index] = width;
+      return;
+    }
+    // (Only the texts some line shows: the empty cell counts for nothing.)
+    for (const cell of cells.list) {
+      if (cell.width > widths[index]!) widths[index] = cell.width;
+      if (cell.drawn > drawnWidths[index]!) drawnWidths[index] = cell.drawn;
+    }
+  });
+  // The footer's rows, as the sheet's totals are prepared.
+  const footHeadings: (string | null)[] = [];
+  const footCells: Cell[][] = [];
+  {
+    let current: string | null = null;
+    for (const row of sheet.totals) {
+      const headingText = cellString(row, "heading", lang);
+      if (headingText !== current) footHeadings.push(terminalText(headingText));
+      else footHeadings.push(null);
+      current = headingText;
+      const cells = kinds.map((kind, index) => {
+        const key = keys[kind]!;
+        let given = cellString(row, key, lang);
+        if (kind === DEBIT || kind === CREDIT) given = tableAmount(given);
+        return cellOf(given, right[index]!, strlen);
+      });
+      cells.forEach((cell, index) => {
+        if (cell.width > widths[index]!) widths[index] = cell.width;
+        if (cell.drawn > drawnWidths[index]!) drawnWidths[index] = cell.drawn;
+      });
+      footCells.push(cells);
+    }
+  }
+
+  const { compact, cutAt, parts } = fitColumns(columns, widths, style.width ?? Number.POSITIVE_INFINITY);
+  cutAt.forEach((shrink, index) => {
+    if (shrink === undefined) return;
+    drawnWidths[index] = 0;
+    const cutOf = (cell: Cell) => {
+      cell.cut = cutText(cell.text, widths[index]!, shrink);
+      cell.cutDrawn = strlen(cell.cut);
+      if (cell.cutDrawn > drawnWidths[index]!) drawnWidths[index] = cell.cutDrawn;
+    };
+    const cells = cellsOf[index];
+    // (The body's amounts are never cut: only text columns shrink.)
+    if (cells !== null) cells.list.forEach((cell, at) => { if (at > 0) cutOf(cell); });
+    if (kinds[index] === DIMENSIONS) {
+      // A simple list's cut shared with the lists that start alike; any other cut as cutText cuts it.
+      for (const node of lines.usedNodes) {
+        let shown: SharedCut;
+        if (node.general === null && shrink === "end") shown = nodeCut(node, lines.dimensionPieces, widths[index]!);
+        else {
+          const cell = node.general ?? cellOf(nodeText(node, lines.dimensionPieces), false, strlen);
+          cutOf(cell);
+          shown = shownCell(cell.cut, cell.cutDrawn, cell.blankEnd);
+        }
+        node.shown = shown;
+        if (shown.drawn > drawnWidths[index]!) drawnWidths[index] = shown.drawn;
+      }
+    }
+    for (const row of footCells) cutOf(row[index] = { ...row[index]! });
+  });
+  // The lists of dimensions shown whole when their column is not cut.
+  lines.nodes[0]!.shown = EMPTY;
+  for (const node of lines.usedNodes) {
+    if (node.shown !== null && cutAt[kinds.indexOf(DIMENSIONS)] !== undefined) continue;
+    node.shown = node.general ?? shownCell(nodeText(node, lines.dimensionPieces), node.width, lines.dimensionPieces[node.piece]!.blankEnd);
+  }
+  const gap = compact ? 0 : GAP;
+  const between = compact ? " " : "   ";
+  const startsWithHeading = lines.lineCount > 0;
+  const phrases = new HeadingPhrases(lang);
+  const hasRows = lines.lineCount > 0 || footCells.length > 0;
+
+  parts.forEach((part, partIndex) => {
+    if (partIndex > 0) write("\n\n");
+    const head = part.map((index) => columns[index]!.header);
+    const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, drawnWidths[part[n]!]! + PADDING));
+    const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!), gap) - PADDING);
+    const headingLine = (heading: string): string => {
+      const line = " " + cutText(heading, headingWidth, "end");
+      return BLANK_END.test(line) ? line.trimEnd() : line;
+    };
+    let text = headLine(head, colWidths, part.map((index) => right[index]!), between, strlen);
+    if (hasRows) {
+      const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
+      text += "\n" + (startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule);
+    }
+    out.text(text);
+    // A line is made of its cells as lineWriter would pad them, trimmed at its end: each cell's
+    // text after the spaces pending before it (the padding after the last cell, and the gap,
+    // and those of empty cells), the spaces after the last text left out.
+    const content = colWidths.map((width) => width - PADDING);
+    const separator = part.map((_, n) => (n === 0 ? 1 : between.length));
+    const cut = part.map((index) => cutAt[index] !== undefined);
+    const partKinds = part.map((index) => kinds[index]!);
+    const partRight = part.map((index) => right[index]!);
+    const partCells = part.map((index) => cellsOf[index]);
+    let line = "";
+    let pending = 0;
+    let blank = false;
+    const addCell = (n: number, cell: Cell): void => {
+      const shown = cut[n] ? cell.cut : cell.text;
+      if (shown === "") {
+        pending += separator[n]! + content[n]! + 1;
+        return;
+      }
+      const drawn = cut[n] ? cell.cutDrawn : cell.drawn;
+      if (partRight[n]) {
+        line += spacesOf(pending + separator[n]! + content[n]! - drawn) + shown;
+        pending = 1;
+      } else {
+        line += spacesOf(pending + separator[n]!) + shown;
+        pending = content[n]! - drawn + 1;
+      }
+      blank = cell.blankEnd;
+    };
+    const addAmount = (n: number, amount: string): void => {
+      if (amount === "") pending += separator[n]! + content[n]! + 1;
+      else {
+        line += spacesOf(pending + separator[n]! + content[n]! - amount.length) + amount;
+        pending = 1;
+        blank = false;
+      }
+    };
+    /** The line made so far, trimmed at its end. */
+    const finished = (): string => (blank ? line.trimEnd() : line);
+    // The cells a line's account decides (its code and name, when the part starts with them): drawn once per account.
+    let leading = 0;
+    while (leading < partKinds.length && (partKinds[leading] === CODE || partKinds[leading] === NAME)) leading++;
+    const prefixes: ({ line: string; bytes: Buffer; pending: number; blank: boolean } | undefined)[] = [];
+    const prefixOf = (account: number) => {
+      line = "";
+      pending = 0;
+      blank = false;
+      for (let n = 0; n < leading; n++) addCell(n, partCells[n]!.list[partKinds[n] === CODE ? lines.accountCode[account]! : lines.accountName[account]!]!);
+      return (prefixes[account] = { line, bytes: Buffer.from(line), pending, blank });
+    };
+    /** Each cell's text as drawn in this part (cut or not), in UTF-8. */
+    const bytesOf = (n: number, cell: Cell): Buffer => (cut[n] ? (cell.cutBytes ??= encoded(cell.cut)) : (cell.bytes ??= encoded(cell.text)));
+    const partWidth = colWidths.reduce((sum, width) => sum + width + 3, 0);
+    // The body: a heading above a voucher's lines when it differs from the last one drawn.
+    const ends = lines.ends.values;
+    const attachmentCounts = lines.attachments.values;
+    const accounts = lines.accounts.values;
+    const amounts = lines.amounts.values;
+    const amountScales = lines.scales.values;
+    const currencies = lines.currencies.values;
+    const dimensionIndexes = lines.dimensions.values;
+    const currencyPlaces = lines.currencyPlaces;
+    const currencyCell = lines.currencyCell;
+    const nodes = lines.nodes;
+    const currencyList = lines.currencyCells.list;
+    const cellAt = (kind: number, n: number, at: number, account: number): Cell => (
+      kind === DIMENSIONS ? nodes[dimensionIndexes[at]!]!.shown!
+        : kind === CURRENCY ? currencyList[currencyCell[currencies[at]!]!]!
+          : partCells[n]!.list[kind === CODE ? lines.accountCode[account]! : lines.accountName[account]!]!
+    );
+    /** The line of the row at `at`, into `out`. (A function of its own: V8 optimizes it as one.) */
+    const drawLine = (at: number): void => {
+      const account = accounts[at]!;
+      const prefix = prefixes[account] ?? prefixOf(account);
+      // The cells of the line that are texts: none may end in white space (the line is then
+      // made as a text, and trimmed as one).
+      let texts = prefix.blank;
+      let room = 2 + prefix.bytes.length + partWidth;
+      for (let n = leading; n < partKinds.length; n++) {
+        const kind = partKinds[n]!;
+        if (kind === DEBIT || kind === CREDIT) continue;
+        const cell = cellAt(kind, n, at, account);
+        if (cell.blankEnd) texts = true;
+        room += bytesOf(n, cell).length;
+      }
+      if (texts) {
+        line = prefix.line;
+        pending = prefix.pending;
+        blank = prefix.blank;
+        for (let n = leading; n < partKinds.length; n++) {
+          const kind = partKinds[n]!;
+          if (kind === DEBIT || kind === CREDIT) {
+            const amount = amounts[at]!;
+            if (Number.isNaN(amount)) addAmount(n, lines.decimalTexts.get(at)![kind === DEBIT ? 0 : 1]);
+            else if (kind === DEBIT ? amount > 0 : amount < 0) addAmount(n, amountCell(kind === DEBIT ? amount : -amount, amountScales[at]!, currencyPlaces[currencies[at]!]!));
+            else pending += separator[n]! + content[n]! + 1;
+          } else addCell(n, cellAt(kind, n, at, account));
+        }
+        out.text("\n" + finished());
+        return;
+      }
+      // The line's bytes, straight into the output: its account's cells, then each other cell
+      // after the spaces pending before it.
+      out.room(room);
+      const buffer = out.buffer;
+      let to = out.at;
+      buffer[to++] = 10;
+      const start = prefix.bytes;
+      for (let index = 0; index < start.length; index++) buffer[to++] = start[index]!;
+      let spaces = prefix.pending;
+      for (let n = leading; n < partKinds.length; n++) {
+        const kind = partKinds[n]!;
+        if (kind === DEBIT || kind === CREDIT) {
+          const amount = amounts[at]!;
+          let length = -1;
+          let text = "";
+          if (Number.isNaN(amount)) {
+            text = lines.decimalTexts.get(at)![kind === DEBIT ? 0 : 1];
+            length = text === "" ? 0 : -2;
+          } else if (kind === DEBIT ? amount > 0 : amount < 0) {
+            length = amountShape(kind === DEBIT ? amount : -amount, amountScales[at]!, currencyPlaces[currencies[at]!]!);
+            if (length < 0) {
+              text = amountCell(kind === DEBIT ? amount : -amount, amountScales[at]!, currencyPlaces[currencies[at]!]!);
+              length = -2;
+            }
+          } else length = 0;
+          if (length === 0) {
+            spaces += separator[n]! + content[n]! + 1;
+            continue;
+          }
+          const width = length > 0 ? length : text.length;
+          for (let pad = spaces + separator[n]! + content[n]! - width; pad > 0; pad--) buffer[to++] = 32;
+          if (length > 0) to = writeAmount(buffer, to, length);
+          else for (let index = 0; index < text.length; index++) buffer[to++] = text.charCodeAt(index);
+          spaces = 1;
+          continue;
+        }
+        const cell = cellAt(kind, n, at, account);
+        const bytes = bytesOf(n, cell);
+        if (bytes.length === 0) {
+          spaces += separator[n]! + content[n]! + 1;
+          continue;
+        }
+        const drawn = cut[n] ? cell.cutDrawn : cell.drawn;
+        if (partRight[n]) {
+          for (let pad = spaces + separator[n]! + content[n]! - drawn; pad > 0; pad--) buffer[to++] = 32;
+          spaces = 1;
+        } else {
+          for (let pad = spaces + separator[n]!; pad > 0; pad--) buffer[to++] = 32;
+          spaces = content[n]! - drawn + 1;
+        }
+        for (let index = 0; index < bytes.length; index++) buffer[to++] = bytes[index]!;
+      }
+      out.at = to;
+    };
+    let heading = new Heading();
+    let current: Heading | null = null;
+    let at = 0;
+    for (let voucher = 0; voucher < lines.count; voucher++) {
+      const end = ends[voucher]!;
+      if (at === end) continue;
+      heading.read(lines.sources[voucher]!, attachmentCounts[voucher]!, phrases);
+      if (current === null || !heading.sameAs(current)) {
+        // (A heading of simple characters that fits is its own text: nothing to escape or cut.)
+        if (!heading.writeTo(out, headingWidth)) out.text("\n" + headingLine(terminalText(heading.text())));
+        const last = current;
+        current = heading;
+        heading = last ?? new Heading();
+      }
+      for (; at < end; at++) drawLine(at);
+    }
+    text = "";
+    if (footCells.length > 0) {
+      text += "\n";
+      footCells.forEach((cells, row) => {
+        const heading = footHeadings[row];
+        if (heading !== null && heading !== undefined) text += "\n" + headingLine(heading);
+        line = "";
+        pending = 0;
+        blank = false;
+        part.forEach((index, n) => { addCell(n, cells[index]!); });
+        text += "\n" + finished();
+      });
+    }
+    if (text !== "") write(text);
+  });
+  write("\n");
+  out.flush();
+}
+
+/** Whether a character is one display-width.ts counts directly (its SIMPLE), and a terminal shows as it is. */
+function isSimpleCharacter(code: number): boolean {
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xa8) || (code >= 0xaa && code <= 0xad) || (code >= 0xaf && code <= 0x2ff)
+    || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x203b) || (code >= 0x203d && code <= 0x2048) || (code >= 0x204a && code <= 0x205e)
+    || (code >= 0x3000 && code <= 0x303e) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a0 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf)
+    || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff60) || (code >= 0xff61 && code <= 0xff9f) || (code >= 0xffa1 && code <= 0xffdc)
+    || (code >= 0xffe0 && code <= 0xffe6);
+}
+
+/**
+ * displayWidth of a text of simple characters (display-width.ts: each one or two columns, the
+ * soft hyphen none), which terminalText leaves as it is; -1 for any other text.
+ */
+export function simpleDisplayWidth(text: string): number {
+  let width = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x20 && code <= 0x7e) width += 1;
+    else if (!isSimpleCharacter(code)) return -1;
+    else if (code === 0xad) continue;
+    else if ((code >= 0x3000 && code <= 0x303e) || (code >= 0x3041 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff)
+      || (code >= 0xff01 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6)) width += 2;
+    else width += 1;
+  }
+  return width;
+}
+
+function cellString(row: SheetRow, key: string, lang: Lang): string {
+  const cell = row.cells[key] ?? null;
+  if (cell === null) return "";
+  if (typeof cell === "string") return cell;
+  if ("series" in cell) throw new Error("no series in a voucher list");
+  return cell[lang];
+}
+
+/** The head's line: its cells padded as a row's (each header a left or right cell), trimmed at its end. */
+function headLine(head: readonly string[], colWidths: readonly number[], right: readonly boolean[], between: string, strlen: (text: string) => number): string {
+  let line = "";
+  for (let n = 0; n < head.length; n++) {
+    const text = head[n]!;
+    const spaces = spacesOf(colWidths[n]! - PADDING - strlen(text));
+    line += n === 0 ? " " : between;
+    line += right[n] ? spaces + text + " " : text + spaces + " ";
+  }
+  return line.trimEnd();
+}
