@@ -35,7 +35,8 @@ class PreparedCells {
   readonly headingBefore: number[] = [];
 
   constructor(capacity: number) {
-    this.texts = new Array<string>(capacity).fill("");
+    // (Not filled: every slot read is written first.)
+    this.texts = new Array<string>(capacity);
     this.drawn = new Int32Array(capacity);
   }
 
@@ -73,6 +74,9 @@ export function writeListTable(
   const lastGiven: (string | null)[] = columns.map(() => null);
   const lastText: string[] = columns.map(() => "");
   const lastDrawn: number[] = columns.map(() => 0);
+  /** Whether each column's texts are still compared with its last (1), and how often that found a new text. */
+  const repeating: number[] = columns.map(() => 1);
+  const misses: number[] = columns.map(() => 0);
   const prepareInto = (into: PreparedCells) => (row: readonly string[] | Row) => {
     let cells: readonly string[];
     if (!("cells" in row) && "heading" in row) {
@@ -85,9 +89,14 @@ export function writeListTable(
     into.rows++;
     for (let index = 0; index < count; index++) {
       const given = cells[index] ?? "";
-      if (given === lastGiven[index]) {
-        into.add(lastText[index]!, lastDrawn[index]!);
-        continue;
+      if (repeating[index]! > 0) {
+        if (given === lastGiven[index]) {
+          into.add(lastText[index]!, lastDrawn[index]!);
+          continue;
+        }
+        // (A column whose texts keep changing (ids, amounts) is no longer compared with its last one:
+        // comparing two texts of one length reads both. Its texts are prepared as any new one.)
+        if (++misses[index]! >= MISSES_BEFORE_NO_REPEAT) repeating[index] = 0;
       }
       lastGiven[index] = given;
       if (PLAIN_ASCII.test(given)) {
@@ -160,8 +169,11 @@ export function writeListTable(
     const head = part.map((index) => columns[index]!.header);
     const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, drawnWidths[part[n]!]! + PADDING));
     /** A line of the part's cells (texts and drawn widths), trimmed at its end. */
-    const last = part.length - 1;
     const lineOf = (texts: readonly string[], drawn: Int32Array, at: number): string => {
+      // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
+      // the last cell that is not empty, its cut text never empty either.)
+      let last = part.length - 1;
+      while (last > 0 && texts[at + part[last]!] === "") last--;
       let line = "";
       for (let n = 0; n <= last; n++) {
         const index = part[n]!;
@@ -217,6 +229,9 @@ export function writeListTable(
     if (text !== "") write(text);
   });
 }
+
+/** How many new texts a column may give before its texts are no longer compared with its last one. */
+const MISSES_BEFORE_NO_REPEAT = 256;
 
 /** Whether trimEnd would trim `text` at all: empty, or white space (as trimEnd counts it) at its end. */
 function endsInSpace(text: string): boolean {
