@@ -7,7 +7,7 @@
 // holds the two to the same bytes. Without colour only (with colour: writeTableFrom).
 import {
   CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, spacesOf, tableMeasure, tableWidth,
-  type Column, type TableStyle,
+  type Column, type Row, type TableStyle,
 } from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
 
@@ -28,10 +28,15 @@ class PreparedCells {
   texts: string[];
   drawn: Int32Array;
   length = 0;
+  /** Rows of cells. */
   rows = 0;
+  /** Heading lines (terminalText of the heading), each with how many rows of cells come before it. */
+  readonly headings: string[] = [];
+  readonly headingBefore: number[] = [];
 
   constructor(capacity: number) {
-    this.texts = new Array<string>(capacity).fill("");
+    // (Not filled: every slot read is written first.)
+    this.texts = new Array<string>(capacity);
     this.drawn = new Int32Array(capacity);
   }
 
@@ -53,8 +58,8 @@ class PreparedCells {
  * `expectedRows`: how many rows `source` is expected to give (room is made for them at once).
  */
 export function writeListTable(
-  givenColumns: readonly Column[], source: (visit: (cells: readonly string[]) => void) => void, style: TableStyle,
-  footer: readonly (readonly string[])[], write: (text: string) => void, expectedRows = 0,
+  givenColumns: readonly Column[], source: (visit: (row: readonly string[] | Row) => void) => void, style: TableStyle,
+  givenFooter: readonly (readonly string[] | Row)[] | (() => readonly (readonly string[] | Row)[]), write: (text: string) => void, expectedRows = 0,
 ): void {
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
   const count = columns.length;
@@ -69,13 +74,29 @@ export function writeListTable(
   const lastGiven: (string | null)[] = columns.map(() => null);
   const lastText: string[] = columns.map(() => "");
   const lastDrawn: number[] = columns.map(() => 0);
-  const prepareInto = (into: PreparedCells) => (cells: readonly string[]) => {
+  /** Whether each column's texts are still compared with its last (1), and how often that found a new text. */
+  const repeating: number[] = columns.map(() => 1);
+  const misses: number[] = columns.map(() => 0);
+  const prepareInto = (into: PreparedCells) => (row: readonly string[] | Row) => {
+    let cells: readonly string[];
+    if (!("cells" in row) && "heading" in row) {
+      into.headingBefore.push(into.rows);
+      into.headings.push(terminalText(row.heading));
+      return;
+    }
+    // (An alert row is drawn as any other without colour.)
+    cells = "cells" in row ? row.cells : row as readonly string[];
     into.rows++;
     for (let index = 0; index < count; index++) {
       const given = cells[index] ?? "";
-      if (given === lastGiven[index]) {
-        into.add(lastText[index]!, lastDrawn[index]!);
-        continue;
+      if (repeating[index]! > 0) {
+        if (given === lastGiven[index]) {
+          into.add(lastText[index]!, lastDrawn[index]!);
+          continue;
+        }
+        // (A column whose texts keep changing (ids, amounts) is no longer compared with its last one:
+        // comparing two texts of one length reads both. Its texts are prepared as any new one.)
+        if (++misses[index]! >= MISSES_BEFORE_NO_REPEAT) repeating[index] = 0;
       }
       lastGiven[index] = given;
       if (PLAIN_ASCII.test(given)) {
@@ -106,6 +127,8 @@ export function writeListTable(
   };
   const body = new PreparedCells(expectedRows * count);
   source(prepareInto(body));
+  // (The footer's rows, asked for once the rows are given when they are a function.)
+  const footer = typeof givenFooter === "function" ? givenFooter() : givenFooter;
   const feet = new PreparedCells(footer.length * count);
   footer.forEach(prepareInto(feet));
 
@@ -137,15 +160,22 @@ export function writeListTable(
 
   // Each part: the head, the rule under it, the rows, then an empty line and the footer's rows.
   const between = compact ? " " : "   ";
-  const hasRows = body.rows > 0 || feet.rows > 0;
+  const hasRows = body.rows > 0 || feet.rows > 0 || feet.headings.length > 0;
+  // (As writeTableFrom draws it: the rule under the head one character shorter per gap when the
+  // body starts with a heading.)
+  const startsWithHeading = body.headingBefore.length > 0 && body.headingBefore[0] === 0;
   parts.forEach((part, partIndex) => {
     if (partIndex > 0) write("\n\n");
     const head = part.map((index) => columns[index]!.header);
     const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, drawnWidths[part[n]!]! + PADDING));
     /** A line of the part's cells (texts and drawn widths), trimmed at its end. */
     const lineOf = (texts: readonly string[], drawn: Int32Array, at: number): string => {
+      // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
+      // the last cell that is not empty, its cut text never empty either.)
+      let last = part.length - 1;
+      while (last > 0 && texts[at + part[last]!] === "") last--;
       let line = "";
-      for (let n = 0; n < part.length; n++) {
+      for (let n = 0; n <= last; n++) {
         const index = part[n]!;
         let text = texts[at + index]!;
         let width = drawn[at + index]!;
@@ -156,12 +186,22 @@ export function writeListTable(
         }
         const spaces = spacesOf(colWidths[n]! - PADDING - width);
         line += n === 0 ? " " : between;
+        if (n === last && !endsInSpace(text)) {
+          // (The last cell ends the line trimmed: its padding after it is not written, and no trimEnd is needed.)
+          return right[index] ? line + spaces + text : line + text;
+        }
         line += right[index] ? spaces + text + " " : text + spaces + " ";
       }
       return line.trimEnd();
     };
     let text = headLine(head, colWidths, part.map((index) => right[index]!), between, strlen);
-    if (hasRows) text += "\n" + colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
+    if (hasRows) {
+      const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
+      text += "\n" + (startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule);
+    }
+    // A heading line: the heading cut to the part's width (when the table has a width), trimmed.
+    const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!), gap) - PADDING);
+    const headingLine = (heading: string) => ` ${style.width === undefined ? heading : cutText(heading, headingWidth, "end")}`.trimEnd();
     const linesPerPiece = Math.max(1, Math.floor(CHARS_PER_PIECE / (tableWidth(colWidths.map((width) => width - PADDING), gap) + 1)));
     let lines = 0;
     const add = (line: string) => {
@@ -172,14 +212,32 @@ export function writeListTable(
         lines = 0;
       }
     };
-    for (let row = 0, at = 0; row < body.rows; row++, at += count) add(lineOf(body.texts, body.drawn, at));
-    if (feet.rows > 0) {
+    const addRows = (rows: PreparedCells) => {
+      const { headings, headingBefore } = rows;
+      let next = 0;
+      for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
+        for (; next < headings.length && headingBefore[next] === row; next++) add(headingLine(headings[next]!));
+        add(lineOf(rows.texts, rows.drawn, at));
+      }
+      for (; next < headings.length; next++) add(headingLine(headings[next]!));
+    };
+    addRows(body);
+    if (feet.rows > 0 || feet.headings.length > 0) {
       add("");
-      for (let row = 0, at = 0; row < feet.rows; row++, at += count) add(lineOf(feet.texts, feet.drawn, at));
+      addRows(feet);
     }
     if (text !== "") write(text);
   });
 }
+
+/** How many new texts a column may give before its texts are no longer compared with its last one. */
+const MISSES_BEFORE_NO_REPEAT = 256;
+
+/** Whether trimEnd would trim `text` at all: empty, or white space (as trimEnd counts it) at its end. */
+function endsInSpace(text: string): boolean {
+  return text.length === 0 || TRAILING_SPACE.test(text);
+}
+const TRAILING_SPACE = /\s$/;
 
 /** The head's line: its cells padded as a row's (each header a left or right cell), trimmed at its end. */
 function headLine(head: readonly string[], colWidths: readonly number[], right: readonly boolean[], between: string, strlen: (text: string) => number): string {

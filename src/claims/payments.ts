@@ -12,11 +12,12 @@
 // journal (date) order, whatever their date relative to the claim's: the link says what they pay.
 // A debit beyond what the linked claims owe pays nothing more (the account's balance shows it).
 import type { BookedTransaction, LedgerEntry } from "../core/data.js";
-import { DecimalSum, ScaledAmount, decimalOf } from "../core/amount.js";
+import { DecimalSum, MAX_SCALE, POWERS_OF_TEN, ScaledAmount, decimalOf } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { claimId, entryMetaText } from "./claim.js";
+import { IdTable } from "./id-table.js";
 
 /** A payment's share that went to one debt. */
 export interface DebtPayment {
@@ -87,7 +88,7 @@ export interface PaymentQuery {
  * A debt while payments are shared out. Its amount is made a Decimal when first asked for: most
  * claims of a long journal are never paid here, and the list reads only whether they are.
  */
-class OpenDebt implements Debt {
+export class OpenDebt implements Debt {
   paid: Decimal = ZERO;
   /** The payments, an array made for the first (most debts have none). */
   #payments: DebtPayment[] | null = null;
@@ -118,9 +119,32 @@ class OpenDebt implements Debt {
   owesNothing(): boolean {
     return this.#decimal === null ? this.#scaled === 0 : this.#decimal.isZero();
   }
+
+  /**
+   * The amount × 10^`scale` as a safe integer, read from the scaled integer the debt was made from
+   * (without a Decimal); NaN when it was made from a Decimal or that is not such an integer.
+   */
+  amountScaledAt(scale: number): number {
+    return this.#decimal === null ? rescaled(this.#scaled, this.#owedScale, scale) : Number.NaN;
+  }
+}
+
+/** `scaled` × 10^-`from` as a safe integer × 10^-`to`, or NaN when it is not one (places lost, or too large). */
+export function rescaled(scaled: number, from: number, to: number): number {
+  if (from === to) return scaled;
+  if (to > from) {
+    if (to > MAX_SCALE) return Number.NaN;
+    const result = scaled * POWERS_OF_TEN[to - from]!;
+    return Number.isSafeInteger(result) ? result : Number.NaN;
+  }
+  if (from - to > MAX_SCALE) return Number.NaN;
+  const power = POWERS_OF_TEN[from - to]!;
+  return scaled % power === 0 ? scaled / power : Number.NaN;
 }
 
 const NO_PAYMENTS: readonly DebtPayment[] = Object.freeze([]);
+/** The debts of every claim that owes nothing: never added to (see claimBalances). */
+const NO_DEBTS: OpenDebt[] = [];
 
 /**
  * A claim's balance while payments are shared out, and then the balance returned: one object and
@@ -238,16 +262,79 @@ function tiedIds(entries: readonly LedgerEntry[], ids: ReadonlySet<string>, inRa
 }
 
 /**
+ * The posted claims (the first one of each id) in journal order, numbered from 0, with a look-up
+ * by id (no Map made), and their balances: every claim's, or with `owingOnly` (see
+ * claimBalanceList) only those of the claims that owe something (a claim that credits no liability
+ * has nothing to pay and no balance object: fresh memory is dear for a hundred thousand claims).
+ */
+export class ClaimBalanceList {
+  readonly #table: IdTable;
+  readonly #claims: readonly BookedTransaction[];
+  readonly #balances: readonly (Working | undefined)[];
+
+  constructor(table: IdTable, claims: readonly BookedTransaction[], balances: readonly (Working | undefined)[]) {
+    this.#table = table;
+    this.#claims = claims;
+    this.#balances = balances;
+  }
+
+  /** How many claims. */
+  get size(): number {
+    return this.#claims.length;
+  }
+
+  /** The number of the claim with this id, or -1. */
+  indexOf(id: string): number {
+    return this.#table.indexOf(id);
+  }
+
+  claimAt(index: number): BookedTransaction {
+    return this.#claims[index]!;
+  }
+
+  /** What the claim owes (empty when it owes nothing). */
+  debtsAt(index: number): readonly Debt[] {
+    return this.#balances[index]?.debts ?? NO_DEBTS;
+  }
+
+  /** paidState of the claim's balance (a claim that owes nothing is paid). */
+  paidStateAt(index: number): PaidState {
+    const balance = this.#balances[index];
+    return balance === undefined ? "paid" : paidState(balance);
+  }
+
+  /** The balances kept (every claim's, or with `owingOnly` those of the claims that owe), in journal order. */
+  *balances(): IterableIterator<ClaimBalance> {
+    for (const balance of this.#balances) if (balance !== undefined) yield balance;
+  }
+}
+
+/**
  * Every posted claim (the first one of each id) with what it owes and what linked entries paid,
  * keyed by claim id, in journal order. With `only`, the claims of those ids and of the ids tied to
  * them by payments (see tiedIds): each with the same balance as without `only`, the others left out.
  */
 export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQuery, only?: ReadonlySet<string>): Map<string, ClaimBalance> {
-  const working = new Map<string, Working>();
+  const list = claimBalanceList(entries, query, only);
+  return new Map(Array.from(list.balances(), (balance) => [balance.id, balance]));
+}
+
+/**
+ * claimBalances as a ClaimBalanceList: the same claims and balances, in the same order; with
+ * `owingOnly`, without the balances of the claims that owe nothing.
+ */
+export function claimBalanceList(entries: readonly LedgerEntry[], query: PaymentQuery, only?: ReadonlySet<string>, owingOnly = false): ClaimBalanceList {
+  const ids = new IdTable(entries.length);
+  // (Made at the most they can hold, their lengths set at the end: no copies as they grow.)
+  const claims: BookedTransaction[] = new Array<BookedTransaction>(entries.length);
+  const working: (Working | undefined)[] = new Array<Working | undefined>(entries.length);
   const inRange = (date: string) => query.end === null || date < query.end;
   // The entries the first pass found to be claims (1): the second need not read their ids again.
   const claimAt = new Uint8Array(entries.length);
   const wanted = only === undefined ? null : tiedIds(entries, only, inRange);
+  /** The debts of the claim being read (a fresh array once a claim kept this one; a claim without debts keeps NO_DEBTS). */
+  let debts: OpenDebt[] = [];
+  let owing = 0;
   for (let order = 0; order < entries.length; order++) {
     const entry = entries[order]!;
     // (A posted claim: claim metadata and a flag other than `!`, as isPostedClaim; its id read once.)
@@ -255,8 +342,8 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
     const id = claimId(entry);
     if (id === null) continue;
     claimAt[order] = 1;
-    if (working.has(id) || (wanted !== null && !wanted.has(id))) continue;
-    const debts: OpenDebt[] = [];
+    if ((wanted !== null && !wanted.has(id)) || ids.indexOf(id) >= 0) continue;
+    if (debts.length > 0) debts = [];
     if (!addLoneDebt(entry, query.liabilitiesRoot, debts)) {
       for (const { account, currency, sum, scale } of netUnder(entry, query.liabilitiesRoot)) {
         // (A net that is a scaled integer: its sign read and the amount owed kept without a Decimal.)
@@ -268,15 +355,28 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
         }
       }
     }
+    const index = ids.add(id);
+    claims[index] = entry;
+    if (owingOnly && debts.length === 0) continue;
+    if (debts.length > 0) owing++;
     const postedOn = entryMetaText(entry, "posted-on");
-    working.set(id, { id, claim: entry, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : entry.date, order, debts });
+    working[index] = { id, claim: entry, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : entry.date, order, debts: debts.length === 0 ? NO_DEBTS : debts };
   }
-  if (working.size === 0) return new Map();
+  claims.length = ids.size;
+  working.length = ids.size;
+  const list = new ClaimBalanceList(ids, claims, working);
+  // (No claim owes anything: no payment can pay one.)
+  if (owing === 0) return list;
 
   for (let order = 0; order < entries.length; order++) {
     const entry = entries[order]!;
     if (claimAt[order] === 1 || !paysClaims(entry) || !inRange(entry.date)) continue;
-    const linked = entry.links.map((link) => working.get(link)).filter((claim): claim is Working => claim !== undefined && claim.debts.length > 0);
+    const linked: Working[] = [];
+    for (const link of entry.links) {
+      const index = ids.indexOf(link);
+      const claim = index < 0 ? undefined : working[index];
+      if (claim !== undefined && claim.debts.length > 0) linked.push(claim);
+    }
     if (linked.length === 0) continue;
     linked.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : a.order - b.order));
     for (const { account, currency, sum } of netUnder(entry, query.liabilitiesRoot)) {
@@ -295,5 +395,5 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
     }
   }
 
-  return working;
+  return list;
 }

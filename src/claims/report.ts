@@ -9,9 +9,9 @@ import { PlainTransaction } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { claimId, claimStatus, entryMetaText, metaText, valueText, type ClaimStatus } from "./claim.js";
-import { approvalCoverage, collectAuthority } from "./authority.js";
+import { approvalCoverage, collectAuthority, type Authority } from "./authority.js";
 import { isUnder } from "../core/accounts.js";
-import { owedOn, paidState, type ClaimBalance, type PaidState } from "./payments.js";
+import { owedOn, type ClaimBalanceList, type Debt, type PaidState } from "./payments.js";
 
 export interface ClaimQuery {
   readonly status: ClaimStatus | null;
@@ -72,6 +72,17 @@ interface ClaimPostings {
   receipts: number;
 }
 
+function newClaimPostings(): ClaimPostings {
+  return { departments: [], customers: [], currencies: [], sums: [], fallbackCurrency: null, receipts: 0 };
+}
+
+/** The texts joined by ", " (one text: itself, no copy made). */
+function joined(values: readonly string[]): string {
+  return values.length === 0 ? "" : values.length === 1 ? values[0]! : values.join(", ");
+}
+
+const NO_ONE: readonly string[] = Object.freeze([]);
+
 /** `value` added to `values` unless null, empty or there already. */
 function addDistinct(values: string[], value: string | null): void {
   if (value !== null && value !== "" && !values.includes(value)) values.push(value);
@@ -81,23 +92,29 @@ function rawText(raw: string | MetaValue | undefined): string | null {
   return raw === undefined ? null : typeof raw === "string" ? raw : valueText(raw);
 }
 
+/** The sum of `currency`'s charges in `read`, made (or a kept one emptied) on first use. */
+function chargeIn(read: ClaimPostings, currency: string): DecimalSum {
+  const at = read.currencies.indexOf(currency);
+  if (at >= 0) return read.sums[at]!;
+  read.currencies.push(currency);
+  if (read.sums.length < read.currencies.length) read.sums.push(new DecimalSum());
+  return read.sums[read.currencies.length - 1]!.reset();
+}
+
 /**
  * One pass over a claim's postings for its row: a compact transaction's read in place, without
  * making its postings, their metadata or a Decimal per amount.
  */
-function readClaimPostings(entry: BookedTransaction, expensesRoot: string): ClaimPostings {
+function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read: ClaimPostings = newClaimPostings()): ClaimPostings {
   const department = entryMetaText(entry, "department");
   const customer = entryMetaText(entry, "customer");
-  const read: ClaimPostings = { departments: [], customers: [], currencies: [], sums: [], fallbackCurrency: null, receipts: 0 };
+  // (`read` is the caller's, used for one claim after another: emptied first, its sums kept to be reused.)
+  read.departments.length = 0;
+  read.customers.length = 0;
+  read.currencies.length = 0;
+  read.fallbackCurrency = null;
+  read.receipts = 0;
   let expenseSeen = false;
-  const charge = (currency: string): DecimalSum => {
-    const at = read.currencies.indexOf(currency);
-    if (at >= 0) return read.sums[at]!;
-    const sum = new DecimalSum();
-    read.currencies.push(currency);
-    read.sums.push(sum);
-    return sum;
-  };
   if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
     // (Booked as its postings: the booked postings are the postings, in order.)
     for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
@@ -114,9 +131,9 @@ function readClaimPostings(entry: BookedTransaction, expensesRoot: string): Clai
       const scaled = entry.bookedScaledAt(at);
       if (Number.isNaN(scaled)) {
         const units = entry.bookedUnitsAt(at);
-        if (units.number.greaterThan(0)) charge(units.currency).addDecimal(units.number);
+        if (units.number.greaterThan(0)) chargeIn(read, units.currency).addDecimal(units.number);
       } else if (scaled > 0) {
-        charge(entry.bookedCurrencyAt(at)).addScaled(scaled, entry.bookedScaleAt(at));
+        chargeIn(read, entry.bookedCurrencyAt(at)).addScaled(scaled, entry.bookedScaleAt(at));
       }
     }
   } else {
@@ -130,7 +147,7 @@ function readClaimPostings(entry: BookedTransaction, expensesRoot: string): Clai
       expenseSeen = true;
       addDistinct(read.departments, metaText(posting.source.meta, "department") ?? department);
       addDistinct(read.customers, metaText(posting.source.meta, "customer") ?? customer);
-      if (posting.units.number.greaterThan(0)) charge(posting.units.currency).add(posting.units);
+      if (posting.units.number.greaterThan(0)) chargeIn(read, posting.units.currency).add(posting.units);
     }
   }
   // No expense posting's value: the claim's own.
@@ -145,7 +162,7 @@ const NO_PROBLEMS: readonly Diagnostic[] = Object.freeze([]);
  * The diagnostics located in a transaction (spanWithin its span), in their order: found through
  * each file's diagnostics sorted by where they start, instead of every diagnostic tried on every claim.
  */
-function problemsFinder(diagnostics: readonly Diagnostic[]): (span: Span) => readonly Diagnostic[] {
+function problemsFinder(diagnostics: readonly Diagnostic[]): (file: string, start: number, end: number) => readonly Diagnostic[] {
   const byFile = new Map<string, { start: number; index: number }[]>();
   diagnostics.forEach((diagnostic, index) => {
     if (diagnostic.span === null) return;
@@ -154,18 +171,18 @@ function problemsFinder(diagnostics: readonly Diagnostic[]): (span: Span) => rea
     else list.push({ start: diagnostic.span.start, index });
   });
   for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || a.index - b.index);
-  return (span) => {
-    const list = byFile.get(span.file);
+  return (file, start, end) => {
+    const list = byFile.get(file);
     if (list === undefined) return NO_PROBLEMS;
     let low = 0;
     let high = list.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (list[middle]!.start < span.start) low = middle + 1;
+      if (list[middle]!.start < start) low = middle + 1;
       else high = middle;
     }
     const found: number[] = [];
-    for (let at = low; at < list.length && list[at]!.start <= span.end; at++) found.push(list[at]!.index);
+    for (let at = low; at < list.length && list[at]!.start <= end; at++) found.push(list[at]!.index);
     if (found.length === 0) return NO_PROBLEMS;
     return found.sort((a, b) => a - b).map((index) => diagnostics[index]!);
   };
@@ -178,19 +195,70 @@ const ZERO = new Decimal(0);
  * asked (the list's table writes the units and shows nothing owed).
  */
 class ListedClaim implements ClaimRow {
-  #balance: ClaimBalance | undefined;
+  /** What the claim owes (claimBalanceList), null for a claim not posted. */
+  #debts: readonly Debt[] | null;
   #owed: Decimal | null | undefined = undefined;
+  claim: string;
+  date: string;
+  claimant: string;
+  department: string;
+  customer: string;
+  status: ClaimStatus;
+  partlyApproved: boolean;
+  awaiting: readonly string[];
+  units: Amount;
+  receipts: number;
+  problems: readonly Diagnostic[];
+  paid: PaidState | null;
+  entry: BookedTransaction;
+
   constructor(
-    readonly claim: string, readonly date: string, readonly claimant: string, readonly department: string, readonly customer: string,
-    readonly status: ClaimStatus, readonly partlyApproved: boolean, readonly awaiting: readonly string[], readonly units: Amount,
-    readonly receipts: number, readonly problems: readonly Diagnostic[], readonly paid: PaidState | null, balance: ClaimBalance | undefined,
-    readonly entry: BookedTransaction,
+    claim: string, date: string, claimant: string, department: string, customer: string, status: ClaimStatus, partlyApproved: boolean,
+    awaiting: readonly string[], units: Amount, receipts: number, problems: readonly Diagnostic[], paid: PaidState | null, debts: readonly Debt[] | null,
+    entry: BookedTransaction,
   ) {
-    this.#balance = balance;
+    this.claim = claim;
+    this.date = date;
+    this.claimant = claimant;
+    this.department = department;
+    this.customer = customer;
+    this.status = status;
+    this.partlyApproved = partlyApproved;
+    this.awaiting = awaiting;
+    this.units = units;
+    this.receipts = receipts;
+    this.problems = problems;
+    this.paid = paid;
+    this.#debts = debts;
+    this.entry = entry;
+  }
+
+  /** The same object made another row (see forEachClaimRow's `reuse`). */
+  reset(
+    claim: string, date: string, claimant: string, department: string, customer: string, status: ClaimStatus, partlyApproved: boolean,
+    awaiting: readonly string[], units: Amount, receipts: number, problems: readonly Diagnostic[], paid: PaidState | null, debts: readonly Debt[] | null,
+    entry: BookedTransaction,
+  ): this {
+    this.claim = claim;
+    this.date = date;
+    this.claimant = claimant;
+    this.department = department;
+    this.customer = customer;
+    this.status = status;
+    this.partlyApproved = partlyApproved;
+    this.awaiting = awaiting;
+    this.units = units;
+    this.receipts = receipts;
+    this.problems = problems;
+    this.paid = paid;
+    this.#debts = debts;
+    this.#owed = undefined;
+    this.entry = entry;
+    return this;
   }
 
   get owed(): Decimal | null {
-    if (this.#owed === undefined) this.#owed = this.#balance === undefined ? null : owedIn(this.#balance, this.units.currency);
+    if (this.#owed === undefined) this.#owed = this.#debts === null ? null : owedIn(this.#debts, this.units.currency);
     return this.#owed;
   }
 
@@ -204,70 +272,115 @@ class ListedClaim implements ClaimRow {
 }
 
 /** What the claim still owes in `commodity` (over its payables). */
-function owedIn(balance: ClaimBalance, commodity: string): Decimal {
+function owedIn(debts: readonly Debt[], commodity: string): Decimal {
   let owed: Decimal | null = null;
-  for (const debt of balance.debts) {
+  for (const debt of debts) {
     if (debt.currency === commodity) owed = owed === null ? owedOn(debt) : owed.plus(owedOn(debt));
   }
   return owed ?? ZERO;
 }
 
-/** `balances`: what each posted claim owes and was paid (claimBalances), for the paid column. */
+/** `balances`: the posted claims and what each owes and was paid (claimBalanceList), for the paid column. */
 export function claimRows(
-  entries: readonly LedgerEntry[], expensesRoot: string, diagnostics: readonly Diagnostic[], query: ClaimQuery, balances: ReadonlyMap<string, ClaimBalance> = new Map(),
+  entries: readonly LedgerEntry[], expensesRoot: string, diagnostics: readonly Diagnostic[], query: ClaimQuery, balances: ClaimBalanceList | null = null,
 ): ClaimRow[] {
   const rows: ClaimRow[] = [];
-  const { authority } = collectAuthority(entries, expensesRoot);
+  forEachClaimRow(entries, expensesRoot, diagnostics, query, balances, (row) => { rows.push(row); });
+  return rows;
+}
+
+/** The approval authority the list reads (collectAuthority's). */
+export function claimAuthority(entries: readonly LedgerEntry[], expensesRoot: string): Authority {
+  return collectAuthority(entries, expensesRoot).authority;
+}
+
+/**
+ * claimRows' rows given to `visit` one at a time, in their order, none kept (a long list's table
+ * is drawn from them as they come). `authority`: claimAuthority's, when the caller has it already.
+ * With `reuse`, every row is one object changed for each (fresh memory is dear for a hundred
+ * thousand claims): `visit` must read it before it returns, and keep nothing of it but its values.
+ */
+export function forEachClaimRow(
+  entries: readonly LedgerEntry[], expensesRoot: string, diagnostics: readonly Diagnostic[], query: ClaimQuery, balances: ClaimBalanceList | null,
+  visit: (row: ClaimRow) => void, authority: Authority = claimAuthority(entries, expensesRoot), reuse = false,
+): void {
+  /** With `reuse`, the one row object given to `visit` each time, its fields changed (the caller keeps no row). */
+  const reused = reuse ? new ListedClaim("", "", "", "", "", "posted", false, NO_ONE, new ScaledAmount(0, 0, ""), 0, NO_PROBLEMS, null, null, null!) : null;
   const wanted = query.claimant === null ? null : authority.keyOf(query.claimant);
   const problemsIn = problemsFinder(diagnostics);
-  // The balances are in journal order, and so are the claims in the books among `entries`: the
-  // next balance is most often the claim's, found without a look-up by id.
-  const ordered = balances.values();
-  let next = ordered.next().value;
+  /** What readClaimPostings reads into, for each claim in turn. */
+  const scratch = newClaimPostings();
+  // The posted claims are numbered in journal order, and the claims in the books come in that
+  // order among `entries`: the next number is most often the claim's, found without a look-up by id.
+  let next = 0;
   for (const entry of entries) {
     // (A claim: its id read once.)
     const id = entry.type === "transaction" ? claimId(entry) : null;
     if (id === null || entry.type !== "transaction") continue;
-    let found: ClaimBalance | undefined;
-    if (next !== undefined && next.claim === entry) {
-      found = next;
-      next = ordered.next().value;
-    } else {
-      found = balances.get(id);
+    let found = -1;
+    if (balances !== null) {
+      if (next < balances.size && balances.claimAt(next) === entry) found = next++;
+      else found = balances.indexOf(id);
     }
     if (query.begin !== null && entry.date < query.begin) continue;
     if (query.end !== null && entry.date >= query.end) continue;
     const status = claimStatus(entry);
     if (query.status !== null && status !== query.status) continue;
-    const balance = found?.claim === entry ? found : undefined; // a second claim with the id is not the one paid
-    const paid = balance === undefined ? null : paidState(balance);
+    // (A second claim with the id is not the one paid.)
+    const posted = found >= 0 && balances!.claimAt(found) === entry;
+    const paid = posted ? balances!.paidStateAt(found) : null;
+    const debts = posted ? balances!.debtsAt(found) : null;
     if (query.unpaid === true && (paid === null || paid === "paid")) continue;
     const claimant = entryMetaText(entry, "claimant") ?? "";
     if (wanted !== null && authority.keyOf(claimant) !== wanted) continue;
-    const read = readClaimPostings(entry, expensesRoot);
+    const read = readClaimPostings(entry, expensesRoot, scratch);
     if (query.customer !== null && !read.customers.includes(query.customer)) continue;
-    const problems = problemsIn(entry.span);
+    // (A compact transaction's place read without making its span.)
+    const problems = entry instanceof PlainTransaction ? problemsIn(entry.file, entry.start, entry.end) : problemsIn(entry.span.file, entry.span.start, entry.span.end);
     const coverage = authority.declared && status === "approved" && entry.flag === "!" ? approvalCoverage(entry, authority) : null;
     const partlyApproved = coverage !== null && !coverage.covered && coverage.counted.length > 0;
-    const awaiting = partlyApproved ? coverage.awaiting : [];
-    const department = read.departments.join(", ");
-    const customer = read.customers.join(", ");
-    const row = (units: Amount) => {
-      rows.push(new ListedClaim(id, entry.date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, balance, entry));
-    };
-    read.currencies.forEach((currency, at) => { row(read.sums[at]!.amountIn(currency)); });
-    if (read.currencies.length === 0) row(new ScaledAmount(0, 0, read.fallbackCurrency ?? ""));
+    const awaiting = partlyApproved ? coverage.awaiting : NO_ONE;
+    const department = joined(read.departments);
+    const customer = joined(read.customers);
+    const count = read.currencies.length;
+    for (let at = 0; at < Math.max(1, count); at++) {
+      const units = count === 0 ? new ScaledAmount(0, 0, read.fallbackCurrency ?? "") : read.sums[at]!.amountIn(read.currencies[at]!);
+      const date = entry.date;
+      // (One row object reused for every row when the caller keeps none: see forEachClaimRow.)
+      if (reused === null) {
+        visit(new ListedClaim(id, date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, debts, entry));
+      } else {
+        visit(reused.reset(id, date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, debts, entry));
+      }
+    }
   }
-  return rows;
 }
 
 /** Totals of the rows' amounts per commodity, in first-seen order. */
 export function claimTotals(rows: readonly ClaimRow[]): Amount[] {
-  const totals = new Map<string, DecimalSum>();
-  for (const row of rows) {
-    let sum = totals.get(row.commodity);
-    if (sum === undefined) totals.set(row.commodity, (sum = new DecimalSum()));
+  const totals = new ClaimTotals();
+  for (const row of rows) totals.add(row);
+  return totals.amounts();
+}
+
+/** claimTotals as rows are added one at a time. */
+export class ClaimTotals {
+  readonly #totals = new Map<string, DecimalSum>();
+
+  /** The last commodity added to and its sum (rows mostly share one). */
+  #lastCommodity: string | null = null;
+  #lastSum: DecimalSum | null = null;
+
+  add(row: ClaimRow): void {
+    const commodity = row.commodity;
+    let sum = commodity === this.#lastCommodity ? this.#lastSum : this.#totals.get(commodity);
+    if (sum === undefined || sum === null) this.#totals.set(commodity, (sum = new DecimalSum()));
+    this.#lastCommodity = commodity;
+    this.#lastSum = sum;
     sum.add(row.units);
   }
-  return [...totals].map(([currency, sum]) => sum.amountIn(currency));
+
+  amounts(): Amount[] {
+    return [...this.#totals].map(([currency, sum]) => sum.amountIn(currency));
+  }
 }

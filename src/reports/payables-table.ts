@@ -4,9 +4,10 @@
 // claims then make no sheet row, no record of cells and no table row object each.
 import type { Decimal } from "../core/number.js";
 import { writeTableFrom, type Column, type Row } from "../render/table.js";
+import { writeListTable } from "../claims/list-table.js";
 import { captionText, tableAmount, type SheetStyle } from "../render/sheet.js";
 import type { DisplayScales } from "./display.js";
-import { payablesSheetParts, scaledOf, type PayablesReport } from "./payables.js";
+import { OwedClaim, payablesSheetParts, scaledOf, type PayablesReport } from "./payables.js";
 import { scaledText } from "../core/amount.js";
 import { SUBTOTAL, TOTAL, amountText } from "./sheet.js";
 
@@ -38,6 +39,8 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
   const rows = (visit: (row: readonly string[] | Row) => void): void => {
     /** The text of each age (ages repeat). */
     const ageTexts: string[] = [];
+    // (One array for every claim's cells: both tables read a row's cells as it is given, and keep only the texts.)
+    const cells: string[] = new Array<string>(8).fill("");
     let heading: string | null = null;
     for (const employee of report.employees) {
       const { currency } = employee;
@@ -47,21 +50,29 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
       heading = payee;
       /** Nothing paid, as the commodity shows it: most claims. */
       let nothing: string | null = null;
+      const places = scales.get(currency) ?? 0;
       for (const claim of employee.claims) {
-        const amount = money(claim.amount, currency);
-        visit([
-          claim.id, claim.postedOn, currency, amount,
-          claim.paid.isZero() ? (nothing ??= money(claim.paid, currency)) : money(claim.paid, currency),
-          // (Owed is the amount itself, the same Decimal, when nothing was paid.)
-          claim.owed === claim.amount ? amount : money(claim.owed, currency),
-          (ageTexts[claim.age] ??= String(claim.age)), "",
-        ]);
+        // (Nothing paid: the amount written from the debt's scaled integer, as money writes it, without its Decimal.)
+        const scaled = claim instanceof OwedClaim ? claim.amountScaledAt(places) : Number.NaN;
+        const amount = Number.isNaN(scaled) ? money(claim.amount, currency) : tableAmount(scaledText(scaled, places));
+        cells[0] = claim.id;
+        cells[1] = claim.postedOn;
+        cells[2] = currency;
+        cells[3] = amount;
+        cells[4] = claim.paid.isZero() ? (nothing ??= money(claim.paid, currency)) : money(claim.paid, currency);
+        // (Owed is the amount itself, the same Decimal, when nothing was paid.)
+        cells[5] = (claim instanceof OwedClaim ? claim.owesAmount : claim.owed === claim.amount) ? amount : money(claim.owed, currency);
+        cells[6] = (ageTexts[claim.age] ??= String(claim.age));
+        cells[7] = "";
+        visit(cells);
       }
-      const cells = [subtotal, "", currency, money(employee.amount, currency), money(employee.paid, currency), money(employee.owed, currency), "", money(employee.balance, currency)];
+      const subtotals = [subtotal, "", currency, money(employee.amount, currency), money(employee.paid, currency), money(employee.owed, currency), "", money(employee.balance, currency)];
       // Owed on the claims but not in the books (or the other way round) stands out.
-      visit(employee.balance.equals(employee.owed) ? cells : { alert: true, cells });
+      visit(employee.balance.equals(employee.owed) ? subtotals : { alert: true, cells: subtotals });
     }
   };
-  writeTableFrom(tableColumns, rows, { color: style.color, width: style.width }, footer, write);
+  // (Without colour, drawn by the claims list's lighter path: the same bytes.)
+  if (style.color) writeTableFrom(tableColumns, rows, { color: true, width: style.width }, footer, write);
+  else writeListTable(tableColumns, rows, { color: false, width: style.width }, footer, write, report.employees.reduce((count, employee) => count + employee.claims.length + 1, 0));
   write("\n");
 }

@@ -9,7 +9,7 @@ import { DecimalSum, MAX_SCALE, POWERS_OF_TEN, decimalOf, sumAtScale } from "../
 import { Decimal } from "../core/number.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
-import { claimBalances, owedOn } from "../claims/payments.js";
+import { OpenDebt, claimBalanceList, owedOn, type Debt } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import type { DisplayScales } from "./display.js";
 import { SUBTOTAL, TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
@@ -172,6 +172,48 @@ function addTo(sum: ScaledSum, value: Decimal, scale: number): void {
   sum.scale = Math.max(sum.scale, scale);
 }
 
+/** addTo for a part already a safe integer × 10^-scale. */
+function addScaledTo(sum: ScaledSum, scaled: number, scale: number): void {
+  if (!sum.exact) return;
+  const total = sumAtScale(sum.scaled, sum.scale, scaled, scale);
+  if (Number.isNaN(total)) {
+    sum.exact = false;
+    return;
+  }
+  sum.scaled = total;
+  sum.scale = Math.max(sum.scale, scale);
+}
+
+/**
+ * A claim owed on, its Decimals those of its debt (made when first asked for: most claims are not
+ * paid, and the table writes their amounts from the debt's scaled integer, see amountScaledAt).
+ */
+export class OwedClaim implements PayableClaim {
+  readonly #debt: Debt;
+  /** What is owed when something was paid (or the debt was made from a Decimal); null: the amount. */
+  readonly #owed: Decimal | null;
+  constructor(readonly id: string, readonly date: string, readonly postedOn: string, debt: Debt, owed: Decimal | null, readonly age: number) {
+    this.#debt = debt;
+    this.#owed = owed;
+  }
+
+  get amount(): Decimal { return this.#debt.amount; }
+  get paid(): Decimal { return this.#debt.paid; }
+  /** (The amount itself, the same Decimal, when nothing was paid.) */
+  get owed(): Decimal { return this.#owed ?? this.#debt.amount; }
+
+  /** Whether what is owed is the amount (nothing paid), as `owed === amount` tells. */
+  get owesAmount(): boolean {
+    return this.#owed === null || this.#owed === this.#debt.amount;
+  }
+
+  /** The amount × 10^scale when nothing was paid and that is a safe integer read without a Decimal, else NaN. */
+  amountScaledAt(scale: number): number {
+    const debt = this.#debt;
+    return this.#owed === null && debt instanceof OpenDebt ? debt.amountScaledAt(scale) : Number.NaN;
+  }
+}
+
 interface Group {
   readonly account: string;
   readonly currency: string;
@@ -209,10 +251,15 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
   const byAccount = new Map<string, Map<string, Group>>();
   /** The age of each posting date (a few thousand dates for a hundred thousand claims). */
   const ages = new Map<string, number>();
-  for (const balance of claimBalances(entries, { liabilitiesRoot: query.liabilitiesRoot, end: query.end }).values()) {
+  // (Only the claims that owe something have a balance made: the others cannot be listed here.)
+  for (const balance of claimBalanceList(entries, { liabilitiesRoot: query.liabilitiesRoot, end: query.end }, undefined, true).balances()) {
     for (const debt of balance.debts) {
-      const owed = owedOn(debt);
-      if (owed.isZero()) continue;
+      // (Nothing paid on a debt kept as a scaled integer, most of them: what it owes is its amount,
+      // read without a Decimal; the claim's Decimals are made when asked for.)
+      const unpaid = debt instanceof OpenDebt && debt.paid.isZero();
+      const scaled = unpaid ? debt.amountScaledAt(debt.scale) : Number.NaN;
+      const owed = Number.isNaN(scaled) ? owedOn(debt) : null;
+      if (owed === null ? scaled === 0 : owed.isZero()) continue;
       let currencies = byAccount.get(debt.account);
       if (currencies === undefined) byAccount.set(debt.account, (currencies = new Map()));
       let group = currencies.get(debt.currency);
@@ -224,8 +271,9 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       }
       let age = ages.get(balance.postedOn);
       if (age === undefined) ages.set(balance.postedOn, (age = Math.max(0, daysBetween(balance.postedOn, query.asOf))));
-      group.claims.push({ id: balance.id, date: balance.claim.date, postedOn: balance.postedOn, amount: debt.amount, paid: debt.paid, owed, age });
-      addTo(group.amount, debt.amount, debt.scale);
+      group.claims.push(new OwedClaim(balance.id, balance.claim.date, balance.postedOn, debt, owed, age));
+      if (owed === null) addScaledTo(group.amount, scaled, debt.scale);
+      else addTo(group.amount, debt.amount, debt.scale);
       if (!debt.paid.isZero()) addTo(group.paid, debt.paid, debt.scale);
     }
   }

@@ -3,9 +3,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeListTable } from "../../src/claims/list-table.js";
-import { writeTableFrom, type Column } from "../../src/render/table.js";
+import { writeTableFrom, type Column, type Row } from "../../src/render/table.js";
 
-const pieces = ["", "a", "EC-2026-001", "1234.56", "-20.00", "12", "王伟", "华东销售部", "上海恒通食品", "…", "é", "😀", "\u0301", "ｱ", " ", "x y", "\x1b[1m", "a\nb", "\u202e", "posted", "budget-exceeded, policy-per-claim", "12%"];
+const pieces = ["", "a", "EC-2026-001", "1234.56", "-20.00", "12", "王伟", "华东销售部", "上海恒通食品", "…", "é", "😀", "\u0301", "ｱ", " ", "x y", "\x1b[1m", "a\nb", "\u202e", "posted", "budget-exceeded, policy-per-claim", "12%", "\u3000", "\u00a0", "\ufeff"];
 const cell = fc.array(fc.constantFrom(...pieces), { maxLength: 5 }).map((parts) => parts.join(""));
 const column: fc.Arbitrary<Column> = fc.record({
   header: cell,
@@ -14,8 +14,8 @@ const column: fc.Arbitrary<Column> = fc.record({
   repeat: fc.constantFrom<boolean | undefined>(true, false, undefined),
 }, { requiredKeys: ["header"] });
 
-function both(columns: readonly Column[], rows: readonly (readonly string[])[], footer: readonly (readonly string[])[], width: number | undefined): [string, string] {
-  const source = (visit: (cells: readonly string[]) => void) => { for (const row of rows) visit(row); };
+function both(columns: readonly Column[], rows: readonly (readonly string[] | Row)[], footer: readonly (readonly string[] | Row)[], width: number | undefined): [string, string] {
+  const source = (visit: (row: readonly string[] | Row) => void) => { for (const row of rows) visit(row); };
   const table: string[] = [];
   writeTableFrom(columns, source, { color: false, width }, footer, (text) => { table.push(text); });
   const list: string[] = [];
@@ -33,6 +33,30 @@ describe("writeListTable", () => {
         footer: fc.array(fc.array(cell, { minLength: count, maxLength: count }), { maxLength: 2 }),
         width: fc.option(fc.integer({ min: 10, max: 140 }), { nil: undefined }),
       })),
+      ({ columns, rows, footer, width }) => {
+        const [list, table] = both(columns, rows, footer, width);
+        expect(list).toBe(table);
+      },
+    ), { numRuns: 3000 });
+  });
+
+  it("draws heading lines and alert rows as writeTableFrom does", () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 7 }).chain((count) => {
+        const cells = fc.array(cell, { minLength: count - 1, maxLength: count + 1 });
+        const row: fc.Arbitrary<readonly string[] | Row> = fc.oneof(
+          cells,
+          cells.map((given) => ({ cells: given, alert: true })),
+          cells.map((given) => ({ cells: given })),
+          cell.map((heading) => ({ heading })),
+        );
+        return fc.record({
+          columns: fc.array(column, { minLength: count, maxLength: count }),
+          rows: fc.array(row, { maxLength: 8 }),
+          footer: fc.array(row, { maxLength: 3 }),
+          width: fc.option(fc.integer({ min: 10, max: 140 }), { nil: undefined }),
+        });
+      }),
       ({ columns, rows, footer, width }) => {
         const [list, table] = both(columns, rows, footer, width);
         expect(list).toBe(table);

@@ -6,8 +6,9 @@ import type { Command } from "commander";
 import { message, say } from "../../i18n/message.js";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../claims/claim.js";
 import { booksWithClaims } from "../../claims/pending.js";
-import { claimRows, claimTotals, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
-import { claimBalances } from "../../claims/payments.js";
+import { ClaimTotals, claimAuthority, claimRows, claimTotals, forEachClaimRow, type ClaimQuery, type ClaimRow } from "../../claims/report.js";
+import type { Amount } from "../../core/data.js";
+import { claimBalanceList } from "../../claims/payments.js";
 import { amountPlainText, displayScales, plainAmount } from "../../reports/display.js";
 import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
@@ -52,6 +53,10 @@ function awaitingText(row: ClaimRow): string {
   return row.partlyApproved ? (row.awaiting.length > 0 ? row.awaiting.join(", ") : "no one") : "";
 }
 
+/** The text of each count of receipts (counts repeat). */
+const RECEIPTS: string[] = [];
+const receiptsText = (count: number): string => (RECEIPTS[count] ??= String(count));
+
 export function runClaims(io: Io, context: ClaimsContext): number {
   const loaded = loadWithProblems(io, context.file, context.color, todayOf(io));
   if (loaded === null) return EXIT_ERRORS;
@@ -59,8 +64,9 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   // Every claim: posted ones in the books, the others in the claim files (rejected ones included);
   // payments are in the books only.
   const claims = booksWithClaims(ledger, "all");
-  const balances = claimBalances(ledger.entries, { liabilitiesRoot: ledger.options.accountRoots.liabilities, end: null });
-  const rows = claimRows(claims, ledger.options.accountRoots.expenses, diagnostics, context.query, balances);
+  const balances = claimBalanceList(ledger.entries, { liabilitiesRoot: ledger.options.accountRoots.liabilities, end: null }, undefined, true);
+  const expensesRoot = ledger.options.accountRoots.expenses;
+  const authority = claimAuthority(claims, expensesRoot);
   const scales = displayScales(claims);
   // (Amounts written from their scaled integers while they are ones, as plainAmount writes them.)
   const amount = (row: ClaimRow) => amountPlainText(row.units, scales);
@@ -73,12 +79,17 @@ export function runClaims(io: Io, context: ClaimsContext): number {
   /** The table's cells of a row, the first `shown` (Awaiting is shown only when a claim awaits approval). */
   const tableCells = (row: ClaimRow, shown: number) => {
     const cells = [
-      row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, String(row.receipts), problems(row),
+      row.claim, row.date, row.claimant, row.department, row.customer, statusText(row), row.paid ?? "", amount(row), row.commodity, receiptsText(row.receipts), problems(row),
     ];
     if (shown > cells.length) cells.push(awaitingText(row));
     return cells;
   };
   const { output } = context;
+  // The table without colour of books that declare no approval limit (no claim can be partly
+  // approved: the Awaiting column is known to be left out) is drawn from the rows as they come,
+  // none kept (a hundred thousand claims); any other output from the list of rows.
+  const streamed = output.format === "table" && !output.color && !authority.declared;
+  const rows = streamed ? [] : claimRows(claims, expensesRoot, diagnostics, context.query, balances);
   const headerText = (key: ClaimColumn) => say(output.lang, `claims column ${key}`, {});
   const totalLabel = say(output.lang, "table total", {});
   switch (output.format) {
@@ -107,16 +118,34 @@ export function runClaims(io: Io, context: ClaimsContext): number {
       return emitDocument(io, output, { title, caption: [], sections: [{ name: title, title, columns, rows: documentRows }] }, ledger);
     }
     case "table": {
-      const shown = rows.some((row) => row.partlyApproved) ? TABLE_HEADER.length : TABLE_HEADER.length - 1;
+      const shown = !streamed && rows.some((row) => row.partlyApproved) ? TABLE_HEADER.length : TABLE_HEADER.length - 1;
       const columns = TABLE_HEADER.slice(0, shown).map((key): Column => ({
         header: headerText(key), align: key === "amount" || key === "receipts" ? "right" : "left", shrink: TABLE_COLUMNS[key]!.shrink, repeat: key === "claim",
       }));
-      const footer = claimTotals(rows).map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amountPlainText(total, scales), total.currency, "", "", ""].slice(0, shown));
+      const footerOf = (totals: readonly Amount[]) => totals.map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amountPlainText(total, scales), total.currency, "", "", ""].slice(0, shown));
       const draw = (write: (text: string) => void) => {
-        const source = (visit: (cells: readonly string[]) => void) => { for (const row of rows) visit(tableCells(row, shown)); };
-        // (Without colour, drawn by the list's own lighter path: the same bytes.)
-        if (output.color) writeTableFrom(columns, source, { color: true, width: output.width }, footer, write);
-        else writeListTable(columns, source, { color: false, width: output.width }, footer, write, rows.length);
+        if (streamed) {
+          // (The totals added up as the rows come; the footer asked for after them.)
+          const totals = new ClaimTotals();
+          // (One array for every row's cells: writeListTable reads them as they come and keeps only the texts.)
+          const cells: string[] = new Array<string>(shown).fill("");
+          const source = (visit: (cells: readonly string[]) => void) => {
+            forEachClaimRow(claims, expensesRoot, diagnostics, context.query, balances, (row) => {
+              totals.add(row);
+              cells[0] = row.claim; cells[1] = row.date; cells[2] = row.claimant; cells[3] = row.department; cells[4] = row.customer;
+              cells[5] = statusText(row); cells[6] = row.paid ?? ""; cells[7] = amount(row); cells[8] = row.commodity;
+              cells[9] = receiptsText(row.receipts); cells[10] = problems(row);
+              visit(cells);
+            }, authority, true);
+          };
+          writeListTable(columns, source, { color: false, width: output.width }, () => footerOf(totals.amounts()), write, balances.size + ledger.claims.length);
+        } else {
+          const source = (visit: (cells: readonly string[]) => void) => { for (const row of rows) visit(tableCells(row, shown)); };
+          const footer = footerOf(claimTotals(rows));
+          // (Without colour, drawn by the list's own lighter path: the same bytes.)
+          if (output.color) writeTableFrom(columns, source, { color: true, width: output.width }, footer, write);
+          else writeListTable(columns, source, { color: false, width: output.width }, footer, write, rows.length);
+        }
         write("\n");
       };
       return emitPieces(io, output.file, draw, ledger);
