@@ -13,6 +13,7 @@ import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
 import { renderTable, writeTableFrom, type Column, type Row } from "./table.js";
 import { displayWidth, terminalText } from "./terminal.js";
+import { writeTableLines, type TableLines } from "./line-table.js";
 import { renderTerminalChart } from "./chart.js";
 import type { DocumentChart, DocumentColumn, DocumentRow, DocumentSection, OutputDocument } from "./document.js";
 
@@ -134,19 +135,42 @@ export function writeSheetTableFrom(sheet: Sheet, style: SheetStyle, rows: Sheet
   writeSheetTable(sheet, style, write, rows);
 }
 
+/**
+ * writeSheetTableFrom's text, its rows' cells given by `lines` as the table shows them (each row's
+ * cells in the order of the table's columns: those shown in a table but the heading column, whose
+ * text goes to `heading` above a row where it changes), read twice and kept nowhere: a register of
+ * 50,000 lines. With colour, a chart or a transposed sheet: writeSheetTableFrom with `rows`.
+ */
+export function writeSheetTableLines(sheet: Sheet, style: SheetStyle, rows: SheetRowSource, lines: TableLines, write: (text: string) => void): void {
+  if (style.color || sheet.transpose === true || (style.chart !== undefined && sheet.chart !== undefined)) {
+    writeSheetTable(sheet, style, write, rows);
+    return;
+  }
+  const { heading, columns, tableColumns } = tableColumnsOf(sheet, style.lang);
+  write(`${captionText(sheet, style)}\n\n`);
+  writeTableLines(tableColumns, lines, { color: false, width: style.width }, tableRows(sheet.totals, columns, heading, style.lang), write);
+  write("\n");
+}
+
+/** A sheet's heading column (drawn as lines across the table), its other columns shown in a table, and those as table columns. */
+function tableColumnsOf(sheet: Sheet, lang: Lang): { heading: SheetColumn | undefined; columns: SheetColumn[]; tableColumns: Column[] } {
+  const heading = sheet.columns.find((column) => column.heading === true);
+  const columns = shown(sheet, "table").filter((column) => column !== heading);
+  const tableColumns: Column[] = columns.map((column) => ({
+    header: column.header[lang],
+    align: column.kind === "text" ? "left" : "right",
+    shrink: column.shrink,
+    repeat: column.label,
+  }));
+  return { heading, columns, tableColumns };
+}
+
 function writeSheetTable(sheet: Sheet, style: SheetStyle, write: (text: string) => void, rows?: SheetRowSource): void {
   if (sheet.transpose === true) {
     write(`${captionText(sheet, style)}\n\n${transposedTable(sheet, style)}\n`);
     return;
   }
-  const heading = sheet.columns.find((column) => column.heading === true);
-  const columns = shown(sheet, "table").filter((column) => column !== heading);
-  const tableColumns: Column[] = columns.map((column) => ({
-    header: column.header[style.lang],
-    align: column.kind === "text" ? "left" : "right",
-    shrink: column.shrink,
-    repeat: column.label,
-  }));
+  const { heading, columns, tableColumns } = tableColumnsOf(sheet, style.lang);
   write(`${captionText(sheet, style)}\n\n`);
   const tableStyle = { color: style.color, width: style.width };
   const footer = tableRows(sheet.totals, columns, heading, style.lang);

@@ -40,9 +40,18 @@ export function groupThousands(plain: string): string {
   let head = (end - start) % 3;
   if (head === 0) head = 3;
   let text = plain.slice(0, start + head);
-  for (let index = start + head; index < end; index += 3) text += "," + plain.slice(index, index + 3);
+  for (let index = start + head; index < end; index += 3) {
+    // (A group of three digits taken ready-made with its comma: a long table groups every amount.)
+    const a = plain.charCodeAt(index) - 48;
+    const b = plain.charCodeAt(index + 1) - 48;
+    const c = plain.charCodeAt(index + 2) - 48;
+    text += a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 ? COMMA_GROUPS[a * 100 + b * 10 + c]! : "," + plain.slice(index, index + 3);
+  }
   return dot < 0 ? text : text + plain.slice(dot);
 }
+
+/** `,000` to `,999`. */
+const COMMA_GROUPS: readonly string[] = Array.from({ length: 1000 }, (_, n) => `,${String(n).padStart(3, "0")}`);
 
 /**
  * Cut a text (escaped for the terminal) to `width` columns, marking the cut with … at its end or its
@@ -95,10 +104,55 @@ export function cutText(text: string, width: number, from: "end" | "start"): str
 
 const NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
 
-/** A right-aligned cell's text: grouped in threes when it is a plain number (optionally with %). */
+/** Where the digits from `index` on end in `text`. */
+function digitsEnd(text: string, index: number): number {
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) break;
+    index++;
+  }
+  return index;
+}
+
+/** The integer digits of the number numberEnd read last. */
+let integerDigits = 0;
+
+/**
+ * Where the number ends in a text of NUMBER's shape (`-?digits[.digits]`, then % or nothing), its
+ * integer digits counted in integerDigits; -1 for any other text.
+ */
+function numberEnd(cell: string): number {
+  const start = cell.charCodeAt(0) === 45 ? 1 : 0;
+  let end = digitsEnd(cell, start);
+  if (end === start) return -1;
+  integerDigits = end - start;
+  if (end < cell.length && cell.charCodeAt(end) === 46) {
+    const fraction = digitsEnd(cell, end + 1);
+    if (fraction === end + 1) return -1;
+    end = fraction;
+  }
+  return end === cell.length || (end === cell.length - 1 && cell.charCodeAt(end) === 37) ? end : -1;
+}
+
+/**
+ * A right-aligned cell's text: grouped in threes when it is a plain number (optionally with %):
+ * NUMBER's shape, read without it (every amount of a table comes through here).
+ */
 export function groupedNumber(cell: string): string {
-  const number = NUMBER.exec(cell);
-  return number === null ? cell : groupThousands(number[1]!) + number[2]!;
+  return groupedPlainNumber(cell) ?? cell;
+}
+
+/** groupedNumber's text of a plain number (optionally with %), or null for any other text. */
+export function groupedPlainNumber(cell: string): string | null {
+  const end = numberEnd(cell);
+  if (end < 0) return null;
+  return end === cell.length ? groupThousands(cell) : groupThousands(cell.slice(0, end)) + "%";
+}
+
+/** The length of groupedNumber's text of a plain number (optionally with %), without making it; -1 for any other text. */
+export function groupedNumberLength(cell: string): number {
+  if (numberEnd(cell) < 0) return -1;
+  return integerDigits > 3 ? cell.length + Math.floor((integerDigits - 1) / 3) : cell.length;
 }
 
 /** Cell padding (one each side), as drawn below. */
@@ -219,6 +273,18 @@ interface TableUtilities {
 let utilities: TableUtilities | null = null;
 const loadUtilities = (): TableUtilities => (utilities ??= createRequire(import.meta.url)("cli-table3/src/utils") as TableUtilities);
 export const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The display width of a text of TABLE_SIMPLE's characters, which is also cli-table3's measure of it
+ * (each character one column, or two for the ideographs and the CJK and fullwidth punctuation), or
+ * -1 for any other text.
+ */
+export function simpleTableWidth(text: string): number {
+  if (!TABLE_SIMPLE.test(text)) return -1;
+  let width = 0;
+  for (let index = 0; index < text.length; index++) width += text.charCodeAt(index) < 0x2027 ? 1 : 2;
+  return width;
+}
 /**
  * Text of printable ASCII, …, the CJK ideographs and the commonest CJK and fullwidth punctuation:
  * none an emoji nor a control, so cli-table3's measure counts each character one column, or two

@@ -8,18 +8,19 @@ import { ScaledAmount, hasNumber, scaledText } from "../core/amount.js";
 export type DisplayScales = ReadonlyMap<string, number>;
 
 export function displayScales(entries: readonly LedgerEntry[]): DisplayScales {
-  // Counts by scale per currency; the last currency's are kept at hand (a journal is mostly one).
-  const counts = new Map<string, Map<number, number>>();
+  // Counts by scale per currency, each an array indexed by the scale (a map's look-up and update
+  // for every posting cost more); the last currency's are kept at hand (a journal is mostly one).
+  const counts = new Map<string, number[]>();
   let lastCurrency: string | null = null;
-  let lastCounts = new Map<number, number>();
+  let lastCounts: number[] = [];
   const count = (currency: string, scale: number) => {
     if (currency !== lastCurrency) {
       let byScale = counts.get(currency);
-      if (byScale === undefined) counts.set(currency, (byScale = new Map()));
+      if (byScale === undefined) counts.set(currency, (byScale = []));
       lastCurrency = currency;
       lastCounts = byScale;
     }
-    lastCounts.set(scale, (lastCounts.get(scale) ?? 0) + 1);
+    lastCounts[scale] = (lastCounts[scale] ?? 0) + 1;
   };
   const countUnits = (units: IncompleteAmount | null) => {
     if (units !== null && units.currency !== null && hasNumber(units)) count(units.currency, units.scale);
@@ -35,7 +36,14 @@ export function displayScales(entries: readonly LedgerEntry[]): DisplayScales {
       for (const posting of entry.postings) countUnits(posting.units);
     } else if (entry.type === "balance") count(entry.amount.currency, entry.amount.scale);
   }
-  return commonestScales(counts);
+  const byCurrency = new Map<string, Map<number, number>>();
+  for (const [currency, byScale] of counts) {
+    const found = new Map<number, number>();
+    // (forEach passes over the scales never counted.)
+    byScale.forEach((n, scale) => { found.set(scale, n); });
+    byCurrency.set(currency, found);
+  }
+  return commonestScales(byCurrency);
 }
 
 /** Each currency's commonest number of places (the larger of two as common), from counts by places per currency. */

@@ -22,6 +22,9 @@ import { absolute, decimalAmount, isAbove, isBelow, isNil, negated, plus, zeroOf
 import { localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
+import { amountTableText } from "./table-amount.js";
+import type { TableLines } from "../render/line-table.js";
+import type { Lang } from "./sheet.js";
 
 export interface LedgerQuery {
   /** The account reported (with its subaccounts). */
@@ -102,8 +105,8 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
   };
 
   let inYear = false;
+  // (Given only the postings to the accounts covered: forEachPosting reads no units of the others.)
   const addOpening: PostingVisitor = (account, currency, scaled, scale, decimal) => {
-    if (!covers(account)) return;
     const amount = visitedUnits(currency, scaled, scale, decimal);
     const target = gatheredOf(account, currency);
     target.opening = plus(target.opening, amount);
@@ -134,7 +137,7 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     if (!isBooksTransaction(entry)) continue;
     if (query.begin !== null && entry.date < query.begin) {
       inYear = entry.date >= yearStart!;
-      forEachPosting(entry, addOpening);
+      forEachPosting(entry, addOpening, covers);
       continue;
     }
     transaction = entry;
@@ -308,4 +311,52 @@ export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): S
     totals: [],
   };
   return { sheet, rows };
+}
+
+/**
+ * The cells of ledgerSheetParts' rows as its terminal table shows them (render/line-table.ts),
+ * made from the report's rows at each read: date, voucher, summary, (with rollup) subaccount,
+ * debit, credit, direction, balance; each section's ledger a heading line where it changes.
+ */
+export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, lang: Lang): TableLines {
+  const { rollup } = report.query;
+  const details = new Map<BookAccount, string>();
+  const detailOf = (posted: BookAccount): string => {
+    let detail = details.get(posted);
+    if (detail === undefined) details.set(posted, (detail = `${posted.code ?? ""} ${posted.shortName}`.trim()));
+    return detail;
+  };
+  const money = (value: Amount) => amountTableText(value, scales);
+  const directions = { debit: DIRECTIONS.debit[lang], credit: DIRECTIONS.credit[lang], zero: DIRECTIONS.zero[lang] };
+  const summaries = { opening: ROW_SUMMARIES.opening[lang], month: ROW_SUMMARIES.month[lang], year: ROW_SUMMARIES.year[lang] };
+  return (visit, heading) => {
+    const cells: string[] = new Array<string>(rollup ? 8 : 7).fill("");
+    const last = cells.length - 1;
+    const debitAt = rollup ? 4 : 3;
+    let current: string | null = null;
+    for (const section of report.sections) {
+      const ledger = `${accountTitle(section.account)}  ${section.currency}`;
+      for (const row of section.rows) {
+        if (ledger !== current) heading(ledger);
+        current = ledger;
+        cells[0] = row.date ?? "";
+        if (row.kind === "posting") {
+          cells[1] = row.voucher ?? "";
+          cells[2] = row.summary;
+          if (rollup) cells[3] = detailOf(row.account);
+          cells[debitAt] = isNil(row.debit) ? "" : money(row.debit);
+          cells[debitAt + 1] = isNil(row.credit) ? "" : money(row.credit);
+        } else {
+          cells[1] = "";
+          cells[2] = summaries[row.kind];
+          if (rollup) cells[3] = "";
+          cells[debitAt] = row.kind === "opening" ? "" : money(row.debit);
+          cells[debitAt + 1] = row.kind === "opening" ? "" : money(row.credit);
+        }
+        cells[last - 1] = directions[directionOf(row.balance)];
+        cells[last] = money(absolute(row.balance));
+        visit(cells);
+      }
+    }
+  };
 }

@@ -10,6 +10,8 @@ import { decimalAmount, plus, zeroOf } from "./sums.js";
 import { TOTAL, localized, periodCaption, type Cell, type Sheet, type SheetRow } from "./sheet.js";
 import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
+import { amountTableText } from "./table-amount.js";
+import type { TableLines } from "../render/line-table.js";
 
 export interface RegisterQuery {
   /** Case-insensitive account patterns; any may match (every account when empty). */
@@ -49,8 +51,8 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
   let date = "";
   let payee: string | null = null;
   let narration = "";
+  // (Given only the postings to accounts shown: forEachPosting reads no units of the others.)
   const addRow: PostingVisitor = (account, currency, scaled, scale, decimal) => {
-    if (!shown(account)) return;
     const amount = decimal === null ? new ScaledAmount(scaled, scale, currency) : decimalAmount(decimal, currency);
     const total = plus(running.get(currency) ?? zeroOf(currency), amount);
     running.set(currency, total);
@@ -61,7 +63,7 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
     date = entry.date;
     payee = entry.payee;
     narration = entry.narration;
-    forEachPosting(entry, addRow);
+    forEachPosting(entry, addRow, shown);
   }
   return { query, rows, totals: [...running.keys()].sort().map((commodity) => running.get(commodity)!) };
 }
@@ -111,4 +113,26 @@ export function registerSheetParts(report: RegisterReport, scales: DisplayScales
     }
   };
   return { sheet, rows };
+}
+
+/**
+ * The cells of registerSheetParts' rows as its terminal table shows them (render/line-table.ts),
+ * made from the report's rows at each read: date, description, account, amount, commodity, balance.
+ * The amounts are made again at each read rather than kept: keeping them cost as much in the
+ * garbage collector's copying as making them.
+ */
+export function registerTableLines(report: RegisterReport, scales: DisplayScales): TableLines {
+  return (visit, _heading, read) => {
+    const cells: string[] = ["", "", "", "", "", ""];
+    for (const row of report.rows) {
+      cells[0] = row.date;
+      // (The description, a column that may be cut, is read only by the first read.)
+      if (read === 0) cells[1] = row.payee === null || row.payee === "" ? row.narration : `${row.payee} | ${row.narration}`;
+      cells[2] = row.account;
+      cells[3] = amountTableText(row.amount, scales);
+      cells[4] = row.amount.currency;
+      cells[5] = amountTableText(row.running, scales);
+      visit(cells);
+    }
+  };
 }

@@ -2,9 +2,10 @@
 import type { Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import { displayScales } from "../../reports/display.js";
-import { registerReport, registerSheetParts } from "../../reports/register.js";
+import { registerReport, registerSheetParts, registerTableLines } from "../../reports/register.js";
+import { writeSheetTableLines } from "../../render/sheet.js";
 import { EXIT_ERRORS, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
-import { addReportFlags, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { addReportFlags, emitPieces, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface RegisterContext {
   readonly file: string;
@@ -21,7 +22,13 @@ export function runRegister(io: Io, context: RegisterContext): number {
   const ledger = loadForReport(io, context.file, context.color, context.pending);
   if (ledger === null) return EXIT_ERRORS;
   const report = registerReport(reportEntries(ledger, context.pending), { patterns, ...context.range });
-  return emitSheetParts(io, context.output, registerSheetParts(report, displayScales(ledger.entries)), ledger);
+  const scales = displayScales(ledger.entries);
+  const parts = registerSheetParts(report, scales);
+  const { output } = context;
+  if (output.format !== "table") return emitSheetParts(io, output, parts, ledger);
+  // (A table drawn from the report's rows, none of them kept as sheet rows: registerTableLines.)
+  const style = { ...output, format: "table" as const };
+  return emitPieces(io, output.file, (write) => writeSheetTableLines(parts.sheet, style, parts.rows, registerTableLines(report, scales), write), ledger);
 }
 
 export function registerRegister(program: Command, { io, setExit, global }: CommandShared): void {

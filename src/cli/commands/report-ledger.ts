@@ -5,10 +5,11 @@ import { ChartOfAccounts, findAccount } from "../../books/accounts.js";
 import { forEachPosting } from "../../books/postings.js";
 import { booksCurrency, isBooksTransaction } from "../../periods/vouchers.js";
 import { displayScales } from "../../reports/display.js";
-import { ledgerReport, ledgerSheetParts } from "../../reports/ledger.js";
+import { ledgerReport, ledgerSheetParts, ledgerTableLines } from "../../reports/ledger.js";
+import { writeSheetTableLines } from "../../render/sheet.js";
 import type { LedgerEntry } from "../../core/data.js";
 import { EXIT_ERRORS, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
-import { addReportFlags, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
+import { addReportFlags, emitPieces, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { message } from "../../i18n/message.js";
 
 export interface ReportLedgerContext {
@@ -53,7 +54,14 @@ export function runReportLedger(io: Io, context: ReportLedgerContext): number {
     throw new UsageError(message("usage ambiguous account", { account: context.account, count: found.candidates.length, candidates: found.candidates.join(", ") }));
   }
   const report = ledgerReport(ledger.entries, chart, { account: found.account, rollup: context.rollup, ...context.range, currency: booksCurrency(ledger.options) });
-  return emitSheetParts(io, context.output, ledgerSheetParts(report, displayScales(ledger.entries)), ledger);
+  const scales = displayScales(ledger.entries);
+  const parts = ledgerSheetParts(report, scales);
+  const { output } = context;
+  if (output.format !== "table") return emitSheetParts(io, output, parts, ledger);
+  // (A table drawn from the report's rows, none of them kept as sheet rows: ledgerTableLines.)
+  const style = { ...output, format: "table" as const };
+  const lines = ledgerTableLines(report, scales, output.lang);
+  return emitPieces(io, output.file, (write) => writeSheetTableLines(parts.sheet, style, parts.rows, lines, write), ledger);
 }
 
 type Flags = ReportFlags & { rollup?: boolean };

@@ -1,0 +1,64 @@
+// The register and the subsidiary ledger draw their terminal tables from the report's rows in two
+// reads (registerTableLines, ledgerTableLines: src/render/line-table.ts): the same bytes as the
+// sheet's table drawn from its rows (writeSheetTableFrom), in both languages, at any width.
+import { describe, expect, it } from "vitest";
+import { loadLedger } from "../../src/loader/load.js";
+import { ChartOfAccounts } from "../../src/books/accounts.js";
+import { booksCurrency } from "../../src/periods/vouchers.js";
+import { displayScales } from "../../src/reports/display.js";
+import { registerReport, registerSheetParts, registerTableLines } from "../../src/reports/register.js";
+import { ledgerReport, ledgerSheetParts, ledgerTableLines } from "../../src/reports/ledger.js";
+import { writeSheetTableFrom, writeSheetTableLines, type SheetStyle } from "../../src/render/sheet.js";
+import type { SheetParts } from "../../src/reports/sheet-parts.js";
+import type { TableLines } from "../../src/render/line-table.js";
+import type { Lang } from "../../src/reports/sheet.js";
+import { CHINESE_SAMPLE, ENGLISH_SAMPLE } from "./samples.js";
+
+const WIDTHS = [undefined, 200, 100, 80, 60, 40, 24];
+
+function expectSame(parts: SheetParts, lines: TableLines, lang: Lang, width: number | undefined): void {
+  const style: SheetStyle = { format: "table", lang, color: false, width: width ?? Number.POSITIVE_INFINITY, bom: false };
+  const drawn: string[] = [];
+  writeSheetTableFrom(parts.sheet, style, parts.rows, (text) => { drawn.push(text); });
+  const written: string[] = [];
+  writeSheetTableLines(parts.sheet, style, parts.rows, lines, (text) => { written.push(text); });
+  expect(written.join("")).toBe(drawn.join(""));
+}
+
+describe("registerTableLines", () => {
+  for (const file of [CHINESE_SAMPLE, ENGLISH_SAMPLE]) {
+    const ledger = loadLedger(file);
+    const scales = displayScales(ledger.entries);
+    for (const patterns of [[], [/Assets/i], [/Expenses/i, /Income/i], [/^nothing$/]]) {
+      it(`draws ${file.split("/").pop()} ${patterns.map(String).join(" ")} as the sheet's table`, () => {
+        for (const [begin, end] of [[null, null], ["2026-03-01", "2026-06-01"]] as const) {
+          const report = registerReport(ledger.entries, { patterns, begin, end });
+          for (const lang of ["zh", "en"] as const) {
+            for (const width of WIDTHS) expectSame(registerSheetParts(report, scales), registerTableLines(report, scales), lang, width);
+          }
+        }
+      });
+    }
+  }
+});
+
+describe("ledgerTableLines", () => {
+  for (const file of [CHINESE_SAMPLE, ENGLISH_SAMPLE]) {
+    const ledger = loadLedger(file);
+    const scales = displayScales(ledger.entries);
+    const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
+    const accounts = [...new Set(chart.opened.map((account) => account.split(":").slice(0, 2).join(":")))].slice(0, 8);
+    it(`draws ${file.split("/").pop()}'s ledgers as the sheet's table`, () => {
+      for (const account of accounts) {
+        for (const rollup of [false, true]) {
+          for (const [begin, end] of [[null, null], ["2026-02-01", "2026-05-01"]] as const) {
+            const report = ledgerReport(ledger.entries, chart, { account, rollup, begin, end, currency: booksCurrency(ledger.options) });
+            for (const lang of ["zh", "en"] as const) {
+              for (const width of WIDTHS) expectSame(ledgerSheetParts(report, scales), ledgerTableLines(report, scales, lang), lang, width);
+            }
+          }
+        }
+      }
+    });
+  }
+});
