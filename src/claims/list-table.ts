@@ -6,7 +6,7 @@
 // drawing, parts, cut texts) is writeTableFrom's, its rules taken from table.ts: test/claims/list-table.test.ts
 // holds the two to the same bytes. Without colour only (with colour: writeTableFrom).
 import {
-  CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, spacesOf, tableMeasure, tableWidth,
+  CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, headLine, spacesOf, tableMeasure, tableWidth,
   type Column, type Row, type TableStyle,
 } from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
@@ -239,14 +239,3 @@ function endsInSpace(text: string): boolean {
 }
 const TRAILING_SPACE = /\s$/;
 
-/** The head's line: its cells padded as a row's (each header a left or right cell), trimmed at its end. */
-function headLine(head: readonly string[], colWidths: readonly number[], right: readonly boolean[], between: string, strlen: (text: string) => number): string {
-  let line = "";
-  for (let n = 0; n < head.length; n++) {
-    const text = head[n]!;
-    const spaces = spacesOf(colWidths[n]! - PADDING - strlen(text));
-    line += n === 0 ? " " : between;
-    line += right[n] ? spaces + text + " " : text + spaces + " ";
-  }
-  return line.trimEnd();
-}

@@ -196,41 +196,28 @@ const ZERO = new Decimal(0);
  */
 class ListedClaim implements ClaimRow {
   /** What the claim owes (claimBalanceList), null for a claim not posted. */
-  #debts: readonly Debt[] | null;
+  #debts!: readonly Debt[] | null;
   #owed: Decimal | null | undefined = undefined;
-  claim: string;
-  date: string;
-  claimant: string;
-  department: string;
-  customer: string;
-  status: ClaimStatus;
-  partlyApproved: boolean;
-  awaiting: readonly string[];
-  units: Amount;
-  receipts: number;
-  problems: readonly Diagnostic[];
-  paid: PaidState | null;
-  entry: BookedTransaction;
+  claim!: string;
+  date!: string;
+  claimant!: string;
+  department!: string;
+  customer!: string;
+  status!: ClaimStatus;
+  partlyApproved!: boolean;
+  awaiting!: readonly string[];
+  units!: Amount;
+  receipts!: number;
+  problems!: readonly Diagnostic[];
+  paid!: PaidState | null;
+  entry!: BookedTransaction;
 
   constructor(
     claim: string, date: string, claimant: string, department: string, customer: string, status: ClaimStatus, partlyApproved: boolean,
     awaiting: readonly string[], units: Amount, receipts: number, problems: readonly Diagnostic[], paid: PaidState | null, debts: readonly Debt[] | null,
     entry: BookedTransaction,
   ) {
-    this.claim = claim;
-    this.date = date;
-    this.claimant = claimant;
-    this.department = department;
-    this.customer = customer;
-    this.status = status;
-    this.partlyApproved = partlyApproved;
-    this.awaiting = awaiting;
-    this.units = units;
-    this.receipts = receipts;
-    this.problems = problems;
-    this.paid = paid;
-    this.#debts = debts;
-    this.entry = entry;
+    this.reset(claim, date, claimant, department, customer, status, partlyApproved, awaiting, units, receipts, problems, paid, debts, entry);
   }
 
   /** The same object made another row (see forEachClaimRow's `reuse`). */

@@ -53,16 +53,24 @@ export function simpleCharWidths(text: string): ((index: number) => number) | nu
   };
 }
 
+/**
+ * displayWidth of a text whose every character is simple (see simpleCharWidths), counted directly;
+ * -1 for any other text.
+ */
+export function simpleWidth(text: string): number {
+  if (!SIMPLE.test(text)) return -1;
+  let width = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    width += code === 0xad ? 0 : isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
 function measure(text: string, counted: boolean): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
-  if (SIMPLE.test(text)) {
-    let width = 0;
-    for (let index = 0; index < text.length; index += 1) {
-      const code = text.charCodeAt(index);
-      width += code === 0xad ? 0 : isWide(code) ? 2 : 1;
-    }
-    return width;
-  }
+  const simple = simpleWidth(text);
+  if (simple >= 0) return simple;
   const cache = counted ? measured.escapesCounted : measured.escapesSkipped;
   let width = cache.get(text);
   if (width === undefined) {

@@ -676,3 +676,15 @@ class TableDrawing {
 function paintOf(color: boolean): InstanceType<ReturnType<typeof loadChalk>["Chalk"]> {
   return new (loadChalk().Chalk)({ level: color ? 1 : 0 });
 }
+
+/** The head's line: its cells padded as a row's (each header a left or right cell), trimmed at its end. */
+export function headLine(head: readonly string[], colWidths: readonly number[], right: readonly boolean[], between: string, strlen: (text: string) => number): string {
+  let line = "";
+  for (let n = 0; n < head.length; n++) {
+    const text = head[n]!;
+    const spaces = spacesOf(colWidths[n]! - PADDING - strlen(text));
+    line += n === 0 ? " " : between;
+    line += right[n] ? spaces + text + " " : text + spaces + " ";
+  }
+  return line.trimEnd();
+}

@@ -1,66 +1,106 @@
 // An amount as a terminal table shows it, made at once from a scaled integer: a register or a
 // subsidiary ledger writes two or three amounts a line, and writing each as plain text
 // (amountPlainText), then checking its places (tableAmount), then grouping it (groupedNumber), made
-// and copied a handful of strings per amount.
+// and copied a handful of strings per amount. report vouchers' byte writer (vouchers-table.ts)
+// measures and writes its amounts with the same rules (amountShape, then its digits from `shape`).
 import type { Amount } from "../core/data.js";
 import { ScaledAmount } from "../core/amount.js";
 import { tableAmount } from "../render/sheet.js";
-import { groupedNumber } from "../render/table.js";
+import { groupThousands, groupedNumber } from "../render/table.js";
 import { amountPlainText, type DisplayScales } from "./display.js";
-
-const POWERS = [1, 10, 100];
-/** `,000` to `,999`. */
-const COMMA_GROUPS: readonly string[] = Array.from({ length: 1000 }, (_, n) => `,${String(n).padStart(3, "0")}`);
-/** `.0` to `.9`, and `.00` to `.99`. */
-const ONE_PLACE: readonly string[] = Array.from({ length: 10 }, (_, n) => `.${n}`);
-const TWO_PLACES: readonly string[] = Array.from({ length: 100 }, (_, n) => `.${String(n).padStart(2, "0")}`);
-
-/** A non-negative safe integer grouped in threes. */
-function groupedInteger(value: number): string {
-  let groups = "";
-  while (value >= 1000) {
-    let high = Math.floor(value / 1000);
-    let low = value - high * 1000;
-    // (The quotient of a large integer may be rounded up to the next one.)
-    if (low < 0) {
-      high -= 1;
-      low += 1000;
-    }
-    groups = COMMA_GROUPS[low]! + groups;
-    value = high;
-  }
-  return groups === "" ? String(value) : String(value) + groups;
-}
 
 /** groupedNumber(tableAmount(amountPlainText(amount, scales))): the amount as a terminal table shows it. */
 export function amountTableText(amount: Amount, scales: DisplayScales): string {
   if (amount instanceof ScaledAmount) {
-    // The places the Decimal would have (its trailing zeros dropped), then at least the usual ones.
-    let scaled = amount.scaled;
-    let places = amount.scale;
-    while (places > 0 && scaled % 10 === 0) {
-      scaled /= 10;
-      places -= 1;
-    }
-    const shown = Math.max(places, scales.get(amount.currency) ?? 0);
-    if (shown <= 2) {
-      // (No more than two places: tableAmount leaves the text as it is.)
-      const negative = scaled < 0;
-      const value = (negative ? -scaled : scaled) * POWERS[shown - places]!;
-      if (Number.isSafeInteger(value)) {
-        const unit = POWERS[shown]!;
-        let whole = Math.floor(value / unit);
-        let fraction = value - whole * unit;
-        if (fraction < 0) {
-          whole -= 1;
-          fraction += unit;
-        }
-        let text = groupedInteger(whole);
-        if (shown === 1) text += ONE_PLACE[fraction]!;
-        else if (shown === 2) text += TWO_PLACES[fraction]!;
-        return negative ? `-${text}` : text;
-      }
-    }
+    // (tableAmount rounds half away from zero: a negative amount is its magnitude's text after a minus.)
+    const scaled = amount.scaled;
+    const places = scales.get(amount.currency) ?? 0;
+    return scaled < 0 ? `-${amountCell(-scaled, amount.scale, places)}` : amountCell(scaled, amount.scale, places);
   }
   return groupedNumber(tableAmount(amountPlainText(amount, scales)));
+}
+
+/** 10^0 to 10^22 (exact in floating point). */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, n) => 10 ** n);
+
+/** How many decimal digits a non-negative safe integer has (0 has one). */
+function digitCount(value: number): number {
+  let count = 1;
+  while (count < 16 && value >= POWERS_OF_TEN[count]!) count++;
+  return count;
+}
+
+/** Characters of an integer part of `digits` digits grouped in threes. */
+const groupedLength = (digits: number): number => digits + Math.floor((digits - 1) / 3);
+
+/** `value` (a non-negative safe integer) divided by 10^places, rounded down (exactly: no floating-point quotient). */
+function integerPart(value: number, places: number): number {
+  if (places === 0) return value;
+  const unit = POWERS_OF_TEN[places]!;
+  return (value - (value % unit)) / unit;
+}
+
+/** What amountShape found last: the integer part, the fraction (as an integer) and its places. */
+export const shape = { whole: 0, fraction: 0, places: 0 };
+
+/**
+ * The length of amountCell(scaled, scale, commodityPlaces), its parts left in shape.whole,
+ * shape.fraction and shape.places for a writer (report vouchers' writeAmount); -1 when they cannot hold it (a residue
+ * below a cent shown at too many places for an integer: amountCell's text then).
+ */
+export function amountShape(scaled: number, scale: number, commodityPlaces: number): number {
+  let digits = scaled;
+  let places = scale;
+  while (places > 0 && digits % 10 === 0) {
+    digits /= 10;
+    places -= 1;
+  }
+  const shown = places > commodityPlaces ? places : commodityPlaces;
+  if (shown > 2) {
+    if (places > 2) {
+      const unit = POWERS_OF_TEN[places - 2]!;
+      const rest = digits % unit;
+      let cents = (digits - rest) / unit;
+      if (rest * 2 >= unit) cents += 1;
+      if (cents === 0) {
+        if (shown > 15) return -1;
+        shape.whole = 0;
+        shape.fraction = digits * POWERS_OF_TEN[shown - places]!;
+        shape.places = shown;
+        return 2 + shown;
+      }
+      shape.whole = integerPart(cents, 2);
+      shape.fraction = cents - shape.whole * 100;
+      shape.places = 2;
+      return groupedLength(digitCount(shape.whole)) + 3;
+    }
+    shape.whole = integerPart(digits, places);
+    shape.fraction = (digits - shape.whole * POWERS_OF_TEN[places]!) * POWERS_OF_TEN[2 - places]!;
+    shape.places = 2;
+    return groupedLength(digitCount(shape.whole)) + 3;
+  }
+  shape.whole = integerPart(digits, places);
+  shape.fraction = (digits - shape.whole * POWERS_OF_TEN[places]!) * POWERS_OF_TEN[shown - places]!;
+  shape.places = shown;
+  return groupedLength(digitCount(shape.whole)) + (shown === 0 ? 0 : shown + 1);
+}
+
+/**
+ * The cell a terminal table shows for the positive amount `scaled` × 10^-scale of a commodity shown
+ * at `commodityPlaces`: scaledAmountText's text, as tableAmount rounds it (two places when it has
+ * more, but a residue below a cent) and groupedNumber groups it.
+ */
+export function amountCell(scaled: number, scale: number, commodityPlaces: number): string {
+  if (amountShape(scaled, scale, commodityPlaces) < 0) {
+    // A residue below a cent at more places than a safe integer holds: written from its digits.
+    let digits = scaled;
+    let places = scale;
+    while (places > 0 && digits % 10 === 0) {
+      digits /= 10;
+      places -= 1;
+    }
+    return "0." + String(digits).padStart(places, "0") + "0".repeat(Math.max(0, commodityPlaces - places));
+  }
+  const head = groupThousands(String(shape.whole));
+  return shape.places === 0 ? head : head + "." + String(shape.fraction).padStart(shape.places, "0");
 }

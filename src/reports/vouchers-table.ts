@@ -21,7 +21,8 @@ import { DIMENSION_KEYS, DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/di
 import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
 import { VOUCHER_KEY, parseVoucher, voucherText } from "../periods/numbering.js";
 import { buildVouchers, isBooksTransaction, type VoucherSource } from "../periods/vouchers.js";
-import { GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupThousands, groupedNumber, spacesOf, tableMeasure, tableWidth, type Column } from "../render/table.js";
+import { GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, headLine, simpleTableWidth, spacesOf, tableMeasure, tableWidth, type Column } from "../render/table.js";
+import { simpleWidth } from "../core/display-width.js";
 import { terminalText } from "../render/terminal.js";
 import { captionText, tableAmount, type SheetStyle } from "../render/sheet.js";
 import type { MetaValue } from "../core/data.js";
@@ -29,6 +30,7 @@ import type { Lang } from "../i18n/lang.js";
 import { phrase } from "../i18n/phrase.js";
 import type { DisplayScales } from "./display.js";
 import { amountText, type SheetRow } from "./sheet.js";
+import { amountCell, amountShape, shape } from "./table-amount.js";
 import { orderedTotals, vouchersTableOf } from "./vouchers.js";
 
 /** A text as a table cell shows it (escaped), its display width, cli-table3's measure of it, and whether it ends in white space. */
@@ -165,17 +167,7 @@ function nodeState(node: DimensionNode, pieces: readonly Piece[], width: number)
  * and fullwidth punctuation (render/table.ts TABLE_SIMPLE). -1 for any other text.
  */
 export function tableSimpleWidth(text: string): number {
-  let width = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0x20 && code <= 0x7e) {
-      if (code === 0x5c) return -1;
-      width += 1;
-    } else if (code === 0x2026) width += 1;
-    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x3011) || (code >= 0xff01 && code <= 0xff60)) width += 2;
-    else return -1;
-  }
-  return width;
+  return text.includes("\\") ? -1 : simpleTableWidth(text);
 }
 
 /**
@@ -255,91 +247,6 @@ const float64s = (size: number) => new Numbers(new Float64Array(size), (n) => ne
 const int32s = (size: number) => new Numbers(new Int32Array(size), (n) => new Int32Array(n));
 
 // ---------------------------------------------------------------- amounts
-
-const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, n) => 10 ** n);
-
-/** How many decimal digits a non-negative safe integer has (0 has one). */
-function digitCount(value: number): number {
-  let count = 1;
-  while (count < 16 && value >= POWERS_OF_TEN[count]!) count++;
-  return count;
-}
-
-/** Characters of an integer part of `digits` digits grouped in threes. */
-const groupedLength = (digits: number): number => digits + Math.floor((digits - 1) / 3);
-
-/** `value` (a non-negative safe integer) divided by 10^places, rounded down (exactly: no floating-point quotient). */
-function integerPart(value: number, places: number): number {
-  if (places === 0) return value;
-  const unit = POWERS_OF_TEN[places]!;
-  return (value - (value % unit)) / unit;
-}
-
-/**
- * The cell a terminal table shows for the positive amount `scaled` × 10^-scale of a commodity shown
- * at `commodityPlaces`: scaledAmountText's text, as tableAmount rounds it (two places when it has
- * more, but a residue below a cent) and groupedNumber groups it.
- */
-export function amountCell(scaled: number, scale: number, commodityPlaces: number): string {
-  let digits = scaled;
-  let places = scale;
-  while (places > 0 && digits % 10 === 0) {
-    digits /= 10;
-    places -= 1;
-  }
-  const shown = places > commodityPlaces ? places : commodityPlaces;
-  if (shown > 2) {
-    if (places > 2) {
-      const unit = POWERS_OF_TEN[places - 2]!;
-      const rest = digits % unit;
-      let cents = (digits - rest) / unit;
-      if (rest * 2 >= unit) cents += 1;
-      if (cents === 0) {
-        // (A residue below a cent: exact, at the places shown.)
-        return "0." + String(digits).padStart(places, "0") + "0".repeat(shown - places);
-      }
-      return atTwoPlaces(cents);
-    }
-    const whole = integerPart(digits, places);
-    const cents = (digits - whole * POWERS_OF_TEN[places]!) * POWERS_OF_TEN[2 - places]!;
-    return groupThousands(String(whole)) + (cents < 10 ? ".0" : ".") + String(cents);
-  }
-  const whole = integerPart(digits, places);
-  const head = groupThousands(String(whole));
-  if (shown === 0) return head;
-  const fraction = places === 0 ? "" : String(digits - whole * POWERS_OF_TEN[places]!).padStart(places, "0");
-  return head + "." + fraction + (shown > places ? "0".repeat(shown - places) : "");
-}
-
-/** `cents` (a count of hundredths) as text at two places, grouped. */
-function atTwoPlaces(cents: number): string {
-  const integer = integerPart(cents, 2);
-  const rest = cents - integer * 100;
-  return groupThousands(String(integer)) + (rest < 10 ? ".0" : ".") + String(rest);
-}
-
-/** amountCell(...).length, without making the text. */
-export function amountCellWidth(scaled: number, scale: number, commodityPlaces: number): number {
-  let digits = scaled;
-  let places = scale;
-  while (places > 0 && digits % 10 === 0) {
-    digits /= 10;
-    places -= 1;
-  }
-  const shown = places > commodityPlaces ? places : commodityPlaces;
-  if (shown > 2) {
-    if (places > 2) {
-      const unit = POWERS_OF_TEN[places - 2]!;
-      const rest = digits % unit;
-      let cents = (digits - rest) / unit;
-      if (rest * 2 >= unit) cents += 1;
-      if (cents === 0) return 2 + shown;
-      return groupedLength(digitCount(integerPart(cents, 2))) + 3;
-    }
-    return groupedLength(digitCount(integerPart(digits, places))) + 3;
-  }
-  return groupedLength(digitCount(integerPart(digits, places))) + (shown === 0 ? 0 : shown + 1);
-}
 
 // ---------------------------------------------------------------- reading the books
 
@@ -698,7 +605,7 @@ function hasOwnDimensions(transaction: PlainTransaction, at: number): boolean {
   return false;
 }
 
-/** A phrase of a heading (attachments, preparer): its text, simpleDisplayWidth, UTF-8 and whether it ends in white space. */
+/** A phrase of a heading (attachments, preparer): its text, simpleWidth, UTF-8 and whether it ends in white space. */
 interface Phrase {
   readonly text: string;
   readonly width: number;
@@ -707,7 +614,7 @@ interface Phrase {
 }
 
 function phraseOf(text: string): Phrase {
-  return { text, width: simpleDisplayWidth(text), bytes: Buffer.from(text), blankEnd: BLANK_END.test(text) };
+  return { text, width: simpleWidth(text), bytes: Buffer.from(text), blankEnd: BLANK_END.test(text) };
 }
 
 /** The phrases of one language's headings, each made once. */
@@ -742,7 +649,7 @@ class Heading {
   summary = "";
   attachments: Phrase | null = null;
   preparer: Phrase | null = null;
-  /** The text's simpleDisplayWidth (-1: not simple). */
+  /** The text's simpleWidth (-1: not simple). */
   width = 0;
   /** The text's length. */
   length = 0;
@@ -779,10 +686,10 @@ class Heading {
       length += text.length + (parts.length > 0 ? 2 : 0);
       parts.push(text);
     };
-    add(this.date, simpleDisplayWidth(this.date));
-    if (typeof this.number === "string") add(this.number, simpleDisplayWidth(this.number));
+    add(this.date, simpleWidth(this.date));
+    if (typeof this.number === "string") add(this.number, simpleWidth(this.number));
     else add(this.number.text, this.number.width);
-    add(this.summary, simpleDisplayWidth(this.summary));
+    add(this.summary, simpleWidth(this.summary));
     add(this.attachments.text, this.attachments.width);
     if (this.preparer !== null) add(this.preparer.text, this.preparer.width);
     this.width = width;
@@ -907,67 +814,26 @@ class ByteOutput {
   }
 }
 
-/** What amountShape found: the integer part, the fraction (as an integer) and its places. */
-let shapeWhole = 0;
-let shapeFraction = 0;
-let shapePlaces = 0;
-
-/**
- * The length of amountCell(scaled, scale, commodityPlaces), its parts left in shapeWhole,
- * shapeFraction and shapePlaces for writeAmount; -1 when writeAmount cannot write it (a residue
- * below a cent shown at too many places for an integer: amountCell's text then).
- */
-export function amountShape(scaled: number, scale: number, commodityPlaces: number): number {
-  let digits = scaled;
-  let places = scale;
-  while (places > 0 && digits % 10 === 0) {
-    digits /= 10;
-    places -= 1;
-  }
-  const shown = places > commodityPlaces ? places : commodityPlaces;
-  if (shown > 2) {
-    if (places > 2) {
-      const unit = POWERS_OF_TEN[places - 2]!;
-      const rest = digits % unit;
-      let cents = (digits - rest) / unit;
-      if (rest * 2 >= unit) cents += 1;
-      if (cents === 0) {
-        if (shown > 15) return -1;
-        shapeWhole = 0;
-        shapeFraction = digits * POWERS_OF_TEN[shown - places]!;
-        shapePlaces = shown;
-        return 2 + shown;
-      }
-      shapeWhole = integerPart(cents, 2);
-      shapeFraction = cents - shapeWhole * 100;
-      shapePlaces = 2;
-      return groupedLength(digitCount(shapeWhole)) + 3;
-    }
-    shapeWhole = integerPart(digits, places);
-    shapeFraction = (digits - shapeWhole * POWERS_OF_TEN[places]!) * POWERS_OF_TEN[2 - places]!;
-    shapePlaces = 2;
-    return groupedLength(digitCount(shapeWhole)) + 3;
-  }
-  shapeWhole = integerPart(digits, places);
-  shapeFraction = (digits - shapeWhole * POWERS_OF_TEN[places]!) * POWERS_OF_TEN[shown - places]!;
-  shapePlaces = shown;
-  return groupedLength(digitCount(shapeWhole)) + (shown === 0 ? 0 : shown + 1);
+/** amountCell(...).length, without making the text. */
+export function amountCellWidth(scaled: number, scale: number, commodityPlaces: number): number {
+  const length = amountShape(scaled, scale, commodityPlaces);
+  return length >= 0 ? length : amountCell(scaled, scale, commodityPlaces).length;
 }
 
 /** The amount amountShape last measured (at `length` characters), as ASCII into `buffer` at `at`; where it ends. */
 function writeAmount(buffer: Buffer, at: number, length: number): number {
   const end = at + length;
   let position = end;
-  if (shapePlaces > 0) {
-    let fraction = shapeFraction;
-    for (let place = 0; place < shapePlaces; place++) {
+  if (shape.places > 0) {
+    let fraction = shape.fraction;
+    for (let place = 0; place < shape.places; place++) {
       const digit = fraction % 10;
       buffer[--position] = 48 + digit;
       fraction = (fraction - digit) / 10;
     }
     buffer[--position] = 46;
   }
-  let whole = shapeWhole;
+  let whole = shape.whole;
   let count = 0;
   // (The digits of a large amount in floating point, then in 32-bit integers, which are cheaper.)
   while (whole > 0x7fffffff) {
@@ -1327,33 +1193,6 @@ export function writeVouchersTable(
   out.flush();
 }
 
-/** Whether a character is one display-width.ts counts directly (its SIMPLE), and a terminal shows as it is. */
-function isSimpleCharacter(code: number): boolean {
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xa8) || (code >= 0xaa && code <= 0xad) || (code >= 0xaf && code <= 0x2ff)
-    || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x203b) || (code >= 0x203d && code <= 0x2048) || (code >= 0x204a && code <= 0x205e)
-    || (code >= 0x3000 && code <= 0x303e) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a0 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf)
-    || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff60) || (code >= 0xff61 && code <= 0xff9f) || (code >= 0xffa1 && code <= 0xffdc)
-    || (code >= 0xffe0 && code <= 0xffe6);
-}
-
-/**
- * displayWidth of a text of simple characters (display-width.ts: each one or two columns, the
- * soft hyphen none), which terminalText leaves as it is; -1 for any other text.
- */
-export function simpleDisplayWidth(text: string): number {
-  let width = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0x20 && code <= 0x7e) width += 1;
-    else if (!isSimpleCharacter(code)) return -1;
-    else if (code === 0xad) continue;
-    else if ((code >= 0x3000 && code <= 0x303e) || (code >= 0x3041 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff)
-      || (code >= 0xff01 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6)) width += 2;
-    else width += 1;
-  }
-  return width;
-}
-
 function cellString(row: SheetRow, key: string, lang: Lang): string {
   const cell = row.cells[key] ?? null;
   if (cell === null) return "";
@@ -1362,14 +1201,3 @@ function cellString(row: SheetRow, key: string, lang: Lang): string {
   return cell[lang];
 }
 
-/** The head's line: its cells padded as a row's (each header a left or right cell), trimmed at its end. */
-function headLine(head: readonly string[], colWidths: readonly number[], right: readonly boolean[], between: string, strlen: (text: string) => number): string {
-  let line = "";
-  for (let n = 0; n < head.length; n++) {
-    const text = head[n]!;
-    const spaces = spacesOf(colWidths[n]! - PADDING - strlen(text));
-    line += n === 0 ? " " : between;
-    line += right[n] ? spaces + text + " " : text + spaces + " ";
-  }
-  return line.trimEnd();
-}

@@ -4,15 +4,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeListTable } from "../../src/claims/list-table.js";
 import { writeTableFrom, type Column, type Row } from "../../src/render/table.js";
+import { tableArbitraries } from "../helpers/table-cells.js";
 
 const pieces = ["", "a", "EC-2026-001", "1234.56", "-20.00", "12", "王伟", "华东销售部", "上海恒通食品", "…", "é", "😀", "\u0301", "ｱ", " ", "x y", "\x1b[1m", "a\nb", "\u202e", "posted", "budget-exceeded, policy-per-claim", "12%", "\u3000", "\u00a0", "\ufeff"];
-const cell = fc.array(fc.constantFrom(...pieces), { maxLength: 5 }).map((parts) => parts.join(""));
-const column: fc.Arbitrary<Column> = fc.record({
-  header: cell,
-  align: fc.constantFrom<"left" | "right" | undefined>("left", "right", undefined),
-  shrink: fc.constantFrom<"end" | "start" | undefined>("end", "start", undefined),
-  repeat: fc.constantFrom<boolean | undefined>(true, false, undefined),
-}, { requiredKeys: ["header"] });
+const { cell, column } = tableArbitraries(pieces);
 
 function both(columns: readonly Column[], rows: readonly (readonly string[] | Row)[], footer: readonly (readonly string[] | Row)[], width: number | undefined): [string, string] {
   const source = (visit: (row: readonly string[] | Row) => void) => { for (const row of rows) visit(row); };

@@ -5,18 +5,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeTableLines } from "../../src/render/line-table.js";
 import { groupedNumber, groupedNumberLength, writeTableFrom, type Column, type Row } from "../../src/render/table.js";
+import { tableArbitraries } from "../helpers/table-cells.js";
 
 const pieces = [
   "", "a", "2026-01-05", "1234.56", "-20.00", "99605081483.63", "-0.005", "12", "1.", ".5", "--1", "王伟", "工商银行 | 实收资本到账", "Assets:1002-银行存款:01-工商银行",
   "…", "é", "😀", "\u0301", "ｱ", " ", "\u3000", "\u00a0", "x y", "\x1b[1m", "a\nb", "a\r\nb", "\t", "\u202e", "12%", "CNY", "借", "Opening balance",
 ];
-const cell = fc.array(fc.constantFrom(...pieces), { maxLength: 5 }).map((parts) => parts.join(""));
-const column: fc.Arbitrary<Column> = fc.record({
-  header: cell,
-  align: fc.constantFrom<"left" | "right" | undefined>("left", "right", undefined),
-  shrink: fc.constantFrom<"end" | "start" | undefined>("end", "start", undefined),
-  repeat: fc.constantFrom<boolean | undefined>(true, false, undefined),
-}, { requiredKeys: ["header"] });
+const { cell, column } = tableArbitraries(pieces);
 
 function both(columns: readonly Column[], rows: readonly (readonly string[] | string)[], footer: readonly Row[], width: number | undefined, color = false): [string, string] {
   const table: string[] = [];

@@ -10,11 +10,13 @@ import { booksCurrency, buildVouchers } from "../../src/periods/vouchers.js";
 import { displayScales } from "../../src/reports/display.js";
 import { scaledAmountText, vouchersReport, vouchersRows, vouchersTable } from "../../src/reports/vouchers.js";
 import {
-  VoucherLines, amountCell, amountCellWidth, readVoucherLines, shapedAmountText, simpleDisplayWidth, tableSimpleWidth, writeVouchersTable,
+  VoucherLines, amountCellWidth, readVoucherLines, shapedAmountText, tableSimpleWidth, writeVouchersTable,
 } from "../../src/reports/vouchers-table.js";
 import { tableAmount, writeSheetTableFrom, type SheetStyle } from "../../src/render/sheet.js";
 import { displayWidth, groupedNumber, tableMeasure } from "../../src/render/table.js";
 import { terminalText } from "../../src/render/terminal.js";
+import { simpleWidth } from "../../src/core/display-width.js";
+import { amountCell } from "../../src/reports/table-amount.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { removeJournals, writeJournal } from "../books/helpers.js";
 
@@ -187,7 +189,7 @@ describe("the direct table's amounts and measures", () => {
         expect(simple).toBe(strlen(text));
         expect(terminalText(text)).toBe(text);
       }
-      const shown = simpleDisplayWidth(text);
+      const shown = simpleWidth(text);
       if (shown >= 0) {
         expect(shown).toBe(displayWidth(text));
         expect(terminalText(text)).toBe(text);
