@@ -152,8 +152,11 @@ export function groupedPlainNumber(cell: string): string | null {
 /** The length of groupedNumber's text of a plain number (optionally with %), without making it; -1 for any other text. */
 export function groupedNumberLength(cell: string): number {
   if (numberEnd(cell) < 0) return -1;
-  return integerDigits > 3 ? cell.length + Math.floor((integerDigits - 1) / 3) : cell.length;
+  return cell.length - integerDigits + groupedLength(integerDigits);
 }
+
+/** The characters of an integer part of `digits` digits grouped in threes (commas included). */
+export const groupedLength = (digits: number): number => digits + Math.floor((digits - 1) / 3);
 
 /** Cell padding (one each side), as drawn below. */
 export const PADDING = 2;

@@ -36,23 +36,20 @@ export function displayScales(entries: readonly LedgerEntry[]): DisplayScales {
       for (const posting of entry.postings) countUnits(posting.units);
     } else if (entry.type === "balance") count(entry.amount.currency, entry.amount.scale);
   }
-  const byCurrency = new Map<string, Map<number, number>>();
-  for (const [currency, byScale] of counts) {
-    const found = new Map<number, number>();
-    // (forEach passes over the scales never counted.)
-    byScale.forEach((n, scale) => { found.set(scale, n); });
-    byCurrency.set(currency, found);
-  }
-  return commonestScales(byCurrency);
+  return commonestScales(counts);
 }
 
-/** Each currency's commonest number of places (the larger of two as common), from counts by places per currency. */
-export function commonestScales(counts: ReadonlyMap<string, ReadonlyMap<number, number>>): Map<string, number> {
+/**
+ * Each currency's commonest number of places (the larger of two as common), from counts per
+ * currency indexed by places (places never counted left empty).
+ */
+export function commonestScales(counts: ReadonlyMap<string, readonly number[]>): Map<string, number> {
   const scales = new Map<string, number>();
   for (const [currency, byScale] of counts) {
     let best = 0;
     let bestCount = -1;
-    for (const [scale, n] of byScale) if (n > bestCount || (n === bestCount && scale > best)) { best = scale; bestCount = n; }
+    // (forEach passes over the places never counted.)
+    byScale.forEach((n, scale) => { if (n > bestCount || (n === bestCount && scale > best)) { best = scale; bestCount = n; } });
     scales.set(currency, best);
   }
   return scales;

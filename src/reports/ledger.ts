@@ -237,6 +237,21 @@ export function accountTitle(account: BookAccount): string {
   return account.code === null ? account.name : `${account.code} ${account.name}`;
 }
 
+/** A subaccount's cell in a rolled-up ledger (its code and short name), made once per subaccount. */
+function subaccountTexts(): (posted: BookAccount) => string {
+  const texts = new Map<BookAccount, string>();
+  return (posted) => {
+    let text = texts.get(posted);
+    if (text === undefined) texts.set(posted, (text = `${posted.code ?? ""} ${posted.shortName}`.trim()));
+    return text;
+  };
+}
+
+/** The heading line of a section's ledger: its account's title and currency. */
+function sectionHeading(section: LedgerSection): string {
+  return `${accountTitle(section.account)}  ${section.currency}`;
+}
+
 /** The subsidiary ledger's sheet, its rows made as they are visited (see SheetParts). */
 export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): SheetParts {
   const { query } = report;
@@ -260,18 +275,13 @@ export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): S
     { key: "direction", header: phrase("ledger Dr/Cr", {}), kind: "text" },
     { key: "balance", header: phrase("label Balance", {}), kind: "amount" },
   ];
-  // A subaccount's cell, made once per subaccount (only a rolled-up ledger shows it).
-  const details = new Map<BookAccount, string>();
-  const detailOf = (posted: BookAccount): string | null => {
-    if (!query.rollup) return null;
-    let detail = details.get(posted);
-    if (detail === undefined) details.set(posted, (detail = `${posted.code ?? ""} ${posted.shortName}`.trim()));
-    return detail;
-  };
+  // A subaccount's cell (only a rolled-up ledger shows it).
+  const subaccount = subaccountTexts();
+  const detailOf = (posted: BookAccount): string | null => (query.rollup ? subaccount(posted) : null);
   const money = (value: Amount) => amountPlainText(value, scales);
   const rows = (visit: (row: SheetRow) => void) => {
     for (const section of report.sections) {
-      const ledger = `${accountTitle(section.account)}  ${section.currency}`;
+      const ledger = sectionHeading(section);
       const { code, name, account } = section.account;
       const currency = section.currency;
       // Each row one object literal of the same keys in the same order (spreading the section's cells
@@ -320,12 +330,7 @@ export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): S
  */
 export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, lang: Lang): TableLines {
   const { rollup } = report.query;
-  const details = new Map<BookAccount, string>();
-  const detailOf = (posted: BookAccount): string => {
-    let detail = details.get(posted);
-    if (detail === undefined) details.set(posted, (detail = `${posted.code ?? ""} ${posted.shortName}`.trim()));
-    return detail;
-  };
+  const detailOf = subaccountTexts();
   const money = (value: Amount) => amountTableText(value, scales);
   const directions = { debit: DIRECTIONS.debit[lang], credit: DIRECTIONS.credit[lang], zero: DIRECTIONS.zero[lang] };
   const summaries = { opening: ROW_SUMMARIES.opening[lang], month: ROW_SUMMARIES.month[lang], year: ROW_SUMMARIES.year[lang] };
@@ -335,7 +340,7 @@ export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, la
     const debitAt = rollup ? 4 : 3;
     let current: string | null = null;
     for (const section of report.sections) {
-      const ledger = `${accountTitle(section.account)}  ${section.currency}`;
+      const ledger = sectionHeading(section);
       for (const row of section.rows) {
         if (ledger !== current) heading(ledger);
         current = ledger;

@@ -161,21 +161,13 @@ interface ScaledSum {
 }
 
 function addTo(sum: ScaledSum, value: Decimal, scale: number): void {
-  if (!sum.exact) return;
-  const scaled = scaledOf(value, scale);
-  const total = Number.isNaN(scaled) ? Number.NaN : sumAtScale(sum.scaled, sum.scale, scaled, scale);
-  if (Number.isNaN(total)) {
-    sum.exact = false;
-    return;
-  }
-  sum.scaled = total;
-  sum.scale = Math.max(sum.scale, scale);
+  if (sum.exact) addScaledTo(sum, scaledOf(value, scale), scale);
 }
 
-/** addTo for a part already a safe integer × 10^-scale. */
+/** addTo for a part given as `scaled` × 10^-scale (NaN: not a safe integer). */
 function addScaledTo(sum: ScaledSum, scaled: number, scale: number): void {
   if (!sum.exact) return;
-  const total = sumAtScale(sum.scaled, sum.scale, scaled, scale);
+  const total = Number.isNaN(scaled) ? Number.NaN : sumAtScale(sum.scaled, sum.scale, scaled, scale);
   if (Number.isNaN(total)) {
     sum.exact = false;
     return;

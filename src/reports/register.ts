@@ -68,6 +68,11 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
   return { query, rows, totals: [...running.keys()].sort().map((commodity) => running.get(commodity)!) };
 }
 
+/** A row's description as the table shows it: payee | narration, or the narration alone. */
+function descriptionOf(row: RegisterRow): string {
+  return row.payee === null || row.payee === "" ? row.narration : `${row.payee} | ${row.narration}`;
+}
+
 /** The register's sheet, its rows made as they are visited (see SheetParts). */
 export function registerSheetParts(report: RegisterReport, scales: DisplayScales): SheetParts {
   const { query } = report;
@@ -103,7 +108,7 @@ export function registerSheetParts(report: RegisterReport, scales: DisplayScales
           date: row.date,
           payee: row.payee,
           narration: row.narration,
-          description: row.payee === null || row.payee === "" ? row.narration : `${row.payee} | ${row.narration}`,
+          description: descriptionOf(row),
           account: row.account,
           amount: amountPlainText(row.amount, scales),
           commodity: row.amount.currency,
@@ -127,7 +132,7 @@ export function registerTableLines(report: RegisterReport, scales: DisplayScales
     for (const row of report.rows) {
       cells[0] = row.date;
       // (The description, a column that may be cut, is read only by the first read.)
-      if (read === 0) cells[1] = row.payee === null || row.payee === "" ? row.narration : `${row.payee} | ${row.narration}`;
+      if (read === 0) cells[1] = descriptionOf(row);
       cells[2] = row.account;
       cells[3] = amountTableText(row.amount, scales);
       cells[4] = row.amount.currency;

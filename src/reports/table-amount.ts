@@ -6,7 +6,7 @@
 import type { Amount } from "../core/data.js";
 import { ScaledAmount } from "../core/amount.js";
 import { tableAmount } from "../render/sheet.js";
-import { groupThousands, groupedNumber } from "../render/table.js";
+import { groupThousands, groupedLength, groupedNumber } from "../render/table.js";
 import { amountPlainText, type DisplayScales } from "./display.js";
 
 /** groupedNumber(tableAmount(amountPlainText(amount, scales))): the amount as a terminal table shows it. */
@@ -30,8 +30,6 @@ function digitCount(value: number): number {
   return count;
 }
 
-/** Characters of an integer part of `digits` digits grouped in threes. */
-const groupedLength = (digits: number): number => digits + Math.floor((digits - 1) / 3);
 
 /** `value` (a non-negative safe integer) divided by 10^places, rounded down (exactly: no floating-point quotient). */
 function integerPart(value: number, places: number): number {

@@ -14,11 +14,11 @@ import { PlainTransaction } from "../../src/core/plain-transaction.js";
 
 /** displayScales as it was written before it read in place: through the posting objects. */
 function scalesThroughObjects(entries: readonly LedgerEntry[]): Map<string, number> {
-  const counts = new Map<string, Map<number, number>>();
+  const counts = new Map<string, number[]>();
   const count = (currency: string, scale: number) => {
     let byScale = counts.get(currency);
-    if (byScale === undefined) counts.set(currency, (byScale = new Map()));
-    byScale.set(scale, (byScale.get(scale) ?? 0) + 1);
+    if (byScale === undefined) counts.set(currency, (byScale = []));
+    byScale[scale] = (byScale[scale] ?? 0) + 1;
   };
   for (const entry of entries) {
     if (entry.type === "transaction") {
