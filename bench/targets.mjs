@@ -2,11 +2,11 @@
 // The targets of issue 18, each measured and set against its bar:
 //
 //   node bench/targets.mjs [--size 100k] [--pairs N] [--only shapes,commands,writers,scaling,startup]
-//                          [--shapes bench,claims,split,example] [--no-build] [--no-write]
+//                          [--shapes bench,claims,split,plugins,example] [--no-build] [--no-write]
 //
-// - shapes:   `check` against `ledger bal` on four journals of 100k transactions (the bench's own,
-//             a claims-heavy one, bean-example scaled, one split over 100 included files): the
-//             median of the ratios of pairs run back to back; at most 0.4, and less peak memory.
+// - shapes:   `check` against `ledger bal` on five journals of 100k transactions (the bench's own,
+//             a claims-heavy one, bean-example scaled, one split over 100 included files, one
+//             with beancount's auto_accounts and implicit_prices plugins): the median of the ratios of pairs run back to back; at most 0.4, and less peak memory.
 //             --shapes runs some of them (ledger-cli takes minutes on the example).
 // - commands: every reading command against `check` on the bench journal, pair by pair; at most
 //             1.2x (`print` 2x).
@@ -28,7 +28,7 @@ import { FEELEDGER, ROOT, TIME, firstLine, installed, measure, median } from "./
 
 const OUT = join(ROOT, "bench", "out");
 const SECTIONS = ["shapes", "commands", "writers", "scaling", "startup"];
-const SHAPES = ["bench", "claims", "split", "example"];
+const SHAPES = ["bench", "claims", "split", "plugins", "example"];
 const USAGE = `usage: node bench/targets.mjs [--size 100k] [--pairs N] [--only ${SECTIONS.join(",")}] [--shapes ${SHAPES.join(",")}] [--no-build] [--no-write]`;
 const BANK = "Assets:1002-银行存款:01-工商银行";
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A large, valid journal of customer-fee claims for benchmarks (bench/run.mjs).
 //
-//   node scripts/gen-scale.mjs N [--seed S] [--out FILE.beancount] [--ledger] [--shape bench|claims|split]
+//   node scripts/gen-scale.mjs N [--seed S] [--out FILE.beancount] [--ledger] [--shape bench|claims|split|plugins]
 //
 // N is a count of claims (transactions): 100000, or with a suffix, 10k, 100k, 1M. The claims are
 // spread evenly over 2015-2024: 400 employees, 2,000 customers, five 客户管理费 categories, one
@@ -21,13 +21,18 @@
 //   ledger twin keeps the pending claims in its one file as `!` transactions.
 // - split: the bench journal cut into 100 files by date under FILE's name + "-parts/", which FILE
 //   includes (the ledger twin includes the same parts in ledger syntax).
+// - plugins: the bench journal for beancount's auto_accounts and implicit_prices plugins: it
+//   declares both and opens no account (auto_accounts opens each at its first use), and its CRM
+//   system fees are bought in USD at a day's rate (`12.00 USD @ 7.05 CNY`), each giving
+//   implicit_prices a price. The whole-dollar amounts and two-place rates keep every weight in
+//   whole fen, so the bank assertions still hold. The ledger twin has the same `@` prices.
 import { mulberry32 } from "./lib/mulberry32.mjs";
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const USAGE = "usage: gen-scale.mjs N [--seed S] [--out FILE.beancount] [--ledger] [--shape bench|claims|split]   (N: 10000, 10k, 100k, 1M)";
-export const SHAPES = ["bench", "claims", "split"];
+const USAGE = "usage: gen-scale.mjs N [--seed S] [--out FILE.beancount] [--ledger] [--shape bench|claims|split|plugins]   (N: 10000, 10k, 100k, 1M)";
+export const SHAPES = ["bench", "claims", "split", "plugins"];
 /** Files the split shape cuts the claims into. */
 const SPLIT_PARTS = 100;
 
@@ -202,18 +207,41 @@ function generateClaims(count, seed, visit) {
   }
 }
 
-function beancountHeader(staff) {
+function beancountHeader(staff, shape) {
   const parts = [
     `; A generated benchmark journal of customer-fee claims (scripts/gen-scale.mjs).\n`,
     `option "title" "客户管理费 benchmark"\noption "operating_currency" "CNY"\n\n`,
-    `${OPENED} commodity CNY\n`,
-    `${OPENED} open ${BANK} CNY\n`,
-    `${OPENED} open ${CAPITAL} CNY\n`,
   ];
-  for (const category of CATEGORIES) parts.push(`${OPENED} open ${category.account} CNY\n`);
-  for (const employee of staff) parts.push(`${OPENED} open ${employee.account} CNY\n  employee: "${employee.name}"\n`);
+  if (shape === "plugins") {
+    // auto_accounts opens every account at its first use; implicit_prices records each `@` price.
+    parts.push(`plugin "beancount.plugins.auto_accounts"\nplugin "beancount.plugins.implicit_prices"\n\n`);
+    parts.push(`${OPENED} commodity CNY\n${OPENED} commodity USD\n`);
+  } else {
+    parts.push(`${OPENED} commodity CNY\n`, `${OPENED} open ${BANK} CNY\n`, `${OPENED} open ${CAPITAL} CNY\n`);
+    for (const category of CATEGORIES) parts.push(`${OPENED} open ${category.account} CNY\n`);
+    for (const employee of staff) parts.push(`${OPENED} open ${employee.account} CNY\n  employee: "${employee.name}"\n`);
+  }
   parts.push(`\n${OPENED} * "工商银行" "实收资本到账"\n  ${BANK}  ${yuan(CAPITAL_FEN)} CNY\n  ${CAPITAL}\n\n`);
   return parts.join("");
+}
+
+/** A line's amount as both syntaxes write it: CNY, or whole US dollars at a two-place rate. */
+function lineAmount(line) {
+  return line.dollars === undefined ? `${yuan(line.fen)} CNY` : `${line.dollars}.00 USD @ ${yuan(line.rate)} CNY`;
+}
+
+/**
+ * For the plugins shape: the CRM system fees bought in whole US dollars at the day's rate
+ * (6.80-7.29 CNY, in fen), each line's fen becoming the exact weight dollars × rate.
+ */
+function inDollars(claim, dayNumber) {
+  const rate = 680 + (dayNumber % 50);
+  for (const line of claim.lines) {
+    if (line.account !== CATEGORIES[4].account) continue;
+    line.dollars = Math.max(1, Math.round(line.fen / rate));
+    line.rate = rate;
+    line.fen = line.dollars * rate;
+  }
 }
 
 function beancountClaim(claim, heavy) {
@@ -225,7 +253,7 @@ function beancountClaim(claim, heavy) {
     pending ? `  status: "submitted"\n` : `  approved-by: "${claim.approver.name}"\n`,
   ];
   claim.lines.forEach((line, index) => {
-    text.push(`  ${line.account}  ${yuan(line.fen)} CNY\n`);
+    text.push(`  ${line.account}  ${lineAmount(line)}\n`);
     if (heavy) text.push(`    invoice: "${claim.invoices[index]}"\n    category: "${line.narration}"\n`);
   });
   text.push(`  ${claim.paidFromBank ? BANK : claim.claimant.account}\n\n`);
@@ -246,7 +274,7 @@ function ledgerClaim(claim, heavy) {
   ];
   if (heavy) text.push(`    ; :crm:\n`);
   claim.lines.forEach((line, index) => {
-    text.push(`    ${line.account}  ${yuan(line.fen)} CNY\n`);
+    text.push(`    ${line.account}  ${lineAmount(line)}\n`);
     if (heavy) text.push(`        ; invoice: ${claim.invoices[index]}\n        ; category: ${line.narration}\n`);
   });
   text.push(`    ${claim.paidFromBank ? BANK : claim.claimant.account}\n\n`);
@@ -304,7 +332,7 @@ function main() {
   const staff = employees();
   const heavy = args.shape === "claims";
   const outputs = makeOutputs(args);
-  outputs.beancount.write(beancountHeader(staff));
+  outputs.beancount.write(beancountHeader(staff, args.shape));
   outputs.ledger?.write(ledgerHeader());
 
   // The bank balance in fen, asserted at the start of each year (each month for the claims
@@ -332,6 +360,7 @@ function main() {
     }
     // A pending claim is owed to its claimant once posted, never paid from the bank yet.
     if (heavy && claim.pending) claim.paidFromBank = false;
+    if (args.shape === "plugins") inDollars(claim, Date.parse(claim.date) / DAY_MS);
     (heavy && claim.pending ? outputs.claims : outputs.beancount).write(beancountClaim(claim, heavy));
     outputs.ledger?.write(ledgerClaim(claim, heavy));
     if (claim.paidFromBank) for (const line of claim.lines) bank -= line.fen;

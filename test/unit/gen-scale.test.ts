@@ -82,6 +82,25 @@ describe("scripts/gen-scale.mjs", () => {
     expect(parts.stdout).toBe(whole.stdout);
   });
 
+  it("writes a journal for the auto_accounts and implicit_prices plugins: no open, CRM fees in USD at a price", () => {
+    const plugins = join(dir, "plugins.beancount");
+    generate("1500", plugins, "--shape", "plugins", "--ledger");
+    const books = readFileSync(plugins, "utf8");
+    expect(books).toContain('plugin "beancount.plugins.auto_accounts"\nplugin "beancount.plugins.implicit_prices"\n');
+    expect(books).not.toMatch(/^\d{4}-\d\d-\d\d open /m);
+    const priced = books.match(/^ {2}Expenses:\S+:05-CRM系统费用 {2}\d+\.00 USD @ [67]\.\d\d CNY$/gm)!;
+    expect(priced.length).toBeGreaterThan(300);
+    expect(books).not.toMatch(/05-CRM系统费用 {2}[\d.]+ CNY/);
+    // Every weight is whole fen, so the yearly bank assertions hold: check finds nothing.
+    expect(books.match(/^\d{4}-01-01 balance /gm)).toHaveLength(10);
+    const result = runCli(["check", plugins]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // The ledger twin has the same prices.
+    const ledger = readFileSync(join(dir, "plugins.ledger"), "utf8");
+    expect(ledger.match(/ USD @ [67]\.\d\d CNY$/gm)).toHaveLength(priced.length);
+  });
+
   it("refuses a count it cannot read", () => {
     const result = spawnSync(process.execPath, [script, "lots"], { encoding: "utf8" });
     expect(result.status).toBe(2);
