@@ -3,8 +3,8 @@
 // it is writeTableFrom's own drawing.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { writeTableLines } from "../../src/render/line-table.js";
-import { groupedNumber, groupedNumberLength, writeTableFrom, type Column, type Row } from "../../src/render/table.js";
+import { isPlainAscii, simpleCutAtEnd, writeTableLines } from "../../src/render/line-table.js";
+import { PLAIN_ASCII, cutText, groupedNumber, groupedNumberLength, simpleTableWidth, tableMeasure, writeTableFrom, type Column, type Row } from "../../src/render/table.js";
 import { tableArbitraries } from "../helpers/table-cells.js";
 
 const pieces = [
@@ -102,5 +102,27 @@ describe("groupedNumber", () => {
     fc.assert(fc.property(fc.oneof(numberText, cell, fc.string()), (text) => {
       expect(groupedNumber(text)).toBe(byPattern(text));
     }), { numRuns: 5000 });
+  });
+});
+
+describe("isPlainAscii and simpleCutAtEnd", () => {
+  // Printable ASCII, the ellipsis, CJK punctuation and ideographs, fullwidth forms, and a few others.
+  const characters = fc.oneof(
+    fc.integer({ min: 0x20, max: 0x7e }), fc.constantFrom(0x2026, 0x3001, 0x3011, 0x4e00, 0x9fff, 0xff01, 0xff60, 0x1f, 0x7f, 0xa0, 0x2027, 0x3000),
+    fc.integer({ min: 0x4e00, max: 0x4e20 }),
+  ).map((code) => String.fromCharCode(code));
+  const texts = fc.array(characters, { maxLength: 40 }).map((chars) => chars.join(""));
+
+  it("isPlainAscii is PLAIN_ASCII's test", () => {
+    fc.assert(fc.property(texts, (text) => isPlainAscii(text) === PLAIN_ASCII.test(text)), { numRuns: 5000 });
+  });
+
+  it("simpleCutAtEnd cuts as cutText does, measured as tableMeasure measures", () => {
+    const strlen = tableMeasure();
+    fc.assert(fc.property(texts, fc.integer({ min: 0, max: 50 }), (text, width) => {
+      if (simpleTableWidth(text) < 0 || text.includes("\\") || simpleTableWidth(text) <= width) return true;
+      const cut = simpleCutAtEnd(text, width);
+      return cut.text === cutText(text, width, "end") && cut.drawn === strlen(cut.text);
+    }), { numRuns: 10_000 });
   });
 });
