@@ -50,6 +50,30 @@ export function isPlainAscii(text: string): boolean {
 }
 
 /**
+ * simpleTableWidth(text) read a character at a time, or -1 (any other text); `hasBackslash` tells
+ * whether it held a backslash. Such a text has nothing terminalText escapes and no line break: a
+ * table shows it as it is (a register's descriptions, one per line, were run through four regular
+ * expressions each).
+ */
+export function tableSimpleWidth(text: string): number {
+  let width = 0;
+  hasBackslash = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x20 && code <= 0x7e) {
+      width += 1;
+      if (code === 0x5c) hasBackslash = true;
+    } else if (code === 0x2026) width += 1;
+    else if ((code >= 0x3001 && code <= 0x3011) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff60)) width += 2;
+    else return -1;
+  }
+  return width;
+}
+
+/** Whether the text tableSimpleWidth read last held a backslash. */
+let hasBackslash = false;
+
+/**
  * cutText(text, width, "end") and its measure, for a text of simpleTableWidth's characters
  * (each one column, or two from U+2027 on) without a backslash, wider than `width`: cutText's own
  * simple cut, without measuring the text again (a register cuts every description).
@@ -109,6 +133,15 @@ export function writeTableLines(
       if (prepared !== undefined) found[index]++;
       if (++lookUps[index]! === LOOK_UPS_TRIED && found[index]! * 4 < LOOK_UPS_TRIED) lookUp[index] = false;
       if (prepared !== undefined) return prepared;
+    }
+    if (!right[index]) {
+      // (The commonest text, of simple characters: shown as it is, measured in one reading.)
+      const simpleWidth = tableSimpleWidth(given);
+      if (simpleWidth >= 0) {
+        const prepared: Prepared = { text: given, width: simpleWidth, drawn: simpleWidth, cut: given, cutDrawn: simpleWidth, isCut: false, simple: !hasBackslash };
+        if (lookUp[index] && map.size < MAX_PREPARED) map.set(given, prepared);
+        return prepared;
+      }
     }
     let cell = given;
     if (!isPlainAscii(cell)) {
