@@ -8,7 +8,7 @@
 // measures, its layout (fitColumns: narrow, compact, cut, split) and its lines. With colour, or
 // without columns, writeTableFrom draws it.
 import {
-  CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, groupedNumberLength, groupedPlainNumber,
+  CHARS_PER_PIECE, GAP, PADDING, cutText, displayWidth, fitColumns, groupedNumber, groupedNumberLength, groupedPlainNumber,
   simpleTableWidth, spacesOf, tableMeasure, tableWidth, writeTableFrom, type Column, type Row, type TableStyle,
 } from "./table.js";
 import { terminalText } from "./terminal.js";
@@ -18,8 +18,11 @@ import { terminalText } from "./terminal.js";
  * call returns), a heading line's text to `heading`. Called once per read, the same rows each time;
  * `read` is 0 for the first, when every cell is read, and more for the others, which do not read the
  * cells of the columns that may be cut (`shrink`: their texts are kept from the first read).
+ * `measuring` is true when the read only measures the cells (writeTableLines' first read): a cell
+ * of a column that may not be cut may then be given as "" when it is printable ASCII no longer than
+ * a cell given before in its column (it cannot widen the column), which saves making its text.
  */
-export type TableLines = (cells: (cells: readonly string[]) => void, heading: (text: string) => void, read: number) => void;
+export type TableLines = (cells: (cells: readonly string[]) => void, heading: (text: string) => void, read: number, measuring?: boolean) => void;
 
 /** A cell's text as the table shows it, its display width (for the layout) and its drawn width (cli-table3's measure); a cut column's cut text too. */
 interface Prepared {
@@ -30,6 +33,60 @@ interface Prepared {
   cutDrawn: number;
   /** Whether `cut` is this text's cut at its column's width (the layout cuts each text once). */
   isCut: boolean;
+  /** Whether the text is of simpleTableWidth's characters without a backslash (simpleCutAtEnd cuts it). */
+  readonly simple: boolean;
+}
+
+/**
+ * Whether a text is printable ASCII (PLAIN_ASCII's test, read a character at a time: the table
+ * asks it of most cells, and a short text is read sooner than a regular expression is run).
+ */
+export function isPlainAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  return true;
+}
+
+/**
+ * simpleTableWidth(text) read a character at a time, or -1 (any other text); `hasBackslash` tells
+ * whether it held a backslash. Such a text has nothing terminalText escapes and no line break: a
+ * table shows it as it is (a register's descriptions, one per line, were run through four regular
+ * expressions each).
+ */
+export function tableSimpleWidth(text: string): number {
+  let width = 0;
+  hasBackslash = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x20 && code <= 0x7e) {
+      width += 1;
+      if (code === 0x5c) hasBackslash = true;
+    } else if (code === 0x2026) width += 1;
+    else if ((code >= 0x3001 && code <= 0x3011) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff60)) width += 2;
+    else return -1;
+  }
+  return width;
+}
+
+/** Whether the text tableSimpleWidth read last held a backslash. */
+let hasBackslash = false;
+
+/**
+ * cutText(text, width, "end") and its measure, for a text of simpleTableWidth's characters
+ * (each one column, or two from U+2027 on) without a backslash, wider than `width`: cutText's own
+ * simple cut, without measuring the text again (a register cuts every description).
+ */
+export function simpleCutAtEnd(text: string, width: number): { text: string; drawn: number } {
+  let used = 1;
+  let end = 0;
+  for (; end < text.length; end++) {
+    const w = text.charCodeAt(end) < 0x2027 ? 1 : 2;
+    if (used + w > width) break;
+    used += w;
+  }
+  return { text: text.slice(0, end) + "…", drawn: used };
 }
 
 /** Distinct texts of a column prepared once each (the rest are prepared again when they come). */
@@ -77,8 +134,17 @@ export function writeTableLines(
       if (++lookUps[index]! === LOOK_UPS_TRIED && found[index]! * 4 < LOOK_UPS_TRIED) lookUp[index] = false;
       if (prepared !== undefined) return prepared;
     }
+    if (!right[index]) {
+      // (The commonest text, of simple characters: shown as it is, measured in one reading.)
+      const simpleWidth = tableSimpleWidth(given);
+      if (simpleWidth >= 0) {
+        const prepared: Prepared = { text: given, width: simpleWidth, drawn: simpleWidth, cut: given, cutDrawn: simpleWidth, isCut: false, simple: !hasBackslash };
+        if (lookUp[index] && map.size < MAX_PREPARED) map.set(given, prepared);
+        return prepared;
+      }
+    }
     let cell = given;
-    if (!PLAIN_ASCII.test(cell)) {
+    if (!isPlainAscii(cell)) {
       // A line break in a text shows as a space; any other control is escaped.
       if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
       cell = terminalText(cell);
@@ -88,7 +154,7 @@ export function writeTableLines(
     const simple = simpleTableWidth(cell);
     const width = simple >= 0 ? simple : displayWidth(cell);
     const drawn = simple >= 0 ? simple : strlen(cell);
-    const prepared: Prepared = { text: cell, width, drawn, cut: cell, cutDrawn: drawn, isCut: false };
+    const prepared: Prepared = { text: cell, width, drawn, cut: cell, cutDrawn: drawn, isCut: false, simple: simple >= 0 && !cell.includes("\\") };
     if (lookUp[index] && map.size < MAX_PREPARED) map.set(given, prepared);
     return prepared;
   };
@@ -108,7 +174,7 @@ export function writeTableLines(
         widen(index, length, length);
         return;
       }
-      if (PLAIN_ASCII.test(given)) {
+      if (isPlainAscii(given)) {
         widen(index, given.length, given.length);
         return;
       }
@@ -134,6 +200,7 @@ export function writeTableLines(
     },
     () => { firstIsHeading ??= true; },
     0,
+    true,
   );
   // The footer's rows prepared and kept (a few).
   const feet: (string | Prepared[])[] = [];
@@ -159,8 +226,14 @@ export function writeTableLines(
     let widest = 0;
     const cutOne = (prepared: Prepared) => {
       if (prepared.width > limit && !prepared.isCut) {
-        prepared.cut = cutText(prepared.text, limit, shrink);
-        prepared.cutDrawn = strlen(prepared.cut);
+        if (shrink === "end" && prepared.simple) {
+          const cut = simpleCutAtEnd(prepared.text, limit);
+          prepared.cut = cut.text;
+          prepared.cutDrawn = cut.drawn;
+        } else {
+          prepared.cut = cutText(prepared.text, limit, shrink);
+          prepared.cutDrawn = strlen(prepared.cut);
+        }
         prepared.isCut = true;
       }
       if (prepared.cutDrawn > widest) widest = prepared.cutDrawn;
@@ -187,7 +260,7 @@ export function writeTableLines(
     if (grouped !== null) {
       text = grouped;
       drawn = grouped.length;
-    } else if (PLAIN_ASCII.test(given)) {
+    } else if (isPlainAscii(given)) {
       text = given;
       drawn = given.length;
     } else {

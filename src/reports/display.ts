@@ -67,14 +67,19 @@ export function plainAmount(value: Decimal, currency: string, scales: DisplaySca
  */
 export function amountPlainText(amount: Amount, scales: DisplayScales): string {
   if (!(amount instanceof ScaledAmount)) return plainAmount(amount.number, amount.currency, scales);
+  return scaledPlainText(amount.scaled, amount.scale, amount.currency, scales);
+}
+
+/** amountPlainText of the ScaledAmount (scaled, scale, currency), without making it. */
+export function scaledPlainText(scaledGiven: number, scale: number, currency: string, scales: DisplayScales): string {
   // The places the Decimal would have (its trailing zeros dropped), then at least the usual ones.
-  let scaled = amount.scaled;
-  let places = amount.scale;
+  let scaled = scaledGiven;
+  let places = scale;
   while (places > 0 && scaled % 10 === 0) {
     scaled /= 10;
     places -= 1;
   }
-  const shown = Math.max(places, scales.get(amount.currency) ?? 0);
+  const shown = Math.max(places, scales.get(currency) ?? 0);
   const text = scaledText(scaled, places);
   if (shown === places) return text;
   return (places === 0 ? `${text}.` : text) + zeros(shown - places);

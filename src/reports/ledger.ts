@@ -22,7 +22,7 @@ import { absolute, decimalAmount, isAbove, isBelow, isNil, negated, plus, zeroOf
 import { localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
-import { amountTableText } from "./table-amount.js";
+import { amountCell, amountShape, amountTableText } from "./table-amount.js";
 import type { TableLines } from "../render/line-table.js";
 import type { Lang } from "./sheet.js";
 
@@ -52,7 +52,26 @@ export type LedgerRow =
 export interface LedgerSection {
   readonly account: BookAccount;
   readonly currency: string;
+  /** The rows as an array, made when asked for (forEachRow makes them one at a time, none kept). */
   readonly rows: readonly LedgerRow[];
+  /** Each row in order, made as it is visited: a long ledger's rows and their amounts were kept until drawn. */
+  readonly forEachRow: (visit: (row: LedgerRow) => void) => void;
+}
+
+/** A section whose rows are made by `forEachRow`, as an array only when `rows` is read. */
+function section(account: BookAccount, currency: string, forEachRow: (visit: (row: LedgerRow) => void) => void): LedgerSection {
+  let rows: LedgerRow[] | null = null;
+  return {
+    account, currency, forEachRow,
+    get rows(): readonly LedgerRow[] {
+      if (rows === null) {
+        const made: LedgerRow[] = [];
+        forEachRow((row) => { made.push(row); });
+        rows = made;
+      }
+      return rows;
+    },
+  };
 }
 
 export interface LedgerReport {
@@ -62,20 +81,30 @@ export interface LedgerReport {
   readonly sections: readonly LedgerSection[];
 }
 
-interface PostingLine {
-  readonly transaction: BookedTransaction;
-  readonly account: string;
-  readonly amount: Amount;
-  readonly summary: string;
+/**
+ * A ledger's posting lines, column by column (a long ledger's lines lived as objects, each with its
+ * amount's, until the table was drawn): per line its transaction, date (read once: the rows are
+ * made at each read of the table), account, summary, and units as a scaled integer and its scale
+ * (NaN: a Decimal amount, in `decimals` by line).
+ */
+interface PostingLines {
+  readonly transactions: BookedTransaction[];
+  readonly dates: string[];
+  readonly accounts: string[];
+  readonly summaries: string[];
+  readonly scaled: number[];
+  readonly scales: number[];
+  readonly decimals: Map<number, Amount>;
 }
 
 /** What is gathered per ledger before its rows are made. */
 interface Gathered {
+  readonly currency: string;
   opening: Amount;
   /** Debits and credits from the first of January of the period's first year to its start. */
   yearDebit: Amount;
   yearCredit: Amount;
-  readonly lines: PostingLine[];
+  readonly lines: PostingLines;
 }
 
 const NO_META: readonly MetaEntry[] = [];
@@ -100,7 +129,10 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     let byCurrency = gathered.get(key);
     if (byCurrency === undefined) gathered.set(key, (byCurrency = new Map()));
     let found = byCurrency.get(currency);
-    if (found === undefined) byCurrency.set(currency, (found = { opening: zeroOf(currency), yearDebit: zeroOf(currency), yearCredit: zeroOf(currency), lines: [] }));
+    if (found === undefined) {
+      const lines: PostingLines = { transactions: [], dates: [], accounts: [], summaries: [], scaled: [], scales: [], decimals: new Map() };
+      byCurrency.set(currency, (found = { currency, opening: zeroOf(currency), yearDebit: zeroOf(currency), yearCredit: zeroOf(currency), lines }));
+    }
     return found;
   };
 
@@ -120,15 +152,24 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
   let transaction: BookedTransaction | null = null;
   let booked: readonly BookedPosting[] | null | undefined;
   let index = 0;
+  let at = 0;
+  // (Each posting's place counted as its account is asked about, so that only the postings covered
+  // have their units read.)
+  const coversLine = (account: string): boolean => {
+    at = index++;
+    return covers(account);
+  };
   const addLine: PostingVisitor = (account, currency, scaled, scale, decimal) => {
-    const at = index++;
-    if (!covers(account)) return;
     const entry = transaction!;
     booked ??= entry instanceof PlainTransaction && !entry.hasKey("narration") ? null : entry.booked;
-    gatheredOf(account, currency).lines.push({
-      transaction: entry, account, amount: visitedUnits(currency, scaled, scale, decimal),
-      summary: lineSummary(entry, booked === null ? NO_META : booked[at]!.source.meta),
-    });
+    const { lines } = gatheredOf(account, currency);
+    if (decimal !== null) lines.decimals.set(lines.accounts.length, decimalAmount(decimal, currency));
+    lines.transactions.push(entry);
+    lines.dates.push(entry.date);
+    lines.accounts.push(account);
+    lines.summaries.push(lineSummary(entry, booked === null ? NO_META : booked[at]!.source.meta));
+    lines.scaled.push(decimal === null ? scaled : Number.NaN);
+    lines.scales.push(decimal === null ? scale : 0);
   };
 
   for (const entry of entries) {
@@ -143,7 +184,7 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     transaction = entry;
     booked = undefined;
     index = 0;
-    forEachPosting(entry, addLine);
+    forEachPosting(entry, addLine, coversLine);
   }
 
   const accounts = query.rollup ? [chart.account(query.account)] : chart.treeOrder(gathered.keys()).filter((account) => gathered.has(account.account));
@@ -154,18 +195,21 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     const currencies = [...byCurrency.keys()].sort((a, b) => (a === query.currency ? -1 : b === query.currency ? 1 : a < b ? -1 : a > b ? 1 : 0));
     for (const currency of currencies) {
       const found = byCurrency.get(currency)!;
-      if (found.lines.length === 0 && isNil(found.opening)) continue;
-      sections.push({ account, currency, rows: ledgerRows(found, chart, query) });
+      if (found.lines.accounts.length === 0 && isNil(found.opening)) continue;
+      sections.push(section(account, currency, (visit) => { ledgerRows(found, chart, query, visit); }));
     }
   }
   if (sections.length === 0) {
-    sections.push({ account: chart.account(query.account), currency: query.currency, rows: [{ kind: "opening", date: query.begin, balance: zeroOf(query.currency) }] });
+    const opening: LedgerRow = { kind: "opening", date: query.begin, balance: zeroOf(query.currency) };
+    sections.push(section(chart.account(query.account), query.currency, (visit) => { visit(opening); }));
   }
   return { query, target: chart.account(query.account), sections };
 }
 
-function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery): LedgerRow[] {
-  const rows: LedgerRow[] = [{ kind: "opening", date: query.begin, balance: found.opening }];
+/** Visit the rows of a ledger gathered, made one at a time. */
+function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery, visit: (row: LedgerRow) => void): void {
+  const rows = { push: visit };
+  rows.push({ kind: "opening", date: query.begin, balance: found.opening });
   const zero = zeroOf(found.opening.currency);
   let balance = found.opening;
   let monthDebit = zero;
@@ -181,9 +225,15 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery)
     rows.push({ kind: "month", date, debit: monthDebit, credit: monthCredit, balance });
     rows.push({ kind: "year", date, debit: yearDebit, credit: yearCredit, balance });
   };
-  for (const line of found.lines) {
-    const lineMonth = line.transaction.date.slice(0, 7);
-    if (lineMonth !== month) {
+  const lines = found.lines;
+  const { currency } = found;
+  for (let line = 0; line < lines.accounts.length; line++) {
+    const lineDate = lines.dates[line]!;
+    const scaled = lines.scaled[line]!;
+    const amount = Number.isNaN(scaled) ? lines.decimals.get(line)! : new ScaledAmount(scaled, lines.scales[line]!, currency);
+    // (A new month only when the date does not start with this one's YYYY-MM.)
+    if (month === null || !lineDate.startsWith(month)) {
+      const lineMonth = lineDate.slice(0, 7);
       closeMonth();
       if (month !== null && lineMonth.slice(0, 4) !== month.slice(0, 4)) {
         yearDebit = zero;
@@ -193,9 +243,9 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery)
       monthDebit = zero;
       monthCredit = zero;
     }
-    const debit = isAbove(line.amount) ? line.amount : zero;
-    const credit = isBelow(line.amount) ? negated(line.amount) : zero;
-    balance = plus(balance, line.amount);
+    const debit = isAbove(amount) ? amount : zero;
+    const credit = isBelow(amount) ? negated(amount) : zero;
+    balance = plus(balance, amount);
     if (debit !== zero) {
       monthDebit = plus(monthDebit, debit);
       yearDebit = plus(yearDebit, debit);
@@ -205,12 +255,11 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery)
       yearCredit = plus(yearCredit, credit);
     }
     rows.push({
-      kind: "posting", date: line.transaction.date, voucher: entryMetaText(line.transaction, VOUCHER_KEY), summary: line.summary,
-      account: chart.account(line.account), debit, credit, balance,
+      kind: "posting", date: lineDate, voucher: entryMetaText(lines.transactions[line]!, VOUCHER_KEY), summary: lines.summaries[line]!,
+      account: chart.account(lines.accounts[line]!), debit, credit, balance,
     });
   }
   closeMonth();
-  return rows;
 }
 
 export type Direction = "debit" | "credit" | "zero";
@@ -286,7 +335,7 @@ export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): S
       const currency = section.currency;
       // Each row one object literal of the same keys in the same order (spreading the section's cells
       // and the balance's into every row made a row a dictionary: slow to build and to read).
-      for (const row of section.rows) {
+      section.forEachRow((row) => {
         const direction = DIRECTIONS[directionOf(row.balance)];
         const balance = money(absolute(row.balance));
         let cells: Record<string, Cell>;
@@ -303,7 +352,7 @@ export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): S
           cells = { ledger, code, name, account, currency, kind: row.kind, date: row.date, voucher: null, summary: ROW_SUMMARIES[row.kind], debit: money(row.debit), credit: money(row.credit), direction, balance };
         }
         visit({ cells });
-      }
+      });
     }
   };
   const title = accountTitle(report.target);
@@ -331,17 +380,43 @@ export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): S
 export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, lang: Lang): TableLines {
   const { rollup } = report.query;
   const detailOf = subaccountTexts();
-  const money = (value: Amount) => amountTableText(value, scales);
   const directions = { debit: DIRECTIONS.debit[lang], credit: DIRECTIONS.credit[lang], zero: DIRECTIONS.zero[lang] };
   const summaries = { opening: ROW_SUMMARIES.opening[lang], month: ROW_SUMMARIES.month[lang], year: ROW_SUMMARIES.year[lang] };
-  return (visit, heading) => {
+  return (visit, heading, _read, measuring) => {
     const cells: string[] = new Array<string>(rollup ? 8 : 7).fill("");
     const last = cells.length - 1;
     const debitAt = rollup ? 4 : 3;
+    // The longest amount given per column (debit, credit, balance): a read that only measures is
+    // given an amount only when it is longer (see TableLines), its length from amountShape.
+    const longest = [-1, -1, -1];
+    let currency: string | null = null;
+    let places = 0;
+    /** The cell of `value` (its magnitude with `magnitude`) in amount column `column`. */
+    const money = (value: Amount, column: number, magnitude: boolean): string => {
+      let text: string;
+      if (value instanceof ScaledAmount) {
+        if (value.currency !== currency) {
+          currency = value.currency;
+          places = scales.get(currency) ?? 0;
+        }
+        const scaled = value.scaled;
+        const negative = scaled < 0 && !magnitude;
+        const size = scaled < 0 ? -scaled : scaled;
+        if (measuring === true) {
+          const length = amountShape(size, value.scale, places);
+          if (length >= 0 && length + (negative ? 1 : 0) <= longest[column]!) return "";
+        }
+        text = negative ? `-${amountCell(size, value.scale, places)}` : amountCell(size, value.scale, places);
+      } else {
+        text = amountTableText(magnitude ? absolute(value) : value, scales);
+      }
+      if (text.length > longest[column]!) longest[column] = text.length;
+      return text;
+    };
     let current: string | null = null;
     for (const section of report.sections) {
       const ledger = sectionHeading(section);
-      for (const row of section.rows) {
+      section.forEachRow((row) => {
         if (ledger !== current) heading(ledger);
         current = ledger;
         cells[0] = row.date ?? "";
@@ -349,19 +424,19 @@ export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, la
           cells[1] = row.voucher ?? "";
           cells[2] = row.summary;
           if (rollup) cells[3] = detailOf(row.account);
-          cells[debitAt] = isNil(row.debit) ? "" : money(row.debit);
-          cells[debitAt + 1] = isNil(row.credit) ? "" : money(row.credit);
+          cells[debitAt] = isNil(row.debit) ? "" : money(row.debit, 0, false);
+          cells[debitAt + 1] = isNil(row.credit) ? "" : money(row.credit, 1, false);
         } else {
           cells[1] = "";
           cells[2] = summaries[row.kind];
           if (rollup) cells[3] = "";
-          cells[debitAt] = row.kind === "opening" ? "" : money(row.debit);
-          cells[debitAt + 1] = row.kind === "opening" ? "" : money(row.credit);
+          cells[debitAt] = row.kind === "opening" ? "" : money(row.debit, 0, false);
+          cells[debitAt + 1] = row.kind === "opening" ? "" : money(row.credit, 1, false);
         }
         cells[last - 1] = directions[directionOf(row.balance)];
-        cells[last] = money(absolute(row.balance));
+        cells[last] = money(row.balance, 2, true);
         visit(cells);
-      }
+      });
     }
   };
 }

@@ -6,7 +6,7 @@
 import type { Amount } from "../core/data.js";
 import { ScaledAmount } from "../core/amount.js";
 import { tableAmount } from "../render/sheet.js";
-import { groupThousands, groupedLength, groupedNumber } from "../render/table.js";
+import { groupedLength, groupedNumber } from "../render/table.js";
 import { amountPlainText, type DisplayScales } from "./display.js";
 
 /** groupedNumber(tableAmount(amountPlainText(amount, scales))): the amount as a terminal table shows it. */
@@ -47,6 +47,15 @@ export const shape = { whole: 0, fraction: 0, places: 0 };
  * below a cent shown at too many places for an integer: amountCell's text then).
  */
 export function amountShape(scaled: number, scale: number, commodityPlaces: number): number {
+  if (scale <= commodityPlaces && commodityPlaces <= 2) {
+    // (The commonest: no more places than the commodity's, at most two. The zeros the loop below
+    // drops come back as the commodity's places: the parts are read at `scale` directly.)
+    const whole = integerPart(scaled, scale);
+    shape.whole = whole;
+    shape.fraction = (scaled - whole * POWERS_OF_TEN[scale]!) * POWERS_OF_TEN[commodityPlaces - scale]!;
+    shape.places = commodityPlaces;
+    return groupedLength(digitCount(whole)) + (commodityPlaces === 0 ? 0 : commodityPlaces + 1);
+  }
   let digits = scaled;
   let places = scale;
   while (places > 0 && digits % 10 === 0) {
@@ -99,6 +108,24 @@ export function amountCell(scaled: number, scale: number, commodityPlaces: numbe
     }
     return "0." + String(digits).padStart(places, "0") + "0".repeat(Math.max(0, commodityPlaces - places));
   }
-  const head = groupThousands(String(shape.whole));
+  const head = groupedInteger(shape.whole);
+  if (shape.places === 2) return head + CENTS[shape.fraction]!;
   return shape.places === 0 ? head : head + "." + String(shape.fraction).padStart(shape.places, "0");
+}
+
+/** "0" to "999". */
+const UNDER_A_THOUSAND: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n));
+/** ",000" to ",999". */
+const THOUSANDS: readonly string[] = Array.from({ length: 1000 }, (_, n) => `,${String(n).padStart(3, "0")}`);
+/** ".00" to ".99". */
+const CENTS: readonly string[] = Array.from({ length: 100 }, (_, n) => `.${String(n).padStart(2, "0")}`);
+
+/**
+ * groupThousands(String(value)) for a non-negative safe integer, made from ready-made groups of
+ * three digits (a register writes two amounts a line, twice).
+ */
+export function groupedInteger(value: number): string {
+  if (value < 1000) return UNDER_A_THOUSAND[value]!;
+  const low = value % 1000;
+  return groupedInteger((value - low) / 1000) + THOUSANDS[low]!;
 }

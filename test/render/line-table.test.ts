@@ -3,8 +3,9 @@
 // it is writeTableFrom's own drawing.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { writeTableLines } from "../../src/render/line-table.js";
-import { groupedNumber, groupedNumberLength, writeTableFrom, type Column, type Row } from "../../src/render/table.js";
+import { isPlainAscii, simpleCutAtEnd, tableSimpleWidth, writeTableLines } from "../../src/render/line-table.js";
+import { terminalText } from "../../src/render/terminal.js";
+import { PLAIN_ASCII, cutText, groupedNumber, groupedNumberLength, simpleTableWidth, tableMeasure, writeTableFrom, type Column, type Row } from "../../src/render/table.js";
 import { tableArbitraries } from "../helpers/table-cells.js";
 
 const pieces = [
@@ -102,5 +103,41 @@ describe("groupedNumber", () => {
     fc.assert(fc.property(fc.oneof(numberText, cell, fc.string()), (text) => {
       expect(groupedNumber(text)).toBe(byPattern(text));
     }), { numRuns: 5000 });
+  });
+});
+
+describe("isPlainAscii and simpleCutAtEnd", () => {
+  // Printable ASCII, the ellipsis, CJK punctuation and ideographs, fullwidth forms, and a few others.
+  const characters = fc.oneof(
+    fc.integer({ min: 0x20, max: 0x7e }), fc.constantFrom(0x2026, 0x3001, 0x3011, 0x4e00, 0x9fff, 0xff01, 0xff60, 0x1f, 0x7f, 0xa0, 0x2027, 0x3000),
+    fc.integer({ min: 0x4e00, max: 0x4e20 }),
+  ).map((code) => String.fromCharCode(code));
+  const texts = fc.array(characters, { maxLength: 40 }).map((chars) => chars.join(""));
+
+  it("isPlainAscii is PLAIN_ASCII's test", () => {
+    fc.assert(fc.property(texts, (text) => isPlainAscii(text) === PLAIN_ASCII.test(text)), { numRuns: 5000 });
+  });
+
+  it("simpleCutAtEnd cuts as cutText does, measured as tableMeasure measures", () => {
+    const strlen = tableMeasure();
+    fc.assert(fc.property(texts, fc.integer({ min: 0, max: 50 }), (text, width) => {
+      if (simpleTableWidth(text) < 0 || text.includes("\\") || simpleTableWidth(text) <= width) return true;
+      const cut = simpleCutAtEnd(text, width);
+      return cut.text === cutText(text, width, "end") && cut.drawn === strlen(cut.text);
+    }), { numRuns: 10_000 });
+  });
+});
+
+describe("tableSimpleWidth", () => {
+  it("is simpleTableWidth, for text that terminalText leaves as it is", () => {
+    const characters = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0, max: 0xffff }),
+      fc.constantFrom(0x2026, 0x2025, 0x2027, 0x3000, 0x3001, 0x3011, 0x3012, 0x4dff, 0x4e00, 0x9fff, 0xa000, 0xff00, 0xff01, 0xff60, 0xff61, 0x5c, 0x0a, 0x1b, 0x202e, 0xd83d),
+    ).map((code) => String.fromCharCode(code));
+    fc.assert(fc.property(fc.array(characters, { maxLength: 30 }).map((chars) => chars.join("")), (text) => {
+      const width = tableSimpleWidth(text);
+      expect(width).toBe(simpleTableWidth(text));
+      if (width >= 0) expect(terminalText(text)).toBe(text);
+    }), { numRuns: 20_000 });
   });
 });
