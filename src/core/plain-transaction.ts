@@ -550,6 +550,11 @@ export class PlainTransaction implements Transaction {
     }
     return postings;
   }
+
+  /** How many metadata lines the posting at `at` has (read in place): a reader may skip its rawMetaAt look-ups when none. */
+  postingMetaCountAt(at: number): number {
+    return metaCountOf(this.#chunk, at);
+  }
 }
 
 Object.defineProperty(PlainTransaction.prototype, "type", { value: "transaction", enumerable: false, writable: false });

@@ -43,8 +43,8 @@ interface Cell {
   cut: string;
   cutDrawn: number;
   /** The text and the cut text in UTF-8, once drawn. */
-  bytes?: Buffer;
-  cutBytes?: Buffer;
+  bytes: Buffer | null;
+  cutBytes: Buffer | null;
 }
 
 /** A dimension's text, its width when simple (else -1), and whether it ends in white space. */
@@ -52,28 +52,39 @@ interface Piece {
   readonly text: string;
   readonly width: number;
   readonly blankEnd: boolean;
+  /** The text in UTF-8. */
+  readonly bytes: Buffer;
 }
 
 /**
- * A list of dimensions, the path to it from the trie's root (its last piece, and the list before
+ * A list of dimensions, the path to it from the root (its last piece, and the list before
  * it): its text, its width when simple (else -1), its cell once a line has it (else -1), and the
- * cuts made of it and of the lists it starts (nodeCut).
+ * cuts made of it and of the lists it starts (nodeCut). A list of one piece is made once; a longer
+ * one once for the lines that follow one another with it (a list is looked up only among the
+ * lists of one piece and the last made after each list: most lists of a claims journal are
+ * distinct, each claimant with each customer, and two lists alike are drawn alike).
  */
 interface DimensionNode {
   /** Its place in VoucherLines.nodes (what a line keeps). */
   readonly index: number;
   readonly parent: DimensionNode | null;
   readonly piece: number;
-  /** Its text once asked for (nodeText): most lists of a long period are only drawn cut. */
+  /** Its text once asked for (nodeText): most lists of a long period are only drawn cut, or as their pieces' bytes (writeNode). */
   text: string | null;
   readonly width: number;
+  /** The length of its text in UTF-8 (of a simple list: see writeNode). */
+  readonly byteLength: number;
   /** A list of other characters (or of a voucher read through buildVouchers): its cell, as the sheet's table prepares it. */
   general: Cell | null;
   /** Whether a line has it. */
   used: boolean;
-  /** What the table shows of it (set for the layout: its text, or its cut). */
+  /**
+   * What the table shows of it (set for the layout: its text, or its cut); null for a simple list
+   * shown whole, drawn as its pieces' bytes (writeNode) until a line made as a text asks for its cell.
+   */
   shown: SharedCut | null;
-  next: Map<number, DimensionNode> | null;
+  /** The list made last that continues it (see above). */
+  last: DimensionNode | null;
   cuts: Map<number, SharedCut> | null;
   /** nodeState's answer, for the width `stateWidth` (-1: none yet). */
   state: SharedCut | number;
@@ -84,11 +95,32 @@ interface DimensionNode {
 type SharedCut = Cell;
 
 function shownCell(text: string, drawn: number, blankEnd: boolean): Cell {
-  return { text, width: drawn, drawn, blankEnd, cut: text, cutDrawn: drawn };
+  return { text, width: drawn, drawn, blankEnd, cut: text, cutDrawn: drawn, bytes: null, cutBytes: null };
 }
 
-function newNode(index: number, parent: DimensionNode | null, piece: number, text: string | null, width: number, general: Cell | null): DimensionNode {
-  return { index, parent, piece, text, width, general, used: false, shown: null, next: null, cuts: null, state: 1, stateWidth: -1 };
+function newNode(index: number, parent: DimensionNode | null, piece: number, text: string | null, width: number, byteLength: number, general: Cell | null): DimensionNode {
+  return { index, parent, piece, text, width, byteLength, general, used: false, shown: null, last: null, cuts: null, state: 1, stateWidth: -1 };
+}
+
+/**
+ * The UTF-8 of a simple list's text (nodeText) into `buffer` at `at`, from its pieces' bytes and
+ * the `; ` between them (written from its end back); where it ends. (A long period's lists are
+ * mostly distinct: none is then made as a text, nor encoded.)
+ */
+function writeNode(buffer: Buffer, at: number, node: DimensionNode, pieces: readonly Piece[]): number {
+  const end = at + node.byteLength;
+  let to = end;
+  let current = node;
+  for (;;) {
+    const bytes = pieces[current.piece]!.bytes;
+    to -= bytes.length;
+    buffer.set(bytes, to);
+    current = current.parent!;
+    if (current.parent === null) break;
+    buffer[--to] = 32;
+    buffer[--to] = 59;
+  }
+  return end;
 }
 
 /** The text of a list of dimensions: its pieces `; ` apart. */
@@ -205,10 +237,10 @@ function cellOf(given: string, right: boolean, strlen: (text: string) => number)
     width = displayWidth(text);
     drawn = strlen(text);
   }
-  return { text, width, drawn, blankEnd: BLANK_END.test(text), cut: text, cutDrawn: drawn };
+  return { text, width, drawn, blankEnd: BLANK_END.test(text), cut: text, cutDrawn: drawn, bytes: null, cutBytes: null };
 }
 
-const EMPTY: Cell = { text: "", width: 0, drawn: 0, blankEnd: false, cut: "", cutDrawn: 0 };
+const EMPTY: Cell = { text: "", width: 0, drawn: 0, blankEnd: false, cut: "", cutDrawn: 0, bytes: null, cutBytes: null };
 
 /** Distinct texts of a column, each prepared once, by their given text. */
 class Cells {
@@ -265,6 +297,9 @@ function dimensionName(raw: string | MetaValue | undefined): string | null {
 }
 
 const KEYS: readonly string[] = DIMENSION_KINDS.map((kind) => DIMENSION_KEYS[kind]);
+/** Each of KEYS's place (the first, were a key there twice). */
+const KEY_INDEX = new Map<string, number>();
+KEYS.forEach((key, index) => { if (!KEY_INDEX.has(key)) KEY_INDEX.set(key, index); });
 
 /**
  * The books' vouchers in a range as a table reads them: per voucher its heading's text and where
@@ -305,7 +340,7 @@ export class VoucherLines {
   readonly currencyCell: number[] = [];
   readonly #currencyIndex = new Map<string, number>();
   /** The lists of dimensions (a line keeps its list's index; 0: none), their pieces, and those a line has. */
-  readonly nodes: DimensionNode[] = [newNode(0, null, -1, "", 0, null)];
+  readonly nodes: DimensionNode[] = [newNode(0, null, -1, "", 0, 0, null)];
   dimensionPieces: readonly Piece[] = [];
   readonly usedNodes: DimensionNode[] = [];
   readonly #generalNodes = new Map<string, DimensionNode>();
@@ -347,7 +382,7 @@ export class VoucherLines {
     if (text === "") return 0;
     let node = this.#generalNodes.get(text);
     if (node === undefined) {
-      node = newNode(this.nodes.length, null, -1, text, -1, cellOf(text, false, this.strlen));
+      node = newNode(this.nodes.length, null, -1, text, -1, -1, cellOf(text, false, this.strlen));
       this.nodes.push(node);
       this.#generalNodes.set(text, node);
     }
@@ -472,9 +507,10 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
   const codes = source.dimensionCodes;
   const kindNames = DIMENSION_KINDS.map((kind) => (lang === "en" ? kind : DIMENSION_NAMES_ZH[kind]));
   // Each dimension (`employee:王伟`) made and measured once, by its kind's index, then by its name;
-  // each list of them (a path of a trie from the first) made into its cell once. (A claims
-  // journal's lists are mostly distinct, each claimant with each customer: the list's text and
-  // measure are made from its pieces', without a key made and looked up for each.)
+  // each list of them a path from its first piece (DimensionNode: made again when it comes back
+  // after others). (A claims journal's lists are mostly distinct, each claimant with each
+  // customer: the list's text, measure and bytes are made from its pieces', without a key made and
+  // looked up for each.)
   const pieceIds = DIMENSION_KINDS.map(() => new Map<string, number>());
   const pieces: Piece[] = [];
   const pieceOf = (kindIndex: number, name: string): number => {
@@ -484,12 +520,14 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
       const code = codes.get(DIMENSION_KINDS[kindIndex]!)?.get(name)?.code ?? null;
       const text = `${kindNames[kindIndex]}:${code === null ? "" : `${code} `}${name}`;
       id = pieces.length;
-      pieces.push({ text, width: tableSimpleWidth(text), blankEnd: BLANK_END.test(text) });
+      pieces.push({ text, width: tableSimpleWidth(text), blankEnd: BLANK_END.test(text), bytes: Buffer.from(text) });
       known.set(name, id);
     }
     return id;
   };
   const root = into.nodes[0]!;
+  /** The lists of one piece, by the piece's index. */
+  const firstNodes: DimensionNode[] = [];
   into.dimensionPieces = pieces;
   /** The transaction's own dimensions (by DIMENSION_KINDS), read from its metadata at once: the first line of each key. */
   const names: (string | null)[] = KEYS.map(() => null);
@@ -501,12 +539,10 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     }
     const count = transaction.metaCount;
     for (let line = 0; line < count; line++) {
-      const key = transaction.metaKeyAt(line);
-      for (let index = 0; index < KEYS.length; index++) {
-        if (key !== KEYS[index] || found[index]) continue;
-        found[index] = true;
-        names[index] = dimensionName(transaction.rawMetaValueAt(line));
-      }
+      const index = KEY_INDEX.get(transaction.metaKeyAt(line));
+      if (index === undefined || found[index]!) continue;
+      found[index] = true;
+      names[index] = dimensionName(transaction.rawMetaValueAt(line));
     }
   };
   /** The dimensions' cell of a compact transaction's posting at `at` (-1: the transaction's own), its own names read over the transaction's (readNames). */
@@ -516,13 +552,15 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
       const name = (at < 0 ? null : dimensionName(transaction.rawMetaAt(at, KEYS[index]!))) ?? names[index]!;
       if (name === null) continue;
       const id = pieceOf(index, name);
-      let next = node.next?.get(id);
-      if (next === undefined) {
+      let next = node === root ? firstNodes[id] : node.last;
+      if (next === undefined || next === null || next.piece !== id) {
         const piece = pieces[id]!;
         const width = node.width < 0 || piece.width < 0 ? -1 : node === root ? piece.width : node.width + 2 + piece.width;
-        next = newNode(into.nodes.length, node, id, null, width, null);
+        const byteLength = node === root ? piece.bytes.length : node.byteLength + 2 + piece.bytes.length;
+        next = newNode(into.nodes.length, node, id, null, width, byteLength, null);
         into.nodes.push(next);
-        (node.next ??= new Map()).set(id, next);
+        if (node === root) firstNodes[id] = next;
+        else node.last = next;
       }
       node = next;
     }
@@ -540,11 +578,13 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
       let transactionDimensions = -1;
       readNames(transaction);
       for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
-        if (rawText(transaction.rawMetaAt(at, "invoice")) !== null || rawText(transaction.rawMetaAt(at, "receipt")) !== null) attachments++;
+        // (Most postings have no metadata: nothing of their own to look up.)
+        const own = transaction.postingMetaCountAt(at) > 0;
+        if (own && (rawText(transaction.rawMetaAt(at, "invoice")) !== null || rawText(transaction.rawMetaAt(at, "receipt")) !== null)) attachments++;
         const account = transaction.accountAt(at);
         const accountIndex = into.account(account, chart);
         let dimensions: number;
-        if (hasOwnDimensions(transaction, at)) dimensions = plainDimensions(transaction, at);
+        if (own && hasOwnDimensions(transaction, at)) dimensions = plainDimensions(transaction, at);
         else dimensions = transactionDimensions < 0 ? (transactionDimensions = plainDimensions(transaction, -1)) : transactionDimensions;
         const scaled = transaction.bookedScaledAt(at);
         if (Number.isNaN(scaled)) {
@@ -636,7 +676,22 @@ class HeadingPhrases {
     if (made === undefined) this.#preparers.set(name, (made = phraseOf(phrase("vouchers prepared by", { name })[this.lang])));
     return made;
   }
+
+  #lastDate = "";
+  #lastDateWidth = 0;
+
+  /** simpleWidth of a date (most vouchers share the last one's). */
+  dateWidth(date: string): number {
+    if (date !== this.#lastDate) {
+      this.#lastDate = date;
+      this.#lastDateWidth = simpleWidth(date);
+    }
+    return this.#lastDateWidth;
+  }
 }
+
+/** The places of the metadata a heading reads from a transaction (Heading.read): the first line of each key. */
+const HEADING_KEYS = new Map<string, number>([[VOUCHER_KEY, 0], ["prepared-by", 1], ["claim", 2], ["claimant", 3]]);
 
 /**
  * A voucher's heading as vouchers.ts's headingMaker makes it in one language (date, number,
@@ -653,20 +708,31 @@ class Heading {
   width = 0;
   /** The text's length. */
   length = 0;
-  /** The parts that are not empty, in order. */
-  readonly #parts: string[] = [];
+  /** The parts that are not empty, in order: the first `#count` (a fixed array, refilled for each voucher). */
+  readonly #parts: string[] = ["", "", "", "", ""];
+  #count = 0;
+  /** The metadata values read (HEADING_KEYS' places). */
+  readonly #values: (string | MetaValue | undefined)[] = [undefined, undefined, undefined, undefined];
 
   /** The heading of a voucher read from `source` with `attachments` (see VoucherLines.sources). */
   read(source: PlainTransaction | Voucher, attachments: number, phrases: HeadingPhrases): void {
     let number: string | null;
     let preparer: string;
     if (source instanceof PlainTransaction) {
-      const written = rawText(source.rawMeta(VOUCHER_KEY));
+      // The transaction's metadata read once: the first line of each key, as rawMeta finds it.
+      const values = this.#values;
+      values[0] = values[1] = values[2] = values[3] = undefined;
+      const count = source.metaCount;
+      for (let line = 0; line < count; line++) {
+        const place = HEADING_KEYS.get(source.metaKeyAt(line));
+        if (place !== undefined && values[place] === undefined) values[place] = source.rawMetaValueAt(line);
+      }
+      const written = rawText(values[0]);
       const parsed = written === null ? null : parseVoucher(written);
       number = parsed === null ? null : voucherText(parsed.word, parsed.number);
-      preparer = rawText(source.rawMeta("prepared-by")) ?? (rawText(source.rawMeta("claim")) !== null ? rawText(source.rawMeta("claimant")) : null) ?? "";
+      preparer = rawText(values[1]) ?? (rawText(values[2]) !== null ? rawText(values[3]) : null) ?? "";
       const first = source.firstPosting();
-      this.summary = first < 0 ? "" : summaryOf(source, rawText(source.rawMetaAt(first, "narration")));
+      this.summary = first < 0 ? "" : summaryOf(source, source.postingMetaCountAt(first) === 0 ? null : rawText(source.rawMetaAt(first, "narration")));
     } else {
       number = source.number === null ? null : voucherText(source.word, source.number);
       preparer = source.preparer;
@@ -676,29 +742,28 @@ class Heading {
     this.number = number ?? phrases.unnumbered;
     this.attachments = phrases.attachments(attachments);
     this.preparer = preparer === "" ? null : phrases.preparedBy(preparer);
-    let width = 0;
-    let length = 0;
-    const parts = this.#parts;
-    parts.length = 0;
-    const add = (text: string, textWidth: number) => {
-      if (text === "") return;
-      width = width < 0 || textWidth < 0 ? -1 : width + textWidth + (parts.length > 0 ? 2 : 0);
-      length += text.length + (parts.length > 0 ? 2 : 0);
-      parts.push(text);
-    };
-    add(this.date, simpleWidth(this.date));
-    if (typeof this.number === "string") add(this.number, simpleWidth(this.number));
-    else add(this.number.text, this.number.width);
-    add(this.summary, simpleWidth(this.summary));
-    add(this.attachments.text, this.attachments.width);
-    if (this.preparer !== null) add(this.preparer.text, this.preparer.width);
-    this.width = width;
-    this.length = length;
+    this.#count = 0;
+    this.width = 0;
+    this.length = 0;
+    this.#add(this.date, phrases.dateWidth(this.date));
+    if (typeof this.number === "string") this.#add(this.number, simpleWidth(this.number));
+    else this.#add(this.number.text, this.number.width);
+    this.#add(this.summary, simpleWidth(this.summary));
+    this.#add(this.attachments.text, this.attachments.width);
+    if (this.preparer !== null) this.#add(this.preparer.text, this.preparer.width);
+  }
+
+  #add(text: string, textWidth: number): void {
+    if (text === "") return;
+    const more = this.#count > 0 ? 2 : 0;
+    this.width = this.width < 0 || textWidth < 0 ? -1 : this.width + textWidth + more;
+    this.length += text.length + more;
+    this.#parts[this.#count++] = text;
   }
 
   /** The heading's text. */
   text(): string {
-    return this.#parts.join("  ");
+    return this.#parts.slice(0, this.#count).join("  ");
   }
 
   /**
@@ -709,14 +774,16 @@ class Heading {
     if (this.length !== other.length) return false;
     const mine = this.#parts;
     const theirs = other.#parts;
-    for (let index = 0; index < mine.length && index < theirs.length; index++) {
+    const count = this.#count;
+    const otherCount = other.#count;
+    for (let index = 0; index < count && index < otherCount; index++) {
       const part = mine[index]!;
       const their = theirs[index]!;
       if (part === their) continue;
       if (part.length === their.length) return false;
       return this.text() === other.text();
     }
-    return mine.length === theirs.length || this.text() === other.text();
+    return count === otherCount || this.text() === other.text();
   }
 
   /**
@@ -956,6 +1023,7 @@ export function writeVouchersTable(
     const cutOf = (cell: Cell) => {
       cell.cut = cutText(cell.text, widths[index]!, shrink);
       cell.cutDrawn = strlen(cell.cut);
+      cell.cutBytes = null;
       if (cell.cutDrawn > drawnWidths[index]!) drawnWidths[index] = cell.cutDrawn;
     };
     const cells = cellsOf[index];
@@ -977,12 +1045,10 @@ export function writeVouchersTable(
     }
     for (const row of footCells) cutOf(row[index] = { ...row[index]! });
   });
-  // The lists of dimensions shown whole when their column is not cut.
+  // The lists of dimensions shown whole when their column is not cut: a simple one drawn from its
+  // pieces (shown null: writeNode).
   lines.nodes[0]!.shown = EMPTY;
-  for (const node of lines.usedNodes) {
-    if (node.shown !== null && cutAt[kinds.indexOf(DIMENSIONS)] !== undefined) continue;
-    node.shown = node.general ?? shownCell(nodeText(node, lines.dimensionPieces), node.width, lines.dimensionPieces[node.piece]!.blankEnd);
-  }
+  if (cutAt[kinds.indexOf(DIMENSIONS)] === undefined) for (const node of lines.usedNodes) node.shown = node.general;
   const gap = compact ? 0 : GAP;
   const between = compact ? " " : "   ";
   const startsWithHeading = lines.lineCount > 0;
@@ -1068,8 +1134,11 @@ export function writeVouchersTable(
     const currencyCell = lines.currencyCell;
     const nodes = lines.nodes;
     const currencyList = lines.currencyCells.list;
+    const pieces = lines.dimensionPieces;
+    /** What the table shows of a list of dimensions, as a cell (made for a simple list shown whole when a line made as a text asks for it). */
+    const nodeCell = (node: DimensionNode): Cell => (node.shown ??= shownCell(nodeText(node, pieces), node.width, pieces[node.piece]!.blankEnd));
     const cellAt = (kind: number, n: number, at: number, account: number): Cell => (
-      kind === DIMENSIONS ? nodes[dimensionIndexes[at]!]!.shown!
+      kind === DIMENSIONS ? nodeCell(nodes[dimensionIndexes[at]!]!)
         : kind === CURRENCY ? currencyList[currencyCell[currencies[at]!]!]!
           : partCells[n]!.list[kind === CODE ? lines.accountCode[account]! : lines.accountName[account]!]!
     );
@@ -1084,6 +1153,14 @@ export function writeVouchersTable(
       for (let n = leading; n < partKinds.length; n++) {
         const kind = partKinds[n]!;
         if (kind === DEBIT || kind === CREDIT) continue;
+        if (kind === DIMENSIONS) {
+          const node = nodes[dimensionIndexes[at]!]!;
+          if (node.shown === null) {
+            if (pieces[node.piece]!.blankEnd) texts = true;
+            room += node.byteLength;
+            continue;
+          }
+        }
         const cell = cellAt(kind, n, at, account);
         if (cell.blankEnd) texts = true;
         room += bytesOf(n, cell).length;
@@ -1139,6 +1216,21 @@ export function writeVouchersTable(
           else for (let index = 0; index < text.length; index++) buffer[to++] = text.charCodeAt(index);
           spaces = 1;
           continue;
+        }
+        if (kind === DIMENSIONS) {
+          // (A simple list shown whole, of one piece or more: never empty.)
+          const node = nodes[dimensionIndexes[at]!]!;
+          if (node.shown === null) {
+            if (partRight[n]) {
+              for (let pad = spaces + separator[n]! + content[n]! - node.width; pad > 0; pad--) buffer[to++] = 32;
+              spaces = 1;
+            } else {
+              for (let pad = spaces + separator[n]!; pad > 0; pad--) buffer[to++] = 32;
+              spaces = content[n]! - node.width + 1;
+            }
+            to = writeNode(buffer, to, node, pieces);
+            continue;
+          }
         }
         const cell = cellAt(kind, n, at, account);
         const bytes = bytesOf(n, cell);

@@ -120,6 +120,21 @@ describe("vouchers read in place", () => {
   });
 });
 
+describe("PlainTransaction.postingMetaCountAt", () => {
+  it("is the number of each posting's own metadata lines", () => {
+    const ledger = loadLedger(writeJournal(JOURNAL));
+    let postings = 0;
+    for (const entry of ledger.entries) {
+      if (!(entry instanceof PlainTransaction)) continue;
+      const counts: number[] = [];
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) counts.push(entry.postingMetaCountAt(at));
+      expect(counts).toEqual(entry.postings.map((posting) => posting.meta.length));
+      postings += counts.length;
+    }
+    expect(postings).toBeGreaterThan(4);
+  });
+});
+
 describe("scaledAmountText", () => {
   it("is amountText of the Decimal", () => {
     fc.assert(fc.property(

@@ -129,7 +129,8 @@ describe("writeVouchersTable", () => {
   it("draws what the sheet's table draws, for any journal, width and language", () => {
     fc.assert(fc.property(
       fc.array(transaction, { minLength: 1, maxLength: 8 }),
-      fc.integer({ min: 40, max: 220 }),
+      // (A width no table reaches: no column cut, the lists of dimensions drawn from their pieces.)
+      fc.oneof(fc.integer({ min: 40, max: 220 }), fc.constant(100_000)),
       fc.constantFrom<Lang>("en", "zh"),
       (transactions, width, lang) => {
         const journal = HEAD + transactions.map((text) => `\n${text}`).join("") + SPECIAL;
@@ -151,7 +152,7 @@ describe("writeVouchersTable", () => {
         + (n % 4 === 0 ? `    project: "P${n % 9}"\n` : "")
         + `  Liabilities:2241-其他应付款:E01-王伟\n`;
     }
-    for (const width of [40, 50, 60, 70, 80, 90, 100, 120, 160, 250]) {
+    for (const width of [40, 50, 60, 70, 80, 90, 100, 120, 160, 250, 100_000]) {
       for (const lang of ["en", "zh"] as const) {
         const [direct, sheet] = both(journal, lang, width);
         expect(direct).toBe(sheet);
@@ -159,6 +160,28 @@ describe("writeVouchersTable", () => {
     }
     const [direct, sheet] = both(journal, "en", 100, { begin: "2026-01-05", end: "2026-01-20" });
     expect(direct).toBe(sheet);
+  }, 180_000);
+
+  it("draws lists that come back after others, of postings with and without metadata, as the sheet's table does", () => {
+    // (A list is looked up only among those of one piece and the last made after each: a list
+    // seen again after another is made again, and drawn alike.)
+    let journal = HEAD;
+    for (let n = 0; n < 120; n++) {
+      journal += `\n2026-02-${String(1 + (n % 28)).padStart(2, "0")} * "p" "n${n % 3}"\n  claimant: "${NAMES[n % 2]}"\n  customer: "${NAMES[(n >> 1) % 3]}"\n`
+        + (n % 5 === 0 ? `  voucher: "记-${n}"\n  prepared-by: "赵敏"\n` : "")
+        + `  Expenses:6602-管理费用:01-客户管理费:01-客户拜访  ${n + 1}.50 CNY\n`
+        + (n % 2 === 0 ? `    customer: "${NAMES[n % 4]}"\n` : "")
+        + (n % 3 === 0 ? `    invoice: "F${n}"\n    narration: "own ${n}"\n` : "")
+        + `  Expenses:Misc  1.00 CNY\n`
+        + (n % 4 === 1 ? `    project: "P${n % 3}"\n    claimant: "${NAMES[n % 3]}"\n` : "")
+        + `  Liabilities:2241-其他应付款:E01-王伟\n`;
+    }
+    for (const width of [40, 60, 100, 100_000]) {
+      for (const lang of ["en", "zh"] as const) {
+        const [direct, sheet] = both(journal, lang, width);
+        expect(direct).toBe(sheet);
+      }
+    }
   }, 180_000);
 });
 
