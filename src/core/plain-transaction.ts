@@ -240,15 +240,21 @@ export class PlainTransaction implements Transaction {
    * and scale -1.)
    */
   private bookedSlot: readonly BookedPosting[];
+  /**
+   * The date, also kept here: sorting, merging and the checks read every transaction's date, and
+   * a field is one load where the chunk's slot is three (and a getter call at a site that also
+   * sees plain objects).
+   */
+  readonly date: string;
 
   /** The transaction whose flat array is chunk[base, ...), complete (see LayoutWriter). */
   constructor(chunk: unknown[], base: number) {
     this.#chunk = chunk;
     this.#base = base;
     this.bookedSlot = UNBOOKED;
+    this.date = chunk[base + DATE] as string;
   }
 
-  get date(): string { return this.#chunk[this.#base + DATE] as string; }
   get flag(): string { return this.#chunk[this.#base + FLAG] as string; }
   get payee(): string | null { return this.#chunk[this.#base + PAYEE] as string | null; }
   get narration(): string { return this.#chunk[this.#base + NARRATION] as string; }

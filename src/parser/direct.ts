@@ -17,7 +17,7 @@ import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js"
 import {
   isCurrencyChar, isDigit, isKeyChar, isLower, isNonAscii, isSpace, isTagChar, isUnicodeSpace, isUpper, matchAccount,
 } from "./scanner.js";
-import { copyRange, hashRange, TextTable } from "./text-table.js";
+import { copyRange, hashRange, sameRange, StringTable, TextTable } from "./text-table.js";
 import { validDate } from "../core/dates.js";
 
 const enum Code {
@@ -47,14 +47,14 @@ function endsToken(c: number): boolean {
  * Values made from strings of the text, shared by equal strings while sharing pays: values that
  * hardly repeat (claim ids, fapiao numbers) are not worth a table.
  */
-class SharedValues<T> {
-  private values: TextTable<T>;
+class SharedValues {
+  private values: StringTable;
   private lookups = 0;
   private hits = 0;
   private sharing = true;
 
-  constructor(private text: string, private readonly make: (text: string) => T) {
-    this.values = new TextTable(text);
+  constructor(private text: string) {
+    this.values = new StringTable(text);
   }
 
   rebind(text: string): void {
@@ -62,9 +62,9 @@ class SharedValues<T> {
     this.values.rebind(text);
   }
 
-  /** The value for text[start, end). */
-  get(start: number, end: number): T {
-    if (!this.sharing) return this.make(copyRange(this.text, start, end));
+  /** The string text[start, end). */
+  get(start: number, end: number): string {
+    if (!this.sharing) return copyRange(this.text, start, end);
     this.lookups++;
     const hash = hashRange(this.text, start, end);
     const known = this.values.get(start, end, hash);
@@ -72,9 +72,8 @@ class SharedValues<T> {
       this.hits++;
       return known;
     }
-    const text = copyRange(this.text, start, end);
-    const value = this.make(text);
-    this.values.set(text, hash, value);
+    const value = copyRange(this.text, start, end);
+    this.values.add(value, hash);
     if ((this.lookups === SHARING_SAMPLE && this.hits * 10 < this.lookups) || this.values.size > SHARING_LIMIT) {
       this.sharing = false;
       this.values.clear();
@@ -91,13 +90,28 @@ class SharedValues<T> {
 interface KnownKey {
   readonly name: string;
   used: boolean;
-  values: SharedValues<string> | null;
+  values: SharedValues | null;
+  /** The key of the metadata line that followed this key's last time (tried first: keys come in the same order). */
+  next: KnownKey | null;
+}
+
+const NO_LABELS: readonly string[] = Object.freeze([]);
+
+/**
+ * The first `count` tags or links of `scratch`, as LayoutWriter.finish takes them (it keeps one as
+ * the string and copies more): `one` (reused) for one, a copy for more.
+ */
+function labelList(scratch: string[], count: number, one: string[]): readonly string[] {
+  if (count === 0) return NO_LABELS;
+  if (count === 1) {
+    one[0] = scratch[0]!;
+    return one;
+  }
+  return scratch.slice(0, count);
 }
 
 /** What `units` returns for a scaled integer with a currency: the parts are left in fields. */
 const SCALED_UNITS = Object.freeze({ scaled: true });
-
-const sameString = (value: string): string => value;
 
 export class DirectReader {
   /** Offset just past the last line of the transaction `transaction` returned. */
@@ -105,7 +119,7 @@ export class DirectReader {
   /** The number of lines of that transaction (newlines from its start to `next`). */
   lines = 0;
   /** One string per distinct account and currency, shared by every use. */
-  private readonly names: TextTable<string>;
+  private readonly names: StringTable;
   /** One string per distinct metadata key, and whether a transaction read has it yet. */
   private readonly keys: TextTable<KnownKey>;
   /** Keys of the transaction being read that no transaction read had before. */
@@ -120,15 +134,15 @@ export class DirectReader {
   private readonly accountValues = new Map<string, MetaValue>();
   private readonly currencyValues = new Map<string, MetaValue>();
   /** String values by key (kept as the string itself: see PlainTransaction), each also in its KnownKey. */
-  private readonly stringValues: SharedValues<string>[] = [];
+  private readonly stringValues: SharedValues[] = [];
   /** Payees and narrations (a claimant, "拜访客户：..."), shared while they repeat. */
-  private readonly payees: SharedValues<string>;
-  private readonly narrations: SharedValues<string>;
+  private readonly payees: SharedValues;
+  private readonly narrations: SharedValues;
   /**
    * Tags (#crm on every claim), shared while they repeat: a hundred thousand copies of one tag
    * would otherwise each survive a scavenge and be copied twice before reaching the old generation.
    */
-  private readonly tagNames: SharedValues<string>;
+  private readonly tagNames: SharedValues;
   /** Where the value `metaValue` or `units` read ends. */
   private end = 0;
   /** The number `number` read last: scaled integer and scale, or else its Decimal. */
@@ -136,12 +150,20 @@ export class DirectReader {
   private scale = 0;
   private decimal: Decimal | null = null;
   // Scratch lists of the transaction being read.
+  // (Written by index and counted: emptying an array by its length frees its store, and the next
+  // push makes a new one, a few hundred bytes of garbage per transaction.)
   private readonly tags: string[] = [];
+  private tagCount = 0;
   private readonly links: string[] = [];
+  private linkCount = 0;
+  /** What `finish` is given for one tag or one link (it keeps the string, not the array). */
+  private readonly oneTag: string[] = [""];
+  private readonly oneLink: string[] = [""];
   /** Writes the transaction's metadata lines and postings where PlainTransaction keeps them. */
   private readonly layout = new LayoutWriter();
   /** The open posting's metadata lines (key, value, start, end each). */
   private readonly postingMeta: unknown[] = [];
+  private postingMetaLength = 0;
   // The posting being read: where it starts, where its line's last token ends, account and units.
   private openStart = 0;
   private openContentEnd = 0;
@@ -190,16 +212,26 @@ export class DirectReader {
     this.metaKeys.length = 0;
   }
 
+  /** The key of the directive's last metadata line read (null before its first). */
+  private lastKey: KnownKey | null = null;
+  /** The key of the first metadata line of the last directive that had one. */
+  private firstKey: KnownKey | null = null;
+  /** The currency of the last posting's units ("" before any). */
+  private lastCurrency = "";
+  /** The date `date` read last, as written (never a date's form before one is read), and its value. */
+  private lastDateText = "??????????";
+  private lastDate: string | null = null;
+
   /** The keys `metaKeys` lists (marked used). */
   private readonly usedKeys: KnownKey[] = [];
 
   constructor(private text: string, private file: string) {
-    this.names = new TextTable(text);
+    this.names = new StringTable(text);
     this.keys = new TextTable(text);
     this.dates = new TextTable(text);
-    this.payees = new SharedValues(text, sameString);
-    this.narrations = new SharedValues(text, sameString);
-    this.tagNames = new SharedValues(text, sameString);
+    this.payees = new SharedValues(text);
+    this.narrations = new SharedValues(text);
+    this.tagNames = new SharedValues(text);
   }
 
   private intern(start: number, end: number): string {
@@ -207,7 +239,7 @@ export class DirectReader {
     const known = this.names.get(start, end, hash);
     if (known !== undefined) return known;
     const name = copyRange(this.text, start, end);
-    this.names.set(name, hash, name);
+    this.names.add(name, hash);
     return name;
   }
 
@@ -225,14 +257,32 @@ export class DirectReader {
 
   /** The metadata key in text[start, end), noted as new if no transaction read has had it. */
   private internKey(start: number, end: number): KnownKey {
-    const hash = hashRange(this.text, start, end);
-    let key = this.keys.get(start, end, hash);
-    if (key === undefined) {
-      const name = copyRange(this.text, start, end);
-      this.keys.set(name, hash, (key = { name, used: false, values: null }));
+    const last = this.lastKey;
+    // The key that followed the last one the last time (the same keys come in the same order on
+    // every transaction of a journal), compared before hashing and looking up.
+    const expected = last === null ? this.firstKey : last.next;
+    let key: KnownKey | undefined;
+    if (expected !== null && expected.name.length === end - start && sameRange(this.text, start, expected.name)) key = expected;
+    else {
+      const hash = hashRange(this.text, start, end);
+      key = this.keys.get(start, end, hash);
+      if (key === undefined) {
+        const name = copyRange(this.text, start, end);
+        this.keys.set(name, hash, (key = { name, used: false, values: null, next: null }));
+      }
+      if (last === null) this.firstKey = key;
+      else last.next = key;
     }
+    this.lastKey = key;
     if (!key.used) this.newKeys.push(key);
     return key;
+  }
+
+  /** The currency in text[start, end), interned (the last one read is tried first). */
+  private internCurrency(start: number, end: number): string {
+    const last = this.lastCurrency;
+    if (last.length === end - start && sameRange(this.text, start, last)) return last;
+    return (this.lastCurrency = this.intern(start, end));
   }
 
   private skipSpaces(p: number): number {
@@ -259,14 +309,18 @@ export class DirectReader {
       if (index === 4 || index === 7 ? c !== Code.Minus : !isDigit(c)) return null;
     }
     if (!endsToken(text.charCodeAt(p + 10))) return null;
+    // (A journal in order has the same date on many directives in a row.)
+    if (sameRange(text, p, this.lastDateText)) return this.lastDate;
     const hash = hashRange(text, p, p + 10);
     let date = this.dates.get(p, p + 10, hash);
+    const written = text.slice(p, p + 10);
     if (date === undefined) {
-      const written = text.slice(p, p + 10);
       const number = (from: number, to: number) => Number(written.slice(from, to));
       date = validDate(number(0, 4), number(5, 7), number(8, 10));
       this.dates.set(written, hash, date);
     }
+    this.lastDateText = written;
+    this.lastDate = date;
     return date;
   }
 
@@ -382,12 +436,12 @@ export class DirectReader {
   private sharedString(key: KnownKey, start: number, end: number): string {
     // A claim's id is usually also its link (^EC-2026-002, claim: "EC-2026-002"): one string.
     const links = this.links;
-    for (let index = 0; index < links.length; index++) {
+    for (let index = 0; index < this.linkCount; index++) {
       const link = links[index]!;
-      if (link.length === end - start && this.text.startsWith(link, start)) return link;
+      if (link.length === end - start && sameRange(this.text, start, link)) return link;
     }
     let shared = key.values;
-    if (shared === null) this.stringValues.push((shared = key.values = new SharedValues(this.text, sameString)));
+    if (shared === null) this.stringValues.push((shared = key.values = new SharedValues(this.text)));
     return shared.get(start, end);
   }
 
@@ -460,7 +514,7 @@ export class DirectReader {
     if (isUpper(text.charCodeAt(q))) {
       const currencyEnd = this.currencyEnd(q);
       if (currencyEnd < 0 || matchAccount(text, q) > q) return undefined;
-      currency = this.intern(q, currencyEnd);
+      currency = this.internCurrency(q, currencyEnd);
       if (currency === "TRUE" || currency === "FALSE" || currency === "NULL") return undefined;
       end = currencyEnd;
     }
@@ -491,8 +545,9 @@ export class DirectReader {
     const keyword = text.slice(keywordStart, keywordEnd);
     let p = this.skipSpaces(keywordEnd);
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
+    this.lastKey = null;
     // (String values compare with the current transaction's links: there is none.)
-    if (this.links.length !== 0) this.links.length = 0;
+    this.linkCount = 0;
     if (keyword === "open") {
       const account = this.accountAt(p);
       if (account === null) return null;
@@ -727,14 +782,15 @@ export class DirectReader {
     const tags = this.tags;
     const links = this.links;
     // (Setting an array's length is a call into V8's runtime: only when there is something to clear.)
-    if (tags.length !== 0) tags.length = 0;
-    if (links.length !== 0) links.length = 0;
+    this.tagCount = 0;
+    this.linkCount = 0;
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
+    this.lastKey = null;
     for (;;) {
       p = this.skipSpaces(p);
       const c = text.charCodeAt(p);
       if (c === Code.Quote) {
-        if (second !== null || tags.length > 0 || links.length > 0) return null;
+        if (second !== null || this.tagCount > 0 || this.linkCount > 0) return null;
         const close = this.string(p);
         if (close < 0) return null;
         // (With one string only, the narration goes through the payees' table: it is just a cache.)
@@ -745,8 +801,8 @@ export class DirectReader {
         let q = p + 1;
         while (isTagChar(text.charCodeAt(q))) q++;
         if (q === p + 1 || !endsToken(text.charCodeAt(q))) return null;
-        if (c === Code.Hash) tags.push(this.tagNames.get(p + 1, q));
-        else links.push(copyRange(text, p + 1, q));
+        if (c === Code.Hash) tags[this.tagCount++] = this.tagNames.get(p + 1, q);
+        else links[this.linkCount++] = copyRange(text, p + 1, q);
         p = q;
       } else {
         break;
@@ -800,14 +856,21 @@ export class DirectReader {
           this.openScale = this.scale;
           this.openCurrency = this.unitsCurrency;
         }
-        if (this.postingMeta.length !== 0) this.postingMeta.length = 0;
+        this.postingMetaLength = 0;
       } else if (isLower(c) || word) {
         // A metadata line: KEY metaValue, for the last posting or else the transaction.
         p = this.metaLine(q);
         if (p < 0) return null;
         const contentEnd = this.base + this.lineContentEnd;
-        if (open) this.postingMeta.push(this.lineKey, this.lineValue, this.base + q, contentEnd);
-        else {
+        if (open) {
+          const meta = this.postingMeta;
+          const at = this.postingMetaLength;
+          meta[at] = this.lineKey;
+          meta[at + 1] = this.lineValue;
+          meta[at + 2] = this.base + q;
+          meta[at + 3] = contentEnd;
+          this.postingMetaLength = at + 4;
+        } else {
           layout.metaLine(this.lineKey, this.lineValue, this.base + q, contentEnd);
           metaCount++;
         }
@@ -828,7 +891,8 @@ export class DirectReader {
     }
     // (Tags and links are gathered in scratch arrays, which finish copies as it keeps them.)
     const transaction = layout.finish(
-      metaCount, postingCount, date, flag, payee, narration, tags, links, file, this.base + start, this.base + end,
+      metaCount, postingCount, date, flag, payee, narration, labelList(tags, this.tagCount, this.oneTag),
+      labelList(links, this.linkCount, this.oneLink), file, this.base + start, this.base + end,
     );
     // (A transaction too long to keep compact is left to the grammar, which keeps it as objects.)
     if (transaction === null) return null;
@@ -840,13 +904,14 @@ export class DirectReader {
   /** Write the posting read last (openStart ...) and its metadata lines. */
   private closePosting(): void {
     const meta = this.postingMeta;
+    const length = this.postingMetaLength;
     const layout = this.layout;
     const start = this.base + this.openStart;
     // A posting's span ends at its last metadata line. (postingMeta: key, value, start, end each.)
-    const end = meta.length === 0 ? this.base + this.openContentEnd : meta[meta.length - 1] as number;
-    if (this.openUnits === SCALED_UNITS) layout.scaledPosting(this.openAccount, this.openScaled, this.openScale, this.openCurrency, start, end, meta.length / 4);
-    else layout.posting(this.openAccount, this.openUnits as IncompleteAmount | null, start, end, meta.length / 4);
-    for (let index = 0; index < meta.length; index += 4) {
+    const end = length === 0 ? this.base + this.openContentEnd : meta[length - 1] as number;
+    if (this.openUnits === SCALED_UNITS) layout.scaledPosting(this.openAccount, this.openScaled, this.openScale, this.openCurrency, start, end, length / 4);
+    else layout.posting(this.openAccount, this.openUnits as IncompleteAmount | null, start, end, length / 4);
+    for (let index = 0; index < length; index += 4) {
       layout.metaLine(meta[index] as string, meta[index + 1], meta[index + 2] as number, meta[index + 3] as number);
     }
   }

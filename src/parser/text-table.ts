@@ -2,8 +2,11 @@
 // journal, without first copying each occurrence out into a new string (a journal names the same
 // few hundred accounts, keys and dates hundreds of thousands of times).
 
-/** Code units of a range being copied (copyRange). */
-const scratch: number[] = [];
+/**
+ * Arrays of code units for copyRange, one per length up to COPY_CHUNK (made when a length first
+ * comes): setting a reused array's length is a call into V8's runtime on every copy.
+ */
+const scratchByLength: number[][] = [];
 /** V8 makes a slice of at least this many characters a view that keeps the whole text alive. */
 const SLICE_VIEW_LENGTH = 13;
 const COPY_CHUNK = 4096;
@@ -19,7 +22,7 @@ export function copyRange(text: string, start: number, end: number): string {
   // In chunks: a call's arguments live on the stack.
   for (let from = start; from < end; from += COPY_CHUNK) {
     const length = Math.min(COPY_CHUNK, end - from);
-    scratch.length = length;
+    const scratch = scratchByLength[length] ?? (scratchByLength[length] = new Array<number>(length).fill(0));
     for (let index = 0; index < length; index++) scratch[index] = text.charCodeAt(from + index);
     copy += String.fromCharCode.apply(null, scratch);
   }
@@ -40,16 +43,31 @@ export function hashRange(text: string, start: number, end: number): number {
   return hash;
 }
 
-export class TextTable<T> {
-  private keys: (string | undefined)[];
-  private hashes: Int32Array;
-  private values: (T | undefined)[];
-  private used = 0;
+/**
+ * Whether `key` stands in `text` at `start` (text has room for it). A loop V8 inlines: a call of
+ * String.prototype.startsWith costs more than comparing the few dozen code units of a name.
+ */
+export function sameRange(text: string, start: number, key: string): boolean {
+  for (let index = key.length - 1; index >= 0; index--) {
+    if (text.charCodeAt(start + index) !== key.charCodeAt(index)) return false;
+  }
+  return true;
+}
 
-  constructor(private text: string, capacity = 64) {
+/**
+ * Open addressing over ranges of a text, probed through the hashes alone: a slot's tag is its
+ * key's hash with the lowest bit set (0 marks a free slot), so a probe reads one small typed array
+ * and touches a key string only when the tags match (the keys and values live elsewhere in memory:
+ * reading them for every slot probed cost cache misses on the larger tables).
+ */
+abstract class RangeTable {
+  protected tags: Int32Array;
+  protected keys: (string | undefined)[];
+  protected used = 0;
+
+  constructor(protected text: string, capacity: number) {
+    this.tags = new Int32Array(capacity);
     this.keys = new Array<string | undefined>(capacity).fill(undefined);
-    this.hashes = new Int32Array(capacity);
-    this.values = new Array<T | undefined>(capacity).fill(undefined);
   }
 
   /** Look names up in another text from now on (the next piece of a file); entries stay. */
@@ -62,50 +80,118 @@ export class TextTable<T> {
     return this.used;
   }
 
-  /** The value stored for the text in [start, end) whose hashRange is `hash`, or undefined. */
-  get(start: number, end: number, hash: number): T | undefined {
-    const keys = this.keys;
-    const mask = keys.length - 1;
+  /** The slot of the text in [start, end) whose hashRange is `hash`, or -1. */
+  protected find(start: number, end: number, hash: number): number {
+    const tags = this.tags;
+    const mask = tags.length - 1;
+    const tag = hash | 1;
     const length = end - start;
-    for (let index = hash & mask; ; index = (index + 1) & mask) {
-      const key = keys[index];
-      if (key === undefined) return undefined;
-      if (this.hashes[index] === hash && key.length === length && this.text.startsWith(key, start)) return this.values[index];
+    for (let index = (hash >>> 1) & mask; ; index = (index + 1) & mask) {
+      const slotTag = tags[index]!;
+      if (slotTag === 0) return -1;
+      if (slotTag === tag) {
+        const key = this.keys[index]!;
+        if (key.length === length && sameRange(this.text, start, key)) return index;
+      }
     }
   }
 
-  /** Store `value` for `key` (not present yet), whose hashRange is `hash`. */
-  set(key: string, hash: number, value: T): void {
-    if (2 * (this.used + 1) > this.keys.length) this.grow();
-    this.insert(key, hash, value);
+  /** A free slot for a key whose hashRange (or tag) is `hash` (the table has room). */
+  protected freeSlot(hash: number): number {
+    const tags = this.tags;
+    const mask = tags.length - 1;
+    // (The bit the tag sets is not used here: a hash and its tag start at the same slot.)
+    let index = (hash >>> 1) & mask;
+    while (tags[index] !== 0) index = (index + 1) & mask;
+    return index;
+  }
+
+  /** Whether one more entry needs a larger table (kept at most half full). */
+  protected full(): boolean {
+    return 2 * (this.used + 1) > this.tags.length;
+  }
+}
+
+/** A table of strings: a lookup gives the one string equal to the range. */
+export class StringTable extends RangeTable {
+  constructor(text: string, capacity = 64) {
+    super(text, capacity);
+  }
+
+  /** The stored string equal to text[start, end) (whose hashRange is `hash`), or undefined. */
+  get(start: number, end: number, hash: number): string | undefined {
+    const index = this.find(start, end, hash);
+    return index < 0 ? undefined : this.keys[index];
+  }
+
+  /** Store `key` (not present yet), whose hashRange is `hash`. */
+  add(key: string, hash: number): void {
+    if (this.full()) this.grow();
+    const index = this.freeSlot(hash);
+    this.tags[index] = hash | 1;
+    this.keys[index] = key;
     this.used++;
   }
 
   clear(): void {
+    this.tags = new Int32Array(64);
     this.keys = new Array<string | undefined>(64).fill(undefined);
-    this.hashes = new Int32Array(64);
-    this.values = new Array<T | undefined>(64).fill(undefined);
     this.used = 0;
   }
 
-  private insert(key: string, hash: number, value: T): void {
-    const mask = this.keys.length - 1;
-    let index = hash & mask;
-    while (this.keys[index] !== undefined) index = (index + 1) & mask;
+  private grow(): void {
+    const { tags, keys } = this;
+    const capacity = tags.length * 2;
+    this.tags = new Int32Array(capacity);
+    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+    for (let index = 0; index < tags.length; index++) {
+      const tag = tags[index]!;
+      if (tag === 0) continue;
+      const slot = this.freeSlot(tag);
+      this.tags[slot] = tag;
+      this.keys[slot] = keys[index];
+    }
+  }
+}
+
+/** A table of values keyed by strings. */
+export class TextTable<T> extends RangeTable {
+  private values: (T | undefined)[];
+
+  constructor(text: string, capacity = 64) {
+    super(text, capacity);
+    this.values = new Array<T | undefined>(capacity).fill(undefined);
+  }
+
+  /** The value stored for the text in [start, end) whose hashRange is `hash`, or undefined. */
+  get(start: number, end: number, hash: number): T | undefined {
+    const index = this.find(start, end, hash);
+    return index < 0 ? undefined : this.values[index];
+  }
+
+  /** Store `value` for `key` (not present yet), whose hashRange is `hash`. */
+  set(key: string, hash: number, value: T): void {
+    if (this.full()) this.grow();
+    const index = this.freeSlot(hash);
+    this.tags[index] = hash | 1;
     this.keys[index] = key;
-    this.hashes[index] = hash;
     this.values[index] = value;
+    this.used++;
   }
 
   private grow(): void {
-    const { keys, hashes, values } = this;
-    const capacity = keys.length * 2;
+    const { tags, keys, values } = this;
+    const capacity = tags.length * 2;
+    this.tags = new Int32Array(capacity);
     this.keys = new Array<string | undefined>(capacity).fill(undefined);
-    this.hashes = new Int32Array(capacity);
     this.values = new Array<T | undefined>(capacity).fill(undefined);
-    for (let index = 0; index < keys.length; index++) {
-      const key = keys[index];
-      if (key !== undefined) this.insert(key, hashes[index]!, values[index] as T);
+    for (let index = 0; index < tags.length; index++) {
+      const tag = tags[index]!;
+      if (tag === 0) continue;
+      const slot = this.freeSlot(tag);
+      this.tags[slot] = tag;
+      this.keys[slot] = keys[index];
+      this.values[slot] = values[index];
     }
   }
 }
