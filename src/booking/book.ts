@@ -10,8 +10,9 @@
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { PlainPosting, UNBOOKED, type Amount, type BookedPosting, type BookedTransaction, type BookingMethod, type Directive, type LedgerEntry, type Posting, type Transaction } from "../core/data.js";
 import type { Decimal, ScaledNumber } from "../core/number.js";
-import { add, negate, quantize } from "../core/scaled.js";
-import { amountOf, decimalOf, hasNumber, MAX_SCALE, POWERS_OF_TEN, ScaledAmount, sumAtScale } from "../core/amount.js";
+import { absolute, add, divide, multiply, negate, quantize } from "../core/scaled.js";
+import { amountOf, decimalOf, hasNumber, MAX_SCALE, POWERS_OF_TEN, ScaledAmount, scaledOf, sumAtScale } from "../core/amount.js";
+import { ZERO } from "../core/number.js";
 import type { LedgerOptions } from "../core/options.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { categorizeByCurrency } from "./categorize.js";
@@ -112,7 +113,7 @@ export function bookTransaction(
   if (transaction instanceof PlainTransaction && transaction.booked === UNBOOKED && bookPlainTransaction(transaction, rules)) {
     return transaction as unknown as BookedTransaction;
   }
-  const simple = bookSimpleTransaction(transaction, rules);
+  const simple = bookSimpleTransaction(transaction, rules) ?? bookPricedTransaction(transaction, rules);
   if (simple !== null) return simple;
   const drafts = draftPostings(transaction, diagnostics);
   const groups = categorizeByCurrency(transaction, drafts, balances, diagnostics);
@@ -292,6 +293,93 @@ function bookScaled(postings: readonly Posting[], auto: Posting | null, autoInde
   return booked;
 }
 
+/**
+ * The common transaction with price annotations (foreign-currency expenses: `257.00 USD @ 7.19
+ * CNY`), booked with integers as the general path books it: no costs, every posting's units a
+ * scaled integer with its currency, every price a scaled integer with its currency, every weight
+ * (price × units, or the units) in one currency, at most one posting without units. All postings
+ * are then one currency group in written order: the auto-posting absorbs the residual of the
+ * weights (summed as an inventory sums them), rounded to that currency's tolerance (inferred from
+ * units only: not with infer_tolerance_from_cost), and is dropped where it is zero. A `@@` total
+ * becomes the per-unit price total / |units| (zero for zero units) with decimal.js, as draftPostings
+ * divides it. Null when the transaction is not that simple, or a number does not fit.
+ */
+function bookPricedTransaction(transaction: Transaction, rules: ToleranceRules): BookedTransaction | null {
+  if (rules.fromCost) return null;
+  const postings = transaction.postings;
+  let autoIndex = -1;
+  let currency: string | null = null;
+  const residual = pricedResidual.reset();
+  const prices = pricedPrices;
+  prices.length = 0;
+  for (let index = 0; index < postings.length; index++) {
+    const posting = postings[index]!;
+    if (posting.costSpec !== null || posting.costIsTotal) return null;
+    const units = posting.units;
+    const written = posting.price;
+    if (units === null) {
+      if (autoIndex >= 0 || written !== null) return null;
+      autoIndex = index;
+      prices.push(null);
+      continue;
+    }
+    if (!(units instanceof ScaledAmount)) return null;
+    let weight: number;
+    let weightScale: number;
+    let weightCurrency: string;
+    if (written === null) {
+      prices.push(null);
+      weight = units.scaled;
+      weightScale = units.scale;
+      weightCurrency = units.currency;
+    } else {
+      if (!(written instanceof ScaledAmount) || written.scaled < 0) return null;
+      let price: Amount = written;
+      if (posting.priceIsTotal) {
+        // As draftPostings makes it: total / |units|, zero for zero units.
+        const perUnit = units.scaled === 0 ? { value: ZERO, scale: 0 }
+          : divide({ value: written.number, scale: written.scale }, absolute({ value: units.number, scale: units.scale }));
+        price = { number: perUnit.value, scale: perUnit.scale, currency: written.currency };
+        const product = multiply({ value: perUnit.value, scale: perUnit.scale }, { value: units.number, scale: units.scale });
+        const scaled = scaledOf(product.value, product.scale);
+        if (scaled === null) return null;
+        weight = scaled;
+        weightScale = product.scale;
+      } else {
+        weight = written.scaled * units.scaled;
+        weightScale = written.scale + units.scale;
+        // (A safe product of two safe integers is exact; its scale fits Python's 28 digits.)
+        if (!Number.isSafeInteger(weight) || weightScale > MAX_SCALE) return null;
+        if (weight === 0) weight = 0; // no negative zero
+      }
+      prices.push(price);
+      weightCurrency = written.currency;
+    }
+    if (currency === null) currency = weightCurrency;
+    else if (weightCurrency !== currency) return null;
+    if (!residual.add(weight, weightScale)) return null;
+  }
+  if (currency === null) return null;
+  const booked: BookedPosting[] = [];
+  for (let index = 0; index < postings.length; index++) {
+    const posting = postings[index]!;
+    if (index !== autoIndex) {
+      const price = prices[index]!;
+      booked.push(price === null && posting instanceof PlainPosting
+        ? posting as unknown as BookedPosting
+        : { source: posting, account: posting.account, units: posting.units as ScaledAmount, cost: null, price, interpolated: false });
+    } else if (residual.scale >= 0) {
+      const units = interpolatedScaled(-residual.value, residual.scale, currency, rules.unitsTolerance(currency, smallestScale(postings, currency)));
+      booked.push({ source: posting, account: posting.account, units, cost: null, price: null, interpolated: true });
+    }
+  }
+  return withBooked(transaction, booked);
+}
+
+/** The residual bookPricedTransaction sums with, and its per-posting prices (scratch). */
+const pricedResidual = new ScaledResidual();
+const pricedPrices: (Amount | null)[] = [];
+
 /** The amount `scaled` × 10^-scale rounded to the tolerance as quantizeToTolerance rounds it. */
 function interpolatedScaled(scaled: number, scale: number, currency: string, tolerance: Decimal): Amount {
   const rounding = roundingScale(tolerance);
@@ -299,9 +387,29 @@ function interpolatedScaled(scaled: number, scale: number, currency: string, tol
   if (rounding >= scale && rounding <= MAX_SCALE) {
     const widened = scaled * POWERS_OF_TEN[rounding - scale]!;
     if (Number.isSafeInteger(widened)) return new ScaledAmount(widened, rounding, currency);
+  } else if (rounding >= 0 && rounding < scale) {
+    // (A residual of prices × units has more places than the units: 1847.8300 CNY rounds to 1847.83.)
+    const rounded = roundedScaled(scaled, scale, rounding);
+    if (!Number.isNaN(rounded)) return new ScaledAmount(rounded, rounding, currency);
   }
   const number = quantize({ value: decimalOf(scaled, scale), scale }, rounding);
   return amountOf(number.value, number.scale, currency);
+}
+
+/**
+ * `scaled` × 10^-scale rounded half to even to `rounding` places (0 <= rounding < scale), as a
+ * scaled integer at `rounding`: what quantize gives, with integers. NaN when that is a negative
+ * zero (which a scaled integer cannot hold).
+ */
+export function roundedScaled(scaled: number, scale: number, rounding: number): number {
+  const divisor = POWERS_OF_TEN[scale - rounding]!;
+  // (% is exact on integers, and so is dividing the exact multiple that is left.)
+  const remainder = scaled % divisor;
+  let quotient = (scaled - remainder) / divisor;
+  const twice = 2 * Math.abs(remainder);
+  if (twice > divisor || (twice === divisor && quotient % 2 !== 0)) quotient += scaled < 0 ? -1 : 1;
+  if (quotient === 0) return scaled < 0 ? Number.NaN : 0;
+  return quotient;
 }
 
 /** The smallest positive number of decimals written in `currency`, or null (integers only). */

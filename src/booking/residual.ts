@@ -4,7 +4,7 @@
 // again from the booked postings, leaving out the ones interpolation filled in.
 import { message } from "../i18n/message.js";
 import type { BookedPosting, LedgerEntry } from "../core/data.js";
-import { DecimalSum, sumAtScale } from "../core/amount.js";
+import { DecimalSum, MAX_SCALE, ScaledAmount, sumAtScale } from "../core/amount.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerOptions } from "../core/options.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -35,7 +35,7 @@ export function checkTransactionBalances(entries: readonly LedgerEntry[], option
     const entry = entries[index]!;
     if (entry.type !== "transaction") continue;
     if (entry instanceof PlainTransaction && entry.bookedAsPostings && plainSumsToZero(entry)) continue;
-    if (sumsToZeroInOneCurrency(entry.booked)) continue;
+    if (sumsToZeroInOneCurrency(entry.booked) || weightsSumToZero(entry.booked)) continue;
     const residual = transactionResidual(entry.booked);
     if (residual.isEmpty()) continue;
     if (isSmall(residual, rules.inferFromBooked(entry.booked))) continue;
@@ -72,4 +72,37 @@ function sumsToZeroInOneCurrency(postings: readonly BookedPosting[]): boolean {
     sum.add(posting.units);
   }
   return sum.isZero();
+}
+
+/**
+ * Whether the weights of booked postings without costs (units, or price × units) are all in one
+ * currency and sum to exactly zero, with integers (false: not known): the common transaction with
+ * price annotations, whose residual is then empty.
+ */
+function weightsSumToZero(postings: readonly BookedPosting[]): boolean {
+  let currency: string | null = null;
+  let sum = 0;
+  let scale = 0;
+  for (let index = 0; index < postings.length; index++) {
+    const posting = postings[index]!;
+    const units = posting.units;
+    const price = posting.price;
+    if (posting.cost !== null || !(units instanceof ScaledAmount)) return false;
+    let weight = units.scaled;
+    let weightScale = units.scale;
+    let weightCurrency = units.currency;
+    if (price !== null) {
+      if (!(price instanceof ScaledAmount)) return false;
+      weight = price.scaled * units.scaled;
+      weightScale = price.scale + units.scale;
+      weightCurrency = price.currency;
+      if (!Number.isSafeInteger(weight) || weightScale > MAX_SCALE) return false;
+    }
+    if (currency !== null && weightCurrency !== currency) return false;
+    currency = weightCurrency;
+    sum = sumAtScale(sum, scale, weight, weightScale);
+    if (Number.isNaN(sum)) return false;
+    scale = Math.max(scale, weightScale);
+  }
+  return sum === 0;
 }

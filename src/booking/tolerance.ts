@@ -60,6 +60,11 @@ export class ToleranceRules {
     this.useCost = options.inferToleranceFromCost;
   }
 
+  /** Whether prices and costs add to the tolerances (`infer_tolerance_from_cost`). */
+  get fromCost(): boolean {
+    return this.useCost;
+  }
+
   /** Multiplier times one unit of the last digit, for a number with `scale` digits after the point. */
   unitTolerance(scale: number): Decimal {
     let tolerance = this.unitByScale.get(scale);

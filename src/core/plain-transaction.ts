@@ -183,6 +183,14 @@ export class LayoutWriter {
     if (target === chunk) chunkUsed = this.at;
     return new PlainTransaction(target, base);
   }
+
+  /**
+   * Give back the slots of the transaction `finish` returned last, which the caller no longer reads
+   * (the direct reader made it into objects): the next one is written over it.
+   */
+  discard(): void {
+    if (this.target === chunk) chunkUsed = this.start;
+  }
 }
 
 function newChunk(slots: number): void {

@@ -263,7 +263,10 @@ function linesBySpan(directives: readonly Directive[], lines: readonly number[])
     if (starts === undefined) byFile.set(span.file, (starts = new Map()));
     starts.set(span.start, lines[index]!);
   });
-  return (entry) => byFile.get(entry.span.file)?.get(entry.span.start) ?? 0;
+  // (A compact transaction's file and start read without making its span: plugins sort by this.)
+  return (entry) => entry instanceof PlainTransaction
+    ? byFile.get(entry.file)?.get(entry.start) ?? 0
+    : byFile.get(entry.span.file)?.get(entry.span.start) ?? 0;
 }
 
 export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Ledger {

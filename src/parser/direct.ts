@@ -3,14 +3,19 @@
 // with a number and a currency or none. Reading those without tokens and without the parser's
 // machinery is several times faster and leaves far less garbage. The reader gives exactly the
 // transaction the grammar (grammar.ts) would give, or null as soon as it meets anything else
-// (costs, prices, arithmetic, escapes, other directives, anything that is an error); the caller
+// (costs, arithmetic, escapes, other directives, anything that is an error); the caller
 // then scans that directive into tokens and the grammar parses it. The grammar stays the
 // definition of the language; test/unit/direct-reader.test.ts checks that both agree.
+// Price annotations (`257.00 USD @ 7.19 CNY`, `@@ total`, the price not negative) are read too:
+// such a transaction is given as the grammar's objects (withPrices), not compact.
 // The reader also reads `open`, `commodity` and `balance` directives and `option` lines, the rest
 // of a typical large journal, so that such a journal never builds the grammar.
-import { BOOKING_METHODS, MetaLine, type Amount, type BookingMethod, type Directive, type IncompleteAmount, type MetaEntry, type MetaValue } from "../core/data.js";
+import {
+  BOOKING_METHODS, MetaLine, type PlainPosting, type Amount, type BookingMethod, type Directive, type IncompleteAmount, type MetaEntry, type MetaValue,
+  type Posting, type Transaction,
+} from "../core/data.js";
 import type { Span } from "../core/span.js";
-import { LayoutWriter, type PlainTransaction } from "../core/plain-transaction.js";
+import { LayoutWriter, makeTransaction, type PlainTransaction } from "../core/plain-transaction.js";
 import { PRECISION, parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -22,7 +27,7 @@ import { validDate } from "../core/dates.js";
 
 const enum Code {
   Newline = 10, Quote = 34, Hash = 35, Comma = 44, Minus = 45, Dot = 46, Colon = 58, Semicolon = 59,
-  Bang = 33, Star = 42, Backslash = 92, Caret = 94, LowerT = 116,
+  Bang = 33, Star = 42, Backslash = 92, Caret = 94, LowerT = 116, At = 64,
 }
 
 const NULL_VALUE: MetaValue = Object.freeze({ type: "null" });
@@ -182,6 +187,14 @@ export class DirectReader {
 
   /** Offset of the text in its file: spans are offsets into the file's whole text. */
   private base = 0;
+
+  /**
+   * The price annotations (`@ price` or `@@ total`) of the transaction being read: posting index,
+   * price, whether `@@`, three slots each. A transaction with any is given as objects (see withPrices).
+   */
+  private readonly prices: unknown[] = [];
+  /** Whether the price `price` read last was written `@@`. */
+  private priceIsTotal = false;
 
   /**
    * Read the next piece of the same file: `text` starts at offset `base` of the file. Names and
@@ -755,7 +768,7 @@ export class DirectReader {
   }
 
   /** The transaction starting at `start` (a line's first column), or null to leave it to the grammar. */
-  transaction(start: number): PlainTransaction | null {
+  transaction(start: number): PlainTransaction | Transaction | null {
     const text = this.text;
     const file = this.file;
     const date = this.date(start);
@@ -786,6 +799,7 @@ export class DirectReader {
     this.linkCount = 0;
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
     this.lastKey = null;
+    if (this.prices.length !== 0) this.prices.length = 0;
     for (;;) {
       p = this.skipSpaces(p);
       const c = text.charCodeAt(p);
@@ -842,19 +856,31 @@ export class DirectReader {
         if (!endsToken(text.charCodeAt(accountEnd))) return null;
         const units = this.units(this.skipSpaces(accountEnd));
         if (units === undefined) return null;
+        const scaled = this.scaled;
+        const scale = this.scale;
+        const unitsCurrency = this.unitsCurrency;
+        let price: Amount | null = null;
+        if (units !== null && (units === SCALED_UNITS || (units as IncompleteAmount).currency !== null)) {
+          const at = this.skipSpaces(this.end);
+          if (text.charCodeAt(at) === Code.At) {
+            price = this.price(at);
+            if (price === null) return null;
+          }
+        }
         p = this.lineEnd(this.end);
         if (p < 0) return null;
         if (open) this.closePosting();
         open = true;
         postingCount++;
+        if (price !== null) this.prices.push(postingCount - 1, price, this.priceIsTotal);
         this.openStart = q;
         this.openContentEnd = units === null ? accountEnd : this.end;
         this.openAccount = this.intern(q, accountEnd);
         this.openUnits = units;
         if (units === SCALED_UNITS) {
-          this.openScaled = this.scaled;
-          this.openScale = this.scale;
-          this.openCurrency = this.unitsCurrency;
+          this.openScaled = scaled;
+          this.openScale = scale;
+          this.openCurrency = unitsCurrency;
         }
         this.postingMetaLength = 0;
       } else if (isLower(c) || word) {
@@ -898,6 +924,52 @@ export class DirectReader {
     if (transaction === null) return null;
     this.next = p + 1;
     this.lines = lines;
+    if (this.prices.length !== 0) return this.withPrices(transaction);
+    return transaction;
+  }
+
+  /**
+   * A price annotation at p (its `@`), after units with a currency: `@ NUMBER CURRENCY` or
+   * `@@ NUMBER CURRENCY`, the number not negative (a negative price is reported by the grammar);
+   * sets `end` and `priceIsTotal`. Null to leave the transaction to the grammar.
+   */
+  private price(p: number): Amount | null {
+    const text = this.text;
+    const total = text.charCodeAt(p + 1) === Code.At;
+    let q = p + (total ? 2 : 1);
+    if (!isSpace(text.charCodeAt(q))) return null;
+    q = this.skipSpaces(q);
+    if (!isDigit(text.charCodeAt(q)) || !this.number(q)) return null;
+    const currency = this.currencyAt(this.skipSpaces(this.end));
+    if (currency === null) return null;
+    this.priceIsTotal = total;
+    return this.amount(currency);
+  }
+
+  /**
+   * The transaction `plain` (just read, with `prices`) as the grammar gives a transaction with
+   * price annotations: an object whose priced postings are objects (makePosting's), the others
+   * PlainPostings. Its slots in the shared chunk are given back.
+   */
+  private withPrices(plain: PlainTransaction): Transaction {
+    const prices = this.prices;
+    const file = plain.file;
+    // (The postings PlainTransaction makes: a posting without metadata shares one frozen empty
+    // list, as a compact transaction's do.)
+    const postings = plain.postings.slice() as Posting[];
+    for (let slot = 0; slot < prices.length; slot += 3) {
+      const index = prices[slot] as number;
+      const posting = postings[index] as PlainPosting;
+      postings[index] = {
+        span: { file, start: posting.start, end: posting.end }, flag: null, account: posting.account, units: posting.units,
+        costSpec: null, costIsTotal: false, price: prices[slot + 1] as Amount, priceIsTotal: prices[slot + 2] as boolean, meta: posting.meta,
+      };
+    }
+    const transaction = makeTransaction({
+      date: plain.date, span: plain.span, meta: plain.meta, flag: plain.flag, payee: plain.payee,
+      narration: plain.narration, tags: plain.tags, links: plain.links, postings,
+    });
+    this.layout.discard();
     return transaction;
   }
 

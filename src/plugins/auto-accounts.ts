@@ -3,12 +3,21 @@
 import type { LedgerEntry, Open } from "../core/data.js";
 import type { PluginFunction } from "./plugin.js";
 import { entryAccounts } from "./entries.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 
 export const autoAccounts: PluginFunction = (entries) => {
   const opened = new Set<string>();
   for (const entry of entries) if (entry.type === "open") opened.add(entry.account);
   const firstUse = new Map<string, LedgerEntry>();
   for (const entry of entries) {
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      // Its booked postings are its postings: their accounts read in place, without making them.
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+        const account = entry.accountAt(at);
+        if (!firstUse.has(account)) firstUse.set(account, entry);
+      }
+      continue;
+    }
     for (const account of entryAccounts(entry)) if (!firstUse.has(account)) firstUse.set(account, entry);
   }
   const opens: Open[] = [];

@@ -1,9 +1,11 @@
 // beancount.plugins.implicit_prices: a Price for every posting's price, and for every cost of a
 // posting that does not reduce a position; one per day, commodity, number and currency.
-import type { LedgerEntry, Price } from "../core/data.js";
+import type { Amount, LedgerEntry, Price } from "../core/data.js";
+import { ScaledAmount, scaledText } from "../core/amount.js";
 import type { Decimal } from "../core/number.js";
 import type { PluginFunction } from "./plugin.js";
 import { lotKey } from "./entries.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 
 export const implicitPrices: PluginFunction = (entries) => {
   const result: LedgerEntry[] = [];
@@ -13,6 +15,8 @@ export const implicitPrices: PluginFunction = (entries) => {
   for (const entry of entries) {
     result.push(entry);
     if (entry.type !== "transaction") continue;
+    // A compact transaction's postings have no price and no cost: nothing to read (nor objects to make).
+    if (entry instanceof PlainTransaction) continue;
     for (const posting of entry.booked) {
       const { units, cost, price } = posting;
       let reduced = false;
@@ -32,7 +36,7 @@ export const implicitPrices: PluginFunction = (entries) => {
       if (price !== null) amount = price;
       else if (cost !== null && !reduced) amount = { number: cost.number, scale: cost.scale, currency: cost.currency };
       if (amount === null) continue;
-      const key = `${entry.date} ${units.currency} ${amount.number.toString()} ${amount.currency}`;
+      const key = `${entry.date} ${units.currency} ${numberKey(amount)} ${amount.currency}`;
       if (made.has(key)) continue;
       made.add(key);
       const generated: Price = { type: "price", date: entry.date, span: entry.span, meta: [], currency: units.currency, amount };
@@ -41,3 +45,18 @@ export const implicitPrices: PluginFunction = (entries) => {
   }
   return { entries: result, errors: [] };
 };
+
+/**
+ * The number of `amount` as its Decimal's toString writes it (no trailing zeros: 7.10 is "7.1"),
+ * without making the Decimal of a scaled integer.
+ */
+export function numberKey(amount: Amount): string {
+  if (!(amount instanceof ScaledAmount)) return amount.number.toString();
+  let scaled = amount.scaled;
+  let scale = amount.scale;
+  while (scale > 0 && scaled % 10 === 0) {
+    scaled /= 10;
+    scale--;
+  }
+  return scaledText(scaled, scale);
+}

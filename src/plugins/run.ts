@@ -17,14 +17,34 @@ export interface PluginDeclaration {
 
 /** Beancount's order: date, type, then line (`lineOf`: the line an entry, or what made it, is written on). */
 export function sortByBeancountKey(entries: readonly LedgerEntry[], lineOf: (entry: LedgerEntry) => number): LedgerEntry[] {
-  const keyed = entries.map((entry, index) => ({ entry, index, line: lineOf(entry) }));
-  keyed.sort((left, right) => {
-    if (left.entry.date !== right.entry.date) return left.entry.date < right.entry.date ? -1 : 1;
-    const byType = typeOrder(left.entry) - typeOrder(right.entry);
-    if (byType !== 0) return byType;
-    return left.line - right.line || left.index - right.index;
-  });
-  return keyed.map((item) => item.entry);
+  // The keys read once each into arrays; the order compares positions. (Ties end with the position,
+  // so the order is total: any sort gives the same. What a plugin returns is usually in order
+  // already, or nearly: implicit_prices puts each price after its transaction.)
+  const count = entries.length;
+  const dates: string[] = new Array(count);
+  const types = new Int8Array(count);
+  const lines = new Float64Array(count);
+  for (let index = 0; index < count; index++) {
+    const entry = entries[index]!;
+    dates[index] = entry.date;
+    types[index] = typeOrder(entry);
+    lines[index] = lineOf(entry);
+  }
+  const compare = (left: number, right: number): number => {
+    const leftDate = dates[left]!;
+    const rightDate = dates[right]!;
+    if (leftDate !== rightDate) return leftDate < rightDate ? -1 : 1;
+    return types[left]! - types[right]! || lines[left]! - lines[right]! || left - right;
+  };
+  let sorted = true;
+  for (let index = 1; index < count && sorted; index++) sorted = compare(index - 1, index) < 0;
+  if (sorted) return entries.slice();
+  const order: number[] = new Array(count);
+  for (let index = 0; index < count; index++) order[index] = index;
+  order.sort(compare);
+  const result: LedgerEntry[] = new Array(count);
+  for (let index = 0; index < count; index++) result[index] = entries[order[index]!]!;
+  return result;
 }
 
 export function runPlugins(

@@ -83,8 +83,19 @@ describe("the direct reader", () => {
     expect(transaction!.postings.map((p) => p.account)).toEqual(["Expenses:A", "Assets:B"]);
   });
 
-  it("leaves costs, prices, arithmetic and escapes to the grammar", () => {
-    for (const line of ["  Assets:S  10 ABC {5.00 USD}", "  Assets:S  10 ABC @ 6 USD", "  Assets:S  (100/3) CNY", "  Assets:S  1+2 CNY"]) {
+  it("reads price annotations itself, and gives such a transaction as objects", () => {
+    const text = "2026-01-01 *\n  Expenses:A  10 USD @ 7.16 CNY\n  Expenses:B  -2 USD @@ 14.30 CNY\n  Assets:B\n";
+    const transaction = new DirectReader(text, "t").transaction(0);
+    expect(transaction).not.toBeNull();
+    expect(transaction!.postings.map((p) => [p.price?.number.toString() ?? null, p.priceIsTotal])).toEqual([["7.16", false], ["14.3", true], [null, false]]);
+  });
+
+  it("leaves costs, negative or incomplete prices, arithmetic and escapes to the grammar", () => {
+    for (const line of [
+      "  Assets:S  10 ABC {5.00 USD}", "  Assets:S  10 ABC {5.00 USD} @ 6 USD", "  Assets:S  10 ABC @ -6 USD", "  Assets:S  10 ABC @ USD",
+      "  Assets:S  10 ABC @ 6", "  Assets:S  10 @ 6 USD", "  Assets:S  10 ABC @6 USD", "  Assets:S  10 ABC @ (6/2) USD", "  Assets:S  (100/3) CNY",
+      "  Assets:S  1+2 CNY",
+    ]) {
       expect(new DirectReader(`2026-01-01 *\n${line}\n  Assets:B\n`, "t").transaction(0)).toBeNull();
     }
     expect(new DirectReader('2026-01-01 * "a \\" b"\n  Assets:B\n', "t").transaction(0)).toBeNull();
@@ -125,8 +136,27 @@ describe("the direct reader", () => {
     // The other directives the direct reader reads: open, commodity, balance, custom, option, include.
     "open", "commodity", "balance", "option", "2026-01-01 commodity CNY", "2026-01-02 balance Assets:A 1.00 CNY", "~", "~ 0.01",
     ",", "CNY, USD", "\"FIFO\"", "\"NOPE\"", "option \"title\" \"账\"", "\n  employee: \"王伟\"", "\n  ; note", "\n  Assets:B",
+    // Price annotations.
+    "@@", " @ ", " @@ ", "10 USD @ 7.16 CNY", "-3 USD @@ 21.50 CNY", " @ 7 CNY", " @@ 1,000.5 CNY", " @ -7 CNY", " @ CNY", "\n  Assets:A  5 USD @ 7 CNY",
     "custom", "include", "2026-01-01 custom \"t\"", "2026-01-01 custom \"t\" \"v\" 2026-01-02", "include \"a.beancount\"", "TRUE 1.5 CNY",
   ];
+
+  /** A posting line with units and a price annotation, well formed or nearly. */
+  const pricedPosting = fc.tuple(
+    fc.constantFrom("Assets:A", "Expenses:6602-管理费用:05-CRM系统费用", "Assets:B"),
+    fc.constantFrom("10", "-3", "257.00", "1,000.50", "0", "-0", "0.000001", "12345678901234567", ""),
+    fc.constantFrom(" USD", " CNY", " ABC", "", " TRUE"),
+    fc.constantFrom(" @ ", " @@ ", "@ ", " @", " @@@ ", "  @  "),
+    fc.constantFrom("7.19", "7", "-7.19", "0", "1,234.5", "99999999999999999.5", "", "(7)", "+7"),
+    fc.constantFrom(" CNY", " USD", "", " NULL", " CNY ; rate", " CNY {1 USD}"),
+    fc.constantFrom("", "\n    rate: \"x\"", "\n    invoice: 12"),
+  ).map(([account, number, currency, at, price, priceCurrency, meta]) => `  ${account}  ${number}${currency}${at}${price}${priceCurrency}${meta}`);
+
+  it("gives what the grammar gives on random priced postings", () => {
+    const transaction = fc.tuple(fc.array(pricedPosting, { minLength: 1, maxLength: 4 }), fc.constantFrom("", "  Assets:C", "  Assets:C  1 CNY"), fc.constantFrom("", '  claim: "x"\n'))
+      .map(([postings, last, meta]) => `2026-01-01 * "p" "n" #t\n${meta}${postings.join("\n")}\n${last}\n`);
+    fc.assert(fc.property(fc.array(transaction, { minLength: 1, maxLength: 4 }), (texts) => expectSameAsGrammar(texts.join("\n"))), { numRuns: 600 });
+  });
 
   it("gives what the grammar gives on random and mutated text", () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), (parts) => expectSameAsGrammar(parts.join(""))), { numRuns: 1500 });
