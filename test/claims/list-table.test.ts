@@ -2,8 +2,8 @@
 // writeTableFrom for any cells, columns, footer and width, colour off.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plainAscii, writeListTable } from "../../src/claims/list-table.js";
-import { PLAIN_ASCII, writeTableFrom, type Column, type Row } from "../../src/render/table.js";
+import { writeListTable } from "../../src/claims/list-table.js";
+import { writeTableFrom, type Column, type Row } from "../../src/render/table.js";
 import { tableArbitraries } from "../helpers/table-cells.js";
 
 const pieces = ["", "a", "EC-2026-001", "1234.56", "-20.00", "12", "王伟", "华东销售部", "上海恒通食品", "…", "é", "😀", "\u0301", "ｱ", " ", "x y", "\x1b[1m", "a\nb", "\u202e", "posted", "budget-exceeded, policy-per-claim", "12%", "\u3000", "\u00a0", "\ufeff"];
@@ -17,13 +17,6 @@ function both(columns: readonly Column[], rows: readonly (readonly string[] | Ro
   writeListTable(columns, source, { color: false, width }, footer, (text) => { list.push(text); });
   return [list.join(""), table.join("")];
 }
-
-describe("plainAscii", () => {
-  it("answers as PLAIN_ASCII.test", () => {
-    const text = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("", " ", "~", "\x7f", "\x1f", "EC-2026-001", "1,234.56", "王伟", "a\nb", "é"));
-    fc.assert(fc.property(text, (given) => { expect(plainAscii(given)).toBe(PLAIN_ASCII.test(given)); }), { numRuns: 5000 });
-  });
-});
 
 describe("writeListTable", () => {
   it("draws what writeTableFrom draws", () => {
