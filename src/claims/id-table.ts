@@ -41,6 +41,11 @@ export class IdTable {
     }
   }
 
+  /** The text numbered `index` (added, see add). */
+  textAt(index: number): string {
+    return this.#texts[index]!;
+  }
+
   /** Adds `text` (not there yet: see indexOf) and returns its number. The table must have room. */
   add(text: string): number {
     if (this.#size >= this.#texts.length) throw new Error("IdTable is full");

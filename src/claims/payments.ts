@@ -205,26 +205,24 @@ function netUnder(entry: BookedTransaction, root: string): Net[] {
   return nets;
 }
 
+/** lonePosting's answer for a claim it does not read. */
+const NOT_LONE = -3;
+
 /**
- * The debt of a compact claim with at most one posting under `root`, its units a scaled integer
- * (most claims: one payable, or none when paid from cash), added to `debts` as netUnder's net would
- * give it, without the nets; false (nothing added) for any other claim.
+ * For a compact claim with at most one posting under `root`, its units a scaled integer (most
+ * claims: one payable, or none when paid from cash): where that posting is when it credits the
+ * root (the claim's lone debt, netUnder's net as it would give it, without the nets), else
+ * OWES_NOTHING; NOT_LONE for any other claim.
  */
-function addLoneDebt(entry: BookedTransaction, root: string, debts: OpenDebt[]): boolean {
-  if (!(entry instanceof PlainTransaction && entry.bookedAsPostings)) return false;
+function lonePosting(entry: BookedTransaction, root: string): number {
+  if (!(entry instanceof PlainTransaction && entry.bookedAsPostings)) return NOT_LONE;
   let found = -1;
   for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
     if (!isUnder(entry.accountAt(at), root)) continue;
-    if (found >= 0 || Number.isNaN(entry.bookedScaledAt(at))) return false;
+    if (found >= 0 || Number.isNaN(entry.bookedScaledAt(at))) return NOT_LONE;
     found = at;
   }
-  if (found < 0) return true;
-  const scaled = entry.bookedScaledAt(found);
-  if (scaled < 0) {
-    const scale = entry.bookedScaleAt(found);
-    debts.push(new OpenDebt(entry.accountAt(found), entry.bookedCurrencyAt(found), -scaled, scale, null, scale));
-  }
-  return true;
+  return found >= 0 && entry.bookedScaledAt(found) < 0 ? found : OWES_NOTHING;
 }
 
 /**
@@ -261,21 +259,38 @@ function tiedIds(entries: readonly LedgerEntry[], ids: ReadonlySet<string>, inRa
   return tied;
 }
 
+/** In ClaimBalanceList's #lone: the claim owes nothing (no debt). */
+const OWES_NOTHING = -1;
+/** In ClaimBalanceList's #lone: the claim's balance is kept as an object (#kept). */
+const KEPT = -2;
+
 /**
  * The posted claims (the first one of each id) in journal order, numbered from 0, with a look-up
  * by id (no Map made), and their balances: every claim's, or with `owingOnly` (see
- * claimBalanceList) only those of the claims that owe something (a claim that credits no liability
- * has nothing to pay and no balance object: fresh memory is dear for a hundred thousand claims).
+ * claimBalanceList) only those of the claims that owe something. Most claims owe one lone debt
+ * (addLoneDebt) that no payment touched: such a balance is not kept as objects but made when asked
+ * for, from where its liability posting is in the claim (a balance, its debts array and its debt
+ * kept for each of a hundred thousand claims were some 18 MB that the garbage collector copied
+ * and then marked again: fresh memory is dear). A balance that payments touched, or that is not a
+ * lone debt, is kept.
  */
 export class ClaimBalanceList {
   readonly #table: IdTable;
   readonly #claims: readonly BookedTransaction[];
-  readonly #balances: readonly (Working | undefined)[];
+  /** Per claim: where its lone debt's posting is in it, OWES_NOTHING or KEPT. */
+  readonly #lone: Int32Array;
+  /** Per claim: where it is in the entries. */
+  readonly #orders: Int32Array;
+  /** The balances kept (KEPT in #lone), by claim number; null while there are none. */
+  #kept: (Working | undefined)[] | null = null;
+  readonly #owingOnly: boolean;
 
-  constructor(table: IdTable, claims: readonly BookedTransaction[], balances: readonly (Working | undefined)[]) {
+  constructor(table: IdTable, claims: readonly BookedTransaction[], lone: Int32Array, orders: Int32Array, owingOnly: boolean) {
     this.#table = table;
     this.#claims = claims;
-    this.#balances = balances;
+    this.#lone = lone;
+    this.#orders = orders;
+    this.#owingOnly = owingOnly;
   }
 
   /** How many claims. */
@@ -294,18 +309,61 @@ export class ClaimBalanceList {
 
   /** What the claim owes (empty when it owes nothing). */
   debtsAt(index: number): readonly Debt[] {
-    return this.#balances[index]?.debts ?? NO_DEBTS;
+    return this.balanceAt(index, false)?.debts ?? NO_DEBTS;
   }
 
   /** paidState of the claim's balance (a claim that owes nothing is paid). */
   paidStateAt(index: number): PaidState {
-    const balance = this.#balances[index];
+    const lone = this.#lone[index]!;
+    // (A lone debt no payment touched: unpaid, as paidState finds it, its amount more than zero.)
+    if (lone >= 0) return "unpaid";
+    if (lone === OWES_NOTHING) return "paid";
+    const balance = this.#kept![index];
     return balance === undefined ? "paid" : paidState(balance);
   }
 
   /** The balances kept (every claim's, or with `owingOnly` those of the claims that owe), in journal order. */
   *balances(): IterableIterator<ClaimBalance> {
-    for (const balance of this.#balances) if (balance !== undefined) yield balance;
+    for (let index = 0; index < this.#claims.length; index++) {
+      const balance = this.balanceAt(index, false);
+      if (balance !== undefined) yield balance;
+    }
+  }
+
+  /**
+   * The claim's balance (undefined for a claim that owes nothing, with `owingOnly`), made from its
+   * lone debt unless kept; with `keep`, kept from now on (payments are about to change it).
+   */
+  balanceAt(index: number, keep: boolean): Working | undefined {
+    const lone = this.#lone[index]!;
+    if (lone === KEPT) return this.#kept![index];
+    if (lone === OWES_NOTHING && this.#owingOnly) return undefined;
+    const claim = this.#claims[index]!;
+    let debts = NO_DEBTS;
+    if (lone >= 0) {
+      const entry = claim as PlainTransaction;
+      const scale = entry.bookedScaleAt(lone);
+      debts = [new OpenDebt(entry.accountAt(lone), entry.bookedCurrencyAt(lone), -entry.bookedScaledAt(lone), scale, null, scale)];
+    }
+    const postedOn = entryMetaText(claim, "posted-on");
+    const balance: Working = {
+      id: this.#table.textAt(index), claim, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.date,
+      order: this.#orders[index]!, debts,
+    };
+    if (keep) this.keep(index, balance);
+    return balance;
+  }
+
+  /** Keeps `balance` as the claim's. */
+  keep(index: number, balance: Working | undefined): void {
+    (this.#kept ??= new Array<Working | undefined>(this.#claims.length))[index] = balance;
+    this.#lone[index] = KEPT;
+  }
+
+  /** Whether the claim owes something (a payment may pay it). */
+  owesAt(index: number): boolean {
+    const lone = this.#lone[index]!;
+    return lone >= 0 || (lone === KEPT && (this.#kept![index]?.debts.length ?? 0) > 0);
   }
 }
 
@@ -327,7 +385,9 @@ export function claimBalanceList(entries: readonly LedgerEntry[], query: Payment
   const ids = new IdTable(entries.length);
   // (Made at the most they can hold, their lengths set at the end: no copies as they grow.)
   const claims: BookedTransaction[] = new Array<BookedTransaction>(entries.length);
-  const working: (Working | undefined)[] = new Array<Working | undefined>(entries.length);
+  const lone = new Int32Array(entries.length);
+  const orders = new Int32Array(entries.length);
+  const kept: [number, Working | undefined][] = [];
   const inRange = (date: string) => query.end === null || date < query.end;
   // The entries the first pass found to be claims (1): the second need not read their ids again.
   const claimAt = new Uint8Array(entries.length);
@@ -343,28 +403,37 @@ export function claimBalanceList(entries: readonly LedgerEntry[], query: Payment
     if (id === null) continue;
     claimAt[order] = 1;
     if ((wanted !== null && !wanted.has(id)) || ids.indexOf(id) >= 0) continue;
-    if (debts.length > 0) debts = [];
-    if (!addLoneDebt(entry, query.liabilitiesRoot, debts)) {
-      for (const { account, currency, sum, scale } of netUnder(entry, query.liabilitiesRoot)) {
-        // (A net that is a scaled integer: its sign read and the amount owed kept without a Decimal.)
-        const net = sum.amountIn(currency);
-        if (net instanceof ScaledAmount) {
-          if (net.scaled < 0) debts.push(new OpenDebt(account, currency, -net.scaled, net.scale, null, scale));
-        } else if (net.number.lessThan(0)) {
-          debts.push(new OpenDebt(account, currency, 0, 0, net.number.neg(), scale));
-        }
-      }
-    }
     const index = ids.add(id);
     claims[index] = entry;
-    if (owingOnly && debts.length === 0) continue;
+    orders[index] = order;
+    const at = lonePosting(entry, query.liabilitiesRoot);
+    if (at !== NOT_LONE) {
+      // (One posting under the root that credits it, or none that does: kept as where it is.)
+      lone[index] = at;
+      if (at >= 0) owing++;
+      continue;
+    }
+    if (debts.length > 0) debts = [];
+    for (const { account, currency, sum, scale } of netUnder(entry, query.liabilitiesRoot)) {
+      // (A net that is a scaled integer: its sign read and the amount owed kept without a Decimal.)
+      const net = sum.amountIn(currency);
+      if (net instanceof ScaledAmount) {
+        if (net.scaled < 0) debts.push(new OpenDebt(account, currency, -net.scaled, net.scale, null, scale));
+      } else if (net.number.lessThan(0)) {
+        debts.push(new OpenDebt(account, currency, 0, 0, net.number.neg(), scale));
+      }
+    }
+    if (owingOnly && debts.length === 0) {
+      lone[index] = OWES_NOTHING;
+      continue;
+    }
     if (debts.length > 0) owing++;
     const postedOn = entryMetaText(entry, "posted-on");
-    working[index] = { id, claim: entry, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : entry.date, order, debts: debts.length === 0 ? NO_DEBTS : debts };
+    kept.push([index, { id, claim: entry, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : entry.date, order, debts: debts.length === 0 ? NO_DEBTS : debts }]);
   }
   claims.length = ids.size;
-  working.length = ids.size;
-  const list = new ClaimBalanceList(ids, claims, working);
+  const list = new ClaimBalanceList(ids, claims, lone.subarray(0, ids.size), orders.subarray(0, ids.size), owingOnly);
+  for (const [index, balance] of kept) list.keep(index, balance);
   // (No claim owes anything: no payment can pay one.)
   if (owing === 0) return list;
 
@@ -374,8 +443,7 @@ export function claimBalanceList(entries: readonly LedgerEntry[], query: Payment
     const linked: Working[] = [];
     for (const link of entry.links) {
       const index = ids.indexOf(link);
-      const claim = index < 0 ? undefined : working[index];
-      if (claim !== undefined && claim.debts.length > 0) linked.push(claim);
+      if (index >= 0 && list.owesAt(index)) linked.push(list.balanceAt(index, true)!);
     }
     if (linked.length === 0) continue;
     linked.sort((a, b) => (a.claim.date < b.claim.date ? -1 : a.claim.date > b.claim.date ? 1 : a.order - b.order));

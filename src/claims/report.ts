@@ -195,8 +195,9 @@ const ZERO = new Decimal(0);
  * asked (the list's table writes the units and shows nothing owed).
  */
 class ListedClaim implements ClaimRow {
-  /** What the claim owes (claimBalanceList), null for a claim not posted. */
-  #debts!: readonly Debt[] | null;
+  /** The posted claims' balances (claimBalanceList) and the claim's number there; null for a claim not posted. */
+  #balances!: ClaimBalanceList | null;
+  #found!: number;
   #owed: Decimal | null | undefined = undefined;
   claim!: string;
   date!: string;
@@ -214,17 +215,17 @@ class ListedClaim implements ClaimRow {
 
   constructor(
     claim: string, date: string, claimant: string, department: string, customer: string, status: ClaimStatus, partlyApproved: boolean,
-    awaiting: readonly string[], units: Amount, receipts: number, problems: readonly Diagnostic[], paid: PaidState | null, debts: readonly Debt[] | null,
-    entry: BookedTransaction,
+    awaiting: readonly string[], units: Amount, receipts: number, problems: readonly Diagnostic[], paid: PaidState | null, balances: ClaimBalanceList | null,
+    found: number, entry: BookedTransaction,
   ) {
-    this.reset(claim, date, claimant, department, customer, status, partlyApproved, awaiting, units, receipts, problems, paid, debts, entry);
+    this.reset(claim, date, claimant, department, customer, status, partlyApproved, awaiting, units, receipts, problems, paid, balances, found, entry);
   }
 
   /** The same object made another row (see forEachClaimRow's `reuse`). */
   reset(
     claim: string, date: string, claimant: string, department: string, customer: string, status: ClaimStatus, partlyApproved: boolean,
-    awaiting: readonly string[], units: Amount, receipts: number, problems: readonly Diagnostic[], paid: PaidState | null, debts: readonly Debt[] | null,
-    entry: BookedTransaction,
+    awaiting: readonly string[], units: Amount, receipts: number, problems: readonly Diagnostic[], paid: PaidState | null, balances: ClaimBalanceList | null,
+    found: number, entry: BookedTransaction,
   ): this {
     this.claim = claim;
     this.date = date;
@@ -238,14 +239,15 @@ class ListedClaim implements ClaimRow {
     this.receipts = receipts;
     this.problems = problems;
     this.paid = paid;
-    this.#debts = debts;
+    this.#balances = balances;
+    this.#found = found;
     this.#owed = undefined;
     this.entry = entry;
     return this;
   }
 
   get owed(): Decimal | null {
-    if (this.#owed === undefined) this.#owed = this.#debts === null ? null : owedIn(this.#debts, this.units.currency);
+    if (this.#owed === undefined) this.#owed = this.#balances === null ? null : owedIn(this.#balances.debtsAt(this.#found), this.units.currency);
     return this.#owed;
   }
 
@@ -292,7 +294,7 @@ export function forEachClaimRow(
   visit: (row: ClaimRow) => void, authority: Authority = claimAuthority(entries, expensesRoot), reuse = false,
 ): void {
   /** With `reuse`, the one row object given to `visit` each time, its fields changed (the caller keeps no row). */
-  const reused = reuse ? new ListedClaim("", "", "", "", "", "posted", false, NO_ONE, new ScaledAmount(0, 0, ""), 0, NO_PROBLEMS, null, null, null!) : null;
+  const reused = reuse ? new ListedClaim("", "", "", "", "", "posted", false, NO_ONE, new ScaledAmount(0, 0, ""), 0, NO_PROBLEMS, null, null, -1, null!) : null;
   const wanted = query.claimant === null ? null : authority.keyOf(query.claimant);
   const problemsIn = problemsFinder(diagnostics);
   /** What readClaimPostings reads into, for each claim in turn. */
@@ -316,7 +318,7 @@ export function forEachClaimRow(
     // (A second claim with the id is not the one paid.)
     const posted = found >= 0 && balances!.claimAt(found) === entry;
     const paid = posted ? balances!.paidStateAt(found) : null;
-    const debts = posted ? balances!.debtsAt(found) : null;
+    const owing = posted ? balances : null;
     if (query.unpaid === true && (paid === null || paid === "paid")) continue;
     const claimant = entryMetaText(entry, "claimant") ?? "";
     if (wanted !== null && authority.keyOf(claimant) !== wanted) continue;
@@ -335,9 +337,9 @@ export function forEachClaimRow(
       const date = entry.date;
       // (One row object reused for every row when the caller keeps none: see forEachClaimRow.)
       if (reused === null) {
-        visit(new ListedClaim(id, date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, debts, entry));
+        visit(new ListedClaim(id, date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, owing, found, entry));
       } else {
-        visit(reused.reset(id, date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, debts, entry));
+        visit(reused.reset(id, date, claimant, department, customer, status, partlyApproved, awaiting, units, read.receipts, problems, paid, owing, found, entry));
       }
     }
   }
