@@ -106,10 +106,39 @@ abstract class RangeTable {
     return index;
   }
 
-  /** Whether one more entry needs a larger table (kept at most half full). */
-  protected full(): boolean {
-    return 2 * (this.used + 1) > this.tags.length;
+  /** The slot where `key` (not present yet, whose hashRange is `hash`) is now stored. */
+  protected store(key: string, hash: number): number {
+    // (Kept at most half full.)
+    if (2 * (this.used + 1) > this.tags.length) this.grow();
+    const index = this.freeSlot(hash);
+    this.tags[index] = hash | 1;
+    this.keys[index] = key;
+    this.used++;
+    return index;
   }
+
+  /** Twice the slots, each entry moved to its slot there (`moved` tells subclasses where). */
+  protected grow(): void {
+    const { tags, keys } = this;
+    const capacity = tags.length * 2;
+    this.tags = new Int32Array(capacity);
+    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+    this.resized(capacity);
+    for (let index = 0; index < tags.length; index++) {
+      const tag = tags[index]!;
+      if (tag === 0) continue;
+      const slot = this.freeSlot(tag);
+      this.tags[slot] = tag;
+      this.keys[slot] = keys[index];
+      this.moved(index, slot);
+    }
+  }
+
+  /** The table now has `capacity` slots (grow: before entries move). */
+  protected resized(_capacity: number): void {}
+
+  /** The entry in slot `from` of the smaller table is in slot `to` now. */
+  protected moved(_from: number, _to: number): void {}
 }
 
 /** A table of strings: a lookup gives the one string equal to the range. */
@@ -126,31 +155,13 @@ export class StringTable extends RangeTable {
 
   /** Store `key` (not present yet), whose hashRange is `hash`. */
   add(key: string, hash: number): void {
-    if (this.full()) this.grow();
-    const index = this.freeSlot(hash);
-    this.tags[index] = hash | 1;
-    this.keys[index] = key;
-    this.used++;
+    this.store(key, hash);
   }
 
   clear(): void {
     this.tags = new Int32Array(64);
     this.keys = new Array<string | undefined>(64).fill(undefined);
     this.used = 0;
-  }
-
-  private grow(): void {
-    const { tags, keys } = this;
-    const capacity = tags.length * 2;
-    this.tags = new Int32Array(capacity);
-    this.keys = new Array<string | undefined>(capacity).fill(undefined);
-    for (let index = 0; index < tags.length; index++) {
-      const tag = tags[index]!;
-      if (tag === 0) continue;
-      const slot = this.freeSlot(tag);
-      this.tags[slot] = tag;
-      this.keys[slot] = keys[index];
-    }
   }
 }
 
@@ -171,27 +182,23 @@ export class TextTable<T> extends RangeTable {
 
   /** Store `value` for `key` (not present yet), whose hashRange is `hash`. */
   set(key: string, hash: number, value: T): void {
-    if (this.full()) this.grow();
-    const index = this.freeSlot(hash);
-    this.tags[index] = hash | 1;
-    this.keys[index] = key;
-    this.values[index] = value;
-    this.used++;
+    this.values[this.store(key, hash)] = value;
   }
 
-  private grow(): void {
-    const { tags, keys, values } = this;
-    const capacity = tags.length * 2;
-    this.tags = new Int32Array(capacity);
-    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+  /** The values of the smaller table while grow moves them. */
+  private moving: (T | undefined)[] = [];
+
+  protected override resized(capacity: number): void {
+    this.moving = this.values;
     this.values = new Array<T | undefined>(capacity).fill(undefined);
-    for (let index = 0; index < tags.length; index++) {
-      const tag = tags[index]!;
-      if (tag === 0) continue;
-      const slot = this.freeSlot(tag);
-      this.tags[slot] = tag;
-      this.keys[slot] = keys[index];
-      this.values[slot] = values[index];
-    }
+  }
+
+  protected override moved(from: number, to: number): void {
+    this.values[to] = this.moving[from];
+  }
+
+  protected override grow(): void {
+    super.grow();
+    this.moving = [];
   }
 }
