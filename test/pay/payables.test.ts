@@ -1,4 +1,6 @@
 // `feeledger report payables`: what is owed per employee at a date, claim by claim, with ages.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../helpers/csv.js";
 import { BANK, CHART, LI, WANG, cli, journal, postedClaim, removeTemporaryFolders, sampleCopy } from "./journal.js";
@@ -61,6 +63,11 @@ describe("report payables", () => {
   it("on the sample: nothing owed until the approved claims are posted, then those two, then nothing after pay", () => {
     const file = sampleCopy();
     expect(cli("report", "payables", file).stdout).toBe("Nothing is owed on posted claims.\n");
+    // With -o the sentence goes into the file, as the table would have.
+    const out = join(dirname(file), "payables.txt");
+    const written = cli("report", "payables", file, "-o", out);
+    expect([written.code, written.stdout]).toEqual([0, ""]);
+    expect(readFileSync(out, "utf8")).toBe("Nothing is owed on posted claims.\n");
     expect(cli("post", file, "EC-2026-133", "EC-2026-138", "--on", "2026-12-31").code).toBe(0);
     const owed = csvRecords(cli("report", "payables", file, "--format", "csv").stdout);
     expect(owed.map((row) => [row.row, row.employee, row.claim, row.owed, row.age, row.balance])).toEqual([

@@ -24,8 +24,9 @@ export function runReportPayables(io: Io, context: ReportPayablesContext): numbe
     liabilitiesRoot: ledger.options.accountRoots.liabilities, end: context.end, asOf: context.end ?? todayOf(io),
   });
   if (report.employees.length === 0 && context.output.format === "table") {
-    io.stdout(say(langOf(io), "payables nothing owed", { end: context.end }) + "\n");
-    return EXIT_OK;
+    // (Into the file when one is named, as the table would have gone.)
+    const line = say(langOf(io), "payables nothing owed", { end: context.end }) + "\n";
+    return emitPieces(io, context.output.file, (write) => write(line), ledger);
   }
   const scales = displayScales(ledger.entries);
   if (context.output.format === "table") {
