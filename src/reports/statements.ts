@@ -4,12 +4,15 @@
 // - Balance sheet (资产负债表): Assets, Liabilities and Equity at a date (the end is exclusive),
 //   with the earnings not yet closed into equity as rows of Equity, so assets = liabilities +
 //   equity: income and expenses before the beginning (when one is given) as previous earnings,
-//   the rest as current earnings, under the account names beancount's options give them.
+//   the rest as current earnings, under the account names beancount's options give them; and
+//   what converting between currencies left in each commodity as Equity:Conversions (previous and
+//   current in the same way), as beancount's clamp adds it, so that each commodity balances.
 import type { LedgerEntry } from "../core/data.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import type { LedgerOptions } from "../core/options.js";
 import { END_OF_TIME, exclusiveEndText } from "../core/dates.js";
 import { Decimal } from "../core/number.js";
-import { balanceReport, type BalanceQuery } from "./balances.js";
+import { balanceReport, type BalanceQuery, type BalanceRow } from "./balances.js";
 import { chartOrder } from "../core/chart-order.js";
 import type { DisplayScales } from "./display.js";
 import { isUnder } from "../core/accounts.js";
@@ -71,6 +74,29 @@ function balances(entries: readonly LedgerEntry[], options: LedgerOptions, query
   return balanceReport(entries, { patterns: [], begin, end, tree: false, depth: query.depth, atCost: false, atValue: query.atValue ?? null }, options.accountRoots).rows;
 }
 
+/**
+ * What the postings of [begin, end) leave in each commodity, positions held at cost counted at
+ * their cost (beancount's summarize.conversions, which books the negation to Equity:Conversions):
+ * nothing for a journal in one currency; for a price conversion (`100 USD @ 7 CNY`) the units
+ * bought and the other currency paid. `unitRows`: the balances in units over the same dates.
+ */
+function conversionsOf(entries: readonly LedgerEntry[], unitRows: readonly BalanceRow[], begin: string | null, end: string | null): Map<string, Decimal> {
+  const left = new Map<string, Decimal>();
+  const add = (commodity: string, amount: Decimal) => left.set(commodity, (left.get(commodity) ?? new Decimal(0)).plus(amount));
+  for (const row of unitRows) add(row.commodity, row.amount);
+  for (const entry of entries) {
+    // (A compact transaction holds no cost.)
+    if (entry.type !== "transaction" || entry instanceof PlainTransaction) continue;
+    if ((begin !== null && entry.date < begin) || (end !== null && entry.date >= end)) continue;
+    for (const posting of entry.booked) {
+      if (posting.cost === null) continue;
+      add(posting.units.currency, posting.units.number.negated());
+      add(posting.cost.currency, posting.units.number.times(posting.cost.number));
+    }
+  }
+  return left;
+}
+
 function normal(section: Section, amount: Decimal): Decimal {
   return CREDIT_SECTIONS.has(section) ? amount.negated() : amount;
 }
@@ -117,18 +143,24 @@ export function balanceSheet(entries: readonly LedgerEntry[], options: LedgerOpt
   };
   const equityRoot = options.accountRoots.equity;
   const atDepth = (account: string) => (query.depth === null ? account : account.split(":").slice(0, query.depth).join(":"));
-  const current = atDepth(`${equityRoot}:${options.accountCurrentEarnings}`);
-  // Income and expenses before the beginning are previous earnings, the rest current earnings.
+  const current = { earnings: atDepth(`${equityRoot}:${options.accountCurrentEarnings}`), conversions: atDepth(`${equityRoot}:${options.accountCurrentConversions}`) };
+  const previous = { earnings: atDepth(`${equityRoot}:${options.accountPreviousEarnings}`), conversions: atDepth(`${equityRoot}:${options.accountPreviousConversions}`) };
+  // Income and expenses before the beginning are previous earnings, the rest current earnings;
+  // conversions likewise.
   const spans = query.begin === null
-    ? [{ from: null, to: query.end, earnings: current }]
-    : [{ from: null, to: query.begin, earnings: atDepth(`${equityRoot}:${options.accountPreviousEarnings}`) }, { from: query.begin, to: query.end, earnings: current }];
+    ? [{ from: null, to: query.end, ...current }]
+    : [{ from: null, to: query.begin, ...previous }, { from: query.begin, to: query.end, ...current }];
   for (const span of spans) {
-    for (const row of balances(entries, options, query, span.from, span.to)) {
+    const rows = balances(entries, options, query, span.from, span.to);
+    for (const row of rows) {
       const section = sectionOf(row.account, options);
       if (section === null) continue;
       if (section === "income" || section === "expenses") addLine("equity", span.earnings, row.commodity, row.amount.negated());
       else addLine(section, row.account, row.commodity, normal(section, row.amount));
     }
+    const unitRows = query.atValue ? balances(entries, options, { ...query, atValue: null }, span.from, span.to) : rows;
+    // (The conversions account takes the negation of what is left: shown with equity's sign, that is what is left.)
+    for (const [commodity, amount] of conversionsOf(entries, unitRows, span.from, span.to)) addLine("equity", span.conversions, commodity, amount);
   }
   const order: Section[] = ["assets", "liabilities", "equity"];
   const compareAccounts = chartOrder(options.accountRoots);
