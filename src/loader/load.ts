@@ -14,8 +14,7 @@ import type { DirectReader } from "../parser/direct.js";
 import { expandInclude, openSource, readProblem, type SourceFile } from "../source/files.js";
 import { interpretOptions } from "./options.js";
 import { isValidAccountName, referencedAccounts } from "../validation/accounts.js";
-import { validateAccounts } from "../validation/accounts.js";
-import { validateCurrencyConstraints } from "../validation/currencies.js";
+import { validateAccountsAndCurrencies } from "../validation/accounts.js";
 import { validateDuplicates } from "../validation/duplicates.js";
 import { validateDocuments } from "../validation/documents.js";
 import { bookEntries } from "../booking/book.js";
@@ -200,6 +199,11 @@ function cycleText(chain: readonly string[]): string {
 /** Beancount's order: by date, then type (open, balance, the rest, document, close), then line. */
 function compareEntries(left: Directive, leftLine: number, right: Directive, rightLine: number): number {
   if (left.date !== right.date) return left.date < right.date ? -1 : 1;
+  return compareSameDay(left, leftLine, right, rightLine);
+}
+
+/** compareEntries of two entries of the same day. */
+function compareSameDay(left: Directive, leftLine: number, right: Directive, rightLine: number): number {
   const typeDifference = typeOrder(left) - typeOrder(right);
   if (typeDifference !== 0) return typeDifference;
   return leftLine - rightLine;
@@ -208,9 +212,14 @@ function compareEntries(left: Directive, leftLine: number, right: Directive, rig
 /** Entries in beancount's order (exported for the tests). */
 export function sortEntries(directives: Directive[], lines: number[]): Directive[] {
   // Most journals are written in order: one pass finds that out, and then there is nothing to sort.
+  // (Each date is read once: a compact transaction's is read from its chunk.)
   let sorted = true;
+  let previousDate = directives.length > 0 ? directives[0]!.date : "";
   for (let index = 1; index < directives.length && sorted; index++) {
-    sorted = compareEntries(directives[index - 1]!, lines[index - 1]!, directives[index]!, lines[index]!) <= 0;
+    const date = directives[index]!.date;
+    if (date !== previousDate) sorted = previousDate < date;
+    else sorted = compareSameDay(directives[index - 1]!, lines[index - 1]!, directives[index]!, lines[index]!) <= 0;
+    previousDate = date;
   }
   if (sorted) return directives;
   const nearly = insertionSorted(directives, lines);
@@ -229,19 +238,26 @@ export function sortEntries(directives: Directive[], lines: number[]): Directive
 function insertionSorted(directives: readonly Directive[], lines: readonly number[]): Directive[] | null {
   const sorted = directives.slice();
   const sortedLines = lines.slice();
+  // The dates move with their entries: each entry's date is read once, not at every comparison.
+  const dates: string[] = new Array<string>(sorted.length);
   let budget = sorted.length + 1024;
-  for (let index = 1; index < sorted.length; index++) {
+  for (let index = 0; index < sorted.length; index++) {
     const directive = sorted[index]!;
     const line = sortedLines[index]!;
+    const date = directive.date;
     let at = index;
-    while (at > 0 && compareEntries(sorted[at - 1]!, sortedLines[at - 1]!, directive, line) > 0) {
+    while (at > 0) {
+      const earlier = dates[at - 1]!;
+      if (earlier === date ? compareSameDay(sorted[at - 1]!, sortedLines[at - 1]!, directive, line) <= 0 : earlier < date) break;
       if (--budget < 0) return null;
       sorted[at] = sorted[at - 1]!;
       sortedLines[at] = sortedLines[at - 1]!;
+      dates[at] = earlier;
       at--;
     }
     sorted[at] = directive;
     sortedLines[at] = line;
+    dates[at] = date;
   }
   return sorted;
 }
@@ -328,8 +344,8 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
     for (const [file, source] of plugged.sources) if (!parsed.sources.has(file)) parsed.sources.set(file, source);
   }
   if (!raw) appendAll(diagnostics, checkBalanceAssertions(entries, options));
-  appendAll(diagnostics, validateAccounts(entries));
-  appendAll(diagnostics, validateCurrencyConstraints(entries));
+  // (validateAccounts then validateCurrencyConstraints, in one walk over the postings.)
+  appendAll(diagnostics, validateAccountsAndCurrencies(entries));
   appendAll(diagnostics, validateDuplicates(entries));
   if (!raw) appendAll(diagnostics, validateDocuments(entries));
   appendAll(diagnostics, checkTransactionBalances(entries, options));
