@@ -2,7 +2,7 @@
 // one it replaced. AccountBalance (src/booking/balance.ts) holds what an Inventory would;
 // validateAccountsAndCurrencies (src/validation/accounts.ts) reports what validateAccounts then
 // validateCurrencyConstraints report; numberParts (src/validation/fapiao.ts) reads a fapiao
-// number as isFapiaoNumber, numberHigh and numberLow do.
+// number as isFapiaoNumber, numberHigh and numberLow do; linesBySpan finds lines as its Map did.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,9 +11,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AccountBalance } from "../../src/booking/balance.js";
 import { Inventory } from "../../src/booking/inventory.js";
 import { ScaledAmount } from "../../src/core/amount.js";
-import type { Amount, Cost } from "../../src/core/data.js";
+import type { Amount, Cost, Directive, LedgerEntry } from "../../src/core/data.js";
 import { Decimal } from "../../src/core/number.js";
-import { loadLedger } from "../../src/loader/load.js";
+import { linesBySpan, linesBySpanMap, loadLedger } from "../../src/loader/load.js";
 import { validateAccounts, validateAccountsAndCurrencies } from "../../src/validation/accounts.js";
 import { validateCurrencyConstraints } from "../../src/validation/currencies.js";
 import { numberPartsByRuns, numberPartsOf } from "../../src/validation/fapiao.js";
@@ -97,5 +97,30 @@ describe("numberParts", () => {
     fc.assert(fc.property(text, (value) => {
       expect(numberPartsOf(value)).toEqual(numberPartsByRuns(value));
     }), { numRuns: 2000 });
+  });
+});
+
+describe("linesBySpan", () => {
+  it("gives each entry's line as the Map by file and start does, entries asked in any order", () => {
+    const file = fc.constantFrom("a.beancount", "b.beancount", "c.beancount");
+    const layout = fc.array(fc.tuple(file, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 500 })), { maxLength: 60 });
+    fc.assert(fc.property(layout, fc.array(fc.tuple(fc.nat(), file, fc.integer({ min: 0, max: 400 }), fc.boolean()), { maxLength: 80 }), (written, asks) => {
+      // Starts increase within each file (as the parser writes them); lines are arbitrary.
+      const next = new Map<string, number>();
+      const directives = written.map(([name, step]) => {
+        const start = (next.get(name) ?? 0) + step;
+        next.set(name, start);
+        return { span: { file: name, start, end: start + 1 } };
+      }) as unknown as Directive[];
+      const lines = written.map(([, , line]) => line);
+      const fast = linesBySpan(directives, lines);
+      const reference = linesBySpanMap(directives, lines);
+      for (const [pick, name, start, existing] of asks) {
+        const entry = (existing && directives.length > 0
+          ? directives[pick % directives.length]
+          : { span: { file: name, start, end: start + 1 } }) as unknown as LedgerEntry;
+        expect(fast(entry)).toBe(reference(entry));
+      }
+    }), { numRuns: 500 });
   });
 });
