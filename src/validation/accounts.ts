@@ -150,6 +150,9 @@ export function validateAccountsAndCurrencies(entries: readonly LedgerEntry[]): 
   for (const [account, open] of opens) active.set(account, { from: open.date, to: closes.get(account)?.date ?? null, currencies: allowed.get(account) ?? null });
   const suggest = accountSuggester(opens.keys());
   const constraints: Diagnostic[] = [];
+  // (Without constraints the booked postings are not read: a transaction not booked as its
+  // postings would make them.)
+  const constrained = allowed.size > 0;
   const check = (entry: LedgerEntry, account: string, range: AccountRange | undefined, date: string): void => {
     if (range === undefined) {
       diagnostics.push(error(CODES.unknownAccount, MESSAGES.unknownAccount(account, suggest(account)), entry.span));
@@ -176,7 +179,7 @@ export function validateAccountsAndCurrencies(entries: readonly LedgerEntry[]): 
     }
     const date = entry.date;
     if (entry instanceof PlainTransaction) {
-      const asPostings = entry.bookedAsPostings;
+      const asPostings = !constrained || entry.bookedAsPostings;
       for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
         const account = entry.accountAt(at);
         const range = active.get(account);
@@ -195,7 +198,7 @@ export function validateAccountsAndCurrencies(entries: readonly LedgerEntry[]): 
       for (let earlier = 0; earlier < index && !repeated; earlier++) repeated = postings[earlier]!.account === account;
       if (!repeated) check(entry, account, active.get(account), date);
     }
-    for (const posting of entry.booked) constrain(entry, posting.account, active.get(posting.account)?.currencies, posting.units.currency);
+    if (constrained) for (const posting of entry.booked) constrain(entry, posting.account, active.get(posting.account)?.currencies, posting.units.currency);
   }
   appendAll(diagnostics, constraints);
   return diagnostics;
