@@ -43,7 +43,9 @@ export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMa
   // Each number's first use, by number (see numberHigh): the index of its entry. Where in that entry
   // it is written is found again for a diagnostic (firstUseSpan); a compact transaction's values are
   // read in place, and a span is made only for a diagnostic.
-  const first = new FirstSeenPairs(entries.length);
+  // (Sized for two numbers an entry: a claims journal has about that many, and a table that grows
+  // past its first size is copied and rehashed once more, in memory touched for the first time.)
+  const first = new FirstSeenPairs(2 * entries.length);
   const values: unknown[] = [];
   const owners: number[] = [];
   for (let index = 0; index < entries.length; index++) {
@@ -65,12 +67,13 @@ export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMa
     for (let at = 0; at < count; at++) {
       const raw = values[at] as string | MetaValue;
       const number = typeof raw === "string" ? raw : raw.type === "string" ? raw.value : null;
-      if (number === null || !isFapiaoNumber(number)) {
+      // (Checked and read as two integers in one pass over its digits: numberParts.)
+      if (number === null || !numberParts(number)) {
         const problem = fapiaoProblem(number === null ? raw as MetaValue : { type: "string", value: number })!;
         if ((id ??= claimId(entry)) !== null) diagnostics.push(error("fapiao-malformed", problem, spans?.[at] ?? spanOfUse(entry as PlainTransaction, owners[at]!)));
         continue;
       }
-      const earlier = first.seen(numberHigh(number), numberLow(number), index);
+      const earlier = first.seen(partHigh, partLow, index);
       if (earlier < 0) continue;
       const earlierEntry = entries[earlier] as Transaction & LedgerEntry;
       const earlierClaim = claimId(earlierEntry);
@@ -137,6 +140,61 @@ function numberLow(number: string): number {
   const length = number.length;
   if (length === 20) return digitsValue(number, 10, 20);
   return digitsValue(number, length - 8, length) + (length === 19 ? 1e10 : 2e10);
+}
+
+// What numberParts read last: numberHigh and numberLow of its number.
+let partHigh = 0;
+let partLow = 0;
+
+/**
+ * Whether `text` is a fapiao number (isFapiaoNumber) and, when it is, its numberHigh and numberLow
+ * into partHigh and partLow: each digit read once (every claim's every invoice comes here).
+ */
+export function numberParts(text: string): boolean {
+  const length = text.length;
+  let high = 0;
+  let low = 0;
+  if (length === 20) {
+    for (let index = 0; index < 10; index++) {
+      const digit = text.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) return false;
+      high = high * 10 + digit;
+    }
+    for (let index = 10; index < 20; index++) {
+      const digit = text.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) return false;
+      low = low * 10 + digit;
+    }
+  } else if (length === 19 || length === 21) {
+    const dash = length - 9;
+    if (text.charCodeAt(dash) !== 45) return false;
+    for (let index = 0; index < dash; index++) {
+      const digit = text.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) return false;
+      high = high * 10 + digit;
+    }
+    for (let index = dash + 1; index < length; index++) {
+      const digit = text.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) return false;
+      low = low * 10 + digit;
+    }
+    low += length === 19 ? 1e10 : 2e10;
+  } else {
+    return false;
+  }
+  partHigh = high;
+  partLow = low;
+  return true;
+}
+
+/** numberHigh and numberLow as numberParts reads them (for the tests); null when not a fapiao number. */
+export function numberPartsOf(text: string): [number, number] | null {
+  return numberParts(text) ? [partHigh, partLow] : null;
+}
+
+/** The two integers of a fapiao number as numberHigh and numberLow read them, digit run by digit run (for the tests). */
+export function numberPartsByRuns(text: string): [number, number] | null {
+  return isFapiaoNumber(text) ? [numberHigh(text), numberLow(text)] : null;
 }
 
 // The books, then the claims in progress (a posted entry keeps its fapiao against a late claim); a
