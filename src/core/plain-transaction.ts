@@ -422,6 +422,8 @@ export class PlainTransaction implements Transaction {
   bookedScaledAt(at: number): number {
     const number = this.#chunk[at + NUMBER];
     if (typeof number === "number") return number;
+    // (Units kept as an object are read with bookedUnitsAt; only the posting without units was filled.)
+    if (number !== null) return Number.NaN;
     const filled = this.#chunk[this.#base + FILLED_NUMBER];
     return typeof filled === "number" ? filled : Number.NaN;
   }
@@ -432,7 +434,9 @@ export class PlainTransaction implements Transaction {
 
   /** The currency of the booked units (when bookedAsPostings), without making them. */
   bookedCurrencyAt(at: number): string {
-    if (typeof this.#chunk[at + NUMBER] === "number") return this.#chunk[at + CURRENCY] as string;
+    const number = this.#chunk[at + NUMBER];
+    if (typeof number === "number") return this.#chunk[at + CURRENCY] as string;
+    if (number !== null) return (number as Amount).currency;
     const filled = this.#chunk[this.#base + FILLED_NUMBER];
     return typeof filled === "number" ? this.currency() : (filled as Amount).currency;
   }

@@ -3,11 +3,13 @@
 // them in place (a cursor over the postings, rawMeta, hasKey) and book them in place. Everything
 // read in place must be what the objects say, and booking in place must give what the general
 // booking gives for the same transaction as a plain object.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UNBOOKED, metaValue, type BookedPosting, type LedgerEntry, type Transaction } from "../../src/core/data.js";
 import { PlainTransaction, transactionWith } from "../../src/core/plain-transaction.js";
-import { decimalOf } from "../../src/core/amount.js";
+import { ScaledAmount, decimalOf } from "../../src/core/amount.js";
 import { bookTransaction } from "../../src/booking/book.js";
 import { ToleranceRules } from "../../src/booking/tolerance.js";
 import { Inventory } from "../../src/booking/inventory.js";
@@ -70,6 +72,19 @@ describe("a compact plain transaction", () => {
       }
       expect(transaction.span).toEqual({ file: transaction.file, start: transaction.start, end: transaction.end });
     }
+  });
+
+  it("reads units kept as an object as that object, whatever booking filled in for the posting without units", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "feeledger-plain-")), "long.beancount");
+    writeFileSync(file, "2026-01-01 open Assets:A\n2026-01-01 open Expenses:C\n\n2026-01-02 * \"long\"\n  Expenses:C  0.100000000000000000001 CNY\n  Assets:A\n");
+    const transaction = loadLedger(file).entries.find((entry) => entry instanceof PlainTransaction) as PlainTransaction;
+    // (Booked as its postings with a scaled fill: the object's digits must not read as the fill's.)
+    transaction.bookAsPostings(new ScaledAmount(-500, 2, "CNY"));
+    const [long, filled] = [transaction.firstPosting(), transaction.nextPosting(transaction.firstPosting())];
+    expect(transaction.bookedScaledAt(long)).toBeNaN();
+    expect(transaction.bookedUnitsAt(long).number.toFixed()).toBe("0.100000000000000000001");
+    expect(transaction.bookedCurrencyAt(long)).toBe("CNY");
+    expect([transaction.bookedScaledAt(filled), transaction.bookedScaleAt(filled), transaction.bookedCurrencyAt(filled)]).toEqual([-500, 2, "CNY"]);
   });
 
   it("gives the same objects for its postings and booked postings while it is the one read", () => {
