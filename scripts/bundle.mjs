@@ -152,7 +152,7 @@ async function bundle() {
     ...commonJs,
     stdin: { contents: 'export { start } from "./cli/start.js";\n', resolveDir: dist },
     outfile: cliFile,
-    plugins: [bundledChalk, lazyBuiltins],
+    plugins: [bundledChalk, bundledRequires, lazyBuiltins],
   });
   await writeAscii(esbuild, {
     ...commonJs,
@@ -179,6 +179,33 @@ const bundledChalk = {
       if (!text.includes('require("chalk")')) return undefined;
       return { contents: `import * as bundledChalk from "chalk";\n${text.replace('require("chalk")', "bundledChalk")}`, loader: "js", resolveDir: dirname(path) };
     });
+  },
+};
+
+/**
+ * Packages that modules require through createRequire when first used, bundled into
+ * dist/feeledger.cjs and its code cache (esbuild does not follow createRequire): cli-table3's
+ * utilities (with string-width 4, strip-ansi, ansi-regex, is-fullwidth-code-point and emoji-regex),
+ * which render/table.js requires when it first measures a table, and string-width 7, which
+ * core/display-width.js requires for text outside the simple CJK ranges. Found and compiled from
+ * node_modules, cli-table3's six CommonJS files took 3-6 ms of every command that prints a table,
+ * and string-width, an ES module, loads Node.js's ES module loader. The require stays where it
+ * was (now the bundle's own), so each still loads only then, from the same package files.
+ */
+const BUNDLED_REQUIRES = [
+  { file: /[\\/]render[\\/]table\.js$/, call: 'createRequire(import.meta.url)("cli-table3/src/utils")', bundled: 'require("cli-table3/src/utils")' },
+  { file: /[\\/]core[\\/]display-width\.js$/, call: 'createRequire(import.meta.url)("string-width")', bundled: 'require("string-width")' },
+];
+const bundledRequires = {
+  name: "bundled-requires",
+  setup(build) {
+    for (const { file, call, bundled } of BUNDLED_REQUIRES) {
+      build.onLoad({ filter: file }, ({ path }) => {
+        const text = readFileSync(path, "utf8");
+        if (!text.includes(call)) return undefined;
+        return { contents: text.replace(call, bundled), loader: "js", resolveDir: dirname(path) };
+      });
+    }
   },
 };
 
