@@ -152,7 +152,7 @@ async function bundle() {
     ...commonJs,
     stdin: { contents: 'export { start } from "./cli/start.js";\n', resolveDir: dist },
     outfile: cliFile,
-    plugins: [bundledChalk],
+    plugins: [bundledChalk, bundledRequires, lazyBuiltins],
   });
   await writeAscii(esbuild, {
     ...commonJs,
@@ -178,6 +178,61 @@ const bundledChalk = {
       const text = readFileSync(path, "utf8");
       if (!text.includes('require("chalk")')) return undefined;
       return { contents: `import * as bundledChalk from "chalk";\n${text.replace('require("chalk")', "bundledChalk")}`, loader: "js", resolveDir: dirname(path) };
+    });
+  },
+};
+
+/**
+ * Packages that modules require through createRequire when first used, bundled into
+ * dist/feeledger.cjs and its code cache (esbuild does not follow createRequire): cli-table3's
+ * utilities (with string-width 4, strip-ansi, ansi-regex, is-fullwidth-code-point and emoji-regex),
+ * which render/table.js requires when it first measures a table, and string-width 7, which
+ * core/display-width.js requires for text outside the simple CJK ranges. Found and compiled from
+ * node_modules, cli-table3's six CommonJS files took 3-6 ms of every command that prints a table,
+ * and string-width, an ES module, loads Node.js's ES module loader. The require stays where it
+ * was (now the bundle's own), so each still loads only then, from the same package files.
+ */
+const BUNDLED_REQUIRES = [
+  { file: /[\\/]render[\\/]table\.js$/, call: 'createRequire(import.meta.url)("cli-table3/src/utils")', bundled: 'require("cli-table3/src/utils")' },
+  { file: /[\\/]core[\\/]display-width\.js$/, call: 'createRequire(import.meta.url)("string-width")', bundled: 'require("string-width")' },
+];
+const bundledRequires = {
+  name: "bundled-requires",
+  setup(build) {
+    for (const { file, call, bundled } of BUNDLED_REQUIRES) {
+      build.onLoad({ filter: file }, ({ path }) => {
+        const text = readFileSync(path, "utf8");
+        if (!text.includes(call)) return undefined;
+        return { contents: text.replace(call, bundled), loader: "js", resolveDir: dirname(path) };
+      });
+    }
+  },
+};
+
+/**
+ * Node.js's built-in modules that dist/feeledger.cjs requires at a module's top but uses only in
+ * a few commands' functions: crypto (edit/replace.js, allocation/allocator.js; 20 of Node.js's
+ * internal modules) and child_process (commander, for executable subcommands feeledger has none
+ * of; net, dgram and spawn with it). In the bundle each becomes an object whose properties load the
+ * module when first read: a `bal` or `reg` no longer compiles them. (Its properties are those the
+ * module has in the Node.js that builds: the bundle is built and run by the same one.)
+ */
+const LAZY_BUILTINS = ["node:crypto", "node:child_process"];
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(build) {
+    const require = createRequire(import.meta.url);
+    build.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, ({ path, namespace }) => {
+      if (namespace === "lazy-builtin") return { path, external: true };
+      const name = path.startsWith("node:") ? path : `node:${path}`;
+      return LAZY_BUILTINS.includes(name) ? { path: name, namespace: "lazy-builtin" } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, ({ path }) => {
+      const keys = Object.keys(require(path));
+      return {
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(path)}));\nfor (const key of ${JSON.stringify(keys)}) Object.defineProperty(exports, key, { get: () => load()[key], enumerable: true });\n`,
+        loader: "js",
+      };
     });
   },
 };

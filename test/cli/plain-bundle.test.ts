@@ -118,4 +118,41 @@ describe("the whole CLI's CommonJS bundle (dist/feeledger.cjs) and its code cach
       expect(through([bin, ...args]), args.join(" ")).toEqual(through(["--input-type=module", "-e", modules, "feeledger", ...args]));
     }
   });
+
+  it("loads Node.js's crypto and child_process only when they are used: a reading command does without", () => {
+    // (scripts/bundle.mjs's lazyBuiltins: commander requires child_process, edit/replace.js crypto.)
+    const folder = mkdtempSync(join(tmpdir(), "feeledger-builtins-"));
+    copies.push(folder);
+    const probe = join(folder, "probe.cjs");
+    writeFileSync(probe, 'process.on("exit", () => require("node:fs").writeSync(2, `\\nLOADED ${process.moduleLoadList.join(" ")}\\n`));\n');
+    const loaded = (args: string[]) => {
+      const done = spawnSync(process.execPath, ["--require", probe, bin, ...args], { cwd: root, encoding: "utf8", env: english });
+      return done.stderr.slice(done.stderr.lastIndexOf("LOADED "));
+    };
+    for (const args of [["bal", sample], ["reg", sample, "Assets"], ["report", "ledger", sample], ["print", sample]]) {
+      const modules = loaded(args);
+      expect(modules, args.join(" ")).toContain("NativeModule fs");
+      expect(modules, args.join(" ")).not.toMatch(/NativeModule (crypto|child_process)\b/);
+    }
+  });
+
+  it("holds cli-table3's utilities and string-width: a table is drawn without requiring them from node_modules", () => {
+    // (scripts/bundle.mjs's bundledRequires; `reg` of the sample measures text outside the simple CJK ranges.)
+    const folder = mkdtempSync(join(tmpdir(), "feeledger-requires-"));
+    copies.push(folder);
+    const probe = join(folder, "probe.cjs");
+    writeFileSync(probe, [
+      'const Module = require("node:module"); const { writeSync } = require("node:fs"); const asked = [];',
+      "const original = Module.prototype.require;",
+      "Module.prototype.require = function (id) { asked.push(id); return original.apply(this, arguments); };",
+      'process.on("exit", () => writeSync(2, `\\nREQUIRED ${asked.join(" ")}\\n`));',
+    ].join("\n"));
+    for (const args of [["reg", sample], ["bal", sample], ["report", "vouchers", sample]]) {
+      const done = spawnSync(process.execPath, ["--require", probe, bin, ...args], { cwd: root, encoding: "utf8", env: english });
+      const required = done.stderr.slice(done.stderr.lastIndexOf("REQUIRED "));
+      expect(done.status, args.join(" ")).toBe(0);
+      expect(required, args.join(" ")).toContain("code-cache.cjs");
+      expect(required, args.join(" ")).not.toMatch(/cli-table3|string-width/);
+    }
+  });
 });
