@@ -12,8 +12,7 @@ import type { Ledger } from "../loader/load.js";
 import { parseSource } from "../parser/parse.js";
 import { bookEntries } from "../booking/book.js";
 import { checkTransactionBalances } from "../booking/residual.js";
-import { validateAccounts } from "../validation/accounts.js";
-import { validateCurrencyConstraints } from "../validation/currencies.js";
+import { validateAccountsAndCurrencies } from "../validation/accounts.js";
 import { runDomainChecks, type DomainContext } from "../validation/domain.js";
 import { locate } from "../source/location.js";
 import type { PaymentPlan } from "./payment-plan.js";
@@ -104,8 +103,7 @@ export function checkPayment(ledger: Ledger, plan: PaymentPlan, file: string, te
   const { entries, diagnostics: padsAndAssertions } = padAndAssert([...unpadded.slice(0, at), payment, ...unpadded.slice(at)], ledger.options);
   const after = [
     ...padsAndAssertions,
-    ...validateAccounts(entries),
-    ...validateCurrencyConstraints(entries),
+    ...validateAccountsAndCurrencies(entries),
     ...checkTransactionBalances(entries, ledger.options),
     ...runDomainChecks({ ...ledger, entries }, context),
   ];

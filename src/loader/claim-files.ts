@@ -23,8 +23,7 @@ import type { DirectReader } from "../parser/direct.js";
 import { expandInclude, openSource, readProblem, type SourceFile } from "../source/files.js";
 import { bookEachAlone } from "../booking/book.js";
 import { checkTransactionBalances } from "../booking/residual.js";
-import { isValidAccountName, validateAccounts } from "../validation/accounts.js";
-import { validateCurrencyConstraints } from "../validation/currencies.js";
+import { isValidAccountName, validateAccountsAndCurrencies } from "../validation/accounts.js";
 import { claimId } from "../claims/claim.js";
 import { CLAIMS_OPTION } from "../claims/layout.js";
 import { message } from "../i18n/message.js";
@@ -141,8 +140,7 @@ export function bookClaims(claims: readonly Directive[], books: readonly LedgerE
   // Open accounts and currency constraints come from the books; only the claims' problems are kept.
   const accountDirectives = books.filter((entry) => entry.type === "open" || entry.type === "close");
   const merged = [...accountDirectives, ...result.claims].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : typeOrderOf(a) - typeOrderOf(b)));
-  appendAll(result.diagnostics, validateAccounts(merged).filter(ownProblem));
-  appendAll(result.diagnostics, validateCurrencyConstraints(merged).filter(ownProblem));
+  appendAll(result.diagnostics, validateAccountsAndCurrencies(merged).filter(ownProblem));
   return result;
 }
 

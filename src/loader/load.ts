@@ -406,7 +406,6 @@ export function loadLedger(mainFile: string, loadOptions: LoadOptions = {}): Led
     for (const [file, source] of plugged.sources) if (!parsed.sources.has(file)) parsed.sources.set(file, source);
   }
   if (!raw) appendAll(diagnostics, checkBalanceAssertions(entries, options));
-  // (validateAccounts then validateCurrencyConstraints, in one walk over the postings.)
   appendAll(diagnostics, validateAccountsAndCurrencies(entries));
   appendAll(diagnostics, validateDuplicates(entries));
   if (!raw) appendAll(diagnostics, validateDocuments(entries));

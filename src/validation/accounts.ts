@@ -50,70 +50,6 @@ function allowedAfterClose(entry: LedgerEntry): boolean {
   return entry.type === "balance" || entry.type === "document" || entry.type === "note";
 }
 
-/** Open/close bookkeeping and references to unknown or inactive accounts (entries sorted). */
-export function validateAccounts(entries: readonly LedgerEntry[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const opens = new Map<string, Open>();
-  const closes = new Map<string, Close>();
-  for (const entry of nonTransactions(entries)) {
-    if (entry.type === "open") {
-      if (opens.has(entry.account)) diagnostics.push(error("duplicate-open", message("duplicate-open", { account: entry.account }), entry.span));
-      else opens.set(entry.account, entry);
-    } else if (entry.type === "close") {
-      if (closes.has(entry.account)) diagnostics.push(error("duplicate-close", message("duplicate-close", { account: entry.account }), entry.span));
-      else closes.set(entry.account, entry);
-      const open = opens.get(entry.account);
-      if (open === undefined) diagnostics.push(error("close-unopened", message("close-unopened", { account: entry.account }), entry.span));
-      else if (entry.date < open.date) diagnostics.push(error("close-before-open", message("close-before-open", { account: entry.account }), entry.span));
-    }
-  }
-  // Each account's open and close dates, looked up once per posting.
-  const active = new Map<string, { readonly from: string; readonly to: string | null }>();
-  for (const [account, open] of opens) active.set(account, { from: open.date, to: closes.get(account)?.date ?? null });
-  const suggest = accountSuggester(opens.keys());
-  // (`date`: the entry's, read once per entry: a compact transaction reads it from its chunk.)
-  const check = (entry: LedgerEntry, account: string, date: string): void => {
-    const range = active.get(account);
-    if (range === undefined) {
-      diagnostics.push(error(CODES.unknownAccount, MESSAGES.unknownAccount(account, suggest(account)), entry.span));
-      return;
-    }
-    if (date < range.from || (range.to !== null && date > range.to && !allowedAfterClose(entry))) {
-      diagnostics.push(error("inactive-account", message("inactive-account", { account }), entry.span));
-    }
-  };
-  for (let position = 0; position < entries.length; position++) {
-    const entry = entries[position]!;
-    if (entry.type === "open" || entry.type === "close") continue;
-    if (entry.type !== "transaction") {
-      const accounts = referencedAccounts(entry);
-      for (let index = 0; index < accounts.length; index++) {
-        if (accounts.indexOf(accounts[index]!) === index) check(entry, accounts[index]!, entry.date);
-      }
-      continue;
-    }
-    // Transactions are most entries: their postings are walked in place, each account once.
-    const date = entry.date;
-    if (entry instanceof PlainTransaction) {
-      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
-        const account = entry.accountAt(at);
-        let repeated = false;
-        for (let earlier = entry.firstPosting(); earlier !== at && !repeated; earlier = entry.nextPosting(earlier)) repeated = entry.accountAt(earlier) === account;
-        if (!repeated) check(entry, account, date);
-      }
-      continue;
-    }
-    const postings = entry.postings;
-    for (let index = 0; index < postings.length; index++) {
-      const account = postings[index]!.account;
-      let repeated = false;
-      for (let earlier = 0; earlier < index && !repeated; earlier++) repeated = postings[earlier]!.account === account;
-      if (!repeated) check(entry, account, date);
-    }
-  }
-  return diagnostics;
-}
-
 /** An account's open and close dates, and the currencies its open allows (null: any). */
 interface AccountRange {
   readonly from: string;
@@ -122,15 +58,16 @@ interface AccountRange {
 }
 
 /**
- * validateAccounts(entries) followed by validateCurrencyConstraints(entries), in one walk over the
- * postings: each posting's account is looked up once for both (the load of a large journal walks
- * a few hundred thousand postings; two walks each with its own Map lookup cost about twice as much).
+ * Open/close bookkeeping and references to unknown or inactive accounts (entries sorted), then the
+ * currency constraints of open directives, in one walk over the postings: each posting's account
+ * is looked up once for both (the load of a large journal walks a few hundred thousand postings;
+ * two walks each with its own Map lookup cost about twice as much).
  */
 export function validateAccountsAndCurrencies(entries: readonly LedgerEntry[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const opens = new Map<string, Open>();
   const closes = new Map<string, Close>();
-  // (As validateCurrencyConstraints: the first open of the account that lists currencies.)
+  // (The first open of the account that lists currencies.)
   const allowed = new Map<string, ReadonlySet<string>>();
   for (const entry of nonTransactions(entries)) {
     if (entry.type === "open") {

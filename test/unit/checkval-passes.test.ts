@@ -14,8 +14,8 @@ import { ScaledAmount } from "../../src/core/amount.js";
 import type { Amount, Cost, Directive, LedgerEntry } from "../../src/core/data.js";
 import { Decimal } from "../../src/core/number.js";
 import { linesBySpan, linesBySpanMap, loadLedger } from "../../src/loader/load.js";
-import { validateAccounts, validateAccountsAndCurrencies } from "../../src/validation/accounts.js";
-import { validateCurrencyConstraints } from "../../src/validation/currencies.js";
+import { validateAccountsAndCurrencies } from "../../src/validation/accounts.js";
+import { validateAccounts, validateCurrencyConstraints } from "../helpers/account-checks-before.js";
 import { numberPartsByRuns, numberPartsOf } from "../../src/validation/fapiao.js";
 
 const dir = mkdtempSync(join(tmpdir(), "checkval-"));
