@@ -94,7 +94,7 @@ export function amountShape(scaled: number, scale: number, commodityPlaces: numb
 
 /**
  * The cell a terminal table shows for the positive amount `scaled` × 10^-scale of a commodity shown
- * at `commodityPlaces`: scaledAmountText's text, as tableAmount rounds it (two places when it has
+ * at `commodityPlaces`: scaledPlainText's text, as tableAmount rounds it (two places when it has
  * more, but a residue below a cent) and groupedNumber groups it.
  */
 export function amountCell(scaled: number, scale: number, commodityPlaces: number): string {

@@ -2,12 +2,12 @@
 // number, attachments and preparer, then its lines: summary, account code and name, debit, credit
 // and dimensions (辅助核算). A voucher whose lines do not balance in some currency stands out.
 import type { Decimal } from "../core/number.js";
-import { DecimalSum, scaledText } from "../core/amount.js";
+import { DecimalSum } from "../core/amount.js";
 import { exclusiveEndText } from "../core/dates.js";
 import { DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/dimensions.js";
 import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
 import { voucherText } from "../periods/numbering.js";
-import type { DisplayScales } from "./display.js";
+import { scaledPlainText, type DisplayScales } from "./display.js";
 import { TOTAL, amountText, localized, periodCaption, type Cell, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
 import type { Lang } from "../i18n/lang.js";
@@ -211,8 +211,8 @@ export function vouchersRows(report: VouchersReport, scales: DisplayScales, show
       let debit: string | null;
       let credit: string | null;
       if (scaled !== undefined) {
-        debit = scaled > 0 ? scaledAmountText(scaled, line.amountScale!, line.currency, scales) : null;
-        credit = scaled < 0 ? scaledAmountText(-scaled, line.amountScale!, line.currency, scales) : null;
+        debit = scaled > 0 ? scaledPlainText(scaled, line.amountScale!, line.currency, scales) : null;
+        credit = scaled < 0 ? scaledPlainText(-scaled, line.amountScale!, line.currency, scales) : null;
       } else {
         debit = line.debit.isZero() ? null : amountText(line.debit, line.currency, scales);
         credit = line.credit.isZero() ? null : amountText(line.credit, line.currency, scales);
@@ -239,20 +239,4 @@ export function vouchersRows(report: VouchersReport, scales: DisplayScales, show
       visit({ alert, cells });
     }
   });
-}
-
-/**
- * amountText of the positive `scaled` × 10^-scale, without its Decimal: at its own places (the
- * scale less trailing zeros) or the commodity's usual ones, whichever are more.
- */
-export function scaledAmountText(scaled: number, scale: number, currency: string, scales: DisplayScales): string {
-  let digits = scaled;
-  let places = scale;
-  while (places > 0 && digits % 10 === 0) {
-    digits /= 10;
-    places -= 1;
-  }
-  const shown = Math.max(places, scales.get(currency) ?? 0);
-  const text = scaledText(digits, places);
-  return shown === places ? text : (places === 0 ? `${text}.` : text) + "0".repeat(shown - places);
 }

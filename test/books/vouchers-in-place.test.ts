@@ -14,7 +14,8 @@ import { loadLedger } from "../../src/loader/load.js";
 import { buildVouchers } from "../../src/periods/vouchers.js";
 import type { Voucher } from "../../src/periods/voucher-model.js";
 import { amountText } from "../../src/reports/sheet.js";
-import { scaledAmountText, vouchersReport } from "../../src/reports/vouchers.js";
+import { vouchersReport } from "../../src/reports/vouchers.js";
+import { scaledPlainText } from "../../src/reports/display.js";
 import { removeJournals, writeJournal } from "./helpers.js";
 import { afterAll } from "vitest";
 
@@ -135,13 +136,13 @@ describe("PlainTransaction.postingMetaCountAt", () => {
   });
 });
 
-describe("scaledAmountText", () => {
+describe("scaledPlainText", () => {
   it("is amountText of the Decimal", () => {
     fc.assert(fc.property(
       fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 12 }), fc.option(fc.integer({ min: 0, max: 8 })),
       (scaled, scale, usual) => {
         const scales = new Map(usual === null ? [] : [["CNY", usual]]);
-        expect(scaledAmountText(scaled, scale, "CNY", scales)).toBe(amountText(decimalOf(scaled, scale), "CNY", scales));
+        expect(scaledPlainText(scaled, scale, "CNY", scales)).toBe(amountText(decimalOf(scaled, scale), "CNY", scales));
       },
     ), { numRuns: 2000 });
   });
@@ -149,7 +150,7 @@ describe("scaledAmountText", () => {
   it("keeps the places of round numbers", () => {
     const scales = new Map([["CNY", 2]]);
     for (const [scaled, scale] of [[100, 2], [1000, 0], [5, 3], [12_000, 3], [10, 1]] as const) {
-      expect(scaledAmountText(scaled, scale, "CNY", scales)).toBe(amountText(decimalOf(scaled, scale), "CNY", scales));
+      expect(scaledPlainText(scaled, scale, "CNY", scales)).toBe(amountText(decimalOf(scaled, scale), "CNY", scales));
     }
   });
 });

@@ -7,8 +7,8 @@ import { ChartOfAccounts } from "../../src/books/accounts.js";
 import { readDimensionCodes } from "../../src/books/dimensions.js";
 import { loadLedger } from "../../src/loader/load.js";
 import { booksCurrency, buildVouchers } from "../../src/periods/vouchers.js";
-import { displayScales } from "../../src/reports/display.js";
-import { scaledAmountText, vouchersReport, vouchersRows, vouchersTable } from "../../src/reports/vouchers.js";
+import { displayScales, scaledPlainText } from "../../src/reports/display.js";
+import { vouchersReport, vouchersRows, vouchersTable } from "../../src/reports/vouchers.js";
 import {
   VoucherLines, amountCellWidth, readVoucherLines, shapedAmountText, tableSimpleWidth, writeVouchersTable,
 } from "../../src/reports/vouchers-table.js";
@@ -186,14 +186,14 @@ describe("writeVouchersTable", () => {
 });
 
 describe("the direct table's amounts and measures", () => {
-  it("writes an amount as scaledAmountText, tableAmount and groupedNumber do", () => {
+  it("writes an amount as scaledPlainText, tableAmount and groupedNumber do", () => {
     fc.assert(fc.property(
       fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
       fc.integer({ min: 0, max: 12 }),
       fc.integer({ min: 0, max: 8 }),
       (scaled, scale, places) => {
         const scales = new Map([["X", places]]);
-        const expected = groupedNumber(tableAmount(scaledAmountText(scaled, scale, "X", scales)));
+        const expected = groupedNumber(tableAmount(scaledPlainText(scaled, scale, "X", scales)));
         expect(amountCell(scaled, scale, places)).toBe(expected);
         expect(amountCellWidth(scaled, scale, places)).toBe(expected.length);
         const shaped = shapedAmountText(scaled, scale, places);
