@@ -40,7 +40,7 @@ export function invoicesOf(transaction: Transaction): { entry: MetaEntry; span: 
 
 export function checkFapiao(entries: readonly LedgerEntry[], sources: ReadonlyMap<string, { text: string }>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  // Each number's first use, by number (see numberHigh): the index of its entry. Where in that entry
+  // Each number's first use, by number (see numberParts): the index of its entry. Where in that entry
   // it is written is found again for a diagnostic (firstUseSpan); a compact transaction's values are
   // read in place, and a span is made only for a diagnostic.
   // (Sized for two numbers an entry: a claims journal has about that many, and a table that grows
@@ -109,92 +109,52 @@ function firstUseSpan(transaction: Transaction, number: string): Span {
 
 /** Whether `text` is a fapiao number: FAPIAO.test without the regular expression (every claim's every invoice comes here). */
 export function isFapiaoNumber(text: string): boolean {
-  const length = text.length;
-  if (length === 20) return allDigits(text, 0, 20);
-  if (length !== 19 && length !== 21) return false;
-  const dash = length - 9;
-  return text.charCodeAt(dash) === 45 && allDigits(text, 0, dash) && allDigits(text, dash + 1, length);
-}
-
-function allDigits(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) {
-    const c = text.charCodeAt(index);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return numberParts(text);
 }
 
 // A fapiao number (one FAPIAO matches) as two integers below 2^53, different for different
-// numbers: the first 10 digits (12 for the 12-8 form), and the rest, offset by its form.
-function digitsValue(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let index = from; index < to; index++) value = value * 10 + (text.charCodeAt(index) - 48);
-  return value;
-}
-
-function numberHigh(number: string): number {
-  return digitsValue(number, 0, number.length === 21 ? 12 : 10);
-}
-
-function numberLow(number: string): number {
-  const length = number.length;
-  if (length === 20) return digitsValue(number, 10, 20);
-  return digitsValue(number, length - 8, length) + (length === 19 ? 1e10 : 2e10);
-}
-
-// What numberParts read last: numberHigh and numberLow of its number.
+// numbers: the first 10 digits (12 for the 12-8 form), and the rest, offset by its form. What
+// numberParts read last:
 let partHigh = 0;
 let partLow = 0;
 
 /**
- * Whether `text` is a fapiao number (isFapiaoNumber) and, when it is, its numberHigh and numberLow
- * into partHigh and partLow: each digit read once (every claim's every invoice comes here).
+ * Whether `text` is a fapiao number and, when it is, its two integers into partHigh and partLow:
+ * each digit read once.
  */
 export function numberParts(text: string): boolean {
   const length = text.length;
-  let high = 0;
-  let low = 0;
+  let high: number;
+  let low: number;
   if (length === 20) {
-    for (let index = 0; index < 10; index++) {
-      const digit = text.charCodeAt(index) - 48;
-      if (digit < 0 || digit > 9) return false;
-      high = high * 10 + digit;
-    }
-    for (let index = 10; index < 20; index++) {
-      const digit = text.charCodeAt(index) - 48;
-      if (digit < 0 || digit > 9) return false;
-      low = low * 10 + digit;
-    }
-  } else if (length === 19 || length === 21) {
-    const dash = length - 9;
-    if (text.charCodeAt(dash) !== 45) return false;
-    for (let index = 0; index < dash; index++) {
-      const digit = text.charCodeAt(index) - 48;
-      if (digit < 0 || digit > 9) return false;
-      high = high * 10 + digit;
-    }
-    for (let index = dash + 1; index < length; index++) {
-      const digit = text.charCodeAt(index) - 48;
-      if (digit < 0 || digit > 9) return false;
-      low = low * 10 + digit;
-    }
-    low += length === 19 ? 1e10 : 2e10;
+    high = digitsValue(text, 0, 10);
+    low = digitsValue(text, 10, 20);
+  } else if ((length === 19 || length === 21) && text.charCodeAt(length - 9) === 45) {
+    high = digitsValue(text, 0, length - 9);
+    low = digitsValue(text, length - 8, length) + (length === 19 ? 1e10 : 2e10);
   } else {
     return false;
   }
+  if (Number.isNaN(high) || Number.isNaN(low)) return false;
   partHigh = high;
   partLow = low;
   return true;
 }
 
+/** The value of the digits text[from, to), or NaN when one is not a digit. */
+function digitsValue(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** numberHigh and numberLow as numberParts reads them (for the tests); null when not a fapiao number. */
 export function numberPartsOf(text: string): [number, number] | null {
   return numberParts(text) ? [partHigh, partLow] : null;
-}
-
-/** The two integers of a fapiao number as numberHigh and numberLow read them, digit run by digit run (for the tests). */
-export function numberPartsByRuns(text: string): [number, number] | null {
-  return isFapiaoNumber(text) ? [numberHigh(text), numberLow(text)] : null;
 }
 
 // The books, then the claims in progress (a posted entry keeps its fapiao against a late claim); a

@@ -16,7 +16,8 @@ import { Decimal } from "../../src/core/number.js";
 import { linesBySpan, linesBySpanMap, loadLedger } from "../../src/loader/load.js";
 import { validateAccountsAndCurrencies } from "../../src/validation/accounts.js";
 import { validateAccounts, validateCurrencyConstraints } from "../helpers/account-checks-before.js";
-import { numberPartsByRuns, numberPartsOf } from "../../src/validation/fapiao.js";
+import { numberPartsOf } from "../../src/validation/fapiao.js";
+import { numberPartsByRuns } from "../helpers/fapiao-before.js";
 
 const dir = mkdtempSync(join(tmpdir(), "checkval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
