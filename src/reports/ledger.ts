@@ -83,13 +83,11 @@ export interface LedgerReport {
 
 /**
  * A ledger's posting lines, column by column (a long ledger's lines lived as objects, each with its
- * amount's, until the table was drawn): per line its transaction, date (read once: the rows are
- * made at each read of the table), account, summary, and units as a scaled integer and its scale
- * (NaN: a Decimal amount, in `decimals` by line).
+ * amount's, until the table was drawn): per line its transaction, account, summary, and units as
+ * a scaled integer and its scale (NaN: a Decimal amount, in `decimals` by line).
  */
 interface PostingLines {
   readonly transactions: BookedTransaction[];
-  readonly dates: string[];
   readonly accounts: string[];
   readonly summaries: string[];
   readonly scaled: number[];
@@ -130,7 +128,7 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     if (byCurrency === undefined) gathered.set(key, (byCurrency = new Map()));
     let found = byCurrency.get(currency);
     if (found === undefined) {
-      const lines: PostingLines = { transactions: [], dates: [], accounts: [], summaries: [], scaled: [], scales: [], decimals: new Map() };
+      const lines: PostingLines = { transactions: [], accounts: [], summaries: [], scaled: [], scales: [], decimals: new Map() };
       byCurrency.set(currency, (found = { currency, opening: zeroOf(currency), yearDebit: zeroOf(currency), yearCredit: zeroOf(currency), lines }));
     }
     return found;
@@ -165,7 +163,6 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     const { lines } = gatheredOf(account, currency);
     if (decimal !== null) lines.decimals.set(lines.accounts.length, decimalAmount(decimal, currency));
     lines.transactions.push(entry);
-    lines.dates.push(entry.date);
     lines.accounts.push(account);
     lines.summaries.push(lineSummary(entry, booked === null ? NO_META : booked[at]!.source.meta));
     lines.scaled.push(decimal === null ? scaled : Number.NaN);
@@ -228,7 +225,7 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery,
   const lines = found.lines;
   const { currency } = found;
   for (let line = 0; line < lines.accounts.length; line++) {
-    const lineDate = lines.dates[line]!;
+    const lineDate = lines.transactions[line]!.date;
     const scaled = lines.scaled[line]!;
     const amount = Number.isNaN(scaled) ? lines.decimals.get(line)! : new ScaledAmount(scaled, lines.scales[line]!, currency);
     // (A new month only when the date does not start with this one's YYYY-MM.)

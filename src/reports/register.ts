@@ -51,8 +51,6 @@ export interface RegisterReport {
 export interface RegisterColumns {
   readonly count: number;
   readonly transactions: readonly LedgerEntry[];
-  /** Each row's date (its transaction's, read once: a table reads them twice). */
-  readonly dates: readonly string[];
   readonly accounts: readonly string[];
   readonly currencies: readonly string[];
   readonly scaled: readonly number[];
@@ -82,8 +80,6 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
     return match;
   };
   const transactions: LedgerEntry[] = [];
-  const dates: string[] = [];
-  let date = "";
   const accounts: string[] = [];
   const currencies: string[] = [];
   const scaledColumn: number[] = [];
@@ -115,7 +111,6 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
     }
     const row = accounts.length;
     transactions.push(entry!);
-    dates.push(date);
     accounts.push(account);
     currencies.push(currency);
     // plus(running, amount) (sums.ts) on the scaled integers while they stay safe, else on amounts.
@@ -155,11 +150,10 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
   for (const each of entries) {
     if (each.type !== "transaction" || !inRange(each.date, query)) continue;
     entry = each;
-    date = each.date;
     forEachPosting(each, addRow, shown);
   }
   const columns: RegisterColumns = {
-    count: accounts.length, transactions, dates, accounts, currencies, scaled: scaledColumn, scales: scaleColumn, runningScaled, runningScales, decimals, runningDecimals,
+    count: accounts.length, transactions, accounts, currencies, scaled: scaledColumn, scales: scaleColumn, runningScaled, runningScales, decimals, runningDecimals,
   };
   const totals = [...totalIndex.keys()].sort().map((currency) => {
     const index = totalIndex.get(currency)!;
@@ -275,7 +269,7 @@ export function registerTableLines(report: RegisterReport, scales: DisplayScales
         currency = columns.currencies[row]!;
         places = scales.get(currency) ?? 0;
       }
-      cells[0] = columns.dates[row]!;
+      cells[0] = columns.transactions[row]!.date;
       // (The description, a column that may be cut, is read only by the first read.)
       if (read === 0) cells[1] = descriptionOf(columns.transactions[row] as Shown);
       cells[2] = columns.accounts[row]!;
