@@ -9,7 +9,7 @@
 // without columns, writeTableFrom draws it.
 import {
   CHARS_PER_PIECE, GAP, PADDING, cutText, displayWidth, fitColumns, groupedNumber, groupedNumberLength, groupedPlainNumber,
-  simpleTableWidth, spacesOf, tableMeasure, tableWidth, writeTableFrom, type Column, type Row, type TableStyle,
+  simpleHadBackslash, simpleTableWidth, spacesOf, tableMeasure, tableWidth, writeTableFrom, type Column, type Row, type TableStyle,
 } from "./table.js";
 import { terminalText } from "./terminal.js";
 
@@ -48,30 +48,6 @@ export function isPlainAscii(text: string): boolean {
   }
   return true;
 }
-
-/**
- * simpleTableWidth(text) read a character at a time, or -1 (any other text); `hasBackslash` tells
- * whether it held a backslash. Such a text has nothing terminalText escapes and no line break: a
- * table shows it as it is (a register's descriptions, one per line, were run through four regular
- * expressions each).
- */
-export function tableSimpleWidth(text: string): number {
-  let width = 0;
-  hasBackslash = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0x20 && code <= 0x7e) {
-      width += 1;
-      if (code === 0x5c) hasBackslash = true;
-    } else if (code === 0x2026) width += 1;
-    else if ((code >= 0x3001 && code <= 0x3011) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff60)) width += 2;
-    else return -1;
-  }
-  return width;
-}
-
-/** Whether the text tableSimpleWidth read last held a backslash. */
-let hasBackslash = false;
 
 /**
  * cutText(text, width, "end") and its measure, for a text of simpleTableWidth's characters
@@ -136,9 +112,9 @@ export function writeTableLines(
     }
     if (!right[index]) {
       // (The commonest text, of simple characters: shown as it is, measured in one reading.)
-      const simpleWidth = tableSimpleWidth(given);
+      const simpleWidth = simpleTableWidth(given);
       if (simpleWidth >= 0) {
-        const prepared: Prepared = { text: given, width: simpleWidth, drawn: simpleWidth, cut: given, cutDrawn: simpleWidth, isCut: false, simple: !hasBackslash };
+        const prepared: Prepared = { text: given, width: simpleWidth, drawn: simpleWidth, cut: given, cutDrawn: simpleWidth, isCut: false, simple: !simpleHadBackslash };
         if (lookUp[index] && map.size < MAX_PREPARED) map.set(given, prepared);
         return prepared;
       }
@@ -154,7 +130,7 @@ export function writeTableLines(
     const simple = simpleTableWidth(cell);
     const width = simple >= 0 ? simple : displayWidth(cell);
     const drawn = simple >= 0 ? simple : strlen(cell);
-    const prepared: Prepared = { text: cell, width, drawn, cut: cell, cutDrawn: drawn, isCut: false, simple: simple >= 0 && !cell.includes("\\") };
+    const prepared: Prepared = { text: cell, width, drawn, cut: cell, cutDrawn: drawn, isCut: false, simple: simple >= 0 && !simpleHadBackslash };
     if (lookUp[index] && map.size < MAX_PREPARED) map.set(given, prepared);
     return prepared;
   };

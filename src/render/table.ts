@@ -278,22 +278,30 @@ const loadUtilities = (): TableUtilities => (utilities ??= createRequire(import.
 export const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * The display width of a text of TABLE_SIMPLE's characters, which is also cli-table3's measure of it
- * (each character one column, or two for the ideographs and the CJK and fullwidth punctuation), or
- * -1 for any other text.
+ * The display width of a text of printable ASCII, …, the CJK ideographs and the commonest CJK and
+ * fullwidth punctuation, which is also cli-table3's measure of it (none an emoji nor a control, so
+ * each character counts one column, or two for the ideographs and punctuation: its
+ * is-fullwidth-code-point), or -1 for any other text. Read a character at a time (a register's
+ * descriptions, one per line, come here); simpleHadBackslash tells whether the text held a
+ * backslash (an escape's start, which a cut must keep with what follows).
  */
 export function simpleTableWidth(text: string): number {
-  if (!TABLE_SIMPLE.test(text)) return -1;
   let width = 0;
-  for (let index = 0; index < text.length; index++) width += text.charCodeAt(index) < 0x2027 ? 1 : 2;
+  simpleHadBackslash = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x20 && code <= 0x7e) {
+      width += 1;
+      if (code === 0x5c) simpleHadBackslash = true;
+    } else if (code === 0x2026) width += 1;
+    else if ((code >= 0x3001 && code <= 0x3011) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff60)) width += 2;
+    else return -1;
+  }
   return width;
 }
-/**
- * Text of printable ASCII, …, the CJK ideographs and the commonest CJK and fullwidth punctuation:
- * none an emoji nor a control, so cli-table3's measure counts each character one column, or two
- * for the ideographs and punctuation (its is-fullwidth-code-point).
- */
-const TABLE_SIMPLE = /^[\x20-\x7e\u2026\u3001-\u3011\u4e00-\u9fff\uff01-\uff60]*$/;
+
+/** Whether the text simpleTableWidth measured last held a backslash. */
+export let simpleHadBackslash = false;
 /**
  * cli-table3's measure of a cell (the display width without colour codes), each distinct text
  * measured once (the texts of a column such as the dimensions of `report vouchers` are many, and
@@ -304,11 +312,8 @@ export function tableMeasure(): (text: string) => number {
   const known = new Map<string, number>();
   return (text) => {
     if (PLAIN_ASCII.test(text)) return text.length;
-    if (TABLE_SIMPLE.test(text)) {
-      let width = 0;
-      for (let index = 0; index < text.length; index++) width += text.charCodeAt(index) < 0x2027 ? 1 : 2;
-      return width;
-    }
+    const simple = simpleTableWidth(text);
+    if (simple >= 0) return simple;
     let width = known.get(text);
     if (width === undefined) {
       width = strlen(text);

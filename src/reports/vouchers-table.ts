@@ -21,8 +21,9 @@ import { DIMENSION_KEYS, DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/di
 import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
 import { VOUCHER_KEY, parseVoucher, voucherText } from "../periods/numbering.js";
 import { buildVouchers, isBooksTransaction, type VoucherSource } from "../periods/vouchers.js";
-import { GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, headLine, simpleTableWidth, spacesOf, tableMeasure, tableWidth, type Column } from "../render/table.js";
+import { GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, headLine, simpleHadBackslash, simpleTableWidth, spacesOf, tableMeasure, tableWidth, type Column } from "../render/table.js";
 import { simpleWidth } from "../core/display-width.js";
+import { simpleCutAtEnd } from "../render/line-table.js";
 import { terminalText } from "../render/terminal.js";
 import { captionText, tableAmount, type SheetStyle } from "../render/sheet.js";
 import type { MetaValue } from "../core/data.js";
@@ -199,7 +200,8 @@ function nodeState(node: DimensionNode, pieces: readonly Piece[], width: number)
  * and fullwidth punctuation (render/table.ts TABLE_SIMPLE). -1 for any other text.
  */
 export function tableSimpleWidth(text: string): number {
-  return text.includes("\\") ? -1 : simpleTableWidth(text);
+  const width = simpleTableWidth(text);
+  return simpleHadBackslash ? -1 : width;
 }
 
 /**
@@ -207,16 +209,7 @@ export function tableSimpleWidth(text: string): number {
  * width (both measures): its characters that fit in `width` less one, then ….
  */
 function cutSimple(text: string, textWidth: number, width: number): { text: string; drawn: number } {
-  if (textWidth <= width) return { text, drawn: textWidth };
-  let used = 1;
-  let end = 0;
-  for (; end < text.length; end++) {
-    const code = text.charCodeAt(end);
-    const w = code < 0x2027 ? 1 : 2;
-    if (used + w > width) break;
-    used += w;
-  }
-  return { text: text.slice(0, end) + "…", drawn: used };
+  return textWidth <= width ? { text, drawn: textWidth } : simpleCutAtEnd(text, width);
 }
 
 const BLANK_END = /\s$/u;

@@ -3,9 +3,9 @@
 // it is writeTableFrom's own drawing.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPlainAscii, simpleCutAtEnd, tableSimpleWidth, writeTableLines } from "../../src/render/line-table.js";
+import { isPlainAscii, simpleCutAtEnd, writeTableLines } from "../../src/render/line-table.js";
 import { terminalText } from "../../src/render/terminal.js";
-import { PLAIN_ASCII, cutText, groupedNumber, groupedNumberLength, simpleTableWidth, tableMeasure, writeTableFrom, type Column, type Row } from "../../src/render/table.js";
+import { PLAIN_ASCII, cutText, groupedNumber, groupedNumberLength, simpleHadBackslash, simpleTableWidth, tableMeasure, writeTableFrom, type Column, type Row } from "../../src/render/table.js";
 import { tableArbitraries } from "../helpers/table-cells.js";
 
 const pieces = [
@@ -128,16 +128,24 @@ describe("isPlainAscii and simpleCutAtEnd", () => {
   });
 });
 
-describe("tableSimpleWidth", () => {
-  it("is simpleTableWidth, for text that terminalText leaves as it is", () => {
+/** simpleTableWidth as it was measured with a regular expression of its characters. */
+const TABLE_SIMPLE = /^[\x20-\x7e\u2026\u3001-\u3011\u4e00-\u9fff\uff01-\uff60]*$/;
+const simpleByPattern = (text: string): number =>
+  TABLE_SIMPLE.test(text) ? [...text].reduce((width, character) => width + (character.charCodeAt(0) < 0x2027 ? 1 : 2), 0) : -1;
+
+describe("simpleTableWidth", () => {
+  it("is the width of TABLE_SIMPLE's texts, tells a backslash, and counts only text terminalText leaves as it is", () => {
     const characters = fc.oneof(
       fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0, max: 0xffff }),
       fc.constantFrom(0x2026, 0x2025, 0x2027, 0x3000, 0x3001, 0x3011, 0x3012, 0x4dff, 0x4e00, 0x9fff, 0xa000, 0xff00, 0xff01, 0xff60, 0xff61, 0x5c, 0x0a, 0x1b, 0x202e, 0xd83d),
     ).map((code) => String.fromCharCode(code));
     fc.assert(fc.property(fc.array(characters, { maxLength: 30 }).map((chars) => chars.join("")), (text) => {
-      const width = tableSimpleWidth(text);
-      expect(width).toBe(simpleTableWidth(text));
-      if (width >= 0) expect(terminalText(text)).toBe(text);
+      const width = simpleTableWidth(text);
+      expect(width).toBe(simpleByPattern(text));
+      if (width >= 0) {
+        expect(simpleHadBackslash).toBe(text.includes("\\"));
+        expect(terminalText(text)).toBe(text);
+      }
     }), { numRuns: 20_000 });
   });
 });
