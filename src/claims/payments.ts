@@ -156,6 +156,12 @@ interface Working extends ClaimBalance {
   readonly debts: OpenDebt[];
 }
 
+/** The balance of the claim `claim` (id `id`, at `order` in the entries) owing `debts`. */
+function workingOf(id: string, claim: BookedTransaction, order: number, debts: OpenDebt[]): Working {
+  const postedOn = entryMetaText(claim, "posted-on");
+  return { id, claim, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.date, order, debts };
+}
+
 /** What a transaction nets on one (account, commodity), with the most decimal places written. */
 interface Net {
   readonly account: string;
@@ -345,11 +351,7 @@ export class ClaimBalanceList {
       const scale = entry.bookedScaleAt(lone);
       debts = [new OpenDebt(entry.accountAt(lone), entry.bookedCurrencyAt(lone), -entry.bookedScaledAt(lone), scale, null, scale)];
     }
-    const postedOn = entryMetaText(claim, "posted-on");
-    const balance: Working = {
-      id: this.#table.textAt(index), claim, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.date,
-      order: this.#orders[index]!, debts,
-    };
+    const balance = workingOf(this.#table.textAt(index), claim, this.#orders[index]!, debts);
     if (keep) this.keep(index, balance);
     return balance;
   }
@@ -428,8 +430,7 @@ export function claimBalanceList(entries: readonly LedgerEntry[], query: Payment
       continue;
     }
     if (debts.length > 0) owing++;
-    const postedOn = entryMetaText(entry, "posted-on");
-    kept.push([index, { id, claim: entry, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : entry.date, order, debts: debts.length === 0 ? NO_DEBTS : debts }]);
+    kept.push([index, workingOf(id, entry, order, debts.length === 0 ? NO_DEBTS : debts)]);
   }
   claims.length = ids.size;
   const list = new ClaimBalanceList(ids, claims, lone.subarray(0, ids.size), orders.subarray(0, ids.size), owingOnly);
