@@ -34,15 +34,27 @@ export interface KeptSource {
   readonly decodedLength: number | null;
 }
 
-/** The same, from valid UTF-8 whose decoded text is `length` long. */
+/**
+ * The same, from valid UTF-8 whose decoded text is `length` long. The line ends are counted when
+ * first asked for, or along the way when the amount column is asked for first (one pass for both).
+ */
 export function bytesEnd(bytes: Uint8Array, length: number): FileEnd {
-  const ends = byteLineEnds(bytes);
+  let ends: LineEnds | null = null;
+  let layout: AppendLayout | null = null;
   let column: number | null = null;
+  const endsOf = (): LineEnds => (ends ??= byteLineEnds(bytes));
   return {
     length,
-    ends,
-    layout: byteLayout(bytes, ends.eol),
-    amountColumn: () => (column ??= byteAmountColumn(bytes)),
+    get ends() { return endsOf(); },
+    get layout() { return (layout ??= byteLayout(bytes, endsOf().eol)); },
+    amountColumn: () => {
+      if (column === null) {
+        const scanned = byteAmountColumn(bytes, ends === null);
+        column = scanned.column;
+        ends ??= scanned.ends;
+      }
+      return column;
+    },
   };
 }
 
@@ -102,68 +114,101 @@ const isDigit = (byte: number | undefined): boolean => byte !== undefined && byt
 /**
  * amountColumn (amortize.ts) of valid UTF-8, without decoding it: the same match, a posting line
  * `^( +(?:[!*] +)?)(\S+:\S*)( +-?[\d,]*\d(?:\.\d+)?) +\S`, read off the bytes line by line (every
- * part but the account is ASCII; the account is decoded to be measured, once per account). A line
- * starts after "\n" there; a text with other places `^` matches at (a lone "\r", U+2028, U+2029)
- * is measured on its decoded text.
+ * part but the account is ASCII). A line starts after "\n" there; a text with other places `^`
+ * matches at (a lone "\r", U+2028, U+2029) is measured on its decoded text. With `countEnds`, the
+ * line ends (byteLineEnds) are counted in the same pass (null when the decoded text was measured).
  */
-function byteAmountColumn(bytes: Uint8Array): number {
+function byteAmountColumn(bytes: Uint8Array, countEnds: boolean): { column: number; ends: LineEnds | null } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (buffer.includes("\u2028") || buffer.includes("\u2029")) return amountColumn(buffer.toString("utf8"));
+  const decoded = () => ({ column: amountColumn(buffer.toString("utf8")), ends: null });
+  if (buffer.includes("\u2028") || buffer.includes("\u2029")) return decoded();
   for (let i = buffer.indexOf(CR); i >= 0; i = buffer.indexOf(CR, i + 1)) {
-    if (buffer[i + 1] !== LF) return amountColumn(buffer.toString("utf8"));
+    if (buffer[i + 1] !== LF) return decoded();
   }
   const counts = new Map<number, number>();
-  const accounts = new AccountWidths(buffer);
   const size = buffer.length;
+  let crlf = 0;
+  let lf = 0;
   for (let start = 0; start < size;) {
-    const lead = buffer[start] === SPACE ? postingLead(buffer, start, accounts) : 0;
-    if (lead > 0) counts.set(lead, (counts.get(lead) ?? 0) + 1);
     const newline = buffer.indexOf(LF, start);
-    start = newline < 0 ? size : newline + 1;
+    const lineEnd = newline < 0 ? size : newline;
+    if (buffer[start] === SPACE) {
+      const lead = postingLead(buffer, start, lineEnd);
+      if (lead > 0) counts.set(lead, (counts.get(lead) ?? 0) + 1);
+    }
+    if (newline < 0) break;
+    if (newline > 0 && buffer[newline - 1] === CR) crlf++;
+    else lf++;
+    start = newline + 1;
   }
   let best = 0;
   let bestCount = 0;
   for (const [end, count] of counts) if (count > bestCount || (count === bestCount && end > best)) { best = end; bestCount = count; }
-  return best;
+  return { column: best, ends: countEnds ? { eol: crlf > lf ? "\r\n" : "\n", count: crlf + lf } : null };
 }
 
 /**
- * The display width of each account, measured once: found by a hash of its bytes and compared
- * byte for byte with the first place it was seen (no string made for each of a million postings).
+ * The display width of each character of the Basic Multilingual Plane an account held so far
+ * (displayWidth of the character alone: 1 or 2), -1 for one that \s matches, 0 when not yet seen.
  */
-class AccountWidths {
-  readonly #seen = new Map<number, { start: number; end: number; width: number }[]>();
-  constructor(readonly bytes: Buffer) {}
+const bmpWidths = new Int8Array(0x10000);
+const SPACE_CHARACTER = /^\s$/u;
 
-  width(hash: number, start: number, end: number): number {
-    const bytes = this.bytes;
-    let list = this.#seen.get(hash);
-    if (list === undefined) this.#seen.set(hash, list = []);
-    for (const known of list) {
-      if (known.end - known.start === end - start && sameBytes(bytes, known.start, start, end - start)) return known.width;
-    }
-    const width = displayWidth(bytes.toString("utf8", start, end));
-    list.push({ start, end, width });
-    return width;
+function characterWidth(code: number): number {
+  if (code < 0x10000) {
+    const known = bmpWidths[code]!;
+    if (known !== 0) return known;
+    const character = String.fromCharCode(code);
+    return (bmpWidths[code] = SPACE_CHARACTER.test(character) ? -1 : displayWidth(character));
   }
+  const character = String.fromCodePoint(code);
+  return SPACE_CHARACTER.test(character) ? -1 : displayWidth(character);
 }
 
-/** Whether bytes[a, a + length) and bytes[b, b + length) are the same (compared here: an account is a few dozen bytes, and Buffer.compare's call costs more). */
-function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
-  for (let index = 0; index < length; index++) if (bytes[a + index] !== bytes[b + index]) return false;
-  return true;
+/**
+ * displayWidth of the valid UTF-8 bytes[start, end) (the sum of its characters' widths, as
+ * displayWidth counts them one by one), or -1 when it holds no ":" or a character \s matches
+ * (then it is not an account of the pattern: its run of non-blanks ends before `end`).
+ */
+function accountWidth(bytes: Uint8Array, start: number, end: number): number {
+  let width = 0;
+  let colon = false;
+  for (let i = start; i < end;) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) {
+      if (byte === 0x3a) colon = true;
+      else if (byte >= TAB && byte <= CR) return -1;
+      width++;
+      i++;
+      continue;
+    }
+    let code: number;
+    if (byte < 0xe0) {
+      code = ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      i += 2;
+    } else if (byte < 0xf0) {
+      code = ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      code = ((byte & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
+      i += 4;
+    }
+    const character = characterWidth(code);
+    if (character < 0) return -1;
+    width += character;
+  }
+  return colon ? width : -1;
 }
-
-/** Whether a byte is one of the ASCII characters \s matches: the space, tab, and line ends. */
-const isAsciiSpace = (byte: number): boolean => byte === SPACE || (byte >= TAB && byte <= CR);
 
 /**
  * The display width of a posting line's lead up to its amount's end (the pattern above matched at
- * `start`, a line's start), or 0 when it does not match. Each part of the pattern can match one way
- * only: the account is the whole run of non-blanks after the indent and must be followed by a space,
- * the amount the whole run after the spaces, followed by a space.
+ * `start`, a line's start; the line ends at `lineEnd`), or 0 when it does not match. Each part of
+ * the pattern can match one way only: the account is the whole run of non-blanks after the indent
+ * and must be followed by a space (so it is what comes before the line's next space, and holds no
+ * other blank), the amount the whole run after the spaces, followed by a space. The amount is read
+ * first: most indented lines (metadata) fail there, and the account is measured only for the rest.
  */
-function postingLead(bytes: Buffer, start: number, accounts: AccountWidths): number {
+function postingLead(bytes: Buffer, start: number, lineEnd: number): number {
   const size = bytes.length;
   let i = start;
   while (bytes[i] === SPACE) i++;
@@ -173,16 +218,9 @@ function postingLead(bytes: Buffer, start: number, accounts: AccountWidths): num
   }
   const indent = i - start;
   const accountStart = i;
-  let colon = false;
-  let hash = 0;
-  for (; i < size; i++) {
-    const byte = bytes[i]!;
-    if (byte < 0x80 ? isAsciiSpace(byte) : isSpaceAt(bytes, i)) break;
-    if (byte === 0x3a) colon = true;
-    hash = (Math.imul(hash, 31) + byte) | 0;
-  }
-  if (!colon || bytes[i] !== SPACE) return 0;
-  const accountEnd = i;
+  const accountEnd = bytes.indexOf(SPACE, i);
+  if (accountEnd < 0 || accountEnd > lineEnd) return 0;
+  i = accountEnd;
   while (bytes[i] === SPACE) i++;
   const amountStart = i;
   if (bytes[i] === 0x2d) i++;
@@ -196,5 +234,6 @@ function postingLead(bytes: Buffer, start: number, accounts: AccountWidths): num
   const amountEnd = i;
   while (bytes[i] === SPACE) i++;
   if (i >= size || isSpaceAt(bytes, i)) return 0;
-  return indent + accounts.width(hash, accountStart, accountEnd) + (amountEnd - accountEnd);
+  const width = accountWidth(bytes, accountStart, accountEnd);
+  return width < 0 ? 0 : indent + width + (amountEnd - accountEnd);
 }

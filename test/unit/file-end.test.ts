@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { bytesEnd, fileEnd, isSpaceAt } from "../../src/edit/file-end.js";
 import { amountColumn } from "../../src/edit/amortize.js";
 import { appendLayout, lineEnds } from "../../src/edit/edits.js";
+import { byteAmountColumnBefore } from "../helpers/file-end-before.js";
 
 /** Every character a regular expression's \s matches, and some that it does not. */
 const SPACES = ["\t", "\v", "\f", "\u00a0", "\u1680", "\u2000", "\u2005", "\u200a", "\u202f", "\u205f", "\u3000", "\ufeff"];
@@ -24,6 +25,11 @@ function expectSame(bytes: Buffer): void {
   expect(end.ends).toEqual(ends);
   expect(end.layout).toEqual(appendLayout(text, ends.eol));
   expect(end.amountColumn(), JSON.stringify(text)).toBe(amountColumn(text));
+  // The column asked for first counts the line ends in the same pass: the same figures.
+  const columnFirst = bytesEnd(bytes, text.length);
+  expect(columnFirst.amountColumn(), JSON.stringify(text)).toBe(byteAmountColumnBefore(bytes));
+  expect(columnFirst.ends).toEqual(ends);
+  expect(columnFirst.layout).toEqual(appendLayout(text, ends.eol));
 }
 
 describe("bytesEnd", () => {
@@ -39,6 +45,19 @@ describe("bytesEnd", () => {
     const ending = fc.constantFrom("", "\n", "\r\n", "\n\n", "\n  \t\n", "\r\n\r\n", " ");
     fc.assert(fc.property(lines, fc.constantFrom("\n", "\r\n"), ending, (parts, eol, tail) => expectSame(Buffer.from(parts.join(eol) + tail, "utf8"))), { numRuns: 3000 });
     expectSame(Buffer.alloc(0));
+  });
+
+  it("finds the column the byte scan it replaced found (the amount read first, the account measured by its characters)", () => {
+    const account = fc.array(fc.constantFrom("Assets", "Expenses", ":", "银行存款", "工商银行", "-", "01", "𠀀", "\u{1F600}", "ａ", "é", "·", "—", "、", "（", "x",
+      "\t", "\u3000", "\u00a0", "\u2005", "\ufeff", "\u0085", "\u200b"), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
+    const posting = fc.tuple(fc.constantFrom(" ", "  ", "    ", "  * ", "  ! ", "  *", " \t", "\u3000"), account, fc.constantFrom("  ", " ", "   ", "\t", ""),
+      fc.constantFrom("10.00", "-1,234.5", "7", "1.", ".5", "-", "12a", "\"x\"", "1,", ",1", "-0.001"), fc.constantFrom(" CNY", "  USD", " ", "", "\u3000X", " \u00a0", " \t", " 1"))
+      .map((parts) => parts.join(""));
+    const lines = fc.array(fc.oneof(posting, line), { maxLength: 25 });
+    fc.assert(fc.property(lines, fc.constantFrom("\n", "\r\n"), (parts, eol) => {
+      const bytes = Buffer.from(parts.join(eol), "utf8");
+      expect(bytesEnd(bytes, 0).amountColumn(), JSON.stringify(parts)).toBe(byteAmountColumnBefore(bytes));
+    }), { numRuns: 5000 });
   });
 
   it("tells the characters \\s matches as the regular expression does", () => {
