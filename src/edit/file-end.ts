@@ -118,6 +118,8 @@ const isDigit = (byte: number | undefined): boolean => byte !== undefined && byt
  * matches at (a lone "\r", U+2028, U+2029) is measured on its decoded text. With `countEnds`, the
  * line ends (byteLineEnds) are counted in the same pass (null when the decoded text was measured).
  */
+const COUNTED_COLUMNS = 1024;
+
 function byteAmountColumn(bytes: Uint8Array, countEnds: boolean): { column: number; ends: LineEnds | null } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const decoded = () => ({ column: amountColumn(buffer.toString("utf8")), ends: null });
@@ -125,7 +127,10 @@ function byteAmountColumn(bytes: Uint8Array, countEnds: boolean): { column: numb
   for (let i = buffer.indexOf(CR); i >= 0; i = buffer.indexOf(CR, i + 1)) {
     if (buffer[i + 1] !== LF) return decoded();
   }
-  const counts = new Map<number, number>();
+  // Counts by column: an array for the usual columns, a map for the rest. (The column chosen, the
+  // commonest and the larger of two as common, does not depend on the order they are counted in.)
+  const counts = new Int32Array(COUNTED_COLUMNS);
+  const wide = new Map<number, number>();
   const size = buffer.length;
   let crlf = 0;
   let lf = 0;
@@ -134,7 +139,8 @@ function byteAmountColumn(bytes: Uint8Array, countEnds: boolean): { column: numb
     const lineEnd = newline < 0 ? size : newline;
     if (buffer[start] === SPACE) {
       const lead = postingLead(buffer, start, lineEnd);
-      if (lead > 0) counts.set(lead, (counts.get(lead) ?? 0) + 1);
+      if (lead >= COUNTED_COLUMNS) wide.set(lead, (wide.get(lead) ?? 0) + 1);
+      else if (lead > 0) counts[lead]++;
     }
     if (newline < 0) break;
     if (newline > 0 && buffer[newline - 1] === CR) crlf++;
@@ -143,7 +149,11 @@ function byteAmountColumn(bytes: Uint8Array, countEnds: boolean): { column: numb
   }
   let best = 0;
   let bestCount = 0;
-  for (const [end, count] of counts) if (count > bestCount || (count === bestCount && end > best)) { best = end; bestCount = count; }
+  for (let end = 1; end < COUNTED_COLUMNS; end++) {
+    const count = counts[end]!;
+    if (count > 0 && count >= bestCount) { best = end; bestCount = count; }
+  }
+  for (const [end, count] of wide) if (count > bestCount || (count === bestCount && end > best)) { best = end; bestCount = count; }
   return { column: best, ends: countEnds ? { eol: crlf > lf ? "\r\n" : "\n", count: crlf + lf } : null };
 }
 
@@ -154,15 +164,12 @@ function byteAmountColumn(bytes: Uint8Array, countEnds: boolean): { column: numb
 const bmpWidths = new Int8Array(0x10000);
 const SPACE_CHARACTER = /^\s$/u;
 
+/** The width of the character `code` (as bmpWidths has it), worked out; kept for one of the BMP. */
 function characterWidth(code: number): number {
-  if (code < 0x10000) {
-    const known = bmpWidths[code]!;
-    if (known !== 0) return known;
-    const character = String.fromCharCode(code);
-    return (bmpWidths[code] = SPACE_CHARACTER.test(character) ? -1 : displayWidth(character));
-  }
   const character = String.fromCodePoint(code);
-  return SPACE_CHARACTER.test(character) ? -1 : displayWidth(character);
+  const width = SPACE_CHARACTER.test(character) ? -1 : displayWidth(character);
+  if (code < 0x10000) bmpWidths[code] = width;
+  return width;
 }
 
 /**
@@ -182,18 +189,19 @@ function accountWidth(bytes: Uint8Array, start: number, end: number): number {
       i++;
       continue;
     }
-    let code: number;
+    let character: number;
     if (byte < 0xe0) {
-      code = ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      const code = ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      character = bmpWidths[code]! || characterWidth(code);
       i += 2;
     } else if (byte < 0xf0) {
-      code = ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      const code = ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      character = bmpWidths[code]! || characterWidth(code);
       i += 3;
     } else {
-      code = ((byte & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
+      character = characterWidth(((byte & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f));
       i += 4;
     }
-    const character = characterWidth(code);
     if (character < 0) return -1;
     width += character;
   }

@@ -60,6 +60,20 @@ describe("bytesEnd", () => {
     }), { numRuns: 5000 });
   });
 
+  it("counts columns past a thousand as the ones before (a tie goes to the larger)", () => {
+    const long = `Assets:${"长".repeat(600)}`;
+    for (const lines of [
+      [`  ${long}  1.00 CNY`, "  Assets:Cash  2.00 CNY"],
+      [`  ${long}  1.00 CNY`, `  ${long}  10.00 CNY`, "  Assets:Cash  2.00 CNY", "  Assets:Cash  2.00 CNY"],
+      [`  ${long}  1.00 CNY`, `  ${long}  1.00 CNY`, "  Assets:Cash  2.00 CNY"],
+      [`  ${long}  1.00 CNY`, `  ${long}x  1.00 CNY`, "  Assets:Cash  2.00 CNY"],
+    ]) {
+      const bytes = Buffer.from(lines.join("\n"), "utf8");
+      expect(bytesEnd(bytes, 0).amountColumn()).toBe(byteAmountColumnBefore(bytes));
+      expect(bytesEnd(bytes, 0).amountColumn()).toBe(amountColumn(bytes.toString("utf8")));
+    }
+  });
+
   it("tells the characters \\s matches as the regular expression does", () => {
     for (let code = 0; code <= 0xffff; code++) {
       if (code >= 0xd800 && code <= 0xdfff) continue;
