@@ -9,7 +9,7 @@ import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import type { AccountRoots } from "../core/options.js";
 import { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
-import { claimStatus, findClaims } from "./claim.js";
+import { claimId, claimStatus } from "./claim.js";
 import { claimBalances, owedOn, type ClaimBalance } from "./payments.js";
 import { advanceAccount, balanceThrough, closeDates, openDirectives, payeeOf, type Payee } from "./payees.js";
 import { placeOf } from "./place.js";
@@ -97,13 +97,27 @@ interface Journal {
 /** Characters beancount takes in a link (`^EC-2026-031`): the payment must read in bean-check too. */
 const LINK = /^[A-Za-z0-9\-_/.]+$/;
 
-/** Why a named claim cannot be paid, or null when it can. */
-function claimProblem(journal: Journal, id: string, balance: ClaimBalance | undefined, date: string): Message | null {
-  const found = findClaims(journal.entries, id);
+/**
+ * Every claim carrying each of `ids`, in ledger order (findClaims of each), found in one pass over
+ * the entries rather than one per id.
+ */
+function claimsNamed(entries: readonly LedgerEntry[], ids: ReadonlySet<string>): Map<string, LedgerEntry[]> {
+  const found = new Map<string, LedgerEntry[]>();
+  for (const id of ids) found.set(id, []);
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    const id = claimId(entry);
+    if (id !== null) found.get(id)?.push(entry);
+  }
+  return found;
+}
+
+/** Why a named claim cannot be paid, or null when it can. `found`: the claims carrying `id` (findClaims). */
+function claimProblem(journal: Journal, id: string, found: readonly LedgerEntry[], balance: ClaimBalance | undefined, date: string): Message | null {
   if (found.length === 0) return message("writer no claim", { id });
   if (found.length > 1) return message("writer claim id used", { id, count: found.length, places: found.map((entry) => placeOf(entry.span, journal.sources)).join(", ") });
   if (balance === undefined) {
-    const status = claimStatus(found[0]!);
+    const status = claimStatus(found[0] as BookedTransaction);
     return message("pay not posted", { status: `${status}` });
   }
   if (balance.debts.length === 0) return message("pay owes nothing", {});
@@ -137,10 +151,13 @@ export function planPayment(journal: Journal, request: PaymentRequest): PaymentP
       else skipped.push({ id: balance.id, claim: balance.claim, reason: message("pay not a link", { id: balance.id }) });
     }
   } else {
-    for (const id of new Set(request.claims)) {
+    const ids = new Set(request.claims);
+    const named = claimsNamed(journal.entries, ids);
+    for (const id of ids) {
       const balance = balances.get(id);
-      const problem = claimProblem(journal, id, balance, request.date);
-      if (problem !== null) refusals.push({ id, claim: balance?.claim ?? findClaims(journal.entries, id)[0] ?? null, reason: problem });
+      const found = named.get(id)!;
+      const problem = claimProblem(journal, id, found, balance, request.date);
+      if (problem !== null) refusals.push({ id, claim: balance?.claim ?? (found[0] as BookedTransaction | undefined) ?? null, reason: problem });
       else chosen.push(balance!);
     }
   }

@@ -32,6 +32,10 @@ function fileChange(file: string, real: string, before: Buffer, parts: readonly 
 
 /** Whether `parts`, one after the other, are exactly `bytes`. */
 function partsEqual(parts: readonly Uint8Array[], bytes: Buffer): boolean {
+  // (An append makes the file longer: told without comparing the tens of megabytes before it.)
+  let total = 0;
+  for (const part of parts) total += part.length;
+  if (total !== bytes.length) return false;
   let offset = 0;
   for (const part of parts) {
     if (offset + part.length > bytes.length || !bytes.subarray(offset, offset + part.length).equals(part)) return false;
