@@ -111,6 +111,9 @@ export function isSpaceAt(bytes: Uint8Array, index: number): boolean {
 
 const isDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 0x30 && byte <= 0x39;
 
+/** Columns counted in an array by byteAmountColumn (a map counts any past them). */
+const COUNTED_COLUMNS = 1024;
+
 /**
  * amountColumn (amortize.ts) of valid UTF-8, without decoding it: the same match, a posting line
  * `^( +(?:[!*] +)?)(\S+:\S*)( +-?[\d,]*\d(?:\.\d+)?) +\S`, read off the bytes line by line (every
@@ -118,8 +121,6 @@ const isDigit = (byte: number | undefined): boolean => byte !== undefined && byt
  * matches at (a lone "\r", U+2028, U+2029) is measured on its decoded text. With `countEnds`, the
  * line ends (byteLineEnds) are counted in the same pass (null when the decoded text was measured).
  */
-const COUNTED_COLUMNS = 1024;
-
 function byteAmountColumn(bytes: Uint8Array, countEnds: boolean): { column: number; ends: LineEnds | null } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const decoded = () => ({ column: amountColumn(buffer.toString("utf8")), ends: null });
