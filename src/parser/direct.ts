@@ -148,6 +148,10 @@ export class DirectReader {
    * would otherwise each survive a scavenge and be copied twice before reaching the old generation.
    */
   private readonly tagNames: SharedValues;
+  /** The tag read last ("" before any). */
+  private lastTag = "";
+  /** The first string of the transaction being read (its payee, or its narration alone), or null. */
+  private headString: string | null = null;
   /** Where the value `metaValue` or `units` read ends. */
   private end = 0;
   /** The number `number` read last: scaled integer and scale, or else its Decimal. */
@@ -453,6 +457,9 @@ export class DirectReader {
       const link = links[index]!;
       if (link.length === end - start && sameRange(this.text, start, link)) return link;
     }
+    // A claim's claimant is usually its payee too: one string, without a look-up.
+    const head = this.headString;
+    if (head !== null && head.length === end - start && sameRange(this.text, start, head)) return head;
     let shared = key.values;
     if (shared === null) this.stringValues.push((shared = key.values = new SharedValues(this.text)));
     return shared.get(start, end);
@@ -559,8 +566,9 @@ export class DirectReader {
     let p = this.skipSpaces(keywordEnd);
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
     this.lastKey = null;
-    // (String values compare with the current transaction's links: there is none.)
+    // (String values compare with the current transaction's links and first string: there is none.)
     this.linkCount = 0;
+    this.headString = null;
     if (keyword === "open") {
       const account = this.accountAt(p);
       if (account === null) return null;
@@ -687,10 +695,24 @@ export class DirectReader {
    */
   private metaLine(q: number): number {
     const text = this.text;
-    let keyEnd = q + 1;
-    while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
-    if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return -1;
-    const key = this.internKey(q, keyEnd);
+    // The key that followed the last one the last time (the same keys come in the same order on
+    // every transaction of a journal), when it stands at q followed by its colon: it was read as
+    // a key before (its characters key characters), so the scan below would end at that colon.
+    const last = this.lastKey;
+    const expected = last === null ? this.firstKey : last.next;
+    let key: KnownKey;
+    let keyEnd: number;
+    if (expected !== null && text.charCodeAt(q + expected.name.length) === Code.Colon && sameRange(text, q, expected.name)) {
+      keyEnd = q + expected.name.length;
+      key = expected;
+      this.lastKey = key;
+      if (!key.used) this.newKeys.push(key);
+    } else {
+      keyEnd = q + 1;
+      while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
+      if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return -1;
+      key = this.internKey(q, keyEnd);
+    }
     const valueStart = this.skipSpaces(keyEnd + 1);
     const valueChar = text.charCodeAt(valueStart);
     const value = this.metaValue(key, valueStart);
@@ -797,6 +819,7 @@ export class DirectReader {
     // (Setting an array's length is a call into V8's runtime: only when there is something to clear.)
     this.tagCount = 0;
     this.linkCount = 0;
+    this.headString = null;
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
     this.lastKey = null;
     if (this.prices.length !== 0) this.prices.length = 0;
@@ -808,14 +831,18 @@ export class DirectReader {
         const close = this.string(p);
         if (close < 0) return null;
         // (With one string only, the narration goes through the payees' table: it is just a cache.)
-        if (first === null) first = this.payees.get(p + 1, close);
+        if (first === null) this.headString = first = this.payees.get(p + 1, close);
         else second = this.narrations.get(p + 1, close);
         p = close + 1;
       } else if (c === Code.Hash || c === Code.Caret) {
         let q = p + 1;
         while (isTagChar(text.charCodeAt(q))) q++;
         if (q === p + 1 || !endsToken(text.charCodeAt(q))) return null;
-        if (c === Code.Hash) tags[this.tagCount++] = this.tagNames.get(p + 1, q);
+        if (c === Code.Hash) {
+          // (The tag read last, #crm on every claim, is tried first.)
+          const last = this.lastTag;
+          tags[this.tagCount++] = last.length === q - p - 1 && sameRange(text, p + 1, last) ? last : (this.lastTag = this.tagNames.get(p + 1, q));
+        }
         else links[this.linkCount++] = copyRange(text, p + 1, q);
         p = q;
       } else {
