@@ -98,6 +98,8 @@ interface KnownKey {
   values: SharedValues | null;
   /** The key of the metadata line that followed this key's last time (tried first: keys come in the same order). */
   next: KnownKey | null;
+  /** The `scope` of the last metadata line with this key (a second line in one scope repeats the key). */
+  scope: number;
 }
 
 const NO_LABELS: readonly string[] = Object.freeze([]);
@@ -148,6 +150,21 @@ export class DirectReader {
    * would otherwise each survive a scavenge and be copied twice before reaching the old generation.
    */
   private readonly tagNames: SharedValues;
+  /**
+   * Metadata lines of one transaction, or of one of its postings, are in one scope (a number never
+   * used before); repeatedKey: whether two lines of one scope of the transaction read last share a key.
+   */
+  private scope = 0;
+  private repeatedKey = false;
+
+  /**
+   * Whether the transaction `transaction` returned last has no metadata key twice in one scope and
+   * at most one tag and one link: what finishDirective would otherwise find out by reading it again.
+   */
+  get distinctLabels(): boolean {
+    return !this.repeatedKey && this.tagCount <= 1 && this.linkCount <= 1;
+  }
+
   /** The tag read last ("" before any). */
   private lastTag = "";
   /** The first string of the transaction being read (its payee, or its narration alone), or null. */
@@ -285,14 +302,21 @@ export class DirectReader {
       key = this.keys.get(start, end, hash);
       if (key === undefined) {
         const name = copyRange(this.text, start, end);
-        this.keys.set(name, hash, (key = { name, used: false, values: null, next: null }));
+        this.keys.set(name, hash, (key = { name, used: false, values: null, next: null, scope: 0 }));
       }
       if (last === null) this.firstKey = key;
       else last.next = key;
     }
     this.lastKey = key;
     if (!key.used) this.newKeys.push(key);
+    this.noteScope(key);
     return key;
+  }
+
+  /** Note a metadata line with `key` in the current scope: repeatedKey if one had it already. */
+  private noteScope(key: KnownKey): void {
+    if (key.scope === this.scope) this.repeatedKey = true;
+    else key.scope = this.scope;
   }
 
   /** The currency in text[start, end), interned (the last one read is tried first). */
@@ -321,13 +345,15 @@ export class DirectReader {
   /** A YYYY-MM-DD date at p that ends there, as the grammar's date payload; null otherwise. */
   private date(p: number): string | null {
     const text = this.text;
+    // (A journal in order has the same date on many directives in a row. The date read last is a
+    // YYYY-MM-DD form, so text that equals it passes the test below; "??????????" before any, whose
+    // value is null, is what the test below would give.)
+    if (sameRange(text, p, this.lastDateText)) return endsToken(text.charCodeAt(p + 10)) ? this.lastDate : null;
     for (let index = 0; index < 10; index++) {
       const c = text.charCodeAt(p + index);
       if (index === 4 || index === 7 ? c !== Code.Minus : !isDigit(c)) return null;
     }
     if (!endsToken(text.charCodeAt(p + 10))) return null;
-    // (A journal in order has the same date on many directives in a row.)
-    if (sameRange(text, p, this.lastDateText)) return this.lastDate;
     const hash = hashRange(text, p, p + 10);
     let date = this.dates.get(p, p + 10, hash);
     const written = text.slice(p, p + 10);
@@ -707,6 +733,7 @@ export class DirectReader {
       key = expected;
       this.lastKey = key;
       if (!key.used) this.newKeys.push(key);
+      this.noteScope(key);
     } else {
       keyEnd = q + 1;
       while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
@@ -820,6 +847,8 @@ export class DirectReader {
     this.tagCount = 0;
     this.linkCount = 0;
     this.headString = null;
+    this.scope++;
+    this.repeatedKey = false;
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
     this.lastKey = null;
     if (this.prices.length !== 0) this.prices.length = 0;
@@ -910,6 +939,8 @@ export class DirectReader {
           this.openCurrency = unitsCurrency;
         }
         this.postingMetaLength = 0;
+        // (The posting's own metadata lines: a scope of their own.)
+        this.scope++;
       } else if (isLower(c) || word) {
         // A metadata line: KEY metaValue, for the last posting or else the transaction.
         p = this.metaLine(q);
