@@ -98,6 +98,8 @@ interface KnownKey {
   values: SharedValues | null;
   /** The key of the metadata line that followed this key's last time (tried first: keys come in the same order). */
   next: KnownKey | null;
+  /** The `scope` of the last metadata line with this key (a second line in one scope repeats the key). */
+  scope: number;
 }
 
 const NO_LABELS: readonly string[] = Object.freeze([]);
@@ -148,6 +150,25 @@ export class DirectReader {
    * would otherwise each survive a scavenge and be copied twice before reaching the old generation.
    */
   private readonly tagNames: SharedValues;
+  /**
+   * Metadata lines of one transaction, or of one of its postings, are in one scope (a number never
+   * used before); repeatedKey: whether two lines of one scope of the transaction read last share a key.
+   */
+  private scope = 0;
+  private repeatedKey = false;
+
+  /**
+   * Whether the transaction `transaction` returned last has no metadata key twice in one scope and
+   * at most one tag and one link: what finishDirective would otherwise find out by reading it again.
+   */
+  get distinctLabels(): boolean {
+    return !this.repeatedKey && this.tagCount <= 1 && this.linkCount <= 1;
+  }
+
+  /** The tag read last ("" before any). */
+  private lastTag = "";
+  /** The first string of the transaction being read (its payee, or its narration alone), or null. */
+  private headString: string | null = null;
   /** Where the value `metaValue` or `units` read ends. */
   private end = 0;
   /** The number `number` read last: scaled integer and scale, or else its Decimal. */
@@ -281,14 +302,21 @@ export class DirectReader {
       key = this.keys.get(start, end, hash);
       if (key === undefined) {
         const name = copyRange(this.text, start, end);
-        this.keys.set(name, hash, (key = { name, used: false, values: null, next: null }));
+        this.keys.set(name, hash, (key = { name, used: false, values: null, next: null, scope: 0 }));
       }
       if (last === null) this.firstKey = key;
       else last.next = key;
     }
     this.lastKey = key;
     if (!key.used) this.newKeys.push(key);
+    this.noteScope(key);
     return key;
+  }
+
+  /** Note a metadata line with `key` in the current scope: repeatedKey if one had it already. */
+  private noteScope(key: KnownKey): void {
+    if (key.scope === this.scope) this.repeatedKey = true;
+    else key.scope = this.scope;
   }
 
   /** The currency in text[start, end), interned (the last one read is tried first). */
@@ -317,13 +345,15 @@ export class DirectReader {
   /** A YYYY-MM-DD date at p that ends there, as the grammar's date payload; null otherwise. */
   private date(p: number): string | null {
     const text = this.text;
+    // (A journal in order has the same date on many directives in a row. The date read last is a
+    // YYYY-MM-DD form, so text that equals it passes the test below; "??????????" before any, whose
+    // value is null, is what the test below would give.)
+    if (sameRange(text, p, this.lastDateText)) return endsToken(text.charCodeAt(p + 10)) ? this.lastDate : null;
     for (let index = 0; index < 10; index++) {
       const c = text.charCodeAt(p + index);
       if (index === 4 || index === 7 ? c !== Code.Minus : !isDigit(c)) return null;
     }
     if (!endsToken(text.charCodeAt(p + 10))) return null;
-    // (A journal in order has the same date on many directives in a row.)
-    if (sameRange(text, p, this.lastDateText)) return this.lastDate;
     const hash = hashRange(text, p, p + 10);
     let date = this.dates.get(p, p + 10, hash);
     const written = text.slice(p, p + 10);
@@ -453,6 +483,9 @@ export class DirectReader {
       const link = links[index]!;
       if (link.length === end - start && sameRange(this.text, start, link)) return link;
     }
+    // A claim's claimant is usually its payee too: one string, without a look-up.
+    const head = this.headString;
+    if (head !== null && head.length === end - start && sameRange(this.text, start, head)) return head;
     let shared = key.values;
     if (shared === null) this.stringValues.push((shared = key.values = new SharedValues(this.text)));
     return shared.get(start, end);
@@ -559,8 +592,9 @@ export class DirectReader {
     let p = this.skipSpaces(keywordEnd);
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
     this.lastKey = null;
-    // (String values compare with the current transaction's links: there is none.)
+    // (String values compare with the current transaction's links and first string: there is none.)
     this.linkCount = 0;
+    this.headString = null;
     if (keyword === "open") {
       const account = this.accountAt(p);
       if (account === null) return null;
@@ -687,10 +721,25 @@ export class DirectReader {
    */
   private metaLine(q: number): number {
     const text = this.text;
-    let keyEnd = q + 1;
-    while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
-    if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return -1;
-    const key = this.internKey(q, keyEnd);
+    // The key that followed the last one the last time (the same keys come in the same order on
+    // every transaction of a journal), when it stands at q followed by its colon: it was read as
+    // a key before (its characters key characters), so the scan below would end at that colon.
+    const last = this.lastKey;
+    const expected = last === null ? this.firstKey : last.next;
+    let key: KnownKey;
+    let keyEnd: number;
+    if (expected !== null && text.charCodeAt(q + expected.name.length) === Code.Colon && sameRange(text, q, expected.name)) {
+      keyEnd = q + expected.name.length;
+      key = expected;
+      this.lastKey = key;
+      if (!key.used) this.newKeys.push(key);
+      this.noteScope(key);
+    } else {
+      keyEnd = q + 1;
+      while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
+      if (text.charCodeAt(keyEnd) !== Code.Colon || keyEnd - q < 2) return -1;
+      key = this.internKey(q, keyEnd);
+    }
     const valueStart = this.skipSpaces(keyEnd + 1);
     const valueChar = text.charCodeAt(valueStart);
     const value = this.metaValue(key, valueStart);
@@ -797,6 +846,9 @@ export class DirectReader {
     // (Setting an array's length is a call into V8's runtime: only when there is something to clear.)
     this.tagCount = 0;
     this.linkCount = 0;
+    this.headString = null;
+    this.scope++;
+    this.repeatedKey = false;
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
     this.lastKey = null;
     if (this.prices.length !== 0) this.prices.length = 0;
@@ -808,14 +860,18 @@ export class DirectReader {
         const close = this.string(p);
         if (close < 0) return null;
         // (With one string only, the narration goes through the payees' table: it is just a cache.)
-        if (first === null) first = this.payees.get(p + 1, close);
+        if (first === null) this.headString = first = this.payees.get(p + 1, close);
         else second = this.narrations.get(p + 1, close);
         p = close + 1;
       } else if (c === Code.Hash || c === Code.Caret) {
         let q = p + 1;
         while (isTagChar(text.charCodeAt(q))) q++;
         if (q === p + 1 || !endsToken(text.charCodeAt(q))) return null;
-        if (c === Code.Hash) tags[this.tagCount++] = this.tagNames.get(p + 1, q);
+        if (c === Code.Hash) {
+          // (The tag read last, #crm on every claim, is tried first.)
+          const last = this.lastTag;
+          tags[this.tagCount++] = last.length === q - p - 1 && sameRange(text, p + 1, last) ? last : (this.lastTag = this.tagNames.get(p + 1, q));
+        }
         else links[this.linkCount++] = copyRange(text, p + 1, q);
         p = q;
       } else {
@@ -883,6 +939,8 @@ export class DirectReader {
           this.openCurrency = unitsCurrency;
         }
         this.postingMetaLength = 0;
+        // (The posting's own metadata lines: a scope of their own.)
+        this.scope++;
       } else if (isLower(c) || word) {
         // A metadata line: KEY metaValue, for the last posting or else the transaction.
         p = this.metaLine(q);

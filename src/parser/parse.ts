@@ -81,6 +81,12 @@ export function parseSource(text: string | Iterable<string>, file: string, optio
 /** Newlines in text[from, to). */
 function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
+  // (Usually the blank line or two between two directives: read in place, where indexOf would be
+  // called twice, the second time running on to the next newline past `to`.)
+  if (to - from <= 64) {
+    for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
+    return count;
+  }
   for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
   return count;
 }
@@ -159,8 +165,8 @@ class SourceParser {
     }
     const scanner = new Scanner(text, atFileStart);
     const span = (start: number, end: number): Span => ({ file, start: base + start, end: base + end });
-    const add = (directive: Directive, start: number): void => {
-      result.directives.push(finishDirective(directive, pushedTags, pushedMeta, result.diagnostics));
+    const add = (directive: Directive, start: number, distinct = false): void => {
+      result.directives.push(finishDirective(directive, pushedTags, pushedMeta, result.diagnostics, distinct));
       result.lines.push(this.lineAt(text, start));
     };
     const takeStrays = (): void => {
@@ -179,7 +185,7 @@ class SourceParser {
           this.lineAt(text, start);
           applyControl(read, result, pushedTags, pushedMeta);
         } else {
-          add(read, start);
+          add(read, start, direct!.distinctLabels);
         }
         // Its lines are counted already: the next directive's line is counted on from its end.
         this.line += direct!.lines;
@@ -295,13 +301,15 @@ function applyControl(control: Control, result: ParsedSource, pushedTags: { tag:
 }
 
 /** Apply pushed tags and metadata, and report duplicate metadata keys (the first value stays). */
-function finishDirective(directive: Directive, pushedTags: { tag: string }[], pushedMeta: MetaEntry[], diagnostics: Diagnostic[]): Directive {
+function finishDirective(directive: Directive, pushedTags: { tag: string }[], pushedMeta: MetaEntry[], diagnostics: Diagnostic[], distinct: boolean): Directive {
   if (directive.type !== "transaction") {
     const meta = dedupeMeta(directive.meta, directive.span, diagnostics);
     return meta === directive.meta ? directive : { ...directive, meta };
   }
-  // The common case, decided without making a compact transaction's objects.
-  if (directive instanceof PlainTransaction && pushedMeta.length === 0 && pushedTags.length === 0 && !directive.hasDuplicateKeys() && !directive.hasRepeatedLabels()) {
+  // The common case, decided without making a compact transaction's objects (`distinct`: the direct
+  // reader saw no key twice in one scope and at most one tag and one link).
+  if (directive instanceof PlainTransaction && pushedMeta.length === 0 && pushedTags.length === 0
+    && (distinct || (!directive.hasDuplicateKeys() && !directive.hasRepeatedLabels()))) {
     return directive;
   }
   let meta = dedupeMeta(directive.meta, directive.span, diagnostics);

@@ -47,28 +47,61 @@ export function isUpper(c: number): boolean { return c >= Ch.UpperA && c <= Ch.U
 export function isLower(c: number): boolean { return c >= Ch.LowerA && c <= Ch.LowerZ; }
 export function isNonAscii(c: number): boolean { return c >= 0x80; }
 export function isSpace(c: number): boolean { return c === Ch.Space || c === Ch.Tab || c === Ch.CarriageReturn; }
+export function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029;
+}
+
+// The classes of a UTF-16 code unit that the name, key, tag and currency loops ask about, one bit
+// each in a table of all 65,536: one load per character where the predicates cost up to a dozen
+// comparisons (an account name of Chinese words is mostly characters above U+00FF, which reach
+// the last test). Looked up as CHAR_CLASSES[c & 0xffff]: charCodeAt's NaN past the end of a
+// text reads slot 0 (NUL, in no class), and the index is always in bounds.
+const enum CharClass { Account = 1, ComponentStart = 2, Tag = 4, Key = 8, Currency = 16 }
+
+/** The character-class table (see above), from the rules as written: [A-Za-z0-9-] and so on. */
+function charClasses(): Uint8Array {
+  const table = new Uint8Array(65536);
+  // Any non-ASCII character but a Unicode space: account, component start, tag and key.
+  const word = CharClass.Account | CharClass.ComponentStart | CharClass.Tag | CharClass.Key;
+  table.fill(word, 0x80);
+  for (const c of [0xa0, 0x3000, 0xfeff, 0x2028, 0x2029]) table[c] = 0;
+  table.fill(0, 0x2000, 0x200c);
+  for (let c = 0; c < 0x80; c++) {
+    const upper = isUpper(c);
+    const lower = isLower(c);
+    const digit = isDigit(c);
+    let classes = 0;
+    if (upper || lower || digit || c === Ch.Minus) classes |= CharClass.Account;
+    if (upper || digit) classes |= CharClass.ComponentStart;
+    if (upper || lower || digit || c === Ch.Minus || c === Ch.Underscore || c === Ch.Slash || c === Ch.Dot) classes |= CharClass.Tag;
+    if (upper || lower || digit || c === Ch.Minus || c === Ch.Underscore) classes |= CharClass.Key;
+    if (upper || digit || c === Ch.Apostrophe || c === Ch.Dot || c === Ch.Underscore || c === Ch.Minus) classes |= CharClass.Currency;
+    table[c] = classes;
+  }
+  return table;
+}
+
+const CHAR_CLASSES = charClasses();
+
 /** Characters inside an account component after its first: [A-Za-z0-9-] or any non-ASCII. */
 export function isAccountChar(c: number): boolean {
-  return isUpper(c) || isLower(c) || isDigit(c) || c === Ch.Minus || (isNonAscii(c) && !isUnicodeSpace(c));
+  return (CHAR_CLASSES[c & 0xffff]! & CharClass.Account) !== 0;
 }
 /** Characters that may start an account component after the root: [A-Z0-9] or non-ASCII. */
 export function isComponentStart(c: number): boolean {
-  return isUpper(c) || isDigit(c) || (isNonAscii(c) && !isUnicodeSpace(c));
+  return (CHAR_CLASSES[c & 0xffff]! & CharClass.ComponentStart) !== 0;
 }
+/** [A-Z0-9'._-] */
 export function isCurrencyChar(c: number): boolean {
-  return isUpper(c) || isDigit(c) || c === Ch.Apostrophe || c === Ch.Dot || c === Ch.Underscore || c === Ch.Minus;
+  return (CHAR_CLASSES[c & 0xffff]! & CharClass.Currency) !== 0;
 }
 /** Tag and link characters: beancount's [A-Za-z0-9-_/.] plus, as a feeledger extension, any non-ASCII letter. */
 export function isTagChar(c: number): boolean {
-  return isUpper(c) || isLower(c) || isDigit(c) || c === Ch.Minus || c === Ch.Underscore || c === Ch.Slash || c === Ch.Dot
-    || (isNonAscii(c) && !isUnicodeSpace(c));
+  return (CHAR_CLASSES[c & 0xffff]! & CharClass.Tag) !== 0;
 }
 /** Metadata key characters after the first: beancount's [a-zA-Z0-9-_] plus non-ASCII (feeledger extension). */
 export function isKeyChar(c: number): boolean {
-  return isUpper(c) || isLower(c) || isDigit(c) || c === Ch.Minus || c === Ch.Underscore || (isNonAscii(c) && !isUnicodeSpace(c));
-}
-export function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029;
+  return (CHAR_CLASSES[c & 0xffff]! & CharClass.Key) !== 0;
 }
 /** Characters that end an invalid token when chomping it. */
 function isTokenEnd(c: number): boolean { return c === Ch.Space || c === Ch.Tab || c === Ch.Newline || c === Ch.CarriageReturn; }
@@ -162,6 +195,11 @@ export class Scanner {
     const text = this.text;
     for (;;) {
       if (this.pos >= text.length) return -1;
+      // (A blank line, the usual between directives, without looking for its end.)
+      if (text.charCodeAt(this.pos) === Ch.Newline) {
+        this.pos++;
+        continue;
+      }
       const kind = this.classifyLine(this.pos);
       if (kind === LineKind.Directive) break;
       if (kind === LineKind.Indented) {
@@ -197,6 +235,8 @@ export class Scanner {
     if (offset >= text.length) return LineKind.Blank;
     const c = text.charCodeAt(offset);
     if (c === Ch.Newline) return LineKind.Blank;
+    // (A dated line, the usual: isSkippedLine says no to a digit.)
+    if (isDigit(c)) return LineKind.Directive;
     if (isSpace(c)) {
       let p = offset;
       while (p < text.length && isSpace(text.charCodeAt(p))) p++;
