@@ -211,17 +211,6 @@ function compareSameDay(left: Directive, leftLine: number, right: Directive, rig
 
 /** Entries in beancount's order (exported for the tests). */
 export function sortEntries(directives: Directive[], lines: number[]): Directive[] {
-  // Most journals are written in order: one pass finds that out, and then there is nothing to sort.
-  // (Each date is read once: a compact transaction's is read from its chunk.)
-  let sorted = true;
-  let previousDate = directives.length > 0 ? directives[0]!.date : "";
-  for (let index = 1; index < directives.length && sorted; index++) {
-    const date = directives[index]!.date;
-    if (date !== previousDate) sorted = previousDate < date;
-    else sorted = compareSameDay(directives[index - 1]!, lines[index - 1]!, directives[index]!, lines[index]!) <= 0;
-    previousDate = date;
-  }
-  if (sorted) return directives;
   const nearly = insertionSorted(directives, lines);
   if (nearly !== null) return nearly;
   const order = directives.map((_, index) => index);
@@ -230,34 +219,44 @@ export function sortEntries(directives: Directive[], lines: number[]): Directive
 }
 
 /**
- * Entries a few places out of order (a journal whose first line is a `custom` option dated the day
- * of its opens: the opens sort before it) put in order by insertion, which is stable as the
- * general sort is and costs one comparison per entry and one per place moved; null when that
- * would move entries more than about once each (the general sort then takes over).
+ * Entries in order when they are at most a few places out of it, by insertion (stable, as the
+ * general sort is), or null when that would move entries more than about once each (the general
+ * sort then takes over). Most journals are written in order, and then `directives` itself comes
+ * back, read once: each entry's date is read once and compared with the latest date so far. A
+ * journal whose first line is a `custom` option dated the day of its opens (the opens sort before
+ * it), or one split over included files whose days run across two files (the second file's lines
+ * sort before the first's), moves a few entries: only then are the arrays copied.
  */
-function insertionSorted(directives: readonly Directive[], lines: readonly number[]): Directive[] | null {
-  const sorted = directives.slice();
-  const sortedLines = lines.slice();
-  // The dates move with their entries: each entry's date is read once, not at every comparison.
-  const dates: string[] = new Array<string>(sorted.length);
-  let budget = sorted.length + 1024;
-  for (let index = 0; index < sorted.length; index++) {
+function insertionSorted(directives: Directive[], lines: number[]): Directive[] | null {
+  let sorted = directives;
+  let sortedLines = lines;
+  let budget = directives.length + 1024;
+  // The latest date so far: the date of sorted[index - 1] (an entry put back keeps the latest last).
+  let latest = directives.length > 0 ? directives[0]!.date : "";
+  for (let index = 1; index < sorted.length; index++) {
     const directive = sorted[index]!;
     const line = sortedLines[index]!;
     const date = directive.date;
+    if (date === latest ? compareSameDay(sorted[index - 1]!, sortedLines[index - 1]!, directive, line) <= 0 : latest < date) {
+      latest = date;
+      continue;
+    }
+    if (sorted === directives) {
+      sorted = directives.slice();
+      sortedLines = lines.slice();
+    }
     let at = index;
     while (at > 0) {
-      const earlier = dates[at - 1]!;
-      if (earlier === date ? compareSameDay(sorted[at - 1]!, sortedLines[at - 1]!, directive, line) <= 0 : earlier < date) break;
+      const earlier = sorted[at - 1]!;
+      const earlierDate = earlier.date;
+      if (earlierDate === date ? compareSameDay(earlier, sortedLines[at - 1]!, directive, line) <= 0 : earlierDate < date) break;
       if (--budget < 0) return null;
-      sorted[at] = sorted[at - 1]!;
+      sorted[at] = earlier;
       sortedLines[at] = sortedLines[at - 1]!;
-      dates[at] = earlier;
       at--;
     }
     sorted[at] = directive;
     sortedLines[at] = line;
-    dates[at] = date;
   }
   return sorted;
 }

@@ -42,8 +42,14 @@ describe("sortEntries", () => {
       const directives = entries as unknown as Directive[];
       const lines = entries.map((e) => e.line);
       const before = directives.slice();
-      expect(sortEntries(directives, lines)).toEqual(reference(directives, lines));
+      const linesBefore = lines.slice();
+      const expected = reference(directives, lines);
+      const result = sortEntries(directives, lines);
+      expect(result).toEqual(expected);
       expect(directives).toEqual(before);
+      expect(lines).toEqual(linesBefore);
+      // In order already: the same array back, not a copy.
+      if (expected.every((directive, index) => directive === directives[index])) expect(result).toBe(directives);
     }), { numRuns: 3000 });
   });
 
