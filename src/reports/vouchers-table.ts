@@ -509,14 +509,37 @@ export class VoucherLines {
     const net = this.#sums(currency);
     if (scaled > 0) {
       this.debits[currency]!.addScaled(scaled, scale);
-      const width = amountCellWidth(scaled, scale, this.currencyPlaces[currency]!);
-      if (width > this.debitWidth) this.debitWidth = width;
+      if (this.#widens(scaled, scale, currency, 0)) {
+        const width = amountCellWidth(scaled, scale, this.currencyPlaces[currency]!);
+        if (width > this.debitWidth) this.debitWidth = width;
+      }
     } else if (scaled < 0) {
       this.credits[currency]!.addScaled(-scaled, scale);
-      const width = amountCellWidth(-scaled, scale, this.currencyPlaces[currency]!);
-      if (width > this.creditWidth) this.creditWidth = width;
+      if (this.#widens(-scaled, scale, currency, 1)) {
+        const width = amountCellWidth(-scaled, scale, this.currencyPlaces[currency]!);
+        if (width > this.creditWidth) this.creditWidth = width;
+      }
     }
     net.addScaled(scaled, scale);
+  }
+
+  /**
+   * Per side (debit, credit), currency and scale (0 to 2), the largest amount measured: at no more
+   * places than its commodity's, at most two, an amount's cell is its integer part grouped, then
+   * the commodity's places, so it is no longer than that of a larger amount at its scale.
+   */
+  readonly #largest: number[][] = [[], []];
+
+  /** Whether the positive amount `magnitude` × 10^-scale on `side` may be wider than the amounts measured before it (see #largest). */
+  #widens(magnitude: number, scale: number, currency: number, side: number): boolean {
+    const places = this.currencyPlaces[currency]!;
+    if (scale > places || places > 2) return true;
+    const largest = this.#largest[side]!;
+    const key = 3 * currency + scale;
+    const before = largest[key];
+    if (before !== undefined && magnitude <= before) return false;
+    largest[key] = magnitude;
+    return true;
   }
 
   /** A line of a Decimal debit and credit (one of them zero, or both). */
