@@ -88,6 +88,8 @@ export interface LedgerReport {
  */
 interface PostingLines {
   readonly transactions: BookedTransaction[];
+  /** Per line, its transaction's `voucher` (read once per transaction as the books are read, not at each read of the rows). */
+  readonly vouchers: (string | null)[];
   readonly accounts: string[];
   readonly summaries: string[];
   readonly scaled: number[];
@@ -128,7 +130,7 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     if (byCurrency === undefined) gathered.set(key, (byCurrency = new Map()));
     let found = byCurrency.get(currency);
     if (found === undefined) {
-      const lines: PostingLines = { transactions: [], accounts: [], summaries: [], scaled: [], scales: [], decimals: new Map() };
+      const lines: PostingLines = { transactions: [], vouchers: [], accounts: [], summaries: [], scaled: [], scales: [], decimals: new Map() };
       byCurrency.set(currency, (found = { currency, opening: zeroOf(currency), yearDebit: zeroOf(currency), yearCredit: zeroOf(currency), lines }));
     }
     return found;
@@ -149,6 +151,8 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
   // the transaction's): undefined until then, null when not needed.
   let transaction: BookedTransaction | null = null;
   let booked: readonly BookedPosting[] | null | undefined;
+  // The transaction's `voucher`, read when a line of it is reported (undefined until then).
+  let voucher: string | null | undefined;
   let index = 0;
   let at = 0;
   // (Each posting's place counted as its account is asked about, so that only the postings covered
@@ -162,7 +166,9 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     booked ??= entry instanceof PlainTransaction && !entry.hasKey("narration") ? null : entry.booked;
     const { lines } = gatheredOf(account, currency);
     if (decimal !== null) lines.decimals.set(lines.accounts.length, decimalAmount(decimal, currency));
+    if (voucher === undefined) voucher = entryMetaText(entry, VOUCHER_KEY);
     lines.transactions.push(entry);
+    lines.vouchers.push(voucher);
     lines.accounts.push(account);
     lines.summaries.push(lineSummary(entry, booked === null ? NO_META : booked[at]!.source.meta));
     lines.scaled.push(decimal === null ? scaled : Number.NaN);
@@ -180,6 +186,7 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     }
     transaction = entry;
     booked = undefined;
+    voucher = undefined;
     index = 0;
     forEachPosting(entry, addLine, coversLine);
   }
@@ -252,7 +259,7 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery,
       yearCredit = plus(yearCredit, credit);
     }
     rows.push({
-      kind: "posting", date: lineDate, voucher: entryMetaText(lines.transactions[line]!, VOUCHER_KEY), summary: lines.summaries[line]!,
+      kind: "posting", date: lineDate, voucher: lines.vouchers[line]!, summary: lines.summaries[line]!,
       account: chart.account(lines.accounts[line]!), debit, credit, balance,
     });
   }

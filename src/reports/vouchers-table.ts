@@ -32,6 +32,7 @@ import { phrase } from "../i18n/phrase.js";
 import type { DisplayScales } from "./display.js";
 import { amountText, type SheetRow } from "./sheet.js";
 import { amountCell, amountShape, shape } from "./table-amount.js";
+import { measured, writeMeasured } from "./simple-text.js";
 import { orderedTotals, vouchersTableOf } from "./vouchers.js";
 
 /** A text as a table cell shows it (escaped), its display width, cli-table3's measure of it, and whether it ends in white space. */
@@ -308,6 +309,18 @@ export class VoucherLines {
    */
   readonly sources: (PlainTransaction | Voucher)[] = [];
   readonly attachments = int32s(1024);
+  /**
+   * Per voucher read in place, its heading's text in UTF-8, made as the books are read (its
+   * transaction's metadata is then read once, for its dimensions and its heading): headingBytes
+   * from the voucher before's end in headingEnds to its own; and its simpleWidth, -1 when the
+   * heading is drawn through Heading instead (a text not simple or ending in white space, or a
+   * voucher read through buildVouchers: no bytes).
+   */
+  headingBytes = Buffer.allocUnsafe(1 << 20);
+  readonly headingEnds = int32s(1024);
+  readonly headingWidths = int32s(1024);
+  /** The phrases of the headings, each made once. */
+  readonly phrases: HeadingPhrases;
   /** Per voucher, where its lines end. */
   readonly ends = int32s(1024);
   readonly accounts = int32s(4096);
@@ -355,6 +368,65 @@ export class VoucherLines {
     this.nameCells = new Cells(false, strlen);
     this.currencyCells = new Cells(false, strlen);
     this.strlen = strlen;
+    this.phrases = new HeadingPhrases(lang);
+  }
+
+  /** The end of the heading texts so far. */
+  get headingLength(): number {
+    const ends = this.headingEnds;
+    return ends.length === 0 ? 0 : ends.values[ends.length - 1]!;
+  }
+
+  /**
+   * The heading of the voucher of `transaction` with `attachments`, read from its metadata values
+   * (HEADING_KEYS' places), as Heading.read makes it, into headingBytes.
+   */
+  plainHeading(transaction: PlainTransaction, values: readonly (string | MetaValue | undefined)[], attachments: number): void {
+    const phrases = this.phrases;
+    const written = rawText(values[0]);
+    const parsed = written === null ? null : parseVoucher(written);
+    const number = parsed === null ? null : voucherText(parsed.word, parsed.number);
+    const preparerName = rawText(values[1]) ?? (rawText(values[2]) !== null ? rawText(values[3]) : null) ?? "";
+    const first = transaction.firstPosting();
+    const summary = first < 0 ? "" : summaryOf(transaction, transaction.postingMetaCountAt(first) === 0 ? null : rawText(transaction.rawMetaAt(first, "narration")));
+    const date = transaction.date;
+    const counted = phrases.attachments(attachments);
+    const preparer = preparerName === "" ? null : phrases.preparedBy(preparerName);
+    const start = this.headingLength;
+    const most = 3 * (date.length + (number === null ? 0 : number.length) + summary.length) + phrases.unnumbered.bytes.length + counted.bytes.length
+      + (preparer === null ? 0 : preparer.bytes.length) + 8;
+    if (start + most > this.headingBytes.length) {
+      const more = Buffer.allocUnsafe(Math.max(2 * this.headingBytes.length, start + most));
+      this.headingBytes.copy(more, 0, 0, start);
+      this.headingBytes = more;
+    }
+    const buffer = this.headingBytes;
+    let at = writeMeasured(buffer, start, date);
+    let width = date === "" ? -1 : measured.width;
+    buffer[at++] = 32;
+    buffer[at++] = 32;
+    if (number !== null) {
+      at = writeMeasured(buffer, at, number);
+      width = width < 0 || measured.width < 0 ? -1 : width + 2 + measured.width;
+    } else {
+      at = phraseBytes(buffer, at, phrases.unnumbered);
+      width = width < 0 || phrases.unnumbered.width < 0 ? -1 : width + 2 + phrases.unnumbered.width;
+    }
+    if (summary !== "") {
+      buffer[at++] = 32;
+      buffer[at++] = 32;
+      at = writeMeasured(buffer, at, summary);
+      width = width < 0 || measured.width < 0 ? -1 : width + 2 + measured.width;
+    }
+    at = bytes(buffer, at, counted.bytes);
+    width = width < 0 || counted.width < 0 ? -1 : width + 2 + counted.width;
+    if (preparer !== null) {
+      at = bytes(buffer, at, preparer.bytes);
+      width = width < 0 || preparer.width < 0 ? -1 : width + 2 + preparer.width;
+    }
+    if ((preparer ?? counted).blankEnd) width = -1;
+    this.headingEnds.push(at);
+    this.headingWidths.push(width);
   }
 
   get count(): number {
@@ -437,14 +509,37 @@ export class VoucherLines {
     const net = this.#sums(currency);
     if (scaled > 0) {
       this.debits[currency]!.addScaled(scaled, scale);
-      const width = amountCellWidth(scaled, scale, this.currencyPlaces[currency]!);
-      if (width > this.debitWidth) this.debitWidth = width;
+      if (this.#widens(scaled, scale, currency, 0)) {
+        const width = amountCellWidth(scaled, scale, this.currencyPlaces[currency]!);
+        if (width > this.debitWidth) this.debitWidth = width;
+      }
     } else if (scaled < 0) {
       this.credits[currency]!.addScaled(-scaled, scale);
-      const width = amountCellWidth(-scaled, scale, this.currencyPlaces[currency]!);
-      if (width > this.creditWidth) this.creditWidth = width;
+      if (this.#widens(-scaled, scale, currency, 1)) {
+        const width = amountCellWidth(-scaled, scale, this.currencyPlaces[currency]!);
+        if (width > this.creditWidth) this.creditWidth = width;
+      }
     }
     net.addScaled(scaled, scale);
+  }
+
+  /**
+   * Per side (debit, credit), currency and scale (0 to 2), the largest amount measured: at no more
+   * places than its commodity's, at most two, an amount's cell is its integer part grouped, then
+   * the commodity's places, so it is no longer than that of a larger amount at its scale.
+   */
+  readonly #largest: number[][] = [[], []];
+
+  /** Whether the positive amount `magnitude` × 10^-scale on `side` may be wider than the amounts measured before it (see #largest). */
+  #widens(magnitude: number, scale: number, currency: number, side: number): boolean {
+    const places = this.currencyPlaces[currency]!;
+    if (scale > places || places > 2) return true;
+    const largest = this.#largest[side]!;
+    const key = 3 * currency + scale;
+    const before = largest[key];
+    if (before !== undefined && magnitude <= before) return false;
+    largest[key] = magnitude;
+    return true;
   }
 
   /** A line of a Decimal debit and credit (one of them zero, or both). */
@@ -476,6 +571,11 @@ export class VoucherLines {
 
   /** The end of a voucher (its lines given since the last one's), its heading read from `source`. */
   endVoucher(source: PlainTransaction | Voucher, attachments: number): void {
+    // (A voucher read through buildVouchers: its heading drawn through Heading.)
+    if (this.headingEnds.length < this.sources.length + 1) {
+      this.headingEnds.push(this.headingLength);
+      this.headingWidths.push(-1);
+    }
     this.sources.push(source);
     this.attachments.push(attachments);
     this.ends.push(this.accounts.length);
@@ -525,17 +625,25 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
   /** The transaction's own dimensions (by DIMENSION_KINDS), read from its metadata at once: the first line of each key. */
   const names: (string | null)[] = KEYS.map(() => null);
   const found: boolean[] = KEYS.map(() => false);
+  /** And what its heading reads (HEADING_KEYS' places): the first line of each key. */
+  const headingValues: (string | MetaValue | undefined)[] = [undefined, undefined, undefined, undefined];
   const readNames = (transaction: PlainTransaction): void => {
     for (let index = 0; index < KEYS.length; index++) {
       names[index] = null;
       found[index] = false;
     }
+    headingValues[0] = headingValues[1] = headingValues[2] = headingValues[3] = undefined;
     const count = transaction.metaCount;
     for (let line = 0; line < count; line++) {
-      const index = KEY_INDEX.get(transaction.metaKeyAt(line));
-      if (index === undefined || found[index]!) continue;
-      found[index] = true;
-      names[index] = dimensionName(transaction.rawMetaValueAt(line));
+      const places = META_PLACES.get(transaction.metaKeyAt(line));
+      if (places === undefined) continue;
+      const index = (places & 15) - 1;
+      if (index >= 0 && !found[index]!) {
+        found[index] = true;
+        names[index] = dimensionName(transaction.rawMetaValueAt(line));
+      }
+      const place = (places >> 4) - 1;
+      if (place >= 0 && headingValues[place] === undefined) headingValues[place] = transaction.rawMetaValueAt(line);
     }
   };
   /** The dimensions' cell of a compact transaction's posting at `at` (-1: the transaction's own), its own names read over the transaction's (readNames). */
@@ -590,6 +698,7 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
           into.scaledLine(accountIndex, scaled, transaction.bookedScaleAt(at), into.currency(transaction.bookedCurrencyAt(at)), dimensions);
         }
       }
+      into.plainHeading(transaction, headingValues, attachments);
       into.endVoucher(transaction, attachments);
       continue;
     }
@@ -686,6 +795,11 @@ class HeadingPhrases {
 /** The places of the metadata a heading reads from a transaction (Heading.read): the first line of each key. */
 const HEADING_KEYS = new Map<string, number>([[VOUCHER_KEY, 0], ["prepared-by", 1], ["claim", 2], ["claimant", 3]]);
 
+/** The places a transaction's metadata key has: its KEY_INDEX plus one in the low four bits, its HEADING_KEYS place plus one above them. */
+const META_PLACES = new Map<string, number>();
+for (const [key, index] of KEY_INDEX) META_PLACES.set(key, index + 1);
+for (const [key, place] of HEADING_KEYS) META_PLACES.set(key, (META_PLACES.get(key) ?? 0) | ((place + 1) << 4));
+
 /**
  * A voucher's heading as vouchers.ts's headingMaker makes it in one language (date, number,
  * summary, attachments, preparer, two spaces apart, the empty ones left out), kept as its parts:
@@ -760,26 +874,6 @@ class Heading {
   }
 
   /**
-   * Whether its text is `other`'s: the same parts, or (of texts as long) the same text. (Two parts
-   * as long that differ, after the same ones, make texts that differ.)
-   */
-  sameAs(other: Heading): boolean {
-    if (this.length !== other.length) return false;
-    const mine = this.#parts;
-    const theirs = other.#parts;
-    const count = this.#count;
-    const otherCount = other.#count;
-    for (let index = 0; index < count && index < otherCount; index++) {
-      const part = mine[index]!;
-      const their = theirs[index]!;
-      if (part === their) continue;
-      if (part.length === their.length) return false;
-      return this.text() === other.text();
-    }
-    return count === otherCount || this.text() === other.text();
-  }
-
-  /**
    * Its line (a line feed, a space, the text) written as its parts' bytes into `out`, when its
    * text is of simple characters, at most `width` wide, and not ending in white space (nothing
    * then to escape, cut or trim); false when not.
@@ -820,15 +914,28 @@ function ascii(buffer: Buffer, at: number, text: string): number {
   return at;
 }
 
+/** A phrase's bytes into `buffer` at `at`; where they end. */
+function phraseBytes(buffer: Buffer, at: number, made: Phrase): number {
+  buffer.set(made.bytes, at);
+  return at + made.bytes.length;
+}
+
 /** Two spaces, then `part`, into `buffer` at `at`; where it ends. */
 function bytes(buffer: Buffer, at: number, part: Buffer): number {
   buffer[at++] = 32;
   buffer[at++] = 32;
-  for (let index = 0; index < part.length; index++) buffer[at++] = part[index]!;
-  return at;
+  buffer.set(part, at);
+  return at + part.length;
 }
 
 // ---------------------------------------------------------------- drawing
+
+/** A line's account's cells and the spaces after them for one side (see drawFast), where its amount ends, and whether it is drawn as a text (drawLine). */
+interface Template {
+  readonly bytes: Buffer;
+  readonly amountEnd: number;
+  readonly blank: boolean;
+}
 
 /** Texts in UTF-8, each distinct one encoded once (many cells share a cut text). */
 const ENCODED = new Map<string, Buffer>();
@@ -1045,7 +1152,7 @@ export function writeVouchersTable(
   const gap = compact ? 0 : GAP;
   const between = compact ? " " : "   ";
   const startsWithHeading = lines.lineCount > 0;
-  const phrases = new HeadingPhrases(lang);
+  const phrases = lines.phrases;
   const hasRows = lines.lineCount > 0 || footCells.length > 0;
 
   parts.forEach((part, partIndex) => {
@@ -1181,7 +1288,8 @@ export function writeVouchersTable(
       let to = out.at;
       buffer[to++] = 10;
       const start = prefix.bytes;
-      for (let index = 0; index < start.length; index++) buffer[to++] = start[index]!;
+      buffer.set(start, to);
+      to += start.length;
       let spaces = prefix.pending;
       for (let n = leading; n < partKinds.length; n++) {
         const kind = partKinds[n]!;
@@ -1239,25 +1347,129 @@ export function writeVouchersTable(
           for (let pad = spaces + separator[n]!; pad > 0; pad--) buffer[to++] = 32;
           spaces = content[n]! - drawn + 1;
         }
-        for (let index = 0; index < bytes.length; index++) buffer[to++] = bytes[index]!;
+        buffer.set(bytes, to);
+        to += bytes.length;
       }
       out.at = to;
     };
-    let heading = new Heading();
-    let current: Heading | null = null;
+    // The common line, its account's cells then its debit or its credit (a scaled integer) and, when
+    // the part shows them, its dimensions: written from its account's template for its side (its
+    // cells and the spaces up to the dimensions, made once: the amount is written over the spaces
+    // that end where its column ends), then the dimensions' bytes. Any other line through drawLine.
+    const tail = partKinds.length - leading;
+    const fast = (tail === 2 || (tail === 3 && partKinds[leading + 2] === DIMENSIONS)) && partKinds[leading] === DEBIT && partKinds[leading + 1] === CREDIT;
+    const withDimensions = tail === 3;
+    const templates: (Template | undefined)[][] = [[], []];
+    const templateOf = (account: number, side: number): Template => {
+      const prefix = prefixes[account] ?? prefixOf(account);
+      const debit = leading;
+      const credit = leading + 1;
+      let spaces = prefix.pending;
+      let amountEnd: number;
+      if (side === 0) {
+        amountEnd = prefix.bytes.length + spaces + separator[debit]! + content[debit]!;
+        spaces = 1 + separator[credit]! + content[credit]! + 1;
+      } else {
+        spaces += separator[debit]! + content[debit]! + 1;
+        amountEnd = prefix.bytes.length + spaces + separator[credit]! + content[credit]!;
+        spaces = 1;
+      }
+      const bytes = Buffer.alloc(withDimensions ? amountEnd + spaces + separator[leading + 2]! : amountEnd, 32);
+      bytes.set(prefix.bytes, 0);
+      return (templates[side]![account] = { bytes, amountEnd, blank: prefix.blank });
+    };
+    const dimensionsAt = leading + 2;
+    const drawFast = (at: number): void => {
+      const amount = amounts[at]!;
+      if (amount === 0 || Number.isNaN(amount)) {
+        drawLine(at);
+        return;
+      }
+      const account = accounts[at]!;
+      const side = amount > 0 ? 0 : 1;
+      const template = templates[side]![account] ?? templateOf(account, side);
+      // (A line with a text that ends in white space is made as a text, and trimmed as one.)
+      let blank = template.blank;
+      let node: DimensionNode | null = null;
+      let dimensionBytes: Buffer | null = null;
+      let dimensionLength = 0;
+      if (withDimensions) {
+        node = nodes[dimensionIndexes[at]!]!;
+        const shown = node.shown;
+        if (shown === null) {
+          if (pieces[node.piece]!.blankEnd) blank = true;
+          dimensionLength = node.byteLength;
+        } else {
+          if (shown.blankEnd) blank = true;
+          dimensionBytes = bytesOf(dimensionsAt, shown);
+          dimensionLength = dimensionBytes.length;
+        }
+      }
+      const length = blank ? -1 : amountShape(side === 0 ? amount : -amount, amountScales[at]!, currencyPlaces[currencies[at]!]!);
+      if (length < 0) {
+        drawLine(at);
+        return;
+      }
+      out.room(1 + template.bytes.length + dimensionLength);
+      const buffer = out.buffer;
+      let to = out.at;
+      buffer[to++] = 10;
+      buffer.set(template.bytes, to);
+      writeAmount(buffer, to + template.amountEnd - length, length);
+      if (dimensionLength === 0) to += template.amountEnd;
+      else {
+        to += template.bytes.length;
+        if (dimensionBytes === null) to = writeNode(buffer, to, node!, pieces);
+        else {
+          buffer.set(dimensionBytes, to);
+          to += dimensionLength;
+        }
+      }
+      out.at = to;
+    };
+    const heading = new Heading();
+    const headingBytes = lines.headingBytes;
+    const headingEnds = lines.headingEnds.values;
+    const headingWidths = lines.headingWidths.values;
+    // The heading drawn last: its text's place in headingBytes, or (-1) its text.
+    let lastStart = -1;
+    let lastEnd = -1;
+    let lastText: string | null = null;
     let at = 0;
     for (let voucher = 0; voucher < lines.count; voucher++) {
       const end = ends[voucher]!;
       if (at === end) continue;
-      heading.read(lines.sources[voucher]!, attachmentCounts[voucher]!, phrases);
-      if (current === null || !heading.sameAs(current)) {
+      // A heading drawn when its text differs from the last one drawn.
+      const width = headingWidths[voucher]!;
+      if (width >= 0 && width <= headingWidth) {
         // (A heading of simple characters that fits is its own text: nothing to escape or cut.)
-        if (!heading.writeTo(out, headingWidth)) out.text("\n" + headingLine(terminalText(heading.text())));
-        const last = current;
-        current = heading;
-        heading = last ?? new Heading();
+        const start = voucher === 0 ? 0 : headingEnds[voucher - 1]!;
+        const stop = headingEnds[voucher]!;
+        const same = lastStart >= 0
+          ? stop - start === lastEnd - lastStart && headingBytes.compare(headingBytes, lastStart, lastEnd, start, stop) === 0
+          : lastText !== null && lastText === headingBytes.toString("utf8", start, stop);
+        if (!same) {
+          out.room(2 + stop - start);
+          const buffer = out.buffer;
+          buffer[out.at++] = 10;
+          buffer[out.at++] = 32;
+          out.at += headingBytes.copy(buffer, out.at, start, stop);
+          lastStart = start;
+          lastEnd = stop;
+          lastText = null;
+        }
+      } else {
+        heading.read(lines.sources[voucher]!, attachmentCounts[voucher]!, phrases);
+        const text = heading.text();
+        const same = lastStart >= 0 ? text === headingBytes.toString("utf8", lastStart, lastEnd) : lastText === text;
+        if (!same) {
+          if (!heading.writeTo(out, headingWidth)) out.text("\n" + headingLine(terminalText(text)));
+          lastStart = -1;
+          lastText = text;
+        }
       }
-      for (; at < end; at++) drawLine(at);
+      if (fast) for (; at < end; at++) drawFast(at);
+      else for (; at < end; at++) drawLine(at);
     }
     text = "";
     if (footCells.length > 0) {
