@@ -28,10 +28,15 @@ class ColumnTexts {
   /** The text given last and its number (rows often repeat a column's text). */
   #lastGiven: string | null = null;
   #lastNumber = -1;
-  /** The prepared texts, their display widths and their drawn widths (cli-table3's measure). */
-  readonly texts: string[] = [];
-  readonly widths: number[] = [];
-  readonly drawn: number[] = [];
+  /**
+   * The prepared texts and their drawn widths (cli-table3's measure), by number: `count` of them.
+   * (Room for the rows expected made at once when the texts do not repeat; the widths in a typed
+   * array: a hundred thousand texts' arrays grown by copies were old-generation garbage enough
+   * to bring on one more full collection.)
+   */
+  texts: string[] = [];
+  drawn = new Int32Array(16);
+  count = 0;
   /** Each text cut for the column's narrowed width (a cut column), with its drawn width; made when asked for. */
   cutTexts: (string | undefined)[] = [];
   cutDrawn: number[] = [];
@@ -39,7 +44,7 @@ class ColumnTexts {
   widest = 0;
   widestDrawn = 0;
 
-  constructor(readonly right: boolean, readonly strlen: (text: string) => number) {}
+  constructor(readonly right: boolean, readonly strlen: (text: string) => number, readonly expectedRows: number) {}
 
   /** The number of `given` (its prepared text's), prepared and measured when new. */
   numberOf(given: string): number {
@@ -55,6 +60,7 @@ class ColumnTexts {
       if (this.#numbers.size >= MAPPED_BEFORE_CHECK && this.#found * 4 < this.#numbers.size) {
         this.#mapping = false;
         this.#numbers.clear();
+        this.#reserve(this.expectedRows);
       }
     }
     this.#lastGiven = given;
@@ -67,7 +73,7 @@ class ColumnTexts {
     let width: number;
     let drawn: number;
     if (PLAIN_ASCII.test(given)) {
-      cell = this.right ? groupedNumber(given) : given;
+      cell = this.right ? groupedOnce(given) : given;
       width = drawn = cell.length;
     } else {
       cell = given;
@@ -77,18 +83,30 @@ class ColumnTexts {
       width = displayWidth(cell);
       drawn = this.strlen(cell);
     }
-    const number = this.texts.length;
-    this.texts.push(cell);
-    this.widths.push(width);
-    this.drawn.push(drawn);
+    const number = this.count++;
+    if (number >= this.drawn.length) this.#reserve(number + 1);
+    this.texts[number] = cell;
+    this.drawn[number] = drawn;
     if (width > this.widest) this.widest = width;
     if (drawn > this.widestDrawn) this.widestDrawn = drawn;
     return number;
   }
 
+  /** Room for `wanted` texts (at least twice the room there is when more is needed). */
+  #reserve(wanted: number): void {
+    if (wanted <= this.drawn.length) return;
+    const size = Math.max(wanted, this.drawn.length * 2);
+    const drawn = new Int32Array(size);
+    drawn.set(this.drawn.subarray(0, this.count));
+    this.drawn = drawn;
+    const texts = new Array<string>(size);
+    for (let index = 0; index < this.count; index++) texts[index] = this.texts[index]!;
+    this.texts = texts;
+  }
+
   /** Cut every text to `width` at `from`: the widest cut text's drawn width. */
   cutAll(width: number, from: "end" | "start"): number {
-    const count = this.texts.length;
+    const count = this.count;
     this.cutTexts = new Array<string>(count);
     this.cutDrawn = new Array<number>(count);
     let widest = 0;
@@ -101,6 +119,22 @@ class ColumnTexts {
     }
     return widest;
   }
+}
+
+/** The text groupedNumber gave last, and what it was given. */
+let lastGrouped = "";
+let lastGroupedGiven: string | null = null;
+
+/**
+ * groupedNumber of a text, the same string again when given the text it was given last (one
+ * row's amount and what is owed on it are often one text: one grouped text, not two).
+ */
+function groupedOnce(given: string): string {
+  if (given !== lastGroupedGiven) {
+    lastGrouped = groupedNumber(given);
+    lastGroupedGiven = given;
+  }
+  return lastGrouped;
 }
 
 /** How many distinct texts a column keeps looking up before it asks whether they repeat. */
@@ -144,7 +178,7 @@ export function writeListTable(
   const count = columns.length;
   const right = columns.map((column) => column.align === "right");
   const strlen = tableMeasure();
-  const values = columns.map((_, index) => new ColumnTexts(right[index]!, strlen));
+  const values = columns.map((_, index) => new ColumnTexts(right[index]!, strlen, expectedRows));
   const prepareInto = (into: NumberedCells) => (row: readonly string[] | Row) => {
     let cells: readonly string[];
     if (Array.isArray(row)) cells = row as readonly string[];
@@ -191,71 +225,99 @@ export function writeListTable(
     const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, drawnWidths[part[n]!]! + PADDING));
     const partValues = part.map((index) => values[index]!);
     const partTexts = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutTexts : values[index]!.texts) as readonly string[]);
-    const partDrawn = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutDrawn : values[index]!.drawn) as readonly number[]);
+    const partDrawn = part.map((index): ArrayLike<number> => (cutAt[index] !== undefined ? values[index]!.cutDrawn : values[index]!.drawn));
     const partRight = part.map((index) => right[index]!);
     /**
      * Each column's drawn cells before the line's last, by text number, made when first drawn (a
      * column of few texts: its names, statuses, currencies); null for a column of many.
      */
-    const drawnCells = partValues.map((column) => (column.texts.length <= DRAWN_CELLS_KEPT ? new Array<string | undefined>(column.texts.length) : null));
+    const drawnCells = partValues.map((column) => (column.count <= DRAWN_CELLS_KEPT ? new Array<string | undefined>(column.count) : null));
     const cellOf = (n: number, number: number): string => {
       const text = partTexts[n]![number]!;
       const spaces = spacesOf(colWidths[n]! - PADDING - partDrawn[n]![number]!);
       return (n === 0 ? " " : between) + (partRight[n] ? spaces + text + " " : text + spaces + " ");
     };
-    /** A line of the part's cells (numbered as `numbers` from `at`), trimmed at its end. */
-    const lineOf = (numbers: Int32Array, at: number): string => {
+    // The part's text is gathered as the texts it is made of (its cells drawn, spaces, line feeds),
+    // one piece at a time, and joined once per piece: a line made by adding its cells one by one
+    // is a chain of pieces, one object per cell (three quarters of what a hundred thousand claims'
+    // table allocated), and then copied flat when written.
+    const linesPerPiece = Math.max(1, Math.floor(CHARS_PER_PIECE / (tableWidth(colWidths.map((width) => width - PADDING), gap) + 1)));
+    const texts = new Array<string>((linesPerPiece + 2) * (part.length + 4) + 8).fill("");
+    /** Texts in `texts` for the piece, and how many slots earlier pieces filled (emptied before a join). */
+    let used = 0;
+    let filled = 0;
+    const flush = () => {
+      if (used === 0) return;
+      for (let index = used; index < filled; index++) texts[index] = "";
+      if (used > filled) filled = used;
+      const piece = texts.join("");
+      if (piece !== "") write(piece);
+      used = 0;
+    };
+    /** The line of the part's cells (numbered as `numbers` from `at`), trimmed at its end, into `texts`. */
+    const addCells = (numbers: Int32Array, at: number): void => {
       // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
       // the last cell that is not empty, its cut text never empty either.)
       let last = part.length - 1;
       while (last > 0 && partValues[last]!.texts[numbers[at + part[last]!]!] === "") last--;
-      let line = "";
-      for (let n = 0; n < last; n++) {
-        const number = numbers[at + part[n]!]!;
-        const kept = drawnCells[n];
-        if (kept === null) line += cellOf(n, number);
-        else line += (kept[number] ??= cellOf(n, number));
-      }
       const number = numbers[at + part[last]!]!;
       const text = partTexts[last]![number]!;
-      if (endsInSpace(text)) return (line + cellOf(last, number)).trimEnd();
-      // (The last cell ends the line trimmed: its padding after it is not written, and no trimEnd is needed.)
-      const lead = last === 0 ? " " : between;
-      return partRight[last] ? line + lead + spacesOf(colWidths[last]! - PADDING - partDrawn[last]![number]!) + text : line + lead + text;
+      if (endsInSpace(text)) {
+        // (Rare: the line as one text, trimmed as writeTableFrom trims it.)
+        let line = "";
+        for (let n = 0; n <= last; n++) line += cellOf(n, numbers[at + part[n]!]!);
+        texts[used++] = line.trimEnd();
+        return;
+      }
+      for (let n = 0; n < last; n++) {
+        const cell = numbers[at + part[n]!]!;
+        const kept = drawnCells[n];
+        texts[used++] = kept === null ? cellOf(n, cell) : (kept[cell] ??= cellOf(n, cell));
+      }
+      // (The last cell ends the line trimmed: its padding after it is not written.)
+      texts[used++] = last === 0 ? " " : between;
+      if (partRight[last]) texts[used++] = spacesOf(colWidths[last]! - PADDING - partDrawn[last]![number]!);
+      texts[used++] = text;
     };
-    let text = headLine(head, colWidths, part.map((index) => right[index]!), between, strlen);
+    texts[used++] = headLine(head, colWidths, part.map((index) => right[index]!), between, strlen);
     if (hasRows) {
       const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
-      text += "\n" + (startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule);
+      texts[used++] = "\n";
+      texts[used++] = startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule;
     }
     // A heading line: the heading cut to the part's width (when the table has a width), trimmed.
     const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!), gap) - PADDING);
     const headingLine = (heading: string) => ` ${style.width === undefined ? heading : cutText(heading, headingWidth, "end")}`.trimEnd();
-    const linesPerPiece = Math.max(1, Math.floor(CHARS_PER_PIECE / (tableWidth(colWidths.map((width) => width - PADDING), gap) + 1)));
     let lines = 0;
-    const add = (line: string) => {
-      text += "\n" + line;
+    /** After each line: the piece written once it has its lines. */
+    const ended = () => {
       if (++lines >= linesPerPiece) {
-        write(text);
-        text = "";
+        flush();
         lines = 0;
       }
+    };
+    const addLine = (line: string) => {
+      texts[used++] = "\n";
+      texts[used++] = line;
+      ended();
     };
     const addRows = (rows: NumberedCells) => {
       const { headings, headingBefore, numbers } = rows;
       let next = 0;
       for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
-        for (; next < headings.length && headingBefore[next] === row; next++) add(headingLine(headings[next]!));
-        add(lineOf(numbers, at));
+        for (; next < headings.length && headingBefore[next] === row; next++) addLine(headingLine(headings[next]!));
+        texts[used++] = "\n";
+        addCells(numbers, at);
+        ended();
       }
-      for (; next < headings.length; next++) add(headingLine(headings[next]!));
+      for (; next < headings.length; next++) addLine(headingLine(headings[next]!));
     };
     addRows(body);
     if (feet.rows > 0 || feet.headings.length > 0) {
-      add("");
+      addLine("");
       addRows(feet);
     }
-    if (text !== "") write(text);
+    flush();
   });
 }
 

@@ -158,8 +158,13 @@ interface Working extends ClaimBalance {
 
 /** The balance of the claim `claim` (id `id`, at `order` in the entries) owing `debts`. */
 function workingOf(id: string, claim: BookedTransaction, order: number, debts: OpenDebt[]): Working {
+  return { id, claim, postedOn: postedOnOf(claim), order, debts };
+}
+
+/** A claim's ClaimBalance.postedOn: its `posted-on` date, else its own date. */
+export function postedOnOf(claim: BookedTransaction): string {
   const postedOn = entryMetaText(claim, "posted-on");
-  return { id, claim, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.date, order, debts };
+  return postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.date;
 }
 
 /** What a transaction nets on one (account, commodity), with the most decimal places written. */
@@ -326,6 +331,28 @@ export class ClaimBalanceList {
     if (lone === OWES_NOTHING) return "paid";
     const balance = this.#kept![index];
     return balance === undefined ? "paid" : paidState(balance);
+  }
+
+  /** The id of the claim numbered `index`. */
+  idAt(index: number): string {
+    return this.#table.textAt(index);
+  }
+
+  /**
+   * What balances() gives, without making the balance of a claim owing a lone debt no payment
+   * touched (most claims): `lone` is given the claim's number, the claim and where its liability
+   * posting is in it (the debt: that posting's account, currency and units negated, at its scale);
+   * `kept`, any other balance. In journal order.
+   */
+  forEachBalance(lone: (index: number, claim: PlainTransaction, at: number) => void, kept: (balance: ClaimBalance) => void): void {
+    for (let index = 0; index < this.#claims.length; index++) {
+      const at = this.#lone[index]!;
+      if (at >= 0) lone(index, this.#claims[index] as PlainTransaction, at);
+      else {
+        const balance = this.balanceAt(index, false);
+        if (balance !== undefined) kept(balance);
+      }
+    }
   }
 
   /** The balances kept (every claim's, or with `owingOnly` those of the claims that owe), in journal order. */
