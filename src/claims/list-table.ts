@@ -1,9 +1,10 @@
 // The claims list's table, drawn as writeTableFrom draws it (src/render/table.ts) but in fewer
 // steps: a hundred thousand claims made the list twice as slow as `check` on the same journal,
 // a third of it in the table (each cell pushed into an array of pieces, measured again at every
-// line, each line's pieces joined). Here every cell is prepared and measured once, kept with its
-// drawn width, and each line is made as one string. The layout (narrowed columns, compact
-// drawing, parts, cut texts) is writeTableFrom's, its rules taken from table.ts: test/claims/list-table.test.ts
+// line, each line's pieces joined). Here each column's distinct texts are prepared and measured
+// once, a cell is kept as its text's number, a column of few texts has each cell drawn (padded)
+// once, and each line is made as one string. The layout (narrowed columns, compact drawing,
+// parts, cut texts) is writeTableFrom's, its rules taken from table.ts: test/claims/list-table.test.ts
 // holds the two to the same bytes. Without colour only (with colour: writeTableFrom).
 import {
   CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, headLine, spacesOf, tableMeasure, tableWidth,
@@ -11,22 +12,138 @@ import {
 } from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
 
-/** A text as a table cell shows it, with its display width and its drawn width (cli-table3's measure). */
-interface Prepared {
-  readonly text: string;
-  readonly width: number;
-  readonly drawn: number;
+/**
+ * The distinct texts of one column, each prepared as the table prepares a cell (terminalText,
+ * grouped when right-aligned) and measured once, numbered in the order first given: a cell is
+ * kept as its text's number. A column's texts mostly repeat (names, statuses, currencies, empty
+ * cells), and a cell kept as a number is neither a pointer the collector follows nor a text
+ * measured again; a column of ids or amounts gives a new text per row, looked up no more once
+ * that is seen (see MAPPED_BEFORE_CHECK).
+ */
+class ColumnTexts {
+  /** Each given text's number while texts are still looked up. */
+  readonly #numbers = new Map<string, number>();
+  #mapping = true;
+  #found = 0;
+  /** The text given last and its number (rows often repeat a column's text). */
+  #lastGiven: string | null = null;
+  #lastNumber = -1;
+  /**
+   * The prepared texts and their drawn widths (cli-table3's measure), by number: `count` of them.
+   * (Room for the rows expected made at once when the texts do not repeat; the widths in a typed
+   * array: a hundred thousand texts' arrays grown by copies were old-generation garbage enough
+   * to bring on one more full collection.)
+   */
+  texts: string[] = [];
+  drawn = new Int32Array(16);
+  count = 0;
+  /** Each text cut for the column's narrowed width (a cut column), with its drawn width; made when asked for. */
+  cutTexts: (string | undefined)[] = [];
+  cutDrawn: number[] = [];
+  /** The widest display and drawn widths of its texts. */
+  widest = 0;
+  widestDrawn = 0;
+
+  constructor(readonly right: boolean, readonly strlen: (text: string) => number, readonly expectedRows: number) {}
+
+  /** The number of `given` (its prepared text's), prepared and measured when new. */
+  numberOf(given: string): number {
+    // (A column whose texts do not repeat: each prepared as it comes.)
+    if (!this.#mapping) return this.#prepare(given);
+    if (given === this.#lastGiven) return this.#lastNumber;
+    let number = this.#numbers.get(given);
+    if (number !== undefined) this.#found++;
+    else {
+      number = this.#prepare(given);
+      this.#numbers.set(given, number);
+      // (Texts that do not repeat: looked up no more.)
+      if (this.#numbers.size >= MAPPED_BEFORE_CHECK && this.#found * 4 < this.#numbers.size) {
+        this.#mapping = false;
+        this.#numbers.clear();
+        this.#reserve(this.expectedRows);
+      }
+    }
+    this.#lastGiven = given;
+    this.#lastNumber = number;
+    return number;
+  }
+
+  #prepare(given: string): number {
+    let cell: string;
+    let width: number;
+    let drawn: number;
+    if (PLAIN_ASCII.test(given)) {
+      cell = this.right ? groupedOnce(given) : given;
+      width = drawn = cell.length;
+    } else {
+      cell = given;
+      if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
+      cell = terminalText(cell);
+      if (this.right) cell = groupedNumber(cell);
+      width = displayWidth(cell);
+      drawn = this.strlen(cell);
+    }
+    const number = this.count++;
+    if (number >= this.drawn.length) this.#reserve(number + 1);
+    this.texts[number] = cell;
+    this.drawn[number] = drawn;
+    if (width > this.widest) this.widest = width;
+    if (drawn > this.widestDrawn) this.widestDrawn = drawn;
+    return number;
+  }
+
+  /** Room for `wanted` texts (at least twice the room there is when more is needed). */
+  #reserve(wanted: number): void {
+    if (wanted <= this.drawn.length) return;
+    const size = Math.max(wanted, this.drawn.length * 2);
+    const drawn = new Int32Array(size);
+    drawn.set(this.drawn.subarray(0, this.count));
+    this.drawn = drawn;
+    const texts = new Array<string>(size);
+    for (let index = 0; index < this.count; index++) texts[index] = this.texts[index]!;
+    this.texts = texts;
+  }
+
+  /** Cut every text to `width` at `from`: the widest cut text's drawn width. */
+  cutAll(width: number, from: "end" | "start"): number {
+    const count = this.count;
+    this.cutTexts = new Array<string>(count);
+    this.cutDrawn = new Array<number>(count);
+    let widest = 0;
+    for (let number = 0; number < count; number++) {
+      const cut = cutText(this.texts[number]!, width, from);
+      const drawn = cut === this.texts[number] ? this.drawn[number]! : this.strlen(cut);
+      this.cutTexts[number] = cut;
+      this.cutDrawn[number] = drawn;
+      if (drawn > widest) widest = drawn;
+    }
+    return widest;
+  }
 }
 
+/** The text groupedNumber gave last, and what it was given. */
+let lastGrouped = "";
+let lastGroupedGiven: string | null = null;
 
 /**
- * Cells of a list, prepared as the table prepares them and measured, kept end to end: the
- * prepared texts, and their drawn widths.
+ * groupedNumber of a text, the same string again when given the text it was given last (one
+ * row's amount and what is owed on it are often one text: one grouped text, not two).
  */
-class PreparedCells {
-  /** Room made at once for the cells of the rows expected (pushed onto, a long array is copied as it grows). */
-  texts: string[];
-  drawn: Int32Array;
+function groupedOnce(given: string): string {
+  if (given !== lastGroupedGiven) {
+    lastGrouped = groupedNumber(given);
+    lastGroupedGiven = given;
+  }
+  return lastGrouped;
+}
+
+/** How many distinct texts a column keeps looking up before it asks whether they repeat. */
+const MAPPED_BEFORE_CHECK = 4096;
+
+/** Rows of cells, each cell its column's number for its text, kept end to end; and heading lines. */
+class NumberedCells {
+  /** Room made at once for the cells of the rows expected (a typed array: outside the heap the collector copies). */
+  numbers: Int32Array;
   length = 0;
   /** Rows of cells. */
   rows = 0;
@@ -35,19 +152,15 @@ class PreparedCells {
   readonly headingBefore: number[] = [];
 
   constructor(capacity: number) {
-    // (Not filled: every slot read is written first.)
-    this.texts = new Array<string>(capacity);
-    this.drawn = new Int32Array(capacity);
+    this.numbers = new Int32Array(Math.max(16, capacity));
   }
 
-  add(text: string, drawn: number): void {
-    if (this.length === this.drawn.length) {
-      const more = new Int32Array(Math.max(16, this.length * 2));
-      more.set(this.drawn);
-      this.drawn = more;
-    }
-    this.texts[this.length] = text;
-    this.drawn[this.length++] = drawn;
+  /** Room for `more` cells. */
+  reserve(more: number): void {
+    if (this.length + more <= this.numbers.length) return;
+    const grown = new Int32Array(Math.max(this.length + more, this.numbers.length * 2));
+    grown.set(this.numbers.subarray(0, this.length));
+    this.numbers = grown;
   }
 }
 
@@ -65,96 +178,38 @@ export function writeListTable(
   const count = columns.length;
   const right = columns.map((column) => column.align === "right");
   const strlen = tableMeasure();
-  const widths = columns.map((column) => displayWidth(column.header));
-  const drawnWidths = columns.map(() => 0);
-  // Each distinct text that is not plain ASCII prepared once per column (names, departments).
-  const known = columns.map(() => new Map<string, Prepared>());
-  // Each column's last text and what it was prepared as: a column's texts often repeat row after
-  // row (a status, a currency, an empty cell), and a text repeated is measured already.
-  const lastGiven: (string | null)[] = columns.map(() => null);
-  const lastText: string[] = columns.map(() => "");
-  const lastDrawn: number[] = columns.map(() => 0);
-  /** Whether each column's texts are still compared with its last (1), and how often that found a new text. */
-  const repeating: number[] = columns.map(() => 1);
-  const misses: number[] = columns.map(() => 0);
-  const prepareInto = (into: PreparedCells) => (row: readonly string[] | Row) => {
+  const values = columns.map((_, index) => new ColumnTexts(right[index]!, strlen, expectedRows));
+  const prepareInto = (into: NumberedCells) => (row: readonly string[] | Row) => {
     let cells: readonly string[];
-    if (!("cells" in row) && "heading" in row) {
+    if (Array.isArray(row)) cells = row as readonly string[];
+    else if ("cells" in row) cells = row.cells;
+    else {
+      // (An alert row is drawn as any other without colour; a heading is a line of its own.)
       into.headingBefore.push(into.rows);
-      into.headings.push(terminalText(row.heading));
+      into.headings.push(terminalText((row as { heading: string }).heading));
       return;
     }
-    // (An alert row is drawn as any other without colour.)
-    cells = "cells" in row ? row.cells : row as readonly string[];
     into.rows++;
-    for (let index = 0; index < count; index++) {
-      const given = cells[index] ?? "";
-      if (repeating[index]! > 0) {
-        if (given === lastGiven[index]) {
-          into.add(lastText[index]!, lastDrawn[index]!);
-          continue;
-        }
-        // (A column whose texts keep changing (ids, amounts) is no longer compared with its last one:
-        // comparing two texts of one length reads both. Its texts are prepared as any new one.)
-        if (++misses[index]! >= MISSES_BEFORE_NO_REPEAT) repeating[index] = 0;
-      }
-      lastGiven[index] = given;
-      if (PLAIN_ASCII.test(given)) {
-        const cell = right[index] ? groupedNumber(given) : given;
-        into.add(cell, cell.length);
-        lastText[index] = cell;
-        lastDrawn[index] = cell.length;
-        if (cell.length > widths[index]!) widths[index] = cell.length;
-        if (cell.length > drawnWidths[index]!) drawnWidths[index] = cell.length;
-        continue;
-      }
-      const map = known[index]!;
-      let prepared = map.get(given);
-      if (prepared === undefined) {
-        let cell = given;
-        if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
-        cell = terminalText(cell);
-        if (right[index]) cell = groupedNumber(cell);
-        prepared = { text: cell, width: displayWidth(cell), drawn: strlen(cell) };
-        if (map.size < 50_000) map.set(given, prepared);
-      }
-      into.add(prepared.text, prepared.drawn);
-      lastText[index] = prepared.text;
-      lastDrawn[index] = prepared.drawn;
-      if (prepared.width > widths[index]!) widths[index] = prepared.width;
-      if (prepared.drawn > drawnWidths[index]!) drawnWidths[index] = prepared.drawn;
-    }
+    into.reserve(count);
+    const numbers = into.numbers;
+    let at = into.length;
+    for (let index = 0; index < count; index++) numbers[at++] = values[index]!.numberOf(cells[index] ?? "");
+    into.length = at;
   };
-  const body = new PreparedCells(expectedRows * count);
+  const body = new NumberedCells(expectedRows * count);
   source(prepareInto(body));
   // (The footer's rows, asked for once the rows are given when they are a function.)
   const footer = typeof givenFooter === "function" ? givenFooter() : givenFooter;
-  const feet = new PreparedCells(footer.length * count);
+  const feet = new NumberedCells(footer.length * count);
   footer.forEach(prepareInto(feet));
 
   // The layout, as writeTableFrom makes it.
+  const widths = columns.map((column, index) => Math.max(displayWidth(column.header), values[index]!.widest));
+  const drawnWidths = values.map((column) => column.widestDrawn);
   const { compact, cutAt, parts } = fitColumns(columns, widths, style.width ?? Number.POSITIVE_INFINITY);
-  // A cut column's texts cut once each, with their drawn widths; the column as wide as its widest cut text.
-  const cuts = columns.map(() => new Map<string, { text: string; drawn: number }>());
-  const cutOf = (text: string, index: number): { text: string; drawn: number } => {
-    const map = cuts[index]!;
-    let cut = map.get(text);
-    if (cut === undefined) {
-      const cutTextOf = cutText(text, widths[index]!, cutAt[index]!);
-      cut = { text: cutTextOf, drawn: strlen(cutTextOf) };
-      if (map.size < 100_000) map.set(text, cut);
-    }
-    return cut;
-  };
+  // A cut column's texts cut once each; the column as wide as its widest cut text.
   cutAt.forEach((shrink, index) => {
-    if (shrink === undefined) return;
-    drawnWidths[index] = 0;
-    for (const rows of [body, feet]) {
-      for (let at = index; at < rows.length; at += count) {
-        const { drawn } = cutOf(rows.texts[at]!, index);
-        if (drawn > drawnWidths[index]!) drawnWidths[index] = drawn;
-      }
-    }
+    if (shrink !== undefined) drawnWidths[index] = values[index]!.cutAll(widths[index]!, shrink);
   });
   const gap = compact ? 0 : GAP;
 
@@ -168,70 +223,106 @@ export function writeListTable(
     if (partIndex > 0) write("\n\n");
     const head = part.map((index) => columns[index]!.header);
     const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, drawnWidths[part[n]!]! + PADDING));
-    /** A line of the part's cells (texts and drawn widths), trimmed at its end. */
-    const lineOf = (texts: readonly string[], drawn: Int32Array, at: number): string => {
+    const partValues = part.map((index) => values[index]!);
+    const partTexts = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutTexts : values[index]!.texts) as readonly string[]);
+    const partDrawn = part.map((index): ArrayLike<number> => (cutAt[index] !== undefined ? values[index]!.cutDrawn : values[index]!.drawn));
+    const partRight = part.map((index) => right[index]!);
+    /**
+     * Each column's drawn cells before the line's last, by text number, made when first drawn (a
+     * column of few texts: its names, statuses, currencies); null for a column of many.
+     */
+    const drawnCells = partValues.map((column) => (column.count <= DRAWN_CELLS_KEPT ? new Array<string | undefined>(column.count) : null));
+    const cellOf = (n: number, number: number): string => {
+      const text = partTexts[n]![number]!;
+      const spaces = spacesOf(colWidths[n]! - PADDING - partDrawn[n]![number]!);
+      return (n === 0 ? " " : between) + (partRight[n] ? spaces + text + " " : text + spaces + " ");
+    };
+    // The part's text is gathered as the texts it is made of (its cells drawn, spaces, line feeds),
+    // one piece at a time, and joined once per piece: a line made by adding its cells one by one
+    // is a chain of pieces, one object per cell (three quarters of what a hundred thousand claims'
+    // table allocated), and then copied flat when written.
+    const linesPerPiece = Math.max(1, Math.floor(CHARS_PER_PIECE / (tableWidth(colWidths.map((width) => width - PADDING), gap) + 1)));
+    const texts = new Array<string>((linesPerPiece + 2) * (part.length + 4) + 8).fill("");
+    /** Texts in `texts` for the piece, and how many slots earlier pieces filled (emptied before a join). */
+    let used = 0;
+    let filled = 0;
+    const flush = () => {
+      if (used === 0) return;
+      for (let index = used; index < filled; index++) texts[index] = "";
+      if (used > filled) filled = used;
+      const piece = texts.join("");
+      if (piece !== "") write(piece);
+      used = 0;
+    };
+    /** The line of the part's cells (numbered as `numbers` from `at`), trimmed at its end, into `texts`. */
+    const addCells = (numbers: Int32Array, at: number): void => {
       // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
       // the last cell that is not empty, its cut text never empty either.)
       let last = part.length - 1;
-      while (last > 0 && texts[at + part[last]!] === "") last--;
-      let line = "";
-      for (let n = 0; n <= last; n++) {
-        const index = part[n]!;
-        let text = texts[at + index]!;
-        let width = drawn[at + index]!;
-        if (cutAt[index] !== undefined) {
-          const cut = cutOf(text, index);
-          text = cut.text;
-          width = cut.drawn;
-        }
-        const spaces = spacesOf(colWidths[n]! - PADDING - width);
-        line += n === 0 ? " " : between;
-        if (n === last && !endsInSpace(text)) {
-          // (The last cell ends the line trimmed: its padding after it is not written, and no trimEnd is needed.)
-          return right[index] ? line + spaces + text : line + text;
-        }
-        line += right[index] ? spaces + text + " " : text + spaces + " ";
+      while (last > 0 && partValues[last]!.texts[numbers[at + part[last]!]!] === "") last--;
+      const number = numbers[at + part[last]!]!;
+      const text = partTexts[last]![number]!;
+      if (endsInSpace(text)) {
+        // (Rare: the line as one text, trimmed as writeTableFrom trims it.)
+        let line = "";
+        for (let n = 0; n <= last; n++) line += cellOf(n, numbers[at + part[n]!]!);
+        texts[used++] = line.trimEnd();
+        return;
       }
-      return line.trimEnd();
+      for (let n = 0; n < last; n++) {
+        const cell = numbers[at + part[n]!]!;
+        const kept = drawnCells[n];
+        texts[used++] = kept === null ? cellOf(n, cell) : (kept[cell] ??= cellOf(n, cell));
+      }
+      // (The last cell ends the line trimmed: its padding after it is not written.)
+      texts[used++] = last === 0 ? " " : between;
+      if (partRight[last]) texts[used++] = spacesOf(colWidths[last]! - PADDING - partDrawn[last]![number]!);
+      texts[used++] = text;
     };
-    let text = headLine(head, colWidths, part.map((index) => right[index]!), between, strlen);
+    texts[used++] = headLine(head, colWidths, part.map((index) => right[index]!), between, strlen);
     if (hasRows) {
       const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
-      text += "\n" + (startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule);
+      texts[used++] = "\n";
+      texts[used++] = startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule;
     }
     // A heading line: the heading cut to the part's width (when the table has a width), trimmed.
     const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!), gap) - PADDING);
     const headingLine = (heading: string) => ` ${style.width === undefined ? heading : cutText(heading, headingWidth, "end")}`.trimEnd();
-    const linesPerPiece = Math.max(1, Math.floor(CHARS_PER_PIECE / (tableWidth(colWidths.map((width) => width - PADDING), gap) + 1)));
     let lines = 0;
-    const add = (line: string) => {
-      text += "\n" + line;
+    /** After each line: the piece written once it has its lines. */
+    const ended = () => {
       if (++lines >= linesPerPiece) {
-        write(text);
-        text = "";
+        flush();
         lines = 0;
       }
     };
-    const addRows = (rows: PreparedCells) => {
-      const { headings, headingBefore } = rows;
+    const addLine = (line: string) => {
+      texts[used++] = "\n";
+      texts[used++] = line;
+      ended();
+    };
+    const addRows = (rows: NumberedCells) => {
+      const { headings, headingBefore, numbers } = rows;
       let next = 0;
       for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
-        for (; next < headings.length && headingBefore[next] === row; next++) add(headingLine(headings[next]!));
-        add(lineOf(rows.texts, rows.drawn, at));
+        for (; next < headings.length && headingBefore[next] === row; next++) addLine(headingLine(headings[next]!));
+        texts[used++] = "\n";
+        addCells(numbers, at);
+        ended();
       }
-      for (; next < headings.length; next++) add(headingLine(headings[next]!));
+      for (; next < headings.length; next++) addLine(headingLine(headings[next]!));
     };
     addRows(body);
     if (feet.rows > 0 || feet.headings.length > 0) {
-      add("");
+      addLine("");
       addRows(feet);
     }
-    if (text !== "") write(text);
+    flush();
   });
 }
 
-/** How many new texts a column may give before its texts are no longer compared with its last one. */
-const MISSES_BEFORE_NO_REPEAT = 256;
+/** A column of at most this many texts keeps its drawn cells (see lineOf). */
+const DRAWN_CELLS_KEPT = 4096;
 
 /** Whether trimEnd would trim `text` at all: empty, or white space (as trimEnd counts it) at its end. */
 function endsInSpace(text: string): boolean {

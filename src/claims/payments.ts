@@ -158,8 +158,13 @@ interface Working extends ClaimBalance {
 
 /** The balance of the claim `claim` (id `id`, at `order` in the entries) owing `debts`. */
 function workingOf(id: string, claim: BookedTransaction, order: number, debts: OpenDebt[]): Working {
+  return { id, claim, postedOn: postedOnOf(claim), order, debts };
+}
+
+/** A claim's ClaimBalance.postedOn: its `posted-on` date, else its own date. */
+export function postedOnOf(claim: BookedTransaction): string {
   const postedOn = entryMetaText(claim, "posted-on");
-  return { id, claim, postedOn: postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.date, order, debts };
+  return postedOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(postedOn) ? postedOn : claim.date;
 }
 
 /** What a transaction nets on one (account, commodity), with the most decimal places written. */
@@ -265,6 +270,66 @@ function tiedIds(entries: readonly LedgerEntry[], ids: ReadonlySet<string>, inRa
   return tied;
 }
 
+/**
+ * The posted claims' ids, numbered in the order added: an IdTable made only when an id is looked
+ * up, or added out of order. Claim ids mostly come in ascending order (EC-2026-001, EC-2026-002,
+ * ...): an id above every one before it is new, known without a look-up; a journal with no
+ * payment then never hashes its hundred thousand ids (two look-ups each in a table of a megabyte,
+ * most of them a cache miss).
+ */
+export class ClaimIds {
+  /** (Made at its size at once: no copies as it grows.) */
+  readonly #texts: string[];
+  #size = 0;
+  #table: IdTable | null = null;
+  /** The greatest id so far while every id came in ascending order; null once one did not. */
+  #last: string | null = "";
+
+  constructor(readonly capacity: number) {
+    this.#texts = new Array<string>(Math.max(0, capacity));
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether `text` is not among the ids yet. */
+  isNew(text: string): boolean {
+    if (this.#last !== null && text > this.#last) return true;
+    return this.indexOf(text) < 0;
+  }
+
+  /** The number of `text`, or -1. */
+  indexOf(text: string): number {
+    return this.#lookup().indexOf(text);
+  }
+
+  textAt(index: number): string {
+    return this.#texts[index]!;
+  }
+
+  /** Adds `text` (new: see isNew) and returns its number. */
+  add(text: string): number {
+    if (this.#size >= this.capacity) throw new Error("ClaimIds is full");
+    const index = this.#size++;
+    this.#texts[index] = text;
+    if (this.#last !== null && text > this.#last) this.#last = text;
+    else this.#last = null;
+    if (this.#table !== null || this.#last === null) this.#lookup();
+    if (this.#table !== null && this.#table.size === index) this.#table.add(text);
+    return index;
+  }
+
+  /** The table of the ids, made (with every id so far) when first needed. */
+  #lookup(): IdTable {
+    if (this.#table === null) {
+      this.#table = new IdTable(this.capacity);
+      for (let index = 0; index < this.#size; index++) this.#table.add(this.#texts[index]!);
+    }
+    return this.#table;
+  }
+}
+
 /** In ClaimBalanceList's #lone: the claim owes nothing (no debt). */
 const OWES_NOTHING = -1;
 /** In ClaimBalanceList's #lone: the claim's balance is kept as an object (#kept). */
@@ -281,7 +346,7 @@ const KEPT = -2;
  * lone debt, is kept.
  */
 export class ClaimBalanceList {
-  readonly #table: IdTable;
+  readonly #table: ClaimIds;
   readonly #claims: readonly BookedTransaction[];
   /** Per claim: where its lone debt's posting is in it, OWES_NOTHING or KEPT. */
   readonly #lone: Int32Array;
@@ -291,7 +356,7 @@ export class ClaimBalanceList {
   #kept: (Working | undefined)[] | null = null;
   readonly #owingOnly: boolean;
 
-  constructor(table: IdTable, claims: readonly BookedTransaction[], lone: Int32Array, orders: Int32Array, owingOnly: boolean) {
+  constructor(table: ClaimIds, claims: readonly BookedTransaction[], lone: Int32Array, orders: Int32Array, owingOnly: boolean) {
     this.#table = table;
     this.#claims = claims;
     this.#lone = lone;
@@ -326,6 +391,28 @@ export class ClaimBalanceList {
     if (lone === OWES_NOTHING) return "paid";
     const balance = this.#kept![index];
     return balance === undefined ? "paid" : paidState(balance);
+  }
+
+  /** The id of the claim numbered `index`. */
+  idAt(index: number): string {
+    return this.#table.textAt(index);
+  }
+
+  /**
+   * What balances() gives, without making the balance of a claim owing a lone debt no payment
+   * touched (most claims): `lone` is given the claim's number, the claim and where its liability
+   * posting is in it (the debt: that posting's account, currency and units negated, at its scale);
+   * `kept`, any other balance. In journal order.
+   */
+  forEachBalance(lone: (index: number, claim: PlainTransaction, at: number) => void, kept: (balance: ClaimBalance) => void): void {
+    for (let index = 0; index < this.#claims.length; index++) {
+      const at = this.#lone[index]!;
+      if (at >= 0) lone(index, this.#claims[index] as PlainTransaction, at);
+      else {
+        const balance = this.balanceAt(index, false);
+        if (balance !== undefined) kept(balance);
+      }
+    }
   }
 
   /** The balances kept (every claim's, or with `owingOnly` those of the claims that owe), in journal order. */
@@ -384,7 +471,7 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
  * `owingOnly`, without the balances of the claims that owe nothing.
  */
 export function claimBalanceList(entries: readonly LedgerEntry[], query: PaymentQuery, only?: ReadonlySet<string>, owingOnly = false): ClaimBalanceList {
-  const ids = new IdTable(entries.length);
+  const ids = new ClaimIds(entries.length);
   // (Made at the most they can hold, their lengths set at the end: no copies as they grow.)
   const claims: BookedTransaction[] = new Array<BookedTransaction>(entries.length);
   const lone = new Int32Array(entries.length);
@@ -404,7 +491,7 @@ export function claimBalanceList(entries: readonly LedgerEntry[], query: Payment
     const id = claimId(entry);
     if (id === null) continue;
     claimAt[order] = 1;
-    if ((wanted !== null && !wanted.has(id)) || ids.indexOf(id) >= 0) continue;
+    if ((wanted !== null && !wanted.has(id)) || !ids.isNew(id)) continue;
     const index = ids.add(id);
     claims[index] = entry;
     orders[index] = order;

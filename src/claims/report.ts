@@ -8,7 +8,7 @@ import { Decimal } from "../core/number.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import type { Span } from "../core/span.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { claimId, claimStatus, entryMetaText, metaText, valueText, type ClaimStatus } from "./claim.js";
+import { entryMetaText, metaText, statusOf, valueText, type ClaimStatus } from "./claim.js";
 import { approvalCoverage, collectAuthority, type Authority } from "./authority.js";
 import { isUnder } from "../core/accounts.js";
 import { owedOn, type ClaimBalanceList, type Debt, type PaidState } from "./payments.js";
@@ -55,16 +55,49 @@ export interface ClaimRow {
   readonly entry: BookedTransaction;
 }
 
+/**
+ * Distinct texts in first-seen order, emptied for each claim in turn without setting an array's
+ * length (a call into the runtime each time: three per claim were a tenth of the list's time).
+ */
+class TextList {
+  readonly items: string[] = [];
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  indexOf(value: string): number {
+    for (let index = 0; index < this.size; index++) if (this.items[index] === value) return index;
+    return -1;
+  }
+
+  includes(value: string): boolean {
+    return this.indexOf(value) >= 0;
+  }
+
+  push(value: string): void {
+    if (this.size < this.items.length) this.items[this.size] = value;
+    else this.items.push(value);
+    this.size++;
+  }
+
+  /** The texts joined by ", " (one text: itself, no copy made). */
+  joined(): string {
+    return this.size === 0 ? "" : this.size === 1 ? this.items[0]! : this.items.slice(0, this.size).join(", ");
+  }
+}
+
 /** What a claim's postings say: what its expense postings charge and name, and its evidence. */
 interface ClaimPostings {
   /** Distinct departments and customers of the expense postings (a posting's own wins over the claim's). */
-  readonly departments: string[];
-  readonly customers: string[];
+  readonly departments: TextList;
+  readonly customers: TextList;
   /**
    * What claimCharges gives: the positive expense units per currency, in first-seen order, as the
    * currencies and their sums side by side (a claim has one or two: no Map made per claim).
    */
-  readonly currencies: string[];
+  readonly currencies: TextList;
   readonly sums: DecimalSum[];
   /** The currency of the first expense posting, else of the first posting; null for none. */
   fallbackCurrency: string | null;
@@ -73,18 +106,13 @@ interface ClaimPostings {
 }
 
 function newClaimPostings(): ClaimPostings {
-  return { departments: [], customers: [], currencies: [], sums: [], fallbackCurrency: null, receipts: 0 };
-}
-
-/** The texts joined by ", " (one text: itself, no copy made). */
-function joined(values: readonly string[]): string {
-  return values.length === 0 ? "" : values.length === 1 ? values[0]! : values.join(", ");
+  return { departments: new TextList(), customers: new TextList(), currencies: new TextList(), sums: [], fallbackCurrency: null, receipts: 0 };
 }
 
 const NO_ONE: readonly string[] = Object.freeze([]);
 
 /** `value` added to `values` unless null, empty or there already. */
-function addDistinct(values: string[], value: string | null): void {
+function addDistinct(values: TextList, value: string | null): void {
   if (value !== null && value !== "" && !values.includes(value)) values.push(value);
 }
 
@@ -97,28 +125,74 @@ function chargeIn(read: ClaimPostings, currency: string): DecimalSum {
   const at = read.currencies.indexOf(currency);
   if (at >= 0) return read.sums[at]!;
   read.currencies.push(currency);
-  if (read.sums.length < read.currencies.length) read.sums.push(new DecimalSum());
-  return read.sums[read.currencies.length - 1]!.reset();
+  if (read.sums.length < read.currencies.size) read.sums.push(new DecimalSum());
+  return read.sums[read.currencies.size - 1]!.reset();
+}
+
+/** The claim metadata a row reads (entryMetaText of each key). */
+interface ClaimMeta {
+  claim: string | null;
+  status: string | null;
+  claimant: string | null;
+  department: string | null;
+  customer: string | null;
+}
+
+/**
+ * entryMetaText of the keys a row reads, into `into`: a compact transaction's metadata lines read
+ * once for all of them (each key looked up apart read every line five times over).
+ */
+function readClaimMeta(entry: BookedTransaction, into: ClaimMeta): ClaimMeta {
+  if (!(entry instanceof PlainTransaction)) {
+    into.claim = entryMetaText(entry, "claim");
+    into.status = entryMetaText(entry, "status");
+    into.claimant = entryMetaText(entry, "claimant");
+    into.department = entryMetaText(entry, "department");
+    into.customer = entryMetaText(entry, "customer");
+    return into;
+  }
+  // (The first line with each key, as rawMeta finds it.)
+  let claim: string | MetaValue | undefined;
+  let status: string | MetaValue | undefined;
+  let claimant: string | MetaValue | undefined;
+  let department: string | MetaValue | undefined;
+  let customer: string | MetaValue | undefined;
+  const count = entry.metaCount;
+  for (let index = 0; index < count; index++) {
+    const key = entry.metaKeyAt(index);
+    if (key === "claim") claim ??= entry.rawMetaValueAt(index);
+    else if (key === "status") status ??= entry.rawMetaValueAt(index);
+    else if (key === "claimant") claimant ??= entry.rawMetaValueAt(index);
+    else if (key === "department") department ??= entry.rawMetaValueAt(index);
+    else if (key === "customer") customer ??= entry.rawMetaValueAt(index);
+  }
+  into.claim = rawText(claim);
+  into.status = rawText(status);
+  into.claimant = rawText(claimant);
+  into.department = rawText(department);
+  into.customer = rawText(customer);
+  return into;
 }
 
 /**
  * One pass over a claim's postings for its row: a compact transaction's read in place, without
- * making its postings, their metadata or a Decimal per amount.
+ * making its postings, their metadata or a Decimal per amount. `department` and `customer`: the
+ * claim's own (entryMetaText).
  */
-function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read: ClaimPostings = newClaimPostings()): ClaimPostings {
-  const department = entryMetaText(entry, "department");
-  const customer = entryMetaText(entry, "customer");
+function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read: ClaimPostings, department: string | null, customer: string | null): ClaimPostings {
   // (`read` is the caller's, used for one claim after another: emptied first, its sums kept to be reused.)
-  read.departments.length = 0;
-  read.customers.length = 0;
-  read.currencies.length = 0;
+  read.departments.clear();
+  read.customers.clear();
+  read.currencies.clear();
   read.fallbackCurrency = null;
   read.receipts = 0;
   let expenseSeen = false;
   if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
     // (Booked as its postings: the booked postings are the postings, in order.)
     for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
-      if (rawText(entry.rawMetaAt(at, "invoice")) !== null || rawText(entry.rawMetaAt(at, "receipt")) !== null) read.receipts++;
+      // (A posting without metadata lines, most: none of its keys looked up.)
+      const hasMeta = entry.postingMetaCountAt(at) > 0;
+      if (hasMeta && (rawText(entry.rawMetaAt(at, "invoice")) !== null || rawText(entry.rawMetaAt(at, "receipt")) !== null)) read.receipts++;
       const account = entry.accountAt(at);
       if (!isUnder(account, expensesRoot)) {
         read.fallbackCurrency ??= entry.bookedCurrencyAt(at);
@@ -126,8 +200,8 @@ function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read:
       }
       if (!expenseSeen) read.fallbackCurrency = entry.bookedCurrencyAt(at);
       expenseSeen = true;
-      addDistinct(read.departments, rawText(entry.rawMetaAt(at, "department")) ?? department);
-      addDistinct(read.customers, rawText(entry.rawMetaAt(at, "customer")) ?? customer);
+      addDistinct(read.departments, (hasMeta ? rawText(entry.rawMetaAt(at, "department")) : null) ?? department);
+      addDistinct(read.customers, (hasMeta ? rawText(entry.rawMetaAt(at, "customer")) : null) ?? customer);
       const scaled = entry.bookedScaledAt(at);
       if (Number.isNaN(scaled)) {
         const units = entry.bookedUnitsAt(at);
@@ -151,8 +225,8 @@ function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read:
     }
   }
   // No expense posting's value: the claim's own.
-  if (read.departments.length === 0) addDistinct(read.departments, department);
-  if (read.customers.length === 0) addDistinct(read.customers, customer);
+  if (read.departments.size === 0) addDistinct(read.departments, department);
+  if (read.customers.size === 0) addDistinct(read.customers, customer);
   return read;
 }
 
@@ -299,13 +373,17 @@ export function forEachClaimRow(
   const problemsIn = problemsFinder(diagnostics);
   /** What readClaimPostings reads into, for each claim in turn. */
   const scratch = newClaimPostings();
+  /** What readClaimMeta reads into, for each transaction in turn. */
+  const meta: ClaimMeta = { claim: null, status: null, claimant: null, department: null, customer: null };
   // The posted claims are numbered in journal order, and the claims in the books come in that
   // order among `entries`: the next number is most often the claim's, found without a look-up by id.
   let next = 0;
-  for (const entry of entries) {
-    // (A claim: its id read once.)
-    const id = entry.type === "transaction" ? claimId(entry) : null;
-    if (id === null || entry.type !== "transaction") continue;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (entry.type !== "transaction") continue;
+    // (A claim: the metadata it reads read once, its id first among them.)
+    const id = readClaimMeta(entry, meta).claim;
+    if (id === null) continue;
     let found = -1;
     if (balances !== null) {
       if (next < balances.size && balances.claimAt(next) === entry) found = next++;
@@ -313,27 +391,27 @@ export function forEachClaimRow(
     }
     if (query.begin !== null && entry.date < query.begin) continue;
     if (query.end !== null && entry.date >= query.end) continue;
-    const status = claimStatus(entry);
+    const status = statusOf(meta.status, entry.flag);
     if (query.status !== null && status !== query.status) continue;
     // (A second claim with the id is not the one paid.)
     const posted = found >= 0 && balances!.claimAt(found) === entry;
     const paid = posted ? balances!.paidStateAt(found) : null;
     const owing = posted ? balances : null;
     if (query.unpaid === true && (paid === null || paid === "paid")) continue;
-    const claimant = entryMetaText(entry, "claimant") ?? "";
+    const claimant = meta.claimant ?? "";
     if (wanted !== null && authority.keyOf(claimant) !== wanted) continue;
-    const read = readClaimPostings(entry, expensesRoot, scratch);
+    const read = readClaimPostings(entry, expensesRoot, scratch, meta.department, meta.customer);
     if (query.customer !== null && !read.customers.includes(query.customer)) continue;
     // (A compact transaction's place read without making its span.)
     const problems = entry instanceof PlainTransaction ? problemsIn(entry.file, entry.start, entry.end) : problemsIn(entry.span.file, entry.span.start, entry.span.end);
     const coverage = authority.declared && status === "approved" && entry.flag === "!" ? approvalCoverage(entry, authority) : null;
     const partlyApproved = coverage !== null && !coverage.covered && coverage.counted.length > 0;
     const awaiting = partlyApproved ? coverage.awaiting : NO_ONE;
-    const department = joined(read.departments);
-    const customer = joined(read.customers);
-    const count = read.currencies.length;
+    const department = read.departments.joined();
+    const customer = read.customers.joined();
+    const count = read.currencies.size;
     for (let at = 0; at < Math.max(1, count); at++) {
-      const units = count === 0 ? new ScaledAmount(0, 0, read.fallbackCurrency ?? "") : read.sums[at]!.amountIn(read.currencies[at]!);
+      const units = count === 0 ? new ScaledAmount(0, 0, read.fallbackCurrency ?? "") : read.sums[at]!.amountIn(read.currencies.items[at]!);
       const date = entry.date;
       // (One row object reused for every row when the caller keeps none: see forEachClaimRow.)
       if (reused === null) {

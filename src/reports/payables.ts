@@ -4,12 +4,12 @@
 // per employee, with the payable account's balance in the books beside it (a difference means
 // payments or charges on the account that link no claim), and totals per commodity. Which claims
 // are paid is claims/payments.ts's rule.
-import type { LedgerEntry } from "../core/data.js";
+import type { BookedTransaction, LedgerEntry } from "../core/data.js";
 import { DecimalSum, MAX_SCALE, POWERS_OF_TEN, decimalOf, sumAtScale } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
-import { OpenDebt, claimBalanceList, owedOn, type Debt } from "../claims/payments.js";
+import { OpenDebt, claimBalanceList, owedOn, postedOnOf, rescaled, type Debt } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import type { DisplayScales } from "./display.js";
 import { SUBTOTAL, TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
@@ -176,32 +176,44 @@ function addScaledTo(sum: ScaledSum, scaled: number, scale: number): void {
   sum.scale = Math.max(sum.scale, scale);
 }
 
+/** What was paid on a claim owing a lone debt no payment touched (see ClaimBalanceList.forEachBalance). */
+const NOTHING_PAID = new Decimal(0);
+
 /**
  * A claim owed on, its Decimals those of its debt (made when first asked for: most claims are not
  * paid, and the table writes their amounts from the debt's scaled integer, see amountScaledAt).
+ * A claim owing a lone debt that no payment touched is made without a Debt, from the debt's
+ * scaled integer (`scaled` at `scale`, with `debt` null).
  */
 export class OwedClaim implements PayableClaim {
-  readonly #debt: Debt;
+  readonly #debt: Debt | null;
   /** What is owed when something was paid (or the debt was made from a Decimal); null: the amount. */
   readonly #owed: Decimal | null;
-  constructor(readonly id: string, readonly date: string, readonly postedOn: string, debt: Debt, owed: Decimal | null, readonly age: number) {
+  readonly #scaled: number;
+  readonly #scale: number;
+  /** The lone debt's amount, made when first asked for. */
+  #amount: Decimal | null = null;
+  constructor(readonly id: string, readonly date: string, readonly postedOn: string, debt: Debt | null, owed: Decimal | null, readonly age: number, scaled = 0, scale = 0) {
     this.#debt = debt;
     this.#owed = owed;
+    this.#scaled = scaled;
+    this.#scale = scale;
   }
 
-  get amount(): Decimal { return this.#debt.amount; }
-  get paid(): Decimal { return this.#debt.paid; }
+  get amount(): Decimal { return this.#debt !== null ? this.#debt.amount : (this.#amount ??= decimalOf(this.#scaled, this.#scale)); }
+  get paid(): Decimal { return this.#debt !== null ? this.#debt.paid : NOTHING_PAID; }
   /** (The amount itself, the same Decimal, when nothing was paid.) */
-  get owed(): Decimal { return this.#owed ?? this.#debt.amount; }
+  get owed(): Decimal { return this.#owed ?? this.amount; }
 
   /** Whether what is owed is the amount (nothing paid), as `owed === amount` tells. */
   get owesAmount(): boolean {
-    return this.#owed === null || this.#owed === this.#debt.amount;
+    return this.#owed === null || this.#owed === this.#debt?.amount;
   }
 
   /** The amount × 10^scale when nothing was paid and that is a safe integer read without a Decimal, else NaN. */
   amountScaledAt(scale: number): number {
     const debt = this.#debt;
+    if (debt === null) return rescaled(this.#scaled, this.#scale, scale);
     return this.#owed === null && debt instanceof OpenDebt ? debt.amountScaledAt(scale) : Number.NaN;
   }
 }
@@ -243,8 +255,36 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
   const byAccount = new Map<string, Map<string, Group>>();
   /** The age of each posting date (a few thousand dates for a hundred thousand claims). */
   const ages = new Map<string, number>();
-  // (Only the claims that owe something have a balance made: the others cannot be listed here.)
-  for (const balance of claimBalanceList(entries, { liabilitiesRoot: query.liabilitiesRoot, end: query.end }, undefined, true).balances()) {
+  /** The group of (account, currency), made for its first claim (named after the account's payee, else that claim's claimant). */
+  const groupOf = (account: string, currency: string, claim: BookedTransaction): Group => {
+    let currencies = byAccount.get(account);
+    if (currencies === undefined) byAccount.set(account, (currencies = new Map()));
+    let group = currencies.get(currency);
+    if (group === undefined) {
+      const name = payeeOf(account, opens).name ?? metaText(claim.meta, "claimant") ?? "";
+      group = { account, currency, name, claims: [], amount: { scaled: 0, scale: 0, exact: true }, paid: { scaled: 0, scale: 0, exact: true } };
+      currencies.set(currency, group);
+      groups.set(`${account}\u0000${currency}`, group);
+    }
+    return group;
+  };
+  const ageOf = (postedOn: string): number => {
+    let age = ages.get(postedOn);
+    if (age === undefined) ages.set(postedOn, (age = Math.max(0, daysBetween(postedOn, query.asOf))));
+    return age;
+  };
+  // (Only the claims that owe something have a balance: the others cannot be listed here.)
+  const list = claimBalanceList(entries, { liabilitiesRoot: query.liabilitiesRoot, end: query.end }, undefined, true);
+  list.forEachBalance((index, claim, at) => {
+    // A lone debt no payment touched (most claims): what it owes is its amount, the liability
+    // posting's units negated (more than zero), read in place; no balance or debt made for it.
+    const scaled = -claim.bookedScaledAt(at);
+    const scale = claim.bookedScaleAt(at);
+    const group = groupOf(claim.accountAt(at), claim.bookedCurrencyAt(at), claim);
+    const postedOn = postedOnOf(claim);
+    group.claims.push(new OwedClaim(list.idAt(index), claim.date, postedOn, null, null, ageOf(postedOn), scaled, scale));
+    addScaledTo(group.amount, scaled, scale);
+  }, (balance) => {
     for (const debt of balance.debts) {
       // (Nothing paid on a debt kept as a scaled integer, most of them: what it owes is its amount,
       // read without a Decimal; the claim's Decimals are made when asked for.)
@@ -252,23 +292,13 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       const scaled = unpaid ? debt.amountScaledAt(debt.scale) : Number.NaN;
       const owed = Number.isNaN(scaled) ? owedOn(debt) : null;
       if (owed === null ? scaled === 0 : owed.isZero()) continue;
-      let currencies = byAccount.get(debt.account);
-      if (currencies === undefined) byAccount.set(debt.account, (currencies = new Map()));
-      let group = currencies.get(debt.currency);
-      if (group === undefined) {
-        const name = payeeOf(debt.account, opens).name ?? metaText(balance.claim.meta, "claimant") ?? "";
-        group = { account: debt.account, currency: debt.currency, name, claims: [], amount: { scaled: 0, scale: 0, exact: true }, paid: { scaled: 0, scale: 0, exact: true } };
-        currencies.set(debt.currency, group);
-        groups.set(`${debt.account}\u0000${debt.currency}`, group);
-      }
-      let age = ages.get(balance.postedOn);
-      if (age === undefined) ages.set(balance.postedOn, (age = Math.max(0, daysBetween(balance.postedOn, query.asOf))));
-      group.claims.push(new OwedClaim(balance.id, balance.claim.date, balance.postedOn, debt, owed, age));
+      const group = groupOf(debt.account, debt.currency, balance.claim);
+      group.claims.push(new OwedClaim(balance.id, balance.claim.date, balance.postedOn, debt, owed, ageOf(balance.postedOn)));
       if (owed === null) addScaledTo(group.amount, scaled, debt.scale);
       else addTo(group.amount, debt.amount, debt.scale);
       if (!debt.paid.isZero()) addTo(group.paid, debt.paid, debt.scale);
     }
-  }
+  });
   const balances = accountBalances(entries, groups, query.end);
   const employees = [...groups.values()]
     .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
