@@ -9,7 +9,7 @@
 import type { Amount, BookedPosting, BookedTransaction, LedgerEntry, MetaEntry } from "../core/data.js";
 import type { Decimal } from "../core/number.js";
 import { isUnder } from "../core/accounts.js";
-import { ScaledAmount } from "../core/amount.js";
+import { ScaledAmount, sumAtScale } from "../core/amount.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { addDays, endOfMonth, exclusiveEndText } from "../core/dates.js";
 import { entryMetaText } from "../claims/claim.js";
@@ -210,57 +210,123 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
   return { query, target: chart.account(query.account), sections };
 }
 
+/**
+ * A running sum of a ledger's rows (balance, month's and year's debits and credits): an integer and
+ * its scale while every amount added is scaled and the sum a safe integer, else the Amount plus()
+ * makes (the same values plus() made one object per addition: now one per row shown).
+ */
+class Running {
+  scaled = 0;
+  scale = 0;
+  currency = "";
+  decimal: Amount | null = null;
+
+  constructor(start: Amount) {
+    this.set(start);
+  }
+
+  set(start: Amount): void {
+    this.currency = start.currency;
+    if (start instanceof ScaledAmount) {
+      this.scaled = start.scaled;
+      this.scale = start.scale;
+      this.decimal = null;
+    } else this.decimal = start;
+  }
+
+  /** Add `scaled` × 10^-scale (of the ledger's currency). */
+  addScaled(scaled: number, scale: number, currency: string): void {
+    if (this.decimal === null) {
+      const sum = sumAtScale(this.scaled, this.scale, scaled, scale);
+      if (!Number.isNaN(sum)) {
+        this.scaled = sum;
+        if (scale > this.scale) this.scale = scale;
+        return;
+      }
+    }
+    this.decimal = plus(this.value(), new ScaledAmount(scaled, scale, currency));
+  }
+
+  add(amount: Amount): void {
+    if (amount instanceof ScaledAmount) this.addScaled(amount.scaled, amount.scale, amount.currency);
+    else this.decimal = plus(this.value(), amount);
+  }
+
+  value(): Amount {
+    return this.decimal ?? new ScaledAmount(this.scaled, this.scale, this.currency);
+  }
+}
+
 /** Visit the rows of a ledger gathered, made one at a time. */
 function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery, visit: (row: LedgerRow) => void): void {
   const rows = { push: visit };
   rows.push({ kind: "opening", date: query.begin, balance: found.opening });
   const zero = zeroOf(found.opening.currency);
-  let balance = found.opening;
-  let monthDebit = zero;
-  let monthCredit = zero;
-  let yearDebit = found.yearDebit;
-  let yearCredit = found.yearCredit;
+  const balance = new Running(found.opening);
+  const monthDebit = new Running(zero);
+  const monthCredit = new Running(zero);
+  const yearDebit = new Running(found.yearDebit);
+  const yearCredit = new Running(found.yearCredit);
   let month: string | null = null;
   const lastDay = query.end === null ? null : addDays(query.end, -1);
+  // (The balance as of the last row made: a month's rows show it again.)
+  let lastBalance: Amount = found.opening;
   const closeMonth = () => {
     if (month === null) return;
     const monthEnd = endOfMonth(`${month}-01`);
     const date = lastDay !== null && lastDay < monthEnd ? lastDay : monthEnd;
-    rows.push({ kind: "month", date, debit: monthDebit, credit: monthCredit, balance });
-    rows.push({ kind: "year", date, debit: yearDebit, credit: yearCredit, balance });
+    rows.push({ kind: "month", date, debit: monthDebit.value(), credit: monthCredit.value(), balance: lastBalance });
+    rows.push({ kind: "year", date, debit: yearDebit.value(), credit: yearCredit.value(), balance: lastBalance });
   };
   const lines = found.lines;
   const { currency } = found;
   for (let line = 0; line < lines.accounts.length; line++) {
     const lineDate = lines.transactions[line]!.date;
     const scaled = lines.scaled[line]!;
-    const amount = Number.isNaN(scaled) ? lines.decimals.get(line)! : new ScaledAmount(scaled, lines.scales[line]!, currency);
     // (A new month only when the date does not start with this one's YYYY-MM.)
     if (month === null || !lineDate.startsWith(month)) {
       const lineMonth = lineDate.slice(0, 7);
       closeMonth();
       if (month !== null && lineMonth.slice(0, 4) !== month.slice(0, 4)) {
-        yearDebit = zero;
-        yearCredit = zero;
+        yearDebit.set(zero);
+        yearCredit.set(zero);
       }
       month = lineMonth;
-      monthDebit = zero;
-      monthCredit = zero;
+      monthDebit.set(zero);
+      monthCredit.set(zero);
     }
-    const debit = isAbove(amount) ? amount : zero;
-    const credit = isBelow(amount) ? negated(amount) : zero;
-    balance = plus(balance, amount);
-    if (debit !== zero) {
-      monthDebit = plus(monthDebit, debit);
-      yearDebit = plus(yearDebit, debit);
+    let debit: Amount = zero;
+    let credit: Amount = zero;
+    if (Number.isNaN(scaled)) {
+      const amount = lines.decimals.get(line)!;
+      if (isAbove(amount)) debit = amount;
+      else if (isBelow(amount)) credit = negated(amount);
+      balance.add(amount);
+      if (debit !== zero) {
+        monthDebit.add(debit);
+        yearDebit.add(debit);
+      }
+      if (credit !== zero) {
+        monthCredit.add(credit);
+        yearCredit.add(credit);
+      }
+    } else {
+      const scale = lines.scales[line]!;
+      balance.addScaled(scaled, scale, currency);
+      if (scaled > 0) {
+        debit = new ScaledAmount(scaled, scale, currency);
+        monthDebit.addScaled(scaled, scale, currency);
+        yearDebit.addScaled(scaled, scale, currency);
+      } else if (scaled < 0) {
+        credit = new ScaledAmount(-scaled, scale, currency);
+        monthCredit.addScaled(-scaled, scale, currency);
+        yearCredit.addScaled(-scaled, scale, currency);
+      }
     }
-    if (credit !== zero) {
-      monthCredit = plus(monthCredit, credit);
-      yearCredit = plus(yearCredit, credit);
-    }
+    lastBalance = balance.value();
     rows.push({
       kind: "posting", date: lineDate, voucher: lines.vouchers[line]!, summary: lines.summaries[line]!,
-      account: chart.account(lines.accounts[line]!), debit, credit, balance,
+      account: chart.account(lines.accounts[line]!), debit, credit, balance: lastBalance,
     });
   }
   closeMonth();
