@@ -11,6 +11,7 @@ import {
   type Column, type Row, type TableStyle,
 } from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
+import { writeMeasured } from "../reports/simple-text.js";
 
 /**
  * The distinct texts of one column, each prepared as the table prepares a cell (terminalText,
@@ -169,11 +170,14 @@ class NumberedCells {
  * footer's rows after an empty line, without colour (`style.color` is not read: the caller draws
  * with colour through writeTableFrom). Every row is cells, none a heading or an alert.
  * `expectedRows`: how many rows `source` is expected to give (room is made for them at once).
+ * `writeBytes`: when given, the table is written to it as UTF-8 (the same text), not to `write`.
  */
 export function writeListTable(
   givenColumns: readonly Column[], source: (visit: (row: readonly string[] | Row) => void) => void, style: TableStyle,
-  givenFooter: readonly (readonly string[] | Row)[] | (() => readonly (readonly string[] | Row)[]), write: (text: string) => void, expectedRows = 0,
+  givenFooter: readonly (readonly string[] | Row)[] | (() => readonly (readonly string[] | Row)[]), givenWrite: (text: string) => void, expectedRows = 0,
+  writeBytes?: (bytes: Buffer) => void,
 ): void {
+  const write = writeBytes === undefined ? givenWrite : (text: string) => { writeBytes(Buffer.from(text, "utf8")); };
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
   const count = columns.length;
   const right = columns.map((column) => column.align === "right");
@@ -246,7 +250,19 @@ export function writeListTable(
     /** Texts in `texts` for the piece, and how many slots earlier pieces filled (emptied before a join). */
     let used = 0;
     let filled = 0;
+    /** With writeBytes: the piece as bytes, each text encoded as it comes (no joined text made, none encoded again). */
+    const out = writeBytes === undefined ? null : new PieceBytes(writeBytes);
+    /** Each column's drawn cells as bytes, where drawnCells keeps its cells. */
+    const drawnBytes = drawnCells.map((kept) => (kept === null ? null : new Array<Uint8Array | undefined>(kept.length)));
+    const put = (text: string): void => {
+      if (out === null) texts[used++] = text;
+      else out.text(text);
+    };
     const flush = () => {
+      if (out !== null) {
+        out.flush();
+        return;
+      }
       if (used === 0) return;
       for (let index = used; index < filled; index++) texts[index] = "";
       if (used > filled) filled = used;
@@ -266,24 +282,41 @@ export function writeListTable(
         // (Rare: the line as one text, trimmed as writeTableFrom trims it.)
         let line = "";
         for (let n = 0; n <= last; n++) line += cellOf(n, numbers[at + part[n]!]!);
-        texts[used++] = line.trimEnd();
+        put(line.trimEnd());
         return;
       }
       for (let n = 0; n < last; n++) {
         const cell = numbers[at + part[n]!]!;
         const kept = drawnCells[n];
-        texts[used++] = kept === null ? cellOf(n, cell) : (kept[cell] ??= cellOf(n, cell));
+        if (out === null) texts[used++] = kept === null ? cellOf(n, cell) : (kept[cell] ??= cellOf(n, cell));
+        else if (kept !== null) {
+          const keptBytes = drawnBytes[n]!;
+          out.bytes(keptBytes[cell] ??= Buffer.from(cellOf(n, cell), "utf8"));
+        } else {
+          // (A column of many texts: its cell's pieces written one by one, not made into one text.)
+          const cellText = partTexts[n]![cell]!;
+          const spaces = spacesOf(colWidths[n]! - PADDING - partDrawn[n]![cell]!);
+          out.text(n === 0 ? " " : between);
+          if (partRight[n]) {
+            out.text(spaces);
+            out.text(cellText);
+          } else {
+            out.text(cellText);
+            out.text(spaces);
+          }
+          out.text(" ");
+        }
       }
       // (The last cell ends the line trimmed: its padding after it is not written.)
-      texts[used++] = last === 0 ? " " : between;
-      if (partRight[last]) texts[used++] = spacesOf(colWidths[last]! - PADDING - partDrawn[last]![number]!);
-      texts[used++] = text;
+      put(last === 0 ? " " : between);
+      if (partRight[last]) put(spacesOf(colWidths[last]! - PADDING - partDrawn[last]![number]!));
+      put(text);
     };
-    texts[used++] = headLine(head, colWidths, part.map((index) => right[index]!), between, strlen);
+    put(headLine(head, colWidths, part.map((index) => right[index]!), between, strlen));
     if (hasRows) {
       const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
-      texts[used++] = "\n";
-      texts[used++] = startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule;
+      put("\n");
+      put(startsWithHeading ? rule.slice(0, Math.max(0, rule.length - (part.length - 1))) : rule);
     }
     // A heading line: the heading cut to the part's width (when the table has a width), trimmed.
     const headingWidth = Math.max(1, tableWidth(part.map((index) => widths[index]!), gap) - PADDING);
@@ -297,8 +330,8 @@ export function writeListTable(
       }
     };
     const addLine = (line: string) => {
-      texts[used++] = "\n";
-      texts[used++] = line;
+      put("\n");
+      put(line);
       ended();
     };
     const addRows = (rows: NumberedCells) => {
@@ -306,7 +339,7 @@ export function writeListTable(
       let next = 0;
       for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
         for (; next < headings.length && headingBefore[next] === row; next++) addLine(headingLine(headings[next]!));
-        texts[used++] = "\n";
+        put("\n");
         addCells(numbers, at);
         ended();
       }
@@ -320,6 +353,60 @@ export function writeListTable(
     flush();
   });
 }
+
+/**
+ * A piece of the table as UTF-8, its texts encoded into a buffer as they come and given to `give`
+ * when flushed (a new buffer then: a stream may still hold the last).
+ */
+class PieceBytes {
+  buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  at = 0;
+
+  constructor(readonly give: (bytes: Buffer) => void) {}
+
+  /** Room for `more` bytes. */
+  #room(more: number): void {
+    if (this.at + more <= this.buffer.length) return;
+    this.flush();
+    if (more > this.buffer.length) this.buffer = Buffer.allocUnsafe(more);
+  }
+
+  text(text: string): void {
+    const length = text.length;
+    this.#room(length * 3);
+    const buffer = this.buffer;
+    let at = this.at;
+    for (let index = 0; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code >= 0x80) {
+        at = writeMeasured(buffer, at, text.slice(index));
+        break;
+      }
+      buffer[at++] = code;
+    }
+    this.at = at;
+  }
+
+  bytes(bytes: Uint8Array): void {
+    const length = bytes.length;
+    this.#room(length);
+    const buffer = this.buffer;
+    let at = this.at;
+    if (length > 64) {
+      buffer.set(bytes, at);
+      at += length;
+    } else for (let index = 0; index < length; index++) buffer[at++] = bytes[index]!;
+    this.at = at;
+  }
+
+  flush(): void {
+    if (this.at === 0) return;
+    this.give(this.buffer.subarray(0, this.at));
+    this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    this.at = 0;
+  }
+}
+const PIECE_BYTES = 3 * CHARS_PER_PIECE;
 
 /** A column of at most this many texts keeps its drawn cells (see lineOf). */
 const DRAWN_CELLS_KEPT = 4096;

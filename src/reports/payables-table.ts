@@ -11,8 +11,13 @@ import { OwedClaim, payablesSheetParts, scaledOf, type PayablesReport } from "./
 import { scaledText } from "../core/amount.js";
 import { SUBTOTAL, TOTAL, amountText } from "./sheet.js";
 
-/** writeSheet's table of payablesSheet(report, scales), given to `write` in pieces. */
-export function writePayablesTable(report: PayablesReport, scales: DisplayScales, style: SheetStyle, write: (text: string) => void): void {
+/**
+ * writeSheet's table of payablesSheet(report, scales), given to `write` in pieces (without colour,
+ * its rows to `writeBytes` as UTF-8 when that is given).
+ */
+export function writePayablesTable(report: PayablesReport, scales: DisplayScales, style: SheetStyle, write: (text: string) => void,
+  writeBytes?: (bytes: Buffer) => void,
+): void {
   const { sheet } = payablesSheetParts(report, scales);
   const lang = style.lang;
   // The table's columns: those shown in a table, but the heading (the payee, a line of its own).
@@ -73,6 +78,6 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
   };
   // (Without colour, drawn by the claims list's lighter path: the same bytes.)
   if (style.color) writeTableFrom(tableColumns, rows, { color: true, width: style.width }, footer, write);
-  else writeListTable(tableColumns, rows, { color: false, width: style.width }, footer, write, report.employees.reduce((count, employee) => count + employee.claims.length + 1, 0));
+  else writeListTable(tableColumns, rows, { color: false, width: style.width }, footer, write, report.employees.reduce((count, employee) => count + employee.claims.length + 1, 0), writeBytes);
   write("\n");
 }

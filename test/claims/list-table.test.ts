@@ -15,6 +15,10 @@ function both(columns: readonly Column[], rows: readonly (readonly string[] | Ro
   writeTableFrom(columns, source, { color: false, width }, footer, (text) => { table.push(text); });
   const list: string[] = [];
   writeListTable(columns, source, { color: false, width }, footer, (text) => { list.push(text); });
+  // Written as bytes: the UTF-8 of the same text (a lone surrogate as U+FFFD, as Buffer.from writes it).
+  const bytes: Buffer[] = [];
+  writeListTable(columns, source, { color: false, width }, footer, () => { throw new Error("written as text"); }, 0, (piece) => { bytes.push(Buffer.from(piece)); });
+  expect(Buffer.concat(bytes).equals(Buffer.from(list.join(""), "utf8"))).toBe(true);
   return [list.join(""), table.join("")];
 }
 

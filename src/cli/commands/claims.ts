@@ -123,6 +123,8 @@ export function runClaims(io: Io, context: ClaimsContext): number {
         header: headerText(key), align: key === "amount" || key === "receipts" ? "right" : "left", shrink: TABLE_COLUMNS[key]!.shrink, repeat: key === "claim",
       }));
       const footerOf = (totals: readonly Amount[]) => totals.map((total, index) => [index === 0 ? totalLabel : "", "", "", "", "", "", "", amountPlainText(total, scales), total.currency, "", "", ""].slice(0, shown));
+      // (To standard output as bytes when it takes them: the list's table is drawn in UTF-8.)
+      const writeBytes = output.file === null ? io.stdoutBytes : undefined;
       const draw = (write: (text: string) => void) => {
         if (streamed) {
           // (The totals added up as the rows come; the footer asked for after them.)
@@ -138,13 +140,13 @@ export function runClaims(io: Io, context: ClaimsContext): number {
               visit(cells);
             }, authority, true);
           };
-          writeListTable(columns, source, { color: false, width: output.width }, () => footerOf(totals.amounts()), write, balances.size + ledger.claims.length);
+          writeListTable(columns, source, { color: false, width: output.width }, () => footerOf(totals.amounts()), write, balances.size + ledger.claims.length, writeBytes);
         } else {
           const source = (visit: (cells: readonly string[]) => void) => { for (const row of rows) visit(tableCells(row, shown)); };
           const footer = footerOf(claimTotals(rows));
           // (Without colour, drawn by the list's own lighter path: the same bytes.)
           if (output.color) writeTableFrom(columns, source, { color: true, width: output.width }, footer, write);
-          else writeListTable(columns, source, { color: false, width: output.width }, footer, write, rows.length);
+          else writeListTable(columns, source, { color: false, width: output.width }, footer, write, rows.length, writeBytes);
         }
         write("\n");
       };

@@ -32,7 +32,7 @@ export function runReportPayables(io: Io, context: ReportPayablesContext): numbe
   if (context.output.format === "table") {
     // (Drawn from the report: a row of texts per claim, not a sheet row first.)
     const style = { ...context.output, format: "table" as const };
-    return emitPieces(io, context.output.file, (write) => writePayablesTable(report, scales, style, write), ledger);
+    return emitPieces(io, context.output.file, (write) => writePayablesTable(report, scales, style, write, context.output.file === null ? io.stdoutBytes : undefined), ledger);
   }
   return emitSheet(io, context.output, payablesSheet(report, scales), ledger);
 }
