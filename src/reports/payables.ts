@@ -82,7 +82,11 @@ function accountBalances(
   }
   /** For each posting account seen, the sums of the group accounts it falls under (itself or an ancestor): mostly none. */
   const under = new Map<string, Map<string, DecimalSum>[]>();
+  // (The last account asked for: forEachPosting asks isPayable, then add, for the same posting.)
+  let lastAccount: string | null = null;
+  let lastFound: Map<string, DecimalSum>[] = [];
   const sumsOf = (account: string): Map<string, DecimalSum>[] => {
+    if (account === lastAccount) return lastFound;
     let found = under.get(account);
     if (found === undefined) {
       found = [];
@@ -93,6 +97,8 @@ function accountBalances(
       }
       under.set(account, found);
     }
+    lastAccount = account;
+    lastFound = found;
     return found;
   };
   const isPayable = (account: string) => sumsOf(account).length > 0;
