@@ -42,15 +42,25 @@ function valueText(value: MetaValue): string {
   }
 }
 
-function metaLines(meta: readonly MetaEntry[], indent: string): string[] {
-  return meta.map((entry) => `${indent}${entry.key}: ${valueText(entry.value)}`.trimEnd());
+function metaLine(entry: MetaEntry, indent: string): string {
+  return `${indent}${entry.key}: ${valueText(entry.value)}`.trimEnd();
+}
+
+/** `text` followed by each metadata line, each after a line end. */
+function withMetaLines(text: string, meta: readonly MetaEntry[], indent: string): string {
+  for (let index = 0; index < meta.length; index += 1) text += "\n" + metaLine(meta[index]!, indent);
+  return text;
 }
 
 function tagsAndLinks(tags: readonly string[], links: readonly string[]): string {
-  return [...tags.map((tag) => ` #${tag}`), ...links.map((link) => ` ^${link}`)].join("");
+  let text = "";
+  for (const tag of tags) text += ` #${tag}`;
+  for (const link of links) text += ` ^${link}`;
+  return text;
 }
 
-function postingParts(posting: BookedPosting): { prefix: string; number: string; rest: string } {
+/** The text after a posting's number: its currency, cost and price. */
+function postingRest(posting: BookedPosting): string {
   const { units, cost, source } = posting;
   let rest = ` ${units.currency}`;
   if (cost !== null) {
@@ -61,27 +71,60 @@ function postingParts(posting: BookedPosting): { prefix: string; number: string;
   } else if (posting.price !== null) {
     rest += ` @ ${formatNumber(posting.price.number, posting.price.scale)} ${posting.price.currency}`;
   }
-  return { prefix: `${source.flag === null ? "" : `${source.flag} `}${posting.account}`, number: units instanceof ScaledAmount ? scaledText(units.scaled, units.scale) : formatNumber(units.number, units.scale), rest: rest.trimEnd() };
+  return rest.trimEnd();
 }
 
+// An account's display width, measured once per distinct account (a journal names few accounts many times).
+const ACCOUNT_WIDTHS_LIMIT = 100_000;
+const accountWidths = new Map<string, number>();
+
+function accountWidth(account: string): number {
+  let width = accountWidths.get(account);
+  if (width === undefined) {
+    width = displayWidth(account);
+    if (accountWidths.size >= ACCOUNT_WIDTHS_LIMIT) accountWidths.clear();
+    accountWidths.set(account, width);
+  }
+  return width;
+}
+
+// One posting's pieces while its transaction is written: scratch reused from one transaction to the next.
+const prefixes: string[] = [];
+const prefixWidths: number[] = [];
+const numbers: string[] = [];
+
 function transactionText(entry: BookedTransaction): string {
-  const header = `${entry.date} ${entry.flag}${entry.payee === null ? "" : ` ${quote(entry.payee)}`} ${quote(entry.narration)}${tagsAndLinks(entry.tags, entry.links)}`;
-  const lines = [header, ...metaLines(entry.meta, "  ")];
-  const parts = entry.booked.map(postingParts);
-  const prefixWidth = Math.max(0, ...parts.map((part) => displayWidth(part.prefix)));
-  const numberWidth = Math.max(0, ...parts.map((part) => part.number.length));
-  entry.booked.forEach((posting, index) => {
-    const part = parts[index]!;
-    const padding = " ".repeat(prefixWidth - displayWidth(part.prefix) + 2 + numberWidth - part.number.length);
-    lines.push(`  ${part.prefix}${padding}${part.number}${part.rest}`);
+  let text = `${entry.date} ${entry.flag}${entry.payee === null ? "" : ` ${quote(entry.payee)}`} ${quote(entry.narration)}${tagsAndLinks(entry.tags, entry.links)}`;
+  text = withMetaLines(text, entry.meta, "  ");
+  const booked = entry.booked;
+  const count = booked.length;
+  let prefixWidth = 0;
+  let numberWidth = 0;
+  for (let index = 0; index < count; index += 1) {
+    const posting = booked[index]!;
+    const { units, source } = posting;
+    // The flag and the account: measured whole when flagged (rare), the account's width alone otherwise.
+    const prefix = source.flag === null ? posting.account : `${source.flag} ${posting.account}`;
+    const width = source.flag === null ? accountWidth(prefix) : displayWidth(prefix);
+    const number = units instanceof ScaledAmount ? scaledText(units.scaled, units.scale) : formatNumber(units.number, units.scale);
+    prefixes[index] = prefix;
+    prefixWidths[index] = width;
+    numbers[index] = number;
+    if (width > prefixWidth) prefixWidth = width;
+    if (number.length > numberWidth) numberWidth = number.length;
+  }
+  for (let index = 0; index < count; index += 1) {
+    const posting = booked[index]!;
+    const number = numbers[index]!;
+    text += `\n  ${prefixes[index]!}${" ".repeat(prefixWidth - prefixWidths[index]! + 2 + numberWidth - number.length)}${number}${postingRest(posting)}`;
     // A posting split by interpolation or lot matching keeps its metadata once.
-    if (index === 0 || entry.booked[index - 1]!.source !== posting.source) lines.push(...metaLines(posting.source.meta, "    "));
-  });
-  return lines.join("\n");
+    if (index === 0 || booked[index - 1]!.source !== posting.source) text = withMetaLines(text, posting.source.meta, "    ");
+  }
+  return text;
 }
 
 function entryText(entry: LedgerEntry, mainFolder: string): string {
-  const withMeta = (line: string) => [line, ...metaLines(entry.meta, "  ")].join("\n");
+  const withMeta = (line: string) => withMetaLines(line, entry.meta, "  ");
   switch (entry.type) {
     case "transaction": return transactionText(entry);
     case "open":

@@ -1,7 +1,7 @@
 // `print` writes text that feeledger reads back to the same balances, and printing that text again
 // changes nothing. (bean-check accepting the printed samples and fixtures was checked by hand with
 // beancount 2.3.5; these tests need feeledger only.)
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -73,6 +73,34 @@ describe("print", () => {
     expect(text).toContain("2026-01-01 pad Assets:1002-银行存款:02-招商银行 Equity:4104-利润分配:01-未分配利润");
     expect(text).not.toMatch(/^\d{4}-\d{2}-\d{2} P /m);
     expect(text).toContain('2026-03-20 document Assets:1701-无形资产:CRM实施 "receipts/2026-03/crm-implementation-contract.pdf"');
+  });
+
+  it("aligns each transaction's numbers by display width: flagged postings, wide and narrow accounts, metadata", () => {
+    const scratch = mkdtempSync(join(tmpdir(), "feeledger-print-align-"));
+    const journal = join(scratch, "main.beancount");
+    writeFileSync(journal, [
+      "2026-01-01 open Assets:Bank",
+      "2026-01-01 open Expenses:管理费用:客户管理费",
+      "2026-01-01 open Expenses:Gifts",
+      "",
+      '2026-02-03 * "客户甲" "拜访" #visit ^EC-1',
+      '  claim: "EC-1"',
+      "  ! Expenses:管理费用:客户管理费  1,200.5 CNY",
+      '    receipt: "r.pdf"',
+      "  Expenses:Gifts   7 CNY",
+      "  Assets:Bank",
+      "",
+    ].join("\n"));
+    const result = runCli(["print", journal]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain([
+      '2026-02-03 * "客户甲" "拜访" #visit ^EC-1',
+      '  claim: "EC-1"',
+      "  ! Expenses:管理费用:客户管理费   1200.5 CNY",
+      '    receipt: "r.pdf"',
+      "  Expenses:Gifts                        7 CNY",
+      "  Assets:Bank                     -1207.5 CNY",
+    ].join("\n"));
   });
 
   const differential = join(fixtures, "differential");
