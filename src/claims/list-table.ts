@@ -12,7 +12,6 @@ import {
 } from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
 import { scaledText } from "../core/amount.js";
-import { writeMeasured } from "../reports/simple-text.js";
 
 /**
  * The distinct texts of one column, each prepared as the table prepares a cell (terminalText,
@@ -453,7 +452,7 @@ class PieceBytes {
     for (let index = 0; index < length; index++) {
       const code = text.charCodeAt(index);
       if (code >= 0x80) {
-        at = writeMeasured(buffer, at, text.slice(index));
+        at += buffer.write(text.slice(index), at, "utf8");
         break;
       }
       buffer[at++] = code;
@@ -477,7 +476,7 @@ class PieceBytes {
       for (let index = 0; index < length; index++) {
         const code = text.charCodeAt(index);
         if (code >= 0x80) {
-          at = writeMeasured(buffer, at, text.slice(index));
+          at += buffer.write(text.slice(index), at, "utf8");
           break;
         }
         buffer[at++] = code;
@@ -576,6 +575,29 @@ export function scaledLength(scaled: number, places: number): number {
 export function writeScaled(buffer: Uint8Array, at: number, scaled: number, places: number, length: number): void {
   let rest = scaled < 0 ? -scaled : scaled;
   let to = at + length - 1;
+  if (rest <= 0x7fffffff) {
+    // (Most amounts: the same digits by 32-bit integer arithmetic, a division by ten a multiplication.)
+    let small = rest | 0;
+    for (let index = 0; index < places; index++) {
+      const next = (small / 10) | 0;
+      buffer[to--] = 48 + small - next * 10;
+      small = next;
+    }
+    if (places > 0) buffer[to--] = 46;
+    const stop = scaled < 0 ? at + 1 : at;
+    for (let group = 0; ; group++) {
+      if (group === 3) {
+        buffer[to--] = 44;
+        group = 0;
+      }
+      const next = (small / 10) | 0;
+      buffer[to--] = 48 + small - next * 10;
+      small = next;
+      if (to < stop) break;
+    }
+    if (scaled < 0) buffer[at] = 45;
+    return;
+  }
   for (let index = 0; index < places; index++) {
     const digit = rest % 10;
     buffer[to--] = 48 + digit;
