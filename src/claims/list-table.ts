@@ -7,11 +7,11 @@
 // parts, cut texts) is writeTableFrom's, its rules taken from table.ts: test/claims/list-table.test.ts
 // holds the two to the same bytes. Without colour only (with colour: writeTableFrom).
 import {
-  CHARS_PER_PIECE, GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, headLine, spacesOf, tableMeasure, tableWidth,
+  CHARS_PER_PIECE, GAP, PADDING, cutText, displayWidth, fitColumns, groupThousands, groupedNumber, groupedNumberLength, headLine, spacesOf, tableMeasure, tableWidth,
   type Column, type Row, type TableStyle,
 } from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
-import { writeMeasured } from "../reports/simple-text.js";
+import { scaledText } from "../core/amount.js";
 
 /**
  * The distinct texts of one column, each prepared as the table prepares a cell (terminalText,
@@ -37,6 +37,14 @@ class ColumnTexts {
    */
   texts: string[] = [];
   drawn = new Int32Array(16);
+  /**
+   * How each text is kept: TEXT as it is drawn; UNGROUPED a plain number given without its commas
+   * (groupThousands makes its text); SCALED a number given as a scaled integer (`scaled` at
+   * `places`: scaledText's text grouped in threes), its `texts` entry a placeholder.
+   */
+  kinds = new Uint8Array(16);
+  scaled = new Float64Array(16);
+  places = new Uint8Array(16);
   count = 0;
   /** Each text cut for the column's narrowed width (a cut column), with its drawn width; made when asked for. */
   cutTexts: (string | undefined)[] = [];
@@ -73,9 +81,22 @@ class ColumnTexts {
     let cell: string;
     let width: number;
     let drawn: number;
-    if (PLAIN_ASCII.test(given)) {
-      cell = this.right ? groupedOnce(given) : given;
-      width = drawn = cell.length;
+    let ungrouped = false;
+    if (isPlainAscii(given)) {
+      cell = given;
+      width = drawn = given.length;
+      if (this.right) {
+        // (A plain number kept as given, its grouped text's length counted: its commas are put in
+        // as it is written, see textAt and PieceBytes.grouped. No grouped text made per amount.)
+        const length = given.length > 3 && given.charCodeAt(given.length - 1) !== 37 ? groupedNumberLength(given) : -1;
+        if (length > given.length) {
+          ungrouped = true;
+          width = drawn = length;
+        } else if (length < 0) {
+          cell = groupedOnce(given);
+          width = drawn = cell.length;
+        }
+      }
     } else {
       cell = given;
       if (cell.includes("\n")) cell = cell.replace(/\r?\n/g, " ");
@@ -88,6 +109,7 @@ class ColumnTexts {
     if (number >= this.drawn.length) this.#reserve(number + 1);
     this.texts[number] = cell;
     this.drawn[number] = drawn;
+    this.kinds[number] = ungrouped ? UNGROUPED : TEXT;
     if (width > this.widest) this.widest = width;
     if (drawn > this.widestDrawn) this.widestDrawn = drawn;
     return number;
@@ -100,9 +122,46 @@ class ColumnTexts {
     const drawn = new Int32Array(size);
     drawn.set(this.drawn.subarray(0, this.count));
     this.drawn = drawn;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds.subarray(0, this.count));
+    this.kinds = kinds;
+    const scaled = new Float64Array(size);
+    scaled.set(this.scaled.subarray(0, this.count));
+    this.scaled = scaled;
+    const places = new Uint8Array(size);
+    places.set(this.places.subarray(0, this.count));
+    this.places = places;
     const texts = new Array<string>(size);
     for (let index = 0; index < this.count; index++) texts[index] = this.texts[index]!;
     this.texts = texts;
+  }
+
+  /** The prepared text numbered `number` (grouped in threes when kept without its commas). */
+  textAt(number: number): string {
+    const kind = this.kinds[number]!;
+    if (kind === SCALED) return groupThousands(scaledText(this.scaled[number]!, this.places[number]!));
+    const text = this.texts[number]!;
+    return kind === UNGROUPED ? groupThousands(text) : text;
+  }
+
+  /**
+   * The number of a cell whose text is scaledText(scaled, places) (`scaled` a safe
+   * integer, not -0; `places` at most MAX_PLACES): kept as the number, its text not made.
+   */
+  numberOfScaled(scaled: number, places: number): number {
+    // (A left-aligned column draws its texts ungrouped: the text made, as any other.)
+    if (!this.right) return this.numberOf(scaledText(scaled, places));
+    const length = scaledLength(scaled, places);
+    const number = this.count++;
+    if (number >= this.drawn.length) this.#reserve(number + 1);
+    this.texts[number] = SCALED_PLACEHOLDER;
+    this.drawn[number] = length;
+    this.kinds[number] = SCALED;
+    this.scaled[number] = scaled;
+    this.places[number] = places;
+    if (length > this.widest) this.widest = length;
+    if (length > this.widestDrawn) this.widestDrawn = length;
+    return number;
   }
 
   /** Cut every text to `width` at `from`: the widest cut text's drawn width. */
@@ -112,8 +171,9 @@ class ColumnTexts {
     this.cutDrawn = new Array<number>(count);
     let widest = 0;
     for (let number = 0; number < count; number++) {
-      const cut = cutText(this.texts[number]!, width, from);
-      const drawn = cut === this.texts[number] ? this.drawn[number]! : this.strlen(cut);
+      const text = this.textAt(number);
+      const cut = cutText(text, width, from);
+      const drawn = cut === text ? this.drawn[number]! : this.strlen(cut);
       this.cutTexts[number] = cut;
       this.cutDrawn[number] = drawn;
       if (drawn > widest) widest = drawn;
@@ -175,7 +235,7 @@ class NumberedCells {
 export function writeListTable(
   givenColumns: readonly Column[], source: (visit: (row: readonly string[] | Row) => void) => void, style: TableStyle,
   givenFooter: readonly (readonly string[] | Row)[] | (() => readonly (readonly string[] | Row)[]), givenWrite: (text: string) => void, expectedRows = 0,
-  writeBytes?: (bytes: Buffer) => void,
+  writeBytes?: (bytes: Buffer) => void, scaledCells?: ScaledCells,
 ): void {
   const write = writeBytes === undefined ? givenWrite : (text: string) => { writeBytes(Buffer.from(text, "utf8")); };
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
@@ -197,7 +257,12 @@ export function writeListTable(
     into.reserve(count);
     const numbers = into.numbers;
     let at = into.length;
-    for (let index = 0; index < count; index++) numbers[at++] = values[index]!.numberOf(cells[index] ?? "");
+    for (let index = 0; index < count; index++) {
+      const cell = cells[index] ?? "";
+      numbers[at++] = cell === SCALED_CELL && scaledCells !== undefined
+        ? values[index]!.numberOfScaled(scaledCells.scaled[index]!, scaledCells.places[index]!)
+        : values[index]!.numberOf(cell);
+    }
     into.length = at;
   };
   const body = new NumberedCells(expectedRows * count);
@@ -231,13 +296,17 @@ export function writeListTable(
     const partTexts = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutTexts : values[index]!.texts) as readonly string[]);
     const partDrawn = part.map((index): ArrayLike<number> => (cutAt[index] !== undefined ? values[index]!.cutDrawn : values[index]!.drawn));
     const partRight = part.map((index) => right[index]!);
+    /** Whether the part's columns are cut (their cut texts drawn as they are: see ColumnTexts.kinds). */
+    const partCut = part.map((index) => cutAt[index] !== undefined);
+    const textOf = (n: number, number: number): string => (partCut[n] ? partTexts[n]![number]! : partValues[n]!.textAt(number));
+    const betweenLength = between.length;
     /**
      * Each column's drawn cells before the line's last, by text number, made when first drawn (a
      * column of few texts: its names, statuses, currencies); null for a column of many.
      */
     const drawnCells = partValues.map((column) => (column.count <= DRAWN_CELLS_KEPT ? new Array<string | undefined>(column.count) : null));
     const cellOf = (n: number, number: number): string => {
-      const text = partTexts[n]![number]!;
+      const text = textOf(n, number);
       const spaces = spacesOf(colWidths[n]! - PADDING - partDrawn[n]![number]!);
       return (n === 0 ? " " : between) + (partRight[n] ? spaces + text + " " : text + spaces + " ");
     };
@@ -293,24 +362,27 @@ export function writeListTable(
           const keptBytes = drawnBytes[n]!;
           out.bytes(keptBytes[cell] ??= Buffer.from(cellOf(n, cell), "utf8"));
         } else {
-          // (A column of many texts: its cell's pieces written one by one, not made into one text.)
-          const cellText = partTexts[n]![cell]!;
-          const spaces = spacesOf(colWidths[n]! - PADDING - partDrawn[n]![cell]!);
-          out.text(n === 0 ? " " : between);
-          if (partRight[n]) {
-            out.text(spaces);
-            out.text(cellText);
-          } else {
-            out.text(cellText);
-            out.text(spaces);
-          }
-          out.text(" ");
+          // (A column of many texts: its cell written straight into the piece, not made into one text.)
+          const column = partValues[n]!;
+          const kind = partCut[n] ? TEXT : column.kinds[cell]!;
+          const drawn = partDrawn[n]![cell]!;
+          if (kind === SCALED) out.scaledCell(n === 0 ? 1 : betweenLength, colWidths[n]! - PADDING - drawn, column.scaled[cell]!, column.places[cell]!, drawn, partRight[n]!, 1);
+          else out.cell(n === 0 ? 1 : betweenLength, colWidths[n]! - PADDING - drawn, partTexts[n]![cell]!, partRight[n]!, kind === UNGROUPED, 1);
         }
       }
       // (The last cell ends the line trimmed: its padding after it is not written.)
+      const lastColumn = partValues[last]!;
+      const kind = partCut[last] ? TEXT : lastColumn.kinds[number]!;
+      if (out !== null) {
+        const drawn = partDrawn[last]![number]!;
+        const spaces = partRight[last] ? colWidths[last]! - PADDING - drawn : 0;
+        if (kind === SCALED) out.scaledCell(last === 0 ? 1 : betweenLength, spaces, lastColumn.scaled[number]!, lastColumn.places[number]!, drawn, true, 0);
+        else out.cell(last === 0 ? 1 : betweenLength, spaces, text, true, kind === UNGROUPED, 0);
+        return;
+      }
       put(last === 0 ? " " : between);
       if (partRight[last]) put(spacesOf(colWidths[last]! - PADDING - partDrawn[last]![number]!));
-      put(text);
+      put(textOf(last, number));
     };
     put(headLine(head, colWidths, part.map((index) => right[index]!), between, strlen));
     if (hasRows) {
@@ -339,7 +411,8 @@ export function writeListTable(
       let next = 0;
       for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
         for (; next < headings.length && headingBefore[next] === row; next++) addLine(headingLine(headings[next]!));
-        put("\n");
+        if (out === null) texts[used++] = "\n";
+        else out.byte(10);
         addCells(numbers, at);
         ended();
       }
@@ -379,11 +452,57 @@ class PieceBytes {
     for (let index = 0; index < length; index++) {
       const code = text.charCodeAt(index);
       if (code >= 0x80) {
-        at = writeMeasured(buffer, at, text.slice(index));
+        at += buffer.write(text.slice(index), at, "utf8");
         break;
       }
       buffer[at++] = code;
     }
+    this.at = at;
+  }
+
+  /**
+   * A cell: `lead` spaces, then the text and `spaces` spaces (before it when `right`, else after
+   * it), then `trail` spaces; the text grouped in threes (groupThousands) when `grouped`.
+   */
+  cell(lead: number, spaces: number, text: string, right: boolean, grouped: boolean, trail: number): void {
+    const length = text.length;
+    this.#room(lead + spaces + trail + length * 3 + (grouped ? length : 0));
+    const buffer = this.buffer;
+    let at = this.at;
+    for (let index = 0; index < lead; index++) buffer[at++] = 32;
+    if (right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
+    if (grouped) at = writeGrouped(buffer, at, text);
+    else {
+      for (let index = 0; index < length; index++) {
+        const code = text.charCodeAt(index);
+        if (code >= 0x80) {
+          at += buffer.write(text.slice(index), at, "utf8");
+          break;
+        }
+        buffer[at++] = code;
+      }
+    }
+    if (!right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
+    for (let index = 0; index < trail; index++) buffer[at++] = 32;
+    this.at = at;
+  }
+
+  byte(code: number): void {
+    this.#room(1);
+    this.buffer[this.at++] = code;
+  }
+
+  /** cell() for a SCALED text (`length` long: scaledLength's). */
+  scaledCell(lead: number, spaces: number, scaled: number, places: number, length: number, right: boolean, trail: number): void {
+    this.#room(lead + spaces + trail + length);
+    const buffer = this.buffer;
+    let at = this.at;
+    for (let index = 0; index < lead; index++) buffer[at++] = 32;
+    if (right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
+    writeScaled(buffer, at, scaled, places, length);
+    at += length;
+    if (!right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
+    for (let index = 0; index < trail; index++) buffer[at++] = 32;
     this.at = at;
   }
 
@@ -408,12 +527,137 @@ class PieceBytes {
 }
 const PIECE_BYTES = 3 * CHARS_PER_PIECE;
 
+/**
+ * groupThousands' text of `plain` (ASCII, a plain number: see ColumnTexts) written into `buffer`
+ * at `at`, a comma before each group of three integer digits after the first: where it ends.
+ */
+function writeGrouped(buffer: Uint8Array, at: number, plain: string): number {
+  const length = plain.length;
+  const start = plain.charCodeAt(0) === 45 ? 1 : 0;
+  let end = plain.indexOf(".", start);
+  if (end < 0) end = length;
+  let index = 0;
+  for (; index < start; index++) buffer[at++] = plain.charCodeAt(index);
+  if (end - start > 3) {
+    let head = (end - start) % 3;
+    if (head === 0) head = 3;
+    for (let next = start + head; index < end; index++) {
+      if (index === next) {
+        buffer[at++] = 44;
+        next += 3;
+      }
+      buffer[at++] = plain.charCodeAt(index);
+    }
+  }
+  for (; index < length; index++) buffer[at++] = plain.charCodeAt(index);
+  return at;
+}
+
+/**
+ * The length of scaledText(scaled, places) grouped in threes (groupThousands): `scaled` a safe
+ * integer, not -0.
+ */
+export function scaledLength(scaled: number, places: number): number {
+  let rest = scaled < 0 ? -scaled : scaled;
+  let digits = 1;
+  while (rest >= 10) {
+    rest = Math.floor(rest / 10);
+    digits++;
+  }
+  const integerDigits = places === 0 ? digits : Math.max(1, digits - places);
+  return (scaled < 0 ? 1 : 0) + integerDigits + Math.floor((integerDigits - 1) / 3) + (places === 0 ? 0 : places + 1);
+}
+
+/**
+ * scaledText(scaled, places) grouped in threes (groupThousands' text), `length` bytes long
+ * (scaledLength's), written into `buffer` at `at` from its end backwards.
+ */
+export function writeScaled(buffer: Uint8Array, at: number, scaled: number, places: number, length: number): void {
+  let rest = scaled < 0 ? -scaled : scaled;
+  let to = at + length - 1;
+  if (rest <= 0x7fffffff) {
+    // (Most amounts: the same digits by 32-bit integer arithmetic, a division by ten a multiplication.)
+    let small = rest | 0;
+    for (let index = 0; index < places; index++) {
+      const next = (small / 10) | 0;
+      buffer[to--] = 48 + small - next * 10;
+      small = next;
+    }
+    if (places > 0) buffer[to--] = 46;
+    const stop = scaled < 0 ? at + 1 : at;
+    for (let group = 0; ; group++) {
+      if (group === 3) {
+        buffer[to--] = 44;
+        group = 0;
+      }
+      const next = (small / 10) | 0;
+      buffer[to--] = 48 + small - next * 10;
+      small = next;
+      if (to < stop) break;
+    }
+    if (scaled < 0) buffer[at] = 45;
+    return;
+  }
+  for (let index = 0; index < places; index++) {
+    const digit = rest % 10;
+    buffer[to--] = 48 + digit;
+    rest = (rest - digit) / 10;
+  }
+  if (places > 0) buffer[to--] = 46;
+  const stop = scaled < 0 ? at + 1 : at;
+  for (let group = 0; ; group++) {
+    if (group === 3) {
+      buffer[to--] = 44;
+      group = 0;
+    }
+    const digit = rest % 10;
+    buffer[to--] = 48 + digit;
+    rest = (rest - digit) / 10;
+    if (to < stop) break;
+  }
+  if (scaled < 0) buffer[at] = 45;
+}
+
+/** The kinds of a column's texts (ColumnTexts.kinds). */
+const TEXT = 0;
+const UNGROUPED = 1;
+const SCALED = 2;
+/** A SCALED text's entry in `texts`: not empty (a line's trailing empty cells are found by their texts). */
+const SCALED_PLACEHOLDER = "0";
+/** The most places a SCALED cell may have. */
+export const MAX_PLACES = 20;
+
+/**
+ * A cell the source gives as a number: the cell's text is SCALED_CELL, and the number is in
+ * `ScaledCells` at the cell's column (see writeListTable's `scaledCells`).
+ */
+export const SCALED_CELL = "\u0000scaled";
+
+/** For each column, the scaled integer and places of the row's SCALED_CELL cell in it. */
+export interface ScaledCells {
+  readonly scaled: Float64Array;
+  readonly places: Uint8Array;
+}
+
+/** PLAIN_ASCII.test(text): every character printable ASCII (space to ~). */
+function isPlainAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  return true;
+}
+
 /** A column of at most this many texts keeps its drawn cells (see lineOf). */
 const DRAWN_CELLS_KEPT = 4096;
 
 /** Whether trimEnd would trim `text` at all: empty, or white space (as trimEnd counts it) at its end. */
 function endsInSpace(text: string): boolean {
-  return text.length === 0 || TRAILING_SPACE.test(text);
+  if (text.length === 0) return true;
+  // (Printable ASCII but a space, or past U+3000 but U+FEFF, as most texts end (CJK names): not
+  // white space as \s counts it; any other character asks the pattern.)
+  const code = text.charCodeAt(text.length - 1);
+  return (code > 0x20 && code < 0x7f) || (code > 0x3000 && code !== 0xfeff) ? false : TRAILING_SPACE.test(text);
 }
 const TRAILING_SPACE = /\s$/;
 

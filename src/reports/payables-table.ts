@@ -4,7 +4,7 @@
 // claims then make no sheet row, no record of cells and no table row object each.
 import type { Decimal } from "../core/number.js";
 import { writeTableFrom, type Column, type Row } from "../render/table.js";
-import { writeListTable } from "../claims/list-table.js";
+import { SCALED_CELL, writeListTable, type ScaledCells } from "../claims/list-table.js";
 import { captionText, tableAmount, type SheetStyle } from "../render/sheet.js";
 import type { DisplayScales } from "./display.js";
 import { OwedClaim, payablesSheetParts, scaledOf, type PayablesReport } from "./payables.js";
@@ -41,11 +41,15 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
     footer.push({ cells: ["", "", total.currency, money(total.amount, total.currency), money(total.paid, total.currency), money(total.owed, total.currency), "", ""] });
   }
   const subtotal = SUBTOTAL[lang];
+  const scaledCells: ScaledCells = { scaled: new Float64Array(8), places: new Uint8Array(8) };
   const rows = (visit: (row: readonly string[] | Row) => void): void => {
     /** The text of each age (ages repeat). */
     const ageTexts: string[] = [];
     // (One array for every claim's cells: both tables read a row's cells as it is given, and keep only the texts.)
     const cells: string[] = new Array<string>(8).fill("");
+    // (An amount written from its scaled integer, at no more than tableAmount's two places, is given
+    // to the list's table as that integer: its text is not made.)
+    const scaledAmount = style.color ? null : scaledCells;
     let heading: string | null = null;
     for (const employee of report.employees) {
       const { currency } = employee;
@@ -59,14 +63,17 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
       for (const claim of employee.claims) {
         // (Nothing paid: the amount written from the debt's scaled integer, as money writes it, without its Decimal.)
         const scaled = claim instanceof OwedClaim ? claim.amountScaledAt(places) : Number.NaN;
-        const amount = Number.isNaN(scaled) ? money(claim.amount, currency) : tableAmount(scaledText(scaled, places));
         cells[0] = claim.id;
         cells[1] = claim.postedOn;
         cells[2] = currency;
-        cells[3] = amount;
+        if (scaledAmount !== null && !Number.isNaN(scaled) && places <= 2 && !Object.is(scaled, -0)) {
+          scaledAmount.scaled[3] = scaledAmount.scaled[5] = scaled;
+          scaledAmount.places[3] = scaledAmount.places[5] = places;
+          cells[3] = SCALED_CELL;
+        } else cells[3] = Number.isNaN(scaled) ? money(claim.amount, currency) : tableAmount(scaledText(scaled, places));
         cells[4] = claim.paid.isZero() ? (nothing ??= money(claim.paid, currency)) : money(claim.paid, currency);
         // (Owed is the amount itself, the same Decimal, when nothing was paid.)
-        cells[5] = (claim instanceof OwedClaim ? claim.owesAmount : claim.owed === claim.amount) ? amount : money(claim.owed, currency);
+        cells[5] = (claim instanceof OwedClaim ? claim.owesAmount : claim.owed === claim.amount) ? cells[3] : money(claim.owed, currency);
         cells[6] = (ageTexts[claim.age] ??= String(claim.age));
         cells[7] = "";
         visit(cells);
@@ -78,6 +85,6 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
   };
   // (Without colour, drawn by the claims list's lighter path: the same bytes.)
   if (style.color) writeTableFrom(tableColumns, rows, { color: true, width: style.width }, footer, write);
-  else writeListTable(tableColumns, rows, { color: false, width: style.width }, footer, write, report.employees.reduce((count, employee) => count + employee.claims.length + 1, 0), writeBytes);
+  else writeListTable(tableColumns, rows, { color: false, width: style.width }, footer, write, report.employees.reduce((count, employee) => count + employee.claims.length + 1, 0), writeBytes, scaledCells);
   write("\n");
 }

@@ -14,7 +14,8 @@ import { locate } from "../../source/location.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import { writeTableFrom, type Column } from "../../render/table.js";
-import { writeListTable } from "../../claims/list-table.js";
+import { SCALED_CELL, writeListTable, type ScaledCells } from "../../claims/list-table.js";
+import { MAX_SCALE, POWERS_OF_TEN, ScaledAmount } from "../../core/amount.js";
 import type { DocumentKind } from "../../render/document.js";
 import { addOutputFlags, diagnosticCodes, emit, emitDocument, emitPieces, loadWithProblems, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import {
@@ -56,6 +57,29 @@ function awaitingText(row: ClaimRow): string {
 /** The text of each count of receipts (counts repeat). */
 const RECEIPTS: string[] = [];
 const receiptsText = (count: number): string => (RECEIPTS[count] ??= String(count));
+
+/**
+ * amountPlainText(units, scales) as a scaled integer at its places (scaledText's text is then
+ * amountPlainText's), put into `into` at `column`: false (nothing put) when `units` is not a
+ * ScaledAmount or that integer is not a safe one.
+ */
+export function scaledAmountInto(units: unknown, scales: ReadonlyMap<string, number>, into: ScaledCells, column: number): boolean {
+  if (!(units instanceof ScaledAmount)) return false;
+  // (As scaledPlainText writes it: the trailing zeros dropped, then at least the usual places.)
+  let scaled = units.scaled;
+  let places = units.scale;
+  while (places > 0 && scaled % 10 === 0) {
+    scaled /= 10;
+    places -= 1;
+  }
+  const shown = Math.max(places, scales.get(units.currency) ?? 0);
+  if (shown - places > MAX_SCALE || shown > MAX_SCALE) return false;
+  scaled *= POWERS_OF_TEN[shown - places]!;
+  if (!Number.isSafeInteger(scaled) || Object.is(scaled, -0)) return false;
+  into.scaled[column] = scaled;
+  into.places[column] = shown;
+  return true;
+}
 
 export function runClaims(io: Io, context: ClaimsContext): number {
   const loaded = loadWithProblems(io, context.file, context.color, todayOf(io));
@@ -131,16 +155,18 @@ export function runClaims(io: Io, context: ClaimsContext): number {
           const totals = new ClaimTotals();
           // (One array for every row's cells: writeListTable reads them as they come and keeps only the texts.)
           const cells: string[] = new Array<string>(shown).fill("");
+          // (An amount kept as a scaled integer is given as one, its text not made: see scaledAmountInto.)
+          const scaledCells: ScaledCells = { scaled: new Float64Array(shown), places: new Uint8Array(shown) };
           const source = (visit: (cells: readonly string[]) => void) => {
             forEachClaimRow(claims, expensesRoot, diagnostics, context.query, balances, (row) => {
               totals.add(row);
               cells[0] = row.claim; cells[1] = row.date; cells[2] = row.claimant; cells[3] = row.department; cells[4] = row.customer;
-              cells[5] = statusText(row); cells[6] = row.paid ?? ""; cells[7] = amount(row); cells[8] = row.commodity;
+              cells[5] = statusText(row); cells[6] = row.paid ?? ""; cells[7] = scaledAmountInto(row.units, scales, scaledCells, 7) ? SCALED_CELL : amount(row); cells[8] = row.commodity;
               cells[9] = receiptsText(row.receipts); cells[10] = problems(row);
               visit(cells);
             }, authority, true);
           };
-          writeListTable(columns, source, { color: false, width: output.width }, () => footerOf(totals.amounts()), write, balances.size + ledger.claims.length, writeBytes);
+          writeListTable(columns, source, { color: false, width: output.width }, () => footerOf(totals.amounts()), write, balances.size + ledger.claims.length, writeBytes, scaledCells);
         } else {
           const source = (visit: (cells: readonly string[]) => void) => { for (const row of rows) visit(tableCells(row, shown)); };
           const footer = footerOf(claimTotals(rows));
