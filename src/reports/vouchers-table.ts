@@ -59,38 +59,62 @@ interface Piece {
 }
 
 /**
- * A list of dimensions, the path to it from the root (its last piece, and the list before
- * it): its text, its width when simple (else -1), its cell once a line has it (else -1), and the
- * cuts made of it and of the lists it starts (nodeCut). A list of one piece is made once; a longer
- * one once for the lines that follow one another with it (a list is looked up only among the
- * lists of one piece and the last made after each list: most lists of a claims journal are
+ * The lists of dimensions, each the path to it from the root (list 0, none: its last piece, and
+ * the list before it), kept by index in arrays (a long period has a list for nearly every
+ * transaction: as objects, some hundred thousand of them lived until the end and the heap grew by
+ * a full collection's worth): its text, its width when simple (else -1), whether a line has it,
+ * and the cuts made of it and of the lists it starts (nodeCut). A list of one piece is made once;
+ * a longer one once for the lines that follow one another with it (a list is looked up only among
+ * the lists of one piece and the last made after each list: most lists of a claims journal are
  * distinct, each claimant with each customer, and two lists alike are drawn alike).
  */
-interface DimensionNode {
-  /** Its place in VoucherLines.nodes (what a line keeps). */
-  readonly index: number;
-  readonly parent: DimensionNode | null;
-  readonly piece: number;
+class DimensionLists {
+  /** Per list: the list before it (-1: the root, or a list of a voucher read through buildVouchers), its last piece (-1: none). */
+  readonly parents = int32s(4096);
+  readonly pieces = int32s(4096);
+  /** Its width when simple (else -1), and the length of its text in UTF-8 (of a simple list: see writeNode). */
+  readonly widths = int32s(4096);
+  readonly byteLengths = int32s(4096);
+  /** The list made last that continues it (0: none), and whether a line has it (1). */
+  readonly lasts = int32s(4096);
+  readonly used = int32s(4096);
   /** Its text once asked for (nodeText): most lists of a long period are only drawn cut, or as their pieces' bytes (writeNode). */
-  text: string | null;
-  readonly width: number;
-  /** The length of its text in UTF-8 (of a simple list: see writeNode). */
-  readonly byteLength: number;
+  readonly texts: (string | null)[] = [];
   /** A list of other characters (or of a voucher read through buildVouchers): its cell, as the sheet's table prepares it. */
-  general: Cell | null;
-  /** Whether a line has it. */
-  used: boolean;
+  readonly generals: (Cell | null)[] = [];
   /**
    * What the table shows of it (set for the layout: its text, or its cut); null for a simple list
    * shown whole, drawn as its pieces' bytes (writeNode) until a line made as a text asks for its cell.
    */
-  shown: SharedCut | null;
-  /** The list made last that continues it (see above). */
-  last: DimensionNode | null;
-  cuts: Map<number, SharedCut> | null;
-  /** nodeState's answer, for the width `stateWidth` (-1: none yet). */
-  state: SharedCut | number;
-  stateWidth: number;
+  readonly shown: (SharedCut | null)[] = [];
+  /** The cuts kept on a list (see nodeState), by the list. */
+  readonly cuts = new Map<number, Map<number, SharedCut>>();
+  /** nodeState's answer per list, for the width `stateWidth` (made for the layout). */
+  states: (SharedCut | number)[] = [];
+  stateWidth = -1;
+
+  constructor() {
+    this.add(-1, -1, "", 0, 0, null);
+  }
+
+  get count(): number {
+    return this.parents.length;
+  }
+
+  /** A new list; its index. */
+  add(parent: number, piece: number, text: string | null, width: number, byteLength: number, general: Cell | null): number {
+    const index = this.parents.length;
+    this.parents.push(parent);
+    this.pieces.push(piece);
+    this.widths.push(width);
+    this.byteLengths.push(byteLength);
+    this.lasts.push(0);
+    this.used.push(0);
+    this.texts.push(text);
+    this.generals.push(general);
+    this.shown.push(null);
+    return index;
+  }
 }
 
 /** What a cell shows, as its cell (its text and its cut the same): many lists may share a cut. */
@@ -100,25 +124,23 @@ function shownCell(text: string, drawn: number, blankEnd: boolean): Cell {
   return { text, width: drawn, drawn, blankEnd, cut: text, cutDrawn: drawn, bytes: null, cutBytes: null };
 }
 
-function newNode(index: number, parent: DimensionNode | null, piece: number, text: string | null, width: number, byteLength: number, general: Cell | null): DimensionNode {
-  return { index, parent, piece, text, width, byteLength, general, used: false, shown: null, last: null, cuts: null, state: 1, stateWidth: -1 };
-}
-
 /**
  * The UTF-8 of a simple list's text (nodeText) into `buffer` at `at`, from its pieces' bytes and
  * the `; ` between them (written from its end back); where it ends. (A long period's lists are
  * mostly distinct: none is then made as a text, nor encoded.)
  */
-function writeNode(buffer: Buffer, at: number, node: DimensionNode, pieces: readonly Piece[]): number {
-  const end = at + node.byteLength;
+function writeNode(buffer: Buffer, at: number, lists: DimensionLists, node: number, pieces: readonly Piece[]): number {
+  const parents = lists.parents.values;
+  const pieceIds = lists.pieces.values;
+  const end = at + lists.byteLengths.values[node]!;
   let to = end;
   let current = node;
   for (;;) {
-    const bytes = pieces[current.piece]!.bytes;
+    const bytes = pieces[pieceIds[current]!]!.bytes;
     to -= bytes.length;
     buffer.set(bytes, to);
-    current = current.parent!;
-    if (current.parent === null) break;
+    current = parents[current]!;
+    if (parents[current]! < 0) break;
     buffer[--to] = 32;
     buffer[--to] = 59;
   }
@@ -126,11 +148,12 @@ function writeNode(buffer: Buffer, at: number, node: DimensionNode, pieces: read
 }
 
 /** The text of a list of dimensions: its pieces `; ` apart. */
-function nodeText(node: DimensionNode, pieces: readonly Piece[]): string {
-  if (node.text !== null) return node.text;
-  const parent = node.parent!;
-  const piece = pieces[node.piece]!.text;
-  return (node.text = parent.parent === null ? piece : nodeText(parent, pieces) + "; " + piece);
+function nodeText(lists: DimensionLists, node: number, pieces: readonly Piece[]): string {
+  const known = lists.texts[node]!;
+  if (known !== null) return known;
+  const parent = lists.parents.values[node]!;
+  const piece = pieces[lists.pieces.values[node]!]!.text;
+  return (lists.texts[node] = lists.parents.values[parent]! < 0 ? piece : nodeText(lists, parent, pieces) + "; " + piece);
 }
 
 /**
@@ -142,46 +165,50 @@ function nodeText(node: DimensionNode, pieces: readonly Piece[]): string {
  * before (-1, -2, -3), one within its piece on the list itself (by the characters kept). A claims
  * journal's lists are mostly distinct, their cuts few (`employee:王伟; …`).
  */
-function nodeCut(node: DimensionNode, pieces: readonly Piece[], width: number): SharedCut {
-  if (node.width <= width) return shownCell(nodeText(node, pieces), node.width, pieces[node.piece]!.blankEnd);
-  const state = nodeState(node, pieces, width);
+function nodeCut(lists: DimensionLists, node: number, pieces: readonly Piece[], width: number): SharedCut {
+  const nodeWidth = lists.widths.values[node]!;
+  if (nodeWidth <= width) return shownCell(nodeText(lists, node, pieces), nodeWidth, pieces[lists.pieces.values[node]!]!.blankEnd);
+  if (lists.stateWidth !== width) {
+    // (Each list's state for this width: 0, none yet.)
+    lists.states = new Array<SharedCut | number>(lists.count).fill(0);
+    lists.stateWidth = width;
+  }
+  const state = nodeState(lists, node, pieces, width);
   if (typeof state !== "number") return state;
   // (Not reached: a list wider than `width` has a character that does not fit.)
-  const cut = cutSimple(nodeText(node, pieces), node.width, width);
+  const cut = cutSimple(nodeText(lists, node, pieces), nodeWidth, width);
   return shownCell(cut.text, cut.drawn, false);
 }
 
-function nodeState(node: DimensionNode, pieces: readonly Piece[], width: number): SharedCut | number {
-  if (node.parent === null) return 1;
-  if (node.stateWidth === width) return node.state;
-  const parent = node.parent;
-  const before = nodeState(parent, pieces, width);
+function nodeState(lists: DimensionLists, node: number, pieces: readonly Piece[], width: number): SharedCut | number {
+  const parents = lists.parents.values;
+  const parent = parents[node]!;
+  if (parent < 0) return 1;
+  const known = lists.states[node]!;
+  if (known !== 0) return known;
+  const before = nodeState(lists, parent, pieces, width);
   let state: SharedCut | number;
   if (typeof before !== "number") state = before;
   else {
     let used = before;
-    const shared = (owner: DimensionNode, key: number, text: () => string): SharedCut => {
-      const cuts = (owner.cuts ??= new Map());
-      let cut = cuts.get(key);
-      if (cut === undefined) cuts.set(key, (cut = shownCell(text(), used, false)));
-      return cut;
-    };
     state = -1;
-    if (parent.parent !== null) {
-      if (used + 1 > width) state = shared(parent, -1, () => nodeText(parent, pieces) + "…");
+    const inner = parents[parent]! >= 0;
+    if (inner) {
+      if (used + 1 > width) state = sharedCut(lists, parent, -1) ?? keepCut(lists, parent, -1, nodeText(lists, parent, pieces) + "…", used);
       else {
         used += 1;
-        if (used + 1 > width) state = shared(parent, -2, () => nodeText(parent, pieces) + ";…");
+        if (used + 1 > width) state = sharedCut(lists, parent, -2) ?? keepCut(lists, parent, -2, nodeText(lists, parent, pieces) + ";…", used);
         else used += 1;
       }
     }
     if (state === -1) {
-      const text = pieces[node.piece]!.text;
+      const text = pieces[lists.pieces.values[node]!]!.text;
       for (let at = 0; at < text.length; at++) {
         const w = text.charCodeAt(at) < 0x2027 ? 1 : 2;
         if (used + w > width) {
-          const before = parent.parent !== null ? nodeText(parent, pieces) + "; " : "";
-          state = at === 0 ? shared(parent, -3, () => before + "…") : shared(node, at, () => before + text.slice(0, at) + "…");
+          // (The cut's text made only the first time: most lists share their parent's.)
+          if (at === 0) state = sharedCut(lists, parent, -3) ?? keepCut(lists, parent, -3, (inner ? nodeText(lists, parent, pieces) + "; " : "") + "…", used);
+          else state = sharedCut(lists, node, at) ?? keepCut(lists, node, at, (inner ? nodeText(lists, parent, pieces) + "; " : "") + text.slice(0, at) + "…", used);
           break;
         }
         used += w;
@@ -189,9 +216,22 @@ function nodeState(node: DimensionNode, pieces: readonly Piece[], width: number)
       if (state === -1) state = used;
     }
   }
-  node.state = state;
-  node.stateWidth = width;
+  lists.states[node] = state;
   return state;
+}
+
+/** The cut kept on list `owner` under `key` (see nodeState), if made. */
+function sharedCut(lists: DimensionLists, owner: number, key: number): SharedCut | undefined {
+  return lists.cuts.get(owner)?.get(key);
+}
+
+/** A cut of `used` columns kept on list `owner` under `key`. */
+function keepCut(lists: DimensionLists, owner: number, key: number, text: string, used: number): SharedCut {
+  const cut = shownCell(text, used, false);
+  let kept = lists.cuts.get(owner);
+  if (kept === undefined) lists.cuts.set(owner, (kept = new Map()));
+  kept.set(key, cut);
+  return cut;
 }
 
 /**
@@ -346,10 +386,10 @@ export class VoucherLines {
   readonly currencyCell: number[] = [];
   readonly #currencyIndex = new Map<string, number>();
   /** The lists of dimensions (a line keeps its list's index; 0: none), their pieces, and those a line has. */
-  readonly nodes: DimensionNode[] = [newNode(0, null, -1, "", 0, 0, null)];
+  readonly lists = new DimensionLists();
   dimensionPieces: readonly Piece[] = [];
-  readonly usedNodes: DimensionNode[] = [];
-  readonly #generalNodes = new Map<string, DimensionNode>();
+  readonly usedNodes = int32s(1024);
+  readonly #generalNodes = new Map<string, number>();
   readonly strlen: (text: string) => number;
 
   /** Per currency: the debits and the credits of every line, and the current voucher's net. */
@@ -434,12 +474,13 @@ export class VoucherLines {
   }
 
   /** The index of a list of dimensions a line has. */
-  use(node: DimensionNode): number {
-    if (!node.used) {
-      node.used = true;
-      if (node.index > 0) this.usedNodes.push(node);
+  use(node: number): number {
+    const used = this.lists.used.values;
+    if (used[node] === 0) {
+      used[node] = 1;
+      if (node > 0) this.usedNodes.push(node);
     }
-    return node.index;
+    return node;
   }
 
   /** The list of dimensions of text `text` (of a voucher read through buildVouchers, or of other characters), a line's. */
@@ -447,8 +488,7 @@ export class VoucherLines {
     if (text === "") return 0;
     let node = this.#generalNodes.get(text);
     if (node === undefined) {
-      node = newNode(this.nodes.length, null, -1, text, -1, -1, cellOf(text, false, this.strlen));
-      this.nodes.push(node);
+      node = this.lists.add(-1, -1, text, -1, -1, cellOf(text, false, this.strlen));
       this.#generalNodes.set(text, node);
     }
     return this.use(node);
@@ -618,9 +658,9 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     }
     return id;
   };
-  const root = into.nodes[0]!;
+  const lists = into.lists;
   /** The lists of one piece, by the piece's index. */
-  const firstNodes: DimensionNode[] = [];
+  const firstNodes: number[] = [];
   into.dimensionPieces = pieces;
   /** The transaction's own dimensions (by DIMENSION_KINDS), read from its metadata at once: the first line of each key. */
   const names: (string | null)[] = KEYS.map(() => null);
@@ -648,27 +688,31 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
   };
   /** The dimensions' cell of a compact transaction's posting at `at` (-1: the transaction's own), its own names read over the transaction's (readNames). */
   const plainDimensions = (transaction: PlainTransaction, at: number): number => {
-    let node = root;
+    let node = 0;
     for (let index = 0; index < KEYS.length; index++) {
       const name = (at < 0 ? null : dimensionName(transaction.rawMetaAt(at, KEYS[index]!))) ?? names[index]!;
       if (name === null) continue;
       const id = pieceOf(index, name);
-      let next = node === root ? firstNodes[id] : node.last;
-      if (next === undefined || next === null || next.piece !== id) {
+      let next = node === 0 ? firstNodes[id] ?? 0 : lists.lasts.values[node]!;
+      if (next === 0 || lists.pieces.values[next] !== id) {
         const piece = pieces[id]!;
-        const width = node.width < 0 || piece.width < 0 ? -1 : node === root ? piece.width : node.width + 2 + piece.width;
-        const byteLength = node === root ? piece.bytes.length : node.byteLength + 2 + piece.bytes.length;
-        next = newNode(into.nodes.length, node, id, null, width, byteLength, null);
-        into.nodes.push(next);
-        if (node === root) firstNodes[id] = next;
-        else node.last = next;
+        const nodeWidth = lists.widths.values[node]!;
+        const width = nodeWidth < 0 || piece.width < 0 ? -1 : node === 0 ? piece.width : nodeWidth + 2 + piece.width;
+        const byteLength = node === 0 ? piece.bytes.length : lists.byteLengths.values[node]! + 2 + piece.bytes.length;
+        next = lists.add(node, id, null, width, byteLength, null);
+        if (node === 0) firstNodes[id] = next;
+        else lists.lasts.values[node] = next;
       }
       node = next;
     }
     // (A list of other characters is prepared as the sheet's table prepares it.)
-    if (node.width < 0 && node.general === null) node.general = cellOf(nodeText(node, pieces), false, into.strlen);
+    if (lists.widths.values[node]! < 0 && lists.generals[node] === null) lists.generals[node] = cellOf(nodeText(lists, node, pieces), false, into.strlen);
     return into.use(node);
   };
+  // (Room for the headings of most journals at once, the pages touched only as written: growing the
+  // buffer copied every heading written before.)
+  const room = Math.min(source.entries.length * 128, 1 << 26);
+  if (into.headingLength === 0 && room > into.headingBytes.length) into.headingBytes = Buffer.allocUnsafe(room);
   const chart = source.chart;
   for (const entry of source.entries) {
     if (range.end !== null && entry.date >= range.end) break;
@@ -1072,9 +1116,13 @@ export function writeVouchersTable(
   kinds.forEach((kind, index) => {
     const cells = cellsOf[index];
     if (kind === DIMENSIONS) {
-      for (const node of lines.usedNodes) {
-        const width = node.general === null ? node.width : node.general.width;
-        const drawn = node.general === null ? node.width : node.general.drawn;
+      const lists = lines.lists;
+      const used = lines.usedNodes.values;
+      for (let n = 0; n < lines.usedNodes.length; n++) {
+        const node = used[n]!;
+        const general = lists.generals[node]!;
+        const width = general === null ? lists.widths.values[node]! : general.width;
+        const drawn = general === null ? lists.widths.values[node]! : general.drawn;
         if (width > widths[index]!) widths[index] = width;
         if (drawn > drawnWidths[index]!) drawnWidths[index] = drawn;
       }
@@ -1131,15 +1179,19 @@ export function writeVouchersTable(
     if (cells !== null) cells.list.forEach((cell, at) => { if (at > 0) cutOf(cell); });
     if (kinds[index] === DIMENSIONS) {
       // A simple list's cut shared with the lists that start alike; any other cut as cutText cuts it.
-      for (const node of lines.usedNodes) {
+      const lists = lines.lists;
+      const used = lines.usedNodes.values;
+      for (let n = 0; n < lines.usedNodes.length; n++) {
+        const node = used[n]!;
+        const general = lists.generals[node]!;
         let shown: SharedCut;
-        if (node.general === null && shrink === "end") shown = nodeCut(node, lines.dimensionPieces, widths[index]!);
+        if (general === null && shrink === "end") shown = nodeCut(lists, node, lines.dimensionPieces, widths[index]!);
         else {
-          const cell = node.general ?? cellOf(nodeText(node, lines.dimensionPieces), false, strlen);
+          const cell = general ?? cellOf(nodeText(lists, node, lines.dimensionPieces), false, strlen);
           cutOf(cell);
           shown = shownCell(cell.cut, cell.cutDrawn, cell.blankEnd);
         }
-        node.shown = shown;
+        lists.shown[node] = shown;
         if (shown.drawn > drawnWidths[index]!) drawnWidths[index] = shown.drawn;
       }
     }
@@ -1147,8 +1199,11 @@ export function writeVouchersTable(
   });
   // The lists of dimensions shown whole when their column is not cut: a simple one drawn from its
   // pieces (shown null: writeNode).
-  lines.nodes[0]!.shown = EMPTY;
-  if (cutAt[kinds.indexOf(DIMENSIONS)] === undefined) for (const node of lines.usedNodes) node.shown = node.general;
+  lines.lists.shown[0] = EMPTY;
+  if (cutAt[kinds.indexOf(DIMENSIONS)] === undefined) {
+    const used = lines.usedNodes.values;
+    for (let n = 0; n < lines.usedNodes.length; n++) lines.lists.shown[used[n]!] = lines.lists.generals[used[n]!]!;
+  }
   const gap = compact ? 0 : GAP;
   const between = compact ? " " : "   ";
   const startsWithHeading = lines.lineCount > 0;
@@ -1232,13 +1287,17 @@ export function writeVouchersTable(
     const dimensionIndexes = lines.dimensions.values;
     const currencyPlaces = lines.currencyPlaces;
     const currencyCell = lines.currencyCell;
-    const nodes = lines.nodes;
+    const lists = lines.lists;
+    const nodeShown = lists.shown;
+    const nodePieces = lists.pieces.values;
+    const nodeWidths = lists.widths.values;
+    const nodeByteLengths = lists.byteLengths.values;
     const currencyList = lines.currencyCells.list;
     const pieces = lines.dimensionPieces;
     /** What the table shows of a list of dimensions, as a cell (made for a simple list shown whole when a line made as a text asks for it). */
-    const nodeCell = (node: DimensionNode): Cell => (node.shown ??= shownCell(nodeText(node, pieces), node.width, pieces[node.piece]!.blankEnd));
+    const nodeCell = (node: number): Cell => (nodeShown[node] ??= shownCell(nodeText(lists, node, pieces), nodeWidths[node]!, pieces[nodePieces[node]!]!.blankEnd));
     const cellAt = (kind: number, n: number, at: number, account: number): Cell => (
-      kind === DIMENSIONS ? nodeCell(nodes[dimensionIndexes[at]!]!)
+      kind === DIMENSIONS ? nodeCell(dimensionIndexes[at]!)
         : kind === CURRENCY ? currencyList[currencyCell[currencies[at]!]!]!
           : partCells[n]!.list[kind === CODE ? lines.accountCode[account]! : lines.accountName[account]!]!
     );
@@ -1254,10 +1313,10 @@ export function writeVouchersTable(
         const kind = partKinds[n]!;
         if (kind === DEBIT || kind === CREDIT) continue;
         if (kind === DIMENSIONS) {
-          const node = nodes[dimensionIndexes[at]!]!;
-          if (node.shown === null) {
-            if (pieces[node.piece]!.blankEnd) texts = true;
-            room += node.byteLength;
+          const node = dimensionIndexes[at]!;
+          if (nodeShown[node] === null) {
+            if (pieces[nodePieces[node]!]!.blankEnd) texts = true;
+            room += nodeByteLengths[node]!;
             continue;
           }
         }
@@ -1320,16 +1379,16 @@ export function writeVouchersTable(
         }
         if (kind === DIMENSIONS) {
           // (A simple list shown whole, of one piece or more: never empty.)
-          const node = nodes[dimensionIndexes[at]!]!;
-          if (node.shown === null) {
+          const node = dimensionIndexes[at]!;
+          if (nodeShown[node] === null) {
             if (partRight[n]) {
-              for (let pad = spaces + separator[n]! + content[n]! - node.width; pad > 0; pad--) buffer[to++] = 32;
+              for (let pad = spaces + separator[n]! + content[n]! - nodeWidths[node]!; pad > 0; pad--) buffer[to++] = 32;
               spaces = 1;
             } else {
               for (let pad = spaces + separator[n]!; pad > 0; pad--) buffer[to++] = 32;
-              spaces = content[n]! - node.width + 1;
+              spaces = content[n]! - nodeWidths[node]! + 1;
             }
-            to = writeNode(buffer, to, node, pieces);
+            to = writeNode(buffer, to, lists, node, pieces);
             continue;
           }
         }
@@ -1390,15 +1449,15 @@ export function writeVouchersTable(
       const template = templates[side]![account] ?? templateOf(account, side);
       // (A line with a text that ends in white space is made as a text, and trimmed as one.)
       let blank = template.blank;
-      let node: DimensionNode | null = null;
+      let node = 0;
       let dimensionBytes: Buffer | null = null;
       let dimensionLength = 0;
       if (withDimensions) {
-        node = nodes[dimensionIndexes[at]!]!;
-        const shown = node.shown;
+        node = dimensionIndexes[at]!;
+        const shown = nodeShown[node]!;
         if (shown === null) {
-          if (pieces[node.piece]!.blankEnd) blank = true;
-          dimensionLength = node.byteLength;
+          if (pieces[nodePieces[node]!]!.blankEnd) blank = true;
+          dimensionLength = nodeByteLengths[node]!;
         } else {
           if (shown.blankEnd) blank = true;
           dimensionBytes = bytesOf(dimensionsAt, shown);
@@ -1419,7 +1478,7 @@ export function writeVouchersTable(
       if (dimensionLength === 0) to += template.amountEnd;
       else {
         to += template.bytes.length;
-        if (dimensionBytes === null) to = writeNode(buffer, to, node!, pieces);
+        if (dimensionBytes === null) to = writeNode(buffer, to, lists, node, pieces);
         else {
           buffer.set(dimensionBytes, to);
           to += dimensionLength;
@@ -1453,7 +1512,10 @@ export function writeVouchersTable(
           const buffer = out.buffer;
           buffer[out.at++] = 10;
           buffer[out.at++] = 32;
-          out.at += headingBytes.copy(buffer, out.at, start, stop);
+          // (Byte by byte: a heading is some tens of bytes, and Buffer.copy's checks and view cost more.)
+          let to = out.at;
+          for (let from = start; from < stop; from++) buffer[to++] = headingBytes[from]!;
+          out.at = to;
           lastStart = start;
           lastEnd = stop;
           lastText = null;
