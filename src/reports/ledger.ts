@@ -24,6 +24,7 @@ import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
 import { amountCell, amountShape, amountTableText } from "./table-amount.js";
 import type { TableLines } from "../render/line-table.js";
+import { MeasuredWholes } from "./amount-widths.js";
 import type { Lang } from "./sheet.js";
 
 export interface LedgerQuery {
@@ -58,20 +59,26 @@ export interface LedgerSection {
   readonly forEachRow: (visit: (row: LedgerRow) => void) => void;
 }
 
-/** A section whose rows are made by `forEachRow`, as an array only when `rows` is read. */
-function section(account: BookAccount, currency: string, forEachRow: (visit: (row: LedgerRow) => void) => void): LedgerSection {
+/** Each section's rows as walkLedger leaves them (the table reads them so, without a row object). */
+const sectionWalks = new WeakMap<LedgerSection, (visit: (row: RowState) => void) => void>();
+
+/** A section whose rows are those `walk` leaves, made by `forEachRow`, as an array only when `rows` is read. */
+function section(account: BookAccount, currency: string, walk: (visit: (row: RowState) => void) => void): LedgerSection {
   let rows: LedgerRow[] | null = null;
-  return {
+  const forEachRow = (visit: (row: LedgerRow) => void) => { walk((row) => { visit(rowOf(row, currency)); }); };
+  const made: LedgerSection = {
     account, currency, forEachRow,
     get rows(): readonly LedgerRow[] {
       if (rows === null) {
-        const made: LedgerRow[] = [];
-        forEachRow((row) => { made.push(row); });
-        rows = made;
+        const all: LedgerRow[] = [];
+        forEachRow((row) => { all.push(row); });
+        rows = all;
       }
       return rows;
     },
   };
+  sectionWalks.set(made, walk);
+  return made;
 }
 
 export interface LedgerReport {
@@ -200,11 +207,12 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     for (const currency of currencies) {
       const found = byCurrency.get(currency)!;
       if (found.lines.accounts.length === 0 && isNil(found.opening)) continue;
-      sections.push(section(account, currency, (visit) => { ledgerRows(found, chart, query, visit); }));
+      sections.push(section(account, currency, (visit) => { walkLedger(found, chart, query, visit); }));
     }
   }
   if (sections.length === 0) {
-    const opening: LedgerRow = { kind: "opening", date: query.begin, balance: zeroOf(query.currency) };
+    const opening = new RowState(EMPTY_LINES, chart);
+    opening.date = query.begin;
     sections.push(section(chart.account(query.account), query.currency, (visit) => { visit(opening); }));
   }
   return { query, target: chart.account(query.account), sections };
@@ -257,10 +265,86 @@ class Running {
   }
 }
 
-/** Visit the rows of a ledger gathered, made one at a time. */
-function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery, visit: (row: LedgerRow) => void): void {
-  const rows = { push: visit };
-  rows.push({ kind: "opening", date: query.begin, balance: found.opening });
+/**
+ * A figure of a row: a scaled integer and its scale, or (`decimal` not null) an Amount, as a
+ * Running sum holds it; read in place by the table, made an Amount by amount().
+ */
+class Figure {
+  scaled = 0;
+  scale = 0;
+  decimal: Amount | null = null;
+
+  set(scaled: number, scale: number): void {
+    this.scaled = scaled;
+    this.scale = scale;
+    this.decimal = null;
+  }
+
+  setAmount(amount: Amount): void {
+    if (amount instanceof ScaledAmount) this.set(amount.scaled, amount.scale);
+    else this.decimal = amount;
+  }
+
+  setRunning(running: Running): void {
+    this.scaled = running.scaled;
+    this.scale = running.scale;
+    this.decimal = running.decimal;
+  }
+
+  copy(figure: Figure): void {
+    this.scaled = figure.scaled;
+    this.scale = figure.scale;
+    this.decimal = figure.decimal;
+  }
+
+  isNil(): boolean {
+    return this.decimal === null ? this.scaled === 0 : isNil(this.decimal);
+  }
+
+  amount(currency: string): Amount {
+    return this.decimal ?? new ScaledAmount(this.scaled, this.scale, currency);
+  }
+}
+
+/**
+ * A ledger's row as walkLedger leaves it for its visitor: one object filled again for each row
+ * (rowOf makes it a LedgerRow). A posting row's line is its index in `lines`; its debit or credit
+ * (the other one nil) is the posting's units; the balance is the running balance after the row
+ * (a month's and a year's rows: the balance after the last posting row).
+ */
+class RowState {
+  kind: LedgerRow["kind"] = "opening";
+  date: string | null = null;
+  line = -1;
+  readonly debit = new Figure();
+  readonly credit = new Figure();
+  readonly balance = new Figure();
+
+  constructor(readonly lines: PostingLines, readonly chart: ChartOfAccounts) {}
+}
+
+const EMPTY_LINES: PostingLines = { transactions: [], vouchers: [], accounts: [], summaries: [], scaled: [], scales: [], decimals: new Map() };
+
+/** The LedgerRow of a row walked (amounts of `currency`). */
+function rowOf(row: RowState, currency: string): LedgerRow {
+  if (row.kind === "opening") return { kind: "opening", date: row.date, balance: row.balance.amount(currency) };
+  if (row.kind === "posting") {
+    const { lines, line } = row;
+    return {
+      kind: "posting", date: row.date!, voucher: lines.vouchers[line]!, summary: lines.summaries[line]!,
+      account: row.chart.account(lines.accounts[line]!), debit: row.debit.amount(currency), credit: row.credit.amount(currency), balance: row.balance.amount(currency),
+    };
+  }
+  return { kind: row.kind, date: row.date!, debit: row.debit.amount(currency), credit: row.credit.amount(currency), balance: row.balance.amount(currency) };
+}
+
+/** Visit the rows of a ledger gathered, each left in one RowState (see rowOf). */
+function walkLedger(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery, visit: (row: RowState) => void): void {
+  const lines = found.lines;
+  const row = new RowState(lines, chart);
+  row.date = query.begin;
+  row.balance.setAmount(found.opening);
+  visit(row);
   const zero = zeroOf(found.opening.currency);
   const balance = new Running(found.opening);
   const monthDebit = new Running(zero);
@@ -270,15 +354,23 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery,
   let month: string | null = null;
   const lastDay = query.end === null ? null : addDays(query.end, -1);
   // (The balance as of the last row made: a month's rows show it again.)
-  let lastBalance: Amount = found.opening;
+  const lastBalance = new Figure();
+  lastBalance.setAmount(found.opening);
   const closeMonth = () => {
     if (month === null) return;
     const monthEnd = endOfMonth(`${month}-01`);
-    const date = lastDay !== null && lastDay < monthEnd ? lastDay : monthEnd;
-    rows.push({ kind: "month", date, debit: monthDebit.value(), credit: monthCredit.value(), balance: lastBalance });
-    rows.push({ kind: "year", date, debit: yearDebit.value(), credit: yearCredit.value(), balance: lastBalance });
+    row.date = lastDay !== null && lastDay < monthEnd ? lastDay : monthEnd;
+    row.line = -1;
+    row.balance.copy(lastBalance);
+    row.kind = "month";
+    row.debit.setRunning(monthDebit);
+    row.credit.setRunning(monthCredit);
+    visit(row);
+    row.kind = "year";
+    row.debit.setRunning(yearDebit);
+    row.credit.setRunning(yearCredit);
+    visit(row);
   };
-  const lines = found.lines;
   const { currency } = found;
   for (let line = 0; line < lines.accounts.length; line++) {
     const lineDate = lines.transactions[line]!.date;
@@ -295,18 +387,18 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery,
       monthDebit.set(zero);
       monthCredit.set(zero);
     }
-    let debit: Amount = zero;
-    let credit: Amount = zero;
+    row.debit.set(0, 0);
+    row.credit.set(0, 0);
     if (Number.isNaN(scaled)) {
       const amount = lines.decimals.get(line)!;
-      if (isAbove(amount)) debit = amount;
-      else if (isBelow(amount)) credit = negated(amount);
       balance.add(amount);
-      if (debit !== zero) {
-        monthDebit.add(debit);
-        yearDebit.add(debit);
-      }
-      if (credit !== zero) {
+      if (isAbove(amount)) {
+        row.debit.setAmount(amount);
+        monthDebit.add(amount);
+        yearDebit.add(amount);
+      } else if (isBelow(amount)) {
+        const credit = negated(amount);
+        row.credit.setAmount(credit);
         monthCredit.add(credit);
         yearCredit.add(credit);
       }
@@ -314,20 +406,21 @@ function ledgerRows(found: Gathered, chart: ChartOfAccounts, query: LedgerQuery,
       const scale = lines.scales[line]!;
       balance.addScaled(scaled, scale, currency);
       if (scaled > 0) {
-        debit = new ScaledAmount(scaled, scale, currency);
+        row.debit.set(scaled, scale);
         monthDebit.addScaled(scaled, scale, currency);
         yearDebit.addScaled(scaled, scale, currency);
       } else if (scaled < 0) {
-        credit = new ScaledAmount(-scaled, scale, currency);
+        row.credit.set(-scaled, scale);
         monthCredit.addScaled(-scaled, scale, currency);
         yearCredit.addScaled(-scaled, scale, currency);
       }
     }
-    lastBalance = balance.value();
-    rows.push({
-      kind: "posting", date: lineDate, voucher: lines.vouchers[line]!, summary: lines.summaries[line]!,
-      account: chart.account(lines.accounts[line]!), debit, credit, balance: lastBalance,
-    });
+    lastBalance.setRunning(balance);
+    row.kind = "posting";
+    row.date = lineDate;
+    row.line = line;
+    row.balance.copy(lastBalance);
+    visit(row);
   }
   closeMonth();
 }
@@ -459,6 +552,8 @@ export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, la
     // The longest amount given per column (debit, credit, balance): a read that only measures is
     // given an amount only when it is longer (see TableLines), its length from amountShape.
     const longest = [-1, -1, -1];
+    // (The integer parts measured per amount column: see MeasuredWholes.)
+    const wholes = [new MeasuredWholes(), new MeasuredWholes(), new MeasuredWholes()];
     let currency: string | null = null;
     let places = 0;
     /** The cell of `value` (its magnitude with `magnitude`) in amount column `column`. */
@@ -483,28 +578,49 @@ export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, la
       if (text.length > longest[column]!) longest[column] = text.length;
       return text;
     };
+    /** The cell of a figure (its magnitude with `magnitude`) in amount column `column`. */
+    const figure = (value: Figure, column: number, magnitude: boolean): string => {
+      if (value.decimal !== null) return money(value.decimal, column, magnitude);
+      const scaled = value.scaled;
+      const negative = scaled < 0 && !magnitude;
+      const size = scaled < 0 ? -scaled : scaled;
+      if (measuring === true) {
+        if (wholes[column]!.covered(size, value.scale, places, negative)) return "";
+        const length = amountShape(size, value.scale, places);
+        if (length >= 0 && length + (negative ? 1 : 0) <= longest[column]!) return "";
+      }
+      const text = negative ? `-${amountCell(size, value.scale, places)}` : amountCell(size, value.scale, places);
+      if (text.length > longest[column]!) longest[column] = text.length;
+      return text;
+    };
     let current: string | null = null;
     for (const section of report.sections) {
       const ledger = sectionHeading(section);
-      section.forEachRow((row) => {
+      // (Every amount of a section is of its currency: its places, for figure().)
+      currency = section.currency;
+      places = scales.get(currency) ?? 0;
+      // Each row read where the walk leaves it (rowOf's LedgerRow is not made).
+      sectionWalks.get(section)!((row) => {
         if (ledger !== current) heading(ledger);
         current = ledger;
         cells[0] = row.date ?? "";
         if (row.kind === "posting") {
-          cells[1] = row.voucher ?? "";
-          cells[2] = row.summary;
-          if (rollup) cells[3] = detailOf(row.account);
-          cells[debitAt] = isNil(row.debit) ? "" : money(row.debit, 0, false);
-          cells[debitAt + 1] = isNil(row.credit) ? "" : money(row.credit, 1, false);
+          const { lines, line } = row;
+          cells[1] = lines.vouchers[line] ?? "";
+          cells[2] = lines.summaries[line]!;
+          if (rollup) cells[3] = detailOf(row.chart.account(lines.accounts[line]!));
+          cells[debitAt] = row.debit.isNil() ? "" : figure(row.debit, 0, false);
+          cells[debitAt + 1] = row.credit.isNil() ? "" : figure(row.credit, 1, false);
         } else {
           cells[1] = "";
           cells[2] = summaries[row.kind];
           if (rollup) cells[3] = "";
-          cells[debitAt] = row.kind === "opening" ? "" : money(row.debit, 0, false);
-          cells[debitAt + 1] = row.kind === "opening" ? "" : money(row.credit, 1, false);
+          cells[debitAt] = row.kind === "opening" ? "" : figure(row.debit, 0, false);
+          cells[debitAt + 1] = row.kind === "opening" ? "" : figure(row.credit, 1, false);
         }
-        cells[last - 1] = directions[directionOf(row.balance)];
-        cells[last] = money(row.balance, 2, true);
+        const balance = row.balance;
+        cells[last - 1] = directions[balance.decimal !== null ? directionOf(balance.decimal) : balance.scaled === 0 ? "zero" : balance.scaled > 0 ? "debit" : "credit"];
+        cells[last] = figure(balance, 2, true);
         visit(cells);
       });
     }

@@ -12,6 +12,7 @@ import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
 import { amountCell, amountShape, amountTableText } from "./table-amount.js";
 import type { TableLines } from "../render/line-table.js";
+import { MeasuredWholes } from "./amount-widths.js";
 
 export interface RegisterQuery {
   /** Case-insensitive account patterns; any may match (every account when empty). */
@@ -252,6 +253,9 @@ export function registerTableLines(report: RegisterReport, scales: DisplayScales
     let places = 0;
     let longestAmount = -1;
     let longestRunning = -1;
+    // (The integer parts measured per column: see MeasuredWholes.)
+    const amountWholes = new MeasuredWholes();
+    const runningWholes = new MeasuredWholes();
     /** The cell of row `row`'s amount or running total; when measuring, "" unless longer than `longest`. */
     const amountText = (row: number, running: boolean, longest: number): string => {
       const scaled = running ? columns.runningScaled[row]! : columns.scaled[row]!;
@@ -259,6 +263,7 @@ export function registerTableLines(report: RegisterReport, scales: DisplayScales
       const scale = running ? columns.runningScales[row]! : columns.scales[row]!;
       const magnitude = scaled < 0 ? -scaled : scaled;
       if (measuring === true) {
+        if ((running ? runningWholes : amountWholes).covered(magnitude, scale, places, scaled < 0)) return "";
         const length = amountShape(magnitude, scale, places);
         if (length >= 0 && length + (scaled < 0 ? 1 : 0) <= longest) return "";
       }

@@ -1,6 +1,9 @@
 // The register and the subsidiary ledger draw their terminal tables from the report's rows in two
 // reads (registerTableLines, ledgerTableLines: src/render/line-table.ts): the same bytes as the
 // sheet's table drawn from its rows (writeSheetTableFrom), in both languages, at any width.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLedger } from "../../src/loader/load.js";
 import { ChartOfAccounts } from "../../src/books/accounts.js";
@@ -61,4 +64,44 @@ describe("ledgerTableLines", () => {
       }
     });
   }
+});
+
+describe("registerTableLines and ledgerTableLines past the safe integers", () => {
+  // Sums that leave the safe integers (9e12 a month at two places, in and out), units with more
+  // places than a scaled integer keeps, a period that starts within the year (opening and year's
+  // sums of them too), subaccounts (rollup).
+  const journal = [
+    "2026-01-01 open Assets:Bank CNY", "2026-01-01 open Assets:Bank:Sub CNY", "2026-01-01 open Assets:Cash CNY", "2026-01-01 open Equity:Capital CNY", "",
+    ...Array.from({ length: 12 }, (_, month) => {
+      const date = `2026-${String(month + 1).padStart(2, "0")}`;
+      return [
+        `${date}-05 * "Capital"`, "  Assets:Bank  9000000000000.05 CNY", "  Equity:Capital  -9000000000000.05 CNY", "",
+        `${date}-12 * "Back" "out"`, `  Assets:Bank:Sub  -${month % 3 === 0 ? "12000000000000.10" : "1.5"} CNY`, "  Equity:Capital", "",
+        `${date}-20 * "Change"`, "  Assets:Cash  -0.123456789012345678 CNY", "  Assets:Bank  0.000000000000000001 CNY", "  Equity:Capital", "",
+      ].join("\n");
+    }),
+  ].join("\n");
+  const file = join(mkdtempSync(join(tmpdir(), "feeledger-lines-")), "big.beancount");
+  writeFileSync(file, journal);
+  const ledger = loadLedger(file);
+  const scales = displayScales(ledger.entries);
+  const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
+
+  it("draws them as the sheet's table", () => {
+    expect(ledger.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    for (const [begin, end] of [[null, null], ["2026-03-15", "2026-11-01"]] as const) {
+      for (const patterns of [[], [/Assets/i]]) {
+        const report = registerReport(ledger.entries, { patterns, begin, end });
+        for (const width of WIDTHS) expectSame(registerSheetParts(report, scales), registerTableLines(report, scales), "en", width);
+      }
+      for (const account of ["Assets", "Assets:Bank", "Assets:Cash", "Equity"]) {
+        for (const rollup of [false, true]) {
+          const report = ledgerReport(ledger.entries, chart, { account, rollup, begin, end, currency: booksCurrency(ledger.options) });
+          for (const lang of ["zh", "en"] as const) {
+            for (const width of WIDTHS) expectSame(ledgerSheetParts(report, scales), ledgerTableLines(report, scales, lang), lang, width);
+          }
+        }
+      }
+    }
+  });
 });
