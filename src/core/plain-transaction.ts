@@ -605,7 +605,8 @@ function repeatsKey(items: readonly unknown[], at: number, count: number): boole
 /** The fields of a transaction, as a reader or an edit gives them. */
 export type TransactionFields = Omit<Transaction, "type">;
 
-function transactionObject(fields: TransactionFields): Transaction {
+/** A transaction kept as a plain object (what makeTransaction gives when it cannot be compact). */
+export function transactionObject(fields: TransactionFields): Transaction {
   return {
     type: "transaction", date: fields.date, span: fields.span, meta: fields.meta, flag: fields.flag, payee: fields.payee,
     narration: fields.narration, tags: fields.tags, links: fields.links, postings: fields.postings, booked: UNBOOKED,

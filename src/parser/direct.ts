@@ -15,7 +15,7 @@ import {
   type Posting, type Transaction,
 } from "../core/data.js";
 import type { Span } from "../core/span.js";
-import { LayoutWriter, makeTransaction, type PlainTransaction } from "../core/plain-transaction.js";
+import { LayoutWriter, transactionObject, type PlainTransaction } from "../core/plain-transaction.js";
 import { PRECISION, parseNumberLiteral, type Decimal } from "../core/number.js";
 import { negate } from "../core/scaled.js";
 import { amountOf, decimalOf, MAX_SCALE, ScaledAmount } from "../core/amount.js";
@@ -690,11 +690,21 @@ export class DirectReader {
   }
 
   /**
-   * A line of `keyword` and `count` quoted strings at `start`, read and passed (the strings
-   * unescaped as the grammar would), or null to leave it to the grammar: anything else on the line,
-   * or an indented line after it (an error the grammar reports).
+   * A `plugin "module"` or `plugin "module" "config"` line at `start`, or null to leave it to the
+   * grammar (a journal with plugins need not build the grammar for them).
    */
-  private quotedLine(start: number, keyword: string, count: number): { strings: string[]; span: Span } | null {
+  plugin(start: number): { kind: "plugin"; module: string; config: string | null; span: Span } | null {
+    const line = this.quotedLine(start, "plugin", 1, true);
+    if (line === null) return null;
+    return { kind: "plugin", module: line.strings[0]!, config: line.strings[1] ?? null, span: line.span };
+  }
+
+  /**
+   * A line of `keyword` and `count` quoted strings (and one more, if `optional`) at `start`, read
+   * and passed (the strings unescaped as the grammar would), or null to leave it to the grammar:
+   * anything else on the line, or an indented line after it (an error the grammar reports).
+   */
+  private quotedLine(start: number, keyword: string, count: number, optional = false): { strings: string[]; span: Span } | null {
     const text = this.text;
     if (!text.startsWith(keyword, start) || !isSpace(text.charCodeAt(start + keyword.length))) return null;
     if (this.newKeys.length !== 0) this.newKeys.length = 0;
@@ -707,6 +717,15 @@ export class DirectReader {
       if (close < 0) return null;
       strings.push(copyRange(text, p + 1, close));
       p = close + 1;
+    }
+    if (optional) {
+      const q = this.skipSpaces(p);
+      if (text.charCodeAt(q) === Code.Quote) {
+        const close = this.string(q);
+        if (close < 0) return null;
+        strings.push(copyRange(text, q + 1, close));
+        p = close + 1;
+      }
     }
     const end = this.lineEnd(p);
     if (end < 0 || this.continues(end)) return null;
@@ -1023,7 +1042,8 @@ export class DirectReader {
         costSpec: null, costIsTotal: false, price: prices[slot + 1] as Amount, priceIsTotal: prices[slot + 2] as boolean, meta: posting.meta,
       };
     }
-    const transaction = makeTransaction({
+    // (What makeTransaction would give: a priced posting is no PlainPosting, so never compact.)
+    const transaction = transactionObject({
       date: plain.date, span: plain.span, meta: plain.meta, flag: plain.flag, payee: plain.payee,
       narration: plain.narration, tags: plain.tags, links: plain.links, postings,
     });

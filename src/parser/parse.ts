@@ -173,7 +173,7 @@ class SourceParser {
       for (const stray of scanner.strayErrors) this.strays.push(error(stray.code ?? "syntax", stray.translatable ?? stray.message, span(stray.start, stray.end)));
     };
     for (let start = scanner.seekDirective(); start >= 0; start = scanner.seekDirective()) {
-      const read = direct === null ? null : direct.transaction(start) ?? direct.entry(start) ?? direct.option(start) ?? direct.include(start);
+      const read = direct === null ? null : direct.transaction(start) ?? direct.entry(start) ?? direct.option(start) ?? direct.include(start) ?? direct.plugin(start);
       if (read !== null) {
         if (!last && direct!.next >= text.length) {
           takeStrays();

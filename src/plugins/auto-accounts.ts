@@ -18,6 +18,11 @@ export const autoAccounts: PluginFunction = (entries) => {
       }
       continue;
     }
+    if (entry.type === "transaction") {
+      // (entryAccounts's list, read in place.)
+      for (const posting of entry.booked) if (!firstUse.has(posting.account)) firstUse.set(posting.account, entry);
+      continue;
+    }
     for (const account of entryAccounts(entry)) if (!firstUse.has(account)) firstUse.set(account, entry);
   }
   const opens: Open[] = [];

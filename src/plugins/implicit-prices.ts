@@ -12,13 +12,24 @@ export const implicitPrices: PluginFunction = (entries) => {
   const made = new Set<string>();
   /** Positions held at cost, by account and lot (only those decide whether a posting reduces). */
   const positions = new Map<string, Map<string, Decimal>>();
-  for (const entry of entries) {
+  // The last price made or found made, as its parts: the next posting with the same date, units
+  // currency and price (the same scaled integer and scale) has the same key, and is skipped without
+  // making it (a journal's priced postings of a day mostly share their rate).
+  let lastDate = "";
+  let lastCurrency = "";
+  let lastPrice: ScaledAmount | null = null;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     result.push(entry);
-    if (entry.type !== "transaction") continue;
     // A compact transaction's postings have no price and no cost: nothing to read (nor objects to make).
-    if (entry instanceof PlainTransaction) continue;
+    if (entry instanceof PlainTransaction || entry.type !== "transaction") continue;
     for (const posting of entry.booked) {
       const { units, cost, price } = posting;
+      if (cost === null) {
+        if (price === null) continue;
+        if (lastPrice !== null && price instanceof ScaledAmount && price.scaled === lastPrice.scaled && price.scale === lastPrice.scale
+          && price.currency === lastPrice.currency && units.currency === lastCurrency && entry.date === lastDate) continue;
+      }
       let reduced = false;
       if (cost !== null) {
         let lots = positions.get(posting.account);
@@ -37,6 +48,11 @@ export const implicitPrices: PluginFunction = (entries) => {
       else if (cost !== null && !reduced) amount = { number: cost.number, scale: cost.scale, currency: cost.currency };
       if (amount === null) continue;
       const key = `${entry.date} ${units.currency} ${numberKey(amount)} ${amount.currency}`;
+      if (amount instanceof ScaledAmount) {
+        lastDate = entry.date;
+        lastCurrency = units.currency;
+        lastPrice = amount;
+      } else lastPrice = null;
       if (made.has(key)) continue;
       made.add(key);
       const generated: Price = { type: "price", date: entry.date, span: entry.span, meta: [], currency: units.currency, amount };

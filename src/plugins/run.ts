@@ -20,6 +20,9 @@ export function sortByBeancountKey(entries: readonly LedgerEntry[], lineOf: (ent
   // The keys read once each into arrays; the order compares positions. (Ties end with the position,
   // so the order is total: any sort gives the same. What a plugin returns is usually in order
   // already, or nearly: implicit_prices puts each price after its transaction.)
+  // (Read in order first, each entry's type and line only when its date, then its type, ties with
+  // the one before: what a plugin returns is usually in order, and then no arrays are made.)
+  if (inBeancountOrder(entries, lineOf)) return entries.slice();
   const count = entries.length;
   const dates: string[] = new Array(count);
   const types = new Int8Array(count);
@@ -36,15 +39,50 @@ export function sortByBeancountKey(entries: readonly LedgerEntry[], lineOf: (ent
     if (leftDate !== rightDate) return leftDate < rightDate ? -1 : 1;
     return types[left]! - types[right]! || lines[left]! - lines[right]! || left - right;
   };
-  let sorted = true;
-  for (let index = 1; index < count && sorted; index++) sorted = compare(index - 1, index) < 0;
-  if (sorted) return entries.slice();
   const order: number[] = new Array(count);
   for (let index = 0; index < count; index++) order[index] = index;
   order.sort(compare);
   const result: LedgerEntry[] = new Array(count);
   for (let index = 0; index < count; index++) result[index] = entries[order[index]!]!;
   return result;
+}
+
+/** Whether `entries` are in beancount's order (date, type, line; entries that tie on all three in any order). */
+function inBeancountOrder(entries: readonly LedgerEntry[], lineOf: (entry: LedgerEntry) => number): boolean {
+  const count = entries.length;
+  if (count < 2) return true;
+  let previous = entries[0]!;
+  let previousDate = previous.date;
+  // NaN: not read yet.
+  let previousType = Number.NaN;
+  let previousLine = Number.NaN;
+  for (let index = 1; index < count; index++) {
+    const entry = entries[index]!;
+    const date = entry.date;
+    if (date !== previousDate) {
+      if (date < previousDate) return false;
+      previousDate = date;
+      previousType = Number.NaN;
+      previousLine = Number.NaN;
+      previous = entry;
+      continue;
+    }
+    if (Number.isNaN(previousType)) previousType = typeOrder(previous);
+    const type = typeOrder(entry);
+    if (type !== previousType) {
+      if (type < previousType) return false;
+      previousType = type;
+      previousLine = Number.NaN;
+      previous = entry;
+      continue;
+    }
+    if (Number.isNaN(previousLine)) previousLine = lineOf(previous);
+    const line = lineOf(entry);
+    if (line < previousLine) return false;
+    previousLine = line;
+    previous = entry;
+  }
+  return true;
 }
 
 export function runPlugins(

@@ -40,6 +40,9 @@ function expectSameAsGrammar(text: string, file = "t.beancount"): void {
 const PLAIN = [
   'option "operating_currency" "CNY"',
   'include "other.beancount" ; parts',
+  'plugin "beancount.plugins.auto_accounts"',
+  'plugin "beancount.plugins.implicit_prices" ; prices',
+  'plugin "beancount.plugins.check_commodity" "{\'a\': \"b\"}"',
   '2026-01-01 custom "feeledger-option" "claims" "claims.beancount"',
   '2026-01-01 custom "budget" "x"',
   '  note: "预算"',
@@ -101,6 +104,14 @@ describe("the direct reader", () => {
     expect(new DirectReader('2026-01-01 * "a \\" b"\n  Assets:B\n', "t").transaction(0)).toBeNull();
   });
 
+  it("reads plugin lines itself (a journal with plugins need not build the grammar)", () => {
+    expect(new DirectReader('plugin "m"\n', "t").plugin(0)).toEqual({ kind: "plugin", module: "m", config: null, span: { file: "t", start: 0, end: 10 } });
+    expect(new DirectReader('plugin "m" "c" ; x\n', "t").plugin(0)).toMatchObject({ module: "m", config: "c" });
+    for (const line of ['plugin "m" "c" "d"', "plugin m", 'plugin "m"\n  k: "v"', 'plugin "m" 1']) {
+      expect(new DirectReader(`${line}\n`, "t").plugin(0)).toBeNull();
+    }
+  });
+
   it("gives what the grammar gives on a journal of plain transactions", () => {
     expectSameAsGrammar(PLAIN);
     expectSameAsGrammar(PLAIN.replace(/\n/g, "\r\n"));
@@ -138,6 +149,8 @@ describe("the direct reader", () => {
     ",", "CNY, USD", "\"FIFO\"", "\"NOPE\"", "option \"title\" \"账\"", "\n  employee: \"王伟\"", "\n  ; note", "\n  Assets:B",
     // Price annotations.
     "@@", " @ ", " @@ ", "10 USD @ 7.16 CNY", "-3 USD @@ 21.50 CNY", " @ 7 CNY", " @@ 1,000.5 CNY", " @ -7 CNY", " @ CNY", "\n  Assets:A  5 USD @ 7 CNY",
+    // Plugin lines (with a config, with one string too many, with none).
+    "plugin", "plugin \"m\"", "plugin \"m\" \"c\"", "plugin \"m\" \"c\" \"d\"", "plugin \"m\"\"c\"", "plugin 1",
     "custom", "include", "2026-01-01 custom \"t\"", "2026-01-01 custom \"t\" \"v\" 2026-01-02", "include \"a.beancount\"", "TRUE 1.5 CNY",
   ];
 
