@@ -448,16 +448,7 @@ class PieceBytes {
     const length = text.length;
     this.#room(length * 3);
     const buffer = this.buffer;
-    let at = this.at;
-    for (let index = 0; index < length; index++) {
-      const code = text.charCodeAt(index);
-      if (code >= 0x80) {
-        at += buffer.write(text.slice(index), at, "utf8");
-        break;
-      }
-      buffer[at++] = code;
-    }
-    this.at = at;
+    this.at = writeText(buffer, this.at, text);
   }
 
   /**
@@ -472,16 +463,7 @@ class PieceBytes {
     for (let index = 0; index < lead; index++) buffer[at++] = 32;
     if (right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
     if (grouped) at = writeGrouped(buffer, at, text);
-    else {
-      for (let index = 0; index < length; index++) {
-        const code = text.charCodeAt(index);
-        if (code >= 0x80) {
-          at += buffer.write(text.slice(index), at, "utf8");
-          break;
-        }
-        buffer[at++] = code;
-      }
-    }
+    else at = writeText(buffer, at, text);
     if (!right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
     for (let index = 0; index < trail; index++) buffer[at++] = 32;
     this.at = at;
@@ -661,3 +643,13 @@ function endsInSpace(text: string): boolean {
 }
 const TRAILING_SPACE = /\s$/;
 
+/** `text` as UTF-8 into `buffer` at `at` (room made by the caller): ASCII byte by byte, the rest by Buffer.write. The position after it. */
+function writeText(buffer: Buffer, at: number, text: string): number {
+  const length = text.length;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) return at + buffer.write(text.slice(index), at, "utf8");
+    buffer[at++] = code;
+  }
+  return at;
+}
