@@ -169,7 +169,9 @@ async function bundle() {
  * chalk, which render/packages.js requires when something is painted, bundled into
  * dist/feeledger.cjs: chalk is an ES module, and require() of one loads Node.js's ES module loader
  * (a sixth of the start of a `bal`). The require is through createRequire, which esbuild does not
- * follow: it becomes a static import of the same module.
+ * follow: the module's own `require` is dropped, so that the call is the bundle's require, which
+ * runs chalk's module where it is called, not when the bundle starts. (A static import of chalk ran
+ * it with every command that draws a table: chalk loads Node.js's tty and os modules, 10-15 ms.)
  */
 const bundledChalk = {
   name: "bundled-chalk",
@@ -177,7 +179,9 @@ const bundledChalk = {
     build.onLoad({ filter: /[\\/]render[\\/]packages\.js$/ }, ({ path }) => {
       const text = readFileSync(path, "utf8");
       if (!text.includes('require("chalk")')) return undefined;
-      return { contents: `import * as bundledChalk from "chalk";\n${text.replace('require("chalk")', "bundledChalk")}`, loader: "js", resolveDir: dirname(path) };
+      const local = "const require = createRequire(import.meta.url);";
+      if (!text.includes(local)) throw new Error(`scripts/bundle.mjs: ${path} no longer makes its require as \`${local}\``);
+      return { contents: text.replace(local, ""), loader: "js", resolveDir: dirname(path) };
     });
   },
 };
