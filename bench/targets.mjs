@@ -89,10 +89,11 @@ function run(command, prepare) {
 }
 
 /**
- * `pairs` runs of `base` each followed at once by `other`: the median of other/base wall times
- * (what the targets are judged by), the median of other/base CPU times (user + system: less moved
- * by other processes on the machine, shown beside it), each side's median wall time and largest
- * peak memory.
+ * `pairs` runs of `base` and `other` back to back: the median of other/base wall times (what the
+ * targets are judged by), the median of other/base CPU times (user + system: less moved by other
+ * processes on the machine, shown beside it), each side's median wall time and largest peak
+ * memory. The order turns with every pair (base first, then other first, ...), so that neither
+ * side always runs in the wake of the other.
  */
 function paired(base, other, pairs, prepare) {
   const ratios = [];
@@ -100,13 +101,15 @@ function paired(base, other, pairs, prepare) {
   const baseRuns = [];
   const otherRuns = [];
   for (let pair = 0; pair < pairs; pair++) {
-    log(`  pair ${pair + 1}/${pairs}: ${base.shown} | ${other.shown}`);
-    const first = run(base, prepare);
-    const second = run(other, prepare);
-    baseRuns.push(first);
-    otherRuns.push(second);
-    ratios.push(second.wall / first.wall);
-    if (first.cpu !== null && second.cpu !== null && first.cpu > 0) cpuRatios.push(second.cpu / first.cpu);
+    const baseFirst = pair % 2 === 0;
+    log(`  pair ${pair + 1}/${pairs}: ${baseFirst ? `${base.shown} | ${other.shown}` : `${other.shown} | ${base.shown}`}`);
+    const otherBefore = baseFirst ? null : run(other, prepare);
+    const baseRun = run(base, prepare);
+    const otherRun = otherBefore ?? run(other, prepare);
+    baseRuns.push(baseRun);
+    otherRuns.push(otherRun);
+    ratios.push(otherRun.wall / baseRun.wall);
+    if (baseRun.cpu !== null && otherRun.cpu !== null && baseRun.cpu > 0) cpuRatios.push(otherRun.cpu / baseRun.cpu);
   }
   const summary = (runs) => ({ wall: median(runs.map((r) => r.wall)), rssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)), status: runs.find((r) => r.status !== 0)?.status ?? 0 });
   return { ratio: median(ratios), cpuRatio: median(cpuRatios), base: summary(baseRuns), other: summary(otherRuns) };
