@@ -38,7 +38,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const args = { size: 100_000, pairs: 3, only: SECTIONS, shapes: SHAPES, build: true, write: true };
+  const args = { size: 100_000, pairs: 5, only: SECTIONS, shapes: SHAPES, build: true, write: true };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === "--size") args.size = parseCount(argv[++index] ?? "") ?? fail("--size takes a count such as 100k");
