@@ -78,15 +78,20 @@ class DimensionLists {
   /** The list made last that continues it (0: none), and whether a line has it (1). */
   readonly lasts = int32s(4096);
   readonly used = int32s(4096);
-  /** Its text once asked for (nodeText): most lists of a long period are only drawn cut, or as their pieces' bytes (writeNode). */
-  readonly texts: (string | null)[] = [];
-  /** A list of other characters (or of a voucher read through buildVouchers): its cell, as the sheet's table prepares it. */
-  readonly generals: (Cell | null)[] = [];
   /**
-   * What the table shows of it (set for the layout: its text, or its cut); null for a simple list
-   * shown whole, drawn as its pieces' bytes (writeNode) until a line made as a text asks for its cell.
+   * Its text once asked for (nodeText): most lists of a long period are only drawn cut, or as their
+   * pieces' bytes (writeNode). (Maps, as generals: an array of a hundred thousand lists, grown by
+   * copies as they are made, was most of what the reading allocated.)
    */
-  readonly shown: (SharedCut | null)[] = [];
+  readonly texts = new Map<number, string>();
+  /** A list of other characters (or of a voucher read through buildVouchers): its cell, as the sheet's table prepares it. */
+  readonly generals = new Map<number, Cell>();
+  /**
+   * What the table shows of it (made for the layout, see showAll: its text, or its cut); null for a
+   * simple list shown whole, drawn as its pieces' bytes (writeNode) until a line made as a text asks
+   * for its cell.
+   */
+  shown: (SharedCut | null)[] = [];
   /** The cuts kept on a list (see nodeState), by the list. */
   readonly cuts = new Map<number, Map<number, SharedCut>>();
   /** nodeState's answer per list, for the width `stateWidth` (made for the layout). */
@@ -110,10 +115,19 @@ class DimensionLists {
     this.byteLengths.push(byteLength);
     this.lasts.push(0);
     this.used.push(0);
-    this.texts.push(text);
-    this.generals.push(general);
-    this.shown.push(null);
+    if (text !== null) this.texts.set(index, text);
+    if (general !== null) this.generals.set(index, general);
     return index;
+  }
+
+  /** A list's general cell (see generals), or null. */
+  general(node: number): Cell | null {
+    return this.generals.size === 0 ? null : this.generals.get(node) ?? null;
+  }
+
+  /** What the table shows of each list, none set yet (see shown). */
+  showAll(): void {
+    this.shown = new Array<SharedCut | null>(this.count).fill(null);
   }
 }
 
@@ -149,11 +163,13 @@ function writeNode(buffer: Buffer, at: number, lists: DimensionLists, node: numb
 
 /** The text of a list of dimensions: its pieces `; ` apart. */
 function nodeText(lists: DimensionLists, node: number, pieces: readonly Piece[]): string {
-  const known = lists.texts[node]!;
-  if (known !== null) return known;
+  const known = lists.texts.get(node);
+  if (known !== undefined) return known;
   const parent = lists.parents.values[node]!;
   const piece = pieces[lists.pieces.values[node]!]!.text;
-  return (lists.texts[node] = lists.parents.values[parent]! < 0 ? piece : nodeText(lists, parent, pieces) + "; " + piece);
+  const text = lists.parents.values[parent]! < 0 ? piece : nodeText(lists, parent, pieces) + "; " + piece;
+  lists.texts.set(node, text);
+  return text;
 }
 
 /**
@@ -557,6 +573,7 @@ export class VoucherLines {
       index = this.currencyNames.length;
       this.currencyNames.push(currency);
       this.currencyPlaces.push(0);
+      for (let key = 0; key < 8; key++) this.#largest.push(0);
       this.#currencyCounts.push(this.#countsOf(currency));
       this.currencyCell.push(this.currencyCells.indexOf(currency));
       this.debits.push(new DecimalSum());
@@ -591,8 +608,15 @@ export class VoucherLines {
     this.currencies.push(currency);
     this.dimensions.push(dimensions);
     const net = this.#sums(currency);
-    if (scaled > 0) this.debits[currency]!.addScaled(scaled, scale);
-    else if (scaled < 0) this.credits[currency]!.addScaled(-scaled, scale);
+    const largest = this.#largest;
+    const key = 8 * currency + 2 * (scale < 3 ? scale : 3);
+    if (scaled > 0) {
+      this.debits[currency]!.addScaled(scaled, scale);
+      if (scaled > largest[key]!) largest[key] = scaled;
+    } else if (scaled < 0) {
+      this.credits[currency]!.addScaled(-scaled, scale);
+      if (-scaled > largest[key + 1]!) largest[key + 1] = -scaled;
+    }
     net.addScaled(scaled, scale);
   }
 
@@ -640,24 +664,28 @@ export class VoucherLines {
     if (this.counting) this.scalesOf = commonestScales(this.#scaleCounts);
     const names = this.currencyNames;
     for (let currency = 0; currency < names.length; currency++) this.currencyPlaces[currency] = this.scalesOf.get(names[currency]!) ?? 0;
-    const amounts = this.amounts.values;
-    const scales = this.scales.values;
-    const currencies = this.currencies.values;
-    const count = this.accounts.length;
-    for (let line = 0; line < count; line++) {
-      const scaled = amounts[line]!;
-      if (scaled > 0) {
-        if (this.#widens(scaled, scales[line]!, currencies[line]!, 0)) {
-          const width = amountCellWidth(scaled, scales[line]!, this.currencyPlaces[currencies[line]!]!);
-          if (width > this.debitWidth) this.debitWidth = width;
-        }
-      } else if (scaled < 0) {
-        if (this.#widens(-scaled, scales[line]!, currencies[line]!, 1)) {
-          const width = amountCellWidth(-scaled, scales[line]!, this.currencyPlaces[currencies[line]!]!);
-          if (width > this.creditWidth) this.creditWidth = width;
-        }
+    // The widest amounts: at no more places than its commodity's, at most two, an amount's cell
+    // is its integer part grouped, then the commodity's places, so no longer than that of a larger
+    // amount at its scale: the largest of each side, currency and scale (kept while reading) is
+    // measured. Any other amount is measured line by line.
+    const largest = this.#largest;
+    let others = false;
+    for (let key = 0; key < largest.length; key++) {
+      const magnitude = largest[key]!;
+      if (magnitude === 0) continue;
+      const scale = (key >> 1) % 4;
+      const places = this.currencyPlaces[key >> 3]!;
+      if (scale > 2 || scale > places || places > 2) {
+        others = true;
+        continue;
       }
+      const width = amountCellWidth(magnitude, scale, places);
+      if ((key & 1) === 0) {
+        if (width > this.debitWidth) this.debitWidth = width;
+      } else if (width > this.creditWidth) this.creditWidth = width;
     }
+    const currencies = this.currencies.values;
+    if (others) this.#measureOthers();
     for (const { line, debit, credit } of this.#decimals) {
       const name = names[currencies[line]!]!;
       const debitText = debit.isZero() ? "" : groupedNumber(tableAmount(amountText(debit, name, this.scalesOf)));
@@ -670,22 +698,28 @@ export class VoucherLines {
   }
 
   /**
-   * Per side (debit, credit), currency and scale (0 to 2), the largest amount measured: at no more
-   * places than its commodity's, at most two, an amount's cell is its integer part grouped, then
-   * the commodity's places, so it is no longer than that of a larger amount at its scale.
+   * Per currency, scale (0 to 2, 3: more) and side (debit, credit), at 8 × currency + 2 × scale +
+   * side, the largest magnitude of a line's scaled amount (0: none).
    */
-  readonly #largest: number[][] = [[], []];
+  readonly #largest: number[] = [];
 
-  /** Whether the positive amount `magnitude` × 10^-scale on `side` may be wider than the amounts measured before it (see #largest). */
-  #widens(magnitude: number, scale: number, currency: number, side: number): boolean {
-    const places = this.currencyPlaces[currency]!;
-    if (scale > places || places > 2) return true;
-    const largest = this.#largest[side]!;
-    const key = 3 * currency + scale;
-    const before = largest[key];
-    if (before !== undefined && magnitude <= before) return false;
-    largest[key] = magnitude;
-    return true;
+  /** The widths of the amounts finish does not measure by #largest, each measured (see finish). */
+  #measureOthers(): void {
+    const amounts = this.amounts.values;
+    const scales = this.scales.values;
+    const currencies = this.currencies.values;
+    const count = this.accounts.length;
+    for (let line = 0; line < count; line++) {
+      const scaled = amounts[line]!;
+      if (scaled === 0 || Number.isNaN(scaled)) continue;
+      const scale = scales[line]!;
+      const places = this.currencyPlaces[currencies[line]!]!;
+      if (scale <= places && places <= 2) continue;
+      const width = amountCellWidth(Math.abs(scaled), scale, places);
+      if (scaled > 0) {
+        if (width > this.debitWidth) this.debitWidth = width;
+      } else if (width > this.creditWidth) this.creditWidth = width;
+    }
   }
 
   /** A line of a Decimal debit and credit (one of them zero, or both). */
@@ -817,7 +851,7 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
       node = next;
     }
     // (A list of other characters is prepared as the sheet's table prepares it.)
-    if (lists.widths.values[node]! < 0 && lists.generals[node] === null) lists.generals[node] = cellOf(nodeText(lists, node, pieces), false, into.strlen);
+    if (lists.widths.values[node]! < 0 && !lists.generals.has(node)) lists.generals.set(node, cellOf(nodeText(lists, node, pieces), false, into.strlen));
     return into.use(node);
   };
   // (Room for the headings of most journals at once, the pages touched only as written: growing the
@@ -1097,6 +1131,16 @@ function ascii(buffer: Buffer, at: number, text: string): number {
   return at;
 }
 
+/**
+ * Whether buffer[first, first + length) and buffer[second, second + length) are the same bytes.
+ * (A loop: two headings in a row mostly differ some tens of bytes in, after the same date, and
+ * Buffer.compare's native call cost more.)
+ */
+function sameBytes(buffer: Uint8Array, first: number, second: number, length: number): boolean {
+  for (let index = 0; index < length; index++) if (buffer[first + index] !== buffer[second + index]) return false;
+  return true;
+}
+
 /** A phrase's bytes into `buffer` at `at`; where they end. */
 function phraseBytes(buffer: Buffer, at: number, made: Phrase): number {
   buffer.set(made.bytes, at);
@@ -1262,7 +1306,7 @@ export function writeVouchersTable(
       const used = lines.usedNodes.values;
       for (let n = 0; n < lines.usedNodes.length; n++) {
         const node = used[n]!;
-        const general = lists.generals[node]!;
+        const general = lists.general(node);
         const width = general === null ? lists.widths.values[node]! : general.width;
         const drawn = general === null ? lists.widths.values[node]! : general.drawn;
         if (width > widths[index]!) widths[index] = width;
@@ -1307,6 +1351,7 @@ export function writeVouchersTable(
   }
 
   const { compact, cutAt, parts } = fitColumns(columns, widths, style.width ?? Number.POSITIVE_INFINITY);
+  lines.lists.showAll();
   cutAt.forEach((shrink, index) => {
     if (shrink === undefined) return;
     drawnWidths[index] = 0;
@@ -1325,7 +1370,7 @@ export function writeVouchersTable(
       const used = lines.usedNodes.values;
       for (let n = 0; n < lines.usedNodes.length; n++) {
         const node = used[n]!;
-        const general = lists.generals[node]!;
+        const general = lists.general(node);
         let shown: SharedCut;
         if (general === null && shrink === "end") shown = nodeCut(lists, node, lines.dimensionPieces, widths[index]!);
         else {
@@ -1344,7 +1389,7 @@ export function writeVouchersTable(
   lines.lists.shown[0] = EMPTY;
   if (cutAt[kinds.indexOf(DIMENSIONS)] === undefined) {
     const used = lines.usedNodes.values;
-    for (let n = 0; n < lines.usedNodes.length; n++) lines.lists.shown[used[n]!] = lines.lists.generals[used[n]!]!;
+    for (let n = 0; n < lines.usedNodes.length; n++) lines.lists.shown[used[n]!] = lines.lists.general(used[n]!);
   }
   const gap = compact ? 0 : GAP;
   const between = compact ? " " : "   ";
@@ -1647,7 +1692,7 @@ export function writeVouchersTable(
         const start = voucher === 0 ? 0 : headingEnds[voucher - 1]!;
         const stop = headingEnds[voucher]!;
         const same = lastStart >= 0
-          ? stop - start === lastEnd - lastStart && headingBytes.compare(headingBytes, lastStart, lastEnd, start, stop) === 0
+          ? stop - start === lastEnd - lastStart && sameBytes(headingBytes, lastStart, start, stop - start)
           : lastText !== null && lastText === headingBytes.toString("utf8", start, stop);
         if (!same) {
           out.room(2 + stop - start);
