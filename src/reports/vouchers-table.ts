@@ -789,12 +789,16 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     const id = pieces.length;
     pieces.push({ text, width: tableSimpleWidth(text), blankEnd: BLANK_END.test(text), bytes: Buffer.from(text) });
     pieceIds[kindIndex]!.set(name, id);
+    firstNodes.push(0);
     return id;
   };
   const pieceOf = (kindIndex: number, name: string): number => pieceIds[kindIndex]!.get(name) ?? newPiece(kindIndex, name);
   const lists = into.lists;
-  /** The lists of one piece, by the piece's index. */
-  const firstNodes: number[] = [];
+  /**
+   * The lists of one piece, by the piece's index (0: none yet). (Numbers, not an array with holes
+   * written at each new piece: its changes of kind threw away the optimized code that read it.)
+   */
+  const firstNodes = int32s(256);
   into.dimensionPieces = pieces;
   /** The transaction's own dimensions (by DIMENSION_KINDS), read from its metadata at once: the first line of each key. */
   const names: (string | null)[] = KEYS.map(() => null);
@@ -838,14 +842,14 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
       const name = (at < 0 ? null : dimensionName(transaction.rawMetaAt(at, KEYS[index]!))) ?? names[index]!;
       if (name === null) continue;
       const id = pieceOf(index, name);
-      let next = node === 0 ? firstNodes[id] ?? 0 : lists.lasts.values[node]!;
+      let next = node === 0 ? firstNodes.values[id]! : lists.lasts.values[node]!;
       if (next === 0 || lists.pieces.values[next] !== id) {
         const piece = pieces[id]!;
         const nodeWidth = lists.widths.values[node]!;
         const width = nodeWidth < 0 || piece.width < 0 ? -1 : node === 0 ? piece.width : nodeWidth + 2 + piece.width;
         const byteLength = node === 0 ? piece.bytes.length : lists.byteLengths.values[node]! + 2 + piece.bytes.length;
         next = lists.add(node, id, null, width, byteLength, null);
-        if (node === 0) firstNodes[id] = next;
+        if (node === 0) firstNodes.values[id] = next;
         else lists.lasts.values[node] = next;
       }
       node = next;
@@ -876,6 +880,39 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     return false;
   };
   const counting = into.counting;
+  // A compact transaction in the range, booked as its postings: its lines and heading. (A
+  // function of its own: V8 optimizes it once, with what it calls, and the loop over the entries
+  // stays small, instead of compiling this body again into the loop's code.)
+  const readPlain = (transaction: PlainTransaction): void => {
+    let attachments = 0;
+    let transactionDimensions = -1;
+    readNames(transaction);
+    for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
+      // (Most postings have no metadata: nothing of their own to look up.)
+      const own = transaction.postingMetaCountAt(at) > 0;
+      if (own && (rawText(transaction.rawMetaAt(at, "invoice")) !== null || rawText(transaction.rawMetaAt(at, "receipt")) !== null)) attachments++;
+      const account = transaction.accountAt(at);
+      const accountIndex = into.account(account, chart);
+      let dimensions: number;
+      if (own && hasOwnDimensions(transaction, at)) dimensions = plainDimensions(transaction, at);
+      else dimensions = transactionDimensions < 0 ? (transactionDimensions = plainDimensions(transaction, -1)) : transactionDimensions;
+      const scaled = transaction.bookedScaledAt(at);
+      const currency = into.currency(transaction.bookedCurrencyAt(at));
+      if (Number.isNaN(scaled)) {
+        const amount = transaction.bookedUnitsAt(at).number;
+        into.decimalLine(accountIndex, amount.isPositive() && !amount.isZero() ? amount : ZERO, amount.isNegative() && !amount.isZero() ? amount.neg() : ZERO, currency, dimensions);
+        // (The units as written, counted as displayScales counts them.)
+        if (counting && !transaction.isAutoAt(at)) into.countUnits(transaction.unitsAt(at));
+      } else {
+        const scale = transaction.bookedScaleAt(at);
+        into.scaledLine(accountIndex, scaled, scale, currency, dimensions);
+        // (Units written as a scaled integer are those booked; a posting written without units is not counted.)
+        if (counting && !transaction.isAutoAt(at)) into.countScale(currency, scale);
+      }
+    }
+    into.plainHeading(transaction, headingValues, attachments);
+    into.endVoucher(transaction, attachments);
+  };
   let index = 0;
   for (; index < entries.length; index++) {
     const entry = entries[index]!;
@@ -883,43 +920,10 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
       if (other(entry)) break;
       continue;
     }
-    {
-      const date = entry.date;
-      if (end !== null && date >= end) break;
-      if ((begin !== null && date < begin) || isPendingClaim(entry)) {
-        into.countEntry(entry);
-        continue;
-      }
-      const transaction = entry;
-      let attachments = 0;
-      let transactionDimensions = -1;
-      readNames(transaction);
-      for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
-        // (Most postings have no metadata: nothing of their own to look up.)
-        const own = transaction.postingMetaCountAt(at) > 0;
-        if (own && (rawText(transaction.rawMetaAt(at, "invoice")) !== null || rawText(transaction.rawMetaAt(at, "receipt")) !== null)) attachments++;
-        const account = transaction.accountAt(at);
-        const accountIndex = into.account(account, chart);
-        let dimensions: number;
-        if (own && hasOwnDimensions(transaction, at)) dimensions = plainDimensions(transaction, at);
-        else dimensions = transactionDimensions < 0 ? (transactionDimensions = plainDimensions(transaction, -1)) : transactionDimensions;
-        const scaled = transaction.bookedScaledAt(at);
-        const currency = into.currency(transaction.bookedCurrencyAt(at));
-        if (Number.isNaN(scaled)) {
-          const amount = transaction.bookedUnitsAt(at).number;
-          into.decimalLine(accountIndex, amount.isPositive() && !amount.isZero() ? amount : ZERO, amount.isNegative() && !amount.isZero() ? amount.neg() : ZERO, currency, dimensions);
-          // (The units as written, counted as displayScales counts them.)
-          if (counting && !transaction.isAutoAt(at)) into.countUnits(transaction.unitsAt(at));
-        } else {
-          const scale = transaction.bookedScaleAt(at);
-          into.scaledLine(accountIndex, scaled, scale, currency, dimensions);
-          // (Units written as a scaled integer are those booked; a posting written without units is not counted.)
-          if (counting && !transaction.isAutoAt(at)) into.countScale(currency, scale);
-        }
-      }
-      into.plainHeading(transaction, headingValues, attachments);
-      into.endVoucher(transaction, attachments);
-    }
+    const date = entry.date;
+    if (end !== null && date >= end) break;
+    if ((begin !== null && date < begin) || isPendingClaim(entry)) into.countEntry(entry);
+    else readPlain(entry);
   }
   // (What the range leaves out is counted too: displayScales reads every entry.)
   if (counting) for (; index < entries.length; index++) into.countEntry(entries[index]!);
