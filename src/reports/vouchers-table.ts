@@ -14,8 +14,8 @@
 // formats, the sheet's path stays.
 import { Decimal } from "../core/number.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
-import { DecimalSum } from "../core/amount.js";
-import { valueText } from "../claims/claim.js";
+import { DecimalSum, hasNumber } from "../core/amount.js";
+import { isPendingClaim, valueText } from "../claims/claim.js";
 import type { ChartOfAccounts } from "../books/accounts.js";
 import { DIMENSION_KEYS, DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/dimensions.js";
 import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
@@ -26,10 +26,10 @@ import { simpleWidth } from "../core/display-width.js";
 import { simpleCutAtEnd } from "../render/line-table.js";
 import { terminalText } from "../render/terminal.js";
 import { captionText, tableAmount, type SheetStyle } from "../render/sheet.js";
-import type { MetaValue } from "../core/data.js";
+import type { IncompleteAmount, LedgerEntry, MetaValue } from "../core/data.js";
 import type { Lang } from "../i18n/lang.js";
 import { phrase } from "../i18n/phrase.js";
-import type { DisplayScales } from "./display.js";
+import { commonestScales, type DisplayScales } from "./display.js";
 import { amountText, type SheetRow } from "./sheet.js";
 import { amountCell, amountShape, shape } from "./table-amount.js";
 import { measured, writeMeasured } from "./simple-text.js";
@@ -78,15 +78,20 @@ class DimensionLists {
   /** The list made last that continues it (0: none), and whether a line has it (1). */
   readonly lasts = int32s(4096);
   readonly used = int32s(4096);
-  /** Its text once asked for (nodeText): most lists of a long period are only drawn cut, or as their pieces' bytes (writeNode). */
-  readonly texts: (string | null)[] = [];
-  /** A list of other characters (or of a voucher read through buildVouchers): its cell, as the sheet's table prepares it. */
-  readonly generals: (Cell | null)[] = [];
   /**
-   * What the table shows of it (set for the layout: its text, or its cut); null for a simple list
-   * shown whole, drawn as its pieces' bytes (writeNode) until a line made as a text asks for its cell.
+   * Its text once asked for (nodeText): most lists of a long period are only drawn cut, or as their
+   * pieces' bytes (writeNode). (Maps, as generals: an array of a hundred thousand lists, grown by
+   * copies as they are made, was most of what the reading allocated.)
    */
-  readonly shown: (SharedCut | null)[] = [];
+  readonly texts = new Map<number, string>();
+  /** A list of other characters (or of a voucher read through buildVouchers): its cell, as the sheet's table prepares it. */
+  readonly generals = new Map<number, Cell>();
+  /**
+   * What the table shows of it (made for the layout, see showAll: its text, or its cut); null for a
+   * simple list shown whole, drawn as its pieces' bytes (writeNode) until a line made as a text asks
+   * for its cell.
+   */
+  shown: (SharedCut | null)[] = [];
   /** The cuts kept on a list (see nodeState), by the list. */
   readonly cuts = new Map<number, Map<number, SharedCut>>();
   /** nodeState's answer per list, for the width `stateWidth` (made for the layout). */
@@ -110,10 +115,19 @@ class DimensionLists {
     this.byteLengths.push(byteLength);
     this.lasts.push(0);
     this.used.push(0);
-    this.texts.push(text);
-    this.generals.push(general);
-    this.shown.push(null);
+    if (text !== null) this.texts.set(index, text);
+    if (general !== null) this.generals.set(index, general);
     return index;
+  }
+
+  /** A list's general cell (see generals), or null. */
+  general(node: number): Cell | null {
+    return this.generals.size === 0 ? null : this.generals.get(node) ?? null;
+  }
+
+  /** What the table shows of each list, none set yet (see shown). */
+  showAll(): void {
+    this.shown = new Array<SharedCut | null>(this.count).fill(null);
   }
 }
 
@@ -149,11 +163,13 @@ function writeNode(buffer: Buffer, at: number, lists: DimensionLists, node: numb
 
 /** The text of a list of dimensions: its pieces `; ` apart. */
 function nodeText(lists: DimensionLists, node: number, pieces: readonly Piece[]): string {
-  const known = lists.texts[node]!;
-  if (known !== null) return known;
+  const known = lists.texts.get(node);
+  if (known !== undefined) return known;
   const parent = lists.parents.values[node]!;
   const piece = pieces[lists.pieces.values[node]!]!.text;
-  return (lists.texts[node] = lists.parents.values[parent]! < 0 ? piece : nodeText(lists, parent, pieces) + "; " + piece);
+  const text = lists.parents.values[parent]! < 0 ? piece : nodeText(lists, parent, pieces) + "; " + piece;
+  lists.texts.set(node, text);
+  return text;
 }
 
 /**
@@ -300,17 +316,26 @@ class Numbers<T extends Float64Array | Int32Array> {
   constructor(public values: T, private readonly make: (size: number) => T) {}
 
   push(value: number): void {
-    if (this.length === this.values.length) {
-      const more = this.make(this.values.length * 2);
-      more.set(this.values);
-      this.values = more;
-    }
+    if (this.length === this.values.length) this.reserve(this.values.length * 2);
     this.values[this.length++] = value;
+  }
+
+  /** Room for `size` numbers in all. */
+  reserve(size: number): void {
+    if (size <= this.values.length) return;
+    const more = this.make(size);
+    more.set(this.values);
+    this.values = more;
   }
 }
 
 const float64s = (size: number) => new Numbers(new Float64Array(size), (n) => new Float64Array(n));
 const int32s = (size: number) => new Numbers(new Int32Array(size), (n) => new Int32Array(n));
+
+// (Both kinds grown a few times as the module loads: V8 then knows `values` is written again, and
+// a growing array's push, and does not throw away the read's optimized code, with that of every
+// function that read `values`, at the first array that grows in the middle of a long read.)
+for (const numbers of [int32s(1), float64s(1)]) for (let n = 0; n < 64; n++) numbers.push(n);
 
 // ---------------------------------------------------------------- amounts
 
@@ -396,19 +421,45 @@ export class VoucherLines {
   readonly debits: DecimalSum[] = [];
   readonly credits: DecimalSum[] = [];
   readonly #net: DecimalSum[] = [];
+  /** The currencies of the current voucher's lines: the first #touchedCount. */
   readonly #touched: number[] = [];
+  #touchedCount = 0;
   unbalanced = 0;
 
   /** The widest debit and credit texts. */
   debitWidth = 0;
   creditWidth = 0;
 
-  constructor(readonly scalesOf: DisplayScales, readonly lang: Lang, strlen: (text: string) => number) {
+  /**
+   * The commodities' usual places: as given, or (given null) counted while the books are read, as
+   * displayScales counts them (every entry's units, in the range or not): set by finish.
+   */
+  scalesOf: DisplayScales;
+  /** Whether the usual places are counted while reading (see scalesOf): per currency, the counts by places. */
+  readonly counting: boolean;
+  readonly #scaleCounts = new Map<string, number[]>();
+  /** The counts of each currency (currencies' index), as in #scaleCounts. */
+  readonly #currencyCounts: number[][] = [];
+  /** Lines whose amount is not a scaled integer: their debit and credit, made into texts by finish. */
+  readonly #decimals: { readonly line: number; readonly debit: Decimal; readonly credit: Decimal }[] = [];
+
+  constructor(scalesOf: DisplayScales | null, readonly lang: Lang, strlen: (text: string) => number) {
+    this.counting = scalesOf === null;
+    this.scalesOf = scalesOf ?? new Map<string, number>();
     this.codeCells = new Cells(false, strlen);
     this.nameCells = new Cells(false, strlen);
     this.currencyCells = new Cells(false, strlen);
     this.strlen = strlen;
     this.phrases = new HeadingPhrases(lang);
+  }
+
+  /** Room for the vouchers of `entries` entries (and some four lines each) at once. */
+  reserve(entries: number): void {
+    for (const numbers of [this.attachments, this.headingEnds, this.headingWidths, this.ends]) numbers.reserve(numbers.length + entries);
+    for (const numbers of [this.accounts, this.amounts, this.scales, this.currencies, this.dimensions]) numbers.reserve(numbers.length + 4 * entries);
+    // (And a list of dimensions per voucher: a claims journal's are nearly all distinct.)
+    const lists = this.lists;
+    for (const numbers of [lists.parents, lists.pieces, lists.widths, lists.byteLengths, lists.lasts, lists.used, this.usedNodes]) numbers.reserve(numbers.length + entries);
   }
 
   /** The end of the heading texts so far. */
@@ -521,7 +572,9 @@ export class VoucherLines {
     if (index === undefined) {
       index = this.currencyNames.length;
       this.currencyNames.push(currency);
-      this.currencyPlaces.push(this.scalesOf.get(currency) ?? 0);
+      this.currencyPlaces.push(0);
+      for (let key = 0; key < 8; key++) this.#largest.push(0);
+      this.#currencyCounts.push(this.#countsOf(currency));
       this.currencyCell.push(this.currencyCells.indexOf(currency));
       this.debits.push(new DecimalSum());
       this.credits.push(new DecimalSum());
@@ -535,7 +588,15 @@ export class VoucherLines {
 
   /** The current voucher's net in `currency`. */
   #sums(currency: number): DecimalSum {
-    if (this.#touched.indexOf(currency) < 0) this.#touched.push(currency);
+    const touched = this.#touched;
+    const count = this.#touchedCount;
+    let index = 0;
+    while (index < count && touched[index] !== currency) index++;
+    if (index === count) {
+      if (count < touched.length) touched[count] = currency;
+      else touched.push(currency);
+      this.#touchedCount = count + 1;
+    }
     return this.#net[currency]!;
   }
 
@@ -547,39 +608,118 @@ export class VoucherLines {
     this.currencies.push(currency);
     this.dimensions.push(dimensions);
     const net = this.#sums(currency);
+    const largest = this.#largest;
+    const key = 8 * currency + 2 * (scale < 3 ? scale : 3);
     if (scaled > 0) {
       this.debits[currency]!.addScaled(scaled, scale);
-      if (this.#widens(scaled, scale, currency, 0)) {
-        const width = amountCellWidth(scaled, scale, this.currencyPlaces[currency]!);
-        if (width > this.debitWidth) this.debitWidth = width;
-      }
+      if (scaled > largest[key]!) largest[key] = scaled;
     } else if (scaled < 0) {
       this.credits[currency]!.addScaled(-scaled, scale);
-      if (this.#widens(-scaled, scale, currency, 1)) {
-        const width = amountCellWidth(-scaled, scale, this.currencyPlaces[currency]!);
-        if (width > this.creditWidth) this.creditWidth = width;
-      }
+      if (-scaled > largest[key + 1]!) largest[key + 1] = -scaled;
     }
     net.addScaled(scaled, scale);
   }
 
-  /**
-   * Per side (debit, credit), currency and scale (0 to 2), the largest amount measured: at no more
-   * places than its commodity's, at most two, an amount's cell is its integer part grouped, then
-   * the commodity's places, so it is no longer than that of a larger amount at its scale.
-   */
-  readonly #largest: number[][] = [[], []];
+  /** A posting's units of `scale` places in the currency `currency` (currencies' index), counted for scalesOf. */
+  countScale(currency: number, scale: number): void {
+    const counts = this.#currencyCounts[currency]!;
+    counts[scale] = (counts[scale] ?? 0) + 1;
+  }
 
-  /** Whether the positive amount `magnitude` × 10^-scale on `side` may be wider than the amounts measured before it (see #largest). */
-  #widens(magnitude: number, scale: number, currency: number, side: number): boolean {
-    const places = this.currencyPlaces[currency]!;
-    if (scale > places || places > 2) return true;
-    const largest = this.#largest[side]!;
-    const key = 3 * currency + scale;
-    const before = largest[key];
-    if (before !== undefined && magnitude <= before) return false;
-    largest[key] = magnitude;
-    return true;
+  /** The counts by places of `currency` (see scalesOf). */
+  #countsOf(currency: string): number[] {
+    let counts = this.#scaleCounts.get(currency);
+    if (counts === undefined) this.#scaleCounts.set(currency, (counts = []));
+    return counts;
+  }
+
+  #count(currency: string, scale: number): void {
+    const counts = this.#countsOf(currency);
+    counts[scale] = (counts[scale] ?? 0) + 1;
+  }
+
+  /** Units as written, counted for scalesOf when they have a number and a currency. */
+  countUnits(units: IncompleteAmount | null): void {
+    if (units !== null && units.currency !== null && hasNumber(units)) this.#count(units.currency, units.scale);
+  }
+
+  /** What displayScales counts of `entry` (an entry the reading did not count itself), when counting. */
+  countEntry(entry: LedgerEntry): void {
+    if (!this.counting) return;
+    if (entry instanceof PlainTransaction) {
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+        if (Number.isNaN(entry.scaledAt(at))) this.countUnits(entry.unitsAt(at));
+        else this.#count(entry.currencyAt(at), entry.scaleAt(at));
+      }
+    } else if (entry.type === "transaction") {
+      for (const posting of entry.postings) this.countUnits(posting.units);
+    } else if (entry.type === "balance") this.#count(entry.amount.currency, entry.amount.scale);
+  }
+
+  /**
+   * The end of the reading: the usual places (counted, or as given), then the widest debit and
+   * credit, and the texts of the amounts that are not scaled integers.
+   */
+  finish(): void {
+    if (this.counting) this.scalesOf = commonestScales(this.#scaleCounts);
+    const names = this.currencyNames;
+    for (let currency = 0; currency < names.length; currency++) this.currencyPlaces[currency] = this.scalesOf.get(names[currency]!) ?? 0;
+    // The widest amounts: at no more places than its commodity's, at most two, an amount's cell
+    // is its integer part grouped, then the commodity's places, so no longer than that of a larger
+    // amount at its scale: the largest of each side, currency and scale (kept while reading) is
+    // measured. Any other amount is measured line by line.
+    const largest = this.#largest;
+    let others = false;
+    for (let key = 0; key < largest.length; key++) {
+      const magnitude = largest[key]!;
+      if (magnitude === 0) continue;
+      const scale = (key >> 1) % 4;
+      const places = this.currencyPlaces[key >> 3]!;
+      if (scale > 2 || scale > places || places > 2) {
+        others = true;
+        continue;
+      }
+      const width = amountCellWidth(magnitude, scale, places);
+      if ((key & 1) === 0) {
+        if (width > this.debitWidth) this.debitWidth = width;
+      } else if (width > this.creditWidth) this.creditWidth = width;
+    }
+    const currencies = this.currencies.values;
+    if (others) this.#measureOthers();
+    for (const { line, debit, credit } of this.#decimals) {
+      const name = names[currencies[line]!]!;
+      const debitText = debit.isZero() ? "" : groupedNumber(tableAmount(amountText(debit, name, this.scalesOf)));
+      const creditText = credit.isZero() ? "" : groupedNumber(tableAmount(amountText(credit, name, this.scalesOf)));
+      if (debitText.length > this.debitWidth) this.debitWidth = debitText.length;
+      if (creditText.length > this.creditWidth) this.creditWidth = creditText.length;
+      this.decimalTexts.set(line, [debitText, creditText]);
+    }
+    this.#decimals.length = 0;
+  }
+
+  /**
+   * Per currency, scale (0 to 2, 3: more) and side (debit, credit), at 8 × currency + 2 × scale +
+   * side, the largest magnitude of a line's scaled amount (0: none).
+   */
+  readonly #largest: number[] = [];
+
+  /** The widths of the amounts finish does not measure by #largest, each measured (see finish). */
+  #measureOthers(): void {
+    const amounts = this.amounts.values;
+    const scales = this.scales.values;
+    const currencies = this.currencies.values;
+    const count = this.accounts.length;
+    for (let line = 0; line < count; line++) {
+      const scaled = amounts[line]!;
+      if (scaled === 0 || Number.isNaN(scaled)) continue;
+      const scale = scales[line]!;
+      const places = this.currencyPlaces[currencies[line]!]!;
+      if (scale <= places && places <= 2) continue;
+      const width = amountCellWidth(Math.abs(scaled), scale, places);
+      if (scaled > 0) {
+        if (width > this.debitWidth) this.debitWidth = width;
+      } else if (width > this.creditWidth) this.creditWidth = width;
+    }
   }
 
   /** A line of a Decimal debit and credit (one of them zero, or both). */
@@ -591,22 +731,15 @@ export class VoucherLines {
     this.currencies.push(currency);
     this.dimensions.push(dimensions);
     const net = this.#sums(currency);
-    const name = this.currencyNames[currency]!;
-    let debitText = "";
-    let creditText = "";
     if (!debit.isZero()) {
       this.debits[currency]!.addDecimal(debit);
       net.addDecimal(debit);
-      debitText = groupedNumber(tableAmount(amountText(debit, name, this.scalesOf)));
     }
     if (!credit.isZero()) {
       this.credits[currency]!.addDecimal(credit);
       net.addDecimal(credit.neg());
-      creditText = groupedNumber(tableAmount(amountText(credit, name, this.scalesOf)));
     }
-    if (debitText.length > this.debitWidth) this.debitWidth = debitText.length;
-    if (creditText.length > this.creditWidth) this.creditWidth = creditText.length;
-    this.decimalTexts.set(line, [debitText, creditText]);
+    this.#decimals.push({ line, debit, credit });
   }
 
   /** The end of a voucher (its lines given since the last one's), its heading read from `source`. */
@@ -620,12 +753,14 @@ export class VoucherLines {
     this.attachments.push(attachments);
     this.ends.push(this.accounts.length);
     let balanced = true;
-    for (const currency of this.#touched) {
-      const net = this.#net[currency]!;
+    // (An index loop over the first #touchedCount: for-of and setting the length cost more.)
+    const touched = this.#touched;
+    for (let index = 0; index < this.#touchedCount; index++) {
+      const net = this.#net[touched[index]!]!;
       if (!net.isZero()) balanced = false;
       net.reset();
     }
-    this.#touched.length = 0;
+    this.#touchedCount = 0;
     if (!balanced) this.unbalanced++;
   }
 }
@@ -646,27 +781,32 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
   // looked up for each.)
   const pieceIds = DIMENSION_KINDS.map(() => new Map<string, number>());
   const pieces: Piece[] = [];
-  const pieceOf = (kindIndex: number, name: string): number => {
-    const known = pieceIds[kindIndex]!;
-    let id = known.get(name);
-    if (id === undefined) {
-      const code = codes.get(DIMENSION_KINDS[kindIndex]!)?.get(name)?.code ?? null;
-      const text = `${kindNames[kindIndex]}:${code === null ? "" : `${code} `}${name}`;
-      id = pieces.length;
-      pieces.push({ text, width: tableSimpleWidth(text), blankEnd: BLANK_END.test(text), bytes: Buffer.from(text) });
-      known.set(name, id);
-    }
+  // (A piece is made in a function of its own: made some hundred times, looked up some hundred
+  // thousand, and the look-up's optimized code is then not made with the making inlined.)
+  const newPiece = (kindIndex: number, name: string): number => {
+    const code = codes.get(DIMENSION_KINDS[kindIndex]!)?.get(name)?.code ?? null;
+    const text = `${kindNames[kindIndex]}:${code === null ? "" : `${code} `}${name}`;
+    const id = pieces.length;
+    pieces.push({ text, width: tableSimpleWidth(text), blankEnd: BLANK_END.test(text), bytes: Buffer.from(text) });
+    pieceIds[kindIndex]!.set(name, id);
+    firstNodes.push(0);
     return id;
   };
+  const pieceOf = (kindIndex: number, name: string): number => pieceIds[kindIndex]!.get(name) ?? newPiece(kindIndex, name);
   const lists = into.lists;
-  /** The lists of one piece, by the piece's index. */
-  const firstNodes: number[] = [];
+  /**
+   * The lists of one piece, by the piece's index (0: none yet). (Numbers, not an array with holes
+   * written at each new piece: its changes of kind threw away the optimized code that read it.)
+   */
+  const firstNodes = int32s(256);
   into.dimensionPieces = pieces;
   /** The transaction's own dimensions (by DIMENSION_KINDS), read from its metadata at once: the first line of each key. */
   const names: (string | null)[] = KEYS.map(() => null);
   const found: boolean[] = KEYS.map(() => false);
   /** And what its heading reads (HEADING_KEYS' places): the first line of each key. */
   const headingValues: (string | MetaValue | undefined)[] = [undefined, undefined, undefined, undefined];
+  const lastKeys: string[] = [];
+  const lastPlaces: number[] = [];
   const readNames = (transaction: PlainTransaction): void => {
     for (let index = 0; index < KEYS.length; index++) {
       names[index] = null;
@@ -675,8 +815,17 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     headingValues[0] = headingValues[1] = headingValues[2] = headingValues[3] = undefined;
     const count = transaction.metaCount;
     for (let line = 0; line < count; line++) {
-      const places = META_PLACES.get(transaction.metaKeyAt(line));
-      if (places === undefined) continue;
+      // (Transactions mostly write the same keys in the same order: the key at this line last time,
+      // and its places, are kept, and looked up in META_PLACES only when another.)
+      const key = transaction.metaKeyAt(line);
+      let places: number;
+      if (line < lastKeys.length && lastKeys[line] === key) places = lastPlaces[line]!;
+      else {
+        places = META_PLACES.get(key) ?? 0;
+        lastKeys[line] = key;
+        lastPlaces[line] = places;
+      }
+      if (places === 0) continue;
       const index = (places & 15) - 1;
       if (index >= 0 && !found[index]!) {
         found[index] = true;
@@ -693,20 +842,20 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
       const name = (at < 0 ? null : dimensionName(transaction.rawMetaAt(at, KEYS[index]!))) ?? names[index]!;
       if (name === null) continue;
       const id = pieceOf(index, name);
-      let next = node === 0 ? firstNodes[id] ?? 0 : lists.lasts.values[node]!;
+      let next = node === 0 ? firstNodes.values[id]! : lists.lasts.values[node]!;
       if (next === 0 || lists.pieces.values[next] !== id) {
         const piece = pieces[id]!;
         const nodeWidth = lists.widths.values[node]!;
         const width = nodeWidth < 0 || piece.width < 0 ? -1 : node === 0 ? piece.width : nodeWidth + 2 + piece.width;
         const byteLength = node === 0 ? piece.bytes.length : lists.byteLengths.values[node]! + 2 + piece.bytes.length;
         next = lists.add(node, id, null, width, byteLength, null);
-        if (node === 0) firstNodes[id] = next;
+        if (node === 0) firstNodes.values[id] = next;
         else lists.lasts.values[node] = next;
       }
       node = next;
     }
     // (A list of other characters is prepared as the sheet's table prepares it.)
-    if (lists.widths.values[node]! < 0 && lists.generals[node] === null) lists.generals[node] = cellOf(nodeText(lists, node, pieces), false, into.strlen);
+    if (lists.widths.values[node]! < 0 && !lists.generals.has(node)) lists.generals.set(node, cellOf(nodeText(lists, node, pieces), false, into.strlen));
     return into.use(node);
   };
   // (Room for the headings of most journals at once, the pages touched only as written: growing the
@@ -714,43 +863,71 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
   const room = Math.min(source.entries.length * 128, 1 << 26);
   if (into.headingLength === 0 && room > into.headingBytes.length) into.headingBytes = Buffer.allocUnsafe(room);
   const chart = source.chart;
-  for (const entry of source.entries) {
-    if (range.end !== null && entry.date >= range.end) break;
-    if (!isBooksTransaction(entry) || (range.begin !== null && entry.date < range.begin)) continue;
-    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
-      const transaction = entry;
-      let attachments = 0;
-      let transactionDimensions = -1;
-      readNames(transaction);
-      for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
-        // (Most postings have no metadata: nothing of their own to look up.)
-        const own = transaction.postingMetaCountAt(at) > 0;
-        if (own && (rawText(transaction.rawMetaAt(at, "invoice")) !== null || rawText(transaction.rawMetaAt(at, "receipt")) !== null)) attachments++;
-        const account = transaction.accountAt(at);
-        const accountIndex = into.account(account, chart);
-        let dimensions: number;
-        if (own && hasOwnDimensions(transaction, at)) dimensions = plainDimensions(transaction, at);
-        else dimensions = transactionDimensions < 0 ? (transactionDimensions = plainDimensions(transaction, -1)) : transactionDimensions;
-        const scaled = transaction.bookedScaledAt(at);
-        if (Number.isNaN(scaled)) {
-          const amount = transaction.bookedUnitsAt(at).number;
-          into.decimalLine(
-            accountIndex, amount.isPositive() && !amount.isZero() ? amount : ZERO,
-            amount.isNegative() && !amount.isZero() ? amount.neg() : ZERO, into.currency(transaction.bookedCurrencyAt(at)), dimensions,
-          );
-        } else {
-          into.scaledLine(accountIndex, scaled, transaction.bookedScaleAt(at), into.currency(transaction.bookedCurrencyAt(at)), dimensions);
-        }
-      }
-      into.plainHeading(transaction, headingValues, attachments);
-      into.endVoucher(transaction, attachments);
-      continue;
-    }
-    // Any other transaction: its voucher as buildVouchers makes it (the word is not shown: a
-    // number written has its own).
+  const entries = source.entries;
+  const begin = range.begin;
+  const end = range.end;
+  into.reserve(entries.length);
+  // Any entry but a compact transaction, or a compact transaction not booked as its postings: its
+  // voucher as buildVouchers makes it (the word is not shown: a number written has its own).
+  // Whether the range ends before it. (A function of its own: the many kinds of entries read
+  // here would make the loop below throw away its optimized code at each kind it had not seen.)
+  const other = (entry: LedgerEntry): boolean => {
+    if (end !== null && entry.date >= end) return true;
+    into.countEntry(entry);
+    if (!isBooksTransaction(entry) || (begin !== null && entry.date < begin)) return false;
     const voucher = buildVouchers({ ...source, entries: [entry] }, { begin: null, end: null })[0]!;
     readVoucher(voucher, into, chart);
+    return false;
+  };
+  const counting = into.counting;
+  // A compact transaction in the range, booked as its postings: its lines and heading. (A
+  // function of its own: V8 optimizes it once, with what it calls, and the loop over the entries
+  // stays small, instead of compiling this body again into the loop's code.)
+  const readPlain = (transaction: PlainTransaction): void => {
+    let attachments = 0;
+    let transactionDimensions = -1;
+    readNames(transaction);
+    for (let at = transaction.firstPosting(); at >= 0; at = transaction.nextPosting(at)) {
+      // (Most postings have no metadata: nothing of their own to look up.)
+      const own = transaction.postingMetaCountAt(at) > 0;
+      if (own && (rawText(transaction.rawMetaAt(at, "invoice")) !== null || rawText(transaction.rawMetaAt(at, "receipt")) !== null)) attachments++;
+      const account = transaction.accountAt(at);
+      const accountIndex = into.account(account, chart);
+      let dimensions: number;
+      if (own && hasOwnDimensions(transaction, at)) dimensions = plainDimensions(transaction, at);
+      else dimensions = transactionDimensions < 0 ? (transactionDimensions = plainDimensions(transaction, -1)) : transactionDimensions;
+      const scaled = transaction.bookedScaledAt(at);
+      const currency = into.currency(transaction.bookedCurrencyAt(at));
+      if (Number.isNaN(scaled)) {
+        const amount = transaction.bookedUnitsAt(at).number;
+        into.decimalLine(accountIndex, amount.isPositive() && !amount.isZero() ? amount : ZERO, amount.isNegative() && !amount.isZero() ? amount.neg() : ZERO, currency, dimensions);
+        // (The units as written, counted as displayScales counts them.)
+        if (counting && !transaction.isAutoAt(at)) into.countUnits(transaction.unitsAt(at));
+      } else {
+        const scale = transaction.bookedScaleAt(at);
+        into.scaledLine(accountIndex, scaled, scale, currency, dimensions);
+        // (Units written as a scaled integer are those booked; a posting written without units is not counted.)
+        if (counting && !transaction.isAutoAt(at)) into.countScale(currency, scale);
+      }
+    }
+    into.plainHeading(transaction, headingValues, attachments);
+    into.endVoucher(transaction, attachments);
+  };
+  let index = 0;
+  for (; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (!(entry instanceof PlainTransaction) || !entry.bookedAsPostings) {
+      if (other(entry)) break;
+      continue;
+    }
+    const date = entry.date;
+    if (end !== null && date >= end) break;
+    if ((begin !== null && date < begin) || isPendingClaim(entry)) into.countEntry(entry);
+    else readPlain(entry);
   }
+  // (What the range leaves out is counted too: displayScales reads every entry.)
+  if (counting) for (; index < entries.length; index++) into.countEntry(entries[index]!);
+  into.finish();
 }
 
 /** The side of a line that is not its amount's. */
@@ -958,6 +1135,16 @@ function ascii(buffer: Buffer, at: number, text: string): number {
   return at;
 }
 
+/**
+ * Whether buffer[first, first + length) and buffer[second, second + length) are the same bytes.
+ * (A loop: two headings in a row mostly differ some tens of bytes in, after the same date, and
+ * Buffer.compare's native call cost more.)
+ */
+function sameBytes(buffer: Uint8Array, first: number, second: number, length: number): boolean {
+  for (let index = 0; index < length; index++) if (buffer[first + index] !== buffer[second + index]) return false;
+  return true;
+}
+
 /** A phrase's bytes into `buffer` at `at`; where they end. */
 function phraseBytes(buffer: Buffer, at: number, made: Phrase): number {
   buffer.set(made.bytes, at);
@@ -1002,7 +1189,9 @@ class ByteOutput {
   at = 0;
 
   constructor(readonly give: (bytes: Buffer) => void) {
-    this.buffer = Buffer.allocUnsafe(CHARS_PER_WRITE);
+    // (The first buffer is small: it is given out after a few lines, before V8 optimizes the
+    // drawing, which then knows that path instead of throwing its code away at the first flush.)
+    this.buffer = Buffer.allocUnsafe(FIRST_WRITE);
   }
 
   /** Room for `bytes` more bytes. */
@@ -1074,8 +1263,9 @@ export function shapedAmountText(scaled: number, scale: number, commodityPlaces:
   return buffer.toString("latin1");
 }
 
-/** How many bytes of the table are given to `give` at a time. */
+/** How many bytes of the table are given to `give` at a time (the first time, FIRST_WRITE). */
 const CHARS_PER_WRITE = 1 << 18;
+const FIRST_WRITE = 1 << 12;
 
 /** The columns of the table (a line's cells, in this order; the currency only when several). */
 const CODE = 0;
@@ -1120,7 +1310,7 @@ export function writeVouchersTable(
       const used = lines.usedNodes.values;
       for (let n = 0; n < lines.usedNodes.length; n++) {
         const node = used[n]!;
-        const general = lists.generals[node]!;
+        const general = lists.general(node);
         const width = general === null ? lists.widths.values[node]! : general.width;
         const drawn = general === null ? lists.widths.values[node]! : general.drawn;
         if (width > widths[index]!) widths[index] = width;
@@ -1165,6 +1355,7 @@ export function writeVouchersTable(
   }
 
   const { compact, cutAt, parts } = fitColumns(columns, widths, style.width ?? Number.POSITIVE_INFINITY);
+  lines.lists.showAll();
   cutAt.forEach((shrink, index) => {
     if (shrink === undefined) return;
     drawnWidths[index] = 0;
@@ -1183,7 +1374,7 @@ export function writeVouchersTable(
       const used = lines.usedNodes.values;
       for (let n = 0; n < lines.usedNodes.length; n++) {
         const node = used[n]!;
-        const general = lists.generals[node]!;
+        const general = lists.general(node);
         let shown: SharedCut;
         if (general === null && shrink === "end") shown = nodeCut(lists, node, lines.dimensionPieces, widths[index]!);
         else {
@@ -1202,7 +1393,7 @@ export function writeVouchersTable(
   lines.lists.shown[0] = EMPTY;
   if (cutAt[kinds.indexOf(DIMENSIONS)] === undefined) {
     const used = lines.usedNodes.values;
-    for (let n = 0; n < lines.usedNodes.length; n++) lines.lists.shown[used[n]!] = lines.lists.generals[used[n]!]!;
+    for (let n = 0; n < lines.usedNodes.length; n++) lines.lists.shown[used[n]!] = lines.lists.general(used[n]!);
   }
   const gap = compact ? 0 : GAP;
   const between = compact ? " " : "   ";
@@ -1505,7 +1696,7 @@ export function writeVouchersTable(
         const start = voucher === 0 ? 0 : headingEnds[voucher - 1]!;
         const stop = headingEnds[voucher]!;
         const same = lastStart >= 0
-          ? stop - start === lastEnd - lastStart && headingBytes.compare(headingBytes, lastStart, lastEnd, start, stop) === 0
+          ? stop - start === lastEnd - lastStart && sameBytes(headingBytes, lastStart, start, stop - start)
           : lastText !== null && lastText === headingBytes.toString("utf8", start, stop);
         if (!same) {
           out.room(2 + stop - start);
