@@ -52,6 +52,8 @@ class ColumnTexts {
   /** The widest display and drawn widths of its texts. */
   widest = 0;
   widestDrawn = 0;
+  /** The most UTF-16 units a text of the column is drawn with (grouped, when kept without its commas). */
+  longest = 0;
 
   constructor(readonly right: boolean, readonly strlen: (text: string) => number, readonly expectedRows: number) {}
 
@@ -112,6 +114,8 @@ class ColumnTexts {
     this.kinds[number] = ungrouped ? UNGROUPED : TEXT;
     if (width > this.widest) this.widest = width;
     if (drawn > this.widestDrawn) this.widestDrawn = drawn;
+    const units = ungrouped ? width : cell.length;
+    if (units > this.longest) this.longest = units;
     return number;
   }
 
@@ -161,6 +165,7 @@ class ColumnTexts {
     this.places[number] = places;
     if (length > this.widest) this.widest = length;
     if (length > this.widestDrawn) this.widestDrawn = length;
+    if (length > this.longest) this.longest = length;
     return number;
   }
 
@@ -322,7 +327,9 @@ export function writeListTable(
     /** With writeBytes: the piece as bytes, each text encoded as it comes (no joined text made, none encoded again). */
     const out = writeBytes === undefined ? null : new PieceBytes(writeBytes);
     /** Each column's drawn cells as bytes, where drawnCells keeps its cells. */
-    const drawnBytes = drawnCells.map((kept) => (kept === null ? null : new Array<Uint8Array | undefined>(kept.length)));
+    // (Filled with NOT_DRAWN, not holes: an array of holes changes its kind at its first cell, and
+    // code compiled for the line is thrown away for it.)
+    const drawnBytes = drawnCells.map((kept) => (kept === null ? null : new Array<Uint8Array>(kept.length).fill(NOT_DRAWN)));
     const put = (text: string): void => {
       if (out === null) texts[used++] = text;
       else out.text(text);
@@ -339,8 +346,12 @@ export function writeListTable(
       if (piece !== "") write(piece);
       used = 0;
     };
-    /** The line of the part's cells (numbered as `numbers` from `at`), trimmed at its end, into `texts`. */
+    /** The line of the part's cells (numbered as `numbers` from `at`), trimmed at its end, into `texts` (or as bytes into `out`, after a line feed). */
     const addCells = (numbers: Int32Array, at: number): void => {
+      if (out !== null) {
+        addCellBytes(out, numbers, at);
+        return;
+      }
       // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
       // the last cell that is not empty, its cut text never empty either.)
       let last = part.length - 1;
@@ -357,32 +368,97 @@ export function writeListTable(
       for (let n = 0; n < last; n++) {
         const cell = numbers[at + part[n]!]!;
         const kept = drawnCells[n];
-        if (out === null) texts[used++] = kept === null ? cellOf(n, cell) : (kept[cell] ??= cellOf(n, cell));
-        else if (kept !== null) {
-          const keptBytes = drawnBytes[n]!;
-          out.bytes(keptBytes[cell] ??= Buffer.from(cellOf(n, cell), "utf8"));
-        } else {
-          // (A column of many texts: its cell written straight into the piece, not made into one text.)
-          const column = partValues[n]!;
-          const kind = partCut[n] ? TEXT : column.kinds[cell]!;
-          const drawn = partDrawn[n]![cell]!;
-          if (kind === SCALED) out.scaledCell(n === 0 ? 1 : betweenLength, colWidths[n]! - PADDING - drawn, column.scaled[cell]!, column.places[cell]!, drawn, partRight[n]!, 1);
-          else out.cell(n === 0 ? 1 : betweenLength, colWidths[n]! - PADDING - drawn, partTexts[n]![cell]!, partRight[n]!, kind === UNGROUPED, 1);
-        }
+        texts[used++] = kept === null ? cellOf(n, cell) : (kept[cell] ??= cellOf(n, cell));
       }
       // (The last cell ends the line trimmed: its padding after it is not written.)
-      const lastColumn = partValues[last]!;
-      const kind = partCut[last] ? TEXT : lastColumn.kinds[number]!;
-      if (out !== null) {
-        const drawn = partDrawn[last]![number]!;
-        const spaces = partRight[last] ? colWidths[last]! - PADDING - drawn : 0;
-        if (kind === SCALED) out.scaledCell(last === 0 ? 1 : betweenLength, spaces, lastColumn.scaled[number]!, lastColumn.places[number]!, drawn, true, 0);
-        else out.cell(last === 0 ? 1 : betweenLength, spaces, text, true, kind === UNGROUPED, 0);
-        return;
-      }
       put(last === 0 ? " " : between);
       if (partRight[last]) put(spacesOf(colWidths[last]! - PADDING - partDrawn[last]![number]!));
       put(textOf(last, number));
+    };
+    /**
+     * The part's column of each cell and what every line may take at most as UTF-8 (its line feed,
+     * each cell's lead, padding and text at three bytes a unit, a cut text's ellipsis): room made
+     * once per line, each cell then written without asking for room.
+     */
+    const partColumns = Int32Array.from(part);
+    const leads = Int32Array.from(part, (_, n) => (n === 0 ? 1 : betweenLength));
+    const lineBound = part.reduce((bound, index, n) => bound + leads[n]! + colWidths[n]! + 1 + 3 * (values[index]!.longest + 2), 1);
+    /**
+     * The last cell of a line (trimmed: no padding after its text) as bytes, by text number, for
+     * a column of a few texts (a customer, a count); null for a column of more, its last cells
+     * written as they come (a column of dates or ages: each text made into bytes for a few lines cost more).
+     */
+    const lastBytes = partValues.map((column) => (column.count <= LAST_CELLS_KEPT ? new Array<Uint8Array>(column.count).fill(NOT_DRAWN) : null));
+    /** The bytes of the cell numbered `cell` in the part's column `n` drawn last on its line: its lead, the spaces before it when right-aligned, its text. */
+    const lastCellOf = (n: number, cell: number): Uint8Array => {
+      const spaces = partRight[n] ? spacesOf(colWidths[n]! - PADDING - partDrawn[n]![cell]!) : "";
+      return Buffer.from((n === 0 ? " " : between) + spaces + textOf(n, cell), "utf8");
+    };
+    /** The line as one text, trimmed as writeTableFrom trims it (rare: its last cell ends in white space), after a line feed. */
+    const addTrimmedLine = (out: PieceBytes, numbers: Int32Array, at: number, last: number): void => {
+      let line = "";
+      for (let n = 0; n <= last; n++) line += cellOf(n, numbers[at + partColumns[n]!]!);
+      out.byte(10);
+      out.text(line.trimEnd());
+    };
+    /** The bytes of a kept column's cell, made when first drawn (see drawnBytes and lastBytes). */
+    const keptCellOf = (n: number, cell: number, last: boolean): Uint8Array => {
+      const bytes = last ? lastCellOf(n, cell) : Buffer.from(cellOf(n, cell), "utf8");
+      (last ? lastBytes : drawnBytes)[n]![cell] = bytes;
+      return bytes;
+    };
+    /**
+     * The cell numbered `cell` of the part's column `n` written into `buffer` at `to` (room made),
+     * its padding after it unless it ends the line: where it ends.
+     */
+    const writeCell = (buffer: Buffer, to: number, n: number, cell: number, padded: boolean): number => {
+      const column = partValues[n]!;
+      const kind = partCut[n] ? TEXT : column.kinds[cell]!;
+      const drawn = partDrawn[n]![cell]!;
+      const right = partRight[n]!;
+      const spaces = padded || right ? colWidths[n]! - PADDING - drawn : 0;
+      for (let index = leads[n]!; index > 0; index--) buffer[to++] = 32;
+      if (right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
+      if (kind === SCALED) {
+        writeScaled(buffer, to, column.scaled[cell]!, column.places[cell]!, drawn);
+        to += drawn;
+      } else if (kind === UNGROUPED) to = writeGrouped(buffer, to, partTexts[n]![cell]!);
+      else to = writeText(buffer, to, partTexts[n]![cell]!);
+      if (padded) {
+        if (!right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
+        buffer[to++] = 32;
+      }
+      return to;
+    };
+    /** addCells to `out`: a line feed, then the line's cells. */
+    const addCellBytes = (out: PieceBytes, numbers: Int32Array, at: number): void => {
+      let last = part.length - 1;
+      while (last > 0 && partValues[last]!.texts[numbers[at + partColumns[last]!]!] === "") last--;
+      if (endsInSpace(partTexts[last]![numbers[at + partColumns[last]!]!]!)) {
+        addTrimmedLine(out, numbers, at, last);
+        return;
+      }
+      out.room(lineBound);
+      const buffer = out.buffer;
+      let to = out.at;
+      buffer[to++] = 10;
+      for (let n = 0; n <= last; n++) {
+        const cell = numbers[at + partColumns[n]!]!;
+        const kept = n < last ? drawnBytes[n] : lastBytes[n];
+        if (kept !== null) {
+          let bytes = kept[cell]!;
+          if (bytes === NOT_DRAWN) bytes = keptCellOf(n, cell, n === last);
+          const length = bytes.length;
+          if (length > 64) {
+            buffer.set(bytes, to);
+            to += length;
+          } else for (let index = 0; index < length; index++) buffer[to++] = bytes[index]!;
+          continue;
+        }
+        // (A column of many texts: its cell written straight into the piece, not made into one text.)
+        to = writeCell(buffer, to, n, cell, n < last);
+      }
+      out.at = to;
     };
     put(headLine(head, colWidths, part.map((index) => right[index]!), between, strlen));
     if (hasRows) {
@@ -412,7 +488,6 @@ export function writeListTable(
       for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
         for (; next < headings.length && headingBefore[next] === row; next++) addLine(headingLine(headings[next]!));
         if (out === null) texts[used++] = "\n";
-        else out.byte(10);
         addCells(numbers, at);
         ended();
       }
@@ -429,19 +504,40 @@ export function writeListTable(
 
 /**
  * A piece of the table as UTF-8, its texts encoded into a buffer as they come and given to `give`
- * when flushed (a new buffer then: a stream may still hold the last).
+ * when flushed, as a part of the buffer that is never written again (a stream may still hold it):
+ * the next piece is written after it, in a new buffer only once this one has too little room
+ * left. (A new buffer for each piece of some 32 kB, most of it unused, made three times the
+ * table's bytes in buffers outside the heap, enough to bring on one more full collection.)
  */
 class PieceBytes {
-  buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  buffer: Buffer = NO_BYTES;
+  /** Where the piece not given yet starts in `buffer` (the bytes before it were given). */
+  start = 0;
   at = 0;
 
-  constructor(readonly give: (bytes: Buffer) => void) {}
+  constructor(readonly give: (bytes: Buffer) => void) {
+    // (Set again here, not only where declared: a field that keeps its first value is taken to be
+    // constant by code compiled before the first flush, which then has that code thrown away.)
+    this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  }
+
+  /** Room for `more` bytes (written by the caller at `at`, which it then moves on). */
+  room(more: number): void {
+    this.#room(more);
+  }
 
   /** Room for `more` bytes. */
   #room(more: number): void {
     if (this.at + more <= this.buffer.length) return;
     this.flush();
-    if (more > this.buffer.length) this.buffer = Buffer.allocUnsafe(more);
+    if (this.at + more > this.buffer.length) this.#renew(Math.max(PIECE_BYTES, more));
+  }
+
+  /** A new buffer of `size` bytes, written from its start. */
+  #renew(size: number): void {
+    this.buffer = Buffer.allocUnsafe(size);
+    this.start = 0;
+    this.at = 0;
   }
 
   text(text: string): void {
@@ -451,63 +547,22 @@ class PieceBytes {
     this.at = writeText(buffer, this.at, text);
   }
 
-  /**
-   * A cell: `lead` spaces, then the text and `spaces` spaces (before it when `right`, else after
-   * it), then `trail` spaces; the text grouped in threes (groupThousands) when `grouped`.
-   */
-  cell(lead: number, spaces: number, text: string, right: boolean, grouped: boolean, trail: number): void {
-    const length = text.length;
-    this.#room(lead + spaces + trail + length * 3 + (grouped ? length : 0));
-    const buffer = this.buffer;
-    let at = this.at;
-    for (let index = 0; index < lead; index++) buffer[at++] = 32;
-    if (right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
-    if (grouped) at = writeGrouped(buffer, at, text);
-    else at = writeText(buffer, at, text);
-    if (!right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
-    for (let index = 0; index < trail; index++) buffer[at++] = 32;
-    this.at = at;
-  }
-
   byte(code: number): void {
     this.#room(1);
     this.buffer[this.at++] = code;
   }
 
-  /** cell() for a SCALED text (`length` long: scaledLength's). */
-  scaledCell(lead: number, spaces: number, scaled: number, places: number, length: number, right: boolean, trail: number): void {
-    this.#room(lead + spaces + trail + length);
-    const buffer = this.buffer;
-    let at = this.at;
-    for (let index = 0; index < lead; index++) buffer[at++] = 32;
-    if (right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
-    writeScaled(buffer, at, scaled, places, length);
-    at += length;
-    if (!right) for (let index = 0; index < spaces; index++) buffer[at++] = 32;
-    for (let index = 0; index < trail; index++) buffer[at++] = 32;
-    this.at = at;
-  }
-
-  bytes(bytes: Uint8Array): void {
-    const length = bytes.length;
-    this.#room(length);
-    const buffer = this.buffer;
-    let at = this.at;
-    if (length > 64) {
-      buffer.set(bytes, at);
-      at += length;
-    } else for (let index = 0; index < length; index++) buffer[at++] = bytes[index]!;
-    this.at = at;
-  }
-
   flush(): void {
-    if (this.at === 0) return;
-    this.give(this.buffer.subarray(0, this.at));
-    this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
-    this.at = 0;
+    if (this.at === this.start) return;
+    this.give(this.buffer.subarray(this.start, this.at));
+    this.start = this.at;
+    if (this.buffer.length - this.at < PIECE_ROOM) this.#renew(PIECE_BYTES);
   }
 }
-const PIECE_BYTES = 3 * CHARS_PER_PIECE;
+/** The size of PieceBytes' buffers: room for several pieces. */
+const PIECE_BYTES = 8 * CHARS_PER_PIECE;
+/** The least room a buffer is written on with for another piece. */
+const PIECE_ROOM = 3 * CHARS_PER_PIECE;
 
 /**
  * groupThousands' text of `plain` (ASCII, a plain number: see ColumnTexts) written into `buffer`
@@ -629,6 +684,15 @@ function isPlainAscii(text: string): boolean {
   }
   return true;
 }
+
+/** A kept cell's bytes before it is first drawn (a drawn cell has at least its lead). */
+const NOT_DRAWN: Uint8Array = Buffer.alloc(0);
+
+/** No bytes (PieceBytes' buffer before it is made). */
+const NO_BYTES = Buffer.alloc(0);
+
+/** A column of at most this many texts keeps its cells drawn last on a line as bytes (see lastBytes). */
+const LAST_CELLS_KEPT = 512;
 
 /** A column of at most this many texts keeps its drawn cells (see lineOf). */
 const DRAWN_CELLS_KEPT = 4096;

@@ -255,9 +255,10 @@ function problemsFinder(diagnostics: readonly Diagnostic[]): (file: string, star
       if (list[middle]!.start < start) low = middle + 1;
       else high = middle;
     }
+    // (Most claims have none: no list made for them.)
+    if (low >= list.length || list[low]!.start > end) return NO_PROBLEMS;
     const found: number[] = [];
     for (let at = low; at < list.length && list[at]!.start <= end; at++) found.push(list[at]!.index);
-    if (found.length === 0) return NO_PROBLEMS;
     return found.sort((a, b) => a - b).map((index) => diagnostics[index]!);
   };
 }

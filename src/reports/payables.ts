@@ -262,7 +262,11 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
   /** The age of each posting date (a few thousand dates for a hundred thousand claims). */
   const ages = new Map<string, number>();
   /** The group of (account, currency), made for its first claim (named after the account's payee, else that claim's claimant). */
+  /** Each account's first group (an account mostly owes in one currency): found with one look-up. */
+  const firstGroups = new Map<string, Group>();
   const groupOf = (account: string, currency: string, claim: BookedTransaction): Group => {
+    const first = firstGroups.get(account);
+    if (first !== undefined && first.currency === currency) return first;
     let currencies = byAccount.get(account);
     if (currencies === undefined) byAccount.set(account, (currencies = new Map()));
     let group = currencies.get(currency);
@@ -271,12 +275,19 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       group = { account, currency, name, claims: [], amount: { scaled: 0, scale: 0, exact: true }, paid: { scaled: 0, scale: 0, exact: true } };
       currencies.set(currency, group);
       groups.set(`${account}\u0000${currency}`, group);
+      if (first === undefined) firstGroups.set(account, group);
     }
     return group;
   };
+  // (The last date asked for and its age: claims come in date order, many a day.)
+  let lastPostedOn: string | null = null;
+  let lastAge = 0;
   const ageOf = (postedOn: string): number => {
+    if (postedOn === lastPostedOn) return lastAge;
     let age = ages.get(postedOn);
     if (age === undefined) ages.set(postedOn, (age = Math.max(0, daysBetween(postedOn, query.asOf))));
+    lastPostedOn = postedOn;
+    lastAge = age;
     return age;
   };
   // (Only the claims that owe something have a balance: the others cannot be listed here.)

@@ -63,6 +63,21 @@ const receiptsText = (count: number): string => (RECEIPTS[count] ??= String(coun
  * amountPlainText's), put into `into` at `column`: false (nothing put) when `units` is not a
  * ScaledAmount or that integer is not a safe one.
  */
+/** The scales and currency asked for last, and its usual places (rows mostly share one currency). */
+let lastScales: ReadonlyMap<string, number> | null = null;
+let lastCurrency = "";
+let lastPlaces = 0;
+
+/** scales.get(currency) ?? 0. */
+function usualPlaces(scales: ReadonlyMap<string, number>, currency: string): number {
+  if (scales !== lastScales || currency !== lastCurrency) {
+    lastScales = scales;
+    lastCurrency = currency;
+    lastPlaces = scales.get(currency) ?? 0;
+  }
+  return lastPlaces;
+}
+
 export function scaledAmountInto(units: unknown, scales: ReadonlyMap<string, number>, into: ScaledCells, column: number): boolean {
   if (!(units instanceof ScaledAmount)) return false;
   // (As scaledPlainText writes it: the trailing zeros dropped, then at least the usual places.)
@@ -72,7 +87,7 @@ export function scaledAmountInto(units: unknown, scales: ReadonlyMap<string, num
     scaled /= 10;
     places -= 1;
   }
-  const shown = Math.max(places, scales.get(units.currency) ?? 0);
+  const shown = Math.max(places, usualPlaces(scales, units.currency));
   if (shown - places > MAX_SCALE || shown > MAX_SCALE) return false;
   scaled *= POWERS_OF_TEN[shown - places]!;
   if (!Number.isSafeInteger(scaled) || Object.is(scaled, -0)) return false;
