@@ -12,6 +12,7 @@ import {
 } from "../render/table.js";
 import { terminalText } from "../render/terminal.js";
 import { scaledText } from "../core/amount.js";
+import { grownCopy } from "../core/typed-arrays.js";
 
 /**
  * The distinct texts of one column, each prepared as the table prepares a cell (terminalText,
@@ -123,18 +124,10 @@ class ColumnTexts {
   #reserve(wanted: number): void {
     if (wanted <= this.drawn.length) return;
     const size = Math.max(wanted, this.drawn.length * 2);
-    const drawn = new Int32Array(size);
-    drawn.set(this.drawn.subarray(0, this.count));
-    this.drawn = drawn;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds.subarray(0, this.count));
-    this.kinds = kinds;
-    const scaled = new Float64Array(size);
-    scaled.set(this.scaled.subarray(0, this.count));
-    this.scaled = scaled;
-    const places = new Uint8Array(size);
-    places.set(this.places.subarray(0, this.count));
-    this.places = places;
+    this.drawn = grownCopy(this.drawn, size, this.count);
+    this.kinds = grownCopy(this.kinds, size, this.count);
+    this.scaled = grownCopy(this.scaled, size, this.count);
+    this.places = grownCopy(this.places, size, this.count);
     const texts = new Array<string>(size);
     for (let index = 0; index < this.count; index++) texts[index] = this.texts[index]!;
     this.texts = texts;
@@ -224,9 +217,7 @@ class NumberedCells {
   /** Room for `more` cells. */
   reserve(more: number): void {
     if (this.length + more <= this.numbers.length) return;
-    const grown = new Int32Array(Math.max(this.length + more, this.numbers.length * 2));
-    grown.set(this.numbers.subarray(0, this.length));
-    this.numbers = grown;
+    this.numbers = grownCopy(this.numbers, Math.max(this.length + more, this.numbers.length * 2), this.length);
   }
 }
 

@@ -5,6 +5,8 @@
 // the number of runs the fewest possible) they are kept in arrays and a repeat is found by binary
 // search, instead of in a Map (a Map of a hundred thousand fresh strings costs tens of
 // milliseconds to fill); a key that would start one run too many moves them all into a Map.
+import { grownCopy } from "./typed-arrays.js";
+
 const MAX_RUNS = 8;
 
 export class FirstSeen<T> {
@@ -142,15 +144,9 @@ export class FirstSeenPairs {
 
   private growEntries(): void {
     const size = 2 * this.highs.length;
-    const highs = new Float64Array(size);
-    const lows = new Float64Array(size);
-    const values = new Int32Array(size);
-    highs.set(this.highs);
-    lows.set(this.lows);
-    values.set(this.values);
-    this.highs = highs;
-    this.lows = lows;
-    this.values = values;
+    this.highs = grownCopy(this.highs, size, this.count);
+    this.lows = grownCopy(this.lows, size, this.count);
+    this.values = grownCopy(this.values, size, this.count);
   }
 
   /** Move every pair into a table of `size` slots (their hashes are kept: nothing is hashed again). */

@@ -261,9 +261,9 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
   const byAccount = new Map<string, Map<string, Group>>();
   /** The age of each posting date (a few thousand dates for a hundred thousand claims). */
   const ages = new Map<string, number>();
-  /** The group of (account, currency), made for its first claim (named after the account's payee, else that claim's claimant). */
   /** Each account's first group (an account mostly owes in one currency): found with one look-up. */
   const firstGroups = new Map<string, Group>();
+  /** The group of (account, currency), made for its first claim (named after the account's payee, else that claim's claimant). */
   const groupOf = (account: string, currency: string, claim: BookedTransaction): Group => {
     const first = firstGroups.get(account);
     if (first !== undefined && first.currency === currency) return first;

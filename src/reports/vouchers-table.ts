@@ -34,6 +34,7 @@ import { amountText, type SheetRow } from "./sheet.js";
 import { amountCell, amountShape, shape } from "./table-amount.js";
 import { measured, writeMeasured } from "./simple-text.js";
 import { orderedTotals, vouchersTableOf } from "./vouchers.js";
+import { grownCopy } from "../core/typed-arrays.js";
 
 /** A text as a table cell shows it (escaped), its display width, cli-table3's measure of it, and whether it ends in white space. */
 interface Cell {
@@ -313,7 +314,7 @@ class Cells {
 /** A growing array of numbers (of one typed-array kind). */
 class Numbers<T extends Float64Array | Int32Array> {
   length = 0;
-  constructor(public values: T, private readonly make: (size: number) => T) {}
+  constructor(public values: T) {}
 
   push(value: number): void {
     if (this.length === this.values.length) this.reserve(this.values.length * 2);
@@ -323,14 +324,12 @@ class Numbers<T extends Float64Array | Int32Array> {
   /** Room for `size` numbers in all. */
   reserve(size: number): void {
     if (size <= this.values.length) return;
-    const more = this.make(size);
-    more.set(this.values);
-    this.values = more;
+    this.values = grownCopy(this.values, size, this.values.length);
   }
 }
 
-const float64s = (size: number) => new Numbers(new Float64Array(size), (n) => new Float64Array(n));
-const int32s = (size: number) => new Numbers(new Int32Array(size), (n) => new Int32Array(n));
+const float64s = (size: number) => new Numbers(new Float64Array(size));
+const int32s = (size: number) => new Numbers(new Int32Array(size));
 
 // (Both kinds grown a few times as the module loads: V8 then knows `values` is written again, and
 // a growing array's push, and does not throw away the read's optimized code, with that of every

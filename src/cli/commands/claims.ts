@@ -58,11 +58,6 @@ function awaitingText(row: ClaimRow): string {
 const RECEIPTS: string[] = [];
 const receiptsText = (count: number): string => (RECEIPTS[count] ??= String(count));
 
-/**
- * amountPlainText(units, scales) as a scaled integer at its places (scaledText's text is then
- * amountPlainText's), put into `into` at `column`: false (nothing put) when `units` is not a
- * ScaledAmount or that integer is not a safe one.
- */
 /** The scales and currency asked for last, and its usual places (rows mostly share one currency). */
 let lastScales: ReadonlyMap<string, number> | null = null;
 let lastCurrency = "";
@@ -78,6 +73,11 @@ function usualPlaces(scales: ReadonlyMap<string, number>, currency: string): num
   return lastPlaces;
 }
 
+/**
+ * amountPlainText(units, scales) as a scaled integer at its places (scaledText's text is then
+ * amountPlainText's), put into `into` at `column`: false (nothing put) when `units` is not a
+ * ScaledAmount or that integer is not a safe one.
+ */
 export function scaledAmountInto(units: unknown, scales: ReadonlyMap<string, number>, into: ScaledCells, column: number): boolean {
   if (!(units instanceof ScaledAmount)) return false;
   // (As scaledPlainText writes it: the trailing zeros dropped, then at least the usual places.)
