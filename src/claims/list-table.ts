@@ -512,13 +512,8 @@ class PieceBytes {
     this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
   }
 
-  /** Room for `more` bytes (written by the caller at `at`, which it then moves on). */
+  /** Room for `more` bytes (written at `at`, which the writer then moves on). */
   room(more: number): void {
-    this.#room(more);
-  }
-
-  /** Room for `more` bytes. */
-  #room(more: number): void {
     if (this.at + more <= this.buffer.length) return;
     this.flush();
     if (this.at + more > this.buffer.length) this.#renew(Math.max(PIECE_BYTES, more));
@@ -533,13 +528,13 @@ class PieceBytes {
 
   text(text: string): void {
     const length = text.length;
-    this.#room(length * 3);
+    this.room(length * 3);
     const buffer = this.buffer;
     this.at = writeText(buffer, this.at, text);
   }
 
   byte(code: number): void {
-    this.#room(1);
+    this.room(1);
     this.buffer[this.at++] = code;
   }
 
