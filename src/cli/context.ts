@@ -18,8 +18,11 @@ export interface Io {
   readonly lang?: Lang;
   /** Columns of the terminal standard output is, when it is one. */
   readonly stdoutColumns?: number;
-  /** Bytes (a workbook) to standard output; absent where output is text only. */
-  readonly stdoutBytes?: (bytes: Buffer) => void;
+  /**
+   * Bytes (a workbook, a table's UTF-8) to standard output; absent where output is text only. True
+   * when it is done with `bytes` (written, not queued), which the caller may then fill again.
+   */
+  readonly stdoutBytes?: (bytes: Buffer) => boolean;
 }
 
 /** A problem with how the command was called: exit status 2. */

@@ -53,6 +53,12 @@ export function processIo(): Io {
     get stdoutIsTty() { return stdout().isTTY === true; },
     get stderrIsTty() { return stderr().isTTY === true; },
     get stdoutColumns() { return stdout().isTTY === true ? stdout().columns : undefined; },
-    stdoutBytes: (bytes) => { stdout().write(bytes); },
+    // (Done with the bytes when nothing is queued once written: a file's or a terminal's stream
+    // writes at once, a pipe's when the pipe takes them; else the stream holds them until written.)
+    stdoutBytes: (bytes) => {
+      const stream = stdout();
+      stream.write(bytes);
+      return stream.writableLength === 0;
+    },
   };
 }

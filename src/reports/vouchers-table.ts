@@ -1181,13 +1181,15 @@ function encoded(text: string): Buffer {
 
 /**
  * The table's text, written as UTF-8 into buffers of some CHARS_PER_WRITE bytes, each given to
- * `give` when full (a new one is then made: a stream may still hold the last).
+ * `give` when full, and filled again when `give` says it is done with it (a new one made when not:
+ * a stream may still hold the last). (Some hundred buffers for a long period, each in memory the
+ * process had not touched: the kernel's pages were a fifth of the drawing's time.)
  */
 class ByteOutput {
   buffer: Buffer;
   at = 0;
 
-  constructor(readonly give: (bytes: Buffer) => void) {
+  constructor(readonly give: (bytes: Buffer) => boolean | void) {
     // (The first buffer is small: it is given out after a few lines, before V8 optimizes the
     // drawing, which then knows that path instead of throwing its code away at the first flush.)
     this.buffer = Buffer.allocUnsafe(FIRST_WRITE);
@@ -1207,8 +1209,8 @@ class ByteOutput {
 
   flush(): void {
     if (this.at === 0) return;
-    this.give(this.buffer.subarray(0, this.at));
-    this.buffer = Buffer.allocUnsafe(CHARS_PER_WRITE);
+    const done = this.give(this.buffer.subarray(0, this.at));
+    if (done !== true || this.buffer.length !== CHARS_PER_WRITE) this.buffer = Buffer.allocUnsafe(CHARS_PER_WRITE);
     this.at = 0;
   }
 }
@@ -1276,11 +1278,12 @@ const DIMENSIONS = 5;
 
 /**
  * writeSheetTableFrom's text of vouchersTable and vouchersRows for the vouchers `lines` holds,
- * without colour (`style.color` is not read), given to `write` in pieces.
+ * without colour (`style.color` is not read), given to `give` in pieces of UTF-8: a piece's bytes
+ * are filled again after `give` returns true (it is done with them), never when it does not.
  */
 export function writeVouchersTable(
   lines: VoucherLines, range: { readonly begin: string | null; readonly end: string | null }, firstCurrency: string, scales: DisplayScales, style: SheetStyle,
-  give: (bytes: Buffer) => void, strlen: (text: string) => number,
+  give: (bytes: Buffer) => boolean | void, strlen: (text: string) => number,
 ): void {
   const out = new ByteOutput(give);
   const write = (text: string): void => { out.text(text); };

@@ -1,6 +1,6 @@
 // The executable as a shell runs it, its output read by a program that stops early.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,4 +18,31 @@ describe("bin/feeledger writing into a pipe closed early", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
+});
+
+describe("bin/feeledger writing a long table as bytes", () => {
+  it("writes the same table into a pipe read slowly, into a file, and with -o", () => {
+    // (Bytes given to a pipe that cannot take them yet are held by the stream: the table's next
+    // lines must go into other bytes, while a file takes them at once and its bytes are filled again.)
+    const dir = mkdtempSync(join(tmpdir(), "feeledger-pipe-"));
+    const file = join(dir, "big.beancount");
+    const generated = spawnSync(process.execPath, [join(root, "scripts/gen-scale.mjs"), "5000", "--out", file], { encoding: "utf8" });
+    expect(generated.status).toBe(0);
+    const bin = join(root, "bin/feeledger");
+    for (const command of ["report vouchers", "claims"]) {
+      const run = (how: string) => spawnSync("bash", ["-c", `set -o pipefail; "${bin}" ${command} "${file}" ${how}`], { encoding: "utf8", env: { ...process.env, COLUMNS: "120" } });
+      const slow = run(`| (sleep 0.5; cat) > "${dir}/slow.txt"`);
+      const direct = run(`> "${dir}/direct.txt"`);
+      const named = run(`-o "${dir}/named.txt"`);
+      for (const result of [slow, direct, named]) {
+        expect(result.stderr).toBe("");
+        expect(result.status).toBe(0);
+      }
+      const table = readFileSync(join(dir, "direct.txt"), "utf8");
+      // (More than a buffer of the table's, 256 kB, and than a pipe holds, 64 kB.)
+      expect(Buffer.byteLength(table)).toBeGreaterThan(400_000);
+      expect(readFileSync(join(dir, "slow.txt"), "utf8")).toBe(table);
+      expect(readFileSync(join(dir, "named.txt"), "utf8")).toBe(table);
+    }
+  }, 60_000);
 });

@@ -196,6 +196,41 @@ describe("writeVouchersTable", () => {
   }, 180_000);
 });
 
+describe("writeVouchersTable's pieces", () => {
+  it("fills a piece again only once it is given back, with the same text either way", () => {
+    let journal = HEAD;
+    for (let n = 0; n < 4000; n++) {
+      journal += `\n2026-01-${String(1 + (n % 28)).padStart(2, "0")} * "p" "拜访客户：${NAMES[n % 7]}"\n  claimant: "${NAMES[n % 5]}"\n  customer: "客户${n}"\n`
+        + `  Expenses:6602-管理费用:01-客户管理费:01-客户拜访  ${n * 13}.${String(n % 100).padStart(2, "0")} CNY\n  Liabilities:2241-其他应付款:E01-王伟\n`;
+    }
+    const ledger = loadLedger(writeJournal(journal));
+    const chart = new ChartOfAccounts(ledger.entries, ledger.options.accountRoots);
+    const source = { entries: ledger.entries, options: ledger.options, chart, dimensionCodes: readDimensionCodes(ledger.entries).codes };
+    const range = { begin: null, end: null };
+    const style: SheetStyle = { format: "table", lang: "zh", color: false, width: 160, bom: false };
+    const drawn = (give: (bytes: Buffer) => boolean | void): void => {
+      const strlen = tableMeasure();
+      const lines = new VoucherLines(null, "zh", strlen);
+      readVoucherLines(source, range, lines);
+      writeVouchersTable(lines, range, booksCurrency(ledger.options), lines.scalesOf, style, give, strlen);
+    };
+    // Pieces kept as given (a stream that holds them), and pieces copied and given back.
+    const kept: Buffer[] = [];
+    drawn((bytes) => { kept.push(bytes); });
+    const copied: Buffer[] = [];
+    const given = new Set<ArrayBufferLike>();
+    drawn((bytes) => { copied.push(Buffer.from(bytes)); given.add(bytes.buffer); return true; });
+    const text = Buffer.concat(kept).toString("utf8");
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 256 * 1024);
+    expect(Buffer.concat(copied).toString("utf8")).toBe(text);
+    // (Given back, the same memory is filled again: the first small piece's, then one other.)
+    expect(given.size).toBeLessThanOrEqual(2);
+    expect(copied.length).toBeGreaterThan(4);
+    // (Kept, no piece shares memory with another: each is still the text it was given as.)
+    expect(new Set(kept.map((bytes) => bytes.buffer)).size).toBe(kept.length);
+  }, 60_000);
+});
+
 describe("the direct table's amounts and measures", () => {
   it("writes an amount as scaledPlainText, tableAmount and groupedNumber do", () => {
     fc.assert(fc.property(

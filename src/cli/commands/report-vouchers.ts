@@ -41,13 +41,14 @@ export function runReportVouchers(io: Io, context: ReportVouchersContext): numbe
       io.stderr(`feeledger: ${say(langOf(io), "stop nothing in period", {})}\n`);
       return EXIT_OK;
     }
-    const draw = (give: (bytes: Buffer) => void) => writeVouchersTable(lines, context.range, booksCurrency(ledger.options), scales, { ...output, format: "table" }, give, strlen);
+    const draw = (give: (bytes: Buffer) => boolean | void) => writeVouchersTable(lines, context.range, booksCurrency(ledger.options), scales, { ...output, format: "table" }, give, strlen);
     // (To standard output as bytes when it takes them: the table is drawn in UTF-8.)
     if (output.file === null && io.stdoutBytes !== undefined) {
       draw(io.stdoutBytes);
       return EXIT_OK;
     }
-    return emitPieces(io, output.file, (write) => draw((bytes) => { write(bytes.toString("utf8")); }), ledger);
+    // (Each piece made a text at once: its bytes may be filled again.)
+    return emitPieces(io, output.file, (write) => draw((bytes) => { write(bytes.toString("utf8")); return true; }), ledger);
   }
   const vouchers = buildVouchers(source, context.range);
   if (vouchers.length === 0) {
