@@ -116,8 +116,9 @@ function messageText(message: string): string {
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic, sources: SourceLookup, style: DiagnosticStyle, fallbackFile: string): string {
-  const paint = style.color ? loadChalk().default : new (loadChalk().Chalk)({ level: 0 });
-  const label = diagnostic.severity === "error" ? paint.red.bold("error") : paint.yellow.bold("warning");
+  // (Without colour, chalk is not loaded: its terminal detection loads Node.js's tty and os modules.)
+  const paint = style.color ? loadChalk().default : null;
+  const label = diagnostic.severity === "error" ? (paint === null ? "error" : paint.red.bold("error")) : (paint === null ? "warning" : paint.yellow.bold("warning"));
   const message = messageText(style.lang === undefined || style.lang === "en" || diagnostic.translatable === undefined ? diagnostic.message : translate(diagnostic.translatable, style.lang));
   const span = reportedSpan(diagnostic);
   if (span === null) return `${terminalText(fallbackFile)}:1:1: ${label}: ${message}`;
@@ -133,7 +134,7 @@ export function formatDiagnostic(diagnostic: Diagnostic, sources: SourceLookup, 
     const { shown, beforeCaret } = excerptWindow(source.text, bounds.start, bounds.end, caret);
     // Spaces as wide as the text before the caret; its tabs stay tabs, so the caret lines up anyway.
     const prefix = terminalUnits(beforeCaret).map((unit) => (unit === "\t" ? "\t" : " ".repeat(unitWidth(unit)))).join("");
-    text += `\n ${gutter} | ${shown}\n ${" ".repeat(gutter.length)} | ${prefix}${paint.green("^")}`;
+    text += `\n ${gutter} | ${shown}\n ${" ".repeat(gutter.length)} | ${prefix}${paint === null ? "^" : paint.green("^")}`;
   }
   return text;
 }

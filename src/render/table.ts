@@ -472,7 +472,8 @@ class PreparedRows {
 class TableDrawing {
   readonly #columns: Column[];
   readonly #style: TableStyle;
-  readonly #paint: ReturnType<typeof paintOf>;
+  /** The colours, for a style with colour (chalk is loaded only then: a table without colour paints nothing). */
+  readonly #paint: ReturnType<typeof paintOf> | null;
   readonly #right: readonly boolean[];
   readonly #strlen = tableMeasure();
   /** Each column's display width: its header's and its widest cell's, then as narrowed to fit. */
@@ -496,7 +497,7 @@ class TableDrawing {
   constructor(givenColumns: readonly Column[], style: TableStyle) {
     this.#columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
     this.#style = style;
-    this.#paint = paintOf(style.color);
+    this.#paint = style.color ? paintOf() : null;
     this.#right = this.#columns.map((column) => column.align === "right");
     this.#widths = this.#columns.map((column) => displayWidth(column.header));
     this.#drawnWidths = this.#columns.map(() => 0);
@@ -598,7 +599,7 @@ class TableDrawing {
         }
         cell = last.cut;
       }
-      if (color && (kind === ALERT_CELLS || (this.#right[index] && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, ""))))) cell = this.#paint.red(cell);
+      if (color && (kind === ALERT_CELLS || (this.#right[index] && cell.startsWith("-") && NUMBER.test(cell.replace(/,/g, ""))))) cell = this.#paint!.red(cell);
       cells[n] = cell;
     }
   }
@@ -613,7 +614,7 @@ class TableDrawing {
     const hasRows = body.kinds.some((kind) => kind !== HEADING) || feet.kinds.length > 0;
     this.#parts.forEach((part, partIndex) => {
       if (partIndex > 0) write("\n\n");
-      const head = part.map((index) => (style.color ? paint.bold(columns[index]!.header) : columns[index]!.header));
+      const head = part.map((index) => (paint !== null ? paint.bold(columns[index]!.header) : columns[index]!.header));
       // Heading lines are drawn here rather than as cells spanning the table (cli-table3 laid a table
       // out in time quadratic in its rows: 50,000 postings of `reg` took 40 s), at widths measured
       // once. Each row is one line, so a heading goes in above its row's line. A heading longer than
@@ -621,7 +622,7 @@ class TableDrawing {
       const headingWidth = Math.max(1, tableWidth(part.map((index) => this.#widths[index]!), gap) - PADDING);
       const headingLine = (heading: string) => {
         const cut = style.width === undefined ? heading : cutText(heading, headingWidth, "end");
-        return ` ${style.color ? paint.bold(cut) : cut}`;
+        return ` ${paint !== null ? paint.bold(cut) : cut}`;
       };
       // What cli-table3 would make each column: its widest cell and a space each side (at least 1).
       const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, this.#drawnWidths[part[n]!]! + PADDING));
@@ -681,8 +682,8 @@ class TableDrawing {
   }
 }
 
-function paintOf(color: boolean): InstanceType<ReturnType<typeof loadChalk>["Chalk"]> {
-  return new (loadChalk().Chalk)({ level: color ? 1 : 0 });
+function paintOf(): InstanceType<ReturnType<typeof loadChalk>["Chalk"]> {
+  return new (loadChalk().Chalk)({ level: 1 });
 }
 
 /** The head's line: its cells padded as a row's (each header a left or right cell), trimmed at its end. */
