@@ -628,15 +628,16 @@ function writeGrouped(buffer: Uint8Array, at: number, plain: string): number {
  * integer, not -0.
  */
 export function scaledLength(scaled: number, places: number): number {
-  let rest = scaled < 0 ? -scaled : scaled;
+  const rest = scaled < 0 ? -scaled : scaled;
+  // (Its digits counted by comparisons with the powers of ten, each exact as a double: no division.)
   let digits = 1;
-  while (rest >= 10) {
-    rest = Math.floor(rest / 10);
-    digits++;
-  }
+  while (digits < DIGIT_POWERS.length && rest >= DIGIT_POWERS[digits]!) digits++;
   const integerDigits = places === 0 ? digits : Math.max(1, digits - places);
   return (scaled < 0 ? 1 : 0) + integerDigits + Math.floor((integerDigits - 1) / 3) + (places === 0 ? 0 : places + 1);
 }
+
+/** 10^0 to 10^16: a safe integer has at most 16 digits. */
+const DIGIT_POWERS = Float64Array.from({ length: 17 }, (_, power) => 10 ** power);
 
 /**
  * scaledText(scaled, places) grouped in threes (groupThousands' text), `length` bytes long
