@@ -479,8 +479,8 @@ export function writeListTable(
           let start = kept.starts[cell]!;
           if (start < 0) start = keptCellOf(kept, n, cell, n === last);
           const length = kept.lengths[cell]!;
-          // (Four bytes at a time: a byte at a time was the table's costliest loop. Up to three
-          // bytes after the cell are written too, the next cell's or room never given.)
+          // (Four bytes at a time, a long cell by one copy. Up to three bytes after the cell are
+          // written too: the next cell's, or room never given.)
           if (length > KEPT_COPIED_BY_WORDS) kept.pool.copy(buffer, to, start, start + length);
           else {
             const from = kept.view;
