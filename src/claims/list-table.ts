@@ -46,6 +46,16 @@ class ColumnTexts {
   kinds = new Uint8Array(16);
   scaled = new Float64Array(16);
   places = new Uint8Array(16);
+  /**
+   * A TEXT text of plain ASCII as its bytes, written while it was checked to be plain ASCII: where
+   * they start in `pool` (-1: not kept), the pool read four bytes at a time (`poolView`), with room
+   * for four bytes after its last text. (A column of ids: each written twice, once per part, a
+   * character at a time, was a third of the drawing.)
+   */
+  byteStarts = new Int32Array(16);
+  pool: Buffer = Buffer.alloc(1024);
+  poolView: DataView = viewOf(this.pool);
+  poolUsed = 0;
   count = 0;
   /** Each text cut for the column's narrowed width (a cut column), with its drawn width; made when asked for. */
   cutTexts: (string | undefined)[] = [];
@@ -85,7 +95,9 @@ class ColumnTexts {
     let width: number;
     let drawn: number;
     let ungrouped = false;
-    if (isPlainAscii(given)) {
+    // (Its bytes kept as they are checked: given up below unless it is drawn as given, a TEXT.)
+    const start = this.#pooled(given);
+    if (start >= 0) {
       cell = given;
       width = drawn = given.length;
       if (this.right) {
@@ -113,11 +125,33 @@ class ColumnTexts {
     this.texts[number] = cell;
     this.drawn[number] = drawn;
     this.kinds[number] = ungrouped ? UNGROUPED : TEXT;
+    if (start >= 0 && (ungrouped || cell !== given)) this.poolUsed = start;
+    this.byteStarts[number] = start >= 0 && !ungrouped && cell === given ? start : -1;
     if (width > this.widest) this.widest = width;
     if (drawn > this.widestDrawn) this.widestDrawn = drawn;
     const units = ungrouped ? width : cell.length;
     if (units > this.longest) this.longest = units;
     return number;
+  }
+
+  /** `text` as bytes after the pool's others when it is plain ASCII (every character printable, space to ~): where they start; else -1, nothing kept. */
+  #pooled(text: string): number {
+    const length = text.length;
+    if (this.poolUsed + length + 4 > this.pool.length) {
+      const pool = Buffer.alloc(Math.max(2 * this.pool.length, this.poolUsed + length + 4));
+      this.pool.copy(pool, 0, 0, this.poolUsed);
+      this.pool = pool;
+      this.poolView = viewOf(pool);
+    }
+    const pool = this.pool;
+    const start = this.poolUsed;
+    for (let index = 0; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code < 0x20 || code > 0x7e) return -1;
+      pool[start + index] = code;
+    }
+    this.poolUsed = start + length;
+    return start;
   }
 
   /** Room for `wanted` texts (at least twice the room there is when more is needed). */
@@ -128,6 +162,7 @@ class ColumnTexts {
     this.kinds = grownCopy(this.kinds, size, this.count);
     this.scaled = grownCopy(this.scaled, size, this.count);
     this.places = grownCopy(this.places, size, this.count);
+    this.byteStarts = grownCopy(this.byteStarts, size, this.count);
     const texts = new Array<string>(size);
     for (let index = 0; index < this.count; index++) texts[index] = this.texts[index]!;
     this.texts = texts;
@@ -154,6 +189,7 @@ class ColumnTexts {
     this.texts[number] = SCALED_PLACEHOLDER;
     this.drawn[number] = length;
     this.kinds[number] = SCALED;
+    this.byteStarts[number] = -1;
     this.scaled[number] = scaled;
     this.places[number] = places;
     if (length > this.widest) this.widest = length;
@@ -318,9 +354,7 @@ export function writeListTable(
     /** With writeBytes: the piece as bytes, each text encoded as it comes (no joined text made, none encoded again). */
     const out = writeBytes === undefined ? null : new PieceBytes(writeBytes);
     /** Each column's drawn cells as bytes, where drawnCells keeps its cells. */
-    // (Filled with NOT_DRAWN, not holes: an array of holes changes its kind at its first cell, and
-    // code compiled for the line is thrown away for it.)
-    const drawnBytes = drawnCells.map((kept) => (kept === null ? null : new Array<Uint8Array>(kept.length).fill(NOT_DRAWN)));
+    const drawnBytes = drawnCells.map((kept) => (kept === null ? null : new KeptBytes(kept.length)));
     const put = (text: string): void => {
       if (out === null) texts[used++] = text;
       else out.text(text);
@@ -379,11 +413,11 @@ export function writeListTable(
      * a column of a few texts (a customer, a count); null for a column of more, its last cells
      * written as they come (a column of dates or ages: each text made into bytes for a few lines cost more).
      */
-    const lastBytes = partValues.map((column) => (column.count <= LAST_CELLS_KEPT ? new Array<Uint8Array>(column.count).fill(NOT_DRAWN) : null));
-    /** The bytes of the cell numbered `cell` in the part's column `n` drawn last on its line: its lead, the spaces before it when right-aligned, its text. */
-    const lastCellOf = (n: number, cell: number): Uint8Array => {
+    const lastBytes = partValues.map((column) => (column.count <= LAST_CELLS_KEPT ? new KeptBytes(column.count) : null));
+    /** The text of the cell numbered `cell` in the part's column `n` drawn last on its line: its lead, the spaces before it when right-aligned, its text. */
+    const lastCellOf = (n: number, cell: number): string => {
       const spaces = partRight[n] ? spacesOf(colWidths[n]! - PADDING - partDrawn[n]![cell]!) : "";
-      return Buffer.from((n === 0 ? " " : between) + spaces + textOf(n, cell), "utf8");
+      return (n === 0 ? " " : between) + spaces + textOf(n, cell);
     };
     /** The line as one text, trimmed as writeTableFrom trims it (rare: its last cell ends in white space), after a line feed. */
     const addTrimmedLine = (out: PieceBytes, numbers: Int32Array, at: number, last: number): void => {
@@ -392,12 +426,8 @@ export function writeListTable(
       out.byte(10);
       out.text(line.trimEnd());
     };
-    /** The bytes of a kept column's cell, made when first drawn (see drawnBytes and lastBytes). */
-    const keptCellOf = (n: number, cell: number, last: boolean): Uint8Array => {
-      const bytes = last ? lastCellOf(n, cell) : Buffer.from(cellOf(n, cell), "utf8");
-      (last ? lastBytes : drawnBytes)[n]![cell] = bytes;
-      return bytes;
-    };
+    /** A kept column's cell made into bytes when first drawn (see drawnBytes and lastBytes): where they start. */
+    const keptCellOf = (kept: KeptBytes, n: number, cell: number, last: boolean): number => kept.add(cell, last ? lastCellOf(n, cell) : cellOf(n, cell));
     /**
      * The cell numbered `cell` of the part's column `n` written into `buffer` at `to` (room made),
      * its padding after it unless it ends the line: where it ends.
@@ -412,6 +442,13 @@ export function writeListTable(
       if (right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
       if (kind === SCALED) {
         writeScaled(buffer, to, column.scaled[cell]!, column.places[cell]!, drawn);
+        to += drawn;
+      } else if (kind === TEXT && !partCut[n] && column.byteStarts[cell]! >= 0) {
+        // (Plain ASCII kept as bytes: `drawn` of them, copied four at a time, see KeptBytes.)
+        const view = out!.view;
+        const from = column.poolView;
+        const start = column.byteStarts[cell]!;
+        for (let index = 0; index < drawn; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
         to += drawn;
       } else if (kind === UNGROUPED) to = writeGrouped(buffer, to, partTexts[n]![cell]!);
       else to = writeText(buffer, to, partTexts[n]![cell]!);
@@ -429,21 +466,27 @@ export function writeListTable(
         addTrimmedLine(out, numbers, at, last);
         return;
       }
-      out.room(lineBound);
+      // (Room for the line and for the few bytes a kept cell's last four may write past its end.)
+      out.room(lineBound + 4);
       const buffer = out.buffer;
+      const view = out.view;
       let to = out.at;
       buffer[to++] = 10;
       for (let n = 0; n <= last; n++) {
         const cell = numbers[at + partColumns[n]!]!;
         const kept = n < last ? drawnBytes[n] : lastBytes[n];
         if (kept !== null) {
-          let bytes = kept[cell]!;
-          if (bytes === NOT_DRAWN) bytes = keptCellOf(n, cell, n === last);
-          const length = bytes.length;
-          if (length > 64) {
-            buffer.set(bytes, to);
-            to += length;
-          } else for (let index = 0; index < length; index++) buffer[to++] = bytes[index]!;
+          let start = kept.starts[cell]!;
+          if (start < 0) start = keptCellOf(kept, n, cell, n === last);
+          const length = kept.lengths[cell]!;
+          // (Four bytes at a time, a long cell by one copy. Up to three bytes after the cell are
+          // written too: the next cell's, or room never given.)
+          if (length > KEPT_COPIED_BY_WORDS) kept.pool.copy(buffer, to, start, start + length);
+          else {
+            const from = kept.view;
+            for (let index = 0; index < length; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
+          }
+          to += length;
           continue;
         }
         // (A column of many texts: its cell written straight into the piece, not made into one text.)
@@ -502,6 +545,8 @@ export function writeListTable(
  */
 class PieceBytes {
   buffer: Buffer = NO_BYTES;
+  /** `buffer` read and written four bytes at a time. */
+  view: DataView = viewOf(NO_BYTES);
   /** Where the piece not given yet starts in `buffer` (the bytes before it were given). */
   start = 0;
   at = 0;
@@ -510,6 +555,7 @@ class PieceBytes {
     // (Set again here, not only where declared: a field that keeps its first value is taken to be
     // constant by code compiled before the first flush, which then has that code thrown away.)
     this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    this.view = viewOf(this.buffer);
   }
 
   /** Room for `more` bytes (written at `at`, which the writer then moves on). */
@@ -522,6 +568,7 @@ class PieceBytes {
   /** A new buffer of `size` bytes, written from its start. */
   #renew(size: number): void {
     this.buffer = Buffer.allocUnsafe(size);
+    this.view = viewOf(this.buffer);
     this.start = 0;
     this.at = 0;
   }
@@ -581,15 +628,16 @@ function writeGrouped(buffer: Uint8Array, at: number, plain: string): number {
  * integer, not -0.
  */
 export function scaledLength(scaled: number, places: number): number {
-  let rest = scaled < 0 ? -scaled : scaled;
+  const rest = scaled < 0 ? -scaled : scaled;
+  // (Its digits counted by comparisons with the powers of ten, each exact as a double: no division.)
   let digits = 1;
-  while (rest >= 10) {
-    rest = Math.floor(rest / 10);
-    digits++;
-  }
+  while (digits < DIGIT_POWERS.length && rest >= DIGIT_POWERS[digits]!) digits++;
   const integerDigits = places === 0 ? digits : Math.max(1, digits - places);
   return (scaled < 0 ? 1 : 0) + integerDigits + Math.floor((integerDigits - 1) / 3) + (places === 0 ? 0 : places + 1);
 }
+
+/** 10^0 to 10^16: a safe integer has at most 16 digits. */
+const DIGIT_POWERS = Float64Array.from({ length: 17 }, (_, power) => 10 ** power);
 
 /**
  * scaledText(scaled, places) grouped in threes (groupThousands' text), `length` bytes long
@@ -662,17 +710,49 @@ export interface ScaledCells {
   readonly places: Uint8Array;
 }
 
-/** PLAIN_ASCII.test(text): every character printable ASCII (space to ~). */
-function isPlainAscii(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 || code > 0x7e) return false;
-  }
-  return true;
+/** A DataView of the bytes of `buffer`. */
+function viewOf(buffer: Buffer): DataView {
+  return new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
-/** A kept cell's bytes before it is first drawn (a drawn cell has at least its lead). */
-const NOT_DRAWN: Uint8Array = Buffer.alloc(0);
+/**
+ * A column's cells as drawn (padded, with their lead), as UTF-8 end to end in one buffer, by text
+ * number, each made when first drawn: copied from there four bytes at a time (`view`), so the
+ * buffer keeps room for four bytes after its last cell.
+ */
+class KeptBytes {
+  pool: Buffer = Buffer.alloc(256);
+  view: DataView = viewOf(this.pool);
+  used = 0;
+  /** Where each text's bytes start in `pool` (-1: not drawn yet), and how many they are. */
+  readonly starts: Int32Array;
+  readonly lengths: Int32Array;
+
+  constructor(count: number) {
+    this.starts = new Int32Array(count).fill(-1);
+    this.lengths = new Int32Array(count);
+  }
+
+  /** `text` (cell numbered `cell`) as bytes after the others: where they start. */
+  add(cell: number, text: string): number {
+    const bound = 3 * text.length + 4;
+    if (this.used + bound > this.pool.length) {
+      const pool = Buffer.alloc(Math.max(2 * this.pool.length, this.used + bound));
+      this.pool.copy(pool, 0, 0, this.used);
+      this.pool = pool;
+      this.view = viewOf(pool);
+    }
+    const start = this.used;
+    const length = this.pool.write(text, start, "utf8");
+    this.starts[cell] = start;
+    this.lengths[cell] = length;
+    this.used = start + length;
+    return start;
+  }
+}
+
+/** A kept cell of more bytes than this is copied by Buffer.copy (a call's cost: more than a loop's for a short cell). */
+const KEPT_COPIED_BY_WORDS = 24;
 
 /** No bytes (PieceBytes' buffer before it is made). */
 const NO_BYTES = Buffer.alloc(0);

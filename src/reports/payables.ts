@@ -4,14 +4,15 @@
 // per employee, with the payable account's balance in the books beside it (a difference means
 // payments or charges on the account that link no claim), and totals per commodity. Which claims
 // are paid is claims/payments.ts's rule.
-import type { BookedTransaction, LedgerEntry } from "../core/data.js";
-import { DecimalSum, MAX_SCALE, POWERS_OF_TEN, decimalOf, sumAtScale } from "../core/amount.js";
+import type { BookedTransaction, IncompleteAmount, LedgerEntry } from "../core/data.js";
+import { DecimalSum, MAX_SCALE, POWERS_OF_TEN, decimalOf, hasNumber, sumAtScale } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
+import { PlainTransaction } from "../core/plain-transaction.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
 import { OpenDebt, claimBalanceList, owedOn, postedOnOf, rescaled, type Debt } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
-import type { DisplayScales } from "./display.js";
+import { commonestScales, type DisplayScales } from "./display.js";
 import { SUBTOTAL, TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
 import { sheetOf, type SheetParts } from "./sheet-parts.js";
@@ -53,6 +54,8 @@ export interface PayablesReport {
   /** By account, then commodity. */
   readonly employees: readonly EmployeePayables[];
   readonly totals: readonly { readonly currency: string; readonly amount: Decimal; readonly paid: Decimal; readonly owed: Decimal }[];
+  /** displayScales of the entries, when asked for (counted in the pass that sums the payable accounts). */
+  readonly scales?: DisplayScales;
 }
 
 const DAY = 86_400_000;
@@ -64,11 +67,57 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
+ * displayScales' counts (reports/display.ts), a posting or balance at a time, in the same order:
+ * each currency's units counted by their places as written.
+ */
+export class ScaleCounts {
+  readonly counts = new Map<string, number[]>();
+  /** The last currency counted and its counts (a journal is mostly one). */
+  #lastCurrency: string | null = null;
+  #lastCounts: number[] = [];
+
+  count(currency: string, scale: number): void {
+    if (currency !== this.#lastCurrency) {
+      let byScale = this.counts.get(currency);
+      if (byScale === undefined) this.counts.set(currency, (byScale = []));
+      this.#lastCurrency = currency;
+      this.#lastCounts = byScale;
+    }
+    this.#lastCounts[scale] = (this.#lastCounts[scale] ?? 0) + 1;
+  }
+
+  units(units: IncompleteAmount | null): void {
+    if (units !== null && units.currency !== null && hasNumber(units)) this.count(units.currency, units.scale);
+  }
+
+  /** A compact transaction's posting at `at`, its units as written. */
+  plainAt(entry: PlainTransaction, at: number): void {
+    if (Number.isNaN(entry.scaledAt(at))) this.units(entry.unitsAt(at));
+    else this.count(entry.currencyAt(at), entry.scaleAt(at));
+  }
+
+  /** What displayScales counts of an entry. */
+  entry(entry: LedgerEntry): void {
+    if (entry instanceof PlainTransaction) {
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) this.plainAt(entry, at);
+    } else if (entry.type === "transaction") {
+      for (const posting of entry.postings) this.units(posting.units);
+    } else if (entry.type === "balance") this.count(entry.amount.currency, entry.amount.scale);
+  }
+
+  /** displayScales' result. */
+  scales(): DisplayScales {
+    return commonestScales(this.counts);
+  }
+}
+
+/**
  * The balances of the payable accounts (each with its subaccounts, in its own currency) before
- * `end`, as owed, keyed as `groups` is: one pass over the entries for all of them.
+ * `end`, as owed, keyed as `groups` is: one pass over the entries for all of them. With `counts`,
+ * every entry's units (in the range or not) counted into it in the same pass (see ScaleCounts).
  */
 function accountBalances(
-  entries: readonly LedgerEntry[], groups: ReadonlyMap<string, { account: string; currency: string }>, end: string | null,
+  entries: readonly LedgerEntry[], groups: ReadonlyMap<string, { account: string; currency: string }>, end: string | null, counts: ScaleCounts | null = null,
 ): Map<string, Decimal> {
   /** Each group account's sums by currency. */
   const byAccount = new Map<string, Map<string, DecimalSum>>();
@@ -106,8 +155,30 @@ function accountBalances(
     for (const byCurrency of sumsOf(account)) byCurrency.get(currency)?.addUnits(scaled, scale, decimal);
   };
   for (const entry of entries) {
-    if (end !== null && entry.date >= end) break;
-    if (entry.type !== "transaction" || isPendingClaim(entry)) continue;
+    const inRange = end === null || entry.date < end;
+    if (!inRange && counts === null) break;
+    if (!inRange || entry.type !== "transaction" || isPendingClaim(entry)) {
+      counts?.entry(entry);
+      continue;
+    }
+    if (counts !== null && entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      // (Counted and summed in one reading of its postings: forEachPosting's, each posting's
+      // units as written counted first.)
+      for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
+        counts.plainAt(entry, at);
+        const account = entry.accountAt(at);
+        if (!isPayable(account)) continue;
+        const scaled = entry.bookedScaledAt(at);
+        if (Number.isNaN(scaled)) {
+          const units = entry.bookedUnitsAt(at);
+          add(account, units.currency, 0, 0, units.number);
+        } else {
+          add(account, entry.bookedCurrencyAt(at), scaled, entry.bookedScaleAt(at), null);
+        }
+      }
+      continue;
+    }
+    counts?.entry(entry);
     // (Read in place, the units only of the postings to a payable: see books/postings.ts.)
     forEachPosting(entry, add, isPayable);
   }
@@ -254,7 +325,8 @@ function groupSums(group: Group): { amount: Decimal; paid: Decimal; owed: Decima
   return { amount: decimalSum(group.claims, (claim) => claim.amount), paid: decimalSum(group.claims, (claim) => claim.paid), owed: decimalSum(group.claims, (claim) => claim.owed) };
 }
 
-export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQuery): PayablesReport {
+/** With `withScales`, the report has displayScales(entries) too, counted in a pass it makes anyway. */
+export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQuery, withScales = false): PayablesReport {
   const opens = openDirectives(entries);
   const groups = new Map<string, Group>();
   /** The groups by account, then currency (no key text made per claim). */
@@ -316,7 +388,8 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       if (!debt.paid.isZero()) addTo(group.paid, debt.paid, debt.scale);
     }
   });
-  const balances = accountBalances(entries, groups, query.end);
+  const counts = withScales ? new ScaleCounts() : null;
+  const balances = accountBalances(entries, groups, query.end, counts);
   const employees = [...groups.values()]
     .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
     .map((group) => ({
@@ -330,7 +403,8 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       currency: employee.currency, amount: total.amount.plus(employee.amount), paid: total.paid.plus(employee.paid), owed: total.owed.plus(employee.owed),
     });
   }
-  return { query, employees, totals: [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)) };
+  const sortedTotals = [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return counts === null ? { query, employees, totals: sortedTotals } : { query, employees, totals: sortedTotals, scales: counts.scales() };
 }
 
 

@@ -80,4 +80,19 @@ describe("writeListTable", () => {
       expect(list).toBe(table);
     }
   });
+
+  it("draws columns of many texts, plain ASCII or not, as writeTableFrom does", () => {
+    // (More texts than a column keeps drawn: each cell written as it comes, a plain ASCII text from
+    // the bytes kept as it was read, any other from its text.)
+    const columns: Column[] = [
+      { header: "Id", repeat: true }, { header: "Text", shrink: "end" }, { header: "Number", align: "right" }, { header: "Last" },
+    ];
+    const texts = (n: number) => [`ID-${n}`, `王${n}`, `a b ${n}`, `${n}\u00e9`, `x${n} `, `\u3000${n}`, `${n}`.repeat(1 + (n % 9))][n % 7]!;
+    const rows = Array.from({ length: 6000 }, (_, n) => [texts(n), texts(n + 3), n % 11 === 0 ? `${n}%` : `${n * 7919}.${n % 10}`, n % 5 === 0 ? "" : texts(n + 5)]);
+    const footer = [["Total", "", "123456789.00", ""]];
+    for (const width of [30, 50, 80, 120, undefined]) {
+      const [list, table] = both(columns, rows, footer, width);
+      expect(list).toBe(table);
+    }
+  });
 });

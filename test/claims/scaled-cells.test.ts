@@ -12,6 +12,8 @@ const scaledInteger = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.integer({ min: -(2 ** 31), max: 2 ** 31 }),
   fc.constantFrom(0, 1, -1, 999, 1000, -1000, 999_999, 1_000_000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER),
+  // (Each side of a power of ten: scaledLength counts digits by comparing with them.)
+  fc.integer({ min: 1, max: 15 }).chain((power) => fc.constantFrom(10 ** power - 1, 10 ** power, -(10 ** power), 1 - 10 ** power)),
   fc.maxSafeInteger().map((value) => Math.trunc(value)),
 );
 

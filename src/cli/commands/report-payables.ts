@@ -20,15 +20,16 @@ export interface ReportPayablesContext {
 export function runReportPayables(io: Io, context: ReportPayablesContext): number {
   const ledger = loadForReport(io, context.file, context.color);
   if (ledger === null) return EXIT_ERRORS;
+  // (The usual places of each commodity counted in the report's pass over the entries: one pass, not two.)
   const report = payablesReport(ledger.entries, {
     liabilitiesRoot: ledger.options.accountRoots.liabilities, end: context.end, asOf: context.end ?? todayOf(io),
-  });
+  }, true);
   if (report.employees.length === 0 && context.output.format === "table") {
     // (Into the file when one is named, as the table would have gone.)
     const line = say(langOf(io), "payables nothing owed", { end: context.end }) + "\n";
     return emitPieces(io, context.output.file, (write) => write(line), ledger);
   }
-  const scales = displayScales(ledger.entries);
+  const scales = report.scales ?? displayScales(ledger.entries);
   if (context.output.format === "table") {
     // (Drawn from the report: a row of texts per claim, not a sheet row first.)
     const style = { ...context.output, format: "table" as const };
