@@ -262,12 +262,13 @@ class NumberedCells {
  * footer's rows after an empty line, without colour (`style.color` is not read: the caller draws
  * with colour through writeTableFrom). Every row is cells, none a heading or an alert.
  * `expectedRows`: how many rows `source` is expected to give (room is made for them at once).
- * `writeBytes`: when given, the table is written to it as UTF-8 (the same text), not to `write`.
+ * `writeBytes`: when given, the table is written to it as UTF-8 (the same text), not to `write`;
+ * it returns true when it is done with the bytes given (see PieceBytes).
  */
 export function writeListTable(
   givenColumns: readonly Column[], source: (visit: (row: readonly string[] | Row) => void) => void, style: TableStyle,
   givenFooter: readonly (readonly string[] | Row)[] | (() => readonly (readonly string[] | Row)[]), givenWrite: (text: string) => void, expectedRows = 0,
-  writeBytes?: (bytes: Buffer) => void, scaledCells?: ScaledCells,
+  writeBytes?: (bytes: Buffer) => boolean | void, scaledCells?: ScaledCells,
 ): void {
   const write = writeBytes === undefined ? givenWrite : (text: string) => { writeBytes(Buffer.from(text, "utf8")); };
   const columns = givenColumns.map((column) => ({ ...column, header: terminalText(column.header) }));
@@ -538,10 +539,13 @@ export function writeListTable(
 
 /**
  * A piece of the table as UTF-8, its texts encoded into a buffer as they come and given to `give`
- * when flushed, as a part of the buffer that is never written again (a stream may still hold it):
- * the next piece is written after it, in a new buffer only once this one has too little room
- * left. (A new buffer for each piece of some 32 kB, most of it unused, made three times the
- * table's bytes in buffers outside the heap, enough to bring on one more full collection.)
+ * when flushed, as a part of the buffer that is not written again while a stream may still hold
+ * it: the next piece is written after it, and once the buffer has too little room left, the next
+ * ones go into a new buffer, or into the same one from its start when `give` was done with every
+ * piece of it (returned true: written, not queued). (A new buffer for each piece of some 32 kB,
+ * most of it unused, made three times the table's bytes in buffers outside the heap, enough to
+ * bring on one more full collection; a new buffer for every eight pieces, memory the process had
+ * not touched: the kernel's page faults.)
  */
 class PieceBytes {
   buffer: Buffer = NO_BYTES;
@@ -550,8 +554,10 @@ class PieceBytes {
   /** Where the piece not given yet starts in `buffer` (the bytes before it were given). */
   start = 0;
   at = 0;
+  /** Whether `give` was done with every piece given from `buffer` so far. */
+  #done = true;
 
-  constructor(readonly give: (bytes: Buffer) => void) {
+  constructor(readonly give: (bytes: Buffer) => boolean | void) {
     // (Set again here, not only where declared: a field that keeps its first value is taken to be
     // constant by code compiled before the first flush, which then has that code thrown away.)
     this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
@@ -565,12 +571,14 @@ class PieceBytes {
     if (this.at + more > this.buffer.length) this.#renew(Math.max(PIECE_BYTES, more));
   }
 
-  /** A new buffer of `size` bytes, written from its start. */
+  /** A buffer of `size` bytes written from its start: this one when `give` is done with all of it, else a new one. */
   #renew(size: number): void {
-    this.buffer = Buffer.allocUnsafe(size);
-    this.view = viewOf(this.buffer);
     this.start = 0;
     this.at = 0;
+    if (this.#done && size === PIECE_BYTES && this.buffer.length === PIECE_BYTES) return;
+    this.#done = true;
+    this.buffer = Buffer.allocUnsafe(size);
+    this.view = viewOf(this.buffer);
   }
 
   text(text: string): void {
@@ -587,7 +595,7 @@ class PieceBytes {
 
   flush(): void {
     if (this.at === this.start) return;
-    this.give(this.buffer.subarray(this.start, this.at));
+    if (this.give(this.buffer.subarray(this.start, this.at)) !== true) this.#done = false;
     this.start = this.at;
     if (this.buffer.length - this.at < PIECE_ROOM) this.#renew(PIECE_BYTES);
   }

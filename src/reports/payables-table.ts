@@ -13,10 +13,10 @@ import { SUBTOTAL, TOTAL, amountText } from "./sheet.js";
 
 /**
  * writeSheet's table of payablesSheet(report, scales), given to `write` in pieces (without colour,
- * its rows to `writeBytes` as UTF-8 when that is given).
+ * its rows to `writeBytes` as UTF-8 when that is given: see writeListTable).
  */
 export function writePayablesTable(report: PayablesReport, scales: DisplayScales, style: SheetStyle, write: (text: string) => void,
-  writeBytes?: (bytes: Buffer) => void,
+  writeBytes?: (bytes: Buffer) => boolean | void,
 ): void {
   const { sheet } = payablesSheetParts(report, scales);
   const lang = style.lang;

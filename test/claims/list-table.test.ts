@@ -15,10 +15,17 @@ function both(columns: readonly Column[], rows: readonly (readonly string[] | Ro
   writeTableFrom(columns, source, { color: false, width }, footer, (text) => { table.push(text); });
   const list: string[] = [];
   writeListTable(columns, source, { color: false, width }, footer, (text) => { list.push(text); });
-  // Written as bytes: the UTF-8 of the same text (a lone surrogate as U+FFFD, as Buffer.from writes it).
-  const bytes: Buffer[] = [];
-  writeListTable(columns, source, { color: false, width }, footer, () => { throw new Error("written as text"); }, 0, (piece) => { bytes.push(Buffer.from(piece)); });
-  expect(Buffer.concat(bytes).equals(Buffer.from(list.join(""), "utf8"))).toBe(true);
+  // Written as bytes: the UTF-8 of the same text (a lone surrogate as U+FFFD, as Buffer.from writes it),
+  // whether the pieces are given back (copied: their buffer is then filled again) or kept as given
+  // (a stream that holds them: none is written over).
+  const text = Buffer.from(list.join(""), "utf8");
+  const asText = () => { throw new Error("written as text"); };
+  const copied: Buffer[] = [];
+  writeListTable(columns, source, { color: false, width }, footer, asText, 0, (piece) => { copied.push(Buffer.from(piece)); return true; });
+  expect(Buffer.concat(copied).equals(text)).toBe(true);
+  const kept: Buffer[] = [];
+  writeListTable(columns, source, { color: false, width }, footer, asText, 0, (piece) => { kept.push(piece); });
+  expect(Buffer.concat(kept).equals(text)).toBe(true);
   return [list.join(""), table.join("")];
 }
 
