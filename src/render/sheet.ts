@@ -165,6 +165,17 @@ function tableColumnsOf(sheet: Sheet, lang: Lang): { heading: SheetColumn | unde
   return { heading, columns, tableColumns };
 }
 
+/**
+ * What writeSheetTableLines draws around and above a sheet's rows, for a writer of its own
+ * (render/byte-lines.ts): the text before the table (caption), the table's columns and its footer
+ * rows; null where it draws otherwise (colour, a chart, a transposed sheet).
+ */
+export function sheetTableOf(sheet: Sheet, style: SheetStyle): { before: string; columns: Column[]; footer: Row[] } | null {
+  if (style.color || sheet.transpose === true || (style.chart !== undefined && sheet.chart !== undefined)) return null;
+  const { heading, columns, tableColumns } = tableColumnsOf(sheet, style.lang);
+  return { before: `${captionText(sheet, style)}\n\n`, columns: tableColumns, footer: tableRows(sheet.totals, columns, heading, style.lang) };
+}
+
 function writeSheetTable(sheet: Sheet, style: SheetStyle, write: (text: string) => void, rows?: SheetRowSource): void {
   if (sheet.transpose === true) {
     write(`${captionText(sheet, style)}\n\n${transposedTable(sheet, style)}\n`);

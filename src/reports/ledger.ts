@@ -24,6 +24,7 @@ import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
 import { amountCell, amountShape, amountTableText } from "./table-amount.js";
 import type { TableLines } from "../render/line-table.js";
+import type { ByteTable } from "../render/byte-lines.js";
 import { MeasuredWholes } from "./amount-widths.js";
 import type { Lang } from "./sheet.js";
 
@@ -61,6 +62,17 @@ export interface LedgerSection {
 
 /** Each section's rows as walkLedger leaves them (the table reads them so, without a row object). */
 const sectionWalks = new WeakMap<LedgerSection, (visit: (row: RowState) => void) => void>();
+
+/** Each section's posting lines (a table makes room for its rows at once). */
+const sectionLines = new WeakMap<LedgerSection, number>();
+
+/** About how many rows a ledger's table has: its posting lines, and two a month (room made at once). */
+export function ledgerTableRows(report: LedgerReport): number {
+  return report.sections.reduce((rows, section) => {
+    const lines = sectionLines.get(section) ?? 0;
+    return rows + 1 + lines + Math.min(lines, 2 * 12 * 50);
+  }, 0);
+}
 
 /** A section whose rows are those `walk` leaves, made by `forEachRow`, as an array only when `rows` is read. */
 function section(account: BookAccount, currency: string, walk: (visit: (row: RowState) => void) => void): LedgerSection {
@@ -182,7 +194,9 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     lines.scales.push(decimal === null ? scale : 0);
   };
 
-  for (const entry of entries) {
+  // (By index: a for-of loop's iterator made a result object per entry until V8 optimized the loop.)
+  for (let at = 0; at < entries.length; at++) {
+    const entry = entries[at]!;
     if (entry.type !== "transaction") continue;
     if (query.end !== null && entry.date >= query.end) break;
     if (!isBooksTransaction(entry)) continue;
@@ -207,7 +221,9 @@ export function ledgerReport(entries: readonly LedgerEntry[], chart: ChartOfAcco
     for (const currency of currencies) {
       const found = byCurrency.get(currency)!;
       if (found.lines.accounts.length === 0 && isNil(found.opening)) continue;
-      sections.push(section(account, currency, (visit) => { walkLedger(found, chart, query, visit); }));
+      const made = section(account, currency, (visit) => { walkLedger(found, chart, query, visit); });
+      sectionLines.set(made, found.lines.accounts.length);
+      sections.push(made);
     }
   }
   if (sections.length === 0) {
@@ -625,4 +641,86 @@ export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, la
       });
     }
   };
+}
+
+/**
+ * ledgerTableLines' cells given once to a ByteTable (render/byte-lines.ts), each section's ledger
+ * a heading line where it changes; a figure as its scaled integer (a Decimal one, or one
+ * amountShape cannot write, as its text). False when the table does not take a cell (the caller
+ * then draws with ledgerTableLines).
+ */
+export function fillLedgerTable(report: LedgerReport, scales: DisplayScales, lang: Lang, table: ByteTable): boolean {
+  const { rollup } = report.query;
+  const detailOf = subaccountTexts();
+  const directions = { debit: DIRECTIONS.debit[lang], credit: DIRECTIONS.credit[lang], zero: DIRECTIONS.zero[lang] };
+  const summaries = { opening: ROW_SUMMARIES.opening[lang], month: ROW_SUMMARIES.month[lang], year: ROW_SUMMARIES.year[lang] };
+  const last = rollup ? 7 : 6;
+  const debitAt = rollup ? 4 : 3;
+  let currency: string | null = null;
+  let places = 0;
+  /** `value` (its magnitude with `magnitude`) into column `column`, as ledgerTableLines' money(). */
+  const money = (value: Amount, column: number, magnitude: boolean): void => {
+    if (value instanceof ScaledAmount) {
+      if (value.currency !== currency) {
+        currency = value.currency;
+        places = scales.get(currency) ?? 0;
+      }
+      const scaled = value.scaled;
+      const size = scaled < 0 ? -scaled : scaled;
+      const negative = scaled < 0 && !magnitude;
+      if (!table.amount(column, size, value.scale, places, negative)) table.text(column, negative ? `-${amountCell(size, value.scale, places)}` : amountCell(size, value.scale, places));
+      return;
+    }
+    table.text(column, amountTableText(magnitude ? absolute(value) : value, scales));
+  };
+  /** A figure (its magnitude with `magnitude`) into column `column`, as ledgerTableLines' figure(). */
+  const figure = (value: Figure, column: number, magnitude: boolean): void => {
+    if (value.decimal !== null) {
+      money(value.decimal, column, magnitude);
+      return;
+    }
+    const scaled = value.scaled;
+    const negative = scaled < 0 && !magnitude;
+    const size = scaled < 0 ? -scaled : scaled;
+    if (!table.amount(column, size, value.scale, places, negative)) table.text(column, negative ? `-${amountCell(size, value.scale, places)}` : amountCell(size, value.scale, places));
+  };
+  let current: string | null = null;
+  for (const section of report.sections) {
+    const ledger = sectionHeading(section);
+    currency = section.currency;
+    places = scales.get(currency) ?? 0;
+    sectionWalks.get(section)!((row) => {
+      if (ledger !== current) table.heading(ledger);
+      current = ledger;
+      table.startRow();
+      table.text(0, row.date ?? "");
+      if (row.kind === "posting") {
+        const { lines, line } = row;
+        table.text(1, lines.vouchers[line] ?? "");
+        table.text(2, lines.summaries[line]!);
+        if (rollup) table.text(3, detailOf(row.chart.account(lines.accounts[line]!)));
+        if (row.debit.isNil()) table.text(debitAt, "");
+        else figure(row.debit, debitAt, false);
+        if (row.credit.isNil()) table.text(debitAt + 1, "");
+        else figure(row.credit, debitAt + 1, false);
+      } else {
+        table.text(1, "");
+        table.text(2, summaries[row.kind]);
+        if (rollup) table.text(3, "");
+        if (row.kind === "opening") {
+          table.text(debitAt, "");
+          table.text(debitAt + 1, "");
+        } else {
+          figure(row.debit, debitAt, false);
+          figure(row.credit, debitAt + 1, false);
+        }
+      }
+      const balance = row.balance;
+      table.text(last - 1, directions[balance.decimal !== null ? directionOf(balance.decimal) : balance.scaled === 0 ? "zero" : balance.scaled > 0 ? "debit" : "credit"]);
+      figure(balance, last, true);
+      table.endRow();
+    });
+    if (!table.ok) return false;
+  }
+  return table.ok;
 }

@@ -12,6 +12,7 @@ import type { SheetParts } from "./sheet-parts.js";
 import { phrase } from "../i18n/phrase.js";
 import { amountCell, amountShape, amountTableText } from "./table-amount.js";
 import type { TableLines } from "../render/line-table.js";
+import type { ByteTable } from "../render/byte-lines.js";
 import { MeasuredWholes } from "./amount-widths.js";
 
 export interface RegisterQuery {
@@ -148,7 +149,9 @@ export function registerReport(entries: readonly LedgerEntry[], query: RegisterQ
       runningScales.push(0);
     }
   };
-  for (const each of entries) {
+  // (By index: a for-of loop's iterator made a result object per entry until V8 optimized the loop.)
+  for (let at = 0; at < entries.length; at++) {
+    const each = entries[at]!;
     if (each.type !== "transaction" || !inRange(each.date, query)) continue;
     entry = each;
     forEachPosting(each, addRow, shown);
@@ -288,4 +291,46 @@ export function registerTableLines(report: RegisterReport, scales: DisplayScales
       visit(cells);
     }
   };
+}
+
+/**
+ * registerTableLines' cells given once to a ByteTable (render/byte-lines.ts): date, description
+ * (payee and narration kept as the two), account, amount, commodity, balance; an amount as its
+ * scaled integer (a Decimal one, or one amountShape cannot write, as its text). False when the
+ * table does not take a cell (the caller then draws with registerTableLines).
+ */
+export function fillRegisterTable(report: RegisterReport, scales: DisplayScales, table: ByteTable): boolean {
+  const { columns } = report;
+  const { transactions, accounts, currencies, scaled: amounts, scales: amountScales, runningScaled, runningScales } = columns;
+  let currency: string | null = null;
+  let places = 0;
+  /** Row `row`'s amount or running total into column `column`. */
+  const amount = (column: number, row: number, running: boolean): void => {
+    const scaled = running ? runningScaled[row]! : amounts[row]!;
+    if (!Number.isNaN(scaled)) {
+      const scale = running ? runningScales[row]! : amountScales[row]!;
+      if (table.amount(column, scaled < 0 ? -scaled : scaled, scale, places, scaled < 0)) return;
+    }
+    table.text(column, amountTableText(amountAt(columns, row, running), scales));
+  };
+  for (let row = 0; row < columns.count; row++) {
+    const rowCurrency = currencies[row]!;
+    if (rowCurrency !== currency) {
+      currency = rowCurrency;
+      places = scales.get(currency) ?? 0;
+    }
+    const transaction = transactions[row] as Shown;
+    table.startRow();
+    table.text(0, transaction.date);
+    const payee = transaction.payee;
+    if (payee === null || payee === "") table.text(1, transaction.narration);
+    else table.text(1, payee, transaction.narration);
+    table.text(2, accounts[row]!);
+    amount(3, row, false);
+    table.text(4, rowCurrency);
+    amount(5, row, true);
+    table.endRow();
+    if (!table.ok) return false;
+  }
+  return true;
 }

@@ -9,9 +9,10 @@ import { loadLedger } from "../../src/loader/load.js";
 import { ChartOfAccounts } from "../../src/books/accounts.js";
 import { booksCurrency } from "../../src/periods/vouchers.js";
 import { displayScales } from "../../src/reports/display.js";
-import { registerReport, registerSheetParts, registerTableLines } from "../../src/reports/register.js";
-import { ledgerReport, ledgerSheetParts, ledgerTableLines } from "../../src/reports/ledger.js";
-import { writeSheetTableFrom, writeSheetTableLines, type SheetStyle } from "../../src/render/sheet.js";
+import { fillRegisterTable, registerReport, registerSheetParts, registerTableLines } from "../../src/reports/register.js";
+import { fillLedgerTable, ledgerReport, ledgerSheetParts, ledgerTableLines, ledgerTableRows } from "../../src/reports/ledger.js";
+import { sheetTableOf, writeSheetTableFrom, writeSheetTableLines, type SheetStyle } from "../../src/render/sheet.js";
+import { ByteTable } from "../../src/render/byte-lines.js";
 import type { SheetParts } from "../../src/reports/sheet-parts.js";
 import type { TableLines } from "../../src/render/line-table.js";
 import type { Lang } from "../../src/reports/sheet.js";
@@ -19,13 +20,31 @@ import { CHINESE_SAMPLE, ENGLISH_SAMPLE } from "./samples.js";
 
 const WIDTHS = [undefined, 200, 100, 80, 60, 40, 24];
 
-function expectSame(parts: SheetParts, lines: TableLines, lang: Lang, width: number | undefined): void {
+/** How many tables the one-read byte writer (render/byte-lines.ts) took, and how many it was offered. */
+const bytesTaken = { taken: 0, offered: 0 };
+
+/**
+ * The table drawn from the sheet's rows, from `lines` in two reads and (with `fill`, when it takes
+ * the table) by a ByteTable in one read: the same bytes.
+ */
+function expectSame(parts: SheetParts, lines: TableLines, lang: Lang, width: number | undefined, fill?: (table: ByteTable) => boolean, rows = 16): void {
   const style: SheetStyle = { format: "table", lang, color: false, width: width ?? Number.POSITIVE_INFINITY, bom: false };
   const drawn: string[] = [];
   writeSheetTableFrom(parts.sheet, style, parts.rows, (text) => { drawn.push(text); });
   const written: string[] = [];
   writeSheetTableLines(parts.sheet, style, parts.rows, lines, (text) => { written.push(text); });
   expect(written.join("")).toBe(drawn.join(""));
+  if (fill === undefined) return;
+  bytesTaken.offered++;
+  const around = sheetTableOf(parts.sheet, style)!;
+  const table = new ByteTable(around.columns, rows);
+  if (!fill(table)) return;
+  table.footer(around.footer);
+  if (!table.ok) return;
+  bytesTaken.taken++;
+  const bytes: Buffer[] = [];
+  table.write(width, around.before, "\n", (piece) => { bytes.push(Buffer.from(piece)); });
+  expect(Buffer.concat(bytes).toString("utf8")).toBe(drawn.join(""));
 }
 
 describe("registerTableLines", () => {
@@ -37,7 +56,7 @@ describe("registerTableLines", () => {
         for (const [begin, end] of [[null, null], ["2026-03-01", "2026-06-01"]] as const) {
           const report = registerReport(ledger.entries, { patterns, begin, end });
           for (const lang of ["zh", "en"] as const) {
-            for (const width of WIDTHS) expectSame(registerSheetParts(report, scales), registerTableLines(report, scales), lang, width);
+            for (const width of WIDTHS) expectSame(registerSheetParts(report, scales), registerTableLines(report, scales), lang, width, (table) => fillRegisterTable(report, scales, table), report.columns.count);
           }
         }
       });
@@ -57,7 +76,7 @@ describe("ledgerTableLines", () => {
           for (const [begin, end] of [[null, null], ["2026-02-01", "2026-05-01"]] as const) {
             const report = ledgerReport(ledger.entries, chart, { account, rollup, begin, end, currency: booksCurrency(ledger.options) });
             for (const lang of ["zh", "en"] as const) {
-              for (const width of WIDTHS) expectSame(ledgerSheetParts(report, scales), ledgerTableLines(report, scales, lang), lang, width);
+              for (const width of WIDTHS) expectSame(ledgerSheetParts(report, scales), ledgerTableLines(report, scales, lang), lang, width, (table) => fillLedgerTable(report, scales, lang, table), ledgerTableRows(report));
             }
           }
         }
@@ -92,16 +111,24 @@ describe("registerTableLines and ledgerTableLines past the safe integers", () =>
     for (const [begin, end] of [[null, null], ["2026-03-15", "2026-11-01"]] as const) {
       for (const patterns of [[], [/Assets/i]]) {
         const report = registerReport(ledger.entries, { patterns, begin, end });
-        for (const width of WIDTHS) expectSame(registerSheetParts(report, scales), registerTableLines(report, scales), "en", width);
+        for (const width of WIDTHS) expectSame(registerSheetParts(report, scales), registerTableLines(report, scales), "en", width, (table) => fillRegisterTable(report, scales, table), 1);
       }
       for (const account of ["Assets", "Assets:Bank", "Assets:Cash", "Equity"]) {
         for (const rollup of [false, true]) {
           const report = ledgerReport(ledger.entries, chart, { account, rollup, begin, end, currency: booksCurrency(ledger.options) });
           for (const lang of ["zh", "en"] as const) {
-            for (const width of WIDTHS) expectSame(ledgerSheetParts(report, scales), ledgerTableLines(report, scales, lang), lang, width);
+            for (const width of WIDTHS) expectSame(ledgerSheetParts(report, scales), ledgerTableLines(report, scales, lang), lang, width, (table) => fillLedgerTable(report, scales, lang, table), ledgerTableRows(report));
           }
         }
       }
     }
+  });
+});
+
+describe("the one-read byte writer", () => {
+  it("took most of the tables above", () => {
+    // (Run after the others in this file: vitest runs a file's tests in order.)
+    expect(bytesTaken.offered).toBeGreaterThan(100);
+    expect(bytesTaken.taken * 2).toBeGreaterThan(bytesTaken.offered);
   });
 });

@@ -2,9 +2,10 @@
 import type { Command } from "commander";
 import { reportEntries } from "../../claims/pending.js";
 import { displayScales } from "../../reports/display.js";
-import { registerReport, registerSheetParts, registerTableLines } from "../../reports/register.js";
-import { writeSheetTableLines } from "../../render/sheet.js";
-import { EXIT_ERRORS, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { fillRegisterTable, registerReport, registerSheetParts, registerTableLines } from "../../reports/register.js";
+import { sheetTableOf, writeSheetTableLines } from "../../render/sheet.js";
+import { ByteTable } from "../../render/byte-lines.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitPieces, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface RegisterContext {
@@ -28,6 +29,18 @@ export function runRegister(io: Io, context: RegisterContext): number {
   if (output.format !== "table") return emitSheetParts(io, output, parts, ledger);
   // (A table drawn from the report's rows, none of them kept as sheet rows: registerTableLines.)
   const style = { ...output, format: "table" as const };
+  // (To standard output without colour: drawn in one read of the rows, as bytes; see render/byte-lines.ts.)
+  const around = output.file === null && io.stdoutBytes !== undefined ? sheetTableOf(parts.sheet, style) : null;
+  if (around !== null) {
+    const table = new ByteTable(around.columns, report.columns.count);
+    if (fillRegisterTable(report, scales, table)) {
+      table.footer(around.footer);
+      if (table.ok) {
+        table.write(style.width, around.before, "\n", io.stdoutBytes!);
+        return EXIT_OK;
+      }
+    }
+  }
   return emitPieces(io, output.file, (write) => writeSheetTableLines(parts.sheet, style, parts.rows, registerTableLines(report, scales), write), ledger);
 }
 

@@ -5,10 +5,11 @@ import { ChartOfAccounts, findAccount } from "../../books/accounts.js";
 import { forEachPosting } from "../../books/postings.js";
 import { booksCurrency, isBooksTransaction } from "../../periods/vouchers.js";
 import { displayScales } from "../../reports/display.js";
-import { ledgerReport, ledgerSheetParts, ledgerTableLines } from "../../reports/ledger.js";
-import { writeSheetTableLines } from "../../render/sheet.js";
+import { fillLedgerTable, ledgerReport, ledgerTableRows, ledgerSheetParts, ledgerTableLines } from "../../reports/ledger.js";
+import { sheetTableOf, writeSheetTableLines } from "../../render/sheet.js";
+import { ByteTable } from "../../render/byte-lines.js";
 import type { LedgerEntry } from "../../core/data.js";
-import { EXIT_ERRORS, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitPieces, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { message } from "../../i18n/message.js";
 
@@ -60,6 +61,18 @@ export function runReportLedger(io: Io, context: ReportLedgerContext): number {
   if (output.format !== "table") return emitSheetParts(io, output, parts, ledger);
   // (A table drawn from the report's rows, none of them kept as sheet rows: ledgerTableLines.)
   const style = { ...output, format: "table" as const };
+  // (To standard output without colour: drawn in one read of the rows, as bytes; see render/byte-lines.ts.)
+  const around = output.file === null && io.stdoutBytes !== undefined ? sheetTableOf(parts.sheet, style) : null;
+  if (around !== null) {
+    const table = new ByteTable(around.columns, ledgerTableRows(report));
+    if (fillLedgerTable(report, scales, output.lang, table)) {
+      table.footer(around.footer);
+      if (table.ok) {
+        table.write(style.width, around.before, "\n", io.stdoutBytes!);
+        return EXIT_OK;
+      }
+    }
+  }
   const lines = ledgerTableLines(report, scales, output.lang);
   return emitPieces(io, output.file, (write) => writeSheetTableLines(parts.sheet, style, parts.rows, lines, write), ledger);
 }
