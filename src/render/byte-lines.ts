@@ -12,11 +12,12 @@
 // it draws the same way for sure: simple texts (simpleTableWidth's characters; in a column that may
 // be cut, no backslash), amounts amountShape can write; given anything else, `ok` turns false and
 // the caller draws the table with writeTableLines.
-import { CHARS_PER_PIECE, GAP, PADDING, cutText, displayWidth, fitColumns, groupedNumber, simpleHadBackslash, simpleTableWidth, tableMeasure, tableWidth, type Column, type Row } from "./table.js";
+import { GAP, PADDING, cutText, displayWidth, fitColumns, groupedNumber, simpleHadBackslash, simpleTableWidth, tableMeasure, tableWidth, type Column, type Row } from "./table.js";
 import { terminalText } from "./terminal.js";
 import { simpleCutAtEnd } from "./line-table.js";
 import { amountShape, shape } from "../reports/table-amount.js";
 import { grownCopy } from "../core/typed-arrays.js";
+import { ByteOutput } from "./byte-output.js";
 
 /** A cell's kinds (ByteTable's kinds). */
 const TEXT = 0;
@@ -256,40 +257,13 @@ export class ByteTable {
    * writeTableLines' text of the rows and footer given (footer() called last), with `before` and
    * `after` around it, as UTF-8 to `give` in large pieces. Only when `ok`.
    */
-  write(width: number | undefined, before: string, after: string, give: (bytes: Buffer) => void): void {
+  write(width: number | undefined, before: string, after: string, give: (bytes: Buffer) => boolean | void): void {
     writeByteTable(this, width, before, after, give);
   }
 }
 
 /** The bytes of "…". */
 const ELLIPSIS = [0xe2, 0x80, 0xa6];
-
-/** Written to `give` once this many bytes are held (about 256 kB, a few writes for a register). */
-const PIECE = 8 * CHARS_PER_PIECE;
-
-/** The output: one buffer written on, given when full (and a new one made: the stream may hold it). */
-class Out {
-  buffer: Buffer;
-  at = 0;
-  constructor(readonly give: (bytes: Buffer) => void, size: number) {
-    this.buffer = Buffer.allocUnsafe(size);
-  }
-  room(more: number): void {
-    if (this.at + more <= this.buffer.length) return;
-    this.flush();
-    if (more > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(more, PIECE));
-  }
-  flush(): void {
-    if (this.at === 0) return;
-    this.give(this.buffer.subarray(0, this.at));
-    this.buffer = Buffer.allocUnsafe(PIECE);
-    this.at = 0;
-  }
-  text(text: string): void {
-    this.room(3 * text.length);
-    this.at += this.buffer.write(text, this.at, "utf8");
-  }
-}
 
 /** `text`'s simple characters (BMP only) as UTF-8 into `buffer` at `at`; where they end. */
 function writeSimple(buffer: Buffer, at: number, text: string): number {
@@ -447,7 +421,7 @@ function lazyMeasure(): (text: string) => number {
   };
 }
 
-function writeByteTable(table: ByteTable, styleWidth: number | undefined, before: string, after: string, give: (bytes: Buffer) => void): void {
+function writeByteTable(table: ByteTable, styleWidth: number | undefined, before: string, after: string, give: (bytes: Buffer) => boolean | void): void {
   const { columns, count, right, texts, kinds, numbers, scales, places } = table;
   const rows = table.rows;
   const bodyRows = table.bodyRows < 0 ? rows : table.bodyRows;
@@ -508,7 +482,7 @@ function writeByteTable(table: ByteTable, styleWidth: number | undefined, before
     drawnWidths[index] = widest;
   });
 
-  const out = new Out(give, PIECE);
+  const out = new ByteOutput(give);
   out.text(before);
   const gap = compact ? 0 : GAP;
   const betweenWidth = compact ? 1 : 3;

@@ -35,6 +35,7 @@ import { amountCell, amountShape, shape } from "./table-amount.js";
 import { measured, writeMeasured } from "./simple-text.js";
 import { orderedTotals, vouchersTableOf } from "./vouchers.js";
 import { grownCopy } from "../core/typed-arrays.js";
+import { ByteOutput } from "../render/byte-output.js";
 
 /** A text as a table cell shows it (escaped), its display width, cli-table3's measure of it, and whether it ends in white space. */
 interface Cell {
@@ -1179,42 +1180,6 @@ function encoded(text: string): Buffer {
   return bytes;
 }
 
-/**
- * The table's text, written as UTF-8 into buffers of some CHARS_PER_WRITE bytes, each given to
- * `give` when full, and filled again when `give` says it is done with it (a new one made when not:
- * a stream may still hold the last). (Some hundred buffers for a long period, each in memory the
- * process had not touched: the kernel's pages were a fifth of the drawing's time.)
- */
-class ByteOutput {
-  buffer: Buffer;
-  at = 0;
-
-  constructor(readonly give: (bytes: Buffer) => boolean | void) {
-    // (The first buffer is small: it is given out after a few lines, before V8 optimizes the
-    // drawing, which then knows that path instead of throwing its code away at the first flush.)
-    this.buffer = Buffer.allocUnsafe(FIRST_WRITE);
-  }
-
-  /** Room for `bytes` more bytes. */
-  room(bytes: number): void {
-    if (this.at + bytes <= this.buffer.length) return;
-    this.flush();
-    if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
-  }
-
-  text(text: string): void {
-    this.room(text.length * 3);
-    this.at += this.buffer.write(text, this.at, "utf8");
-  }
-
-  flush(): void {
-    if (this.at === 0) return;
-    const done = this.give(this.buffer.subarray(0, this.at));
-    if (done !== true || this.buffer.length !== CHARS_PER_WRITE) this.buffer = Buffer.allocUnsafe(CHARS_PER_WRITE);
-    this.at = 0;
-  }
-}
-
 /** amountCell(...).length, without making the text. */
 export function amountCellWidth(scaled: number, scale: number, commodityPlaces: number): number {
   const length = amountShape(scaled, scale, commodityPlaces);
@@ -1264,8 +1229,10 @@ export function shapedAmountText(scaled: number, scale: number, commodityPlaces:
   return buffer.toString("latin1");
 }
 
-/** How many bytes of the table are given to `give` at a time (the first time, FIRST_WRITE). */
-const CHARS_PER_WRITE = 1 << 18;
+/**
+ * The size of the table's first buffer: given out after a few lines, before V8 optimizes the
+ * drawing, which then knows that path instead of throwing its code away at the first flush.
+ */
 const FIRST_WRITE = 1 << 12;
 
 /** The columns of the table (a line's cells, in this order; the currency only when several). */
@@ -1285,7 +1252,7 @@ export function writeVouchersTable(
   lines: VoucherLines, range: { readonly begin: string | null; readonly end: string | null }, firstCurrency: string, scales: DisplayScales, style: SheetStyle,
   give: (bytes: Buffer) => boolean | void, strlen: (text: string) => number,
 ): void {
-  const out = new ByteOutput(give);
+  const out = new ByteOutput(give, FIRST_WRITE);
   const write = (text: string): void => { out.text(text); };
   const lang = style.lang;
   const totals = lines.currencyNames.map((currency, index) => ({ currency, debit: lines.debits[index]!.value, credit: lines.credits[index]!.value }));

@@ -32,7 +32,7 @@ describe("bin/feeledger writing a long table as bytes", () => {
     const file = join(dir, "big.beancount");
     await execFileAsync(process.execPath, [join(root, "scripts/gen-scale.mjs"), "5000", "--out", file]);
     const bin = join(root, "bin/feeledger");
-    for (const command of ["report vouchers", "claims"]) {
+    for (const command of ["report vouchers", "claims", "reg"]) {
       const run = (how: string) => execFileAsync("bash", ["-c", `set -o pipefail; "${bin}" ${command} "${file}" ${how}`], { encoding: "utf8", env: { ...process.env, COLUMNS: "120" } });
       // (A failed run rejects, with its status and standard error.)
       for (const how of [`| (sleep 0.5; cat) > "${dir}/slow.txt"`, `> "${dir}/direct.txt"`, `-o "${dir}/named.txt"`]) expect((await run(how)).stderr).toBe("");
