@@ -265,20 +265,23 @@ export class ByteTable {
 /** The bytes of "…". */
 const ELLIPSIS = [0xe2, 0x80, 0xa6];
 
+/** A simple character (a unit of the BMP, not a surrogate) as UTF-8 into `buffer` at `at`; where it ends. */
+function writeUnit(buffer: Buffer, at: number, code: number): number {
+  if (code < 0x80) buffer[at++] = code;
+  else if (code < 0x800) {
+    buffer[at++] = 0xc0 | (code >> 6);
+    buffer[at++] = 0x80 | (code & 0x3f);
+  } else {
+    buffer[at++] = 0xe0 | (code >> 12);
+    buffer[at++] = 0x80 | ((code >> 6) & 0x3f);
+    buffer[at++] = 0x80 | (code & 0x3f);
+  }
+  return at;
+}
+
 /** `text`'s simple characters (BMP only) as UTF-8 into `buffer` at `at`; where they end. */
 function writeSimple(buffer: Buffer, at: number, text: string): number {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) buffer[at++] = code;
-    else if (code < 0x800) {
-      buffer[at++] = 0xc0 | (code >> 6);
-      buffer[at++] = 0x80 | (code & 0x3f);
-    } else {
-      buffer[at++] = 0xe0 | (code >> 12);
-      buffer[at++] = 0x80 | ((code >> 6) & 0x3f);
-      buffer[at++] = 0x80 | (code & 0x3f);
-    }
-  }
+  for (let index = 0; index < text.length; index++) at = writeUnit(buffer, at, text.charCodeAt(index));
   return at;
 }
 
@@ -302,16 +305,7 @@ function writeCut(buffer: Buffer | null, at: number, text: string, used: number,
       break;
     }
     used += w;
-    if (buffer === null) continue;
-    if (code < 0x80) buffer[at++] = code;
-    else if (code < 0x800) {
-      buffer[at++] = 0xc0 | (code >> 6);
-      buffer[at++] = 0x80 | (code & 0x3f);
-    } else {
-      buffer[at++] = 0xe0 | (code >> 12);
-      buffer[at++] = 0x80 | ((code >> 6) & 0x3f);
-      buffer[at++] = 0x80 | (code & 0x3f);
-    }
+    if (buffer !== null) at = writeUnit(buffer, at, code);
   }
   cutUsed = used;
   return at;
