@@ -15,7 +15,7 @@
 import { GAP, PADDING, cutText, displayWidth, fitColumns, groupedNumber, simpleHadBackslash, simpleTableWidth, tableMeasure, tableWidth, type Column, type Row } from "./table.js";
 import { terminalText } from "./terminal.js";
 import { simpleCutAtEnd } from "./line-table.js";
-import { amountShape, shape } from "../reports/table-amount.js";
+import { amountShape, writeShapedAmount } from "../reports/table-amount.js";
 import { grownCopy } from "../core/typed-arrays.js";
 import { ByteOutput } from "./byte-output.js";
 
@@ -332,73 +332,12 @@ function writeCutJoined(buffer: Buffer | null, at: number, first: string, second
   return at;
 }
 
-/**
- * The amount amountShape measured last (at `length` characters, after a minus when `negative`) as
- * ASCII into `buffer` at `at`; where it ends. (amountCell's text, as vouchers-table.ts' writeAmount
- * writes it, but with 32-bit integer arithmetic only: an integer part of ten digits or more split
- * once into its last nine and the rest, where a digit at a time in floating point cost a division
- * and a remainder of doubles each. A register's running balance has twelve.)
- */
-function writeAmount(buffer: Buffer, at: number, length: number, negative: boolean): number {
-  if (negative) buffer[at++] = 45;
-  const end = at + length;
-  let position = end;
-  const places = shape.places;
-  if (places > 0) {
-    let fraction = shape.fraction;
-    let place = 0;
-    for (; place < places && fraction > 0x7fffffff; place++) {
-      const digit = fraction % 10;
-      buffer[--position] = 48 + digit;
-      fraction = (fraction - digit) / 10;
-    }
-    let small = fraction | 0;
-    for (; place < places; place++) {
-      const next = (small / 10) | 0;
-      buffer[--position] = 48 + small - next * 10;
-      small = next;
-    }
-    buffer[--position] = 46;
-  }
-  let whole = shape.whole;
-  // Digits written since the last comma.
-  let group = 0;
-  if (whole > 0x7fffffff) {
-    const low = whole % 1e9;
-    whole = (whole - low) / 1e9;
-    let small = low | 0;
-    for (let digit = 0; digit < 9; digit++) {
-      if (group === 3) {
-        buffer[--position] = 44;
-        group = 0;
-      }
-      const next = (small / 10) | 0;
-      buffer[--position] = 48 + small - next * 10;
-      small = next;
-      group++;
-    }
-  }
-  // (What is left is below 2^53 / 10^9, an int32.)
-  let small = whole | 0;
-  do {
-    if (group === 3) {
-      buffer[--position] = 44;
-      group = 0;
-    }
-    const next = (small / 10) | 0;
-    buffer[--position] = 48 + small - next * 10;
-    small = next;
-    group++;
-  } while (small > 0);
-  return end;
-}
-
-/** writeAmount's text of amountCell(magnitude, scale, places) after a minus when `negative` (for tests); null where amountShape cannot. */
+/** writeShapedAmount's text of amountCell(magnitude, scale, places) after a minus when `negative` (for tests); null where amountShape cannot. */
 export function writtenAmountText(magnitude: number, scale: number, places: number, negative: boolean): string | null {
   const length = amountShape(magnitude, scale, places);
   if (length < 0) return null;
   const buffer = Buffer.alloc(length + 1);
-  return buffer.toString("latin1", 0, writeAmount(buffer, 0, length, negative));
+  return buffer.toString("latin1", 0, writeShapedAmount(buffer, 0, length, negative));
 }
 
 /**
@@ -551,7 +490,7 @@ function writeByteTable(table: ByteTable, styleWidth: number | undefined, before
           // (An amount's column is right-aligned.)
           at = spaces(buffer, at, pending + widthsOf[n]! - drawn);
           pending = 1;
-          at = writeAmount(buffer, at, length, negative);
+          at = writeShapedAmount(buffer, at, length, negative);
           continue;
         }
         const number = numbers[cell]!;

@@ -43,7 +43,7 @@ export const shape = { whole: 0, fraction: 0, places: 0 };
 
 /**
  * The length of amountCell(scaled, scale, commodityPlaces), its parts left in shape.whole,
- * shape.fraction and shape.places for a writer (report vouchers' writeAmount); -1 when they cannot hold it (a residue
+ * shape.fraction and shape.places for a writer (writeShapedAmount); -1 when they cannot hold it (a residue
  * below a cent shown at too many places for an integer: amountCell's text then).
  */
 export function amountShape(scaled: number, scale: number, commodityPlaces: number): number {
@@ -128,4 +128,66 @@ export function groupedInteger(value: number): string {
   if (value < 1000) return UNDER_A_THOUSAND[value]!;
   const low = value % 1000;
   return groupedInteger((value - low) / 1000) + THOUSANDS[low]!;
+}
+
+/**
+ * The amount amountShape measured last (at `length` characters, after a minus when `negative`) as
+ * ASCII into `buffer` at `at`; where it ends: amountCell's text, written by the tables drawn as
+ * bytes (report vouchers, reg, report ledger). (In 32-bit integer arithmetic only: an integer part
+ * of ten digits or more split once into its last nine and the rest, where a digit at a time in
+ * floating point cost a division and a remainder of doubles each. A register's running balance has
+ * twelve.)
+ */
+export function writeShapedAmount(buffer: Uint8Array, at: number, length: number, negative = false): number {
+  if (negative) buffer[at++] = 45;
+  const end = at + length;
+  let position = end;
+  const places = shape.places;
+  if (places > 0) {
+    let fraction = shape.fraction;
+    let place = 0;
+    for (; place < places && fraction > 0x7fffffff; place++) {
+      const digit = fraction % 10;
+      buffer[--position] = 48 + digit;
+      fraction = (fraction - digit) / 10;
+    }
+    let small = fraction | 0;
+    for (; place < places; place++) {
+      const next = (small / 10) | 0;
+      buffer[--position] = 48 + small - next * 10;
+      small = next;
+    }
+    buffer[--position] = 46;
+  }
+  let whole = shape.whole;
+  // Digits written since the last comma.
+  let group = 0;
+  if (whole > 0x7fffffff) {
+    const low = whole % 1e9;
+    whole = (whole - low) / 1e9;
+    let small = low | 0;
+    for (let digit = 0; digit < 9; digit++) {
+      if (group === 3) {
+        buffer[--position] = 44;
+        group = 0;
+      }
+      const next = (small / 10) | 0;
+      buffer[--position] = 48 + small - next * 10;
+      small = next;
+      group++;
+    }
+  }
+  // (What is left is below 2^53 / 10^9, an int32.)
+  let small = whole | 0;
+  do {
+    if (group === 3) {
+      buffer[--position] = 44;
+      group = 0;
+    }
+    const next = (small / 10) | 0;
+    buffer[--position] = 48 + small - next * 10;
+    small = next;
+    group++;
+  } while (small > 0);
+  return end;
 }

@@ -31,7 +31,7 @@ import type { Lang } from "../i18n/lang.js";
 import { phrase } from "../i18n/phrase.js";
 import { commonestScales, type DisplayScales } from "./display.js";
 import { amountText, type SheetRow } from "./sheet.js";
-import { amountCell, amountShape, shape } from "./table-amount.js";
+import { amountCell, amountShape, writeShapedAmount } from "./table-amount.js";
 import { measured, writeMeasured } from "./simple-text.js";
 import { orderedTotals, vouchersTableOf } from "./vouchers.js";
 import { grownCopy } from "../core/typed-arrays.js";
@@ -1186,46 +1186,12 @@ export function amountCellWidth(scaled: number, scale: number, commodityPlaces: 
   return length >= 0 ? length : amountCell(scaled, scale, commodityPlaces).length;
 }
 
-/** The amount amountShape last measured (at `length` characters), as ASCII into `buffer` at `at`; where it ends. */
-function writeAmount(buffer: Buffer, at: number, length: number): number {
-  const end = at + length;
-  let position = end;
-  if (shape.places > 0) {
-    let fraction = shape.fraction;
-    for (let place = 0; place < shape.places; place++) {
-      const digit = fraction % 10;
-      buffer[--position] = 48 + digit;
-      fraction = (fraction - digit) / 10;
-    }
-    buffer[--position] = 46;
-  }
-  let whole = shape.whole;
-  let count = 0;
-  // (The digits of a large amount in floating point, then in 32-bit integers, which are cheaper.)
-  while (whole > 0x7fffffff) {
-    if (count > 0 && count % 3 === 0) buffer[--position] = 44;
-    const digit = whole % 10;
-    buffer[--position] = 48 + digit;
-    whole = (whole - digit) / 10;
-    count++;
-  }
-  let small = whole | 0;
-  do {
-    if (count > 0 && count % 3 === 0) buffer[--position] = 44;
-    const next = (small / 10) | 0;
-    buffer[--position] = 48 + small - next * 10;
-    small = next;
-    count++;
-  } while (small > 0);
-  return end;
-}
-
-/** writeAmount's text (for tests). */
+/** writeShapedAmount's text (for tests). */
 export function shapedAmountText(scaled: number, scale: number, commodityPlaces: number): string | null {
   const length = amountShape(scaled, scale, commodityPlaces);
   if (length < 0) return null;
   const buffer = Buffer.alloc(length);
-  writeAmount(buffer, 0, length);
+  writeShapedAmount(buffer, 0, length);
   return buffer.toString("latin1");
 }
 
@@ -1532,7 +1498,7 @@ export function writeVouchersTable(
           }
           const width = length > 0 ? length : text.length;
           for (let pad = spaces + separator[n]! + content[n]! - width; pad > 0; pad--) buffer[to++] = 32;
-          if (length > 0) to = writeAmount(buffer, to, length);
+          if (length > 0) to = writeShapedAmount(buffer, to, length);
           else for (let index = 0; index < text.length; index++) buffer[to++] = text.charCodeAt(index);
           spaces = 1;
           continue;
@@ -1634,7 +1600,7 @@ export function writeVouchersTable(
       let to = out.at;
       buffer[to++] = 10;
       buffer.set(template.bytes, to);
-      writeAmount(buffer, to + template.amountEnd - length, length);
+      writeShapedAmount(buffer, to + template.amountEnd - length, length);
       if (dimensionLength === 0) to += template.amountEnd;
       else {
         to += template.bytes.length;
