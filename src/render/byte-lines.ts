@@ -451,8 +451,8 @@ function writeByteTable(table: ByteTable, styleWidth: number | undefined, before
       for (let index = 0; index < many; index++) buffer[at++] = 32;
       return at;
     };
-    /** A text cell of the part's column `n`: its text's bytes, drawn `drawn` wide. */
-    const placeBytes = (buffer: Buffer, at: number, n: number, bytes: Uint8Array, drawn: number): number => {
+    /** The spaces before a text cell of the part's column `n` drawn `drawn` wide (those after it left pending). */
+    const padBefore = (buffer: Buffer, at: number, n: number, drawn: number): number => {
       if (n > 0) pending += betweenWidth;
       const padding = widthsOf[n]! - drawn;
       if (partRight[n]) {
@@ -462,6 +462,11 @@ function writeByteTable(table: ByteTable, styleWidth: number | undefined, before
         at = spaces(buffer, at, pending);
         pending = padding + 1;
       }
+      return at;
+    };
+    /** A text cell of the part's column `n`: its text's bytes, drawn `drawn` wide. */
+    const placeBytes = (buffer: Buffer, at: number, n: number, bytes: Uint8Array, drawn: number): number => {
+      at = padBefore(buffer, at, n, drawn);
       const length = bytes.length;
       for (let index = 0; index < length; index++) buffer[at++] = bytes[index]!;
       return at;
@@ -508,15 +513,7 @@ function writeByteTable(table: ByteTable, styleWidth: number | undefined, before
         const second = column.seconds[number];
         if ((second !== null && second !== undefined) || !partRepeats[n]) {
           // (A text of its own or of two parts, written as it comes, left-aligned.)
-          if (n > 0) pending += betweenWidth;
-          const padding = widthsOf[n]! - column.widths[number]!;
-          if (partRight[n]) {
-            at = spaces(buffer, at, pending + padding);
-            pending = 1;
-          } else {
-            at = spaces(buffer, at, pending);
-            pending = padding + 1;
-          }
+          at = padBefore(buffer, at, n, column.widths[number]!);
           at = writeSimple(buffer, at, column.texts[number]!);
           if (second !== null && second !== undefined) {
             at = writeSimple(buffer, at, JOIN);
