@@ -1614,10 +1614,6 @@ export function writeVouchersTable(
     };
     const heading = new Heading();
     const headingBytes = lines.headingBytes;
-    const headingView = new DataView(headingBytes.buffer, headingBytes.byteOffset, headingBytes.length);
-    /** out.buffer, and a view of it, as the last heading was copied. */
-    let outViewed: Buffer | null = null;
-    let outView: DataView<ArrayBufferLike> = headingView;
     const headingEnds = lines.headingEnds.values;
     const headingWidths = lines.headingWidths.values;
     // The heading drawn last: its text's place in headingBytes, or (-1) its text.
@@ -1642,17 +1638,7 @@ export function writeVouchersTable(
           const buffer = out.buffer;
           buffer[out.at++] = 10;
           buffer[out.at++] = 32;
-          // (Four bytes at a time, then byte by byte: a heading is some tens of bytes, and
-          // Buffer.copy's checks and view cost more.)
-          if (buffer !== outViewed) {
-            outViewed = buffer;
-            outView = new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
-          }
-          let to = out.at;
-          let from = start;
-          for (; from + 4 <= stop; from += 4, to += 4) outView.setUint32(to, headingView.getUint32(from, true), true);
-          for (; from < stop; from++) buffer[to++] = headingBytes[from]!;
-          out.at = to;
+          out.at += headingBytes.copy(buffer, out.at, start, stop);
           lastStart = start;
           lastEnd = stop;
           lastText = null;
