@@ -467,9 +467,8 @@ function writeByteTable(table: ByteTable, styleWidth: number | undefined, before
     /** A text cell of the part's column `n`: its text's bytes, drawn `drawn` wide. */
     const placeBytes = (buffer: Buffer, at: number, n: number, bytes: Uint8Array, drawn: number): number => {
       at = padBefore(buffer, at, n, drawn);
-      const length = bytes.length;
-      for (let index = 0; index < length; index++) buffer[at++] = bytes[index]!;
-      return at;
+      buffer.set(bytes, at);
+      return at + bytes.length;
     };
     /** The line ended: its trailing spaces trimmed (every text simple: a space is its only white space). */
     const endLine = (buffer: Buffer, start: number, at: number): number => {
