@@ -21,7 +21,7 @@
 // (bench/targets.mjs); use the count to see small changes the noise hides. Output goes nowhere;
 // the exit status of each run is shown. Needs valgrind (`apt-get install valgrind`).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ROOT, installed } from "./measure.mjs";
@@ -80,6 +80,10 @@ const args = parseArgs(process.argv.slice(2));
 if (!installed("valgrind")) fail("valgrind is not installed (apt-get install valgrind)");
 const builds = [{ name: "this build", root: ROOT }];
 if (args.against !== null) builds.push({ name: args.against, root: args.against });
+for (const build of builds) {
+  if (!existsSync(join(build.root, "dist"))) fail(`${build.root} has no dist/: run \`npm run build\` there first`);
+  if (!existsSync(join(build.root, "bin", "feeledger"))) fail(`${build.root} has no bin/feeledger`);
+}
 const counts = builds.map(() => []);
 // (Turn by turn, as the pairs of bench/targets.mjs are: nothing depends on the order here, but a
 // build changed half-way through would show.)
