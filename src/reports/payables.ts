@@ -10,7 +10,7 @@ import { Decimal } from "../core/number.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
-import { OpenDebt, claimBalanceList, owedOn, postedOnOf, rescaled, type Debt } from "../claims/payments.js";
+import { OpenDebt, claimBalanceList, owedOn, postedOnOf, rescaled, type ClaimBalanceList, type Debt } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import { commonestScales, type DisplayScales } from "./display.js";
 import { SUBTOTAL, TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
@@ -154,28 +154,36 @@ function accountBalances(
   const add: PostingVisitor = (account, currency, scaled, scale, decimal) => {
     for (const byCurrency of sumsOf(account)) byCurrency.get(currency)?.addUnits(scaled, scale, decimal);
   };
-  for (const entry of entries) {
+  // (An index loop, the compact transactions' postings read in one loop that counts and sums:
+  // the commonest path, its few calls made before V8 optimizes it, a hundred thousand times.)
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     const inRange = end === null || entry.date < end;
     if (!inRange && counts === null) break;
-    if (!inRange || entry.type !== "transaction" || isPendingClaim(entry)) {
-      counts?.entry(entry);
-      continue;
-    }
-    if (counts !== null && entry instanceof PlainTransaction && entry.bookedAsPostings) {
-      // (Counted and summed in one reading of its postings: forEachPosting's, each posting's
-      // units as written counted first.)
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      // (Counted, in range or not; summed when in range and not a pending claim: see below.)
+      const summed = inRange && !(entry.flag === "!" && isPendingClaim(entry));
+      if (!summed && counts === null) continue;
       for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
-        counts.plainAt(entry, at);
+        if (counts !== null) counts.plainAt(entry, at);
+        if (!summed) continue;
         const account = entry.accountAt(at);
-        if (!isPayable(account)) continue;
+        const found = sumsOf(account);
+        if (found.length === 0) continue;
         const scaled = entry.bookedScaledAt(at);
         if (Number.isNaN(scaled)) {
           const units = entry.bookedUnitsAt(at);
-          add(account, units.currency, 0, 0, units.number);
+          for (const byCurrency of found) byCurrency.get(units.currency)?.addDecimal(units.number);
         } else {
-          add(account, entry.bookedCurrencyAt(at), scaled, entry.bookedScaleAt(at), null);
+          const currency = entry.bookedCurrencyAt(at);
+          const scale = entry.bookedScaleAt(at);
+          for (const byCurrency of found) byCurrency.get(currency)?.addScaled(scaled, scale);
         }
       }
+      continue;
+    }
+    if (!inRange || entry.type !== "transaction" || isPendingClaim(entry)) {
+      counts?.entry(entry);
       continue;
     }
     counts?.entry(entry);
@@ -295,11 +303,28 @@ export class OwedClaim implements PayableClaim {
   }
 }
 
-interface Group {
+/**
+ * The claims of an employee's payables as the report keeps them, in journal order: `items` four
+ * numbers a claim and `postedOn` its posting date. A claim owing a lone debt no payment touched
+ * (most claims): its number in `list`, its age, and what it owes, the liability posting's units
+ * negated (more than zero), as a scaled integer and its scale; its PayableClaim made only when
+ * asked for (the table writes its row from these: a hundred thousand claims make no object
+ * each). Any other: -1 - its index in `kept`, then three zeros.
+ */
+export interface ClaimRun {
+  readonly list: ClaimBalanceList;
+  readonly items: number[];
+  readonly postedOn: string[];
+  readonly kept: OwedClaim[];
+}
+
+/** How many numbers a claim has in ClaimRun.items. */
+export const ITEM_NUMBERS = 4;
+
+interface Group extends ClaimRun {
   readonly account: string;
   readonly currency: string;
   readonly name: string;
-  readonly claims: PayableClaim[];
   readonly amount: ScaledSum;
   /** What was paid on the claims (most are not paid at all: nothing added for them). */
   readonly paid: ScaledSum;
@@ -322,7 +347,36 @@ function groupSums(group: Group): { amount: Decimal; paid: Decimal; owed: Decima
     const paid = decimalOf(group.paid.scaled, group.paid.scale);
     return { amount, paid, owed: decimalOf(sumAtScale(group.amount.scaled, group.amount.scale, -group.paid.scaled, group.paid.scale), Math.max(group.amount.scale, group.paid.scale)) };
   }
-  return { amount: decimalSum(group.claims, (claim) => claim.amount), paid: decimalSum(group.claims, (claim) => claim.paid), owed: decimalSum(group.claims, (claim) => claim.owed) };
+  const claims = claimsOf(group);
+  return { amount: decimalSum(claims, (claim) => claim.amount), paid: decimalSum(claims, (claim) => claim.paid), owed: decimalSum(claims, (claim) => claim.owed) };
+}
+
+/** The run's claims as PayableClaims, in order. */
+function claimsOf(run: ClaimRun): PayableClaim[] {
+  const { items, list, postedOn, kept } = run;
+  const claims: PayableClaim[] = [];
+  for (let item = 0, claim = 0; item < items.length; item += ITEM_NUMBERS, claim++) {
+    const index = items[item]!;
+    claims.push(index < 0 ? kept[-1 - index]! : new OwedClaim(list.idAt(index), list.claimAt(index).date, postedOn[claim]!, null, null, items[item + 1]!, items[item + 2]!, items[item + 3]!));
+  }
+  return claims;
+}
+
+/** The claims of the employees of payablesReport, as it keeps them. */
+const claimRuns = new WeakMap<EmployeePayables, ClaimRun>();
+
+/**
+ * The employee's claims as payablesReport keeps them (see ClaimRun: the table reads them in one
+ * loop, a row a claim), or undefined for an employee it did not make.
+ */
+export function claimRunOf(employee: EmployeePayables): ClaimRun | undefined {
+  return claimRuns.get(employee);
+}
+
+/** How many claims the employee has (employee.claims.length, without making them). */
+export function claimCountOf(employee: EmployeePayables): number {
+  const run = claimRuns.get(employee);
+  return run === undefined ? employee.claims.length : run.postedOn.length;
 }
 
 /** With `withScales`, the report has displayScales(entries) too, counted in a pass it makes anyway. */
@@ -344,7 +398,7 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
     let group = currencies.get(currency);
     if (group === undefined) {
       const name = payeeOf(account, opens).name ?? metaText(claim.meta, "claimant") ?? "";
-      group = { account, currency, name, claims: [], amount: { scaled: 0, scale: 0, exact: true }, paid: { scaled: 0, scale: 0, exact: true } };
+      group = { account, currency, name, list, items: [], postedOn: [], kept: [], amount: { scaled: 0, scale: 0, exact: true }, paid: { scaled: 0, scale: 0, exact: true } };
       currencies.set(currency, group);
       groups.set(`${account}\u0000${currency}`, group);
       if (first === undefined) firstGroups.set(account, group);
@@ -366,12 +420,14 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
   const list = claimBalanceList(entries, { liabilitiesRoot: query.liabilitiesRoot, end: query.end }, undefined, true);
   list.forEachBalance((index, claim, at) => {
     // A lone debt no payment touched (most claims): what it owes is its amount, the liability
-    // posting's units negated (more than zero), read in place; no balance or debt made for it.
+    // posting's units negated (more than zero), read in place; no balance, debt or PayableClaim
+    // made for it (see ClaimRun).
     const scaled = -claim.bookedScaledAt(at);
     const scale = claim.bookedScaleAt(at);
     const group = groupOf(claim.accountAt(at), claim.bookedCurrencyAt(at), claim);
     const postedOn = postedOnOf(claim);
-    group.claims.push(new OwedClaim(list.idAt(index), claim.date, postedOn, null, null, ageOf(postedOn), scaled, scale));
+    group.items.push(index, ageOf(postedOn), scaled, scale);
+    group.postedOn.push(postedOn);
     addScaledTo(group.amount, scaled, scale);
   }, (balance) => {
     for (const debt of balance.debts) {
@@ -382,7 +438,9 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       const owed = Number.isNaN(scaled) ? owedOn(debt) : null;
       if (owed === null ? scaled === 0 : owed.isZero()) continue;
       const group = groupOf(debt.account, debt.currency, balance.claim);
-      group.claims.push(new OwedClaim(balance.id, balance.claim.date, balance.postedOn, debt, owed, ageOf(balance.postedOn)));
+      group.kept.push(new OwedClaim(balance.id, balance.claim.date, balance.postedOn, debt, owed, ageOf(balance.postedOn)));
+      group.items.push(-group.kept.length, 0, 0, 0);
+      group.postedOn.push(balance.postedOn);
       if (owed === null) addScaledTo(group.amount, scaled, debt.scale);
       else addTo(group.amount, debt.amount, debt.scale);
       if (!debt.paid.isZero()) addTo(group.paid, debt.paid, debt.scale);
@@ -392,10 +450,18 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
   const balances = accountBalances(entries, groups, query.end, counts);
   const employees = [...groups.values()]
     .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
-    .map((group) => ({
-      account: group.account, currency: group.currency, name: group.name, claims: group.claims, ...groupSums(group),
-      balance: balances.get(`${group.account}\u0000${group.currency}`)!,
-    }));
+    .map((group): EmployeePayables => {
+      /** The claims as PayableClaims, made when first asked for (the table reads the run). */
+      let claims: PayableClaim[] | null = null;
+      const employee: EmployeePayables = {
+        account: group.account, currency: group.currency, name: group.name,
+        get claims(): PayableClaim[] { return (claims ??= claimsOf(group)); },
+        ...groupSums(group),
+        balance: balances.get(`${group.account}\u0000${group.currency}`)!,
+      };
+      claimRuns.set(employee, group);
+      return employee;
+    });
   const totals = new Map<string, { currency: string; amount: Decimal; paid: Decimal; owed: Decimal }>();
   for (const employee of employees) {
     const total = totals.get(employee.currency) ?? { currency: employee.currency, amount: new Decimal(0), paid: new Decimal(0), owed: new Decimal(0) };
