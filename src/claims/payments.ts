@@ -223,7 +223,7 @@ const NOT_LONE = -3;
  * For a compact claim with at most one posting under `root`, its units a scaled integer (most
  * claims: one payable, or none when paid from cash): where that posting is when it credits the
  * root (the claim's lone debt, netUnder's net as it would give it, without the nets), else
- * OWES_NOTHING; NOT_LONE for any other claim.
+ * OWES_NOTHING, or NO_LIABILITY when no posting is under the root; NOT_LONE for any other claim.
  */
 function lonePosting(entry: BookedTransaction, root: string): number {
   if (!(entry instanceof PlainTransaction && entry.bookedAsPostings)) return NOT_LONE;
@@ -233,7 +233,8 @@ function lonePosting(entry: BookedTransaction, root: string): number {
     if (found >= 0 || Number.isNaN(entry.bookedScaledAt(at))) return NOT_LONE;
     found = at;
   }
-  return found >= 0 && entry.bookedScaledAt(found) < 0 ? found : OWES_NOTHING;
+  if (found < 0) return NO_LIABILITY;
+  return entry.bookedScaledAt(found) < 0 ? found : OWES_NOTHING;
 }
 
 /**
@@ -332,6 +333,11 @@ export class ClaimIds {
 
 /** In ClaimBalanceList's #lone: the claim owes nothing (no debt). */
 const OWES_NOTHING = -1;
+/**
+ * In ClaimBalanceList's #lone: the claim owes nothing, and it has no posting under the root at all
+ * (a compact claim read in place: paid from cash when it was posted). Read as OWES_NOTHING.
+ */
+export const NO_LIABILITY = -4;
 /** In ClaimBalanceList's #lone: the claim's balance is kept as an object (#kept). */
 const KEPT = -2;
 
@@ -348,7 +354,7 @@ const KEPT = -2;
 export class ClaimBalanceList {
   readonly #table: ClaimIds;
   readonly #claims: readonly BookedTransaction[];
-  /** Per claim: where its lone debt's posting is in it, OWES_NOTHING or KEPT. */
+  /** Per claim: where its lone debt's posting is in it, OWES_NOTHING (or NO_LIABILITY) or KEPT. */
   readonly #lone: Int32Array;
   /** Per claim: where it is in the entries. */
   readonly #orders: Int32Array;
@@ -388,7 +394,7 @@ export class ClaimBalanceList {
     const lone = this.#lone[index]!;
     // (A lone debt no payment touched: unpaid, as paidState finds it, its amount more than zero.)
     if (lone >= 0) return "unpaid";
-    if (lone === OWES_NOTHING) return "paid";
+    if (lone === OWES_NOTHING || lone === NO_LIABILITY) return "paid";
     const balance = this.#kept![index];
     return balance === undefined ? "paid" : paidState(balance);
   }
@@ -396,6 +402,21 @@ export class ClaimBalanceList {
   /** The id of the claim numbered `index`. */
   idAt(index: number): string {
     return this.#table.textAt(index);
+  }
+
+  /** Where the claim numbered `index` is in the entries. */
+  orderAt(index: number): number {
+    return this.#orders[index]!;
+  }
+
+  /**
+   * What the claim's postings under the root are, as far as the list knows without reading them
+   * again: where its only one is when it owes a lone debt no payment touched (0 or more: the
+   * posting forEachBalance gives); NO_LIABILITY when it has none; any other negative number when
+   * not known.
+   */
+  liabilityPostingAt(index: number): number {
+    return this.#lone[index]!;
   }
 
   /**
@@ -408,6 +429,8 @@ export class ClaimBalanceList {
     for (let index = 0; index < this.#claims.length; index++) {
       const at = this.#lone[index]!;
       if (at >= 0) lone(index, this.#claims[index] as PlainTransaction, at);
+      // (A claim that owes nothing has no balance here: balanceAt's undefined, without the call.)
+      else if ((at === OWES_NOTHING || at === NO_LIABILITY) && this.#owingOnly) continue;
       else {
         const balance = this.balanceAt(index, false);
         if (balance !== undefined) kept(balance);
@@ -430,7 +453,7 @@ export class ClaimBalanceList {
   balanceAt(index: number, keep: boolean): Working | undefined {
     const lone = this.#lone[index]!;
     if (lone === KEPT) return this.#kept![index];
-    if (lone === OWES_NOTHING && this.#owingOnly) return undefined;
+    if ((lone === OWES_NOTHING || lone === NO_LIABILITY) && this.#owingOnly) return undefined;
     const claim = this.#claims[index]!;
     let debts = NO_DEBTS;
     if (lone >= 0) {

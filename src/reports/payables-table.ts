@@ -2,14 +2,19 @@
 // draws from payablesSheet (render/sheet.ts, the same text to the byte: test/pay/payables-table.test.ts
 // compares them), its rows handed to writeTableFrom as arrays of cell texts. A hundred thousand
 // claims then make no sheet row, no record of cells and no table row object each.
-import type { Decimal } from "../core/number.js";
+import { Decimal } from "../core/number.js";
 import { writeTableFrom, type Column, type Row } from "../render/table.js";
 import { SCALED_CELL, writeListTable, type ScaledCells } from "../claims/list-table.js";
 import { captionText, tableAmount, type SheetStyle } from "../render/sheet.js";
 import type { DisplayScales } from "./display.js";
-import { OwedClaim, payablesSheetParts, scaledOf, type PayablesReport } from "./payables.js";
-import { scaledText } from "../core/amount.js";
+import { ITEM_NUMBERS, OwedClaim, claimCountOf, claimRunOf, payablesSheetParts, scaledOf, type PayableClaim, type PayablesReport } from "./payables.js";
+import { decimalOf, scaledText } from "../core/amount.js";
+import { rescaled } from "../claims/payments.js";
 import { SUBTOTAL, TOTAL, amountText } from "./sheet.js";
+
+/** What was paid on a claim owing a lone debt no payment touched. */
+const NOTHING = new Decimal(0);
+const NO_ITEMS: readonly number[] = [];
 
 /**
  * writeSheet's table of payablesSheet(report, scales), given to `write` in pieces (without colour,
@@ -50,6 +55,27 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
     // (An amount written from its scaled integer, at no more than tableAmount's two places, is given
     // to the list's table as that integer: its text is not made.)
     const scaledAmount = style.color ? null : scaledCells;
+    /** Nothing paid, as the employee's commodity shows it: most claims. */
+    let nothing: string | null = null;
+    /** A claim's row from its PayableClaim. */
+    const claimRow = (claim: PayableClaim, currency: string, places: number): void => {
+      // (Nothing paid: the amount written from the debt's scaled integer, as money writes it, without its Decimal.)
+      const scaled = claim instanceof OwedClaim ? claim.amountScaledAt(places) : Number.NaN;
+      cells[0] = claim.id;
+      cells[1] = claim.postedOn;
+      cells[2] = currency;
+      if (scaledAmount !== null && !Number.isNaN(scaled) && places <= 2 && !Object.is(scaled, -0)) {
+        scaledAmount.scaled[3] = scaledAmount.scaled[5] = scaled;
+        scaledAmount.places[3] = scaledAmount.places[5] = places;
+        cells[3] = SCALED_CELL;
+      } else cells[3] = Number.isNaN(scaled) ? money(claim.amount, currency) : tableAmount(scaledText(scaled, places));
+      cells[4] = claim.paid.isZero() ? (nothing ??= money(claim.paid, currency)) : money(claim.paid, currency);
+      // (Owed is the amount itself, the same Decimal, when nothing was paid.)
+      cells[5] = (claim instanceof OwedClaim ? claim.owesAmount : claim.owed === claim.amount) ? cells[3] : money(claim.owed, currency);
+      cells[6] = (ageTexts[claim.age] ??= String(claim.age));
+      cells[7] = "";
+      visit(cells);
+    };
     let heading: string | null = null;
     for (const employee of report.employees) {
       const { currency } = employee;
@@ -57,24 +83,35 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
       const payee = `${employee.name}  ${employee.account}`;
       if (payee !== heading) visit({ heading: payee });
       heading = payee;
-      /** Nothing paid, as the commodity shows it: most claims. */
-      let nothing: string | null = null;
+      nothing = null;
       const places = scales.get(currency) ?? 0;
-      for (const claim of employee.claims) {
-        // (Nothing paid: the amount written from the debt's scaled integer, as money writes it, without its Decimal.)
-        const scaled = claim instanceof OwedClaim ? claim.amountScaledAt(places) : Number.NaN;
-        cells[0] = claim.id;
-        cells[1] = claim.postedOn;
+      const run = claimRunOf(employee);
+      if (run === undefined) for (const claim of employee.claims) claimRow(claim, currency, places);
+      const items = run?.items ?? NO_ITEMS;
+      for (let item = 0, claim = 0; item < items.length; item += ITEM_NUMBERS, claim++) {
+        const index = items[item]!;
+        const { list, kept, postedOn } = run!;
+        if (index < 0) {
+          claimRow(kept[-1 - index]!, currency, places);
+          continue;
+        }
+        // A claim owing a lone debt no payment touched (most): its row written from what the run
+        // keeps (the values of its OwedClaim, without one made): nothing paid, owed its amount.
+        const age = items[item + 1]!;
+        const owed = items[item + 2]!;
+        const scale = items[item + 3]!;
+        const scaled = rescaled(owed, scale, places);
+        cells[0] = list.idAt(index);
+        cells[1] = postedOn[claim]!;
         cells[2] = currency;
         if (scaledAmount !== null && !Number.isNaN(scaled) && places <= 2 && !Object.is(scaled, -0)) {
           scaledAmount.scaled[3] = scaledAmount.scaled[5] = scaled;
           scaledAmount.places[3] = scaledAmount.places[5] = places;
           cells[3] = SCALED_CELL;
-        } else cells[3] = Number.isNaN(scaled) ? money(claim.amount, currency) : tableAmount(scaledText(scaled, places));
-        cells[4] = claim.paid.isZero() ? (nothing ??= money(claim.paid, currency)) : money(claim.paid, currency);
-        // (Owed is the amount itself, the same Decimal, when nothing was paid.)
-        cells[5] = (claim instanceof OwedClaim ? claim.owesAmount : claim.owed === claim.amount) ? cells[3] : money(claim.owed, currency);
-        cells[6] = (ageTexts[claim.age] ??= String(claim.age));
+        } else cells[3] = Number.isNaN(scaled) ? money(decimalOf(owed, scale), currency) : tableAmount(scaledText(scaled, places));
+        cells[4] = (nothing ??= money(NOTHING, currency));
+        cells[5] = cells[3];
+        cells[6] = (ageTexts[age] ??= String(age));
         cells[7] = "";
         visit(cells);
       }
@@ -85,6 +122,6 @@ export function writePayablesTable(report: PayablesReport, scales: DisplayScales
   };
   // (Without colour, drawn by the claims list's lighter path: the same bytes.)
   if (style.color) writeTableFrom(tableColumns, rows, { color: true, width: style.width }, footer, write);
-  else writeListTable(tableColumns, rows, { color: false, width: style.width }, footer, write, report.employees.reduce((count, employee) => count + employee.claims.length + 1, 0), writeBytes, scaledCells);
+  else writeListTable(tableColumns, rows, { color: false, width: style.width }, footer, write, report.employees.reduce((count, employee) => count + claimCountOf(employee) + 1, 0), writeBytes, scaledCells);
   write("\n");
 }

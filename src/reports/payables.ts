@@ -4,13 +4,13 @@
 // per employee, with the payable account's balance in the books beside it (a difference means
 // payments or charges on the account that link no claim), and totals per commodity. Which claims
 // are paid is claims/payments.ts's rule.
-import type { BookedTransaction, IncompleteAmount, LedgerEntry } from "../core/data.js";
+import type { BookedTransaction, IncompleteAmount, LedgerEntry, Open } from "../core/data.js";
 import { DecimalSum, MAX_SCALE, POWERS_OF_TEN, decimalOf, hasNumber, sumAtScale } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
 import { forEachPosting, type PostingVisitor } from "../books/postings.js";
 import { isPendingClaim, metaText } from "../claims/claim.js";
-import { OpenDebt, claimBalanceList, owedOn, postedOnOf, rescaled, type Debt } from "../claims/payments.js";
+import { NO_LIABILITY, OpenDebt, claimBalanceList, owedOn, postedOnOf, rescaled, type ClaimBalanceList, type Debt } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import { commonestScales, type DisplayScales } from "./display.js";
 import { SUBTOTAL, TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
@@ -67,6 +67,36 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
+ * The days from 1970-01-01 to a YYYY-MM-DD date as Date.UTC counts them (a day past the month's
+ * end runs into the next, as there), read from its digits without a Date: daysBetween(a, b) is
+ * dayNumber(b) - dayNumber(a). NaN for any other text, a year before 100 (Date.UTC reads it as
+ * 19xx) or a month outside 1-12: daysBetween then.
+ */
+export function dayNumber(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN;
+  let year = 0;
+  for (let index = 0; index < 4; index++) {
+    const digit = date.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    year = year * 10 + digit;
+  }
+  const m1 = date.charCodeAt(5) - 48;
+  const m2 = date.charCodeAt(6) - 48;
+  const d1 = date.charCodeAt(8) - 48;
+  const d2 = date.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (year < 100 || month < 1 || month > 12) return Number.NaN;
+  // (The civil calendar's days, its years counted from March: Howard Hinnant's days_from_civil.)
+  if (month <= 2) year--;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+/**
  * displayScales' counts (reports/display.ts), a posting or balance at a time, in the same order:
  * each currency's units counted by their places as written.
  */
@@ -115,9 +145,14 @@ export class ScaleCounts {
  * The balances of the payable accounts (each with its subaccounts, in its own currency) before
  * `end`, as owed, keyed as `groups` is: one pass over the entries for all of them. With `counts`,
  * every entry's units (in the range or not) counted into it in the same pass (see ScaleCounts).
+ * With `claims` (claimBalanceList of the same entries, root and end), a claim's postings that it
+ * knows not to be under the liabilities root are not looked up: the payable accounts are under it.
+ * With `opens` (and `counts`: every entry read), each account's open set into it, as
+ * openDirectives reads them.
  */
 function accountBalances(
   entries: readonly LedgerEntry[], groups: ReadonlyMap<string, { account: string; currency: string }>, end: string | null, counts: ScaleCounts | null = null,
+  claims: ClaimBalanceList | null = null, opens: Map<string, Open> | null = null,
 ): Map<string, Decimal> {
   /** Each group account's sums by currency. */
   const byAccount = new Map<string, Map<string, DecimalSum>>();
@@ -154,28 +189,48 @@ function accountBalances(
   const add: PostingVisitor = (account, currency, scaled, scale, decimal) => {
     for (const byCurrency of sumsOf(account)) byCurrency.get(currency)?.addUnits(scaled, scale, decimal);
   };
-  for (const entry of entries) {
+  /** The next claim of `claims` (in journal order, as the entries) and where it is in the entries. */
+  let nextClaim = 0;
+  let nextOrder = claims === null || claims.size === 0 ? -1 : claims.orderAt(0);
+  // (An index loop, the compact transactions' postings read in one loop that counts and sums:
+  // the commonest path, its few calls made before V8 optimizes it, a hundred thousand times.)
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    /** Where the entry's only posting under the root is (a claim owing a lone debt); NO_LIABILITY: it has none; else -1. */
+    let only = -1;
+    if (index === nextOrder) {
+      only = claims!.liabilityPostingAt(nextClaim);
+      if (only < 0 && only !== NO_LIABILITY) only = -1;
+      nextOrder = ++nextClaim < claims!.size ? claims!.orderAt(nextClaim) : -1;
+    }
     const inRange = end === null || entry.date < end;
     if (!inRange && counts === null) break;
-    if (!inRange || entry.type !== "transaction" || isPendingClaim(entry)) {
-      counts?.entry(entry);
-      continue;
-    }
-    if (counts !== null && entry instanceof PlainTransaction && entry.bookedAsPostings) {
-      // (Counted and summed in one reading of its postings: forEachPosting's, each posting's
-      // units as written counted first.)
+    if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      // (Counted, in range or not; summed when in range and not a pending claim, its postings under
+      // the root when known: see below.)
+      const summed = inRange && only !== NO_LIABILITY && !(entry.flag === "!" && isPendingClaim(entry));
+      if (!summed && counts === null) continue;
       for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
-        counts.plainAt(entry, at);
+        if (counts !== null) counts.plainAt(entry, at);
+        if (!summed || (only >= 0 && at !== only)) continue;
         const account = entry.accountAt(at);
-        if (!isPayable(account)) continue;
+        const found = sumsOf(account);
+        if (found.length === 0) continue;
         const scaled = entry.bookedScaledAt(at);
         if (Number.isNaN(scaled)) {
           const units = entry.bookedUnitsAt(at);
-          add(account, units.currency, 0, 0, units.number);
+          for (const byCurrency of found) byCurrency.get(units.currency)?.addDecimal(units.number);
         } else {
-          add(account, entry.bookedCurrencyAt(at), scaled, entry.bookedScaleAt(at), null);
+          const currency = entry.bookedCurrencyAt(at);
+          const scale = entry.bookedScaleAt(at);
+          for (const byCurrency of found) byCurrency.get(currency)?.addScaled(scaled, scale);
         }
       }
+      continue;
+    }
+    if (opens !== null && entry.type === "open") opens.set(entry.account, entry);
+    if (!inRange || entry.type !== "transaction" || isPendingClaim(entry)) {
+      counts?.entry(entry);
       continue;
     }
     counts?.entry(entry);
@@ -295,11 +350,31 @@ export class OwedClaim implements PayableClaim {
   }
 }
 
-interface Group {
+/**
+ * The claims of an employee's payables as the report keeps them, in journal order: `items` four
+ * numbers a claim and `postedOn` its posting date. A claim owing a lone debt no payment touched
+ * (most claims): its number in `list`, its age, and what it owes, the liability posting's units
+ * negated (more than zero), as a scaled integer and its scale; its PayableClaim made only when
+ * asked for (the table writes its row from these: a hundred thousand claims make no object
+ * each). Any other: -1 - its index in `kept`, then three zeros.
+ */
+export interface ClaimRun {
+  readonly list: ClaimBalanceList;
+  readonly items: number[];
+  readonly postedOn: string[];
+  readonly kept: OwedClaim[];
+}
+
+/** How many numbers a claim has in ClaimRun.items. */
+export const ITEM_NUMBERS = 4;
+
+interface Group extends ClaimRun {
   readonly account: string;
   readonly currency: string;
-  readonly name: string;
-  readonly claims: PayableClaim[];
+  /** Set once every group is made (see payablesReport). */
+  name: string;
+  /** The claim the group was made for. */
+  readonly first: BookedTransaction;
   readonly amount: ScaledSum;
   /** What was paid on the claims (most are not paid at all: nothing added for them). */
   readonly paid: ScaledSum;
@@ -322,20 +397,46 @@ function groupSums(group: Group): { amount: Decimal; paid: Decimal; owed: Decima
     const paid = decimalOf(group.paid.scaled, group.paid.scale);
     return { amount, paid, owed: decimalOf(sumAtScale(group.amount.scaled, group.amount.scale, -group.paid.scaled, group.paid.scale), Math.max(group.amount.scale, group.paid.scale)) };
   }
-  return { amount: decimalSum(group.claims, (claim) => claim.amount), paid: decimalSum(group.claims, (claim) => claim.paid), owed: decimalSum(group.claims, (claim) => claim.owed) };
+  const claims = claimsOf(group);
+  return { amount: decimalSum(claims, (claim) => claim.amount), paid: decimalSum(claims, (claim) => claim.paid), owed: decimalSum(claims, (claim) => claim.owed) };
+}
+
+/** The run's claims as PayableClaims, in order. */
+function claimsOf(run: ClaimRun): PayableClaim[] {
+  const { items, list, postedOn, kept } = run;
+  const claims: PayableClaim[] = [];
+  for (let item = 0, claim = 0; item < items.length; item += ITEM_NUMBERS, claim++) {
+    const index = items[item]!;
+    claims.push(index < 0 ? kept[-1 - index]! : new OwedClaim(list.idAt(index), list.claimAt(index).date, postedOn[claim]!, null, null, items[item + 1]!, items[item + 2]!, items[item + 3]!));
+  }
+  return claims;
+}
+
+/** The claims of the employees of payablesReport, as it keeps them. */
+const claimRuns = new WeakMap<EmployeePayables, ClaimRun>();
+
+/**
+ * The employee's claims as payablesReport keeps them (see ClaimRun: the table reads them in one
+ * loop, a row a claim), or undefined for an employee it did not make.
+ */
+export function claimRunOf(employee: EmployeePayables): ClaimRun | undefined {
+  return claimRuns.get(employee);
+}
+
+/** How many claims the employee has (employee.claims.length, without making them). */
+export function claimCountOf(employee: EmployeePayables): number {
+  const run = claimRuns.get(employee);
+  return run === undefined ? employee.claims.length : run.postedOn.length;
 }
 
 /** With `withScales`, the report has displayScales(entries) too, counted in a pass it makes anyway. */
 export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQuery, withScales = false): PayablesReport {
-  const opens = openDirectives(entries);
   const groups = new Map<string, Group>();
   /** The groups by account, then currency (no key text made per claim). */
   const byAccount = new Map<string, Map<string, Group>>();
-  /** The age of each posting date (a few thousand dates for a hundred thousand claims). */
-  const ages = new Map<string, number>();
   /** Each account's first group (an account mostly owes in one currency): found with one look-up. */
   const firstGroups = new Map<string, Group>();
-  /** The group of (account, currency), made for its first claim (named after the account's payee, else that claim's claimant). */
+  /** The group of (account, currency), made for its first claim (`first`: named after it, see below). */
   const groupOf = (account: string, currency: string, claim: BookedTransaction): Group => {
     const first = firstGroups.get(account);
     if (first !== undefined && first.currency === currency) return first;
@@ -343,21 +444,22 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
     if (currencies === undefined) byAccount.set(account, (currencies = new Map()));
     let group = currencies.get(currency);
     if (group === undefined) {
-      const name = payeeOf(account, opens).name ?? metaText(claim.meta, "claimant") ?? "";
-      group = { account, currency, name, claims: [], amount: { scaled: 0, scale: 0, exact: true }, paid: { scaled: 0, scale: 0, exact: true } };
+      group = { account, currency, name: "", first: claim, list, items: [], postedOn: [], kept: [], amount: { scaled: 0, scale: 0, exact: true }, paid: { scaled: 0, scale: 0, exact: true } };
       currencies.set(currency, group);
       groups.set(`${account}\u0000${currency}`, group);
       if (first === undefined) firstGroups.set(account, group);
     }
     return group;
   };
-  // (The last date asked for and its age: claims come in date order, many a day.)
+  // (The last date asked for and its age: claims come in date order, many a day. A date's age is
+  // read from its digits, dayNumber's: daysBetween's for a text it does not read.)
   let lastPostedOn: string | null = null;
   let lastAge = 0;
+  const asOfDay = dayNumber(query.asOf);
   const ageOf = (postedOn: string): number => {
     if (postedOn === lastPostedOn) return lastAge;
-    let age = ages.get(postedOn);
-    if (age === undefined) ages.set(postedOn, (age = Math.max(0, daysBetween(postedOn, query.asOf))));
+    const day = dayNumber(postedOn);
+    const age = Math.max(0, Number.isNaN(day) || Number.isNaN(asOfDay) ? daysBetween(postedOn, query.asOf) : asOfDay - day);
     lastPostedOn = postedOn;
     lastAge = age;
     return age;
@@ -366,12 +468,14 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
   const list = claimBalanceList(entries, { liabilitiesRoot: query.liabilitiesRoot, end: query.end }, undefined, true);
   list.forEachBalance((index, claim, at) => {
     // A lone debt no payment touched (most claims): what it owes is its amount, the liability
-    // posting's units negated (more than zero), read in place; no balance or debt made for it.
+    // posting's units negated (more than zero), read in place; no balance, debt or PayableClaim
+    // made for it (see ClaimRun).
     const scaled = -claim.bookedScaledAt(at);
     const scale = claim.bookedScaleAt(at);
     const group = groupOf(claim.accountAt(at), claim.bookedCurrencyAt(at), claim);
     const postedOn = postedOnOf(claim);
-    group.claims.push(new OwedClaim(list.idAt(index), claim.date, postedOn, null, null, ageOf(postedOn), scaled, scale));
+    group.items.push(index, ageOf(postedOn), scaled, scale);
+    group.postedOn.push(postedOn);
     addScaledTo(group.amount, scaled, scale);
   }, (balance) => {
     for (const debt of balance.debts) {
@@ -382,20 +486,34 @@ export function payablesReport(entries: readonly LedgerEntry[], query: PayablesQ
       const owed = Number.isNaN(scaled) ? owedOn(debt) : null;
       if (owed === null ? scaled === 0 : owed.isZero()) continue;
       const group = groupOf(debt.account, debt.currency, balance.claim);
-      group.claims.push(new OwedClaim(balance.id, balance.claim.date, balance.postedOn, debt, owed, ageOf(balance.postedOn)));
+      group.kept.push(new OwedClaim(balance.id, balance.claim.date, balance.postedOn, debt, owed, ageOf(balance.postedOn)));
+      group.items.push(-group.kept.length, 0, 0, 0);
+      group.postedOn.push(balance.postedOn);
       if (owed === null) addScaledTo(group.amount, scaled, debt.scale);
       else addTo(group.amount, debt.amount, debt.scale);
       if (!debt.paid.isZero()) addTo(group.paid, debt.paid, debt.scale);
     }
   });
   const counts = withScales ? new ScaleCounts() : null;
-  const balances = accountBalances(entries, groups, query.end, counts);
+  // (The opens read in that pass over the entries when it reads them all: counting the scales.)
+  const opens = counts === null ? openDirectives(entries) : new Map<string, Open>();
+  const balances = accountBalances(entries, groups, query.end, counts, list, counts === null ? null : opens);
+  // Each group named after its account's payee, else its first claim's claimant.
+  for (const group of groups.values()) group.name = payeeOf(group.account, opens).name ?? metaText(group.first.meta, "claimant") ?? "";
   const employees = [...groups.values()]
     .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
-    .map((group) => ({
-      account: group.account, currency: group.currency, name: group.name, claims: group.claims, ...groupSums(group),
-      balance: balances.get(`${group.account}\u0000${group.currency}`)!,
-    }));
+    .map((group): EmployeePayables => {
+      /** The claims as PayableClaims, made when first asked for (the table reads the run). */
+      let claims: PayableClaim[] | null = null;
+      const employee: EmployeePayables = {
+        account: group.account, currency: group.currency, name: group.name,
+        get claims(): PayableClaim[] { return (claims ??= claimsOf(group)); },
+        ...groupSums(group),
+        balance: balances.get(`${group.account}\u0000${group.currency}`)!,
+      };
+      claimRuns.set(employee, group);
+      return employee;
+    });
   const totals = new Map<string, { currency: string; amount: Decimal; paid: Decimal; owed: Decimal }>();
   for (const employee of employees) {
     const total = totals.get(employee.currency) ?? { currency: employee.currency, amount: new Decimal(0), paid: new Decimal(0), owed: new Decimal(0) };
