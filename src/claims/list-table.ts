@@ -24,7 +24,7 @@ import { grownCopy } from "../core/typed-arrays.js";
  */
 class ColumnTexts {
   /** Each given text's number while texts are still looked up. */
-  readonly #numbers = new Map<string, number>();
+  readonly #numbers = new TextNumbers();
   #mapping = true;
   #found = 0;
   /** The text given last and its number (rows often repeat a column's text). */
@@ -74,10 +74,10 @@ class ColumnTexts {
     if (!this.#mapping) return this.#prepare(given);
     if (given === this.#lastGiven) return this.#lastNumber;
     let number = this.#numbers.get(given);
-    if (number !== undefined) this.#found++;
+    if (number >= 0) this.#found++;
     else {
       number = this.#prepare(given);
-      this.#numbers.set(given, number);
+      this.#numbers.add(given, number);
       // (Texts that do not repeat: looked up no more.)
       if (this.#numbers.size >= MAPPED_BEFORE_CHECK && this.#found * 4 < this.#numbers.size) {
         this.#mapping = false;
@@ -214,6 +214,71 @@ class ColumnTexts {
     }
     return widest;
   }
+}
+
+/**
+ * Texts and their numbers (Map<string, number>'s get and set for texts not there), a table of its
+ * own: a text's hash made of its character codes, then the texts compared (most often the same
+ * string, as the journal's reader shares a value's string: equal at once). A column's texts are
+ * mostly short (names, dates): Map's look-ups were a fifth of numbering a long list's cells.
+ */
+export class TextNumbers {
+  /** By hash, open addressing: a text's place in `texts` plus one, 0 for none. */
+  #slots = new Int32Array(64);
+  #texts: string[] = [];
+  #numbers: number[] = [];
+
+  get size(): number {
+    return this.#texts.length;
+  }
+
+  /** The number of `text`, or -1. */
+  get(text: string): number {
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    for (let at = textHash(text) & mask; ; at = (at + 1) & mask) {
+      const kept = slots[at]!;
+      if (kept === 0) return -1;
+      if (this.#texts[kept - 1] === text) return this.#numbers[kept - 1]!;
+    }
+  }
+
+  /** `text` (not there: see get) numbered `number`. */
+  add(text: string, number: number): void {
+    this.#texts.push(text);
+    this.#numbers.push(number);
+    if (this.#texts.length * 2 > this.#slots.length) {
+      this.#slots = new Int32Array(this.#slots.length * 2);
+      for (let index = 0; index < this.#texts.length; index++) this.#place(this.#texts[index]!, index + 1);
+    } else this.#place(text, this.#texts.length);
+  }
+
+  #place(text: string, kept: number): void {
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    let at = textHash(text) & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = kept;
+  }
+
+  clear(): void {
+    this.#slots = new Int32Array(64);
+    this.#texts = [];
+    this.#numbers = [];
+  }
+}
+
+/** A hash of `text`'s character codes (its first and last 16 and its length when longer than 32). */
+export function textHash(text: string): number {
+  const length = text.length;
+  let hash = length | 0;
+  if (length <= 32) {
+    for (let index = 0; index < length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  } else {
+    for (let index = 0; index < 16; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+    for (let index = length - 16; index < length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  }
+  return hash ^ (hash >>> 15);
 }
 
 /** The text groupedNumber gave last, and what it was given. */
@@ -374,8 +439,8 @@ export function writeListTable(
     };
     /** The line of the part's cells (numbered as `numbers` from `at`), trimmed at its end, into `texts` (or as bytes into `out`, after a line feed). */
     const addCells = (numbers: Int32Array, at: number): void => {
-      if (out !== null) {
-        addCellBytes(out, numbers, at);
+      if (bytes !== null) {
+        bytes.line(numbers, at);
         return;
       }
       // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
@@ -420,81 +485,8 @@ export function writeListTable(
       const spaces = partRight[n] ? spacesOf(colWidths[n]! - PADDING - partDrawn[n]![cell]!) : "";
       return (n === 0 ? " " : between) + spaces + textOf(n, cell);
     };
-    /** The line as one text, trimmed as writeTableFrom trims it (rare: its last cell ends in white space), after a line feed. */
-    const addTrimmedLine = (out: PieceBytes, numbers: Int32Array, at: number, last: number): void => {
-      let line = "";
-      for (let n = 0; n <= last; n++) line += cellOf(n, numbers[at + partColumns[n]!]!);
-      out.byte(10);
-      out.text(line.trimEnd());
-    };
-    /** A kept column's cell made into bytes when first drawn (see drawnBytes and lastBytes): where they start. */
-    const keptCellOf = (kept: KeptBytes, n: number, cell: number, last: boolean): number => kept.add(cell, last ? lastCellOf(n, cell) : cellOf(n, cell));
-    /**
-     * The cell numbered `cell` of the part's column `n` written into `buffer` at `to` (room made),
-     * its padding after it unless it ends the line: where it ends.
-     */
-    const writeCell = (buffer: Buffer, to: number, n: number, cell: number, padded: boolean): number => {
-      const column = partValues[n]!;
-      const kind = partCut[n] ? TEXT : column.kinds[cell]!;
-      const drawn = partDrawn[n]![cell]!;
-      const right = partRight[n]!;
-      const spaces = padded || right ? colWidths[n]! - PADDING - drawn : 0;
-      for (let index = leads[n]!; index > 0; index--) buffer[to++] = 32;
-      if (right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
-      if (kind === SCALED) {
-        writeScaled(buffer, to, column.scaled[cell]!, column.places[cell]!, drawn);
-        to += drawn;
-      } else if (kind === TEXT && !partCut[n] && column.byteStarts[cell]! >= 0) {
-        // (Plain ASCII kept as bytes: `drawn` of them, copied four at a time, see KeptBytes.)
-        const view = out!.view;
-        const from = column.poolView;
-        const start = column.byteStarts[cell]!;
-        for (let index = 0; index < drawn; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
-        to += drawn;
-      } else if (kind === UNGROUPED) to = writeGrouped(buffer, to, partTexts[n]![cell]!);
-      else to = writeText(buffer, to, partTexts[n]![cell]!);
-      if (padded) {
-        if (!right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
-        buffer[to++] = 32;
-      }
-      return to;
-    };
-    /** addCells to `out`: a line feed, then the line's cells. */
-    const addCellBytes = (out: PieceBytes, numbers: Int32Array, at: number): void => {
-      let last = part.length - 1;
-      while (last > 0 && partValues[last]!.texts[numbers[at + partColumns[last]!]!] === "") last--;
-      if (endsInSpace(partTexts[last]![numbers[at + partColumns[last]!]!]!)) {
-        addTrimmedLine(out, numbers, at, last);
-        return;
-      }
-      // (Room for the line and for the few bytes a kept cell's last four may write past its end.)
-      out.room(lineBound + 4);
-      const buffer = out.buffer;
-      const view = out.view;
-      let to = out.at;
-      buffer[to++] = 10;
-      for (let n = 0; n <= last; n++) {
-        const cell = numbers[at + partColumns[n]!]!;
-        const kept = n < last ? drawnBytes[n] : lastBytes[n];
-        if (kept !== null) {
-          let start = kept.starts[cell]!;
-          if (start < 0) start = keptCellOf(kept, n, cell, n === last);
-          const length = kept.lengths[cell]!;
-          // (Four bytes at a time, a long cell by one copy. Up to three bytes after the cell are
-          // written too: the next cell's, or room never given.)
-          if (length > KEPT_COPIED_BY_WORDS) kept.pool.copy(buffer, to, start, start + length);
-          else {
-            const from = kept.view;
-            for (let index = 0; index < length; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
-          }
-          to += length;
-          continue;
-        }
-        // (A column of many texts: its cell written straight into the piece, not made into one text.)
-        to = writeCell(buffer, to, n, cell, n < last);
-      }
-      out.at = to;
-    };
+    /** The part's lines as bytes (one object per part: its methods compiled once for every part). */
+    const bytes = out === null ? null : new PartBytes(out, partValues, partTexts, partDrawn, partRight, partCut, partColumns, leads, colWidths, lineBound, drawnBytes, lastBytes, cellOf, lastCellOf, linesPerPiece);
     put(headLine(head, colWidths, part.map((index) => right[index]!), between, strlen));
     if (hasRows) {
       const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
@@ -513,11 +505,19 @@ export function writeListTable(
       }
     };
     const addLine = (line: string) => {
+      if (bytes !== null) {
+        bytes.textLine(line);
+        return;
+      }
       put("\n");
       put(line);
       ended();
     };
     const addRows = (rows: NumberedCells) => {
+      if (bytes !== null) {
+        bytes.rows(rows, count, headingLine);
+        return;
+      }
       const { headings, headingBefore, numbers } = rows;
       let next = 0;
       for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
@@ -535,6 +535,150 @@ export function writeListTable(
     }
     flush();
   });
+}
+
+/**
+ * One part of the list table written as UTF-8 lines into `out` (writeListTable's byte path): its
+ * methods are the prototype's, compiled once for every part (closures made per part were compiled
+ * again for the second part, and met it with no optimized code).
+ */
+class PartBytes {
+  constructor(
+    readonly out: PieceBytes,
+    readonly partValues: readonly ColumnTexts[],
+    readonly partTexts: readonly (readonly string[])[],
+    readonly partDrawn: readonly ArrayLike<number>[],
+    readonly partRight: readonly boolean[],
+    readonly partCut: readonly boolean[],
+    readonly partColumns: Int32Array,
+    readonly leads: Int32Array,
+    readonly colWidths: readonly number[],
+    readonly lineBound: number,
+    readonly drawnBytes: readonly (KeptBytes | null)[],
+    readonly lastBytes: readonly (KeptBytes | null)[],
+    /** A cell drawn (its lead, text and padding) as text; the same drawn last on its line (no padding after it). */
+    readonly cellOf: (n: number, cell: number) => string,
+    readonly lastCellOf: (n: number, cell: number) => string,
+    /** Lines in a piece: `out` is flushed after each such count of lines. */
+    readonly linesPerPiece: number,
+  ) {}
+
+  /** Lines written since the last flush. */
+  lines = 0;
+
+  /** After each line: the piece written once it has its lines. */
+  ended(): void {
+    if (++this.lines >= this.linesPerPiece) {
+      this.out.flush();
+      this.lines = 0;
+    }
+  }
+
+  /** A line feed, then `text` as a line. */
+  textLine(text: string): void {
+    this.out.byte(10);
+    this.out.text(text);
+    this.ended();
+  }
+
+  /** The rows of cells as lines (`stride` cells a row), each heading line (see NumberedCells) before its row. */
+  rows(rows: NumberedCells, stride: number, headingLine: (heading: string) => string): void {
+    const { headings, headingBefore, numbers } = rows;
+    const count = rows.rows;
+    let next = 0;
+    // (The headings after the last row in the same loop: a loop after it, first run when this one
+    // ends, would have its code thrown away there for want of what it compares.)
+    for (let row = 0, at = 0; ; row++, at += stride) {
+      for (; next < headings.length && (row === count || headingBefore[next] === row); next++) this.textLine(headingLine(headings[next]!));
+      if (row === count) break;
+      this.line(numbers, at);
+      this.ended();
+    }
+  }
+
+  /** The line as one text, trimmed as writeTableFrom trims it (rare: its last cell ends in white space), after a line feed. */
+  trimmedLine(numbers: Int32Array, at: number, last: number): void {
+    let line = "";
+    for (let n = 0; n <= last; n++) line += this.cellOf(n, numbers[at + this.partColumns[n]!]!);
+    this.out.byte(10);
+    this.out.text(line.trimEnd());
+  }
+
+  /**
+   * The cell numbered `cell` of the part's column `n` written into `buffer` at `to` (room made),
+   * its padding after it unless it ends the line: where it ends.
+   */
+  cell(buffer: Buffer, to: number, n: number, cell: number, padded: boolean): number {
+    const column = this.partValues[n]!;
+    const cut = this.partCut[n]!;
+    const kind = cut ? TEXT : column.kinds[cell]!;
+    const drawn = this.partDrawn[n]![cell]!;
+    const right = this.partRight[n]!;
+    const spaces = padded || right ? this.colWidths[n]! - PADDING - drawn : 0;
+    for (let index = this.leads[n]!; index > 0; index--) buffer[to++] = 32;
+    if (right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
+    if (kind === SCALED) {
+      writeScaled(buffer, to, column.scaled[cell]!, column.places[cell]!, drawn);
+      to += drawn;
+    } else if (kind === TEXT && !cut && column.byteStarts[cell]! >= 0) {
+      // (Plain ASCII kept as bytes: `drawn` of them, copied four at a time, see KeptBytes.)
+      const view = this.out.view;
+      const from = column.poolView;
+      const start = column.byteStarts[cell]!;
+      for (let index = 0; index < drawn; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
+      to += drawn;
+    } else if (kind === UNGROUPED) to = writeGrouped(buffer, to, this.partTexts[n]![cell]!);
+    else to = writeText(buffer, to, this.partTexts[n]![cell]!);
+    if (padded) {
+      if (!right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
+      buffer[to++] = 32;
+    }
+    return to;
+  }
+
+  /** A line feed, then the line of the cells numbered as `numbers` from `at`. */
+  line(numbers: Int32Array, at: number): void {
+    const partColumns = this.partColumns;
+    const partValues = this.partValues;
+    // (The last cell that is not empty: the count taken down once at least on every line, so that
+    // a part whose lines end in empty cells finds that step compiled.)
+    let last = partColumns.length;
+    do last -= 1;
+    while (last > 0 && partValues[last]!.texts[numbers[at + partColumns[last]!]!] === "");
+    if (endsInSpace(this.partTexts[last]![numbers[at + partColumns[last]!]!]!)) {
+      this.trimmedLine(numbers, at, last);
+      return;
+    }
+    const out = this.out;
+    // (Room for the line and for the few bytes a kept cell's last four may write past its end.)
+    out.room(this.lineBound + 4);
+    const buffer = out.buffer;
+    const view = out.view;
+    let to = out.at;
+    buffer[to++] = 10;
+    for (let n = 0; n <= last; n++) {
+      const cell = numbers[at + partColumns[n]!]!;
+      const kept = n < last ? this.drawnBytes[n] : this.lastBytes[n];
+      if (kept !== null) {
+        let start = kept.starts[cell]!;
+        // (A kept column's cell made into bytes when first drawn: see drawnBytes and lastBytes.)
+        if (start < 0) start = kept.add(cell, n === last ? this.lastCellOf(n, cell) : this.cellOf(n, cell));
+        const length = kept.lengths[cell]!;
+        // (Four bytes at a time, a long cell by one copy. Up to three bytes after the cell are
+        // written too: the next cell's, or room never given.)
+        if (length > KEPT_COPIED_BY_WORDS) kept.pool.copy(buffer, to, start, start + length);
+        else {
+          const from = kept.view;
+          for (let index = 0; index < length; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
+        }
+        to += length;
+        continue;
+      }
+      // (A column of many texts: its cell written straight into the piece, not made into one text.)
+      to = this.cell(buffer, to, n, cell, n < last);
+    }
+    out.at = to;
+  }
 }
 
 /**
