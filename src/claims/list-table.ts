@@ -44,6 +44,11 @@ class ColumnTexts {
    * `places`: scaledText's text grouped in threes), its `texts` entry a placeholder.
    */
   kinds = new Uint8Array(16);
+  /**
+   * Of each text: EMPTY when it is "", ENDS_IN_SPACE when endsInSpace (a line ending with it is
+   * trimmed), known when it is prepared instead of read from the text at every line.
+   */
+  ends = new Uint8Array(16);
   scaled = new Float64Array(16);
   places = new Uint8Array(16);
   /**
@@ -60,6 +65,8 @@ class ColumnTexts {
   /** Each text cut for the column's narrowed width (a cut column), with its drawn width; made when asked for. */
   cutTexts: (string | undefined)[] = [];
   cutDrawn: number[] = [];
+  /** `ends` of the cut texts. */
+  cutEnds: Uint8Array = new Uint8Array(0);
   /** The widest display and drawn widths of its texts. */
   widest = 0;
   widestDrawn = 0;
@@ -125,6 +132,7 @@ class ColumnTexts {
     this.texts[number] = cell;
     this.drawn[number] = drawn;
     this.kinds[number] = ungrouped ? UNGROUPED : TEXT;
+    this.ends[number] = endsOf(cell);
     if (start >= 0 && (ungrouped || cell !== given)) this.poolUsed = start;
     this.byteStarts[number] = start >= 0 && !ungrouped && cell === given ? start : -1;
     if (width > this.widest) this.widest = width;
@@ -160,6 +168,7 @@ class ColumnTexts {
     const size = Math.max(wanted, this.drawn.length * 2);
     this.drawn = grownCopy(this.drawn, size, this.count);
     this.kinds = grownCopy(this.kinds, size, this.count);
+    this.ends = grownCopy(this.ends, size, this.count);
     this.scaled = grownCopy(this.scaled, size, this.count);
     this.places = grownCopy(this.places, size, this.count);
     this.byteStarts = grownCopy(this.byteStarts, size, this.count);
@@ -189,6 +198,7 @@ class ColumnTexts {
     this.texts[number] = SCALED_PLACEHOLDER;
     this.drawn[number] = length;
     this.kinds[number] = SCALED;
+    this.ends[number] = 0;
     this.byteStarts[number] = -1;
     this.scaled[number] = scaled;
     this.places[number] = places;
@@ -203,6 +213,7 @@ class ColumnTexts {
     const count = this.count;
     this.cutTexts = new Array<string>(count);
     this.cutDrawn = new Array<number>(count);
+    this.cutEnds = new Uint8Array(count);
     let widest = 0;
     for (let number = 0; number < count; number++) {
       const text = this.textAt(number);
@@ -210,6 +221,7 @@ class ColumnTexts {
       const drawn = cut === text ? this.drawn[number]! : this.strlen(cut);
       this.cutTexts[number] = cut;
       this.cutDrawn[number] = drawn;
+      this.cutEnds[number] = endsOf(cut);
       if (drawn > widest) widest = drawn;
     }
     return widest;
@@ -357,7 +369,9 @@ export function writeListTable(
     let at = into.length;
     for (let index = 0; index < count; index++) {
       const cell = cells[index] ?? "";
-      numbers[at++] = cell === SCALED_CELL && scaledCells !== undefined
+      // (Its length first: comparing every cell with SCALED_CELL, most of them strings of the
+      // journal's that are not one with it, was a tenth of numbering the cells.)
+      numbers[at++] = cell.length === SCALED_CELL.length && cell === SCALED_CELL && scaledCells !== undefined
         ? values[index]!.numberOfScaled(scaledCells.scaled[index]!, scaledCells.places[index]!)
         : values[index]!.numberOf(cell);
     }
@@ -486,7 +500,7 @@ export function writeListTable(
       return (n === 0 ? " " : between) + spaces + textOf(n, cell);
     };
     /** The part's lines as bytes (one object per part: its methods compiled once for every part). */
-    const bytes = out === null ? null : new PartBytes(out, partValues, partTexts, partDrawn, partRight, partCut, partColumns, leads, colWidths, lineBound, drawnBytes, lastBytes, cellOf, lastCellOf, linesPerPiece);
+    const bytes = out === null ? null : new PartBytes(out, partValues, partTexts, partDrawn, partRight, partCut, partValues.map((column, n) => (partCut[n] ? column.cutEnds : column.ends)), partColumns, leads, colWidths, lineBound, drawnBytes, lastBytes, cellOf, lastCellOf, linesPerPiece);
     put(headLine(head, colWidths, part.map((index) => right[index]!), between, strlen));
     if (hasRows) {
       const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
@@ -550,6 +564,8 @@ class PartBytes {
     readonly partDrawn: readonly ArrayLike<number>[],
     readonly partRight: readonly boolean[],
     readonly partCut: readonly boolean[],
+    /** Each column's `ends` (its cut texts' when cut). */
+    readonly partEnds: readonly Uint8Array[],
     readonly partColumns: Int32Array,
     readonly leads: Int32Array,
     readonly colWidths: readonly number[],
@@ -644,8 +660,8 @@ class PartBytes {
     // a part whose lines end in empty cells finds that step compiled.)
     let last = partColumns.length;
     do last -= 1;
-    while (last > 0 && partValues[last]!.texts[numbers[at + partColumns[last]!]!] === "");
-    if (endsInSpace(this.partTexts[last]![numbers[at + partColumns[last]!]!]!)) {
+    while (last > 0 && (partValues[last]!.ends[numbers[at + partColumns[last]!]!]! & EMPTY) !== 0);
+    if ((this.partEnds[last]![numbers[at + partColumns[last]!]!]! & ENDS_IN_SPACE) !== 0) {
       this.trimmedLine(numbers, at, last);
       return;
     }
@@ -914,6 +930,14 @@ const LAST_CELLS_KEPT = 512;
 
 /** A column of at most this many texts keeps its drawn cells (see lineOf). */
 const DRAWN_CELLS_KEPT = 4096;
+
+/** A text's `ends` (see ColumnTexts). */
+const EMPTY = 1;
+const ENDS_IN_SPACE = 2;
+
+function endsOf(text: string): number {
+  return (text.length === 0 ? EMPTY : 0) | (endsInSpace(text) ? ENDS_IN_SPACE : 0);
+}
 
 /** Whether trimEnd would trim `text` at all: empty, or white space (as trimEnd counts it) at its end. */
 function endsInSpace(text: string): boolean {

@@ -287,7 +287,7 @@ const NO_PROBLEMS: readonly Diagnostic[] = Object.freeze([]);
  * The diagnostics located in a transaction (spanWithin its span), in their order: found through
  * each file's diagnostics sorted by where they start, instead of every diagnostic tried on every claim.
  */
-function problemsFinder(diagnostics: readonly Diagnostic[]): (file: string, start: number, end: number) => readonly Diagnostic[] {
+function problemsFinder(diagnostics: readonly Diagnostic[]): ((file: string, start: number, end: number) => readonly Diagnostic[]) | null {
   const byFile = new Map<string, { start: number; index: number }[]>();
   diagnostics.forEach((diagnostic, index) => {
     if (diagnostic.span === null) return;
@@ -295,6 +295,8 @@ function problemsFinder(diagnostics: readonly Diagnostic[]): (file: string, star
     if (list === undefined) byFile.set(diagnostic.span.file, [{ start: diagnostic.span.start, index }]);
     else list.push({ start: diagnostic.span.start, index });
   });
+  // (No diagnostic with a place: no claim has any, none looked for.)
+  if (byFile.size === 0) return null;
   for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || a.index - b.index);
   // (The file asked about last and its list: claims come file after file.)
   let lastFile: string | null = null;
@@ -462,7 +464,8 @@ export function forEachClaimRow(
     const read = readClaimPostings(entry, expensesRoot, scratch, meta.department, meta.customer);
     if (query.customer !== null && !read.customers.includes(query.customer)) continue;
     // (A compact transaction's place read without making its span.)
-    const problems = entry instanceof PlainTransaction ? problemsIn(entry.file, entry.start, entry.end) : problemsIn(entry.span.file, entry.span.start, entry.span.end);
+    const problems = problemsIn === null ? NO_PROBLEMS
+      : entry instanceof PlainTransaction ? problemsIn(entry.file, entry.start, entry.end) : problemsIn(entry.span.file, entry.span.start, entry.span.end);
     const coverage = authority.declared && status === "approved" && entry.flag === "!" ? approvalCoverage(entry, authority) : null;
     const partlyApproved = coverage !== null && !coverage.covered && coverage.counted.length > 0;
     const awaiting = partlyApproved ? coverage.awaiting : NO_ONE;
