@@ -24,7 +24,7 @@ import { grownCopy } from "../core/typed-arrays.js";
  */
 class ColumnTexts {
   /** Each given text's number while texts are still looked up. */
-  readonly #numbers = new TextNumbers();
+  readonly #numbers = new Map<string, number>();
   #mapping = true;
   #found = 0;
   /** The text given last and its number (rows often repeat a column's text). */
@@ -81,10 +81,10 @@ class ColumnTexts {
     if (!this.#mapping) return this.#prepare(given);
     if (given === this.#lastGiven) return this.#lastNumber;
     let number = this.#numbers.get(given);
-    if (number >= 0) this.#found++;
+    if (number !== undefined) this.#found++;
     else {
       number = this.#prepare(given);
-      this.#numbers.add(given, number);
+      this.#numbers.set(given, number);
       // (Texts that do not repeat: looked up no more.)
       if (this.#numbers.size >= MAPPED_BEFORE_CHECK && this.#found * 4 < this.#numbers.size) {
         this.#mapping = false;
@@ -226,71 +226,6 @@ class ColumnTexts {
     }
     return widest;
   }
-}
-
-/**
- * Texts and their numbers (Map<string, number>'s get and set for texts not there), a table of its
- * own: a text's hash made of its character codes, then the texts compared (most often the same
- * string, as the journal's reader shares a value's string: equal at once). A column's texts are
- * mostly short (names, dates): Map's look-ups were a fifth of numbering a long list's cells.
- */
-export class TextNumbers {
-  /** By hash, open addressing: a text's place in `texts` plus one, 0 for none. */
-  #slots = new Int32Array(64);
-  #texts: string[] = [];
-  #numbers: number[] = [];
-
-  get size(): number {
-    return this.#texts.length;
-  }
-
-  /** The number of `text`, or -1. */
-  get(text: string): number {
-    const slots = this.#slots;
-    const mask = slots.length - 1;
-    for (let at = textHash(text) & mask; ; at = (at + 1) & mask) {
-      const kept = slots[at]!;
-      if (kept === 0) return -1;
-      if (this.#texts[kept - 1] === text) return this.#numbers[kept - 1]!;
-    }
-  }
-
-  /** `text` (not there: see get) numbered `number`. */
-  add(text: string, number: number): void {
-    this.#texts.push(text);
-    this.#numbers.push(number);
-    if (this.#texts.length * 2 > this.#slots.length) {
-      this.#slots = new Int32Array(this.#slots.length * 2);
-      for (let index = 0; index < this.#texts.length; index++) this.#place(this.#texts[index]!, index + 1);
-    } else this.#place(text, this.#texts.length);
-  }
-
-  #place(text: string, kept: number): void {
-    const slots = this.#slots;
-    const mask = slots.length - 1;
-    let at = textHash(text) & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = kept;
-  }
-
-  clear(): void {
-    this.#slots = new Int32Array(64);
-    this.#texts = [];
-    this.#numbers = [];
-  }
-}
-
-/** A hash of `text`'s character codes (its first and last 16 and its length when longer than 32). */
-export function textHash(text: string): number {
-  const length = text.length;
-  let hash = length | 0;
-  if (length <= 32) {
-    for (let index = 0; index < length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  } else {
-    for (let index = 0; index < 16; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-    for (let index = length - 16; index < length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  }
-  return hash ^ (hash >>> 15);
 }
 
 /** The text groupedNumber gave last, and what it was given. */
