@@ -44,6 +44,11 @@ class ColumnTexts {
    * `places`: scaledText's text grouped in threes), its `texts` entry a placeholder.
    */
   kinds = new Uint8Array(16);
+  /**
+   * Of each text: EMPTY when it is "", ENDS_IN_SPACE when endsInSpace (a line ending with it is
+   * trimmed), known when it is prepared instead of read from the text at every line.
+   */
+  ends = new Uint8Array(16);
   scaled = new Float64Array(16);
   places = new Uint8Array(16);
   /**
@@ -60,6 +65,8 @@ class ColumnTexts {
   /** Each text cut for the column's narrowed width (a cut column), with its drawn width; made when asked for. */
   cutTexts: (string | undefined)[] = [];
   cutDrawn: number[] = [];
+  /** `ends` of the cut texts. */
+  cutEnds: Uint8Array = new Uint8Array(0);
   /** The widest display and drawn widths of its texts. */
   widest = 0;
   widestDrawn = 0;
@@ -125,6 +132,7 @@ class ColumnTexts {
     this.texts[number] = cell;
     this.drawn[number] = drawn;
     this.kinds[number] = ungrouped ? UNGROUPED : TEXT;
+    this.ends[number] = endsOf(cell);
     if (start >= 0 && (ungrouped || cell !== given)) this.poolUsed = start;
     this.byteStarts[number] = start >= 0 && !ungrouped && cell === given ? start : -1;
     if (width > this.widest) this.widest = width;
@@ -160,6 +168,7 @@ class ColumnTexts {
     const size = Math.max(wanted, this.drawn.length * 2);
     this.drawn = grownCopy(this.drawn, size, this.count);
     this.kinds = grownCopy(this.kinds, size, this.count);
+    this.ends = grownCopy(this.ends, size, this.count);
     this.scaled = grownCopy(this.scaled, size, this.count);
     this.places = grownCopy(this.places, size, this.count);
     this.byteStarts = grownCopy(this.byteStarts, size, this.count);
@@ -189,6 +198,7 @@ class ColumnTexts {
     this.texts[number] = SCALED_PLACEHOLDER;
     this.drawn[number] = length;
     this.kinds[number] = SCALED;
+    this.ends[number] = 0;
     this.byteStarts[number] = -1;
     this.scaled[number] = scaled;
     this.places[number] = places;
@@ -203,6 +213,7 @@ class ColumnTexts {
     const count = this.count;
     this.cutTexts = new Array<string>(count);
     this.cutDrawn = new Array<number>(count);
+    this.cutEnds = new Uint8Array(count);
     let widest = 0;
     for (let number = 0; number < count; number++) {
       const text = this.textAt(number);
@@ -210,6 +221,7 @@ class ColumnTexts {
       const drawn = cut === text ? this.drawn[number]! : this.strlen(cut);
       this.cutTexts[number] = cut;
       this.cutDrawn[number] = drawn;
+      this.cutEnds[number] = endsOf(cut);
       if (drawn > widest) widest = drawn;
     }
     return widest;
@@ -292,7 +304,9 @@ export function writeListTable(
     let at = into.length;
     for (let index = 0; index < count; index++) {
       const cell = cells[index] ?? "";
-      numbers[at++] = cell === SCALED_CELL && scaledCells !== undefined
+      // (Its length first: comparing every cell with SCALED_CELL, most of them strings of the
+      // journal's that are not one with it, was a tenth of numbering the cells.)
+      numbers[at++] = cell.length === SCALED_CELL.length && cell === SCALED_CELL && scaledCells !== undefined
         ? values[index]!.numberOfScaled(scaledCells.scaled[index]!, scaledCells.places[index]!)
         : values[index]!.numberOf(cell);
     }
@@ -374,8 +388,8 @@ export function writeListTable(
     };
     /** The line of the part's cells (numbered as `numbers` from `at`), trimmed at its end, into `texts` (or as bytes into `out`, after a line feed). */
     const addCells = (numbers: Int32Array, at: number): void => {
-      if (out !== null) {
-        addCellBytes(out, numbers, at);
+      if (bytes !== null) {
+        bytes.line(numbers, at);
         return;
       }
       // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
@@ -420,81 +434,8 @@ export function writeListTable(
       const spaces = partRight[n] ? spacesOf(colWidths[n]! - PADDING - partDrawn[n]![cell]!) : "";
       return (n === 0 ? " " : between) + spaces + textOf(n, cell);
     };
-    /** The line as one text, trimmed as writeTableFrom trims it (rare: its last cell ends in white space), after a line feed. */
-    const addTrimmedLine = (out: PieceBytes, numbers: Int32Array, at: number, last: number): void => {
-      let line = "";
-      for (let n = 0; n <= last; n++) line += cellOf(n, numbers[at + partColumns[n]!]!);
-      out.byte(10);
-      out.text(line.trimEnd());
-    };
-    /** A kept column's cell made into bytes when first drawn (see drawnBytes and lastBytes): where they start. */
-    const keptCellOf = (kept: KeptBytes, n: number, cell: number, last: boolean): number => kept.add(cell, last ? lastCellOf(n, cell) : cellOf(n, cell));
-    /**
-     * The cell numbered `cell` of the part's column `n` written into `buffer` at `to` (room made),
-     * its padding after it unless it ends the line: where it ends.
-     */
-    const writeCell = (buffer: Buffer, to: number, n: number, cell: number, padded: boolean): number => {
-      const column = partValues[n]!;
-      const kind = partCut[n] ? TEXT : column.kinds[cell]!;
-      const drawn = partDrawn[n]![cell]!;
-      const right = partRight[n]!;
-      const spaces = padded || right ? colWidths[n]! - PADDING - drawn : 0;
-      for (let index = leads[n]!; index > 0; index--) buffer[to++] = 32;
-      if (right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
-      if (kind === SCALED) {
-        writeScaled(buffer, to, column.scaled[cell]!, column.places[cell]!, drawn);
-        to += drawn;
-      } else if (kind === TEXT && !partCut[n] && column.byteStarts[cell]! >= 0) {
-        // (Plain ASCII kept as bytes: `drawn` of them, copied four at a time, see KeptBytes.)
-        const view = out!.view;
-        const from = column.poolView;
-        const start = column.byteStarts[cell]!;
-        for (let index = 0; index < drawn; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
-        to += drawn;
-      } else if (kind === UNGROUPED) to = writeGrouped(buffer, to, partTexts[n]![cell]!);
-      else to = writeText(buffer, to, partTexts[n]![cell]!);
-      if (padded) {
-        if (!right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
-        buffer[to++] = 32;
-      }
-      return to;
-    };
-    /** addCells to `out`: a line feed, then the line's cells. */
-    const addCellBytes = (out: PieceBytes, numbers: Int32Array, at: number): void => {
-      let last = part.length - 1;
-      while (last > 0 && partValues[last]!.texts[numbers[at + partColumns[last]!]!] === "") last--;
-      if (endsInSpace(partTexts[last]![numbers[at + partColumns[last]!]!]!)) {
-        addTrimmedLine(out, numbers, at, last);
-        return;
-      }
-      // (Room for the line and for the few bytes a kept cell's last four may write past its end.)
-      out.room(lineBound + 4);
-      const buffer = out.buffer;
-      const view = out.view;
-      let to = out.at;
-      buffer[to++] = 10;
-      for (let n = 0; n <= last; n++) {
-        const cell = numbers[at + partColumns[n]!]!;
-        const kept = n < last ? drawnBytes[n] : lastBytes[n];
-        if (kept !== null) {
-          let start = kept.starts[cell]!;
-          if (start < 0) start = keptCellOf(kept, n, cell, n === last);
-          const length = kept.lengths[cell]!;
-          // (Four bytes at a time, a long cell by one copy. Up to three bytes after the cell are
-          // written too: the next cell's, or room never given.)
-          if (length > KEPT_COPIED_BY_WORDS) kept.pool.copy(buffer, to, start, start + length);
-          else {
-            const from = kept.view;
-            for (let index = 0; index < length; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
-          }
-          to += length;
-          continue;
-        }
-        // (A column of many texts: its cell written straight into the piece, not made into one text.)
-        to = writeCell(buffer, to, n, cell, n < last);
-      }
-      out.at = to;
-    };
+    /** The part's lines as bytes (one object per part: its methods compiled once for every part). */
+    const bytes = out === null ? null : new PartBytes(out, partValues, partTexts, partDrawn, partRight, partCut, partValues.map((column, n) => (partCut[n] ? column.cutEnds : column.ends)), partColumns, leads, colWidths, lineBound, drawnBytes, lastBytes, cellOf, lastCellOf, linesPerPiece);
     put(headLine(head, colWidths, part.map((index) => right[index]!), between, strlen));
     if (hasRows) {
       const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
@@ -513,11 +454,19 @@ export function writeListTable(
       }
     };
     const addLine = (line: string) => {
+      if (bytes !== null) {
+        bytes.textLine(line);
+        return;
+      }
       put("\n");
       put(line);
       ended();
     };
     const addRows = (rows: NumberedCells) => {
+      if (bytes !== null) {
+        bytes.rows(rows, count, headingLine);
+        return;
+      }
       const { headings, headingBefore, numbers } = rows;
       let next = 0;
       for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
@@ -535,6 +484,152 @@ export function writeListTable(
     }
     flush();
   });
+}
+
+/**
+ * One part of the list table written as UTF-8 lines into `out` (writeListTable's byte path): its
+ * methods are the prototype's, compiled once for every part (closures made per part were compiled
+ * again for the second part, and met it with no optimized code).
+ */
+class PartBytes {
+  constructor(
+    readonly out: PieceBytes,
+    readonly partValues: readonly ColumnTexts[],
+    readonly partTexts: readonly (readonly string[])[],
+    readonly partDrawn: readonly ArrayLike<number>[],
+    readonly partRight: readonly boolean[],
+    readonly partCut: readonly boolean[],
+    /** Each column's `ends` (its cut texts' when cut). */
+    readonly partEnds: readonly Uint8Array[],
+    readonly partColumns: Int32Array,
+    readonly leads: Int32Array,
+    readonly colWidths: readonly number[],
+    readonly lineBound: number,
+    readonly drawnBytes: readonly (KeptBytes | null)[],
+    readonly lastBytes: readonly (KeptBytes | null)[],
+    /** A cell drawn (its lead, text and padding) as text; the same drawn last on its line (no padding after it). */
+    readonly cellOf: (n: number, cell: number) => string,
+    readonly lastCellOf: (n: number, cell: number) => string,
+    /** Lines in a piece: `out` is flushed after each such count of lines. */
+    readonly linesPerPiece: number,
+  ) {}
+
+  /** Lines written since the last flush. */
+  lines = 0;
+
+  /** After each line: the piece written once it has its lines. */
+  ended(): void {
+    if (++this.lines >= this.linesPerPiece) {
+      this.out.flush();
+      this.lines = 0;
+    }
+  }
+
+  /** A line feed, then `text` as a line. */
+  textLine(text: string): void {
+    this.out.byte(10);
+    this.out.text(text);
+    this.ended();
+  }
+
+  /** The rows of cells as lines (`stride` cells a row), each heading line (see NumberedCells) before its row. */
+  rows(rows: NumberedCells, stride: number, headingLine: (heading: string) => string): void {
+    const { headings, headingBefore, numbers } = rows;
+    const count = rows.rows;
+    let next = 0;
+    // (The headings after the last row in the same loop: a loop after it, first run when this one
+    // ends, would have its code thrown away there for want of what it compares.)
+    for (let row = 0, at = 0; ; row++, at += stride) {
+      for (; next < headings.length && (row === count || headingBefore[next] === row); next++) this.textLine(headingLine(headings[next]!));
+      if (row === count) break;
+      this.line(numbers, at);
+      this.ended();
+    }
+  }
+
+  /** The line as one text, trimmed as writeTableFrom trims it (rare: its last cell ends in white space), after a line feed. */
+  trimmedLine(numbers: Int32Array, at: number, last: number): void {
+    let line = "";
+    for (let n = 0; n <= last; n++) line += this.cellOf(n, numbers[at + this.partColumns[n]!]!);
+    this.out.byte(10);
+    this.out.text(line.trimEnd());
+  }
+
+  /**
+   * The cell numbered `cell` of the part's column `n` written into `buffer` at `to` (room made),
+   * its padding after it unless it ends the line: where it ends.
+   */
+  cell(buffer: Buffer, to: number, n: number, cell: number, padded: boolean): number {
+    const column = this.partValues[n]!;
+    const cut = this.partCut[n]!;
+    const kind = cut ? TEXT : column.kinds[cell]!;
+    const drawn = this.partDrawn[n]![cell]!;
+    const right = this.partRight[n]!;
+    const spaces = padded || right ? this.colWidths[n]! - PADDING - drawn : 0;
+    for (let index = this.leads[n]!; index > 0; index--) buffer[to++] = 32;
+    if (right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
+    if (kind === SCALED) {
+      writeScaled(buffer, to, column.scaled[cell]!, column.places[cell]!, drawn);
+      to += drawn;
+    } else if (kind === TEXT && !cut && column.byteStarts[cell]! >= 0) {
+      // (Plain ASCII kept as bytes: `drawn` of them, copied four at a time, see KeptBytes.)
+      const view = this.out.view;
+      const from = column.poolView;
+      const start = column.byteStarts[cell]!;
+      for (let index = 0; index < drawn; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
+      to += drawn;
+    } else if (kind === UNGROUPED) to = writeGrouped(buffer, to, this.partTexts[n]![cell]!);
+    else to = writeText(buffer, to, this.partTexts[n]![cell]!);
+    if (padded) {
+      if (!right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
+      buffer[to++] = 32;
+    }
+    return to;
+  }
+
+  /** A line feed, then the line of the cells numbered as `numbers` from `at`. */
+  line(numbers: Int32Array, at: number): void {
+    const partColumns = this.partColumns;
+    const partValues = this.partValues;
+    // (The last cell that is not empty: the count taken down once at least on every line, so that
+    // a part whose lines end in empty cells finds that step compiled.)
+    let last = partColumns.length;
+    do last -= 1;
+    while (last > 0 && (partValues[last]!.ends[numbers[at + partColumns[last]!]!]! & EMPTY) !== 0);
+    if ((this.partEnds[last]![numbers[at + partColumns[last]!]!]! & ENDS_IN_SPACE) !== 0) {
+      this.trimmedLine(numbers, at, last);
+      return;
+    }
+    const out = this.out;
+    // (Room for the line and for the few bytes a kept cell's last four may write past its end.)
+    out.room(this.lineBound + 4);
+    const buffer = out.buffer;
+    const view = out.view;
+    let to = out.at;
+    buffer[to++] = 10;
+    for (let n = 0; n <= last; n++) {
+      const cell = numbers[at + partColumns[n]!]!;
+      const kept = n < last ? this.drawnBytes[n] : this.lastBytes[n];
+      if (kept !== null) {
+        let start = kept.starts[cell]!;
+        // (A kept column's cell made into bytes when first drawn: see drawnBytes and lastBytes.)
+        if (start < 0) start = kept.add(cell, n === last ? this.lastCellOf(n, cell) : this.cellOf(n, cell));
+        const length = kept.lengths[cell]!;
+        // (Four bytes at a time, a long cell by one copy. Up to three bytes after the cell are
+        // written too: the next cell's, or room never given.)
+        if (length > KEPT_COPIED_BY_WORDS) kept.pool.copy(buffer, to, start, start + length);
+        else {
+          const from = kept.view;
+          for (let index = 0; index < length; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
+        }
+        to += length;
+        continue;
+      }
+      // (A column of many texts: its cell written straight into the piece, not made into one text.)
+      to = this.cell(buffer, to, n, cell, n < last);
+    }
+    out.at = to;
+  }
 }
 
 /**
@@ -770,6 +865,14 @@ const LAST_CELLS_KEPT = 512;
 
 /** A column of at most this many texts keeps its drawn cells (see lineOf). */
 const DRAWN_CELLS_KEPT = 4096;
+
+/** A text's `ends` (see ColumnTexts). */
+const EMPTY = 1;
+const ENDS_IN_SPACE = 2;
+
+function endsOf(text: string): number {
+  return (text.length === 0 ? EMPTY : 0) | (endsInSpace(text) ? ENDS_IN_SPACE : 0);
+}
 
 /** Whether trimEnd would trim `text` at all: empty, or white space (as trimEnd counts it) at its end. */
 function endsInSpace(text: string): boolean {

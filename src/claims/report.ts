@@ -138,6 +138,24 @@ interface ClaimMeta {
   customer: string | null;
 }
 
+/** What a metadata key is to a row (readClaimMeta). */
+const OTHER = 0;
+const CLAIM = 1;
+const STATUS = 2;
+const CLAIMANT = 3;
+const DEPARTMENT = 4;
+const CUSTOMER = 5;
+
+function metaSlotOf(key: string): number {
+  return key === "claim" ? CLAIM : key === "status" ? STATUS : key === "claimant" ? CLAIMANT : key === "department" ? DEPARTMENT : key === "customer" ? CUSTOMER : OTHER;
+}
+
+/** The keys of the metadata lines read last, by place (the first SEEN_KEYS), and their slots. */
+const SEEN_KEYS = 16;
+const seenKeys: string[] = new Array<string>(SEEN_KEYS).fill("");
+const seenSlots = new Int8Array(SEEN_KEYS);
+let keysSeen = 0;
+
 /**
  * entryMetaText of the keys a row reads, into `into`: a compact transaction's metadata lines read
  * once for all of them (each key looked up apart read every line five times over).
@@ -160,11 +178,23 @@ function readClaimMeta(entry: BookedTransaction, into: ClaimMeta): ClaimMeta {
   const count = entry.metaCount;
   for (let index = 0; index < count; index++) {
     const key = entry.metaKeyAt(index);
-    if (key === "claim") claim ??= entry.rawMetaValueAt(index);
-    else if (key === "status") status ??= entry.rawMetaValueAt(index);
-    else if (key === "claimant") claimant ??= entry.rawMetaValueAt(index);
-    else if (key === "department") department ??= entry.rawMetaValueAt(index);
-    else if (key === "customer") customer ??= entry.rawMetaValueAt(index);
+    // (Transactions mostly write the same keys in the same order, each key one shared string: the
+    // key at this place last time is the same string, its meaning known without comparing texts.)
+    let slot: number;
+    if (index < keysSeen && seenKeys[index] === key) slot = seenSlots[index]!;
+    else {
+      slot = metaSlotOf(key);
+      if (index <= keysSeen && index < SEEN_KEYS) {
+        seenKeys[index] = key;
+        seenSlots[index] = slot;
+        if (index === keysSeen) keysSeen++;
+      }
+    }
+    if (slot === CLAIM) claim ??= entry.rawMetaValueAt(index);
+    else if (slot === STATUS) status ??= entry.rawMetaValueAt(index);
+    else if (slot === CLAIMANT) claimant ??= entry.rawMetaValueAt(index);
+    else if (slot === DEPARTMENT) department ??= entry.rawMetaValueAt(index);
+    else if (slot === CUSTOMER) customer ??= entry.rawMetaValueAt(index);
   }
   into.claim = rawText(claim);
   into.status = rawText(status);
@@ -188,26 +218,35 @@ function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read:
   read.receipts = 0;
   let expenseSeen = false;
   if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
-    // (Booked as its postings: the booked postings are the postings, in order.)
+    // (Booked as its postings: the booked postings are the postings, in order.) A posting without
+    // metadata lines (most) names the claim's own department and customer: added at the first such
+    // posting only (adding them again changes nothing).
+    let ownAdded = false;
     for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at)) {
       // (A posting without metadata lines, most: none of its keys looked up.)
       const hasMeta = entry.postingMetaCountAt(at) > 0;
       if (hasMeta && (rawText(entry.rawMetaAt(at, "invoice")) !== null || rawText(entry.rawMetaAt(at, "receipt")) !== null)) read.receipts++;
-      const account = entry.accountAt(at);
-      if (!isUnder(account, expensesRoot)) {
+      if (!accountUnder(entry.accountAt(at), expensesRoot)) {
         read.fallbackCurrency ??= entry.bookedCurrencyAt(at);
         continue;
       }
-      if (!expenseSeen) read.fallbackCurrency = entry.bookedCurrencyAt(at);
+      const currency = entry.bookedCurrencyAt(at);
+      if (!expenseSeen) read.fallbackCurrency = currency;
       expenseSeen = true;
-      addDistinct(read.departments, (hasMeta ? rawText(entry.rawMetaAt(at, "department")) : null) ?? department);
-      addDistinct(read.customers, (hasMeta ? rawText(entry.rawMetaAt(at, "customer")) : null) ?? customer);
+      if (hasMeta) {
+        addDistinct(read.departments, rawText(entry.rawMetaAt(at, "department")) ?? department);
+        addDistinct(read.customers, rawText(entry.rawMetaAt(at, "customer")) ?? customer);
+      } else if (!ownAdded) {
+        ownAdded = true;
+        addDistinct(read.departments, department);
+        addDistinct(read.customers, customer);
+      }
       const scaled = entry.bookedScaledAt(at);
       if (Number.isNaN(scaled)) {
         const units = entry.bookedUnitsAt(at);
         if (units.number.greaterThan(0)) chargeIn(read, units.currency).addDecimal(units.number);
       } else if (scaled > 0) {
-        chargeIn(read, entry.bookedCurrencyAt(at)).addScaled(scaled, entry.bookedScaleAt(at));
+        chargeIn(read, currency).addScaled(scaled, entry.bookedScaleAt(at));
       }
     }
   } else {
@@ -230,13 +269,25 @@ function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read:
   return read;
 }
 
+/**
+ * isUnder(account, root), by comparing character codes (an account under another root, most of a
+ * claim's other postings, differs at its first character; startsWith between a CJK account and an
+ * ASCII root was a tenth of reading the claims).
+ */
+export function accountUnder(account: string, root: string): boolean {
+  const length = root.length;
+  if (account.length < length || (account.length > length && account.charCodeAt(length) !== 58)) return false;
+  for (let index = 0; index < length; index++) if (account.charCodeAt(index) !== root.charCodeAt(index)) return false;
+  return true;
+}
+
 const NO_PROBLEMS: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * The diagnostics located in a transaction (spanWithin its span), in their order: found through
  * each file's diagnostics sorted by where they start, instead of every diagnostic tried on every claim.
  */
-function problemsFinder(diagnostics: readonly Diagnostic[]): (file: string, start: number, end: number) => readonly Diagnostic[] {
+function problemsFinder(diagnostics: readonly Diagnostic[]): ((file: string, start: number, end: number) => readonly Diagnostic[]) | null {
   const byFile = new Map<string, { start: number; index: number }[]>();
   diagnostics.forEach((diagnostic, index) => {
     if (diagnostic.span === null) return;
@@ -244,9 +295,18 @@ function problemsFinder(diagnostics: readonly Diagnostic[]): (file: string, star
     if (list === undefined) byFile.set(diagnostic.span.file, [{ start: diagnostic.span.start, index }]);
     else list.push({ start: diagnostic.span.start, index });
   });
+  // (No diagnostic with a place: no claim has any, none looked for.)
+  if (byFile.size === 0) return null;
   for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || a.index - b.index);
+  // (The file asked about last and its list: claims come file after file.)
+  let lastFile: string | null = null;
+  let lastList: { start: number; index: number }[] | undefined;
   return (file, start, end) => {
-    const list = byFile.get(file);
+    if (file !== lastFile) {
+      lastFile = file;
+      lastList = byFile.get(file);
+    }
+    const list = lastList;
     if (list === undefined) return NO_PROBLEMS;
     let low = 0;
     let high = list.length;
@@ -404,7 +464,8 @@ export function forEachClaimRow(
     const read = readClaimPostings(entry, expensesRoot, scratch, meta.department, meta.customer);
     if (query.customer !== null && !read.customers.includes(query.customer)) continue;
     // (A compact transaction's place read without making its span.)
-    const problems = entry instanceof PlainTransaction ? problemsIn(entry.file, entry.start, entry.end) : problemsIn(entry.span.file, entry.span.start, entry.span.end);
+    const problems = problemsIn === null ? NO_PROBLEMS
+      : entry instanceof PlainTransaction ? problemsIn(entry.file, entry.start, entry.end) : problemsIn(entry.span.file, entry.span.start, entry.span.end);
     const coverage = authority.declared && status === "approved" && entry.flag === "!" ? approvalCoverage(entry, authority) : null;
     const partlyApproved = coverage !== null && !coverage.covered && coverage.counted.length > 0;
     const awaiting = partlyApproved ? coverage.awaiting : NO_ONE;
