@@ -340,27 +340,13 @@ export function writtenAmountText(magnitude: number, scale: number, places: numb
   return buffer.toString("latin1", 0, writeShapedAmount(buffer, 0, length, negative));
 }
 
-/**
- * tableMeasure's measure, cli-table3's module loaded only for a text that is not simple (a table
- * of simple headers and texts never loads it: its require was some milliseconds of a register).
- */
-function lazyMeasure(): (text: string) => number {
-  let measure: ((text: string) => number) | null = null;
-  return (text) => {
-    const simple = simpleTableWidth(text);
-    if (simple >= 0) return simple;
-    measure ??= tableMeasure();
-    return measure(text);
-  };
-}
-
 function writeByteTable(table: ByteTable, styleWidth: number | undefined, before: string, after: string, give: (bytes: Buffer) => boolean | void): void {
   const { columns, count, right, texts, kinds, numbers, scales, places } = table;
   const rows = table.rows;
   const bodyRows = table.bodyRows < 0 ? rows : table.bodyRows;
   const { headings, headingBefore } = table;
   const bodyHeadings = table.bodyHeadings < 0 ? headings.length : table.bodyHeadings;
-  const strlen = lazyMeasure();
+  const strlen = tableMeasure();
   const widths = columns.map((column, index) => Math.max(displayWidth(column.header), texts[index]!.widest, table.amountWidths[index]!));
   // (Simple texts and amounts: each drawn as wide as it shows.)
   const drawnWidths = columns.map((_, index) => Math.max(texts[index]!.widest, table.amountWidths[index]!));

@@ -305,10 +305,12 @@ export let simpleHadBackslash = false;
 /**
  * cli-table3's measure of a cell (the display width without colour codes), each distinct text
  * measured once (the texts of a column such as the dimensions of `report vouchers` are many, and
- * its measure makes two regular expressions per call), simple text counted directly.
+ * its measure makes two regular expressions per call), simple text counted directly. cli-table3's
+ * module is loaded at the first text that is not simple: a table of simple texts (most, Chinese
+ * included) never loads it (its require was some milliseconds of every long list).
  */
 export function tableMeasure(): (text: string) => number {
-  const { strlen } = loadUtilities();
+  let strlen: ((text: string) => number) | null = null;
   const known = new Map<string, number>();
   return (text) => {
     if (PLAIN_ASCII.test(text)) return text.length;
@@ -316,7 +318,7 @@ export function tableMeasure(): (text: string) => number {
     if (simple >= 0) return simple;
     let width = known.get(text);
     if (width === undefined) {
-      width = strlen(text);
+      width = (strlen ??= loadUtilities().strlen)(text);
       known.set(text, width);
     }
     return width;
