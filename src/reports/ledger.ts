@@ -551,6 +551,37 @@ export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): S
   return { sheet, rows };
 }
 
+/** The words both terminal tables of a ledger write beside a row's figures, in one language. */
+function rowWords(lang: Lang): { directions: Record<Direction, string>; summaries: Record<"opening" | "month" | "year", string> } {
+  return {
+    directions: { debit: DIRECTIONS.debit[lang], credit: DIRECTIONS.credit[lang], zero: DIRECTIONS.zero[lang] },
+    summaries: { opening: ROW_SUMMARIES.opening[lang], month: ROW_SUMMARIES.month[lang], year: ROW_SUMMARIES.year[lang] },
+  };
+}
+
+/** The direction of a running balance (借, 贷 or 平). */
+function balanceDirection(balance: Figure): Direction {
+  return balance.decimal !== null ? directionOf(balance.decimal) : balance.scaled === 0 ? "zero" : balance.scaled > 0 ? "debit" : "credit";
+}
+
+/**
+ * The rows of the report's sections in order, each section's ledger given to `heading` where it
+ * changes; `enter` is told each section before its rows, and ends the walk by returning false.
+ * (Each row read where the walk leaves it: rowOf's LedgerRow is not made.)
+ */
+function forEachLedgerRow(report: LedgerReport, enter: (section: LedgerSection) => boolean, heading: (ledger: string) => void, visit: (row: RowState) => void): void {
+  let current: string | null = null;
+  for (const section of report.sections) {
+    if (!enter(section)) return;
+    const ledger = sectionHeading(section);
+    sectionWalks.get(section)!((row) => {
+      if (ledger !== current) heading(ledger);
+      current = ledger;
+      visit(row);
+    });
+  }
+}
+
 /**
  * The cells of ledgerSheetParts' rows as its terminal table shows them (render/line-table.ts),
  * made from the report's rows at each read: date, voucher, summary, (with rollup) subaccount,
@@ -559,8 +590,7 @@ export function ledgerSheetParts(report: LedgerReport, scales: DisplayScales): S
 export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, lang: Lang): TableLines {
   const { rollup } = report.query;
   const detailOf = subaccountTexts();
-  const directions = { debit: DIRECTIONS.debit[lang], credit: DIRECTIONS.credit[lang], zero: DIRECTIONS.zero[lang] };
-  const summaries = { opening: ROW_SUMMARIES.opening[lang], month: ROW_SUMMARIES.month[lang], year: ROW_SUMMARIES.year[lang] };
+  const { directions, summaries } = rowWords(lang);
   return (visit, heading, _read, measuring) => {
     const cells: string[] = new Array<string>(rollup ? 8 : 7).fill("");
     const last = cells.length - 1;
@@ -609,37 +639,32 @@ export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, la
       if (text.length > longest[column]!) longest[column] = text.length;
       return text;
     };
-    let current: string | null = null;
-    for (const section of report.sections) {
-      const ledger = sectionHeading(section);
-      // (Every amount of a section is of its currency: its places, for figure().)
+    // (Every amount of a section is of its currency: its places, for figure().)
+    const enter = (section: LedgerSection): boolean => {
       currency = section.currency;
       places = scales.get(currency) ?? 0;
-      // Each row read where the walk leaves it (rowOf's LedgerRow is not made).
-      sectionWalks.get(section)!((row) => {
-        if (ledger !== current) heading(ledger);
-        current = ledger;
-        cells[0] = row.date ?? "";
-        if (row.kind === "posting") {
-          const { lines, line } = row;
-          cells[1] = lines.vouchers[line] ?? "";
-          cells[2] = lines.summaries[line]!;
-          if (rollup) cells[3] = detailOf(row.chart.account(lines.accounts[line]!));
-          cells[debitAt] = row.debit.isNil() ? "" : figure(row.debit, 0, false);
-          cells[debitAt + 1] = row.credit.isNil() ? "" : figure(row.credit, 1, false);
-        } else {
-          cells[1] = "";
-          cells[2] = summaries[row.kind];
-          if (rollup) cells[3] = "";
-          cells[debitAt] = row.kind === "opening" ? "" : figure(row.debit, 0, false);
-          cells[debitAt + 1] = row.kind === "opening" ? "" : figure(row.credit, 1, false);
-        }
-        const balance = row.balance;
-        cells[last - 1] = directions[balance.decimal !== null ? directionOf(balance.decimal) : balance.scaled === 0 ? "zero" : balance.scaled > 0 ? "debit" : "credit"];
-        cells[last] = figure(balance, 2, true);
-        visit(cells);
-      });
-    }
+      return true;
+    };
+    forEachLedgerRow(report, enter, heading, (row) => {
+      cells[0] = row.date ?? "";
+      if (row.kind === "posting") {
+        const { lines, line } = row;
+        cells[1] = lines.vouchers[line] ?? "";
+        cells[2] = lines.summaries[line]!;
+        if (rollup) cells[3] = detailOf(row.chart.account(lines.accounts[line]!));
+        cells[debitAt] = row.debit.isNil() ? "" : figure(row.debit, 0, false);
+        cells[debitAt + 1] = row.credit.isNil() ? "" : figure(row.credit, 1, false);
+      } else {
+        cells[1] = "";
+        cells[2] = summaries[row.kind];
+        if (rollup) cells[3] = "";
+        cells[debitAt] = row.kind === "opening" ? "" : figure(row.debit, 0, false);
+        cells[debitAt + 1] = row.kind === "opening" ? "" : figure(row.credit, 1, false);
+      }
+      cells[last - 1] = directions[balanceDirection(row.balance)];
+      cells[last] = figure(row.balance, 2, true);
+      visit(cells);
+    });
   };
 }
 
@@ -652,8 +677,7 @@ export function ledgerTableLines(report: LedgerReport, scales: DisplayScales, la
 export function fillLedgerTable(report: LedgerReport, scales: DisplayScales, lang: Lang, table: ByteTable): boolean {
   const { rollup } = report.query;
   const detailOf = subaccountTexts();
-  const directions = { debit: DIRECTIONS.debit[lang], credit: DIRECTIONS.credit[lang], zero: DIRECTIONS.zero[lang] };
-  const summaries = { opening: ROW_SUMMARIES.opening[lang], month: ROW_SUMMARIES.month[lang], year: ROW_SUMMARIES.year[lang] };
+  const { directions, summaries } = rowWords(lang);
   const last = rollup ? 7 : 6;
   const debitAt = rollup ? 4 : 3;
   let currency: string | null = null;
@@ -684,43 +708,39 @@ export function fillLedgerTable(report: LedgerReport, scales: DisplayScales, lan
     const size = scaled < 0 ? -scaled : scaled;
     if (!table.amount(column, size, value.scale, places, negative)) table.text(column, negative ? `-${amountCell(size, value.scale, places)}` : amountCell(size, value.scale, places));
   };
-  let current: string | null = null;
-  for (const section of report.sections) {
-    const ledger = sectionHeading(section);
+  // (A section's places for figure(); the walk ends at the first cell the table does not take.)
+  const enter = (section: LedgerSection): boolean => {
     currency = section.currency;
     places = scales.get(currency) ?? 0;
-    sectionWalks.get(section)!((row) => {
-      if (ledger !== current) table.heading(ledger);
-      current = ledger;
-      table.startRow();
-      table.text(0, row.date ?? "");
-      if (row.kind === "posting") {
-        const { lines, line } = row;
-        table.text(1, lines.vouchers[line] ?? "");
-        table.text(2, lines.summaries[line]!);
-        if (rollup) table.text(3, detailOf(row.chart.account(lines.accounts[line]!)));
-        if (row.debit.isNil()) table.text(debitAt, "");
-        else figure(row.debit, debitAt, false);
-        if (row.credit.isNil()) table.text(debitAt + 1, "");
-        else figure(row.credit, debitAt + 1, false);
+    return table.ok;
+  };
+  forEachLedgerRow(report, enter, (ledger) => table.heading(ledger), (row) => {
+    table.startRow();
+    table.text(0, row.date ?? "");
+    if (row.kind === "posting") {
+      const { lines, line } = row;
+      table.text(1, lines.vouchers[line] ?? "");
+      table.text(2, lines.summaries[line]!);
+      if (rollup) table.text(3, detailOf(row.chart.account(lines.accounts[line]!)));
+      if (row.debit.isNil()) table.text(debitAt, "");
+      else figure(row.debit, debitAt, false);
+      if (row.credit.isNil()) table.text(debitAt + 1, "");
+      else figure(row.credit, debitAt + 1, false);
+    } else {
+      table.text(1, "");
+      table.text(2, summaries[row.kind]);
+      if (rollup) table.text(3, "");
+      if (row.kind === "opening") {
+        table.text(debitAt, "");
+        table.text(debitAt + 1, "");
       } else {
-        table.text(1, "");
-        table.text(2, summaries[row.kind]);
-        if (rollup) table.text(3, "");
-        if (row.kind === "opening") {
-          table.text(debitAt, "");
-          table.text(debitAt + 1, "");
-        } else {
-          figure(row.debit, debitAt, false);
-          figure(row.credit, debitAt + 1, false);
-        }
+        figure(row.debit, debitAt, false);
+        figure(row.credit, debitAt + 1, false);
       }
-      const balance = row.balance;
-      table.text(last - 1, directions[balance.decimal !== null ? directionOf(balance.decimal) : balance.scaled === 0 ? "zero" : balance.scaled > 0 ? "debit" : "credit"]);
-      figure(balance, last, true);
-      table.endRow();
-    });
-    if (!table.ok) return false;
-  }
+    }
+    table.text(last - 1, directions[balanceDirection(row.balance)]);
+    figure(row.balance, last, true);
+    table.endRow();
+  });
   return table.ok;
 }
