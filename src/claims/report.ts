@@ -226,7 +226,7 @@ function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read:
       // (A posting without metadata lines, most: none of its keys looked up.)
       const hasMeta = entry.postingMetaCountAt(at) > 0;
       if (hasMeta && (rawText(entry.rawMetaAt(at, "invoice")) !== null || rawText(entry.rawMetaAt(at, "receipt")) !== null)) read.receipts++;
-      if (!accountUnder(entry.accountAt(at), expensesRoot)) {
+      if (!isUnder(entry.accountAt(at), expensesRoot)) {
         read.fallbackCurrency ??= entry.bookedCurrencyAt(at);
         continue;
       }
@@ -267,18 +267,6 @@ function readClaimPostings(entry: BookedTransaction, expensesRoot: string, read:
   if (read.departments.size === 0) addDistinct(read.departments, department);
   if (read.customers.size === 0) addDistinct(read.customers, customer);
   return read;
-}
-
-/**
- * isUnder(account, root), by comparing character codes (an account under another root, most of a
- * claim's other postings, differs at its first character; startsWith between a CJK account and an
- * ASCII root was a tenth of reading the claims).
- */
-export function accountUnder(account: string, root: string): boolean {
-  const length = root.length;
-  if (account.length < length || (account.length > length && account.charCodeAt(length) !== 58)) return false;
-  for (let index = 0; index < length; index++) if (account.charCodeAt(index) !== root.charCodeAt(index)) return false;
-  return true;
 }
 
 const NO_PROBLEMS: readonly Diagnostic[] = Object.freeze([]);
