@@ -172,6 +172,7 @@ function commands(args, rows) {
     ["report", "trial", file, ...all],
     ["report", "ledger", file, BANK, ...all],
     ["report", "vouchers", file, ...all],
+    ["report", "customers", file, ...all],
     ["print", file],
   ];
   const check = feeledger("check", file);

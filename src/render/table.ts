@@ -360,14 +360,14 @@ export const spacesOf = (count: number): string => (count < 256 ? (SPACES[count]
 function lineWriter(
   colWidths: readonly number[], aligns: readonly ("left" | "right")[], middle: string, strlen: (text: string) => number,
 ): (cells: readonly string[], pieces: string[], trim: boolean) => void {
-  const { colorizeLines } = loadUtilities();
   const between = `${middle} `;
   const right = aligns.map((align) => align === "right");
   return (cells, pieces, trim) => {
     const start = pieces.length;
     for (let index = 0; index < cells.length; index++) {
       let cell = cells[index]!;
-      if (cell.includes("\x1b")) cell = colorizeLines([cell])[0]!;
+      // (cli-table3's module is loaded only for a coloured cell: see tableMeasure.)
+      if (cell.includes("\x1b")) cell = loadUtilities().colorizeLines([cell])[0]!;
       const spaces = spacesOf(colWidths[index]! - PADDING - strlen(cell));
       pieces.push(index === 0 ? " " : between);
       if (right[index]) pieces.push(spaces, cell, " ");

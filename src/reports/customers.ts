@@ -13,7 +13,7 @@ import { accountValues } from "../allocation/allocator.js";
 import { isUnder } from "../core/accounts.js";
 import type { DisplayScales } from "./display.js";
 import {
-  OTHER_GROUP, UNASSIGNED_GROUP, postingsUnder, type CostPosting, foldGroup, groupCell, groupingCaption, keptGroups, type Group,
+  OTHER_GROUP, UNASSIGNED_GROUP, forEachCostPosting, foldGroup, groupCell, groupingCaption, keptGroups, type Group,
 } from "./grouping.js";
 import { inRange } from "./periods.js";
 import type { DateBounds } from "./structure.js";
@@ -85,32 +85,31 @@ export function customersReport(entries: readonly LedgerEntry[], query: Customer
     if (sums === undefined) byGroup.set(group, (sums = { revenue: new DecimalSum(), costs: new Map() }));
     return sums;
   };
-  const categories = new Set<string>();
-  const categoryByAccount = new Map<string, string>();
-  // One pass over the books for both costs and revenue.
-  for (const posting of postingsUnder(entries, [query.root, query.incomeRoot], grouping, query.incomeRoot)) {
-    const current = inRange(posting.date, query);
-    const compared = query.compare !== null && inRange(posting.date, query.compare);
-    if (current) add(posting, table);
-    if (compared) add(posting, compareTable);
-  }
-  function add(posting: CostPosting, within: Map<string, Map<Group, Running>>): void {
-    const running = (commodity: string, group: Group) => runningIn(commodity, group, within);
-    if (isUnder(posting.account, query.root)) {
-      let category = categoryByAccount.get(posting.account);
-      if (category === undefined) categoryByAccount.set(posting.account, (category = categoryOf(posting.account, query.root)));
-      categories.add(category);
-      const costs = running(posting.commodity, posting.group).costs;
+  // Each account's category (the root's child it is under), or null for an income account.
+  const categoryByAccount = new Map<string, string | null>();
+  const add = (within: Map<string, Map<Group, Running>>, group: Group, account: string, currency: string, scaled: number, scale: number, decimal: Decimal | null): void => {
+    let category = categoryByAccount.get(account);
+    if (category === undefined) categoryByAccount.set(account, (category = isUnder(account, query.root) ? categoryOf(account, query.root) : null));
+    if (category !== null) {
+      const costs = runningIn(currency, group, within).costs;
       let sum = costs.get(category);
       if (sum === undefined) costs.set(category, (sum = new DecimalSum()));
-      sum.add(posting.units);
+      sum.addUnits(scaled, scale, decimal);
       return;
     }
-    const group = posting.group === UNASSIGNED_GROUP ? byAccount.get(posting.account) ?? null : posting.group;
+    const revenueGroup = group === UNASSIGNED_GROUP ? byAccount.get(account) ?? null : group;
     // Income that names no customer is not a customer's revenue.
-    if (group === null) return;
-    running(posting.commodity, group).revenue.add(posting.units);
-  }
+    if (revenueGroup === null) return;
+    runningIn(currency, revenueGroup, within).revenue.addUnits(scaled, scale, decimal);
+  };
+  // One pass over the books for both costs and revenue.
+  forEachCostPosting(entries, [query.root, query.incomeRoot], grouping, query.incomeRoot, (date, group, account, currency, scaled, scale, decimal) => {
+    if (inRange(date, query)) add(table, group, account, currency, scaled, scale, decimal);
+    if (query.compare !== null && inRange(date, query.compare)) add(compareTable, group, account, currency, scaled, scale, decimal);
+  });
+  // The categories with a posting in either period.
+  const categories = new Set<string>();
+  for (const within of [table, compareTable]) for (const byGroup of within.values()) for (const sums of byGroup.values()) for (const category of sums.costs.keys()) categories.add(category);
   const categoryList = [...categories].sort();
   const rows: CustomerRow[] = [];
   const totals: CustomerRow[] = [];
@@ -139,8 +138,9 @@ export function customersReport(entries: readonly LedgerEntry[], query: Customer
     }
     const contributions = new Map<Group, Decimal>();
     for (const [group, sums] of folded) contributions.set(group, sums.revenue.minus(sums.costs.reduce((a, b) => a.plus(b), new Decimal(0))));
-    const ranked = [...folded.keys()].filter((group) => typeof group === "string")
-      .sort((a, b) => contributions.get(b)!.comparedTo(contributions.get(a)!) || (String(a) < String(b) ? -1 : 1));
+    // (Sorted with their contributions at hand: no look-up per comparison.)
+    const ranked = [...contributions].filter(([group]) => typeof group === "string")
+      .sort(([a, ofA], [b, ofB]) => ofB.comparedTo(ofA) || (String(a) < String(b) ? -1 : 1)).map(([group]) => group);
     const order: Group[] = [...ranked];
     if (folded.has(UNASSIGNED_GROUP)) order.push(UNASSIGNED_GROUP);
     if (folded.has(OTHER_GROUP)) order.push(OTHER_GROUP);

@@ -6,6 +6,7 @@
 import type { Amount, BookedTransaction, LedgerEntry, MetaValue } from "../core/data.js";
 import { entryMetaText, metaText, valueText } from "../claims/claim.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
+import { ScaledAmount } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { chartOrder } from "../core/chart-order.js";
 import { DEFAULT_OPTIONS } from "../core/options.js";
@@ -84,12 +85,32 @@ export function costPostings(entries: readonly LedgerEntry[], selection: CostSel
 }
 
 /**
- * The postings under any of `roots` (none under another), with their group; a compact transaction
- * is read in place (core/plain-transaction.ts), objects made only for pooled postings to split.
+ * A posting under a report root as forEachCostPosting gives it: its date, group and account, and its
+ * units `scaled` × 10^-scale in `currency`, or `decimal` when that is not null.
+ */
+export type CostVisitor = (date: string, group: Group, account: string, currency: string, scaled: number, scale: number, decimal: Decimal | null) => void;
+
+/**
+ * The postings under any of `roots` (none under another), with their group, as objects (see
+ * forEachCostPosting).
  */
 export function postingsUnder(entries: readonly LedgerEntry[], roots: readonly string[], grouping: Grouping, incomeRoot?: string): CostPosting[] {
   const postings: CostPosting[] = [];
+  forEachCostPosting(entries, roots, grouping, incomeRoot, (date, group, account, currency, scaled, scale, decimal) => {
+    const units: Amount = decimal === null ? new ScaledAmount(scaled, scale, currency) : { number: decimal, scale, currency };
+    postings.push({ date, group, account, commodity: currency, units });
+  });
+  return postings;
+}
+
+/**
+ * Each posting under any of `roots` (none under another), with its group, to `visit`: a compact
+ * transaction is read in place (core/plain-transaction.ts), no object made per posting, and its
+ * own value of a metadata key looked up once; objects are made only for pooled postings to split.
+ */
+export function forEachCostPosting(entries: readonly LedgerEntry[], roots: readonly string[], grouping: Grouping, incomeRoot: string | undefined, visit: CostVisitor): void {
   const allocator = grouping.kind === "meta" ? allocatorFor(entries, grouping.key, incomeRoot ?? DEFAULT_OPTIONS.accountRoots.income) : null;
+  const metaKey = grouping.kind === "meta" ? grouping.key : null;
   const rootOf = (account: string) => {
     for (const root of roots) if (isUnder(account, root)) return root;
     return null;
@@ -101,25 +122,41 @@ export function postingsUnder(entries: readonly LedgerEntry[], roots: readonly s
     if (group === undefined) accountGroups!.set(account, (group = groupOf(entry, account, () => null, root, grouping)));
     return group;
   };
-  const add = (entry: BookedTransaction, index: number, account: string, group: Group, units: Amount) => {
+  const add = (entry: BookedTransaction, index: number, account: string, group: Group, currency: string, scaled: number, scale: number, decimal: Decimal | null) => {
     const parts = allocator !== null && typeof group === "string" ? allocator.partsOf(entry, index, group) : null;
     if (parts === null) {
-      postings.push({ date: entry.date, group, account, commodity: units.currency, units });
+      visit(entry.date, group, account, currency, scaled, scale, decimal);
       return;
     }
-    const { currency, scale } = units;
-    for (const part of parts) postings.push({ date: entry.date, group: part.name, account, commodity: currency, units: { number: part.amount, scale, currency } });
+    for (const part of parts) visit(entry.date, part.name, account, currency, 0, scale, part.amount);
   };
   for (const entry of entries) {
     if (entry.type !== "transaction") continue;
     if (entry instanceof PlainTransaction && entry.bookedAsPostings) {
+      // The transaction's own value of the grouping key: looked up for its first posting without one.
+      let entryGroup: Group | null = null;
       let index = 0;
       for (let at = entry.firstPosting(); at >= 0; at = entry.nextPosting(at), index++) {
         const account = entry.accountAt(at);
         const root = rootOf(account);
         if (root === null) continue;
-        const group = accountGroups !== null ? accountGroup(entry, account, root) : groupOf(entry, account, (key) => rawText(entry.rawMetaAt(at, key)), root, grouping);
-        add(entry, index, account, group, entry.bookedUnitsAt(at));
+        let group: Group;
+        if (accountGroups !== null) {
+          group = accountGroup(entry, account, root);
+        } else if (metaKey !== null) {
+          // (As groupOf: the posting's own value, else the transaction's, else unassigned.)
+          const own = entry.postingMetaCountAt(at) === 0 ? null : rawText(entry.rawMetaAt(at, metaKey));
+          group = own ?? (entryGroup ??= entryMetaText(entry, metaKey) ?? UNASSIGNED_GROUP);
+        } else {
+          group = groupOf(entry, account, () => null, root, grouping);
+        }
+        const scaled = entry.bookedScaledAt(at);
+        if (Number.isNaN(scaled)) {
+          const units = entry.bookedUnitsAt(at);
+          add(entry, index, account, group, units.currency, 0, units.scale, units.number);
+        } else {
+          add(entry, index, account, group, entry.bookedCurrencyAt(at), scaled, entry.bookedScaleAt(at), null);
+        }
       }
       continue;
     }
@@ -128,10 +165,11 @@ export function postingsUnder(entries: readonly LedgerEntry[], roots: readonly s
       const root = rootOf(posting.account);
       if (root === null) continue;
       const group = accountGroups !== null ? accountGroup(entry, posting.account, root) : groupOf(entry, posting.account, (key) => metaText(posting.source.meta, key), root, grouping);
-      add(entry, index, posting.account, group, posting.units);
+      const units = posting.units;
+      if (units instanceof ScaledAmount) add(entry, index, posting.account, group, units.currency, units.scaled, units.scale, null);
+      else add(entry, index, posting.account, group, units.currency, 0, units.scale, units.number);
     }
   }
-  return postings;
 }
 
 function rawText(raw: string | MetaValue | undefined): string | null {

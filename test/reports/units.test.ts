@@ -22,6 +22,27 @@ describe("shares by the largest-remainder method", () => {
     expect(texts(sharesOfTotal(decimals([2, 1])))).toEqual(["66.67", "33.33"]);
   });
 
+  it("gives what dividing to 28 digits gives (its floors and remainders, ties to the earlier row)", () => {
+    // The method as first written: each share divided out, then floored.
+    const byQuotients = (amounts: readonly Decimal[]) => {
+      const total = amounts.reduce((sum, amount) => sum.plus(amount), new Decimal(0));
+      const exact = amounts.map((amount) => amount.times(10000).dividedBy(total));
+      const floors = exact.map((value) => value.floor());
+      const missing = floors.reduce((left, floor) => left.minus(floor), new Decimal(10000)).toNumber();
+      const order = exact.map((value, index) => ({ index, remainder: value.minus(floors[index]!) }))
+        .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
+      for (let i = 0; i < missing && i < order.length; i++) floors[order[i]!.index] = floors[order[i]!.index]!.plus(1);
+      return floors.map((hundredths) => hundredths.dividedBy(100));
+    };
+    fc.assert(fc.property(fc.array(fc.integer({ min: -5_000_000, max: 50_000_000 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 4 }), (units, scale) => {
+      const amounts = units.map((u) => new Decimal(u).dividedBy(10 ** scale));
+      fc.pre(!amounts.reduce((a, b) => a.plus(b), new Decimal(0)).isZero());
+      expect(texts(sharesOfTotal(amounts))).toEqual(texts(byQuotients(amounts)));
+    }), { numRuns: 500 });
+    expect(texts(sharesOfTotal(decimals([-1, 3])))).toEqual(texts(byQuotients(decimals([-1, 3]))));
+    expect(texts(sharesOfTotal(decimals([-1, -2, -4])))).toEqual(["14.29", "28.57", "57.14"]);
+  });
+
   it("has no shares of a zero total", () => {
     expect(sharesOfTotal(decimals([5, -5]))).toEqual([null, null]);
   });
