@@ -111,9 +111,22 @@ export function postingsUnder(entries: readonly LedgerEntry[], roots: readonly s
 export function forEachCostPosting(entries: readonly LedgerEntry[], roots: readonly string[], grouping: Grouping, incomeRoot: string | undefined, visit: CostVisitor): void {
   const allocator = grouping.kind === "meta" ? allocatorFor(entries, grouping.key, incomeRoot ?? DEFAULT_OPTIONS.accountRoots.income) : null;
   const metaKey = grouping.kind === "meta" ? grouping.key : null;
+  // Each account's root, or null: found once per account (a look-up costs a fraction of comparing
+  // an account's characters with each root's).
+  const rootByAccount = new Map<string, string | null>();
   const rootOf = (account: string) => {
-    for (const root of roots) if (isUnder(account, root)) return root;
-    return null;
+    let found = rootByAccount.get(account);
+    if (found === undefined) {
+      found = null;
+      for (const root of roots) {
+        if (isUnder(account, root)) {
+          found = root;
+          break;
+        }
+      }
+      rootByAccount.set(account, found);
+    }
+    return found;
   };
   // Grouped by account, a posting's group follows from its account alone: found once per account.
   const accountGroups = grouping.kind === "account" ? new Map<string, Group>() : null;
