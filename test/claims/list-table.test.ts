@@ -102,4 +102,21 @@ describe("writeListTable", () => {
       expect(list).toBe(table);
     }
   });
+  it("draws the same table whatever number of rows it is told to expect", () => {
+    // (Room made at once for the rows expected, a column's texts appended past it or short of it:
+    // a column of ids stops looking its texts up after some thousands, then reserves that room.)
+    const columns: Column[] = [{ header: "Id", repeat: true }, { header: "Name", shrink: "end" }, { header: "Amount", align: "right" }];
+    const rows = Array.from({ length: 6000 }, (_, n) => [`EC-2026-${String(n).padStart(5, "0")}`, ["王伟", "李娜", "Alice"][n % 3]!, `${n * 7919}.${n % 10}`]);
+    const footer = [["Total", "", "123456789.00"]];
+    const source = (visit: (row: readonly string[] | Row) => void) => { for (const row of rows) visit(row); };
+    for (const width of [30, undefined]) {
+      const table: string[] = [];
+      writeTableFrom(columns, source, { color: false, width }, footer, (text) => { table.push(text); });
+      for (const expected of [0, 100, 5999, 6000, 20000]) {
+        const pieces: Buffer[] = [];
+        writeListTable(columns, source, { color: false, width }, footer, () => { throw new Error("written as text"); }, expected, (piece) => { pieces.push(Buffer.from(piece)); return true; });
+        expect(Buffer.concat(pieces).toString("utf8")).toBe(table.join(""));
+      }
+    }
+  });
 });
