@@ -350,8 +350,15 @@ function dimensionName(raw: string | MetaValue | undefined): string | null {
   if (raw === undefined) return null;
   const text = typeof raw === "string" ? raw : valueText(raw);
   if (text === null) return null;
+  // (Most names start and end with a letter, a digit or an ideograph: nothing to trim.)
+  if (text.length > 0 && untrimmed(text.charCodeAt(0)) && untrimmed(text.charCodeAt(text.length - 1))) return text;
   const trimmed = text.trim();
   return trimmed === "" ? null : trimmed;
+}
+
+/** Whether String.prototype.trim keeps the character `code` at an end of a text: printable ASCII but the space, or a CJK ideograph. */
+function untrimmed(code: number): boolean {
+  return (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
 const KEYS: readonly string[] = DIMENSION_KINDS.map((kind) => DIMENSION_KEYS[kind]);
