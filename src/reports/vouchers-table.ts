@@ -32,7 +32,6 @@ import { phrase } from "../i18n/phrase.js";
 import { commonestScales, type DisplayScales } from "./display.js";
 import { amountText, type SheetRow } from "./sheet.js";
 import { amountCell, amountShape, writeShapedAmount } from "./table-amount.js";
-import { measured, writeMeasured } from "./simple-text.js";
 import { orderedTotals, vouchersTableOf } from "./vouchers.js";
 import { grownCopy } from "../core/typed-arrays.js";
 import { ByteOutput } from "../render/byte-output.js";
@@ -351,8 +350,15 @@ function dimensionName(raw: string | MetaValue | undefined): string | null {
   if (raw === undefined) return null;
   const text = typeof raw === "string" ? raw : valueText(raw);
   if (text === null) return null;
+  // (Most names start and end with a letter, a digit or an ideograph: nothing to trim.)
+  if (text.length > 0 && untrimmed(text.charCodeAt(0)) && untrimmed(text.charCodeAt(text.length - 1))) return text;
   const trimmed = text.trim();
   return trimmed === "" ? null : trimmed;
+}
+
+/** Whether String.prototype.trim keeps the character `code` at an end of a text: printable ASCII but the space, or a CJK ideograph. */
+function untrimmed(code: number): boolean {
+  return (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
 const KEYS: readonly string[] = DIMENSION_KINDS.map((kind) => DIMENSION_KEYS[kind]);
@@ -375,14 +381,18 @@ export class VoucherLines {
   readonly sources: (PlainTransaction | Voucher)[] = [];
   readonly attachments = int32s(1024);
   /**
-   * Per voucher read in place, its heading's text in UTF-8, made as the books are read (its
-   * transaction's metadata is then read once, for its dimensions and its heading): headingBytes
-   * from the voucher before's end in headingEnds to its own; and its simpleWidth, -1 when the
-   * heading is drawn through Heading instead (a text not simple or ending in white space, or a
-   * voucher read through buildVouchers: no bytes).
+   * Per voucher read in place, its heading's parts, found as the books are read (its transaction's
+   * metadata is then read once, for its dimensions and its heading) and drawn from their bytes:
+   * its number's and its summary's texts (HeadingPhrases.texts' index; -1: unnumbered, no
+   * summary), its preparer's phrase (HeadingPhrases.texts' index, -1: none), the date read from
+   * `sources`; and the heading's simpleWidth, -1 when it is drawn through Heading instead (a text
+   * not simple, ending in white space or with a part that is not plain, or a voucher read through
+   * buildVouchers). (Each heading was written into a buffer as it was read, then copied into the
+   * table: the copies, a view made for each, cost more than writing its parts' bytes again.)
    */
-  headingBytes = Buffer.allocUnsafe(1 << 20);
-  readonly headingEnds = int32s(1024);
+  readonly headingNumbers = int32s(1024);
+  readonly headingSummaries = int32s(1024);
+  readonly headingPreparers = int32s(1024);
   readonly headingWidths = int32s(1024);
   /** The phrases of the headings, each made once. */
   readonly phrases: HeadingPhrases;
@@ -455,73 +465,96 @@ export class VoucherLines {
 
   /** Room for the vouchers of `entries` entries (and some four lines each) at once. */
   reserve(entries: number): void {
-    for (const numbers of [this.attachments, this.headingEnds, this.headingWidths, this.ends]) numbers.reserve(numbers.length + entries);
+    for (const numbers of [this.attachments, this.headingNumbers, this.headingSummaries, this.headingPreparers, this.headingWidths, this.ends]) numbers.reserve(numbers.length + entries);
     for (const numbers of [this.accounts, this.amounts, this.scales, this.currencies, this.dimensions]) numbers.reserve(numbers.length + 4 * entries);
     // (And a list of dimensions per voucher: a claims journal's are nearly all distinct.)
     const lists = this.lists;
     for (const numbers of [lists.parents, lists.pieces, lists.widths, lists.byteLengths, lists.lasts, lists.used, this.usedNodes]) numbers.reserve(numbers.length + entries);
   }
 
-  /** The end of the heading texts so far. */
-  get headingLength(): number {
-    const ends = this.headingEnds;
-    return ends.length === 0 ? 0 : ends.values[ends.length - 1]!;
-  }
-
   /**
    * The heading of the voucher of `transaction` with `attachments`, read from its metadata values
-   * (HEADING_KEYS' places), as Heading.read makes it, into headingBytes.
+   * (HEADING_KEYS' places), as Heading.read makes it: its parts (see headingNumbers).
    */
   plainHeading(transaction: PlainTransaction, values: readonly (string | MetaValue | undefined)[], attachments: number): void {
     const phrases = this.phrases;
     const written = rawText(values[0]);
     const parsed = written === null ? null : parseVoucher(written);
-    const number = parsed === null ? null : voucherText(parsed.word, parsed.number);
     const preparerName = rawText(values[1]) ?? (rawText(values[2]) !== null ? rawText(values[3]) : null) ?? "";
     const first = transaction.firstPosting();
     const summary = first < 0 ? "" : summaryOf(transaction, transaction.postingMetaCountAt(first) === 0 ? null : rawText(transaction.rawMetaAt(first, "narration")));
     const date = transaction.date;
+    const texts = phrases.texts;
+    const numberId = parsed === null ? -1 : phrases.textId(voucherText(parsed.word, parsed.number));
+    const number = numberId < 0 ? phrases.unnumbered : texts[numberId]!;
+    const summaryId = summary === "" ? -1 : phrases.textId(summary);
     const counted = phrases.attachments(attachments);
-    const preparer = preparerName === "" ? null : phrases.preparedBy(preparerName);
-    const start = this.headingLength;
-    const most = 3 * (date.length + (number === null ? 0 : number.length) + summary.length) + phrases.unnumbered.bytes.length + counted.bytes.length
-      + (preparer === null ? 0 : preparer.bytes.length) + 8;
-    if (start + most > this.headingBytes.length) {
-      const more = Buffer.allocUnsafe(Math.max(2 * this.headingBytes.length, start + most));
-      this.headingBytes.copy(more, 0, 0, start);
-      this.headingBytes = more;
+    const preparerId = preparerName === "" ? -1 : phrases.preparerId(preparerName);
+    const dateWidth = date === "" ? -1 : phrases.dateWidth(date);
+    let width = dateWidth < 0 || number.width < 0 || !number.plain || counted.width < 0 || !counted.plain ? -1 : dateWidth + 4 + number.width + counted.width;
+    if (summaryId >= 0) {
+      const part = texts[summaryId]!;
+      width = width < 0 || part.width < 0 || !part.plain ? -1 : width + 2 + part.width;
     }
-    const buffer = this.headingBytes;
-    let at = writeMeasured(buffer, start, date);
-    let width = date === "" ? -1 : measured.width;
-    buffer[at++] = 32;
-    buffer[at++] = 32;
-    if (number !== null) {
-      at = writeMeasured(buffer, at, number);
-      width = width < 0 || measured.width < 0 ? -1 : width + 2 + measured.width;
-    } else {
-      at = phraseBytes(buffer, at, phrases.unnumbered);
-      width = width < 0 || phrases.unnumbered.width < 0 ? -1 : width + 2 + phrases.unnumbered.width;
-    }
-    if (summary !== "") {
-      buffer[at++] = 32;
-      buffer[at++] = 32;
-      at = writeMeasured(buffer, at, summary);
-      width = width < 0 || measured.width < 0 ? -1 : width + 2 + measured.width;
-    }
-    at = bytes(buffer, at, counted.bytes);
-    width = width < 0 || counted.width < 0 ? -1 : width + 2 + counted.width;
-    if (preparer !== null) {
-      at = bytes(buffer, at, preparer.bytes);
-      width = width < 0 || preparer.width < 0 ? -1 : width + 2 + preparer.width;
-    }
-    if ((preparer ?? counted).blankEnd) width = -1;
-    this.headingEnds.push(at);
+    if (preparerId >= 0) {
+      const part = texts[preparerId]!;
+      width = width < 0 || part.width < 0 || !part.plain || part.blankEnd ? -1 : width + 2 + part.width;
+    } else if (counted.blankEnd) width = -1;
+    this.headingNumbers.push(numberId);
+    this.headingSummaries.push(summaryId);
+    this.headingPreparers.push(preparerId);
     this.headingWidths.push(width);
   }
 
   get count(): number {
     return this.sources.length;
+  }
+
+  /**
+   * Whether the headings of vouchers `a` and `b`, both of plain parts (headingWidths not -1), are
+   * the same text: their parts are the same (see Phrase's `plain`).
+   */
+  sameHeading(a: number, b: number): boolean {
+    return this.headingSummaries.values[a] === this.headingSummaries.values[b] && this.headingNumbers.values[a] === this.headingNumbers.values[b]
+      && this.attachments.values[a] === this.attachments.values[b] && this.headingPreparers.values[a] === this.headingPreparers.values[b]
+      && this.sources[a]!.date === this.sources[b]!.date;
+  }
+
+  /** The text of the heading of voucher `voucher` (of parts: headingWidths not -1). */
+  headingText(voucher: number): string {
+    const texts = this.phrases.texts;
+    const number = this.headingNumbers.values[voucher]!;
+    const summary = this.headingSummaries.values[voucher]!;
+    const preparer = this.headingPreparers.values[voucher]!;
+    let text = `${this.sources[voucher]!.date}  ${(number < 0 ? this.phrases.unnumbered : texts[number]!).text}`;
+    if (summary >= 0) text += `  ${texts[summary]!.text}`;
+    text += `  ${this.phrases.attachments(this.attachments.values[voucher]!).text}`;
+    if (preparer >= 0) text += `  ${texts[preparer]!.text}`;
+    return text;
+  }
+
+  /** The line of the heading of voucher `voucher` (of parts: headingWidths not -1), a line feed and a space, then its parts' bytes, into `out`. */
+  writeHeading(out: ByteOutput, voucher: number): void {
+    const texts = this.phrases.texts;
+    const date = this.sources[voucher]!.date;
+    const numberId = this.headingNumbers.values[voucher]!;
+    const number = numberId < 0 ? this.phrases.unnumbered : texts[numberId]!;
+    const summaryId = this.headingSummaries.values[voucher]!;
+    const summary = summaryId < 0 ? null : texts[summaryId]!;
+    const counted = this.phrases.attachments(this.attachments.values[voucher]!);
+    const preparerId = this.headingPreparers.values[voucher]!;
+    const preparer = preparerId < 0 ? null : texts[preparerId]!;
+    out.room(12 + 3 * date.length + number.bytes.length + (summary === null ? 0 : summary.bytes.length) + counted.bytes.length + (preparer === null ? 0 : preparer.bytes.length));
+    const buffer = out.buffer;
+    let at = out.at;
+    buffer[at++] = 10;
+    buffer[at++] = 32;
+    at = ascii(buffer, at, date);
+    at = bytes(buffer, at, number.bytes);
+    if (summary !== null) at = bytes(buffer, at, summary.bytes);
+    at = bytes(buffer, at, counted.bytes);
+    if (preparer !== null) at = bytes(buffer, at, preparer.bytes);
+    out.at = at;
   }
 
   /** The index of a list of dimensions a line has. */
@@ -745,8 +778,10 @@ export class VoucherLines {
   /** The end of a voucher (its lines given since the last one's), its heading read from `source`. */
   endVoucher(source: PlainTransaction | Voucher, attachments: number): void {
     // (A voucher read through buildVouchers: its heading drawn through Heading.)
-    if (this.headingEnds.length < this.sources.length + 1) {
-      this.headingEnds.push(this.headingLength);
+    if (this.headingWidths.length < this.sources.length + 1) {
+      this.headingNumbers.push(-1);
+      this.headingSummaries.push(-1);
+      this.headingPreparers.push(-1);
       this.headingWidths.push(-1);
     }
     this.sources.push(source);
@@ -858,10 +893,6 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     if (lists.widths.values[node]! < 0 && !lists.generals.has(node)) lists.generals.set(node, cellOf(nodeText(lists, node, pieces), false, into.strlen));
     return into.use(node);
   };
-  // (Room for the headings of most journals at once, the pages touched only as written: growing the
-  // buffer copied every heading written before.)
-  const room = Math.min(source.entries.length * 128, 1 << 26);
-  if (into.headingLength === 0 && room > into.headingBytes.length) into.headingBytes = Buffer.allocUnsafe(room);
   const chart = source.chart;
   const entries = source.entries;
   const begin = range.begin;
@@ -968,23 +999,33 @@ function hasOwnDimensions(transaction: PlainTransaction, at: number): boolean {
   return false;
 }
 
-/** A phrase of a heading (attachments, preparer): its text, simpleWidth, UTF-8 and whether it ends in white space. */
+/**
+ * A part of a heading (number, summary, attachments, preparer): its text, simpleWidth, UTF-8,
+ * whether it ends in white space, and whether it is plain: without two spaces in a row and not
+ * starting or ending with a space. (The parts are two spaces apart: two headings of plain parts
+ * are the same text only when their parts are the same texts.)
+ */
 interface Phrase {
   readonly text: string;
   readonly width: number;
   readonly bytes: Buffer;
   readonly blankEnd: boolean;
+  readonly plain: boolean;
 }
 
 function phraseOf(text: string): Phrase {
-  return { text, width: simpleWidth(text), bytes: Buffer.from(text), blankEnd: BLANK_END.test(text) };
+  const plain = !text.includes("  ") && !text.startsWith(" ") && !text.endsWith(" ");
+  return { text, width: simpleWidth(text), bytes: Buffer.from(text), blankEnd: BLANK_END.test(text), plain };
 }
 
-/** The phrases of one language's headings, each made once. */
+/** The phrases and parts of one language's headings, each made once. */
 class HeadingPhrases {
   readonly unnumbered: Phrase;
   readonly #counts: Phrase[] = [];
-  readonly #preparers = new Map<string, Phrase>();
+  /** The numbers, summaries and preparers' phrases of the headings (VoucherLines.headingNumbers), by their texts' and the preparers' names. */
+  readonly texts: Phrase[] = [];
+  readonly #textIds = new Map<string, number>();
+  readonly #preparerIds = new Map<string, number>();
 
   constructor(readonly lang: Lang) {
     this.unnumbered = phraseOf(phrase("vouchers unnumbered", {})[lang]);
@@ -994,10 +1035,30 @@ class HeadingPhrases {
     return (this.#counts[count] ??= phraseOf(phrase("vouchers attachments", { count })[this.lang]));
   }
 
+  /** The index in `texts` of the part `text`. */
+  textId(text: string): number {
+    let id = this.#textIds.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(phraseOf(text));
+      this.#textIds.set(text, id);
+    }
+    return id;
+  }
+
+  /** The index in `texts` of the phrase of the preparer `name`. */
+  preparerId(name: string): number {
+    let id = this.#preparerIds.get(name);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(phraseOf(phrase("vouchers prepared by", { name })[this.lang]));
+      this.#preparerIds.set(name, id);
+    }
+    return id;
+  }
+
   preparedBy(name: string): Phrase {
-    let made = this.#preparers.get(name);
-    if (made === undefined) this.#preparers.set(name, (made = phraseOf(phrase("vouchers prepared by", { name })[this.lang])));
-    return made;
+    return this.texts[this.preparerId(name)]!;
   }
 
   #lastDate = "";
@@ -1133,22 +1194,6 @@ function ascii(buffer: Buffer, at: number, text: string): number {
     buffer[at++] = code;
   }
   return at;
-}
-
-/**
- * Whether buffer[first, first + length) and buffer[second, second + length) are the same bytes.
- * (A loop: two headings in a row mostly differ some tens of bytes in, after the same date, and
- * Buffer.compare's native call cost more.)
- */
-function sameBytes(buffer: Uint8Array, first: number, second: number, length: number): boolean {
-  for (let index = 0; index < length; index++) if (buffer[first + index] !== buffer[second + index]) return false;
-  return true;
-}
-
-/** A phrase's bytes into `buffer` at `at`; where they end. */
-function phraseBytes(buffer: Buffer, at: number, made: Phrase): number {
-  buffer.set(made.bytes, at);
-  return at + made.bytes.length;
 }
 
 /** Two spaces, then `part`, into `buffer` at `at`; where it ends. */
@@ -1613,12 +1658,9 @@ export function writeVouchersTable(
       out.at = to;
     };
     const heading = new Heading();
-    const headingBytes = lines.headingBytes;
-    const headingEnds = lines.headingEnds.values;
     const headingWidths = lines.headingWidths.values;
-    // The heading drawn last: its text's place in headingBytes, or (-1) its text.
-    let lastStart = -1;
-    let lastEnd = -1;
+    // The heading drawn last: its voucher's (a heading of parts), or (-1) its text.
+    let last = -1;
     let lastText: string | null = null;
     let at = 0;
     for (let voucher = 0; voucher < lines.count; voucher++) {
@@ -1628,28 +1670,19 @@ export function writeVouchersTable(
       const width = headingWidths[voucher]!;
       if (width >= 0 && width <= headingWidth) {
         // (A heading of simple characters that fits is its own text: nothing to escape or cut.)
-        const start = voucher === 0 ? 0 : headingEnds[voucher - 1]!;
-        const stop = headingEnds[voucher]!;
-        const same = lastStart >= 0
-          ? stop - start === lastEnd - lastStart && sameBytes(headingBytes, lastStart, start, stop - start)
-          : lastText !== null && lastText === headingBytes.toString("utf8", start, stop);
+        const same = last >= 0 ? lines.sameHeading(last, voucher) : lastText !== null && lastText === lines.headingText(voucher);
         if (!same) {
-          out.room(2 + stop - start);
-          const buffer = out.buffer;
-          buffer[out.at++] = 10;
-          buffer[out.at++] = 32;
-          out.at += headingBytes.copy(buffer, out.at, start, stop);
-          lastStart = start;
-          lastEnd = stop;
+          lines.writeHeading(out, voucher);
+          last = voucher;
           lastText = null;
         }
       } else {
         heading.read(lines.sources[voucher]!, attachmentCounts[voucher]!, phrases);
         const text = heading.text();
-        const same = lastStart >= 0 ? text === headingBytes.toString("utf8", lastStart, lastEnd) : lastText === text;
+        const same = last >= 0 ? text === lines.headingText(last) : lastText === text;
         if (!same) {
           if (!heading.writeTo(out, headingWidth)) out.text("\n" + headingLine(terminalText(text)));
-          lastStart = -1;
+          last = -1;
           lastText = text;
         }
       }

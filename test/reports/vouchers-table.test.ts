@@ -173,6 +173,38 @@ describe("writeVouchersTable", () => {
     expect(direct).toBe(sheet);
   }, 180_000);
 
+  it("draws one heading for vouchers whose parts differ but whose heading texts are the same", () => {
+    // (The parts are two spaces apart: a summary and a preparer's name with two spaces in a row
+    // can make one heading of different parts. Such a heading is compared as its text.)
+    const journal = HEAD + `
+2026-01-05 * "p" "x  0 attachments  prepared by Bob"
+  Expenses:Misc  1.00 CNY
+  Equity:4001-实收资本
+
+2026-01-05 * "p" "x"
+  prepared-by: "Bob  0 attachments"
+  Expenses:Misc  2.00 CNY
+  Equity:4001-实收资本
+
+2026-01-05 * "p" "x"
+  prepared-by: "Bob"
+  Expenses:Misc  3.00 CNY
+  Equity:4001-实收资本
+
+2026-01-05 * "p" "x"
+  prepared-by: "Bob"
+  Expenses:Misc  4.00 CNY
+  Equity:4001-实收资本
+`;
+    for (const width of [60, 100_000]) {
+      const [direct, sheet] = both(journal, "en", width);
+      expect(direct).toBe(sheet);
+    }
+    // (The first two under one heading, the last two under another.)
+    const [direct] = both(journal, "en", 100_000);
+    expect(direct.split("\n").filter((line) => line.startsWith(" 2026-01-05")).length).toBe(2);
+  });
+
   it("draws lists that come back after others, of postings with and without metadata, as the sheet's table does", () => {
     // (A list is looked up only among those of one piece and the last made after each: a list
     // seen again after another is made again, and drawn alike.)
