@@ -9,12 +9,14 @@
 //   node bench/instructions.mjs --against /tmp/other-checkout -- report vouchers bench/out/scale-100k.beancount -p 2015..2024
 //
 // DIR is another checkout (or a copy of its bin/ and dist/) built with `npm run build`. Each build
-// runs `node FLAGS --single-threaded DIR/bin/feeledger ARGS...` (FLAGS: bin/feeledger's own V8
+// runs `node FLAGS --single-threaded --predictable DIR/bin/feeledger ARGS...` (FLAGS: bin/feeledger's own V8
 // flags; with one flag more, V8 refuses the code caches made under them, so both builds compile
 // their bundles from source, the same work on each side). `--single-threaded`: V8 then compiles optimized
-// code and collects garbage on the main thread, in the same order every run, so the count of one
-// build repeats to within some 0.05% (without it, how far the main thread gets before the other
-// threads finish moves the count by 2-5%). The price: the count includes what a real run does on
+// code and collects garbage on the main thread, in the same order every run (without it, how far the
+// main thread gets before the other threads finish moves the count by 2-5%). `--predictable`: V8's
+// collector then no longer times its work by the clock (idle-time and memory-reducing collections),
+// which on a loaded host still moved one build's count by up to 4% between runs; with both, the
+// count of one build repeats to within some 0.1% under any load. The price: the count includes what a real run does on
 // the second core (Turbofan's compiles, concurrent marking), and it does not count what memory
 // costs (cache misses, the kernel's page faults): a change that saves instructions but touches
 // more memory can still be slower. Confirm a gain in time with pairs of real runs
@@ -62,7 +64,7 @@ function count(root, command) {
     const out = join(folder, "cachegrind.out");
     const result = spawnSync("valgrind", [
       "--tool=cachegrind", "--cache-sim=no", `--cachegrind-out-file=${out}`,
-      process.execPath, ...binFlags(root), "--single-threaded", join(root, "bin", "feeledger"), ...command,
+      process.execPath, ...binFlags(root), "--single-threaded", "--predictable", join(root, "bin", "feeledger"), ...command,
     ], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
     const refs = result.stderr.match(/I\s+refs:\s+([\d,]+)/);
     if (refs === null) fail(`valgrind gave no count for ${root}: ${result.stderr.slice(-500)}`);
