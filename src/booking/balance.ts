@@ -16,11 +16,6 @@ import { Inventory } from "./inventory.js";
 import { ToleranceRules } from "./tolerance.js";
 import { nonTransactions } from "../core/non-transactions.js";
 
-/** Whether `account` is `parent` or below it. */
-function isWithin(account: string, parent: string): boolean {
-  return account === parent || (account.length > parent.length && account.charCodeAt(parent.length) === 58 && account.startsWith(parent));
-}
-
 /** beancount walks an account tree depth-first, children in name order. */
 function compareTreeOrder(a: string, b: string): number {
   const partsA = a.split(":");

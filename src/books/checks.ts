@@ -9,7 +9,7 @@ import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DimensionKind } from "../periods/voucher-model.js";
 import { isPendingClaim } from "../claims/claim.js";
 import { ChartOfAccounts } from "./accounts.js";
-import { DIMENSION_KEYS, DIMENSION_KINDS, readDimensionCodes, type DimensionCodes } from "./dimensions.js";
+import { DIMENSION_KEYS, DIMENSION_KINDS, readDimensionCodes } from "./dimensions.js";
 import { message } from "../i18n/message.js";
 import { nonTransactions } from "../core/non-transactions.js";
 

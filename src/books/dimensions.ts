@@ -2,7 +2,7 @@
 // (客户), vendor (供应商) and project (项目), read from posting metadata, else the transaction's
 // (`department`, `claimant`, `customer`, `vendor`, `project`), each with the code declared once:
 //   2026-01-01 custom "dimension" "customer" "C001" "ACME"        ; kind, code, name
-import type { Custom, LedgerEntry, MetaEntry, MetaValue } from "../core/data.js";
+import type { Custom, LedgerEntry, MetaEntry } from "../core/data.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DimensionKind, DimensionValue } from "../periods/voucher-model.js";
 import { valueText } from "../claims/claim.js";

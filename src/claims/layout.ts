@@ -6,7 +6,6 @@
 // several "claims" patterns; the last "post-to" wins. Without "post-to", a claim is posted to the
 // file that declares the "claims" pattern its claim file matched.
 import * as path from "node:path";
-import type { LedgerEntry } from "../core/data.js";
 import type { Span } from "../core/span.js";
 import type { OptionDeclaration } from "../core/feeledger-options.js";
 

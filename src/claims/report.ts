@@ -6,7 +6,6 @@ import type { Amount, BookedTransaction, LedgerEntry, MetaValue } from "../core/
 import { DecimalSum, ScaledAmount } from "../core/amount.js";
 import { Decimal } from "../core/number.js";
 import { PlainTransaction } from "../core/plain-transaction.js";
-import type { Span } from "../core/span.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { entryMetaText, metaText, statusOf, valueText, type ClaimStatus } from "./claim.js";
 import { approvalCoverage, collectAuthority, type Authority } from "./authority.js";

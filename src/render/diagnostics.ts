@@ -7,7 +7,7 @@ import type { Lang } from "../i18n/lang.js";
 import { translate } from "../i18n/message.js";
 import type { Span } from "../core/span.js";
 import { locate } from "../source/location.js";
-import { charWidth, displayWidth, terminalLines, terminalText, terminalUnits } from "./terminal.js";
+import { charWidth, terminalLines, terminalText, terminalUnits } from "./terminal.js";
 
 export interface SourceLookup {
   get(file: string): { text: string } | undefined;

@@ -13,7 +13,7 @@ import { isPendingClaim, metaText } from "../claims/claim.js";
 import { NO_LIABILITY, OpenDebt, claimBalanceList, owedOn, postedOnOf, rescaled, type ClaimBalanceList, type Debt } from "../claims/payments.js";
 import { openDirectives, payeeOf } from "../claims/payees.js";
 import { commonestScales, type DisplayScales } from "./display.js";
-import { SUBTOTAL, TOTAL, amountText, periodCaption, type Localized, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
+import { SUBTOTAL, TOTAL, amountText, periodCaption, type Sheet, type SheetColumn, type SheetRow } from "./sheet.js";
 import { phrase } from "../i18n/phrase.js";
 import { sheetOf, type SheetParts } from "./sheet-parts.js";
 

@@ -21,7 +21,7 @@ import { DIMENSION_KEYS, DIMENSION_KINDS, DIMENSION_NAMES_ZH } from "../books/di
 import type { DimensionValue, Voucher } from "../periods/voucher-model.js";
 import { VOUCHER_KEY, parseVoucher, voucherText } from "../periods/numbering.js";
 import { buildVouchers, isBooksTransaction, type VoucherSource } from "../periods/vouchers.js";
-import { GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, headLine, simpleHadBackslash, simpleTableWidth, spacesOf, tableMeasure, tableWidth, type Column } from "../render/table.js";
+import { GAP, PADDING, PLAIN_ASCII, cutText, displayWidth, fitColumns, groupedNumber, headLine, simpleHadBackslash, simpleTableWidth, spacesOf, tableWidth, type Column } from "../render/table.js";
 import { simpleWidth } from "../core/display-width.js";
 import { simpleCutAtEnd } from "../render/line-table.js";
 import { terminalText } from "../render/terminal.js";
@@ -1277,7 +1277,6 @@ export function writeVouchersTable(
     const column = byKey.get(keys[kind]!)!;
     return { header: terminalText(column.header[lang]), align: column.kind === "text" ? "left" : "right", shrink: column.shrink, repeat: column.label };
   });
-  const count = columns.length;
   const right = columns.map((column) => column.align === "right");
   const widths = columns.map((column) => displayWidth(column.header));
   const drawnWidths = columns.map(() => 0);

@@ -5,7 +5,7 @@ import { displayScales } from "../../reports/display.js";
 import { fillRegisterTable, registerReport, registerSheetParts, registerTableLines } from "../../reports/register.js";
 import { sheetTableOf, writeSheetTableLines } from "../../render/sheet.js";
 import { ByteTable } from "../../render/byte-lines.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
+import { EXIT_ERRORS, EXIT_OK, compileAccountPattern, resolveJournal, type CommandShared, type DateRange, type Io } from "../context.js";
 import { addReportFlags, emitPieces, emitSheetParts, loadForReport, outputChoice, reportRange, type OutputChoice, type ReportFlags } from "../reporting.js";
 
 export interface RegisterContext {

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { displayScales } from "../../reports/display.js";
 import { payablesReport, payablesSheet } from "../../reports/payables.js";
 import { writePayablesTable } from "../../reports/payables-table.js";
-import { EXIT_ERRORS, EXIT_OK, langOf, parseDateOption, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
+import { EXIT_ERRORS, langOf, parseDateOption, resolveJournal, todayOf, UsageError, type CommandShared, type Io } from "../context.js";
 import { say } from "../../i18n/message.js";
 import { addReportFlags, emitPieces, emitSheet, loadForReport, outputChoice, type OutputChoice, type ReportFlags } from "../reporting.js";
 import { message } from "../../i18n/message.js";
