@@ -6,8 +6,10 @@
 #
 # OTHER is a directory holding another build (its bin/ and dist/, e.g. a copy made with
 # `mkdir -p /tmp/before && cp -a bin dist package.json /tmp/before/ && ln -s "$PWD/node_modules" /tmp/before/`).
-# The lines cover every sample in zh and en, the csv, json and html outputs and the writers' dry
-# runs; --big adds the reports on the 100k journals of bench/out (made by bench/targets.mjs).
+# The lines cover the reading commands (check, bal, reg, is, bs, claims, receipts, audit, print and
+# every report) on each sample in zh and en, and the main sample's csv, json and html outputs; not the
+# writers.
+# --big adds the reports on the 100k journals of bench/out (made by bench/targets.mjs).
 # Exit status 0 when every line matches, 1 otherwise; the outputs are kept in a temporary directory.
 set -u
 here="$(cd "$(dirname "$0")/.." && pwd)"

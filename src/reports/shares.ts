@@ -6,26 +6,20 @@ import { Decimal } from "../core/number.js";
 
 /** Each amount's share of their sum, in percent with two decimals; null for all when the sum is zero. */
 export function sharesOfTotal(amounts: readonly Decimal[]): (Decimal | null)[] {
-  // The amounts as integers at one scale (their exact digits).
+  // The amounts as integers at one scale (their exact digits), in BigInt: each share in hundredths
+  // of a percent, amount × 10000 / total, is then its floor and what the floor cut off (`rest` /
+  // total) by one integer division and its remainder, exact at any size. (decimal.js dividing to
+  // 28 digits, flooring and subtracting cost some 60 ms for a report of two thousand customers;
+  // this a few.)
   const texts = amounts.map((amount) => amount.toFixed());
   let scale = 0;
   for (const text of texts) {
     const point = text.indexOf(".");
     if (point >= 0) scale = Math.max(scale, text.length - point - 1);
   }
-  return sharesOfIntegers(texts.map((text) => scaledInteger(text, scale)));
-}
-
-/**
- * sharesOfTotal of amounts given as integers at one scale (any), in BigInt: each share in
- * hundredths of a percent, amount × 10000 / total, is then its floor and what the floor cut off
- * (`rest` / total) by one integer division and its remainder, exact at any size. (decimal.js
- * dividing to 28 digits, flooring and subtracting cost some 60 ms for a report of two thousand
- * customers; this a few.)
- */
-function sharesOfIntegers(integers: readonly bigint[]): (Decimal | null)[] {
+  const integers = texts.map((text) => scaledInteger(text, scale));
   const total = integers.reduce((sum, integer) => sum + integer, 0n);
-  if (total === 0n) return integers.map(() => null);
+  if (total === 0n) return amounts.map(() => null);
   const negative = total < 0n;
   const floors: bigint[] = new Array(integers.length);
   const cut: { index: number; rest: bigint }[] = new Array(integers.length);
@@ -46,7 +40,7 @@ function sharesOfIntegers(integers: readonly bigint[]): (Decimal | null)[] {
   }
   cut.sort((a, b) => (a.rest < b.rest ? 1 : a.rest > b.rest ? -1 : a.index - b.index));
   for (let i = 0; i < missing && i < cut.length; i++) floors[cut[i]!.index]! += 1n;
-  return floors.map((hundredths) => decimalOfInteger(hundredths, 2));
+  return floors.map(percentOfHundredths);
 }
 
 /** The digits of `text` (a decimal written without exponent) as an integer at `scale` places. */
@@ -57,11 +51,9 @@ function scaledInteger(text: string, scale: number): bigint {
   return BigInt(digits + "0".repeat(scale - places));
 }
 
-/** `integer` × 10^-places as a Decimal (its digits written out and read: exact). */
-function decimalOfInteger(integer: bigint, places: number): Decimal {
-  const negative = integer < 0n;
-  const digits = (negative ? -integer : integer).toString();
-  if (places === 0) return new Decimal(negative ? `-${digits}` : digits);
-  const padded = digits.padStart(places + 1, "0");
-  return new Decimal(`${negative ? "-" : ""}${padded.slice(0, -places)}.${padded.slice(-places)}`);
+/** Hundredths of a percent as the percent, a Decimal of two places (its digits written out and read: exact). */
+function percentOfHundredths(hundredths: bigint): Decimal {
+  const negative = hundredths < 0n;
+  const digits = (negative ? -hundredths : hundredths).toString().padStart(3, "0");
+  return new Decimal(`${negative ? "-" : ""}${digits.slice(0, -2)}.${digits.slice(-2)}`);
 }
