@@ -111,14 +111,23 @@ function paired(base, other, pairs, prepare) {
     ratios.push(otherRun.wall / baseRun.wall);
     if (baseRun.cpu !== null && otherRun.cpu !== null && baseRun.cpu > 0) cpuRatios.push(otherRun.cpu / baseRun.cpu);
   }
-  const summary = (runs) => ({ wall: median(runs.map((r) => r.wall)), rssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)), status: runs.find((r) => r.status !== 0)?.status ?? 0 });
+  const summary = (runs) => ({
+    wall: median(runs.map((r) => r.wall)), rssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)),
+    faults: runs.every((r) => typeof r.faults === "number") ? median(runs.map((r) => r.faults)) : null,
+    status: runs.find((r) => r.status !== 0)?.status ?? 0,
+  });
   return { ratio: median(ratios), cpuRatio: median(cpuRatios), base: summary(baseRuns), other: summary(otherRuns) };
 }
 
 const seconds = (value) => (value === null ? "n/a" : value.toFixed(2));
 const times = (value) => (value === null ? "n/a" : `${value.toFixed(2)}x`);
-/** A pair's ratio as shown: wall, then CPU when it was measured. */
-const pairFigure = (result) => `${times(result.ratio)} (${seconds(result.other.wall)} s vs ${seconds(result.base.wall)} s${result.cpuRatio === null ? "" : `; CPU ${times(result.cpuRatio)}`})`;
+const thousands = (value) => `${(value / 1000).toFixed(1)}k`;
+/**
+ * A pair's ratio as shown: wall, then CPU and each side's median count of page faults when they
+ * were measured (memory touched for the first time: on a virtual machine a large share of the time).
+ */
+const pairFigure = (result) => `${times(result.ratio)} (${seconds(result.other.wall)} s vs ${seconds(result.base.wall)} s${result.cpuRatio === null ? "" : `; CPU ${times(result.cpuRatio)}`}${
+  result.other.faults === null || result.base.faults === null ? "" : `; page faults ${thousands(result.other.faults)} vs ${thousands(result.base.faults)}`})`;
 const met = (ok) => (ok ? "met" : "**not met**");
 
 function shapes(args, rows) {
@@ -314,7 +323,7 @@ function main() {
       `- Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()} (${os.arch()})`,
       `- Load average (1, 5, 15 min) before: ${loadBefore.map((load) => load.toFixed(2)).join(", ")}; after: ${loadAfter.map((load) => load.toFixed(2)).join(", ")}`,
       `- Node.js ${process.version}; ${installed("ledger") ? firstLine("ledger", ["--version"]) : "ledger-cli not installed"}`,
-      `- Ratios are medians over ${args.pairs} pairs run back to back, of wall time (judged) and of CPU time (user + system, shown as CPU); times${TIME ? " from /usr/bin/time -v" : ""}`,
+      `- Ratios are medians over ${args.pairs} pairs run back to back, of wall time (judged) and of CPU time (user + system, shown as CPU), with each side's median count of minor page faults (pages touched for the first time); times${TIME ? " from /usr/bin/time -v" : ""}`,
     ];
     const file = join(ROOT, "bench", "targets.md");
     let text = existsSync(file) ? readFileSync(file, "utf8") : [
