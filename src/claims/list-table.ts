@@ -31,14 +31,14 @@ class ColumnTexts {
   #lastGiven: string | null = null;
   #lastNumber = -1;
   /**
-   * The prepared texts that are not kept as bytes in `pool` (see byteStarts) nor as scaled
+   * The prepared texts that are kept neither as bytes in `pool` (see byteStarts) nor as scaled
    * integers (SCALED), appended; and the drawn widths of all texts (cli-table3's measure), by
    * number: `count` of them. (Room for the rows expected made at once when the texts do not
    * repeat; the widths in a typed array: a hundred thousand texts' arrays grown by copies were
    * old-generation garbage enough to bring on one more full collection. The texts are appended,
    * the array grown by V8 itself: copied into a new array by a loop, that loop was compiled twice
    * by TurboFan for a few thousand texts. A column of ids or amounts has none here: its array of
-   * a hundred thousand, grown by copies in fresh memory, was some 2 MB of page faults.)
+   * a hundred thousand, grown by copies into fresh memory, was a thousand page faults.)
    */
   texts: string[] = [];
   drawn = new Int32Array(16);
@@ -59,8 +59,8 @@ class ColumnTexts {
    * A TEXT text of plain ASCII as its bytes, written while it was checked to be plain ASCII: where
    * they start in `pool` (its `drawn` bytes), the pool read four bytes at a time (`poolView`), with
    * room for four bytes after its last text. (A column of ids: each written twice, once per part,
-   * a character at a time, was a third of the drawing.) A text not kept there (negative): -1 - its
-   * place in `texts` (a SCALED text: -1, no place).
+   * a character at a time, was a third of the drawing.) A text not kept there: -1 - its place in
+   * `texts` (a SCALED text's is not read).
    */
   byteStarts = new Int32Array(16);
   pool: Buffer = Buffer.alloc(1024);
@@ -187,12 +187,13 @@ class ColumnTexts {
     const kind = this.kinds[number]!;
     if (kind === SCALED) return groupThousands(scaledText(this.scaled[number]!, this.places[number]!));
     const start = this.byteStarts[number]!;
+    // (A text kept as bytes made again from them: asked for once per part for a column of few texts.)
     if (start >= 0) return this.pool.toString("latin1", start, start + this.drawn[number]!);
     const text = this.texts[-1 - start]!;
     return kind === UNGROUPED ? groupThousands(text) : text;
   }
 
-  /** The text numbered `number` as kept in `texts` (not a SCALED text, nor one kept as bytes). */
+  /** The text numbered `number` as `texts` keeps it (a text neither SCALED nor kept as bytes). */
   keptText(number: number): string {
     return this.texts[-1 - this.byteStarts[number]!]!;
   }
@@ -210,7 +211,6 @@ class ColumnTexts {
     this.drawn[number] = length;
     this.kinds[number] = SCALED;
     this.ends[number] = 0;
-    this.byteStarts[number] = -1;
     this.scaled[number] = scaled;
     this.places[number] = places;
     if (length > this.widest) this.widest = length;
@@ -258,62 +258,25 @@ function groupedOnce(given: string): string {
 /** How many distinct texts a column keeps looking up before it asks whether they repeat. */
 const MAPPED_BEFORE_CHECK = 4096;
 
-/** A column's cells by row (see NumberedCells.stores). */
-type CellStore = Uint8Array | Uint16Array | Int32Array;
-
-/**
- * Rows of cells, each cell its column's number for its text, and heading lines. A column's cells
- * are kept apart from the others', each as 0 when its text was new (numbered as it came: its
- * column's next number), else as its number + 1, in the narrowest typed array that holds them
- * (widened when a number does not fit). A column whose texts do not repeat (ids, amounts) then
- * keeps nothing, one of few texts (statuses, currencies) a byte a cell: one array of four bytes a
- * cell was 4.4 MB of fresh memory for a hundred thousand claims, a thousand page faults.
- */
+/** Rows of cells, each cell its column's number for its text, kept end to end; and heading lines. */
 class NumberedCells {
-  /** Each column's cells, room made at once for the rows expected (typed arrays: outside the heap the collector copies). */
-  stores: CellStore[];
-  capacity: number;
-  /** Each column's count of texts when the first row came: its first new text's number. */
-  readonly firsts: Int32Array;
+  /** Room made at once for the cells of the rows expected (a typed array: outside the heap the collector copies). */
+  numbers: Int32Array;
+  length = 0;
   /** Rows of cells. */
   rows = 0;
   /** Heading lines (terminalText of the heading), each with how many rows of cells come before it. */
   readonly headings: string[] = [];
   readonly headingBefore: number[] = [];
 
-  constructor(capacity: number, values: readonly ColumnTexts[]) {
-    this.capacity = Math.max(16, capacity);
-    this.stores = values.map(() => new Uint8Array(this.capacity));
-    this.firsts = Int32Array.from(values, (column) => column.count);
+  constructor(capacity: number) {
+    this.numbers = new Int32Array(Math.max(16, capacity));
   }
 
-  /** Room for one more row. */
-  reserve(): void {
-    if (this.rows < this.capacity) return;
-    const capacity = this.capacity * 2;
-    this.stores = this.stores.map((store) => grownCopy(store, capacity, this.rows));
-    this.capacity = capacity;
-  }
-
-  /** Column `column`'s store made wide enough for `stored` (its cells so far copied). */
-  widened(column: number, stored: number): CellStore {
-    const wider = stored > 0xffff ? new Int32Array(this.capacity) : new Uint16Array(this.capacity);
-    wider.set(this.stores[column]!.subarray(0, this.rows));
-    this.stores[column] = wider;
-    return wider;
-  }
-
-  /**
-   * The numbers of row `row`'s cells in `columns`, each into `into` at its column; `fresh`: each
-   * column's next new text's number (`firsts` before the first row), moved on past the row's.
-   */
-  numbersAt(row: number, columns: Int32Array, into: Int32Array, fresh: Int32Array): void {
-    const stores = this.stores;
-    for (let n = 0; n < columns.length; n++) {
-      const column = columns[n]!;
-      const stored = stores[column]![row]!;
-      into[column] = stored === 0 ? fresh[column]++ : stored - 1;
-    }
+  /** Room for `more` cells. */
+  reserve(more: number): void {
+    if (this.length + more <= this.numbers.length) return;
+    this.numbers = grownCopy(this.numbers, Math.max(this.length + more, this.numbers.length * 2), this.length);
   }
 }
 
@@ -346,32 +309,25 @@ export function writeListTable(
       into.headings.push(terminalText((row as { heading: string }).heading));
       return;
     }
-    into.reserve();
-    const at = into.rows++;
-    const stores = into.stores;
+    into.rows++;
+    into.reserve(count);
+    const numbers = into.numbers;
+    let at = into.length;
     for (let index = 0; index < count; index++) {
       const cell = cells[index] ?? "";
-      const column = values[index]!;
-      const next = column.count;
       // (Its length first: comparing every cell with SCALED_CELL, most of them strings of the
       // journal's that are not one with it, was a tenth of numbering the cells.)
-      const number = cell.length === SCALED_CELL.length && cell === SCALED_CELL && scaledCells !== undefined
-        ? column.numberOfScaled(scaledCells.scaled[index]!, scaledCells.places[index]!)
-        : column.numberOf(cell);
-      // (A new text's cell is kept as 0: its store, made zeroed, not written.)
-      if (number !== next) {
-        const stored = number + 1;
-        let store = stores[index]!;
-        if (stored > 0xff && (store instanceof Uint8Array || (stored > 0xffff && store instanceof Uint16Array))) store = into.widened(index, stored);
-        store[at] = stored;
-      }
+      numbers[at++] = cell.length === SCALED_CELL.length && cell === SCALED_CELL && scaledCells !== undefined
+        ? values[index]!.numberOfScaled(scaledCells.scaled[index]!, scaledCells.places[index]!)
+        : values[index]!.numberOf(cell);
     }
+    into.length = at;
   };
-  const body = new NumberedCells(expectedRows, values);
+  const body = new NumberedCells(expectedRows * count);
   source(prepareInto(body));
   // (The footer's rows, asked for once the rows are given when they are a function.)
   const footer = typeof givenFooter === "function" ? givenFooter() : givenFooter;
-  const feet = new NumberedCells(footer.length, values);
+  const feet = new NumberedCells(footer.length * count);
   footer.forEach(prepareInto(feet));
 
   // The layout, as writeTableFrom makes it.
@@ -395,7 +351,7 @@ export function writeListTable(
     const head = part.map((index) => columns[index]!.header);
     const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, drawnWidths[part[n]!]! + PADDING));
     const partValues = part.map((index) => values[index]!);
-    /** A cut column's cut texts, by number (an empty list for a column not cut: see ColumnTexts.textAt). */
+    /** A cut column's cut texts by number (none for a column not cut: see ColumnTexts.textAt), and each column's `ends` (its cut texts' when cut). */
     const partTexts = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutTexts : []) as readonly string[]);
     const partEnds = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutEnds : values[index]!.ends));
     const partDrawn = part.map((index): ArrayLike<number> => (cutAt[index] !== undefined ? values[index]!.cutDrawn : values[index]!.drawn));
@@ -523,15 +479,12 @@ export function writeListTable(
         bytes.rows(rows, count, headingLine);
         return;
       }
-      const { headings, headingBefore } = rows;
-      const numbers = new Int32Array(count);
-      const fresh = rows.firsts.slice();
+      const { headings, headingBefore, numbers } = rows;
       let next = 0;
-      for (let row = 0; row < rows.rows; row++) {
+      for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
         for (; next < headings.length && headingBefore[next] === row; next++) addLine(headingLine(headings[next]!));
         if (out === null) texts[used++] = "\n";
-        rows.numbersAt(row, partColumns, numbers, fresh);
-        addCells(numbers, 0);
+        addCells(numbers, at);
         ended();
       }
       for (; next < headings.length; next++) addLine(headingLine(headings[next]!));
@@ -591,21 +544,17 @@ class PartBytes {
     this.ended();
   }
 
-  /** The rows of cells as lines (`stride`: the table's count of columns), each heading line (see NumberedCells) before its row. */
+  /** The rows of cells as lines (`stride` cells a row), each heading line (see NumberedCells) before its row. */
   rows(rows: NumberedCells, stride: number, headingLine: (heading: string) => string): void {
-    const { headings, headingBefore } = rows;
+    const { headings, headingBefore, numbers } = rows;
     const count = rows.rows;
-    /** The row's cells' numbers, each at its column (the part's columns only), and each column's next new text's. */
-    const numbers = new Int32Array(stride);
-    const fresh = rows.firsts.slice();
     let next = 0;
     // (The headings after the last row in the same loop: a loop after it, first run when this one
     // ends, would have its code thrown away there for want of what it compares.)
-    for (let row = 0; ; row++) {
+    for (let row = 0, at = 0; ; row++, at += stride) {
       for (; next < headings.length && (row === count || headingBefore[next] === row); next++) this.textLine(headingLine(headings[next]!));
       if (row === count) break;
-      rows.numbersAt(row, this.partColumns, numbers, fresh);
-      this.line(numbers, 0);
+      this.line(numbers, at);
       this.ended();
     }
   }
