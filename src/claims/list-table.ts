@@ -78,7 +78,12 @@ class ColumnTexts {
   /** The most UTF-16 units a text of the column is drawn with (grouped, when kept without its commas). */
   longest = 0;
 
-  constructor(readonly right: boolean, readonly strlen: (text: string) => number, readonly expectedRows: number) {}
+  /**
+   * `asBytes`: whether the table is drawn as bytes (PartBytes), which copy a text kept in `pool`;
+   * drawn as text, every text is kept in `texts` (each made again from its bytes for every line was
+   * a string per cell).
+   */
+  constructor(readonly right: boolean, readonly strlen: (text: string) => number, readonly expectedRows: number, readonly asBytes: boolean) {}
 
   /** The number of `given` (its prepared text's), prepared and measured when new. */
   numberOf(given: string): number {
@@ -137,7 +142,7 @@ class ColumnTexts {
     this.drawn[number] = drawn;
     this.kinds[number] = ungrouped ? UNGROUPED : TEXT;
     this.ends[number] = endsOf(cell);
-    if (start >= 0 && !ungrouped && cell === given) this.byteStarts[number] = start;
+    if (start >= 0 && !ungrouped && cell === given && this.asBytes) this.byteStarts[number] = start;
     else {
       if (start >= 0) this.poolUsed = start;
       this.byteStarts[number] = -1 - this.texts.length;
@@ -298,7 +303,7 @@ export function writeListTable(
   const count = columns.length;
   const right = columns.map((column) => column.align === "right");
   const strlen = tableMeasure();
-  const values = columns.map((_, index) => new ColumnTexts(right[index]!, strlen, expectedRows));
+  const values = columns.map((_, index) => new ColumnTexts(right[index]!, strlen, expectedRows, writeBytes !== undefined));
   const prepareInto = (into: NumberedCells) => (row: readonly string[] | Row) => {
     let cells: readonly string[];
     if (Array.isArray(row)) cells = row as readonly string[];
