@@ -31,12 +31,14 @@ class ColumnTexts {
   #lastGiven: string | null = null;
   #lastNumber = -1;
   /**
-   * The prepared texts and their drawn widths (cli-table3's measure), by number: `count` of them.
-   * (Room for the rows expected made at once when the texts do not repeat; the widths in a typed
-   * array: a hundred thousand texts' arrays grown by copies were old-generation garbage enough
-   * to bring on one more full collection. The texts are appended, the array grown by V8 itself:
-   * copied into a new array by a loop, that loop was compiled twice by TurboFan for a few
-   * thousand texts.)
+   * The prepared texts that are kept neither as bytes in `pool` (see byteStarts) nor as scaled
+   * integers (SCALED), appended; and the drawn widths of all texts (cli-table3's measure), by
+   * number: `count` of them. (Room for the rows expected made at once when the texts do not
+   * repeat; the widths in a typed array: a hundred thousand texts' arrays grown by copies were
+   * old-generation garbage enough to bring on one more full collection. The texts are appended,
+   * the array grown by V8 itself: copied into a new array by a loop, that loop was compiled twice
+   * by TurboFan for a few thousand texts. A column of ids or amounts has none here: its array of
+   * a hundred thousand, grown by copies into fresh memory, was a thousand page faults.)
    */
   texts: string[] = [];
   drawn = new Int32Array(16);
@@ -55,9 +57,10 @@ class ColumnTexts {
   places = new Uint8Array(16);
   /**
    * A TEXT text of plain ASCII as its bytes, written while it was checked to be plain ASCII: where
-   * they start in `pool` (-1: not kept), the pool read four bytes at a time (`poolView`), with room
-   * for four bytes after its last text. (A column of ids: each written twice, once per part, a
-   * character at a time, was a third of the drawing.)
+   * they start in `pool` (its `drawn` bytes), the pool read four bytes at a time (`poolView`), with
+   * room for four bytes after its last text. (A column of ids: each written twice, once per part,
+   * a character at a time, was a third of the drawing.) A text not kept there: -1 - its place in
+   * `texts` (a SCALED text's is not read).
    */
   byteStarts = new Int32Array(16);
   pool: Buffer = Buffer.alloc(1024);
@@ -75,7 +78,12 @@ class ColumnTexts {
   /** The most UTF-16 units a text of the column is drawn with (grouped, when kept without its commas). */
   longest = 0;
 
-  constructor(readonly right: boolean, readonly strlen: (text: string) => number, readonly expectedRows: number) {}
+  /**
+   * `asBytes`: whether the table is drawn as bytes (PartBytes), which copy a text kept in `pool`;
+   * drawn as text, every text is kept in `texts` (each made again from its bytes for every line was
+   * a string per cell).
+   */
+  constructor(readonly right: boolean, readonly strlen: (text: string) => number, readonly expectedRows: number, readonly asBytes: boolean) {}
 
   /** The number of `given` (its prepared text's), prepared and measured when new. */
   numberOf(given: string): number {
@@ -131,12 +139,15 @@ class ColumnTexts {
     }
     const number = this.count++;
     if (number >= this.drawn.length) this.#reserve(number + 1);
-    this.texts[number] = cell;
     this.drawn[number] = drawn;
     this.kinds[number] = ungrouped ? UNGROUPED : TEXT;
     this.ends[number] = endsOf(cell);
-    if (start >= 0 && (ungrouped || cell !== given)) this.poolUsed = start;
-    this.byteStarts[number] = start >= 0 && !ungrouped && cell === given ? start : -1;
+    if (start >= 0 && !ungrouped && cell === given && this.asBytes) this.byteStarts[number] = start;
+    else {
+      if (start >= 0) this.poolUsed = start;
+      this.byteStarts[number] = -1 - this.texts.length;
+      this.texts.push(cell);
+    }
     if (width > this.widest) this.widest = width;
     if (drawn > this.widestDrawn) this.widestDrawn = drawn;
     const units = ungrouped ? width : cell.length;
@@ -180,8 +191,16 @@ class ColumnTexts {
   textAt(number: number): string {
     const kind = this.kinds[number]!;
     if (kind === SCALED) return groupThousands(scaledText(this.scaled[number]!, this.places[number]!));
-    const text = this.texts[number]!;
+    const start = this.byteStarts[number]!;
+    // (A text kept as bytes made again from them: asked for once per part for a column of few texts.)
+    if (start >= 0) return this.pool.toString("latin1", start, start + this.drawn[number]!);
+    const text = this.texts[-1 - start]!;
     return kind === UNGROUPED ? groupThousands(text) : text;
+  }
+
+  /** The text numbered `number` as `texts` keeps it (a text neither SCALED nor kept as bytes). */
+  keptText(number: number): string {
+    return this.texts[-1 - this.byteStarts[number]!]!;
   }
 
   /**
@@ -194,11 +213,9 @@ class ColumnTexts {
     const length = scaledLength(scaled, places);
     const number = this.count++;
     if (number >= this.drawn.length) this.#reserve(number + 1);
-    this.texts[number] = SCALED_PLACEHOLDER;
     this.drawn[number] = length;
     this.kinds[number] = SCALED;
     this.ends[number] = 0;
-    this.byteStarts[number] = -1;
     this.scaled[number] = scaled;
     this.places[number] = places;
     if (length > this.widest) this.widest = length;
@@ -286,7 +303,7 @@ export function writeListTable(
   const count = columns.length;
   const right = columns.map((column) => column.align === "right");
   const strlen = tableMeasure();
-  const values = columns.map((_, index) => new ColumnTexts(right[index]!, strlen, expectedRows));
+  const values = columns.map((_, index) => new ColumnTexts(right[index]!, strlen, expectedRows, writeBytes !== undefined));
   const prepareInto = (into: NumberedCells) => (row: readonly string[] | Row) => {
     let cells: readonly string[];
     if (Array.isArray(row)) cells = row as readonly string[];
@@ -339,7 +356,9 @@ export function writeListTable(
     const head = part.map((index) => columns[index]!.header);
     const colWidths = head.map((text, n) => Math.max(1, strlen(text) + PADDING, drawnWidths[part[n]!]! + PADDING));
     const partValues = part.map((index) => values[index]!);
-    const partTexts = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutTexts : values[index]!.texts) as readonly string[]);
+    /** A cut column's cut texts by number (none for a column not cut: see ColumnTexts.textAt), and each column's `ends` (its cut texts' when cut). */
+    const partTexts = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutTexts : []) as readonly string[]);
+    const partEnds = part.map((index) => (cutAt[index] !== undefined ? values[index]!.cutEnds : values[index]!.ends));
     const partDrawn = part.map((index): ArrayLike<number> => (cutAt[index] !== undefined ? values[index]!.cutDrawn : values[index]!.drawn));
     const partRight = part.map((index) => right[index]!);
     /** Whether the part's columns are cut (their cut texts drawn as they are: see ColumnTexts.kinds). */
@@ -394,10 +413,9 @@ export function writeListTable(
       // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
       // the last cell that is not empty, its cut text never empty either.)
       let last = part.length - 1;
-      while (last > 0 && partValues[last]!.texts[numbers[at + part[last]!]!] === "") last--;
+      while (last > 0 && (partValues[last]!.ends[numbers[at + part[last]!]!]! & EMPTY) !== 0) last--;
       const number = numbers[at + part[last]!]!;
-      const text = partTexts[last]![number]!;
-      if (endsInSpace(text)) {
+      if ((partEnds[last]![number]! & ENDS_IN_SPACE) !== 0) {
         // (Rare: the line as one text, trimmed as writeTableFrom trims it.)
         let line = "";
         for (let n = 0; n <= last; n++) line += cellOf(n, numbers[at + part[n]!]!);
@@ -434,7 +452,7 @@ export function writeListTable(
       return (n === 0 ? " " : between) + spaces + textOf(n, cell);
     };
     /** The part's lines as bytes (one object per part: its methods compiled once for every part). */
-    const bytes = out === null ? null : new PartBytes(out, partValues, partTexts, partDrawn, partRight, partCut, partValues.map((column, n) => (partCut[n] ? column.cutEnds : column.ends)), partColumns, leads, colWidths, lineBound, drawnBytes, lastBytes, cellOf, lastCellOf, linesPerPiece);
+    const bytes = out === null ? null : new PartBytes(out, partValues, partTexts, partDrawn, partRight, partCut, partEnds, partColumns, leads, colWidths, lineBound, drawnBytes, lastBytes, cellOf, lastCellOf, linesPerPiece);
     put(headLine(head, colWidths, part.map((index) => right[index]!), between, strlen));
     if (hasRows) {
       const rule = colWidths.map((width) => "─".repeat(width)).join(compact ? "" : "─").trimEnd();
@@ -577,8 +595,8 @@ class PartBytes {
       const start = column.byteStarts[cell]!;
       for (let index = 0; index < drawn; index += 4) view.setUint32(to + index, from.getUint32(start + index, true), true);
       to += drawn;
-    } else if (kind === UNGROUPED) to = writeGrouped(buffer, to, this.partTexts[n]![cell]!);
-    else to = writeText(buffer, to, this.partTexts[n]![cell]!);
+    } else if (kind === UNGROUPED) to = writeGrouped(buffer, to, column.keptText(cell));
+    else to = writeText(buffer, to, cut ? this.partTexts[n]![cell]! : column.keptText(cell));
     if (padded) {
       if (!right) for (let index = 0; index < spaces; index++) buffer[to++] = 32;
       buffer[to++] = 32;
@@ -795,8 +813,6 @@ export function writeScaled(buffer: Uint8Array, at: number, scaled: number, plac
 const TEXT = 0;
 const UNGROUPED = 1;
 const SCALED = 2;
-/** A SCALED text's entry in `texts`: not empty (a line's trailing empty cells are found by their texts). */
-const SCALED_PLACEHOLDER = "0";
 /** The most places a SCALED cell may have. */
 export const MAX_PLACES = 20;
 
