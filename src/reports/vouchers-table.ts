@@ -311,10 +311,10 @@ class Cells {
   }
 }
 
-/** A growing array of numbers (of one typed-array kind). */
-class Numbers<T extends Float64Array | Int32Array> {
+/** A growing array of 32-bit integers. */
+class Numbers {
   length = 0;
-  constructor(public values: T) {}
+  constructor(public values: Int32Array) {}
 
   push(value: number): void {
     if (this.length === this.values.length) this.reserve(this.values.length * 2);
@@ -328,7 +328,21 @@ class Numbers<T extends Float64Array | Int32Array> {
   }
 }
 
-const float64s = (size: number) => new Numbers(new Float64Array(size));
+const int32s = (size: number) => new Numbers(new Int32Array(size));
+
+// (Grown a few times as the module loads: V8 then knows `values` is written again, and a growing
+// array's push, and does not throw away the read's optimized code, with that of every function
+// that read `values`, at the first array that grows in the middle of a long read.)
+for (let n = 0, numbers = int32s(1); n < 64; n++) numbers.push(n);
+
+/** VoucherLines.amounts' mark of an amount kept in wideAmounts. */
+const WIDE = -0x80000000;
+
+/** The scaled amount of line `line` (NaN: not a scaled integer), from VoucherLines.amounts and wideAmounts. */
+function amountAt(amounts: Int32Array, line: number, wide: ReadonlyMap<number, number>): number {
+  const amount = amounts[line]!;
+  return amount === WIDE ? wide.get(line)! : amount;
+}
 
 /**
  * A line's currency and scale in one number (VoucherLines.currencyScales): a scaled amount's scale
@@ -337,12 +351,6 @@ const float64s = (size: number) => new Numbers(new Float64Array(size));
 const SCALE_BITS = 5;
 const SCALE_SPAN = 1 << SCALE_BITS;
 const SCALE_MASK = SCALE_SPAN - 1;
-const int32s = (size: number) => new Numbers(new Int32Array(size));
-
-// (Both kinds grown a few times as the module loads: V8 then knows `values` is written again, and
-// a growing array's push, and does not throw away the read's optimized code, with that of every
-// function that read `values`, at the first array that grows in the middle of a long read.)
-for (const numbers of [int32s(1), float64s(1)]) for (let n = 0; n < 64; n++) numbers.push(n);
 
 // ---------------------------------------------------------------- amounts
 
@@ -415,7 +423,13 @@ export class VoucherLines {
   /** Per voucher, where its lines end. */
   readonly ends = int32s(1024);
   readonly accounts = int32s(4096);
-  readonly amounts = float64s(4096);
+  /**
+   * Its amount as a scaled integer (at its scale, see currencyScales), when one of 32 bits; else
+   * WIDE, the amount in `wideAmounts` (NaN: not a scaled integer). (Four bytes a line, not eight:
+   * most amounts of the books are below 21 million at two places.)
+   */
+  readonly amounts = int32s(4096);
+  readonly wideAmounts = new Map<number, number>();
   /**
    * Its currency (currencies' index) and its amount's scale, as currency × SCALE_SPAN + scale. (One
    * array, not two: the lines' numbers are most of the memory the reading touches.)
@@ -667,7 +681,11 @@ export class VoucherLines {
   /** A line whose amount is `scaled` × 10^-scale (debit positive). */
   scaledLine(account: number, scaled: number, scale: number, currency: number, dimensions: number): void {
     this.accounts.push(account);
-    this.amounts.push(scaled);
+    if ((scaled | 0) === scaled && scaled !== WIDE) this.amounts.push(scaled);
+    else {
+      this.wideAmounts.set(this.amounts.length, scaled);
+      this.amounts.push(WIDE);
+    }
     this.currencyScales.push(currency * SCALE_SPAN + scale);
     this.dimensions.push(dimensions);
     const net = this.#sums(currency);
@@ -772,7 +790,7 @@ export class VoucherLines {
     const currencyScales = this.currencyScales.values;
     const count = this.accounts.length;
     for (let line = 0; line < count; line++) {
-      const scaled = amounts[line]!;
+      const scaled = amountAt(amounts, line, this.wideAmounts);
       if (scaled === 0 || Number.isNaN(scaled)) continue;
       const scale = currencyScales[line]! & SCALE_MASK;
       const places = this.currencyPlaces[currencyScales[line]! >> SCALE_BITS]!;
@@ -788,7 +806,8 @@ export class VoucherLines {
   decimalLine(account: number, debit: Decimal, credit: Decimal, currency: number, dimensions: number): void {
     const line = this.accounts.length;
     this.accounts.push(account);
-    this.amounts.push(Number.NaN);
+    this.wideAmounts.set(this.amounts.length, Number.NaN);
+    this.amounts.push(WIDE);
     this.currencyScales.push(currency * SCALE_SPAN);
     this.dimensions.push(dimensions);
     const net = this.#sums(currency);
@@ -1488,6 +1507,7 @@ export function writeVouchersTable(
     const attachmentCounts = lines.attachments.values;
     const accounts = lines.accounts.values;
     const amounts = lines.amounts.values;
+    const wideAmounts = lines.wideAmounts;
     const currencyScales = lines.currencyScales.values;
     const dimensionIndexes = lines.dimensions.values;
     const currencyPlaces = lines.currencyPlaces;
@@ -1536,7 +1556,7 @@ export function writeVouchersTable(
         for (let n = leading; n < partKinds.length; n++) {
           const kind = partKinds[n]!;
           if (kind === DEBIT || kind === CREDIT) {
-            const amount = amounts[at]!;
+            const amount = amountAt(amounts, at, wideAmounts);
             if (Number.isNaN(amount)) addAmount(n, lines.decimalTexts.get(at)![kind === DEBIT ? 0 : 1]);
             else if (kind === DEBIT ? amount > 0 : amount < 0) addAmount(n, amountCell(kind === DEBIT ? amount : -amount, currencyScales[at]! & SCALE_MASK, currencyPlaces[currencyScales[at]! >> SCALE_BITS]!));
             else pending += separator[n]! + content[n]! + 1;
@@ -1558,7 +1578,7 @@ export function writeVouchersTable(
       for (let n = leading; n < partKinds.length; n++) {
         const kind = partKinds[n]!;
         if (kind === DEBIT || kind === CREDIT) {
-          const amount = amounts[at]!;
+          const amount = amountAt(amounts, at, wideAmounts);
           let length = -1;
           let text = "";
           if (Number.isNaN(amount)) {
@@ -1644,7 +1664,7 @@ export function writeVouchersTable(
     };
     const dimensionsAt = leading + 2;
     const drawFast = (at: number): void => {
-      const amount = amounts[at]!;
+      const amount = amountAt(amounts, at, wideAmounts);
       if (amount === 0 || Number.isNaN(amount)) {
         drawLine(at);
         return;
