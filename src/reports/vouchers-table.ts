@@ -560,9 +560,15 @@ export class VoucherLines {
    * the same text: their parts are the same (see Phrase's `plain`).
    */
   sameHeading(a: number, b: number): boolean {
-    return this.headingSummaries.values[a] === this.headingSummaries.values[b] && this.headingNumbers.values[a] === this.headingNumbers.values[b]
-      && this.attachments.values[a] === this.attachments.values[b] && this.headingPreparers.values[a] === this.headingPreparers.values[b]
-      && this.dateOf(a) === this.dateOf(b);
+    // (The parts compared at once, not one after another: a comparison reached only when those
+    // before it are equal, rarely, would not have run when the drawing's code is optimized, and
+    // reaching it then threw that code away. The date first: most vouchers share the last one's.)
+    const summaries = this.headingSummaries.values;
+    const numbers = this.headingNumbers.values;
+    const attachments = this.attachments.values;
+    const preparers = this.headingPreparers.values;
+    return this.dateOf(a) === this.dateOf(b)
+      && ((summaries[a]! ^ summaries[b]!) | (numbers[a]! ^ numbers[b]!) | (attachments[a]! ^ attachments[b]!) | (preparers[a]! ^ preparers[b]!)) === 0;
   }
 
   /** The text of the heading of voucher `voucher` (of parts: headingWidths not -1). */
