@@ -311,10 +311,10 @@ class Cells {
   }
 }
 
-/** A growing array of numbers (of one typed-array kind). */
-class Numbers<T extends Float64Array | Int32Array> {
+/** A growing array of 32-bit integers. */
+class Numbers {
   length = 0;
-  constructor(public values: T) {}
+  constructor(public values: Int32Array) {}
 
   push(value: number): void {
     if (this.length === this.values.length) this.reserve(this.values.length * 2);
@@ -328,13 +328,29 @@ class Numbers<T extends Float64Array | Int32Array> {
   }
 }
 
-const float64s = (size: number) => new Numbers(new Float64Array(size));
 const int32s = (size: number) => new Numbers(new Int32Array(size));
 
-// (Both kinds grown a few times as the module loads: V8 then knows `values` is written again, and
-// a growing array's push, and does not throw away the read's optimized code, with that of every
-// function that read `values`, at the first array that grows in the middle of a long read.)
-for (const numbers of [int32s(1), float64s(1)]) for (let n = 0; n < 64; n++) numbers.push(n);
+// (Grown a few times as the module loads: V8 then knows `values` is written again, and a growing
+// array's push, and does not throw away the read's optimized code, with that of every function
+// that read `values`, at the first array that grows in the middle of a long read.)
+for (let n = 0, numbers = int32s(1); n < 64; n++) numbers.push(n);
+
+/** VoucherLines.amounts' mark of an amount kept in wideAmounts. */
+const WIDE = -0x80000000;
+
+/** The scaled amount of line `line` (NaN: not a scaled integer), from VoucherLines.amounts and wideAmounts. */
+function amountAt(amounts: Int32Array, line: number, wide: ReadonlyMap<number, number>): number {
+  const amount = amounts[line]!;
+  return amount === WIDE ? wide.get(line)! : amount;
+}
+
+/**
+ * A line's currency and scale in one number (VoucherLines.currencyScales): a scaled amount's scale
+ * is at most MAX_SCALE, and a compact transaction keeps it in five bits.
+ */
+const SCALE_BITS = 5;
+const SCALE_SPAN = 1 << SCALE_BITS;
+const SCALE_MASK = SCALE_SPAN - 1;
 
 // ---------------------------------------------------------------- amounts
 
@@ -378,7 +394,15 @@ export class VoucherLines {
    * made as it is drawn (kept, a hundred thousand texts of five pieces each would be copied by
    * every collection while the books are read).
    */
-  readonly sources: (PlainTransaction | Voucher)[] = [];
+  readonly sources = int32s(1024);
+  /**
+   * What `sources` reads: the books' entries (a voucher read in place keeps its transaction's
+   * index), and the vouchers read through buildVouchers (-1 - their index here). (Not an array of
+   * a hundred thousand pointers: grown by copies in the collector's heap, it was some 2 MB of memory
+   * the process had not touched, and pushed the heap towards a full collection.)
+   */
+  entries: readonly LedgerEntry[] = [];
+  readonly #otherSources: Voucher[] = [];
   readonly attachments = int32s(1024);
   /**
    * Per voucher read in place, its heading's parts, found as the books are read (its transaction's
@@ -399,9 +423,18 @@ export class VoucherLines {
   /** Per voucher, where its lines end. */
   readonly ends = int32s(1024);
   readonly accounts = int32s(4096);
-  readonly amounts = float64s(4096);
-  readonly scales = int32s(4096);
-  readonly currencies = int32s(4096);
+  /**
+   * Its amount as a scaled integer (at its scale, see currencyScales), when one of 32 bits; else
+   * WIDE, the amount in `wideAmounts` (NaN: not a scaled integer). (Four bytes a line, not eight:
+   * most amounts of the books are below 21 million at two places.)
+   */
+  readonly amounts = int32s(4096);
+  readonly wideAmounts = new Map<number, number>();
+  /**
+   * Its currency (currencies' index) and its amount's scale, as currency × SCALE_SPAN + scale. (One
+   * array, not two: the lines' numbers are most of the memory the reading touches.)
+   */
+  readonly currencyScales = int32s(4096);
   readonly dimensions = int32s(4096);
   /** Lines whose amount is not a scaled integer: their debit and credit texts (as a table shows them, empty when zero). */
   readonly decimalTexts = new Map<number, readonly [string, string]>();
@@ -465,8 +498,8 @@ export class VoucherLines {
 
   /** Room for the vouchers of `entries` entries (and some four lines each) at once. */
   reserve(entries: number): void {
-    for (const numbers of [this.attachments, this.headingNumbers, this.headingSummaries, this.headingPreparers, this.headingWidths, this.ends]) numbers.reserve(numbers.length + entries);
-    for (const numbers of [this.accounts, this.amounts, this.scales, this.currencies, this.dimensions]) numbers.reserve(numbers.length + 4 * entries);
+    for (const numbers of [this.sources, this.attachments, this.headingNumbers, this.headingSummaries, this.headingPreparers, this.headingWidths, this.ends]) numbers.reserve(numbers.length + entries);
+    for (const numbers of [this.accounts, this.amounts, this.currencyScales, this.dimensions]) numbers.reserve(numbers.length + 4 * entries);
     // (And a list of dimensions per voucher: a claims journal's are nearly all distinct.)
     const lists = this.lists;
     for (const numbers of [lists.parents, lists.pieces, lists.widths, lists.byteLengths, lists.lasts, lists.used, this.usedNodes]) numbers.reserve(numbers.length + entries);
@@ -510,14 +543,32 @@ export class VoucherLines {
     return this.sources.length;
   }
 
+  /** What the heading of voucher `voucher` is read from (see sources). */
+  source(voucher: number): PlainTransaction | Voucher {
+    const index = this.sources.values[voucher]!;
+    return index >= 0 ? this.entries[index] as PlainTransaction : this.#otherSources[-1 - index]!;
+  }
+
+  /** The date of voucher `voucher`. */
+  dateOf(voucher: number): string {
+    const index = this.sources.values[voucher]!;
+    return index >= 0 ? this.entries[index]!.date : this.#otherSources[-1 - index]!.date;
+  }
+
   /**
    * Whether the headings of vouchers `a` and `b`, both of plain parts (headingWidths not -1), are
    * the same text: their parts are the same (see Phrase's `plain`).
    */
   sameHeading(a: number, b: number): boolean {
-    return this.headingSummaries.values[a] === this.headingSummaries.values[b] && this.headingNumbers.values[a] === this.headingNumbers.values[b]
-      && this.attachments.values[a] === this.attachments.values[b] && this.headingPreparers.values[a] === this.headingPreparers.values[b]
-      && this.sources[a]!.date === this.sources[b]!.date;
+    // (The parts compared at once, not one after another: a comparison reached only when those
+    // before it are equal, rarely, would not have run when the drawing's code is optimized, and
+    // reaching it then threw that code away. The date first: most vouchers share the last one's.)
+    const summaries = this.headingSummaries.values;
+    const numbers = this.headingNumbers.values;
+    const attachments = this.attachments.values;
+    const preparers = this.headingPreparers.values;
+    return this.dateOf(a) === this.dateOf(b)
+      && ((summaries[a]! ^ summaries[b]!) | (numbers[a]! ^ numbers[b]!) | (attachments[a]! ^ attachments[b]!) | (preparers[a]! ^ preparers[b]!)) === 0;
   }
 
   /** The text of the heading of voucher `voucher` (of parts: headingWidths not -1). */
@@ -526,7 +577,7 @@ export class VoucherLines {
     const number = this.headingNumbers.values[voucher]!;
     const summary = this.headingSummaries.values[voucher]!;
     const preparer = this.headingPreparers.values[voucher]!;
-    let text = `${this.sources[voucher]!.date}  ${(number < 0 ? this.phrases.unnumbered : texts[number]!).text}`;
+    let text = `${this.dateOf(voucher)}  ${(number < 0 ? this.phrases.unnumbered : texts[number]!).text}`;
     if (summary >= 0) text += `  ${texts[summary]!.text}`;
     text += `  ${this.phrases.attachments(this.attachments.values[voucher]!).text}`;
     if (preparer >= 0) text += `  ${texts[preparer]!.text}`;
@@ -536,7 +587,7 @@ export class VoucherLines {
   /** The line of the heading of voucher `voucher` (of parts: headingWidths not -1), a line feed and a space, then its parts' bytes, into `out`. */
   writeHeading(out: ByteOutput, voucher: number): void {
     const texts = this.phrases.texts;
-    const date = this.sources[voucher]!.date;
+    const date = this.dateOf(voucher);
     const numberId = this.headingNumbers.values[voucher]!;
     const number = numberId < 0 ? this.phrases.unnumbered : texts[numberId]!;
     const summaryId = this.headingSummaries.values[voucher]!;
@@ -636,9 +687,12 @@ export class VoucherLines {
   /** A line whose amount is `scaled` × 10^-scale (debit positive). */
   scaledLine(account: number, scaled: number, scale: number, currency: number, dimensions: number): void {
     this.accounts.push(account);
-    this.amounts.push(scaled);
-    this.scales.push(scale);
-    this.currencies.push(currency);
+    if ((scaled | 0) === scaled && scaled !== WIDE) this.amounts.push(scaled);
+    else {
+      this.wideAmounts.set(this.amounts.length, scaled);
+      this.amounts.push(WIDE);
+    }
+    this.currencyScales.push(currency * SCALE_SPAN + scale);
     this.dimensions.push(dimensions);
     const net = this.#sums(currency);
     const largest = this.#largest;
@@ -717,10 +771,10 @@ export class VoucherLines {
         if (width > this.debitWidth) this.debitWidth = width;
       } else if (width > this.creditWidth) this.creditWidth = width;
     }
-    const currencies = this.currencies.values;
+    const currencyScales = this.currencyScales.values;
     if (others) this.#measureOthers();
     for (const { line, debit, credit } of this.#decimals) {
-      const name = names[currencies[line]!]!;
+      const name = names[currencyScales[line]! >> SCALE_BITS]!;
       const debitText = debit.isZero() ? "" : groupedNumber(tableAmount(amountText(debit, name, this.scalesOf)));
       const creditText = credit.isZero() ? "" : groupedNumber(tableAmount(amountText(credit, name, this.scalesOf)));
       if (debitText.length > this.debitWidth) this.debitWidth = debitText.length;
@@ -739,14 +793,13 @@ export class VoucherLines {
   /** The widths of the amounts finish does not measure by #largest, each measured (see finish). */
   #measureOthers(): void {
     const amounts = this.amounts.values;
-    const scales = this.scales.values;
-    const currencies = this.currencies.values;
+    const currencyScales = this.currencyScales.values;
     const count = this.accounts.length;
     for (let line = 0; line < count; line++) {
-      const scaled = amounts[line]!;
+      const scaled = amountAt(amounts, line, this.wideAmounts);
       if (scaled === 0 || Number.isNaN(scaled)) continue;
-      const scale = scales[line]!;
-      const places = this.currencyPlaces[currencies[line]!]!;
+      const scale = currencyScales[line]! & SCALE_MASK;
+      const places = this.currencyPlaces[currencyScales[line]! >> SCALE_BITS]!;
       if (scale <= places && places <= 2) continue;
       const width = amountCellWidth(Math.abs(scaled), scale, places);
       if (scaled > 0) {
@@ -759,9 +812,9 @@ export class VoucherLines {
   decimalLine(account: number, debit: Decimal, credit: Decimal, currency: number, dimensions: number): void {
     const line = this.accounts.length;
     this.accounts.push(account);
-    this.amounts.push(Number.NaN);
-    this.scales.push(0);
-    this.currencies.push(currency);
+    this.wideAmounts.set(this.amounts.length, Number.NaN);
+    this.amounts.push(WIDE);
+    this.currencyScales.push(currency * SCALE_SPAN);
     this.dimensions.push(dimensions);
     const net = this.#sums(currency);
     if (!debit.isZero()) {
@@ -775,8 +828,11 @@ export class VoucherLines {
     this.#decimals.push({ line, debit, credit });
   }
 
-  /** The end of a voucher (its lines given since the last one's), its heading read from `source`. */
-  endVoucher(source: PlainTransaction | Voucher, attachments: number): void {
+  /**
+   * The end of a voucher (its lines given since the last one's), its heading read from `source`: an
+   * index into `entries`, or a voucher read through buildVouchers.
+   */
+  endVoucher(source: number | Voucher, attachments: number): void {
     // (A voucher read through buildVouchers: its heading drawn through Heading.)
     if (this.headingWidths.length < this.sources.length + 1) {
       this.headingNumbers.push(-1);
@@ -784,7 +840,11 @@ export class VoucherLines {
       this.headingPreparers.push(-1);
       this.headingWidths.push(-1);
     }
-    this.sources.push(source);
+    if (typeof source === "number") this.sources.push(source);
+    else {
+      this.sources.push(-1 - this.#otherSources.length);
+      this.#otherSources.push(source);
+    }
     this.attachments.push(attachments);
     this.ends.push(this.accounts.length);
     let balanced = true;
@@ -897,6 +957,7 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
   const entries = source.entries;
   const begin = range.begin;
   const end = range.end;
+  into.entries = entries;
   into.reserve(entries.length);
   // Any entry but a compact transaction, or a compact transaction not booked as its postings: its
   // voucher as buildVouchers makes it (the word is not shown: a number written has its own).
@@ -914,7 +975,7 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
   // A compact transaction in the range, booked as its postings: its lines and heading. (A
   // function of its own: V8 optimizes it once, with what it calls, and the loop over the entries
   // stays small, instead of compiling this body again into the loop's code.)
-  const readPlain = (transaction: PlainTransaction): void => {
+  const readPlain = (transaction: PlainTransaction, entryIndex: number): void => {
     let attachments = 0;
     let transactionDimensions = -1;
     readNames(transaction);
@@ -942,7 +1003,7 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
       }
     }
     into.plainHeading(transaction, headingValues, attachments);
-    into.endVoucher(transaction, attachments);
+    into.endVoucher(entryIndex, attachments);
   };
   let index = 0;
   for (; index < entries.length; index++) {
@@ -954,7 +1015,7 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     const date = entry.date;
     if (end !== null && date >= end) break;
     if ((begin !== null && date < begin) || isPendingClaim(entry)) into.countEntry(entry);
-    else readPlain(entry);
+    else readPlain(entry, index);
   }
   // (What the range leaves out is counted too: displayScales reads every entry.)
   if (counting) for (; index < entries.length; index++) into.countEntry(entries[index]!);
@@ -1452,8 +1513,8 @@ export function writeVouchersTable(
     const attachmentCounts = lines.attachments.values;
     const accounts = lines.accounts.values;
     const amounts = lines.amounts.values;
-    const amountScales = lines.scales.values;
-    const currencies = lines.currencies.values;
+    const wideAmounts = lines.wideAmounts;
+    const currencyScales = lines.currencyScales.values;
     const dimensionIndexes = lines.dimensions.values;
     const currencyPlaces = lines.currencyPlaces;
     const currencyCell = lines.currencyCell;
@@ -1468,7 +1529,7 @@ export function writeVouchersTable(
     const nodeCell = (node: number): Cell => (nodeShown[node] ??= shownCell(nodeText(lists, node, pieces), nodeWidths[node]!, pieces[nodePieces[node]!]!.blankEnd));
     const cellAt = (kind: number, n: number, at: number, account: number): Cell => (
       kind === DIMENSIONS ? nodeCell(dimensionIndexes[at]!)
-        : kind === CURRENCY ? currencyList[currencyCell[currencies[at]!]!]!
+        : kind === CURRENCY ? currencyList[currencyCell[currencyScales[at]! >> SCALE_BITS]!]!
           : partCells[n]!.list[kind === CODE ? lines.accountCode[account]! : lines.accountName[account]!]!
     );
     /** The line of the row at `at`, into `out`. (A function of its own: V8 optimizes it as one.) */
@@ -1501,9 +1562,9 @@ export function writeVouchersTable(
         for (let n = leading; n < partKinds.length; n++) {
           const kind = partKinds[n]!;
           if (kind === DEBIT || kind === CREDIT) {
-            const amount = amounts[at]!;
+            const amount = amountAt(amounts, at, wideAmounts);
             if (Number.isNaN(amount)) addAmount(n, lines.decimalTexts.get(at)![kind === DEBIT ? 0 : 1]);
-            else if (kind === DEBIT ? amount > 0 : amount < 0) addAmount(n, amountCell(kind === DEBIT ? amount : -amount, amountScales[at]!, currencyPlaces[currencies[at]!]!));
+            else if (kind === DEBIT ? amount > 0 : amount < 0) addAmount(n, amountCell(kind === DEBIT ? amount : -amount, currencyScales[at]! & SCALE_MASK, currencyPlaces[currencyScales[at]! >> SCALE_BITS]!));
             else pending += separator[n]! + content[n]! + 1;
           } else addCell(n, cellAt(kind, n, at, account));
         }
@@ -1523,16 +1584,16 @@ export function writeVouchersTable(
       for (let n = leading; n < partKinds.length; n++) {
         const kind = partKinds[n]!;
         if (kind === DEBIT || kind === CREDIT) {
-          const amount = amounts[at]!;
+          const amount = amountAt(amounts, at, wideAmounts);
           let length = -1;
           let text = "";
           if (Number.isNaN(amount)) {
             text = lines.decimalTexts.get(at)![kind === DEBIT ? 0 : 1];
             length = text === "" ? 0 : -2;
           } else if (kind === DEBIT ? amount > 0 : amount < 0) {
-            length = amountShape(kind === DEBIT ? amount : -amount, amountScales[at]!, currencyPlaces[currencies[at]!]!);
+            length = amountShape(kind === DEBIT ? amount : -amount, currencyScales[at]! & SCALE_MASK, currencyPlaces[currencyScales[at]! >> SCALE_BITS]!);
             if (length < 0) {
-              text = amountCell(kind === DEBIT ? amount : -amount, amountScales[at]!, currencyPlaces[currencies[at]!]!);
+              text = amountCell(kind === DEBIT ? amount : -amount, currencyScales[at]! & SCALE_MASK, currencyPlaces[currencyScales[at]! >> SCALE_BITS]!);
               length = -2;
             }
           } else length = 0;
@@ -1609,7 +1670,7 @@ export function writeVouchersTable(
     };
     const dimensionsAt = leading + 2;
     const drawFast = (at: number): void => {
-      const amount = amounts[at]!;
+      const amount = amountAt(amounts, at, wideAmounts);
       if (amount === 0 || Number.isNaN(amount)) {
         drawLine(at);
         return;
@@ -1634,7 +1695,7 @@ export function writeVouchersTable(
           dimensionLength = dimensionBytes.length;
         }
       }
-      const length = blank ? -1 : amountShape(side === 0 ? amount : -amount, amountScales[at]!, currencyPlaces[currencies[at]!]!);
+      const length = blank ? -1 : amountShape(side === 0 ? amount : -amount, currencyScales[at]! & SCALE_MASK, currencyPlaces[currencyScales[at]! >> SCALE_BITS]!);
       if (length < 0) {
         drawLine(at);
         return;
@@ -1676,7 +1737,7 @@ export function writeVouchersTable(
           lastText = null;
         }
       } else {
-        heading.read(lines.sources[voucher]!, attachmentCounts[voucher]!, phrases);
+        heading.read(lines.source(voucher), attachmentCounts[voucher]!, phrases);
         const text = heading.text();
         const same = last >= 0 ? text === lines.headingText(last) : lastText === text;
         if (!same) {
