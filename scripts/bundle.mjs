@@ -146,13 +146,13 @@ async function bundle() {
     outfile: join(dist, "plain.cjs"),
   });
   // Every other command line: the whole CLI with the packages it imports (ESM-only ones too), in
-  // one CommonJS file with a code cache; a command's modules still run only when it is asked for
-  // (esbuild turns start.ts's import() into a call of the module's initialiser).
+  // one CommonJS file with a code cache, bundled flat (staticImports): every command's modules run
+  // their top-level code at the start, which costs less than the lazy initialisers' wrapping.
   await writeAscii(esbuild, {
     ...commonJs,
     stdin: { contents: 'export { start } from "./cli/start.js";\n', resolveDir: dist },
     outfile: cliFile,
-    plugins: [bundledChalk, bundledRequires, lazyBuiltins],
+    plugins: [staticImports, bundledChalk, bundledRequires, lazyBuiltins],
   });
   await writeAscii(esbuild, {
     ...commonJs,
@@ -164,6 +164,33 @@ async function bundle() {
   const madeCli = spawnSync(process.execPath, [...binFlags(), fileURLToPath(import.meta.url), "--cache-cli"], { stdio: "ignore" });
   if (madeCli.status !== 0) process.stderr.write("scripts/bundle.mjs: no code cache for dist/feeledger.cjs; bin/feeledger will compile it\n");
 }
+
+/**
+ * In dist/feeledger.cjs, feeledger's own modules imported with import() (start.js's command
+ * modules, register.js's) imported statically instead. esbuild wraps a module that is imported
+ * lazily, and every module it imports, in an initialiser (`__esm`) whose top-level names become
+ * variables assigned when it runs; V8 then treats each of them (a class, a table, a constant) as
+ * a variable that may change, and the loader's and the reports' code run ~4% more instructions
+ * than the same code bundled flat (docs/PERFORMANCE.md, "flat"). Every command's modules then run
+ * their top-level code at the start (a few ms, measured there); `--version` and a plain `check`
+ * do not load this file.
+ */
+const staticImports = {
+  name: "static-imports",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, ({ path }) => {
+      const text = readFileSync(path, "utf8");
+      if (!/\bimport\("\.\.?\//.test(text)) return undefined;
+      const specifiers = [];
+      const replaced = text.replace(/\bimport\(("\.\.?\/[^"]+")\)/g, (_, specifier) => {
+        if (!specifiers.includes(specifier)) specifiers.push(specifier);
+        return `Promise.resolve(staticImport${specifiers.indexOf(specifier)})`;
+      });
+      const imports = specifiers.map((specifier, index) => `import * as staticImport${index} from ${specifier};\n`).join("");
+      return { contents: imports + replaced, loader: "js", resolveDir: dirname(path) };
+    });
+  },
+};
 
 /**
  * chalk, which render/packages.js requires when something is painted, bundled into

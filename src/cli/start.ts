@@ -1,7 +1,8 @@
 // bin/feeledger's way in: load the module of the command on the command line, only that one, and
 // run main with it. Help, an unknown command or none load every command, so that commander lists
 // and suggests them all; `--version` alone loads none, and not even commander; nor does a plain
-// `check FILE` (plain.ts).
+// `check FILE` (plain.ts). (So through the ES modules; dist/feeledger.cjs, which bin/feeledger runs,
+// runs every command's modules at its start: scripts/bundle.mjs, staticImports.)
 import { COMMAND_MODULES, type RegisterCommand } from "./commands/register.js";
 import { asksVersionOnly, writeVersion } from "./version.js";
 import { plainCheck } from "./plain.js";
