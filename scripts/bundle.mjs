@@ -25,7 +25,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -152,12 +152,13 @@ async function bundle() {
     ...commonJs,
     stdin: { contents: 'export { start } from "./cli/start.js";\n', resolveDir: dist },
     outfile: cliFile,
-    plugins: [staticImports, bundledChalk, bundledRequires, lazyBuiltins],
+    plugins: [ownModulesRewritten("cli-modules", [staticImports, builtinObjects, bundledChalk, bundledRequires]), lazyBuiltins],
   });
   await writeAscii(esbuild, {
     ...commonJs,
     stdin: { contents: 'export { runPlainCheck } from "./cli/plain-check.js";\nexport { outputQueued, processIo } from "./cli/process-io.js";\n', resolveDir: dist },
     outfile: plainCheckFile,
+    plugins: [ownModulesRewritten("check-modules", [builtinObjects])],
   });
   const made = spawnSync(process.execPath, [...binFlags(), fileURLToPath(import.meta.url), "--cache"], { stdio: "inherit" });
   if (made.status !== 0) process.stderr.write("scripts/bundle.mjs: no code cache for dist/plain-check.cjs; bin/feeledger will compile it\n");
@@ -166,31 +167,51 @@ async function bundle() {
 }
 
 /**
- * In dist/feeledger.cjs, feeledger's own modules imported with import() (start.js's command
+ * feeledger's own modules (dist/) as esbuild reads them into a CommonJS bundle, each text passed
+ * through `rewrites` in turn (functions of the file's path and text that return the text, changed
+ * or not). Packages are read as they are.
+ */
+function ownModulesRewritten(name, rewrites) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter: /\.js$/ }, ({ path }) => {
+        if (!path.startsWith(dist + sep)) return undefined;
+        const text = readFileSync(path, "utf8");
+        const contents = rewrites.reduce((current, rewrite) => rewrite(path, current), text);
+        return contents === text ? undefined : { contents, loader: "js", resolveDir: dirname(path) };
+      });
+    },
+  };
+}
+
+/**
+ * For dist/feeledger.cjs: feeledger's own modules imported with import() (start.js's command
  * modules, register.js's) imported statically instead. esbuild wraps a module that is imported
  * lazily, and every module it imports, in an initialiser (`__esm`) whose top-level names become
  * variables assigned when it runs; V8 then treats each of them (a class, a table, a constant) as
- * a variable that may change, and the loader's and the reports' code run ~4% more instructions
+ * a variable that may change, and the loader's and the reports' code ran ~4% more instructions
  * than the same code bundled flat (docs/PERFORMANCE.md, "flat"). Every command's modules then run
- * their top-level code at the start (a few ms, measured there); `--version` and a plain `check`
- * do not load this file.
+ * their top-level code when the bundle starts; `--version` and a plain `check` do not load it.
  */
-const staticImports = {
-  name: "static-imports",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, ({ path }) => {
-      const text = readFileSync(path, "utf8");
-      if (!/\bimport\("\.\.?\//.test(text)) return undefined;
-      const specifiers = [];
-      const replaced = text.replace(/\bimport\(("\.\.?\/[^"]+")\)/g, (_, specifier) => {
-        if (!specifiers.includes(specifier)) specifiers.push(specifier);
-        return `Promise.resolve(staticImport${specifiers.indexOf(specifier)})`;
-      });
-      const imports = specifiers.map((specifier, index) => `import * as staticImport${index} from ${specifier};\n`).join("");
-      return { contents: imports + replaced, loader: "js", resolveDir: dirname(path) };
-    });
-  },
-};
+function staticImports(path, text) {
+  const specifiers = [];
+  const replaced = text.replace(/\bimport\(("\.\.?\/[^"]+")\)/g, (_, specifier) => {
+    if (!specifiers.includes(specifier)) specifiers.push(specifier);
+    return `Promise.resolve(staticImport${specifiers.indexOf(specifier)})`;
+  });
+  return specifiers.map((specifier, index) => `import * as staticImport${index} from ${specifier};\n`).join("") + replaced;
+}
+
+/**
+ * `import * as fs from "node:fs"` (or a default import of a built-in module) as the module object
+ * require() gives: for the namespace, esbuild copies every export of the module into an object of
+ * getters when the importing module runs (`__toESM`: node:fs has a hundred), and with the bundle
+ * flat, all 35 modules that import fs or path so run at the start (28 M instructions).
+ */
+function builtinObjects(path, text) {
+  return text.replace(/^import (?:\* as )?([A-Za-z_$][\w$]*) from ("node:[a-z_]+");$/gm, "const $1 = require($2);");
+}
 
 /**
  * chalk, which render/packages.js requires when something is painted, bundled into
@@ -200,18 +221,12 @@ const staticImports = {
  * runs chalk's module where it is called, not when the bundle starts. (A static import of chalk ran
  * it with every command that draws a table: chalk loads Node.js's tty and os modules, 10-15 ms.)
  */
-const bundledChalk = {
-  name: "bundled-chalk",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]render[\\/]packages\.js$/ }, ({ path }) => {
-      const text = readFileSync(path, "utf8");
-      if (!text.includes('require("chalk")')) return undefined;
-      const local = "const require = createRequire(import.meta.url);";
-      if (!text.includes(local)) throw new Error(`scripts/bundle.mjs: ${path} no longer makes its require as \`${local}\``);
-      return { contents: text.replace(local, ""), loader: "js", resolveDir: dirname(path) };
-    });
-  },
-};
+function bundledChalk(path, text) {
+  if (!/[\\/]render[\\/]packages\.js$/.test(path) || !text.includes('require("chalk")')) return text;
+  const local = "const require = createRequire(import.meta.url);";
+  if (!text.includes(local)) throw new Error(`scripts/bundle.mjs: ${path} no longer makes its require as \`${local}\``);
+  return text.replace(local, "");
+}
 
 /**
  * Packages that modules require through createRequire when first used, bundled into
@@ -227,18 +242,9 @@ const BUNDLED_REQUIRES = [
   { file: /[\\/]render[\\/]table\.js$/, call: 'createRequire(import.meta.url)("cli-table3/src/utils")', bundled: 'require("cli-table3/src/utils")' },
   { file: /[\\/]core[\\/]display-width\.js$/, call: 'createRequire(import.meta.url)("string-width")', bundled: 'require("string-width")' },
 ];
-const bundledRequires = {
-  name: "bundled-requires",
-  setup(build) {
-    for (const { file, call, bundled } of BUNDLED_REQUIRES) {
-      build.onLoad({ filter: file }, ({ path }) => {
-        const text = readFileSync(path, "utf8");
-        if (!text.includes(call)) return undefined;
-        return { contents: text.replace(call, bundled), loader: "js", resolveDir: dirname(path) };
-      });
-    }
-  },
-};
+function bundledRequires(path, text) {
+  return BUNDLED_REQUIRES.reduce((current, { file, call, bundled }) => (file.test(path) ? current.replace(call, bundled) : current), text);
+}
 
 /**
  * Node.js's built-in modules that dist/feeledger.cjs requires at a module's top but uses only in

@@ -109,6 +109,11 @@ describe("the whole CLI's CommonJS bundle (dist/feeledger.cjs) and its code cach
     expect(wrapped.filter((path) => !path.includes("node_modules/"))).toEqual([]);
   });
 
+  it("reads node:fs and node:path as require() gives them, in both CommonJS bundles: no namespace copied at the start", () => {
+    // (scripts/bundle.mjs's builtinObjects: esbuild's `__toESM` copied node:fs's hundred exports per importing module.)
+    for (const file of [cli, bundle]) expect(readFileSync(file, "latin1"), file).not.toMatch(/__toESM\(require\("node:(fs|path)"\)/);
+  });
+
   it("prints what the ES module bundle prints, with the same exit status", () => {
     // The ES modules' way in, as bin/feeledger took it before dist/feeledger.cjs.
     const modules = `const { start } = await import(${JSON.stringify(pathToFileURL(join(root, "dist/feeledger.mjs")).href)});
