@@ -263,27 +263,127 @@ function groupedOnce(given: string): string {
 /** How many distinct texts a column keeps looking up before it asks whether they repeat. */
 const MAPPED_BEFORE_CHECK = 4096;
 
-/** Rows of cells, each cell its column's number for its text, kept end to end; and heading lines. */
+/**
+ * Rows of cells, each cell its column's number for its text, kept end to end (`stride` a row); and
+ * heading lines. A column whose every cell so far was numbered as its row (a column of texts that
+ * do not repeat: ids, amounts) keeps none: its cell is the row's number (`slots`). The numbers are
+ * 16-bit while they fit. (A hundred thousand claims' eleven cells as 32-bit numbers were 4.4 MB of
+ * fresh memory, a thousand page faults; their ids and amounts are two of the eleven.)
+ */
 class NumberedCells {
-  /** Room made at once for the cells of the rows expected (a typed array: outside the heap the collector copies). */
-  numbers: Int32Array;
-  length = 0;
+  /** The rows' kept cells, `stride` a row; room made at once for the rows expected (a typed array: outside the heap the collector copies). */
+  numbers: Uint16Array | Int32Array;
+  /** Per column: where its cell is in a row of `numbers`, or -1 while every cell of the column was numbered as its row. */
+  readonly slots: Int32Array;
+  /** Cells kept per row. */
+  stride: number;
   /** Rows of cells. */
   rows = 0;
+  /** The greatest number `numbers` holds. */
+  most = 0xffff;
+  /** Rows `numbers` has room for. */
+  #room: number;
   /** Heading lines (terminalText of the heading), each with how many rows of cells come before it. */
   readonly headings: string[] = [];
   readonly headingBefore: number[] = [];
 
-  constructor(capacity: number) {
-    this.numbers = new Int32Array(Math.max(16, capacity));
+  /**
+   * `expectedRows`: room made for them once the first PROBED_ROWS have told which columns keep
+   * their cells (until then every column does).
+   */
+  constructor(readonly columns: number, readonly expectedRows: number) {
+    this.slots = Int32Array.from({ length: columns }, (_, index) => index);
+    this.stride = columns;
+    this.#room = PROBED_ROWS;
+    this.numbers = new Uint16Array(PROBED_ROWS * columns);
   }
 
-  /** Room for `more` cells. */
-  reserve(more: number): void {
-    if (this.length + more <= this.numbers.length) return;
-    this.numbers = grownCopy(this.numbers, Math.max(this.length + more, this.numbers.length * 2), this.length);
+  /**
+   * A row of cells begun: its number. Its cells are then kept by the caller, each at its column's
+   * slot when it has one and the number is at most `most`, else by keepCell.
+   */
+  nextRow(): number {
+    const row = this.rows;
+    if (row === PROBED_ROWS) this.#settle();
+    if (row >= this.#room) this.#grow(Math.max(2 * this.#room, row + 1), this.numbers instanceof Int32Array);
+    this.rows = row + 1;
+    return row;
+  }
+
+  /**
+   * The cell of column `index` in the row `row` (the last begun) numbered `number`, when the
+   * column has no slot or `numbers` cannot hold the number: kept (unless the column has no slot
+   * and the number is the row's), the column given a slot, `numbers` widened as needed.
+   */
+  keepCell(row: number, index: number, number: number): void {
+    let slot = this.slots[index]!;
+    if (slot < 0) {
+      if (number === row) return;
+      slot = this.#keep(index);
+    }
+    if (number > this.most) this.#grow(this.#room, true);
+    this.numbers[row * this.stride + slot] = number;
+  }
+
+  /** The number of the cell of column `index` in the row `row` (kept from `at`). */
+  cellAt(row: number, at: number, index: number): number {
+    const slot = this.slots[index]!;
+    return slot < 0 ? row : this.numbers[at + slot]!;
+  }
+
+  /**
+   * Once the first PROBED_ROWS rows are kept: the columns whose every cell was numbered as its row
+   * no longer kept, and room made for the rows expected.
+   */
+  #settle(): void {
+    const old = this.numbers;
+    const oldStride = this.stride;
+    let stride = 0;
+    for (let index = 0; index < this.columns; index++) {
+      let same = true;
+      for (let row = 0; row < this.rows && same; row++) same = old[row * oldStride + index] === row;
+      this.slots[index] = same ? -1 : stride++;
+    }
+    this.stride = stride;
+    this.#room = Math.max(this.expectedRows, 2 * this.rows);
+    this.numbers = new (old instanceof Int32Array ? Int32Array : Uint16Array)(Math.max(16, this.#room * stride));
+    for (let row = 0; row < this.rows; row++) {
+      for (let index = 0; index < this.columns; index++) {
+        const slot = this.slots[index]!;
+        if (slot >= 0) this.numbers[row * stride + slot] = old[row * oldStride + index]!;
+      }
+    }
+  }
+
+  /** Column `index`'s cells kept from now on (a cell not numbered as its row): its slot. */
+  #keep(index: number): number {
+    const old = this.numbers;
+    const oldStride = this.stride;
+    const stride = oldStride + 1;
+    const wide = old instanceof Int32Array || this.rows > 0x10000;
+    this.numbers = new (wide ? Int32Array : Uint16Array)(Math.max(16, this.#room * stride));
+    this.most = wide ? 0x7fffffff : 0xffff;
+    for (let row = 0; row < this.rows; row++) {
+      for (let slot = 0; slot < oldStride; slot++) this.numbers[row * stride + slot] = old[row * oldStride + slot]!;
+      this.numbers[row * stride + oldStride] = row;
+    }
+    this.stride = stride;
+    this.slots[index] = oldStride;
+    return oldStride;
+  }
+
+  /** Room for `room` rows, their numbers 32-bit when `wide`. */
+  #grow(room: number, wide: boolean): void {
+    const numbers = new (wide ? Int32Array : Uint16Array)(Math.max(16, room * this.stride));
+    numbers.set(this.numbers.subarray(0, this.rows * this.stride));
+    this.numbers = numbers;
+    this.most = wide ? 0x7fffffff : 0xffff;
+    this.#room = room;
   }
 }
+
+/** Rows a NumberedCells keeps every cell of before it tells which columns keep none (see NumberedCells). */
+const PROBED_ROWS = 4;
 
 /**
  * writeTableFrom's text for these columns and rows of cells (given once, by `source`), and the
@@ -314,25 +414,33 @@ export function writeListTable(
       into.headings.push(terminalText((row as { heading: string }).heading));
       return;
     }
-    into.rows++;
-    into.reserve(count);
-    const numbers = into.numbers;
-    let at = into.length;
+    const rowNumber = into.nextRow();
+    const slots = into.slots;
+    let numbers = into.numbers;
+    let at = rowNumber * into.stride;
+    let most = into.most;
     for (let index = 0; index < count; index++) {
       const cell = cells[index] ?? "";
       // (Its length first: comparing every cell with SCALED_CELL, most of them strings of the
       // journal's that are not one with it, was a tenth of numbering the cells.)
-      numbers[at++] = cell.length === SCALED_CELL.length && cell === SCALED_CELL && scaledCells !== undefined
+      const number = cell.length === SCALED_CELL.length && cell === SCALED_CELL && scaledCells !== undefined
         ? values[index]!.numberOfScaled(scaledCells.scaled[index]!, scaledCells.places[index]!)
         : values[index]!.numberOf(cell);
+      const slot = slots[index]!;
+      if (slot >= 0 && number <= most) numbers[at + slot] = number;
+      else if (slot >= 0 || number !== rowNumber) {
+        into.keepCell(rowNumber, index, number);
+        numbers = into.numbers;
+        at = rowNumber * into.stride;
+        most = into.most;
+      }
     }
-    into.length = at;
   };
-  const body = new NumberedCells(expectedRows * count);
+  const body = new NumberedCells(count, expectedRows);
   source(prepareInto(body));
   // (The footer's rows, asked for once the rows are given when they are a function.)
   const footer = typeof givenFooter === "function" ? givenFooter() : givenFooter;
-  const feet = new NumberedCells(footer.length * count);
+  const feet = new NumberedCells(count, footer.length);
   footer.forEach(prepareInto(feet));
 
   // The layout, as writeTableFrom makes it.
@@ -404,26 +512,26 @@ export function writeListTable(
       if (piece !== "") write(piece);
       used = 0;
     };
-    /** The line of the part's cells (numbered as `numbers` from `at`), trimmed at its end, into `texts` (or as bytes into `out`, after a line feed). */
-    const addCells = (numbers: Int32Array, at: number): void => {
-      if (bytes !== null) {
-        bytes.line(numbers, at);
-        return;
-      }
+    /**
+     * The line of the part's cells (the row `row` of `numbers`, kept from `at`, each column's cell
+     * at its slot, see NumberedCells), trimmed at its end, into `texts`.
+     */
+    const addCells = (numbers: Uint16Array | Int32Array, at: number, row: number, slots: Int32Array): void => {
+      const cellAt = (n: number) => (slots[n]! < 0 ? row : numbers[at + slots[n]!]!);
       // (Empty cells at the end of the line are white space only, trimmed away: the line ends with
       // the last cell that is not empty, its cut text never empty either.)
       let last = part.length - 1;
-      while (last > 0 && (partValues[last]!.ends[numbers[at + part[last]!]!]! & EMPTY) !== 0) last--;
-      const number = numbers[at + part[last]!]!;
+      while (last > 0 && (partValues[last]!.ends[cellAt(last)]! & EMPTY) !== 0) last--;
+      const number = cellAt(last);
       if ((partEnds[last]![number]! & ENDS_IN_SPACE) !== 0) {
         // (Rare: the line as one text, trimmed as writeTableFrom trims it.)
         let line = "";
-        for (let n = 0; n <= last; n++) line += cellOf(n, numbers[at + part[n]!]!);
+        for (let n = 0; n <= last; n++) line += cellOf(n, cellAt(n));
         put(line.trimEnd());
         return;
       }
       for (let n = 0; n < last; n++) {
-        const cell = numbers[at + part[n]!]!;
+        const cell = cellAt(n);
         const kept = drawnCells[n];
         texts[used++] = kept === null ? cellOf(n, cell) : (kept[cell] ??= cellOf(n, cell));
       }
@@ -481,15 +589,16 @@ export function writeListTable(
     };
     const addRows = (rows: NumberedCells) => {
       if (bytes !== null) {
-        bytes.rows(rows, count, headingLine);
+        bytes.rows(rows, headingLine);
         return;
       }
-      const { headings, headingBefore, numbers } = rows;
+      const { headings, headingBefore, numbers, stride } = rows;
+      const slots = Int32Array.from(part, (index) => rows.slots[index]!);
       let next = 0;
-      for (let row = 0, at = 0; row < rows.rows; row++, at += count) {
+      for (let row = 0, at = 0; row < rows.rows; row++, at += stride) {
         for (; next < headings.length && headingBefore[next] === row; next++) addLine(headingLine(headings[next]!));
         if (out === null) texts[used++] = "\n";
-        addCells(numbers, at);
+        addCells(numbers, at, row, slots);
         ended();
       }
       for (; next < headings.length; next++) addLine(headingLine(headings[next]!));
@@ -518,6 +627,7 @@ class PartBytes {
     readonly partCut: readonly boolean[],
     /** Each column's `ends` (its cut texts' when cut). */
     readonly partEnds: readonly Uint8Array[],
+    /** The part's columns (their places in a row of cells). */
     readonly partColumns: Int32Array,
     readonly leads: Int32Array,
     readonly colWidths: readonly number[],
@@ -533,6 +643,11 @@ class PartBytes {
 
   /** Lines written since the last flush. */
   lines = 0;
+  /**
+   * The slot of each of the part's columns in the rows being drawn (NumberedCells.slots), or -1:
+   * the cell is the row's number. (Set for each NumberedCells drawn: never taken for constant.)
+   */
+  partSlots: Int32Array = new Int32Array(0);
 
   /** After each line: the piece written once it has its lines. */
   ended(): void {
@@ -549,25 +664,26 @@ class PartBytes {
     this.ended();
   }
 
-  /** The rows of cells as lines (`stride` cells a row), each heading line (see NumberedCells) before its row. */
-  rows(rows: NumberedCells, stride: number, headingLine: (heading: string) => string): void {
-    const { headings, headingBefore, numbers } = rows;
+  /** The rows of cells as lines, each heading line (see NumberedCells) before its row. */
+  rows(rows: NumberedCells, headingLine: (heading: string) => string): void {
+    const { headings, headingBefore, numbers, stride } = rows;
     const count = rows.rows;
+    this.partSlots = Int32Array.from(this.partColumns, (index) => rows.slots[index]!);
     let next = 0;
     // (The headings after the last row in the same loop: a loop after it, first run when this one
     // ends, would have its code thrown away there for want of what it compares.)
     for (let row = 0, at = 0; ; row++, at += stride) {
       for (; next < headings.length && (row === count || headingBefore[next] === row); next++) this.textLine(headingLine(headings[next]!));
       if (row === count) break;
-      this.line(numbers, at);
+      this.line(numbers, at, row);
       this.ended();
     }
   }
 
   /** The line as one text, trimmed as writeTableFrom trims it (rare: its last cell ends in white space), after a line feed. */
-  trimmedLine(numbers: Int32Array, at: number, last: number): void {
+  trimmedLine(numbers: Uint16Array | Int32Array, at: number, row: number, last: number): void {
     let line = "";
-    for (let n = 0; n <= last; n++) line += this.cellOf(n, numbers[at + this.partColumns[n]!]!);
+    for (let n = 0; n <= last; n++) line += this.cellOf(n, this.partSlots[n]! < 0 ? row : numbers[at + this.partSlots[n]!]!);
     this.out.byte(10);
     this.out.text(line.trimEnd());
   }
@@ -605,16 +721,20 @@ class PartBytes {
   }
 
   /** A line feed, then the line of the cells numbered as `numbers` from `at`. */
-  line(numbers: Int32Array, at: number): void {
-    const partColumns = this.partColumns;
+  line(numbers: Uint16Array | Int32Array, at: number, row: number): void {
+    const partSlots = this.partSlots;
     const partValues = this.partValues;
     // (The last cell that is not empty: the count taken down once at least on every line, so that
     // a part whose lines end in empty cells finds that step compiled.)
-    let last = partColumns.length;
-    do last -= 1;
-    while (last > 0 && (partValues[last]!.ends[numbers[at + partColumns[last]!]!]! & EMPTY) !== 0);
-    if ((this.partEnds[last]![numbers[at + partColumns[last]!]!]! & ENDS_IN_SPACE) !== 0) {
-      this.trimmedLine(numbers, at, last);
+    let last = partSlots.length;
+    let lastCell: number;
+    do {
+      last -= 1;
+      const slot = partSlots[last]!;
+      lastCell = slot < 0 ? row : numbers[at + slot]!;
+    } while (last > 0 && (partValues[last]!.ends[lastCell]! & EMPTY) !== 0);
+    if ((this.partEnds[last]![lastCell]! & ENDS_IN_SPACE) !== 0) {
+      this.trimmedLine(numbers, at, row, last);
       return;
     }
     const out = this.out;
@@ -625,7 +745,8 @@ class PartBytes {
     let to = out.at;
     buffer[to++] = 10;
     for (let n = 0; n <= last; n++) {
-      const cell = numbers[at + partColumns[n]!]!;
+      const slot = partSlots[n]!;
+      const cell = slot < 0 ? row : numbers[at + slot]!;
       const kept = n < last ? this.drawnBytes[n] : this.lastBytes[n];
       if (kept !== null) {
         let start = kept.starts[cell]!;

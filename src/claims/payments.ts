@@ -279,15 +279,22 @@ function tiedIds(entries: readonly LedgerEntry[], ids: ReadonlySet<string>, inRa
  * most of them a cache miss).
  */
 export class ClaimIds {
-  /** (Made at its size at once: no copies as it grows.) */
-  readonly #texts: string[];
+  /**
+   * The ids by number (made at its size at once: no copies as it grows); null when `textOf` reads
+   * them from where they came from (claimBalanceList: from the claims, instead of an array of a
+   * hundred thousand slots in fresh memory).
+   */
+  readonly #texts: string[] | null;
+  readonly #textOf: ((index: number) => string) | null;
   #size = 0;
   #table: IdTable | null = null;
   /** The greatest id so far while every id came in ascending order; null once one did not. */
   #last: string | null = "";
 
-  constructor(readonly capacity: number) {
-    this.#texts = new Array<string>(Math.max(0, capacity));
+  /** `textOf`: the id numbered `index` (added before), when the caller can tell it: the ids are then not kept. */
+  constructor(readonly capacity: number, textOf?: (index: number) => string) {
+    this.#textOf = textOf ?? null;
+    this.#texts = textOf === undefined ? new Array<string>(Math.max(0, capacity)) : null;
   }
 
   get size(): number {
@@ -306,14 +313,14 @@ export class ClaimIds {
   }
 
   textAt(index: number): string {
-    return this.#texts[index]!;
+    return this.#texts === null ? this.#textOf!(index) : this.#texts[index]!;
   }
 
   /** Adds `text` (new: see isNew) and returns its number. */
   add(text: string): number {
     if (this.#size >= this.capacity) throw new Error("ClaimIds is full");
     const index = this.#size++;
-    this.#texts[index] = text;
+    if (this.#texts !== null) this.#texts[index] = text;
     if (this.#last !== null && text > this.#last) this.#last = text;
     else this.#last = null;
     if (this.#table !== null || this.#last === null) this.#lookup();
@@ -325,7 +332,7 @@ export class ClaimIds {
   #lookup(): IdTable {
     if (this.#table === null) {
       this.#table = new IdTable(this.capacity);
-      for (let index = 0; index < this.#size; index++) this.#table.add(this.#texts[index]!);
+      for (let index = 0; index < this.#size; index++) this.#table.add(this.textAt(index));
     }
     return this.#table;
   }
@@ -353,7 +360,9 @@ const KEPT = -2;
  */
 export class ClaimBalanceList {
   readonly #table: ClaimIds;
-  readonly #claims: readonly BookedTransaction[];
+  /** The entries the claims are among (each claim read there, at its order: no array of the claims kept). */
+  readonly #entries: readonly LedgerEntry[];
+  readonly #size: number;
   /** Per claim: where its lone debt's posting is in it, OWES_NOTHING (or NO_LIABILITY) or KEPT. */
   readonly #lone: Int32Array;
   /** Per claim: where it is in the entries. */
@@ -362,9 +371,10 @@ export class ClaimBalanceList {
   #kept: (Working | undefined)[] | null = null;
   readonly #owingOnly: boolean;
 
-  constructor(table: ClaimIds, claims: readonly BookedTransaction[], lone: Int32Array, orders: Int32Array, owingOnly: boolean) {
+  constructor(table: ClaimIds, entries: readonly LedgerEntry[], lone: Int32Array, orders: Int32Array, owingOnly: boolean) {
     this.#table = table;
-    this.#claims = claims;
+    this.#entries = entries;
+    this.#size = orders.length;
     this.#lone = lone;
     this.#orders = orders;
     this.#owingOnly = owingOnly;
@@ -372,7 +382,7 @@ export class ClaimBalanceList {
 
   /** How many claims. */
   get size(): number {
-    return this.#claims.length;
+    return this.#size;
   }
 
   /** The number of the claim with this id, or -1. */
@@ -381,7 +391,7 @@ export class ClaimBalanceList {
   }
 
   claimAt(index: number): BookedTransaction {
-    return this.#claims[index]!;
+    return this.#entries[this.#orders[index]!] as BookedTransaction;
   }
 
   /** What the claim owes (empty when it owes nothing). */
@@ -426,9 +436,9 @@ export class ClaimBalanceList {
    * `kept`, any other balance. In journal order.
    */
   forEachBalance(lone: (index: number, claim: PlainTransaction, at: number) => void, kept: (balance: ClaimBalance) => void): void {
-    for (let index = 0; index < this.#claims.length; index++) {
+    for (let index = 0; index < this.#size; index++) {
       const at = this.#lone[index]!;
-      if (at >= 0) lone(index, this.#claims[index] as PlainTransaction, at);
+      if (at >= 0) lone(index, this.claimAt(index) as PlainTransaction, at);
       // (A claim that owes nothing has no balance here: balanceAt's undefined, without the call.)
       else if ((at === OWES_NOTHING || at === NO_LIABILITY) && this.#owingOnly) continue;
       else {
@@ -440,7 +450,7 @@ export class ClaimBalanceList {
 
   /** The balances kept (every claim's, or with `owingOnly` those of the claims that owe), in journal order. */
   *balances(): IterableIterator<ClaimBalance> {
-    for (let index = 0; index < this.#claims.length; index++) {
+    for (let index = 0; index < this.#size; index++) {
       const balance = this.balanceAt(index, false);
       if (balance !== undefined) yield balance;
     }
@@ -454,7 +464,7 @@ export class ClaimBalanceList {
     const lone = this.#lone[index]!;
     if (lone === KEPT) return this.#kept![index];
     if ((lone === OWES_NOTHING || lone === NO_LIABILITY) && this.#owingOnly) return undefined;
-    const claim = this.#claims[index]!;
+    const claim = this.claimAt(index);
     let debts = NO_DEBTS;
     if (lone >= 0) {
       const entry = claim as PlainTransaction;
@@ -468,7 +478,7 @@ export class ClaimBalanceList {
 
   /** Keeps `balance` as the claim's. */
   keep(index: number, balance: Working | undefined): void {
-    (this.#kept ??= new Array<Working | undefined>(this.#claims.length))[index] = balance;
+    (this.#kept ??= new Array<Working | undefined>(this.#size))[index] = balance;
     this.#lone[index] = KEPT;
   }
 
@@ -494,15 +504,17 @@ export function claimBalances(entries: readonly LedgerEntry[], query: PaymentQue
  * `owingOnly`, without the balances of the claims that owe nothing.
  */
 export function claimBalanceList(entries: readonly LedgerEntry[], query: PaymentQuery, only?: ReadonlySet<string>, owingOnly = false): ClaimBalanceList {
-  const ids = new ClaimIds(entries.length);
-  // (Made at the most they can hold, their lengths set at the end: no copies as they grow.)
-  const claims: BookedTransaction[] = new Array<BookedTransaction>(entries.length);
+  // (Made at the most they can hold, their lengths set at the end: no copies as they grow. A claim
+  // and its id are read from the entries where `orders` says it is: neither kept in an array of
+  // their own, two arrays of a hundred thousand slots in fresh memory.)
   const lone = new Int32Array(entries.length);
   const orders = new Int32Array(entries.length);
+  const ids = new ClaimIds(entries.length, (index) => claimId(entries[orders[index]!]!)!);
   const kept: [number, Working | undefined][] = [];
   const inRange = (date: string) => query.end === null || date < query.end;
-  // The entries the first pass found to be claims (1): the second need not read their ids again.
-  const claimAt = new Uint8Array(entries.length);
+  // Where the entries that may pay claims are (paysClaims, in range), found by the first pass: the
+  // second reads them only, not every entry again (a hundred thousand claims for a few payments).
+  const payers: number[] = [];
   const wanted = only === undefined ? null : tiedIds(entries, only, inRange);
   /** The debts of the claim being read (a fresh array once a claim kept this one; a claim without debts keeps NO_DEBTS). */
   let debts: OpenDebt[] = [];
@@ -510,14 +522,21 @@ export function claimBalanceList(entries: readonly LedgerEntry[], query: Payment
   for (let order = 0; order < entries.length; order++) {
     const entry = entries[order]!;
     // (A posted claim: claim metadata and a flag other than `!`, as isPostedClaim; its id read once.)
-    if (entry.type !== "transaction" || entry.flag === "!" || !inRange(entry.date)) continue;
+    if (entry.type !== "transaction") continue;
+    if (entry.flag === "!" || !inRange(entry.date)) {
+      if (paysClaims(entry) && inRange(entry.date)) payers.push(order);
+      continue;
+    }
     const id = claimId(entry);
-    if (id === null) continue;
-    claimAt[order] = 1;
+    if (id === null) {
+      // (paysClaims, its id read already.)
+      if (entry.links.length > 0) payers.push(order);
+      continue;
+    }
     if ((wanted !== null && !wanted.has(id)) || !ids.isNew(id)) continue;
-    const index = ids.add(id);
-    claims[index] = entry;
+    const index = ids.size;
     orders[index] = order;
+    ids.add(id);
     const at = lonePosting(entry, query.liabilitiesRoot);
     if (at !== NOT_LONE) {
       // (One posting under the root that credits it, or none that does: kept as where it is.)
@@ -542,15 +561,13 @@ export function claimBalanceList(entries: readonly LedgerEntry[], query: Payment
     if (debts.length > 0) owing++;
     kept.push([index, workingOf(id, entry, order, debts.length === 0 ? NO_DEBTS : debts)]);
   }
-  claims.length = ids.size;
-  const list = new ClaimBalanceList(ids, claims, lone.subarray(0, ids.size), orders.subarray(0, ids.size), owingOnly);
+  const list = new ClaimBalanceList(ids, entries, lone.subarray(0, ids.size), orders.subarray(0, ids.size), owingOnly);
   for (const [index, balance] of kept) list.keep(index, balance);
   // (No claim owes anything: no payment can pay one.)
   if (owing === 0) return list;
 
-  for (let order = 0; order < entries.length; order++) {
-    const entry = entries[order]!;
-    if (claimAt[order] === 1 || !paysClaims(entry) || !inRange(entry.date)) continue;
+  for (let payer = 0; payer < payers.length; payer++) {
+    const entry = entries[payers[payer]!] as BookedTransaction;
     const linked: Working[] = [];
     for (const link of entry.links) {
       const index = ids.indexOf(link);
