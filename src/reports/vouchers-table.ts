@@ -50,13 +50,19 @@ interface Cell {
   cutBytes: Buffer | null;
 }
 
-/** A dimension's text, its width when simple (else -1), and whether it ends in white space. */
-interface Piece {
-  readonly text: string;
-  readonly width: number;
-  readonly blankEnd: boolean;
-  /** The text in UTF-8. */
-  readonly bytes: Buffer;
+/**
+ * A dimension's text, its width when simple (else -1), and whether it ends in white space. (A
+ * class, not an object literal: a literal's allocation site, once V8 decides its objects are old,
+ * throws away the optimized code that makes them, mid-read.)
+ */
+class Piece {
+  constructor(
+    readonly text: string,
+    readonly width: number,
+    readonly blankEnd: boolean,
+    /** The text in UTF-8. */
+    readonly bytes: Buffer,
+  ) {}
 }
 
 /**
@@ -882,7 +888,7 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     const code = codes.get(DIMENSION_KINDS[kindIndex]!)?.get(name)?.code ?? null;
     const text = `${kindNames[kindIndex]}:${code === null ? "" : `${code} `}${name}`;
     const id = pieces.length;
-    pieces.push({ text, width: tableSimpleWidth(text), blankEnd: BLANK_END.test(text), bytes: Buffer.from(text) });
+    pieces.push(new Piece(text, tableSimpleWidth(text), BLANK_END.test(text), Buffer.from(text)));
     pieceIds[kindIndex]!.set(name, id);
     firstNodes.push(0);
     return id;
@@ -1005,17 +1011,36 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     into.plainHeading(transaction, headingValues, attachments);
     into.endVoucher(entryIndex, attachments);
   };
+  // The compact transactions booked as their postings from `from` on, up to the first other entry
+  // (its index) or the end of the range (-1 - its index). (A loop of its own, over compact
+  // transactions only: the loop below, which also meets the other entries, runs a few hundred
+  // times and is not optimized. The journal's first balance entry, met mid-way by one loop over
+  // every entry, threw away that loop's optimized code, compiled again.)
+  const readRun = (from: number): number => {
+    let at = from;
+    for (; at < entries.length; at++) {
+      const entry = entries[at]!;
+      if (!(entry instanceof PlainTransaction) || !entry.bookedAsPostings) return at;
+      const date = entry.date;
+      if (end !== null && date >= end) return -1 - at;
+      if ((begin !== null && date < begin) || isPendingClaim(entry)) into.countEntry(entry);
+      else readPlain(entry, at);
+    }
+    return at;
+  };
   let index = 0;
-  for (; index < entries.length; index++) {
+  while (index < entries.length) {
     const entry = entries[index]!;
     if (!(entry instanceof PlainTransaction) || !entry.bookedAsPostings) {
       if (other(entry)) break;
+      index++;
       continue;
     }
-    const date = entry.date;
-    if (end !== null && date >= end) break;
-    if ((begin !== null && date < begin) || isPendingClaim(entry)) into.countEntry(entry);
-    else readPlain(entry, index);
+    index = readRun(index);
+    if (index < 0) {
+      index = -1 - index;
+      break;
+    }
   }
   // (What the range leaves out is counted too: displayScales reads every entry.)
   if (counting) for (; index < entries.length; index++) into.countEntry(entries[index]!);
@@ -1066,17 +1091,20 @@ function hasOwnDimensions(transaction: PlainTransaction, at: number): boolean {
  * starting or ending with a space. (The parts are two spaces apart: two headings of plain parts
  * are the same text only when their parts are the same texts.)
  */
-interface Phrase {
-  readonly text: string;
-  readonly width: number;
-  readonly bytes: Buffer;
-  readonly blankEnd: boolean;
-  readonly plain: boolean;
+class Phrase {
+  constructor(
+    readonly text: string,
+    readonly width: number,
+    readonly bytes: Buffer,
+    readonly blankEnd: boolean,
+    readonly plain: boolean,
+  ) {}
 }
 
+/** (A Phrase made by a class, not as an object literal: see Piece.) */
 function phraseOf(text: string): Phrase {
   const plain = !text.includes("  ") && !text.startsWith(" ") && !text.endsWith(" ");
-  return { text, width: simpleWidth(text), bytes: Buffer.from(text), blankEnd: BLANK_END.test(text), plain };
+  return new Phrase(text, simpleWidth(text), Buffer.from(text), BLANK_END.test(text), plain);
 }
 
 /** The phrases and parts of one language's headings, each made once. */
