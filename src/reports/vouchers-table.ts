@@ -601,17 +601,57 @@ export class VoucherLines {
     const counted = this.phrases.attachments(this.attachments.values[voucher]!);
     const preparerId = this.headingPreparers.values[voucher]!;
     const preparer = preparerId < 0 ? null : texts[preparerId]!;
-    out.room(12 + 3 * date.length + number.bytes.length + (summary === null ? 0 : summary.bytes.length) + counted.bytes.length + (preparer === null ? 0 : preparer.bytes.length));
+    const head = this.#headBytes(date, numberId, number);
+    const tail = this.#tailBytes(this.attachments.values[voucher]!, counted, preparer);
+    out.room(head.length + (summary === null ? 0 : 2 + summary.bytes.length) + tail.length);
     const buffer = out.buffer;
     let at = out.at;
-    buffer[at++] = 10;
-    buffer[at++] = 32;
-    at = ascii(buffer, at, date);
-    at = bytes(buffer, at, number.bytes);
+    buffer.set(head, at);
+    at += head.length;
     if (summary !== null) at = bytes(buffer, at, summary.bytes);
-    at = bytes(buffer, at, counted.bytes);
-    if (preparer !== null) at = bytes(buffer, at, preparer.bytes);
-    out.at = at;
+    buffer.set(tail, at);
+    out.at = at + tail.length;
+  }
+
+  // A heading's line is written as three copies: its start (a line feed, a space, the date and
+  // the number: the same for the vouchers of a day, most unnumbered), its summary, and its end (the
+  // attachments and the preparer, some hundred distinct), each start and end made once. (Four
+  // copies and the date byte by byte cost more: TypedArray.prototype.set is some 160
+  // instructions a call, whatever its length.)
+  #headDate = "";
+  #headNumber = -2;
+  #head: Buffer = Buffer.alloc(0);
+  /** The end of the headings of no attachments and no preparer (those with a preparer: its Phrase's `tail`); any other count made each time. */
+  #bareTail: Buffer | null = null;
+
+  #headBytes(date: string, numberId: number, number: Phrase): Buffer {
+    if (date !== this.#headDate || numberId !== this.#headNumber) {
+      const dateBytes = Buffer.from(date);
+      const head = Buffer.allocUnsafe(2 + dateBytes.length + 2 + number.bytes.length);
+      head[0] = 10;
+      head[1] = 32;
+      head.set(dateBytes, 2);
+      bytes(head, 2 + dateBytes.length, number.bytes);
+      this.#head = head;
+      this.#headDate = date;
+      this.#headNumber = numberId;
+    }
+    return this.#head;
+  }
+
+  #tailBytes(attachments: number, counted: Phrase, preparer: Phrase | null): Buffer {
+    if (attachments === 0) {
+      const known = preparer === null ? this.#bareTail : preparer.tail;
+      if (known !== null) return known;
+    }
+    const tail = Buffer.allocUnsafe(2 + counted.bytes.length + (preparer === null ? 0 : 2 + preparer.bytes.length));
+    const end = bytes(tail, 0, counted.bytes);
+    if (preparer !== null) bytes(tail, end, preparer.bytes);
+    if (attachments === 0) {
+      if (preparer === null) this.#bareTail = tail;
+      else preparer.tail = tail;
+    }
+    return tail;
   }
 
   /** The index of a list of dimensions a line has. */
@@ -1092,6 +1132,9 @@ function hasOwnDimensions(transaction: PlainTransaction, at: number): boolean {
  * are the same text only when their parts are the same texts.)
  */
 class Phrase {
+  /** A preparer's phrase: the end of a heading of no attachments with it, once made (VoucherLines.writeHeading). */
+  tail: Buffer | null = null;
+
   constructor(
     readonly text: string,
     readonly width: number,
