@@ -732,14 +732,18 @@ export class VoucherLines {
 
   /** A line whose amount is `scaled` × 10^-scale (debit positive). */
   scaledLine(account: number, scaled: number, scale: number, currency: number, dimensions: number): void {
-    this.accounts.push(account);
-    if ((scaled | 0) === scaled && scaled !== WIDE) this.amounts.push(scaled);
+    // (The four arrays written at once, at the same line: they grow together.)
+    const line = this.accounts.length;
+    if (line === this.accounts.values.length) this.#growLines();
+    this.accounts.values[line] = account;
+    if ((scaled | 0) === scaled && scaled !== WIDE) this.amounts.values[line] = scaled;
     else {
-      this.wideAmounts.set(this.amounts.length, scaled);
-      this.amounts.push(WIDE);
+      this.wideAmounts.set(line, scaled);
+      this.amounts.values[line] = WIDE;
     }
-    this.currencyScales.push(currency * SCALE_SPAN + scale);
-    this.dimensions.push(dimensions);
+    this.currencyScales.values[line] = currency * SCALE_SPAN + scale;
+    this.dimensions.values[line] = dimensions;
+    this.accounts.length = this.amounts.length = this.currencyScales.length = this.dimensions.length = line + 1;
     const net = this.#sums(currency);
     const largest = this.#largest;
     const key = 8 * currency + 2 * (scale < 3 ? scale : 3);
@@ -751,6 +755,11 @@ export class VoucherLines {
       if (-scaled > largest[key + 1]!) largest[key + 1] = -scaled;
     }
     net.addScaled(scaled, scale);
+  }
+
+  /** Room for twice the lines in each of the lines' arrays. */
+  #growLines(): void {
+    for (const numbers of [this.accounts, this.amounts, this.currencyScales, this.dimensions]) numbers.reserve(2 * numbers.values.length);
   }
 
   /** A posting's units of `scale` places in the currency `currency` (currencies' index), counted for scalesOf. */
