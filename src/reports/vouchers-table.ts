@@ -115,13 +115,18 @@ class DimensionLists {
 
   /** A new list; its index. */
   add(parent: number, piece: number, text: string | null, width: number, byteLength: number, general: Cell | null): number {
+    // (Written at one index, the arrays grown together: see VoucherLines.scaledLine.)
     const index = this.parents.length;
-    this.parents.push(parent);
-    this.pieces.push(piece);
-    this.widths.push(width);
-    this.byteLengths.push(byteLength);
-    this.lasts.push(0);
-    this.used.push(0);
+    if (index === this.parents.values.length) {
+      for (const numbers of [this.parents, this.pieces, this.widths, this.byteLengths, this.lasts, this.used]) numbers.reserve(2 * numbers.values.length);
+    }
+    this.parents.values[index] = parent;
+    this.pieces.values[index] = piece;
+    this.widths.values[index] = width;
+    this.byteLengths.values[index] = byteLength;
+    this.lasts.values[index] = 0;
+    this.used.values[index] = 0;
+    this.parents.length = this.pieces.length = this.widths.length = this.byteLengths.length = this.lasts.length = this.used.length = index + 1;
     if (text !== null) this.texts.set(index, text);
     if (general !== null) this.generals.set(index, general);
     return index;
@@ -539,10 +544,24 @@ export class VoucherLines {
       const part = texts[preparerId]!;
       width = width < 0 || part.width < 0 || !part.plain || part.blankEnd ? -1 : width + 2 + part.width;
     } else if (counted.blankEnd) width = -1;
-    this.headingNumbers.push(numberId);
-    this.headingSummaries.push(summaryId);
-    this.headingPreparers.push(preparerId);
-    this.headingWidths.push(width);
+    this.#headingParts(numberId, summaryId, preparerId, width);
+  }
+
+  /** The heading's parts of the voucher being read (the next endVoucher's), written at its index. */
+  #headingParts(numberId: number, summaryId: number, preparerId: number, width: number): void {
+    // (The arrays per voucher written at one index, grown together: see scaledLine.)
+    const voucher = this.sources.length;
+    if (voucher === this.sources.values.length) this.#growVouchers();
+    this.headingNumbers.values[voucher] = numberId;
+    this.headingSummaries.values[voucher] = summaryId;
+    this.headingPreparers.values[voucher] = preparerId;
+    this.headingWidths.values[voucher] = width;
+    this.headingNumbers.length = this.headingSummaries.length = this.headingPreparers.length = this.headingWidths.length = voucher + 1;
+  }
+
+  /** Room for twice the vouchers in each of the vouchers' arrays. */
+  #growVouchers(): void {
+    for (const numbers of [this.sources, this.attachments, this.headingNumbers, this.headingSummaries, this.headingPreparers, this.headingWidths, this.ends]) numbers.reserve(2 * numbers.values.length);
   }
 
   get count(): number {
@@ -889,19 +908,18 @@ export class VoucherLines {
    */
   endVoucher(source: number | Voucher, attachments: number): void {
     // (A voucher read through buildVouchers: its heading drawn through Heading.)
-    if (this.headingWidths.length < this.sources.length + 1) {
-      this.headingNumbers.push(-1);
-      this.headingSummaries.push(-1);
-      this.headingPreparers.push(-1);
-      this.headingWidths.push(-1);
-    }
-    if (typeof source === "number") this.sources.push(source);
+    const voucher = this.sources.length;
+    if (this.headingWidths.length < voucher + 1) this.#headingParts(-1, -1, -1, -1);
+    let index: number;
+    if (typeof source === "number") index = source;
     else {
-      this.sources.push(-1 - this.#otherSources.length);
+      index = -1 - this.#otherSources.length;
       this.#otherSources.push(source);
     }
-    this.attachments.push(attachments);
-    this.ends.push(this.accounts.length);
+    this.sources.values[voucher] = index;
+    this.attachments.values[voucher] = attachments;
+    this.ends.values[voucher] = this.accounts.length;
+    this.sources.length = this.attachments.length = this.ends.length = voucher + 1;
     let balanced = true;
     // (An index loop over the first #touchedCount: for-of and setting the length cost more.)
     const touched = this.#touched;
