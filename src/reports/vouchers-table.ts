@@ -50,13 +50,19 @@ interface Cell {
   cutBytes: Buffer | null;
 }
 
-/** A dimension's text, its width when simple (else -1), and whether it ends in white space. */
-interface Piece {
-  readonly text: string;
-  readonly width: number;
-  readonly blankEnd: boolean;
-  /** The text in UTF-8. */
-  readonly bytes: Buffer;
+/**
+ * A dimension's text, its width when simple (else -1), and whether it ends in white space. (A
+ * class, not an object literal: a literal's allocation site, once V8 decides its objects are old,
+ * throws away the optimized code that makes them, mid-read.)
+ */
+class Piece {
+  constructor(
+    readonly text: string,
+    readonly width: number,
+    readonly blankEnd: boolean,
+    /** The text in UTF-8. */
+    readonly bytes: Buffer,
+  ) {}
 }
 
 /**
@@ -109,13 +115,18 @@ class DimensionLists {
 
   /** A new list; its index. */
   add(parent: number, piece: number, text: string | null, width: number, byteLength: number, general: Cell | null): number {
+    // (Written at one index, the arrays grown together: see VoucherLines.scaledLine.)
     const index = this.parents.length;
-    this.parents.push(parent);
-    this.pieces.push(piece);
-    this.widths.push(width);
-    this.byteLengths.push(byteLength);
-    this.lasts.push(0);
-    this.used.push(0);
+    if (index === this.parents.values.length) {
+      for (const numbers of [this.parents, this.pieces, this.widths, this.byteLengths, this.lasts, this.used]) numbers.reserve(2 * numbers.values.length);
+    }
+    this.parents.values[index] = parent;
+    this.pieces.values[index] = piece;
+    this.widths.values[index] = width;
+    this.byteLengths.values[index] = byteLength;
+    this.lasts.values[index] = 0;
+    this.used.values[index] = 0;
+    this.parents.length = this.pieces.length = this.widths.length = this.byteLengths.length = this.lasts.length = this.used.length = index + 1;
     if (text !== null) this.texts.set(index, text);
     if (general !== null) this.generals.set(index, general);
     return index;
@@ -533,10 +544,24 @@ export class VoucherLines {
       const part = texts[preparerId]!;
       width = width < 0 || part.width < 0 || !part.plain || part.blankEnd ? -1 : width + 2 + part.width;
     } else if (counted.blankEnd) width = -1;
-    this.headingNumbers.push(numberId);
-    this.headingSummaries.push(summaryId);
-    this.headingPreparers.push(preparerId);
-    this.headingWidths.push(width);
+    this.#headingParts(numberId, summaryId, preparerId, width);
+  }
+
+  /** The heading's parts of the voucher being read (the next endVoucher's), written at its index. */
+  #headingParts(numberId: number, summaryId: number, preparerId: number, width: number): void {
+    // (The arrays per voucher written at one index, grown together: see scaledLine.)
+    const voucher = this.sources.length;
+    if (voucher === this.sources.values.length) this.#growVouchers();
+    this.headingNumbers.values[voucher] = numberId;
+    this.headingSummaries.values[voucher] = summaryId;
+    this.headingPreparers.values[voucher] = preparerId;
+    this.headingWidths.values[voucher] = width;
+    this.headingNumbers.length = this.headingSummaries.length = this.headingPreparers.length = this.headingWidths.length = voucher + 1;
+  }
+
+  /** Room for twice the vouchers in each of the vouchers' arrays. */
+  #growVouchers(): void {
+    for (const numbers of [this.sources, this.attachments, this.headingNumbers, this.headingSummaries, this.headingPreparers, this.headingWidths, this.ends]) numbers.reserve(2 * numbers.values.length);
   }
 
   get count(): number {
@@ -595,17 +620,57 @@ export class VoucherLines {
     const counted = this.phrases.attachments(this.attachments.values[voucher]!);
     const preparerId = this.headingPreparers.values[voucher]!;
     const preparer = preparerId < 0 ? null : texts[preparerId]!;
-    out.room(12 + 3 * date.length + number.bytes.length + (summary === null ? 0 : summary.bytes.length) + counted.bytes.length + (preparer === null ? 0 : preparer.bytes.length));
+    const head = this.#headBytes(date, numberId, number);
+    const tail = this.#tailBytes(this.attachments.values[voucher]!, counted, preparer);
+    out.room(head.length + (summary === null ? 0 : 2 + summary.bytes.length) + tail.length);
     const buffer = out.buffer;
     let at = out.at;
-    buffer[at++] = 10;
-    buffer[at++] = 32;
-    at = ascii(buffer, at, date);
-    at = bytes(buffer, at, number.bytes);
+    buffer.set(head, at);
+    at += head.length;
     if (summary !== null) at = bytes(buffer, at, summary.bytes);
-    at = bytes(buffer, at, counted.bytes);
-    if (preparer !== null) at = bytes(buffer, at, preparer.bytes);
-    out.at = at;
+    buffer.set(tail, at);
+    out.at = at + tail.length;
+  }
+
+  // A heading's line is written as three copies: its start (a line feed, a space, the date and
+  // the number: the same for the vouchers of a day, most unnumbered), its summary, and its end (the
+  // attachments and the preparer, some hundred distinct), each start and end made once. (Four
+  // copies and the date byte by byte cost more: TypedArray.prototype.set is some 160
+  // instructions a call, whatever its length.)
+  #headDate = "";
+  #headNumber = -2;
+  #head: Buffer = Buffer.alloc(0);
+  /** The end of the headings of no attachments and no preparer (those with a preparer: its Phrase's `tail`); any other count made each time. */
+  #bareTail: Buffer | null = null;
+
+  #headBytes(date: string, numberId: number, number: Phrase): Buffer {
+    if (date !== this.#headDate || numberId !== this.#headNumber) {
+      const dateBytes = Buffer.from(date);
+      const head = Buffer.allocUnsafe(2 + dateBytes.length + 2 + number.bytes.length);
+      head[0] = 10;
+      head[1] = 32;
+      head.set(dateBytes, 2);
+      bytes(head, 2 + dateBytes.length, number.bytes);
+      this.#head = head;
+      this.#headDate = date;
+      this.#headNumber = numberId;
+    }
+    return this.#head;
+  }
+
+  #tailBytes(attachments: number, counted: Phrase, preparer: Phrase | null): Buffer {
+    if (attachments === 0) {
+      const known = preparer === null ? this.#bareTail : preparer.tail;
+      if (known !== null) return known;
+    }
+    const tail = Buffer.allocUnsafe(2 + counted.bytes.length + (preparer === null ? 0 : 2 + preparer.bytes.length));
+    const end = bytes(tail, 0, counted.bytes);
+    if (preparer !== null) bytes(tail, end, preparer.bytes);
+    if (attachments === 0) {
+      if (preparer === null) this.#bareTail = tail;
+      else preparer.tail = tail;
+    }
+    return tail;
   }
 
   /** The index of a list of dimensions a line has. */
@@ -686,14 +751,18 @@ export class VoucherLines {
 
   /** A line whose amount is `scaled` × 10^-scale (debit positive). */
   scaledLine(account: number, scaled: number, scale: number, currency: number, dimensions: number): void {
-    this.accounts.push(account);
-    if ((scaled | 0) === scaled && scaled !== WIDE) this.amounts.push(scaled);
+    // (The four arrays written at once, at the same line: they grow together.)
+    const line = this.accounts.length;
+    if (line === this.accounts.values.length) this.#growLines();
+    this.accounts.values[line] = account;
+    if ((scaled | 0) === scaled && scaled !== WIDE) this.amounts.values[line] = scaled;
     else {
-      this.wideAmounts.set(this.amounts.length, scaled);
-      this.amounts.push(WIDE);
+      this.wideAmounts.set(line, scaled);
+      this.amounts.values[line] = WIDE;
     }
-    this.currencyScales.push(currency * SCALE_SPAN + scale);
-    this.dimensions.push(dimensions);
+    this.currencyScales.values[line] = currency * SCALE_SPAN + scale;
+    this.dimensions.values[line] = dimensions;
+    this.accounts.length = this.amounts.length = this.currencyScales.length = this.dimensions.length = line + 1;
     const net = this.#sums(currency);
     const largest = this.#largest;
     const key = 8 * currency + 2 * (scale < 3 ? scale : 3);
@@ -705,6 +774,11 @@ export class VoucherLines {
       if (-scaled > largest[key + 1]!) largest[key + 1] = -scaled;
     }
     net.addScaled(scaled, scale);
+  }
+
+  /** Room for twice the lines in each of the lines' arrays. */
+  #growLines(): void {
+    for (const numbers of [this.accounts, this.amounts, this.currencyScales, this.dimensions]) numbers.reserve(2 * numbers.values.length);
   }
 
   /** A posting's units of `scale` places in the currency `currency` (currencies' index), counted for scalesOf. */
@@ -834,19 +908,18 @@ export class VoucherLines {
    */
   endVoucher(source: number | Voucher, attachments: number): void {
     // (A voucher read through buildVouchers: its heading drawn through Heading.)
-    if (this.headingWidths.length < this.sources.length + 1) {
-      this.headingNumbers.push(-1);
-      this.headingSummaries.push(-1);
-      this.headingPreparers.push(-1);
-      this.headingWidths.push(-1);
-    }
-    if (typeof source === "number") this.sources.push(source);
+    const voucher = this.sources.length;
+    if (this.headingWidths.length < voucher + 1) this.#headingParts(-1, -1, -1, -1);
+    let index: number;
+    if (typeof source === "number") index = source;
     else {
-      this.sources.push(-1 - this.#otherSources.length);
+      index = -1 - this.#otherSources.length;
       this.#otherSources.push(source);
     }
-    this.attachments.push(attachments);
-    this.ends.push(this.accounts.length);
+    this.sources.values[voucher] = index;
+    this.attachments.values[voucher] = attachments;
+    this.ends.values[voucher] = this.accounts.length;
+    this.sources.length = this.attachments.length = this.ends.length = voucher + 1;
     let balanced = true;
     // (An index loop over the first #touchedCount: for-of and setting the length cost more.)
     const touched = this.#touched;
@@ -882,7 +955,7 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     const code = codes.get(DIMENSION_KINDS[kindIndex]!)?.get(name)?.code ?? null;
     const text = `${kindNames[kindIndex]}:${code === null ? "" : `${code} `}${name}`;
     const id = pieces.length;
-    pieces.push({ text, width: tableSimpleWidth(text), blankEnd: BLANK_END.test(text), bytes: Buffer.from(text) });
+    pieces.push(new Piece(text, tableSimpleWidth(text), BLANK_END.test(text), Buffer.from(text)));
     pieceIds[kindIndex]!.set(name, id);
     firstNodes.push(0);
     return id;
@@ -1005,17 +1078,36 @@ export function readVoucherLines(source: VoucherSource, range: { readonly begin:
     into.plainHeading(transaction, headingValues, attachments);
     into.endVoucher(entryIndex, attachments);
   };
+  // The compact transactions booked as their postings from `from` on, up to the first other entry
+  // (its index) or the end of the range (-1 - its index). (A loop of its own, over compact
+  // transactions only: the loop below, which also meets the other entries, runs a few hundred
+  // times and is not optimized. The journal's first balance entry, met mid-way by one loop over
+  // every entry, threw away that loop's optimized code, compiled again.)
+  const readRun = (from: number): number => {
+    let at = from;
+    for (; at < entries.length; at++) {
+      const entry = entries[at]!;
+      if (!(entry instanceof PlainTransaction) || !entry.bookedAsPostings) return at;
+      const date = entry.date;
+      if (end !== null && date >= end) return -1 - at;
+      if ((begin !== null && date < begin) || isPendingClaim(entry)) into.countEntry(entry);
+      else readPlain(entry, at);
+    }
+    return at;
+  };
   let index = 0;
-  for (; index < entries.length; index++) {
+  while (index < entries.length) {
     const entry = entries[index]!;
     if (!(entry instanceof PlainTransaction) || !entry.bookedAsPostings) {
       if (other(entry)) break;
+      index++;
       continue;
     }
-    const date = entry.date;
-    if (end !== null && date >= end) break;
-    if ((begin !== null && date < begin) || isPendingClaim(entry)) into.countEntry(entry);
-    else readPlain(entry, index);
+    index = readRun(index);
+    if (index < 0) {
+      index = -1 - index;
+      break;
+    }
   }
   // (What the range leaves out is counted too: displayScales reads every entry.)
   if (counting) for (; index < entries.length; index++) into.countEntry(entries[index]!);
@@ -1066,17 +1158,23 @@ function hasOwnDimensions(transaction: PlainTransaction, at: number): boolean {
  * starting or ending with a space. (The parts are two spaces apart: two headings of plain parts
  * are the same text only when their parts are the same texts.)
  */
-interface Phrase {
-  readonly text: string;
-  readonly width: number;
-  readonly bytes: Buffer;
-  readonly blankEnd: boolean;
-  readonly plain: boolean;
+class Phrase {
+  /** A preparer's phrase: the end of a heading of no attachments with it, once made (VoucherLines.writeHeading). */
+  tail: Buffer | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly width: number,
+    readonly bytes: Buffer,
+    readonly blankEnd: boolean,
+    readonly plain: boolean,
+  ) {}
 }
 
+/** (A Phrase made by a class, not as an object literal: see Piece.) */
 function phraseOf(text: string): Phrase {
   const plain = !text.includes("  ") && !text.startsWith(" ") && !text.endsWith(" ");
-  return { text, width: simpleWidth(text), bytes: Buffer.from(text), blankEnd: BLANK_END.test(text), plain };
+  return new Phrase(text, simpleWidth(text), Buffer.from(text), BLANK_END.test(text), plain);
 }
 
 /** The phrases and parts of one language's headings, each made once. */
