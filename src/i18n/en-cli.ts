@@ -1,6 +1,7 @@
 // English messages of the command line: help text, table headers and labels, the writers' messages.
 // One function per key; zh-cli.ts has the same keys with the same parameters. Composed into the
 // whole catalogue in en.ts.
+import { merged } from "./translation.js";
 import { shortfallText, stillNeededText, type Shortfall } from "./en-checks.js";
 
 /** A message without parameters. */
@@ -468,4 +469,4 @@ export const enWriters = () => ({
   "writer Offset": fixed("Offset"),
 });
 
-export const enCli = () => ({ ...enHelp(), ...enHelpFrame(), ...enTables(), ...enLabels(), ...enWriters() });
+export const enCli = () => merged(enHelp(), enHelpFrame(), enTables(), enLabels(), enWriters());

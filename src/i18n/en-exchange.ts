@@ -1,6 +1,7 @@
 // English messages of the exchange with other systems: what import, export and fmt print about
 // their work (problems, summaries, progress). One function per key; zh-exchange.ts has the same
 // keys with the same parameters. Composed into the whole catalogue in en.ts.
+import { merged } from "./translation.js";
 import { fixed } from "./en-cli.js";
 
 const plural = (count: number, word: string, words = `${word}s`): string => `${count} ${count === 1 ? word : words}`;
@@ -198,4 +199,4 @@ export const enFmtReasons = () => ({
   "fmt reason problems": fixed("it would be read with other errors or warnings"),
 });
 
-export const enExchange = () => ({ ...enFmt(), ...enExport(), ...enImport(), ...enImportMap(), ...enImportFile(), ...enStarter(), ...enFmtReasons() });
+export const enExchange = () => merged(enFmt(), enExport(), enImport(), enImportMap(), enImportFile(), enStarter(), enFmtReasons());

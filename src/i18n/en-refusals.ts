@@ -3,6 +3,7 @@
 // quoted as a writer's reason, the "errors; nothing was written" lines and the reports' "nothing to
 // report". One function per key; zh-refusals.ts has the same keys with the same parameters.
 // Composed into the whole catalogue in en.ts.
+import { merged } from "./translation.js";
 import { fixed } from "./en-cli.js";
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -93,4 +94,4 @@ export const enWrites = () => ({
   "write exists": (p: { file: string }) => `${p.file} already exists; nothing was written (choose another name, or move the old file away)`,
 });
 
-export const enRefusals = () => ({ ...enBooks(), ...enPay(), ...enQuoted(), ...enStops(), ...enWrites() });
+export const enRefusals = () => merged(enBooks(), enPay(), enQuoted(), enStops(), enWrites());

@@ -2,6 +2,7 @@
 // reports the same problem, so that its messages can be compared). One function per message key;
 // zh.ts has the same keys with the same parameters (the compiler and test/i18n check it).
 
+import { merged } from "./translation.js";
 import { enChecks } from "./en-checks.js";
 import { enCli } from "./en-cli.js";
 import { enExchange } from "./en-exchange.js";
@@ -83,15 +84,8 @@ const enCore = () => ({
     `${p.errors} error${p.errors === 1 ? "" : "s"}, ${p.warnings} warning${p.warnings === 1 ? "" : "s"}`,
 });
 
-/**
- * The parts in one object, made without a prototype: V8 keeps such an object as a hash table from
- * the start, where copying 800 messages into an ordinary one made a hidden class for each message
- * added (some 20 M instructions, 5 ms of every command's start that writes a message or a heading).
- */
 function allOfEnglish() {
-  type English = ReturnType<typeof enCore> & ReturnType<typeof enChecks> & ReturnType<typeof enCli> & ReturnType<typeof enExchange>
-    & ReturnType<typeof enUsage> & ReturnType<typeof enCommander> & ReturnType<typeof enRefusals>;
-  return Object.assign(Object.create(null) as object, enCore(), enChecks(), enCli(), enExchange(), enUsage(), enCommander(), enRefusals()) as English;
+  return merged(enCore(), enChecks(), enCli(), enExchange(), enUsage(), enCommander(), enRefusals());
 }
 
 let made: ReturnType<typeof allOfEnglish> | undefined;

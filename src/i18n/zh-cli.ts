@@ -1,6 +1,6 @@
 // 中文消息（cli）：与 en-cli.ts 键相同、参数相同。
 import { fixed, type enCli, type enWriters } from "./en-cli.js";
-import type { Translation } from "./translation.js";
+import { merged, type Translation } from "./translation.js";
 import { shortfallText, stillNeededText } from "./zh-checks.js";
 
 /** 帮助：各命令、选项与参数的说明（键的含义见 en-cli.ts）。 */
@@ -434,4 +434,4 @@ const zhWriters: Translation<typeof enWriters> = {
   "writer Offset": fixed("冲抵"),
 };
 
-export const zhCli: Translation<typeof enCli> = { ...zhHelp, ...zhHelpFrame, ...zhTables, ...zhLabels, ...zhWriters };
+export const zhCli: Translation<typeof enCli> = merged(zhHelp, zhHelpFrame, zhTables, zhLabels, zhWriters);

@@ -1,7 +1,7 @@
 // 中文消息（导入、导出、格式化）：与 en-exchange.ts 键相同、参数相同。
 import type { enExchange, enExport, enFmt, enFmtReasons, enImport, enImportFile, enImportMap, enStarter } from "./en-exchange.js";
 import { fixed } from "./en-cli.js";
-import type { Translation } from "./translation.js";
+import { merged, type Translation } from "./translation.js";
 
 const zhFmt: Translation<typeof enFmt> = {
   "fmt formatted": (p) => `已格式化 ${p.file}`,
@@ -166,4 +166,4 @@ const zhFmtReasons: Translation<typeof enFmtReasons> = {
   "fmt reason problems": fixed("读取时会出现不同的错误或警告"),
 };
 
-export const zhExchange: Translation<typeof enExchange> = { ...zhFmt, ...zhExport, ...zhImport, ...zhImportMap, ...zhImportFile, ...zhStarter, ...zhFmtReasons };
+export const zhExchange: Translation<typeof enExchange> = merged(zhFmt, zhExport, zhImport, zhImportMap, zhImportFile, zhStarter, zhFmtReasons);

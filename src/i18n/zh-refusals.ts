@@ -2,7 +2,7 @@
 // “有错误，未写入任何内容”以及报表的“无可报告”。键与参数同 en-refusals.ts。
 import type { enBooks, enPay, enQuoted, enRefusals, enStops, enWrites } from "./en-refusals.js";
 import { fixed } from "./en-cli.js";
-import type { Translation } from "./translation.js";
+import { merged, type Translation } from "./translation.js";
 
 const zhBooks: Translation<typeof enBooks> = {
   "books post-to no file": (p) => `"${p.option}" 选项没有指定文件`,
@@ -73,4 +73,4 @@ const zhWrites: Translation<typeof enWrites> = {
   "write exists": (p) => `${p.file} 已存在；未写入任何内容（请换一个文件名，或先把旧文件移走）`,
 };
 
-export const zhRefusals: Translation<typeof enRefusals> = { ...zhBooks, ...zhPay, ...zhQuoted, ...zhStops, ...zhWrites };
+export const zhRefusals: Translation<typeof enRefusals> = merged(zhBooks, zhPay, zhQuoted, zhStops, zhWrites);

@@ -1,5 +1,6 @@
 // 中文消息：与 en.ts 键相同、参数相同（编译器与 test/i18n 检查）。
 // 用语从会计习惯：科目、余额断言、报销单、审批、入账、凭证号、结账。
+import { merged } from "./translation.js";
 import type { Catalogue } from "./en.js";
 import { provideChinese } from "./message.js";
 import { zhChecks } from "./zh-checks.js";
@@ -68,7 +69,7 @@ const zhCore: Omit<
   "check-summary": (p) => `${p.errors} 个错误，${p.warnings} 个警告`,
 };
 
-export const zh: Catalogue = { ...zhCore, ...zhChecks, ...zhCli, ...zhExchange, ...zhUsage, ...zhCommander, ...zhRefusals };
+export const zh: Catalogue = merged(zhCore, zhChecks, zhCli, zhExchange, zhUsage, zhCommander, zhRefusals);
 
 // message.ts looks Chinese up here once this module is loaded (it does not import it itself).
 provideChinese(zh);
