@@ -325,12 +325,6 @@ class NumberedCells {
     this.numbers[row * this.stride + slot] = number;
   }
 
-  /** The number of the cell of column `index` in the row `row` (kept from `at`). */
-  cellAt(row: number, at: number, index: number): number {
-    const slot = this.slots[index]!;
-    return slot < 0 ? row : this.numbers[at + slot]!;
-  }
-
   /**
    * Once the first PROBED_ROWS rows are kept: the columns whose every cell was numbered as its row
    * no longer kept, and room made for the rows expected.

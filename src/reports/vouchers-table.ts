@@ -576,8 +576,7 @@ export class VoucherLines {
 
   /** The date of voucher `voucher`. */
   dateOf(voucher: number): string {
-    const index = this.sources.values[voucher]!;
-    return index >= 0 ? this.entries[index]!.date : this.#otherSources[-1 - index]!.date;
+    return this.source(voucher).date;
   }
 
   /**
